@@ -1,0 +1,56 @@
+//! Scorers that measure tally's extractors against third-party gold data.
+//!
+//! Each suite is a module with a `run(paths) -> Result<Report, EvalError>` function and one
+//! line in [`SUITES`]. Reports are JSON (`{"suite": ..., ...}`) plus a short human summary.
+
+mod error;
+mod prf;
+mod seed;
+
+pub use error::EvalError;
+pub use prf::Prf;
+
+use std::path::PathBuf;
+
+/// A suite's result: machine-readable JSON and a human summary.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The full report; always has a `"suite"` key.
+    pub json: serde_json::Value,
+    /// A few lines for a terminal.
+    pub summary: String,
+}
+
+/// A runnable suite.
+pub struct Suite {
+    /// Name on the command line.
+    pub name: &'static str,
+    /// What the arguments are.
+    pub usage: &'static str,
+    /// What it scores.
+    pub about: &'static str,
+    /// The scorer.
+    pub run: fn(&[PathBuf]) -> Result<Report, EvalError>,
+}
+
+/// Every suite, in the order `tally eval --help` lists them.
+pub const SUITES: &[Suite] = &[Suite {
+    name: "seed",
+    usage: "GOLD.json ARTICLE",
+    about: "the worked example: document metadata, times, figures, entities, speakers, claims",
+    run: seed::run,
+}];
+
+/// Runs the suite called `name` on `paths`.
+///
+/// # Errors
+/// [`EvalError::UnknownSuite`] for a name not in [`SUITES`], or the suite's own error.
+pub fn run(name: &str, paths: &[PathBuf]) -> Result<Report, EvalError> {
+    let suite = SUITES
+        .iter()
+        .find(|s| s.name == name)
+        .ok_or_else(|| EvalError::UnknownSuite {
+            name: name.to_owned(),
+        })?;
+    (suite.run)(paths)
+}

@@ -1,0 +1,141 @@
+//! The tally pipeline: runs extractors over a [`Document`] in a checked order.
+//!
+//! [`builtin`] is the one place that lists the built-in extractors and their order.
+//! [`Pipeline::new`] checks that every extractor's required layers are provided by an
+//! earlier one (or by ingest), so a bad order is a typed error, not a silent empty layer.
+//!
+//! ```
+//! use tally_core::{Document, DocumentMeta, Layer};
+//! use tally_extract::{Pipeline, PipelineConfig};
+//! let pipeline = Pipeline::builtin(&PipelineConfig::default()).unwrap();
+//! let mut doc = Document::new(DocumentMeta::default(), ["The official said so."]);
+//! pipeline.run(&mut doc).unwrap();
+//! assert!(doc.has_layer(Layer::Sentences));
+//! ```
+
+use std::collections::BTreeSet;
+
+use tally_core::{Document, ExtractError, Extractor, Layer};
+
+/// Settings for the built-in extractors.
+#[derive(Debug, Clone, Default)]
+pub struct PipelineConfig {}
+
+/// Why a pipeline could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    /// An extractor needs a layer nothing before it provides.
+    #[error("extractor {extractor} needs layer {layer:?}, which no earlier extractor provides")]
+    MissingLayer {
+        /// The extractor's name.
+        extractor: &'static str,
+        /// The layer it needs.
+        layer: Layer,
+    },
+    /// An extractor could not be built (bad data file, bad configuration).
+    #[error(transparent)]
+    Extractor(#[from] ExtractError),
+}
+
+/// The built-in extractors, in pipeline order. This is the only list.
+///
+/// # Errors
+/// [`PipelineError::Extractor`] when an extractor's data cannot be loaded.
+pub fn builtin(_config: &PipelineConfig) -> Result<Vec<Box<dyn Extractor>>, PipelineError> {
+    Ok(vec![Box::new(tally_text::Segmenter)])
+}
+
+/// An ordered, checked list of extractors.
+pub struct Pipeline {
+    extractors: Vec<Box<dyn Extractor>>,
+}
+
+impl Pipeline {
+    /// Checks the order of `extractors`: each one's required layers must be provided by
+    /// ingest (paragraphs) or by an earlier extractor.
+    ///
+    /// # Errors
+    /// [`PipelineError::MissingLayer`] naming the first extractor and layer that fail.
+    pub fn new(extractors: Vec<Box<dyn Extractor>>) -> Result<Pipeline, PipelineError> {
+        let mut available: BTreeSet<Layer> = BTreeSet::from([Layer::Paragraphs]);
+        for extractor in &extractors {
+            if let Some(&layer) = extractor.requires().iter().find(|l| !available.contains(l)) {
+                return Err(PipelineError::MissingLayer {
+                    extractor: extractor.name(),
+                    layer,
+                });
+            }
+            available.extend(extractor.provides());
+        }
+        Ok(Pipeline { extractors })
+    }
+
+    /// The built-in pipeline.
+    ///
+    /// # Errors
+    /// As [`builtin`].
+    pub fn builtin(config: &PipelineConfig) -> Result<Pipeline, PipelineError> {
+        Pipeline::new(builtin(config)?)
+    }
+
+    /// Names of the extractors, in order.
+    #[must_use]
+    pub fn names(&self) -> Vec<&'static str> {
+        self.extractors.iter().map(|e| e.name()).collect()
+    }
+
+    /// Runs every extractor over `doc`, in order.
+    ///
+    /// # Errors
+    /// The first extractor's [`ExtractError`]; layers added before it stay on `doc`.
+    pub fn run(&self, doc: &mut Document) -> Result<(), ExtractError> {
+        for extractor in &self.extractors {
+            extractor.run(doc)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Needs(Layer);
+    impl Extractor for Needs {
+        fn name(&self) -> &'static str {
+            "needs"
+        }
+        fn requires(&self) -> &'static [Layer] {
+            match self.0 {
+                Layer::Figures => &[Layer::Figures],
+                _ => &[Layer::Sentences],
+            }
+        }
+        fn provides(&self) -> &'static [Layer] {
+            &[]
+        }
+        fn run(&self, _doc: &mut Document) -> Result<(), ExtractError> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn rejects_extractor_before_its_inputs() {
+        let err = Pipeline::new(vec![Box::new(Needs(Layer::Figures))])
+            .err()
+            .unwrap();
+        assert!(matches!(
+            err,
+            PipelineError::MissingLayer {
+                layer: Layer::Figures,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn builtin_order_is_valid() {
+        let pipeline = Pipeline::builtin(&PipelineConfig::default()).unwrap();
+        assert_eq!(pipeline.names()[0], "segment");
+    }
+}
