@@ -12,6 +12,12 @@ pub enum IngestError {
         /// The path as given.
         path: String,
     },
+    /// The path is a directory where a file was expected.
+    #[error("{path}: is a directory")]
+    IsDirectory {
+        /// The path as given.
+        path: String,
+    },
     /// The file could not be read.
     #[error("{path}: {source}")]
     Io {
@@ -71,6 +77,7 @@ impl IngestError {
             IngestError::Empty { .. } => "I003",
             IngestError::TooLarge { .. } => "I004",
             IngestError::Record { .. } => "I005",
+            IngestError::IsDirectory { .. } => "I007",
         }
     }
 }

@@ -1,15 +1,41 @@
 //! Reads news articles into [`tally_core::Document`]s.
 //!
-//! Formats: Markdown (like the seed story), plain text. Each input yields a stream of
-//! records; a bad record is an error naming the file and record, and the stream goes on.
+//! Formats: Markdown (the seed story's format) and plain text. Each input yields a stream
+//! of records; a bad record is an error naming the file and record, and the stream goes on.
+//! Metadata (title, byline, date line, photo credits, related links, source url) is
+//! separated from the body; wire markers ("(Reuters) -", "— AFP") set the agency; the url's
+//! host names the publisher (`data/ingest/outlets.tsv`, falling back to the host).
+//!
+//! Invalid UTF-8 is decoded lossily (U+FFFD for each bad sequence) with an `I006` warning
+//! on the document that names the first bad byte: news archives often carry one stray
+//! Latin-1 byte, and dropping the whole article for it would lose far more than it protects.
+//!
+//! ```
+//! use tally_ingest::{Format, IngestOptions, parse_str};
+//! let md = "# Title\n\nBy [AFP](#)\n\nDecember 18, 2024\n\nBody text.\n\nOriginal url:\n\n<https://www.themoscowtimes.com/a>\n";
+//! let doc = parse_str(md, Format::Markdown, "story.md", &IngestOptions::default()).unwrap();
+//! assert_eq!(doc.meta.publisher.as_deref(), Some("The Moscow Times"));
+//! assert_eq!(doc.meta.source_chain, ["AFP", "The Moscow Times"]);
+//! assert_eq!(doc.body, "Body text.");
+//! ```
 
+mod agencies;
+mod article;
+mod block;
+mod dates;
 mod error;
+mod language;
+mod markdown;
+mod text;
+mod wire;
 
+pub use agencies::{agency, agency_in, host, publisher_for_url};
 pub use error::IngestError;
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use tally_core::{Document, Published};
+use tally_core::{Diagnostic, Document, Origin, Published, PublishedSource};
 
 /// Largest single article, in bytes, read from a Markdown or text file. News articles are
 /// rarely over 100 KB; a bigger file is almost always not one article.
@@ -25,6 +51,9 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format.
+    pub const ALL: &'static [Format] = &[Format::Markdown, Format::Text];
+
     /// The format's name as used in `Origin::format` and on the command line.
     #[must_use]
     pub fn name(self) -> &'static str {
@@ -33,6 +62,31 @@ impl Format {
             Format::Text => "text",
         }
     }
+
+    /// The format called `name`.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL.iter().copied().find(|f| f.name() == name)
+    }
+
+    /// Detects the format from the file extension, then from the first bytes. Text files
+    /// that carry Markdown (a `# ` title, `[text](url)` links, as scraped article dumps
+    /// often do) are read as Markdown.
+    #[must_use]
+    pub fn detect(path: &Path, head: &[u8]) -> Format {
+        let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+        match ext.as_deref() {
+            Some("md" | "markdown") => Format::Markdown,
+            _ if looks_like_markdown(head) => Format::Markdown,
+            _ => Format::Text,
+        }
+    }
+}
+
+fn looks_like_markdown(head: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&head[..head.len().min(4096)]);
+    let head = head.trim_start();
+    head.starts_with("# ") || head.contains("](") || head.contains("\n**")
 }
 
 /// Options that apply to every input.
@@ -63,10 +117,8 @@ impl Default for IngestOptions {
 pub type Records = Box<dyn Iterator<Item = Result<Document, IngestError>>>;
 
 /// Expands paths: files stay, directories are walked recursively (sorted, hidden entries
-/// skipped), `-` means standard input.
-///
-/// # Errors
-/// [`IngestError::NotFound`] or [`IngestError::Io`] for a path that cannot be listed.
+/// skipped), `-` means standard input. An unlistable directory is an error in the list.
+#[must_use]
 pub fn expand(paths: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
     let mut out = Vec::new();
     for path in paths {
@@ -104,12 +156,153 @@ fn walk(path: &Path, out: &mut Vec<Result<PathBuf, IngestError>>) {
 /// Reads one input file (or `-` for standard input) into documents.
 ///
 /// # Errors
-/// A file-level [`IngestError`] (missing, a directory, unreadable, too large); record-level
-/// errors come out of the returned iterator.
+/// A file-level [`IngestError`]: missing, a directory, unreadable, too large, empty.
+/// Record-level errors come out of the returned iterator.
 pub fn read(path: &Path, options: &IngestOptions) -> Result<Records, IngestError> {
-    let _ = (path, options);
-    let doc: Result<Document, IngestError> = Err(IngestError::Empty {
-        path: path.display().to_string(),
+    let name = path.display().to_string();
+    let bytes = load(path, options.max_document_bytes)?;
+    let format = options
+        .format
+        .unwrap_or_else(|| Format::detect(path, &bytes));
+    let (text, warning) = decode(&bytes, &name);
+    let mut doc = parse_str(&text, format, &name, options)?;
+    doc.diagnostics.extend(warning);
+    Ok(Box::new(std::iter::once(Ok(doc))))
+}
+
+/// Parses one article held in memory.
+///
+/// # Errors
+/// [`IngestError::Empty`] when no body text remains after removing metadata.
+pub fn parse_str(
+    text: &str,
+    format: Format,
+    name: &str,
+    options: &IngestOptions,
+) -> Result<Document, IngestError> {
+    let blocks = match format {
+        Format::Markdown => markdown::blocks(text),
+        Format::Text => text::blocks(text),
+    };
+    let mut article = article::assemble(blocks, format == Format::Text);
+    if article.paragraphs.is_empty() {
+        return Err(IngestError::Empty {
+            path: name.to_owned(),
+        });
+    }
+    let meta = &mut article.meta;
+    meta.origin = Some(Origin {
+        path: name.to_owned(),
+        record: None,
+        format: format.name().to_owned(),
     });
-    Ok(Box::new(std::iter::once(doc)))
+    apply_wire_markers(meta, &mut article.paragraphs);
+    finish_meta(meta, options, &article.paragraphs);
+    Ok(Document::new(article.meta, article.paragraphs))
+}
+
+/// Fills what the options, url and wire markers imply: user overrides, publisher, source
+/// chain, language. Shared by every format.
+pub fn finish_meta(
+    meta: &mut tally_core::DocumentMeta,
+    options: &IngestOptions,
+    paragraphs: &[String],
+) {
+    if let Some(published) = &options.published {
+        meta.published = Some(published.clone());
+    }
+    if meta.url.is_none() {
+        meta.url.clone_from(&options.url);
+    }
+    if meta.publisher.is_none() {
+        let address = meta.canonical_url.as_deref().or(meta.url.as_deref());
+        meta.publisher = address.and_then(publisher_for_url);
+    }
+    if meta.source_chain.is_empty() {
+        meta.source_chain = meta.agency.iter().chain(&meta.publisher).cloned().collect();
+        meta.source_chain.dedup();
+    }
+    if meta.language.is_none() {
+        meta.language = language::guess(paragraphs).map(str::to_owned);
+    }
+}
+
+/// Sets the agency (and, when nothing else gave one, the publication date) from wire
+/// markers in the first and last paragraphs; drops a last paragraph that is only a
+/// signature ("— AFP").
+fn apply_wire_markers(meta: &mut tally_core::DocumentMeta, paragraphs: &mut Vec<String>) {
+    let leading = paragraphs.first().and_then(|p| wire::leading(p));
+    let trailing = paragraphs.last().and_then(|p| wire::trailing(p));
+    if let Some(marker) = leading.as_ref().or(trailing.as_ref()) {
+        meta.agency.get_or_insert_with(|| marker.agency.to_owned());
+    }
+    if let Some(date) = leading.as_ref().and_then(|m| m.date) {
+        if meta.published.is_none() {
+            let mut published = Published::date(date, PublishedSource::Dateline);
+            published.raw = paragraphs
+                .first()
+                .and_then(|p| p.split(" (").next())
+                .map(str::to_owned);
+            meta.published = Some(published);
+        }
+    }
+    let signature_only = paragraphs.last().is_some_and(|p| p.len() <= 40) && trailing.is_some();
+    if signature_only && paragraphs.len() > 1 {
+        paragraphs.pop();
+    }
+}
+
+/// Reads a file or standard input, refusing directories and files over `limit` bytes.
+fn load(path: &Path, limit: u64) -> Result<Vec<u8>, IngestError> {
+    let name = path.display().to_string();
+    let too_large = |size| IngestError::TooLarge {
+        path: name.clone(),
+        size,
+        limit,
+    };
+    let mut bytes = Vec::new();
+    if path.as_os_str() == "-" {
+        let mut stdin = std::io::stdin().lock().take(limit + 1);
+        stdin
+            .read_to_end(&mut bytes)
+            .map_err(|e| IngestError::io(path, e))?;
+    } else {
+        let meta = std::fs::metadata(path).map_err(|e| IngestError::io(path, e))?;
+        if meta.is_dir() {
+            return Err(IngestError::IsDirectory { path: name });
+        }
+        if meta.len() > limit {
+            return Err(too_large(meta.len()));
+        }
+        let file = std::fs::File::open(path).map_err(|e| IngestError::io(path, e))?;
+        file.take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| IngestError::io(path, e))?;
+    }
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(IngestError::Empty { path: name });
+    }
+    Ok(bytes)
+}
+
+/// Decodes UTF-8, lossily, with a warning naming the first invalid byte. A UTF-8 byte-order
+/// mark is dropped.
+fn decode(bytes: &[u8], name: &str) -> (String, Option<Diagnostic>) {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_owned(), None),
+        Err(err) => {
+            let message = format!(
+                "{name}: invalid UTF-8 at byte {}; decoded with replacement characters",
+                err.valid_up_to()
+            );
+            (
+                String::from_utf8_lossy(bytes).into_owned(),
+                Some(Diagnostic::warning("I006", message)),
+            )
+        }
+    }
 }

@@ -1,0 +1,101 @@
+//! `tally extract`: read articles, run the pipeline, print documents as JSON.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use tally_core::Document;
+use tally_extract::Pipeline;
+
+use crate::exit::{self, Outcome};
+use crate::ingest_args::IngestArgs;
+use crate::pipeline_args::PipelineArgs;
+
+/// Output formats of `tally extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// One pretty-printed JSON document, or an array of them for several inputs.
+    Json,
+    /// One compact JSON document per line.
+    Jsonl,
+}
+
+/// Arguments of `tally extract`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  tally extract article.md\n  \
+tally extract --published 2024-12-18 --url https://example.com/a story.txt\n  \
+tally extract --format jsonl articles/ > out.jsonl")]
+pub struct Args {
+    /// Article files or directories (walked recursively); `-` reads standard input.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Json)]
+    pub format: OutputFormat,
+    #[command(flatten)]
+    pub ingest: IngestArgs,
+    #[command(flatten)]
+    pub pipeline: PipelineArgs,
+}
+
+/// Runs `tally extract`.
+pub fn run(args: &Args) -> anyhow::Result<Outcome> {
+    let options = args.ingest.options()?;
+    let pipeline = Pipeline::builtin(&args.pipeline.config()?)?;
+    let mut docs = Vec::new();
+    let mut failed = false;
+    let mut out = std::io::stdout().lock();
+    for_each_document(&args.inputs, &options, |result| match result {
+        Ok(mut doc) => {
+            pipeline
+                .run(&mut doc)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", doc.id))?;
+            match args.format {
+                OutputFormat::Jsonl => {
+                    serde_json::to_writer(&mut out, &doc)?;
+                    writeln!(out)?;
+                }
+                OutputFormat::Json => docs.push(doc),
+            }
+            Ok(())
+        }
+        Err((code, message)) => {
+            exit::report(code, &message);
+            failed = true;
+            Ok(())
+        }
+    })?;
+    if args.format == OutputFormat::Json {
+        if let [doc] = docs.as_slice() {
+            serde_json::to_writer_pretty(&mut out, doc)?;
+        } else {
+            serde_json::to_writer_pretty(&mut out, &docs)?;
+        }
+        writeln!(out)?;
+    }
+    Ok(if failed {
+        Outcome::Partial
+    } else {
+        Outcome::Ok
+    })
+}
+
+/// Reads every input (walking directories) and hands each document, or each error with its
+/// code, to `visit`. Errors in one input never stop the others.
+pub fn for_each_document(
+    inputs: &[PathBuf],
+    options: &tally_ingest::IngestOptions,
+    mut visit: impl FnMut(Result<Document, (&'static str, String)>) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    for path in tally_ingest::expand(inputs) {
+        let records = path.and_then(|path| tally_ingest::read(&path, options));
+        match records {
+            Ok(records) => {
+                for record in records {
+                    visit(record.map_err(|e| (e.code(), e.to_string())))?;
+                }
+            }
+            Err(e) => visit(Err((e.code(), e.to_string())))?,
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,128 @@
+//! Wire markers: the signs that a story comes from a news agency.
+//!
+//! Leading datelines ("WASHINGTON (AP) — ", "(Reuters) - ", "MOSCOW, Dec 18 (Reuters) - ",
+//! "BOGOTA, 24 OCT 88 (REUTER) -- ") and trailing signatures ("... — AFP", a last
+//! paragraph that is only "(AFP)"). Only agencies in `data/ingest/agencies.tsv` count, so
+//! "(Ukraine) -" or "(file photo)" never reads as a wire credit.
+
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use regex::Regex;
+
+use crate::{agencies, dates};
+
+/// What a wire marker says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WireMarker {
+    /// Canonical agency name.
+    pub agency: &'static str,
+    /// The dateline's date, when it has a full one.
+    pub date: Option<Date>,
+    /// The dateline's place ("WASHINGTON", "KYIV, Ukraine").
+    pub place: Option<String>,
+}
+
+static LEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<head>[\p{Lu}][^()]{0,80}?)?\s*\((?P<agency>[\p{L} .\-]{2,40})\)\s*(?:--|-|—|–|:)\s",
+    )
+    .unwrap_or_else(|e| unreachable!("leading wire pattern is valid: {e}"))
+});
+
+static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s(?:--|-|—|–)\s*|^\(|\s\()(?P<agency>[\p{L} .\-]{2,40}?)\)?\s*$")
+        .unwrap_or_else(|e| unreachable!("trailing wire pattern is valid: {e}"))
+});
+
+/// A wire dateline at the start of a paragraph.
+#[must_use]
+pub fn leading(paragraph: &str) -> Option<WireMarker> {
+    let caps = LEADING.captures(paragraph)?;
+    let agency = agencies::agency(caps.name("agency")?.as_str())?;
+    let head = caps
+        .name("head")
+        .map(|h| h.as_str().trim().trim_end_matches(','));
+    let (place, date) = match head {
+        Some(head) => split_place_and_date(head),
+        None => (None, None),
+    };
+    Some(WireMarker {
+        agency,
+        date,
+        place,
+    })
+}
+
+/// A wire signature at the end of the last paragraph, or a paragraph that is only one.
+#[must_use]
+pub fn trailing(paragraph: &str) -> Option<WireMarker> {
+    if paragraph.len() > 2_000 {
+        let cut = paragraph.len() - 200;
+        let start = (cut..paragraph.len()).find(|&i| paragraph.is_char_boundary(i))?;
+        return trailing(&paragraph[start..]);
+    }
+    let caps = TRAILING.captures(paragraph)?;
+    let agency = agencies::agency(caps.name("agency")?.as_str().trim())?;
+    Some(WireMarker {
+        agency,
+        date: None,
+        place: None,
+    })
+}
+
+/// Splits "BOGOTA, 24 OCT 88" into place and date; "KYIV, Ukraine" is all place. The date
+/// is the longest tail after a comma that reads as a whole date.
+fn split_place_and_date(head: &str) -> (Option<String>, Option<Date>) {
+    for (comma, _) in head.match_indices(',') {
+        let tail = head[comma + 1..].trim();
+        if let Some((date, len)) = dates::parse_date_prefix(tail) {
+            if len == tail.len() {
+                return (Some(head[..comma].trim().to_owned()), Some(date));
+            }
+        }
+    }
+    (Some(head.to_owned()).filter(|h| !h.is_empty()), None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leading_datelines() {
+        let m = leading("WASHINGTON (AP) — The Pentagon said ...").unwrap();
+        assert_eq!(
+            (m.agency, m.place.as_deref(), m.date),
+            ("AP", Some("WASHINGTON"), None)
+        );
+        assert_eq!(
+            leading("(Reuters) - Russia said ...").unwrap().agency,
+            "Reuters"
+        );
+        let m = leading("BOGOTA, 24 OCT 88 (REUTER) -- [TEXT] THE POLICE SAID").unwrap();
+        assert_eq!(m.agency, "Reuters");
+        assert_eq!(m.place.as_deref(), Some("BOGOTA"));
+        assert_eq!(m.date.map(|d| d.to_string()).as_deref(), Some("1988-10-24"));
+        let m = leading("KYIV, Ukraine, Dec. 18, 2024 (AFP) - Text").unwrap();
+        assert_eq!(m.place.as_deref(), Some("KYIV, Ukraine"));
+        assert_eq!(m.date.map(|d| d.to_string()).as_deref(), Some("2024-12-18"));
+    }
+
+    #[test]
+    fn non_agency_parentheses_are_not_wire_markers() {
+        assert_eq!(leading("KYIV (Ukraine) - text"), None);
+        assert_eq!(
+            leading("The official (who declined to be named) - said"),
+            None
+        );
+        assert_eq!(trailing("He said it would continue (for now)"), None);
+    }
+
+    #[test]
+    fn trailing_signatures() {
+        assert_eq!(trailing("The war goes on. — AFP").unwrap().agency, "AFP");
+        assert_eq!(trailing("(Reuters)").unwrap().agency, "Reuters");
+        assert_eq!(trailing("AFP").unwrap().agency, "AFP");
+    }
+}
