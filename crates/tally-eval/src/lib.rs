@@ -4,6 +4,7 @@
 //! line in [`SUITES`]. Reports are JSON (`{"suite": ..., ...}`) plus a short human summary.
 
 mod error;
+pub mod meantime;
 mod prf;
 mod seed;
 
@@ -40,6 +41,22 @@ pub const SUITES: &[Suite] = &[Suite {
     about: "the worked example: document metadata, times, figures, entities, speakers, claims",
     run: seed::run,
 }];
+
+/// Reads one article and runs the built-in pipeline on it, for suites that score the
+/// whole pipeline.
+///
+/// # Errors
+/// [`EvalError::Data`] when the article cannot be read or the pipeline fails.
+pub fn extract_file(path: &std::path::Path) -> Result<tally_core::Document, EvalError> {
+    let data = |message: String| EvalError::Data { path: path.display().to_string(), message };
+    let options = tally_ingest::IngestOptions::default();
+    let mut records = tally_ingest::read(path, &options).map_err(|e| data(e.to_string()))?;
+    let mut doc = records.next().ok_or_else(|| data("no document".into()))?.map_err(|e| data(e.to_string()))?;
+    let config = tally_extract::PipelineConfig::default();
+    let pipeline = tally_extract::Pipeline::builtin(&config).map_err(|e| data(e.to_string()))?;
+    pipeline.run(&mut doc).map_err(|e| data(e.to_string()))?;
+    Ok(doc)
+}
 
 /// Runs the suite called `name` on `paths`.
 ///
