@@ -48,10 +48,16 @@ pub const SUITES: &[Suite] = &[Suite {
 /// # Errors
 /// [`EvalError::Data`] when the article cannot be read or the pipeline fails.
 pub fn extract_file(path: &std::path::Path) -> Result<tally_core::Document, EvalError> {
-    let data = |message: String| EvalError::Data { path: path.display().to_string(), message };
+    let data = |message: String| EvalError::Data {
+        path: path.display().to_string(),
+        message,
+    };
     let options = tally_ingest::IngestOptions::default();
     let mut records = tally_ingest::read(path, &options).map_err(|e| data(e.to_string()))?;
-    let mut doc = records.next().ok_or_else(|| data("no document".into()))?.map_err(|e| data(e.to_string()))?;
+    let mut doc = records
+        .next()
+        .ok_or_else(|| data("no document".into()))?
+        .map_err(|e| data(e.to_string()))?;
     let config = tally_extract::PipelineConfig::default();
     let pipeline = tally_extract::Pipeline::builtin(&config).map_err(|e| data(e.to_string()))?;
     pipeline.run(&mut doc).map_err(|e| data(e.to_string()))?;

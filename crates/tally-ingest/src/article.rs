@@ -221,7 +221,7 @@ mod tests {
     fn credits() {
         assert!(is_credit("KCNA VIA KNS / AFP"));
         assert!(is_credit("Photo: Maxim Shemetov / Reuters"));
-        assert!(is_credit("Soldiers in Kursk. Getty Images") == false);
+        assert!(!is_credit("Soldiers in Kursk. Getty Images"));
         assert!(is_credit("Mikhail Metzel / Getty Images"));
         assert!(!is_credit(
             "North Korea and Russia have strengthened their military ties."

@@ -236,15 +236,15 @@ fn apply_wire_markers(meta: &mut tally_core::DocumentMeta, paragraphs: &mut Vec<
     if let Some(marker) = leading.as_ref().or(trailing.as_ref()) {
         meta.agency.get_or_insert_with(|| marker.agency.to_owned());
     }
-    if let Some(date) = leading.as_ref().and_then(|m| m.date) {
-        if meta.published.is_none() {
-            let mut published = Published::date(date, PublishedSource::Dateline);
-            published.raw = paragraphs
-                .first()
-                .and_then(|p| p.split(" (").next())
-                .map(str::to_owned);
-            meta.published = Some(published);
-        }
+    if let Some(date) = leading.as_ref().and_then(|m| m.date)
+        && meta.published.is_none()
+    {
+        let mut published = Published::date(date, PublishedSource::Dateline);
+        published.raw = paragraphs
+            .first()
+            .and_then(|p| p.split(" (").next())
+            .map(str::to_owned);
+        meta.published = Some(published);
     }
     let signature_only = paragraphs.last().is_some_and(|p| p.len() <= 40) && trailing.is_some();
     if signature_only && paragraphs.len() > 1 {

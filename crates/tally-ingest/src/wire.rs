@@ -76,10 +76,10 @@ pub fn trailing(paragraph: &str) -> Option<WireMarker> {
 fn split_place_and_date(head: &str) -> (Option<String>, Option<Date>) {
     for (comma, _) in head.match_indices(',') {
         let tail = head[comma + 1..].trim();
-        if let Some((date, len)) = dates::parse_date_prefix(tail) {
-            if len == tail.len() {
-                return (Some(head[..comma].trim().to_owned()), Some(date));
-            }
+        if let Some((date, len)) = dates::parse_date_prefix(tail)
+            && len == tail.len()
+        {
+            return (Some(head[..comma].trim().to_owned()), Some(date));
         }
     }
     (Some(head.to_owned()).filter(|h| !h.is_empty()), None)
