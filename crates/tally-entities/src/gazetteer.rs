@@ -1,0 +1,400 @@
+//! The gazetteer: entities with ids, names, aliases and demonyms, matched in one pass.
+//!
+//! The bundled data (`data/entities/gazetteer.tsv`, generated from packaged sources, and
+//! `data/entities/curated.tsv`, hand-made) is embedded at compile time and parsed once per
+//! process into a shared [`Gazetteer`]. User files (TSV, CSV or JSON) merge on top: a row
+//! with a known id extends its aliases and overrides its name, type and parent; an alias
+//! claimed by a later source wins over an earlier one.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::{Arc, LazyLock};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Deserialize;
+use tally_core::EntityType;
+
+use crate::GazetteerError;
+
+const GENERATED: &str = include_str!("../../../data/entities/gazetteer.tsv");
+const CURATED: &str = include_str!("../../../data/entities/curated.tsv");
+
+/// One gazetteer entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// `KP`, `place:ru-krs`, `org:nato`.
+    pub id: String,
+    /// Country, place, organization, person or group.
+    pub kind: EntityType,
+    /// Canonical name.
+    pub name: String,
+    /// Containing entity id (`RU` for Kursk).
+    pub parent: Option<String>,
+    /// Names and short forms, including metonyms ("Moscow" for Russia).
+    pub aliases: Vec<String>,
+    /// Adjectival and plural forms ("Ukrainian", "Ukrainians").
+    pub demonyms: Vec<String>,
+}
+
+/// How a pattern names its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// A name, short form or metonym.
+    Name,
+    /// A demonym ("North Korean").
+    Demonym,
+}
+
+/// A pattern in the automaton: which entry, which form, and the alias as written (its
+/// capitals are the case rule).
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    /// Index into [`Gazetteer::entries`].
+    pub entry: usize,
+    /// Name or demonym.
+    pub form: Form,
+    /// The alias as written in the data.
+    pub alias: String,
+}
+
+/// Entities plus one Aho-Corasick automaton over every alias and demonym.
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+    patterns: Vec<Pattern>,
+    automaton: AhoCorasick,
+    by_id: HashMap<String, usize>,
+}
+
+static BUILTIN: LazyLock<Result<Arc<Gazetteer>, GazetteerError>> = LazyLock::new(|| {
+    let mut builder = GazetteerBuilder::default();
+    builder.add_tsv("data/entities/gazetteer.tsv", GENERATED)?;
+    builder.add_tsv("data/entities/curated.tsv", CURATED)?;
+    builder.build().map(Arc::new)
+});
+
+impl Gazetteer {
+    /// The bundled gazetteer, parsed and compiled once per process.
+    ///
+    /// # Errors
+    /// [`GazetteerError`] if the embedded data is malformed (a build defect).
+    pub fn builtin() -> Result<Arc<Gazetteer>, GazetteerError> {
+        BUILTIN.clone()
+    }
+
+    /// The bundled gazetteer with a user file merged on top (TSV, CSV or JSON by extension).
+    ///
+    /// # Errors
+    /// [`GazetteerError`] naming the file when it cannot be read or parsed.
+    pub fn with_user_file(path: &Path) -> Result<Gazetteer, GazetteerError> {
+        let mut builder = GazetteerBuilder::default();
+        builder.add_tsv("data/entities/gazetteer.tsv", GENERATED)?;
+        builder.add_tsv("data/entities/curated.tsv", CURATED)?;
+        builder.add_file(path)?;
+        builder.build()
+    }
+
+    /// Every entry.
+    #[must_use]
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The entry with this id.
+    #[must_use]
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.by_id.get(id).map(|&i| &self.entries[i])
+    }
+
+    /// Index of the entry with this id.
+    #[must_use]
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The pattern an automaton match refers to.
+    #[must_use]
+    pub fn pattern(&self, index: usize) -> &Pattern {
+        &self.patterns[index]
+    }
+
+    /// The automaton: ASCII case-insensitive, leftmost-longest.
+    #[must_use]
+    pub fn automaton(&self) -> &AhoCorasick {
+        &self.automaton
+    }
+}
+
+/// Collects entries from several sources, later ones winning, then compiles them.
+#[derive(Debug, Default)]
+pub struct GazetteerBuilder {
+    entries: Vec<Entry>,
+    by_id: HashMap<String, usize>,
+    /// Lowercased alias → (entry, form, alias as written); later sources overwrite.
+    aliases: HashMap<String, (usize, Form, String)>,
+}
+
+/// A user gazetteer row in JSON.
+#[derive(Debug, Deserialize)]
+struct JsonRow {
+    id: String,
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    parent: Option<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    demonyms: Vec<String>,
+}
+
+impl GazetteerBuilder {
+    /// Adds tab-separated rows: `id, type, name, parent, aliases, demonyms[, note]`, lists
+    /// separated by `|`, `#` lines ignored.
+    ///
+    /// # Errors
+    /// [`GazetteerError::Parse`] naming the source and line.
+    pub fn add_tsv(&mut self, source: &str, text: &str) -> Result<(), GazetteerError> {
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            self.add_columns(source, n + 1, &cols)?;
+        }
+        Ok(())
+    }
+
+    /// Adds comma-separated rows with the same columns as [`GazetteerBuilder::add_tsv`]
+    /// (double quotes around fields that hold commas); a header row starting `id,` is skipped.
+    ///
+    /// # Errors
+    /// [`GazetteerError::Parse`] naming the source and line.
+    pub fn add_csv(&mut self, source: &str, text: &str) -> Result<(), GazetteerError> {
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') || line.starts_with("id,") {
+                continue;
+            }
+            let cols = split_csv(line);
+            let cols: Vec<&str> = cols.iter().map(String::as_str).collect();
+            self.add_columns(source, n + 1, &cols)?;
+        }
+        Ok(())
+    }
+
+    /// Adds a JSON array of `{"id", "type", "name", "parent", "aliases": [], "demonyms": []}`.
+    ///
+    /// # Errors
+    /// [`GazetteerError::Parse`] naming the source.
+    pub fn add_json(&mut self, source: &str, text: &str) -> Result<(), GazetteerError> {
+        let rows: Vec<JsonRow> = serde_json::from_str(text).map_err(|e| GazetteerError::Parse {
+            source_name: source.to_owned(),
+            line: e.line(),
+            message: e.to_string(),
+        })?;
+        for (n, row) in rows.into_iter().enumerate() {
+            let kind = parse_kind(source, n + 1, &row.kind)?;
+            self.merge(Entry {
+                name: row.name.unwrap_or_else(|| row.id.clone()),
+                id: row.id,
+                kind,
+                parent: row.parent.filter(|p| !p.is_empty()),
+                aliases: row.aliases,
+                demonyms: row.demonyms,
+            });
+        }
+        Ok(())
+    }
+
+    /// Reads a user file, choosing the format by extension (`.json`, `.csv`, else TSV).
+    ///
+    /// # Errors
+    /// [`GazetteerError::Io`] or [`GazetteerError::Parse`] naming the file.
+    pub fn add_file(&mut self, path: &Path) -> Result<(), GazetteerError> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| GazetteerError::Io {
+            path: name.clone(),
+            source: Arc::new(source),
+        })?;
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(ext) if ext.eq_ignore_ascii_case("json") => self.add_json(&name, &text),
+            Some(ext) if ext.eq_ignore_ascii_case("csv") => self.add_csv(&name, &text),
+            _ => self.add_tsv(&name, &text),
+        }
+    }
+
+    fn add_columns(
+        &mut self,
+        source: &str,
+        line: usize,
+        cols: &[&str],
+    ) -> Result<(), GazetteerError> {
+        let col = |i: usize| cols.get(i).map_or("", |c| c.trim());
+        if col(0).is_empty() || col(1).is_empty() {
+            return Err(GazetteerError::Parse {
+                source_name: source.to_owned(),
+                line,
+                message: format!("expected id and type, got {:?}", cols.join("\t")),
+            });
+        }
+        let list = |s: &str| -> Vec<String> {
+            s.split(['|', ';'])
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(str::to_owned)
+                .collect()
+        };
+        let kind = parse_kind(source, line, col(1))?;
+        let name = if col(2).is_empty() { col(0) } else { col(2) };
+        self.merge(Entry {
+            id: col(0).to_owned(),
+            kind,
+            name: name.to_owned(),
+            parent: Some(col(3).to_owned()).filter(|p| !p.is_empty()),
+            aliases: list(col(4)),
+            demonyms: list(col(5)),
+        });
+        Ok(())
+    }
+
+    fn merge(&mut self, entry: Entry) {
+        let index = if let Some(&i) = self.by_id.get(&entry.id) {
+            let old = &mut self.entries[i];
+            old.kind = entry.kind;
+            old.name.clone_from(&entry.name);
+            if entry.parent.is_some() {
+                old.parent.clone_from(&entry.parent);
+            }
+            old.aliases.extend(entry.aliases.iter().cloned());
+            old.demonyms.extend(entry.demonyms.iter().cloned());
+            i
+        } else {
+            self.by_id.insert(entry.id.clone(), self.entries.len());
+            self.entries.push(entry.clone());
+            self.entries.len() - 1
+        };
+        let names = std::iter::once(&entry.name).chain(&entry.aliases);
+        for alias in names {
+            self.claim(alias, index, Form::Name);
+        }
+        for demonym in &entry.demonyms {
+            self.claim(demonym, index, Form::Demonym);
+        }
+    }
+
+    fn claim(&mut self, alias: &str, entry: usize, form: Form) {
+        // Aliases shorter than two characters would match initials everywhere.
+        if alias.chars().count() < 2 {
+            return;
+        }
+        self.aliases
+            .insert(alias.to_lowercase(), (entry, form, alias.to_owned()));
+    }
+
+    /// Compiles the automaton.
+    ///
+    /// # Errors
+    /// [`GazetteerError::Automaton`] if the automaton cannot be built (too large).
+    pub fn build(self) -> Result<Gazetteer, GazetteerError> {
+        let mut patterns: Vec<Pattern> = self
+            .aliases
+            .into_values()
+            .map(|(entry, form, alias)| Pattern { entry, form, alias })
+            .collect();
+        // A stable order keeps the automaton (and so every result) the same across runs.
+        patterns.sort_by(|a, b| a.alias.cmp(&b.alias));
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns.iter().map(|p| p.alias.as_str()))
+            .map_err(|e| GazetteerError::Automaton(e.to_string()))?;
+        Ok(Gazetteer {
+            entries: self.entries,
+            patterns,
+            automaton,
+            by_id: self.by_id,
+        })
+    }
+}
+
+fn parse_kind(source: &str, line: usize, kind: &str) -> Result<EntityType, GazetteerError> {
+    match kind.to_ascii_lowercase().as_str() {
+        "country" => Ok(EntityType::Country),
+        "place" | "loc" | "location" | "gpe" => Ok(EntityType::Place),
+        "organization" | "organisation" | "org" => Ok(EntityType::Organization),
+        "person" | "per" => Ok(EntityType::Person),
+        "group" => Ok(EntityType::Group),
+        other => Err(GazetteerError::Parse {
+            source_name: source.to_owned(),
+            line,
+            message: format!(
+                "unknown entity type {other:?}; expected country, place, organization, person or group"
+            ),
+        }),
+    }
+}
+
+/// Splits one CSV line, honoring double-quoted fields with `""` escapes.
+fn split_csv(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            ',' if !quoted => out.push(std::mem::take(&mut field)),
+            _ => field.push(c),
+        }
+    }
+    out.push(field);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_has_seed_countries_and_metonyms() {
+        let g = Gazetteer::builtin().unwrap();
+        assert_eq!(g.get("KP").unwrap().name, "North Korea");
+        let kp = g.get("KP").unwrap();
+        assert!(kp.aliases.iter().any(|a| a == "Pyongyang"));
+        assert!(kp.demonyms.iter().any(|a| a == "North Korean"));
+        assert_eq!(g.get("place:ru-krs").unwrap().parent.as_deref(), Some("RU"));
+    }
+
+    #[test]
+    fn user_rows_override_and_extend() {
+        let mut b = GazetteerBuilder::default();
+        b.add_tsv("a", "KP\tcountry\tNorth Korea\t\tDPRK\t\n")
+            .unwrap();
+        b.add_csv("b", "id,type,name,parent,aliases\nKP,country,\"Korea, North\",,Hermit Kingdom\norg:acme,org,Acme,US,\n")
+            .unwrap();
+        b.add_json("c", r#"[{"id": "person:kju", "type": "person", "name": "Kim Jong Un", "aliases": ["Kim Jong-un"]}]"#)
+            .unwrap();
+        let g = b.build().unwrap();
+        let kp = g.get("KP").unwrap();
+        assert_eq!(kp.name, "Korea, North");
+        assert_eq!(kp.aliases, ["DPRK", "Hermit Kingdom"]);
+        assert_eq!(g.get("org:acme").unwrap().parent.as_deref(), Some("US"));
+        assert_eq!(g.get("person:kju").unwrap().kind, EntityType::Person);
+    }
+
+    #[test]
+    fn bad_type_names_source_and_line() {
+        let mut b = GazetteerBuilder::default();
+        let err = b.add_tsv("mine.tsv", "# c\nX\tplanet\tMars\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "mine.tsv:2: unknown entity type \"planet\"; expected country, place, organization, person or group"
+        );
+    }
+}

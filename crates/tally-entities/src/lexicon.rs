@@ -1,0 +1,112 @@
+//! Word lists that cue names: person titles, organization suffixes and heads, given names,
+//! and capitalized words that are never names. Data files under `data/entities/`.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+const TITLES: &str = include_str!("../../../data/entities/person_titles.txt");
+const ORG_SUFFIXES: &str = include_str!("../../../data/entities/org_suffixes.txt");
+const ORG_HEADS: &str = include_str!("../../../data/entities/org_heads.txt");
+const STOP_CAPS: &str = include_str!("../../../data/entities/stop_caps.txt");
+const FIRST_NAMES: &str = include_str!("../../../data/entities/first_names.txt");
+
+/// The cue lists, lowercased.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// "president", "gen.", "prime minister".
+    titles: HashSet<String>,
+    /// Longest title in words.
+    pub max_title_words: usize,
+    /// "ministry", "inc.", "party".
+    org_suffixes: HashSet<String>,
+    /// "bank", "ministry" (as in "Bank of Japan").
+    org_heads: HashSet<String>,
+    /// "the", "monday", "said".
+    stop_caps: HashSet<String>,
+    /// "john", "mary".
+    first_names: HashSet<String>,
+}
+
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_lowercase)
+}
+
+/// The shared lexicon, built once per process.
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let titles: HashSet<String> = words(TITLES).collect();
+    let max_title_words = titles
+        .iter()
+        .map(|t| t.split(' ').count())
+        .max()
+        .unwrap_or(1);
+    Lexicon {
+        titles,
+        max_title_words,
+        org_suffixes: words(ORG_SUFFIXES).collect(),
+        org_heads: words(ORG_HEADS).collect(),
+        stop_caps: words(STOP_CAPS).collect(),
+        first_names: words(FIRST_NAMES).collect(),
+    }
+});
+
+/// Lowercases into a reused buffer, so lookups allocate nothing per word.
+pub struct Folder {
+    buf: String,
+}
+
+impl Folder {
+    /// An empty folder.
+    #[must_use]
+    pub fn new() -> Folder {
+        Folder { buf: String::new() }
+    }
+
+    /// `text` lowercased; valid until the next call.
+    pub fn fold(&mut self, text: &str) -> &str {
+        self.buf.clear();
+        if text.is_ascii() {
+            self.buf.push_str(text);
+            self.buf.make_ascii_lowercase();
+        } else {
+            self.buf.extend(text.chars().flat_map(char::to_lowercase));
+        }
+        &self.buf
+    }
+}
+
+impl Default for Folder {
+    fn default() -> Self {
+        Folder::new()
+    }
+}
+
+impl Lexicon {
+    /// Whether `lower` (already lowercased) is a title.
+    #[must_use]
+    pub fn is_title(&self, lower: &str) -> bool {
+        self.titles.contains(lower)
+    }
+    /// Whether `lower` ends organization names.
+    #[must_use]
+    pub fn is_org_suffix(&self, lower: &str) -> bool {
+        self.org_suffixes.contains(lower)
+    }
+    /// Whether `lower` starts "X of Y" organization names.
+    #[must_use]
+    pub fn is_org_head(&self, lower: &str) -> bool {
+        self.org_heads.contains(lower)
+    }
+    /// Whether `lower` is never a name on its own.
+    #[must_use]
+    pub fn is_stop(&self, lower: &str) -> bool {
+        self.stop_caps.contains(lower)
+    }
+    /// Whether `lower` is a given name.
+    #[must_use]
+    pub fn is_first_name(&self, lower: &str) -> bool {
+        self.first_names.contains(lower)
+    }
+}

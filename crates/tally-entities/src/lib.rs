@@ -1,0 +1,34 @@
+//! Entities for tally: people, organizations, places and countries, linked to ids.
+//!
+//! [`EntityExtractor`] runs after the segmenter. It matches a bundled gazetteer (countries
+//! with their short forms, demonyms and capitals; big cities; regions; international
+//! organizations; news agencies) in one Aho-Corasick pass, finds people and organizations
+//! in no list from cues (titles, organization words, appositions, given names), links
+//! repeated names within the document ("Trump" → "Donald Trump", "the North" → KP), and
+//! fills [`tally_core::Document::entities`].
+//!
+//! ```
+//! use tally_core::{Document, DocumentMeta, Extractor};
+//! use tally_entities::EntityExtractor;
+//! let mut doc = Document::new(DocumentMeta::default(), [
+//!     "Ukraine's commander-in-chief Oleksandr Syrsky said Moscow has used North Korean troops.",
+//! ]);
+//! tally_text::Segmenter.run(&mut doc).unwrap();
+//! EntityExtractor::new().unwrap().run(&mut doc).unwrap();
+//! let ids: Vec<&str> = doc.entities.iter().map(|e| e.id.as_str()).collect();
+//! assert_eq!(ids, ["UA", "local:E1", "RU", "KP"]);
+//! assert_eq!(doc.entities[1].name, "Oleksandr Syrsky");
+//! assert_eq!(doc.entities[3].mentions[0].text, "North Korean");
+//! ```
+
+mod error;
+mod extractor;
+mod gazetteer;
+mod lexicon;
+mod names;
+mod resolve;
+mod scan;
+
+pub use error::GazetteerError;
+pub use extractor::EntityExtractor;
+pub use gazetteer::{Entry, Form, Gazetteer, GazetteerBuilder, Pattern};

@@ -1,0 +1,427 @@
+//! Names in no list: capitalized runs with cues, and cue-anchored names in all-caps text.
+//!
+//! Per sentence, this finds candidate people and organizations: a title before a name
+//! ("President Joe Biden", "commander-in-chief Oleksandr Syrsky") makes a person, an
+//! organization word at the end ("Defense Ministry", "Apple Inc.") or an "X of Y" head
+//! ("Bank of Japan") makes an organization, a known given name or an apposition
+//! (", 49," / ", a spokesman for") makes a person. Runs with no cue stay untyped and are
+//! settled for the whole document in [`crate::resolve`]. In an all-caps sentence capitals
+//! say nothing, so only cue-anchored names are taken, and every other word becomes a weak
+//! candidate that survives only if it repeats a name found elsewhere.
+
+use tally_core::EntityType;
+
+use crate::gazetteer::Form;
+use crate::lexicon::{Folder, LEXICON};
+use crate::scan::Word;
+
+/// A gazetteer match accepted by the case rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GazMention {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Entry index in the gazetteer.
+    pub entry: usize,
+    /// Name or demonym.
+    pub form: Form,
+}
+
+/// A name found by cues, typed or not yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The type when a cue decided it.
+    pub kind: Option<EntityType>,
+    /// Kept only if it repeats a name found elsewhere (sentence-initial words, all-caps words).
+    pub weak: bool,
+    /// Replaces the gazetteer mentions inside it ("Russian Defense Ministry" over "Russian").
+    pub overrides: bool,
+    /// Preceded by "in", "at", "near": a place when nothing else decides.
+    pub place_cue: bool,
+    /// Number of words.
+    pub words: usize,
+    /// Byte range of the first and last word, for name coreference.
+    pub first: (usize, usize),
+    /// See `first`.
+    pub last: (usize, usize),
+}
+
+/// Words that may sit inside a name between capitalized words ("Bank of Japan").
+const CONNECTORS: &[&str] = &[
+    "of", "&", "de", "von", "van", "der", "bin", "al", "du", "la",
+];
+/// Lowercase words that, right before a name, make it a place.
+const PLACE_CUES: &[&str] = &["in", "at", "near", "outside", "across"];
+/// Apposition heads that make the name before them a person (besides titles).
+const PERSON_APPOSITIONS: &[&str] = &["former", "who", "whose"];
+
+/// Everything a sentence needs to be searched.
+pub struct SentenceCtx<'a> {
+    /// The document body.
+    pub body: &'a str,
+    /// Byte offsets where sentences start, sorted.
+    pub sentence_starts: &'a [usize],
+    /// The sentence's words.
+    pub words: &'a [Word],
+    /// For each word, whether a gazetteer mention covers it.
+    pub covered: &'a [Option<usize>],
+    /// The gazetteer mentions the indices in `covered` refer to.
+    pub gaz: &'a [GazMention],
+}
+
+impl SentenceCtx<'_> {
+    fn text(&self, i: usize) -> &str {
+        &self.body[self.words[i].start..self.words[i].end]
+    }
+
+    fn lower_is<F: Fn(&str) -> bool>(&self, folder: &mut Folder, i: usize, f: F) -> bool {
+        f(folder.fold(self.text(i)))
+    }
+
+    /// Length in words of a title starting at word `i` and ending before `limit`, or 0.
+    fn title_at(&self, folder: &mut Folder, i: usize, limit: usize) -> usize {
+        for len in (1..=LEXICON.max_title_words).rev() {
+            let end = i + len;
+            if end > limit || (1..len).any(|k| !self.words[i + k].joined) {
+                continue;
+            }
+            let text = &self.body[self.words[i].start..self.words[end - 1].end];
+            if LEXICON.is_title(folder.fold(text)) {
+                return len;
+            }
+        }
+        0
+    }
+
+    /// Whether a lowercase title ends right before word `i` ("commander-in-chief Syrsky").
+    fn title_before(&self, folder: &mut Folder, i: usize) -> bool {
+        if i == 0 || !self.words[i].joined {
+            return false;
+        }
+        (1..=LEXICON.max_title_words.min(i)).any(|len| {
+            let from = i - len;
+            if (from + 1..i).any(|k| !self.words[k].joined) || self.words[i - 1].possessive {
+                return false;
+            }
+            let text = &self.body[self.words[from].start..self.words[i - 1].end];
+            LEXICON.is_title(folder.fold(text))
+        })
+    }
+
+    fn candidate(&self, from: usize, to: usize, kind: Option<EntityType>) -> Candidate {
+        let (a, b) = (self.words[from], self.words[to]);
+        Candidate {
+            start: a.start,
+            end: b.end,
+            kind,
+            weak: false,
+            overrides: false,
+            place_cue: false,
+            words: to - from + 1,
+            first: (a.start, a.end),
+            last: (b.start, b.end),
+        }
+    }
+
+    /// The type an apposition after word `to` gives: ", 49," or ", a spokesman" → person;
+    /// ", a market research firm" → organization.
+    fn apposition(&self, folder: &mut Folder, to: usize) -> Option<EntityType> {
+        let w = self.words.get(to + 1)?;
+        let gap = &self.body[self.words[to].end..w.start];
+        if gap.trim() != "," || self.words[to].possessive {
+            return None;
+        }
+        if w.digit {
+            let after = self
+                .words
+                .get(to + 2)
+                .map_or(",", |n| &self.body[w.end..n.start]);
+            return after
+                .trim_start()
+                .starts_with([',', '.', ')'])
+                .then_some(EntityType::Person);
+        }
+        let first = folder.fold(&self.body[w.start..w.end]).to_owned();
+        if PERSON_APPOSITIONS.contains(&first.as_str()) {
+            return Some(EntityType::Person);
+        }
+        if !matches!(first.as_str(), "a" | "an" | "the") {
+            return None;
+        }
+        for k in to + 2..(to + 8).min(self.words.len()) {
+            if !self.words[k].joined {
+                break;
+            }
+            let lower = folder.fold(self.text(k));
+            if LEXICON.is_title(lower) {
+                return Some(EntityType::Person);
+            }
+            if LEXICON.is_org_suffix(lower) {
+                return Some(EntityType::Organization);
+            }
+        }
+        None
+    }
+}
+
+/// Finds candidates in one sentence of mixed-case text.
+pub fn find_cased(ctx: &SentenceCtx<'_>, folder: &mut Folder, out: &mut Vec<Candidate>) {
+    let words = ctx.words;
+    let n = words.len();
+    let mut i = 0;
+    while i < n {
+        if !words[i].upper {
+            i += 1;
+            continue;
+        }
+        // Grow the run of capitalized words joined by spaces (and connectors).
+        let mut j = i;
+        while !words[j].possessive && j + 1 < n && words[j + 1].joined {
+            let next = j + 1;
+            if words[next].upper || (words[next].digit && !ctx.text(next).contains(',')) {
+                if ctx.lower_is(folder, next, |l| LEXICON.is_stop(l)) {
+                    break;
+                }
+                j = next;
+            } else if next + 1 < n
+                && words[next + 1].joined
+                && words[next + 1].upper
+                && ctx.lower_is(folder, next, |l| CONNECTORS.contains(&l))
+            {
+                j = next + 1;
+            } else {
+                break;
+            }
+        }
+        run(ctx, folder, i, j, out);
+        i = j + 1;
+    }
+}
+
+/// Splits and types one capitalized run `from..=to`.
+fn run(
+    ctx: &SentenceCtx<'_>,
+    folder: &mut Folder,
+    from: usize,
+    to: usize,
+    out: &mut Vec<Candidate>,
+) {
+    let mut from = from;
+    // Leading sentence words ("The", "But", "Monday") are not part of names.
+    while from <= to && ctx.lower_is(folder, from, |l| LEXICON.is_stop(l)) {
+        from += 1;
+    }
+    if from > to {
+        return;
+    }
+    // A run that is exactly one gazetteer name stays the gazetteer's.
+    if let Some(g) = ctx.covered[from]
+        && ctx.gaz[g].start == ctx.words[from].start
+        && ctx.gaz[g].end == ctx.words[to].end
+    {
+        return;
+    }
+    // A title inside the run splits it: affiliation before, person after.
+    for k in from..to {
+        let len = ctx.title_at(folder, k, to + 1);
+        if len == 0 {
+            continue;
+        }
+        let mut name_from = k + len;
+        while name_from <= to {
+            let more = ctx.title_at(folder, name_from, to + 1);
+            if more == 0 {
+                break;
+            }
+            name_from += more;
+        }
+        if name_from > to {
+            break;
+        }
+        if k > from {
+            typed_pieces(ctx, folder, from, k - 1, None, out);
+        }
+        let mut cand = ctx.candidate(name_from, to, Some(EntityType::Person));
+        cand.overrides = true;
+        out.push(cand);
+        return;
+    }
+    let first_lower = folder.fold(ctx.text(from)).to_owned();
+    let org = ctx.lower_is(folder, to, |l| LEXICON.is_org_suffix(l))
+        || (to > from
+            && LEXICON.is_org_head(&first_lower)
+            && ctx.lower_is(folder, from + 1, |l| l == "of"));
+    if org && (to > from || ctx.covered[from].is_none()) {
+        let mut cand = ctx.candidate(from, to, Some(EntityType::Organization));
+        cand.overrides = true;
+        out.push(cand);
+        return;
+    }
+    let person = ctx.title_before(folder, from);
+    typed_pieces(
+        ctx,
+        folder,
+        from,
+        to,
+        person.then_some(EntityType::Person),
+        out,
+    );
+}
+
+/// Candidates for the parts of `from..=to` that no gazetteer mention covers.
+fn typed_pieces(
+    ctx: &SentenceCtx<'_>,
+    folder: &mut Folder,
+    from: usize,
+    to: usize,
+    kind: Option<EntityType>,
+    out: &mut Vec<Candidate>,
+) {
+    let mut k = from;
+    while k <= to {
+        if ctx.covered[k].is_some() {
+            k += 1;
+            continue;
+        }
+        let mut end = k;
+        while end < to && ctx.covered[end + 1].is_none() {
+            end += 1;
+        }
+        // Trailing connectors are not part of the name.
+        let mut last = end;
+        while last > k && ctx.lower_is(folder, last, |l| CONNECTORS.contains(&l)) {
+            last -= 1;
+        }
+        let single_stop = k == last && ctx.lower_is(folder, k, |l| LEXICON.is_stop(l));
+        if !single_stop && ctx.words[k].upper {
+            let mut cand = ctx.candidate(k, last, kind);
+            if cand.kind.is_none() {
+                cand.kind = ctx.apposition(folder, last);
+            }
+            if cand.kind.is_none()
+                && cand.words >= 2
+                && ctx.lower_is(folder, k, |l| LEXICON.is_first_name(l))
+            {
+                cand.kind = Some(EntityType::Person);
+            }
+            // The first word of a sentence is capitalized anyway.
+            cand.weak = cand.kind.is_none() && cand.words == 1 && is_sentence_initial(ctx, k);
+            cand.place_cue = k > 0
+                && !ctx.words[k - 1].upper
+                && ctx.lower_is(folder, k - 1, |l| PLACE_CUES.contains(&l));
+            out.push(cand);
+        }
+        k = end + 1;
+    }
+}
+
+fn is_sentence_initial(ctx: &SentenceCtx<'_>, k: usize) -> bool {
+    if k == 0
+        || ctx
+            .sentence_starts
+            .binary_search(&ctx.words[k].start)
+            .is_ok()
+    {
+        return true;
+    }
+    // After a colon or an opening quote a new sentence-like clause starts.
+    let gap = &ctx.body[ctx.words[k - 1].end..ctx.words[k].start];
+    gap.contains([':', '"', '“', '(', '—', '–'])
+}
+
+/// Finds cue-anchored candidates in an all-caps sentence.
+pub fn find_shouting(ctx: &SentenceCtx<'_>, folder: &mut Folder, out: &mut Vec<Candidate>) {
+    let words = ctx.words;
+    let n = words.len();
+    let stop = |folder: &mut Folder, k: usize| {
+        words[k].digit || ctx.lower_is(folder, k, |l| LEXICON.is_stop(l) || LEXICON.is_title(l))
+    };
+    let mut taken = vec![false; n];
+    let mut k = 0;
+    while k < n {
+        // Title + up to three name words: "PRESIDENT ALFREDO CRISTIANI".
+        let len = ctx.title_at(folder, k, n);
+        if len > 0 {
+            let mut end = k + len;
+            while end < n
+                && end < k + len + 3
+                && words[end].joined
+                && ctx.covered[end].is_none()
+                && !stop(folder, end)
+            {
+                end += 1;
+                if words[end - 1].possessive {
+                    break;
+                }
+            }
+            if end > k + len {
+                let mut cand = ctx.candidate(k + len, end - 1, Some(EntityType::Person));
+                cand.overrides = true;
+                out.push(cand);
+                taken[k + len..end].iter_mut().for_each(|t| *t = true);
+                k = end;
+                continue;
+            }
+        }
+        // "X OF Y" organizations: "MINISTRY OF DEFENSE".
+        if k + 2 < n
+            && ctx.lower_is(folder, k, |l| LEXICON.is_org_head(l))
+            && words[k + 1].joined
+            && ctx.lower_is(folder, k + 1, |l| l == "of")
+        {
+            let mut end = k + 2;
+            while end < n && end < k + 5 && words[end].joined && !stop(folder, end) {
+                end += 1;
+            }
+            if end > k + 2 {
+                let mut cand = ctx.candidate(k, end - 1, Some(EntityType::Organization));
+                cand.overrides = true;
+                out.push(cand);
+                taken[k..end].iter_mut().for_each(|t| *t = true);
+                k = end;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    // Organization suffixes, walking back: "THE SALVADORAN ARMED FORCES".
+    for k in 0..n {
+        if taken[k] || !ctx.lower_is(folder, k, |l| LEXICON.is_org_suffix(l)) {
+            continue;
+        }
+        let mut from = k;
+        while from > 0
+            && from + 5 > k
+            && words[from].joined
+            && !taken[from - 1]
+            && !stop(folder, from - 1)
+        {
+            from -= 1;
+        }
+        if from < k {
+            let mut cand = ctx.candidate(from, k, Some(EntityType::Organization));
+            cand.overrides = true;
+            out.push(cand);
+            taken[from..=k].iter_mut().for_each(|t| *t = true);
+        }
+    }
+    // Everything else may repeat a name found by a cue: kept only if it does.
+    for k in 0..n {
+        if taken[k]
+            || ctx.covered[k].is_some()
+            || stop(folder, k)
+            || words[k].end - words[k].start < 3
+        {
+            continue;
+        }
+        let mut cand = ctx.candidate(k, k, None);
+        cand.weak = true;
+        out.push(cand);
+    }
+    out.sort_by_key(|c| c.start);
+}

@@ -1,0 +1,252 @@
+//! Document-level resolution: name coreference, default types, "the North", overlaps.
+//!
+//! Candidates typed by a cue found anywhere in the document make entities first; then a
+//! repeated name joins them ("Trump" → "Donald Trump" by last name, "Northrop" →
+//! "Northrop Grumman" by first word), untyped names get a default type, and weak
+//! candidates (sentence-initial or all-caps words) survive only if they repeat a name.
+
+use std::collections::HashMap;
+
+use tally_core::{Entity, EntityType, Span};
+
+use crate::gazetteer::{Form, Gazetteer};
+use crate::lexicon::LEXICON;
+use crate::names::{Candidate, GazMention};
+
+/// "the North"/"the South" seen in the text: `(start, end, north)`.
+pub type Compass = (usize, usize, bool);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Target {
+    Gaz(usize),
+    Local(usize),
+}
+
+struct Local {
+    kind: EntityType,
+    name: (usize, usize),
+    words: usize,
+    parent: Option<String>,
+}
+
+/// Builds the entity layer from gazetteer mentions, name candidates and compass mentions.
+#[must_use]
+pub fn resolve(
+    body: &str,
+    gaz: &Gazetteer,
+    mentions: &[GazMention],
+    candidates: &[Candidate],
+    compass: &[Compass],
+) -> Vec<Entity> {
+    let lower = |r: (usize, usize)| body[r.0..r.1].to_lowercase();
+    let mut out: Vec<(usize, usize, Target)> = Vec::new();
+
+    // Cue-made names replace the gazetteer mentions inside them; a country inside an
+    // organization's name is its parent ("Russian Defense Ministry" → RU).
+    let mut overridden = vec![false; mentions.len()];
+    let mut parents: HashMap<usize, String> = HashMap::new();
+    for (ci, c) in candidates.iter().enumerate().filter(|(_, c)| c.overrides) {
+        for (mi, m) in mentions.iter().enumerate() {
+            if m.start < c.end && c.start < m.end {
+                overridden[mi] = true;
+                let entry = &gaz.entries()[m.entry];
+                if entry.kind == EntityType::Country && c.kind == Some(EntityType::Organization) {
+                    parents.entry(ci).or_insert_with(|| entry.id.clone());
+                }
+            }
+        }
+    }
+    for (m, _) in mentions.iter().zip(&overridden).filter(|(_, o)| !**o) {
+        out.push((m.start, m.end, Target::Gaz(m.entry)));
+    }
+
+    let mut locals: Vec<Local> = Vec::new();
+    let mut by_key: HashMap<String, Target> = HashMap::new();
+    let add_local =
+        |locals: &mut Vec<Local>, c: &Candidate, kind: EntityType, parent: Option<String>| {
+            locals.push(Local {
+                kind,
+                name: (c.start, c.end),
+                words: c.words,
+                parent,
+            });
+            Target::Local(locals.len() - 1)
+        };
+    // Gazetteer names found in the text can be repeated in part ("Biden" for a listed
+    // "Joe Biden"), so their last words are keys too.
+    let mut last_names: HashMap<String, Option<Target>> = HashMap::new();
+    let mut first_words: HashMap<String, Option<Target>> = HashMap::new();
+    for m in mentions.iter().filter(|m| m.form == Form::Name) {
+        let entry = &gaz.entries()[m.entry];
+        by_key.insert(body[m.start..m.end].to_lowercase(), Target::Gaz(m.entry));
+        if entry.kind == EntityType::Person
+            && let Some(last) = entry.name.rsplit(' ').next()
+        {
+            note(&mut last_names, last.to_lowercase(), Target::Gaz(m.entry));
+        }
+    }
+
+    // Pass 1: typed candidates.
+    for (ci, c) in candidates.iter().enumerate() {
+        let Some(kind) = c.kind else { continue };
+        let key = lower((c.start, c.end));
+        let target = match by_key.get(&key) {
+            Some(&t) => t,
+            None => {
+                let t = add_local(&mut locals, c, kind, parents.remove(&ci));
+                by_key.insert(key, t);
+                t
+            }
+        };
+        index_words(body, c, kind, target, &mut last_names, &mut first_words);
+        out.push((c.start, c.end, target));
+    }
+    // Pass 2: untyped names, then weak ones.
+    for weak in [false, true] {
+        for c in candidates
+            .iter()
+            .filter(|c| c.kind.is_none() && c.weak == weak)
+        {
+            let key = lower((c.start, c.end));
+            let known = by_key.get(&key).copied().or_else(|| {
+                (c.words == 1)
+                    .then(|| {
+                        last_names
+                            .get(&key)
+                            .copied()
+                            .flatten()
+                            .or_else(|| first_words.get(&key).copied().flatten())
+                    })
+                    .flatten()
+            });
+            let target = match known {
+                Some(t) => t,
+                None if weak => continue,
+                None => {
+                    let kind = if c.place_cue {
+                        EntityType::Place
+                    } else {
+                        EntityType::Organization
+                    };
+                    let t = add_local(&mut locals, c, kind, None);
+                    by_key.insert(key, t);
+                    index_words(body, c, kind, t, &mut last_names, &mut first_words);
+                    t
+                }
+            };
+            out.push((c.start, c.end, target));
+        }
+    }
+
+    // "the North" is North Korea when a Korea is in the document.
+    let korea = |id: &str| {
+        gaz.index_of(id)
+            .filter(|i| mentions.iter().any(|m| m.entry == *i))
+    };
+    let (kp, kr) = (korea("KP"), korea("KR"));
+    if kp.is_some() || kr.is_some() {
+        for &(start, end, north) in compass {
+            let id = if north { "KP" } else { "KR" };
+            if let Some(i) = gaz.index_of(id) {
+                out.push((start, end, Target::Gaz(i)));
+            }
+        }
+    }
+
+    // Overlaps: the earlier, then the longer, mention wins.
+    out.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+    let mut kept: Vec<(usize, usize, Target)> = Vec::with_capacity(out.len());
+    for m in out {
+        if kept.last().is_some_and(|k| m.0 < k.1) {
+            continue;
+        }
+        kept.push(m);
+    }
+
+    let mut order: Vec<Target> = Vec::new();
+    let mut spans: HashMap<Target, Vec<Span>> = HashMap::new();
+    for (start, end, target) in kept {
+        let span = Span {
+            start,
+            end,
+            text: body[start..end].to_owned(),
+        };
+        spans
+            .entry(target)
+            .or_insert_with(|| {
+                order.push(target);
+                Vec::new()
+            })
+            .push(span);
+    }
+    let mut next_local = 0;
+    order
+        .into_iter()
+        .map(|target| {
+            let mentions = spans.remove(&target).unwrap_or_default();
+            match target {
+                Target::Gaz(i) => {
+                    let e = &gaz.entries()[i];
+                    Entity {
+                        id: e.id.clone(),
+                        kind: e.kind,
+                        name: e.name.clone(),
+                        mentions,
+                        parent: e.parent.clone(),
+                    }
+                }
+                Target::Local(i) => {
+                    next_local += 1;
+                    let l = &locals[i];
+                    // The fullest mention names the entity ("Donald Trump", not "Trump").
+                    let name = mentions
+                        .iter()
+                        .map(|s| s.text.as_str())
+                        .max_by_key(|t| (t.split_whitespace().count(), t.len()))
+                        .unwrap_or(&body[l.name.0..l.name.1]);
+                    let _ = l.words;
+                    Entity {
+                        id: format!("local:E{next_local}"),
+                        kind: l.kind,
+                        name: tally_core::normalize_whitespace(name),
+                        mentions,
+                        parent: l.parent.clone(),
+                    }
+                }
+            }
+        })
+        .collect()
+}
+
+/// Records `key → target`, or `None` when two entities claim it.
+fn note(map: &mut HashMap<String, Option<Target>>, key: String, target: Target) {
+    map.entry(key)
+        .and_modify(|t| {
+            if *t != Some(target) {
+                *t = None;
+            }
+        })
+        .or_insert(Some(target));
+}
+
+fn index_words(
+    body: &str,
+    c: &Candidate,
+    kind: EntityType,
+    target: Target,
+    last_names: &mut HashMap<String, Option<Target>>,
+    first_words: &mut HashMap<String, Option<Target>>,
+) {
+    if c.words < 2 {
+        return;
+    }
+    let last = body[c.last.0..c.last.1].to_lowercase();
+    let first = body[c.first.0..c.first.1].to_lowercase();
+    match kind {
+        EntityType::Person => note(last_names, last, target),
+        EntityType::Organization if !LEXICON.is_org_head(&first) && !LEXICON.is_stop(&first) => {
+            note(first_words, first, target);
+        }
+        _ => {}
+    }
+}

