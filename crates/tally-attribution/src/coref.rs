@@ -1,0 +1,237 @@
+//! Speaker coreference: which speaker a source phrase refers to.
+//!
+//! Rules, in order:
+//! - a name matches an earlier speaker with the same name, surname or linked entity,
+//!   anywhere in the document ("Trump" → "President-elect Donald Trump");
+//! - a definite descriptor ("the official", "the minister") refers to the nearest earlier
+//!   speaker in the window whose head noun or role ends in the same word;
+//! - a pronoun refers to the nearest earlier speaker in the window that agrees in number and
+//!   gender (where known), and is unknown otherwise, never guessed;
+//! - an indefinite descriptor ("a senior defense official", "experts") always introduces a
+//!   new speaker.
+//!
+//! The window is the last [`WINDOW`] speaker mentions within [`MAX_PARAGRAPHS`] paragraphs,
+//! so resolution costs a constant per mention.
+
+use std::collections::{HashMap, VecDeque};
+
+use tally_core::{Speaker, Span};
+
+use crate::descriptor::{Descriptor, Form};
+use crate::lexicon::{Gender, NounKind, Number};
+
+/// How many recent speaker mentions a pronoun or descriptor may refer back to.
+pub(crate) const WINDOW: usize = 12;
+/// How many paragraphs back a pronoun or descriptor may refer.
+pub(crate) const MAX_PARAGRAPHS: usize = 8;
+
+#[derive(Debug, Clone)]
+struct Known {
+    speaker: Speaker,
+    head: Option<String>,
+    kind: Option<NounKind>,
+    number: Number,
+    gender: Option<Gender>,
+}
+
+/// The speakers found so far and the recent mentions.
+#[derive(Debug, Default)]
+pub(crate) struct Registry {
+    known: Vec<Known>,
+    /// (speaker index, paragraph index) of recent mentions, most recent last.
+    recent: VecDeque<(usize, usize)>,
+    names: HashMap<String, usize>,
+    entities: HashMap<String, usize>,
+}
+
+/// A mention to register: where it is and what it says.
+pub(crate) struct Mention<'d> {
+    /// The mention's span.
+    pub span: Span,
+    /// The paragraph it is in.
+    pub paragraph: usize,
+    /// The parsed phrase.
+    pub descriptor: &'d Descriptor,
+    /// The entity the name links to, and its canonical name.
+    pub entity: Option<(String, String)>,
+    /// Affiliation resolved to an entity id, when entities exist.
+    pub affiliation_id: Option<String>,
+}
+
+fn surname(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or(name)
+}
+
+impl Registry {
+    /// Resolves a source mention to a speaker index, creating a speaker when the mention
+    /// introduces one. `None` for a pronoun with no compatible antecedent.
+    pub(crate) fn resolve(&mut self, m: &Mention<'_>) -> Option<usize> {
+        let d = m.descriptor;
+        let found = match d.form {
+            Form::Pronoun(p) => {
+                if !p.subject {
+                    return None;
+                }
+                self.nearest(m.paragraph, |k| {
+                    let number_ok = match p.number {
+                        Number::Plural => {
+                            k.number == Number::Plural || k.kind == Some(NounKind::Org)
+                        }
+                        Number::Singular => k.number == Number::Singular,
+                    };
+                    let gender_ok = match p.gender {
+                        Some(Gender::Neuter) => k.kind == Some(NounKind::Org),
+                        Some(g) => {
+                            k.gender.is_none_or(|kg| kg == g) && k.kind != Some(NounKind::Org)
+                        }
+                        None => true,
+                    };
+                    number_ok && gender_ok
+                })
+            }
+            Form::Named => self.named(d, m.entity.as_ref()),
+            Form::Definite => {
+                let head = d.head.as_deref();
+                self.nearest(m.paragraph, |k| {
+                    head.is_some_and(|h| {
+                        k.head.as_deref() == Some(h)
+                            || k.speaker
+                                .role
+                                .as_deref()
+                                .is_some_and(|r| r.to_ascii_lowercase().ends_with(h))
+                    })
+                })
+            }
+            Form::Indefinite => None,
+        };
+        let index = match found {
+            Some(i) => {
+                let k = &mut self.known[i];
+                if k.gender.is_none() {
+                    if let Form::Pronoun(p) = d.form {
+                        k.gender = p.gender.filter(|g| *g != Gender::Neuter);
+                    }
+                }
+                k.speaker.mentions.push(m.span.clone());
+                i
+            }
+            None => {
+                if matches!(d.form, Form::Pronoun(_)) {
+                    return None;
+                }
+                self.create(m)
+            }
+        };
+        self.touch(index, m.paragraph);
+        Some(index)
+    }
+
+    /// Adds a mention that is not a source ("the official's comments") when it refers to a
+    /// known speaker; never creates one.
+    pub(crate) fn mention_only(&mut self, m: &Mention<'_>) -> Option<usize> {
+        if m.descriptor.form != Form::Definite {
+            return None;
+        }
+        let head = m.descriptor.head.clone()?;
+        let i = self.nearest(m.paragraph, |k| k.head.as_deref() == Some(head.as_str()))?;
+        self.known[i].speaker.mentions.push(m.span.clone());
+        self.touch(i, m.paragraph);
+        Some(i)
+    }
+
+    /// Adds sourcing conditions to a speaker, once each.
+    pub(crate) fn add_conditions(&mut self, index: usize, conditions: &[String]) {
+        if let Some(k) = self.known.get_mut(index) {
+            for c in conditions {
+                if !k.speaker.conditions.contains(c) {
+                    k.speaker.conditions.push(c.clone());
+                }
+            }
+        }
+    }
+
+    /// The speaker id of an index.
+    pub(crate) fn id(&self, index: usize) -> Option<String> {
+        self.known.get(index).map(|k| k.speaker.id.clone())
+    }
+
+    /// The speakers, in order of first mention.
+    pub(crate) fn into_speakers(self) -> Vec<Speaker> {
+        self.known.into_iter().map(|k| k.speaker).collect()
+    }
+
+    fn named(&self, d: &Descriptor, entity: Option<&(String, String)>) -> Option<usize> {
+        if let Some((id, _)) = entity {
+            if let Some(&i) = self.entities.get(id) {
+                return Some(i);
+            }
+        }
+        let name = d.name.as_deref()?;
+        self.names
+            .get(name)
+            .or_else(|| self.names.get(surname(name)))
+            .copied()
+    }
+
+    fn nearest(&self, paragraph: usize, ok: impl Fn(&Known) -> bool) -> Option<usize> {
+        self.recent
+            .iter()
+            .rev()
+            .take_while(|(_, p)| paragraph.saturating_sub(*p) <= MAX_PARAGRAPHS)
+            .map(|(i, _)| *i)
+            .find(|i| self.known.get(*i).is_some_and(&ok))
+    }
+
+    fn touch(&mut self, index: usize, paragraph: usize) {
+        self.recent.push_back((index, paragraph));
+        if self.recent.len() > WINDOW {
+            self.recent.pop_front();
+        }
+    }
+
+    fn create(&mut self, m: &Mention<'_>) -> usize {
+        let d = m.descriptor;
+        let index = self.known.len();
+        let named = d.form == Form::Named;
+        let name = match (&m.entity, &d.name) {
+            (Some((_, canonical)), _) if named => Some(canonical.clone()),
+            (_, name) => name.clone(),
+        };
+        let speaker = Speaker {
+            id: format!("S{}", index + 1),
+            mentions: vec![m.span.clone()],
+            named,
+            name: name.clone(),
+            entity_id: m.entity.as_ref().map(|(id, _)| id.clone()),
+            descriptor: (!named).then(|| d.text.clone()),
+            role: d.role.clone(),
+            affiliation: m
+                .affiliation_id
+                .clone()
+                .or_else(|| d.affiliation.as_ref().map(|a| a.0.clone())),
+            seniority: d.seniority.clone(),
+            anonymous: !named,
+            group: !named && d.number == Number::Plural,
+            conditions: Vec::new(),
+        };
+        if let Some(n) = &name {
+            self.names.insert(n.clone(), index);
+            self.names.entry(surname(n).to_owned()).or_insert(index);
+        }
+        if let Some(n) = &d.name {
+            self.names.entry(n.clone()).or_insert(index);
+            self.names.entry(surname(n).to_owned()).or_insert(index);
+        }
+        if let Some((id, _)) = &m.entity {
+            self.entities.insert(id.clone(), index);
+        }
+        self.known.push(Known {
+            speaker,
+            head: d.head.clone(),
+            kind: d.kind,
+            number: d.number,
+            gender: d.gender,
+        });
+        index
+    }
+}

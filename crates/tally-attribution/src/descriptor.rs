@@ -1,0 +1,262 @@
+//! Speaker descriptors: what a source phrase says about its speaker.
+//!
+//! "a senior U.S. military official" → seniority `senior`, affiliation `U.S.`, role
+//! `military official`, anonymous; "Ukraine's commander-in-chief Oleksandr Syrsky" → name
+//! `Oleksandr Syrsky`, role `commander-in-chief`, affiliation `Ukraine`; "Experts" → a
+//! group; "he" → a pronoun to resolve.
+
+use crate::lexicon::{Gender, Lexicon, NounKind, Number, Pronoun};
+use crate::phrase::{Class, Phrase, class};
+use crate::words::Word;
+
+/// How a phrase refers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// A pronoun ("he", "they").
+    Pronoun(Pronoun),
+    /// A name, possibly with titles ("U.S. President Joe Biden", "Trump").
+    Named,
+    /// A definite descriptor that may refer back ("the official", "the ministry").
+    Definite,
+    /// A descriptor that introduces someone new ("a senior defense official", "experts").
+    Indefinite,
+}
+
+/// What a source phrase says about its speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Descriptor {
+    /// How it refers.
+    pub form: Form,
+    /// The phrase as written.
+    pub text: String,
+    /// The name, for named speakers.
+    pub name: Option<String>,
+    /// Byte range of the name.
+    pub name_range: Option<(usize, usize)>,
+    /// The head noun, lowercase ("official"), for descriptors and titled names.
+    pub head: Option<String>,
+    /// Role or title ("military official", "commander-in-chief").
+    pub role: Option<String>,
+    /// Affiliation as written ("U.S.", "Ukraine") and its byte range.
+    pub affiliation: Option<(String, usize, usize)>,
+    /// Seniority words ("senior").
+    pub seniority: Option<String>,
+    /// What kind of speaker the head denotes, when known.
+    pub kind: Option<NounKind>,
+    /// Number.
+    pub number: Number,
+    /// Gender, when a title shows it.
+    pub gender: Option<Gender>,
+}
+
+fn strip_possessive(text: &str) -> &str {
+    text.strip_suffix("'s")
+        .or_else(|| text.strip_suffix("\u{2019}s"))
+        .or_else(|| text.strip_suffix('\''))
+        .unwrap_or(text)
+}
+
+fn join(words: &[Word<'_>]) -> String {
+    words
+        .iter()
+        .map(|w| w.text)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Honorifics carry gender but are not roles.
+fn honorific(text: &str) -> bool {
+    matches!(text, "Mr." | "Mrs." | "Ms." | "Miss" | "Dr." | "Mr" | "Mrs" | "Ms")
+}
+
+/// Parses the core phrase `p` of a source, with an optional apposition that describes it.
+pub(crate) fn parse(
+    lex: &Lexicon,
+    body: &str,
+    words: &[Word<'_>],
+    p: Phrase,
+    apposition: Option<Phrase>,
+) -> Descriptor {
+    let ws = &words[p.start..p.end];
+    let text = body
+        .get(ws.first().map_or(0, |w| w.start)..ws.last().map_or(0, |w| w.end))
+        .unwrap_or("")
+        .to_owned();
+    let mut d = Descriptor {
+        form: Form::Indefinite,
+        text,
+        name: None,
+        name_range: None,
+        head: None,
+        role: None,
+        affiliation: None,
+        seniority: None,
+        kind: None,
+        number: Number::Singular,
+        gender: None,
+    };
+    if ws.len() == 1 {
+        if let Some(pronoun) = lex.pronoun(&ws[0].lower()) {
+            d.form = Form::Pronoun(pronoun);
+            d.number = pronoun.number;
+            d.gender = pronoun.gender;
+            return d;
+        }
+    }
+    let classes: Vec<Class> = (p.start..p.end).map(|i| class(lex, words, i)).collect();
+
+    // The name: the run of capitalized non-title words at the end of the phrase (before
+    // any "of"/"for" complement).
+    let last_content = classes
+        .iter()
+        .rposition(|c| !matches!(c, Class::Prep | Class::Det))
+        .unwrap_or(0);
+    let mut complement_at = None;
+    for (i, c) in classes.iter().enumerate() {
+        if *c == Class::Prep && i > 0 {
+            complement_at = Some(i);
+            break;
+        }
+    }
+    let head_end = complement_at.unwrap_or(last_content + 1);
+    let mut name_start = head_end;
+    while name_start > 0 && classes[name_start - 1] == Class::Cap && !ws[name_start - 1].is_possessive() {
+        name_start -= 1;
+    }
+    let named = name_start < head_end
+        && !(head_end - name_start == 1
+            && lex.noun(&ws[name_start].lower()).is_some()
+            && name_start == 0);
+    if named {
+        let name_words = &ws[name_start..head_end];
+        d.name = Some(join(name_words));
+        d.name_range = Some((name_words[0].start, name_words[name_words.len() - 1].end));
+        d.form = Form::Named;
+    }
+
+    // Walk the words before the name (or the whole descriptor).
+    let stop = if named { name_start } else { head_end };
+    let mut role = Vec::new();
+    let mut affiliation: Option<(String, usize, usize)> = None;
+    let mut seniority = Vec::new();
+    for (i, w) in ws[..stop].iter().enumerate() {
+        let lower = w.lower();
+        match classes[i] {
+            Class::Det => {
+                if i == 0 {
+                    let definite = matches!(lower.as_str(), "the" | "this" | "these" | "those");
+                    if !named {
+                        d.form = if definite { Form::Definite } else { Form::Indefinite };
+                    }
+                }
+            }
+            Class::Possessive => {
+                let owner = strip_possessive(w.text);
+                if lex.pronoun(&lower.replace("'s", "")).is_none() && affiliation.is_none() {
+                    affiliation = Some((owner.to_owned(), w.start, w.start + owner.len()));
+                }
+                if i == 0 && !named {
+                    // "his spokesman", "the company's chief": a definite reference.
+                    d.form = Form::Definite;
+                }
+            }
+            Class::Title => {
+                if let Some(g) = lex.title(w.text).flatten() {
+                    d.gender = Some(g);
+                }
+                if !honorific(w.text) {
+                    role.push(w.text);
+                }
+            }
+            Class::Cap if !named || i < stop => {
+                if affiliation.is_none() {
+                    affiliation = Some((w.text.to_owned(), w.start, w.end));
+                } else if let Some(a) = &mut affiliation {
+                    if a.2 + 1 == w.start {
+                        a.0.push(' ');
+                        a.0.push_str(w.text);
+                        a.2 = w.end;
+                    }
+                }
+            }
+            _ if lex.is_seniority(&lower) => seniority.push(w.text),
+            Class::Noun | Class::Other | Class::Number => {
+                if i == 0 && matches!(classes[i], Class::Number) {
+                    continue;
+                }
+                role.push(w.text);
+            }
+            _ => {}
+        }
+    }
+    // A complement after the head: "a spokesman for the ministry", "people familiar with
+    // the matter".
+    if let Some(c) = complement_at {
+        let prep = ws[c].lower();
+        let rest = &ws[c + 1..];
+        if matches!(prep.as_str(), "for" | "of" | "at" | "from" | "in") && !rest.is_empty() {
+            if affiliation.is_none() {
+                let first = rest.iter().position(|w| class(lex, std::slice::from_ref(w), 0) != Class::Det).unwrap_or(0);
+                let r = &rest[first..];
+                if let (Some(a), Some(b)) = (r.first(), r.last()) {
+                    affiliation = Some((
+                        body.get(a.start..b.end).unwrap_or("").to_owned(),
+                        a.start,
+                        b.end,
+                    ));
+                }
+            }
+        } else {
+            role.extend(ws[c..].iter().map(|w| w.text));
+        }
+    }
+    // The head noun decides kind and number.
+    let head_word = if named {
+        role.last().copied()
+    } else {
+        ws[..head_end].iter().rev().find(|w| w.is_word()).map(|w| w.text)
+    };
+    if let Some(h) = head_word {
+        let lower = h.to_ascii_lowercase();
+        if let Some(noun) = lex.noun(&lower) {
+            d.kind = Some(noun.kind);
+            if !named {
+                d.number = noun.number;
+            }
+        } else if !named && lower.ends_with('s') && !lower.ends_with("ss") {
+            d.number = Number::Plural;
+        }
+        d.head = Some(lower);
+    }
+    if named && d.kind.is_none() && (d.gender.is_some() || !role.is_empty()) {
+        d.kind = Some(NounKind::Person);
+    }
+    if !role.is_empty() {
+        d.role = Some(role.join(" "));
+    }
+    if !seniority.is_empty() {
+        d.seniority = Some(seniority.join(" "));
+    }
+    d.affiliation = affiliation;
+
+    // An apposition adds role, affiliation and seniority when the core has none.
+    if let Some(a) = apposition {
+        let extra = parse(lex, body, words, a, None);
+        if d.role.is_none() {
+            d.role = extra.role.or(extra.head.clone());
+        }
+        if d.affiliation.is_none() {
+            d.affiliation = extra.affiliation;
+        }
+        if d.seniority.is_none() {
+            d.seniority = extra.seniority;
+        }
+        if d.kind.is_none() {
+            d.kind = extra.kind;
+        }
+        if d.head.is_none() {
+            d.head = extra.head;
+        }
+    }
+    d
+}

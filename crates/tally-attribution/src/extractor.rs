@@ -1,0 +1,324 @@
+//! The attribution extractor.
+//!
+//! ## What it finds
+//! Reported speech: for each reporting cue ("said", "told", "according to", "adding"), its
+//! source phrase, the speaker it refers to, the content (a quotation, a paraphrase, or a
+//! paraphrase with quoted fragments), the sourcing conditions stated with it, and when it
+//! was said. Speakers are named or anonymous, with role, affiliation and seniority parsed
+//! from the descriptor, and later mentions ("the official", "he") resolved to them.
+//!
+//! ## Example
+//! ```text
+//! North Korean forces have suffered "several hundred" casualties, a senior U.S. military official said Tuesday.
+//! ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ content (mixed)
+//!                                                                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ source S1
+//!                                                                                                  ^^^^ cue say
+//! ```
+//! S1 is anonymous: seniority `senior`, affiliation `U.S.` (or `US` when entities are
+//! linked), role `military official`. A later `"...," the official said` resolves to S1,
+//! unless another official was introduced in between.
+//!
+//! ## Limitations
+//! - No parser: sources are found by word classes, so unusual word orders ("Said the
+//!   official: ...") or long relative clauses before the cue can be missed.
+//! - Quotations with no cue in their sentence are not attributed.
+//! - Noun cues ("his comments", "the statement") are not attributions.
+//! - A pronoun whose nearest compatible antecedent is the wrong person is resolved wrongly;
+//!   a pronoun with none is left unknown.
+
+use tally_core::{
+    Attribution, Document, Entity, ExtractError, Extractor, Layer, QuoteKind, Span,
+};
+
+use crate::coref::{Mention, Registry};
+use crate::descriptor::{self, Form};
+use crate::lexicon::{Hit, Lexicon};
+use crate::phrase::{Class, Phrase, class};
+use crate::said_at;
+use crate::sentence::{self, CueAt, Found, inside_quotes};
+use crate::words::{Word, words};
+
+/// Finds quotations, reported speech and their speakers. Built once; `run` is linear in the
+/// document.
+///
+/// ```
+/// use tally_attribution::Attributor;
+/// use tally_core::Extractor;
+/// let attributor = Attributor::new().unwrap();
+/// assert_eq!(attributor.name(), "attribution");
+/// ```
+#[derive(Debug)]
+pub struct Attributor {
+    lex: Lexicon,
+}
+
+impl Attributor {
+    /// Loads the bundled lexicons.
+    ///
+    /// # Errors
+    /// [`ExtractError::Data`] when a bundled list is malformed.
+    pub fn new() -> Result<Attributor, ExtractError> {
+        Ok(Attributor {
+            lex: Lexicon::bundled()?,
+        })
+    }
+}
+
+impl Extractor for Attributor {
+    fn name(&self) -> &'static str {
+        "attribution"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Sentences, Layer::Tokens]
+    }
+
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Attributions]
+    }
+
+    fn run(&self, doc: &mut Document) -> Result<(), ExtractError> {
+        let (speakers, mut attributions) = annotate(&self.lex, doc);
+        said_at::fill(doc, &mut attributions);
+        doc.speakers = speakers;
+        doc.attributions = attributions;
+        doc.mark_layer(Layer::Attributions);
+        Ok(())
+    }
+}
+
+/// Entity mentions sorted by start, for looking up the entity behind a name or affiliation.
+struct EntityIndex<'d> {
+    mentions: Vec<(usize, usize, &'d Entity)>,
+}
+
+impl<'d> EntityIndex<'d> {
+    fn new(doc: &'d Document) -> EntityIndex<'d> {
+        let mut mentions: Vec<(usize, usize, &Entity)> = if doc.has_layer(Layer::Entities) {
+            doc.entities
+                .iter()
+                .flat_map(|e| e.mentions.iter().map(move |m| (m.start, m.end, e)))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        mentions.sort_by_key(|m| (m.0, m.1));
+        EntityIndex { mentions }
+    }
+
+    /// The entity with a mention overlapping `start..end`.
+    fn at(&self, start: usize, end: usize) -> Option<&'d Entity> {
+        let i = self.mentions.partition_point(|m| m.1 <= start);
+        self.mentions[i..]
+            .iter()
+            .take_while(|m| m.0 < end)
+            .find(|m| m.0 < end && start < m.1)
+            .map(|m| m.2)
+    }
+}
+
+fn span_of(doc: &Document, words: &[Word<'_>], p: Phrase) -> Option<Span> {
+    let first = words.get(p.start)?;
+    let last = words.get(p.end.checked_sub(1)?)?;
+    doc.span(first.start, last.end).ok()
+}
+
+fn kind_of(words: &[Word<'_>], inside: &[bool], content: &[Phrase]) -> QuoteKind {
+    let (mut quoted, mut plain) = (false, false);
+    for p in content {
+        for i in p.start..p.end {
+            if words[i].is_word() {
+                if inside[i] {
+                    quoted = true;
+                } else {
+                    plain = true;
+                }
+            }
+        }
+    }
+    match (quoted, plain) {
+        (true, false) => QuoteKind::Direct,
+        (true, true) => QuoteKind::Mixed,
+        _ => QuoteKind::Indirect,
+    }
+}
+
+/// The cue hits inside `sentence` mapped to word ranges; hits that do not line up with
+/// word boundaries are dropped.
+fn cues_in<'l>(lex: &'l Lexicon, words: &[Word<'_>], hits: &[Hit]) -> Vec<CueAt<'l>> {
+    hits.iter()
+        .filter_map(|h| {
+            let start = words.iter().position(|w| w.start == h.start)?;
+            let end = words[start..].iter().position(|w| w.end == h.end)? + start + 1;
+            Some(CueAt {
+                words: Phrase { start, end },
+                entry: lex.cue(h)?,
+            })
+        })
+        .collect()
+}
+
+/// Definite possessive descriptors that are not sources ("The official's comments"): they
+/// are mentions of a known speaker.
+fn possessive_mentions(lex: &Lexicon, words: &[Word<'_>], found: &[Found]) -> Vec<Phrase> {
+    let in_source = |i: usize| {
+        found
+            .iter()
+            .filter_map(|f| f.source)
+            .any(|s| s.span.start <= i && i < s.span.end)
+    };
+    let mut out = Vec::new();
+    for i in 1..words.len() {
+        let w = &words[i];
+        if w.is_possessive()
+            && lex.noun(&crate::words::Word::lower(w).replace("'s", "")).is_some()
+            && class(lex, words, i - 1) == Class::Det
+            && words[i - 1].lower() == "the"
+            && !in_source(i)
+        {
+            out.push(Phrase {
+                start: i - 1,
+                end: i + 1,
+            });
+        }
+    }
+    out
+}
+
+/// Everything but said-at: speakers and attributions in document order.
+fn annotate(lex: &Lexicon, doc: &Document) -> (Vec<tally_core::Speaker>, Vec<Attribution>) {
+    let hits = lex.find_cues(&doc.body);
+    let conditions = lex.find_conditions(&doc.body);
+    let entities = EntityIndex::new(doc);
+    let mut registry = Registry::default();
+    let mut attributions = Vec::new();
+    let mut h = 0;
+    let mut c = 0;
+    for sentence in &doc.sentences {
+        while h < hits.len() && hits[h].start < sentence.start {
+            h += 1;
+        }
+        let first_hit = h;
+        while h < hits.len() && hits[h].end <= sentence.end {
+            h += 1;
+        }
+        while c < conditions.len() && conditions[c].start < sentence.start {
+            c += 1;
+        }
+        let first_condition = c;
+        while c < conditions.len() && conditions[c].end <= sentence.end {
+            c += 1;
+        }
+        if first_hit == h {
+            continue;
+        }
+        let words = words(doc, sentence);
+        let cues = cues_in(lex, &words, &hits[first_hit..h]);
+        let found = sentence::analyze(lex, &words, &cues);
+        let paragraph = doc.paragraph_at(sentence.start).unwrap_or(0);
+        let inside = inside_quotes(&words);
+
+        // Mentions in word order: possessive mentions and sources interleaved, so that a
+        // speaker introduced later in the sentence cannot capture an earlier "the official's".
+        let extra = possessive_mentions(lex, &words, &found);
+        let mut extra = extra.into_iter().peekable();
+        let mut previous: Option<(Option<Phrase>, Option<usize>)> = None;
+        let sentence_conditions = &conditions[first_condition..c];
+        for (n, f) in found.iter().enumerate() {
+            let source_start = f.source.map_or(usize::MAX, |s| s.span.start);
+            while let Some(p) = extra.next_if(|p| p.start < source_start) {
+                let d = descriptor::parse(lex, &doc.body, &words, p, None);
+                if let Some(span) = span_of(doc, &words, p) {
+                    registry.mention_only(&Mention {
+                        span,
+                        paragraph,
+                        descriptor: &d,
+                        entity: None,
+                        affiliation_id: None,
+                    });
+                }
+            }
+            let source_phrase = f.source.map(|s| s.span);
+            let speaker = match previous {
+                // A participle sharing the previous cue's source is the same speaker.
+                Some((prev_phrase, prev_speaker)) if prev_phrase == source_phrase => prev_speaker,
+                _ => f.source.and_then(|s| {
+                    let target = s.antecedent.unwrap_or(s.core);
+                    let d = descriptor::parse(lex, &doc.body, &words, target, s.apposition);
+                    let span = span_of(doc, &words, target)?;
+                    let entity = d
+                        .name_range
+                        .filter(|_| d.form == Form::Named)
+                        .and_then(|(a, b)| entities.at(a, b))
+                        .map(|e| (e.id.clone(), e.name.clone()));
+                    let affiliation_id = d
+                        .affiliation
+                        .as_ref()
+                        .and_then(|(_, a, b)| entities.at(*a, *b))
+                        .map(|e| e.id.clone());
+                    registry.resolve(&Mention {
+                        span,
+                        paragraph,
+                        descriptor: &d,
+                        entity,
+                        affiliation_id,
+                    })
+                }),
+            };
+            previous = Some((source_phrase, speaker));
+
+            let Some(cue) = span_of(doc, &words, f.cue) else {
+                continue;
+            };
+            let content: Vec<Span> = f
+                .content
+                .iter()
+                .filter_map(|p| span_of(doc, &words, *p))
+                .collect();
+            if content.is_empty() {
+                continue;
+            }
+            // A condition belongs to the nearest cue in its sentence.
+            let mine: Vec<String> = sentence_conditions
+                .iter()
+                .filter(|hit| {
+                    let distance = |g: &Found| {
+                        span_of(doc, &words, g.cue).map_or(usize::MAX, |s| {
+                            s.start.abs_diff(hit.start).min(s.end.abs_diff(hit.start))
+                        })
+                    };
+                    let best = found.iter().map(distance).min();
+                    best == Some(distance(&found[n]))
+                })
+                .filter_map(|hit| doc.body.get(hit.start..hit.end).map(str::to_owned))
+                .collect();
+            if let Some(s) = speaker {
+                registry.add_conditions(s, &mine);
+            }
+            attributions.push(Attribution {
+                id: format!("A{}", attributions.len() + 1),
+                kind: kind_of(&words, &inside, &f.content),
+                cue,
+                cue_lemma: f.lemma.clone(),
+                source: f.source.and_then(|s| span_of(doc, &words, s.span)),
+                speaker_id: speaker.and_then(|s| registry.id(s)),
+                content,
+                said_at: None,
+                conditions: mine,
+            });
+        }
+        for p in extra {
+            let d = descriptor::parse(lex, &doc.body, &words, p, None);
+            if let Some(span) = span_of(doc, &words, p) {
+                registry.mention_only(&Mention {
+                    span,
+                    paragraph,
+                    descriptor: &d,
+                    entity: None,
+                    affiliation_id: None,
+                });
+            }
+        }
+    }
+    (registry.into_speakers(), attributions)
+}

@@ -1,0 +1,391 @@
+//! The bundled word lists (`data/attribution/`), parsed once when the extractor is built.
+//!
+//! Cue phrases and sourcing conditions are compiled into one Aho-Corasick automaton each,
+//! so finding them is a single pass over the body. The other lists are small lookup tables
+//! consulted only inside sentences that contain a cue.
+
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use tally_core::ExtractError;
+
+const CUES: &str = include_str!("../../../data/attribution/cues.tsv");
+const NOUNS: &str = include_str!("../../../data/attribution/nouns.tsv");
+const TITLES: &str = include_str!("../../../data/attribution/titles.txt");
+const SENIORITY: &str = include_str!("../../../data/attribution/seniority.txt");
+const CONDITIONS: &str = include_str!("../../../data/attribution/conditions.txt");
+const PRONOUNS: &str = include_str!("../../../data/attribution/pronouns.tsv");
+const FUNCTION_WORDS: &str = include_str!("../../../data/attribution/function_words.tsv");
+const MODIFIERS: &str = include_str!("../../../data/attribution/modifiers.txt");
+
+/// How a cue behaves, from the flags column of `cues.tsv`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct CueFlags {
+    /// Takes the addressee as an object before the content ("told reporters that").
+    pub obj: bool,
+    /// A cue only with an explicit complement ("that", a colon, a quotation).
+    pub weak: bool,
+    /// A prepositional cue whose source follows ("according to X").
+    pub prep: bool,
+}
+
+/// One cue form.
+#[derive(Debug, Clone)]
+pub(crate) struct CueEntry {
+    /// The lemma reported as `cue_lemma`.
+    pub lemma: String,
+    /// Flags.
+    pub flags: CueFlags,
+    /// The form ends in "-ing": after a comma it shares the main clause's source.
+    pub participle: bool,
+}
+
+/// What a descriptor head noun denotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NounKind {
+    /// A person or people ("official", "residents").
+    Person,
+    /// An organization or document ("ministry", "newspaper", "poll").
+    Org,
+    /// A reporting source of unknown kind ("sources").
+    Source,
+}
+
+/// Grammatical number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Number {
+    /// One.
+    Singular,
+    /// Several.
+    Plural,
+}
+
+/// Gender as far as the text shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gender {
+    /// "he", "Mr."
+    Male,
+    /// "she", "Mrs."
+    Female,
+    /// "it": a thing or organization.
+    Neuter,
+}
+
+/// A descriptor head noun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Noun {
+    /// What it denotes.
+    pub kind: NounKind,
+    /// Its number.
+    pub number: Number,
+}
+
+/// A pronoun that can stand for a speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Pronoun {
+    /// Number.
+    pub number: Number,
+    /// Gender, when the pronoun has one.
+    pub gender: Option<Gender>,
+    /// A subject form ("he"), usable as a source.
+    pub subject: bool,
+}
+
+/// The role of a function word in source and content phrases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FnClass {
+    /// Opens a noun phrase.
+    Det,
+    /// Skipped between a source and its cue.
+    Aux,
+    /// Joins a descriptor head to its complement.
+    Prep,
+    /// Ends a source phrase.
+    Break,
+}
+
+/// Every bundled list.
+#[derive(Debug)]
+pub(crate) struct Lexicon {
+    cue_automaton: AhoCorasick,
+    cues: Vec<CueEntry>,
+    condition_automaton: AhoCorasick,
+    nouns: HashMap<String, Noun>,
+    titles: HashMap<String, Option<Gender>>,
+    seniority: HashSet<String>,
+    pronouns: HashMap<String, Pronoun>,
+    function_words: HashMap<String, FnClass>,
+    modifiers: HashSet<String>,
+}
+
+/// A cue or condition found in the body: a byte range and its entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Hit {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Index of the entry (cue) or phrase (condition).
+    pub entry: usize,
+}
+
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+fn bad(source_name: &str, message: String) -> ExtractError {
+    ExtractError::Data {
+        what: "attribution lexicon",
+        source_name: format!("data/attribution/{source_name}"),
+        message,
+    }
+}
+
+fn automaton(patterns: &[String], source_name: &str) -> Result<AhoCorasick, ExtractError> {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(patterns)
+        .map_err(|e| bad(source_name, e.to_string()))
+}
+
+fn number(field: &str, file: &str) -> Result<Number, ExtractError> {
+    match field {
+        "sg" => Ok(Number::Singular),
+        "pl" => Ok(Number::Plural),
+        other => Err(bad(file, format!("unknown number {other:?}"))),
+    }
+}
+
+fn gender(field: &str, file: &str) -> Result<Option<Gender>, ExtractError> {
+    match field {
+        "m" => Ok(Some(Gender::Male)),
+        "f" => Ok(Some(Gender::Female)),
+        "n" => Ok(Some(Gender::Neuter)),
+        "-" | "" => Ok(None),
+        other => Err(bad(file, format!("unknown gender {other:?}"))),
+    }
+}
+
+impl Lexicon {
+    /// Parses the bundled lists.
+    ///
+    /// # Errors
+    /// [`ExtractError::Data`] naming the file and the bad line.
+    pub(crate) fn bundled() -> Result<Lexicon, ExtractError> {
+        let mut patterns = Vec::new();
+        let mut cues = Vec::new();
+        for line in lines(CUES) {
+            let mut cols = line.split('\t');
+            let (Some(lemma), Some(forms)) = (cols.next(), cols.next()) else {
+                return Err(bad("cues.tsv", format!("expected lemma<TAB>forms in {line:?}")));
+            };
+            let mut flags = CueFlags::default();
+            for flag in cols.next().unwrap_or("").split(',').filter(|f| !f.is_empty()) {
+                match flag {
+                    "obj" => flags.obj = true,
+                    "weak" => flags.weak = true,
+                    "prep" => flags.prep = true,
+                    other => return Err(bad("cues.tsv", format!("unknown flag {other:?}"))),
+                }
+            }
+            // Multi-word lemmas list their forms as whole phrases ("point out points out").
+            let words: Vec<&str> = forms.split(' ').filter(|w| !w.is_empty()).collect();
+            let arity = lemma.split(' ').count();
+            for form in words.chunks(arity) {
+                let form = form.join(" ");
+                cues.push(CueEntry {
+                    lemma: lemma.to_owned(),
+                    flags,
+                    participle: form.split(' ').next().is_some_and(|w| w.ends_with("ing"))
+                        && !flags.prep,
+                });
+                patterns.push(form);
+            }
+        }
+        let cue_automaton = automaton(&patterns, "cues.tsv")?;
+
+        let conditions: Vec<String> = lines(CONDITIONS).map(str::to_owned).collect();
+        let condition_automaton = automaton(&conditions, "conditions.txt")?;
+
+        let mut nouns = HashMap::new();
+        for line in lines(NOUNS) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [word, kind, num] = cols[..] else {
+                return Err(bad("nouns.tsv", format!("expected 3 columns in {line:?}")));
+            };
+            let kind = match kind {
+                "person" => NounKind::Person,
+                "org" => NounKind::Org,
+                "source" => NounKind::Source,
+                other => return Err(bad("nouns.tsv", format!("unknown kind {other:?}"))),
+            };
+            nouns.insert(
+                word.to_owned(),
+                Noun {
+                    kind,
+                    number: number(num, "nouns.tsv")?,
+                },
+            );
+        }
+
+        let mut titles = HashMap::new();
+        for line in lines(TITLES) {
+            let mut cols = line.split('\t');
+            let title = cols.next().unwrap_or("").trim();
+            titles.insert(title.to_owned(), gender(cols.next().unwrap_or(""), "titles.txt")?);
+        }
+
+        let seniority = lines(SENIORITY).map(|l| l.trim().to_owned()).collect();
+
+        let mut pronouns = HashMap::new();
+        for line in lines(PRONOUNS) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [form, num, gend, role] = cols[..] else {
+                return Err(bad("pronouns.tsv", format!("expected 4 columns in {line:?}")));
+            };
+            pronouns.insert(
+                form.to_owned(),
+                Pronoun {
+                    number: number(num, "pronouns.tsv")?,
+                    gender: gender(gend, "pronouns.tsv")?,
+                    subject: role == "subj",
+                },
+            );
+        }
+
+        let mut function_words = HashMap::new();
+        for line in lines(FUNCTION_WORDS) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [word, class] = cols[..] else {
+                return Err(bad("function_words.tsv", format!("expected 2 columns in {line:?}")));
+            };
+            let class = match class {
+                "det" => FnClass::Det,
+                "aux" => FnClass::Aux,
+                "prep" => FnClass::Prep,
+                "break" => FnClass::Break,
+                other => {
+                    return Err(bad("function_words.tsv", format!("unknown class {other:?}")));
+                }
+            };
+            function_words.insert(word.to_owned(), class);
+        }
+
+        let modifiers = lines(MODIFIERS).map(|l| l.trim().to_owned()).collect();
+
+        Ok(Lexicon {
+            cue_automaton,
+            cues,
+            condition_automaton,
+            nouns,
+            titles,
+            seniority,
+            pronouns,
+            function_words,
+            modifiers,
+        })
+    }
+
+    /// Cue phrases in `text` on word boundaries, in order, non-overlapping.
+    pub(crate) fn find_cues(&self, text: &str) -> Vec<Hit> {
+        find_words(&self.cue_automaton, text)
+    }
+
+    /// Sourcing-condition phrases in `text` on word boundaries, in order.
+    pub(crate) fn find_conditions(&self, text: &str) -> Vec<Hit> {
+        find_words(&self.condition_automaton, text)
+    }
+
+    /// The cue entry behind a hit.
+    pub(crate) fn cue(&self, hit: &Hit) -> Option<&CueEntry> {
+        self.cues.get(hit.entry)
+    }
+
+    /// A descriptor head noun (lowercase form).
+    pub(crate) fn noun(&self, lower: &str) -> Option<Noun> {
+        self.nouns.get(lower).copied()
+    }
+
+    /// Whether `word` (as written) is a title, and the gender it implies.
+    pub(crate) fn title(&self, word: &str) -> Option<Option<Gender>> {
+        self.titles.get(word).copied()
+    }
+
+    /// Whether `lower` is a seniority word.
+    pub(crate) fn is_seniority(&self, lower: &str) -> bool {
+        self.seniority.contains(lower)
+    }
+
+    /// A speaker pronoun (lowercase form).
+    pub(crate) fn pronoun(&self, lower: &str) -> Option<Pronoun> {
+        self.pronouns.get(lower).copied()
+    }
+
+    /// The function-word class of `lower`; unlisted words ending in "ly" are adverbs.
+    pub(crate) fn function(&self, lower: &str) -> Option<FnClass> {
+        self.function_words.get(lower).copied().or_else(|| {
+            (lower.len() > 4 && lower.ends_with("ly") && !self.nouns.contains_key(lower))
+                .then_some(FnClass::Aux)
+        })
+    }
+
+    /// Whether `lower` may open or continue a modifier after a cue.
+    pub(crate) fn is_modifier(&self, lower: &str) -> bool {
+        self.modifiers.contains(lower)
+    }
+}
+
+/// Leftmost-longest matches that start and end on word boundaries.
+fn find_words(automaton: &AhoCorasick, text: &str) -> Vec<Hit> {
+    let bytes = text.as_bytes();
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b >= 0x80;
+    automaton
+        .find_iter(text)
+        .filter(|m| {
+            let before = m.start().checked_sub(1).map(|i| bytes[i]);
+            let after = bytes.get(m.end()).copied();
+            !before.is_some_and(is_word) && !after.is_some_and(is_word)
+        })
+        .map(|m| Hit {
+            start: m.start(),
+            end: m.end(),
+            entry: m.pattern().as_usize(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_lists_parse() {
+        let lex = Lexicon::bundled().unwrap();
+        assert!(lex.noun("official").is_some());
+        assert_eq!(lex.title("Mr."), Some(Some(Gender::Male)));
+        assert!(lex.is_seniority("senior"));
+        assert_eq!(lex.function("reportedly"), Some(FnClass::Aux));
+    }
+
+    #[test]
+    fn cues_match_whole_words_only() {
+        let lex = Lexicon::bundled().unwrap();
+        let text = "The official said, according to Reuters; unsaid things.";
+        let hits = lex.find_cues(text);
+        let found: Vec<&str> = hits.iter().map(|h| &text[h.start..h.end]).collect();
+        assert_eq!(found, ["said", "according to"]);
+        assert_eq!(lex.cue(&hits[0]).unwrap().lemma, "say");
+    }
+
+    #[test]
+    fn longest_condition_wins() {
+        let lex = Lexicon::bundled().unwrap();
+        let text = "who was not authorized to speak publicly about it";
+        let hits = lex.find_conditions(text);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(&text[hits[0].start..hits[0].end], "was not authorized to speak publicly");
+    }
+}

@@ -1,0 +1,507 @@
+//! Finding attributions inside one sentence: for each cue, where its source and its
+//! content are.
+//!
+//! The shapes handled, with the content in brackets and the source in braces:
+//! - pre-posed source: `{Experts} say [the North's leader is keen ...]`,
+//!   `{A senior defense official} said Tuesday that [not all ... may be used]`,
+//!   `{Brafman} said, [“The zeal ...”]`;
+//! - post-posed source: `[North Korean forces have suffered ...], {a senior U.S. military
+//!   official} said Tuesday.`, `[“These are not ...,”] {the official} said`;
+//! - inverted: `[“...,”] said {the official}`;
+//! - split quotations: `[“Judge,”] {Brafman} said, [“I have never ...”]`;
+//! - participles sharing the main clause's source: `..., adding that [...]`;
+//! - coordinated verbs: `{Trump} has repeatedly criticized ... and claimed [he could ...]`;
+//! - `according to {X}, [...]` and `[...], according to {X}`;
+//! - relative sources: `{Smith}, {who} said [...]`.
+
+use crate::lexicon::{CueEntry, Lexicon};
+use crate::phrase::{self, Class, Phrase, class};
+use crate::words::{QuoteDir, Word};
+
+/// Where an attribution's source is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Source {
+    /// The whole source phrase, apposition included.
+    pub span: Phrase,
+    /// The phrase without its apposition: what names the speaker.
+    pub core: Phrase,
+    /// An apposition describing the speaker (", a spokesman for the ministry,").
+    pub apposition: Option<Phrase>,
+    /// For a relative source ("who"), the phrase it refers to.
+    pub antecedent: Option<Phrase>,
+}
+
+/// One attribution found in a sentence, in word indices.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Found {
+    /// The cue words.
+    pub cue: Phrase,
+    /// The cue's lemma.
+    pub lemma: String,
+    /// The source in this sentence.
+    pub source: Option<Source>,
+    /// The content: one range, or two around an interrupting source.
+    pub content: Vec<Phrase>,
+}
+
+/// A cue found in the sentence: its word range and lexicon entry.
+pub(crate) struct CueAt<'l> {
+    /// The cue words.
+    pub words: Phrase,
+    /// The entry.
+    pub entry: &'l CueEntry,
+}
+
+/// Analyses one sentence.
+pub(crate) fn analyze(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'_>]) -> Vec<Found> {
+    let inside = inside_quotes(words);
+    let mut found: Vec<Found> = Vec::new();
+    for (n, cue) in cues.iter().enumerate() {
+        // A cue inside a quotation is part of someone's words, not the article's report.
+        if inside.get(cue.words.start).copied().unwrap_or(false) {
+            continue;
+        }
+        let next_cue = cues.get(n + 1).map_or(words.len(), |c| c.words.start);
+        let result = if cue.entry.flags.prep {
+            according_to(lex, words, cue, found.last())
+        } else if cue.entry.participle
+            && cue.words.start > 0
+            && words[cue.words.start - 1].is(",")
+        {
+            participle(lex, words, cue, found.last(), next_cue)
+        } else {
+            verb(lex, words, cue, found.last(), next_cue)
+        };
+        if let Some(f) = result {
+            found.push(f);
+        }
+    }
+    found
+}
+
+/// Per word, whether it lies inside a quotation. A sentence that starts inside a quotation
+/// opened in an earlier sentence shows it by closing a quote it never opened.
+pub(crate) fn inside_quotes(words: &[Word<'_>]) -> Vec<bool> {
+    let mut inside = vec![false; words.len()];
+    let mut depth = 0usize;
+    for (i, w) in words.iter().enumerate() {
+        match w.quote() {
+            Some(QuoteDir::Open) => depth += 1,
+            Some(QuoteDir::Close) => {
+                if depth == 0 {
+                    for flag in &mut inside[..i] {
+                        *flag = true;
+                    }
+                    // Quote marks themselves stay outside.
+                    for (flag, w) in inside[..i].iter_mut().zip(words) {
+                        if w.quote().is_some() {
+                            *flag = false;
+                        }
+                    }
+                } else {
+                    depth -= 1;
+                }
+            }
+            None => inside[i] = depth > 0,
+        }
+    }
+    inside
+}
+
+fn is_clause_end(w: &Word<'_>) -> bool {
+    matches!(w.text, "." | "!" | "?" | ";" | "\u{2014}" | "\u{2013}" | "--")
+}
+
+/// Trims trailing punctuation (but not closing quotes) and leading commas and colons.
+fn trim(words: &[Word<'_>], mut p: Phrase) -> Option<Phrase> {
+    while p.end > p.start && words[p.end - 1].kind == crate::words::WordKind::Punct {
+        p.end -= 1;
+    }
+    while p.start < p.end && matches!(words[p.start].text, "," | ":" | ";") {
+        p.start += 1;
+    }
+    (p.end > p.start).then_some(p)
+}
+
+/// Content running from `start` to the clause end: the sentence end, a dash or semicolon
+/// outside quotation marks, or a comma right before the next cue.
+fn run_to_end(words: &[Word<'_>], start: usize, next_cue: usize) -> Option<Phrase> {
+    let inside = inside_quotes(words);
+    let mut end = start;
+    while end < words.len() {
+        let w = &words[end];
+        let quoted = inside.get(end).copied().unwrap_or(false);
+        if end > start && !quoted && is_clause_end(w) {
+            // A period followed by more words outside a quotation ends the clause; one at
+            // the end of the sentence is trimmed below.
+            let more = words[end + 1..].iter().any(Word::is_word);
+            if !w.is(".") || more {
+                break;
+            }
+        }
+        if end + 1 == next_cue && w.is(",") {
+            break;
+        }
+        end += 1;
+    }
+    trim(words, Phrase { start, end })
+}
+
+fn word_count(words: &[Word<'_>], p: Phrase) -> usize {
+    words[p.start..p.end].iter().filter(|w| w.is_word()).count()
+}
+
+fn has_quote(words: &[Word<'_>], p: Phrase) -> bool {
+    words[p.start..p.end].iter().any(|w| w.quote().is_some())
+}
+
+/// Content after a cue (and its object and modifiers). Returns the content and whether it
+/// was explicitly introduced ("that", a colon, a quotation).
+fn after(
+    lex: &Lexicon,
+    words: &[Word<'_>],
+    cue: &CueAt<'_>,
+    next_cue: usize,
+) -> Option<(Phrase, bool)> {
+    let mut j = cue.words.end;
+    if cue.entry.flags.obj {
+        j = skip_object(lex, words, j);
+    }
+    let j0 = j;
+    let mut k = j;
+    while k < words.len() && k - j0 < 12 {
+        let w = &words[k];
+        let lower = w.lower();
+        let modifier = w.is_word()
+            && lower != "that"
+            && (lex.is_modifier(&lower) || w.is_capitalized() || class(lex, words, k) == Class::Number);
+        if !modifier {
+            break;
+        }
+        k += 1;
+    }
+    let at = |i: usize| words.get(i);
+    let explicit_start = match at(k) {
+        Some(w) if w.is_word() && w.lower() == "that" => Some(k + 1),
+        Some(w) if w.is(":") => Some(k + 1),
+        Some(w) if w.is(",") && at(k + 1).and_then(Word::quote) == Some(QuoteDir::Open) => {
+            Some(k + 1)
+        }
+        Some(w) if w.quote() == Some(QuoteDir::Open) => Some(k),
+        _ => None,
+    };
+    if let Some(s) = explicit_start {
+        return run_to_end(words, s, next_cue)
+            .filter(|p| word_count(words, *p) >= 1)
+            .map(|p| (p, true));
+    }
+    let modifiers_only = match at(k) {
+        None => true,
+        Some(w) => is_clause_end(w) || w.is(","),
+    };
+    if modifiers_only {
+        return None;
+    }
+    run_to_end(words, j0, next_cue)
+        .filter(|p| word_count(words, *p) >= 2)
+        .map(|p| (p, false))
+}
+
+/// Skips the addressee of "told", "asked", "warned": a pronoun, "reporters", a name or a
+/// short noun phrase.
+fn skip_object(lex: &Lexicon, words: &[Word<'_>], j: usize) -> usize {
+    let Some(w) = words.get(j) else {
+        return j;
+    };
+    let lower = w.lower();
+    if matches!(
+        lower.as_str(),
+        "him" | "her" | "them" | "us" | "me" | "you" | "reporters" | "journalists"
+    ) {
+        return j + 1;
+    }
+    match phrase::right(lex, words, j, words.len()) {
+        Some(p) if p.end - p.start <= 5 => p.end,
+        _ => j,
+    }
+}
+
+/// The source phrase right of a cue, with an optional apposition.
+fn source_right(lex: &Lexicon, words: &[Word<'_>], from: usize) -> Option<Source> {
+    let core = phrase::right(lex, words, from, words.len())?;
+    let apposition = phrase::apposition(lex, words, core.end, words.len());
+    let end = apposition.map_or(core.end, |a| a.end);
+    Some(Source {
+        span: Phrase {
+            start: core.start,
+            end,
+        },
+        core,
+        apposition,
+        antecedent: None,
+    })
+}
+
+/// Content before a source that follows it: from the sentence start (or the end of the
+/// previous attribution) to the comma or closing quotation mark before the source.
+fn before(words: &[Word<'_>], boundary: usize, prev: Option<&Found>) -> Option<Phrase> {
+    let start = prev.map_or(0, |f| {
+        let src_end = f.source.map_or(0, |s| s.span.end);
+        f.cue.end.max(src_end)
+    });
+    if start >= boundary {
+        return None;
+    }
+    let mut end = boundary;
+    // Keep a closing quote; drop the comma that separates content from source.
+    while end > start && words[end - 1].is(",") {
+        end -= 1;
+    }
+    trim(words, Phrase { start, end })
+}
+
+/// After the cue and its modifiers, a comma and an opening quote continue a split
+/// quotation: `"Judge," Brafman said, "I have never ..."`.
+fn continuation(lex: &Lexicon, words: &[Word<'_>], from: usize, next_cue: usize) -> Option<Phrase> {
+    let mut k = from;
+    while k < words.len() && words[k].is_word() && lex.is_modifier(&words[k].lower()) {
+        k += 1;
+    }
+    if words.get(k)?.is(",") && words.get(k + 1)?.quote() == Some(QuoteDir::Open) {
+        run_to_end(words, k + 1, next_cue)
+    } else {
+        None
+    }
+}
+
+fn boundary_before(words: &[Word<'_>], i: usize) -> bool {
+    i > 0 && (words[i - 1].is(",") || words[i - 1].quote() == Some(QuoteDir::Close))
+}
+
+fn verb(
+    lex: &Lexicon,
+    words: &[Word<'_>],
+    cue: &CueAt<'_>,
+    prev: Option<&Found>,
+    next_cue: usize,
+) -> Option<Found> {
+    let weak = cue.entry.flags.weak;
+    let mut h = cue.words.start;
+    while h > 0 && class(lex, words, h - 1) == Class::Aux {
+        h -= 1;
+    }
+    let floor = prev.map_or(0, |f| f.cue.end.max(f.source.map_or(0, |s| s.span.end)));
+    let make = |source: Option<Source>, content: Vec<Phrase>| Found {
+        cue: cue.words,
+        lemma: cue.entry.lemma.clone(),
+        source,
+        content,
+    };
+
+    // Inverted: `"...," said the official.`
+    if h > floor && boundary_before(words, h) {
+        if let Some(source) = source_right(lex, words, cue.words.end) {
+            let rest = source.span.end;
+            let ends = words.get(rest).is_none_or(|w| is_clause_end(w) || w.is(","));
+            if ends {
+                let mut content: Vec<Phrase> = before(words, h - 1 + 1, prev)
+                    .map(|p| trim_comma(words, p))
+                    .into_iter()
+                    .collect();
+                if content.is_empty() {
+                    return None;
+                }
+                content.extend(continuation(lex, words, rest, next_cue));
+                if weak && !content.iter().any(|p| has_quote(words, *p)) {
+                    return None;
+                }
+                return Some(make(Some(source), content));
+            }
+        }
+    }
+
+    // The source left of the cue (after skipping auxiliaries and adverbs).
+    let source = if h > floor {
+        left_source(lex, words, h - 1, floor)
+    } else {
+        None
+    };
+    let source = match source {
+        Some(s) => Some(s),
+        None if h > floor && matches!(words[h - 1].lower().as_str(), "and" | "but" | "or") => {
+            subject(lex, words, floor)
+        }
+        None => None,
+    };
+    let source = source?;
+
+    let after = after(lex, words, cue, next_cue);
+    let first = source.antecedent.unwrap_or(source.span).start;
+    if boundary_before(words, first) && first > floor && after.as_ref().is_none_or(|(_, e)| !e) {
+        // Post-posed: the content is before the source.
+        let boundary = first;
+        if let Some(pre) = before(words, boundary, prev) {
+            if !weak || has_quote(words, pre) {
+                let mut content = vec![pre];
+                content.extend(continuation(lex, words, cue.words.end, next_cue));
+                return Some(make(Some(source), content));
+            }
+        }
+    }
+    let (content, explicit) = after?;
+    if weak && !explicit {
+        return None;
+    }
+    Some(make(Some(source), vec![content]))
+}
+
+fn trim_comma(words: &[Word<'_>], mut p: Phrase) -> Phrase {
+    while p.end > p.start + 1 && words[p.end - 1].is(",") {
+        p.end -= 1;
+    }
+    p
+}
+
+/// The source ending at word `head`: a plain phrase, a phrase with an apposition before the
+/// cue ("Murphy, the head of Right to Rise USA, said"), or a relative pronoun with its
+/// antecedent ("Smith, who said").
+fn left_source(lex: &Lexicon, words: &[Word<'_>], head: usize, floor: usize) -> Option<Source> {
+    let w = &words[head];
+    let lower = w.lower();
+    if matches!(lower.as_str(), "who" | "which") {
+        let mut a = head;
+        if a > floor && words[a - 1].is(",") {
+            a -= 1;
+        }
+        let antecedent = a.checked_sub(1).and_then(|i| phrase::left(lex, words, i, floor));
+        let span = Phrase {
+            start: head,
+            end: head + 1,
+        };
+        return Some(Source {
+            span,
+            core: span,
+            apposition: None,
+            antecedent,
+        });
+    }
+    if w.is(",") {
+        // "X, the head of Y, said": find the comma that opens the apposition.
+        let mut open = head;
+        while open > floor && head - open < 18 {
+            open -= 1;
+            if words[open].is(",") {
+                break;
+            }
+            if !words[open].is_word() {
+                return None;
+            }
+        }
+        if open == floor || !words[open].is(",") || open == 0 {
+            return None;
+        }
+        let apposition = phrase::apposition(lex, words, open, head)?;
+        if apposition.end != head {
+            return None;
+        }
+        let core = phrase::left(lex, words, open - 1, floor)?;
+        return Some(Source {
+            span: Phrase {
+                start: core.start,
+                end: head,
+            },
+            core,
+            apposition: Some(apposition),
+            antecedent: None,
+        });
+    }
+    let core = phrase::left(lex, words, head, floor)?;
+    Some(Source {
+        span: core,
+        core,
+        apposition: None,
+        antecedent: None,
+    })
+}
+
+/// The subject at the start of the clause, for a cue in a coordinated verb phrase
+/// ("Trump has criticized ... and claimed ...").
+fn subject(lex: &Lexicon, words: &[Word<'_>], floor: usize) -> Option<Source> {
+    let mut s = floor;
+    while s < words.len()
+        && (!words[s].is_word()
+            || matches!(words[s].lower().as_str(), "but" | "and" | "yet" | "still" | "meanwhile"))
+    {
+        s += 1;
+    }
+    let core = phrase::right(lex, words, s, words.len())?;
+    // The phrase must be followed by a verb-like word, not be the whole clause.
+    let next = words.get(core.end)?;
+    if !next.is_word() {
+        return None;
+    }
+    Some(Source {
+        span: core,
+        core,
+        apposition: None,
+        antecedent: None,
+    })
+}
+
+fn participle(
+    lex: &Lexicon,
+    words: &[Word<'_>],
+    cue: &CueAt<'_>,
+    prev: Option<&Found>,
+    next_cue: usize,
+) -> Option<Found> {
+    let source = match prev {
+        Some(f) => f.source,
+        None => subject(lex, words, 0),
+    };
+    let (content, explicit) = after(lex, words, cue, next_cue)?;
+    if cue.entry.flags.weak && !explicit {
+        return None;
+    }
+    Some(Found {
+        cue: cue.words,
+        lemma: cue.entry.lemma.clone(),
+        source,
+        content: vec![content],
+    })
+}
+
+fn according_to(
+    lex: &Lexicon,
+    words: &[Word<'_>],
+    cue: &CueAt<'_>,
+    prev: Option<&Found>,
+) -> Option<Found> {
+    let source = source_right(lex, words, cue.words.end)?;
+    let after_source = source.span.end;
+    let opening = words[..cue.words.start]
+        .iter()
+        .all(|w| !w.is_word() || matches!(w.lower().as_str(), "but" | "and" | "yet"));
+    let mut content = Vec::new();
+    if opening {
+        let mut s = after_source;
+        while s < words.len() && words[s].is(",") {
+            s += 1;
+        }
+        content.extend(run_to_end(words, s, words.len()));
+    } else {
+        content.extend(before(words, cue.words.start, prev));
+        if words.get(after_source).is_some_and(|w| w.is(",")) {
+            content.extend(run_to_end(words, after_source + 1, words.len()));
+        }
+    }
+    if content.is_empty() {
+        return None;
+    }
+    Some(Found {
+        cue: cue.words,
+        lemma: cue.entry.lemma.clone(),
+        source: Some(source),
+        content,
+    })
+}

@@ -1,0 +1,250 @@
+//! A sentence as a list of words: the segmenter's tokens, with any punctuation still glued
+//! to a word split off, and quotation marks told apart as opening or closing.
+//!
+//! Attribution reads only sentences that contain a cue, so building this view costs
+//! nothing for the rest of the article.
+
+use tally_core::{Document, Span, TokenKind};
+
+/// Which way a quotation mark faces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum QuoteDir {
+    /// Opens a quotation (`“`, or `"` after a space).
+    Open,
+    /// Closes a quotation (`”`, or `"` after a word).
+    Close,
+}
+
+/// What a word is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum WordKind {
+    /// Letters (possibly with inner periods, hyphens, apostrophes) or digits.
+    Word,
+    /// A quotation mark.
+    Quote(QuoteDir),
+    /// Any other punctuation.
+    Punct,
+}
+
+/// One word of a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Word<'a> {
+    /// First byte in the body.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The text.
+    pub text: &'a str,
+    /// Its kind.
+    pub kind: WordKind,
+}
+
+impl Word<'_> {
+    /// Whether this is a word (not punctuation or a quote mark).
+    pub(crate) fn is_word(&self) -> bool {
+        self.kind == WordKind::Word
+    }
+
+    /// Whether this is exactly the punctuation `p`.
+    pub(crate) fn is(&self, p: &str) -> bool {
+        self.text == p
+    }
+
+    /// ASCII-lowercased text, with a curly apostrophe written straight.
+    pub(crate) fn lower(&self) -> String {
+        self.text.replace('\u{2019}', "'").to_ascii_lowercase()
+    }
+
+    /// Starts with an uppercase letter.
+    pub(crate) fn is_capitalized(&self) -> bool {
+        self.is_word() && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Ends in a possessive `'s` or `s'` ("Ukraine's", "the officials'").
+    pub(crate) fn is_possessive(&self) -> bool {
+        let t = self.text;
+        self.is_word()
+            && (t.ends_with("'s") || t.ends_with("\u{2019}s") || t.ends_with("s'"))
+            && t.len() > 2
+    }
+
+    /// Whether this is an opening or closing quotation mark.
+    pub(crate) fn quote(&self) -> Option<QuoteDir> {
+        match self.kind {
+            WordKind::Quote(dir) => Some(dir),
+            _ => None,
+        }
+    }
+}
+
+fn is_quote_char(c: char) -> bool {
+    matches!(c, '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}')
+}
+
+fn is_single_quote(c: char) -> bool {
+    matches!(c, '\'' | '\u{2018}' | '\u{2019}')
+}
+
+/// Characters split off the ends of a token.
+fn is_edge_punct(c: char) -> bool {
+    !(c.is_alphanumeric() || c == '$' || c == '%' || c == '#' || c == '@' || c == '&')
+}
+
+/// The words of `span` (a sentence), from the document's tokens.
+pub(crate) fn words<'a>(doc: &'a Document, span: &Span) -> Vec<Word<'a>> {
+    let body = doc.body.as_str();
+    let first = doc.tokens.partition_point(|t| t.end <= span.start);
+    let mut out = Vec::new();
+    for token in doc.tokens[first..].iter().take_while(|t| t.start < span.end) {
+        let (Some(text), start) = (body.get(token.range()), token.start) else {
+            continue;
+        };
+        if token.kind == TokenKind::Quote {
+            push(&mut out, body, start, text, true);
+            continue;
+        }
+        split(&mut out, body, start, text);
+    }
+    out
+}
+
+/// Splits a token into leading punctuation, the core, and trailing punctuation.
+fn split<'a>(out: &mut Vec<Word<'a>>, body: &'a str, start: usize, text: &'a str) {
+    let mut lead = 0;
+    for (i, c) in text.char_indices() {
+        if is_edge_punct(c) {
+            lead = i + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    let mut trail = text.len();
+    // "U.S." and "Mr." keep their period; "said." loses it.
+    let abbreviation = |end: usize| {
+        let core = text[lead..end].trim_end_matches('.');
+        core.contains('.')
+            || (core.len() <= 4 && core.chars().next().is_some_and(char::is_uppercase))
+    };
+    for (i, c) in text.char_indices().rev() {
+        if i < lead {
+            break;
+        }
+        let keep = (c == '.' && abbreviation(i + 1))
+            || (is_single_quote(c) && text[lead..i].ends_with('s'));
+        if is_edge_punct(c) && !keep {
+            trail = i;
+        } else {
+            break;
+        }
+    }
+    let mut at = 0;
+    for (i, c) in text[..lead].char_indices() {
+        push(out, body, start + i, &text[i..i + c.len_utf8()], false);
+        at = i + c.len_utf8();
+    }
+    if lead < trail {
+        push(out, body, start + lead, &text[lead..trail], false);
+        at = trail;
+    }
+    // Keep an ellipsis together; split other trailing punctuation one char at a time.
+    let rest = &text[at.max(lead)..];
+    let base = start + at.max(lead);
+    let mut i = 0;
+    while i < rest.len() {
+        if rest[i..].starts_with("...") {
+            push(out, body, base + i, &rest[i..i + 3], false);
+            i += 3;
+            continue;
+        }
+        let Some(c) = rest[i..].chars().next() else {
+            break;
+        };
+        push(out, body, base + i, &rest[i..i + c.len_utf8()], false);
+        i += c.len_utf8();
+    }
+}
+
+fn push<'a>(out: &mut Vec<Word<'a>>, body: &'a str, start: usize, text: &'a str, quote: bool) {
+    let end = start + text.len();
+    let first = text.chars().next().unwrap_or(' ');
+    let kind = if quote || (text.chars().count() == 1 && (is_quote_char(first) || is_single_quote(first)))
+    {
+        WordKind::Quote(direction(body, start, end, first))
+    } else if first.is_alphanumeric() || first == '$' || text.chars().any(char::is_alphanumeric) {
+        WordKind::Word
+    } else {
+        WordKind::Punct
+    };
+    out.push(Word {
+        start,
+        end,
+        text,
+        kind,
+    });
+}
+
+/// Curly marks say their direction; a straight mark opens after a space, a line start or
+/// an opening bracket, and closes otherwise.
+fn direction(body: &str, start: usize, end: usize, mark: char) -> QuoteDir {
+    match mark {
+        '\u{201C}' | '\u{2018}' | '\u{201E}' | '\u{00AB}' => QuoteDir::Open,
+        '\u{201D}' | '\u{2019}' | '\u{00BB}' => QuoteDir::Close,
+        _ => {
+            let before = body[..start].chars().next_back();
+            let after = body[end..].chars().next();
+            match before {
+                None => QuoteDir::Open,
+                Some(b) if b.is_whitespace() || matches!(b, '(' | '[' | '{' | '\u{2014}') => {
+                    QuoteDir::Open
+                }
+                Some(_) if after.is_none_or(|a| a.is_whitespace()) => QuoteDir::Close,
+                Some(b) if b.is_alphanumeric() || matches!(b, '.' | ',' | '!' | '?') => {
+                    QuoteDir::Close
+                }
+                Some(_) => QuoteDir::Open,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tally_core::{DocumentMeta, Token};
+
+    fn doc_with_space_tokens(text: &str) -> Document {
+        let mut doc = Document::new(DocumentMeta::default(), [text]);
+        let mut at = 0;
+        for piece in doc.body.clone().split(' ') {
+            if !piece.is_empty() {
+                doc.tokens.push(Token {
+                    start: at,
+                    end: at + piece.len(),
+                    kind: TokenKind::Word,
+                });
+            }
+            at += piece.len() + 1;
+        }
+        doc
+    }
+
+    #[test]
+    fn splits_glued_punctuation_and_keeps_abbreviations() {
+        let doc = doc_with_space_tokens("\u{201C}Yes,\u{201D} the U.S. official's aide said.");
+        let span = doc.paragraphs[0].clone();
+        let texts: Vec<&str> = words(&doc, &span).iter().map(|w| w.text).collect();
+        assert_eq!(
+            texts,
+            ["\u{201C}", "Yes", ",", "\u{201D}", "the", "U.S.", "official's", "aide", "said", "."]
+        );
+    }
+
+    #[test]
+    fn straight_quotes_get_a_direction() {
+        let doc = doc_with_space_tokens("He said \"no\" today.");
+        let span = doc.paragraphs[0].clone();
+        let w = words(&doc, &span);
+        assert_eq!(w[2].quote(), Some(QuoteDir::Open));
+        assert_eq!(w[4].quote(), Some(QuoteDir::Close));
+    }
+}
