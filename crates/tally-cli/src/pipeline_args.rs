@@ -5,11 +5,18 @@ use tally_extract::PipelineConfig;
 
 /// Pipeline flags.
 #[derive(Debug, Clone, Default, clap::Args)]
-pub struct PipelineArgs {}
+pub struct PipelineArgs {
+    /// A gazetteer file (TSV, CSV or JSON: id, type, name, parent, aliases) whose entries
+    /// add to or override the bundled one.
+    #[arg(long, value_name = "FILE")]
+    pub gazetteer: Option<std::path::PathBuf>,
+}
 
 impl PipelineArgs {
     /// The pipeline configuration these flags describe.
     pub fn config(&self) -> anyhow::Result<PipelineConfig> {
-        Ok(PipelineConfig::default())
+        Ok(PipelineConfig {
+            gazetteer: self.gazetteer.clone(),
+        })
     }
 }

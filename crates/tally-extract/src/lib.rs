@@ -19,7 +19,10 @@ use tally_core::{Document, ExtractError, Extractor, Layer};
 
 /// Settings for the built-in extractors.
 #[derive(Debug, Clone, Default)]
-pub struct PipelineConfig {}
+pub struct PipelineConfig {
+    /// A user gazetteer (TSV, CSV or JSON) merged over the bundled one (`--gazetteer`).
+    pub gazetteer: Option<std::path::PathBuf>,
+}
 
 /// Why a pipeline could not be built.
 #[derive(Debug, thiserror::Error)]
@@ -41,8 +44,12 @@ pub enum PipelineError {
 ///
 /// # Errors
 /// [`PipelineError::Extractor`] when an extractor's data cannot be loaded.
-pub fn builtin(_config: &PipelineConfig) -> Result<Vec<Box<dyn Extractor>>, PipelineError> {
-    Ok(vec![Box::new(tally_text::Segmenter)])
+pub fn builtin(config: &PipelineConfig) -> Result<Vec<Box<dyn Extractor>>, PipelineError> {
+    let entities = match &config.gazetteer {
+        Some(path) => tally_entities::EntityExtractor::with_gazetteer_file(path)?,
+        None => tally_entities::EntityExtractor::new()?,
+    };
+    Ok(vec![Box::new(tally_text::Segmenter), Box::new(entities)])
 }
 
 /// An ordered, checked list of extractors.
