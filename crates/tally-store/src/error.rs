@@ -1,0 +1,97 @@
+//! Store errors, each with a stable diagnostic code (`S...`).
+
+/// Why the store could not open, write or answer a query.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// SQLite reported an error.
+    #[error("database {path}: {source}")]
+    Sqlite {
+        /// The database file.
+        path: String,
+        /// The underlying error.
+        source: rusqlite::Error,
+    },
+    /// The database was written by a newer tally whose schema this build does not know.
+    #[error(
+        "database {path} has schema version {found}, newer than the {supported} this tally supports; upgrade tally"
+    )]
+    TooNew {
+        /// The database file.
+        path: String,
+        /// The version found in the file.
+        found: i64,
+        /// The newest version this build knows.
+        supported: i64,
+    },
+    /// A migration failed; the database stays at the version before it.
+    #[error("database {path}: migration {version} ({name}) failed: {source}")]
+    Migration {
+        /// The database file.
+        path: String,
+        /// The migration's version.
+        version: i64,
+        /// The migration's name.
+        name: &'static str,
+        /// The underlying error.
+        source: rusqlite::Error,
+    },
+    /// A query argument is invalid (an unknown measure, a malformed date, an empty query).
+    #[error("invalid {what} {value:?}: {reason}")]
+    InvalidArgument {
+        /// What the argument is ("measure", "date", "search query").
+        what: &'static str,
+        /// The value given.
+        value: String,
+        /// Why it is rejected.
+        reason: String,
+    },
+    /// Writing an export failed.
+    #[error("export to {target}: {message}")]
+    Export {
+        /// The output ("stdout" or a path).
+        target: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// A stored JSON column could not be read back.
+    #[error("database {path}: corrupt {column} for document {document}: {message}")]
+    Corrupt {
+        /// The database file.
+        path: String,
+        /// The column.
+        column: &'static str,
+        /// The document id.
+        document: String,
+        /// The decoding error.
+        message: String,
+    },
+}
+
+impl StoreError {
+    /// The stable diagnostic code (see `docs/diagnostics.md`).
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            StoreError::Sqlite { .. } => "S001",
+            StoreError::TooNew { .. } => "S002",
+            StoreError::Migration { .. } => "S003",
+            StoreError::InvalidArgument { .. } => "S004",
+            StoreError::Export { .. } => "S005",
+            StoreError::Corrupt { .. } => "S006",
+        }
+    }
+}
+
+/// Attaches the database path to a SQLite error.
+pub(crate) trait At<T> {
+    fn at(self, path: &str) -> Result<T, StoreError>;
+}
+
+impl<T> At<T> for rusqlite::Result<T> {
+    fn at(self, path: &str) -> Result<T, StoreError> {
+        self.map_err(|source| StoreError::Sqlite {
+            path: path.to_owned(),
+            source,
+        })
+    }
+}

@@ -1,0 +1,42 @@
+//! The tally store: one embedded SQLite database holding documents, every annotation layer,
+//! claims with all the documents that carry them, syndication clusters, and ingest errors.
+//!
+//! - [`Store::open`] creates or migrates the database (WAL mode, schema version in
+//!   `user_version`, migrations under `migrations/`).
+//! - [`Store::write`] stores a batch in one transaction; a document already stored is
+//!   skipped, so re-ingesting the same input adds nothing and an interrupted ingest is
+//!   completed by running it again. [`ingest::ingest`] drives reading, parallel
+//!   annotation and the single writer.
+//! - Queries: [`search`](Store::search) (FTS5), [`sources`](Store::sources) (syndication
+//!   clusters), [`timeline`](Store::timeline) (estimates over time with contradictions and
+//!   revisions), and [`export`] (JSONL, CSV, Parquet).
+//!
+//! ```
+//! use tally_core::{Document, DocumentMeta};
+//! use tally_store::{Prepared, SearchScope, Store};
+//! let mut store = Store::open_in_memory().unwrap();
+//! let doc = Document::new(DocumentMeta::default(), ["North Korean forces suffered casualties in Kursk."]);
+//! store.write(&[Prepared::new(doc)], &[]).unwrap();
+//! let hits = store.search("kursk", SearchScope::Documents, 10).unwrap();
+//! assert_eq!(hits.len(), 1);
+//! ```
+
+mod error;
+pub mod export;
+pub mod ingest;
+pub mod minhash;
+pub mod schema;
+mod search;
+mod sources;
+mod store;
+mod timeline;
+
+pub use error::StoreError;
+pub use export::{ExportFormat, ExportTable};
+pub use search::{SearchHit, SearchScope};
+pub use sources::{Cluster, ClusterMember};
+pub use store::{
+    Counts, ErrorRecord, InputStatus, OnExisting, Prepared, Store, StoreOptions, WriteStats,
+    claim_key,
+};
+pub use timeline::{Estimate, Flag, Timeline, TimelineQuery};

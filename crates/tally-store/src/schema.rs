@@ -1,0 +1,153 @@
+//! Schema versions and migrations.
+//!
+//! The schema version lives in SQLite's `user_version`. Each migration is a SQL file under
+//! `migrations/`, applied in its own transaction together with the version bump, so a crash
+//! mid-migration leaves the database at the previous version. Never edit a released
+//! migration: add a new one, so existing databases move forward without a rebuild.
+
+use rusqlite::Connection;
+
+use crate::StoreError;
+
+/// One schema step.
+#[derive(Debug, Clone, Copy)]
+pub struct Migration {
+    /// The version the database has after this step (1, 2, ...).
+    pub version: i64,
+    /// A short name for messages.
+    pub name: &'static str,
+    /// The SQL, run as one batch.
+    pub sql: &'static str,
+}
+
+/// Every migration, in order. The last one's version is [`SCHEMA_VERSION`].
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "init",
+    sql: include_str!("../migrations/0001_init.sql"),
+}];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// The database's schema version (0 for a new, empty file).
+///
+/// # Errors
+/// [`StoreError::Sqlite`] when the pragma cannot be read.
+pub fn version(conn: &Connection, path: &str) -> Result<i64, StoreError> {
+    conn.query_row("PRAGMA user_version", [], |row| row.get(0))
+        .map_err(|source| StoreError::Sqlite {
+            path: path.to_owned(),
+            source,
+        })
+}
+
+/// Brings the database up to the last of `migrations`, applying each missing step in its own
+/// transaction. Returns the versions applied.
+///
+/// # Errors
+/// [`StoreError::TooNew`] when the file is newer than the last migration;
+/// [`StoreError::Migration`] naming the step that failed (earlier steps stay applied).
+pub fn migrate(
+    conn: &mut Connection,
+    path: &str,
+    migrations: &[Migration],
+) -> Result<Vec<i64>, StoreError> {
+    let current = version(conn, path)?;
+    let supported = migrations.last().map_or(0, |m| m.version);
+    if current > supported {
+        return Err(StoreError::TooNew {
+            path: path.to_owned(),
+            found: current,
+            supported,
+        });
+    }
+    let mut applied = Vec::new();
+    for migration in migrations.iter().filter(|m| m.version > current) {
+        let fail = |source| StoreError::Migration {
+            path: path.to_owned(),
+            version: migration.version,
+            name: migration.name,
+            source,
+        };
+        let tx = conn.transaction().map_err(fail)?;
+        tx.execute_batch(migration.sql).map_err(fail)?;
+        // `user_version` takes no bound parameters; the value is our own integer.
+        tx.execute_batch(&format!("PRAGMA user_version = {}", migration.version))
+            .map_err(fail)?;
+        tx.commit().map_err(fail)?;
+        applied.push(migration.version);
+    }
+    Ok(applied)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const V2: Migration = Migration {
+        version: 2,
+        name: "add note",
+        sql: "ALTER TABLE documents ADD COLUMN note TEXT;",
+    };
+
+    #[test]
+    fn last_migration_is_schema_version() {
+        assert_eq!(MIGRATIONS.last().map(|m| m.version), Some(SCHEMA_VERSION));
+        for (i, m) in MIGRATIONS.iter().enumerate() {
+            assert_eq!(m.version, i as i64 + 1, "versions are consecutive");
+        }
+    }
+
+    #[test]
+    fn migrates_forward_keeping_rows_and_is_idempotent() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        assert_eq!(migrate(&mut conn, "mem", MIGRATIONS).unwrap(), vec![1]);
+        conn.execute(
+            "INSERT INTO documents (id, content_hash, meta_json, layers, diagnostics, body, cluster_id, ingested_at)
+             VALUES ('d1', 'h', '{}', '[]', '[]', 'text', 1, 'now')",
+            [],
+        )
+        .unwrap();
+        assert!(migrate(&mut conn, "mem", MIGRATIONS).unwrap().is_empty());
+        let with_v2 = [MIGRATIONS[0], V2];
+        assert_eq!(migrate(&mut conn, "mem", &with_v2).unwrap(), vec![2]);
+        let (id, note): (String, Option<String>) = conn
+            .query_row("SELECT id, note FROM documents", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!((id.as_str(), note), ("d1", None));
+        assert_eq!(version(&conn, "mem").unwrap(), 2);
+    }
+
+    #[test]
+    fn refuses_a_newer_database() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("PRAGMA user_version = 99").unwrap();
+        let err = migrate(&mut conn, "x.db", MIGRATIONS).unwrap_err();
+        assert_eq!(err.code(), "S002");
+        assert!(err.to_string().contains("99"));
+    }
+
+    #[test]
+    fn failed_migration_leaves_previous_version() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let bad = Migration {
+            version: 2,
+            name: "broken",
+            sql: "CREATE TABLE ok (x); THIS IS NOT SQL;",
+        };
+        let err = migrate(&mut conn, "mem", &[MIGRATIONS[0], bad]).unwrap_err();
+        assert_eq!(err.code(), "S003");
+        assert_eq!(version(&conn, "mem").unwrap(), 1);
+        let ok_exists: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'ok'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(ok_exists, 0, "the failed step rolled back entirely");
+    }
+}

@@ -1,0 +1,179 @@
+//! Full-text search (FTS5) over document titles and bodies and over claim content.
+
+use rusqlite::{ErrorCode, params};
+use serde::Serialize;
+
+use crate::error::At;
+use crate::{Store, StoreError};
+
+/// What to search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SearchScope {
+    /// Document titles and bodies.
+    Documents,
+    /// Claim content and claimant names.
+    Claims,
+    /// Both, merged by score.
+    #[default]
+    Both,
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchHit {
+    /// `document` or `claim`.
+    pub kind: &'static str,
+    /// The document (for a claim: the first document that carried it).
+    pub document_id: String,
+    /// The document's title.
+    pub title: Option<String>,
+    /// The document's url.
+    pub url: Option<String>,
+    /// The document's publisher.
+    pub publisher: Option<String>,
+    /// The document's publication time.
+    pub published: Option<String>,
+    /// For a claim: who made it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claimant: Option<String>,
+    /// For a claim: how many documents carry it; for a document: its cluster's size.
+    pub carriers: u64,
+    /// The matching text with matches in `[brackets]`.
+    pub snippet: String,
+    /// BM25 score; lower is better (SQLite's convention).
+    pub score: f64,
+}
+
+impl Store {
+    /// Searches with an FTS5 query (`kursk`, `"several hundred"`, `casualties AND kursk`,
+    /// `pyongyang*`). A query that is not valid FTS5 syntax is searched as plain words.
+    ///
+    /// # Errors
+    /// [`StoreError::InvalidArgument`] for an empty query; [`StoreError::Sqlite`].
+    pub fn search(
+        &self,
+        query: &str,
+        scope: SearchScope,
+        limit: usize,
+    ) -> Result<Vec<SearchHit>, StoreError> {
+        if query.trim().is_empty() {
+            return Err(StoreError::InvalidArgument {
+                what: "search query",
+                value: query.to_owned(),
+                reason: "it is empty".to_owned(),
+            });
+        }
+        match self.search_raw(query, scope, limit) {
+            Err(StoreError::Sqlite {
+                source: rusqlite::Error::SqliteFailure(e, _),
+                ..
+            }) if e.code == ErrorCode::Unknown => {
+                self.search_raw(&plain_words(query), scope, limit)
+            }
+            other => other,
+        }
+    }
+
+    fn search_raw(
+        &self,
+        query: &str,
+        scope: SearchScope,
+        limit: usize,
+    ) -> Result<Vec<SearchHit>, StoreError> {
+        let mut hits = Vec::new();
+        let limit = limit as i64;
+        if scope != SearchScope::Claims {
+            let mut st = self
+                .conn
+                .prepare_cached(
+                    "SELECT d.id, d.title, d.url, p.name, d.published,
+                         (SELECT count(*) FROM documents c WHERE c.cluster_id = d.cluster_id),
+                         snippet(documents_fts, 1, '[', ']', '…', 16), f.rank
+                     FROM documents_fts f
+                     JOIN documents d ON d.pk = f.rowid
+                     LEFT JOIN sources p ON p.id = d.publisher_id
+                     WHERE documents_fts MATCH ?1
+                     ORDER BY f.rank LIMIT ?2",
+                )
+                .at(&self.path)?;
+            let rows = st
+                .query_map(params![query, limit], |r| {
+                    Ok(SearchHit {
+                        kind: "document",
+                        document_id: r.get(0)?,
+                        title: r.get(1)?,
+                        url: r.get(2)?,
+                        publisher: r.get(3)?,
+                        published: r.get(4)?,
+                        claimant: None,
+                        carriers: r.get::<_, i64>(5)? as u64,
+                        snippet: r.get(6)?,
+                        score: r.get(7)?,
+                    })
+                })
+                .at(&self.path)?;
+            for row in rows {
+                hits.push(row.at(&self.path)?);
+            }
+        }
+        if scope != SearchScope::Documents {
+            let mut st = self
+                .conn
+                .prepare_cached(
+                    "SELECT d.id, d.title, d.url, p.name, d.published, c.claimant_name,
+                         (SELECT count(*) FROM claim_instances i WHERE i.claim_pk = c.pk),
+                         snippet(claims_fts, 0, '[', ']', '…', 24), f.rank
+                     FROM claims_fts f
+                     JOIN claims c ON c.pk = f.rowid
+                     JOIN documents d ON d.pk = c.first_doc_pk
+                     LEFT JOIN sources p ON p.id = d.publisher_id
+                     WHERE claims_fts MATCH ?1
+                     ORDER BY f.rank LIMIT ?2",
+                )
+                .at(&self.path)?;
+            let rows = st
+                .query_map(params![query, limit], |r| {
+                    Ok(SearchHit {
+                        kind: "claim",
+                        document_id: r.get(0)?,
+                        title: r.get(1)?,
+                        url: r.get(2)?,
+                        publisher: r.get(3)?,
+                        published: r.get(4)?,
+                        claimant: r.get(5)?,
+                        carriers: r.get::<_, i64>(6)? as u64,
+                        snippet: r.get(7)?,
+                        score: r.get(8)?,
+                    })
+                })
+                .at(&self.path)?;
+            for row in rows {
+                hits.push(row.at(&self.path)?);
+            }
+        }
+        hits.sort_by(|a, b| a.score.total_cmp(&b.score));
+        hits.truncate(limit as usize);
+        Ok(hits)
+    }
+}
+
+/// The words of `query` (letters and digits), each as a quoted FTS5 string, so operators
+/// and stray punctuation are searched as plain words.
+fn plain_words(query: &str) -> String {
+    query
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{w}\""))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_words_quotes_operators_and_quotes() {
+        assert_eq!(plain_words("a \"b AND ("), "\"a\" \"b\" \"AND\"");
+    }
+}

@@ -1,0 +1,437 @@
+//! The store end to end: idempotent writes, syndication clusters and claim carriers,
+//! timelines with contradictions and revisions, search, exports and the errors table.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::{claim, doc, figure, words};
+use tally_core::Document;
+use tally_store::{
+    ErrorRecord, ExportFormat, ExportTable, Flag, Prepared, SearchScope, Store, TimelineQuery,
+};
+
+fn prepared(docs: &[Document]) -> Vec<Prepared> {
+    docs.iter().cloned().map(Prepared::new).collect()
+}
+
+/// The seed's story as carried by three outlets (one with an extra closing paragraph), plus
+/// an unrelated story.
+fn syndicated() -> Vec<Document> {
+    let lead = "North Korean forces have suffered several hundred casualties in Kursk, a senior U.S. military official said Tuesday.";
+    let body = words(300, 1);
+    let mut out = Vec::new();
+    for (i, (host, publisher)) in [
+        ("themoscowtimes.com", "The Moscow Times"),
+        ("france24.com", "France 24"),
+        ("barrons.com", "Barron's"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let extra = if i == 2 { words(30, 99) } else { String::new() };
+        let mut d = doc(
+            &format!("https://{host}/story"),
+            publisher,
+            Some("AFP"),
+            "2024-12-18",
+            &[lead, &body, &extra],
+        );
+        let f = figure(
+            &mut d,
+            "several hundred",
+            Some(300.0),
+            Some(900.0),
+            false,
+            ("North Korean forces", "KP"),
+            Some(("Kursk", "place:kursk")),
+        );
+        claim(
+            &mut d,
+            "a senior U.S. military official",
+            "North Korean forces have suffered several hundred casualties in Kursk",
+            "2024-12-17",
+            vec![f],
+        );
+        out.push(d);
+    }
+    out.push(doc(
+        "https://example.org/other",
+        "Example News",
+        None,
+        "2024-12-18",
+        &["An unrelated story about harvests.", &words(300, 2)],
+    ));
+    out
+}
+
+#[test]
+fn reingesting_the_same_documents_adds_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let docs = syndicated();
+    let first = store.write(&prepared(&docs), &[]).unwrap();
+    assert_eq!((first.inserted, first.skipped), (4, 0));
+    let before = store.counts().unwrap();
+    let again = store.write(&prepared(&docs), &[]).unwrap();
+    assert_eq!((again.inserted, again.skipped, again.claims), (0, 4, 0));
+    assert_eq!(store.counts().unwrap(), before);
+}
+
+#[test]
+fn syndicated_copies_cluster_and_their_claim_is_stored_once_with_all_carriers() {
+    let mut store = Store::open_in_memory().unwrap();
+    store.write(&prepared(&syndicated()), &[]).unwrap();
+    let counts = store.counts().unwrap();
+    assert_eq!(counts.documents, 4);
+    assert_eq!(counts.claims, 1, "one statement, however many copies");
+    assert_eq!(counts.claim_carriers, 3);
+    assert_eq!(counts.clusters, 1);
+    let clusters = store.sources(2, 10, 10).unwrap();
+    assert_eq!(clusters.len(), 1);
+    assert_eq!(clusters[0].size, 3);
+    assert_eq!(clusters[0].agencies, ["AFP"]);
+    assert_eq!(
+        clusters[0].publishers,
+        ["Barron's", "France 24", "The Moscow Times"]
+    );
+    let counts = store.source_counts().unwrap();
+    let afp = counts.iter().find(|s| s.name == "AFP").unwrap();
+    assert_eq!((afp.published, afp.originated), (0, 3));
+}
+
+#[test]
+fn a_document_bridging_two_clusters_merges_them() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (a, b) = (words(200, 5), words(200, 6));
+    let d1 = doc("https://a.example/1", "A", None, "2024-01-01", &[&a]);
+    let d2 = doc("https://b.example/2", "B", None, "2024-01-01", &[&b]);
+    store.write(&prepared(&[d1, d2]), &[]).unwrap();
+    assert_eq!(store.sources(2, 10, 10).unwrap().len(), 0);
+    // Half of one and half of the other is similar to neither at 0.6 ...
+    let both = doc("https://c.example/3", "C", None, "2024-01-01", &[&a, &b]);
+    store.write(&prepared(&[both]), &[]).unwrap();
+    // ... so nothing merges: clustering is conservative.
+    assert_eq!(store.counts().unwrap().clusters, 0);
+    // Exact copies always join, whatever the url.
+    let copy = doc("https://d.example/4", "D", None, "2024-01-02", &[&a]);
+    store.write(&prepared(&[copy]), &[]).unwrap();
+    let clusters = store.sources(2, 10, 10).unwrap();
+    assert_eq!(clusters.len(), 1);
+    assert_eq!(clusters[0].publishers, ["A", "D"]);
+}
+
+fn timeline_store() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut docs = syndicated();
+    let mut later = doc(
+        "https://kyivindependent.com/x",
+        "The Kyiv Independent",
+        None,
+        "2024-12-20",
+        &[
+            "Ukraine's military intelligence said more than 1,000 North Korean soldiers were killed or wounded in Kursk.",
+        ],
+    );
+    let f = figure(
+        &mut later,
+        "more than 1,000",
+        Some(1000.0),
+        None,
+        true,
+        ("North Korean soldiers", "KP"),
+        Some(("Kursk", "place:kursk")),
+    );
+    claim(
+        &mut later,
+        "Ukraine's military intelligence",
+        "more than 1,000 North Korean soldiers were killed or wounded in Kursk",
+        "2024-12-20",
+        vec![f],
+    );
+    docs.push(later);
+    let mut revised = doc(
+        "https://afp.com/y",
+        "AFP",
+        Some("AFP"),
+        "2025-01-10",
+        &[
+            "A senior U.S. military official now puts North Korean casualties at 1,000 to 1,200 in Kursk.",
+        ],
+    );
+    let f = figure(
+        &mut revised,
+        "1,000 to 1,200",
+        Some(1000.0),
+        Some(1200.0),
+        false,
+        ("North Korean casualties", "KP"),
+        Some(("Kursk", "place:kursk")),
+    );
+    claim(
+        &mut revised,
+        "a senior U.S. military official",
+        "North Korean casualties at 1,000 to 1,200 in Kursk",
+        "2025-01-09",
+        vec![f],
+    );
+    docs.push(revised);
+    store.write(&prepared(&docs), &[]).unwrap();
+    store
+}
+
+#[test]
+fn timeline_orders_estimates_counts_copies_once_and_flags_contradiction_and_revision() {
+    let store = timeline_store();
+    let query = TimelineQuery {
+        measure: "casualties".into(),
+        subject: Some("KP".into()),
+        place: Some("Kursk".into()),
+        ..TimelineQuery::default()
+    };
+    let t = store.timeline(&query).unwrap();
+    let raws: Vec<&str> = t.estimates.iter().map(|e| e.raw.as_str()).collect();
+    assert_eq!(
+        raws,
+        ["several hundred", "more than 1,000", "1,000 to 1,200"]
+    );
+    let first = &t.estimates[0];
+    assert_eq!(first.date.as_deref(), Some("2024-12-17"));
+    assert_eq!(
+        first.carriers.len(),
+        3,
+        "three outlets carried it; one estimate"
+    );
+    assert_eq!(first.claimant, "a senior U.S. military official");
+    // 300-900 and 1,000+ do not overlap, three days apart: a contradiction.
+    assert!(first.flags.contains(&Flag::Contradiction { with: 1 }));
+    // The same official's later, different figure: a revision (and 23 days is outside the
+    // contradiction window).
+    assert_eq!(t.estimates[2].flags, [Flag::Revision { of: 0 }]);
+    // Since filters by date.
+    let since = store
+        .timeline(&TimelineQuery {
+            since: Some("2024-12-19".into()),
+            ..query.clone()
+        })
+        .unwrap();
+    assert_eq!(since.estimates.len(), 2);
+    // Words work where ids are unknown.
+    let by_words = store
+        .timeline(&TimelineQuery {
+            subject: Some("north korean".into()),
+            place: None,
+            ..query
+        })
+        .unwrap();
+    assert_eq!(by_words.estimates.len(), 3);
+}
+
+#[test]
+fn timeline_rejects_unknown_measure_and_bad_date() {
+    let store = Store::open_in_memory().unwrap();
+    let err = store
+        .timeline(&TimelineQuery {
+            measure: "vibes".into(),
+            ..TimelineQuery::default()
+        })
+        .unwrap_err();
+    assert_eq!(err.code(), "S004");
+    assert!(err.to_string().contains("\"vibes\""));
+    let err = store
+        .timeline(&TimelineQuery {
+            since: Some("last week".into()),
+            ..TimelineQuery::default()
+        })
+        .unwrap_err();
+    assert!(err.to_string().contains("last week"));
+}
+
+#[test]
+fn search_finds_documents_and_claims_and_survives_bad_syntax() {
+    let store = timeline_store();
+    let hits = store.search("kursk", SearchScope::Documents, 10).unwrap();
+    assert_eq!(hits.len(), 5);
+    assert!(hits[0].snippet.contains("[Kursk]"));
+    let claims = store
+        .search("\"several hundred\"", SearchScope::Claims, 10)
+        .unwrap();
+    assert_eq!(claims.len(), 1);
+    assert_eq!(claims[0].carriers, 3);
+    assert_eq!(
+        claims[0].claimant.as_deref(),
+        Some("a senior U.S. military official")
+    );
+    // Unbalanced quotes and operators are searched as words, not a syntax error.
+    assert!(
+        !store
+            .search("\"kursk (", SearchScope::Both, 10)
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        store
+            .search("  ", SearchScope::Both, 10)
+            .unwrap_err()
+            .code(),
+        "S004"
+    );
+}
+
+#[test]
+fn exports_every_table_in_every_format() {
+    let store = timeline_store();
+    for table in [
+        ExportTable::Claims,
+        ExportTable::Figures,
+        ExportTable::Documents,
+    ] {
+        let mut out = Vec::new();
+        let rows = store
+            .export(table, ExportFormat::Jsonl, &mut out, "mem")
+            .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(text.lines().count() as u64, rows);
+        for line in text.lines() {
+            let _: serde_json::Value = serde_json::from_str(line).unwrap();
+        }
+        let mut csv = Vec::new();
+        let csv_rows = store
+            .export(table, ExportFormat::Csv, &mut csv, "mem")
+            .unwrap();
+        assert_eq!(csv_rows, rows);
+        let mut pq = Vec::new();
+        let pq_rows = store
+            .export(table, ExportFormat::Parquet, &mut pq, "mem")
+            .unwrap();
+        assert_eq!(pq_rows, rows);
+        assert!(pq.starts_with(b"PAR1") && pq.ends_with(b"PAR1"));
+    }
+    let mut out = Vec::new();
+    store
+        .export(ExportTable::Claims, ExportFormat::Jsonl, &mut out, "mem")
+        .unwrap();
+    let first: serde_json::Value =
+        serde_json::from_str(String::from_utf8(out).unwrap().lines().next().unwrap()).unwrap();
+    assert_eq!(first["carriers"], 3);
+    assert_eq!(first["publishers"].as_array().unwrap().len(), 3);
+    let mut csv = Vec::new();
+    store
+        .export(ExportTable::Figures, ExportFormat::Csv, &mut csv, "mem")
+        .unwrap();
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(csv.starts_with("document_id,figure_id,measure,raw,"));
+    assert!(csv.contains("\"more than 1,000\""), "commas are quoted");
+}
+
+#[test]
+fn parquet_export_reads_back() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let store = timeline_store();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("figures.parquet");
+    let mut file = std::fs::File::create(&path).unwrap();
+    let rows = store
+        .export(
+            ExportTable::Figures,
+            ExportFormat::Parquet,
+            &mut file,
+            "figures.parquet",
+        )
+        .unwrap();
+    let reader = SerializedFileReader::new(std::fs::File::open(&path).unwrap()).unwrap();
+    assert_eq!(reader.metadata().file_metadata().num_rows() as u64, rows);
+    let names: Vec<String> = reader
+        .metadata()
+        .file_metadata()
+        .schema_descr()
+        .columns()
+        .iter()
+        .map(|c| c.name().to_owned())
+        .collect();
+    assert!(names.contains(&"low".to_owned()) && names.contains(&"claimant".to_owned()));
+}
+
+#[test]
+fn error_records_are_stored_once_with_their_reason() {
+    let mut store = Store::open_in_memory().unwrap();
+    let err = ErrorRecord {
+        path: "crawl.warc.gz".into(),
+        record: "record 7 <urn:uuid:1>".into(),
+        code: "I005".into(),
+        message: "truncated gzip member".into(),
+    };
+    assert_eq!(
+        store.write(&[], std::slice::from_ref(&err)).unwrap().errors,
+        1
+    );
+    assert_eq!(
+        store.write(&[], &[err]).unwrap().errors,
+        0,
+        "a rerun does not duplicate it"
+    );
+    let (path, message): (String, String) = store
+        .connection()
+        .query_row("SELECT path, message FROM errors", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!(
+        (path.as_str(), message.as_str()),
+        ("crawl.warc.gz", "truncated gzip member")
+    );
+}
+
+#[test]
+fn replace_mode_rewrites_annotations_without_duplicates() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    let docs = syndicated();
+    let mut plain = docs.clone();
+    for d in &mut plain {
+        d.figures.clear();
+        d.claims.clear();
+    }
+    Store::open(&path)
+        .unwrap()
+        .write(&prepared(&plain), &[])
+        .unwrap();
+    let options = tally_store::StoreOptions {
+        on_existing: tally_store::OnExisting::Replace,
+        ..Default::default()
+    };
+    let mut store = Store::open_with(&path, options).unwrap();
+    let stats = store.write(&prepared(&docs), &[]).unwrap();
+    assert_eq!(stats.replaced, 4);
+    let counts = store.counts().unwrap();
+    assert_eq!(
+        (
+            counts.documents,
+            counts.claims,
+            counts.claim_carriers,
+            counts.figures
+        ),
+        (4, 1, 3, 3)
+    );
+    assert_eq!(
+        store
+            .search("kursk", SearchScope::Documents, 10)
+            .unwrap()
+            .len(),
+        3
+    );
+}
+
+#[test]
+fn inputs_are_skipped_only_when_done_and_unchanged() {
+    let store = Store::open_in_memory().unwrap();
+    use tally_store::InputStatus::{Done, Interrupted, New};
+    assert_eq!(store.input_status("a.jsonl", 10, 5).unwrap(), New);
+    store.begin_input("a.jsonl", 10, 5).unwrap();
+    assert_eq!(store.input_status("a.jsonl", 10, 5).unwrap(), Interrupted);
+    store.finish_input("a.jsonl", 3, 0).unwrap();
+    assert_eq!(store.input_status("a.jsonl", 10, 5).unwrap(), Done);
+    assert_eq!(
+        store.input_status("a.jsonl", 11, 5).unwrap(),
+        New,
+        "changed since"
+    );
+}
