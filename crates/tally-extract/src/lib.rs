@@ -49,7 +49,12 @@ pub fn builtin(config: &PipelineConfig) -> Result<Vec<Box<dyn Extractor>>, Pipel
         Some(path) => tally_entities::EntityExtractor::with_gazetteer_file(path)?,
         None => tally_entities::EntityExtractor::new()?,
     };
-    Ok(vec![Box::new(tally_text::Segmenter), Box::new(entities)])
+    Ok(vec![
+        Box::new(tally_text::Segmenter),
+        Box::new(entities),
+        // Attribution runs after times and entities: it uses them when present.
+        Box::new(tally_attribution::Attributor::new()?),
+    ])
 }
 
 /// An ordered, checked list of extractors.
