@@ -5,6 +5,8 @@ mod cmd;
 mod exit;
 mod ingest_args;
 mod pipeline_args;
+mod render;
+mod samples;
 
 use std::process::ExitCode;
 

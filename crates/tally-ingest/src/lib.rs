@@ -24,6 +24,7 @@ mod article;
 mod block;
 mod dates;
 mod error;
+mod front_matter;
 mod language;
 mod markdown;
 mod text;
@@ -180,6 +181,8 @@ pub fn parse_str(
     name: &str,
     options: &IngestOptions,
 ) -> Result<Document, IngestError> {
+    let front = front_matter::split(text);
+    let text = front.as_ref().map_or(text, |f| f.rest);
     let blocks = match format {
         Format::Markdown => markdown::blocks(text),
         Format::Text => text::blocks(text),
@@ -191,6 +194,9 @@ pub fn parse_str(
         });
     }
     let meta = &mut article.meta;
+    let warnings = front
+        .map(|f| front_matter::apply(f.fields, meta))
+        .unwrap_or_default();
     meta.origin = Some(Origin {
         path: name.to_owned(),
         record: None,
@@ -198,7 +204,14 @@ pub fn parse_str(
     });
     apply_wire_markers(meta, &mut article.paragraphs);
     finish_meta(meta, options, &article.paragraphs);
-    Ok(Document::new(article.meta, article.paragraphs))
+    let mut doc = Document::new(article.meta, article.paragraphs);
+    for warning in warnings {
+        doc.diagnostics.push(Diagnostic::warning(
+            "I008",
+            format!("{name}: front matter: {warning}"),
+        ));
+    }
+    Ok(doc)
 }
 
 /// Fills what the options, url and wire markers imply: user overrides, publisher, source
