@@ -3,6 +3,8 @@
 //! Each suite is a module with a `run(paths) -> Result<Report, EvalError>` function and one
 //! line in [`SUITES`]. Reports are JSON (`{"suite": ..., ...}`) plus a short human summary.
 
+mod attribution;
+pub mod brat;
 mod error;
 pub mod meantime;
 mod prf;
@@ -35,12 +37,20 @@ pub struct Suite {
 }
 
 /// Every suite, in the order `tally eval --help` lists them.
-pub const SUITES: &[Suite] = &[Suite {
-    name: "seed",
-    usage: "GOLD.json ARTICLE",
-    about: "the worked example: document metadata, times, figures, entities, speakers, claims",
-    run: seed::run,
-}];
+pub const SUITES: &[Suite] = &[
+    Suite {
+        name: "seed",
+        usage: "GOLD.json ARTICLE",
+        about: "the worked example: document metadata, times, figures, entities, speakers, claims",
+        run: seed::run,
+    },
+    Suite {
+        name: "attribution",
+        usage: "PATH... (PolNeAR compartments such as polnear/data/dev, or MEANTIME folders)",
+        about: "attribution cue/source/content P/R/F1 on PolNeAR (per annotator); MEANTIME speaker share",
+        run: attribution::run,
+    },
+];
 
 /// Reads one article and runs the built-in pipeline on it, for suites that score the
 /// whole pipeline.
