@@ -13,8 +13,8 @@
 //!
 //! ```
 //! let text = "\u{201C}Yes,\u{201D} he said.";
-//! let ann = "T1\tSource 6 8\the\nT2\tCue 9 13\tsaid\nT3\tContent 0 5\t\u{201C}Yes,\u{201D}\n\
-//!            T4\tAttribution 9 13\tsaid\nE1\tAttribution:T4 Cue:T2 Source:T1 Content:T3\n";
+//! let ann = "T1\tSource 7 9\the\nT2\tCue 10 14\tsaid\nT3\tContent 0 6\t\u{201C}Yes,\u{201D}\n\
+//!            T4\tAttribution 10 14\tsaid\nE1\tAttribution:T4 Cue:T2 Source:T1 Content:T3\n";
 //! let gold = tally_eval::brat::parse(text, ann, "x.ann").unwrap();
 //! assert_eq!(gold.len(), 1);
 //! let source = gold[0].source.as_ref().unwrap();
