@@ -5,6 +5,7 @@
 
 mod attribution;
 pub mod brat;
+mod entities;
 mod error;
 pub mod meantime;
 mod prf;
@@ -45,12 +46,20 @@ pub const SUITES: &[Suite] = &[
         run: seed::run,
     },
     Suite {
+        name: "entities",
+        usage: "MEANTIME_DIR_OR_XML... [PEER.jsonl...]",
+        about: "named-mention span P/R/F1 by type (PER/ORG/LOC) on MEANTIME CAT XML, tally and peers",
+        run: entities::run,
+    },
+    Suite {
         name: "attribution",
         usage: "PATH... (PolNeAR compartments such as polnear/data/dev, or MEANTIME folders)",
         about: "attribution cue/source/content P/R/F1 on PolNeAR (per annotator); MEANTIME speaker share",
         run: attribution::run,
     },
 ];
+
+pub use entities::texts as entity_texts;
 
 /// Reads one article and runs the built-in pipeline on it, for suites that score the
 /// whole pipeline.
