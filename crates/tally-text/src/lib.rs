@@ -1,66 +1,48 @@
-//! Segmentation: sentences and tokens with byte spans into the document body.
+//! Segmentation for tally: tokens, sentences and quotations with byte spans into the
+//! document body.
 //!
-//! PLACEHOLDER: a naive splitter so the pipeline can be wired; replaced by the real
-//! segmenter (abbreviations, decimals, quotes) in the foundation issue.
+//! The [`Segmenter`] extractor runs first in the pipeline. For each paragraph (never across
+//! paragraphs) it adds:
+//! - **tokens** ([`tally_core::Token`]): words with inner apostrophes, hyphens and periods
+//!   ("haven't", "battle-hardened", "U.S."), abbreviations with their period ("Gen.",
+//!   "Dec."), numbers with separators and decimals ("1,200", "5.6"), URLs and emails as one
+//!   word, quote marks, and punctuation;
+//! - **sentences**: broken at `.`, `?`, `!` and ellipses, not after abbreviations, initials
+//!   or decimals, and never inside a quotation that closes in the same paragraph, so a
+//!   quote spanning sentences stays one unit with its attribution.
+//!
+//! [`quotations`] finds quoted passages (straight, curly, single and double marks, nested,
+//! and continued over paragraphs in newspaper style) for the attribution extractor, and
+//! [`tokens_in`], [`sentence_index_at`] and friends are binary-search lookups over the
+//! layers.
+//!
+//! Word lists (abbreviations, sentence openers, elisions) are data files under
+//! `data/text/`, embedded at compile time.
+//!
+//! ```
+//! use tally_core::{Document, DocumentMeta, Extractor};
+//! use tally_text::{Segmenter, quotations};
+//! let mut doc = Document::new(
+//!     DocumentMeta::default(),
+//!     [r#""These are not battle-hardened troops. They haven't been in combat before," the official said. Experts agree."#],
+//! );
+//! Segmenter.run(&mut doc).unwrap();
+//! assert_eq!(doc.sentences.len(), 2);
+//! assert!(doc.sentences[0].text.ends_with("the official said."));
+//! assert_eq!(quotations(&doc)[0].content[0].text.len(), 73);
+//! ```
 
-use tally_core::{Document, ExtractError, Extractor, Layer, Span, Token, TokenKind};
+mod chars;
+mod lexicon;
+mod lookup;
+mod quote;
+mod segmenter;
+mod sentence;
+mod token;
 
-/// Splits paragraphs into sentences and tokens.
-#[derive(Debug, Default, Clone)]
-pub struct Segmenter;
-
-impl Extractor for Segmenter {
-    fn name(&self) -> &'static str {
-        "segment"
-    }
-    fn requires(&self) -> &'static [Layer] {
-        &[Layer::Paragraphs]
-    }
-    fn provides(&self) -> &'static [Layer] {
-        &[Layer::Sentences, Layer::Tokens]
-    }
-    fn run(&self, doc: &mut Document) -> Result<(), ExtractError> {
-        let mut sentences = Vec::new();
-        let mut tokens = Vec::new();
-        for p in &doc.paragraphs {
-            let mut start = p.start;
-            for (i, c) in doc.body[p.range()].char_indices() {
-                let at = p.start + i;
-                if c == '.' {
-                    sentences.push(Span {
-                        start,
-                        end: at + 1,
-                        text: doc.body[start..=at].to_owned(),
-                    });
-                    start = at + 1;
-                    while doc.body[start..].starts_with(' ') {
-                        start += 1;
-                    }
-                }
-            }
-            if start < p.end {
-                sentences.push(Span {
-                    start,
-                    end: p.end,
-                    text: doc.body[start..p.end].to_owned(),
-                });
-            }
-            let mut offset = p.start;
-            for word in doc.body[p.range()].split(' ') {
-                if !word.is_empty() {
-                    tokens.push(Token {
-                        start: offset,
-                        end: offset + word.len(),
-                        kind: TokenKind::Word,
-                    });
-                }
-                offset += word.len() + 1;
-            }
-        }
-        doc.sentences = sentences;
-        doc.tokens = tokens;
-        doc.mark_layer(Layer::Sentences);
-        doc.mark_layer(Layer::Tokens);
-        Ok(())
-    }
-}
+pub use lookup::{
+    sentence_index_at, sentence_tokens, sentences_overlapping, token_index_at, token_text,
+    tokens_in,
+};
+pub use quote::{Quotation, QuoteMarks, quotation_at, quotations};
+pub use segmenter::Segmenter;

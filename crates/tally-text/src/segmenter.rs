@@ -1,0 +1,112 @@
+//! The `Segmenter` extractor: sentences and tokens for every paragraph.
+//!
+//! ## What it finds
+//! [`Layer::Tokens`]: words, numbers, quote marks and punctuation (see the tokenizer rules in
+//! the crate docs). [`Layer::Sentences`]: sentence units inside each paragraph, never across
+//! paragraphs, that keep a quotation spanning sentences together with its attribution.
+//!
+//! ## Example
+//! ```
+//! use tally_core::{Document, DocumentMeta, Extractor};
+//! use tally_text::Segmenter;
+//! let mut doc = Document::new(
+//!     DocumentMeta::default(),
+//!     ["U.S. Gen. Smith spoke at 5 p.m. on Dec. 18. He said \"no.\" Then he left."],
+//! );
+//! Segmenter.run(&mut doc).unwrap();
+//! let sentences: Vec<&str> = doc.sentences.iter().map(|s| s.text.as_str()).collect();
+//! assert_eq!(
+//!     sentences,
+//!     ["U.S. Gen. Smith spoke at 5 p.m. on Dec. 18.", "He said \"no.\"", "Then he left."]
+//! );
+//! ```
+//!
+//! ## Limitations
+//! See the sentence and quotation rules in the crate docs.
+
+use tally_core::{Document, ExtractError, Extractor, Layer, Span, Token, TokenKind};
+
+use crate::quote::{self, Role};
+use crate::sentence;
+use crate::token::{RawToken, Tag, tokenize};
+
+/// Splits paragraphs into sentences and tokens; runs first in the pipeline.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Segmenter;
+
+impl Extractor for Segmenter {
+    fn name(&self) -> &'static str {
+        "segment"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Paragraphs]
+    }
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Sentences, Layer::Tokens]
+    }
+    fn run(&self, doc: &mut Document) -> Result<(), ExtractError> {
+        let (sentences, tokens) = segment(&doc.body, &doc.paragraphs);
+        doc.sentences = sentences;
+        doc.tokens = tokens;
+        doc.mark_layer(Layer::Sentences);
+        doc.mark_layer(Layer::Tokens);
+        Ok(())
+    }
+}
+
+/// Sentences and tokens of `body`'s `paragraphs`. Paragraphs that overlap an earlier one or
+/// do not fall on character boundaries are skipped (the quote pass skips the same ones).
+fn segment(body: &str, paragraphs: &[Span]) -> (Vec<Span>, Vec<Token>) {
+    let scan = quote::scan(body, paragraphs);
+    let closed = scan.closed_regions();
+    let mut marks = scan.marks.iter().peekable();
+    let mut cursor = 0;
+    let mut raw: Vec<RawToken> = Vec::new();
+    let mut ranges = Vec::new();
+    let mut sentences = Vec::new();
+    // News text averages about six bytes per token.
+    let mut tokens = Vec::with_capacity(body.len() / 6);
+    let mut last_end = 0;
+    for p in paragraphs {
+        let Some(text) = body.get(p.start..p.end).filter(|_| p.start >= last_end) else {
+            continue;
+        };
+        last_end = p.end;
+        raw.clear();
+        tokenize(text, p.start, &mut raw);
+        for t in raw.iter_mut().filter(|t| t.tag == Tag::Quote) {
+            while marks.next_if(|m| m.pos < t.start).is_some() {}
+            if let Some(m) = marks.next_if(|m| m.pos == t.start) {
+                t.tag = match m.role {
+                    Role::Open => Tag::OpenQuote,
+                    Role::Close | Role::StrayClose => Tag::CloseQuote,
+                    Role::Apostrophe => {
+                        t.kind = TokenKind::Punct;
+                        Tag::Apostrophe
+                    }
+                };
+            }
+        }
+        ranges.clear();
+        sentence::split(body, &raw, &closed, &mut cursor, &mut ranges);
+        for r in &ranges {
+            let (Some(first), Some(last)) = (raw.get(r.start), raw.get(r.end.wrapping_sub(1)))
+            else {
+                continue;
+            };
+            if let Some(text) = body.get(first.start..last.end) {
+                sentences.push(Span {
+                    start: first.start,
+                    end: last.end,
+                    text: text.to_owned(),
+                });
+            }
+        }
+        tokens.extend(raw.iter().map(|t| Token {
+            start: t.start,
+            end: t.end,
+            kind: t.kind,
+        }));
+    }
+    (sentences, tokens)
+}

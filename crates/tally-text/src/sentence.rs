@@ -1,0 +1,129 @@
+//! Sentence boundaries over one paragraph's tokens.
+//!
+//! ## What it finds
+//! A sentence ends at `.`, `?`, `!` or an ellipsis (with any closing quotes and brackets
+//! right after it) when whitespace and a fitting next word follow:
+//! - after `.`, `?` or `!`: anything but a lower-case word or `,;:` ("?" he asked);
+//! - after an ellipsis: only a capitalized word ("from... light wounds" stays whole);
+//! - after an abbreviation of class `end`, an acronym or an initial ("U.S.", "Dec.", "J."):
+//!   only a common sentence opener ("the U.S. The talks" breaks, "U.S. President" and
+//!   "Dec. 18" do not);
+//! - after a `number` abbreviation ("No."): anything but a number;
+//! - never after a `prefix` abbreviation ("Gen.", "Mr.", "Lt. Col.").
+//!
+//! A sentence never ends inside a quotation that closes in the same paragraph, so
+//! `"These are not troops. They haven't fought," the official said.` is one unit: the cue
+//! belongs to both quoted sentences. Paragraph ends always end a sentence, so headlines
+//! and datelines without a final period stand alone.
+//!
+//! ## Example
+//! `Gen. Smith arrived at 5 p.m. Tuesday. He left.` gives `Gen. Smith arrived at 5 p.m.
+//! Tuesday.` and `He left.`
+//!
+//! ## Limitations
+//! - Lower-case text after a period never starts a sentence (text without capitals
+//!   under-splits); a capitalized word after an ambiguous abbreviation starts one only if
+//!   it is in `data/text/sentence_starters.txt`.
+//! - Single line breaks inside a paragraph are treated as spaces.
+
+use std::ops::Range;
+
+use tally_core::TokenKind;
+
+use crate::lexicon::{AbbrevClass, lexicon};
+use crate::token::{RawToken, Tag};
+
+/// Splits one paragraph's `tokens` into sentences, appended to `out` as token index ranges.
+/// `closed` lists the closed-quotation regions of the whole body (sorted, disjoint);
+/// `cursor` is the index into it, kept between paragraphs since offsets only grow.
+pub(crate) fn split(
+    body: &str,
+    tokens: &[RawToken],
+    closed: &[Range<usize>],
+    cursor: &mut usize,
+    out: &mut Vec<Range<usize>>,
+) {
+    let n = tokens.len();
+    let mut start = 0;
+    let mut i = 0;
+    while i < n {
+        if !is_terminal(tokens[i].tag) {
+            i += 1;
+            continue;
+        }
+        // Closing quotes and brackets right after the terminal belong to its sentence.
+        let mut last = i;
+        while last + 1 < n
+            && tokens[last + 1].start == tokens[last].end
+            && matches!(tokens[last + 1].tag, Tag::CloseQuote | Tag::CloseBracket)
+        {
+            last += 1;
+        }
+        let next = last + 1;
+        if next >= n {
+            break;
+        }
+        // A break needs whitespace: "5.6", "end.”And" and "....[" are not boundaries.
+        let boundary = tokens[last].end;
+        if tokens[next].start > boundary
+            && !inside(closed, cursor, boundary)
+            && breaks(body, tokens[i].tag, &tokens[next..])
+        {
+            out.push(start..next);
+            start = next;
+        }
+        i = next;
+    }
+    if start < n {
+        out.push(start..n);
+    }
+}
+
+fn is_terminal(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Period | Tag::Ellipsis | Tag::Bang | Tag::Abbrev(_) | Tag::Acronym | Tag::Initial
+    )
+}
+
+/// Whether `offset` is strictly inside one of the `closed` regions.
+fn inside(closed: &[Range<usize>], cursor: &mut usize, offset: usize) -> bool {
+    while closed.get(*cursor).is_some_and(|r| r.end <= offset) {
+        *cursor += 1;
+    }
+    closed.get(*cursor).is_some_and(|r| r.start < offset)
+}
+
+/// Whether a sentence ends after a terminal tagged `terminal`, given the tokens that
+/// follow it (at least one).
+fn breaks(body: &str, terminal: Tag, rest: &[RawToken]) -> bool {
+    let Some(next) = rest.first() else {
+        return true;
+    };
+    if matches!(
+        next.tag,
+        Tag::Pause | Tag::Period | Tag::Ellipsis | Tag::Bang | Tag::CloseQuote | Tag::CloseBracket
+    ) {
+        return false;
+    }
+    // The first word, past opening quotes and brackets: `. "We` starts like `. We`.
+    let word = rest
+        .iter()
+        .find(|t| !matches!(t.tag, Tag::OpenQuote | Tag::OpenBracket | Tag::Quote));
+    let text = word.and_then(|t| body.get(t.start..t.end)).unwrap_or("");
+    let first = text.chars().next();
+    let lower = first.is_some_and(char::is_lowercase);
+    // Scripts without case count as capitalized.
+    let capital = first.is_some_and(|c| c.is_alphabetic() && !c.is_lowercase());
+    let number = word.is_some_and(|t| t.kind == TokenKind::Number);
+    match terminal {
+        Tag::Period | Tag::Bang => !lower,
+        Tag::Ellipsis => capital,
+        Tag::Abbrev(AbbrevClass::Prefix) => false,
+        Tag::Abbrev(AbbrevClass::Number) => !number && !lower,
+        Tag::Abbrev(AbbrevClass::End) | Tag::Acronym | Tag::Initial => {
+            lexicon().is_starter(text) || (next.tag == Tag::OpenQuote && capital)
+        }
+        _ => false,
+    }
+}
