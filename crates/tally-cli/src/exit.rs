@@ -49,3 +49,8 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 pub fn report(code: &str, message: &dyn std::fmt::Display) {
     eprintln!("tally: error[{code}]: {message}");
 }
+
+/// Prints a per-input warning with its code.
+pub fn warn(code: &str, message: &dyn std::fmt::Display) {
+    eprintln!("tally: warning[{code}]: {message}");
+}

@@ -71,17 +71,18 @@ pub fn parse_page(
         .map(|s| clean(&s.text()))
         .filter(|t| !t.is_empty())
         .collect();
-    for credit in select(&dom, "figure .credit, figure [class*=credit], figcaption cite") {
+    for credit in select(
+        &dom,
+        "figure .credit, figure [class*=credit], figcaption cite",
+    ) {
         let credit = clean(&credit.text());
         if !credit.is_empty() && !meta.photo_credits.contains(&credit) {
             meta.photo_credits.push(credit);
         }
     }
     if !captions.is_empty() {
-        meta.extra.insert(
-            "photo_captions".to_owned(),
-            Value::from(captions.clone()),
-        );
+        meta.extra
+            .insert("photo_captions".to_owned(), Value::from(captions.clone()));
     }
     let url = meta
         .canonical_url
@@ -94,7 +95,10 @@ pub fn parse_page(
         // paragraph element of the page.
         paragraphs = fragment_paragraphs(html);
     }
-    paragraphs.retain(|p| !captions.contains(p) && !meta.photo_credits.contains(p));
+    // Readability keeps the headline as a heading; the title is metadata, not body.
+    paragraphs.retain(|p| {
+        !captions.contains(p) && !meta.photo_credits.contains(p) && meta.title.as_ref() != Some(p)
+    });
     if paragraphs.is_empty() {
         return Err(source.error("no article text in the page"));
     }
@@ -119,7 +123,10 @@ pub fn parse_page(
 #[must_use]
 pub fn fragment_paragraphs(html: &str) -> Vec<String> {
     let dom = Dom::from(html);
-    for junk in select(&dom, "script, style, noscript, figure, figcaption, nav, footer, aside") {
+    for junk in select(
+        &dom,
+        "script, style, noscript, figure, figcaption, nav, footer, aside",
+    ) {
         junk.remove();
     }
     let blocks: Vec<String> = select(&dom, "p, h2, h3, h4, h5, h6, li, blockquote, pre")
@@ -155,10 +162,18 @@ fn main_text(dom: Dom, url: Option<&str>, meta: &mut DocumentMeta) -> Vec<String
         meta.title = Some(clean(&article.title));
     }
     if meta.byline.is_none() {
-        meta.byline = article.byline.as_deref().map(strip_by).filter(|b| !b.is_empty());
+        meta.byline = article
+            .byline
+            .as_deref()
+            .map(strip_by)
+            .filter(|b| !b.is_empty());
     }
     if meta.publisher.is_none() {
-        meta.publisher = article.site_name.as_deref().map(clean).filter(|s| !s.is_empty());
+        meta.publisher = article
+            .site_name
+            .as_deref()
+            .map(clean)
+            .filter(|s| !s.is_empty());
     }
     if meta.language.is_none() {
         meta.language = article.lang.as_deref().map(language_tag);
@@ -190,7 +205,8 @@ fn read_metadata(
     }
     let tag = |keys: &[&str]| -> Option<String> {
         keys.iter().find_map(|key| {
-            let sel = format!("meta[property=\"{key}\"], meta[name=\"{key}\"], meta[itemprop=\"{key}\"]");
+            let sel =
+                format!("meta[property=\"{key}\"], meta[name=\"{key}\"], meta[itemprop=\"{key}\"]");
             select(dom, &sel)
                 .filter_map(|m| m.attr("content"))
                 .map(|c| clean(&c))
@@ -199,7 +215,10 @@ fn read_metadata(
     };
     if meta.title.is_none() {
         meta.title = tag(&["og:title", "twitter:title"]).or_else(|| {
-            select(dom, "title").next().map(|t| clean(&t.text())).filter(|t| !t.is_empty())
+            select(dom, "title, h1")
+                .next()
+                .map(|t| clean(&t.text()))
+                .filter(|t| !t.is_empty())
         });
     }
     if meta.publisher.is_none() {
@@ -248,12 +267,17 @@ fn read_metadata(
                         source.path
                     ),
                 ));
-                meta.extra.insert("published_raw".to_owned(), Value::from(raw));
+                meta.extra
+                    .insert("published_raw".to_owned(), Value::from(raw));
             }
         }
     }
     if meta.agency.is_none() {
-        meta.agency = meta.byline.as_deref().and_then(agencies::agency_in).map(str::to_owned);
+        meta.agency = meta
+            .byline
+            .as_deref()
+            .and_then(agencies::agency_in)
+            .map(str::to_owned);
     }
 }
 
@@ -280,7 +304,8 @@ fn find_article(value: &Value) -> Option<&Value> {
 }
 
 fn is_article_type(t: &str) -> bool {
-    t.ends_with("NewsArticle") || matches!(t, "Article" | "Report" | "BlogPosting" | "LiveBlogPosting")
+    t.ends_with("NewsArticle")
+        || matches!(t, "Article" | "Report" | "BlogPosting" | "LiveBlogPosting")
 }
 
 fn apply_json_ld(article: &Value, meta: &mut DocumentMeta, published: &mut Option<String>) {
@@ -303,7 +328,10 @@ fn apply_json_ld(article: &Value, meta: &mut DocumentMeta, published: &mut Optio
     if let Some(url) = article.get("url").and_then(Value::as_str) {
         meta.url = Some(url.trim().to_owned());
     }
-    meta.language = article.get("inLanguage").and_then(text).map(|l| language_tag(&l));
+    meta.language = article
+        .get("inLanguage")
+        .and_then(text)
+        .map(|l| language_tag(&l));
     let authors: Vec<String> = match article.get("author") {
         Some(Value::Array(items)) => items.iter().filter_map(text).collect(),
         Some(one) => text(one).into_iter().collect(),
@@ -338,7 +366,9 @@ fn apply_json_ld(article: &Value, meta: &mut DocumentMeta, published: &mut Optio
 }
 
 fn select<'a>(dom: &'a Dom, selector: &str) -> impl Iterator<Item = Selection<'a>> {
-    dom.try_select(selector).into_iter().flat_map(|s| s.iter().collect::<Vec<_>>())
+    dom.try_select(selector)
+        .into_iter()
+        .flat_map(|s| s.iter().collect::<Vec<_>>())
 }
 
 /// Collapses whitespace and decodes nothing further: dom_query has already decoded entities.
@@ -376,7 +406,12 @@ mod tests {
         <p>\"Several hundred casualties is our latest estimate that the DPRK has suffered,\" the official said on condition of anonymity.</p></article>";
 
     fn source() -> PageSource<'static> {
-        PageSource { path: "page.html", record: None, url: None, format: "html" }
+        PageSource {
+            path: "page.html",
+            record: None,
+            url: None,
+            format: "html",
+        }
     }
 
     #[test]
@@ -384,12 +419,21 @@ mod tests {
         let head = r#"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"x"},{"@type":"NewsArticle","headline":"'Several Hundred' North Korean Casualties","datePublished":"2024-12-18T10:05:00+03:00","author":[{"@type":"Organization","name":"AFP"}],"publisher":{"@type":"Organization","name":"The Moscow Times"},"url":"https://www.themoscowtimes.com/2024/12/18/a87380"}]}</script>"#;
         let doc = parse_page(&page(STORY, head), &source(), &IngestOptions::default()).unwrap();
         let m = &doc.meta;
-        assert_eq!(m.title.as_deref(), Some("'Several Hundred' North Korean Casualties"));
-        assert_eq!(m.published.as_ref().map(Published::value).as_deref(), Some("2024-12-18T10:05:00+03:00"));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("'Several Hundred' North Korean Casualties")
+        );
+        assert_eq!(
+            m.published.as_ref().map(Published::value).as_deref(),
+            Some("2024-12-18T10:05:00+03:00")
+        );
         assert_eq!(m.publisher.as_deref(), Some("The Moscow Times"));
         assert_eq!(m.agency.as_deref(), Some("AFP"));
         assert_eq!(m.source_chain, ["AFP", "The Moscow Times"]);
-        assert_eq!(m.url.as_deref(), Some("https://www.themoscowtimes.com/2024/12/18/a87380"));
+        assert_eq!(
+            m.url.as_deref(),
+            Some("https://www.themoscowtimes.com/2024/12/18/a87380")
+        );
         assert_eq!(m.language.as_deref(), Some("en"));
     }
 
@@ -402,8 +446,14 @@ mod tests {
         assert_eq!(m.publisher.as_deref(), Some("Barron's"));
         assert_eq!(m.byline.as_deref(), Some("AFP"));
         assert_eq!(m.agency.as_deref(), Some("AFP"));
-        assert_eq!(m.canonical_url.as_deref(), Some("https://www.barrons.com/news/x"));
-        assert_eq!(m.published.as_ref().map(|p| p.date.to_string()).as_deref(), Some("2024-12-18"));
+        assert_eq!(
+            m.canonical_url.as_deref(),
+            Some("https://www.barrons.com/news/x")
+        );
+        assert_eq!(
+            m.published.as_ref().map(|p| p.date.to_string()).as_deref(),
+            Some("2024-12-18")
+        );
     }
 
     #[test]
@@ -413,7 +463,11 @@ mod tests {
         assert!(doc.meta.extra.contains_key("photo_captions"));
         assert!(!doc.body.contains("KCNA"));
         assert!(!doc.body.contains("Troops in Kursk."));
-        assert!(doc.body.starts_with("North Korean forces have suffered"));
+        assert!(
+            doc.body.starts_with("North Korean forces have suffered"),
+            "{:?}",
+            doc.body
+        );
         assert_eq!(doc.paragraphs.len(), 3);
     }
 
@@ -428,18 +482,34 @@ mod tests {
     fn malformed_html_still_yields_text_and_empty_pages_are_errors() {
         let broken = "<html><body><div><p>Unclosed paragraph about the offensive in Kursk <b>bold <i>nested</p></div><p>Second</body>";
         let doc = parse_page(broken, &source(), &IngestOptions::default()).unwrap();
-        assert!(doc.body.contains("Unclosed paragraph about the offensive in Kursk"));
-        let err = parse_page("<html><body><script>x()</script></body></html>", &source(), &IngestOptions::default()).unwrap_err();
+        assert!(
+            doc.body
+                .contains("Unclosed paragraph about the offensive in Kursk")
+        );
+        let err = parse_page(
+            "<html><body><script>x()</script></body></html>",
+            &source(),
+            &IngestOptions::default(),
+        )
+        .unwrap_err();
         assert_eq!(err.code(), "I003");
-        let in_warc = PageSource { record: Some("record 3".into()), ..source() };
+        let in_warc = PageSource {
+            record: Some("record 3".into()),
+            ..source()
+        };
         let err = parse_page("<p></p>", &in_warc, &IngestOptions::default()).unwrap_err();
         assert!(err.to_string().contains("record 3"));
     }
 
     #[test]
     fn fragments_split_into_blocks() {
-        let paragraphs = fragment_paragraphs("<p>One.</p><ul><li>Two</li></ul><blockquote><p>Three.</p></blockquote>Loose");
+        let paragraphs = fragment_paragraphs(
+            "<p>One.</p><ul><li>Two</li></ul><blockquote><p>Three.</p></blockquote>Loose",
+        );
         assert_eq!(paragraphs, ["One.", "Two", "Three."]);
-        assert_eq!(fragment_paragraphs("line one<br>\nline two"), ["line one", "line two"]);
+        assert_eq!(
+            fragment_paragraphs("line one<br>\nline two"),
+            ["line one", "line two"]
+        );
     }
 }

@@ -79,7 +79,11 @@ fn read_line(reader: &mut dyn BufRead, buf: &mut Vec<u8>, limit: u64) -> io::Res
         }
         reader.consume(used);
         if end {
-            return Ok(if total > limit + 1 { Line::TooLong(total) } else { Line::Ok });
+            return Ok(if total > limit + 1 {
+                Line::TooLong(total)
+            } else {
+                Line::Ok
+            });
         }
     }
 }
@@ -96,7 +100,11 @@ impl Iterator for Lines {
                 record: record.clone(),
                 message,
             };
-            match read_line(&mut *self.reader, &mut self.buf, self.options.max_document_bytes) {
+            match read_line(
+                &mut *self.reader,
+                &mut self.buf,
+                self.options.max_document_bytes,
+            ) {
                 Ok(Line::Eof) => self.done = true,
                 Ok(Line::TooLong(size)) => {
                     return Some(Err(error(format!(
@@ -108,11 +116,14 @@ impl Iterator for Lines {
                     if self.buf.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
-                    let (text, warning) = crate::decode(&self.buf, &format!("{}: {record}", self.name));
-                    return Some(parse_record(&text, &self.name, &record, &self.options).map(|mut doc| {
-                        doc.diagnostics.extend(warning);
-                        doc
-                    }));
+                    let (text, warning) =
+                        crate::decode(&self.buf, &format!("{}: {record}", self.name));
+                    return Some(parse_record(&text, &self.name, &record, &self.options).map(
+                        |mut doc| {
+                            doc.diagnostics.extend(warning);
+                            doc
+                        },
+                    ));
                 }
                 Err(e) => {
                     // A read error (a truncated gzip stream, a bomb) ends the file.
@@ -126,8 +137,22 @@ impl Iterator for Lines {
 }
 
 const KNOWN: &[&str] = &[
-    "url", "link", "canonical_url", "title", "headline", "published", "date", "text", "body",
-    "content", "html", "publisher", "agency", "byline", "author", "language",
+    "url",
+    "link",
+    "canonical_url",
+    "title",
+    "headline",
+    "published",
+    "date",
+    "text",
+    "body",
+    "content",
+    "html",
+    "publisher",
+    "agency",
+    "byline",
+    "author",
+    "language",
 ];
 
 /// Parses one JSON object into a document.
@@ -145,7 +170,8 @@ pub fn parse_record(
         record: record.to_owned(),
         message,
     };
-    let value: Value = serde_json::from_str(line).map_err(|e| error(format!("invalid JSON: {e}")))?;
+    let value: Value =
+        serde_json::from_str(line).map_err(|e| error(format!("invalid JSON: {e}")))?;
     let Value::Object(object) = value else {
         return Err(error("expected a JSON object".to_owned()));
     };
@@ -166,7 +192,15 @@ pub fn parse_record(
         };
         let mut doc = html::parse_page(&html, &source, options)?;
         // The record's own fields win over what the page says.
-        set_fields(&mut doc.meta, &object, &field, url, &mut diagnostics, path, record);
+        set_fields(
+            &mut doc.meta,
+            &object,
+            &field,
+            url,
+            &mut diagnostics,
+            path,
+            record,
+        );
         doc.refresh_id();
         doc
     } else if let Some(text) = field(&["text", "body", "content"]) {
@@ -180,7 +214,15 @@ pub fn parse_record(
             format: "jsonl".to_owned(),
         });
         let mut meta = article.meta;
-        set_fields(&mut meta, &object, &field, url.clone(), &mut diagnostics, path, record);
+        set_fields(
+            &mut meta,
+            &object,
+            &field,
+            url.clone(),
+            &mut diagnostics,
+            path,
+            record,
+        );
         crate::apply_wire_markers(&mut meta, &mut article.paragraphs);
         crate::finish_meta(&mut meta, options, &article.paragraphs);
         Document::new(meta, article.paragraphs)
@@ -229,7 +271,8 @@ fn set_fields(
                     "I009",
                     format!("{path}: {record}: unreadable publication time {raw:?}; kept in extra"),
                 ));
-                meta.extra.insert("published_raw".to_owned(), Value::from(raw));
+                meta.extra
+                    .insert("published_raw".to_owned(), Value::from(raw));
             }
         }
     }
@@ -245,7 +288,10 @@ mod tests {
     use super::*;
 
     fn read_all(input: &str, limit: u64) -> Vec<Result<Document, IngestError>> {
-        let options = IngestOptions { max_document_bytes: limit, ..IngestOptions::default() };
+        let options = IngestOptions {
+            max_document_bytes: limit,
+            ..IngestOptions::default()
+        };
         let reader: Box<dyn BufRead> = Box::new(io::Cursor::new(input.as_bytes().to_vec()));
         records(reader, PathBuf::from("dump.jsonl"), options).collect()
     }
@@ -258,10 +304,20 @@ mod tests {
         );
         let doc = out[0].as_ref().unwrap();
         assert_eq!(doc.meta.title.as_deref(), Some("Cocoa"));
-        assert_eq!(doc.meta.published.as_ref().map(|p| p.date.to_string()).as_deref(), Some("1987-02-26"));
+        assert_eq!(
+            doc.meta
+                .published
+                .as_ref()
+                .map(|p| p.date.to_string())
+                .as_deref(),
+            Some("1987-02-26")
+        );
         assert_eq!(doc.meta.extra["newid"], 1);
         assert_eq!(doc.meta.agency.as_deref(), Some("Reuters"));
-        assert_eq!(doc.meta.origin.as_ref().and_then(|o| o.record.as_deref()), Some("line 1"));
+        assert_eq!(
+            doc.meta.origin.as_ref().and_then(|o| o.record.as_deref()),
+            Some("line 1")
+        );
     }
 
     #[test]
@@ -270,8 +326,15 @@ mod tests {
         let out = read_all(input, 1 << 20);
         assert_eq!(out.len(), 5, "the blank line is skipped");
         assert!(out[0].is_ok());
-        let messages: Vec<String> = out[1..4].iter().map(|r| r.as_ref().unwrap_err().to_string()).collect();
-        assert!(messages[0].starts_with("dump.jsonl: line 3: invalid JSON"), "{}", messages[0]);
+        let messages: Vec<String> = out[1..4]
+            .iter()
+            .map(|r| r.as_ref().unwrap_err().to_string())
+            .collect();
+        assert!(
+            messages[0].starts_with("dump.jsonl: line 3: invalid JSON"),
+            "{}",
+            messages[0]
+        );
         assert!(messages[1].contains("line 4: expected a JSON object"));
         assert!(messages[2].contains("line 5: no \"text\" or \"html\" field"));
         let last = out[4].as_ref().unwrap();
@@ -286,14 +349,24 @@ mod tests {
         let out = read_all(&input, 1000);
         assert_eq!(out.len(), 3);
         let err = out[1].as_ref().unwrap_err().to_string();
-        assert!(err.contains("line 2") && err.contains("more than the 1000-byte limit"), "{err}");
-        assert_eq!(out[2].as_ref().unwrap().body, "after", "a last line without newline is read");
+        assert!(
+            err.contains("line 2") && err.contains("more than the 1000-byte limit"),
+            "{err}"
+        );
+        assert_eq!(
+            out[2].as_ref().unwrap().body,
+            "after",
+            "a last line without newline is read"
+        );
     }
 
     #[test]
     fn invalid_utf8_is_decoded_with_a_warning() {
-        let reader: Box<dyn BufRead> = Box::new(io::Cursor::new(b"{\"text\":\"caf\xe9 in Kyiv\"}\n".to_vec()));
-        let out: Vec<_> = records(reader, PathBuf::from("x.jsonl"), IngestOptions::default()).collect();
+        let reader: Box<dyn BufRead> = Box::new(io::Cursor::new(
+            b"{\"text\":\"caf\xe9 in Kyiv\"}\n".to_vec(),
+        ));
+        let out: Vec<_> =
+            records(reader, PathBuf::from("x.jsonl"), IngestOptions::default()).collect();
         let doc = out[0].as_ref().unwrap();
         assert!(doc.body.contains('\u{fffd}'));
         assert_eq!(doc.diagnostics[0].code, "I006");

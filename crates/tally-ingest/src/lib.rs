@@ -24,10 +24,15 @@ mod article;
 mod block;
 mod dates;
 mod error;
+mod feed;
 mod front_matter;
+mod html;
+mod jsonl;
 mod language;
 mod markdown;
+mod sniff;
 mod text;
+mod warc;
 mod wire;
 
 pub use agencies::{agency, agency_in, host, publisher_for_url};
@@ -49,11 +54,26 @@ pub enum Format {
     Markdown,
     /// Plain text.
     Text,
+    /// An HTML page (main text by readability, metadata from JSON-LD, OpenGraph, meta).
+    Html,
+    /// JSON Lines, one article per line.
+    Jsonl,
+    /// WARC or WARC.gz: HTML response records of a crawl.
+    Warc,
+    /// An RSS or Atom feed: one article per item.
+    Feed,
 }
 
 impl Format {
     /// Every format.
-    pub const ALL: &'static [Format] = &[Format::Markdown, Format::Text];
+    pub const ALL: &'static [Format] = &[
+        Format::Markdown,
+        Format::Text,
+        Format::Html,
+        Format::Jsonl,
+        Format::Warc,
+        Format::Feed,
+    ];
 
     /// The format's name as used in `Origin::format` and on the command line.
     #[must_use]
@@ -61,6 +81,10 @@ impl Format {
         match self {
             Format::Markdown => "markdown",
             Format::Text => "text",
+            Format::Html => "html",
+            Format::Jsonl => "jsonl",
+            Format::Warc => "warc",
+            Format::Feed => "feed",
         }
     }
 
@@ -75,6 +99,9 @@ impl Format {
     /// often do) are read as Markdown.
     #[must_use]
     pub fn detect(path: &Path, head: &[u8]) -> Format {
+        if let Some(format) = sniff::detect(path, head) {
+            return format;
+        }
         let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase());
         match ext.as_deref() {
             Some("md" | "markdown") => Format::Markdown,
@@ -160,6 +187,9 @@ fn walk(path: &Path, out: &mut Vec<Result<PathBuf, IngestError>>) {
 /// A file-level [`IngestError`]: missing, a directory, unreadable, too large, empty.
 /// Record-level errors come out of the returned iterator.
 pub fn read(path: &Path, options: &IngestOptions) -> Result<Records, IngestError> {
+    if let Some(records) = sniff::read(path, options)? {
+        return Ok(records);
+    }
     let name = path.display().to_string();
     let bytes = load(path, options.max_document_bytes)?;
     let format = options
@@ -185,7 +215,16 @@ pub fn parse_str(
     let text = front.as_ref().map_or(text, |f| f.rest);
     let blocks = match format {
         Format::Markdown => markdown::blocks(text),
-        Format::Text => text::blocks(text),
+        Format::Text | Format::Jsonl | Format::Warc | Format::Feed => text::blocks(text),
+        Format::Html => {
+            let source = html::PageSource {
+                path: name,
+                record: None,
+                url: None,
+                format: "html",
+            };
+            return html::parse_page(text, &source, options);
+        }
     };
     let mut article = article::assemble(blocks, format == Format::Text);
     if article.paragraphs.is_empty() {

@@ -12,7 +12,9 @@ use std::path::Path;
 
 use flate2::bufread::MultiGzDecoder;
 
-use crate::{Format, IngestError};
+use tally_core::Document;
+
+use crate::{Format, IngestError, IngestOptions, Records, feed, html, jsonl, warc};
 
 /// Bytes looked at to detect a format.
 const HEAD: usize = 8192;
@@ -26,8 +28,6 @@ const BOMB_SLACK: u64 = 64 * 1024 * 1024;
 pub struct Input {
     /// The bytes.
     pub reader: Box<dyn BufRead>,
-    /// Whether the file was gzip-compressed.
-    pub gzip: bool,
 }
 
 /// Opens `path` (or standard input for `-`), undoing gzip.
@@ -37,18 +37,26 @@ pub struct Input {
 pub fn open(path: &Path) -> Result<Input, IngestError> {
     let name = path.display().to_string();
     let (mut raw, size): (Box<dyn BufRead>, Option<u64>) = if path.as_os_str() == "-" {
-        (Box::new(BufReader::with_capacity(1 << 16, io::stdin())), None)
+        (
+            Box::new(BufReader::with_capacity(1 << 16, io::stdin())),
+            None,
+        )
     } else {
         let meta = std::fs::metadata(path).map_err(|e| IngestError::io(path, e))?;
         if meta.is_dir() {
             return Err(IngestError::IsDirectory { path: name });
         }
         let file = File::open(path).map_err(|e| IngestError::io(path, e))?;
-        (Box::new(BufReader::with_capacity(1 << 16, file)), Some(meta.len()))
+        (
+            Box::new(BufReader::with_capacity(1 << 16, file)),
+            Some(meta.len()),
+        )
     };
     let head = raw.fill_buf().map_err(|e| IngestError::io(path, e))?;
     if head.starts_with(&[0x1f, 0x8b]) {
-        let limit = size.map_or(u64::MAX, |s| s.saturating_mul(MAX_GZIP_RATIO).saturating_add(BOMB_SLACK));
+        let limit = size.map_or(u64::MAX, |s| {
+            s.saturating_mul(MAX_GZIP_RATIO).saturating_add(BOMB_SLACK)
+        });
         let decoder = Guard {
             inner: MultiGzDecoder::new(raw),
             read: 0,
@@ -56,10 +64,9 @@ pub fn open(path: &Path) -> Result<Input, IngestError> {
         };
         return Ok(Input {
             reader: Box::new(BufReader::with_capacity(1 << 16, decoder)),
-            gzip: true,
         });
     }
-    Ok(Input { reader: raw, gzip: false })
+    Ok(Input { reader: raw })
 }
 
 /// Stops a decompressor that expands past its limit, with an error saying so.
@@ -106,7 +113,10 @@ pub fn detect(path: &Path, head: &[u8]) -> Option<Format> {
     }
     let head = &head[..head.len().min(HEAD)];
     let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-    let start = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(head.len());
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
     let text = String::from_utf8_lossy(&head[start..]).to_lowercase();
     if text.starts_with("warc/") {
         return Some(Format::Warc);
@@ -119,15 +129,17 @@ pub fn detect(path: &Path, head: &[u8]) -> Option<Format> {
             .match_indices('<')
             .map(|(i, _)| &text[i + 1..])
             .find(|t| !t.starts_with('?') && !t.starts_with('!'));
-        if let Some(root) = root {
-            if root.starts_with("rss") || root.starts_with("feed") || root.starts_with("rdf:rdf") {
-                return Some(Format::Feed);
-            }
+        if root.is_some_and(|r| {
+            r.starts_with("rss") || r.starts_with("feed") || r.starts_with("rdf:rdf")
+        }) {
+            return Some(Format::Feed);
         }
         if text.starts_with("<!doctype html")
-            || ["<html", "<head", "<body", "<meta", "<article", "<div", "<p>", "<p "]
-                .iter()
-                .any(|t| text.contains(t))
+            || [
+                "<html", "<head", "<body", "<meta", "<article", "<div", "<p>", "<p ",
+            ]
+            .iter()
+            .any(|t| text.contains(t))
         {
             return Some(Format::Html);
         }
@@ -135,11 +147,81 @@ pub fn detect(path: &Path, head: &[u8]) -> Option<Format> {
     None
 }
 
+/// Reads the record formats (JSONL, WARC, feeds), HTML, anything gzip-compressed and
+/// standard input. Returns `None` for an uncompressed Markdown or text file, which the
+/// caller reads itself.
+///
+/// # Errors
+/// A file-level [`IngestError`]; record-level errors come out of the iterator.
+pub fn read(path: &Path, options: &IngestOptions) -> Result<Option<Records>, IngestError> {
+    let by_name = options.format.or_else(|| detect(path, b""));
+    let stdin = path.as_os_str() == "-";
+    let compressed = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"));
+    if !stdin && !compressed && matches!(by_name, None | Some(Format::Markdown | Format::Text)) {
+        // Cheap look at the first bytes without keeping the file open.
+        let mut head = Vec::new();
+        if let Ok(file) = File::open(path) {
+            let _ = file.take(HEAD as u64).read_to_end(&mut head);
+        }
+        let sniffed = options.format.or_else(|| detect(path, &head));
+        if !head.starts_with(&[0x1f, 0x8b])
+            && matches!(sniffed, None | Some(Format::Markdown | Format::Text))
+        {
+            return Ok(None);
+        }
+    }
+    let mut input = open(path)?;
+    let head = input
+        .reader
+        .fill_buf()
+        .map_err(|e| IngestError::io(path, e))?
+        .to_vec();
+    let format = options
+        .format
+        .unwrap_or_else(|| Format::detect(path, &head));
+    let owned = path.to_path_buf();
+    match format {
+        Format::Jsonl => Ok(Some(jsonl::records(input.reader, owned, options.clone()))),
+        Format::Warc => Ok(Some(warc::records(input.reader, owned, options.clone()))),
+        Format::Feed => feed::records(input.reader, path, options).map(Some),
+        Format::Html | Format::Markdown | Format::Text => {
+            let name = path.display().to_string();
+            let bytes = read_bounded(&mut input.reader, path, options.max_document_bytes)?;
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                return Err(IngestError::Empty { path: name });
+            }
+            let (text, warning) = crate::decode(&bytes, &name);
+            let doc: Result<Document, IngestError> = if format == Format::Html {
+                let source = html::PageSource {
+                    path: &name,
+                    record: None,
+                    url: None,
+                    format: "html",
+                };
+                html::parse_page(&text, &source, options)
+            } else {
+                crate::parse_str(&text, format, &name, options)
+            };
+            let doc = doc.map(|mut d| {
+                d.diagnostics.extend(warning);
+                d
+            });
+            Ok(Some(Box::new(std::iter::once(doc))))
+        }
+    }
+}
+
 /// Reads at most `limit` bytes; more is [`IngestError::TooLarge`].
 ///
 /// # Errors
 /// [`IngestError::Io`] or [`IngestError::TooLarge`].
-pub fn read_bounded(reader: &mut dyn BufRead, path: &Path, limit: u64) -> Result<Vec<u8>, IngestError> {
+pub fn read_bounded(
+    reader: &mut dyn BufRead,
+    path: &Path,
+    limit: u64,
+) -> Result<Vec<u8>, IngestError> {
     let mut bytes = Vec::new();
     reader
         .take(limit + 1)
@@ -171,8 +253,17 @@ mod tests {
         assert_eq!(d("story.md", "<html>"), None);
         assert_eq!(d("noext", "WARC/1.0\r\n"), Some(Format::Warc));
         assert_eq!(d("noext", "\u{feff}  {\"url\": 1}"), Some(Format::Jsonl));
-        assert_eq!(d("feed.xml", "<?xml version=\"1.0\"?>\n<rss version=\"2.0\">"), Some(Format::Feed));
-        assert_eq!(d("feed.xml", "<?xml version=\"1.0\"?><!-- c --><feed xmlns=\"http://www.w3.org/2005/Atom\">"), Some(Format::Feed));
+        assert_eq!(
+            d("feed.xml", "<?xml version=\"1.0\"?>\n<rss version=\"2.0\">"),
+            Some(Format::Feed)
+        );
+        assert_eq!(
+            d(
+                "feed.xml",
+                "<?xml version=\"1.0\"?><!-- c --><feed xmlns=\"http://www.w3.org/2005/Atom\">"
+            ),
+            Some(Format::Feed)
+        );
         assert_eq!(d("page", "<!DOCTYPE html><html>"), Some(Format::Html));
         assert_eq!(d("story", "# Title\n\nBody"), None);
     }
@@ -191,7 +282,6 @@ mod tests {
         }
         std::fs::write(&path, gz.finish().unwrap()).unwrap();
         let mut input = open(&path).unwrap();
-        assert!(input.gzip);
         let err = io::copy(&mut input.reader, &mut io::sink()).unwrap_err();
         assert!(err.to_string().contains("decompression bomb"), "{err}");
         std::fs::remove_dir_all(&dir).unwrap();

@@ -46,9 +46,14 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let mut out = std::io::stdout().lock();
     for_each_document(&args.inputs, &options, |result| match result {
         Ok(mut doc) => {
-            pipeline
-                .run(&mut doc)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", doc.id))?;
+            for diagnostic in &doc.diagnostics {
+                exit::warn(&diagnostic.code, &diagnostic.message);
+            }
+            if let Err(e) = pipeline.run(&mut doc) {
+                exit::report("E001", &format!("{}: {e}", origin(&doc)));
+                failed = true;
+                return Ok(());
+            }
             match args.format {
                 OutputFormat::Jsonl => {
                     serde_json::to_writer(&mut out, &doc)?;
@@ -98,4 +103,15 @@ pub fn for_each_document(
         }
     }
     Ok(())
+}
+
+/// Where a document came from, for messages: its file and record.
+pub fn origin(doc: &Document) -> String {
+    match &doc.meta.origin {
+        Some(o) => match &o.record {
+            Some(record) => format!("{}: {record}", o.path),
+            None => o.path.clone(),
+        },
+        None => doc.id.clone(),
+    }
 }
