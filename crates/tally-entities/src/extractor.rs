@@ -134,19 +134,30 @@ impl EntityExtractor {
         out: &mut Vec<GazMention>,
     ) {
         let text = &body[start..end];
-        for m in self.gazetteer.automaton().find_iter(text) {
+        let automaton = self.gazetteer.automaton();
+        let mut from = 0;
+        // Leftmost-longest search, restarted one byte after a rejected match so that a
+        // rejected long alias ("The Associated Press" on "the Associated Press") does not
+        // hide a valid one inside it ("Associated Press").
+        while from < text.len() {
+            let Some(m) = automaton.find(aho_corasick::Input::new(text).range(from..)) else {
+                break;
+            };
             let (s, e) = (start + m.start(), start + m.end());
-            let before = body[..s].chars().next_back();
-            let after = body[e..].chars().next();
-            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
-            {
-                continue;
-            }
+            let before = body.get(..s).and_then(|head| head.chars().next_back());
+            let after = body.get(e..).and_then(|rest| rest.chars().next());
             let pattern = self.gazetteer.pattern(m.pattern().as_usize());
-            let found = &body[s..e];
-            if !case_ok(&pattern.alias, found, shouting) {
+            let accepted = body.is_char_boundary(s)
+                && body.is_char_boundary(e)
+                && !before.is_some_and(char::is_alphanumeric)
+                && !after.is_some_and(char::is_alphanumeric)
+                && case_ok(&pattern.alias, &body[s..e], shouting);
+            if !accepted {
+                from = m.start() + 1;
                 continue;
             }
+            from = m.end();
+            let found = &body[s..e];
             // "the Ukrainians": a plural demonym used as a noun takes its article.
             let mut s = s;
             if pattern.form == Form::Demonym && found.ends_with('s') {

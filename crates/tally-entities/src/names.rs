@@ -55,8 +55,9 @@ pub struct Candidate {
 const CONNECTORS: &[&str] = &[
     "of", "&", "de", "von", "van", "der", "bin", "al", "du", "la",
 ];
-/// Lowercase words that, right before a name, make it a place.
-const PLACE_CUES: &[&str] = &["in", "at", "near", "outside", "across"];
+/// Lowercase words that, right before a name, make it a place ("at" is left out: "an
+/// analyst at JSA Research").
+const PLACE_CUES: &[&str] = &["in", "near", "outside", "across"];
 /// Apposition heads that make the name before them a person (besides titles).
 const PERSON_APPOSITIONS: &[&str] = &["former", "who", "whose"];
 
@@ -98,10 +99,17 @@ impl SentenceCtx<'_> {
         0
     }
 
-    /// Whether a lowercase title ends right before word `i` ("commander-in-chief Syrsky").
+    /// Whether a lowercase title ends right before word `i` ("commander-in-chief Syrsky"),
+    /// or before a comma in front of it ("the North's leader, Kim Jong Un").
     fn title_before(&self, folder: &mut Folder, i: usize) -> bool {
-        if i == 0 || !self.words[i].joined {
+        if i == 0 {
             return false;
+        }
+        if !self.words[i].joined {
+            let gap = &self.body[self.words[i - 1].end..self.words[i].start];
+            return gap.trim() == ","
+                && !self.words[i - 1].upper
+                && LEXICON.is_title(folder.fold(self.text(i - 1)));
         }
         (1..=LEXICON.max_title_words.min(i)).any(|len| {
             let from = i - len;
@@ -338,8 +346,14 @@ fn is_sentence_initial(ctx: &SentenceCtx<'_>, k: usize) -> bool {
 pub fn find_shouting(ctx: &SentenceCtx<'_>, folder: &mut Folder, out: &mut Vec<Candidate>) {
     let words = ctx.words;
     let n = words.len();
+    // Without capitals, verbs end names: "... OF DEFENSE REPORTED", "... FORCES KILLED".
     let stop = |folder: &mut Folder, k: usize| {
-        words[k].digit || ctx.lower_is(folder, k, |l| LEXICON.is_stop(l) || LEXICON.is_title(l))
+        words[k].digit
+            || ctx.lower_is(folder, k, |l| {
+                LEXICON.is_stop(l)
+                    || LEXICON.is_title(l)
+                    || (l.len() > 5 && (l.ends_with("ed") || l.ends_with("ing")))
+            })
     };
     let mut taken = vec![false; n];
     let mut k = 0;

@@ -76,7 +76,12 @@ struct Tally {
     seconds: f64,
     bytes: usize,
     docs: usize,
+    /// Lenient misses, for reading: `(kind, label, text)`.
+    errors: Vec<(&'static str, &'static str, String)>,
 }
+
+/// Errors kept per system in the JSON report.
+const MAX_ERRORS: usize = 400;
 
 /// Runs the suite.
 ///
@@ -373,12 +378,20 @@ fn add(t: &mut Tally, text: &str, gold: &Gold, predicted: &[Mention], seconds: f
             .count();
         let mut used = vec![false; golds.len()];
         let mut lenient_tp = 0;
+        let snippet = |s: usize, e: usize| text.get(s..e).unwrap_or("").to_owned();
         for p in &preds {
             if let Some(i) = (0..golds.len())
                 .find(|&i| !used[i] && overlaps((p.start, p.end), (golds[i].start, golds[i].end)))
             {
                 used[i] = true;
                 lenient_tp += 1;
+            } else if t.errors.len() < MAX_ERRORS {
+                t.errors.push(("fp", label, snippet(p.start, p.end)));
+            }
+        }
+        for (g, _) in golds.iter().zip(&used).filter(|(_, u)| !**u) {
+            if t.errors.len() < MAX_ERRORS {
+                t.errors.push(("fn", label, snippet(g.start, g.end)));
             }
         }
         for (map, tp) in [(&mut t.exact, exact_tp), (&mut t.lenient, lenient_tp)] {
@@ -433,6 +446,7 @@ fn report(docs: usize, systems: &BTreeMap<String, Tally>) -> Report {
             0.0
         };
         sys.insert("docs".into(), json!(t.docs));
+        sys.insert("errors".into(), json!(t.errors));
         sys.insert("bytes".into(), json!(t.bytes));
         sys.insert("seconds".into(), json!(round4(t.seconds)));
         sys.insert("mb_per_s".into(), json!(round4(mbps)));

@@ -1,0 +1,72 @@
+//! Golden tests: each sentence printed with carets under every entity mention and its
+//! entity's id and type.
+
+use tally_core::{Document, DocumentMeta, Extractor};
+use tally_entities::EntityExtractor;
+
+/// Runs the segmenter and the entity extractor over `paragraphs`, then prints each
+/// paragraph followed by one caret line per mention.
+fn render(paragraphs: &[&str]) -> String {
+    let mut doc = Document::new(DocumentMeta::default(), paragraphs);
+    tally_text::Segmenter.run(&mut doc).unwrap();
+    EntityExtractor::new().unwrap().run(&mut doc).unwrap();
+    let mut mentions: Vec<(usize, usize, String)> = doc
+        .entities
+        .iter()
+        .flat_map(|e| {
+            let label = format!("{} {:?} {:?}", e.id, e.kind, e.name).to_lowercase();
+            e.mentions
+                .iter()
+                .map(move |m| (m.start, m.end, label.clone()))
+        })
+        .collect();
+    mentions.sort();
+    let mut out = String::new();
+    for p in &doc.paragraphs {
+        out.push_str(&p.text);
+        out.push('\n');
+        for (start, end, label) in mentions.iter().filter(|m| p.start <= m.0 && m.1 <= p.end) {
+            let pad = doc.body[p.start..*start].chars().count();
+            let width = doc.body[*start..*end].chars().count();
+            out.push_str(&format!(
+                "{}{} {label}\n",
+                " ".repeat(pad),
+                "^".repeat(width)
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn seed_story_demonyms_metonyms_titles_and_coreference() {
+    insta::assert_snapshot!(render(&[
+        "North Korean forces have suffered \"several hundred\" casualties fighting against Ukrainian troops in Russia's Kursk region, a senior U.S. military official said Tuesday.",
+        "The official's comments came after Ukraine's commander-in-chief Oleksandr Syrsky said Moscow has used North Korean troops.",
+        "Experts say the nuclear-armed North's leader, Kim Jong Un, is keen to acquire technology, and U.S. President Joe Biden's administration has been a key supporter of Kyiv before President-elect Donald Trump takes office.",
+        "Trump has repeatedly criticized U.S. assistance for Ukraine, comments that triggered fears at the hands of the Ukrainians.",
+    ]));
+}
+
+#[test]
+fn organizations_from_suffixes_heads_and_appositions() {
+    insta::assert_snapshot!(render(&[
+        "The Russian Defense Ministry said the Bank of Japan and Northrop Grumman were not involved.",
+        "NPD Group, a market research firm, said Apple Inc. sold more, according to Reuters and the Associated Press.",
+        "Northrop shares rose, said Paul Nesbit, 52, an analyst at JSA Research.",
+    ]));
+}
+
+#[test]
+fn all_caps_wire_report() {
+    insta::assert_snapshot!(render(&[
+        "SAN SALVADOR, 3 JAN 90 (ACAN-EFE) -- [TEXT] PRESIDENT ALFREDO CRISTIANI SAID THE SALVADORAN ARMED FORCES WILL INVESTIGATE THE KILLING, THE MINISTRY OF DEFENSE REPORTED.",
+        "CRISTIANI ADDED THAT THE U.S. EMBASSY IN EL SALVADOR WAS INFORMED. LET US SEE.",
+    ]));
+}
+
+#[test]
+fn lowercase_words_are_not_places() {
+    let out = render(&["Tell us about china, turkey and the march to the sea, said the chad."]);
+    assert!(!out.contains('^'), "{out}");
+}
