@@ -54,6 +54,7 @@ pub fn builtin(config: &PipelineConfig) -> Result<Vec<Box<dyn Extractor>>, Pipel
         Box::new(entities),
         // Attribution runs after times and entities: it uses them when present.
         Box::new(tally_attribution::Attributor::new()?),
+        Box::new(tally_claims::ClaimBuilder),
     ])
 }
 
@@ -106,6 +107,24 @@ impl Pipeline {
         }
         Ok(())
     }
+
+    /// Runs every extractor over `doc`, in order, calling `each(name, elapsed)` after each
+    /// one: the hook `tally bench` times stages with.
+    ///
+    /// # Errors
+    /// As [`Pipeline::run`]; `each` is not called for the failing extractor.
+    pub fn run_each(
+        &self,
+        doc: &mut Document,
+        mut each: impl FnMut(&'static str, std::time::Duration),
+    ) -> Result<(), ExtractError> {
+        for extractor in &self.extractors {
+            let started = std::time::Instant::now();
+            extractor.run(doc)?;
+            each(extractor.name(), started.elapsed());
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -143,6 +162,20 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn run_each_reports_every_stage_in_order() {
+        let pipeline = Pipeline::builtin(&PipelineConfig::default()).unwrap();
+        let mut doc = Document::new(
+            tally_core::DocumentMeta::default(),
+            ["The official said so."],
+        );
+        let mut seen = Vec::new();
+        pipeline
+            .run_each(&mut doc, |name, _| seen.push(name))
+            .unwrap();
+        assert_eq!(seen, pipeline.names());
     }
 
     #[test]
