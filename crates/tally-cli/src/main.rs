@@ -33,6 +33,16 @@ enum Command {
     Extract(cmd::extract::Args),
     /// Score the extractors against third-party gold data.
     Eval(cmd::eval::Args),
+    /// Read articles (Markdown, text, HTML, JSONL, WARC, RSS/Atom), extract, and store them.
+    Ingest(cmd::ingest::Args),
+    /// Full-text search over stored documents and claims.
+    Search(cmd::search::Args),
+    /// How an estimate changed over time and across sources, with contradictions flagged.
+    Timeline(cmd::timeline::Args),
+    /// Outlets, agencies, and syndication clusters of the same story.
+    Sources(cmd::sources::Args),
+    /// Export claims, figures or documents as JSONL, CSV or Parquet.
+    Export(cmd::export::Args),
 }
 
 fn main() -> ExitCode {
@@ -41,6 +51,11 @@ fn main() -> ExitCode {
         Command::Demo(args) => cmd::demo::run(&args),
         Command::Extract(args) => cmd::extract::run(&args),
         Command::Eval(args) => cmd::eval::run(&args),
+        Command::Ingest(args) => cmd::ingest::run(&args),
+        Command::Search(args) => cmd::search::run(&args),
+        Command::Timeline(args) => cmd::timeline::run(&args),
+        Command::Sources(args) => cmd::sources::run(&args),
+        Command::Export(args) => cmd::export::run(&args),
     };
     exit::code(result)
 }

@@ -1,0 +1,90 @@
+//! `tally sources`: outlets and agencies, and syndication clusters (copies of one story).
+
+use std::io::Write;
+
+use crate::cmd::ingest::DbArgs;
+use crate::exit::Outcome;
+
+/// Arguments of `tally sources`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  tally sources\n  tally sources --min-size 5 --json")]
+pub struct Args {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Smallest cluster shown.
+    #[arg(long, default_value_t = 2)]
+    pub min_size: u64,
+    /// Most clusters shown.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    /// Most members listed per cluster.
+    #[arg(long, default_value_t = 10)]
+    pub members: usize,
+    /// JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Runs `tally sources`.
+pub fn run(args: &Args) -> anyhow::Result<Outcome> {
+    let store = args.db.open_existing()?;
+    let counts = store.source_counts()?;
+    let clusters = store.sources(args.min_size, args.limit, args.members)?;
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(
+            &mut out,
+            &serde_json::json!({ "sources": counts, "clusters": clusters }),
+        )?;
+        writeln!(out)?;
+        return Ok(Outcome::Ok);
+    }
+    writeln!(
+        out,
+        "{:<40} {:>9} {:>10}",
+        "source", "published", "originated"
+    )?;
+    for s in counts.iter().take(args.limit) {
+        writeln!(
+            out,
+            "{:<40} {:>9} {:>10}",
+            s.name, s.published, s.originated
+        )?;
+    }
+    writeln!(out)?;
+    if clusters.is_empty() {
+        writeln!(
+            out,
+            "no syndication clusters of {} or more documents",
+            args.min_size
+        )?;
+    }
+    for c in &clusters {
+        let title = c
+            .members
+            .first()
+            .and_then(|m| m.title.as_deref())
+            .unwrap_or("(untitled)");
+        writeln!(
+            out,
+            "cluster {} — {} copies, {}–{}: {title}",
+            c.id,
+            c.size,
+            c.first_published.as_deref().unwrap_or("?"),
+            c.last_published.as_deref().unwrap_or("?"),
+        )?;
+        if !c.agencies.is_empty() {
+            writeln!(out, "  agency: {}", c.agencies.join(", "))?;
+        }
+        for m in &c.members {
+            writeln!(
+                out,
+                "  {} {} {}",
+                m.published.as_deref().unwrap_or("?"),
+                m.publisher.as_deref().unwrap_or("?"),
+                m.url.as_deref().unwrap_or(&m.document_id)
+            )?;
+        }
+    }
+    Ok(Outcome::Ok)
+}

@@ -1,0 +1,133 @@
+//! `tally timeline`: how an estimate changed, date by date, with contradictions and
+//! revisions flagged.
+
+use std::io::Write;
+
+use tally_store::{Estimate, Flag, TimelineQuery};
+
+use crate::cmd::ingest::DbArgs;
+use crate::exit::Outcome;
+
+/// Arguments of `tally timeline`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  tally timeline --measure casualties --subject KP --place Kursk\n  \
+tally timeline --measure killed --subject 'north korean' --since 2024-12-01 --json"
+)]
+pub struct Args {
+    /// What is counted: casualties, killed, wounded, missing, captured, troops, displaced,
+    /// detained, money, other.
+    #[arg(long)]
+    pub measure: String,
+    /// Whose figure: an entity id (`KP`) or words of the subject phrase.
+    #[arg(long)]
+    pub subject: Option<String>,
+    /// Where: an entity id or words of the place phrase (`Kursk`).
+    #[arg(long)]
+    pub place: Option<String>,
+    /// Earliest date (YYYY-MM-DD).
+    #[arg(long)]
+    pub since: Option<String>,
+    /// Latest date (YYYY-MM-DD).
+    #[arg(long)]
+    pub until: Option<String>,
+    /// Days within which non-overlapping estimates count as contradicting.
+    #[arg(long, default_value_t = 7)]
+    pub window: i64,
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// The timeline as one JSON object.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Runs `tally timeline`.
+pub fn run(args: &Args) -> anyhow::Result<Outcome> {
+    let store = args.db.open_existing()?;
+    let timeline = store.timeline(&TimelineQuery {
+        measure: args.measure.clone(),
+        subject: args.subject.clone(),
+        place: args.place.clone(),
+        since: args.since.clone(),
+        until: args.until.clone(),
+        window_days: args.window,
+        ..TimelineQuery::default()
+    })?;
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &timeline)?;
+        writeln!(out)?;
+        return Ok(Outcome::Ok);
+    }
+    if timeline.estimates.is_empty() {
+        eprintln!("tally: no {} estimates match", timeline.measure);
+        return Ok(Outcome::Ok);
+    }
+    let mut last_date = None;
+    for (i, e) in timeline.estimates.iter().enumerate() {
+        let date = e.date.as_deref().unwrap_or("undated");
+        if last_date != Some(date) {
+            writeln!(out, "{date}")?;
+            last_date = Some(date);
+        }
+        writeln!(
+            out,
+            "  #{i} {:<20} {:<22} {} ({})",
+            e.raw,
+            range(e),
+            e.claimant,
+            e.sourcing
+        )?;
+        let publishers: Vec<&str> = e
+            .carriers
+            .iter()
+            .map(|c| c.publisher.as_deref().unwrap_or("?"))
+            .collect();
+        writeln!(
+            out,
+            "      carried by {}: {}",
+            e.carriers.len(),
+            publishers.join(", ")
+        )?;
+        if !e.hedges.is_empty() {
+            writeln!(out, "      hedges: {}", e.hedges.join(", "))?;
+        }
+        for flag in &e.flags {
+            match flag {
+                Flag::Contradiction { with } => {
+                    writeln!(
+                        out,
+                        "      ! contradicts #{with} ({})",
+                        timeline.estimates[*with].raw
+                    )?;
+                }
+                Flag::Revision { of } => {
+                    writeln!(
+                        out,
+                        "      ~ revises #{of} ({}) by the same claimant",
+                        timeline.estimates[*of].raw
+                    )?;
+                }
+            }
+        }
+    }
+    Ok(Outcome::Ok)
+}
+
+fn range(e: &Estimate) -> String {
+    let n = |v: Option<f64>| v.map_or_else(|| "?".to_owned(), |v| format!("{v}"));
+    let unit = e
+        .unit
+        .as_deref()
+        .map(|u| format!(" {u}"))
+        .unwrap_or_default();
+    if e.open_high {
+        format!("[{} – …]{unit}", n(e.low.or(e.best)))
+    } else if e.low.is_some() && e.low == e.high {
+        format!("[{}]{unit}", n(e.low))
+    } else if e.low.is_none() && e.high.is_none() {
+        format!("[~{}]{unit}", n(e.best))
+    } else {
+        format!("[{} – {}]{unit}", n(e.low), n(e.high))
+    }
+}
