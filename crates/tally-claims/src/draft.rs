@@ -1,0 +1,161 @@
+//! Claim drafts: what a claim is while it is being built, and how it becomes a
+//! [`Claim`].
+
+use std::collections::HashSet;
+
+use tally_core::{
+    Attribution, Claim, ClaimKind, Claimant, ClaimantKind, Document, QuoteKind, SaidAt,
+    SaidAtBasis, Span, derived_id,
+};
+
+/// A claim under construction.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub claimant: Claimant,
+    pub kind: ClaimKind,
+    pub cue: Option<Span>,
+    pub said_at: Option<SaidAt>,
+    pub evidence: Vec<Span>,
+    pub conditions: Vec<String>,
+    pub attributions: Vec<String>,
+    pub rules: Vec<String>,
+}
+
+impl Draft {
+    /// Ids of the figures inside the evidence.
+    pub fn figure_ids<'d>(&self, doc: &'d Document) -> Vec<&'d str> {
+        doc.figures
+            .iter()
+            .filter(|f| self.covers(&f.span))
+            .map(|f| f.id.as_str())
+            .collect()
+    }
+
+    /// Whether a span lies inside one of the evidence spans.
+    pub fn covers(&self, span: &Span) -> bool {
+        self.evidence.iter().any(|e| e.contains(span))
+    }
+}
+
+/// One draft per attribution.
+pub fn from_attributions(doc: &Document) -> Vec<Draft> {
+    doc.attributions
+        .iter()
+        .map(|a| from_attribution(a, doc))
+        .collect()
+}
+
+fn from_attribution(a: &Attribution, doc: &Document) -> Draft {
+    let speaker = a
+        .speaker_id
+        .as_deref()
+        .and_then(|id| doc.speakers.iter().find(|s| s.id == id));
+    let claimant = match speaker {
+        Some(s) => Claimant {
+            kind: ClaimantKind::Speaker,
+            speaker_id: Some(s.id.clone()),
+            name: s
+                .name
+                .clone()
+                .or_else(|| s.descriptor.clone())
+                .unwrap_or_else(|| s.id.clone()),
+            anonymous: s.anonymous,
+        },
+        None => Claimant {
+            kind: ClaimantKind::Unknown,
+            speaker_id: None,
+            name: "unknown".to_owned(),
+            anonymous: true,
+        },
+    };
+    let mut conditions = a.conditions.clone();
+    for condition in speaker.map(|s| s.conditions.as_slice()).unwrap_or_default() {
+        if !conditions.contains(condition) {
+            conditions.push(condition.clone());
+        }
+    }
+    let kind = match a.kind {
+        QuoteKind::Direct => ClaimKind::Direct,
+        QuoteKind::Indirect => ClaimKind::Indirect,
+        QuoteKind::Mixed => ClaimKind::Mixed,
+    };
+    let mut rules = vec![format!("attribution {} (cue {:?})", a.id, a.cue_lemma)];
+    if speaker.is_none() {
+        rules.push("speaker unknown: no antecedent, not guessed".to_owned());
+    }
+    Draft {
+        claimant,
+        kind,
+        cue: Some(a.cue.clone()),
+        said_at: a.said_at.clone(),
+        evidence: a.content.clone(),
+        conditions,
+        attributions: vec![a.id.clone()],
+        rules,
+    }
+}
+
+/// The more reliable of two said-at dates: one read from the text beats an inherited one,
+/// which beats the publication-date fallback.
+pub fn better_said_at(a: Option<SaidAt>, b: Option<SaidAt>) -> Option<SaidAt> {
+    let rank = |s: &SaidAt| match s.basis {
+        SaidAtBasis::CueModifier => 0,
+        SaidAtBasis::SameSpeaker => 1,
+        SaidAtBasis::PublicationDate => 2,
+    };
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if rank(&b) < rank(&a) { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Turns drafts into claims: content, ids, and the figures, times and entities inside the
+/// evidence.
+pub fn finish(drafts: Vec<Draft>, doc: &Document) -> Vec<Claim> {
+    let mut seen = HashSet::new();
+    drafts
+        .into_iter()
+        .map(|d| {
+            let content = d
+                .evidence
+                .iter()
+                .map(|e| e.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" … ");
+            let mut id = derived_id(&doc.id, &[d.claimant.name.as_str(), &content]);
+            while !seen.insert(id.clone()) {
+                id = derived_id(&id, &["again"]);
+            }
+            let figures = d.figure_ids(doc).into_iter().map(str::to_owned).collect();
+            let said_time = d.said_at.as_ref().and_then(|s| s.time_id.as_deref());
+            let about_times = doc
+                .times
+                .iter()
+                .filter(|t| d.covers(&t.span) && Some(t.id.as_str()) != said_time)
+                .map(|t| t.id.clone())
+                .collect();
+            let mut entities: Vec<String> = Vec::new();
+            for entity in &doc.entities {
+                if entity.mentions.iter().any(|m| d.covers(m)) && !entities.contains(&entity.id) {
+                    entities.push(entity.id.clone());
+                }
+            }
+            Claim {
+                id,
+                document_id: doc.id.clone(),
+                claimant: d.claimant,
+                kind: d.kind,
+                cue: d.cue,
+                said_at: d.said_at,
+                about_times,
+                evidence: d.evidence,
+                content,
+                figures,
+                entities,
+                conditions: d.conditions,
+                attributions: d.attributions,
+                rules: d.rules,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,118 @@
+//! Linking figure arguments to entities, and sharing them between the figures of one
+//! statement.
+
+use tally_core::{Argument, Document, EntityType, Span};
+
+use crate::draft::Draft;
+use crate::merge::same_quantity;
+
+/// Fills `entity_id` of every figure's subject and place from the entity mentions inside
+/// them. Subjects prefer countries, then organizations, people, groups, places, leftmost
+/// first ("U.S. President Joe Biden's administration" → `US`); places prefer the most
+/// specific place, rightmost first ("in Russia's Kursk region" → Kursk).
+pub fn link_figure_arguments(doc: &mut Document) {
+    if doc.entities.is_empty() {
+        return;
+    }
+    let mut mentions: Vec<(Span, usize)> = doc
+        .entities
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.clone(), i)))
+        .collect();
+    mentions.sort_by_key(|(m, _)| m.start);
+    let entities = &doc.entities;
+    let pick = |argument: &Argument, rank: &dyn Fn(EntityType) -> usize, rightmost: bool| {
+        let first = mentions.partition_point(|(m, _)| m.end <= argument.span.start);
+        let inside = mentions[first..]
+            .iter()
+            .take_while(|(m, _)| m.start < argument.span.end);
+        let inside = inside.filter(|(m, _)| argument.span.contains(m));
+        let best = if rightmost {
+            inside.min_by_key(|(m, i)| (rank(entities[*i].kind), std::cmp::Reverse(m.start)))
+        } else {
+            inside.min_by_key(|(m, i)| (rank(entities[*i].kind), m.start))
+        };
+        best.map(|(_, i)| entities[*i].id.clone())
+    };
+    let mut links = Vec::new();
+    for (f, figure) in doc.figures.iter().enumerate() {
+        let subject = figure
+            .subject
+            .as_ref()
+            .filter(|a| a.entity_id.is_none())
+            .and_then(|a| pick(a, &subject_rank, false));
+        let place = figure
+            .place
+            .as_ref()
+            .filter(|a| a.entity_id.is_none())
+            .and_then(|a| pick(a, &place_rank, true));
+        links.push((f, subject, place));
+    }
+    for (f, subject, place) in links {
+        let figure = &mut doc.figures[f];
+        if let (Some(arg), Some(id)) = (figure.subject.as_mut(), subject) {
+            arg.entity_id = Some(id);
+        }
+        if let (Some(arg), Some(id)) = (figure.place.as_mut(), place) {
+            arg.entity_id = Some(id);
+        }
+    }
+}
+
+fn subject_rank(kind: EntityType) -> usize {
+    match kind {
+        EntityType::Country => 0,
+        EntityType::Organization => 1,
+        EntityType::Person => 2,
+        EntityType::Group => 3,
+        EntityType::Place => 4,
+    }
+}
+
+fn place_rank(kind: EntityType) -> usize {
+    match kind {
+        EntityType::Place => 0,
+        EntityType::Country => 1,
+        _ => 2,
+    }
+}
+
+/// Within one statement, figures of the same quantity are the same figure said twice: each
+/// fills the other's missing subject and place and they share hedges ("several hundred"
+/// casualties in the lead gets the quote's "latest estimate").
+pub fn share_figure_arguments(drafts: &[Draft], doc: &mut Document) {
+    for draft in drafts.iter().filter(|d| d.evidence.len() > 1) {
+        let ids: Vec<usize> = doc
+            .figures
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| draft.covers(&f.span))
+            .map(|(i, _)| i)
+            .collect();
+        for (n, &a) in ids.iter().enumerate() {
+            for &b in &ids[n + 1..] {
+                if same_quantity(&doc.figures[a], &doc.figures[b]) {
+                    share(doc, a, b);
+                    share(doc, b, a);
+                }
+            }
+        }
+    }
+}
+
+fn share(doc: &mut Document, from: usize, to: usize) {
+    let source = doc.figures[from].clone();
+    let target = &mut doc.figures[to];
+    if target.subject.is_none() {
+        target.subject = source.subject;
+    }
+    if target.place.is_none() {
+        target.place = source.place;
+    }
+    for hedge in source.hedges {
+        if !target.hedges.contains(&hedge) {
+            target.hedges.push(hedge);
+        }
+    }
+}

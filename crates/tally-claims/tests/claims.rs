@@ -1,0 +1,331 @@
+//! Claims built from hand-made layers: each test states the layers an upstream extractor
+//! would produce and checks the ledger that comes out.
+
+use tally_claims::ClaimBuilder;
+use tally_core::{
+    Argument, Attribution, ClaimKind, ClaimantKind, Document, DocumentMeta, Entity, EntityType,
+    Extractor, Figure, Layer, Measure, QuoteKind, SaidAt, SaidAtBasis, Span, Speaker,
+};
+
+const LEAD: &str = "North Korean forces have suffered \"several hundred\" casualties in Russia's Kursk region, a senior U.S. military official said Tuesday.";
+const QUOTE: &str = "\"Several hundred casualties is our latest estimate,\" the official said.";
+const REPORTER: &str = "Pyongyang has sent thousands of troops to Russia.";
+
+fn doc(paragraphs: &[&str], agency: Option<&str>) -> Document {
+    let meta = DocumentMeta {
+        agency: agency.map(str::to_owned),
+        publisher: Some("The Moscow Times".into()),
+        ..DocumentMeta::default()
+    };
+    let mut doc = Document::new(meta, paragraphs);
+    doc.sentences = doc.paragraphs.clone();
+    doc.mark_layer(Layer::Sentences);
+    doc.mark_layer(Layer::Attributions);
+    doc
+}
+
+/// The span of the `nth` occurrence of `text` in the body.
+fn span(doc: &Document, text: &str, nth: usize) -> Span {
+    let start = doc
+        .body
+        .match_indices(text)
+        .nth(nth)
+        .expect("text in body")
+        .0;
+    doc.span(start, start + text.len()).unwrap()
+}
+
+fn figure(
+    doc: &Document,
+    id: &str,
+    raw: &str,
+    nth: usize,
+    measure: Measure,
+    range: (f64, f64),
+) -> Figure {
+    let span = span(doc, raw, nth);
+    Figure {
+        id: id.into(),
+        raw: span.text.clone(),
+        span,
+        low: Some(range.0),
+        best: None,
+        high: Some(range.1),
+        unit: None,
+        approx: false,
+        open_low: false,
+        open_high: false,
+        measure,
+        noun: None,
+        subject: None,
+        place: None,
+        hedges: Vec::new(),
+        convention: "default".into(),
+    }
+}
+
+fn speaker(id: &str, mention: Span, anonymous: bool) -> Speaker {
+    Speaker {
+        id: id.into(),
+        descriptor: Some(mention.text.clone()),
+        mentions: vec![mention],
+        anonymous,
+        ..Speaker::default()
+    }
+}
+
+fn attribution(
+    id: &str,
+    kind: QuoteKind,
+    cue: Span,
+    speaker: Option<&str>,
+    content: Span,
+    basis: SaidAtBasis,
+    date: &str,
+) -> Attribution {
+    Attribution {
+        id: id.into(),
+        kind,
+        cue_lemma: "say".into(),
+        cue,
+        source: None,
+        speaker_id: speaker.map(str::to_owned),
+        content: vec![content],
+        said_at: Some(SaidAt {
+            date: date.into(),
+            basis,
+            time_id: None,
+        }),
+        conditions: Vec::new(),
+    }
+}
+
+/// The seed's lead paraphrase and its later quote, with figures in both.
+fn seed_like(agency: Option<&str>) -> Document {
+    let mut d = doc(&[LEAD, QUOTE, REPORTER], agency);
+    let lead_content = span(
+        &d,
+        "North Korean forces have suffered \"several hundred\" casualties in Russia's Kursk region",
+        0,
+    );
+    let quote_content = span(
+        &d,
+        "\"Several hundred casualties is our latest estimate,\"",
+        0,
+    );
+    let mut lead_figure = figure(
+        &d,
+        "F1",
+        "several hundred",
+        0,
+        Measure::Casualties,
+        (300.0, 900.0),
+    );
+    lead_figure.subject = Some(Argument {
+        span: span(&d, "North Korean forces", 0),
+        entity_id: None,
+    });
+    lead_figure.place = Some(Argument {
+        span: span(&d, "in Russia's Kursk region", 0),
+        entity_id: None,
+    });
+    let mut quote_figure = figure(
+        &d,
+        "F2",
+        "Several hundred",
+        0,
+        Measure::Casualties,
+        (300.0, 900.0),
+    );
+    quote_figure.hedges.push("latest estimate".into());
+    let troops = figure(&d, "F3", "thousands", 0, Measure::Troops, (2000.0, 9999.0));
+    d.figures = vec![lead_figure, quote_figure, troops];
+    d.speakers = vec![speaker(
+        "S1",
+        span(&d, "a senior U.S. military official", 0),
+        true,
+    )];
+    d.attributions = vec![
+        attribution(
+            "A1",
+            QuoteKind::Mixed,
+            span(&d, "said", 0),
+            Some("S1"),
+            lead_content,
+            SaidAtBasis::CueModifier,
+            "2024-12-17",
+        ),
+        attribution(
+            "A2",
+            QuoteKind::Direct,
+            span(&d, "said", 1),
+            Some("S1"),
+            quote_content,
+            SaidAtBasis::PublicationDate,
+            "2024-12-18",
+        ),
+    ];
+    d.entities = vec![
+        Entity {
+            id: "KP".into(),
+            kind: EntityType::Country,
+            name: "North Korea".into(),
+            mentions: vec![span(&d, "North Korean", 0), span(&d, "Pyongyang", 0)],
+            parent: None,
+        },
+        Entity {
+            id: "RU".into(),
+            kind: EntityType::Country,
+            name: "Russia".into(),
+            mentions: vec![span(&d, "Russia", 0)],
+            parent: None,
+        },
+        Entity {
+            id: "place:ru-krs".into(),
+            kind: EntityType::Place,
+            name: "Kursk".into(),
+            mentions: vec![span(&d, "Kursk", 0)],
+            parent: Some("RU".into()),
+        },
+    ];
+    d
+}
+
+#[test]
+fn paraphrase_and_later_quote_with_the_same_figure_are_one_claim() {
+    let mut d = seed_like(Some("AFP"));
+    ClaimBuilder.run(&mut d).unwrap();
+    let speaker_claims: Vec<_> = d
+        .claims
+        .iter()
+        .filter(|c| c.kind != ClaimKind::Reporter)
+        .collect();
+    assert_eq!(speaker_claims.len(), 1);
+    let claim = speaker_claims[0];
+    assert_eq!(claim.kind, ClaimKind::Mixed);
+    assert_eq!(claim.evidence.len(), 2);
+    assert_eq!(claim.attributions, ["A1", "A2"]);
+    assert_eq!(claim.figures, ["F1", "F2"]);
+    assert_eq!(
+        claim.said_at.as_ref().unwrap().date,
+        "2024-12-17",
+        "the date read from the text wins"
+    );
+    assert!(
+        claim
+            .rules
+            .iter()
+            .any(|r| r.contains("overlapping casualties figure")),
+        "{:?}",
+        claim.rules
+    );
+    assert_eq!(claim.claimant.speaker_id.as_deref(), Some("S1"));
+    assert!(claim.claimant.anonymous);
+}
+
+#[test]
+fn merged_figures_share_hedges_and_arguments_and_link_entities() {
+    let mut d = seed_like(Some("AFP"));
+    ClaimBuilder.run(&mut d).unwrap();
+    let lead = &d.figures[0];
+    assert_eq!(lead.hedges, ["latest estimate"]);
+    assert_eq!(
+        lead.subject.as_ref().unwrap().entity_id.as_deref(),
+        Some("KP")
+    );
+    assert_eq!(
+        lead.place.as_ref().unwrap().entity_id.as_deref(),
+        Some("place:ru-krs"),
+        "the most specific place wins"
+    );
+    let quote = &d.figures[1];
+    assert_eq!(
+        quote.subject.as_ref().unwrap().span.text,
+        "North Korean forces"
+    );
+}
+
+#[test]
+fn unattributed_figures_are_claims_of_the_agency_or_the_publisher() {
+    let mut d = seed_like(Some("AFP"));
+    ClaimBuilder.run(&mut d).unwrap();
+    let reporter: Vec<_> = d
+        .claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Reporter)
+        .collect();
+    assert_eq!(reporter.len(), 1);
+    assert_eq!(reporter[0].claimant.kind, ClaimantKind::Agency);
+    assert_eq!(reporter[0].claimant.name, "AFP");
+    assert_eq!(reporter[0].evidence[0].text, REPORTER);
+    assert_eq!(reporter[0].figures, ["F3"]);
+    assert_eq!(reporter[0].entities, ["KP"]);
+
+    let mut d = seed_like(None);
+    ClaimBuilder.run(&mut d).unwrap();
+    let reporter = d
+        .claims
+        .iter()
+        .find(|c| c.kind == ClaimKind::Reporter)
+        .unwrap();
+    assert_eq!(
+        (reporter.claimant.kind, reporter.claimant.name.as_str()),
+        (ClaimantKind::Publisher, "The Moscow Times")
+    );
+}
+
+#[test]
+fn different_speakers_are_never_merged() {
+    let mut d = seed_like(Some("AFP"));
+    d.speakers
+        .push(speaker("S2", span(&d, "the official", 0), true));
+    d.attributions[1].speaker_id = Some("S2".into());
+    ClaimBuilder.run(&mut d).unwrap();
+    assert_eq!(
+        d.claims
+            .iter()
+            .filter(|c| c.kind != ClaimKind::Reporter)
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn unknown_speakers_stay_unknown_and_are_not_merged() {
+    let mut d = seed_like(Some("AFP"));
+    for a in &mut d.attributions {
+        a.speaker_id = None;
+    }
+    ClaimBuilder.run(&mut d).unwrap();
+    let unknown: Vec<_> = d
+        .claims
+        .iter()
+        .filter(|c| c.claimant.kind == ClaimantKind::Unknown)
+        .collect();
+    assert_eq!(unknown.len(), 2);
+    assert!(
+        unknown
+            .iter()
+            .all(|c| c.claimant.speaker_id.is_none() && c.claimant.name == "unknown")
+    );
+}
+
+#[test]
+fn claims_are_in_document_order_with_stable_unique_ids() {
+    let mut a = seed_like(Some("AFP"));
+    let mut b = seed_like(Some("AFP"));
+    ClaimBuilder.run(&mut a).unwrap();
+    ClaimBuilder.run(&mut b).unwrap();
+    let ids: Vec<_> = a.claims.iter().map(|c| c.id.clone()).collect();
+    assert_eq!(
+        ids,
+        b.claims.iter().map(|c| c.id.clone()).collect::<Vec<_>>()
+    );
+    let starts: Vec<_> = a.claims.iter().map(|c| c.evidence[0].start).collect();
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]));
+    for claim in &a.claims {
+        for e in &claim.evidence {
+            assert!(e.check(&a.body).is_ok());
+        }
+    }
+}
