@@ -22,10 +22,10 @@ pub fn reporter_claims(doc: &Document, speaker_drafts: &[Draft]) -> Vec<Draft> {
         if attributed {
             continue;
         }
-        if let Some(i) = doc.sentence_at(figure.span.start) {
-            if sentences.last() != Some(&i) {
-                sentences.push(i);
-            }
+        if let Some(i) = doc.sentence_at(figure.span.start)
+            && sentences.last() != Some(&i)
+        {
+            sentences.push(i);
         }
     }
     sentences

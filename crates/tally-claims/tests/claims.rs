@@ -1,5 +1,6 @@
 //! Claims built from hand-made layers: each test states the layers an upstream extractor
 //! would produce and checks the ledger that comes out.
+#![allow(clippy::unwrap_used)]
 
 use tally_claims::ClaimBuilder;
 use tally_core::{

@@ -1,5 +1,6 @@
 //! `tally extract` on bad input: each bad input gets a clear message naming the file and a
 //! stable code, scripts get reliable exit codes, and the other inputs are still processed.
+#![allow(clippy::unwrap_used)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -7,7 +8,10 @@ use std::process::{Command, Output};
 const PARTIAL: i32 = 3;
 
 fn tally(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tally")).args(args).output().expect("tally runs")
+    Command::new(env!("CARGO_BIN_EXE_tally"))
+        .args(args)
+        .output()
+        .expect("tally runs")
 }
 
 fn scratch(name: &str) -> PathBuf {
@@ -27,7 +31,8 @@ fn stdout_json(out: &Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).expect("stdout is JSON")
 }
 
-const ARTICLE: &str = "Troops sent to Kursk\n\nPyongyang has sent thousands of troops, an official said.\n";
+const ARTICLE: &str =
+    "Troops sent to Kursk\n\nPyongyang has sent thousands of troops, an official said.\n";
 
 #[test]
 fn missing_file_is_named_and_the_rest_still_runs() {
@@ -37,7 +42,10 @@ fn missing_file_is_named_and_the_rest_still_runs() {
     let out = tally(&["extract", "--format", "jsonl", &missing, &good]);
     assert_eq!(out.status.code(), Some(PARTIAL));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("error[I001]") && stderr.contains(&missing), "{stderr}");
+    assert!(
+        stderr.contains("error[I001]") && stderr.contains(&missing),
+        "{stderr}"
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(stdout.lines().count(), 1);
     assert!(stdout.contains("thousands of troops"));
@@ -50,13 +58,20 @@ fn empty_file_is_an_error_with_its_name() {
     let out = tally(&["extract", &empty]);
     assert_eq!(out.status.code(), Some(PARTIAL));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("error[I003]") && stderr.contains("empty.md"), "{stderr}");
+    assert!(
+        stderr.contains("error[I003]") && stderr.contains("empty.md"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn metadata_only_file_is_empty() {
     let dir = scratch("meta-only");
-    let path = write(&dir, "meta.md", b"# Just a title\n\nBy [AFP](#)\n\nOriginal url:\n\n<https://x.example/a>\n");
+    let path = write(
+        &dir,
+        "meta.md",
+        b"# Just a title\n\nBy [AFP](#)\n\nOriginal url:\n\n<https://x.example/a>\n",
+    );
     let out = tally(&["extract", &path]);
     assert_eq!(out.status.code(), Some(PARTIAL));
     assert!(String::from_utf8_lossy(&out.stderr).contains("I003"));
@@ -65,15 +80,32 @@ fn metadata_only_file_is_empty() {
 #[test]
 fn invalid_utf8_is_decoded_lossily_with_a_warning() {
     let dir = scratch("utf8");
-    let path = write(&dir, "latin1.txt", b"Caf\xe9 owners said 12 people were hurt in the blast on Tuesday night.\n");
+    let path = write(
+        &dir,
+        "latin1.txt",
+        b"Caf\xe9 owners said 12 people were hurt in the blast on Tuesday night.\n",
+    );
     let out = tally(&["extract", &path]);
     assert_eq!(out.status.code(), Some(0));
     let doc = stdout_json(&out);
-    assert!(doc["body"].as_str().unwrap().starts_with("Caf\u{FFFD} owners"));
+    assert!(
+        doc["body"]
+            .as_str()
+            .unwrap()
+            .starts_with("Caf\u{FFFD} owners")
+    );
     assert_eq!(doc["diagnostics"][0]["code"], "I006");
-    assert!(doc["diagnostics"][0]["message"].as_str().unwrap().contains("byte 3"));
+    assert!(
+        doc["diagnostics"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("byte 3")
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("warning[I006]") && stderr.contains("latin1.txt"), "{stderr}");
+    assert!(
+        stderr.contains("warning[I006]") && stderr.contains("latin1.txt"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -81,12 +113,20 @@ fn oversized_file_is_refused_without_reading_it() {
     let dir = scratch("huge");
     let path = dir.join("huge.txt");
     // A sparse 500 MB file: no disk is used, and tally must refuse it from its size alone.
-    std::fs::File::create(&path).unwrap().set_len(500 << 20).unwrap();
+    std::fs::File::create(&path)
+        .unwrap()
+        .set_len(500 << 20)
+        .unwrap();
     let path = path.display().to_string();
     let out = tally(&["extract", &path]);
     assert_eq!(out.status.code(), Some(PARTIAL));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("error[I004]") && stderr.contains("huge.txt") && stderr.contains("--max-doc-bytes"), "{stderr}");
+    assert!(
+        stderr.contains("error[I004]")
+            && stderr.contains("huge.txt")
+            && stderr.contains("--max-doc-bytes"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -94,13 +134,22 @@ fn directories_are_walked_recursively() {
     let dir = scratch("walk");
     std::fs::create_dir_all(dir.join("nested")).unwrap();
     write(&dir, "a.txt", ARTICLE.as_bytes());
-    write(&dir.join("nested"), "b.md", b"# Second\n\nThe ministry said 40 people were killed.\n");
+    write(
+        &dir.join("nested"),
+        "b.md",
+        b"# Second\n\nThe ministry said 40 people were killed.\n",
+    );
     write(&dir, ".hidden.md", b"# Hidden\n\nNot read.\n");
     let out = tally(&["extract", "--format", "jsonl", &dir.display().to_string()]);
     assert_eq!(out.status.code(), Some(0));
     let titles: Vec<String> = String::from_utf8_lossy(&out.stdout)
         .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["title"].as_str().unwrap().to_owned())
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["title"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
         .collect();
     assert_eq!(titles, ["Troops sent to Kursk", "Second"]);
 }
@@ -109,7 +158,14 @@ fn directories_are_walked_recursively() {
 fn flags_fill_and_override_metadata() {
     let dir = scratch("flags");
     let path = write(&dir, "story.txt", ARTICLE.as_bytes());
-    let out = tally(&["extract", "--published", "2024-12-18", "--url", "https://www.themoscowtimes.com/x", &path]);
+    let out = tally(&[
+        "extract",
+        "--published",
+        "2024-12-18",
+        "--url",
+        "https://www.themoscowtimes.com/x",
+        &path,
+    ]);
     assert_eq!(out.status.code(), Some(0));
     let doc = stdout_json(&out);
     assert_eq!(doc["published"]["value"], "2024-12-18");
@@ -129,7 +185,9 @@ fn unknown_flag_is_a_usage_error() {
 fn closed_pipe_is_not_an_error() {
     use std::io::Read;
     let dir = scratch("pipe");
-    let paths: Vec<String> = (0..200).map(|i| write(&dir, &format!("{i:03}.txt"), ARTICLE.as_bytes())).collect();
+    let paths: Vec<String> = (0..200)
+        .map(|i| write(&dir, &format!("{i:03}.txt"), ARTICLE.as_bytes()))
+        .collect();
     let mut child = Command::new(env!("CARGO_BIN_EXE_tally"))
         .arg("extract")
         .arg("--format")
@@ -143,6 +201,15 @@ fn closed_pipe_is_not_an_error() {
     child.stdout.take().unwrap().read_exact(&mut first).unwrap();
     // Dropping our end of stdout closes the pipe while tally is still writing.
     let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

@@ -1,6 +1,7 @@
 //! The checked-in JSON Schema of the document (and with it every layer and the claim) must
 //! match the types. After changing a type, regenerate it with
 //! `UPDATE_SCHEMA=1 cargo test -p tally-core --test schema`.
+#![allow(clippy::unwrap_used)]
 
 use std::path::PathBuf;
 

@@ -1,5 +1,6 @@
 //! The real seed story, read from `../shared/seeds/` when it exists (skipped with a printed
 //! reason otherwise: the story is not ours to redistribute).
+#![allow(clippy::unwrap_used)]
 
 use std::path::PathBuf;
 
