@@ -15,7 +15,7 @@
 
 use std::collections::{HashMap, VecDeque};
 
-use tally_core::{Speaker, Span};
+use tally_core::{Span, Speaker};
 
 use crate::descriptor::{Descriptor, Form};
 use crate::lexicon::{Gender, NounKind, Number};
@@ -107,10 +107,10 @@ impl Registry {
         let index = match found {
             Some(i) => {
                 let k = &mut self.known[i];
-                if k.gender.is_none() {
-                    if let Form::Pronoun(p) = d.form {
-                        k.gender = p.gender.filter(|g| *g != Gender::Neuter);
-                    }
+                if k.gender.is_none()
+                    && let Form::Pronoun(p) = d.form
+                {
+                    k.gender = p.gender.filter(|g| *g != Gender::Neuter);
                 }
                 k.speaker.mentions.push(m.span.clone());
                 i
@@ -161,10 +161,10 @@ impl Registry {
     }
 
     fn named(&self, d: &Descriptor, entity: Option<&(String, String)>) -> Option<usize> {
-        if let Some((id, _)) = entity {
-            if let Some(&i) = self.entities.get(id) {
-                return Some(i);
-            }
+        if let Some((id, _)) = entity
+            && let Some(&i) = self.entities.get(id)
+        {
+            return Some(i);
         }
         let name = d.name.as_deref()?;
         self.names

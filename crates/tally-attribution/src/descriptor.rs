@@ -57,16 +57,15 @@ fn strip_possessive(text: &str) -> &str {
 }
 
 fn join(words: &[Word<'_>]) -> String {
-    words
-        .iter()
-        .map(|w| w.text)
-        .collect::<Vec<_>>()
-        .join(" ")
+    words.iter().map(|w| w.text).collect::<Vec<_>>().join(" ")
 }
 
 /// Honorifics carry gender but are not roles.
 fn honorific(text: &str) -> bool {
-    matches!(text, "Mr." | "Mrs." | "Ms." | "Miss" | "Dr." | "Mr" | "Mrs" | "Ms")
+    matches!(
+        text,
+        "Mr." | "Mrs." | "Ms." | "Miss" | "Dr." | "Mr" | "Mrs" | "Ms"
+    )
 }
 
 /// Parses the core phrase `p` of a source, with an optional apposition that describes it.
@@ -95,13 +94,13 @@ pub(crate) fn parse(
         number: Number::Singular,
         gender: None,
     };
-    if ws.len() == 1 {
-        if let Some(pronoun) = lex.pronoun(&ws[0].lower()) {
-            d.form = Form::Pronoun(pronoun);
-            d.number = pronoun.number;
-            d.gender = pronoun.gender;
-            return d;
-        }
+    if ws.len() == 1
+        && let Some(pronoun) = lex.pronoun(&ws[0].lower())
+    {
+        d.form = Form::Pronoun(pronoun);
+        d.number = pronoun.number;
+        d.gender = pronoun.gender;
+        return d;
     }
     let classes: Vec<Class> = (p.start..p.end).map(|i| class(lex, words, i)).collect();
 
@@ -120,7 +119,10 @@ pub(crate) fn parse(
     }
     let head_end = complement_at.unwrap_or(last_content + 1);
     let mut name_start = head_end;
-    while name_start > 0 && classes[name_start - 1] == Class::Cap && !ws[name_start - 1].is_possessive() {
+    while name_start > 0
+        && classes[name_start - 1] == Class::Cap
+        && !ws[name_start - 1].is_possessive()
+    {
         name_start -= 1;
     }
     let named = name_start < head_end
@@ -142,12 +144,14 @@ pub(crate) fn parse(
     for (i, w) in ws[..stop].iter().enumerate() {
         let lower = w.lower();
         match classes[i] {
-            Class::Det => {
-                if i == 0 {
-                    let definite = matches!(lower.as_str(), "the" | "this" | "these" | "those");
-                    if !named {
-                        d.form = if definite { Form::Definite } else { Form::Indefinite };
-                    }
+            Class::Det if i == 0 => {
+                let definite = matches!(lower.as_str(), "the" | "this" | "these" | "those");
+                if !named {
+                    d.form = if definite {
+                        Form::Definite
+                    } else {
+                        Form::Indefinite
+                    };
                 }
             }
             Class::Possessive => {
@@ -171,12 +175,12 @@ pub(crate) fn parse(
             Class::Cap if !named || i < stop => {
                 if affiliation.is_none() {
                     affiliation = Some((w.text.to_owned(), w.start, w.end));
-                } else if let Some(a) = &mut affiliation {
-                    if a.2 + 1 == w.start {
-                        a.0.push(' ');
-                        a.0.push_str(w.text);
-                        a.2 = w.end;
-                    }
+                } else if let Some(a) = &mut affiliation
+                    && a.2 + 1 == w.start
+                {
+                    a.0.push(' ');
+                    a.0.push_str(w.text);
+                    a.2 = w.end;
                 }
             }
             _ if lex.is_seniority(&lower) => seniority.push(w.text),
@@ -196,7 +200,10 @@ pub(crate) fn parse(
         let rest = &ws[c + 1..];
         if matches!(prep.as_str(), "for" | "of" | "at" | "from" | "in") && !rest.is_empty() {
             if affiliation.is_none() {
-                let first = rest.iter().position(|w| class(lex, std::slice::from_ref(w), 0) != Class::Det).unwrap_or(0);
+                let first = rest
+                    .iter()
+                    .position(|w| class(lex, std::slice::from_ref(w), 0) != Class::Det)
+                    .unwrap_or(0);
                 let r = &rest[first..];
                 if let (Some(a), Some(b)) = (r.first(), r.last()) {
                     affiliation = Some((
@@ -214,7 +221,11 @@ pub(crate) fn parse(
     let head_word = if named {
         role.last().copied()
     } else {
-        ws[..head_end].iter().rev().find(|w| w.is_word()).map(|w| w.text)
+        ws[..head_end]
+            .iter()
+            .rev()
+            .find(|w| w.is_word())
+            .map(|w| w.text)
     };
     if let Some(h) = head_word {
         let lower = h.to_ascii_lowercase();

@@ -26,9 +26,7 @@
 //! - A pronoun whose nearest compatible antecedent is the wrong person is resolved wrongly;
 //!   a pronoun with none is left unknown.
 
-use tally_core::{
-    Attribution, Document, Entity, ExtractError, Extractor, Layer, QuoteKind, Span,
-};
+use tally_core::{Attribution, Document, Entity, ExtractError, Extractor, Layer, QuoteKind, Span};
 
 use crate::coref::{Mention, Registry};
 use crate::descriptor::{self, Form};
@@ -36,7 +34,7 @@ use crate::lexicon::{Hit, Lexicon};
 use crate::phrase::{Class, Phrase, class};
 use crate::said_at;
 use crate::sentence::{self, CueAt, Found, inside_quotes};
-use crate::words::{Word, words};
+use crate::words::{Word, quote_marks, words};
 
 /// Finds quotations, reported speech and their speakers. Built once; `run` is linear in the
 /// document.
@@ -171,7 +169,9 @@ fn possessive_mentions(lex: &Lexicon, words: &[Word<'_>], found: &[Found]) -> Ve
     for i in 1..words.len() {
         let w = &words[i];
         if w.is_possessive()
-            && lex.noun(&crate::words::Word::lower(w).replace("'s", "")).is_some()
+            && lex
+                .noun(&crate::words::Word::lower(w).replace("'s", ""))
+                .is_some()
             && class(lex, words, i - 1) == Class::Det
             && words[i - 1].lower() == "the"
             && !in_source(i)
@@ -190,6 +190,7 @@ fn annotate(lex: &Lexicon, doc: &Document) -> (Vec<tally_core::Speaker>, Vec<Att
     let hits = lex.find_cues(&doc.body);
     let conditions = lex.find_conditions(&doc.body);
     let entities = EntityIndex::new(doc);
+    let marks = quote_marks(doc);
     let mut registry = Registry::default();
     let mut attributions = Vec::new();
     let mut h = 0;
@@ -212,7 +213,7 @@ fn annotate(lex: &Lexicon, doc: &Document) -> (Vec<tally_core::Speaker>, Vec<Att
         if first_hit == h {
             continue;
         }
-        let words = words(doc, sentence);
+        let words = words(doc, sentence, &marks);
         let cues = cues_in(lex, &words, &hits[first_hit..h]);
         let found = sentence::analyze(lex, &words, &cues);
         let paragraph = doc.paragraph_at(sentence.start).unwrap_or(0);
@@ -243,6 +244,12 @@ fn annotate(lex: &Lexicon, doc: &Document) -> (Vec<tally_core::Speaker>, Vec<Att
                 // A participle sharing the previous cue's source is the same speaker.
                 Some((prev_phrase, prev_speaker)) if prev_phrase == source_phrase => prev_speaker,
                 _ => f.source.and_then(|s| {
+                    let relative = s.antecedent.is_none()
+                        && s.core.end == s.core.start + 1
+                        && matches!(words[s.core.start].lower().as_str(), "who" | "which");
+                    if relative {
+                        return None;
+                    }
                     let target = s.antecedent.unwrap_or(s.core);
                     let d = descriptor::parse(lex, &doc.body, &words, target, s.apposition);
                     let span = span_of(doc, &words, target)?;

@@ -180,10 +180,18 @@ impl Lexicon {
         for line in lines(CUES) {
             let mut cols = line.split('\t');
             let (Some(lemma), Some(forms)) = (cols.next(), cols.next()) else {
-                return Err(bad("cues.tsv", format!("expected lemma<TAB>forms in {line:?}")));
+                return Err(bad(
+                    "cues.tsv",
+                    format!("expected lemma<TAB>forms in {line:?}"),
+                ));
             };
             let mut flags = CueFlags::default();
-            for flag in cols.next().unwrap_or("").split(',').filter(|f| !f.is_empty()) {
+            for flag in cols
+                .next()
+                .unwrap_or("")
+                .split(',')
+                .filter(|f| !f.is_empty())
+            {
                 match flag {
                     "obj" => flags.obj = true,
                     "weak" => flags.weak = true,
@@ -235,7 +243,10 @@ impl Lexicon {
         for line in lines(TITLES) {
             let mut cols = line.split('\t');
             let title = cols.next().unwrap_or("").trim();
-            titles.insert(title.to_owned(), gender(cols.next().unwrap_or(""), "titles.txt")?);
+            titles.insert(
+                title.to_owned(),
+                gender(cols.next().unwrap_or(""), "titles.txt")?,
+            );
         }
 
         let seniority = lines(SENIORITY).map(|l| l.trim().to_owned()).collect();
@@ -244,7 +255,10 @@ impl Lexicon {
         for line in lines(PRONOUNS) {
             let cols: Vec<&str> = line.split('\t').collect();
             let [form, num, gend, role] = cols[..] else {
-                return Err(bad("pronouns.tsv", format!("expected 4 columns in {line:?}")));
+                return Err(bad(
+                    "pronouns.tsv",
+                    format!("expected 4 columns in {line:?}"),
+                ));
             };
             pronouns.insert(
                 form.to_owned(),
@@ -260,7 +274,10 @@ impl Lexicon {
         for line in lines(FUNCTION_WORDS) {
             let cols: Vec<&str> = line.split('\t').collect();
             let [word, class] = cols[..] else {
-                return Err(bad("function_words.tsv", format!("expected 2 columns in {line:?}")));
+                return Err(bad(
+                    "function_words.tsv",
+                    format!("expected 2 columns in {line:?}"),
+                ));
             };
             let class = match class {
                 "det" => FnClass::Det,
@@ -268,7 +285,10 @@ impl Lexicon {
                 "prep" => FnClass::Prep,
                 "break" => FnClass::Break,
                 other => {
-                    return Err(bad("function_words.tsv", format!("unknown class {other:?}")));
+                    return Err(bad(
+                        "function_words.tsv",
+                        format!("unknown class {other:?}"),
+                    ));
                 }
             };
             function_words.insert(word.to_owned(), class);
@@ -386,6 +406,9 @@ mod tests {
         let text = "who was not authorized to speak publicly about it";
         let hits = lex.find_conditions(text);
         assert_eq!(hits.len(), 1);
-        assert_eq!(&text[hits[0].start..hits[0].end], "was not authorized to speak publicly");
+        assert_eq!(
+            &text[hits[0].start..hits[0].end],
+            "was not authorized to speak publicly"
+        );
     }
 }

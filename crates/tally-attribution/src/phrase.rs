@@ -152,7 +152,17 @@ pub(crate) fn left(lex: &Lexicon, words: &[Word<'_>], head: usize, floor: usize)
         }
     }
     // Drop lowercase words at the left edge that nothing anchors ("has suffered troops").
-    if !opened {
+    // A lowercase word right after a comma or at the clause start is a modifier of the
+    // head ("federal officials"); after another word it is more likely a verb.
+    let bounded = start == floor || !words[start - 1].is_word();
+    if !opened && !bounded {
+        if start == head && head_class == Class::Other && plural_like(words[head].text) {
+            // A bare plural right before the cue: "a number of attendees said".
+            return Some(Phrase {
+                start: head,
+                end: head + 1,
+            });
+        }
         while start < head && class(lex, words, start) == Class::Other {
             start += 1;
         }
@@ -188,12 +198,33 @@ fn valid(lex: &Lexicon, words: &[Word<'_>], p: Phrase) -> bool {
     if !can_head(last) && last != Class::Pronoun {
         return false;
     }
+    if last == Class::Other && plural_like(words[p.end - 1].text) {
+        return true;
+    }
     classes.iter().any(|c| {
         matches!(
             c,
-            Class::Cap | Class::Noun | Class::Title | Class::Det | Class::Possessive | Class::Pronoun
+            Class::Cap
+                | Class::Noun
+                | Class::Title
+                | Class::Det
+                | Class::Possessive
+                | Class::Pronoun
         )
     })
+}
+
+/// A lowercase word that looks like a plural noun ("attendees", "voters"): plural heads
+/// are common bare sources and rarely verbs right before a cue.
+fn plural_like(text: &str) -> bool {
+    text.len() >= 4
+        && text.ends_with('s')
+        && !text.ends_with("ss")
+        && !text.ends_with("us")
+        && !text.ends_with("is")
+        && !text.ends_with("'s")
+        && !text.ends_with("\u{2019}s")
+        && text.chars().all(|c| c.is_ascii_lowercase() || c == '-')
 }
 
 /// The source phrase starting at word `from`, scanning right no further than `ceil`
@@ -227,7 +258,8 @@ pub(crate) fn right(lex: &Lexicon, words: &[Word<'_>], from: usize, ceil: usize)
             }
             Class::Other if !stop_word => end += 1,
             Class::Prep
-                if last_head == Some(end - 1)
+                if end > 0
+                    && last_head == Some(end - 1)
                     && matches!(
                         class(lex, words, end + 1),
                         Class::Det | Class::Cap | Class::Noun | Class::Possessive
@@ -267,7 +299,7 @@ pub(crate) fn apposition(
         return None;
     }
     let mut end = start;
-    while end < ceil.min(words.len()) && end - start < 16 {
+    while end < ceil.min(words.len()) && end - start < 26 {
         let w = &words[end];
         if w.is(",") || w.is(".") || w.is(";") {
             break;

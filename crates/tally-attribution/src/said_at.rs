@@ -7,8 +7,20 @@ use tally_core::{Attribution, Document, Layer, SaidAt, SaidAtBasis, Span, TimexT
 /// Words that may stand between a cue and its time modifier ("said late on Tuesday",
 /// "told reporters Monday").
 const BRIDGE: &[&str] = &[
-    "on", "late", "early", "earlier", "last", "this", "in", "at", "reporters", "journalists",
-    "told", "the", "a", "an",
+    "on",
+    "late",
+    "early",
+    "earlier",
+    "last",
+    "this",
+    "in",
+    "at",
+    "reporters",
+    "journalists",
+    "told",
+    "the",
+    "a",
+    "an",
 ];
 
 /// The longest gap, in bytes, between a cue and its time modifier.
@@ -20,7 +32,9 @@ fn cue_time(doc: &Document, cue: &Span) -> Option<(String, String)> {
     if !doc.has_layer(Layer::Times) {
         return None;
     }
-    let first = doc.times.partition_point(|t| t.span.end <= cue.start.saturating_sub(MAX_GAP));
+    let first = doc
+        .times
+        .partition_point(|t| t.span.end <= cue.start.saturating_sub(MAX_GAP));
     doc.times[first..]
         .iter()
         .take_while(|t| t.span.start <= cue.end + MAX_GAP)
@@ -53,7 +67,11 @@ pub(crate) fn fill(doc: &Document, attributions: &mut [Attribution]) {
                 time_id: Some(id),
             })
         } else if let Some(prev) = a.speaker_id.as_ref().and_then(|s| {
-            by_speaker.iter().rev().find(|(id, _)| id == s).map(|(_, at)| at)
+            by_speaker
+                .iter()
+                .rev()
+                .find(|(id, _)| id == s)
+                .map(|(_, at)| at)
         }) {
             Some(SaidAt {
                 date: prev.date.clone(),
@@ -67,10 +85,10 @@ pub(crate) fn fill(doc: &Document, attributions: &mut [Attribution]) {
                 time_id: None,
             })
         };
-        if let (Some(s), Some(at)) = (&a.speaker_id, &said) {
-            if at.basis == SaidAtBasis::CueModifier {
-                by_speaker.push((s.clone(), at.clone()));
-            }
+        if let (Some(s), Some(at)) = (&a.speaker_id, &said)
+            && at.basis == SaidAtBasis::CueModifier
+        {
+            by_speaker.push((s.clone(), at.clone()));
         }
         a.said_at = said;
     }

@@ -64,9 +64,7 @@ pub(crate) fn analyze(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'_>]) -> 
         let next_cue = cues.get(n + 1).map_or(words.len(), |c| c.words.start);
         let result = if cue.entry.flags.prep {
             according_to(lex, words, cue, found.last())
-        } else if cue.entry.participle
-            && cue.words.start > 0
-            && words[cue.words.start - 1].is(",")
+        } else if cue.entry.participle && cue.words.start > 0 && words[cue.words.start - 1].is(",")
         {
             participle(lex, words, cue, found.last(), next_cue)
         } else {
@@ -109,7 +107,10 @@ pub(crate) fn inside_quotes(words: &[Word<'_>]) -> Vec<bool> {
 }
 
 fn is_clause_end(w: &Word<'_>) -> bool {
-    matches!(w.text, "." | "!" | "?" | ";" | "\u{2014}" | "\u{2013}" | "--")
+    matches!(
+        w.text,
+        "." | "!" | "?" | ";" | "\u{2014}" | "\u{2013}" | "--"
+    )
 }
 
 /// Trims trailing punctuation (but not closing quotes) and leading commas and colons.
@@ -174,7 +175,9 @@ fn after(
         let lower = w.lower();
         let modifier = w.is_word()
             && lower != "that"
-            && (lex.is_modifier(&lower) || w.is_capitalized() || class(lex, words, k) == Class::Number);
+            && (lex.is_modifier(&lower)
+                || w.is_capitalized()
+                || class(lex, words, k) == Class::Number);
         if !modifier {
             break;
         }
@@ -188,6 +191,16 @@ fn after(
             Some(k + 1)
         }
         Some(w) if w.quote() == Some(QuoteDir::Open) => Some(k),
+        // "asked Obama what he thought", "urged lawmakers to act".
+        Some(w)
+            if cue.entry.flags.obj
+                && matches!(
+                    w.lower().as_str(),
+                    "what" | "why" | "how" | "whether" | "if" | "when" | "where" | "who" | "to"
+                ) =>
+        {
+            Some(k)
+        }
         _ => None,
     };
     if let Some(s) = explicit_start {
@@ -286,11 +299,8 @@ fn verb(
     next_cue: usize,
 ) -> Option<Found> {
     let weak = cue.entry.flags.weak;
-    let mut h = cue.words.start;
-    while h > 0 && class(lex, words, h - 1) == Class::Aux {
-        h -= 1;
-    }
     let floor = prev.map_or(0, |f| f.cue.end.max(f.source.map_or(0, |s| s.span.end)));
+    let h = skip_left_adjuncts(lex, words, cue.words.start, floor);
     let make = |source: Option<Source>, content: Vec<Phrase>| Found {
         cue: cue.words,
         lemma: cue.entry.lemma.clone(),
@@ -299,37 +309,38 @@ fn verb(
     };
 
     // Inverted: `"...," said the official.`
-    if h > floor && boundary_before(words, h) {
-        if let Some(source) = source_right(lex, words, cue.words.end) {
-            let rest = source.span.end;
-            let ends = words.get(rest).is_none_or(|w| is_clause_end(w) || w.is(","));
-            if ends {
-                let mut content: Vec<Phrase> = before(words, h - 1 + 1, prev)
-                    .map(|p| trim_comma(words, p))
-                    .into_iter()
-                    .collect();
-                if content.is_empty() {
-                    return None;
-                }
-                content.extend(continuation(lex, words, rest, next_cue));
-                if weak && !content.iter().any(|p| has_quote(words, *p)) {
-                    return None;
-                }
-                return Some(make(Some(source), content));
+    if h > floor
+        && boundary_before(words, h)
+        && let Some(source) = source_right(lex, words, cue.words.end)
+    {
+        let rest = source.span.end;
+        {
+            let mut content: Vec<Phrase> = before(words, h - 1 + 1, prev)
+                .map(|p| trim_comma(words, p))
+                .into_iter()
+                .collect();
+            if content.is_empty() {
+                return None;
             }
+            content.extend(continuation(lex, words, rest, next_cue));
+            if weak && !content.iter().any(|p| has_quote(words, *p)) {
+                return None;
+            }
+            return Some(make(Some(source), content));
         }
     }
 
     // The source left of the cue (after skipping auxiliaries and adverbs).
     let source = if h > floor {
-        left_source(lex, words, h - 1, floor)
+        let cue_floor = prev.map_or(0, |f| f.cue.end);
+        left_source(lex, words, h - 1, floor, cue_floor)
     } else {
         None
     };
-    let source = match source {
+    let source = match source.or_else(|| relative_subject(lex, words, h, floor)) {
         Some(s) => Some(s),
         None if h > floor && matches!(words[h - 1].lower().as_str(), "and" | "but" | "or") => {
-            subject(lex, words, floor)
+            subject(lex, words, floor, h)
         }
         None => None,
     };
@@ -337,15 +348,26 @@ fn verb(
 
     let after = after(lex, words, cue, next_cue);
     let first = source.antecedent.unwrap_or(source.span).start;
-    if boundary_before(words, first) && first > floor && after.as_ref().is_none_or(|(_, e)| !e) {
+    // The content is before the source when nothing but modifiers follows the cue, or when
+    // a quotation ends right before the source (`"...," the official said the next day`).
+    let closes = |i: Option<usize>| {
+        i.and_then(|i| words.get(i))
+            .is_some_and(|w| w.quote() == Some(QuoteDir::Close))
+    };
+    let quote_before = closes(first.checked_sub(1))
+        || (first >= 2 && words[first - 1].is(",") && closes(Some(first - 2)));
+    if boundary_before(words, first)
+        && first > floor
+        && (after.is_none() || (quote_before && after.as_ref().is_some_and(|(_, e)| !e)))
+    {
         // Post-posed: the content is before the source.
         let boundary = first;
-        if let Some(pre) = before(words, boundary, prev) {
-            if !weak || has_quote(words, pre) {
-                let mut content = vec![pre];
-                content.extend(continuation(lex, words, cue.words.end, next_cue));
-                return Some(make(Some(source), content));
-            }
+        if let Some(pre) = before(words, boundary, prev)
+            && (!weak || has_quote(words, pre))
+        {
+            let mut content = vec![pre];
+            content.extend(continuation(lex, words, cue.words.end, next_cue));
+            return Some(make(Some(source), content));
         }
     }
     let (content, explicit) = after?;
@@ -355,6 +377,83 @@ fn verb(
     Some(make(Some(source), vec![content]))
 }
 
+/// Words of time that may stand between a source and its cue ("Feinstein last week said",
+/// "the campaign on Thursday said").
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "last",
+    "this",
+    "on",
+    "late",
+    "early",
+];
+
+/// The index after skipping auxiliaries, adverbs and time words to the left of a cue.
+fn skip_left_adjuncts(lex: &Lexicon, words: &[Word<'_>], cue: usize, floor: usize) -> usize {
+    let mut h = cue;
+    while h > floor {
+        let w = &words[h - 1];
+        let skip = class(lex, words, h - 1) == Class::Aux
+            || (w.is_word() && TIME_WORDS.contains(&w.lower().as_str()));
+        if !skip {
+            break;
+        }
+        h -= 1;
+    }
+    h
+}
+
+/// A subject with a relative clause before the cue: "Hawkins and others who want to ban
+/// abortion said" → the phrase before "who" through the end of the clause.
+fn relative_subject(lex: &Lexicon, words: &[Word<'_>], h: usize, floor: usize) -> Option<Source> {
+    let lo = h.saturating_sub(14).max(floor);
+    let who = (lo..h)
+        .rev()
+        .find(|&i| words[i].is_word() && matches!(words[i].lower().as_str(), "who" | "whose"))?;
+    if words[who..h]
+        .iter()
+        .any(|w| w.quote().is_some() || is_clause_end(w))
+    {
+        return None;
+    }
+    let before = if who > floor && words[who - 1].is(",") {
+        who - 1
+    } else {
+        who
+    };
+    let core = phrase::left(
+        lex,
+        words,
+        before.checked_sub(1).filter(|&i| i >= floor)?,
+        floor,
+    )?;
+    Some(Source {
+        span: Phrase {
+            start: core.start,
+            end: h,
+        },
+        core,
+        apposition: None,
+        antecedent: None,
+    })
+}
+
 fn trim_comma(words: &[Word<'_>], mut p: Phrase) -> Phrase {
     while p.end > p.start + 1 && words[p.end - 1].is(",") {
         p.end -= 1;
@@ -362,10 +461,18 @@ fn trim_comma(words: &[Word<'_>], mut p: Phrase) -> Phrase {
     p
 }
 
-/// The source ending at word `head`: a plain phrase, a phrase with an apposition before the
-/// cue ("Murphy, the head of Right to Rise USA, said"), or a relative pronoun with its
+/// The source ending at word `head`: a plain phrase; a phrase followed by a comma-enclosed
+/// apposition, relative clause or adjunct ("Murphy, the head of Right to Rise USA, said",
+/// "Mr. Leenders, who estimated ..., said", "Lewandowski, in a statement, said"); a phrase
+/// with a parenthesis ("Rep. Hank Johnson (D-Ga.) said"); or a relative pronoun with its
 /// antecedent ("Smith, who said").
-fn left_source(lex: &Lexicon, words: &[Word<'_>], head: usize, floor: usize) -> Option<Source> {
+fn left_source(
+    lex: &Lexicon,
+    words: &[Word<'_>],
+    head: usize,
+    floor: usize,
+    cue_floor: usize,
+) -> Option<Source> {
     let w = &words[head];
     let lower = w.lower();
     if matches!(lower.as_str(), "who" | "which") {
@@ -373,7 +480,11 @@ fn left_source(lex: &Lexicon, words: &[Word<'_>], head: usize, floor: usize) -> 
         if a > floor && words[a - 1].is(",") {
             a -= 1;
         }
-        let antecedent = a.checked_sub(1).and_then(|i| phrase::left(lex, words, i, floor));
+        // The antecedent may be the previous cue's source ("said Beck, who said ...").
+        let antecedent = a
+            .checked_sub(1)
+            .filter(|&i| i >= cue_floor)
+            .and_then(|i| phrase::left(lex, words, i, cue_floor));
         let span = Phrase {
             start: head,
             end: head + 1,
@@ -385,35 +496,98 @@ fn left_source(lex: &Lexicon, words: &[Word<'_>], head: usize, floor: usize) -> 
             antecedent,
         });
     }
-    if w.is(",") {
-        // "X, the head of Y, said": find the comma that opens the apposition.
-        let mut open = head;
-        while open > floor && head - open < 18 {
-            open -= 1;
-            if words[open].is(",") {
-                break;
-            }
-            if !words[open].is_word() {
-                return None;
-            }
-        }
-        if open == floor || !words[open].is(",") || open == 0 {
-            return None;
-        }
-        let apposition = phrase::apposition(lex, words, open, head)?;
-        if apposition.end != head {
-            return None;
-        }
-        let core = phrase::left(lex, words, open - 1, floor)?;
+    if w.is(")") {
+        let open = (floor..head).rev().take(8).find(|&i| words[i].is("("))?;
+        let core = phrase::left(
+            lex,
+            words,
+            open.checked_sub(1).filter(|&i| i >= floor)?,
+            floor,
+        )?;
         return Some(Source {
             span: Phrase {
                 start: core.start,
-                end: head,
+                end: head + 1,
             },
             core,
-            apposition: Some(apposition),
+            apposition: None,
             antecedent: None,
         });
+    }
+    if w.is(",") {
+        if head > floor && words[head - 1].is(")") {
+            let mut inner = left_source(lex, words, head - 1, floor, cue_floor)?;
+            inner.span.end = head;
+            return Some(inner);
+        }
+        // Find the comma that opens the inserted phrase; an apposition may itself contain
+        // commas ("Anne Richards, assistant secretary for population, refugees, and
+        // migration, said"), so try each earlier comma, nearest first.
+        let mut open = head;
+        loop {
+            if open <= floor || head - open >= 40 {
+                return None;
+            }
+            open -= 1;
+            if words[open].quote().is_some() || is_clause_end(&words[open]) {
+                return None;
+            }
+            if !words[open].is(",") || open <= floor {
+                continue;
+            }
+            let inner = Phrase {
+                start: open + 1,
+                end: head,
+            };
+            let Some(core) = phrase::left(lex, words, open - 1, floor) else {
+                continue;
+            };
+            let first = class(lex, words, inner.start);
+            let first_lower = words[inner.start].lower();
+            let relative = matches!(first_lower.as_str(), "who" | "whose" | "which");
+            let named_core = class(lex, words, core.end - 1) == Class::Cap;
+            let describes = relative
+                || matches!(
+                    first,
+                    Class::Det
+                        | Class::Cap
+                        | Class::Title
+                        | Class::Possessive
+                        | Class::Number
+                        | Class::Noun
+                )
+                || (first == Class::Other && named_core);
+            // "Murphy, though, said", "Lewandowski, in a statement, said": an adjunct.
+            let adjunct = !relative
+                && (matches!(first, Class::Prep | Class::Aux)
+                    || matches!(
+                        first_lower.as_str(),
+                        "though"
+                            | "however"
+                            | "meanwhile"
+                            | "too"
+                            | "on"
+                            | "during"
+                            | "after"
+                            | "before"
+                            | "speaking"
+                            | "at"
+                            | "by"
+                    ));
+            if !describes && !adjunct {
+                continue;
+            }
+            let apposition = (describes && !relative).then_some(inner);
+            return Some(Source {
+                span: Phrase {
+                    start: core.start,
+                    end: if describes { head } else { core.end },
+                },
+                core,
+                apposition,
+                antecedent: None,
+            });
+        }
     }
     let core = phrase::left(lex, words, head, floor)?;
     Some(Source {
@@ -425,21 +599,42 @@ fn left_source(lex: &Lexicon, words: &[Word<'_>], head: usize, floor: usize) -> 
 }
 
 /// The subject at the start of the clause, for a cue in a coordinated verb phrase
-/// ("Trump has criticized ... and claimed ...").
-fn subject(lex: &Lexicon, words: &[Word<'_>], floor: usize) -> Option<Source> {
+/// ("Trump has criticized ... and claimed ...") or a participle with no earlier cue. An
+/// opening dateline ("WASHINGTON —") or introductory phrase ("In a statement,") is skipped.
+fn subject(lex: &Lexicon, words: &[Word<'_>], floor: usize, limit: usize) -> Option<Source> {
     let mut s = floor;
-    while s < words.len()
+    // "WASHINGTON —": a dateline before a dash.
+    if let Some(d) = words[s..limit.min(words.len())]
+        .iter()
+        .take(6)
+        .position(|w| matches!(w.text, "\u{2014}" | "--" | "\u{2013}"))
+    {
+        s += d + 1;
+    }
+    // "In a statement, ...": an introductory phrase that opens with a function word.
+    if words.get(s).is_some_and(|w| {
+        matches!(
+            class(lex, words, s),
+            Class::Break | Class::Prep | Class::Aux
+        ) && !matches!(w.lower().as_str(), "but" | "and" | "yet")
+    }) && let Some(c) = words[s..limit.min(words.len())]
+        .iter()
+        .take(12)
+        .position(|w| w.is(","))
+    {
+        s += c + 1;
+    }
+    while s < limit
+        && s < words.len()
         && (!words[s].is_word()
-            || matches!(words[s].lower().as_str(), "but" | "and" | "yet" | "still" | "meanwhile"))
+            || matches!(
+                words[s].lower().as_str(),
+                "but" | "and" | "yet" | "still" | "meanwhile" | "so"
+            ))
     {
         s += 1;
     }
-    let core = phrase::right(lex, words, s, words.len())?;
-    // The phrase must be followed by a verb-like word, not be the whole clause.
-    let next = words.get(core.end)?;
-    if !next.is_word() {
-        return None;
-    }
+    let core = phrase::right(lex, words, s, limit)?;
     Some(Source {
         span: core,
         core,
@@ -457,7 +652,7 @@ fn participle(
 ) -> Option<Found> {
     let source = match prev {
         Some(f) => f.source,
-        None => subject(lex, words, 0),
+        None => subject(lex, words, 0, cue.words.start),
     };
     let (content, explicit) = after(lex, words, cue, next_cue)?;
     if cue.entry.flags.weak && !explicit {
@@ -477,7 +672,25 @@ fn according_to(
     cue: &CueAt<'_>,
     prev: Option<&Found>,
 ) -> Option<Found> {
-    let source = source_right(lex, words, cue.words.end)?;
+    // The object of "according to" is the source, whatever its shape ("state corporate
+    // records", "reports emerging in the news media").
+    let from = cue.words.end;
+    let mut end = from;
+    while end < words.len() && end - from < 20 && !words[end].is(",") && !is_clause_end(&words[end])
+    {
+        end += 1;
+    }
+    if end == from || words[from..end].iter().any(|w| w.quote().is_some()) {
+        return None;
+    }
+    let span = Phrase { start: from, end };
+    let core = phrase::right(lex, words, from, end).unwrap_or(span);
+    let source = Source {
+        span,
+        core,
+        apposition: phrase::apposition(lex, words, core.end, end),
+        antecedent: None,
+    };
     let after_source = source.span.end;
     let opening = words[..cue.words.start]
         .iter()
@@ -490,7 +703,11 @@ fn according_to(
         }
         content.extend(run_to_end(words, s, words.len()));
     } else {
-        content.extend(before(words, cue.words.start, prev));
+        // `"...," the judge said, according to the Post`: the same content as the cue before.
+        match before(words, cue.words.start, prev) {
+            Some(p) => content.push(p),
+            None => content.extend(prev.map(|f| f.content.clone()).unwrap_or_default()),
+        }
         if words.get(after_source).is_some_and(|w| w.is(",")) {
             content.extend(run_to_end(words, after_source + 1, words.len()));
         }

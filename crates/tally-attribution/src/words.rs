@@ -78,7 +78,10 @@ impl Word<'_> {
 }
 
 fn is_quote_char(c: char) -> bool {
-    matches!(c, '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}')
+    matches!(
+        c,
+        '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}'
+    )
 }
 
 fn is_single_quote(c: char) -> bool {
@@ -90,12 +93,35 @@ fn is_edge_punct(c: char) -> bool {
     !(c.is_alphanumeric() || c == '$' || c == '%' || c == '#' || c == '@' || c == '&')
 }
 
-/// The words of `span` (a sentence), from the document's tokens.
-pub(crate) fn words<'a>(doc: &'a Document, span: &Span) -> Vec<Word<'a>> {
+/// Quotation marks that open or close a quotation, by byte offset, from
+/// [`tally_text::quotations`]: marks not listed (apostrophes, strays) are punctuation.
+pub(crate) fn quote_marks(doc: &Document) -> Vec<(usize, QuoteDir)> {
+    let mut marks = Vec::new();
+    for q in tally_text::quotations(doc) {
+        marks.push((q.open, QuoteDir::Open));
+        marks.extend(q.reopen.iter().map(|&r| (r, QuoteDir::Open)));
+        if let Some(c) = q.close {
+            marks.push((c, QuoteDir::Close));
+        }
+    }
+    marks.sort_unstable_by_key(|m| m.0);
+    marks
+}
+
+/// The words of `span` (a sentence), from the document's tokens; `marks` from
+/// [`quote_marks`].
+pub(crate) fn words<'a>(
+    doc: &'a Document,
+    span: &Span,
+    marks: &[(usize, QuoteDir)],
+) -> Vec<Word<'a>> {
     let body = doc.body.as_str();
     let first = doc.tokens.partition_point(|t| t.end <= span.start);
     let mut out = Vec::new();
-    for token in doc.tokens[first..].iter().take_while(|t| t.start < span.end) {
+    for token in doc.tokens[first..]
+        .iter()
+        .take_while(|t| t.start < span.end)
+    {
         let (Some(text), start) = (body.get(token.range()), token.start) else {
             continue;
         };
@@ -104,6 +130,15 @@ pub(crate) fn words<'a>(doc: &'a Document, span: &Span) -> Vec<Word<'a>> {
             continue;
         }
         split(&mut out, body, start, text);
+    }
+    // Only marks the quotation finder paired are quotes.
+    for w in &mut out {
+        if let WordKind::Quote(_) = w.kind {
+            w.kind = match marks.binary_search_by_key(&w.start, |m| m.0) {
+                Ok(i) => WordKind::Quote(marks[i].1),
+                Err(_) => WordKind::Punct,
+            };
+        }
     }
     out
 }
@@ -167,7 +202,8 @@ fn split<'a>(out: &mut Vec<Word<'a>>, body: &'a str, start: usize, text: &'a str
 fn push<'a>(out: &mut Vec<Word<'a>>, body: &'a str, start: usize, text: &'a str, quote: bool) {
     let end = start + text.len();
     let first = text.chars().next().unwrap_or(' ');
-    let kind = if quote || (text.chars().count() == 1 && (is_quote_char(first) || is_single_quote(first)))
+    let kind = if quote
+        || (text.chars().count() == 1 && (is_quote_char(first) || is_single_quote(first)))
     {
         WordKind::Quote(direction(body, start, end, first))
     } else if first.is_alphanumeric() || first == '$' || text.chars().any(char::is_alphanumeric) {
@@ -232,10 +268,22 @@ mod tests {
     fn splits_glued_punctuation_and_keeps_abbreviations() {
         let doc = doc_with_space_tokens("\u{201C}Yes,\u{201D} the U.S. official's aide said.");
         let span = doc.paragraphs[0].clone();
-        let texts: Vec<&str> = words(&doc, &span).iter().map(|w| w.text).collect();
+        let marks = quote_marks(&doc);
+        let texts: Vec<&str> = words(&doc, &span, &marks).iter().map(|w| w.text).collect();
         assert_eq!(
             texts,
-            ["\u{201C}", "Yes", ",", "\u{201D}", "the", "U.S.", "official's", "aide", "said", "."]
+            [
+                "\u{201C}",
+                "Yes",
+                ",",
+                "\u{201D}",
+                "the",
+                "U.S.",
+                "official's",
+                "aide",
+                "said",
+                "."
+            ]
         );
     }
 
@@ -243,7 +291,7 @@ mod tests {
     fn straight_quotes_get_a_direction() {
         let doc = doc_with_space_tokens("He said \"no\" today.");
         let span = doc.paragraphs[0].clone();
-        let w = words(&doc, &span);
+        let w = words(&doc, &span, &quote_marks(&doc));
         assert_eq!(w[2].quote(), Some(QuoteDir::Open));
         assert_eq!(w[4].quote(), Some(QuoteDir::Close));
     }
