@@ -51,6 +51,7 @@ pub fn builtin(config: &PipelineConfig) -> Result<Vec<Box<dyn Extractor>>, Pipel
     };
     Ok(vec![
         Box::new(tally_text::Segmenter),
+        Box::new(tally_times::TimeExtractor::new()?),
         Box::new(entities),
         // Attribution runs after times and entities: it uses them when present.
         Box::new(tally_attribution::Attributor::new()?),

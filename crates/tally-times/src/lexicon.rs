@@ -1,0 +1,411 @@
+//! The time vocabulary, read from `data/times/` at build time of the extractor, and the
+//! automaton that finds where in a text time expressions can start.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use tally_core::{ExtractError, TimexMod};
+
+const WORDS: &str = include_str!("../../../data/times/words.tsv");
+const MODIFIERS: &str = include_str!("../../../data/times/modifiers.tsv");
+const HOLIDAYS: &str = include_str!("../../../data/times/holidays.tsv");
+const TENSE: &str = include_str!("../../../data/times/tense.tsv");
+
+/// A TIMEX3 unit of time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Unit {
+    Year,
+    Month,
+    Week,
+    Day,
+    Hour,
+    Minute,
+    Second,
+    Quarter,
+    Decade,
+    Century,
+    HalfYear,
+    Weekend,
+    Fortnight,
+    Millennium,
+}
+
+impl Unit {
+    fn parse(code: &str) -> Option<Unit> {
+        Some(match code {
+            "Y" => Unit::Year,
+            "M" => Unit::Month,
+            "W" => Unit::Week,
+            "D" => Unit::Day,
+            "H" => Unit::Hour,
+            "MIN" => Unit::Minute,
+            "S" => Unit::Second,
+            "Q" => Unit::Quarter,
+            "DE" => Unit::Decade,
+            "CE" => Unit::Century,
+            "HY" => Unit::HalfYear,
+            "WE" => Unit::Weekend,
+            "FN" => Unit::Fortnight,
+            "ML" => Unit::Millennium,
+            _ => return None,
+        })
+    }
+
+    /// Whether ISO 8601 writes this unit after the `T` of a duration.
+    pub(crate) fn is_clock(self) -> bool {
+        matches!(self, Unit::Hour | Unit::Minute | Unit::Second)
+    }
+}
+
+/// A part of the day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Part {
+    /// A TIMEX3 part-of-day code: `MO`, `AF`, `EV`, `NI`.
+    Code(&'static str),
+    /// A clock time: noon, midnight (24:00, as TIMEX3 writes it).
+    Clock(u32, u32),
+}
+
+/// TIMEX3 reference values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum RefKind {
+    Past,
+    Present,
+    Future,
+}
+
+impl RefKind {
+    fn parse(value: &str) -> Option<RefKind> {
+        match value {
+            "PAST_REF" => Some(RefKind::Past),
+            "PRESENT_REF" => Some(RefKind::Present),
+            "FUTURE_REF" => Some(RefKind::Future),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn value(self) -> &'static str {
+        match self {
+            RefKind::Past => "PAST_REF",
+            RefKind::Present => "PRESENT_REF",
+            RefKind::Future => "FUTURE_REF",
+        }
+    }
+}
+
+/// What a word can be, from `words.tsv`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Class {
+    Month(u32),
+    Weekday(u32),
+    Unit(Unit),
+    Number(f64),
+    Ordinal(u32),
+    Vague,
+    Part(Part),
+    Season(&'static str),
+    /// A recurrence adjective: count and unit of the period ("biweekly" → 2 weeks).
+    SetAdj(u32, Unit),
+    Ref(RefKind),
+    Deictic(i64),
+    Keyword(RefKind),
+    /// A time zone abbreviation after a clock time.
+    Zone,
+}
+
+/// Where a modifier applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ModScope {
+    Point,
+    Amount,
+}
+
+/// A modifier phrase from `modifiers.tsv`.
+#[derive(Clone, Debug)]
+pub(crate) struct Modifier {
+    pub words: Vec<&'static str>,
+    pub modifier: Option<TimexMod>,
+    pub scope: ModScope,
+}
+
+/// How a named day is dated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum HolidayRule {
+    Fixed(u32, u32),
+    NthWeekday { n: i32, weekday: u32, month: u32 },
+    Easter(i64),
+}
+
+/// A named day from `holidays.tsv`.
+#[derive(Clone, Debug)]
+pub(crate) struct Holiday {
+    pub words: Vec<&'static str>,
+    pub rule: HolidayRule,
+}
+
+/// Tense of a clause, as cued by a word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    Present,
+    Future,
+    /// Looks like a past form but is not one ("need", "hundred").
+    None,
+}
+
+/// The whole vocabulary plus the trigger automaton.
+pub(crate) struct Lexicon {
+    words: HashMap<&'static str, Vec<Class>>,
+    pub modifiers: Vec<Modifier>,
+    pub holidays: Vec<Holiday>,
+    tense: HashMap<&'static str, Tense>,
+    /// Finds words that can start or anchor a time expression, and digits.
+    pub triggers: AhoCorasick,
+}
+
+fn data_error(file: &str, line: usize, message: impl Into<String>) -> ExtractError {
+    ExtractError::Data {
+        what: "times",
+        source_name: format!("data/times/{file} line {line}"),
+        message: message.into(),
+    }
+}
+
+/// Non-comment, non-blank lines with their 1-based numbers, split on tabs.
+fn rows(text: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str>)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|(i, l)| (i + 1, l.split('\t').map(str::trim).collect()))
+}
+
+fn parse_mod(code: &str) -> Option<Option<TimexMod>> {
+    Some(Some(match code {
+        "-" => return Some(None),
+        "START" => TimexMod::Start,
+        "MID" => TimexMod::Mid,
+        "END" => TimexMod::End,
+        "APPROX" => TimexMod::Approx,
+        "BEFORE" => TimexMod::Before,
+        "AFTER" => TimexMod::After,
+        "LESS_THAN" => TimexMod::LessThan,
+        "MORE_THAN" => TimexMod::MoreThan,
+        "EQUAL_OR_LESS" => TimexMod::EqualOrLess,
+        "EQUAL_OR_MORE" => TimexMod::EqualOrMore,
+        "ON_OR_BEFORE" => TimexMod::OnOrBefore,
+        "ON_OR_AFTER" => TimexMod::OnOrAfter,
+        _ => return None,
+    }))
+}
+
+fn parse_class(class: &str, value: &'static str) -> Option<Class> {
+    Some(match class {
+        "month" => Class::Month(value.parse().ok().filter(|m| (1..=12).contains(m))?),
+        "weekday" => Class::Weekday(value.parse().ok().filter(|d| (1..=7).contains(d))?),
+        "unit" => Class::Unit(Unit::parse(value)?),
+        "number" => Class::Number(value.parse().ok()?),
+        "ordinal" => Class::Ordinal(value.parse().ok()?),
+        "vague" => Class::Vague,
+        "part" => Class::Part(match value {
+            "MO" => Part::Code("MO"),
+            "AF" => Part::Code("AF"),
+            "EV" => Part::Code("EV"),
+            "NI" => Part::Code("NI"),
+            clock => {
+                let (h, m) = clock.split_once(':')?;
+                Part::Clock(h.parse().ok()?, m.parse().ok()?)
+            }
+        }),
+        "season" => Class::Season(match value {
+            "SP" | "SU" | "FA" | "WI" => value,
+            _ => return None,
+        }),
+        "setadj" => {
+            let digits = value.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            let count = if digits.is_empty() {
+                1
+            } else {
+                digits.parse().ok()?
+            };
+            Class::SetAdj(count, Unit::parse(&value[digits.len()..])?)
+        }
+        "ref" => Class::Ref(RefKind::parse(value)?),
+        "keyword" => Class::Keyword(RefKind::parse(value)?),
+        "deictic" => Class::Deictic(value.parse().ok()?),
+        "zone" => Class::Zone,
+        _ => return None,
+    })
+}
+
+fn parse_holiday(rule: &str) -> Option<HolidayRule> {
+    if let Some(offset) = rule.strip_prefix("easter:") {
+        return Some(HolidayRule::Easter(offset.parse().ok()?));
+    }
+    if let Some(spec) = rule.strip_prefix("nth:") {
+        let mut parts = spec.split(':');
+        let n = parts.next()?.parse().ok()?;
+        let weekday = parts.next()?.parse().ok().filter(|d| (1..=7).contains(d))?;
+        let month = parts
+            .next()?
+            .parse()
+            .ok()
+            .filter(|m| (1..=12).contains(m))?;
+        return Some(HolidayRule::NthWeekday { n, weekday, month });
+    }
+    let (m, d) = rule.split_once('-')?;
+    Some(HolidayRule::Fixed(m.parse().ok()?, d.parse().ok()?))
+}
+
+impl Lexicon {
+    /// Reads the bundled data and builds the trigger automaton.
+    pub(crate) fn bundled() -> Result<Lexicon, ExtractError> {
+        let mut words: HashMap<&'static str, Vec<Class>> = HashMap::new();
+        let mut triggers: Vec<String> = Vec::new();
+        for (line, cols) in rows(WORDS) {
+            let [word, class, value] = cols[..] else {
+                return Err(data_error("words.tsv", line, "expected WORD, CLASS, VALUE"));
+            };
+            let parsed = parse_class(class, value).ok_or_else(|| {
+                data_error(
+                    "words.tsv",
+                    line,
+                    format!("bad class/value {class:?} {value:?}"),
+                )
+            })?;
+            // Numbers, ordinals and vague amounts only ever extend an expression that has
+            // a time word, so they do not wake the scanner.
+            if !matches!(
+                parsed,
+                Class::Number(_) | Class::Ordinal(_) | Class::Vague | Class::Zone
+            ) {
+                triggers.push(word.to_owned());
+            }
+            words.entry(word).or_default().push(parsed);
+        }
+        let mut modifiers = Vec::new();
+        for (line, cols) in rows(MODIFIERS) {
+            let [phrase, code, scope] = cols[..] else {
+                return Err(data_error(
+                    "modifiers.tsv",
+                    line,
+                    "expected PHRASE, MOD, SCOPE",
+                ));
+            };
+            let modifier = parse_mod(code)
+                .ok_or_else(|| data_error("modifiers.tsv", line, format!("bad mod {code:?}")))?;
+            let scope = match scope {
+                "point" => ModScope::Point,
+                "amount" => ModScope::Amount,
+                other => {
+                    return Err(data_error(
+                        "modifiers.tsv",
+                        line,
+                        format!("bad scope {other:?}"),
+                    ));
+                }
+            };
+            modifiers.push(Modifier {
+                words: phrase.split(' ').collect(),
+                modifier,
+                scope,
+            });
+        }
+        // Longest phrases first, so "no more than" wins over "more than".
+        modifiers.sort_by_key(|m| std::cmp::Reverse(m.words.len()));
+        let mut holidays = Vec::new();
+        for (line, cols) in rows(HOLIDAYS) {
+            let [name, rule] = cols[..] else {
+                return Err(data_error("holidays.tsv", line, "expected NAME, RULE"));
+            };
+            let rule = parse_holiday(rule)
+                .ok_or_else(|| data_error("holidays.tsv", line, format!("bad rule {rule:?}")))?;
+            let words: Vec<&'static str> = name.split(' ').collect();
+            if let Some(first) = words.first() {
+                // "new year's day" starts with "new": too common to wake the scanner, and
+                // "year" already does.
+                if *first != "new" {
+                    triggers.push((*first).to_owned());
+                }
+            }
+            holidays.push(Holiday { words, rule });
+        }
+        holidays.sort_by_key(|h| std::cmp::Reverse(h.words.len()));
+        let mut tense = HashMap::new();
+        for (line, cols) in rows(TENSE) {
+            let [word, t] = cols[..] else {
+                return Err(data_error("tense.tsv", line, "expected WORD, TENSE"));
+            };
+            let t = match t {
+                "past" => Tense::Past,
+                "present" => Tense::Present,
+                "future" => Tense::Future,
+                "none" => Tense::None,
+                other => {
+                    return Err(data_error(
+                        "tense.tsv",
+                        line,
+                        format!("bad tense {other:?}"),
+                    ));
+                }
+            };
+            tense.insert(word, t);
+        }
+        for digit in '0'..='9' {
+            triggers.push(digit.to_string());
+        }
+        triggers.sort();
+        triggers.dedup();
+        let triggers = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&triggers)
+            .map_err(|e| ExtractError::Data {
+                what: "times",
+                source_name: "data/times/words.tsv".to_owned(),
+                message: format!("cannot build the trigger automaton: {e}"),
+            })?;
+        Ok(Lexicon {
+            words,
+            modifiers,
+            holidays,
+            tense,
+            triggers,
+        })
+    }
+
+    /// Every class of a lowercase word.
+    pub(crate) fn classes(&self, lower: &str) -> &[Class] {
+        self.words.get(lower).map_or(&[], Vec::as_slice)
+    }
+
+    /// The tense cue of a lowercase word, if it is one. Unlisted words ending in `-ed`
+    /// (longer than four letters) are past forms.
+    pub(crate) fn tense(&self, lower: &str) -> Option<Tense> {
+        match self.tense.get(lower) {
+            Some(Tense::None) => None,
+            Some(&t) => Some(t),
+            None if lower.len() > 4 && lower.ends_with("ed") => Some(Tense::Past),
+            None => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_data_loads() {
+        let lex = Lexicon::bundled().unwrap();
+        assert_eq!(lex.classes("june"), &[Class::Month(6)]);
+        assert!(lex.classes("second").contains(&Class::Unit(Unit::Second)));
+        assert!(lex.classes("second").contains(&Class::Ordinal(2)));
+        assert_eq!(lex.tense("said"), Some(Tense::Past));
+        assert_eq!(lex.tense("signed"), Some(Tense::Past));
+        assert_eq!(lex.tense("hundred"), None);
+        assert_eq!(lex.tense("will"), Some(Tense::Future));
+        assert!(lex.holidays.iter().any(|h| h.words == ["thanksgiving"]));
+        assert_eq!(lex.modifiers[0].words.len(), 3, "longest first");
+    }
+}

@@ -1,0 +1,627 @@
+//! Anchoring: turns what an expression says ([`Expr`]) into a TIMEX3 type and value, using
+//! the publication date (the DCT) and the tense of its clause.
+//!
+//! Direction (documented with the cue words in `data/times/tense.tsv`):
+//! - past clause (or no cue: news is past-biased): a weekday, bare month, day without a
+//!   year, season, holiday or quarter is the latest one not after the DCT;
+//! - future clause: the next one not before the DCT;
+//! - present clause: the nearest one (the past one on a tie).
+//!
+//! Without a DCT nothing is guessed: relative expressions keep `X` where the DCT would
+//! have filled in digits (`XXXX-WXX-2` for "Tuesday", `XXXX-06` for "June").
+
+use tally_core::TimexType;
+
+use crate::calendar::{Day, add_months, easter, nth_weekday, writable};
+use crate::expr::{Amount, Expr, Rel, YearRef};
+use crate::lexicon::{HolidayRule, Tense, Unit};
+
+/// Where a relative expression points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Direction {
+    Past,
+    Future,
+    Nearest,
+}
+
+impl Direction {
+    pub(crate) fn from_tense(tense: Option<Tense>) -> Direction {
+        match tense {
+            Some(Tense::Future) => Direction::Future,
+            Some(Tense::Present) => Direction::Nearest,
+            _ => Direction::Past,
+        }
+    }
+}
+
+/// A TIMEX3 type and value, and whether the DCT was used to get it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Resolved {
+    pub kind: TimexType,
+    pub value: String,
+    pub anchored: bool,
+}
+
+impl Resolved {
+    fn date(value: String, anchored: bool) -> Resolved {
+        Resolved {
+            kind: TimexType::Date,
+            value,
+            anchored,
+        }
+    }
+}
+
+/// Whether resolving `expr` depends on the tense of its clause.
+pub(crate) fn needs_direction(expr: &Expr) -> bool {
+    match expr {
+        Expr::Date { year, .. } => *year == YearRef::Auto,
+        Expr::Weekday { rel, .. } => *rel == Rel::Auto,
+        Expr::Quarter { year, .. }
+        | Expr::Half { year, .. }
+        | Expr::Season { year, .. }
+        | Expr::Holiday { year, .. } => *year == YearRef::Auto,
+        Expr::InUnits { .. } => true,
+        Expr::Time { date, .. } => date.as_deref().is_some_and(needs_direction),
+        _ => false,
+    }
+}
+
+fn year(y: i64) -> String {
+    if writable(y) {
+        format!("{y:04}")
+    } else {
+        "XXXX".to_owned()
+    }
+}
+
+fn month(y: i64, m: u32) -> String {
+    format!("{}-{m:02}", year(y))
+}
+
+fn day(d: Day) -> String {
+    format!("{}-{:02}-{:02}", year(d.year), d.month, d.day)
+}
+
+/// Picks among candidates around the DCT: the latest not after it, the first not before
+/// it, or the nearest (earlier on a tie).
+fn pick<T: Copy>(candidates: &[(i64, T)], dct: i64, direction: Direction) -> Option<T> {
+    match direction {
+        Direction::Past => candidates
+            .iter()
+            .filter(|(k, _)| *k <= dct)
+            .max_by_key(|(k, _)| *k)
+            .map(|c| c.1),
+        Direction::Future => candidates
+            .iter()
+            .filter(|(k, _)| *k >= dct)
+            .min_by_key(|(k, _)| *k)
+            .map(|c| c.1),
+        Direction::Nearest => candidates
+            .iter()
+            .min_by_key(|(k, _)| ((k - dct).abs(), *k > dct))
+            .map(|c| c.1),
+    }
+}
+
+/// Picks strictly before (`rel` < 0), strictly after (> 0) or in the DCT's year (0).
+fn pick_rel<T: Copy>(candidates: &[(i64, T)], dct: i64, rel: i64) -> Option<T> {
+    match rel.signum() {
+        -1 => candidates
+            .iter()
+            .filter(|(k, _)| *k < dct)
+            .max_by_key(|(k, _)| *k)
+            .map(|c| c.1),
+        1 => candidates
+            .iter()
+            .filter(|(k, _)| *k > dct)
+            .min_by_key(|(k, _)| *k)
+            .map(|c| c.1),
+        _ => None,
+    }
+}
+
+/// Resolves `expr` against `dct` in a clause whose direction is `direction`.
+pub(crate) fn resolve(expr: &Expr, dct: Option<Day>, direction: Direction) -> Resolved {
+    match expr {
+        Expr::Date {
+            year: y,
+            month: m,
+            day: d,
+        } => resolve_date(*y, *m, *d, dct, direction),
+        Expr::Weekday { weekday, rel } => {
+            let Some(dct) = dct else {
+                return Resolved::date(format!("XXXX-WXX-{weekday}"), false);
+            };
+            let back = (i64::from(dct.weekday()) - i64::from(*weekday)).rem_euclid(7);
+            let ahead = (i64::from(*weekday) - i64::from(dct.weekday())).rem_euclid(7);
+            let offset = match rel {
+                Rel::Last => -(if back == 0 { 7 } else { back }),
+                Rel::Next => {
+                    if ahead == 0 {
+                        7
+                    } else {
+                        ahead
+                    }
+                }
+                Rel::This => i64::from(*weekday) - i64::from(dct.weekday()),
+                Rel::Auto => match direction {
+                    Direction::Past => -back,
+                    Direction::Future => ahead,
+                    Direction::Nearest => {
+                        if ahead < back {
+                            ahead
+                        } else {
+                            -back
+                        }
+                    }
+                },
+            };
+            Resolved::date(day(dct.plus_days(offset)), true)
+        }
+        Expr::Shift { unit, n } => resolve_shift(*unit, *n, dct),
+        Expr::Quarter { quarter, year: y } => {
+            resolve_part_of_year(*quarter, 4, "Q", *y, dct, direction)
+        }
+        Expr::Half { half, year: y } => resolve_part_of_year(*half, 2, "H", *y, dct, direction),
+        Expr::Season { code, year: y } => resolve_season(code, *y, dct, direction),
+        Expr::Holiday { rule, year: y } => resolve_holiday(*rule, *y, dct, direction),
+        Expr::Decade(start) => Resolved::date(
+            if writable(*start) {
+                format!("{:03}", start / 10)
+            } else {
+                "XXX".to_owned()
+            },
+            false,
+        ),
+        Expr::Century(n) => Resolved::date(
+            if (1..=100).contains(n) {
+                format!("{:02}", n - 1)
+            } else {
+                "XX".to_owned()
+            },
+            false,
+        ),
+        Expr::Duration { amount, unit } => Resolved {
+            kind: TimexType::Duration,
+            value: duration(*amount, *unit),
+            anchored: false,
+        },
+        Expr::InUnits { amount, unit } => match (direction, amount) {
+            (Direction::Past, _) => Resolved {
+                kind: TimexType::Duration,
+                value: duration(*amount, *unit),
+                anchored: false,
+            },
+            (_, Amount::Known(n)) if n.fract() == 0.0 && *n >= 1.0 && *n < 100_000.0 => {
+                #[allow(clippy::cast_possible_truncation)]
+                let n = *n as i64;
+                match crate::grammar::shift_by(*unit, n) {
+                    Expr::Shift { unit, n } => resolve_shift(unit, n, dct),
+                    _ => Resolved::date("FUTURE_REF".to_owned(), true),
+                }
+            }
+            _ => Resolved::date("FUTURE_REF".to_owned(), false),
+        },
+        Expr::Set {
+            every,
+            unit,
+            weekday,
+            part,
+        } => {
+            let value = if let Some(w) = weekday {
+                let mut v = format!("XXXX-WXX-{w}");
+                if let Some(p) = part {
+                    v.push('T');
+                    v.push_str(p);
+                }
+                v
+            } else if let Some(p) = part {
+                format!("XXXX-XX-XXT{p}")
+            } else {
+                duration(Amount::Known(f64::from(*every)), *unit)
+            };
+            Resolved {
+                kind: TimexType::Set,
+                value,
+                anchored: false,
+            }
+        }
+        Expr::Ref(kind) => Resolved::date(kind.value().to_owned(), false),
+        Expr::Time { date, clock, part } => {
+            let base = match date {
+                Some(d) => resolve(d, dct, direction),
+                None => resolve_shift(Unit::Day, 0, dct),
+            };
+            let mut value = base.value;
+            if let Some((h, m)) = clock {
+                value.push_str(&format!("T{h:02}:{m:02}"));
+            } else if let Some(p) = part {
+                value.push('T');
+                value.push_str(p);
+            }
+            Resolved {
+                kind: TimexType::Time,
+                value,
+                anchored: base.anchored,
+            }
+        }
+    }
+}
+
+fn resolve_date(
+    y: YearRef,
+    m: Option<u32>,
+    d: Option<u32>,
+    dct: Option<Day>,
+    direction: Direction,
+) -> Resolved {
+    let given = |y: i64| match (m, d) {
+        (Some(m), Some(d)) => Day::new(y, m, d).map_or_else(|| month(y, m), day),
+        (Some(m), None) => month(y, m),
+        _ => year(y),
+    };
+    match (y, m, dct) {
+        (YearRef::Given(y), _, _) => Resolved::date(given(y), false),
+        (_, None, _) => Resolved::date("XXXX".to_owned(), false),
+        (_, Some(m), None) => Resolved::date(
+            match d {
+                Some(d) => format!("XXXX-{m:02}-{d:02}"),
+                None => format!("XXXX-{m:02}"),
+            },
+            false,
+        ),
+        (YearRef::Auto, Some(m), Some(dct)) => {
+            let years = [dct.year - 1, dct.year, dct.year + 1];
+            let chosen = match d {
+                Some(d) => {
+                    let candidates: Vec<(i64, i64)> = years
+                        .iter()
+                        .filter_map(|&y| {
+                            Day::new(y, m, d).map(|x| (crate::calendar::to_days(x), y))
+                        })
+                        .collect();
+                    pick(&candidates, crate::calendar::to_days(dct), direction)
+                }
+                None => {
+                    let candidates: Vec<(i64, i64)> =
+                        years.iter().map(|&y| (y * 12 + i64::from(m), y)).collect();
+                    pick(&candidates, dct.year * 12 + i64::from(dct.month), direction)
+                }
+            };
+            match chosen {
+                Some(y) => Resolved::date(given(y), true),
+                None => Resolved::date(format!("XXXX-{m:02}"), false),
+            }
+        }
+        (YearRef::Rel(rel), Some(m), Some(dct)) => {
+            let y = if rel == 0 {
+                Some(dct.year)
+            } else {
+                let candidates: Vec<(i64, i64)> = [dct.year - 1, dct.year, dct.year + 1]
+                    .iter()
+                    .map(|&y| (y * 12 + i64::from(m), y))
+                    .collect();
+                pick_rel(&candidates, dct.year * 12 + i64::from(dct.month), rel)
+            };
+            match y {
+                Some(y) => Resolved::date(given(y), true),
+                None => Resolved::date(format!("XXXX-{m:02}"), false),
+            }
+        }
+    }
+}
+
+fn resolve_shift(unit: Unit, n: i64, dct: Option<Day>) -> Resolved {
+    let Some(dct) = dct else {
+        let value = match unit {
+            Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => "XXXX-XX-XX",
+            Unit::Week | Unit::Fortnight => "XXXX-WXX",
+            Unit::Weekend => "XXXX-WXX-WE",
+            Unit::Month => "XXXX-XX",
+            Unit::Quarter => "XXXX-QX",
+            Unit::HalfYear => "XXXX-HX",
+            Unit::Year => "XXXX",
+            Unit::Decade => "XXX",
+            Unit::Century => "XX",
+            Unit::Millennium => "X",
+        };
+        return Resolved::date(value.to_owned(), false);
+    };
+    let n = n.clamp(-1_000_000, 1_000_000);
+    let value = match unit {
+        Unit::Day => day(dct.plus_days(n)),
+        Unit::Hour | Unit::Minute | Unit::Second => {
+            let per_day = match unit {
+                Unit::Hour => 24,
+                Unit::Minute => 24 * 60,
+                _ => 24 * 3600,
+            };
+            day(dct.plus_days(n.div_euclid(per_day)))
+        }
+        Unit::Week | Unit::Fortnight | Unit::Weekend => {
+            let step = if unit == Unit::Fortnight { 14 } else { 7 };
+            let (y, w) = dct.plus_days(step * n).iso_week();
+            let mut v = format!("{}-W{w:02}", year(y));
+            if unit == Unit::Weekend {
+                v.push_str("-WE");
+            }
+            v
+        }
+        Unit::Month => {
+            let (y, m) = add_months(dct.year, dct.month, n);
+            month(y, m)
+        }
+        Unit::Quarter => {
+            let index = dct.year * 4 + i64::from(dct.quarter()) - 1 + n;
+            format!("{}-Q{}", year(index.div_euclid(4)), index.rem_euclid(4) + 1)
+        }
+        Unit::HalfYear => {
+            let index = dct.year * 2 + i64::from(u32::from(dct.month > 6)) + n;
+            format!("{}-H{}", year(index.div_euclid(2)), index.rem_euclid(2) + 1)
+        }
+        Unit::Year => year(dct.year + n),
+        Unit::Decade => {
+            let d = dct.year.div_euclid(10) + n;
+            if (0..1000).contains(&d) {
+                format!("{d:03}")
+            } else {
+                "XXX".to_owned()
+            }
+        }
+        Unit::Century => {
+            let c = dct.year.div_euclid(100) + n;
+            if (0..100).contains(&c) {
+                format!("{c:02}")
+            } else {
+                "XX".to_owned()
+            }
+        }
+        Unit::Millennium => {
+            let c = dct.year.div_euclid(1000) + n;
+            if (0..10).contains(&c) {
+                format!("{c}")
+            } else {
+                "X".to_owned()
+            }
+        }
+    };
+    Resolved::date(value, true)
+}
+
+/// Quarters and halves: `index` of `per_year`, written `YYYY-Q3` / `YYYY-H1`.
+fn resolve_part_of_year(
+    index: u32,
+    per_year: u32,
+    letter: &str,
+    y: YearRef,
+    dct: Option<Day>,
+    direction: Direction,
+) -> Resolved {
+    let current = |d: Day| (d.month - 1) * per_year / 12 + 1;
+    let y = match (y, dct) {
+        (YearRef::Given(y), _) => Some((y, false)),
+        (_, None) => None,
+        (YearRef::Rel(r), Some(d)) => Some((d.year + r, true)),
+        (YearRef::Auto, Some(d)) => {
+            let cur = current(d);
+            let y = match direction {
+                Direction::Past if index > cur => d.year - 1,
+                Direction::Future if index < cur => d.year + 1,
+                _ => d.year,
+            };
+            Some((y, true))
+        }
+    };
+    match y {
+        Some((y, anchored)) => Resolved::date(format!("{}-{letter}{index}", year(y)), anchored),
+        None => Resolved::date(format!("XXXX-{letter}{index}"), false),
+    }
+}
+
+const SEASONS: [&str; 4] = ["SP", "SU", "FA", "WI"];
+
+fn resolve_season(code: &str, y: YearRef, dct: Option<Day>, direction: Direction) -> Resolved {
+    let s = SEASONS.iter().position(|c| *c == code).unwrap_or(0);
+    #[allow(clippy::cast_possible_wrap)]
+    let s = s as i64;
+    let (y, anchored) = match (y, dct) {
+        (YearRef::Given(y), _) => (Some(y), false),
+        (_, None) => (None, false),
+        (rel, Some(d)) => {
+            // Winter belongs to the year it starts in: January 2025 is in 2024-WI.
+            let (cy, cs) = match d.month {
+                3..=5 => (d.year, 0),
+                6..=8 => (d.year, 1),
+                9..=11 => (d.year, 2),
+                12 => (d.year, 3),
+                _ => (d.year - 1, 3),
+            };
+            let now = cy * 4 + cs;
+            let candidates: Vec<(i64, i64)> =
+                (cy - 1..=cy + 1).map(|yy| (yy * 4 + s, yy)).collect();
+            let chosen = match rel {
+                YearRef::Rel(0) => Some(if s == 3 { cy } else { d.year }),
+                YearRef::Rel(r) => pick_rel(&candidates, now, r),
+                _ => pick(&candidates, now, direction),
+            };
+            (chosen, true)
+        }
+    };
+    match y {
+        Some(y) => Resolved::date(format!("{}-{code}", year(y)), anchored),
+        None => Resolved::date(format!("XXXX-{code}"), false),
+    }
+}
+
+fn holiday_in(rule: HolidayRule, y: i64) -> Option<Day> {
+    match rule {
+        HolidayRule::Fixed(m, d) => Day::new(y, m, d),
+        HolidayRule::NthWeekday { n, weekday, month } => nth_weekday(y, month, weekday, n),
+        HolidayRule::Easter(offset) => easter(y).map(|e| e.plus_days(offset)),
+    }
+}
+
+fn resolve_holiday(
+    rule: HolidayRule,
+    y: YearRef,
+    dct: Option<Day>,
+    direction: Direction,
+) -> Resolved {
+    let unknown = || match rule {
+        HolidayRule::Fixed(m, d) => format!("XXXX-{m:02}-{d:02}"),
+        _ => "XXXX-XX-XX".to_owned(),
+    };
+    match (y, dct) {
+        (YearRef::Given(y), _) => {
+            Resolved::date(holiday_in(rule, y).map_or_else(|| year(y), day), false)
+        }
+        (_, None) => Resolved::date(unknown(), false),
+        (rel, Some(d)) => {
+            let candidates: Vec<(i64, Day)> = (d.year - 1..=d.year + 1)
+                .filter_map(|yy| holiday_in(rule, yy).map(|h| (crate::calendar::to_days(h), h)))
+                .collect();
+            let now = crate::calendar::to_days(d);
+            let chosen = match rel {
+                YearRef::Rel(0) => holiday_in(rule, d.year),
+                YearRef::Rel(r) => pick_rel(&candidates, now, r),
+                _ => pick(&candidates, now, direction),
+            };
+            chosen.map_or_else(
+                || Resolved::date(unknown(), false),
+                |h| Resolved::date(day(h), true),
+            )
+        }
+    }
+}
+
+/// Formats a number for a duration value: integers plainly, fractions with a point.
+fn number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e12 {
+        #[allow(clippy::cast_possible_truncation)]
+        let i = n as i64;
+        i.to_string()
+    } else if n.is_finite() {
+        let s = format!("{n:.3}");
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        "X".to_owned()
+    }
+}
+
+/// A TIMEX3 duration value: `P3Y`, `PXD`, `PT2H`, `PT30M`.
+pub(crate) fn duration(amount: Amount, unit: Unit) -> String {
+    // Units TIMEX3 has no letter for become the ones it has.
+    let (scale, unit) = match unit {
+        Unit::Decade => (10.0, Unit::Year),
+        Unit::Century => (100.0, Unit::Year),
+        Unit::Millennium => (1000.0, Unit::Year),
+        Unit::Fortnight => (2.0, Unit::Week),
+        Unit::HalfYear => (6.0, Unit::Month),
+        other => (1.0, other),
+    };
+    let letter = |u: Unit| match u {
+        Unit::Year => "Y",
+        Unit::Month | Unit::Minute => "M",
+        Unit::Week => "W",
+        Unit::Day => "D",
+        Unit::Hour => "H",
+        Unit::Second => "S",
+        Unit::Quarter => "Q",
+        Unit::Weekend => "WE",
+        _ => "X",
+    };
+    let t = if unit.is_clock() { "T" } else { "" };
+    let Amount::Known(n) = amount else {
+        return format!("P{t}X{}", letter(unit));
+    };
+    let n = n * scale;
+    if n.fract() != 0.0 {
+        // "1.5 years" is 18 months, "half an hour" 30 minutes.
+        let smaller = match unit {
+            Unit::Year => Some((12.0, Unit::Month)),
+            Unit::Week => Some((7.0, Unit::Day)),
+            Unit::Day => Some((24.0, Unit::Hour)),
+            Unit::Hour => Some((60.0, Unit::Minute)),
+            Unit::Minute => Some((60.0, Unit::Second)),
+            _ => None,
+        };
+        if let Some((factor, small)) = smaller
+            && (n * factor).fract() == 0.0
+        {
+            let t = if small.is_clock() { "T" } else { "" };
+            return format!("P{t}{}{}", number(n * factor), letter(small));
+        }
+    }
+    format!("P{t}{}{}", number(n), letter(unit))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dct() -> Option<Day> {
+        Day::new(2024, 12, 18)
+    }
+
+    #[test]
+    fn weekdays_follow_direction() {
+        let tue = Expr::Weekday {
+            weekday: 2,
+            rel: Rel::Auto,
+        };
+        assert_eq!(resolve(&tue, dct(), Direction::Past).value, "2024-12-17");
+        assert_eq!(resolve(&tue, dct(), Direction::Future).value, "2024-12-24");
+        let wed = Expr::Weekday {
+            weekday: 3,
+            rel: Rel::Last,
+        };
+        assert_eq!(resolve(&wed, dct(), Direction::Past).value, "2024-12-11");
+        assert_eq!(resolve(&tue, None, Direction::Past).value, "XXXX-WXX-2");
+    }
+
+    #[test]
+    fn bare_months_and_days() {
+        let june = Expr::Date {
+            year: YearRef::Auto,
+            month: Some(6),
+            day: None,
+        };
+        assert_eq!(resolve(&june, dct(), Direction::Past).value, "2024-06");
+        assert_eq!(resolve(&june, dct(), Direction::Future).value, "2025-06");
+        let jan = Expr::Date {
+            year: YearRef::Auto,
+            month: Some(1),
+            day: Some(5),
+        };
+        assert_eq!(resolve(&jan, dct(), Direction::Nearest).value, "2025-01-05");
+        assert_eq!(resolve(&jan, dct(), Direction::Past).value, "2024-01-05");
+        let leap = Expr::Date {
+            year: YearRef::Auto,
+            month: Some(2),
+            day: Some(29),
+        };
+        assert_eq!(resolve(&leap, dct(), Direction::Past).value, "2024-02-29");
+    }
+
+    #[test]
+    fn shifts_by_unit() {
+        let v = |unit, n| resolve(&Expr::Shift { unit, n }, dct(), Direction::Past).value;
+        assert_eq!(v(Unit::Month, 1), "2025-01");
+        assert_eq!(v(Unit::Week, 0), "2024-W51");
+        assert_eq!(v(Unit::Year, -1), "2023");
+        assert_eq!(v(Unit::Quarter, -1), "2024-Q3");
+        assert_eq!(v(Unit::Day, -1), "2024-12-17");
+        assert_eq!(v(Unit::Decade, 0), "202");
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(duration(Amount::Unknown, Unit::Day), "PXD");
+        assert_eq!(duration(Amount::Unknown, Unit::Hour), "PTXH");
+        assert_eq!(duration(Amount::Known(2.0), Unit::Decade), "P20Y");
+        assert_eq!(duration(Amount::Known(1.5), Unit::Year), "P18M");
+        assert_eq!(duration(Amount::Known(0.5), Unit::Hour), "PT30M");
+        assert_eq!(duration(Amount::Known(24.0), Unit::Hour), "PT24H");
+    }
+}

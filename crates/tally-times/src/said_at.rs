@@ -1,0 +1,247 @@
+//! Said-at: the time modifier of a speech verb, for dating statements.
+//!
+//! # What it finds
+//! The DATE or TIME expression that tells when a cue ("said", "told", "according to",
+//! "statement") happened:
+//! - right after the cue, past a few setting words: "said Tuesday", "said on Tuesday",
+//!   "told reporters on Monday", "said in a statement late Friday";
+//! - right before it: "the Pentagon on Tuesday said", "Tuesday's statement";
+//! - at the head of the sentence, before a comma: "On Tuesday, the official said".
+//!
+//! # Example
+//! In "a senior U.S. military official said Tuesday" the cue `said` gets `Tuesday`.
+//!
+//! # Limitations
+//! Only the cue's own sentence is searched. Between cue and time only words from
+//! [`SETTING_WORDS`] may appear, so "said the attack happened Monday" is (rightly) not
+//! dated Monday, and some real settings ("said at a rally in Ohio on Monday") are missed.
+
+use tally_core::{Document, Span, Timex, TimexType};
+
+/// Words that may stand between a cue and its time: prepositions, articles and the
+/// settings of statements.
+pub const SETTING_WORDS: &[&str] = &[
+    "on",
+    "at",
+    "in",
+    "late",
+    "early",
+    "during",
+    "a",
+    "an",
+    "the",
+    "to",
+    "statement",
+    "statements",
+    "interview",
+    "news",
+    "conference",
+    "briefing",
+    "reporters",
+    "journalists",
+    "him",
+    "her",
+    "them",
+    "us",
+    "me",
+    "parliament",
+    "lawmakers",
+    "press",
+    "television",
+    "radio",
+    "speech",
+    "address",
+    "post",
+    "tweet",
+    "email",
+    "emailed",
+    "separate",
+    "joint",
+    "his",
+    "its",
+    "their",
+    "written",
+    "telephone",
+    "phone",
+    "call",
+    "remarks",
+    "comments",
+    "released",
+    "issued",
+    "published",
+    "posted",
+    "online",
+    "social",
+    "media",
+    "told",
+    "afternoon",
+    "morning",
+    "evening",
+    "night",
+    "televised",
+    "video",
+    "message",
+    "letter",
+    "report",
+    "earlier",
+    "later",
+];
+
+/// How many setting words may stand between a cue and its time.
+const MAX_GAP_WORDS: usize = 6;
+
+/// The time modifier of a speech cue: the DATE or TIME expression in `doc.times` that
+/// dates the act of speaking marked by `cue` (see the module docs for the patterns).
+///
+/// ```
+/// use tally_core::{Document, DocumentMeta, Extractor, Published, PublishedSource};
+/// use tally_times::{TimeExtractor, cue_time};
+/// let mut meta = DocumentMeta::default();
+/// meta.published = Some(Published::date("2024-12-18".parse().unwrap(), PublishedSource::Metadata));
+/// let mut doc = Document::new(meta, ["A senior U.S. military official said Tuesday that it was over."]);
+/// tally_text::Segmenter.run(&mut doc).unwrap();
+/// TimeExtractor::new().unwrap().run(&mut doc).unwrap();
+/// let start = doc.body.find("said").unwrap();
+/// let cue = doc.span(start, start + 4).unwrap();
+/// assert_eq!(cue_time(&doc, &cue).map(|t| t.value.as_str()), Some("2024-12-17"));
+/// ```
+#[must_use]
+pub fn cue_time<'a>(doc: &'a Document, cue: &Span) -> Option<&'a Timex> {
+    let scope = doc
+        .sentence_at(cue.start)
+        .and_then(|i| doc.sentences.get(i))
+        .or_else(|| {
+            doc.paragraph_at(cue.start)
+                .and_then(|i| doc.paragraphs.get(i))
+        })
+        .map_or(0..doc.body.len(), Span::range);
+    let datable = |t: &&Timex| {
+        matches!(t.kind, TimexType::Date | TimexType::Time)
+            && !t.value.ends_with("_REF")
+            && scope.start <= t.span.start
+            && t.span.start < scope.end
+    };
+    let body = doc.body.as_str();
+    // After the cue.
+    let after = doc
+        .times
+        .iter()
+        .filter(datable)
+        .filter(|t| t.span.start >= cue.end)
+        .min_by_key(|t| t.span.start)
+        .filter(|t| setting_gap(body.get(cue.end..t.span.start).unwrap_or("x")));
+    if after.is_some() {
+        return after;
+    }
+    // Right before it: "on Tuesday said", "Tuesday's statement".
+    let before = doc
+        .times
+        .iter()
+        .filter(datable)
+        .filter(|t| t.span.end <= cue.start)
+        .max_by_key(|t| t.span.end);
+    if let Some(t) = before {
+        let gap = body.get(t.span.end..cue.start).unwrap_or("x").trim();
+        let possessive = matches!(gap, "'s" | "’s") || gap.is_empty();
+        if possessive {
+            return Some(t);
+        }
+        // "On Tuesday, the official said": the time opens the sentence.
+        let head = body.get(scope.start..t.span.start).unwrap_or("x").trim();
+        let opens = head.is_empty()
+            || matches!(
+                head.to_lowercase().as_str(),
+                "on" | "late" | "early" | "earlier" | "later"
+            );
+        if opens && gap.starts_with(',') && !gap[1..].contains([',', ';', '"', '“', '”']) {
+            return Some(t);
+        }
+    }
+    None
+}
+
+/// Whether the text between a cue and a time holds only setting words and commas.
+fn setting_gap(gap: &str) -> bool {
+    let mut count = 0;
+    for word in gap.split(|c: char| c.is_whitespace() || c == ',') {
+        if word.is_empty() {
+            continue;
+        }
+        count += 1;
+        if count > MAX_GAP_WORDS || !SETTING_WORDS.contains(&word.to_lowercase().as_str()) {
+            return false;
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tally_core::{DocumentMeta, Extractor, Published, PublishedSource};
+
+    fn dated(text: &str, cue: &str) -> Option<String> {
+        let meta = DocumentMeta {
+            published: Some(Published::date(
+                "2024-12-18".parse().unwrap(),
+                PublishedSource::Metadata,
+            )),
+            ..DocumentMeta::default()
+        };
+        let mut doc = Document::new(meta, [text]);
+        tally_text::Segmenter.run(&mut doc).unwrap();
+        crate::TimeExtractor::new().unwrap().run(&mut doc).unwrap();
+        let start = doc.body.find(cue).unwrap();
+        let span = doc.span(start, start + cue.len()).unwrap();
+        cue_time(&doc, &span).map(|t| t.value.clone())
+    }
+
+    #[test]
+    fn after_the_cue() {
+        assert_eq!(
+            dated("The official said Tuesday that it was over", "said").as_deref(),
+            Some("2024-12-17")
+        );
+        assert_eq!(
+            dated("The official said on Tuesday that it was over", "said").as_deref(),
+            Some("2024-12-17")
+        );
+        assert_eq!(
+            dated("She told reporters on Monday that it was over", "told").as_deref(),
+            Some("2024-12-16")
+        );
+        assert_eq!(
+            dated(
+                "The ministry said in a statement late Friday that it was over",
+                "said"
+            )
+            .as_deref(),
+            Some("2024-12-13")
+        );
+    }
+
+    #[test]
+    fn before_the_cue() {
+        assert_eq!(
+            dated("The Pentagon on Tuesday said it was over", "said").as_deref(),
+            Some("2024-12-17")
+        );
+        assert_eq!(
+            dated("In Tuesday's statement it was over", "statement").as_deref(),
+            Some("2024-12-17")
+        );
+        assert_eq!(
+            dated("On Monday, the official said it was over", "said").as_deref(),
+            Some("2024-12-16")
+        );
+    }
+
+    #[test]
+    fn not_the_time_of_something_else() {
+        assert_eq!(
+            dated("The official said the attack happened Monday", "said"),
+            None
+        );
+        assert_eq!(dated("The official said so", "said"), None);
+    }
+}
