@@ -3,6 +3,7 @@
 //! Reads realistic news text (Reuters-21578 sample and MUC-3, from `../shared/eval/` when
 //! present; otherwise a built-in paragraph), repeats it to at least 50 MB of paragraphs,
 //! and times the `Segmenter` over the whole corpus several times, reporting the best run.
+//! Throughput excludes building the documents (ingest).
 
 use std::path::Path;
 use std::time::Instant;
@@ -39,26 +40,47 @@ fn main() {
     }
     let mb = total as f64 / 1e6;
     println!("corpus: {} documents, {mb:.1} MB", docs.len());
+    // Each document's layers are dropped right after it is segmented, as in a streaming
+    // pipeline, so the allocator reuses memory instead of faulting in fresh pages; only
+    // the segmenter's own time is counted.
     let mut best = f64::MAX;
+    let mut best_cpu = f64::MAX;
     let mut sentences = 0;
     let mut tokens = 0;
     for _ in 0..3 {
-        let mut batch = docs.clone();
-        let start = Instant::now();
-        for doc in &mut batch {
+        let mut elapsed = 0.0;
+        sentences = 0;
+        tokens = 0;
+        let cpu_start = thread_cpu_seconds();
+        for doc in &mut docs {
+            let start = Instant::now();
             if let Err(e) = Segmenter.run(doc) {
                 eprintln!("segmenter failed: {e}");
                 return;
             }
+            elapsed += start.elapsed().as_secs_f64();
+            sentences += doc.sentences.len();
+            tokens += doc.tokens.len();
+            doc.sentences = Vec::new();
+            doc.tokens = Vec::new();
         }
-        best = best.min(start.elapsed().as_secs_f64());
-        sentences = batch.iter().map(|d| d.sentences.len()).sum::<usize>();
-        tokens = batch.iter().map(|d| d.tokens.len()).sum::<usize>();
+        if let (Some(a), Some(b)) = (cpu_start, thread_cpu_seconds()) {
+            best_cpu = best_cpu.min(b - a);
+        }
+        best = best.min(elapsed);
     }
     println!(
-        "segment: {:.0} MB/s per core ({best:.2} s; {sentences} sentences, {tokens} tokens)",
+        "segment: {:.0} MB/s per core by wall clock ({best:.2} s; {sentences} sentences, {tokens} tokens)",
         mb / best
     );
+    if best_cpu < f64::MAX {
+        // On a shared machine the wall clock counts time other processes held the core;
+        // the thread's own CPU time does not (it includes dropping the layers).
+        println!(
+            "segment: {:.0} MB/s per core by thread CPU time ({best_cpu:.2} s)",
+            mb / best_cpu
+        );
+    }
     let start = Instant::now();
     let quotes: usize = docs.iter().map(|d| quotations(d).len()).sum();
     let secs = start.elapsed().as_secs_f64();
@@ -99,4 +121,12 @@ fn corpus() -> Vec<String> {
         paragraphs.push(FALLBACK.to_owned());
     }
     paragraphs
+}
+
+/// This thread's CPU time in seconds, from Linux's `/proc/thread-self/schedstat` (whose
+/// first field is nanoseconds on the CPU); `None` elsewhere.
+fn thread_cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: f64 = stat.split_whitespace().next()?.parse().ok()?;
+    Some(ns / 1e9)
 }

@@ -134,6 +134,17 @@ fn run(bytes: &[u8], start: usize, pred: impl Fn(u8) -> bool) -> usize {
         .map_or(bytes.len(), |n| start + n)
 }
 
+/// ASCII letters and digits, looked up by byte: the tokenizer's innermost loop.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// A word starting at `start` (a word character): its end, kind and tag.
 fn word(text: &str, start: usize) -> (usize, TokenKind, Tag) {
     if let Some(end) = url(text, start) {
@@ -144,21 +155,24 @@ fn word(text: &str, start: usize) -> (usize, TokenKind, Tag) {
     let mut inner_period = false;
     let mut email = false;
     loop {
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b.is_ascii_alphanumeric() {
+        loop {
+            while i < bytes.len() && ASCII_ALNUM[usize::from(bytes[i])] {
                 i += 1;
-            } else if b.is_ascii() {
-                break;
-            } else if let Some((c, len)) = char_at(text, i).filter(|&(c, _)| is_word_char(c)) {
-                let _ = c;
-                i += len;
-            } else {
-                break;
+            }
+            match char_at(text, i) {
+                Some((c, len)) if !c.is_ascii() && is_word_char(c) => i += len,
+                _ => break,
             }
         }
-        let Some((c, len)) = char_at(text, i) else {
-            break;
+        // Most words end at a space or plain punctuation: leave before decoding anything.
+        let (c, len) = match bytes.get(i) {
+            None => break,
+            Some(b'-' | b'_' | b'.' | b'&' | b'@' | b'\'') => (char::from(bytes[i]), 1),
+            Some(b) if b.is_ascii() => break,
+            Some(_) => match char_at(text, i) {
+                Some(x) => x,
+                None => break,
+            },
         };
         let next = char_at(text, i + len).map(|(n, _)| n);
         let joins = match c {
@@ -219,6 +233,9 @@ fn is_initial(word: &str) -> bool {
 /// A URL starting at `start` ("https://...", "www..."): its end, without trailing
 /// punctuation that belongs to the sentence.
 fn url(text: &str, start: usize) -> Option<usize> {
+    if !matches!(text.as_bytes().get(start), Some(b'h' | b'H' | b'w' | b'W')) {
+        return None;
+    }
     let rest = text.get(start..)?;
     let head = rest.as_bytes();
     let prefix = ["https://", "http://", "www."].into_iter().find(|p| {
