@@ -361,6 +361,25 @@ mod tests {
     }
 
     #[test]
+    fn a_100_mb_line_is_skipped_in_bounded_memory() {
+        use std::io::Read;
+        // Streamed, never allocated: the reader holds at most the limit of it.
+        let huge = io::Cursor::new(b"{\"text\":\"".to_vec())
+            .chain(io::repeat(b'a').take(100 << 20))
+            .chain(io::Cursor::new(b"\"}\n{\"text\":\"after\"}\n".to_vec()));
+        let reader: Box<dyn BufRead> = Box::new(io::BufReader::new(huge));
+        let out: Vec<_> =
+            records(reader, PathBuf::from("big.jsonl"), IngestOptions::default()).collect();
+        assert_eq!(out.len(), 2);
+        let err = out[0].as_ref().unwrap_err().to_string();
+        assert!(
+            err.starts_with("big.jsonl: line 1: 104857612 bytes is more than"),
+            "{err}"
+        );
+        assert_eq!(out[1].as_ref().unwrap().body, "after");
+    }
+
+    #[test]
     fn invalid_utf8_is_decoded_with_a_warning() {
         let reader: Box<dyn BufRead> = Box::new(io::Cursor::new(
             b"{\"text\":\"caf\xe9 in Kyiv\"}\n".to_vec(),

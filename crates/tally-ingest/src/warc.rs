@@ -503,6 +503,22 @@ mod tests {
     }
 
     #[test]
+    fn invalid_utf8_in_a_page_is_a_warning_not_a_loss() {
+        let mut content = response("", "text/html; charset=iso-8859-1");
+        content.extend(
+            PAGE.replace("Tuesday", "Tuesday in Bogot\u{e1}")
+                .replace('\u{e1}', "\u{0}")
+                .as_bytes(),
+        );
+        let at = content.iter().position(|&b| b == 0).unwrap();
+        content[at] = 0xe1;
+        let out = read(record("response", 1, &content, None));
+        let doc = out[0].as_ref().unwrap();
+        assert!(doc.body.contains("Bogot\u{fffd}"));
+        assert_eq!(doc.diagnostics[0].code, "I006");
+    }
+
+    #[test]
     fn chunked_and_gzip_payloads_are_undone() {
         let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
         enc.write_all(PAGE.as_bytes()).unwrap();

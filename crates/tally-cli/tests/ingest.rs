@@ -1,0 +1,173 @@
+//! `tally ingest` end to end over every input format and the bad inputs the issue lists:
+//! each bad record is named, the batch goes on, nothing stored is lost, and a rerun adds
+//! nothing. Then `search`, `timeline`, `sources` and `export` on the result.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn tally(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tally"))
+        .args(args)
+        .output()
+        .expect("tally runs")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    enc.write_all(bytes).expect("in memory");
+    enc.finish().expect("in memory")
+}
+
+const PAGE: &str = r#"<!doctype html><html lang="en"><head><title>Kursk</title>
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Casualties in Kursk","datePublished":"2024-12-18","author":{"name":"AFP"},"publisher":{"name":"The Moscow Times"}}</script>
+</head><body><article><p>North Korean forces have suffered several hundred casualties fighting against Ukrainian troops in Russia's Kursk region, a senior U.S. military official said Tuesday.</p>
+<p>Pyongyang has sent thousands of troops to reinforce Russia's war effort, including to the Kursk border region.</p></article></body></html>"#;
+
+fn warc_record(id: usize, html: &str, declared: Option<usize>) -> Vec<u8> {
+    let content = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{html}");
+    let mut out = format!(
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{id}>\r\nWARC-Target-URI: https://site{id}.example/story\r\nContent-Length: {}\r\n\r\n",
+        declared.unwrap_or(content.len())
+    )
+    .into_bytes();
+    out.extend(content.as_bytes());
+    out.extend(b"\r\n\r\n");
+    out
+}
+
+fn corpus(dir: &Path) {
+    std::fs::create_dir_all(dir.join("in/nested")).expect("dir");
+    std::fs::write(dir.join("in/page.html"), PAGE).expect("write");
+    std::fs::write(
+        dir.join("in/dump.jsonl"),
+        "{\"url\":\"https://a.example/1\",\"title\":\"Cocoa\",\"published\":\"1987-02-26\",\"text\":\"Showers continued throughout the week in the Bahia cocoa zone.\"}\n\
+         {broken json\n\
+         {\"url\":\"https://a.example/2\",\"text\":\"Café owners in Kyiv said prices rose.\"}\n",
+    )
+    .expect("write");
+    let mut warc = warc_record(1, PAGE, Some(50));
+    warc.extend(warc_record(
+        2,
+        &PAGE.replace("several hundred", "dozens of"),
+        None,
+    ));
+    warc.extend(warc_record(
+        3,
+        &PAGE.replace("several hundred", "scores of"),
+        None,
+    ));
+    let gz = gzip(&warc);
+    std::fs::write(dir.join("in/nested/crawl.warc.gz"), &gz).expect("write");
+    std::fs::write(dir.join("in/nested/truncated.warc.gz"), &gz[..gz.len() / 2]).expect("write");
+    std::fs::write(
+        dir.join("in/feed.rss"),
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Example Wire</title>\
+         <item><title>Aid</title><link>https://wire.example/aid</link><pubDate>Tue, 17 Dec 2024 08:00:00 GMT</pubDate>\
+         <description>The ministry said 3,000 soldiers were killed or wounded.</description></item></channel></rss>",
+    )
+    .expect("write");
+    // Invalid UTF-8 in a plain text file.
+    std::fs::write(
+        dir.join("in/latin1.txt"),
+        b"Officials in Bogot\xe1 said the talks would resume.\n",
+    )
+    .expect("write");
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tally-cli-ingest-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+#[test]
+fn ingests_every_format_reports_bad_records_and_reruns_add_nothing() {
+    let dir = scratch("formats");
+    corpus(&dir);
+    let db = dir.join("t.db");
+    let (db_s, input) = (
+        db.to_string_lossy().into_owned(),
+        dir.join("in").to_string_lossy().into_owned(),
+    );
+    let out = tally(&["ingest", &input, "--db", &db_s]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(3), "some records failed: {err}");
+    assert!(err.contains("dump.jsonl: line 2: invalid JSON"), "{err}");
+    assert!(
+        err.contains("crawl.warc.gz: record 1 <urn:uuid:1>"),
+        "{err}"
+    );
+    assert!(err.contains("truncated.warc.gz: record"), "{err}");
+    assert!(
+        err.contains("warning[I006]"),
+        "invalid UTF-8 is a warning: {err}"
+    );
+    assert!(err.contains("tally: ingested"), "{err}");
+
+    let count = |sql: &str| rusqlite_count(&db, sql);
+    let docs = count("SELECT count(*) FROM documents");
+    // page.html, 2 JSONL lines, 2 good WARC records, at least 0 from the truncated copy,
+    // 1 feed item, latin1.txt.
+    assert!(docs >= 7, "{docs} documents");
+    assert!(count("SELECT count(*) FROM errors") >= 3);
+    let formats = count("SELECT count(DISTINCT origin_format) FROM documents");
+    assert_eq!(formats, 5, "html, jsonl, warc, feed, text");
+
+    let again = tally(&["ingest", &input, "--db", &db_s]);
+    assert!(stderr(&again).contains("(0 new"), "{}", stderr(&again));
+    assert_eq!(count("SELECT count(*) FROM documents"), docs);
+
+    let search = tally(&["search", "kursk", "--db", &db_s, "--json"]);
+    assert!(search.status.success());
+    assert!(String::from_utf8_lossy(&search.stdout).lines().count() >= 2);
+    let sources = tally(&["sources", "--db", &db_s]);
+    let text = String::from_utf8_lossy(&sources.stdout);
+    assert!(
+        text.contains("cluster"),
+        "the page and its WARC copies cluster: {text}"
+    );
+    let timeline = tally(&["timeline", "--measure", "casualties", "--db", &db_s]);
+    assert!(timeline.status.success(), "{}", stderr(&timeline));
+    for (format, table) in [
+        ("jsonl", "documents"),
+        ("csv", "figures"),
+        ("parquet", "claims"),
+    ] {
+        let file = dir.join(format!("out.{format}"));
+        let out = tally(&[
+            "export",
+            "--format",
+            format,
+            "--table",
+            table,
+            "--db",
+            &db_s,
+            "-o",
+            &file.to_string_lossy(),
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(std::fs::metadata(&file).expect("written").len() > 0);
+    }
+    let missing = tally(&[
+        "search",
+        "x",
+        "--db",
+        &dir.join("none.db").to_string_lossy(),
+    ]);
+    assert!(stderr(&missing).contains("no database at"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn rusqlite_count(db: &Path, sql: &str) -> i64 {
+    let store = tally_store::Store::open_read_only(db).expect("db opens");
+    store
+        .connection()
+        .query_row(sql, [], |r| r.get(0))
+        .expect("query")
+}
