@@ -27,12 +27,16 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Print the claim ledger of articles: who claimed what, with figures and evidence.
+    Claims(cmd::claims::Args),
     /// Run the whole pipeline on the bundled sample articles and print the claim ledger.
     Demo(cmd::demo::Args),
     /// Read articles and print them with everything tally finds, as JSON.
     Extract(cmd::extract::Args),
     /// Score the extractors against third-party gold data.
     Eval(cmd::eval::Args),
+    /// Measure throughput (MB/s per core) of each pipeline stage and peak memory.
+    Bench(cmd::bench::Args),
     /// Read articles (Markdown, text, HTML, JSONL, WARC, RSS/Atom), extract, and store them.
     Ingest(cmd::ingest::Args),
     /// Full-text search over stored documents and claims.
@@ -48,9 +52,11 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Claims(args) => cmd::claims::run(&args),
         Command::Demo(args) => cmd::demo::run(&args),
         Command::Extract(args) => cmd::extract::run(&args),
         Command::Eval(args) => cmd::eval::run(&args),
+        Command::Bench(args) => cmd::bench::run(&args),
         Command::Ingest(args) => cmd::ingest::run(&args),
         Command::Search(args) => cmd::search::run(&args),
         Command::Timeline(args) => cmd::timeline::run(&args),

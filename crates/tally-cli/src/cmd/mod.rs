@@ -1,5 +1,7 @@
 //! One module per subcommand.
 
+pub mod claims;
+pub mod bench;
 pub mod demo;
 pub mod eval;
 pub mod export;
