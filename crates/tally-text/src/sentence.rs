@@ -51,13 +51,16 @@ pub(crate) fn split(
             i += 1;
             continue;
         }
-        // Closing quotes and brackets right after the terminal belong to its sentence.
+        // Closing quotes and brackets right after the terminal belong to its sentence; so
+        // does a closing quote set off by a space ("come. \" In"), a typing slip.
         let mut last = i;
-        while last + 1 < n
-            && tokens[last + 1].start == tokens[last].end
-            && matches!(tokens[last + 1].tag, Tag::CloseQuote | Tag::CloseBracket)
-        {
-            last += 1;
+        while let Some(t) = tokens.get(last + 1) {
+            let adjacent = t.start == tokens[last].end;
+            match t.tag {
+                Tag::CloseQuote | Tag::CloseBracket if adjacent => last += 1,
+                Tag::CloseQuote => last += 1,
+                _ => break,
+            }
         }
         let next = last + 1;
         if next >= n {
@@ -112,9 +115,12 @@ fn breaks(body: &str, terminal: Tag, rest: &[RawToken]) -> bool {
         .find(|t| !matches!(t.tag, Tag::OpenQuote | Tag::OpenBracket | Tag::Quote));
     let text = word.and_then(|t| body.get(t.start..t.end)).unwrap_or("");
     let first = text.chars().next();
-    let lower = first.is_some_and(char::is_lowercase);
+    // A lower-case letter followed by a capital is a name ("iPhone", "eBay"), not a
+    // continuation.
+    let camel = text.chars().nth(1).is_some_and(char::is_uppercase);
+    let lower = first.is_some_and(char::is_lowercase) && !camel;
     // Scripts without case count as capitalized.
-    let capital = first.is_some_and(|c| c.is_alphabetic() && !c.is_lowercase());
+    let capital = first.is_some_and(|c| c.is_alphabetic() && (!c.is_lowercase() || camel));
     let number = word.is_some_and(|t| t.kind == TokenKind::Number);
     match terminal {
         Tag::Period | Tag::Bang => !lower,
