@@ -303,7 +303,11 @@ fn line_breaks_inside_a_paragraph_are_spaces() {
 fn a_sentence_may_start_with_a_camel_case_name() {
     check(
         &["It goes live on July 1. iPhone 4 ships June 24. eBay agreed. iron fell."],
-        &["It goes live on July 1.", "iPhone 4 ships June 24.", "eBay agreed. iron fell."],
+        &[
+            "It goes live on July 1.",
+            "iPhone 4 ships June 24.",
+            "eBay agreed. iron fell.",
+        ],
     );
 }
 
@@ -311,6 +315,9 @@ fn a_sentence_may_start_with_a_camel_case_name() {
 fn a_closing_quote_set_off_by_a_space_still_closes_the_sentence() {
     check(
         &[r#"He wrote: "That day has come. " In the same letter he left."#],
-        &[r#"He wrote: "That day has come. ""#, "In the same letter he left."],
+        &[
+            r#"He wrote: "That day has come. ""#,
+            "In the same letter he left.",
+        ],
     );
 }
