@@ -4,7 +4,10 @@
 use std::process::{Command, Output};
 
 fn tally(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tally")).args(args).output().expect("tally runs")
+    Command::new(env!("CARGO_BIN_EXE_tally"))
+        .args(args)
+        .output()
+        .expect("tally runs")
 }
 
 fn sample(name: &str) -> String {
@@ -15,7 +18,12 @@ fn sample(name: &str) -> String {
 fn claims_csv_has_a_header_and_one_row_per_claim() {
     let path = sample("synthetic/syn-02-seoul-estimate.md");
     let out = tally(&["claims", "--format", "csv", &path]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
     let header = reader.headers().unwrap().clone();
     assert_eq!(&header[0], "document_id");
@@ -24,26 +32,40 @@ fn claims_csv_has_a_header_and_one_row_per_claim() {
     assert!(!rows.is_empty());
     for row in &rows {
         assert_eq!(row.len(), header.len());
-        assert!(!row[2].is_empty(), "every claim has a claimant, even if unknown");
+        assert!(
+            !row[2].is_empty(),
+            "every claim has a claimant, even if unknown"
+        );
     }
     let json = tally(&["claims", "--format", "json", &path]);
     let claims: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(claims.len(), rows.len());
     assert_eq!(claims[0]["document"]["publisher"], "The Valley Courier");
-    assert!(claims.iter().all(|c| c["evidence"].as_array().is_some_and(|e| !e.is_empty())));
+    assert!(
+        claims
+            .iter()
+            .all(|c| c["evidence"].as_array().is_some_and(|e| !e.is_empty()))
+    );
 }
 
 #[test]
 fn claims_jsonl_evidence_points_into_the_document() {
     let path = sample("synthetic/syn-01-kursk-losses-top-1000.md");
-    let doc: serde_json::Value = serde_json::from_slice(&tally(&["extract", &path]).stdout).unwrap();
+    let doc: serde_json::Value =
+        serde_json::from_slice(&tally(&["extract", &path]).stdout).unwrap();
     let body = doc["body"].as_str().unwrap();
     let out = tally(&["claims", "--format", "jsonl", &path]);
-    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert!(!lines.is_empty());
     for claim in lines {
         for e in claim["evidence"].as_array().unwrap() {
-            let (start, end) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
+            let (start, end) = (
+                e["start"].as_u64().unwrap() as usize,
+                e["end"].as_u64().unwrap() as usize,
+            );
             assert_eq!(&body[start..end], e["text"].as_str().unwrap());
         }
     }
@@ -52,7 +74,12 @@ fn claims_jsonl_evidence_points_into_the_document() {
 #[test]
 fn demo_prints_the_ledger_of_every_sample() {
     let out = tally(&["demo"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("Ukraine says North Korean losses in Kursk top 1,000 in a week"));
     assert!(text.contains("Automaker GM to cut 10,000 jobs at Opel"));

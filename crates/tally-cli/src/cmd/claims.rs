@@ -76,8 +76,16 @@ fn records(doc: &Document) -> impl Iterator<Item = ClaimRecord<'_>> {
             agency: meta.agency.as_deref(),
             published: meta.published.as_ref().map(tally_core::Published::value),
         },
-        speaker: claim.claimant.speaker_id.as_deref().and_then(|id| doc.speakers.iter().find(|s| s.id == id)),
-        figure_values: claim.figures.iter().filter_map(|id| doc.figures.iter().find(|f| &f.id == id)).collect(),
+        speaker: claim
+            .claimant
+            .speaker_id
+            .as_deref()
+            .and_then(|id| doc.speakers.iter().find(|s| s.id == id)),
+        figure_values: claim
+            .figures
+            .iter()
+            .filter_map(|id| doc.figures.iter().find(|f| &f.id == id))
+            .collect(),
     })
 }
 
@@ -87,7 +95,8 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let pipeline = Pipeline::builtin(&args.pipeline.config()?)?;
     let mut out = std::io::stdout().lock();
     // stdout's lock is reentrant, so the CSV writer can hold its own handle beside `out`.
-    let mut csv = (args.format == ClaimsFormat::Csv).then(|| csv::Writer::from_writer(std::io::stdout()));
+    let mut csv =
+        (args.format == ClaimsFormat::Csv).then(|| csv::Writer::from_writer(std::io::stdout()));
     if let Some(w) = csv.as_mut() {
         w.write_record(CSV_HEADER)?;
     }
@@ -115,7 +124,11 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
                     writeln!(out)?;
                 }
             }
-            ClaimsFormat::Json => json.extend(records(&doc).map(|r| serde_json::to_value(r)).collect::<Result<Vec<_>, _>>()?),
+            ClaimsFormat::Json => json.extend(
+                records(&doc)
+                    .map(|r| serde_json::to_value(r))
+                    .collect::<Result<Vec<_>, _>>()?,
+            ),
             ClaimsFormat::Csv => {
                 if let Some(w) = csv.as_mut() {
                     for record in records(&doc) {
@@ -133,14 +146,21 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         serde_json::to_writer_pretty(&mut out, &json)?;
         writeln!(out)?;
     }
-    Ok(if failed { Outcome::Partial } else { Outcome::Ok })
+    Ok(if failed {
+        Outcome::Partial
+    } else {
+        Outcome::Ok
+    })
 }
 
 fn print_table(out: &mut impl Write, doc: &Document) -> std::io::Result<()> {
     let meta = &doc.meta;
     let title = meta.title.as_deref().unwrap_or("(untitled)");
     let chain = meta.source_chain.join(" → ");
-    let published = meta.published.as_ref().map_or_else(|| "date unknown".to_owned(), tally_core::Published::value);
+    let published = meta
+        .published
+        .as_ref()
+        .map_or_else(|| "date unknown".to_owned(), tally_core::Published::value);
     writeln!(out, "■ {title}\n  {chain} · {published} · {}", origin(doc))?;
     if doc.claims.is_empty() {
         writeln!(out, "  no claims found\n")
@@ -150,14 +170,35 @@ fn print_table(out: &mut impl Write, doc: &Document) -> std::io::Result<()> {
 }
 
 const CSV_HEADER: &[&str] = &[
-    "document_id", "claim_id", "claimant", "claimant_kind", "anonymous", "kind", "cue", "said_at",
-    "said_at_basis", "figures", "conditions", "evidence", "url", "publisher", "published",
+    "document_id",
+    "claim_id",
+    "claimant",
+    "claimant_kind",
+    "anonymous",
+    "kind",
+    "cue",
+    "said_at",
+    "said_at_basis",
+    "figures",
+    "conditions",
+    "evidence",
+    "url",
+    "publisher",
+    "published",
 ];
 
 fn csv_row(r: &ClaimRecord<'_>) -> Vec<String> {
     let c = r.claim;
-    let to_name = |v: serde_json::Result<serde_json::Value>| v.ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-    let figures = r.figure_values.iter().map(|f| format!("{} {} ({})", f.measure.as_str(), render::value(f), f.raw)).collect::<Vec<_>>();
+    let to_name = |v: serde_json::Result<serde_json::Value>| {
+        v.ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    };
+    let figures = r
+        .figure_values
+        .iter()
+        .map(|f| format!("{} {} ({})", f.measure.as_str(), render::value(f), f.raw))
+        .collect::<Vec<_>>();
     vec![
         r.document.id.to_owned(),
         c.id.clone(),
@@ -166,8 +207,14 @@ fn csv_row(r: &ClaimRecord<'_>) -> Vec<String> {
         c.claimant.anonymous.to_string(),
         to_name(serde_json::to_value(c.kind)),
         c.cue.as_ref().map(|s| s.text.clone()).unwrap_or_default(),
-        c.said_at.as_ref().map(|s| s.date.clone()).unwrap_or_default(),
-        c.said_at.as_ref().map(|s| to_name(serde_json::to_value(s.basis))).unwrap_or_default(),
+        c.said_at
+            .as_ref()
+            .map(|s| s.date.clone())
+            .unwrap_or_default(),
+        c.said_at
+            .as_ref()
+            .map(|s| to_name(serde_json::to_value(s.basis)))
+            .unwrap_or_default(),
         figures.join("; "),
         c.conditions.join("; "),
         c.content.clone(),
