@@ -344,10 +344,13 @@ impl Lexicon {
         self.pronouns.get(lower).copied()
     }
 
-    /// The function-word class of `lower`; unlisted words ending in "ly" are adverbs.
-    pub(crate) fn function(&self, lower: &str) -> Option<FnClass> {
+    /// The function-word class of a word written `text` (lowercased: `lower`); unlisted
+    /// lowercase words ending in "ly" are adverbs ("reportedly"), capitalized ones are not
+    /// ("Kelly").
+    pub(crate) fn function(&self, text: &str, lower: &str) -> Option<FnClass> {
         self.function_words.get(lower).copied().or_else(|| {
-            (lower.len() > 4 && lower.ends_with("ly") && !self.nouns.contains_key(lower))
+            let lowercase = text.starts_with(|c: char| c.is_lowercase());
+            (lowercase && lower.len() > 4 && lower.ends_with("ly") && !self.nouns.contains_key(lower))
                 .then_some(FnClass::Aux)
         })
     }
@@ -387,7 +390,8 @@ mod tests {
         assert!(lex.noun("official").is_some());
         assert_eq!(lex.title("Mr."), Some(Some(Gender::Male)));
         assert!(lex.is_seniority("senior"));
-        assert_eq!(lex.function("reportedly"), Some(FnClass::Aux));
+        assert_eq!(lex.function("reportedly", "reportedly"), Some(FnClass::Aux));
+        assert_eq!(lex.function("Kelly", "kelly"), None);
     }
 
     #[test]

@@ -61,7 +61,7 @@ pub(crate) fn class(lex: &Lexicon, words: &[Word<'_>], i: usize) -> Class {
     if w.is_capitalized() && !initial && lower != "i" {
         return Class::Cap;
     }
-    if let Some(f) = lex.function(&lower) {
+    if let Some(f) = lex.function(w.text, &lower) {
         return match f {
             FnClass::Det => Class::Det,
             FnClass::Aux => Class::Aux,
@@ -106,6 +106,18 @@ const MAX_PHRASE: usize = 12;
 pub(crate) fn left(lex: &Lexicon, words: &[Word<'_>], head: usize, floor: usize) -> Option<Phrase> {
     let head_class = class(lex, words, head);
     if head_class == Class::Pronoun {
+        return Some(Phrase {
+            start: head,
+            end: head + 1,
+        });
+    }
+    if head_class == Class::Det
+        && matches!(
+            words[head].lower().as_str(),
+            "many" | "some" | "most" | "several" | "both" | "all" | "few" | "others" | "one"
+        )
+    {
+        // A quantifier standing alone: "many said", "some argue".
         return Some(Phrase {
             start: head,
             end: head + 1,

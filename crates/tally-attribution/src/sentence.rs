@@ -56,6 +56,7 @@ pub(crate) struct CueAt<'l> {
 pub(crate) fn analyze(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'_>]) -> Vec<Found> {
     let inside = inside_quotes(words);
     let mut found: Vec<Found> = Vec::new();
+    found.extend(colon(lex, words));
     for (n, cue) in cues.iter().enumerate() {
         // A cue inside a quotation is part of someone's words, not the article's report.
         if inside.get(cue.words.start).copied().unwrap_or(false) {
@@ -75,6 +76,37 @@ pub(crate) fn analyze(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'_>]) -> 
         }
     }
     found
+}
+
+/// A speaker label: a short name or descriptor opening the sentence, a colon, then what
+/// they said (`Bush: "The mission is to destroy ISIS."`, `Q: Did the service help?`).
+fn colon(lex: &Lexicon, words: &[Word<'_>]) -> Option<Found> {
+    let colon = words.iter().take(7).position(|w| w.is(":"))?;
+    if colon == 0 || word_count(words, Phrase { start: colon + 1, end: words.len() }) < 2 {
+        return None;
+    }
+    let core = phrase::right(lex, words, 0, colon)?;
+    let capitalized = words[..colon].iter().filter(|w| w.is_word()).all(|w| {
+        w.is_capitalized() || class(lex, words, 0) == Class::Det || !w.text.starts_with(char::is_lowercase)
+    });
+    if core.end != colon || !capitalized {
+        return None;
+    }
+    let content = run_to_end(words, colon + 1, words.len())?;
+    Some(Found {
+        cue: Phrase {
+            start: colon,
+            end: colon + 1,
+        },
+        lemma: ":".to_owned(),
+        source: Some(Source {
+            span: core,
+            core,
+            apposition: None,
+            antecedent: None,
+        }),
+        content: vec![content],
+    })
 }
 
 /// Per word, whether it lies inside a quotation. A sentence that starts inside a quotation
@@ -170,16 +202,38 @@ fn after(
     }
     let j0 = j;
     let mut k = j;
+    // Capitalized words and numbers belong to a modifier only after a preposition ("in
+    // Kyiv", "on Dec. 3") or when they name a time ("Tuesday"); otherwise they start the
+    // content ("said Russia has ...", and title-case headlines).
+    let mut in_phrase = false;
     while k < words.len() && k - j0 < 12 {
         let w = &words[k];
         let lower = w.lower();
-        let modifier = w.is_word()
-            && lower != "that"
-            && (lex.is_modifier(&lower)
-                || w.is_capitalized()
-                || class(lex, words, k) == Class::Number);
+        let modifier = if w.is(",") {
+            // ", however, that ...": an interjected adverb.
+            let interjection = |i: usize| {
+                words
+                    .get(i)
+                    .is_some_and(|n| matches!(n.lower().as_str(), "however" | "though" | "too"))
+            };
+            interjection(k + 1) || (k > j0 && interjection(k - 1))
+        } else {
+            w.is_word()
+                && lower != "that"
+                && (lex.is_modifier(&lower)
+                    || matches!(lower.as_str(), "however" | "though")
+                    || TIME_WORDS.contains(&lower.as_str())
+                    || (in_phrase
+                        && (w.is_capitalized() || class(lex, words, k) == Class::Number)))
+        };
         if !modifier {
             break;
+        }
+        if matches!(
+            lower.as_str(),
+            "on" | "in" | "at" | "to" | "via" | "during" | "with" | "by"
+        ) {
+            in_phrase = true;
         }
         k += 1;
     }
@@ -207,6 +261,16 @@ fn after(
         return run_to_end(words, s, next_cue)
             .filter(|p| word_count(words, *p) >= 1)
             .map(|p| (p, true));
+    }
+    // "She said, if elected, she would ...": content after a comma right after the cue,
+    // unless a participle ("..., adding") or a quotation follows.
+    if k == j0
+        && at(k).is_some_and(|w| w.is(","))
+        && at(k + 1).is_some_and(|w| w.is_word() && !w.lower().ends_with("ing"))
+    {
+        return run_to_end(words, k + 1, next_cue)
+            .filter(|p| word_count(words, *p) >= 3)
+            .map(|p| (p, false));
     }
     let modifiers_only = match at(k) {
         None => true,
@@ -371,7 +435,7 @@ fn verb(
         }
     }
     let (content, explicit) = after?;
-    if weak && !explicit {
+    if weak && !explicit && !has_quote(words, content) {
         return None;
     }
     Some(make(Some(source), vec![content]))
@@ -539,7 +603,15 @@ fn left_source(
                 start: open + 1,
                 end: head,
             };
-            let Some(core) = phrase::left(lex, words, open - 1, floor) else {
+            let core = if words[open - 1].is(")") {
+                left_source(lex, words, open - 1, floor, cue_floor).map(|s| Phrase {
+                    start: s.core.start,
+                    end: open,
+                })
+            } else {
+                phrase::left(lex, words, open - 1, floor)
+            };
+            let Some(core) = core else {
                 continue;
             };
             let first = class(lex, words, inner.start);
@@ -654,10 +726,9 @@ fn participle(
         Some(f) => f.source,
         None => subject(lex, words, 0, cue.words.start),
     };
-    let (content, explicit) = after(lex, words, cue, next_cue)?;
-    if cue.entry.flags.weak && !explicit {
-        return None;
-    }
+    // After a comma a participle reports whatever follows (", citing a poll", ", calling it
+    // a mistake"), so weak cues need no explicit complement here.
+    let (content, _) = after(lex, words, cue, next_cue)?;
     Some(Found {
         cue: cue.words,
         lemma: cue.entry.lemma.clone(),
