@@ -1,5 +1,4 @@
-//! Human-readable tables: the claim ledger and, for documents without claims yet, their
-//! figures. Machines get JSON, JSONL or CSV instead.
+//! Human-readable tables: the claim ledger. Machines get JSON, JSONL or CSV instead.
 
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 use tally_core::{Claim, ClaimKind, Document, Figure};
@@ -48,26 +47,6 @@ pub fn claims_table(doc: &Document) -> String {
     t.to_string()
 }
 
-/// The figures of one document, for documents without claims.
-pub fn figures_table(doc: &Document) -> String {
-    let mut t = table(&["Figure", "Measure", "Value", "Sentence"]);
-    for figure in &doc.figures {
-        let sentence = doc
-            .sentence_at(figure.span.start)
-            .and_then(|i| doc.sentences.get(i));
-        t.add_row(vec![
-            figure.raw.clone(),
-            figure.noun.clone().map_or_else(
-                || figure.measure.as_str().to_owned(),
-                |n| format!("{} ({n})", figure.measure.as_str()),
-            ),
-            value(figure),
-            snippet(sentence.map_or("", |s| s.text.as_str()), 120),
-        ]);
-    }
-    t.to_string()
-}
-
 fn claimant(claim: &Claim) -> String {
     let anonymous = if claim.claimant.anonymous {
         " (anonymous)"
@@ -91,9 +70,17 @@ fn claim_figures(claim: &Claim, doc: &Document) -> String {
         .figures
         .iter()
         .filter_map(|id| doc.figures.iter().find(|f| &f.id == id))
-        .map(|f| format!("{} {}", f.measure.as_str(), value(f)))
+        .map(|f| format!("{} {}", measure(f), value(f)))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The measure, with the counted noun for `other` ("other (rocket launchers)").
+pub fn measure(figure: &Figure) -> String {
+    match (&figure.measure, &figure.noun) {
+        (tally_core::Measure::Other, Some(noun)) => noun.clone(),
+        (measure, _) => measure.as_str().to_owned(),
+    }
 }
 
 /// A figure's value as a reader would write it: `1,200`, `300–900`, `≥ 1,000`, `≈ 300`,

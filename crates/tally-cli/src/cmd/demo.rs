@@ -84,15 +84,8 @@ fn print_document(out: &mut impl Write, doc: &Document) -> std::io::Result<()> {
     )?;
     if !doc.claims.is_empty() {
         writeln!(out, "{}\n", render::claims_table(doc))?;
-    } else if !doc.figures.is_empty() {
-        writeln!(out, "{}\n", render::figures_table(doc))?;
     } else {
-        writeln!(
-            out,
-            "  {} paragraphs, {} sentences; no claims or figures found.\n",
-            doc.paragraphs.len(),
-            doc.sentences.len()
-        )?;
+        writeln!(out, "  no claims found in {} sentences.\n", doc.sentences.len())?;
     }
     Ok(())
 }
