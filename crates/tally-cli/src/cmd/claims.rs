@@ -126,7 +126,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             }
             ClaimsFormat::Json => json.extend(
                 records(&doc)
-                    .map(|r| serde_json::to_value(r))
+                    .map(serde_json::to_value)
                     .collect::<Result<Vec<_>, _>>()?,
             ),
             ClaimsFormat::Csv => {
