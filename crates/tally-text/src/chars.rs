@@ -61,6 +61,30 @@ pub(crate) fn quote_char(c: char) -> Option<(Family, Lean)> {
     })
 }
 
+/// The quotation mark starting at byte `at` of `text`: its family, lean and length in
+/// bytes. Besides the single characters of [`quote_char`], two straight single quotes
+/// (`''`, as some archives print closing and opening double quotes) are one double mark,
+/// and two backticks (`` `` ``) are an opening double mark.
+pub(crate) fn quote_mark_at(text: &str, at: usize) -> Option<(Family, Lean, usize)> {
+    let bytes = text.as_bytes();
+    let byte = |i: usize| bytes.get(i).copied();
+    match byte(at)? {
+        b'\''
+            if byte(at + 1) == Some(b'\'')
+                && byte(at + 2) != Some(b'\'')
+                && (at == 0 || byte(at - 1) != Some(b'\'')) =>
+        {
+            Some((Family::Double, Lean::Neutral, 2))
+        }
+        b'`' if byte(at + 1) == Some(b'`') => Some((Family::Double, Lean::Open, 2)),
+        _ => {
+            let (c, len) = char_at(text, at)?;
+            let (family, lean) = quote_char(c)?;
+            Some((family, lean, len))
+        }
+    }
+}
+
 /// Whether `c` can stand for an apostrophe inside a word (`haven't`, `Ukraine’s`).
 pub(crate) fn is_apostrophe_char(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2018}')
@@ -88,6 +112,27 @@ mod tests {
         assert_eq!(quote_char('’'), Some((Family::Single, Lean::Close)));
         assert_eq!(quote_char('"'), Some((Family::Double, Lean::Neutral)));
         assert_eq!(quote_char('x'), None);
+    }
+
+    #[test]
+    fn doubled_marks_are_one_double_mark() {
+        assert_eq!(
+            quote_mark_at("''Bombast", 0),
+            Some((Family::Double, Lean::Neutral, 2))
+        );
+        assert_eq!(
+            quote_mark_at("``Hi", 0),
+            Some((Family::Double, Lean::Open, 2))
+        );
+        assert_eq!(
+            quote_mark_at("'''", 0),
+            Some((Family::Single, Lean::Neutral, 1))
+        );
+        assert_eq!(
+            quote_mark_at("’s", 0),
+            Some((Family::Single, Lean::Close, 3))
+        );
+        assert_eq!(quote_mark_at("`x", 0), None);
     }
 
     #[test]

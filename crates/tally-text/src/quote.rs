@@ -47,7 +47,7 @@ use std::ops::Range;
 use tally_core::{Document, Span};
 
 use crate::chars::{
-    Family, Lean, char_at, char_before, is_punct, is_space, is_word_char, quote_char,
+    Family, Lean, char_at, char_before, is_punct, is_space, is_word_char, quote_char, quote_mark_at,
 };
 use crate::lexicon::lexicon;
 
@@ -399,21 +399,25 @@ fn classify(body: &str, start: usize, end: usize, out: &mut Vec<Candidate>) {
         return;
     };
     let bytes = text.as_bytes();
-    // Quote characters are `"`, `'`, or start with byte 0xE2 (curly quotes) or 0xC2
-    // (guillemets); memchr finds the few candidates without looking at every character.
+    // Quote characters are `"`, `'`, or start with byte 0xE2 (curly quotes), 0xC2
+    // (guillemets) or a backtick; memchr finds the few candidates without looking at
+    // every character.
     let mut positions: Vec<usize> = memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes).collect();
-    if memchr::memchr(0xC2, bytes).is_some() {
-        positions.extend(memchr::memchr_iter(0xC2, bytes));
+    if memchr::memchr2(0xC2, b'`', bytes).is_some() {
+        positions.extend(memchr::memchr2_iter(0xC2, b'`', bytes));
         positions.sort_unstable();
     }
     let mut skip_until = 0;
+    // The end of the last mark read, to skip the second half of a two-character mark.
+    let mut consumed = 0;
     for pos in positions {
-        let Some((c, len)) = char_at(text, pos) else {
+        if pos < consumed {
+            continue;
+        }
+        let Some((family, lean, len)) = quote_mark_at(text, pos) else {
             continue;
         };
-        let Some((family, lean)) = quote_char(c) else {
-            continue;
-        };
+        consumed = pos + len;
         let prev = char_before(text, pos);
         let next = char_at(text, pos + len).map(|(n, _)| n);
         let dir = if pos < skip_until {
@@ -646,6 +650,16 @@ mod tests {
                 assert!(s.check(&d.body).is_ok());
             }
         }
+    }
+
+    #[test]
+    fn doubled_single_quotes_are_one_double_quote() {
+        let d = doc(&["He said: ''It doesn't cut it.'' Then ``no,'' she said."]);
+        let q = quotations(&d);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].marks, QuoteMarks::Double);
+        assert_eq!(q[0].content[0].text, "It doesn't cut it.");
+        assert_eq!(q[1].content[0].text, "no,");
     }
 
     #[test]

@@ -16,7 +16,9 @@
 
 use tally_core::TokenKind;
 
-use crate::chars::{char_at, char_before, is_apostrophe_char, is_space, is_word_char, quote_char};
+use crate::chars::{
+    char_at, char_before, is_apostrophe_char, is_space, is_word_char, quote_char, quote_mark_at,
+};
 use crate::lexicon::{AbbrevClass, lexicon};
 
 /// What the sentence splitter needs to know about a token beyond its kind.
@@ -76,7 +78,10 @@ pub(crate) fn tokenize(text: &str, base: usize, out: &mut Vec<RawToken>) {
                 }
                 b'a'..=b'z' | b'A'..=b'Z' => word(text, i),
                 b'0'..=b'9' => number(text, i),
-                b'"' | b'\'' => (i + 1, TokenKind::Quote, Tag::Quote),
+                b'"' | b'\'' | b'`' => match quote_mark_at(text, i) {
+                    Some((_, _, len)) => (i + len, TokenKind::Quote, Tag::Quote),
+                    None => (i + 1, TokenKind::Punct, Tag::Plain),
+                },
                 b'.' => {
                     let end = run(bytes, i, |b| b == b'.');
                     let tag = if end - i == 1 {

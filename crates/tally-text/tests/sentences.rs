@@ -321,3 +321,17 @@ fn a_closing_quote_set_off_by_a_space_still_closes_the_sentence() {
         ],
     );
 }
+
+#[test]
+fn doubled_single_quotes_act_as_double_quotes() {
+    check(
+        &[
+            "Mr. Ridge said: ''Bombast doesn't cut it. Inexperience doesn't cut it.'' He left. ``Fine,'' she said.",
+        ],
+        &[
+            "Mr. Ridge said: ''Bombast doesn't cut it. Inexperience doesn't cut it.''",
+            "He left.",
+            "``Fine,'' she said.",
+        ],
+    );
+}
