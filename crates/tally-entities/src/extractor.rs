@@ -147,10 +147,11 @@ impl EntityExtractor {
             let before = body.get(..s).and_then(|head| head.chars().next_back());
             let after = body.get(e..).and_then(|rest| rest.chars().next());
             let pattern = self.gazetteer.pattern(m.pattern().as_usize());
+            // "US$40 billion" is a currency, not the country.
             let accepted = body.is_char_boundary(s)
                 && body.is_char_boundary(e)
                 && !before.is_some_and(char::is_alphanumeric)
-                && !after.is_some_and(char::is_alphanumeric)
+                && !after.is_some_and(|c| c.is_alphanumeric() || c == '$')
                 && case_ok(&pattern.alias, &body[s..e], shouting);
             if !accepted {
                 from = m.start() + 1;

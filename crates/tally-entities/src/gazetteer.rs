@@ -18,6 +18,7 @@ use crate::GazetteerError;
 
 const GENERATED: &str = include_str!("../../../data/entities/gazetteer.tsv");
 const CURATED: &str = include_str!("../../../data/entities/curated.tsv");
+const NOT_NAMES: &str = include_str!("../../../data/entities/not_names.txt");
 
 /// One gazetteer entity.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +44,9 @@ pub enum Form {
     Name,
     /// A demonym ("North Korean").
     Demonym,
+    /// Not an entity at all ("Dow Jones", "Nikkei"): matched only to keep name finding
+    /// off these words.
+    NotName,
 }
 
 /// A pattern in the automaton: which entry, which form, and the alias as written (its
@@ -70,6 +74,7 @@ static BUILTIN: LazyLock<Result<Arc<Gazetteer>, GazetteerError>> = LazyLock::new
     let mut builder = GazetteerBuilder::default();
     builder.add_tsv("data/entities/gazetteer.tsv", GENERATED)?;
     builder.add_tsv("data/entities/curated.tsv", CURATED)?;
+    builder.add_not_names(NOT_NAMES);
     builder.build().map(Arc::new)
 });
 
@@ -90,6 +95,7 @@ impl Gazetteer {
         let mut builder = GazetteerBuilder::default();
         builder.add_tsv("data/entities/gazetteer.tsv", GENERATED)?;
         builder.add_tsv("data/entities/curated.tsv", CURATED)?;
+        builder.add_not_names(NOT_NAMES);
         builder.add_file(path)?;
         builder.build()
     }
@@ -165,6 +171,16 @@ impl GazetteerBuilder {
             self.add_columns(source, n + 1, &cols)?;
         }
         Ok(())
+    }
+
+    /// Adds phrases that are no entity (one per line, `#` lines ignored), for example stock
+    /// indices. An entity added later with the same alias takes it back.
+    pub fn add_not_names(&mut self, text: &str) {
+        for line in text.lines().map(str::trim) {
+            if !line.is_empty() && !line.starts_with('#') {
+                self.claim(line, 0, Form::NotName);
+            }
+        }
     }
 
     /// Adds comma-separated rows with the same columns as [`GazetteerBuilder::add_tsv`]

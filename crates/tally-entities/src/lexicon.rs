@@ -8,6 +8,8 @@ const TITLES: &str = include_str!("../../../data/entities/person_titles.txt");
 const ORG_SUFFIXES: &str = include_str!("../../../data/entities/org_suffixes.txt");
 const ORG_HEADS: &str = include_str!("../../../data/entities/org_heads.txt");
 const STOP_CAPS: &str = include_str!("../../../data/entities/stop_caps.txt");
+const PLACE_SUFFIXES: &str = include_str!("../../../data/entities/place_suffixes.txt");
+const EVENT_SUFFIXES: &str = include_str!("../../../data/entities/event_suffixes.txt");
 const FIRST_NAMES: &str = include_str!("../../../data/entities/first_names.txt");
 
 /// The cue lists, lowercased.
@@ -19,6 +21,10 @@ pub struct Lexicon {
     pub max_title_words: usize,
     /// "ministry", "inc.", "party".
     org_suffixes: HashSet<String>,
+    /// "airport", "street".
+    place_suffixes: HashSet<String>,
+    /// "conference", "games".
+    event_suffixes: HashSet<String>,
     /// "bank", "ministry" (as in "Bank of Japan").
     org_heads: HashSet<String>,
     /// "the", "monday", "said".
@@ -47,6 +53,8 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         max_title_words,
         org_suffixes: words(ORG_SUFFIXES).collect(),
         org_heads: words(ORG_HEADS).collect(),
+        place_suffixes: words(PLACE_SUFFIXES).collect(),
+        event_suffixes: words(EVENT_SUFFIXES).collect(),
         stop_caps: words(STOP_CAPS).collect(),
         first_names: words(FIRST_NAMES).collect(),
     }
@@ -93,6 +101,16 @@ impl Lexicon {
     #[must_use]
     pub fn is_org_suffix(&self, lower: &str) -> bool {
         self.org_suffixes.contains(lower)
+    }
+    /// Whether `lower` ends place and facility names.
+    #[must_use]
+    pub fn is_place_suffix(&self, lower: &str) -> bool {
+        self.place_suffixes.contains(lower)
+    }
+    /// Whether `lower` ends event names.
+    #[must_use]
+    pub fn is_event_suffix(&self, lower: &str) -> bool {
+        self.event_suffixes.contains(lower)
     }
     /// Whether `lower` starts "X of Y" organization names.
     #[must_use]

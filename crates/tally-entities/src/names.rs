@@ -234,6 +234,40 @@ fn run(
     {
         return;
     }
+    // A title closing the run names no one: "Ryanair CEO" is Ryanair, "President" nothing.
+    let mut to = to;
+    while let Some(k) = (from..=to).find(|&k| {
+        let len = ctx.title_at(folder, k, to + 1);
+        len > 0 && k + len == to + 1
+    }) {
+        if k == from {
+            return;
+        }
+        to = k - 1;
+    }
+    // Events ("Worldwide Developers Conference") are no entities.
+    if ctx.lower_is(folder, to, |l| LEXICON.is_event_suffix(l)) {
+        return;
+    }
+    // Facilities and geographic names ("Changi International Airport", "Wall Street").
+    if to > from && ctx.lower_is(folder, to, |l| LEXICON.is_place_suffix(l)) {
+        let mut cand = ctx.candidate(from, to, Some(EntityType::Place));
+        cand.overrides = true;
+        out.push(cand);
+        return;
+    }
+    // An organization word at the end wins over a title at the start ("General Motors").
+    let first_lower = folder.fold(ctx.text(from)).to_owned();
+    let org = ctx.lower_is(folder, to, |l| LEXICON.is_org_suffix(l))
+        || (to > from
+            && LEXICON.is_org_head(&first_lower)
+            && ctx.lower_is(folder, from + 1, |l| l == "of"));
+    if org && (to > from || ctx.covered[from].is_none()) {
+        let mut cand = ctx.candidate(from, to, Some(EntityType::Organization));
+        cand.overrides = true;
+        out.push(cand);
+        return;
+    }
     // A title inside the run splits it: affiliation before, person after.
     for k in from..to {
         let len = ctx.title_at(folder, k, to + 1);
@@ -254,18 +288,14 @@ fn run(
         if k > from {
             typed_pieces(ctx, folder, from, k - 1, None, out);
         }
+        // "President of GM": what follows the title is its organization, not a name.
+        if ctx.lower_is(folder, name_from, |l| CONNECTORS.contains(&l)) {
+            if name_from < to {
+                typed_pieces(ctx, folder, name_from + 1, to, None, out);
+            }
+            return;
+        }
         let mut cand = ctx.candidate(name_from, to, Some(EntityType::Person));
-        cand.overrides = true;
-        out.push(cand);
-        return;
-    }
-    let first_lower = folder.fold(ctx.text(from)).to_owned();
-    let org = ctx.lower_is(folder, to, |l| LEXICON.is_org_suffix(l))
-        || (to > from
-            && LEXICON.is_org_head(&first_lower)
-            && ctx.lower_is(folder, from + 1, |l| l == "of"));
-    if org && (to > from || ctx.covered[from].is_none()) {
-        let mut cand = ctx.candidate(from, to, Some(EntityType::Organization));
         cand.overrides = true;
         out.push(cand);
         return;
@@ -317,8 +347,16 @@ fn typed_pieces(
             {
                 cand.kind = Some(EntityType::Person);
             }
-            // The first word of a sentence is capitalized anyway.
-            cand.weak = cand.kind.is_none() && cand.words == 1 && is_sentence_initial(ctx, k);
+            if cand.kind.is_none() && !plausible_untyped(ctx, folder, k, last) {
+                k = end + 1;
+                continue;
+            }
+            // The first word of a sentence is capitalized anyway; it still reads as a name
+            // when it owns something or reports ("Airbus's", "Airbus said").
+            cand.weak = cand.kind.is_none()
+                && cand.words == 1
+                && is_sentence_initial(ctx, k)
+                && !acts_like_name(ctx, folder, k);
             cand.place_cue = k > 0
                 && !ctx.words[k - 1].upper
                 && ctx.lower_is(folder, k - 1, |l| PLACE_CUES.contains(&l));
@@ -326,6 +364,53 @@ fn typed_pieces(
         }
         k = end + 1;
     }
+}
+
+/// Reporting verbs after a sentence-initial word that make it a name.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "announced",
+    "reported",
+    "told",
+    "added",
+    "stated",
+];
+
+/// Whether an untyped run can be a name: no digits ("A380", "WWDC 2005", "Chapter 11"
+/// are products, events and sections) and not right after a camel-case brand ("iPod
+/// Shuffle").
+fn plausible_untyped(ctx: &SentenceCtx<'_>, folder: &mut Folder, from: usize, to: usize) -> bool {
+    let _ = folder;
+    if (from..=to).any(|k| ctx.text(k).bytes().any(|b| b.is_ascii_digit())) {
+        return false;
+    }
+    // "US$40 billion", "HK$": a currency sign glued to the word.
+    if ctx.body[ctx.words[to].end..].starts_with('$') {
+        return false;
+    }
+    if from > 0 && ctx.words[from].joined {
+        let prev = ctx.text(from - 1);
+        let camel = prev.chars().next().is_some_and(char::is_lowercase)
+            && prev.chars().skip(1).any(char::is_uppercase);
+        if camel {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether a sentence-initial word acts like a name: possessive, or the subject of a
+/// reporting verb while not a plural ("Airbus said", not "Analysts said").
+fn acts_like_name(ctx: &SentenceCtx<'_>, folder: &mut Folder, k: usize) -> bool {
+    let w = ctx.words[k];
+    if w.possessive {
+        return true;
+    }
+    let plural = ctx.text(k).ends_with('s') && !ctx.text(k).ends_with("ss");
+    !plural
+        && ctx.words.get(k + 1).is_some_and(|n| n.joined)
+        && ctx.lower_is(folder, k + 1, |l| REPORTING.contains(&l))
 }
 
 fn is_sentence_initial(ctx: &SentenceCtx<'_>, k: usize) -> bool {

@@ -45,8 +45,13 @@ pub fn resolve(
     // organization's name is its parent ("Russian Defense Ministry" → RU).
     let mut overridden = vec![false; mentions.len()];
     let mut parents: HashMap<usize, String> = HashMap::new();
+    // Mentions are in text order, so each candidate checks only the mentions it spans.
     for (ci, c) in candidates.iter().enumerate().filter(|(_, c)| c.overrides) {
-        for (mi, m) in mentions.iter().enumerate() {
+        let first = mentions.partition_point(|m| m.end <= c.start);
+        for (mi, m) in mentions.iter().enumerate().skip(first) {
+            if m.start >= c.end {
+                break;
+            }
             if m.start < c.end && c.start < m.end {
                 overridden[mi] = true;
                 let entry = &gaz.entries()[m.entry];
@@ -56,7 +61,11 @@ pub fn resolve(
             }
         }
     }
-    for (m, _) in mentions.iter().zip(&overridden).filter(|(_, o)| !**o) {
+    for (m, _) in mentions
+        .iter()
+        .zip(&overridden)
+        .filter(|(m, o)| !**o && m.form != Form::NotName)
+    {
         out.push((m.start, m.end, Target::Gaz(m.entry)));
     }
 

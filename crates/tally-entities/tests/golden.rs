@@ -1,6 +1,8 @@
 //! Golden tests: each sentence printed with carets under every entity mention and its
 //! entity's id and type.
 
+#![allow(clippy::unwrap_used)] // Tests fail loudly on purpose.
+
 use tally_core::{Document, DocumentMeta, Extractor};
 use tally_entities::EntityExtractor;
 

@@ -1,5 +1,7 @@
 //! Robustness: no panic and spans that slice the body, on any input.
 
+#![allow(clippy::unwrap_used)] // Tests fail loudly on purpose.
+
 use proptest::prelude::*;
 use tally_core::{Document, DocumentMeta, Extractor};
 use tally_entities::EntityExtractor;

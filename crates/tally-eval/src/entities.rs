@@ -284,6 +284,9 @@ fn gold_of(doc: &MeantimeDoc) -> Gold {
             _ => others.push((span.start, span.end, named)),
         }
     }
+    // Some mentions are annotated twice (once per instance layer); count each span once.
+    names.sort_by_key(|m| (m.start, m.end, m.label));
+    names.dedup();
     let region_end = doc
         .tokens
         .iter()
