@@ -25,6 +25,9 @@
 //!   under-splits); a capitalized word after an ambiguous abbreviation starts one only if
 //!   it is in `data/text/sentence_starters.txt`.
 //! - Single line breaks inside a paragraph are treated as spaces.
+//! - A number of one or two digits with a period opening a sentence or after a colon
+//!   ("1. The ...") is a
+//!   list enumerator, so "He scored 3. 4 people" still breaks but "2. The victim" does not.
 
 use std::ops::Range;
 
@@ -68,7 +71,17 @@ pub(crate) fn split(
         }
         // A break needs whitespace: "5.6", "end.”And" and "....[" are not boundaries.
         let boundary = tokens[last].end;
+        // "1. The government..." : a list number opening a sentence or following a colon
+        // is not a sentence of its own.
+        let enumerator = i > start
+            && tokens[i].tag == Tag::Period
+            && tokens[i - 1].kind == TokenKind::Number
+            && tokens[i - 1].end == tokens[i].start
+            && tokens[i - 1].end - tokens[i - 1].start <= 2
+            && (i - 1 == start
+                || matches!(body.as_bytes().get(tokens[i - 2].start), Some(b':' | b';')));
         if tokens[next].start > boundary
+            && !enumerator
             && !inside(closed, cursor, boundary)
             && breaks(body, tokens[i].tag, &tokens[next..])
         {

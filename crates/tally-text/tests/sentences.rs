@@ -335,3 +335,18 @@ fn doubled_single_quotes_act_as_double_quotes() {
         ],
     );
 }
+
+#[test]
+fn list_enumerators_stay_with_their_item() {
+    check(
+        &[
+            "HERE IS THE COMMUNIQUE: 1. AT 0945 THIS MORNING, SUBVERSIVES ATTACKED. 2. THE VICTIM DIED. THE SCORE WAS 3. 4 PEOPLE LEFT.",
+        ],
+        &[
+            "HERE IS THE COMMUNIQUE: 1. AT 0945 THIS MORNING, SUBVERSIVES ATTACKED.",
+            "2. THE VICTIM DIED.",
+            "THE SCORE WAS 3.",
+            "4 PEOPLE LEFT.",
+        ],
+    );
+}
