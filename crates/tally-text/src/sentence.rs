@@ -25,9 +25,9 @@
 //!   under-splits); a capitalized word after an ambiguous abbreviation starts one only if
 //!   it is in `data/text/sentence_starters.txt`.
 //! - Single line breaks inside a paragraph are treated as spaces.
-//! - A number of one or two digits with a period opening a sentence or after a colon
-//!   ("1. The ...") is a
-//!   list enumerator, so "He scored 3. 4 people" still breaks but "2. The victim" does not.
+//! - A number of one or two digits with a period opening a sentence or following a colon
+//!   ("1. The ...") is a list enumerator, so "2. The victim died." stays whole while "The
+//!   score was 3. 4 people left." still breaks.
 
 use std::ops::Range;
 
