@@ -53,18 +53,6 @@ pub enum StoreError {
         /// What went wrong.
         message: String,
     },
-    /// A stored JSON column could not be read back.
-    #[error("database {path}: corrupt {column} for document {document}: {message}")]
-    Corrupt {
-        /// The database file.
-        path: String,
-        /// The column.
-        column: &'static str,
-        /// The document id.
-        document: String,
-        /// The decoding error.
-        message: String,
-    },
 }
 
 impl StoreError {
@@ -77,7 +65,6 @@ impl StoreError {
             StoreError::Migration { .. } => "S003",
             StoreError::InvalidArgument { .. } => "S004",
             StoreError::Export { .. } => "S005",
-            StoreError::Corrupt { .. } => "S006",
         }
     }
 }

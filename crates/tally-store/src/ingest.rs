@@ -14,6 +14,7 @@
 //! are a few times the body's size): well under 1 GiB in the worst case, tens of MiB on
 //! real news.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, sync_channel};
 
 use rayon::prelude::*;
@@ -69,7 +70,8 @@ pub struct IngestTotals {
     pub stats: WriteStats,
     /// Documents read.
     pub documents: u64,
-    /// Records that failed to read or annotate.
+    /// Records that failed to read or annotate in this run (each is in the `errors` table;
+    /// `stats.errors` counts only the ones not already there).
     pub failed: u64,
     /// Body bytes read.
     pub body_bytes: u64,
@@ -82,7 +84,7 @@ struct Batch {
 
 /// Reads `records`, annotates new documents with `annotate` in parallel, and writes them.
 /// `annotate` returns an error message for a document it cannot process; that document is
-/// recorded in the `errors` table (code `E000`) and the rest go on.
+/// recorded in the `errors` table (code `E001`) and the rest go on.
 ///
 /// # Errors
 /// The first [`StoreError`] from the writer; batches committed before it stay stored.
@@ -103,6 +105,7 @@ where
     // so a rerun skips annotation of everything committed before an interruption.
     let checker = store.reader()?;
     let mut already = 0u64;
+    let annotation_failures = AtomicU64::new(0);
     std::thread::scope(|scope| {
         let (tx, rx) = sync_channel::<Batch>(config.channel_batches.max(1));
         let writer = scope.spawn(move || write_all(store, rx));
@@ -125,7 +128,7 @@ where
                             .as_ref()
                             .map_or_else(String::new, |o| o.path.clone()),
                         record: record_name(&doc),
-                        code: "E000".to_owned(),
+                        code: "E001".to_owned(),
                         message,
                     }),
                 })
@@ -133,7 +136,10 @@ where
             for item in annotated {
                 match item {
                     Ok(p) => batch.prepared.push(p),
-                    Err(e) => batch.errors.push(e),
+                    Err(e) => {
+                        annotation_failures.fetch_add(1, Ordering::Relaxed);
+                        batch.errors.push(e);
+                    }
                 }
             }
             let full = std::mem::replace(
@@ -195,6 +201,7 @@ where
         })?;
         totals.stats = stats;
         totals.stats.skipped += already;
+        totals.failed += annotation_failures.load(Ordering::Relaxed);
         Ok(totals)
     })
 }

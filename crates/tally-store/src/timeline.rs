@@ -10,9 +10,9 @@
 //!   whose dates are at most `window_days` apart ("several hundred" vs "3,000").
 //! - **revision**: a later estimate by the same named claimant with a different range.
 //!
-//! Limitations: the subject matches the figure's linked entity id exactly (`KP`) or, when
-//! the argument is not a known entity id, its subject words as a substring; places match
-//! the same way. Estimates without a date sort last and are never flagged.
+//! Limitations: a subject or place that looks like an entity id (`KP`, `place:ru-krs`)
+//! matches the figure's linked entity exactly, using the timeline index; anything else
+//! matches the phrase's words as a case-insensitive substring. Estimates without a date sort last and are never flagged.
 
 use std::collections::HashMap;
 
@@ -157,14 +157,8 @@ impl Store {
                 });
             }
         }
-        let subject_is_entity = match &query.subject {
-            Some(s) => self.is_entity_id(s)?,
-            None => false,
-        };
-        let place_is_entity = match &query.place {
-            Some(p) => self.is_entity_id(p)?,
-            None => false,
-        };
+        let subject_is_entity = query.subject.as_deref().is_some_and(looks_like_entity_id);
+        let place_is_entity = query.place.as_deref().is_some_and(looks_like_entity_id);
         // Entity ids use the (measure, subject_entity, date) index; words fall back to a
         // substring match over the measure's figures.
         let sql = format!(
@@ -254,16 +248,15 @@ impl Store {
             estimates,
         })
     }
+}
 
-    fn is_entity_id(&self, id: &str) -> Result<bool, StoreError> {
-        self.conn
-            .prepare_cached(
-                "SELECT 1 WHERE EXISTS (SELECT 1 FROM entities WHERE id = ?1)
-                     OR EXISTS (SELECT 1 FROM figures WHERE subject_entity = ?1 OR place_entity = ?1)",
-            )
-            .and_then(|mut st| st.exists([id]))
-            .at(&self.path)
-    }
+/// Entity ids are ISO 3166 codes (`KP`) or prefixed gazetteer and local ids
+/// (`place:ru-krs`, `local:E3`); anything else is words of the phrase.
+fn looks_like_entity_id(arg: &str) -> bool {
+    (arg.len() == 2 && arg.bytes().all(|b| b.is_ascii_uppercase()))
+        || arg.split_once(':').is_some_and(|(prefix, rest)| {
+            !prefix.is_empty() && !rest.is_empty() && prefix.bytes().all(|b| b.is_ascii_lowercase())
+        })
 }
 
 /// The range an estimate allows, `(low, high)`, with an open top as infinity.

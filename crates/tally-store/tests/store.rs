@@ -99,7 +99,7 @@ fn syndicated_copies_cluster_and_their_claim_is_stored_once_with_all_carriers() 
 }
 
 #[test]
-fn a_document_bridging_two_clusters_merges_them() {
+fn clustering_needs_real_similarity_and_exact_copies_always_join() {
     let mut store = Store::open_in_memory().unwrap();
     let (a, b) = (words(200, 5), words(200, 6));
     let d1 = doc("https://a.example/1", "A", None, "2024-01-01", &[&a]);

@@ -160,7 +160,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         )?;
         bar.set_position(base + size);
         if resumable {
-            store.finish_input(&name, done.documents, done.failed + done.stats.errors)?;
+            store.finish_input(&name, done.documents, done.failed)?;
         }
         totals.documents += done.documents;
         totals.failed += done.failed;
@@ -184,7 +184,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
                 String::new()
             },
             stats.claims,
-            totals.failed + stats.errors,
+            totals.failed,
             totals.inputs_skipped,
             totals.bytes as f64 / 1e6 / seconds.max(1e-9),
             totals.documents as f64 / seconds.max(1e-9),
@@ -195,7 +195,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             eprintln!("tally: more errors are in the database's `errors` table");
         }
     }
-    Ok(if totals.failed + totals.stats.errors > 0 {
+    Ok(if totals.failed > 0 {
         Outcome::Partial
     } else {
         Outcome::Ok
