@@ -150,6 +150,31 @@ impl Registry {
         }
     }
 
+    /// Sets role and affiliation on a speaker that has none, e.g. from a title written
+    /// before another mention of the same entity ("President-elect Donald Trump").
+    pub(crate) fn fill_role(
+        &mut self,
+        index: usize,
+        role: Option<String>,
+        affiliation: Option<String>,
+    ) {
+        if let Some(k) = self.known.get_mut(index) {
+            if k.speaker.role.is_none() {
+                k.speaker.role = role;
+            }
+            if k.speaker.affiliation.is_none() {
+                k.speaker.affiliation = affiliation;
+            }
+        }
+    }
+
+    /// Whether the speaker at `index` has a role.
+    pub(crate) fn has_role(&self, index: usize) -> bool {
+        self.known
+            .get(index)
+            .is_some_and(|k| k.speaker.role.is_some())
+    }
+
     /// The speaker id of an index.
     pub(crate) fn id(&self, index: usize) -> Option<String> {
         self.known.get(index).map(|k| k.speaker.id.clone())

@@ -76,6 +76,20 @@ pub(crate) fn parse(
     p: Phrase,
     apposition: Option<Phrase>,
 ) -> Descriptor {
+    // A relative clause describes the speaker but holds no role words ("a lawyer who has
+    // filed many of the suits").
+    let p = Phrase {
+        start: p.start,
+        end: (p.start..p.end)
+            .find(|&i| {
+                i > p.start
+                    && matches!(
+                        words[i].lower().as_str(),
+                        "who" | "which" | "whose" | "that"
+                    )
+            })
+            .unwrap_or(p.end),
+    };
     let ws = &words[p.start..p.end];
     let text = body
         .get(ws.first().map_or(0, |w| w.start)..ws.last().map_or(0, |w| w.end))
@@ -154,6 +168,10 @@ pub(crate) fn parse(
                     };
                 }
             }
+            // "The official's": a possessive head is the speaker, not an affiliation.
+            Class::Possessive if i + 1 == stop && !named => {
+                role.push(strip_possessive(w.text));
+            }
             Class::Possessive => {
                 let owner = strip_possessive(w.text);
                 if lex.pronoun(&lower.replace("'s", "")).is_none() && affiliation.is_none() {
@@ -221,14 +239,17 @@ pub(crate) fn parse(
     let head_word = if named {
         role.last().copied()
     } else {
+        // The head is the last listed noun ("two people familiar with the matter"), else
+        // the last word.
         ws[..head_end]
             .iter()
             .rev()
-            .find(|w| w.is_word())
+            .find(|w| lex.noun(strip_possessive(&w.lower())).is_some())
+            .or_else(|| ws[..head_end].iter().rev().find(|w| w.is_word()))
             .map(|w| w.text)
     };
     if let Some(h) = head_word {
-        let lower = h.to_ascii_lowercase();
+        let lower = strip_possessive(&h.replace('\u{2019}', "'")).to_ascii_lowercase();
         if let Some(noun) = lex.noun(&lower) {
             d.kind = Some(noun.kind);
             if !named {
@@ -243,7 +264,14 @@ pub(crate) fn parse(
         d.kind = Some(NounKind::Person);
     }
     if !role.is_empty() {
-        d.role = Some(role.join(" "));
+        let joined = role.join(" ");
+        // "Experts say": sentence capitalization is not part of the role.
+        let listed = !named && role.len() == 1 && lex.noun(&joined.to_ascii_lowercase()).is_some();
+        d.role = Some(if listed {
+            joined.to_ascii_lowercase()
+        } else {
+            joined
+        });
     }
     if !seniority.is_empty() {
         d.seniority = Some(seniority.join(" "));

@@ -185,6 +185,53 @@ fn possessive_mentions(lex: &Lexicon, words: &[Word<'_>], found: &[Found]) -> Ve
     out
 }
 
+/// Titles and an affiliation written right before some mention of an entity
+/// ("U.S. President Joe Biden", "President-elect Donald Trump"): the role and affiliation
+/// of a named speaker whose own mention has none.
+fn titles_before(
+    lex: &Lexicon,
+    doc: &Document,
+    marks: &[(usize, crate::words::QuoteDir)],
+    entity: &Entity,
+    entities: &EntityIndex<'_>,
+) -> Option<(Option<String>, Option<String>)> {
+    for mention in &entity.mentions {
+        let sentence = doc.sentences.get(doc.sentence_at(mention.start)?)?;
+        let words = words(doc, sentence, marks);
+        let at = words.iter().position(|w| w.start == mention.start)?;
+        let mut i = at;
+        while i > 0 && class(lex, &words, i - 1) == Class::Title {
+            i -= 1;
+        }
+        if i == at {
+            continue;
+        }
+        let titles: Vec<&str> = words[i..at]
+            .iter()
+            .map(|w| w.text)
+            .filter(|t| !matches!(*t, "Mr." | "Mrs." | "Ms." | "Dr." | "Miss"))
+            .collect();
+        let affiliation = i
+            .checked_sub(1)
+            .filter(|&j| matches!(class(lex, &words, j), Class::Cap | Class::Possessive))
+            .map(|j| {
+                let w = &words[j];
+                entities.at(w.start, w.end).map_or_else(
+                    || {
+                        w.text
+                            .trim_end_matches("'s")
+                            .trim_end_matches("\u{2019}s")
+                            .to_owned()
+                    },
+                    |e| e.id.clone(),
+                )
+            });
+        let role = (!titles.is_empty()).then(|| titles.join(" "));
+        return Some((role, affiliation));
+    }
+    None
+}
+
 /// Everything but said-at: speakers and attributions in document order.
 fn annotate(lex: &Lexicon, doc: &Document) -> (Vec<tally_core::Speaker>, Vec<Attribution>) {
     let hits = lex.find_cues(&doc.body);
@@ -263,13 +310,24 @@ fn annotate(lex: &Lexicon, doc: &Document) -> (Vec<tally_core::Speaker>, Vec<Att
                         .as_ref()
                         .and_then(|(_, a, b)| entities.at(*a, *b))
                         .map(|e| e.id.clone());
-                    registry.resolve(&Mention {
+                    let entity_id = entity.as_ref().map(|e| e.0.clone());
+                    let index = registry.resolve(&Mention {
                         span,
                         paragraph,
                         descriptor: &d,
                         entity,
                         affiliation_id,
-                    })
+                    })?;
+                    if !registry.has_role(index) {
+                        let linked =
+                            entity_id.and_then(|id| doc.entities.iter().find(|e| e.id == id));
+                        if let Some((role, affiliation)) =
+                            linked.and_then(|e| titles_before(lex, doc, &marks, e, &entities))
+                        {
+                            registry.fill_role(index, role, affiliation);
+                        }
+                    }
+                    Some(index)
                 }),
             };
             previous = Some((source_phrase, speaker));

@@ -350,8 +350,11 @@ impl Lexicon {
     pub(crate) fn function(&self, text: &str, lower: &str) -> Option<FnClass> {
         self.function_words.get(lower).copied().or_else(|| {
             let lowercase = text.starts_with(|c: char| c.is_lowercase());
-            (lowercase && lower.len() > 4 && lower.ends_with("ly") && !self.nouns.contains_key(lower))
-                .then_some(FnClass::Aux)
+            (lowercase
+                && lower.len() > 4
+                && lower.ends_with("ly")
+                && !self.nouns.contains_key(lower))
+            .then_some(FnClass::Aux)
         })
     }
 

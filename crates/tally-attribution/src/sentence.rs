@@ -82,12 +82,22 @@ pub(crate) fn analyze(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'_>]) -> 
 /// they said (`Bush: "The mission is to destroy ISIS."`, `Q: Did the service help?`).
 fn colon(lex: &Lexicon, words: &[Word<'_>]) -> Option<Found> {
     let colon = words.iter().take(7).position(|w| w.is(":"))?;
-    if colon == 0 || word_count(words, Phrase { start: colon + 1, end: words.len() }) < 2 {
+    if colon == 0
+        || word_count(
+            words,
+            Phrase {
+                start: colon + 1,
+                end: words.len(),
+            },
+        ) < 2
+    {
         return None;
     }
     let core = phrase::right(lex, words, 0, colon)?;
     let capitalized = words[..colon].iter().filter(|w| w.is_word()).all(|w| {
-        w.is_capitalized() || class(lex, words, 0) == Class::Det || !w.text.starts_with(char::is_lowercase)
+        w.is_capitalized()
+            || class(lex, words, 0) == Class::Det
+            || !w.text.starts_with(char::is_lowercase)
     });
     if core.end != colon || !capitalized {
         return None;
@@ -175,6 +185,16 @@ fn run_to_end(words: &[Word<'_>], start: usize, next_cue: usize) -> Option<Phras
         if end + 1 == next_cue && w.is(",") {
             break;
         }
+        // ", speaking on condition of anonymity", ", who ...": about the source, not content.
+        if end > start
+            && !quoted
+            && w.is(",")
+            && words
+                .get(end + 1)
+                .is_some_and(|n| matches!(n.lower().as_str(), "speaking" | "who"))
+        {
+            break;
+        }
         end += 1;
     }
     trim(words, Phrase { start, end })
@@ -223,8 +243,7 @@ fn after(
                 && (lex.is_modifier(&lower)
                     || matches!(lower.as_str(), "however" | "though")
                     || TIME_WORDS.contains(&lower.as_str())
-                    || (in_phrase
-                        && (w.is_capitalized() || class(lex, words, k) == Class::Number)))
+                    || (in_phrase && (w.is_capitalized() || class(lex, words, k) == Class::Number)))
         };
         if !modifier {
             break;
@@ -378,7 +397,12 @@ fn verb(
         && let Some(source) = source_right(lex, words, cue.words.end)
     {
         let rest = source.span.end;
-        {
+        // Only at the clause end: in "Murphy, the head of X, said the group would ..."
+        // the words after the cue are content, not an inverted source.
+        let ends = words
+            .get(rest)
+            .is_none_or(|w| is_clause_end(w) || w.is(",") || w.quote().is_some());
+        if ends {
             let mut content: Vec<Phrase> = before(words, h - 1 + 1, prev)
                 .map(|p| trim_comma(words, p))
                 .into_iter()

@@ -64,7 +64,10 @@ impl Word<'_> {
     pub(crate) fn is_possessive(&self) -> bool {
         let t = self.text;
         self.is_word()
-            && (t.ends_with("'s") || t.ends_with("\u{2019}s") || t.ends_with("s'"))
+            && (t.ends_with("'s")
+                || t.ends_with("\u{2019}s")
+                || t.ends_with("s'")
+                || t.ends_with("s\u{2019}"))
             && t.len() > 2
     }
 
@@ -140,7 +143,25 @@ pub(crate) fn words<'a>(
             };
         }
     }
-    out
+    // An unpaired apostrophe glued to a plural is a possessive: "the soldiers' families".
+    let mut merged: Vec<Word<'a>> = Vec::with_capacity(out.len());
+    for w in out {
+        if let Some(prev) = merged.last_mut() {
+            let apostrophe = w.kind == WordKind::Punct && matches!(w.text, "'" | "\u{2019}");
+            if apostrophe
+                && prev.is_word()
+                && prev.end == w.start
+                && prev.text.ends_with('s')
+                && let Some(text) = body.get(prev.start..w.end)
+            {
+                prev.end = w.end;
+                prev.text = text;
+                continue;
+            }
+        }
+        merged.push(w);
+    }
+    merged
 }
 
 /// Splits a token into leading punctuation, the core, and trailing punctuation.

@@ -1,0 +1,117 @@
+//! Golden snapshots: each attribution printed as its sentence with carets under the cue,
+//! the source and the content, plus the speakers. Review changes with `cargo insta review`.
+
+#![allow(clippy::unwrap_used)] // A test fixture: failing loudly is the point.
+
+use std::fmt::Write as _;
+
+use tally_attribution::Attributor;
+use tally_core::{Document, DocumentMeta, Extractor, Span};
+
+fn annotate(paragraphs: Vec<String>) -> Document {
+    let mut doc = Document::new(DocumentMeta::default(), paragraphs);
+    tally_text::Segmenter.run(&mut doc).unwrap();
+    Attributor::new().unwrap().run(&mut doc).unwrap();
+    doc
+}
+
+/// A caret line under the part of `span` inside `sentence`, with a label.
+fn carets(sentence: &Span, span: &Span, label: &str) -> Option<String> {
+    let start = span.start.max(sentence.start);
+    let end = span.end.min(sentence.end);
+    if start >= end {
+        return None;
+    }
+    let pad = sentence.text[..start - sentence.start].chars().count();
+    let width = sentence.text[start - sentence.start..end - sentence.start]
+        .chars()
+        .count();
+    Some(format!(
+        "{}{} {label}",
+        " ".repeat(pad),
+        "^".repeat(width.max(1))
+    ))
+}
+
+fn render(doc: &Document) -> String {
+    let mut out = String::new();
+    for a in &doc.attributions {
+        let Some(i) = doc.sentence_at(a.cue.start) else {
+            continue;
+        };
+        let sentence = &doc.sentences[i];
+        writeln!(out, "{} {:?}", a.id, a.kind).unwrap();
+        writeln!(out, "{}", sentence.text).unwrap();
+        let speaker = a.speaker_id.as_deref().unwrap_or("unknown");
+        let mut lines = vec![carets(sentence, &a.cue, &format!("cue {}", a.cue_lemma))];
+        if let Some(s) = &a.source {
+            lines.push(carets(sentence, s, &format!("source {speaker}")));
+        }
+        for c in &a.content {
+            lines.push(carets(sentence, c, "content"));
+        }
+        for line in lines.into_iter().flatten() {
+            writeln!(out, "{line}").unwrap();
+        }
+        if !a.conditions.is_empty() {
+            writeln!(out, "conditions: {}", a.conditions.join("; ")).unwrap();
+        }
+        writeln!(out).unwrap();
+    }
+    for s in &doc.speakers {
+        let mentions: Vec<&str> = s.mentions.iter().map(|m| m.text.as_str()).collect();
+        writeln!(
+            out,
+            "{} {} | name: {} | role: {} | affiliation: {} | seniority: {} | group: {} | conditions: {} | mentions: {}",
+            s.id,
+            if s.named { "named" } else { "anonymous" },
+            s.name.as_deref().unwrap_or("-"),
+            s.role.as_deref().unwrap_or("-"),
+            s.affiliation.as_deref().unwrap_or("-"),
+            s.seniority.as_deref().unwrap_or("-"),
+            s.group,
+            s.conditions.join("; "),
+            mentions.join(" / "),
+        )
+        .unwrap();
+    }
+    out
+}
+
+fn paragraphs(text: &str) -> Vec<String> {
+    text.split("\n\n").map(str::to_owned).collect()
+}
+
+#[test]
+fn hard_cases() {
+    let doc = annotate(paragraphs(include_str!("fixtures/hard_cases.txt")));
+    insta::assert_snapshot!(render(&doc));
+}
+
+/// The seed article, read from the shared folder when it is there. Markdown furniture
+/// (headline, byline, links) is dropped the simple way; the full ingest is tested elsewhere.
+#[test]
+fn seed_article() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/seeds/000_03ebcc81c39aff76.txt"
+    );
+    let Ok(text) = std::fs::read_to_string(path) else {
+        eprintln!("skipped: seed article not found at {path}");
+        return;
+    };
+    let body: Vec<String> = paragraphs(&text)
+        .into_iter()
+        .map(|p| p.trim().replace("\\$", "$"))
+        .filter(|p| {
+            !(p.starts_with('#')
+                || p.starts_with("**")
+                || p.starts_with('<')
+                || p.starts_with("By [")
+                || p.starts_with("Original url")
+                || p.starts_with("KCNA"))
+        })
+        .collect();
+    let doc = annotate(body);
+    insta::assert_snapshot!(render(&doc));
+}
