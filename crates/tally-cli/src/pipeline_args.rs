@@ -10,6 +10,11 @@ pub struct PipelineArgs {
     /// add to or override the bundled one.
     #[arg(long, value_name = "FILE")]
     pub gazetteer: Option<std::path::PathBuf>,
+    /// How vague amounts become numbers: `default` (CONVENTIONS.md), `acled` (best = the
+    /// single number conflict-data coders record), or a conventions file (TSV; see
+    /// data/figures/conventions/default.tsv). Every figure records the convention used.
+    #[arg(long, value_name = "FILE|default|acled")]
+    pub conventions: Option<String>,
 }
 
 impl PipelineArgs {
@@ -17,6 +22,7 @@ impl PipelineArgs {
     pub fn config(&self) -> anyhow::Result<PipelineConfig> {
         Ok(PipelineConfig {
             gazetteer: self.gazetteer.clone(),
+            conventions: self.conventions.clone(),
         })
     }
 }

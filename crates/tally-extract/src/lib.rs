@@ -22,6 +22,9 @@ use tally_core::{Document, ExtractError, Extractor, Layer};
 pub struct PipelineConfig {
     /// A user gazetteer (TSV, CSV or JSON) merged over the bundled one (`--gazetteer`).
     pub gazetteer: Option<std::path::PathBuf>,
+    /// The figures convention (`--conventions`): `default`, `acled`, or a conventions file
+    /// (format: `data/figures/conventions/default.tsv`). `None` means `default`.
+    pub conventions: Option<String>,
 }
 
 /// Why a pipeline could not be built.
@@ -51,6 +54,10 @@ pub fn builtin(config: &PipelineConfig) -> Result<Vec<Box<dyn Extractor>>, Pipel
     };
     Ok(vec![
         Box::new(tally_text::Segmenter),
+        Box::new(match &config.conventions {
+            Some(spec) => tally_figures::FigureExtractor::with_conventions(spec)?,
+            None => tally_figures::FigureExtractor::new()?,
+        }),
         Box::new(tally_times::TimeExtractor::new()?),
         Box::new(entities),
         // Attribution runs after times and entities: it uses them when present.

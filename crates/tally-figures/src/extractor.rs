@@ -1,0 +1,300 @@
+//! The `figures` extractor: numbers, money and vague amounts in the body, as low / best /
+//! high ranges tied to what they count.
+//!
+//! ## What it finds
+//! Every amount the [`Recognizer`] reads ("1,200", "twelve", "a dozen", "$5.6 billion",
+//! "40%", "between 500 and 700", "more than 1,000", "several hundred", "tens of thousands",
+//! "billions of dollars") that is not a year, date, clock time, age, ordinal, duration,
+//! phone number, code or label. Each becomes a [`Figure`] with its values under the
+//! configured [`Convention`], its measure and counted noun, its subject and place when the
+//! same clause gives them, and the hedges of its sentence.
+//!
+//! ## Example
+//! ```text
+//! North Korean forces have suffered "several hundred" casualties fighting ... in Russia's
+//! Kursk region, a senior U.S. military official said Tuesday.
+//!                                    ^^^^^^^^^^^^^^^ figure: [300, 900] casualties
+//! ^^^^^^^^^^^^^^^^^^^ subject                     place: in Russia's Kursk region
+//! ```
+//!
+//! ## Limitations
+//! * Subjects and places come from word shapes (capitalized phrases, "in" + name) in a
+//!   window of the figure's sentence, not from a parse: a subject two clauses away, or a
+//!   place named in an earlier sentence, is not found.
+//! * Measures come from the lexicon only: "12 homes were destroyed" is `other` with noun
+//!   "homes"; a figure about a measure word the lexicon lacks is `other`.
+//! * A four-digit number from 1000 to 2100 is taken for a year unless a counted noun follows
+//!   it ("2000 soldiers") or a bound modifies it ("more than 2000 people").
+//! * Bare "one" is kept only when it counts something ("one soldier was killed"); "one of
+//!   the" and "no one" are dropped.
+
+use std::ops::Range;
+
+use tally_core::{
+    Argument, Document, EntityType, ExtractError, Extractor, Figure, Layer, Measure, Span,
+};
+
+use crate::attach;
+use crate::convention::{Base, Convention};
+use crate::filter;
+use crate::quantity::{Quantity, Recognizer};
+
+/// Settings for the figures extractor.
+#[derive(Clone, Debug)]
+pub struct FiguresConfig {
+    /// The convention that turns words into numbers.
+    pub convention: Convention,
+}
+
+impl Default for FiguresConfig {
+    fn default() -> Self {
+        FiguresConfig {
+            convention: default_convention(),
+        }
+    }
+}
+
+fn default_convention() -> Convention {
+    // The bundled default is tested to parse; should it ever fail, a convention without
+    // rows still gives exact numbers their values instead of panicking.
+    Convention::bundled("default").unwrap_or_else(|_| Convention::empty("default"))
+}
+
+/// Finds figures in a document's body. See the module docs.
+///
+/// ```
+/// use tally_core::{Document, DocumentMeta, Extractor, Measure};
+/// use tally_figures::FigureExtractor;
+/// let mut doc = Document::new(DocumentMeta::default(), ["Pyongyang has sent thousands of troops."]);
+/// FigureExtractor::new().unwrap().run(&mut doc).unwrap();
+/// let f = &doc.figures[0];
+/// assert_eq!((f.raw.as_str(), f.low, f.high), ("thousands", Some(2000.0), Some(9999.0)));
+/// assert_eq!(f.measure, Measure::Troops);
+/// assert_eq!(f.subject.as_ref().unwrap().span.text, "Pyongyang");
+/// ```
+#[derive(Clone, Debug)]
+pub struct FigureExtractor {
+    recognizer: Recognizer,
+    convention: Convention,
+}
+
+impl FigureExtractor {
+    /// The extractor with the default convention.
+    ///
+    /// # Errors
+    /// [`ExtractError::Data`] if a bundled data file is malformed.
+    pub fn new() -> Result<FigureExtractor, ExtractError> {
+        FigureExtractor::with_config(FiguresConfig::default())
+    }
+
+    /// The extractor with a given configuration.
+    ///
+    /// # Errors
+    /// [`ExtractError::Data`] if a bundled data file is malformed.
+    pub fn with_config(config: FiguresConfig) -> Result<FigureExtractor, ExtractError> {
+        Ok(FigureExtractor {
+            recognizer: Recognizer::new()?,
+            convention: config.convention,
+        })
+    }
+
+    /// The extractor with a convention named on the command line: `default`, `acled`, or a
+    /// file path.
+    ///
+    /// # Errors
+    /// [`ExtractError::Data`] naming the convention when it cannot be loaded.
+    pub fn with_conventions(spec: &str) -> Result<FigureExtractor, ExtractError> {
+        let convention = Convention::load(spec).map_err(|e| ExtractError::Data {
+            what: "conventions",
+            source_name: spec.to_owned(),
+            message: e.to_string(),
+        })?;
+        FigureExtractor::with_config(FiguresConfig { convention })
+    }
+
+    /// The recognizer, for callers that want amounts without figure filtering.
+    #[must_use]
+    pub fn recognizer(&self) -> &Recognizer {
+        &self.recognizer
+    }
+
+    /// The figures of a document, in body order, without changing it.
+    #[must_use]
+    pub fn figures(&self, doc: &Document) -> Vec<Figure> {
+        let text = doc.body.as_str();
+        let lexicon = &*self.recognizer.lexicon;
+        let mut out = Vec::new();
+        // Hedges are read once per sentence, however many figures it holds.
+        let mut hedge_cache: Option<(Range<usize>, Vec<String>)> = None;
+        for q in self.recognizer.recognize(text) {
+            if filter::not_figure(lexicon, text, &q).is_some() {
+                continue;
+            }
+            let sentence = context_range(doc, q.span.start);
+            let counted = attach::counted(lexicon, text, &q);
+            if is_bare_one(&q) && counted.noun.is_none() && counted.measure == Measure::Other {
+                continue;
+            }
+            let Some(figure) =
+                self.figure(doc, &q, &sentence, counted, &mut hedge_cache, out.len())
+            else {
+                continue;
+            };
+            out.push(figure);
+        }
+        out
+    }
+
+    fn figure(
+        &self,
+        doc: &Document,
+        q: &Quantity,
+        sentence: &Range<usize>,
+        counted: attach::Counted,
+        hedge_cache: &mut Option<(Range<usize>, Vec<String>)>,
+        index: usize,
+    ) -> Option<Figure> {
+        let text = doc.body.as_str();
+        let lexicon = &*self.recognizer.lexicon;
+        let span = Span::new(text, q.span.start, q.span.end).ok()?;
+        let raw = text.get(q.amount.clone())?.to_owned();
+        let resolved = self
+            .convention
+            .resolve(&q.base, q.bound())
+            .unwrap_or_default();
+        let finite = |v: Option<f64>| v.filter(|x| x.is_finite());
+
+        let mut hedges: Vec<String> = Vec::new();
+        for m in [&q.modifier, &q.post_modifier].into_iter().flatten() {
+            if lexicon.hedge_names.contains(&m.phrase) {
+                hedges.push(m.phrase.clone());
+            }
+        }
+        let sentence_hedges = match hedge_cache {
+            Some((r, h)) if r == sentence => h.clone(),
+            _ => {
+                let h = attach::hedges_in(lexicon, text, sentence.clone());
+                *hedge_cache = Some((sentence.clone(), h.clone()));
+                h
+            }
+        };
+        for h in sentence_hedges {
+            if !hedges.contains(&h) {
+                hedges.push(h);
+            }
+        }
+
+        let argument = |range: Option<Range<usize>>, prefer: &[EntityType], rightmost: bool| {
+            let range = range?;
+            let span = Span::new(text, range.start, range.end).ok()?;
+            let entity_id = link_entity(doc, &range, prefer, rightmost);
+            Some(Argument { span, entity_id })
+        };
+        let subject = argument(
+            attach::subject(lexicon, text, q, sentence.clone()),
+            &[EntityType::Country, EntityType::Organization],
+            false,
+        );
+        let place = argument(
+            attach::place(lexicon, text, q, sentence.clone()),
+            &[EntityType::Place, EntityType::Country],
+            true,
+        );
+        let unit = q
+            .currency
+            .clone()
+            .or_else(|| q.percent.map(|p| p.as_str().to_owned()));
+        Some(Figure {
+            id: format!("F{}", index + 1),
+            span,
+            raw,
+            low: finite(resolved.low),
+            best: finite(resolved.best),
+            high: finite(resolved.high),
+            unit,
+            approx: resolved.approx,
+            open_low: resolved.open_low,
+            open_high: resolved.open_high,
+            measure: counted.measure,
+            noun: counted.noun,
+            subject,
+            place,
+            hedges,
+            convention: self.convention.name().to_owned(),
+        })
+    }
+}
+
+/// Bare "one" (or "a"-less "one" with no bound): kept only when it counts something.
+fn is_bare_one(q: &Quantity) -> bool {
+    matches!(q.base, Base::Exact(v) if v == 1.0)
+        && q.nums.first().is_some_and(|n| n.words)
+        && q.modifier.is_none()
+}
+
+/// The sentence around `offset`, else its paragraph, else a window of the body.
+fn context_range(doc: &Document, offset: usize) -> Range<usize> {
+    if let Some(i) = doc.sentence_at(offset)
+        && let Some(s) = doc.sentences.get(i)
+    {
+        return s.range();
+    }
+    if let Some(i) = doc.paragraph_at(offset)
+        && let Some(p) = doc.paragraphs.get(i)
+    {
+        return p.range();
+    }
+    let start = offset.saturating_sub(300);
+    let end = (offset + 300).min(doc.body.len());
+    start..end
+}
+
+/// The id of an entity mentioned inside `range`, preferring the given types, then the
+/// leftmost or rightmost mention.
+fn link_entity(
+    doc: &Document,
+    range: &Range<usize>,
+    prefer: &[EntityType],
+    rightmost: bool,
+) -> Option<String> {
+    let mut best: Option<(usize, usize, &str)> = None;
+    for e in &doc.entities {
+        let rank = prefer
+            .iter()
+            .position(|t| *t == e.kind)
+            .unwrap_or(prefer.len());
+        for m in &e.mentions {
+            if m.start >= range.start && m.end <= range.end {
+                let pos = if rightmost {
+                    usize::MAX - m.start
+                } else {
+                    m.start
+                };
+                if best.is_none_or(|(r, p, _)| (rank, pos) < (r, p)) {
+                    best = Some((rank, pos, e.id.as_str()));
+                }
+            }
+        }
+    }
+    best.map(|(_, _, id)| id.to_owned())
+}
+
+impl Extractor for FigureExtractor {
+    fn name(&self) -> &'static str {
+        "figures"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Sentences]
+    }
+
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Figures]
+    }
+
+    fn run(&self, doc: &mut Document) -> Result<(), ExtractError> {
+        doc.figures = self.figures(doc);
+        doc.mark_layer(Layer::Figures);
+        Ok(())
+    }
+}

@@ -1,0 +1,367 @@
+//! Not figures: amounts the recognizer finds that count nothing. Years, dates, clock times,
+//! ages, ordinals, durations, phone numbers, codes and identifiers ("No. 2", "Article 5",
+//! "A320"), scores, and "one" used as a pronoun.
+//!
+//! Each rule looks at most a few words around the amount (context words are in
+//! `data/figures/not_figures.tsv`), so filtering is constant work per amount.
+
+use crate::convention::Base;
+use crate::lex::{self, Kind, Tok};
+use crate::lexicon::{Lexicon, ModKind, ctx};
+use crate::number::{NumKind, flags};
+use crate::quantity::Quantity;
+
+/// Why an amount is not a figure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotFigure {
+    /// Not a usable number: too large, glued to letters, part of a dotted or slashed code.
+    Malformed,
+    /// An ordinal ("18th") or a decade ("1990s").
+    Ordinal,
+    /// A year ("2022", "in 2024").
+    Year,
+    /// A day of a month ("December 18").
+    Date,
+    /// A clock time ("10:30", "3 p.m.").
+    Clock,
+    /// An age ("a 45-year-old", "aged 45", "Smith, 45,").
+    Age,
+    /// A duration, which the times layer owns ("three days", "over several days").
+    Duration,
+    /// An identifier, position or label ("No. 2", "page 3", "Resolution 2231").
+    Label,
+    /// A phone number, score or other hyphen-joined code ("555-0100", "3-1").
+    Code,
+    /// "one" as a pronoun ("one of the", "no one").
+    Pronoun,
+    /// A bare fraction word without "of" ("half-time").
+    BareFraction,
+    /// Part of a web address or email.
+    Address,
+}
+
+fn next_word(text: &str, pos: usize) -> Option<Tok> {
+    lex::next(text, pos)
+}
+
+/// The word after an amount, skipping a hyphen ("10-year") and closing quotes.
+fn word_after(text: &str, pos: usize) -> Option<Tok> {
+    let mut t = next_word(text, pos)?;
+    for _ in 0..2 {
+        if t.kind == Kind::Punct
+            && matches!(t.text(text), "-" | "\"" | "\u{201d}" | "'" | "\u{2019}")
+        {
+            t = next_word(text, t.end)?;
+        }
+    }
+    Some(t)
+}
+
+/// Whether the word is a counted noun: in the measure lexicon, or a lowercase plural that is
+/// not a function word.
+pub(crate) fn is_count_noun(lexicon: &Lexicon, text: &str, tok: Tok) -> bool {
+    if tok.kind != Kind::Word {
+        return false;
+    }
+    if lexicon.measure_of(text, tok).is_some() {
+        return true;
+    }
+    let w = tok.text(text);
+    w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("'s")
+        && !w.ends_with("\u{2019}s")
+        && w.chars().next().is_some_and(char::is_lowercase)
+        && !matches!(
+            w,
+            "this" | "thus" | "plus" | "news" | "always" | "perhaps" | "whereas"
+        )
+}
+
+/// Why `q` is not a figure, or `None` when it is one.
+pub(crate) fn not_figure(lexicon: &Lexicon, text: &str, q: &Quantity) -> Option<NotFigure> {
+    if q.flags & (flags::HUGE | flags::GLUED | flags::DOTTED | flags::SLASHED | flags::LEADING_ZERO)
+        != 0
+    {
+        return Some(NotFigure::Malformed);
+    }
+    if q.flags & (flags::ORDINAL | flags::DECADE) != 0 {
+        return Some(NotFigure::Ordinal);
+    }
+    if q.flags & flags::COLON != 0 {
+        return Some(NotFigure::Clock);
+    }
+    if q.flags & flags::DASHED != 0 {
+        return Some(NotFigure::Code);
+    }
+    if in_address(text, q.span.start, q.span.end) {
+        return Some(NotFigure::Address);
+    }
+    let money = q.currency.is_some();
+    let percent = q.percent.is_some();
+    let after = word_after(text, q.span.end);
+    let before = word_before(lexicon, text, q.span.start);
+    let before_kinds = before.map_or(0, |t| lexicon.context_of(text, t));
+    let after_kinds = after.map_or(0, |t| lexicon.context_of(text, t));
+
+    // Durations belong to the times layer: "three days", "over several days", "a 10-year
+    // sentence", "24 hours".
+    if !money && !percent && after_kinds & ctx::TIME_UNIT != 0 {
+        return Some(NotFigure::Duration);
+    }
+    if !money && !percent && after_kinds & ctx::CLOCK != 0 {
+        return Some(NotFigure::Clock);
+    }
+    if money || percent {
+        return None;
+    }
+    let first = q.nums.first()?;
+
+    // Digit fractions ("3/4") are codes or dates unless they are "of" something.
+    if first.kind == NumKind::Fraction && !first.words && !after.is_some_and(|t| t.is(text, "of")) {
+        return Some(NotFigure::Code);
+    }
+    if first.flags & flags::BARE_FRACTION != 0 && !after.is_some_and(|t| t.is(text, "of")) {
+        return Some(NotFigure::BareFraction);
+    }
+
+    // Ages: "a 45-year-old", "45 years old", "aged 45", "John Smith, 45, said".
+    if is_age(lexicon, text, q, before, before_kinds) {
+        return Some(NotFigure::Age);
+    }
+
+    // Dates: a day next to a month ("December 18", "18 Dec.", "the 18th of December").
+    let small = first.plain_digits.is_some() && first.value <= 31.0 && first.value >= 1.0;
+    if small
+        && (before_kinds & (ctx::MONTH | ctx::WEEKDAY) != 0
+            || after_kinds & ctx::MONTH != 0
+            || after.is_some_and(|t| t.is(text, "of"))
+                && after
+                    .and_then(|t| next_word(text, t.end))
+                    .is_some_and(|t| lexicon.context_of(text, t) & ctx::MONTH != 0))
+    {
+        return Some(NotFigure::Date);
+    }
+
+    // Years: four plain digits in the range of years, unless they count something.
+    if q.nums.iter().all(is_year_like) {
+        // "2000 soldiers", "more than 2000 tourists"; but "the 2024 elections" is a year.
+        let counts = after.is_some_and(|t| lexicon.measure_of(text, t).is_some())
+            || q.modifier
+                .as_ref()
+                .is_some_and(|m| m.kind != ModKind::Exact)
+                && after.is_some_and(|t| is_count_noun(lexicon, text, t));
+        if !counts {
+            return Some(NotFigure::Year);
+        }
+    }
+
+    // Scores and codes: "3-1", "SCP-173" (a hyphen joins digits but did not make a range).
+    let bytes = text.as_bytes();
+    let hyphen_after = bytes.get(q.amount.end) == Some(&b'-')
+        && bytes.get(q.amount.end + 1).is_some_and(u8::is_ascii_digit);
+    let hyphen_before = q.amount.start >= 2
+        && bytes.get(q.amount.start - 1) == Some(&b'-')
+        && bytes
+            .get(q.amount.start - 2)
+            .is_some_and(|b| b.is_ascii_alphanumeric());
+    if !q.range && (hyphen_after || hyphen_before) {
+        return Some(NotFigure::Code);
+    }
+
+    // Labels: "No. 2", "page 3", "Article 5", "#2", "Resolution 2231".
+    if before_kinds & ctx::LABEL != 0 || before.is_some_and(|t| t.is(text, "#")) {
+        return Some(NotFigure::Label);
+    }
+    if let Some(b) = before
+        && first.plain_digits.is_some()
+        && q.modifier.is_none()
+        && b.kind == Kind::Word
+        && lex::is_capitalized(b.text(text))
+        && before_kinds & (ctx::MONTH | ctx::WEEKDAY) == 0
+        && !sentence_initial(text, b.start)
+        && !after.is_some_and(|t| is_count_noun(lexicon, text, t))
+    {
+        // A capitalized name right before bare digits: "Apollo 11", "Windows 10".
+        return Some(NotFigure::Label);
+    }
+    if let Some(b) = before
+        && b.kind == Kind::Word
+        && lexicon.context_of(text, b) & ctx::LABEL == 0
+        && let Some(bb) = lex::prev(text, b.start)
+        && lexicon.context_of(text, bb) & ctx::LABEL != 0
+        && bb.text(text).eq_ignore_ascii_case("world")
+    {
+        return Some(NotFigure::Label);
+    }
+
+    // List numbering: "1." or "2)" opening a line.
+    if first.plain_digits.is_some()
+        && matches!(after.map(|t| t.text(text)), Some(")" | "."))
+        && before.is_none()
+    {
+        return Some(NotFigure::Label);
+    }
+
+    // "one" as a pronoun: "one of the", "no one", "the one", "one another".
+    if first.words
+        && matches!(q.base, Base::Exact(v) if v == 1.0)
+        && q.modifier.is_none()
+        && (after_kinds & ctx::PRONOUN != 0 || before_kinds & ctx::PRONOUN != 0)
+    {
+        return Some(NotFigure::Pronoun);
+    }
+    None
+}
+
+/// The token before `pos`, seeing through an abbreviation's period ("No. 2", "Dec. 18"):
+/// [`Lexicon::context_of`] then tries the word with its period.
+fn word_before(lexicon: &Lexicon, text: &str, pos: usize) -> Option<Tok> {
+    let t = lex::prev(text, pos)?;
+    if t.is(text, ".")
+        && let Some(w) = lex::prev(text, t.start)
+        && w.end == t.start
+        && w.kind == Kind::Word
+        && lexicon.context_of(text, w) & (ctx::MONTH | ctx::LABEL) != 0
+    {
+        return Some(w);
+    }
+    Some(t)
+}
+
+fn is_year_like(n: &crate::number::Num) -> bool {
+    n.plain_digits == Some(4) && (1000.0..=2100.0).contains(&n.value)
+}
+
+fn sentence_initial(text: &str, pos: usize) -> bool {
+    match lex::prev(text, pos) {
+        None => true,
+        Some(t) => matches!(
+            t.text(text),
+            "." | "!" | "?" | "\"" | "\u{201c}" | ":" | "(" | "["
+        ),
+    }
+}
+
+fn is_age(
+    lexicon: &Lexicon,
+    text: &str,
+    q: &Quantity,
+    before: Option<Tok>,
+    before_kinds: u16,
+) -> bool {
+    let Some(first) = q.nums.first() else {
+        return false;
+    };
+    if q.nums.len() != 1 || first.value > 130.0 || first.value < 0.0 {
+        return false;
+    }
+    if before_kinds & ctx::AGE != 0 {
+        return true;
+    }
+    // "45-year-old", "45 years old", "six-month-old".
+    let mut t = lex::next(text, q.span.end);
+    if t.is_some_and(|t| t.is(text, "-")) {
+        t = t.and_then(|t| lex::next(text, t.end));
+    }
+    if let Some(unit) = t.filter(|t| {
+        let w = t.text(text).to_ascii_lowercase();
+        matches!(
+            w.as_str(),
+            "year" | "years" | "month" | "months" | "week" | "weeks" | "day" | "days"
+        )
+    }) {
+        let mut o = lex::next(text, unit.end);
+        if o.is_some_and(|o| o.is(text, "-")) {
+            o = o.and_then(|o| lex::next(text, o.end));
+        }
+        if o.is_some_and(|o| o.is(text, "old")) {
+            return true;
+        }
+    }
+    // "John Smith, 45, said": a bare number between commas after a capitalized name.
+    if first.plain_digits.is_some()
+        && q.modifier.is_none()
+        && before.is_some_and(|b| b.is(text, ","))
+        && lex::next(text, q.span.end).is_some_and(|t| t.is(text, ","))
+        && let Some(name) = before.and_then(|b| lex::prev(text, b.start))
+        && name.kind == Kind::Word
+        && lex::is_capitalized(name.text(text))
+        && lexicon.context_of(text, name) & (ctx::MONTH | ctx::WEEKDAY) == 0
+    {
+        return true;
+    }
+    false
+}
+
+/// Whether the amount sits inside a web address or email: looks at most 100 bytes each way
+/// along the same run of non-space characters.
+fn in_address(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mut s = start;
+    while s > 0 && start - s < 100 && !bytes.get(s - 1).is_some_and(u8::is_ascii_whitespace) {
+        s -= 1;
+    }
+    let mut e = end;
+    while e < bytes.len() && e - end < 100 && !bytes.get(e).is_some_and(u8::is_ascii_whitespace) {
+        e += 1;
+    }
+    let chunk = &bytes[s..e];
+    let has = |needle: &[u8]| chunk.windows(needle.len()).any(|w| w == needle);
+    has(b"://") || has(b"www.") || has(b"@") && has(b".")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quantity::Recognizer;
+
+    fn kept(text: &str) -> Vec<String> {
+        let r = Recognizer::new().unwrap();
+        r.recognize(text)
+            .into_iter()
+            .filter(|q| not_figure(&r.lexicon, text, q).is_none())
+            .map(|q| q.text(text).to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn seed_years_and_dates_are_not_figures() {
+        assert!(kept("December 18, 2024").is_empty());
+        assert!(kept("since Moscow's invasion of Ukraine in February 2022.").is_empty());
+        assert!(kept("seized territory earlier this year, in 2024").is_empty());
+    }
+
+    #[test]
+    fn years_that_count_stay() {
+        assert_eq!(kept("more than 2000 people fled"), ["more than 2000"]);
+        assert_eq!(kept("2000 soldiers"), ["2000"]);
+        assert!(kept("the 2024 election").is_empty());
+    }
+
+    #[test]
+    fn other_non_figures() {
+        assert!(kept("a 45-year-old man").is_empty());
+        assert!(kept("John Smith, 45, said").is_empty());
+        assert!(kept("aged 45").is_empty());
+        assert!(kept("at 10:30 and 3 p.m.").is_empty());
+        assert!(kept("over several days").is_empty());
+        assert!(kept("the 18th and the 1990s").is_empty());
+        assert!(kept("call 555-123-4567").is_empty());
+        assert!(kept("No. 2 and page 3 and Resolution 2231").is_empty());
+        assert!(kept("one of the soldiers, no one").is_empty());
+        assert!(kept("won 3-1 at http://x.com/a/12").is_empty());
+        assert!(kept("World War 2").is_empty());
+        assert!(kept("on Dec. 18 and Jan 5").is_empty());
+        assert_eq!(kept("fighting in Kyiv. 12 people died"), ["12"]);
+    }
+
+    #[test]
+    fn figures_stay() {
+        assert_eq!(
+            kept("12 killed, $5.6 billion, 40%, several hundred, one soldier"),
+            ["12", "$5.6 billion", "40%", "several hundred", "one"]
+        );
+    }
+}

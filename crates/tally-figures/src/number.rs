@@ -1,0 +1,1038 @@
+//! Numbers: digits with separators, scale suffixes, fractions and powers ("1,200", "12,000.5",
+//! "1.2bn", "3/4", "1e10"), and number words composed the usual English way ("two hundred
+//! and fifty", "twenty-one trillion three hundred", "a dozen", "two thirds", "one and a
+//! half million", "4 thousand 3 hundred and 21").
+//!
+//! Values are computed so that short decimals times powers of ten are exact ("5.6 billion"
+//! is 5600000000, not 5599999999.999999): a digit string and a power of ten go through one
+//! correctly rounded decimal parse. Absurd input never overflows: a value that is not finite
+//! is flagged [`flags::HUGE`] and dropped by every caller.
+
+use crate::lex::{self, Kind, Tok};
+use crate::lexicon::{Lexicon, NumWord, SuffixWhen};
+
+/// What kind of number was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumKind {
+    /// A whole number.
+    Integer,
+    /// A number with a decimal part.
+    Decimal,
+    /// A fraction ("3/4", "two thirds", "one and a half").
+    Fraction,
+    /// Scientific notation or a power ("1e10", "1.1^23").
+    Power,
+}
+
+/// Flags on a [`Num`] that tell callers what else the digits may be.
+pub mod flags {
+    /// A digit string glued to an ordinal suffix ("18th").
+    pub const ORDINAL: u16 = 1;
+    /// A decade ("1990s").
+    pub const DECADE: u16 = 1 << 1;
+    /// One part of a dotted sequence ("192.168.1.2", "v1.2.3").
+    pub const DOTTED: u16 = 1 << 2;
+    /// One part of a slashed sequence ("5/17/2018", "24/7").
+    pub const SLASHED: u16 = 1 << 3;
+    /// Glued to letters that are not a known suffix ("180ml", "A320").
+    pub const GLUED: u16 = 1 << 4;
+    /// Too large to represent: never a figure.
+    pub const HUGE: u16 = 1 << 5;
+    /// Written with a leading zero ("007", "01").
+    pub const LEADING_ZERO: u16 = 1 << 6;
+    /// A fraction word with no count before it ("half").
+    pub const BARE_FRACTION: u16 = 1 << 7;
+    /// Digits joined to other digits by colons ("10:30").
+    pub const COLON: u16 = 1 << 8;
+    /// Part of a hyphen-joined digit sequence of three or more parts ("555-123-4567").
+    pub const DASHED: u16 = 1 << 9;
+}
+
+/// A number in the text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Num {
+    /// Byte offset of the first byte (a sign, "a" or "minus" included).
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The value.
+    pub value: f64,
+    /// Integer, decimal, fraction or power.
+    pub kind: NumKind,
+    /// Any part was written as a word.
+    pub words: bool,
+    /// A scale word or suffix was applied ("million", "bn").
+    pub scaled: bool,
+    /// The largest scale applied (1 when none): 1e6 for "5.6 million", so that "5 to 7
+    /// million" can scale its first number too.
+    pub top_scale: f64,
+    /// For a bare run of ASCII digits with no separator, sign or suffix: its length.
+    pub plain_digits: Option<usize>,
+    /// Thousands separators were used ("1,200").
+    pub grouped: bool,
+    /// See [`flags`].
+    pub flags: u16,
+}
+
+/// A run of digits with separators, decimals, exponent and suffix, read from raw bytes.
+struct DigitAtom {
+    end: usize,
+    value: f64,
+    kind: NumKind,
+    flags: u16,
+    grouped: bool,
+    plain_len: Option<usize>,
+    scaled: bool,
+    suffix_scale: f64,
+    /// The digits and power of ten, for exact scaling by more powers of ten.
+    decimal: Option<(String, i64)>,
+}
+
+fn digit_run(bytes: &[u8], at: usize) -> usize {
+    bytes
+        .get(at..)
+        .map_or(0, |b| b.iter().take_while(|c| c.is_ascii_digit()).count())
+}
+
+fn byte(bytes: &[u8], at: usize) -> u8 {
+    bytes.get(at).copied().unwrap_or(0)
+}
+
+/// Parses `digits` times ten to the `exp`, correctly rounded.
+fn decimal_value(digits: &str, exp: i64) -> f64 {
+    let trimmed = digits.trim_start_matches('0');
+    if trimmed.is_empty() {
+        return 0.0;
+    }
+    // Beyond these bounds f64 is infinite or zero anyway; checking first keeps the
+    // formatted exponent small.
+    let magnitude = i64::try_from(trimmed.len())
+        .unwrap_or(i64::MAX)
+        .saturating_add(exp);
+    if magnitude > 330 {
+        return f64::INFINITY;
+    }
+    if magnitude < -330 {
+        return 0.0;
+    }
+    format!("{trimmed}e{exp}")
+        .parse::<f64>()
+        .unwrap_or(f64::NAN)
+}
+
+/// The number of separator-grouped bytes after a first run of `first` digits at `at`.
+fn grouped_len(bytes: &[u8], at: usize, first: usize) -> usize {
+    // Western grouping: 1-3 digits, then groups of exactly three after a comma or a space
+    // ("1,234,567", "1 234 567", "40 000").
+    if (1..=3).contains(&first) {
+        for sep in [b',', b' '] {
+            let mut pos = at + first;
+            let mut groups = 0;
+            loop {
+                let is_sep = if sep == b' ' {
+                    byte(bytes, pos) == b' '
+                } else {
+                    byte(bytes, pos) == b','
+                };
+                let (sep_len, ok) = if is_sep {
+                    (1, true)
+                } else if sep == b' ' && bytes.get(pos..pos + 2) == Some(&[0xc2, 0xa0]) {
+                    (2, true)
+                } else if sep == b' ' && bytes.get(pos..pos + 3) == Some(&[0xe2, 0x80, 0xaf]) {
+                    (3, true)
+                } else {
+                    (0, false)
+                };
+                if !ok || digit_run(bytes, pos + sep_len) != 3 {
+                    break;
+                }
+                // "1, 234" is a list, not a number; "1,2345" is not grouped.
+                pos += sep_len + 3;
+                groups += 1;
+            }
+            if groups > 0 {
+                // Spaces group only plain digit runs: "in 2022 100 people" must not merge,
+                // and here the first run has at most three digits, so it cannot be a year.
+                return pos - at;
+            }
+        }
+    }
+    // Indian grouping: "12,34,567".
+    if (1..=2).contains(&first) {
+        let mut pos = at + first;
+        let mut pairs = 0;
+        while byte(bytes, pos) == b',' && digit_run(bytes, pos + 1) == 2 {
+            pos += 3;
+            pairs += 1;
+        }
+        if pairs > 0 && byte(bytes, pos) == b',' && digit_run(bytes, pos + 1) == 3 {
+            return pos + 4 - at;
+        }
+    }
+    first
+}
+
+fn is_alnum_at(text: &str, pos: usize) -> bool {
+    lex::char_at(text, pos).is_some_and(char::is_alphanumeric)
+}
+
+fn digit_atom(lexicon: &Lexicon, text: &str, start: usize, money: bool) -> DigitAtom {
+    let bytes = text.as_bytes();
+    let first = digit_run(bytes, start);
+    let int_len = grouped_len(bytes, start, first);
+    let grouped = int_len != first;
+    let mut pos = start + int_len;
+    let mut digits: String = text
+        .get(start..pos)
+        .unwrap_or("")
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .map(char::from)
+        .collect();
+    let mut exp: i64 = 0;
+    let mut kind = NumKind::Integer;
+    let mut flags = 0u16;
+    let mut value: Option<f64> = None;
+    let mut scaled = false;
+    let mut suffix_scale = 1.0;
+    let mut plain = !grouped;
+
+    if first > 1 && byte(bytes, start) == b'0' && !grouped {
+        flags |= flags::LEADING_ZERO;
+    }
+
+    // Decimal part, unless this is a dotted sequence ("192.168.1.2", "1.2.3").
+    if byte(bytes, pos) == b'.' {
+        let frac = digit_run(bytes, pos + 1);
+        if frac > 0 {
+            let after = pos + 1 + frac;
+            if byte(bytes, after) == b'.' && digit_run(bytes, after + 1) > 0 {
+                flags |= flags::DOTTED;
+            } else {
+                digits.push_str(text.get(pos + 1..after).unwrap_or(""));
+                exp -= i64::try_from(frac).unwrap_or(i64::MAX);
+                kind = NumKind::Decimal;
+                pos = after;
+                plain = false;
+            }
+        }
+    }
+    if start > 0
+        && byte(bytes, start - 1) == b'.'
+        && start > 1
+        && byte(bytes, start - 2).is_ascii_digit()
+    {
+        flags |= flags::DOTTED;
+    }
+    if byte(bytes, pos) == b':' && digit_run(bytes, pos + 1) > 0
+        || start > 0
+            && byte(bytes, start - 1) == b':'
+            && start > 1
+            && byte(bytes, start - 2).is_ascii_digit()
+    {
+        flags |= flags::COLON;
+    }
+
+    // Scientific notation: "1e10", "-12e-1", "12.32e+14".
+    if matches!(byte(bytes, pos), b'e' | b'E') {
+        let mut p = pos + 1;
+        let negative = byte(bytes, p) == b'-';
+        if matches!(byte(bytes, p), b'+' | b'-') {
+            p += 1;
+        }
+        let n = digit_run(bytes, p);
+        if n > 0 && !is_alnum_at(text, p + n) {
+            let e: i64 = text
+                .get(p..p + n.min(6))
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(999_999);
+            exp = exp.saturating_add(if negative { -e } else { e });
+            kind = NumKind::Power;
+            pos = p + n;
+            plain = false;
+        }
+    }
+
+    // Powers: "1.1^23", "2.5^-1". The exponent may be absurd ("10^400"): the value is then
+    // infinite and flagged.
+    if byte(bytes, pos) == b'^' {
+        let mut p = pos + 1;
+        let mut negative = false;
+        while matches!(byte(bytes, p), b'+' | b'-') {
+            negative ^= byte(bytes, p) == b'-';
+            p += 1;
+        }
+        let n = digit_run(bytes, p);
+        if n > 0 {
+            let e: f64 = text
+                .get(p..p + n.min(9))
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(1e9);
+            let base = decimal_value(&digits, exp);
+            value = Some(base.powf(if negative { -e } else { e }));
+            kind = NumKind::Power;
+            pos = p + n;
+            plain = false;
+        }
+    }
+
+    // Slashes: a fraction "3/4", or a date or code "5/17/2018", "24/7".
+    if byte(bytes, pos) == b'/' && kind == NumKind::Integer {
+        let n = digit_run(bytes, pos + 1);
+        if n > 0 {
+            let after = pos + 1 + n;
+            let third = byte(bytes, after) == b'/' && digit_run(bytes, after + 1) > 0;
+            let denominator = decimal_value(text.get(pos + 1..after).unwrap_or("0"), 0);
+            if third || denominator == 0.0 || is_alnum_at(text, after) {
+                flags |= flags::SLASHED;
+            } else {
+                value = Some(decimal_value(&digits, exp) / denominator);
+                kind = NumKind::Fraction;
+                pos = after;
+                plain = false;
+            }
+        }
+    }
+    if start > 0
+        && byte(bytes, start - 1) == b'/'
+        && start > 1
+        && byte(bytes, start - 2).is_ascii_digit()
+    {
+        flags |= flags::SLASHED;
+    }
+
+    // Letters glued to the digits: an ordinal, a decade, a scale suffix, or something else.
+    let letters_end = {
+        let mut p = pos;
+        while let Some(c) = lex::char_at(text, p) {
+            if c.is_ascii_alphabetic() {
+                p += 1;
+            } else {
+                break;
+            }
+        }
+        p
+    };
+    if letters_end > pos && !is_alnum_at(text, letters_end) {
+        let letters = text.get(pos..letters_end).unwrap_or("");
+        let lower = letters.to_ascii_lowercase();
+        if matches!(lower.as_str(), "st" | "nd" | "rd" | "th") {
+            flags |= flags::ORDINAL;
+            pos = letters_end;
+        } else if lower == "s" && kind == NumKind::Integer {
+            flags |= flags::DECADE;
+            pos = letters_end;
+        } else if let Some(s) = lexicon.suffixes.iter().find(|s| {
+            let same = if s.text.len() == 1 {
+                s.text == letters
+            } else {
+                s.text.eq_ignore_ascii_case(letters)
+            };
+            same && (s.when != SuffixWhen::Money || money)
+        }) {
+            let v = s.value;
+            scale_decimal(&digits, &mut exp, &mut value, v);
+            scaled = true;
+            suffix_scale = v;
+            plain = false;
+            pos = letters_end;
+        } else {
+            flags |= flags::GLUED;
+        }
+    } else if letters_end > pos {
+        flags |= flags::GLUED;
+    } else if byte(bytes, pos) == b'\''
+        && byte(bytes, pos + 1) == b's'
+        && !is_alnum_at(text, pos + 2)
+    {
+        flags |= flags::DECADE;
+        pos += 2;
+    } else {
+        // A spaced suffix: "2 mln", "10 bln", "2.33 k".
+        if let Some(t) = lex::next(text, pos).filter(|t| t.kind == Kind::Word && t.start > pos) {
+            let word = t.text(text);
+            if let Some(s) = lexicon.suffixes.iter().find(|s| {
+                s.when == SuffixWhen::Any && s.text.eq_ignore_ascii_case(word)
+                    || (word == "k" || word == "K") && s.text == word
+            }) {
+                let v = s.value;
+                scale_decimal(&digits, &mut exp, &mut value, v);
+                scaled = true;
+                suffix_scale = v;
+                plain = false;
+                pos = t.end;
+            }
+        }
+    }
+    if start > 0 && lex::char_before(text, start).is_some_and(char::is_alphabetic) {
+        flags |= flags::GLUED;
+    }
+
+    let decimal = value.is_none().then(|| (digits.clone(), exp));
+    let value = value.unwrap_or_else(|| decimal_value(&digits, exp));
+    if !value.is_finite() {
+        flags |= flags::HUGE;
+    }
+    DigitAtom {
+        end: pos,
+        value,
+        kind,
+        flags,
+        grouped,
+        plain_len: plain.then_some(int_len),
+        scaled,
+        suffix_scale,
+        decimal,
+    }
+}
+
+/// Multiplies a digit string and power of ten by a scale, exactly when the scale is a power
+/// of ten.
+fn scale_decimal(digits: &str, exp: &mut i64, value: &mut Option<f64>, scale: f64) {
+    if let Some(v) = value {
+        *v *= scale;
+        return;
+    }
+    let log = scale.log10().round();
+    if (10f64.powf(log) - scale).abs() < 0.5 {
+        // Truncation is exact here: `log` is a small whole number.
+        #[allow(clippy::cast_possible_truncation)]
+        {
+            *exp += log as i64;
+        }
+    } else {
+        *value = Some(decimal_value(digits, *exp) * scale);
+    }
+}
+
+/// Where the composition of number parts stands.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Last {
+    None,
+    Unit,
+    Teen,
+    Tens,
+    Digits,
+    Hundred,
+    Scale(f64),
+}
+
+/// Whether the token is "a" or "an".
+fn is_article(text: &str, tok: Tok) -> bool {
+    tok.is(text, "a") || tok.is(text, "an")
+}
+
+/// Reads a number whose first part starts at `anchor` (a digit or a number word). `money`
+/// says a currency came first, which allows money-only suffixes ("$10m").
+pub(crate) fn parse(lexicon: &Lexicon, text: &str, anchor: usize, money: bool) -> Option<Num> {
+    let first = lex::next(text, anchor)?;
+    let mut start = first.start;
+    let mut total = 0.0f64;
+    let mut current = 0.0f64;
+    let mut last = Last::None;
+    let mut end = first.start;
+    let mut words = false;
+    let mut scaled = false;
+    let mut kind = NumKind::Integer;
+    let mut flags = 0u16;
+    let mut plain_digits = None;
+    let mut grouped = false;
+    let mut parts = 0usize;
+    // For "5.6 billion": the one digit atom's exact digits, scaled by powers of ten only.
+    let mut exact: Option<(String, i64)> = None;
+    let mut scale_product = 1.0f64;
+    // The largest scale applied to `total` so far ("million" in "one million two thousand").
+    let mut big_scale = 0.0f64;
+    let mut top_scale = 1.0f64;
+
+    // "a hundred", "a dozen", "a third", "a half": the article stands for one.
+    if let Some(word) = lexicon.number_word(text, first) {
+        let article = lex::prev(text, first.start).filter(|t| is_article(text, *t));
+        match word {
+            NumWord::Scale(_) | NumWord::Dozen | NumWord::Fraction(_) => {
+                let a = article?;
+                start = a.start;
+                current = 1.0;
+                last = Last::Unit;
+            }
+            NumWord::Half => {
+                if let Some(a) = article {
+                    start = a.start;
+                    current = 1.0;
+                    last = Last::Unit;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    let mut pos = first.start;
+    while let Some(tok) = lex::next(text, pos) {
+        match tok.kind {
+            Kind::Digits => {
+                let allowed = match last {
+                    Last::None => true,
+                    Last::Scale(s) => current == 0.0 && parts > 0 && s >= 1000.0,
+                    Last::Hundred => false,
+                    _ => false,
+                };
+                if !allowed {
+                    break;
+                }
+                let atom = digit_atom(lexicon, text, tok.start, money);
+                if parts > 0 && (atom.flags != 0 || atom.value >= scale_of(last)) {
+                    break;
+                }
+                if parts == 0 {
+                    flags |= atom.flags;
+                    grouped = atom.grouped;
+                    plain_digits = atom.plain_len;
+                    exact.clone_from(&atom.decimal);
+                    kind = atom.kind;
+                    scaled |= atom.scaled;
+                    top_scale = top_scale.max(atom.suffix_scale);
+                } else {
+                    exact = None;
+                    plain_digits = None;
+                }
+                current = atom.value;
+                end = atom.end;
+                pos = atom.end;
+                last = Last::Digits;
+                parts += 1;
+                if atom.flags & (flags::DOTTED | flags::SLASHED | flags::GLUED | flags::HUGE) != 0
+                    || atom.kind == NumKind::Fraction
+                    || atom.kind == NumKind::Power
+                {
+                    break;
+                }
+                continue;
+            }
+            Kind::Punct => {
+                // Hyphens inside number words: "sixty-five", "fifty - two", "one-eighth".
+                if tok.is(text, "-")
+                    && matches!(last, Last::Tens | Last::Unit)
+                    && parts > 0
+                    && let Some(nt) = lex::next(text, tok.end)
+                {
+                    let next_word = lexicon.number_word(text, nt);
+                    let ok = matches!(
+                        (last, next_word),
+                        (Last::Tens, Some(NumWord::Unit(v))) if v > 0.0
+                    ) || matches!(
+                        (last, next_word),
+                        (Last::Unit | Last::Tens, Some(NumWord::Fraction(_)))
+                    );
+                    if ok && words {
+                        pos = tok.end;
+                        continue;
+                    }
+                }
+                break;
+            }
+            Kind::Word => {}
+        }
+        // Words.
+        if tok.is(text, "and") && parts > 0 {
+            // "one hundred and six", "one and a half", "3 million and a half".
+            if let Some(frac) = and_fraction(lexicon, text, tok.end) {
+                // "3 million and a half" is 3.5 million.
+                match last {
+                    Last::Scale(s) if current == 0.0 => total += frac.0 * s,
+                    _ => current += frac.0,
+                }
+                end = frac.1;
+                pos = frac.1;
+                kind = NumKind::Fraction;
+                exact = None;
+                words = true;
+                // "one and a half million": a scale may follow.
+                if let Some(t) = lex::next(text, pos)
+                    && let Some(NumWord::Scale(s)) = lexicon.number_word(text, t)
+                    && total == 0.0
+                    && s >= 100.0
+                {
+                    current *= s;
+                    end = t.end;
+                    scaled = true;
+                    top_scale = top_scale.max(s);
+                }
+                break;
+            }
+            let Some(nt) = lex::next(text, tok.end) else {
+                break;
+            };
+            let next_word = lexicon.number_word(text, nt);
+            let continues = matches!(last, Last::Hundred | Last::Scale(_))
+                && (matches!(
+                    next_word,
+                    Some(NumWord::Unit(_) | NumWord::Teen(_) | NumWord::Tens(_))
+                ) || nt.kind == Kind::Digits && matches!(last, Last::Hundred | Last::Scale(_)));
+            if !continues {
+                break;
+            }
+            pos = tok.end;
+            if nt.kind == Kind::Digits {
+                // "3 hundred and 21": digits after "and" finish the number.
+                let atom = digit_atom(lexicon, text, nt.start, money);
+                if atom.flags != 0 || atom.value >= 100.0 && last == Last::Hundred {
+                    break;
+                }
+                current += atom.value;
+                end = atom.end;
+                exact = None;
+                parts += 1;
+                break;
+            }
+            continue;
+        }
+        if tok.is(text, "point")
+            && parts > 0
+            && matches!(last, Last::Unit | Last::Teen | Last::Tens | Last::Hundred)
+            && total == 0.0
+        {
+            // "two hundred point zero three", "nine point nought four".
+            if let Some((frac, after)) = point_digits(lexicon, text, tok.end) {
+                current += frac;
+                end = after;
+                kind = NumKind::Decimal;
+                words = true;
+                exact = None;
+                break;
+            }
+            break;
+        }
+        let Some(word) = lexicon.number_word(text, tok) else {
+            // "3 dozens", "three dozens": a count of dozens.
+            if tok.is(text, "dozens") && current > 0.0 && parts > 0 {
+                current *= 12.0;
+                end = tok.end;
+                words = true;
+                exact = None;
+                break;
+            }
+            break;
+        };
+        // A number word glued to a following letter run is not this word ("tend", "ones").
+        match word {
+            NumWord::Unit(v) => {
+                match last {
+                    Last::None | Last::Hundred => current += v,
+                    Last::Scale(_) => current = v,
+                    Last::Tens if v > 0.0 => current += v,
+                    _ => break,
+                }
+                last = Last::Unit;
+            }
+            NumWord::Teen(v) => {
+                match last {
+                    Last::None | Last::Hundred => current += v,
+                    Last::Scale(_) => current = v,
+                    _ => break,
+                }
+                last = Last::Teen;
+            }
+            NumWord::Tens(v) => {
+                match last {
+                    Last::None | Last::Hundred => current += v,
+                    Last::Scale(_) => current = v,
+                    _ => break,
+                }
+                last = Last::Tens;
+            }
+            NumWord::Scale(s) if s < 1000.0 => {
+                // "hundred": multiplies a count below one hundred ("twelve hundred") or any
+                // digits ("322 hundred").
+                if last == Last::Hundred
+                    || current == 0.0
+                    || current >= 100.0 && last != Last::Digits
+                    || matches!(last, Last::Scale(_))
+                {
+                    break;
+                }
+                current *= s;
+                if last == Last::Digits && parts == 1 {
+                    scale_product *= s;
+                } else {
+                    exact = None;
+                }
+                last = Last::Hundred;
+                scaled = true;
+                top_scale = top_scale.max(s);
+            }
+            NumWord::Scale(s) => {
+                if current == 0.0 {
+                    // "three lakh crore", "a hundred thousand million": a larger scale
+                    // multiplies everything so far.
+                    if matches!(last, Last::Scale(_)) && s > big_scale && total > 0.0 {
+                        total *= s;
+                        big_scale = s;
+                        top_scale = s;
+                        exact = None;
+                        words = true;
+                        end = tok.end;
+                        pos = tok.end;
+                        parts += 1;
+                        last = Last::Scale(s);
+                        continue;
+                    }
+                    break;
+                }
+                if total > 0.0 && s > big_scale {
+                    total = (total + current) * s;
+                } else {
+                    total += current * s;
+                }
+                big_scale = big_scale.max(s);
+                top_scale = top_scale.max(s);
+                if matches!(last, Last::Digits | Last::Hundred) && total == current * s {
+                    scale_product *= s;
+                } else {
+                    exact = None;
+                }
+                current = 0.0;
+                last = Last::Scale(s);
+                scaled = true;
+            }
+            NumWord::Dozen => {
+                if current == 0.0 || matches!(last, Last::Scale(_)) {
+                    break;
+                }
+                current *= 12.0;
+                exact = None;
+                last = Last::Hundred;
+            }
+            NumWord::Fraction(d) => {
+                // "two thirds", "a third", "one-eighth"; never "the third", and not
+                // "third-place".
+                if current == 0.0 || matches!(last, Last::Scale(_) | Last::Hundred) {
+                    break;
+                }
+                if lex::next(text, tok.end).is_some_and(|t| t.is(text, "-")) {
+                    break;
+                }
+                current /= d;
+                kind = NumKind::Fraction;
+                exact = None;
+                end = tok.end;
+                words = true;
+                parts += 1;
+                break;
+            }
+            NumWord::Half => {
+                if parts == 0 && current == 0.0 {
+                    // "half", "half a dozen", "half a million".
+                    if let Some(a) = lex::next(text, tok.end).filter(|t| is_article(text, *t))
+                        && let Some(t) = lex::next(text, a.end)
+                        && let Some(w) = lexicon.number_word(text, t)
+                    {
+                        let m = match w {
+                            NumWord::Dozen => Some(12.0),
+                            NumWord::Scale(s) => Some(s),
+                            _ => None,
+                        };
+                        if let Some(m) = m {
+                            current = 0.5 * m;
+                            end = t.end;
+                            words = true;
+                            scaled = m >= 100.0;
+                            top_scale = top_scale.max(m);
+                            parts += 1;
+                            kind = NumKind::Integer;
+                            exact = None;
+                            break;
+                        }
+                    }
+                    // "half million", "half a million" handled above.
+                    if let Some(t) = lex::next(text, tok.end)
+                        && let Some(NumWord::Scale(s)) = lexicon.number_word(text, t)
+                    {
+                        current = 0.5 * s;
+                        end = t.end;
+                        words = true;
+                        scaled = true;
+                        top_scale = top_scale.max(s);
+                        parts += 1;
+                        exact = None;
+                        break;
+                    }
+                    current = 0.5;
+                    flags |= flags::BARE_FRACTION;
+                } else if last == Last::Unit && current == 1.0 && start < first.start {
+                    // "a half".
+                    current = 0.5;
+                } else {
+                    break;
+                }
+                kind = NumKind::Fraction;
+                end = tok.end;
+                words = true;
+                exact = None;
+                parts += 1;
+                break;
+            }
+        }
+        words = true;
+        end = tok.end;
+        pos = tok.end;
+        parts += 1;
+    }
+    if parts == 0 || end <= start {
+        return None;
+    }
+    let mut value = total + current;
+    if let Some((digits, exp)) = exact.filter(|_| parts <= 3 && total + current > 0.0) {
+        // One digit atom times powers of ten: recompute exactly.
+        let log = scale_product.log10().round();
+        if (10f64.powf(log) - scale_product).abs() < 0.5 {
+            #[allow(clippy::cast_possible_truncation)]
+            let v = decimal_value(&digits, exp + log as i64);
+            if (v - value).abs() <= value.abs() * 1e-9 {
+                value = v;
+            }
+        }
+    }
+    if kind == NumKind::Integer && value.fract() != 0.0 {
+        kind = NumKind::Decimal;
+    }
+    if words || scaled || parts > 1 {
+        plain_digits = None;
+    }
+
+    // A sign: "minus five", "negative one", "-9.23" (but not the hyphen of "500-700").
+    if let Some(p) = lex::prev(text, start) {
+        if p.is(text, "minus") || p.is(text, "negative") {
+            start = p.start;
+            value = -value;
+            plain_digits = None;
+        } else if p.is(text, "-") && p.end == start && !words {
+            let before = lex::char_before(text, p.start);
+            if before.is_none_or(|c| c == ' ' || c == '(' || c == '\n') {
+                start = p.start;
+                value = -value;
+                plain_digits = None;
+            }
+        } else if p.is(text, ".") && p.end == start && !words {
+            // ".08": a decimal with no leading zero.
+            if lex::char_before(text, p.start).is_none_or(|c| !c.is_ascii_digit())
+                && kind == NumKind::Integer
+                && flags & flags::DOTTED == 0
+            {
+                let digits = text.get(start..end).unwrap_or("");
+                if digits.bytes().all(|b| b.is_ascii_digit()) {
+                    let len = i64::try_from(digits.len()).unwrap_or(0);
+                    value = decimal_value(digits, -len);
+                    start = p.start;
+                    kind = NumKind::Decimal;
+                    plain_digits = None;
+                    flags &= !flags::LEADING_ZERO;
+                }
+            }
+        }
+    }
+    // Hyphen-joined digit runs of three or more parts are phone numbers or codes.
+    if !words && dashed_sequence(text, start, end) {
+        flags |= flags::DASHED;
+    }
+    if !value.is_finite() {
+        flags |= flags::HUGE;
+    }
+    Some(Num {
+        start,
+        end,
+        value,
+        kind,
+        words,
+        scaled,
+        top_scale,
+        plain_digits,
+        grouped,
+        flags,
+    })
+}
+
+fn scale_of(last: Last) -> f64 {
+    match last {
+        Last::Scale(s) => s,
+        Last::Hundred => 100.0,
+        _ => f64::INFINITY,
+    }
+}
+
+/// "and a half", "and a quarter", "and three quarters", "and one fourth" after a number:
+/// the fraction's value and where it ends.
+fn and_fraction(lexicon: &Lexicon, text: &str, pos: usize) -> Option<(f64, usize)> {
+    let t = lex::next(text, pos)?;
+    let count = if is_article(text, t) {
+        1.0
+    } else {
+        match lexicon.number_word(text, t)? {
+            NumWord::Unit(v) | NumWord::Teen(v) if v > 0.0 => v,
+            _ => return None,
+        }
+    };
+    let d = lex::next(text, t.end)?;
+    match lexicon.number_word(text, d)? {
+        NumWord::Half if count == 1.0 => Some((0.5, d.end)),
+        NumWord::Fraction(den) => Some((count / den, d.end)),
+        _ => None,
+    }
+}
+
+/// Digit words after "point": "zero three" → 0.03.
+fn point_digits(lexicon: &Lexicon, text: &str, mut pos: usize) -> Option<(f64, usize)> {
+    let mut digits = String::new();
+    let mut end = pos;
+    while let Some(t) = lex::next(text, pos) {
+        match lexicon.number_word(text, t) {
+            Some(NumWord::Unit(v)) => {
+                digits.push_str(&format!("{v}"));
+                end = t.end;
+                pos = t.end;
+            }
+            Some(NumWord::Tens(v)) if digits.is_empty() => {
+                // "point seventy-one": two digits.
+                let mut n = v;
+                end = t.end;
+                if let Some(h) = lex::next(text, t.end).filter(|h| h.is(text, "-"))
+                    && let Some(u) = lex::next(text, h.end)
+                    && let Some(NumWord::Unit(x)) = lexicon.number_word(text, u)
+                {
+                    n += x;
+                    end = u.end;
+                }
+                digits.push_str(&format!("{n}"));
+                break;
+            }
+            Some(NumWord::Teen(v)) if digits.is_empty() => {
+                digits.push_str(&format!("{v}"));
+                end = t.end;
+                break;
+            }
+            _ => break,
+        }
+    }
+    if digits.is_empty() {
+        return None;
+    }
+    let len = i64::try_from(digits.len()).unwrap_or(0);
+    Some((decimal_value(&digits, -len), end))
+}
+
+/// Whether `start..end` is one part of a run like "555-123-4567" or "+1-222-2222".
+fn dashed_sequence(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    // Walk left and right over "digits-" / "-digits" pairs and count the parts.
+    let mut parts = 1;
+    let mut p = end;
+    while byte(bytes, p) == b'-' && digit_run(bytes, p + 1) > 0 {
+        p += 1 + digit_run(bytes, p + 1);
+        parts += 1;
+    }
+    let mut q = start;
+    while q >= 2 && byte(bytes, q - 1) == b'-' && byte(bytes, q - 2).is_ascii_digit() {
+        let mut s = q - 1;
+        while s > 0 && byte(bytes, s - 1).is_ascii_digit() {
+            s -= 1;
+        }
+        q = s;
+        parts += 1;
+    }
+    parts >= 3 || q > 0 && byte(bytes, q - 1) == b'+'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon() -> Lexicon {
+        Lexicon::bundled().unwrap()
+    }
+
+    fn read(text: &str) -> (String, f64) {
+        let lex = lexicon();
+        let n = parse(&lex, text, 0, false).unwrap();
+        (text[n.start..n.end].to_owned(), n.value)
+    }
+
+    #[test]
+    fn digits_and_separators() {
+        assert_eq!(read("1,200 people"), ("1,200".into(), 1200.0));
+        assert_eq!(read("12,000.5 m"), ("12,000.5".into(), 12000.5));
+        assert_eq!(read("1 234 567"), ("1 234 567".into(), 1_234_567.0));
+        assert_eq!(read("12,34,567.89"), ("12,34,567.89".into(), 1_234_567.89));
+        assert_eq!(read("1, 234"), ("1".into(), 1.0));
+        assert_eq!(read("192."), ("192".into(), 192.0));
+    }
+
+    #[test]
+    fn scales_are_exact() {
+        assert_eq!(read("5.6 billion"), ("5.6 billion".into(), 5_600_000_000.0));
+        assert_eq!(read("1.2bn"), ("1.2bn".into(), 1_200_000_000.0));
+        assert_eq!(
+            read("1,674.5 million"),
+            ("1,674.5 million".into(), 1_674_500_000.0)
+        );
+        assert_eq!(read("10k"), ("10k".into(), 10_000.0));
+        assert_eq!(read("322 hundred"), ("322 hundred".into(), 32_200.0));
+        assert_eq!(read("13 lakh"), ("13 lakh".into(), 1_300_000.0));
+    }
+
+    #[test]
+    fn number_words() {
+        assert_eq!(
+            read("two hundred and fifty"),
+            ("two hundred and fifty".into(), 250.0)
+        );
+        assert_eq!(read("sixty-five"), ("sixty-five".into(), 65.0));
+        assert_eq!(
+            read("twenty-one trillion three hundred"),
+            (
+                "twenty-one trillion three hundred".into(),
+                21_000_000_000_300.0
+            )
+        );
+        assert_eq!(read("two hundred and two thousand").1, 202_000.0);
+        assert_eq!(read("twelve hundred").1, 1200.0);
+        assert_eq!(read("4 thousand 3 hundred and 21").1, 4321.0);
+        assert_eq!(read("one two").0, "one");
+        assert_eq!(read("three lakh crore").1, 3e12);
+    }
+
+    #[test]
+    fn articles_fractions_dozens() {
+        let text = "a dozen eggs";
+        let lex = lexicon();
+        let n = parse(&lex, text, 2, false).unwrap();
+        assert_eq!((&text[n.start..n.end], n.value), ("a dozen", 12.0));
+        assert_eq!(read("two thirds").1, 2.0 / 3.0);
+        assert_eq!(read("one and a half million").1, 1_500_000.0);
+        assert_eq!(read("half a dozen").1, 6.0);
+        assert_eq!(read("3/4").1, 0.75);
+        assert_eq!(read("three dozens").1, 36.0);
+        assert_eq!(read("two hundred point zero three").1, 200.03);
+    }
+
+    #[test]
+    fn flags_mark_non_amounts() {
+        let lex = lexicon();
+        let f = |t: &str| parse(&lex, t, 0, false).unwrap().flags;
+        assert_ne!(f("18th") & flags::ORDINAL, 0);
+        assert_ne!(f("1990s") & flags::DECADE, 0);
+        assert_ne!(f("192.168.1.2") & flags::DOTTED, 0);
+        assert_ne!(f("5/17/2018") & flags::SLASHED, 0);
+        assert_ne!(f("180ml") & flags::GLUED, 0);
+        assert_ne!(f("10^400") & flags::HUGE, 0);
+        assert_ne!(f("555-123-4567") & flags::DASHED, 0);
+    }
+
+    #[test]
+    fn absurd_numbers_stay_finite_or_flagged() {
+        let lex = lexicon();
+        let long = "9".repeat(10_000);
+        let n = parse(&lex, &long, 0, false).unwrap();
+        assert!(n.flags & flags::HUGE != 0 || n.value.is_finite());
+        let n = parse(&lex, "999,999,999,999,999,999,999", 0, false).unwrap();
+        assert_eq!(n.value, 999_999_999_999_999_999_999.0);
+    }
+}
