@@ -23,7 +23,8 @@ BUDGET="${PEER_BUDGET:-60}"
 PEERS="${PEERS:-spacy_sm_full spacy_sm_ner textacy_quotes quantulum3 dateparser recognizers_datetime recognizers_number duckling}"
 VENV="$ROOT/bench/.venv"
 PY="$VENV/bin/python"
-TALLY="$ROOT/target/release/tally"
+TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
+TALLY="$TARGET/release/tally"
 mkdir -p "$OUT/peers" "$OUT/accuracy"
 step() { printf '\n== %s\n' "$*" >&2; }
 
@@ -54,7 +55,7 @@ json.dump({"date": datetime.date.today().isoformat(), "commit": sh("git rev-pars
 EOF
 
 step "corpus"
-"$ROOT/target/release/examples/entity_texts" "$EVAL/meantime/intra-doc_annotation" > "$OUT/meantime-texts.jsonl"
+"$TARGET/release/examples/entity_texts" "$EVAL/meantime/intra-doc_annotation" > "$OUT/meantime-texts.jsonl"
 python3 bench/corpus.py --eval "$EVAL" --meantime-texts "$OUT/meantime-texts.jsonl" --out "$OUT/corpus"
 
 step "tally, one thread, every stage"

@@ -45,6 +45,7 @@ for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_
 import argparse  # noqa: E402
 import datetime as dt  # noqa: E402
 import json  # noqa: E402
+import re  # noqa: E402
 import resource  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
@@ -127,8 +128,11 @@ class Quantulum:
         parser.parse("It costs $5 and weighs 3 kg.")  # loads the classifier outside the timing
 
     def run(self, text, pub):
+        return self.parser.parse(text)
+
+    def quantities(self, text, pub):
         return [{"start": q.span[0], "end": q.span[1], "value": q.value, "unit": q.unit.name}
-                for q in self.parser.parse(text)]
+                for q in self.run(text, pub)]
 
 
 class Dateparser:
@@ -205,6 +209,17 @@ class Recognizers:
                 if when and when[:10] <= pub.strftime("%Y-%m-%d"):
                     chosen = v
             timex = chosen.get("timex", "")
+            if "X" in timex:
+                # A relative expression ("Tuesday" is XXXX-WXX-2): its resolved reading
+                # against the reference is the TIMEX3 value.
+                if chosen.get("value") and sub == "date":
+                    timex = chosen["value"][:10]
+                elif chosen.get("value") and sub in ("datetime", "time"):
+                    timex = chosen["value"].replace(" ", "T")[:16]
+                elif chosen.get("start") and re.fullmatch(r"XXXX-\d\d", timex):
+                    timex = chosen["start"][:7]
+                elif chosen.get("start") and timex == "XXXX":
+                    timex = chosen["start"][:4]
             if timex.startswith("(") and timex.endswith(")"):
                 continue  # a range of two points has no single TIMEX3 value
             out.append({"start": r.start, "end": r.end + 1,  # Recognizers' ends are inclusive
@@ -342,7 +357,8 @@ def throughput(args) -> int:
 
 
 def predict(args) -> int:
-    peer = PEERS[{"textacy": "textacy_quotes"}.get(args.peer, args.peer)]()
+    aliases = {"textacy": "textacy_quotes", "recognizers": "recognizers_datetime"}
+    peer = PEERS[aliases.get(args.peer, args.peer)]()
     method = {"times": "times", "quantities": "quantities", "quotes": "run"}[args.task]
     if not hasattr(peer, method):
         print(f"peers: {args.peer} has no {args.task} predictions", file=sys.stderr)
