@@ -458,6 +458,14 @@ fn direction(
     {
         return (Dir::Apostrophe, 0);
     }
+    // A possessive after an abbreviation or a closing bracket: "the U.S.'s", "Inc.’s".
+    if family == Family::Single
+        && prev.is_some_and(|p| !is_space(p))
+        && matches!(next, Some('s' | 'S'))
+        && !char_at(text, pos + len + 1).is_some_and(|(c, _)| is_word_char(c))
+    {
+        return (Dir::Apostrophe, 0);
+    }
     let dir = match lean {
         Lean::Open if right && !left => Dir::Close,
         Lean::Open => Dir::Open,
@@ -542,6 +550,7 @@ mod tests {
         assert!(contents(&["Back in the '90s, rock 'n' roll and rock ’n’ roll."]).is_empty());
         assert!(contents(&["The soldiers' families got 'em all."]).is_empty());
         assert!(contents(&["He is 5'10 and the O'Briens' dog barks."]).is_empty());
+        assert!(contents(&["The U.S.'s aid and Acme Inc.’s shares."]).is_empty());
     }
 
     #[test]

@@ -50,7 +50,9 @@ pub(crate) fn split(
     let mut start = 0;
     let mut i = 0;
     while i < n {
-        if !is_terminal(tokens[i].tag) {
+        // A sentence needs words before its terminal: "... The" at a paragraph start is
+        // not a sentence of its own.
+        if i == start || !is_terminal(tokens[i].tag) {
             i += 1;
             continue;
         }
@@ -116,9 +118,11 @@ fn breaks(body: &str, terminal: Tag, rest: &[RawToken]) -> bool {
     let Some(next) = rest.first() else {
         return true;
     };
+    // A spaced ellipsis (". . .") or stray punctuation continues the sentence; a period
+    // and then "..." starts a quoted fragment.
     if matches!(
         next.tag,
-        Tag::Pause | Tag::Period | Tag::Ellipsis | Tag::Bang | Tag::CloseQuote | Tag::CloseBracket
+        Tag::Pause | Tag::Period | Tag::Bang | Tag::CloseQuote | Tag::CloseBracket
     ) {
         return false;
     }

@@ -350,3 +350,23 @@ fn list_enumerators_stay_with_their_item() {
         ],
     );
 }
+
+#[test]
+fn a_leading_ellipsis_is_not_a_sentence() {
+    check(
+        &["... The talks resumed. ...and then stopped."],
+        &["... The talks resumed.", "...and then stopped."],
+    );
+}
+
+#[test]
+fn saint_and_street() {
+    check(
+        &["He lives at 12 Main St. The store on St. Mary's Road opened. St. Louis agreed."],
+        &[
+            "He lives at 12 Main St.",
+            "The store on St. Mary's Road opened.",
+            "St. Louis agreed.",
+        ],
+    );
+}
