@@ -10,6 +10,8 @@
 //! - Queries: [`search`](Store::search) (FTS5), [`sources`](Store::sources) (syndication
 //!   clusters), [`timeline`](Store::timeline) (estimates over time with contradictions and
 //!   revisions), and [`export`] (JSONL, CSV, Parquet).
+//! - Browsing, for the HTTP server: [`browse`] (claims with filters and pages, one claim
+//!   with its carriers, a document with every annotation, speakers, entities).
 //!
 //! ```
 //! use tally_core::{Document, DocumentMeta};
@@ -21,6 +23,7 @@
 //! assert_eq!(hits.len(), 1);
 //! ```
 
+pub mod browse;
 mod error;
 pub mod export;
 pub mod ingest;
@@ -33,7 +36,7 @@ mod timeline;
 
 pub use error::StoreError;
 pub use export::{ExportFormat, ExportTable};
-pub use search::{SearchHit, SearchScope};
+pub use search::{RANK_WINDOW, SearchHit, SearchScope};
 pub use sources::{Cluster, ClusterMember};
 pub use store::{
     Counts, ErrorRecord, InputStatus, OnExisting, Prepared, Store, StoreOptions, WriteStats,

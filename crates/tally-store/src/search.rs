@@ -1,10 +1,13 @@
 //! Full-text search (FTS5) over document titles and bodies and over claim content.
 
-use rusqlite::{ErrorCode, params};
+use rusqlite::{ErrorCode, OptionalExtension, params};
 use serde::Serialize;
 
 use crate::error::At;
 use crate::{Store, StoreError};
+
+/// Matches ranked by relevance: the most recently stored ones (see [`Store::search`]).
+pub const RANK_WINDOW: usize = 2000;
 
 /// What to search.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -48,6 +51,10 @@ impl Store {
     /// Searches with an FTS5 query (`kursk`, `"several hundred"`, `casualties AND kursk`,
     /// `pyongyang*`). A query that is not valid FTS5 syntax is searched as plain words.
     ///
+    /// Results are ranked by BM25 among the [`RANK_WINDOW`] most recently stored matches:
+    /// ranking every match of a common word ("said") over a large archive costs time in
+    /// proportion to the archive, and a news search wants recent copies anyway.
+    ///
     /// # Errors
     /// [`StoreError::InvalidArgument`] for an empty query; [`StoreError::Sqlite`].
     pub fn search(
@@ -82,7 +89,14 @@ impl Store {
     ) -> Result<Vec<SearchHit>, StoreError> {
         let mut hits = Vec::new();
         let limit = limit as i64;
+        let window = RANK_WINDOW as i64 - 1;
         if scope != SearchScope::Claims {
+            let cutoff = self.cutoff(
+                "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1
+                 ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
+                query,
+                window,
+            )?;
             let mut st = self
                 .conn
                 .prepare_cached(
@@ -92,12 +106,12 @@ impl Store {
                      FROM documents_fts f
                      JOIN documents d ON d.pk = f.rowid
                      LEFT JOIN sources p ON p.id = d.publisher_id
-                     WHERE documents_fts MATCH ?1
+                     WHERE documents_fts MATCH ?1 AND f.rowid >= ?3
                      ORDER BY f.rank LIMIT ?2",
                 )
                 .at(&self.path)?;
             let rows = st
-                .query_map(params![query, limit], |r| {
+                .query_map(params![query, limit, cutoff], |r| {
                     Ok(SearchHit {
                         kind: "document",
                         document_id: r.get(0)?,
@@ -117,6 +131,12 @@ impl Store {
             }
         }
         if scope != SearchScope::Documents {
+            let cutoff = self.cutoff(
+                "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?1
+                 ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
+                query,
+                window,
+            )?;
             let mut st = self
                 .conn
                 .prepare_cached(
@@ -127,12 +147,12 @@ impl Store {
                      JOIN claims c ON c.pk = f.rowid
                      JOIN documents d ON d.pk = c.first_doc_pk
                      LEFT JOIN sources p ON p.id = d.publisher_id
-                     WHERE claims_fts MATCH ?1
+                     WHERE claims_fts MATCH ?1 AND f.rowid >= ?3
                      ORDER BY f.rank LIMIT ?2",
                 )
                 .at(&self.path)?;
             let rows = st
-                .query_map(params![query, limit], |r| {
+                .query_map(params![query, limit, cutoff], |r| {
                     Ok(SearchHit {
                         kind: "claim",
                         document_id: r.get(0)?,
@@ -154,6 +174,20 @@ impl Store {
         hits.sort_by(|a, b| a.score.total_cmp(&b.score));
         hits.truncate(limit as usize);
         Ok(hits)
+    }
+}
+
+impl Store {
+    /// The rowid of the `window + 1`-th most recent match, or 0 when there are fewer.
+    fn cutoff(&self, sql: &str, query: &str, window: i64) -> Result<i64, StoreError> {
+        self.conn
+            .prepare_cached(sql)
+            .and_then(|mut st| {
+                st.query_row(params![query, window], |r| r.get(0))
+                    .optional()
+            })
+            .map(|row| row.unwrap_or(0))
+            .at(&self.path)
     }
 }
 

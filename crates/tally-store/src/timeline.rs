@@ -270,34 +270,43 @@ fn range(e: &Estimate) -> Option<(f64, f64)> {
     Some((low, high))
 }
 
-/// Flags contradictions and revisions. Estimates are in date order, so "earlier" is "lower
-/// index"; the pair scan is quadratic in the number of estimates, which a timeline's limit
-/// keeps small.
+/// Flags contradictions and revisions. Estimates are in date order (undated last), so a
+/// contradiction partner is found by walking back only while inside the window, and a
+/// revision compares with the claimant's previous estimate: linear in the estimates times
+/// the number inside one window.
 fn flag(estimates: &mut [Estimate], places: &[Option<String>], window_days: i64) {
     let days: Vec<Option<i64>> = estimates
         .iter()
         .map(|e| e.date.as_deref().and_then(day_number))
         .collect();
     let ranges: Vec<Option<(f64, f64)>> = estimates.iter().map(range).collect();
+    let mut last_by_claimant: HashMap<String, usize> = HashMap::new();
     for j in 0..estimates.len() {
-        for i in 0..j {
-            let (Some(di), Some(dj), Some(ri), Some(rj)) = (days[i], days[j], ranges[i], ranges[j])
-            else {
-                continue;
-            };
+        let (Some(dj), Some(rj)) = (days[j], ranges[j]) else {
+            continue;
+        };
+        for i in (0..j).rev() {
+            let Some(di) = days[i] else { continue };
+            if dj - di > window_days {
+                break;
+            }
+            let Some(ri) = ranges[i] else { continue };
             let overlap = ri.0 <= rj.1 && rj.0 <= ri.1;
-            if !overlap && places[i] == places[j] && (dj - di).abs() <= window_days {
+            if !overlap && places[i] == places[j] {
                 estimates[i].flags.push(Flag::Contradiction { with: j });
                 estimates[j].flags.push(Flag::Contradiction { with: i });
             }
-            let same_claimant = estimates[i].sourcing != "unattributed"
-                && estimates[i]
-                    .claimant
-                    .eq_ignore_ascii_case(&estimates[j].claimant);
-            if same_claimant && ri != rj && dj > di {
+        }
+        if estimates[j].sourcing == "unattributed" {
+            continue;
+        }
+        let claimant = estimates[j].claimant.to_lowercase();
+        if let Some(&i) = last_by_claimant.get(&claimant) {
+            if ranges[i] != Some(rj) && days[i].is_some_and(|di| dj > di) {
                 estimates[j].flags.push(Flag::Revision { of: i });
             }
         }
+        last_by_claimant.insert(claimant, j);
     }
 }
 

@@ -18,7 +18,13 @@ use tally_core::{
 };
 use tally_store::{Prepared, SearchScope, Store, TimelineQuery};
 
-const DOCS: usize = 100_000;
+/// Documents loaded; `TALLY_BENCH_DOCS` overrides (for profiling a smaller run).
+fn docs() -> usize {
+    std::env::var("TALLY_BENCH_DOCS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000)
+}
 const SUBJECTS: &[&str] = &["KP", "RU", "UA", "US", "SV", "CO", "PE", "GT", "NI", "HN"];
 const PLACES: &[&str] = &[
     "Kursk",
@@ -156,7 +162,7 @@ fn queries_at_100k_documents() {
     let path = dir.path().join("bench.db");
     let mut store = Store::open(&path).unwrap();
     let started = Instant::now();
-    for chunk in (0..DOCS).collect::<Vec<_>>().chunks(1000) {
+    for chunk in (0..docs()).collect::<Vec<_>>().chunks(1000) {
         let batch: Vec<Prepared> = chunk
             .iter()
             .map(|&i| Prepared::new(document(i, &texts)))
@@ -177,12 +183,12 @@ fn queries_at_100k_documents() {
         counts.figures,
         counts.clusters,
         load.as_secs_f64(),
-        DOCS as f64 / load.as_secs_f64()
+        docs() as f64 / load.as_secs_f64()
     );
     println!(
         "database: {:.1} MB, {:.2} MB per 1,000 documents",
         size as f64 / 1e6,
-        size as f64 / 1e6 / (DOCS as f64 / 1000.0)
+        size as f64 / 1e6 / (docs() as f64 / 1000.0)
     );
 
     let queries = [
