@@ -44,6 +44,20 @@ pub(crate) enum Expr {
     /// The period `n` units from the one containing the publication date ("last year" is
     /// -1 year, "this week" 0 weeks, "two days ago" -2 days, "next month" +1 month).
     Shift { unit: Unit, n: i64 },
+    /// `n` units before a base period, or before the DCT's period when there is no base
+    /// ("a year ago", "a year earlier", "the year-ago quarter"). Resolution may anchor it
+    /// on an earlier expression of the sentence instead ("profit in the third quarter
+    /// rose from a year earlier" is the third quarter of the year before).
+    Before {
+        unit: Unit,
+        n: i64,
+        base: Option<Box<Expr>>,
+    },
+    /// The quarter a report is about ("the quarter", "the latest quarter"): the last
+    /// complete one in a past clause, the current one otherwise.
+    LatestQuarter,
+    /// The end of the year ("year-end"), as the day `YYYY-12-31`.
+    YearEnd,
     /// A quarter ("the third quarter", "Q3 2024").
     Quarter { quarter: u32, year: YearRef },
     /// A half year ("the first half of 2024").
@@ -66,6 +80,7 @@ pub(crate) enum Expr {
         every: u32,
         unit: Unit,
         weekday: Option<u32>,
+        month: Option<u32>,
         part: Option<&'static str>,
     },
     /// An undated reference to the past, present or future ("recently", "now").

@@ -31,13 +31,14 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use tally_core::{Document, ExtractError, Extractor, Layer, Span, Timex};
+use tally_core::{Document, ExtractError, Extractor, Layer, Span, Timex, TimexType};
 
 use crate::calendar::Day;
+use crate::expr::Expr;
 use crate::grammar::{Found, Parser};
 use crate::lex::{Kind, Tok, tokenize};
-use crate::lexicon::Lexicon;
-use crate::resolve::{Direction, needs_direction, resolve};
+use crate::lexicon::{Lexicon, Unit};
+use crate::resolve::{Direction, needs_direction, resolve, shift_value};
 use crate::tense::clause_tense;
 
 /// Context kept on each side of a trigger, in bytes.
@@ -141,24 +142,36 @@ impl TimeExtractor {
                 let Ok(span) = Span::new(body, range.start, range.end) else {
                     continue;
                 };
-                out.push(Timex {
-                    id: String::new(),
-                    raw: span.text.clone(),
-                    span,
-                    kind: resolved.kind,
-                    value: resolved.value,
-                    modifier: found.modifier,
-                    anchor: (resolved.anchored && dct.is_some()).then(|| "DCT".to_owned()),
-                    quant: None,
-                });
+                let relinkable = match &found.expr {
+                    Expr::Before {
+                        unit,
+                        n,
+                        base: None,
+                    } => Some((*unit, *n)),
+                    _ => None,
+                };
+                out.push((
+                    relinkable,
+                    Timex {
+                        id: String::new(),
+                        raw: span.text.clone(),
+                        span,
+                        kind: resolved.kind,
+                        value: resolved.value,
+                        modifier: found.modifier,
+                        anchor: (resolved.anchored && dct.is_some()).then(|| "DCT".to_owned()),
+                        quant: None,
+                    },
+                ));
             }
         }
-        out.sort_by_key(|t| t.span.start);
-        out.dedup_by(|b, a| b.span.start < a.span.end);
-        for (i, t) in out.iter_mut().enumerate() {
+        out.sort_by_key(|(_, t)| t.span.start);
+        out.dedup_by(|b, a| b.1.span.start < a.1.span.end);
+        for (i, (_, t)) in out.iter_mut().enumerate() {
             t.id = format!("T{}", i + 1);
         }
-        out
+        relink(doc, &mut out);
+        out.into_iter().map(|(_, t)| t).collect()
     }
 
     /// Stretches of the body worth tokenizing (trigger words with some context, merged,
@@ -247,6 +260,45 @@ impl TimeExtractor {
             || self.starters.contains(tok.lower.as_str())
             || matches!(tok.text, "'" | "’")
             || tok.capital
+    }
+}
+
+/// "a year earlier" and "a year ago" after a finer date in the same sentence mean that
+/// date a year before: "profit rose in the third quarter from a year earlier" is the third
+/// quarter of the year before, anchored on the third quarter rather than on the DCT.
+fn relink(doc: &Document, timexes: &mut [(Option<(Unit, i64)>, Timex)]) {
+    for i in 0..timexes.len() {
+        let Some((unit, n)) = timexes[i].0 else {
+            continue;
+        };
+        let sentence = doc.sentence_at(timexes[i].1.span.start);
+        let base = timexes[..i].iter().rev().map(|(_, t)| t).find(|t| {
+            t.kind == TimexType::Date
+                && doc.sentence_at(t.span.start) == sentence
+                && granularity_finer(&t.value, unit)
+        });
+        let Some(base) = base else {
+            continue;
+        };
+        if let Some(value) = shift_value(&base.value, unit, -n) {
+            let id = base.id.clone();
+            let t = &mut timexes[i].1;
+            t.value = value;
+            t.anchor = Some(id);
+        }
+    }
+}
+
+/// Whether a date value names something smaller than `unit` ("2024-Q3" is finer than a
+/// year; "2024" is not).
+fn granularity_finer(value: &str, unit: Unit) -> bool {
+    let digits = value
+        .get(..4)
+        .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()));
+    match unit {
+        Unit::Year => digits && value.len() > 4,
+        Unit::Month => digits && value.len() >= 10 && !value.contains('W') && !value.contains('Q'),
+        _ => false,
     }
 }
 

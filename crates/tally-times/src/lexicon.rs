@@ -111,6 +111,10 @@ pub(crate) enum Class {
     Keyword(RefKind),
     /// A time zone abbreviation after a clock time.
     Zone,
+    /// The century word of a year said aloud ("nineteen" in "nineteen ninety-six").
+    Spoken(i64),
+    /// A decade in words ("nineties"), by its first year.
+    DecadeWord(i64),
 }
 
 /// Where a modifier applies.
@@ -233,6 +237,8 @@ fn parse_class(class: &str, value: &'static str) -> Option<Class> {
         "keyword" => Class::Keyword(RefKind::parse(value)?),
         "deictic" => Class::Deictic(value.parse().ok()?),
         "zone" => Class::Zone,
+        "spoken" => Class::Spoken(value.parse().ok()?),
+        "decade" => Class::DecadeWord(value.parse().ok()?),
         _ => return None,
     })
 }
@@ -377,6 +383,11 @@ impl Lexicon {
     /// Every class of a lowercase word.
     pub(crate) fn classes(&self, lower: &str) -> &[Class] {
         self.words.get(lower).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether a lowercase word is listed in `tense.tsv` (not just an `-ed` form).
+    pub(crate) fn listed(&self, lower: &str) -> bool {
+        self.tense.contains_key(lower)
     }
 
     /// The tense cue of a lowercase word, if it is one. Unlisted words ending in `-ed`

@@ -19,17 +19,37 @@ use crate::lexicon::{HolidayRule, Tense, Unit};
 /// Where a relative expression points.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Direction {
+    /// A past cue: the latest one not after the DCT.
     Past,
+    /// A future cue: the next one not before the DCT.
     Future,
+    /// A present cue: the nearest one.
     Nearest,
+    /// No cue: the past one, unless the next one is much nearer (a day or month without
+    /// a year only; see [`NEAR_FUTURE_RATIO`]).
+    Unknown,
 }
+
+/// Without a tense cue, "Nov. 16" in a story of Nov. 2 is this Nov. 16 (14 days ahead),
+/// not last year's (351 days back): the future candidate wins when it is at least this
+/// many times nearer than the past one.
+pub(crate) const NEAR_FUTURE_RATIO: i64 = 3;
 
 impl Direction {
     pub(crate) fn from_tense(tense: Option<Tense>) -> Direction {
         match tense {
             Some(Tense::Future) => Direction::Future,
             Some(Tense::Present) => Direction::Nearest,
-            _ => Direction::Past,
+            Some(Tense::Past) => Direction::Past,
+            _ => Direction::Unknown,
+        }
+    }
+
+    /// The direction for expressions where only past, future or nearest make sense.
+    fn simple(self) -> Direction {
+        match self {
+            Direction::Unknown => Direction::Past,
+            other => other,
         }
     }
 }
@@ -61,7 +81,8 @@ pub(crate) fn needs_direction(expr: &Expr) -> bool {
         | Expr::Half { year, .. }
         | Expr::Season { year, .. }
         | Expr::Holiday { year, .. } => *year == YearRef::Auto,
-        Expr::InUnits { .. } => true,
+        Expr::InUnits { .. } | Expr::LatestQuarter | Expr::YearEnd => true,
+        Expr::Before { base, .. } => base.as_deref().is_some_and(needs_direction),
         Expr::Time { date, .. } => date.as_deref().is_some_and(needs_direction),
         _ => false,
     }
@@ -87,6 +108,21 @@ fn day(d: Day) -> String {
 /// it, or the nearest (earlier on a tie).
 fn pick<T: Copy>(candidates: &[(i64, T)], dct: i64, direction: Direction) -> Option<T> {
     match direction {
+        Direction::Unknown => {
+            let past = candidates
+                .iter()
+                .filter(|(k, _)| *k <= dct)
+                .max_by_key(|(k, _)| *k);
+            let future = candidates
+                .iter()
+                .filter(|(k, _)| *k > dct)
+                .min_by_key(|(k, _)| *k);
+            match (past, future) {
+                (Some(p), Some(f)) if (f.0 - dct) * NEAR_FUTURE_RATIO <= dct - p.0 => Some(f.1),
+                (Some(p), _) => Some(p.1),
+                (None, f) => f.map(|c| c.1),
+            }
+        }
         Direction::Past => candidates
             .iter()
             .filter(|(k, _)| *k <= dct)
@@ -145,8 +181,8 @@ pub(crate) fn resolve(expr: &Expr, dct: Option<Day>, direction: Direction) -> Re
                     }
                 }
                 Rel::This => i64::from(*weekday) - i64::from(dct.weekday()),
-                Rel::Auto => match direction {
-                    Direction::Past => -back,
+                Rel::Auto => match direction.simple() {
+                    Direction::Past | Direction::Unknown => -back,
                     Direction::Future => ahead,
                     Direction::Nearest => {
                         if ahead < back {
@@ -160,6 +196,36 @@ pub(crate) fn resolve(expr: &Expr, dct: Option<Day>, direction: Direction) -> Re
             Resolved::date(day(dct.plus_days(offset)), true)
         }
         Expr::Shift { unit, n } => resolve_shift(*unit, *n, dct),
+        Expr::Before { unit, n, base } => match base {
+            Some(base) => {
+                let b = resolve(base, dct, direction);
+                match shift_value(&b.value, *unit, -n) {
+                    Some(value) => Resolved::date(value, b.anchored),
+                    None => b,
+                }
+            }
+            None => resolve_shift(*unit, -n, dct),
+        },
+        Expr::LatestQuarter => {
+            let n = if matches!(direction, Direction::Future) {
+                0
+            } else {
+                -1
+            };
+            resolve_shift(Unit::Quarter, n, dct)
+        }
+        Expr::YearEnd => match dct {
+            // Early in a year, "year-end" in a past clause is the one just gone.
+            Some(d) => {
+                let y = if d.month <= 2 && matches!(direction.simple(), Direction::Past) {
+                    d.year - 1
+                } else {
+                    d.year
+                };
+                Resolved::date(format!("{}-12-31", year(y)), true)
+            }
+            None => Resolved::date("XXXX-12-31".to_owned(), false),
+        },
         Expr::Quarter { quarter, year: y } => {
             resolve_part_of_year(*quarter, 4, "Q", *y, dct, direction)
         }
@@ -207,9 +273,12 @@ pub(crate) fn resolve(expr: &Expr, dct: Option<Day>, direction: Direction) -> Re
             every,
             unit,
             weekday,
+            month: set_month,
             part,
         } => {
-            let value = if let Some(w) = weekday {
+            let value = if let Some(m) = set_month {
+                format!("XXXX-{m:02}")
+            } else if let Some(w) = weekday {
                 let mut v = format!("XXXX-WXX-{w}");
                 if let Some(p) = part {
                     v.push('T');
@@ -341,7 +410,14 @@ fn resolve_shift(unit: Unit, n: i64, dct: Option<Day>) -> Resolved {
         }
         Unit::Week | Unit::Fortnight | Unit::Weekend => {
             let step = if unit == Unit::Fortnight { 14 } else { 7 };
-            let (y, w) = dct.plus_days(step * n).iso_week();
+            // On a Sunday, English "last week" is the Monday-to-Saturday just gone, which
+            // ISO counts as this week: count from Monday.
+            let base = if dct.weekday() == 7 {
+                dct.plus_days(1)
+            } else {
+                dct
+            };
+            let (y, w) = base.plus_days(step * n).iso_week();
             let mut v = format!("{}-W{w:02}", year(y));
             if unit == Unit::Weekend {
                 v.push_str("-WE");
@@ -405,9 +481,10 @@ fn resolve_part_of_year(
         (YearRef::Rel(r), Some(d)) => Some((d.year + r, true)),
         (YearRef::Auto, Some(d)) => {
             let cur = current(d);
+            // A quarter without a year is in the DCT's year, except a later quarter in a
+            // past clause: "the fourth quarter" in a January story is last year's.
             let y = match direction {
-                Direction::Past if index > cur => d.year - 1,
-                Direction::Future if index < cur => d.year + 1,
+                Direction::Past | Direction::Unknown if index > cur => d.year - 1,
                 _ => d.year,
             };
             Some((y, true))
@@ -443,7 +520,7 @@ fn resolve_season(code: &str, y: YearRef, dct: Option<Day>, direction: Direction
             let chosen = match rel {
                 YearRef::Rel(0) => Some(if s == 3 { cy } else { d.year }),
                 YearRef::Rel(r) => pick_rel(&candidates, now, r),
-                _ => pick(&candidates, now, direction),
+                _ => pick(&candidates, now, direction.simple()),
             };
             (chosen, true)
         }
@@ -537,7 +614,7 @@ pub(crate) fn duration(amount: Amount, unit: Unit) -> String {
     };
     let n = n * scale;
     if n.fract() != 0.0 {
-        // "1.5 years" is 18 months, "half an hour" 30 minutes.
+        // "2 1/2 years" is P2Y6M, "a minute and a half" PT1M30S, "half an hour" PT30M.
         let smaller = match unit {
             Unit::Year => Some((12.0, Unit::Month)),
             Unit::Week => Some((7.0, Unit::Day)),
@@ -547,13 +624,63 @@ pub(crate) fn duration(amount: Amount, unit: Unit) -> String {
             _ => None,
         };
         if let Some((factor, small)) = smaller
-            && (n * factor).fract() == 0.0
+            && (n.fract() * factor).fract().abs() < 1e-9
         {
-            let t = if small.is_clock() { "T" } else { "" };
-            return format!("P{t}{}{}", number(n * factor), letter(small));
+            let whole = n.trunc();
+            let part = number((n.fract() * factor).round());
+            let small_letter = letter(small);
+            return match (whole == 0.0, unit.is_clock(), small.is_clock()) {
+                (true, _, true) => format!("PT{part}{small_letter}"),
+                (true, _, false) => format!("P{part}{small_letter}"),
+                (false, false, true) => {
+                    format!("P{}{}T{part}{small_letter}", number(whole), letter(unit))
+                }
+                (false, _, _) => {
+                    format!("P{t}{}{}{part}{small_letter}", number(whole), letter(unit))
+                }
+            };
         }
     }
     format!("P{t}{}{}", number(n), letter(unit))
+}
+
+/// Moves a TIMEX3 date value by `n` years or months, keeping its granularity:
+/// `2024-Q3` by -1 year is `2023-Q3`, `2024-06` by -1 month `2024-05`. `None` for values
+/// it cannot move (references, durations, months for a year-only value).
+pub(crate) fn shift_value(value: &str, unit: Unit, n: i64) -> Option<String> {
+    let y: i64 = value.get(..4)?.parse().ok()?;
+    let rest = &value[4..];
+    match unit {
+        Unit::Year => {
+            let moved = y + n;
+            if !writable(moved) {
+                return None;
+            }
+            // February 29 has no counterpart in most years.
+            if rest == "-02-29" && !crate::calendar::is_leap(moved) {
+                return Some(format!("{}-02-28", year(moved)));
+            }
+            Some(format!("{}{rest}", year(moved)))
+        }
+        Unit::Month => {
+            let m: u32 = rest.get(1..3)?.parse().ok()?;
+            if !rest.starts_with('-') || !(1..=12).contains(&m) {
+                return None;
+            }
+            let (ny, nm) = add_months(y, m, n);
+            let tail = &rest[3..];
+            let mut out = month(ny, nm);
+            if let Some(d) = tail
+                .strip_prefix('-')
+                .and_then(|d| d.get(..2)?.parse::<u32>().ok())
+            {
+                let d = d.min(crate::calendar::days_in_month(ny, nm));
+                out.push_str(&format!("-{d:02}"));
+            }
+            Some(out)
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -620,8 +747,28 @@ mod tests {
         assert_eq!(duration(Amount::Unknown, Unit::Day), "PXD");
         assert_eq!(duration(Amount::Unknown, Unit::Hour), "PTXH");
         assert_eq!(duration(Amount::Known(2.0), Unit::Decade), "P20Y");
-        assert_eq!(duration(Amount::Known(1.5), Unit::Year), "P18M");
+        assert_eq!(duration(Amount::Known(1.5), Unit::Year), "P1Y6M");
         assert_eq!(duration(Amount::Known(0.5), Unit::Hour), "PT30M");
         assert_eq!(duration(Amount::Known(24.0), Unit::Hour), "PT24H");
+        assert_eq!(duration(Amount::Known(2.5), Unit::Year), "P2Y6M");
+        assert_eq!(duration(Amount::Known(1.5), Unit::Minute), "PT1M30S");
+        assert_eq!(duration(Amount::Known(1.5), Unit::Day), "P1DT12H");
+    }
+
+    #[test]
+    fn shifting_values_keeps_granularity() {
+        assert_eq!(
+            shift_value("2024-Q3", Unit::Year, -1).as_deref(),
+            Some("2023-Q3")
+        );
+        assert_eq!(
+            shift_value("2024-02-29", Unit::Year, -1).as_deref(),
+            Some("2023-02-28")
+        );
+        assert_eq!(
+            shift_value("2024-03-31", Unit::Month, -1).as_deref(),
+            Some("2024-02-29")
+        );
+        assert_eq!(shift_value("PRESENT_REF", Unit::Year, -1), None);
     }
 }

@@ -1,10 +1,12 @@
 //! The tense of the clause around a time expression, from cue words (`data/times/tense.tsv`).
 //!
 //! tally does not parse sentences, so "the governing verb" is approximated by the nearest
-//! tense cue: scanning left from the expression (up to [`LEFT_WORDS`] words) and right
-//! (up to [`RIGHT_WORDS`]), stopping at a semicolon, the nearest cue wins and the left one
-//! wins a tie. "the official said Tuesday" finds "said"; "the talks will resume Monday"
-//! finds "will" before it reaches any past form further left.
+//! tense cue on the left of the expression (up to [`LEFT_WORDS`] words, stopping at a
+//! semicolon), or, when there is none, on its right (up to [`RIGHT_WORDS`] words, stopping
+//! at the next clause). "the official said Tuesday" finds "said"; "the talks will resume
+//! Monday" finds "will" before it reaches any past form further left; "On Tuesday, the
+//! official said" finds "said" on the right. A participle defers to its auxiliary: "will
+//! be reviewed in March" is future.
 
 use std::ops::Range;
 
@@ -51,20 +53,51 @@ pub(crate) fn clause_tense(
     // A semicolon ends the clause.
     let left_text = left_text.rsplit(';').next().unwrap_or("");
     let right_text = right_text.split(';').next().unwrap_or("");
-    let left = words(left_text)
-        .rev()
-        .take(LEFT_WORDS)
-        .enumerate()
-        .find_map(|(d, w)| cue(lexicon, &w).map(|t| (d, t)));
-    let right = words(right_text)
-        .take(RIGHT_WORDS)
-        .enumerate()
-        .find_map(|(d, w)| cue(lexicon, &w).map(|t| (d, t)));
-    match (left, right) {
-        (Some((dl, tl)), Some((dr, tr))) => Some(if dr < dl { tr } else { tl }),
-        (Some((_, t)), None) | (None, Some((_, t))) => Some(t),
-        (None, None) => None,
+    let left: Vec<String> = words(left_text).rev().take(LEFT_WORDS).collect();
+    if let Some(t) = left_cue(lexicon, &left) {
+        return Some(t);
     }
+    // Only when nothing on the left says the tense: "On Tuesday, the official said".
+    words(right_text)
+        .take(RIGHT_WORDS)
+        .take_while(|w| !CLAUSE_BREAKS.contains(&w.as_str()))
+        .find_map(|w| cue(lexicon, &w))
+}
+
+/// Words that start another clause: a cue after them is not about this expression
+/// ("took effect in March and will be reviewed").
+const CLAUSE_BREAKS: &[&str] = &[
+    "and", "but", "or", "while", "whereas", "because", "although", "though", "which", "who",
+];
+
+/// Auxiliaries that decide the tense of a participle after them ("will be reviewed",
+/// "has signed", "is expected").
+const AUXILIARIES: &[&str] = &[
+    "will", "would", "shall", "'ll", "is", "are", "am", "was", "were", "be", "been", "being",
+    "has", "have", "had", "to",
+];
+
+/// The first cue among `left` (nearest first). A bare `-ed` form defers to an auxiliary
+/// up to three words before it: "will be reviewed" is future, "is expected" present.
+fn left_cue(lexicon: &Lexicon, left: &[String]) -> Option<Tense> {
+    for (i, w) in left.iter().enumerate() {
+        let Some(t) = cue(lexicon, w) else {
+            continue;
+        };
+        let listed = lexicon.listed(w);
+        if t == Tense::Past && !listed {
+            for aux in left.iter().skip(i + 1).take(3) {
+                if !AUXILIARIES.contains(&aux.as_str()) {
+                    break;
+                }
+                if let Some(at) = cue(lexicon, aux) {
+                    return Some(at);
+                }
+            }
+        }
+        return Some(t);
+    }
+    None
 }
 
 #[cfg(test)]
@@ -96,6 +129,26 @@ mod tests {
             Some(Tense::Future)
         );
         assert_eq!(tense_of("Talks on Friday.", "Friday"), None);
+        assert_eq!(
+            tense_of("On Friday, the talks ended.", "Friday"),
+            Some(Tense::Past)
+        );
+    }
+
+    #[test]
+    fn participles_defer_to_auxiliaries() {
+        let s = "The law took effect in March and will be reviewed in March.";
+        let second = s.rfind("March").unwrap();
+        let lex = Lexicon::bundled().unwrap();
+        assert_eq!(
+            clause_tense(&lex, s, 0..s.len(), second..second + 5),
+            Some(Tense::Future)
+        );
+        assert_eq!(tense_of(s, "March"), Some(Tense::Past));
+        assert_eq!(
+            tense_of("The deal has closed in June.", "June"),
+            Some(Tense::Past)
+        );
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! The seed article's times (see `example-seed.json`), when the shared seed is present.
 
+#![allow(clippy::unwrap_used)] // Tests fail loudly on purpose.
+
 use tally_core::{Document, DocumentMeta, Extractor, Published, PublishedSource};
 use tally_times::TimeExtractor;
 

@@ -1,0 +1,173 @@
+//! Times of day: clock times, parts of the day, and their dates.
+
+use super::{Hit, Parser};
+use crate::expr::Expr;
+use crate::lex::Kind;
+use crate::lexicon::{Class, Part, Unit};
+
+impl Parser<'_, '_> {
+    /// A point followed by a part of the day or a clock time: "Tuesday morning",
+    /// "yesterday afternoon", "Friday at 3 p.m.".
+    pub(super) fn with_time_of_day(&self, end: usize, expr: Expr) -> Hit {
+        let dated = matches!(
+            expr,
+            Expr::Weekday { .. }
+                | Expr::Date { day: Some(_), .. }
+                | Expr::Shift {
+                    unit: Unit::Day,
+                    ..
+                }
+        );
+        if !dated {
+            return (end, expr);
+        }
+        if let Some(Part::Code(code)) = self.part(end) {
+            return (
+                end + 1,
+                Expr::Time {
+                    date: Some(Box::new(expr)),
+                    clock: None,
+                    part: Some(code),
+                },
+            );
+        }
+        let at = if self.is(end, "at") || self.is(end, ",") {
+            end + 1
+        } else {
+            end
+        };
+        if let Some((stop, clock)) = self.clock(at) {
+            return (
+                stop,
+                Expr::Time {
+                    date: Some(Box::new(expr)),
+                    clock: Some(clock),
+                    part: None,
+                },
+            );
+        }
+        (end, expr)
+    }
+
+    /// A clock time: "3 p.m.", "10:35 a.m.", "15:30 GMT", "noon", "midnight".
+    pub(super) fn clock(&self, i: usize) -> Option<(usize, (u32, u32))> {
+        if let Some(Part::Clock(h, m)) = self.part(i) {
+            return Some((i + 1, (h, m)));
+        }
+        let tok = self
+            .tok(i)
+            .filter(|t| t.kind == Kind::Num && t.text.len() <= 2)?;
+        let mut hour = u32::try_from(tok.number()?).ok()?;
+        let mut minute = 0;
+        let mut j = i + 1;
+        let mut colon = false;
+        if self.is(j, ":") && self.touching(j) && self.touching(j + 1) {
+            let mm = self
+                .tok(j + 1)
+                .filter(|t| t.kind == Kind::Num && t.text.len() == 2)?;
+            minute = u32::try_from(mm.number()?).ok()?;
+            j += 2;
+            colon = true;
+        }
+        if minute >= 60 {
+            return None;
+        }
+        let meridiem = self.meridiem(j);
+        if let Some((pm, k)) = meridiem {
+            if !(1..=12).contains(&hour) {
+                return None;
+            }
+            if pm && hour < 12 {
+                hour += 12;
+            } else if !pm && hour == 12 {
+                hour = 0;
+            }
+            j = k;
+        } else if self.phrase(j, &["o'clock"]).is_some() {
+            j += 3;
+        } else if !colon || hour > 24 {
+            return None;
+        }
+        // A time zone stays in the span.
+        if self.classes(j).contains(&Class::Zone)
+            && self
+                .tok(j)
+                .is_some_and(|t| t.text.chars().all(|c| c.is_ascii_uppercase()))
+        {
+            j += 1;
+        }
+        Some((j, (hour, minute)))
+    }
+
+    /// "a.m.", "p.m.", "am", "pm", "AM", "PM": whether afternoon, and where it ends.
+    pub(super) fn meridiem(&self, i: usize) -> Option<(bool, usize)> {
+        let first = self.low(i);
+        match first {
+            "am" | "pm" => Some((first == "pm", i + 1)),
+            "a" | "p"
+                if self.is(i + 1, ".")
+                    && self.is(i + 2, "m")
+                    && self.touching(i + 1)
+                    && self.touching(i + 2) =>
+            {
+                let end = self.period(i + 3);
+                Some((first == "p", end))
+            }
+            _ => None,
+        }
+    }
+
+    /// "3 p.m. Tuesday", "at 10:35 a.m. on Friday", "4 in the morning", "noon".
+    pub(super) fn clock_expr(&self, i: usize) -> Option<Hit> {
+        let (mut j, clock) = self.clock(i)?;
+        // "4 in the morning", "9 at night".
+        if let Some(k) = self
+            .phrase(j, &["in", "the"])
+            .or_else(|| self.phrase(j, &["at"]))
+            && let Some(Part::Code(code)) = self.part(k)
+        {
+            let (h, m) = clock;
+            let h = match code {
+                "AF" | "EV" if h < 12 => h + 12,
+                "NI" if (6..12).contains(&h) => h + 12,
+                _ => h,
+            };
+            return Some((
+                k + 1,
+                Expr::Time {
+                    date: None,
+                    clock: Some((h, m)),
+                    part: None,
+                },
+            ));
+        }
+        let k = if self.is_any(j, &["on", ","]) {
+            j + 1
+        } else {
+            j
+        };
+        let date_hit = self
+            .weekday_expr(k)
+            .or_else(|| {
+                self.deictic(k)
+                    .filter(|(_, e)| matches!(e, Expr::Shift { .. }))
+            })
+            .or_else(|| {
+                self.month_first(k)
+                    .filter(|(_, e)| matches!(e, Expr::Date { day: Some(_), .. }))
+            })
+            .or_else(|| self.day_first(k));
+        let date = date_hit.map(|(end, expr)| {
+            j = end;
+            Box::new(expr)
+        });
+        Some((
+            j,
+            Expr::Time {
+                date,
+                clock: Some(clock),
+                part: None,
+            },
+        ))
+    }
+}

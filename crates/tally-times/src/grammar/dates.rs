@@ -1,0 +1,504 @@
+//! Calendar expressions: dates with written pieces, years, decades, centuries, quarters,
+//! seasons, holidays and weekdays.
+
+use super::{Hit, Parser, date};
+use crate::expr::{Expr, Rel, YearRef};
+use crate::lex::Kind;
+use crate::lexicon::{Class, Unit};
+
+/// Words after which an ambiguous month name ("May", "March") is a month.
+const MONTH_CONTEXT: &[&str] = &[
+    "in",
+    "of",
+    "since",
+    "until",
+    "till",
+    "by",
+    "from",
+    "through",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "during",
+    "before",
+    "after",
+    "to",
+    "between",
+    "and",
+    "-",
+    "end",
+    "beginning",
+    "until",
+    "on",
+    "that",
+    "every",
+    "each",
+    "throughout",
+];
+/// Prepositions after which a four-digit number outside 1900–2099 is still a year.
+const YEAR_CONTEXT: &[&str] = &[
+    "in", "since", "until", "till", "by", "from", "before", "after", "of", "during", "through",
+    "to", "between", "and", "year", "fiscal", "mid", "early", "late", "circa",
+];
+/// Month names that are also common words.
+fn ambiguous_month(lower: &str) -> bool {
+    matches!(
+        lower,
+        "may" | "march" | "august" | "mar" | "jan" | "sat" | "sun"
+    )
+}
+
+impl Parser<'_, '_> {
+    /// Calendar dates with written pieces.
+    pub(super) fn date(&self, i: usize) -> Option<Hit> {
+        let mut best: Option<Hit> = None;
+        let mut offer = |hit: Option<Hit>| {
+            if let Some(h) = hit
+                && best.as_ref().is_none_or(|b| h.0 > b.0)
+            {
+                best = Some(h);
+            }
+        };
+        offer(self.month_first(i));
+        offer(self.day_first(i));
+        offer(self.numeric_date(i));
+        offer(self.bare_year(i));
+        offer(self.decade(i));
+        offer(self.century(i));
+        offer(self.quarter(i));
+        offer(self.season(i));
+        offer(self.holiday(i));
+        offer(self.year_end(i));
+        best
+    }
+
+    /// "December 18, 2024", "Dec. 18", "February 2022", "June of 1989", "June last year",
+    /// "June".
+    pub(super) fn month_first(&self, i: usize) -> Option<Hit> {
+        let (month, j) = self.month(i)?;
+        if let Some((day, k)) = self.day_num(j) {
+            // "June 1989" is a month and year, not June 19 and 89.
+            if self.tok(j).is_some_and(|t| t.text.len() <= 2) {
+                let k2 = if self.is(k, ",") { k + 1 } else { k };
+                if let Some((year, end)) = self.date_year(k2) {
+                    return Some((end, date(YearRef::Given(year), Some(month), Some(day))));
+                }
+                return Some((k, date(YearRef::Auto, Some(month), Some(day))));
+            }
+        }
+        let k = if self.is_any(j, &["of", ","]) {
+            j + 1
+        } else {
+            j
+        };
+        if let Some((year, end)) = self.date_year(k) {
+            return Some((end, date(YearRef::Given(year), Some(month), None)));
+        }
+        // "January this year", "June last year".
+        if let Some((rel, end)) = self.relative_year(j) {
+            return Some((end, date(YearRef::Rel(rel), Some(month), None)));
+        }
+        let lower = self.low(i);
+        if ambiguous_month(lower) && !(i > 0 && self.is_any(i - 1, MONTH_CONTEXT)) {
+            return None;
+        }
+        Some((j, date(YearRef::Auto, Some(month), None)))
+    }
+
+    /// "this year", "last year", "next year" (also with "'s"): the year offset and the end.
+    fn relative_year(&self, i: usize) -> Option<(i64, usize)> {
+        let rel = match self.low(i) {
+            "this" => 0,
+            "last" => -1,
+            "next" => 1,
+            _ => return None,
+        };
+        if !self.is(i + 1, "year") {
+            return None;
+        }
+        let end = if self.is_any(i + 2, &["'", "’"]) && self.is(i + 3, "s") {
+            i + 4
+        } else {
+            i + 2
+        };
+        Some((rel, end))
+    }
+
+    /// "18 December 2024", "the 18th of December".
+    pub(super) fn day_first(&self, i: usize) -> Option<Hit> {
+        let the = self.is(i, "the");
+        let s = if the { i + 1 } else { i };
+        let (day, j) = self.day_num(s)?;
+        // "the 18 December" is not English; "the 18th of December" is.
+        let suffixed = j > s + 1 || self.tok(s).is_some_and(|t| t.kind == Kind::Word);
+        if the && !suffixed {
+            return None;
+        }
+        let of = self.is(j, "of");
+        let (month, k) = self.month(if of { j + 1 } else { j })?;
+        let k2 = if self.is(k, ",") { k + 1 } else { k };
+        if let Some((year, end)) = self.date_year(k2) {
+            return Some((end, date(YearRef::Given(year), Some(month), Some(day))));
+        }
+        Some((k, date(YearRef::Auto, Some(month), Some(day))))
+    }
+
+    /// "2024-12-18" (ISO), "12/18/2024" (only when the order is unambiguous: a part over 12
+    /// is the day; when both are 12 or less only the year is certain).
+    pub(super) fn numeric_date(&self, i: usize) -> Option<Hit> {
+        let a = self.tok(i)?;
+        if a.kind != Kind::Num {
+            return None;
+        }
+        let sep = self.low(i + 1);
+        if !matches!(sep, "-" | "/") || !self.touching(i + 1) || !self.touching(i + 2) {
+            return None;
+        }
+        let b = self.tok(i + 2).filter(|t| t.kind == Kind::Num)?;
+        if self.low(i + 3) != sep || !self.touching(i + 3) || !self.touching(i + 4) {
+            return None;
+        }
+        let c = self.tok(i + 4).filter(|t| t.kind == Kind::Num)?;
+        let (na, nb, nc) = (a.number()?, b.number()?, c.number()?);
+        let end = i + 5;
+        // A fourth number glued on ("12/18/2024/5") is not a date.
+        if self.touching(end) && self.tok(end).is_some_and(|t| t.kind != Kind::Punct) {
+            return None;
+        }
+        let to_u32 = |n: i64| u32::try_from(n).ok();
+        if a.text.len() == 4 && sep == "-" {
+            let (m, d) = (to_u32(nb)?, to_u32(nc)?);
+            return crate::calendar::Day::new(na, m, d)
+                .map(|_| (end, date(YearRef::Given(na), Some(m), Some(d))));
+        }
+        if sep != "/" || a.text.len() > 2 || b.text.len() > 2 {
+            return None;
+        }
+        let year = match c.text.len() {
+            4 => nc,
+            2 if nc <= 30 => 2000 + nc,
+            2 => 1900 + nc,
+            _ => return None,
+        };
+        let (month, day) = match (na, nb) {
+            (m, d) if m <= 12 && d > 12 => (m, d),
+            (d, m) if d > 12 && m <= 12 => (m, d),
+            (x, y) if x <= 12 && y <= 12 && x >= 1 && y >= 1 => {
+                return Some((end, date(YearRef::Given(year), None, None)));
+            }
+            _ => return None,
+        };
+        let (m, d) = (to_u32(month)?, to_u32(day)?);
+        crate::calendar::Day::new(year, m, d)?;
+        Some((end, date(YearRef::Given(year), Some(m), Some(d))))
+    }
+
+    /// A year on its own: 1900–2099 anywhere, other four-digit years after a preposition
+    /// ("in 1066"); "fiscal 1989", "the year 2000", "nineteen ninety-six".
+    pub(super) fn bare_year(&self, i: usize) -> Option<Hit> {
+        if self.is(i, "fiscal") {
+            let j = if self.is(i + 1, "year") { i + 2 } else { i + 1 };
+            let (year, end) = self.year4(j)?;
+            return Some((end, date(YearRef::Given(year), None, None)));
+        }
+        if self.is(i, "the") && self.is(i + 1, "year") {
+            if let Some((year, end)) = self.year4(i + 2).or_else(|| self.spoken_year(i + 2)) {
+                return Some((end, date(YearRef::Given(year), None, None)));
+            }
+            // "the year two thousand (and one)".
+            let j = self.phrase(i + 2, &["two", "thousand"])?;
+            let (extra, end) = match self.amount(j + usize::from(self.is(j, "and"))) {
+                Some((crate::expr::Amount::Known(n), end)) if (1.0..100.0).contains(&n) =>
+                {
+                    #[allow(clippy::cast_possible_truncation)]
+                    (n as i64, end)
+                }
+                _ => (0, j),
+            };
+            return Some((end, date(YearRef::Given(2000 + extra), None, None)));
+        }
+        if let Some((year, end)) = self.spoken_year(i) {
+            return Some((end, date(YearRef::Given(year), None, None)));
+        }
+        let (year, end) = self.year4(i)?;
+        let context = i > 0 && self.is_any(i - 1, YEAR_CONTEXT);
+        if !(1900..=2099).contains(&year) && !context {
+            return None;
+        }
+        // "1990 people": a count, unless a preposition says year.
+        if !context
+            && self.tok(end).is_some_and(|t| {
+                t.kind == Kind::Word && !t.capital && t.lower.ends_with('s') && t.lower.len() > 3
+            })
+        {
+            return None;
+        }
+        Some((end, date(YearRef::Given(year), None, None)))
+    }
+
+    /// "the 1990s", "1990's", "the '90s", "the nineties".
+    pub(super) fn decade(&self, i: usize) -> Option<Hit> {
+        let s = if self.is(i, "the") { i + 1 } else { i };
+        if let Some(start) = self.classes(s).iter().find_map(|c| match c {
+            Class::DecadeWord(d) => Some(*d),
+            _ => None,
+        }) {
+            // "the nineties"; a bare "sixties" can be an age ("in their sixties").
+            if s == i || (i > 0 && self.is_any(i - 1, &["their", "his", "her", "its"])) {
+                return None;
+            }
+            return Some((s + 1, Expr::Decade(start)));
+        }
+        let (decade, j) = if self.is_any(s, &["'", "’"]) {
+            let tok = self
+                .tok(s + 1)
+                .filter(|t| t.kind == Kind::Num && t.text.len() == 2)?;
+            let yy = tok.number()?;
+            if yy % 10 != 0 {
+                return None;
+            }
+            (if yy <= 20 { 2000 + yy } else { 1900 + yy }, s + 2)
+        } else {
+            let tok = self
+                .tok(s)
+                .filter(|t| t.kind == Kind::Num && t.text.len() == 4)?;
+            let y = tok.number()?;
+            if y % 10 != 0 {
+                return None;
+            }
+            (y, s + 1)
+        };
+        // "s" glued on, or "'s".
+        let end = if self.is(j, "s") && self.touching(j) {
+            j + 1
+        } else if self.is_any(j, &["'", "’"]) && self.is(j + 1, "s") && self.touching(j + 1) {
+            j + 2
+        } else {
+            return None;
+        };
+        Some((end, Expr::Decade(decade)))
+    }
+
+    /// "the 20th century", "the twenty-first century".
+    pub(super) fn century(&self, i: usize) -> Option<Hit> {
+        let s = if self.is(i, "the") { i + 1 } else { i };
+        let (n, j) = self.ordinal(s)?;
+        let j = self.hyphen(j);
+        if !self.is_any(j, &["century"]) {
+            return None;
+        }
+        Some((j + 1, Expr::Century(i64::from(n))))
+    }
+
+    /// "the third quarter (of 1990)", "third-quarter", "Q3 2024", "the first half of 2024",
+    /// "the fiscal first quarter", "the 1988 second quarter", "this year's third quarter",
+    /// "the quarter", "the latest quarter", "the year-ago quarter".
+    pub(super) fn quarter(&self, i: usize) -> Option<Hit> {
+        let the = self.is(i, "the");
+        let mut s = if the { i + 1 } else { i };
+        if let Some(hit) = self.reported_quarter(i, s) {
+            return Some(hit);
+        }
+        let mut year_before = None;
+        if let Some((rel, end)) = self.relative_year(s)
+            && end > s + 2
+        {
+            year_before = Some(YearRef::Rel(rel));
+            s = end;
+        }
+        if self.is(s, "fiscal") {
+            s = self.hyphen(s + 1);
+        }
+        if year_before.is_none()
+            && let Some((y, end)) = self.year4(s)
+        {
+            year_before = Some(YearRef::Given(y));
+            s = end;
+        }
+        let (n, unit, j) = if self.is(s, "q") && self.tok(s).is_some_and(|t| t.capital) {
+            let tok = self
+                .tok(s + 1)
+                .filter(|t| t.kind == Kind::Num && t.text.len() == 1)?;
+            if !self.touching(s + 1) {
+                return None;
+            }
+            (u32::try_from(tok.number()?).ok()?, Unit::Quarter, s + 2)
+        } else {
+            let (n, j) = self.ordinal(s)?;
+            let j = self.hyphen(j);
+            let (unit, plural, k) = self.unit(j)?;
+            if plural || !matches!(unit, Unit::Quarter | Unit::HalfYear) {
+                return None;
+            }
+            (n, unit, k)
+        };
+        let max = if unit == Unit::Quarter { 4 } else { 2 };
+        if !(1..=max).contains(&n) {
+            return None;
+        }
+        let k = if self.is_any(j, &["of", ","]) {
+            j + 1
+        } else {
+            j
+        };
+        let (year, end) = match (year_before, self.date_year(k)) {
+            (Some(y), _) => (y, j),
+            (None, Some((y, end))) => (YearRef::Given(y), end),
+            (None, None) => {
+                // "first half" alone is too often not a date ("the first half of the
+                // match"); a half needs "the" and a year or a hyphen.
+                if unit == Unit::HalfYear && !self.hyphenated_adjective(j) && !the {
+                    return None;
+                }
+                (YearRef::Auto, j)
+            }
+        };
+        let expr = if unit == Unit::Quarter {
+            Expr::Quarter { quarter: n, year }
+        } else {
+            Expr::Half { half: n, year }
+        };
+        Some((end, expr))
+    }
+
+    /// "the quarter", "the latest quarter", "the most recent quarter", and the year-ago
+    /// ones ("the year-earlier quarter", "the year-ago period", "the comparable year-ago
+    /// third quarter"); `s` is past any "the".
+    fn reported_quarter(&self, i: usize, s: usize) -> Option<Hit> {
+        let mut j = s;
+        if self.is(j, "comparable") {
+            j += 1;
+        }
+        let year_ago = self
+            .phrase(j, &["year", "-", "ago"])
+            .or_else(|| self.phrase(j, &["year", "-", "earlier"]));
+        if let Some(k) = year_ago {
+            // "the year-ago quarter", "year-earlier" alone.
+            let (base, end) = if let Some((end, expr)) = self.quarter(k) {
+                (Some(Box::new(expr)), end)
+            } else if self.is_any(k, &["quarter", "period"]) {
+                (Some(Box::new(Expr::LatestQuarter)), k + 1)
+            } else if s == i {
+                (None, k)
+            } else {
+                return None;
+            };
+            return Some((
+                end,
+                Expr::Before {
+                    unit: Unit::Year,
+                    n: 1,
+                    base,
+                },
+            ));
+        }
+        if s == i {
+            return None;
+        }
+        let k = if self.is_any(j, &["latest", "recent"]) {
+            j + 1
+        } else if self.is(j, "most") && self.is(j + 1, "recent") {
+            j + 2
+        } else {
+            j
+        };
+        self.is(k, "quarter")
+            .then_some((k + 1, Expr::LatestQuarter))
+    }
+
+    /// Whether the unit ending at `j` was written as "third-quarter" (an adjective).
+    pub(super) fn hyphenated_adjective(&self, j: usize) -> bool {
+        j >= 2 && self.is_any(j - 2, &["-", "‐", "–"])
+    }
+
+    /// "summer 2024", "the summer of 2022", "in the spring".
+    pub(super) fn season(&self, i: usize) -> Option<Hit> {
+        let the = self.is(i, "the");
+        let s = if the { i + 1 } else { i };
+        let code = self.classes(s).iter().find_map(|c| match c {
+            Class::Season(code) => Some(*code),
+            _ => None,
+        })?;
+        let k = if self.is(s + 1, "of") { s + 2 } else { s + 1 };
+        if let Some((year, end)) = self.date_year(k) {
+            return Some((
+                end,
+                Expr::Season {
+                    code,
+                    year: YearRef::Given(year),
+                },
+            ));
+        }
+        // A bare season needs "the" ("in the spring"): "spring" and "fall" are also
+        // common words.
+        if !the {
+            return None;
+        }
+        Some((
+            s + 1,
+            Expr::Season {
+                code,
+                year: YearRef::Auto,
+            },
+        ))
+    }
+
+    /// "Christmas", "Thanksgiving Day", "New Year's Eve 1999".
+    pub(super) fn holiday(&self, i: usize) -> Option<Hit> {
+        if !self.tok(i).is_some_and(|t| t.capital) {
+            return None;
+        }
+        let (rule, j) = self
+            .lex
+            .holidays
+            .iter()
+            .find_map(|h| self.phrase(i, &h.words).map(|j| (h.rule, j)))?;
+        let k = if self.is(j, ",") { j + 1 } else { j };
+        if let Some((year, end)) = self.date_year(k) {
+            return Some((
+                end,
+                Expr::Holiday {
+                    rule,
+                    year: YearRef::Given(year),
+                },
+            ));
+        }
+        Some((
+            j,
+            Expr::Holiday {
+                rule,
+                year: YearRef::Auto,
+            },
+        ))
+    }
+
+    /// "Tuesday", "on Friday", "Tuesday, Dec. 17, 2024".
+    pub(super) fn weekday_expr(&self, i: usize) -> Option<Hit> {
+        let (weekday, j) = self.weekday(i)?;
+        let k = if self.is(j, ",") { j + 1 } else { j };
+        if let Some((end, expr @ Expr::Date { day: Some(_), .. })) =
+            self.month_first(k).or_else(|| self.day_first(k))
+        {
+            return Some((end, expr));
+        }
+        Some((
+            j,
+            Expr::Weekday {
+                weekday,
+                rel: Rel::Auto,
+            },
+        ))
+    }
+
+    /// "year-end", "year end": the last day of the year.
+    pub(super) fn year_end(&self, i: usize) -> Option<Hit> {
+        if !self.is(i, "year") {
+            return None;
+        }
+        let j = self.hyphen(i + 1);
+        self.is(j, "end").then_some((j + 1, Expr::YearEnd))
+    }
+}

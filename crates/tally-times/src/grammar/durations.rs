@@ -1,0 +1,195 @@
+//! Lengths of time and what is built on them: "three years", "two years ago", "in three
+//! days", "the past two weeks".
+
+use super::{Hit, Parser, shift_back};
+use crate::expr::{Amount, Expr};
+use crate::lexicon::{RefKind, Unit};
+
+/// Words that may stand between an amount and its unit.
+const FILLERS: &[&str] = &[
+    "more",
+    "additional",
+    "extra",
+    "full",
+    "straight",
+    "consecutive",
+    "long",
+    "whole",
+];
+
+impl Parser<'_, '_> {
+    /// Durations and what is built on them: "three years", "two-year", "several days",
+    /// "hours", "two years ago", "in three days", "a 20-year-old".
+    pub(super) fn duration_expr(&self, i: usize) -> Option<Hit> {
+        let (end, amount, unit) = self.duration(i)?;
+        // "three days earlier than planned" compares lengths; it is no point in time.
+        if self.is(end, "ago")
+            || (self.is(end, "earlier")
+                && !self.is_any(end + 1, &["this", "that", "in", "on", "than"]))
+        {
+            let expr = match amount {
+                Amount::Known(n) if n.fract() == 0.0 && (1.0..100_000.0).contains(&n) => {
+                    #[allow(clippy::cast_possible_truncation)]
+                    let n = n as i64;
+                    if matches!(unit, Unit::Year | Unit::Month) {
+                        Expr::Before {
+                            unit,
+                            n,
+                            base: None,
+                        }
+                    } else {
+                        shift_back(unit, n)
+                    }
+                }
+                _ => Expr::Ref(RefKind::Past),
+            };
+            return Some((end + 1, expr));
+        }
+        if self.phrase(end, &["from", "now"]).is_some() {
+            let expr = match amount {
+                Amount::Known(n) if n.fract() == 0.0 && (1.0..100_000.0).contains(&n) => {
+                    #[allow(clippy::cast_possible_truncation)]
+                    let n = n as i64;
+                    shift_back(unit, -n)
+                }
+                _ => Expr::Ref(RefKind::Future),
+            };
+            return Some((end + 2, expr));
+        }
+        if i > 0 && self.is(i - 1, "in") && !self.is(i, "the") {
+            return Some((end, Expr::InUnits { amount, unit }));
+        }
+        Some((end, Expr::Duration { amount, unit }))
+    }
+
+    /// An amount and a unit: `(end, amount, unit)`.
+    pub(super) fn duration(&self, i: usize) -> Option<(usize, Amount, Unit)> {
+        // "a quarter century", "a quarter of a century" → 25 years.
+        if let Some(j) = self
+            .phrase(i, &["a", "quarter", "of", "a", "century"])
+            .or_else(|| self.phrase(i, &["a", "quarter", "century"]))
+        {
+            return Some((j, Amount::Known(25.0), Unit::Year));
+        }
+        if let Some((amount, j)) = self.amount(i) {
+            let h = self.hyphen(j);
+            let hyphenated = h > j;
+            // "two more years", "an additional year", "three straight years".
+            let j = if !hyphenated && self.is_any(h, FILLERS) {
+                h + 1
+            } else {
+                h
+            };
+            if let Some((unit, plural, k)) = self.unit(j) {
+                // "1988 second quarter", "2024 year": a year before a noun, not an amount.
+                let year_like = self.tok(i).is_some_and(|t| {
+                    t.text.len() == 4 && t.number().is_some_and(|n| (1000..3000).contains(&n))
+                });
+                if year_like && !plural && !hyphenated {
+                    return None;
+                }
+                // A singular "second" is an ordinal unless glued on: "a 30-second spot".
+                if unit == Unit::Second && !plural && !hyphenated {
+                    return None;
+                }
+                // "a second" and "a quarter" are usually not lengths of time ("a second
+                // time", "a quarter of the budget").
+                let a_word = self.is_any(i, &["a", "an"]);
+                if a_word && (unit == Unit::Second || unit == Unit::HalfYear) {
+                    return None;
+                }
+                if unit == Unit::Quarter
+                    && (self.is(k, "of") || (a_word && !self.is_any(k, &["earlier", "ago"])))
+                {
+                    return None;
+                }
+                if unit == Unit::HalfYear {
+                    return None;
+                }
+                // "one day" is often "one day, ..." (someday); keep it, TimeML does.
+                let mut amount = amount;
+                let mut end = k;
+                if self.phrase(end, &["and", "a", "half"]).is_some() {
+                    if let Amount::Known(n) = amount {
+                        amount = Amount::Known(n + 0.5);
+                    }
+                    end += 3;
+                }
+                // "24-hour", "two-year-old", "decades-long".
+                let h = self.hyphen(end);
+                if h > end && self.is_any(h, &["long", "old"]) {
+                    end = h + 1;
+                }
+                let _ = plural;
+                return Some((end, amount, unit));
+            }
+            return None;
+        }
+        // Bare plurals: "for years", "within hours", "decades-long".
+        let (unit, plural, k) = self.unit(i)?;
+        if !plural || unit == Unit::Quarter || unit == Unit::Weekend {
+            return None;
+        }
+        let h = self.hyphen(k);
+        let end = if h > k && self.is_any(h, &["long", "old"]) {
+            h + 1
+        } else {
+            k
+        };
+        Some((end, Amount::Unknown, unit))
+    }
+
+    /// "the past two weeks", "the last three years", "the next five days", "the first nine
+    /// months", "the past year", "recent years", "the coming months".
+    pub(super) fn the_period(&self, i: usize) -> Option<Hit> {
+        let the = self.is(i, "the");
+        let s = if the { i + 1 } else { i };
+        let head = self.low(s);
+        let known = matches!(
+            head,
+            "past"
+                | "last"
+                | "next"
+                | "coming"
+                | "first"
+                | "latest"
+                | "previous"
+                | "following"
+                | "recent"
+        );
+        if !known {
+            return None;
+        }
+        if let Some((end, amount, unit)) = self.duration(s + 1) {
+            // "the first two days" needs "the"; "last three years" reads fine alone.
+            if !the && matches!(head, "first" | "latest" | "previous" | "following") {
+                return None;
+            }
+            if amount == Amount::Unknown
+                && !self.is_any(s + 1, &["few", "several", "many", "a"])
+                && !the
+                && head != "recent"
+                && head != "coming"
+                && head != "past"
+            {
+                return None;
+            }
+            return Some((end, Expr::Duration { amount, unit }));
+        }
+        // "the past year": a year up to now.
+        if the && matches!(head, "past" | "last") {
+            let (unit, plural, k) = self.unit(s + 1)?;
+            if plural || unit == Unit::Quarter || unit == Unit::Weekend || unit == Unit::HalfYear {
+                return None;
+            }
+            return Some((
+                k,
+                Expr::Duration {
+                    amount: Amount::Known(1.0),
+                    unit,
+                },
+            ));
+        }
+        None
+    }
+}

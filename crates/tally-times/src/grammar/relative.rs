@@ -1,0 +1,213 @@
+//! Expressions relative to now: "last year", "this week", "yesterday", "now", "the past".
+
+use super::{Hit, Parser, date};
+use crate::expr::{Expr, Rel, YearRef};
+use crate::lexicon::{Class, Part, RefKind, Unit};
+
+impl Parser<'_, '_> {
+    /// "last year", "this week", "next month", "last Tuesday", "this summer", "last June",
+    /// "earlier this month", "later this year", "last night", "this morning".
+    pub(super) fn relative(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        if self.is_any(j, &["earlier", "later"]) && self.is_any(j + 1, &["this", "last", "next"]) {
+            j += 1;
+        }
+        // "the current year", "the current fiscal year".
+        if self.is(j, "the") && self.is(j + 1, "current") {
+            j += 1;
+        }
+        let n = match self.low(j) {
+            "this" | "current" => 0,
+            "last" | "previous" | "past" => -1,
+            "next" | "coming" | "following" => 1,
+            _ => return None,
+        };
+        j += 1;
+        // "this coming Sunday", "this past weekend".
+        if n == 0 && self.is_any(j, &["coming", "past"]) {
+            j += 1;
+        }
+        // The previous/following one is counted from a narrated time, not from today.
+        if self.is_any(i, &["previous", "following"]) {
+            return None;
+        }
+        if let Some((weekday, k)) = self.weekday(j) {
+            let rel = match n {
+                0 if self.is(j - 1, "coming") => Rel::Next,
+                0 if self.is(j - 1, "past") => Rel::Last,
+                0 => Rel::This,
+                n if n < 0 => Rel::Last,
+                _ => Rel::Next,
+            };
+            return Some((k, Expr::Weekday { weekday, rel }));
+        }
+        if let Some((month, k)) = self.month(j) {
+            return Some((k, date(YearRef::Rel(n), Some(month), None)));
+        }
+        if let Some(code) = self.classes(j).iter().find_map(|c| match c {
+            Class::Season(code) => Some(*code),
+            _ => None,
+        }) {
+            return Some((
+                j + 1,
+                Expr::Season {
+                    code,
+                    year: YearRef::Rel(n),
+                },
+            ));
+        }
+        if let Some(Part::Code(code)) = self.part(j) {
+            // "last night" is the night before; "this morning" today.
+            let day = if n < 0 && code == "NI" { -1 } else { 0 };
+            if n > 0 && code != "NI" {
+                return None;
+            }
+            return Some((
+                j + 1,
+                Expr::Time {
+                    date: Some(Box::new(Expr::Shift {
+                        unit: Unit::Day,
+                        n: day,
+                    })),
+                    clock: None,
+                    part: Some(code),
+                },
+            ));
+        }
+        // "this fiscal year", "last fiscal quarter".
+        if self.is(j, "fiscal") && self.unit(j + 1).is_some() {
+            j += 1;
+        }
+        let (unit, plural, k) = self.unit(j)?;
+        if plural || unit.is_clock() || unit == Unit::Day {
+            return None;
+        }
+        if unit == Unit::HalfYear {
+            return None;
+        }
+        // "fiscal year", "this fiscal year".
+        Some((k, Expr::Shift { unit, n }))
+    }
+
+    /// "today", "yesterday", "tomorrow", "tonight", "the day before yesterday".
+    pub(super) fn deictic(&self, i: usize) -> Option<Hit> {
+        if let Some(j) = self.phrase(i, &["the", "day", "before", "yesterday"]) {
+            return Some((
+                j,
+                Expr::Shift {
+                    unit: Unit::Day,
+                    n: -2,
+                },
+            ));
+        }
+        if let Some(j) = self.phrase(i, &["the", "day", "after", "tomorrow"]) {
+            return Some((
+                j,
+                Expr::Shift {
+                    unit: Unit::Day,
+                    n: 2,
+                },
+            ));
+        }
+        let n = self.classes(i).iter().find_map(|c| match c {
+            Class::Deictic(n) => Some(*n),
+            _ => None,
+        })?;
+        if self.is(i, "tonight") {
+            return Some((
+                i + 1,
+                Expr::Time {
+                    date: None,
+                    clock: None,
+                    part: Some("NI"),
+                },
+            ));
+        }
+        Some((i + 1, Expr::Shift { unit: Unit::Day, n }))
+    }
+
+    /// Named periods: "the year", "the quarter", "the weekend" when they mean the current
+    /// or latest one.
+    pub(super) fn named_period(&self, i: usize) -> Option<Hit> {
+        if !self.is(i, "the") {
+            return None;
+        }
+        if self.is(i + 1, "weekend") {
+            return Some((
+                i + 2,
+                Expr::Shift {
+                    unit: Unit::Weekend,
+                    n: 0,
+                },
+            ));
+        }
+        if self.is(i + 1, "fiscal") && self.is(i + 2, "year") {
+            return Some((
+                i + 3,
+                Expr::Shift {
+                    unit: Unit::Year,
+                    n: 0,
+                },
+            ));
+        }
+        None
+    }
+
+    /// "the year", "the month", "the week": the current one, only after a point modifier
+    /// ("the end of the month", "the middle of the year"); alone they are too often
+    /// generic ("the year's best").
+    pub(super) fn current_period(&self, i: usize) -> Option<Hit> {
+        if !self.is(i, "the") {
+            return None;
+        }
+        let (unit, plural, k) = self.unit(i + 1)?;
+        if plural || unit.is_clock() || unit == Unit::HalfYear {
+            return None;
+        }
+        Some((k, Expr::Shift { unit, n: 0 }))
+    }
+
+    /// "now", "recently", "currently", "the past", "the future", "the present", "these
+    /// days", "the near future".
+    pub(super) fn reference(&self, i: usize) -> Option<Hit> {
+        if let Some(kind) = self.classes(i).iter().find_map(|c| match c {
+            Class::Ref(k) => Some(*k),
+            _ => None,
+        }) {
+            // "now that": still now. "until now", "by now": fine.
+            return Some((i + 1, Expr::Ref(kind)));
+        }
+        if self.is(i, "the")
+            && let Some(kind) = self.classes(i + 1).iter().find_map(|c| match c {
+                Class::Keyword(k) => Some(*k),
+                _ => None,
+            })
+            && !self.is(i + 1, "recent")
+            && !self.is(i + 1, "moment")
+        {
+            // "the past" alone, not "the past two weeks" (that is a duration) nor "the
+            // past decade".
+            if self.unit(i + 2).is_some() || self.amount(i + 2).is_some() {
+                return None;
+            }
+            return Some((i + 2, Expr::Ref(kind)));
+        }
+        // "the near future", "the foreseeable future", "the near term".
+        if self.is(i, "the")
+            && self.is_any(i + 1, &["near", "foreseeable", "distant", "immediate"])
+            && self.is_any(i + 2, &["future", "term"])
+        {
+            return Some((i + 3, Expr::Ref(RefKind::Future)));
+        }
+        if self.phrase(i, &["the", "short", "term"]).is_some() {
+            return Some((i + 3, Expr::Ref(RefKind::Future)));
+        }
+        if self.phrase(i, &["these", "days"]).is_some() {
+            return Some((i + 2, Expr::Ref(RefKind::Present)));
+        }
+        if i > 0 && self.is(i - 1, "at") && self.is(i, "present") {
+            return Some((i + 1, Expr::Ref(RefKind::Present)));
+        }
+        None
+    }
+}

@@ -1,0 +1,107 @@
+//! Golden tests: each sentence with carets under every time expression and its
+//! type, value and modifier. Publication date 2024-12-18 (a Wednesday) unless stated.
+
+#![allow(clippy::unwrap_used)] // Tests fail loudly on purpose.
+
+use std::fmt::Write;
+
+use tally_core::{Document, DocumentMeta, Extractor, Published, PublishedSource};
+use tally_times::TimeExtractor;
+
+/// Renders the sentence with a caret line and a label per expression.
+fn render(dct: Option<&str>, text: &str) -> String {
+    let meta = DocumentMeta {
+        published: dct.map(|d| Published::date(d.parse().unwrap(), PublishedSource::Metadata)),
+        ..DocumentMeta::default()
+    };
+    let mut doc = Document::new(meta, [text]);
+    tally_text::Segmenter.run(&mut doc).unwrap();
+    TimeExtractor::new().unwrap().run(&mut doc).unwrap();
+    let mut out = format!("{text}\n");
+    for t in &doc.times {
+        let pad = doc.body[..t.span.start].chars().count();
+        let width = t.span.text.chars().count().max(1);
+        let modifier = t
+            .modifier
+            .map(|m| format!(" mod={m:?}"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{}{} {:?} {}{modifier}",
+            " ".repeat(pad),
+            "^".repeat(width),
+            t.kind,
+            t.value
+        )
+        .unwrap();
+    }
+    out
+}
+
+fn check(cases: &[&str]) -> String {
+    cases
+        .iter()
+        .map(|c| render(Some("2024-12-18"), c))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn seed_sentences() {
+    insta::assert_snapshot!(check(&[
+        "December 18, 2024",
+        "North Korean forces have suffered casualties, a senior U.S. military official said Tuesday.",
+        "Ukrainian forces seized territory earlier this year.",
+        "Russia has used North Korean troops in Kursk over several days.",
+        "Ties have grown since Moscow's invasion of Ukraine in February 2022.",
+        "A pact signed in June came into force earlier this month.",
+        "Aid is rushed before President-elect Donald Trump takes office next month.",
+        "He claimed he could secure a ceasefire within hours.",
+    ]));
+}
+
+#[test]
+fn weekdays_and_months_follow_tense() {
+    insta::assert_snapshot!(check(&[
+        "The ministry said Monday that talks will resume Friday.",
+        "Officials met last Tuesday and will meet again next Thursday.",
+        "The vote is on Saturday.",
+        "The law took effect in March and will be reviewed in March.",
+        "Payments are due Jan. 15; the board met Nov. 30.",
+    ]));
+}
+
+#[test]
+fn relative_periods() {
+    insta::assert_snapshot!(check(&[
+        "Sales fell last year and this week, and may recover next quarter.",
+        "It happened two weeks ago, three days earlier than planned.",
+        "Prices rose in the past 24 hours and over the past two months.",
+        "Yesterday morning, tonight and tomorrow are busy; now is calm.",
+        "Late last month and early next year; mid-2023 and the end of 1990.",
+        "The deal closes in three days.",
+        "Profit rose in the third quarter from a year earlier.",
+    ]));
+}
+
+#[test]
+fn dates_durations_sets_times() {
+    insta::assert_snapshot!(check(&[
+        "On 18 December 2024 and on 12/25/2024, not on 11/12/2024.",
+        "The 1990s, the '80s and the 20th century.",
+        "He served for three years, a decade, two and a half years and 90 minutes.",
+        "She runs every day, weekly meetings, every Tuesday, twice.",
+        "The blast came at 3 p.m. Tuesday, at 10:35 a.m. and at noon.",
+        "Christmas, Thanksgiving and Easter 2025.",
+        "Q3 2024, the fourth quarter and the first half of 2025.",
+        "A 20-year-old man; the 24-hour strike; decades-long conflict.",
+    ]));
+}
+
+#[test]
+fn without_a_publication_date_nothing_is_guessed() {
+    insta::assert_snapshot!(render(
+        None,
+        "The official said Tuesday that the pact signed in June came into force earlier this month, and talks resume next week."
+    ));
+}
