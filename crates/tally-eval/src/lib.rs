@@ -10,6 +10,8 @@ mod error;
 pub mod meantime;
 mod prf;
 mod seed;
+pub mod timeml;
+mod times;
 
 pub use error::EvalError;
 pub use prf::Prf;
@@ -56,6 +58,12 @@ pub const SUITES: &[Suite] = &[
         usage: "PATH... (PolNeAR compartments such as polnear/data/dev, or MEANTIME folders)",
         about: "attribution cue/source/content P/R/F1 on PolNeAR (per annotator); MEANTIME speaker share",
         run: attribution::run,
+    },
+    Suite {
+        name: "times",
+        usage: "PATH... (TimeML .tml or MEANTIME .xml files or directories)",
+        about: "time expressions (TempEval-3 metrics): strict/relaxed span P/R/F1, type and value accuracy, value F1, per-type errors",
+        run: times::run,
     },
 ];
 

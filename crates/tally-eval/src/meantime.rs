@@ -22,7 +22,8 @@
 //! - Relations ([`Relation`]: `REFERS_TO`, `HAS_PARTICIPANT` with `sem_role`, `TLINK`,
 //!   `SLINK`, `GLINK`, `CLINK`) keep their sources, target and attributes.
 //! - Helpers: [`MeantimeDoc::dct`] (the `CREATION_TIME` TIMEX3),
-//!   [`MeantimeDoc::dct_date`], [`MeantimeDoc::markable`], [`MeantimeDoc::of_kind`],
+//!   [`MeantimeDoc::dct_date`], [`MeantimeDoc::annotated_extent`] (only the first
+//!   sentences of each article are annotated), [`MeantimeDoc::markable`], [`MeantimeDoc::of_kind`],
 //!   [`MeantimeDoc::text_of`], [`MeantimeDoc::instance_of`] (mention → instance via
 //!   `REFERS_TO`), [`MeantimeDoc::participants`] (event mention → `(sem_role, mention)` via
 //!   `HAS_PARTICIPANT`).
@@ -261,6 +262,31 @@ impl MeantimeDoc {
     #[must_use]
     pub fn text_of(&self, markable: &Markable) -> Option<&str> {
         markable.span.clone().and_then(|r| self.text.get(r))
+    }
+
+    /// The annotated part of the text: MEANTIME annotates only the first sentences of each
+    /// article (title, date line and about four more), so scorers should ignore predictions
+    /// past this point. Runs from 0 to the end of the last sentence holding a token of any
+    /// markable.
+    #[must_use]
+    pub fn annotated_extent(&self) -> Range<usize> {
+        let last_sentence = self
+            .markables
+            .iter()
+            .flat_map(|m| m.tokens.iter())
+            .filter_map(|&i| self.tokens.get(i))
+            .map(|t| t.sentence)
+            .max();
+        let end = last_sentence
+            .and_then(|s| {
+                self.tokens
+                    .iter()
+                    .filter(|t| t.sentence == s)
+                    .map(|t| t.span.end)
+                    .max()
+            })
+            .unwrap_or(0);
+        0..end
     }
 
     /// The document creation time: the TIMEX3 with `functionInDocument="CREATION_TIME"`.
@@ -679,6 +705,7 @@ mod tests {
             Some("S&P")
         );
         assert_eq!(doc.of_kind(MarkableKind::Timex3).count(), 3);
+        assert_eq!(doc.annotated_extent(), 0..doc.text.len());
     }
 
     #[test]
