@@ -301,10 +301,11 @@ fn flag(estimates: &mut [Estimate], places: &[Option<String>], window_days: i64)
             continue;
         }
         let claimant = estimates[j].claimant.to_lowercase();
-        if let Some(&i) = last_by_claimant.get(&claimant) {
-            if ranges[i] != Some(rj) && days[i].is_some_and(|di| dj > di) {
-                estimates[j].flags.push(Flag::Revision { of: i });
-            }
+        if let Some(&i) = last_by_claimant.get(&claimant)
+            && ranges[i] != Some(rj)
+            && days[i].is_some_and(|di| dj > di)
+        {
+            estimates[j].flags.push(Flag::Revision { of: i });
         }
         last_by_claimant.insert(claimant, j);
     }
