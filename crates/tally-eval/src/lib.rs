@@ -7,9 +7,12 @@ mod attribution;
 pub mod brat;
 mod entities;
 mod error;
+mod figures;
 pub mod meantime;
+mod numbers;
 mod prf;
 mod seed;
+mod sentences;
 pub mod timeml;
 mod times;
 
@@ -42,6 +45,18 @@ pub struct Suite {
 /// Every suite, in the order `tally eval --help` lists them.
 pub const SUITES: &[Suite] = &[
     Suite {
+        name: "numbers",
+        usage: "RECOGNIZERS_SPECS_DIR_OR_JSON... (recognizers-text/Specs)",
+        about: "amount recognizer vs Microsoft Recognizers-Text specs: span P/R/F1 and value accuracy per file (numbers, ranges, percents, currency)",
+        run: numbers::run,
+    },
+    Suite {
+        name: "figures",
+        usage: "MEANTIME_DIR_OR_XML...",
+        about: "figure spans vs MEANTIME VALUE markables (QUANTITY/MONEY/PERCENT): span P/R/F1 per type",
+        run: figures::run,
+    },
+    Suite {
         name: "seed",
         usage: "GOLD.json ARTICLE",
         about: "the worked example: document metadata, times, figures, entities, speakers, claims",
@@ -58,6 +73,12 @@ pub const SUITES: &[Suite] = &[
         usage: "PATH... (PolNeAR compartments such as polnear/data/dev, or MEANTIME folders)",
         about: "attribution cue/source/content P/R/F1 on PolNeAR (per annotator); MEANTIME speaker share",
         run: attribution::run,
+    },
+    Suite {
+        name: "sentences",
+        usage: "MEANTIME_DIR_OR_XML...",
+        about: "sentence-boundary P/R/F1 against MEANTIME's gold sentences (quote-internal splits reported apart)",
+        run: sentences::run,
     },
     Suite {
         name: "times",

@@ -208,9 +208,11 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity) -> Counted {
             at = w.end;
             break;
         }
-        // Participles, gerunds and adverbs end the phrase ("casualties fighting").
+        // Participles, gerunds and adverbs end the phrase ("casualties fighting"); counted
+        // nouns are common nouns, so a capitalized word ("New York", "Sept") is no noun.
         let is_form = l.ends_with("ing") || l.ends_with("ed") || l.ends_with("ly");
-        if is_stop(&l) || lexicon.number_word(text, w).is_some() || is_form {
+        let proper = lex::is_capitalized(w.text(text)) && lexicon.measure_of(text, w).is_none();
+        if is_stop(&l) || lexicon.number_word(text, w).is_some() || is_form || proper {
             break;
         }
         noun = Some(w);
@@ -374,6 +376,17 @@ fn is_place_noun(word: &str) -> bool {
     )
 }
 
+/// Whether a word is a finite verb or auxiliary: listed in links.tsv, or a regular past
+/// tense.
+fn is_verb(lexicon: &Lexicon, text: &str, t: Tok) -> bool {
+    if t.kind != Kind::Word || !t.text(text).chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    let roles = lexicon.link_of(text, t);
+    roles & (link::AUX | link::VERB | link::CHANGE) != 0 && !t.is(text, "to") && !t.is(text, "all")
+        || lower(text, t).ends_with("ed")
+}
+
 /// Words that open a new clause: the subject of a figure is found after the last of them.
 fn is_clause_break(text: &str, t: Tok) -> bool {
     if t.kind == Kind::Punct {
@@ -448,10 +461,14 @@ pub(crate) fn subject(
     }
     let clause_start = clause_start.filter(|_| found_start);
     if let Some(first) = clause_start.filter(|t| t.start < q.span.start)
+        && !is_stop(&lower(text, first))
         && let Some(span) = name_phrase(lexicon, text, first, q.span.start)
     {
-        // The phrase must be followed by something other than the figure: a verb.
-        if lex::next(text, span.end).is_some_and(|t| t.start < q.span.start) {
+        // The phrase must be followed by a verb ("Pyongyang has sent", "Russia lost"), not
+        // by more of a noun phrase ("Total Bahia sales").
+        if lex::next(text, span.end)
+            .is_some_and(|t| t.start < q.span.start && is_verb(lexicon, text, t))
+        {
             return Some(span);
         }
     }
@@ -498,6 +515,15 @@ pub(crate) fn place(
     let phrase_at = |prep: Tok| -> Option<Range<usize>> {
         let n = lex::next(text, prep.end)?;
         let span = name_phrase(lexicon, text, n, sentence.end)?;
+        // "in Brazilian coffee exports": the name is an adjective, not a place.
+        if let Some(after) = lex::next(text, span.end)
+            && after.kind == Kind::Word
+            && !lex::is_capitalized(after.text(text))
+            && !is_stop(&lower(text, after))
+            && !is_verb(lexicon, text, after)
+        {
+            return None;
+        }
         Some(prep.start..span.end)
     };
     // After the figure first, then before it.

@@ -295,16 +295,16 @@ fn is_age(
     false
 }
 
-/// Whether the amount sits inside a web address or email: looks at most 100 bytes each way
-/// along the same run of non-space characters.
-fn in_address(text: &str, start: usize, end: usize) -> bool {
+/// Whether the amount sits inside a web address or email: looks at most 400 bytes each way
+/// along the same run of non-space characters, so the work per amount stays bounded.
+pub(crate) fn in_address(text: &str, start: usize, end: usize) -> bool {
     let bytes = text.as_bytes();
     let mut s = start;
-    while s > 0 && start - s < 100 && !bytes.get(s - 1).is_some_and(u8::is_ascii_whitespace) {
+    while s > 0 && start - s < 400 && !bytes.get(s - 1).is_some_and(u8::is_ascii_whitespace) {
         s -= 1;
     }
     let mut e = end;
-    while e < bytes.len() && e - end < 100 && !bytes.get(e).is_some_and(u8::is_ascii_whitespace) {
+    while e < bytes.len() && e - end < 400 && !bytes.get(e).is_some_and(u8::is_ascii_whitespace) {
         e += 1;
     }
     let chunk = &bytes[s..e];

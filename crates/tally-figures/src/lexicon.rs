@@ -135,12 +135,15 @@ pub(crate) mod ctx {
     pub const LABEL: u16 = 32;
     pub const YEAR_PREP: u16 = 64;
     pub const PRONOUN: u16 = 128;
+    pub const DETERMINER: u16 = 256;
 }
 
 /// Link word roles (links.tsv), as bits.
 pub(crate) mod link {
     pub const AUX: u8 = 1;
     pub const LINK: u8 = 2;
+    pub const CHANGE: u8 = 4;
+    pub const VERB: u8 = 8;
 }
 
 /// What an anchor match is.
@@ -372,6 +375,8 @@ impl Lexicon {
             let role = match column("links.tsv", line, &cols, 1)? {
                 "aux" => link::AUX,
                 "link" => link::LINK,
+                "change" => link::CHANGE,
+                "verb" => link::VERB,
                 other => {
                     return Err(data_error(
                         "links.tsv",
@@ -395,6 +400,7 @@ impl Lexicon {
                 "label" => ctx::LABEL,
                 "year_prep" => ctx::YEAR_PREP,
                 "pronoun" => ctx::PRONOUN,
+                "determiner" => ctx::DETERMINER,
                 other => {
                     return Err(data_error(
                         "not_figures.tsv",

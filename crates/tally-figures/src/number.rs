@@ -202,7 +202,13 @@ fn digit_atom(lexicon: &Lexicon, text: &str, start: usize, money: bool) -> Digit
     }
 
     // Decimal part, unless this is a dotted sequence ("192.168.1.2", "1.2.3").
-    if byte(bytes, pos) == b'.' {
+    let after_dot =
+        start > 1 && byte(bytes, start - 1) == b'.' && byte(bytes, start - 2).is_ascii_digit();
+    // After "digit/" or "digit-" this is part of a date or code: no fraction of its own.
+    let after_slash = start > 1
+        && matches!(byte(bytes, start - 1), b'/' | b'-')
+        && byte(bytes, start - 2).is_ascii_digit();
+    if byte(bytes, pos) == b'.' && !after_dot {
         let frac = digit_run(bytes, pos + 1);
         if frac > 0 {
             let after = pos + 1 + frac;
@@ -277,7 +283,7 @@ fn digit_atom(lexicon: &Lexicon, text: &str, start: usize, money: bool) -> Digit
     }
 
     // Slashes: a fraction "3/4", or a date or code "5/17/2018", "24/7".
-    if byte(bytes, pos) == b'/' && kind == NumKind::Integer {
+    if byte(bytes, pos) == b'/' && kind == NumKind::Integer && !after_slash {
         let n = digit_run(bytes, pos + 1);
         if n > 0 {
             let after = pos + 1 + n;
@@ -450,8 +456,16 @@ pub(crate) fn parse(lexicon: &Lexicon, text: &str, anchor: usize, money: bool) -
         let article = lex::prev(text, first.start).filter(|t| is_article(text, *t));
         match word {
             NumWord::Scale(_) | NumWord::Dozen | NumWord::Fraction(_) => {
-                let a = article?;
-                start = a.start;
+                let fraction_of_scale = matches!(word, NumWord::Fraction(_))
+                    && lex::next(text, first.end)
+                        .and_then(|t| lexicon.number_word(text, t))
+                        .is_some_and(|w| matches!(w, NumWord::Scale(_)));
+                match article {
+                    Some(a) => start = a.start,
+                    // "quarter million": a fraction of a scale needs no article.
+                    None if fraction_of_scale => {}
+                    None => return None,
+                }
                 current = 1.0;
                 last = Last::Unit;
             }
@@ -482,6 +496,24 @@ pub(crate) fn parse(lexicon: &Lexicon, text: &str, anchor: usize, money: bool) -
                 let atom = digit_atom(lexicon, text, tok.start, money);
                 if parts > 0 && (atom.flags != 0 || atom.value >= scale_of(last)) {
                     break;
+                }
+                // A mixed number: "2 1/4", "2  1/2".
+                if parts == 0
+                    && atom.kind == NumKind::Integer
+                    && atom.flags == 0
+                    && atom.plain_len.is_some()
+                    && let Some(f) = lex::next(text, atom.end)
+                    && f.kind == Kind::Digits
+                    && f.start > atom.end
+                {
+                    let frac = digit_atom(lexicon, text, f.start, money);
+                    if frac.kind == NumKind::Fraction && frac.flags == 0 && frac.value < 1.0 {
+                        current = atom.value + frac.value;
+                        end = frac.end;
+                        kind = NumKind::Fraction;
+                        parts = 2;
+                        break;
+                    }
                 }
                 if parts == 0 {
                     flags |= atom.flags;
@@ -576,6 +608,13 @@ pub(crate) fn parse(lexicon: &Lexicon, text: &str, anchor: usize, money: bool) -
                 // "3 hundred and 21": digits after "and" finish the number.
                 let atom = digit_atom(lexicon, text, nt.start, money);
                 if atom.flags != 0 || atom.value >= 100.0 && last == Last::Hundred {
+                    break;
+                }
+                // "3 hundred and 2 hundred" is two numbers.
+                if lex::next(text, atom.end)
+                    .and_then(|t| lexicon.number_word(text, t))
+                    .is_some_and(|w| matches!(w, NumWord::Scale(_) | NumWord::Dozen))
+                {
                     break;
                 }
                 current += atom.value;
@@ -717,6 +756,16 @@ pub(crate) fn parse(lexicon: &Lexicon, text: &str, anchor: usize, money: bool) -
                 end = tok.end;
                 words = true;
                 parts += 1;
+                // "a quarter million", "three quarters billion".
+                if let Some(t) = lex::next(text, tok.end)
+                    && let Some(NumWord::Scale(s)) = lexicon.number_word(text, t)
+                {
+                    current *= s;
+                    end = t.end;
+                    scaled = true;
+                    top_scale = top_scale.max(s);
+                    kind = NumKind::Integer;
+                }
                 break;
             }
             NumWord::Half => {
@@ -807,7 +856,7 @@ pub(crate) fn parse(lexicon: &Lexicon, text: &str, anchor: usize, money: bool) -
             plain_digits = None;
         } else if p.is(text, "-") && p.end == start && !words {
             let before = lex::char_before(text, p.start);
-            if before.is_none_or(|c| c == ' ' || c == '(' || c == '\n') {
+            if before.is_none_or(|c| matches!(c, ' ' | '(' | '\n' | '<' | '>' | '=' | '~')) {
                 start = p.start;
                 value = -value;
                 plain_digits = None;

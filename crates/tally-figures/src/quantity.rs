@@ -97,10 +97,13 @@ impl Quantity {
     /// The modifier that sets the bounds: the one before, else the one after.
     #[must_use]
     pub fn bound(&self) -> Option<ModKind> {
-        self.modifier
-            .as_ref()
-            .or(self.post_modifier.as_ref())
-            .map(|m| m.kind)
+        let pre = self.modifier.as_ref().map(|m| m.kind);
+        let post = self.post_modifier.as_ref().map(|m| m.kind);
+        match (pre, post) {
+            // "equal to 5000 or less", "about 500 or more": the bound after wins.
+            (Some(ModKind::Exact | ModKind::About) | None, Some(p)) => Some(p),
+            (p, _) => p,
+        }
     }
 }
 
@@ -222,6 +225,7 @@ impl Recognizer {
                 }
                 None => None,
             };
+            let found = found.filter(|q| !self.is_noise(text, q));
             match found {
                 Some(q) => {
                     pos = q.span.end.max(e);
@@ -232,6 +236,25 @@ impl Recognizer {
             }
         }
         out
+    }
+
+    /// Amounts no reader would call numbers: digits inside a web address or email, and
+    /// "one" after a determiner ("the one", "which one").
+    fn is_noise(&self, text: &str, q: &Quantity) -> bool {
+        if crate::filter::in_address(text, q.span.start, q.span.end) {
+            return true;
+        }
+        let bare_one = q.nums.len() == 1
+            && q.modifier.is_none()
+            && q.currency.is_none()
+            && q.percent.is_none()
+            && text
+                .get(q.span.clone())
+                .is_some_and(|s| s.eq_ignore_ascii_case("one"));
+        bare_one
+            && lex::prev(text, q.span.start).is_some_and(|t| {
+                self.lexicon.context_of(text, t) & crate::lexicon::ctx::DETERMINER != 0
+            })
     }
 
     /// Reads the amount whose anchor is at `s`.
@@ -253,7 +276,23 @@ impl Recognizer {
             let before = lex::prev(text, parts[0].start).filter(|t| t.start >= floor);
             let prefix = before.filter(|t| t.is(text, "between") || t.is(text, "from"));
             let needs_prefix = connector == "and";
-            if !needs_prefix || prefix.is_some_and(|t| t.is(text, "between")) {
+            // "rose from 12 to 40", "fell 2% to $1.4 billion": a change, two figures.
+            let change_at = |t: Option<Tok>| {
+                t.is_some_and(|t| self.lexicon.link_of(text, t) & crate::lexicon::link::CHANGE != 0)
+            };
+            let change = change_at(before)
+                || prefix
+                    .is_some_and(|p| p.is(text, "from") && change_at(lex::prev(text, p.start)));
+            let first = &parts[0];
+            let same_kind = (first.percent.is_none() || second.currency.is_none())
+                && (first.currency.is_none() || second.percent.is_none())
+                && (first.currency.is_none()
+                    || second.currency.is_none()
+                    || first.currency == second.currency);
+            if same_kind
+                && !change
+                && (!needs_prefix || prefix.is_some_and(|t| t.is(text, "between")))
+            {
                 range_prefix = prefix;
                 amount.end = second.end;
                 parts.push(second);
@@ -380,10 +419,20 @@ impl Recognizer {
 
         let scaled = num.is_some_and(|n| n.scaled) || vague.is_some();
         let mut percent = None;
+        let mut num = num;
         if cur.is_none() {
             if let Some((c, e)) = self.currency_after(text, end, scaled) {
+                // "3 dollars 50 cents", "thirteen dollars and forty-five cents".
+                if !c.1
+                    && let Some(n) = num.as_mut()
+                    && let Some((cents, e2)) = self.cents_after(text, e, &c.0)
+                {
+                    n.value += cents / 100.0;
+                    end = e2;
+                } else {
+                    end = e;
+                }
                 cur = Some(c);
-                end = e;
             } else if let Some((p, e)) = percent_after(text, end) {
                 percent = Some(p);
                 end = e;
@@ -515,6 +564,11 @@ impl Recognizer {
                 at = t.end;
                 continue;
             }
+            // "a 12-cent dividend", "a one-yen bid".
+            if toks.is_empty() && t.is(text, "-") && t.start == pos {
+                at = t.end;
+                continue;
+            }
             toks.push(t);
             at = t.end;
         }
@@ -536,10 +590,33 @@ impl Recognizer {
         None
     }
 
+    /// "50 cents" or "and forty-five cents" after a major currency amount: the minor count
+    /// (below 100) and where it ends, when its currency matches `iso`.
+    fn cents_after(&self, text: &str, pos: usize, iso: &str) -> Option<(f64, usize)> {
+        let lexicon = &*self.lexicon;
+        let mut t = lex::next(text, pos)?;
+        if t.is(text, "and") {
+            t = lex::next(text, t.end)?;
+        }
+        if t.kind != Kind::Digits && lexicon.number_word(text, t).is_none() {
+            return None;
+        }
+        let n = number::parse(lexicon, text, t.start, true)?;
+        if n.flags != 0 || !(0.0..100.0).contains(&n.value) {
+            return None;
+        }
+        let ((minor_iso, minor), end) = self.currency_after(text, n.end, false)?;
+        (minor && minor_iso == iso).then_some((n.value, end))
+    }
+
     /// The second amount of a range, and the connector word.
     fn range_second(&self, text: &str, first: &Part) -> Option<(Part, String)> {
         let lexicon = &*self.lexicon;
-        first.num?;
+        if first.num?.flags & (flags::DASHED | flags::LEADING_ZERO | flags::SLASHED | flags::DOTTED)
+            != 0
+        {
+            return None;
+        }
         let c = lex::next(text, first.end)?;
         let connector = c.text(text).to_ascii_lowercase();
         let ok = matches!(
@@ -580,7 +657,7 @@ impl Recognizer {
         }
         let second = self.part(text, at, currency)?;
         let n2 = second.num?;
-        if n2.flags & (flags::LEADING_ZERO | flags::HUGE) != 0 {
+        if n2.flags & (flags::LEADING_ZERO | flags::HUGE | flags::DASHED | flags::SLASHED) != 0 {
             return None;
         }
         if connector == "or" && (first.num.is_some_and(|x| x.words) != n2.words) {
@@ -602,6 +679,10 @@ impl Recognizer {
             if let Some(&(kind, position)) = lexicon.modifiers.get(&phrase)
                 && position == Position::Before
             {
+                if lex::char_before(text, first.start).is_some_and(|c| matches!(c, '<' | '>' | '='))
+                {
+                    return None;
+                }
                 return Some(Modifier {
                     kind,
                     span: first.start..toks.first()?.end,
@@ -633,10 +714,9 @@ impl Recognizer {
             if let Some(&(kind, position)) = lexicon.modifiers.get(&phrase)
                 && position == Position::After
             {
-                // "5 plus 3" is arithmetic, not "5-plus".
-                if phrase == "plus"
-                    && lex::next(text, last.end).is_some_and(|t| t.kind == Kind::Digits)
-                {
+                // "5 plus 3" is arithmetic, not "5-plus"; "200 or greater than 190" compares.
+                let following = lex::next(text, last.end);
+                if following.is_some_and(|t| t.kind == Kind::Digits || t.is(text, "than")) {
                     return None;
                 }
                 return Some(Modifier {
