@@ -99,6 +99,13 @@ impl Pipeline {
         Pipeline::new(builtin(config)?)
     }
 
+    /// The extractors, in order, for callers that schedule stages themselves (`tally bench`
+    /// runs each stage over a batch of documents to time it by CPU clock).
+    #[must_use]
+    pub fn extractors(&self) -> &[Box<dyn Extractor>] {
+        &self.extractors
+    }
+
     /// Names of the extractors, in order.
     #[must_use]
     pub fn names(&self) -> Vec<&'static str> {
