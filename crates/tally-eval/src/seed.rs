@@ -257,10 +257,7 @@ fn figures(gold: &Value, doc: &Document) -> Section {
         .flat_map(|c| c["figures"].as_array().into_iter().flatten());
     for expected in claim_figures.chain(reporter_figures) {
         let raw = str_of(&expected["raw"]);
-        let found = doc
-            .figures
-            .iter()
-            .find(|f| text_matches(&f.raw, raw) || text_matches(&f.span.text, raw));
+        let found = doc.figures.iter().find(|f| figure_matches(f, raw));
         let Some(figure) = found else {
             s.check(format!("{raw}: found"), false, "no figure with this text");
             continue;
@@ -289,6 +286,19 @@ fn figures(gold: &Value, doc: &Document) -> Section {
     s
 }
 
+/// Whether a predicted figure is the gold figure written `raw`: the same words, or the
+/// amount followed by its counted noun ("thousands" counting "troops" is "thousands of
+/// troops").
+fn figure_matches(figure: &Figure, raw: &str) -> bool {
+    let gold = norm(raw);
+    let with_noun = gold.starts_with(&norm(&figure.raw))
+        && figure
+            .noun
+            .as_deref()
+            .is_some_and(|n| gold.ends_with(&norm(n)));
+    text_matches(&figure.raw, raw) || text_matches(&figure.span.text, raw) || with_noun
+}
+
 /// Differences between a gold figure and a predicted one.
 fn figure_problems(expected: &Value, figure: &Figure, doc: &Document) -> Vec<String> {
     let mut problems = Vec::new();
@@ -304,22 +314,14 @@ fn figure_problems(expected: &Value, figure: &Figure, doc: &Document) -> Vec<Str
         }
     }
     let checks = [
-        ("measure", Some(figure.measure.as_str().to_owned())),
-        ("unit", figure.unit.clone()),
-        (
-            "subject",
-            figure.subject.as_ref().map(|a| argument_label(a, doc)),
-        ),
-        (
-            "place",
-            figure.place.as_ref().map(|a| argument_label(a, doc)),
-        ),
+        ("measure", vec![figure.measure.as_str().to_owned()]),
+        ("unit", figure.unit.iter().cloned().collect()),
+        ("subject", argument_labels(figure.subject.as_ref(), doc)),
+        ("place", argument_labels(figure.place.as_ref(), doc)),
     ];
     for (field, found) in checks {
         if let Some(want) = expected[field].as_str() {
-            let ok = found
-                .as_deref()
-                .is_some_and(|f| f == want || text_matches(f, want));
+            let ok = found.iter().any(|f| f == want || text_matches(f, want));
             if !ok {
                 problems.push(format!("{field}: expected {want:?}, found {found:?}"));
             }
@@ -336,22 +338,22 @@ fn figure_problems(expected: &Value, figure: &Figure, doc: &Document) -> Vec<Str
     problems
 }
 
-/// An argument's entity id when linked, else its text; places also match by name.
-fn argument_label(argument: &tally_core::Argument, doc: &Document) -> String {
-    match &argument.entity_id {
-        Some(id) => doc
-            .entities
-            .iter()
-            .find(|e| &e.id == id)
-            .map_or(id.clone(), |e| {
-                if argument.span.text.contains(&e.name) {
-                    e.name.clone()
-                } else {
-                    id.clone()
-                }
-            }),
-        None => argument.span.text.clone(),
+/// What an argument can be matched by: its entity id and name when linked, and its text.
+fn argument_labels(argument: Option<&tally_core::Argument>, doc: &Document) -> Vec<String> {
+    let Some(argument) = argument else {
+        return Vec::new();
+    };
+    let mut labels = vec![argument.span.text.clone()];
+    if let Some(id) = &argument.entity_id {
+        labels.push(id.clone());
+        labels.extend(
+            doc.entities
+                .iter()
+                .filter(|e| &e.id == id)
+                .map(|e| e.name.clone()),
+        );
     }
+    labels
 }
 
 fn entities(gold: &Value, doc: &Document) -> Section {
@@ -622,7 +624,7 @@ fn claim_figure_problems(expected: &Value, claim: &Claim, doc: &Document) -> Vec
             .figures
             .iter()
             .filter_map(|id| doc.figures.iter().find(|f| &f.id == id));
-        if !carried.into_iter().any(|f| text_matches(&f.raw, raw)) {
+        if !carried.into_iter().any(|f| figure_matches(f, raw)) {
             problems.push(format!("figure {raw:?} not on the claim"));
         }
     }
