@@ -95,7 +95,7 @@ impl EntityExtractor {
             let shouting = scan::is_shouting(&body[start..end]);
             // In a headline in title case, as in all-caps text, capitals mark no names.
             scan::words(body, start, end, &mut words);
-            let capitals_blind = shouting || scan::is_title_case(body, &words);
+            let capitals_blind = shouting || scan::is_title_case(&words);
             let first = mentions.len();
             self.match_gazetteer(body, start, end, shouting, &mut mentions);
             let gaz = &mentions[first..];

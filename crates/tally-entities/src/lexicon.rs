@@ -1,7 +1,7 @@
 //! Word lists that cue names: person titles, organization suffixes and heads, given names,
 //! and capitalized words that are never names. Data files under `data/entities/`.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 const TITLES: &str = include_str!("../../../data/entities/person_titles.txt");
@@ -19,6 +19,8 @@ pub struct Lexicon {
     titles: HashSet<String>,
     /// Longest title in words.
     pub max_title_words: usize,
+    /// First words of titles of two words or more ("prime" of "prime minister").
+    title_firsts: HashSet<String>,
     /// "ministry", "inc.", "party".
     org_suffixes: HashSet<String>,
     /// "airport", "street".
@@ -48,9 +50,14 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .map(|t| t.split(' ').count())
         .max()
         .unwrap_or(1);
+    let title_firsts = titles
+        .iter()
+        .filter_map(|t| t.split_once(' ').map(|(first, _)| first.to_owned()))
+        .collect();
     Lexicon {
         titles,
         max_title_words,
+        title_firsts,
         org_suffixes: words(ORG_SUFFIXES).collect(),
         org_heads: words(ORG_HEADS).collect(),
         place_suffixes: words(PLACE_SUFFIXES).collect(),
@@ -96,6 +103,11 @@ impl Lexicon {
     #[must_use]
     pub fn is_title(&self, lower: &str) -> bool {
         self.titles.contains(lower)
+    }
+    /// Whether `lower` starts a title of several words.
+    #[must_use]
+    pub fn starts_long_title(&self, lower: &str) -> bool {
+        self.title_firsts.contains(lower)
     }
     /// Whether `lower` ends organization names.
     #[must_use]

@@ -86,6 +86,13 @@ impl SentenceCtx<'_> {
 
     /// Length in words of a title starting at word `i` and ending before `limit`, or 0.
     fn title_at(&self, folder: &mut Folder, i: usize, limit: usize) -> usize {
+        if i >= limit {
+            return 0;
+        }
+        let first = folder.fold(self.text(i));
+        if !LEXICON.starts_long_title(first) {
+            return usize::from(LEXICON.is_title(first));
+        }
         for len in (1..=LEXICON.max_title_words).rev() {
             let end = i + len;
             if end > limit || (1..len).any(|k| !self.words[i + k].joined) {

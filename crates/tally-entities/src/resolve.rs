@@ -5,7 +5,7 @@
 //! "Northrop Grumman" by first word), untyped names get a default type, and weak
 //! candidates (sentence-initial or all-caps words) survive only if they repeat a name.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use tally_core::{Entity, EntityType, Span};
 
@@ -44,7 +44,7 @@ pub fn resolve(
     // Cue-made names replace the gazetteer mentions inside them; a country inside an
     // organization's name is its parent ("Russian Defense Ministry" → RU).
     let mut overridden = vec![false; mentions.len()];
-    let mut parents: HashMap<usize, String> = HashMap::new();
+    let mut parents: HashMap<usize, String> = HashMap::default();
     // Mentions are in text order, so each candidate checks only the mentions it spans.
     for (ci, c) in candidates.iter().enumerate().filter(|(_, c)| c.overrides) {
         let first = mentions.partition_point(|m| m.end <= c.start);
@@ -70,7 +70,7 @@ pub fn resolve(
     }
 
     let mut locals: Vec<Local> = Vec::new();
-    let mut by_key: HashMap<String, Target> = HashMap::new();
+    let mut by_key: HashMap<String, Target> = HashMap::default();
     let add_local =
         |locals: &mut Vec<Local>, c: &Candidate, kind: EntityType, parent: Option<String>| {
             locals.push(Local {
@@ -83,8 +83,8 @@ pub fn resolve(
         };
     // Gazetteer names found in the text can be repeated in part ("Biden" for a listed
     // "Joe Biden"), so their last words are keys too.
-    let mut last_names: HashMap<String, Option<Target>> = HashMap::new();
-    let mut first_words: HashMap<String, Option<Target>> = HashMap::new();
+    let mut last_names: HashMap<String, Option<Target>> = HashMap::default();
+    let mut first_words: HashMap<String, Option<Target>> = HashMap::default();
     for m in mentions.iter().filter(|m| m.form == Form::Name) {
         let entry = &gaz.entries()[m.entry];
         by_key.insert(body[m.start..m.end].to_lowercase(), Target::Gaz(m.entry));
@@ -173,7 +173,7 @@ pub fn resolve(
     }
 
     let mut order: Vec<Target> = Vec::new();
-    let mut spans: HashMap<Target, Vec<Span>> = HashMap::new();
+    let mut spans: HashMap<Target, Vec<Span>> = HashMap::default();
     for (start, end, target) in kept {
         let span = Span {
             start,

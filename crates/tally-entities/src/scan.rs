@@ -28,61 +28,79 @@ const ABBREVIATIONS: &[&str] = &[
     "jr", "sr", "st", "prof", "capt", "maj", "sgt", "adm", "rev", "mt", "ft", "messrs", "cmdr",
 ];
 
-/// Scans `body[start..end]` into words.
+/// The char at byte `pos` (on a char boundary) if it is before `end`.
+fn char_at(body: &str, pos: usize, end: usize) -> Option<char> {
+    if pos >= end {
+        return None;
+    }
+    match body.as_bytes()[pos] {
+        b if b < 0x80 => Some(b as char),
+        _ => body.get(pos..).and_then(|rest| rest.chars().next()),
+    }
+}
+
+fn alnum(c: Option<char>) -> bool {
+    c.is_some_and(char::is_alphanumeric)
+}
+
+/// Scans `body[start..end]` into words. Bytes are read directly on the ASCII fast path;
+/// other characters are decoded where they occur.
 pub fn words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) {
     out.clear();
     let bytes = body.as_bytes();
-    let text = &body[start..end];
-    let mut iter = text.char_indices().peekable();
+    let mut i = start;
     let mut prev_end: Option<usize> = None;
     let mut prev_possessive = false;
-    while let Some((i, c)) = iter.next() {
+    while let Some(c) = char_at(body, i, end) {
+        let clen = c.len_utf8();
         if !c.is_alphanumeric() {
+            i += clen;
             continue;
         }
-        let word_start = start + i;
-        let mut word_end = word_start + c.len_utf8();
+        let word_start = i;
+        let mut j = i + clen;
         let mut has_period = false;
         let mut possessive = false;
-        while let Some(&(j, d)) = iter.peek() {
+        let mut word_end;
+        let mut resume;
+        loop {
+            word_end = j;
+            resume = j;
+            let Some(d) = char_at(body, j, end) else {
+                break;
+            };
             if d.is_alphanumeric() {
-                word_end = start + j + d.len_utf8();
-                iter.next();
+                j += d.len_utf8();
                 continue;
             }
-            if matches!(d, '.' | '-' | '\'' | '’' | '&') {
-                let next = text[j + d.len_utf8()..].chars().next();
-                let apostrophe = matches!(d, '\'' | '’');
-                if apostrophe {
-                    let rest = &text[j + d.len_utf8()..];
-                    let s_then_break = rest.starts_with(['s', 'S'])
-                        && !rest[1..].chars().next().is_some_and(char::is_alphanumeric);
-                    if s_then_break || !next.is_some_and(char::is_alphanumeric) {
-                        possessive = s_then_break
-                            || (bytes[word_end - 1] == b's'
-                                && !next.is_some_and(char::is_alphanumeric));
-                        if s_then_break {
-                            iter.next();
-                            iter.next();
-                        }
-                        break;
-                    }
+            if !matches!(d, '.' | '-' | '\'' | '’' | '&') {
+                break;
+            }
+            let after = j + d.len_utf8();
+            let next = char_at(body, after, end);
+            if matches!(d, '\'' | '’') {
+                let s_then_break =
+                    matches!(next, Some('s' | 'S')) && !alnum(char_at(body, after + 1, end));
+                if s_then_break || !alnum(next) {
+                    possessive = s_then_break || (bytes[j - 1] == b's' && !alnum(next));
+                    resume = if s_then_break { after + 1 } else { j };
+                    break;
                 }
-                if next.is_some_and(char::is_alphanumeric) {
-                    has_period |= d == '.';
-                    iter.next();
-                    continue;
-                }
-                if d == '.' {
-                    let word = &body[word_start..word_end];
-                    let single = word.chars().count() == 1 && c.is_uppercase();
-                    if has_period
-                        || single
-                        || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
-                    {
-                        word_end += 1;
-                        iter.next();
-                    }
+            }
+            if alnum(next) {
+                has_period |= d == '.';
+                j = after;
+                continue;
+            }
+            if d == '.' {
+                let word = &body[word_start..j];
+                let single = j - word_start == clen && c.is_uppercase();
+                if has_period
+                    || single
+                    || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+                {
+                    word_end = after;
+                    resume = after;
                 }
             }
             break;
@@ -104,6 +122,7 @@ pub fn words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) {
         });
         prev_end = Some(word_end);
         prev_possessive = possessive;
+        i = resume;
     }
 }
 
@@ -111,13 +130,11 @@ pub fn words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) {
 /// where capitals say nothing about names.
 #[must_use]
 pub fn is_shouting(text: &str) -> bool {
+    // ASCII letters decide: cheap, and news text in any Latin script is mostly ASCII.
     let (mut upper, mut lower) = (0usize, 0usize);
-    for c in text.chars() {
-        if c.is_uppercase() {
-            upper += 1;
-        } else if c.is_lowercase() {
-            lower += 1;
-        }
+    for b in text.bytes() {
+        upper += usize::from(b.is_ascii_uppercase());
+        lower += usize::from(b.is_ascii_lowercase());
     }
     upper >= 8 && lower * 5 < upper
 }
@@ -125,10 +142,10 @@ pub fn is_shouting(text: &str) -> bool {
 /// Whether a paragraph reads like a headline in title case: most words of four letters or
 /// more are capitalized ("Moscow Waging 'Intense' Counteroffensive With North Korean Troops").
 #[must_use]
-pub fn is_title_case(body: &str, words: &[Word]) -> bool {
+pub fn is_title_case(words: &[Word]) -> bool {
     let (mut upper, mut long) = (0usize, 0usize);
     for w in words {
-        if body[w.start..w.end].chars().count() >= 4 {
+        if w.end - w.start >= 4 {
             long += 1;
             upper += usize::from(w.upper);
         }

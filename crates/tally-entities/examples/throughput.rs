@@ -1,0 +1,56 @@
+//! Entity-extractor throughput, single thread: reads JSONL files (a `text` or `body` field
+//! per line), segments every document first (not timed), then times only the entity
+//! extractor over all of them, repeated until at least `MIN_SECONDS` have passed.
+//!
+//! `cargo run --release -p tally-entities --example throughput -- FILE.jsonl...`
+
+use std::time::Instant;
+
+use tally_core::{Document, DocumentMeta, Extractor};
+use tally_entities::EntityExtractor;
+
+const MIN_SECONDS: f64 = 3.0;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut docs = Vec::new();
+    for path in std::env::args().skip(1) {
+        for line in std::fs::read_to_string(&path)?.lines() {
+            let value: serde_json::Value = serde_json::from_str(line)?;
+            let Some(text) = value
+                .get("text")
+                .or_else(|| value.get("body"))
+                .and_then(|t| t.as_str())
+            else {
+                continue;
+            };
+            let mut doc = Document::new(DocumentMeta::default(), text.split("\n\n"));
+            tally_text::Segmenter.run(&mut doc)?;
+            docs.push(doc);
+        }
+    }
+    let bytes: usize = docs.iter().map(|d| d.body.len()).sum();
+    let extractor = EntityExtractor::new()?;
+    let (mut rounds, mut mentions) = (0usize, 0usize);
+    let started = Instant::now();
+    while started.elapsed().as_secs_f64() < MIN_SECONDS {
+        for doc in &docs {
+            mentions += extractor
+                .extract(doc)
+                .iter()
+                .map(|e| e.mentions.len())
+                .sum::<usize>();
+        }
+        rounds += 1;
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    #[allow(clippy::cast_precision_loss)]
+    let mbps = (bytes * rounds) as f64 / 1e6 / seconds;
+    println!(
+        "{} docs, {:.1} MB, {rounds} rounds, {:.2} s: {mbps:.1} MB/s per core, {} mentions per round",
+        docs.len(),
+        bytes as f64 / 1e6,
+        seconds,
+        mentions / rounds.max(1)
+    );
+    Ok(())
+}
