@@ -41,6 +41,7 @@
 //! - A closing mark with no opener is ignored; a quote left open is reported with
 //!   `close: None` and runs to the end of its paragraph.
 //! - Only the outermost open quotation continues into the next paragraph.
+//! - At most eight quotations are open at once; deeper opening marks are ignored.
 
 use std::ops::Range;
 
@@ -162,6 +163,8 @@ pub(crate) enum Role {
     Apostrophe,
     /// A closing-looking mark with nothing to close.
     StrayClose,
+    /// An opening-looking mark past the nesting limit.
+    StrayOpen,
 }
 
 /// A quote character and its role.
@@ -201,6 +204,10 @@ impl Scan {
         merged
     }
 }
+
+/// The most quotations open at once. Real nesting is two or three deep; the bound keeps a
+/// soup of opening marks linear (each open quotation copies its text to the paragraph end).
+const MAX_NESTING: usize = 8;
 
 /// A mark's reading before pairing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -333,6 +340,9 @@ impl Pass<'_> {
     }
 
     fn open(&mut self, c: &Candidate) -> Role {
+        if self.stack.len() >= MAX_NESTING {
+            return Role::StrayOpen;
+        }
         let q = self.scan.quotations.len();
         self.scan.quotations.push(Quotation {
             open: c.pos,
@@ -669,6 +679,17 @@ mod tests {
         assert_eq!(q[0].marks, QuoteMarks::Double);
         assert_eq!(q[0].content[0].text, "It doesn't cut it.");
         assert_eq!(q[1].content[0].text, "no,");
+    }
+
+    #[test]
+    fn a_soup_of_opening_marks_stays_linear() {
+        // 50,000 single openers, then 50,000 double closers: unbounded nesting would copy
+        // the rest of the paragraph into every unclosed quotation.
+        let text = format!("{}{}", "‘a ".repeat(50_000), "b” ".repeat(50_000));
+        let d = doc(&[&text]);
+        let q = quotations(&d);
+        assert_eq!(q.len(), MAX_NESTING);
+        assert!(q.iter().all(|q| !q.is_closed()));
     }
 
     #[test]

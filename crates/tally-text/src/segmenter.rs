@@ -80,7 +80,7 @@ fn segment(body: &str, paragraphs: &[Span]) -> (Vec<Span>, Vec<Token>) {
             while marks.next_if(|m| m.pos < t.start).is_some() {}
             if let Some(m) = marks.next_if(|m| m.pos == t.start) {
                 t.tag = match m.role {
-                    Role::Open => Tag::OpenQuote,
+                    Role::Open | Role::StrayOpen => Tag::OpenQuote,
                     Role::Close | Role::StrayClose => Tag::CloseQuote,
                     Role::Apostrophe => {
                         t.kind = TokenKind::Punct;

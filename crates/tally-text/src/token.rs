@@ -164,8 +164,11 @@ fn word(text: &str, start: usize) -> (usize, TokenKind, Tag) {
             while i < bytes.len() && ASCII_ALNUM[usize::from(bytes[i])] {
                 i += 1;
             }
+            if !bytes.get(i).is_some_and(|b| !b.is_ascii()) {
+                break;
+            }
             match char_at(text, i) {
-                Some((c, len)) if !c.is_ascii() && is_word_char(c) => i += len,
+                Some((c, len)) if is_word_char(c) => i += len,
                 _ => break,
             }
         }

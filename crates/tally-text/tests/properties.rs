@@ -127,3 +127,32 @@ proptest! {
         }
     }
 }
+
+/// Long adversarial paragraphs: each would take quadratic time (or worse) if any rule
+/// rescanned text or copied it per mark. A regression shows up as a test that never ends.
+#[test]
+fn adversarial_paragraphs_finish() {
+    let n = 40_000;
+    let cases = [
+        "\"".repeat(n),
+        "'".repeat(n),
+        "“".repeat(n),
+        "‘a ".repeat(n),
+        ". ".repeat(n),
+        "a. ((((".repeat(n / 4),
+        "www.".repeat(n),
+        "http://".repeat(n),
+        "x@".repeat(n),
+        "1,2".repeat(n),
+        "U.S.".repeat(n),
+        "'90s ".repeat(n / 2),
+        "…“".repeat(n),
+        format!("{}{}", "“".repeat(n), "”".repeat(n)),
+    ];
+    for text in &cases {
+        let mut doc = Document::new(DocumentMeta::default(), [text.as_str(), text.as_str()]);
+        Segmenter.run(&mut doc).expect("segmenter never fails");
+        assert!(doc.sentences.iter().all(|s| s.check(&doc.body).is_ok()));
+        let _ = quotations(&doc);
+    }
+}
