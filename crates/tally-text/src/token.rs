@@ -164,7 +164,7 @@ fn word(text: &str, start: usize) -> (usize, TokenKind, Tag) {
             while i < bytes.len() && ASCII_ALNUM[usize::from(bytes[i])] {
                 i += 1;
             }
-            if !bytes.get(i).is_some_and(|b| !b.is_ascii()) {
+            if bytes.get(i).is_none_or(u8::is_ascii) {
                 break;
             }
             match char_at(text, i) {
