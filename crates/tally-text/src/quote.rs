@@ -254,17 +254,18 @@ pub(crate) fn scan(body: &str, paragraphs: &[Span]) -> Scan {
     for p in paragraphs {
         // Paragraphs out of order or off character boundaries are skipped rather than
         // trusted: the pass must stay in order and never slice badly.
-        if p.start < last_end || body.get(p.start..p.end).is_none() {
+        let Some(text) = body.get(p.start..p.end).filter(|_| p.start >= last_end) else {
             continue;
-        }
+        };
         last_end = p.end;
         candidates.clear();
         classify(body, p.start, p.end, &mut candidates);
         let mut first = 0;
         // The continuation convention: a quote left open by the previous paragraph goes on
         // when this paragraph opens with a mark of the same kind.
+        let first_char = p.start + (text.len() - text.trim_start().len());
         let reopening = candidates.first().filter(|c| {
-            c.pos == p.start && matches!(c.dir, Dir::Open | Dir::Ambiguous | Dir::WeakOpen)
+            c.pos == first_char && matches!(c.dir, Dir::Open | Dir::Ambiguous | Dir::WeakOpen)
         });
         if let (Some(open), Some(c)) = (carry.take(), reopening)
             && c.family == open.family

@@ -2,7 +2,7 @@
 //! the segmenter and the quote finder never panic, and every span they produce is sound.
 
 use proptest::prelude::*;
-use tally_core::{Document, DocumentMeta, Extractor};
+use tally_core::{Document, DocumentMeta, Extractor, Span};
 use tally_text::{Segmenter, quotations};
 
 /// Text built from pieces that stress the rules: quote marks of every kind, abbreviations,
@@ -102,6 +102,29 @@ proptest! {
             .map(char::len_utf8)
             .sum();
         prop_assert_eq!(covered, non_space);
+    }
+
+    /// Paragraph spans that ingest would never produce (overlapping, reversed, out of
+    /// bounds, inside a character) are skipped, never trusted.
+    #[test]
+    fn bad_paragraph_spans_do_not_panic(
+        body in tricky_text(),
+        ranges in prop::collection::vec((0usize..200, 0usize..200), 0..6),
+    ) {
+        let mut doc = Document::new(DocumentMeta::default(), [body.as_str()]);
+        doc.paragraphs = ranges
+            .iter()
+            .map(|&(start, end)| Span { start, end, text: String::new() })
+            .collect();
+        Segmenter.run(&mut doc).unwrap();
+        for s in &doc.sentences {
+            prop_assert!(s.check(&doc.body).is_ok());
+        }
+        for q in quotations(&doc) {
+            for s in &q.content {
+                prop_assert!(s.check(&doc.body).is_ok());
+            }
+        }
     }
 
     #[test]
