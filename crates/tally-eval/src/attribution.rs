@@ -76,7 +76,7 @@ fn data_error(path: &Path, message: impl ToString) -> EvalError {
 
 /// A document whose body is exactly `text`: paragraphs are the runs between blank lines,
 /// so every offset into the file is an offset into the body.
-fn document_from_text(text: &str, published: Option<Published>) -> Document {
+pub(crate) fn document_from_text(text: &str, published: Option<Published>) -> Document {
     let mut paragraphs = Vec::new();
     let mut start = 0;
     for piece in text.split("\n\n") {
@@ -107,7 +107,7 @@ fn document_from_text(text: &str, published: Option<Published>) -> Document {
 }
 
 /// Publication dates by article name from `metadata.tsv` beside the compartments.
-fn publication_dates(compartment: &Path) -> HashMap<String, Published> {
+pub(crate) fn publication_dates(compartment: &Path) -> HashMap<String, Published> {
     let Some(file) = compartment.parent().map(|p| p.join("metadata.tsv")) else {
         return HashMap::new();
     };
@@ -350,7 +350,7 @@ fn polnear(pipeline: &Pipeline, dir: &Path) -> Result<(Value, String), EvalError
     Ok((value, text))
 }
 
-fn xml_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), EvalError> {
+pub(crate) fn xml_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), EvalError> {
     let listing = std::fs::read_dir(dir).map_err(|e| data_error(dir, e))?;
     let mut entries: Vec<PathBuf> = listing.filter_map(|e| e.ok().map(|e| e.path())).collect();
     entries.sort();

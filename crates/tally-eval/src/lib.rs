@@ -4,6 +4,7 @@
 //! line in [`SUITES`]. Reports are JSON (`{"suite": ..., ...}`) plus a short human summary.
 
 mod attribution;
+pub mod claims;
 pub mod brat;
 mod entities;
 mod error;
@@ -85,6 +86,12 @@ pub const SUITES: &[Suite] = &[
         usage: "PATH... (TimeML .tml or MEANTIME .xml files or directories)",
         about: "time expressions (TempEval-3 metrics): strict/relaxed span P/R/F1, type and value accuracy, value F1, per-type errors",
         run: times::run,
+    },
+    Suite {
+        name: "claims",
+        usage: "PATH...",
+        about: "claims per article and named/anonymous/unknown/reporter claimant shares (PolNeAR, MEANTIME), with a fixed-seed sample to judge",
+        run: claims::run,
     },
 ];
 
