@@ -49,10 +49,12 @@ pub(crate) struct Descriptor {
     pub gender: Option<Gender>,
 }
 
-fn strip_possessive(text: &str) -> &str {
+/// The word without a possessive ending ("Ukraine's", "Ukraine’s", "soldiers'").
+pub(crate) fn strip_possessive(text: &str) -> &str {
     text.strip_suffix("'s")
         .or_else(|| text.strip_suffix("\u{2019}s"))
         .or_else(|| text.strip_suffix('\''))
+        .or_else(|| text.strip_suffix('\u{2019}'))
         .unwrap_or(text)
 }
 
@@ -82,11 +84,7 @@ pub(crate) fn parse(
         start: p.start,
         end: (p.start..p.end)
             .find(|&i| {
-                i > p.start
-                    && matches!(
-                        words[i].lower().as_str(),
-                        "who" | "which" | "whose" | "that"
-                    )
+                i > p.start && matches!(words[i].lower(), "who" | "which" | "whose" | "that")
             })
             .unwrap_or(p.end),
     };
@@ -109,7 +107,7 @@ pub(crate) fn parse(
         gender: None,
     };
     if ws.len() == 1
-        && let Some(pronoun) = lex.pronoun(&ws[0].lower())
+        && let Some(pronoun) = lex.pronoun(ws[0].lower())
     {
         d.form = Form::Pronoun(pronoun);
         d.number = pronoun.number;
@@ -141,7 +139,7 @@ pub(crate) fn parse(
     }
     let named = name_start < head_end
         && !(head_end - name_start == 1
-            && lex.noun(&ws[name_start].lower()).is_some()
+            && lex.noun(ws[name_start].lower()).is_some()
             && name_start == 0);
     if named {
         let name_words = &ws[name_start..head_end];
@@ -159,7 +157,7 @@ pub(crate) fn parse(
         let lower = w.lower();
         match classes[i] {
             Class::Det if i == 0 => {
-                let definite = matches!(lower.as_str(), "the" | "this" | "these" | "those");
+                let definite = matches!(lower, "the" | "this" | "these" | "those");
                 if !named {
                     d.form = if definite {
                         Form::Definite
@@ -174,7 +172,7 @@ pub(crate) fn parse(
             }
             Class::Possessive => {
                 let owner = strip_possessive(w.text);
-                if lex.pronoun(&lower.replace("'s", "")).is_none() && affiliation.is_none() {
+                if lex.pronoun(strip_possessive(lower)).is_none() && affiliation.is_none() {
                     affiliation = Some((owner.to_owned(), w.start, w.start + owner.len()));
                 }
                 if i == 0 && !named {
@@ -201,7 +199,7 @@ pub(crate) fn parse(
                     a.2 = w.end;
                 }
             }
-            _ if lex.is_seniority(&lower) => seniority.push(w.text),
+            _ if lex.is_seniority(lower) => seniority.push(w.text),
             Class::Noun | Class::Other | Class::Number => {
                 if i == 0 && matches!(classes[i], Class::Number) {
                     continue;
@@ -216,7 +214,7 @@ pub(crate) fn parse(
     if let Some(c) = complement_at {
         let prep = ws[c].lower();
         let rest = &ws[c + 1..];
-        if matches!(prep.as_str(), "for" | "of" | "at" | "from" | "in") && !rest.is_empty() {
+        if matches!(prep, "for" | "of" | "at" | "from" | "in") && !rest.is_empty() {
             if affiliation.is_none() {
                 let first = rest
                     .iter()
@@ -244,7 +242,7 @@ pub(crate) fn parse(
         ws[..head_end]
             .iter()
             .rev()
-            .find(|w| lex.noun(strip_possessive(&w.lower())).is_some())
+            .find(|w| lex.noun(strip_possessive(w.lower())).is_some())
             .or_else(|| ws[..head_end].iter().rev().find(|w| w.is_word()))
             .map(|w| w.text)
     };

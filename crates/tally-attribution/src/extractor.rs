@@ -170,7 +170,7 @@ fn possessive_mentions(lex: &Lexicon, words: &[Word<'_>], found: &[Found]) -> Ve
         let w = &words[i];
         if w.is_possessive()
             && lex
-                .noun(&crate::words::Word::lower(w).replace("'s", ""))
+                .noun(crate::descriptor::strip_possessive(w.lower()))
                 .is_some()
             && class(lex, words, i - 1) == Class::Det
             && words[i - 1].lower() == "the"
@@ -191,13 +191,14 @@ fn possessive_mentions(lex: &Lexicon, words: &[Word<'_>], found: &[Found]) -> Ve
 fn titles_before(
     lex: &Lexicon,
     doc: &Document,
+    lower_body: &str,
     marks: &[(usize, crate::words::QuoteDir)],
     entity: &Entity,
     entities: &EntityIndex<'_>,
 ) -> Option<(Option<String>, Option<String>)> {
     for mention in &entity.mentions {
         let sentence = doc.sentences.get(doc.sentence_at(mention.start)?)?;
-        let words = words(doc, sentence, marks);
+        let words = words(doc, lower_body, sentence, marks);
         let at = words.iter().position(|w| w.start == mention.start)?;
         let mut i = at;
         while i > 0 && class(lex, &words, i - 1) == Class::Title {
@@ -238,6 +239,8 @@ fn annotate(lex: &Lexicon, doc: &Document) -> (Vec<tally_core::Speaker>, Vec<Att
     let conditions = lex.find_conditions(&doc.body);
     let entities = EntityIndex::new(doc);
     let marks = quote_marks(doc);
+    // Lowercased once: ASCII lowercasing keeps byte offsets, so words slice it for free.
+    let lower_body = doc.body.to_ascii_lowercase();
     let mut registry = Registry::default();
     let mut attributions = Vec::new();
     let mut h = 0;
@@ -260,7 +263,7 @@ fn annotate(lex: &Lexicon, doc: &Document) -> (Vec<tally_core::Speaker>, Vec<Att
         if first_hit == h {
             continue;
         }
-        let words = words(doc, sentence, &marks);
+        let words = words(doc, &lower_body, sentence, &marks);
         let cues = cues_in(lex, &words, &hits[first_hit..h]);
         let found = sentence::analyze(lex, &words, &cues);
         let paragraph = doc.paragraph_at(sentence.start).unwrap_or(0);
@@ -293,7 +296,7 @@ fn annotate(lex: &Lexicon, doc: &Document) -> (Vec<tally_core::Speaker>, Vec<Att
                 _ => f.source.and_then(|s| {
                     let relative = s.antecedent.is_none()
                         && s.core.end == s.core.start + 1
-                        && matches!(words[s.core.start].lower().as_str(), "who" | "which");
+                        && matches!(words[s.core.start].lower(), "who" | "which");
                     if relative {
                         return None;
                     }
@@ -321,9 +324,9 @@ fn annotate(lex: &Lexicon, doc: &Document) -> (Vec<tally_core::Speaker>, Vec<Att
                     if !registry.has_role(index) {
                         let linked =
                             entity_id.and_then(|id| doc.entities.iter().find(|e| e.id == id));
-                        if let Some((role, affiliation)) =
-                            linked.and_then(|e| titles_before(lex, doc, &marks, e, &entities))
-                        {
+                        if let Some((role, affiliation)) = linked.and_then(|e| {
+                            titles_before(lex, doc, &lower_body, &marks, e, &entities)
+                        }) {
                             registry.fill_role(index, role, affiliation);
                         }
                     }

@@ -4,9 +4,10 @@
 //! so finding them is a single pass over the body. The other lists are small lookup tables
 //! consulted only inside sentences that contain a cue.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use tally_core::ExtractError;
 
 const CUES: &str = include_str!("../../../data/attribution/cues.tsv");
@@ -17,6 +18,33 @@ const CONDITIONS: &str = include_str!("../../../data/attribution/conditions.txt"
 const PRONOUNS: &str = include_str!("../../../data/attribution/pronouns.tsv");
 const FUNCTION_WORDS: &str = include_str!("../../../data/attribution/function_words.tsv");
 const MODIFIERS: &str = include_str!("../../../data/attribution/modifiers.txt");
+
+/// FNV-1a: the lexicon's keys are short words looked up many times per sentence, where
+/// the standard SipHash costs more than the lookup itself. No key comes from an adversary
+/// that could exploit collisions beyond slowing one document.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
+type HashSet<K> = StdHashSet<K, BuildHasherDefault<Fnv>>;
 
 /// How a cue behaves, from the flags column of `cues.tsv`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -147,6 +175,8 @@ fn automaton(patterns: &[String], source_name: &str) -> Result<AhoCorasick, Extr
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        // A few hundred short patterns: the DFA is small and scans fastest.
+        .kind(Some(AhoCorasickKind::DFA))
         .build(patterns)
         .map_err(|e| bad(source_name, e.to_string()))
 }
@@ -218,7 +248,7 @@ impl Lexicon {
         let conditions: Vec<String> = lines(CONDITIONS).map(str::to_owned).collect();
         let condition_automaton = automaton(&conditions, "conditions.txt")?;
 
-        let mut nouns = HashMap::new();
+        let mut nouns = HashMap::default();
         for line in lines(NOUNS) {
             let cols: Vec<&str> = line.split('\t').collect();
             let [word, kind, num] = cols[..] else {
@@ -239,7 +269,7 @@ impl Lexicon {
             );
         }
 
-        let mut titles = HashMap::new();
+        let mut titles = HashMap::default();
         for line in lines(TITLES) {
             let mut cols = line.split('\t');
             let title = cols.next().unwrap_or("").trim();
@@ -251,7 +281,7 @@ impl Lexicon {
 
         let seniority = lines(SENIORITY).map(|l| l.trim().to_owned()).collect();
 
-        let mut pronouns = HashMap::new();
+        let mut pronouns = HashMap::default();
         for line in lines(PRONOUNS) {
             let cols: Vec<&str> = line.split('\t').collect();
             let [form, num, gend, role] = cols[..] else {
@@ -270,7 +300,7 @@ impl Lexicon {
             );
         }
 
-        let mut function_words = HashMap::new();
+        let mut function_words = HashMap::default();
         for line in lines(FUNCTION_WORDS) {
             let cols: Vec<&str> = line.split('\t').collect();
             let [word, class] = cols[..] else {

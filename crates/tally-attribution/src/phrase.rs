@@ -38,7 +38,9 @@ pub(crate) enum Class {
     Punct,
 }
 
-/// Classifies word `i` of a sentence.
+/// Classifies word `i` of a sentence from the lexicon; punctuation past the end. Computed
+/// on demand: the scans touch few words of a sentence, and classifying all of them up
+/// front measured slower.
 pub(crate) fn class(lex: &Lexicon, words: &[Word<'_>], i: usize) -> Class {
     let Some(w) = words.get(i) else {
         return Class::Punct;
@@ -49,7 +51,7 @@ pub(crate) fn class(lex: &Lexicon, words: &[Word<'_>], i: usize) -> Class {
     let lower = w.lower();
     // A capitalized word opening the sentence or a quotation may be an ordinary word.
     let initial = i == 0 || words.get(i - 1).is_some_and(|p| !p.is_word() && !p.is(","));
-    if lex.pronoun(&lower).is_some_and(|p| p.subject) && (initial || !w.is_capitalized()) {
+    if lex.pronoun(lower).is_some_and(|p| p.subject) && (initial || !w.is_capitalized()) {
         return Class::Pronoun;
     }
     if lex.title(w.text).is_some() {
@@ -61,7 +63,7 @@ pub(crate) fn class(lex: &Lexicon, words: &[Word<'_>], i: usize) -> Class {
     if w.is_capitalized() && !initial && lower != "i" {
         return Class::Cap;
     }
-    if let Some(f) = lex.function(w.text, &lower) {
+    if let Some(f) = lex.function(w.text, lower) {
         return match f {
             FnClass::Det => Class::Det,
             FnClass::Aux => Class::Aux,
@@ -69,7 +71,7 @@ pub(crate) fn class(lex: &Lexicon, words: &[Word<'_>], i: usize) -> Class {
             FnClass::Break => Class::Break,
         };
     }
-    if lex.noun(&lower).is_some() {
+    if lex.noun(lower).is_some() {
         return Class::Noun;
     }
     if w.is_capitalized() {
@@ -113,7 +115,7 @@ pub(crate) fn left(lex: &Lexicon, words: &[Word<'_>], head: usize, floor: usize)
     }
     if head_class == Class::Det
         && matches!(
-            words[head].lower().as_str(),
+            words[head].lower(),
             "many" | "some" | "most" | "several" | "both" | "all" | "few" | "others" | "one"
         )
     {
@@ -260,7 +262,7 @@ pub(crate) fn right(lex: &Lexicon, words: &[Word<'_>], from: usize, ceil: usize)
     while end < ceil && end - from < MAX_PHRASE {
         let c = class(lex, words, end);
         let lower = words[end].lower();
-        let stop_word = lex.is_modifier(&lower) && lex.noun(&lower).is_none();
+        let stop_word = lex.is_modifier(lower) && lex.noun(lower).is_none();
         match c {
             Class::Cap | Class::Title | Class::Possessive | Class::Noun | Class::Number
                 if !stop_word || c == Class::Title =>

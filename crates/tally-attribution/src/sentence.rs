@@ -191,7 +191,7 @@ fn run_to_end(words: &[Word<'_>], start: usize, next_cue: usize) -> Option<Phras
             && w.is(",")
             && words
                 .get(end + 1)
-                .is_some_and(|n| matches!(n.lower().as_str(), "speaking" | "who"))
+                .is_some_and(|n| matches!(n.lower(), "speaking" | "who"))
         {
             break;
         }
@@ -234,22 +234,22 @@ fn after(
             let interjection = |i: usize| {
                 words
                     .get(i)
-                    .is_some_and(|n| matches!(n.lower().as_str(), "however" | "though" | "too"))
+                    .is_some_and(|n| matches!(n.lower(), "however" | "though" | "too"))
             };
             interjection(k + 1) || (k > j0 && interjection(k - 1))
         } else {
             w.is_word()
                 && lower != "that"
-                && (lex.is_modifier(&lower)
-                    || matches!(lower.as_str(), "however" | "though")
-                    || TIME_WORDS.contains(&lower.as_str())
+                && (lex.is_modifier(lower)
+                    || matches!(lower, "however" | "though")
+                    || TIME_WORDS.contains(&lower)
                     || (in_phrase && (w.is_capitalized() || class(lex, words, k) == Class::Number)))
         };
         if !modifier {
             break;
         }
         if matches!(
-            lower.as_str(),
+            lower,
             "on" | "in" | "at" | "to" | "via" | "during" | "with" | "by"
         ) {
             in_phrase = true;
@@ -268,7 +268,7 @@ fn after(
         Some(w)
             if cue.entry.flags.obj
                 && matches!(
-                    w.lower().as_str(),
+                    w.lower(),
                     "what" | "why" | "how" | "whether" | "if" | "when" | "where" | "who" | "to"
                 ) =>
         {
@@ -311,7 +311,7 @@ fn skip_object(lex: &Lexicon, words: &[Word<'_>], j: usize) -> usize {
     };
     let lower = w.lower();
     if matches!(
-        lower.as_str(),
+        lower,
         "him" | "her" | "them" | "us" | "me" | "you" | "reporters" | "journalists"
     ) {
         return j + 1;
@@ -360,7 +360,7 @@ fn before(words: &[Word<'_>], boundary: usize, prev: Option<&Found>) -> Option<P
 /// quotation: `"Judge," Brafman said, "I have never ..."`.
 fn continuation(lex: &Lexicon, words: &[Word<'_>], from: usize, next_cue: usize) -> Option<Phrase> {
     let mut k = from;
-    while k < words.len() && words[k].is_word() && lex.is_modifier(&words[k].lower()) {
+    while k < words.len() && words[k].is_word() && lex.is_modifier(words[k].lower()) {
         k += 1;
     }
     if words.get(k)?.is(",") && words.get(k + 1)?.quote() == Some(QuoteDir::Open) {
@@ -427,7 +427,7 @@ fn verb(
     };
     let source = match source.or_else(|| relative_subject(lex, words, h, floor)) {
         Some(s) => Some(s),
-        None if h > floor && matches!(words[h - 1].lower().as_str(), "and" | "but" | "or") => {
+        None if h > floor && matches!(words[h - 1].lower(), "and" | "but" | "or") => {
             subject(lex, words, floor, h)
         }
         None => None,
@@ -498,7 +498,7 @@ fn skip_left_adjuncts(lex: &Lexicon, words: &[Word<'_>], cue: usize, floor: usiz
     while h > floor {
         let w = &words[h - 1];
         let skip = class(lex, words, h - 1) == Class::Aux
-            || (w.is_word() && TIME_WORDS.contains(&w.lower().as_str()));
+            || (w.is_word() && TIME_WORDS.contains(&w.lower()));
         if !skip {
             break;
         }
@@ -513,7 +513,7 @@ fn relative_subject(lex: &Lexicon, words: &[Word<'_>], h: usize, floor: usize) -
     let lo = h.saturating_sub(14).max(floor);
     let who = (lo..h)
         .rev()
-        .find(|&i| words[i].is_word() && matches!(words[i].lower().as_str(), "who" | "whose"))?;
+        .find(|&i| words[i].is_word() && matches!(words[i].lower(), "who" | "whose"))?;
     if words[who..h]
         .iter()
         .any(|w| w.quote().is_some() || is_clause_end(w))
@@ -563,7 +563,7 @@ fn left_source(
 ) -> Option<Source> {
     let w = &words[head];
     let lower = w.lower();
-    if matches!(lower.as_str(), "who" | "which") {
+    if matches!(lower, "who" | "which") {
         let mut a = head;
         if a > floor && words[a - 1].is(",") {
             a -= 1;
@@ -640,7 +640,7 @@ fn left_source(
             };
             let first = class(lex, words, inner.start);
             let first_lower = words[inner.start].lower();
-            let relative = matches!(first_lower.as_str(), "who" | "whose" | "which");
+            let relative = matches!(first_lower, "who" | "whose" | "which");
             let named_core = class(lex, words, core.end - 1) == Class::Cap;
             let describes = relative
                 || matches!(
@@ -657,7 +657,7 @@ fn left_source(
             let adjunct = !relative
                 && (matches!(first, Class::Prep | Class::Aux)
                     || matches!(
-                        first_lower.as_str(),
+                        first_lower,
                         "though"
                             | "however"
                             | "meanwhile"
@@ -712,7 +712,7 @@ fn subject(lex: &Lexicon, words: &[Word<'_>], floor: usize, limit: usize) -> Opt
         matches!(
             class(lex, words, s),
             Class::Break | Class::Prep | Class::Aux
-        ) && !matches!(w.lower().as_str(), "but" | "and" | "yet")
+        ) && !matches!(w.lower(), "but" | "and" | "yet")
     }) && let Some(c) = words[s..limit.min(words.len())]
         .iter()
         .take(12)
@@ -724,7 +724,7 @@ fn subject(lex: &Lexicon, words: &[Word<'_>], floor: usize, limit: usize) -> Opt
         && s < words.len()
         && (!words[s].is_word()
             || matches!(
-                words[s].lower().as_str(),
+                words[s].lower(),
                 "but" | "and" | "yet" | "still" | "meanwhile" | "so"
             ))
     {
@@ -789,7 +789,7 @@ fn according_to(
     let after_source = source.span.end;
     let opening = words[..cue.words.start]
         .iter()
-        .all(|w| !w.is_word() || matches!(w.lower().as_str(), "but" | "and" | "yet"));
+        .all(|w| !w.is_word() || matches!(w.lower(), "but" | "and" | "yet"));
     let mut content = Vec::new();
     if opening {
         let mut s = after_source;

@@ -37,9 +37,11 @@ pub(crate) struct Word<'a> {
     pub text: &'a str,
     /// Its kind.
     pub kind: WordKind,
+    /// The text ASCII-lowercased: a slice of the lowercased body, so no word allocates.
+    pub lower: &'a str,
 }
 
-impl Word<'_> {
+impl<'a> Word<'a> {
     /// Whether this is a word (not punctuation or a quote mark).
     pub(crate) fn is_word(&self) -> bool {
         self.kind == WordKind::Word
@@ -50,9 +52,9 @@ impl Word<'_> {
         self.text == p
     }
 
-    /// ASCII-lowercased text, with a curly apostrophe written straight.
-    pub(crate) fn lower(&self) -> String {
-        self.text.replace('\u{2019}', "'").to_ascii_lowercase()
+    /// ASCII-lowercased text.
+    pub(crate) fn lower(&self) -> &'a str {
+        self.lower
     }
 
     /// Starts with an uppercase letter.
@@ -115,6 +117,7 @@ pub(crate) fn quote_marks(doc: &Document) -> Vec<(usize, QuoteDir)> {
 /// [`quote_marks`].
 pub(crate) fn words<'a>(
     doc: &'a Document,
+    lower_body: &'a str,
     span: &Span,
     marks: &[(usize, QuoteDir)],
 ) -> Vec<Word<'a>> {
@@ -132,7 +135,26 @@ pub(crate) fn words<'a>(
             push(&mut out, body, start, text, true);
             continue;
         }
+        // A clean word or number (what the segmenter gives) needs no splitting.
+        let clean = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        if matches!(token.kind, TokenKind::Word | TokenKind::Number)
+            && clean(text.chars().next())
+            && clean(text.chars().next_back())
+        {
+            out.push(Word {
+                start,
+                end: token.end,
+                text,
+                kind: WordKind::Word,
+                lower: lower_body.get(start..token.end).unwrap_or(""),
+            });
+            continue;
+        }
         split(&mut out, body, start, text);
+    }
+    // Lowercase forms come from the lowercased body (same byte offsets).
+    for w in &mut out {
+        w.lower = lower_body.get(w.start..w.end).unwrap_or("");
     }
     // Only marks the quotation finder paired are quotes.
     for w in &mut out {
@@ -144,6 +166,12 @@ pub(crate) fn words<'a>(
         }
     }
     // An unpaired apostrophe glued to a plural is a possessive: "the soldiers' families".
+    if !out
+        .iter()
+        .any(|w| w.kind == WordKind::Punct && matches!(w.text, "'" | "\u{2019}"))
+    {
+        return out;
+    }
     let mut merged: Vec<Word<'a>> = Vec::with_capacity(out.len());
     for w in out {
         if let Some(prev) = merged.last_mut() {
@@ -237,6 +265,7 @@ fn push<'a>(out: &mut Vec<Word<'a>>, body: &'a str, start: usize, text: &'a str,
         end,
         text,
         kind,
+        lower: "",
     });
 }
 
@@ -290,7 +319,11 @@ mod tests {
         let doc = doc_with_space_tokens("\u{201C}Yes,\u{201D} the U.S. official's aide said.");
         let span = doc.paragraphs[0].clone();
         let marks = quote_marks(&doc);
-        let texts: Vec<&str> = words(&doc, &span, &marks).iter().map(|w| w.text).collect();
+        let lower = doc.body.to_ascii_lowercase();
+        let texts: Vec<&str> = words(&doc, &lower, &span, &marks)
+            .iter()
+            .map(|w| w.text)
+            .collect();
         assert_eq!(
             texts,
             [
@@ -312,7 +345,8 @@ mod tests {
     fn straight_quotes_get_a_direction() {
         let doc = doc_with_space_tokens("He said \"no\" today.");
         let span = doc.paragraphs[0].clone();
-        let w = words(&doc, &span, &quote_marks(&doc));
+        let lower = doc.body.to_ascii_lowercase();
+        let w = words(&doc, &lower, &span, &quote_marks(&doc));
         assert_eq!(w[2].quote(), Some(QuoteDir::Open));
         assert_eq!(w[4].quote(), Some(QuoteDir::Close));
     }
