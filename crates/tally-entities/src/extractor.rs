@@ -23,6 +23,8 @@
 //!   undotted two- and three-letter acronyms ("US", "UN") are skipped there because they
 //!   collide with words.
 //! - Case folding for matching is ASCII only: an all-caps "TÜRKIYE" is not matched.
+//! - The wire agency and publisher from the metadata are listed as organizations with no
+//!   mention when the body does not name them.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -121,7 +123,39 @@ impl EntityExtractor {
             }
             find_compass(body, &words, shouting, &mut compass);
         }
-        resolve(body, &self.gazetteer, &mentions, &candidates, &compass)
+        let mut entities = resolve(body, &self.gazetteer, &mentions, &candidates, &compass);
+        self.add_source_entities(doc, &mut entities);
+        entities
+    }
+
+    /// The wire agency and the publisher are organizations of the document even when the
+    /// body never names them (ingest keeps bylines and credits out of it): they are added
+    /// from the metadata, linked to the gazetteer when listed, with no mention spans.
+    fn add_source_entities(&self, doc: &Document, entities: &mut Vec<Entity>) {
+        let sources = [doc.meta.agency.as_deref(), doc.meta.publisher.as_deref()];
+        for name in sources.into_iter().flatten().map(str::trim) {
+            if name.is_empty() {
+                continue;
+            }
+            let entry = self.gazetteer.lookup(name);
+            let id = entry.map_or_else(
+                || format!("source:{}", name.to_lowercase()),
+                |e| e.id.clone(),
+            );
+            let known = entities
+                .iter()
+                .any(|e| e.id == id || e.name.eq_ignore_ascii_case(name));
+            if known {
+                continue;
+            }
+            entities.push(Entity {
+                id,
+                kind: tally_core::EntityType::Organization,
+                name: entry.map_or_else(|| name.to_owned(), |e| e.name.clone()),
+                mentions: Vec::new(),
+                parent: entry.and_then(|e| e.parent.clone()),
+            });
+        }
     }
 
     /// Gazetteer matches in `body[start..end]` that pass the word-boundary and case rules.

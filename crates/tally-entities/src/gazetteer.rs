@@ -120,6 +120,15 @@ impl Gazetteer {
         self.by_id.get(id).copied()
     }
 
+    /// The entry whose alias is exactly `name` (as written, in capitals, or capitalized).
+    #[must_use]
+    pub fn lookup(&self, name: &str) -> Option<&Entry> {
+        let m = self.automaton.find(name)?;
+        let pattern = self.pattern(m.pattern().as_usize());
+        (m.start() == 0 && m.end() == name.len() && pattern.form != Form::NotName)
+            .then(|| &self.entries[pattern.entry])
+    }
+
     /// The pattern an automaton match refers to, by the match's pattern id.
     #[must_use]
     pub fn pattern(&self, id: usize) -> &Pattern {
