@@ -184,7 +184,8 @@ fn word(text: &str, start: usize) -> (usize, TokenKind, Tag) {
         };
         let next = char_at(text, i + len).map(|(n, _)| n);
         let joins = match c {
-            '-' | '_' => next.is_some_and(is_word_char),
+            // Soft hyphens and zero-width joiners sit invisibly inside words ("news\u{AD}paper").
+            '-' | '_' | '\u{AD}' | '\u{200C}' | '\u{200D}' => next.is_some_and(is_word_char),
             '.' => {
                 let joins = next.is_some_and(char::is_alphabetic);
                 inner_period |= joins;
@@ -332,6 +333,7 @@ mod tests {
             ]
         );
         assert_eq!(texts("Ukraine’s"), ["Ukraine’s"]);
+        assert_eq!(texts("news\u{AD}paper"), ["news\u{AD}paper"]);
     }
 
     #[test]
