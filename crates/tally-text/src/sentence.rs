@@ -62,8 +62,8 @@ pub(crate) fn split(
         while let Some(t) = tokens.get(last + 1) {
             let adjacent = t.start == tokens[last].end;
             match t.tag {
-                Tag::CloseQuote | Tag::CloseBracket if adjacent => last += 1,
                 Tag::CloseQuote => last += 1,
+                Tag::CloseBracket if adjacent => last += 1,
                 _ => break,
             }
         }
