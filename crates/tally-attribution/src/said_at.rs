@@ -2,57 +2,21 @@
 //! of an earlier statement by the same speaker that had one, else the publication date,
 //! flagged as such.
 
-use tally_core::{Attribution, Document, Layer, SaidAt, SaidAtBasis, Span, TimexType};
+use tally_core::{Attribution, Document, Layer, SaidAt, SaidAtBasis, Span};
 
-/// Words that may stand between a cue and its time modifier ("said late on Tuesday",
-/// "told reporters Monday").
-const BRIDGE: &[&str] = &[
-    "on",
-    "late",
-    "early",
-    "earlier",
-    "last",
-    "this",
-    "in",
-    "at",
-    "reporters",
-    "journalists",
-    "told",
-    "the",
-    "a",
-    "an",
-];
-
-/// The longest gap, in bytes, between a cue and its time modifier.
-const MAX_GAP: usize = 32;
-
-/// The date value and id of the time expression modifying `cue`, when the times layer has
-/// one: a DATE right after the cue, or right before it ("on Tuesday said").
+/// The date value and id of the time expression modifying `cue` ("said Tuesday", "the
+/// Pentagon on Tuesday said"), found by [`tally_times::cue_time`] when the times layer is
+/// there. A TIME value keeps only its date part.
 fn cue_time(doc: &Document, cue: &Span) -> Option<(String, String)> {
     if !doc.has_layer(Layer::Times) {
         return None;
     }
-    let first = doc
-        .times
-        .partition_point(|t| t.span.end <= cue.start.saturating_sub(MAX_GAP));
-    doc.times[first..]
-        .iter()
-        .take_while(|t| t.span.start <= cue.end + MAX_GAP)
-        .filter(|t| t.kind == TimexType::Date && t.value.starts_with(|c: char| c.is_ascii_digit()))
-        .find(|t| {
-            let gap = if t.span.start >= cue.end {
-                doc.body.get(cue.end..t.span.start)
-            } else if t.span.end <= cue.start {
-                doc.body.get(t.span.end..cue.start)
-            } else {
-                None
-            };
-            gap.is_some_and(|g| {
-                g.split_whitespace()
-                    .all(|w| BRIDGE.contains(&w.to_ascii_lowercase().as_str()))
-            })
-        })
-        .map(|t| (t.value.clone(), t.id.clone()))
+    let t = tally_times::cue_time(doc, cue)?;
+    let date = t
+        .value
+        .get(..10)
+        .filter(|_| t.value.starts_with(|c: char| c.is_ascii_digit()));
+    Some((date.unwrap_or(&t.value).to_owned(), t.id.clone()))
 }
 
 /// Fills `said_at` on every attribution, in document order.
