@@ -3,8 +3,6 @@
 //! Each line is `DCT<TAB>text` (or just text, with no DCT):
 //! `printf '2024-12-18\tThe official said Tuesday.\n' | cargo run -q -p tally-times --example probe`
 
-#![allow(clippy::unwrap_used)] // Tests fail loudly on purpose.
-
 use std::io::BufRead;
 
 use tally_core::{Document, DocumentMeta, Extractor, Published, PublishedSource};

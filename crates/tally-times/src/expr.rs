@@ -30,6 +30,14 @@ pub(crate) enum Amount {
     Unknown,
 }
 
+/// A clock time: hour (0–24), minute, and whether a UTC/GMT zone was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Clock {
+    pub hour: u32,
+    pub minute: u32,
+    pub utc: bool,
+}
+
 /// The meaning of a time expression, relative or absolute.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Expr {
@@ -88,7 +96,7 @@ pub(crate) enum Expr {
     /// A time of day, on a date or on the publication date ("3 p.m. Tuesday", "tonight").
     Time {
         date: Option<Box<Expr>>,
-        clock: Option<(u32, u32)>,
+        clock: Option<Clock>,
         part: Option<&'static str>,
     },
 }

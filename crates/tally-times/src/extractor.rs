@@ -263,20 +263,46 @@ impl TimeExtractor {
     }
 }
 
-/// "a year earlier" and "a year ago" after a finer date in the same sentence mean that
-/// date a year before: "profit rose in the third quarter from a year earlier" is the third
-/// quarter of the year before, anchored on the third quarter rather than on the DCT.
+/// How far back (in bytes) a reported quarter can anchor "a year ago".
+const QUARTER_REACH: usize = 1200;
+
+/// "a year earlier" and "a year ago" compare with a period just named: "profit rose in the
+/// third quarter from a year earlier" is the third quarter of the year before, not the
+/// year before the DCT. The period is the nearest earlier date of the same sentence finer
+/// than a year (a quarter, month or day), or else, in business news where a story reports
+/// on one quarter, the nearest quarter named shortly before. Only a single unit back
+/// ("a year", "a month") is relinked: "four years ago" counts from the DCT.
 fn relink(doc: &Document, timexes: &mut [(Option<(Unit, i64)>, Timex)]) {
     for i in 0..timexes.len() {
         let Some((unit, n)) = timexes[i].0 else {
             continue;
         };
-        let sentence = doc.sentence_at(timexes[i].1.span.start);
-        let base = timexes[..i].iter().rev().map(|(_, t)| t).find(|t| {
-            t.kind == TimexType::Date
-                && doc.sentence_at(t.span.start) == sentence
-                && granularity_finer(&t.value, unit)
-        });
+        if n != 1 {
+            continue;
+        }
+        let here = timexes[i].1.span.start;
+        let sentence = doc.sentence_at(here);
+        let earlier = || {
+            timexes[..i]
+                .iter()
+                .rev()
+                .map(|(_, t)| t)
+                .filter(|t| t.kind == TimexType::Date)
+        };
+        let base = earlier()
+            .take_while(|t| doc.sentence_at(t.span.start) == sentence)
+            .find(|t| granularity_finer(&t.value, unit))
+            .or_else(|| {
+                (unit == Unit::Year)
+                    .then(|| {
+                        earlier()
+                            .take_while(|t| here - t.span.start <= QUARTER_REACH)
+                            .find(|t| {
+                                t.value.len() == 7 && t.value.as_bytes().get(5) == Some(&b'Q')
+                            })
+                    })
+                    .flatten()
+            });
         let Some(base) = base else {
             continue;
         };
@@ -290,14 +316,17 @@ fn relink(doc: &Document, timexes: &mut [(Option<(Unit, i64)>, Timex)]) {
 }
 
 /// Whether a date value names something smaller than `unit` ("2024-Q3" is finer than a
-/// year; "2024" is not).
+/// year; "2024" is not; weeks are left alone).
 fn granularity_finer(value: &str, unit: Unit) -> bool {
     let digits = value
         .get(..4)
         .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()));
+    if !digits || value.contains('W') {
+        return false;
+    }
     match unit {
-        Unit::Year => digits && value.len() > 4,
-        Unit::Month => digits && value.len() >= 10 && !value.contains('W') && !value.contains('Q'),
+        Unit::Year => value.len() > 4,
+        Unit::Month => value.len() >= 10 && !value.contains('Q'),
         _ => false,
     }
 }

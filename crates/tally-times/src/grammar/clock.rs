@@ -1,7 +1,7 @@
 //! Times of day: clock times, parts of the day, and their dates.
 
 use super::{Hit, Parser};
-use crate::expr::Expr;
+use crate::expr::{Clock, Expr};
 use crate::lex::Kind;
 use crate::lexicon::{Class, Part, Unit};
 
@@ -50,9 +50,16 @@ impl Parser<'_, '_> {
     }
 
     /// A clock time: "3 p.m.", "10:35 a.m.", "15:30 GMT", "noon", "midnight".
-    pub(super) fn clock(&self, i: usize) -> Option<(usize, (u32, u32))> {
-        if let Some(Part::Clock(h, m)) = self.part(i) {
-            return Some((i + 1, (h, m)));
+    pub(super) fn clock(&self, i: usize) -> Option<(usize, Clock)> {
+        if let Some(Part::Clock(hour, minute)) = self.part(i) {
+            return Some((
+                i + 1,
+                Clock {
+                    hour,
+                    minute,
+                    utc: false,
+                },
+            ));
         }
         let tok = self
             .tok(i)
@@ -88,15 +95,17 @@ impl Parser<'_, '_> {
         } else if !colon || hour > 24 {
             return None;
         }
-        // A time zone stays in the span.
+        // A time zone stays in the span; UTC and GMT also mark the value (`Z`).
+        let mut utc = false;
         if self.classes(j).contains(&Class::Zone)
             && self
                 .tok(j)
                 .is_some_and(|t| t.text.chars().all(|c| c.is_ascii_uppercase()))
         {
+            utc = self.is_any(j, &["utc", "gmt"]);
             j += 1;
         }
-        Some((j, (hour, minute)))
+        Some((j, Clock { hour, minute, utc }))
     }
 
     /// "a.m.", "p.m.", "am", "pm", "AM", "PM": whether afternoon, and where it ends.
@@ -126,7 +135,11 @@ impl Parser<'_, '_> {
             .or_else(|| self.phrase(j, &["at"]))
             && let Some(Part::Code(code)) = self.part(k)
         {
-            let (h, m) = clock;
+            let Clock {
+                hour: h,
+                minute: m,
+                utc,
+            } = clock;
             let h = match code {
                 "AF" | "EV" if h < 12 => h + 12,
                 "NI" if (6..12).contains(&h) => h + 12,
@@ -136,7 +149,11 @@ impl Parser<'_, '_> {
                 k + 1,
                 Expr::Time {
                     date: None,
-                    clock: Some((h, m)),
+                    clock: Some(Clock {
+                        hour: h,
+                        minute: m,
+                        utc,
+                    }),
                     part: None,
                 },
             ));

@@ -252,7 +252,23 @@ impl Parser<'_, '_> {
             }
             return Some((s + 1, Expr::Decade(start)));
         }
-        let (decade, j) = if self.is_any(s, &["'", "’"]) {
+        let two_digits = s > i
+            && self
+                .tok(s)
+                .is_some_and(|t| t.kind == Kind::Num && t.text.len() == 2)
+            && !(i > 0
+                && self.is_any(
+                    i - 1,
+                    &["their", "his", "her", "its", "early", "mid", "late"],
+                ));
+        let (decade, j) = if two_digits {
+            // "the 80s" (not "in their 80s", an age).
+            let yy = self.tok(s)?.number()?;
+            if yy % 10 != 0 {
+                return None;
+            }
+            (if yy <= 20 { 2000 + yy } else { 1900 + yy }, s + 1)
+        } else if self.is_any(s, &["'", "’"]) {
             let tok = self
                 .tok(s + 1)
                 .filter(|t| t.kind == Kind::Num && t.text.len() == 2)?;
@@ -327,7 +343,17 @@ impl Parser<'_, '_> {
             }
             (u32::try_from(tok.number()?).ok()?, Unit::Quarter, s + 2)
         } else {
-            let (n, j) = self.ordinal(s)?;
+            // "the final quarter", "the last quarter of 2009" are the fourth.
+            let (n, j) = match self.ordinal(s) {
+                Some(hit) => hit,
+                None if self.is_any(s, &["final", "last"])
+                    && self.is(s + 1, "quarter")
+                    && (self.is(s + 2, "of") || self.is(s, "final")) =>
+                {
+                    (4, s + 1)
+                }
+                None => return None,
+            };
             let j = self.hyphen(j);
             let (unit, plural, k) = self.unit(j)?;
             if plural || !matches!(unit, Unit::Quarter | Unit::HalfYear) {
@@ -344,9 +370,13 @@ impl Parser<'_, '_> {
         } else {
             j
         };
-        let (year, end) = match (year_before, self.date_year(k)) {
+        let after = self
+            .date_year(k)
+            .map(|(y, end)| (YearRef::Given(y), end))
+            .or_else(|| self.relative_year(k).map(|(r, end)| (YearRef::Rel(r), end)));
+        let (year, end) = match (year_before, after) {
             (Some(y), _) => (y, j),
-            (None, Some((y, end))) => (YearRef::Given(y), end),
+            (None, Some((y, end))) => (y, end),
             (None, None) => {
                 // "first half" alone is too often not a date ("the first half of the
                 // match"); a half needs "the" and a year or a hyphen.
@@ -432,9 +462,9 @@ impl Parser<'_, '_> {
                 },
             ));
         }
-        // A bare season needs "the" ("in the spring"): "spring" and "fall" are also
-        // common words.
-        if !the {
+        // A bare season needs "the" or a preposition ("in the spring", "in spring"):
+        // "spring" and "fall" are also common words.
+        if !the && !(i > 0 && self.is_any(i - 1, &["in", "during", "since", "until", "by"])) {
             return None;
         }
         Some((

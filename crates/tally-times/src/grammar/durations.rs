@@ -115,12 +115,16 @@ impl Parser<'_, '_> {
                     }
                     end += 3;
                 }
-                // "24-hour", "two-year-old", "decades-long".
+                // "24-hour", "decades-long". Ages ("a 20-year-old", "44 years old") are
+                // not times: they say how old someone is, not when or how long anything
+                // happened.
                 let h = self.hyphen(end);
-                if h > end && self.is_any(h, &["long", "old"]) {
+                if self.is(h, "old") || (self.is(end, "old") && plural) {
+                    return None;
+                }
+                if h > end && self.is(h, "long") {
                     end = h + 1;
                 }
-                let _ = plural;
                 return Some((end, amount, unit));
             }
             return None;
@@ -131,7 +135,10 @@ impl Parser<'_, '_> {
             return None;
         }
         let h = self.hyphen(k);
-        let end = if h > k && self.is_any(h, &["long", "old"]) {
+        if self.is(h, "old") {
+            return None;
+        }
+        let end = if h > k && self.is(h, "long") {
             h + 1
         } else {
             k
