@@ -85,7 +85,7 @@ def clean_name(name: str) -> str | None:
 
 def plural(demonym: str) -> str | None:
     # "Ukrainians", "Iraqis"; not "Chineses", "Britishs", "Dutchs", "Swisss".
-    if demonym.endswith(("ese", "sh", "tch", "ss", "ch")) and demonym != "Czech":
+    if demonym.endswith(("ese", "sh", "tch", "s", "ch")) and demonym != "Czech":
         return None
     return demonym + "s"
 
@@ -137,7 +137,11 @@ def main() -> None:
                         demonyms.append(p)
         demonyms = claim(demonyms)
         capital = geo.get("capital")
-        if capital:
+        # A capital that is also a given name, a surname or a word ("Douglas", "Victoria")
+        # stands for its country only when the country is big enough to be in the news.
+        ambiguous_capital = capital and (
+            capital.lower() in words or capital in first_names or capital in surnames)
+        if capital and (not ambiguous_capital or geo.get("population", 0) >= 5_000_000):
             capitals[capital] = code
             # Capitals stand for their governments ("Moscow said"): CONVENTIONS.md.
             aliases += claim([capital])

@@ -117,7 +117,7 @@ impl EntityExtractor {
                 gaz,
             };
             if capitals_blind {
-                names::find_shouting(&ctx, &mut folder, &mut candidates);
+                names::find_shouting(&ctx, &mut folder, shouting, &mut candidates);
             } else {
                 names::find_cased(&ctx, &mut folder, &mut candidates);
             }
@@ -206,6 +206,7 @@ impl EntityExtractor {
                 end: e,
                 entry: pattern.entry,
                 form: pattern.form,
+                kind: self.gazetteer.entries()[pattern.entry].kind,
             });
         }
     }

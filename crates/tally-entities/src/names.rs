@@ -26,6 +26,8 @@ pub struct GazMention {
     pub entry: usize,
     /// Name or demonym.
     pub form: Form,
+    /// The entry's type.
+    pub kind: EntityType,
 }
 
 /// A name found by cues, typed or not yet.
@@ -307,6 +309,21 @@ fn run(
         out.push(cand);
         return;
     }
+    // "Garuda Indonesia", "Ford Australia": a name in no list followed by a country's
+    // name in the same run is a company or its national branch.
+    if to > from
+        && ctx.covered[from].is_none()
+        && let Some(g) = ctx.covered[to]
+        && ctx.gaz[g].kind == EntityType::Country
+        && ctx.gaz[g].form == Form::Name
+        && ctx.gaz[g].end == ctx.words[to].end
+        && ctx.gaz[g].start > ctx.words[from].start
+    {
+        let mut cand = ctx.candidate(from, to, Some(EntityType::Organization));
+        cand.overrides = true;
+        out.push(cand);
+        return;
+    }
     let person = ctx.title_before(folder, from);
     typed_pieces(
         ctx,
@@ -434,13 +451,20 @@ fn is_sentence_initial(ctx: &SentenceCtx<'_>, k: usize) -> bool {
     gap.contains([':', '"', '“', '(', '—', '–'])
 }
 
-/// Finds cue-anchored candidates in an all-caps sentence.
-pub fn find_shouting(ctx: &SentenceCtx<'_>, folder: &mut Folder, out: &mut Vec<Candidate>) {
+/// Finds cue-anchored candidates in an all-caps sentence (`shouting`) or a title-case
+/// headline, where a lowercase word still ends a name.
+pub fn find_shouting(
+    ctx: &SentenceCtx<'_>,
+    folder: &mut Folder,
+    shouting: bool,
+    out: &mut Vec<Candidate>,
+) {
     let words = ctx.words;
     let n = words.len();
     // Without capitals, verbs end names: "... OF DEFENSE REPORTED", "... FORCES KILLED".
     let stop = |folder: &mut Folder, k: usize| {
         words[k].digit
+            || (!shouting && !words[k].upper)
             || ctx.lower_is(folder, k, |l| {
                 LEXICON.is_stop(l)
                     || LEXICON.is_title(l)

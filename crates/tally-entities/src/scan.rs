@@ -43,6 +43,36 @@ fn alnum(c: Option<char>) -> bool {
     c.is_some_and(char::is_alphanumeric)
 }
 
+/// Lowercase words that, after a hyphen, make a compound adjective of the name before.
+const HYPHEN_SUFFIXES: &[&str] = &[
+    "led",
+    "based",
+    "backed",
+    "owned",
+    "made",
+    "run",
+    "controlled",
+    "born",
+    "style",
+    "era",
+    "funded",
+    "sponsored",
+    "linked",
+    "allied",
+    "occupied",
+    "held",
+    "bound",
+    "affiliated",
+];
+
+/// Whether `body[at..]` starts with one of [`HYPHEN_SUFFIXES`] as a whole word.
+fn hyphen_suffix(body: &str, at: usize, end: usize) -> bool {
+    let rest = &body.as_bytes()[at..end];
+    let len = rest.iter().take_while(|b| b.is_ascii_lowercase()).count();
+    let word_ends = rest.get(len).is_none_or(|b| !b.is_ascii_alphanumeric());
+    word_ends && std::str::from_utf8(&rest[..len]).is_ok_and(|w| HYPHEN_SUFFIXES.contains(&w))
+}
+
 /// Scans `body[start..end]` into words. Bytes are read directly on the ASCII fast path;
 /// other characters are decoded where they occur.
 pub fn words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) {
@@ -88,6 +118,10 @@ pub fn words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) {
                 }
             }
             if alnum(next) {
+                // "EADS-led", "Kremlin-backed": the name ends before the hyphen.
+                if d == '-' && c.is_uppercase() && hyphen_suffix(body, after, end) {
+                    break;
+                }
                 has_period |= d == '.';
                 j = after;
                 continue;
