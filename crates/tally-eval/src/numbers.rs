@@ -493,7 +493,7 @@ fn predict(model: Model, recognizer: &Recognizer, input: &str) -> Vec<Item> {
         match model {
             Model::Number => {
                 for n in &q.nums {
-                    if n.flags & (flags::GLUED | flags::ORDINAL | flags::HUGE) != 0 {
+                    if n.flags & (flags::GLUED | flags::UNIT | flags::ORDINAL | flags::HUGE) != 0 {
                         continue;
                     }
                     out.push(Item {

@@ -171,7 +171,7 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity) -> Counted {
             noun: None,
         };
     }
-    if q.percent.is_some() {
+    if q.percent.is_some() || q.unit.is_some() {
         return Counted {
             measure: Measure::Other,
             noun: None,

@@ -203,7 +203,8 @@ impl FigureExtractor {
         let unit = q
             .currency
             .clone()
-            .or_else(|| q.percent.map(|p| p.as_str().to_owned()));
+            .or_else(|| q.percent.map(|p| p.as_str().to_owned()))
+            .or_else(|| q.unit.clone());
         Some(Figure {
             id: format!("F{}", index + 1),
             span,

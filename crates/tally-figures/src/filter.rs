@@ -89,6 +89,9 @@ pub(crate) fn not_figure(lexicon: &Lexicon, text: &str, q: &Quantity) -> Option<
     if q.flags & (flags::ORDINAL | flags::DECADE) != 0 {
         return Some(NotFigure::Ordinal);
     }
+    if q.flags & flags::APOSTROPHE_YEAR != 0 {
+        return Some(NotFigure::Year);
+    }
     if q.flags & flags::COLON != 0 {
         return Some(NotFigure::Clock);
     }
@@ -103,7 +106,13 @@ pub(crate) fn not_figure(lexicon: &Lexicon, text: &str, q: &Quantity) -> Option<
     let after = word_after(text, q.span.end);
     let before = word_before(lexicon, text, q.span.start);
     let before_kinds = before.map_or(0, |t| lexicon.context_of(text, t));
-    let after_kinds = after.map_or(0, |t| lexicon.context_of(text, t));
+    let mut after_kinds = after.map_or(0, |t| lexicon.context_of(text, t));
+    if after_kinds & ctx::TIME_ADJ != 0
+        && let Some(t) = after.and_then(|t| word_after(text, t.end))
+    {
+        // "six straight days", "two consecutive years".
+        after_kinds |= lexicon.context_of(text, t) & ctx::TIME_UNIT;
+    }
 
     // Durations belong to the times layer: "three days", "over several days", "a 10-year
     // sentence", "24 hours".
@@ -117,6 +126,10 @@ pub(crate) fn not_figure(lexicon: &Lexicon, text: &str, q: &Quantity) -> Option<
         return None;
     }
     let first = q.nums.first()?;
+    // Scientific notation is not news style; "7e7" is an aircraft.
+    if first.kind == NumKind::Power {
+        return Some(NotFigure::Malformed);
+    }
 
     // Digit fractions ("3/4") are codes or dates unless they are "of" something.
     if first.kind == NumKind::Fraction && !first.words && !after.is_some_and(|t| t.is(text, "of")) {
@@ -174,16 +187,32 @@ pub(crate) fn not_figure(lexicon: &Lexicon, text: &str, q: &Quantity) -> Option<
     if before_kinds & ctx::LABEL != 0 || before.is_some_and(|t| t.is(text, "#")) {
         return Some(NotFigure::Label);
     }
+    let simple = first.plain_digits.is_some()
+        || first.kind == NumKind::Decimal && !first.grouped && !first.scaled && !first.words;
     if let Some(b) = before
-        && first.plain_digits.is_some()
+        && simple
         && q.modifier.is_none()
+        && q.unit.is_none()
         && b.kind == Kind::Word
-        && lex::is_capitalized(b.text(text))
+        && b.text(text).chars().any(char::is_uppercase)
         && before_kinds & (ctx::MONTH | ctx::WEEKDAY) == 0
-        && !sentence_initial(text, b.start)
-        && !after.is_some_and(|t| is_count_noun(lexicon, text, t))
+        && !after.is_some_and(|t| {
+            lexicon.measure_of(text, t).is_some()
+                || lexicon.link_of(text, t) & crate::lexicon::link::AUX != 0
+        })
     {
-        // A capitalized name right before bare digits: "Apollo 11", "Windows 10".
+        // A name right before bare digits: "Apollo 11", "iPhone 4", "Trent 900 engines",
+        // "Web 2.0".
+        return Some(NotFigure::Label);
+    }
+    if first.words
+        && text
+            .get(first.start..first.end)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !sentence_initial(text, first.start)
+        && before.is_some_and(|b| lex::is_capitalized(b.text(text)))
+    {
+        // "the Big Three", "Group of Seven": a number word inside a name.
         return Some(NotFigure::Label);
     }
     if let Some(b) = before

@@ -16,6 +16,7 @@ const MEASURES: &str = include_str!("../../../data/figures/measures.tsv");
 const LINKS: &str = include_str!("../../../data/figures/links.tsv");
 const HEDGES: &str = include_str!("../../../data/figures/hedges.tsv");
 const NOT_FIGURES: &str = include_str!("../../../data/figures/not_figures.tsv");
+const UNITS: &str = include_str!("../../../data/figures/units.tsv");
 
 /// What a number word is (numbers.tsv).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -28,8 +29,8 @@ pub(crate) enum NumWord {
     Tens(f64),
     /// hundred, thousand, million...
     Scale(f64),
-    /// dozen: 12.
-    Dozen,
+    /// A group word that multiplies a count: dozen 12, score 20.
+    Group(f64),
     /// A denominator: 1/n.
     Fraction(f64),
     /// half.
@@ -136,6 +137,7 @@ pub(crate) mod ctx {
     pub const YEAR_PREP: u16 = 64;
     pub const PRONOUN: u16 = 128;
     pub const DETERMINER: u16 = 256;
+    pub const TIME_ADJ: u16 = 512;
 }
 
 /// Link word roles (links.tsv), as bits.
@@ -165,6 +167,7 @@ pub(crate) struct Lexicon {
     pub currency_by_form: HashMap<String, usize>,
     pub currency_max_words: usize,
     pub measures: HashMap<String, Measure>,
+    pub units: HashMap<String, String>,
     pub links: HashMap<String, u8>,
     pub context: HashMap<String, u16>,
     pub hedges: AhoCorasick,
@@ -250,7 +253,7 @@ impl Lexicon {
                 "teen" => NumWord::Teen(value),
                 "tens" => NumWord::Tens(value),
                 "scale" => NumWord::Scale(value),
-                "dozen" => NumWord::Dozen,
+                "group" => NumWord::Group(value),
                 "fraction" if value > 0.0 => NumWord::Fraction(value),
                 "half" => NumWord::Half,
                 other => {
@@ -369,6 +372,13 @@ impl Lexicon {
             measures.insert(word, measure);
         }
 
+        let mut units = HashMap::new();
+        for (line, cols) in rows(UNITS) {
+            let form = column("units.tsv", line, &cols, 0)?.to_ascii_lowercase();
+            let unit = column("units.tsv", line, &cols, 1)?.to_owned();
+            units.insert(form, unit);
+        }
+
         let mut links = HashMap::new();
         for (line, cols) in rows(LINKS) {
             let word = column("links.tsv", line, &cols, 0)?.to_ascii_lowercase();
@@ -400,6 +410,7 @@ impl Lexicon {
                 "label" => ctx::LABEL,
                 "year_prep" => ctx::YEAR_PREP,
                 "pronoun" => ctx::PRONOUN,
+                "time_adj" => ctx::TIME_ADJ,
                 "determiner" => ctx::DETERMINER,
                 other => {
                     return Err(data_error(
@@ -457,6 +468,7 @@ impl Lexicon {
             currency_by_form,
             currency_max_words,
             measures,
+            units,
             links,
             context,
             hedges,

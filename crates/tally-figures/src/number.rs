@@ -46,6 +46,10 @@ pub mod flags {
     pub const COLON: u16 = 1 << 8;
     /// Part of a hyphen-joined digit sequence of three or more parts ("555-123-4567").
     pub const DASHED: u16 = 1 << 9;
+    /// A unit of measure is glued to the digits ("60GB", "500km").
+    pub const UNIT: u16 = 1 << 10;
+    /// Two digits after an apostrophe: a year ("'82", "iLife'11").
+    pub const APOSTROPHE_YEAR: u16 = 1 << 11;
 }
 
 /// A number in the text.
@@ -342,6 +346,9 @@ fn digit_atom(lexicon: &Lexicon, text: &str, start: usize, money: bool) -> Digit
             suffix_scale = v;
             plain = false;
             pos = letters_end;
+        } else if lexicon.units.contains_key(&lower) {
+            // "60GB", "500km": a unit of measure, read by the caller.
+            flags |= flags::UNIT;
         } else {
             flags |= flags::GLUED;
         }
@@ -372,6 +379,12 @@ fn digit_atom(lexicon: &Lexicon, text: &str, start: usize, money: bool) -> Digit
     }
     if start > 0 && lex::char_before(text, start).is_some_and(char::is_alphabetic) {
         flags |= flags::GLUED;
+    }
+    if int_len == 2
+        && kind == NumKind::Integer
+        && lex::char_before(text, start).is_some_and(|c| c == '\'' || c == '\u{2019}')
+    {
+        flags |= flags::APOSTROPHE_YEAR;
     }
 
     let decimal = value.is_none().then(|| (digits.clone(), exp));
@@ -455,7 +468,7 @@ pub(crate) fn parse(lexicon: &Lexicon, text: &str, anchor: usize, money: bool) -
     if let Some(word) = lexicon.number_word(text, first) {
         let article = lex::prev(text, first.start).filter(|t| is_article(text, *t));
         match word {
-            NumWord::Scale(_) | NumWord::Dozen | NumWord::Fraction(_) => {
+            NumWord::Scale(_) | NumWord::Group(_) | NumWord::Fraction(_) => {
                 let fraction_of_scale = matches!(word, NumWord::Fraction(_))
                     && lex::next(text, first.end)
                         .and_then(|t| lexicon.number_word(text, t))
@@ -613,7 +626,7 @@ pub(crate) fn parse(lexicon: &Lexicon, text: &str, anchor: usize, money: bool) -
                 // "3 hundred and 2 hundred" is two numbers.
                 if lex::next(text, atom.end)
                     .and_then(|t| lexicon.number_word(text, t))
-                    .is_some_and(|w| matches!(w, NumWord::Scale(_) | NumWord::Dozen))
+                    .is_some_and(|w| matches!(w, NumWord::Scale(_) | NumWord::Group(_)))
                 {
                     break;
                 }
@@ -733,11 +746,11 @@ pub(crate) fn parse(lexicon: &Lexicon, text: &str, anchor: usize, money: bool) -
                 last = Last::Scale(s);
                 scaled = true;
             }
-            NumWord::Dozen => {
+            NumWord::Group(g) => {
                 if current == 0.0 || matches!(last, Last::Scale(_)) {
                     break;
                 }
-                current *= 12.0;
+                current *= g;
                 exact = None;
                 last = Last::Hundred;
             }
@@ -773,13 +786,22 @@ pub(crate) fn parse(lexicon: &Lexicon, text: &str, anchor: usize, money: bool) -
                     // "half", "half a dozen", "half a million".
                     if let Some(a) = lex::next(text, tok.end).filter(|t| is_article(text, *t))
                         && let Some(t) = lex::next(text, a.end)
-                        && let Some(w) = lexicon.number_word(text, t)
                     {
-                        let m = match w {
-                            NumWord::Dozen => Some(12.0),
-                            NumWord::Scale(s) => Some(s),
+                        let m = match lexicon.number_word(text, t) {
+                            Some(NumWord::Group(g)) => Some(g),
+                            Some(NumWord::Scale(s)) => Some(s),
                             _ => None,
                         };
+                        // "half a percent".
+                        if t.is(text, "percent") || t.is(text, "per") || t.is(text, "percentage") {
+                            current = 0.5;
+                            end = a.end;
+                            words = true;
+                            parts += 1;
+                            kind = NumKind::Fraction;
+                            exact = None;
+                            break;
+                        }
                         if let Some(m) = m {
                             current = 0.5 * m;
                             end = t.end;

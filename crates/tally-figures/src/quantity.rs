@@ -77,6 +77,8 @@ pub struct Quantity {
     pub currency: Option<String>,
     /// Percent or percentage points.
     pub percent: Option<PercentUnit>,
+    /// A unit of measure ("point", "km", "GB"), from `data/figures/units.tsv`.
+    pub unit: Option<String>,
     /// The numbers inside, in order (one, two for a range, none for a vague word).
     pub nums: Vec<Num>,
     /// The vague word's key, for vague amounts.
@@ -115,6 +117,7 @@ struct Part {
     vague: Option<VagueBase>,
     currency: Option<(String, bool)>,
     percent: Option<PercentUnit>,
+    unit: Option<String>,
 }
 
 impl Part {
@@ -274,7 +277,21 @@ impl Recognizer {
         // A second amount: "500 to 700", "500-700", "between 500 and 700", "two or three".
         if let Some((second, connector)) = self.range_second(text, &parts[0]) {
             let before = lex::prev(text, parts[0].start).filter(|t| t.start >= floor);
-            let prefix = before.filter(|t| t.is(text, "between") || t.is(text, "from"));
+            // "from A to B" is a change ("swap lines rose from $55 billion to $110 billion")
+            // unless a range word introduces it ("ranging from 200 to 300").
+            let from_range = |p: Tok| {
+                lex::prev(text, p.start).is_some_and(|w| {
+                    let w = w.text(text).to_ascii_lowercase();
+                    w.starts_with("rang")
+                        || w.starts_with("vary")
+                        || w.starts_with("vari")
+                        || w == "anywhere"
+                        || w == "estimates"
+                })
+            };
+            let prefix =
+                before.filter(|t| t.is(text, "between") || t.is(text, "from") && from_range(*t));
+            let from_change = before.is_some_and(|t| t.is(text, "from")) && prefix.is_none();
             let needs_prefix = connector == "and";
             // "rose from 12 to 40", "fell 2% to $1.4 billion": a change, two figures.
             let change_at = |t: Option<Tok>| {
@@ -291,6 +308,7 @@ impl Recognizer {
                     || first.currency == second.currency);
             if same_kind
                 && !change
+                && !from_change
                 && (!needs_prefix || prefix.is_some_and(|t| t.is(text, "between")))
             {
                 range_prefix = prefix;
@@ -372,6 +390,7 @@ impl Recognizer {
             post_modifier,
             currency,
             percent,
+            unit: parts.iter().find_map(|p| p.unit.clone()),
             vague: first.vague.as_ref().map(|v| v.key.clone()),
             nums,
             range,
@@ -419,6 +438,7 @@ impl Recognizer {
 
         let scaled = num.is_some_and(|n| n.scaled) || vague.is_some();
         let mut percent = None;
+        let mut unit = None;
         let mut num = num;
         if cur.is_none() {
             if let Some((c, e)) = self.currency_after(text, end, scaled) {
@@ -436,7 +456,16 @@ impl Recognizer {
             } else if let Some((p, e)) = percent_after(text, end) {
                 percent = Some(p);
                 end = e;
+            } else if let Some((u, e)) = self.unit_after(text, end, vague.is_some()) {
+                unit = Some(u);
+                end = e;
             }
+        } else if currency.is_some()
+            && let Some(((iso, false), e)) = self.currency_after(text, end, scaled)
+            && cur.as_ref().is_some_and(|c| c.0 == iso)
+        {
+            // "$249 USD", "US$ 23 billion dollars": the currency named twice.
+            end = e;
         }
         Some(Part {
             start,
@@ -445,6 +474,7 @@ impl Recognizer {
             vague,
             currency: cur,
             percent,
+            unit,
         })
     }
 
@@ -522,7 +552,7 @@ impl Recognizer {
                         .and_then(|singular| lexicon.numbers.get(singular))
                 }) {
                     Some(NumWord::Scale(s)) => *s,
-                    Some(NumWord::Dozen) => 12.0,
+                    Some(NumWord::Group(g)) => *g,
                     _ => break,
                 };
                 if s <= scale && scale > 1.0 && s < 1000.0 {
@@ -588,6 +618,24 @@ impl Recognizer {
             return Some(((c.iso.clone(), c.minor), last.end));
         }
         None
+    }
+
+    /// A unit of measure right after an amount ("340 points", "60GB"), or after "of" for a
+    /// vague amount ("hundreds of points").
+    fn unit_after(&self, text: &str, pos: usize, vague: bool) -> Option<(String, usize)> {
+        let mut t = lex::next(text, pos)?;
+        if vague && t.is(text, "of") {
+            t = lex::next(text, t.end)?;
+        }
+        // "a 3.5-inch screen".
+        if t.is(text, "-") && t.start == pos {
+            t = lex::next(text, t.end)?;
+        }
+        if t.kind != Kind::Word {
+            return None;
+        }
+        let unit = self.lexicon.units.get(&t.text(text).to_ascii_lowercase())?;
+        Some((unit.clone(), t.end))
     }
 
     /// "50 cents" or "and forty-five cents" after a major currency amount: the minor count
@@ -660,7 +708,12 @@ impl Recognizer {
         if n2.flags & (flags::LEADING_ZERO | flags::HUGE | flags::DASHED | flags::SLASHED) != 0 {
             return None;
         }
-        if connector == "or" && (first.num.is_some_and(|x| x.words) != n2.words) {
+        if connector == "or"
+            && (first.num.is_some_and(|x| x.words) != n2.words
+                || first.percent != second.percent
+                || first.currency.as_ref().map(|c| &c.0) != second.currency.as_ref().map(|c| &c.0)
+                || first.unit != second.unit)
+        {
             return None;
         }
         Some((second, connector))
