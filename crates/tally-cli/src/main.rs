@@ -47,6 +47,8 @@ enum Command {
     Sources(cmd::sources::Args),
     /// Export claims, figures or documents as JSONL, CSV or Parquet.
     Export(cmd::export::Args),
+    /// Serve the HTTP API and the web page (search, claim cards, timeline chart).
+    Serve(cmd::serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -62,6 +64,7 @@ fn main() -> ExitCode {
         Command::Timeline(args) => cmd::timeline::run(&args),
         Command::Sources(args) => cmd::sources::run(&args),
         Command::Export(args) => cmd::export::run(&args),
+        Command::Serve(args) => cmd::serve::run(&args),
     };
     exit::code(result)
 }

@@ -523,14 +523,17 @@ const CLAIM_WHERE: &str = "
             SELECT 1 FROM claim_instances i, json_each(i.entities) je
             JOIN entities e ON e.doc_pk = i.doc_pk AND e.id = je.value
             WHERE i.claim_pk = c.pk AND e.kind IN ('place', 'country')
-            AND (e.id = :place OR lower(e.name) = lower(:place))))
+            AND (e.id = :place OR instr(lower(e.name), lower(:place)) > 0)))
     AND (:entity IS NULL OR EXISTS (
             SELECT 1 FROM claim_instances i, json_each(i.entities) je
             JOIN entities e ON e.doc_pk = i.doc_pk AND e.id = je.value
             WHERE i.claim_pk = c.pk AND (e.id = :entity OR lower(e.name) = lower(:entity)))
         OR EXISTS (
             SELECT 1 FROM figures f WHERE f.claim_pk = c.pk
-            AND (f.subject_entity = :entity OR f.place_entity = :entity)))
+            AND (f.subject_entity = :entity OR f.place_entity = :entity
+                 OR EXISTS (SELECT 1 FROM entities e WHERE e.doc_pk = f.doc_pk
+                     AND lower(e.name) = lower(:entity)
+                     AND e.id IN (f.subject_entity, f.place_entity)))))
     AND (:document IS NULL OR EXISTS (
         SELECT 1 FROM claim_instances i JOIN documents dd ON dd.pk = i.doc_pk
         WHERE i.claim_pk = c.pk AND dd.id = :document))";
@@ -1340,16 +1343,17 @@ impl Store {
         let mut st = self
             .conn
             .prepare_cached(
-                "SELECT CASE WHEN e.id LIKE 'local:%' THEN 'name:' || lower(e.name) ELSE e.id END AS k,
-                     e.kind, max(e.name), count(DISTINCT e.doc_pk),
-                     (SELECT count(*) FROM mentions m JOIN entities x
-                          ON x.doc_pk = m.doc_pk AND x.id = m.entity_id
-                      WHERE CASE WHEN x.id LIKE 'local:%' THEN 'name:' || lower(x.name) ELSE x.id END = k),
-                     count(*) OVER ()
-                 FROM entities e
-                 WHERE (:q IS NULL OR instr(lower(e.name), lower(:q)) > 0 OR e.id = :q)
-                     AND (:kind IS NULL OR e.kind = :kind)
-                 GROUP BY k, e.kind
+                "SELECT k, kind, max(name), count(DISTINCT doc_pk), sum(mentions), count(*) OVER ()
+                 FROM (
+                     SELECT CASE WHEN e.id LIKE 'local:%' THEN 'name:' || lower(e.name)
+                                 ELSE e.id END AS k,
+                         e.kind, e.name, e.doc_pk,
+                         (SELECT count(*) FROM mentions m
+                          WHERE m.doc_pk = e.doc_pk AND m.entity_id = e.id) AS mentions
+                     FROM entities e
+                     WHERE (:q IS NULL OR instr(lower(e.name), lower(:q)) > 0 OR e.id = :q)
+                         AND (:kind IS NULL OR e.kind = :kind))
+                 GROUP BY k, kind
                  ORDER BY 4 DESC, 3
                  LIMIT :limit OFFSET :offset",
             )
