@@ -110,8 +110,47 @@ pub fn resolve(
         index_words(body, c, kind, target, &mut last_names, &mut first_words);
         out.push((c.start, c.end, target));
     }
+    // An untyped name is a place only if most of its mentions follow "in", "near"...:
+    // "a stake in Chrysler" once does not make Chrysler a place when it also "said".
+    let mut place_votes: HashMap<String, i32> = HashMap::default();
+    for c in candidates.iter().filter(|c| c.kind.is_none() && !c.weak) {
+        *place_votes.entry(lower((c.start, c.end))).or_default() +=
+            if c.place_cue { 1 } else { -1 };
+    }
+    // "General Motors (GM)": an acronym in parentheses right after a name is that name.
+    let mut acronyms: Vec<(String, String)> = Vec::new();
+    for pair in candidates.windows(2) {
+        let (name, acr) = (&pair[0], &pair[1]);
+        let text = &body[acr.start..acr.end];
+        let between = &body[name.end..acr.start];
+        let is_acronym = acr.words == 1
+            && (2..=6).contains(&text.len())
+            && text.bytes().all(|b| b.is_ascii_uppercase());
+        if is_acronym
+            && matches!(between, "(" | " (")
+            && body[name.start..].starts_with(char::from(text.as_bytes()[0]))
+        {
+            acronyms.push((text.to_lowercase(), lower((name.start, name.end))));
+        }
+    }
     // Pass 2: untyped names, then weak ones.
     for weak in [false, true] {
+        if weak {
+            for (acronym, name) in &acronyms {
+                let Some(&to) = by_key.get(name) else {
+                    continue;
+                };
+                if let Some(from) = by_key.insert(acronym.clone(), to)
+                    && from != to
+                {
+                    for m in &mut out {
+                        if m.2 == from {
+                            m.2 = to;
+                        }
+                    }
+                }
+            }
+        }
         for c in candidates
             .iter()
             .filter(|c| c.kind.is_none() && c.weak == weak)
@@ -132,7 +171,7 @@ pub fn resolve(
                 Some(t) => t,
                 None if weak => continue,
                 None => {
-                    let kind = if c.place_cue {
+                    let kind = if place_votes.get(&key).is_some_and(|&v| v > 0) {
                         EntityType::Place
                     } else {
                         EntityType::Organization
