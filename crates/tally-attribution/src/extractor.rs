@@ -233,6 +233,19 @@ fn titles_before(
     None
 }
 
+/// The sentence before `index` in the same paragraph when it is a quotation (opens with a
+/// quotation mark and ends with one, final punctuation aside).
+fn previous_quotation(doc: &Document, index: usize) -> Option<Span> {
+    let prev = doc.sentences.get(index.checked_sub(1)?)?;
+    let here = doc.sentences.get(index)?;
+    if doc.paragraph_at(prev.start) != doc.paragraph_at(here.start) {
+        return None;
+    }
+    let quote = |c: char| matches!(c, '"' | '\u{201C}' | '\u{201D}' | '\'' | '\u{2018}' | '\u{2019}');
+    let text = prev.text.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
+    (prev.text.starts_with(quote) && text.ends_with(quote)).then(|| prev.clone())
+}
+
 /// Everything but said-at: speakers and attributions in document order.
 fn annotate(lex: &Lexicon, doc: &Document) -> (Vec<tally_core::Speaker>, Vec<Attribution>) {
     let hits = lex.find_cues(&doc.body);
@@ -245,7 +258,7 @@ fn annotate(lex: &Lexicon, doc: &Document) -> (Vec<tally_core::Speaker>, Vec<Att
     let mut attributions = Vec::new();
     let mut h = 0;
     let mut c = 0;
-    for sentence in &doc.sentences {
+    for (sentence_index, sentence) in doc.sentences.iter().enumerate() {
         while h < hits.len() && hits[h].start < sentence.start {
             h += 1;
         }
@@ -338,11 +351,20 @@ fn annotate(lex: &Lexicon, doc: &Document) -> (Vec<tally_core::Speaker>, Vec<Att
             let Some(cue) = span_of(doc, &words, f.cue) else {
                 continue;
             };
-            let content: Vec<Span> = f
+            let mut content: Vec<Span> = f
                 .content
                 .iter()
                 .filter_map(|p| span_of(doc, &words, *p))
                 .collect();
+            let mut kind = kind_of(&words, &inside, &f.content);
+            if f.content.is_empty() {
+                // A bare `Trump said Friday.` after a quotation: the quotation is the content.
+                let Some(q) = previous_quotation(doc, sentence_index) else {
+                    continue;
+                };
+                content.push(q);
+                kind = QuoteKind::Direct;
+            }
             if content.is_empty() {
                 continue;
             }
@@ -365,7 +387,7 @@ fn annotate(lex: &Lexicon, doc: &Document) -> (Vec<tally_core::Speaker>, Vec<Att
             }
             attributions.push(Attribution {
                 id: format!("A{}", attributions.len() + 1),
-                kind: kind_of(&words, &inside, &f.content),
+                kind,
                 cue,
                 cue_lemma: f.lemma.clone(),
                 source: f.source.and_then(|s| span_of(doc, &words, s.span)),

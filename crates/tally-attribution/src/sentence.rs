@@ -399,9 +399,21 @@ fn verb(
         let rest = source.span.end;
         // Only at the clause end: in "Murphy, the head of X, said the group would ..."
         // the words after the cue are content, not an inverted source.
-        let ends = words
-            .get(rest)
-            .is_none_or(|w| is_clause_end(w) || w.is(",") || w.quote().is_some());
+        // After a closing quotation mark the inversion is certain (`"...," said the man
+        // who built ...`); after a bare comma, only if the clause ends with the source or a
+        // modifier or relative clause follows it.
+        let after_quote = words[..h]
+            .iter()
+            .rev()
+            .take(2)
+            .any(|w| w.quote() == Some(QuoteDir::Close));
+        let ends = after_quote
+            || words.get(rest).is_none_or(|w| {
+                is_clause_end(w)
+                    || w.is(",")
+                    || w.quote().is_some()
+                    || matches!(w.lower(), "who" | "whose" | "in" | "on" | "at" | "during")
+            });
         if ends {
             let mut content: Vec<Phrase> = before(words, h - 1 + 1, prev)
                 .map(|p| trim_comma(words, p))
@@ -427,9 +439,11 @@ fn verb(
     };
     let source = match source.or_else(|| relative_subject(lex, words, h, floor)) {
         Some(s) => Some(s),
-        None if h > floor && matches!(words[h - 1].lower(), "and" | "but" | "or") => {
-            subject(lex, words, floor, h)
-        }
+        // "He pledged ... and said ...": the coordinated verb shares the subject, which is
+        // the previous cue's source when there is one.
+        None if h > 0 && matches!(words[h - 1].lower(), "and" | "but" | "or") => prev
+            .and_then(|f| f.source)
+            .or_else(|| subject(lex, words, floor, h)),
         None => None,
     };
     let source = source?;
@@ -458,7 +472,15 @@ fn verb(
             return Some(make(Some(source), content));
         }
     }
-    let (content, explicit) = after?;
+    let Some((content, explicit)) = after else {
+        // `Trump said Friday.` alone: what was said is the sentence before, when it is a
+        // quotation; the extractor fills it in, so content stays empty here.
+        let bare = words[..first].iter().all(|w| !w.is_word())
+            && words[cue.words.end..]
+                .iter()
+                .all(|w| !w.is_word() || lex.is_modifier(w.lower()) || w.is_capitalized());
+        return (bare && !weak).then(|| make(Some(source), Vec::new()));
+    };
     if weak && !explicit && !has_quote(words, content) {
         return None;
     }
