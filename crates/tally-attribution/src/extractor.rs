@@ -34,7 +34,7 @@ use crate::lexicon::{Hit, Lexicon};
 use crate::phrase::{Class, Phrase, class};
 use crate::said_at;
 use crate::sentence::{self, CueAt, Found, inside_quotes};
-use crate::words::{Word, quote_marks, words};
+use crate::words::{Word, marks_of, words};
 
 /// Finds quotations, reported speech and their speakers. Built once; `run` is linear in the
 /// document.
@@ -233,6 +233,45 @@ fn titles_before(
     None
 }
 
+/// A quotation that runs over several paragraphs (newspaper style: each paragraph reopens
+/// the quote, only the last closes it) is content in full: the paragraphs before and after
+/// the one holding the cue are added.
+fn extend_over_paragraphs(body: &str, quotes: &[tally_text::Quotation], content: &mut Vec<Span>) {
+    let (Some(first), Some(last)) = (content.first().cloned(), content.last().cloned()) else {
+        return;
+    };
+    let multi = |offset: usize| {
+        quotes
+            .iter()
+            .filter(|q| q.depth == 0 && q.is_multi_paragraph())
+            .find(|q| q.contains(offset))
+    };
+    if let Some(q) = multi(first.start.max(first.end.saturating_sub(1))) {
+        let before: Vec<Span> = q
+            .content
+            .iter()
+            .filter(|s| s.end <= first.start)
+            .cloned()
+            .collect();
+        content.splice(0..0, before);
+    }
+    if let Some(q) = multi(last.end.saturating_sub(1)) {
+        // The cue's sentence may end inside the quotation's first paragraph ("... this
+        // year. It is ..."): the rest of that paragraph is content too.
+        if let Some(own) = q
+            .content
+            .iter()
+            .find(|s| s.start < last.end && last.end <= s.end)
+            && let Some(tail) = content.last_mut()
+            && let Ok(longer) = Span::new(body, tail.start, own.end)
+        {
+            *tail = longer;
+        }
+        let end = content.last().map_or(last.end, |s| s.end);
+        content.extend(q.content.iter().filter(|s| s.start >= end).cloned());
+    }
+}
+
 /// The sentence before `index` in the same paragraph when it is a quotation (opens with a
 /// quotation mark and ends with one, final punctuation aside).
 fn previous_quotation(doc: &Document, index: usize) -> Option<Span> {
@@ -241,8 +280,15 @@ fn previous_quotation(doc: &Document, index: usize) -> Option<Span> {
     if doc.paragraph_at(prev.start) != doc.paragraph_at(here.start) {
         return None;
     }
-    let quote = |c: char| matches!(c, '"' | '\u{201C}' | '\u{201D}' | '\'' | '\u{2018}' | '\u{2019}');
-    let text = prev.text.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
+    let quote = |c: char| {
+        matches!(
+            c,
+            '"' | '\u{201C}' | '\u{201D}' | '\'' | '\u{2018}' | '\u{2019}'
+        )
+    };
+    let text = prev
+        .text
+        .trim_end_matches(|c: char| c.is_whitespace() || c == '.');
     (prev.text.starts_with(quote) && text.ends_with(quote)).then(|| prev.clone())
 }
 
@@ -251,7 +297,8 @@ fn annotate(lex: &Lexicon, doc: &Document) -> (Vec<tally_core::Speaker>, Vec<Att
     let hits = lex.find_cues(&doc.body);
     let conditions = lex.find_conditions(&doc.body);
     let entities = EntityIndex::new(doc);
-    let marks = quote_marks(doc);
+    let quotes = tally_text::quotations(doc);
+    let marks = marks_of(&quotes);
     // Lowercased once: ASCII lowercasing keeps byte offsets, so words slice it for free.
     let lower_body = doc.body.to_ascii_lowercase();
     let mut registry = Registry::default();
@@ -273,7 +320,10 @@ fn annotate(lex: &Lexicon, doc: &Document) -> (Vec<tally_core::Speaker>, Vec<Att
         while c < conditions.len() && conditions[c].end <= sentence.end {
             c += 1;
         }
-        if first_hit == h {
+        // A sentence without a cue word may still open with a speaker label ("Bush: ...").
+        let head = sentence.text.as_bytes();
+        let label = head[..head.len().min(60)].contains(&b':');
+        if first_hit == h && !label {
             continue;
         }
         let words = words(doc, &lower_body, sentence, &marks);
@@ -368,6 +418,7 @@ fn annotate(lex: &Lexicon, doc: &Document) -> (Vec<tally_core::Speaker>, Vec<Att
             if content.is_empty() {
                 continue;
             }
+            extend_over_paragraphs(&doc.body, &quotes, &mut content);
             // A condition belongs to the nearest cue in its sentence.
             let mine: Vec<String> = sentence_conditions
                 .iter()

@@ -100,9 +100,15 @@ fn is_edge_punct(c: char) -> bool {
 
 /// Quotation marks that open or close a quotation, by byte offset, from
 /// [`tally_text::quotations`]: marks not listed (apostrophes, strays) are punctuation.
+#[cfg(test)]
 pub(crate) fn quote_marks(doc: &Document) -> Vec<(usize, QuoteDir)> {
+    marks_of(&tally_text::quotations(doc))
+}
+
+/// The opening, reopening and closing marks of `quotes`, sorted by offset.
+pub(crate) fn marks_of(quotes: &[tally_text::Quotation]) -> Vec<(usize, QuoteDir)> {
     let mut marks = Vec::new();
-    for q in tally_text::quotations(doc) {
+    for q in quotes {
         marks.push((q.open, QuoteDir::Open));
         marks.extend(q.reopen.iter().map(|&r| (r, QuoteDir::Open)));
         if let Some(c) = q.close {
