@@ -35,7 +35,7 @@ function setAttrs(node, attrs) {
 }
 
 function append(node, children) {
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -257,14 +257,14 @@ function around(date) {
 
 function claimCard(claim) {
   const card = el("article", { class: `claim-card kind-${claim.kind}`, "data-claim": claim.id });
-  card.append(
+  append(card, [
     el("header", {},
       claimantBlock(claim.claimant),
       el("div", { class: "meta" },
         el("span", { class: `kind kind-${claim.kind}` }, KIND_NAMES[claim.kind] || claim.kind),
         claim.said_date ? el("time", { class: "said", datetime: claim.said_date }, `said ${claim.said_date}`) : null)),
     figureChips(claim.figures),
-  );
+  ]);
   if (claim.passages.length) {
     card.append(passages(claim.passages, claim.marks, new Set(["evidence", "figure"])));
   } else {
@@ -459,6 +459,32 @@ function logTicks(lo, hi) {
   return ticks;
 }
 
+/** Calendar ticks between two instants: years, months, weeks or days, as [time, label]. */
+function timeTicks(from, to) {
+  const DAY = 86400000;
+  const span = to - from;
+  const ticks = [];
+  const start = new Date(from);
+  if (span > 3 * 365 * DAY) {
+    for (let y = start.getUTCFullYear(); Date.UTC(y, 0, 1) <= to; y++) {
+      if (Date.UTC(y, 0, 1) >= from) ticks.push([Date.UTC(y, 0, 1), String(y)]);
+    }
+  } else if (span > 60 * DAY) {
+    const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let y = start.getUTCFullYear(), m = start.getUTCMonth();
+    for (; Date.UTC(y, m, 1) <= to; m++) {
+      const t = Date.UTC(y, m, 1);
+      const d = new Date(t);
+      if (t >= from) ticks.push([t, d.getUTCMonth() === 0 ? `${months[0]} ${d.getUTCFullYear()}` : months[d.getUTCMonth()]]);
+    }
+    if (ticks.length && !ticks[0][1].includes(" ")) ticks[0][1] += ` ${new Date(ticks[0][0]).getUTCFullYear()}`;
+  } else {
+    const step = span > 20 * DAY ? 7 * DAY : DAY;
+    for (let t = Math.ceil(from / DAY) * DAY; t <= to; t += step) ticks.push([t, new Date(t).toISOString().slice(0, 10)]);
+  }
+  return ticks;
+}
+
 function shortNum(v) {
   if (v >= 1e9) return NUMBER.format(v / 1e9) + "B";
   if (v >= 1e6) return NUMBER.format(v / 1e6) + "M";
@@ -514,15 +540,10 @@ function drawTimeline(box, timeline) {
     grid.append(svg("line", { x1: M.left, x2: W - M.right, y1: y(t), y2: y(t) }),
       svg("text", { x: M.left - 10, y: y(t) + 4, class: "tick y" }, shortNum(t)));
   }
-  const span = dMax - dMin;
-  const step = span > 3 * 365 * DAY ? 365 * DAY : span > 90 * DAY ? 30 * DAY : span > 20 * DAY ? 7 * DAY : DAY;
-  const first = Math.ceil(dMin / step) * step;
-  const xTicks = [];
-  for (let d = first; d <= dMax; d += step) xTicks.push(d);
+  const xTicks = timeTicks(dMin, dMax);
   const every = Math.ceil(xTicks.length / 9);
-  xTicks.forEach((d, k) => {
+  xTicks.forEach(([d, label], k) => {
     if (k % every) return;
-    const label = new Date(d).toISOString().slice(0, step >= 365 * DAY ? 4 : step >= 30 * DAY ? 7 : 10);
     grid.append(svg("line", { x1: x(d), x2: x(d), y1: M.top, y2: H - M.bottom, class: "v" }),
       svg("text", { x: x(d), y: H - M.bottom + 20, class: "tick x" }, label));
   });
@@ -598,7 +619,7 @@ function estimateTable(timeline) {
         : el("span", { class: "flag revision" }, "revision");
     });
     body.append(el("tr", { class: e.flags.some((f) => f.flag === "contradiction") ? "flagged" : null, "data-index": i },
-      el("td", {}, shortDate(e.date)),
+      el("td", { class: "date" }, shortDate(e.date)),
       el("td", {}, e.claimant),
       el("td", {}, e.sourcing),
       el("td", {}, `“${e.raw}”`),

@@ -26,6 +26,17 @@ use serde::Serialize;
 use crate::error::At;
 use crate::{Store, StoreError};
 
+/// A speaker's role, affiliation, seniority, group flag, conditions (JSON) and the
+/// affiliation's entity name.
+type SpeakerRow = (
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    bool,
+    String,
+    Option<String>,
+);
+
 /// Most claims, documents, speakers or entities one page may hold.
 pub const MAX_PAGE: u32 = 200;
 
@@ -903,14 +914,7 @@ impl Store {
         doc_pk: i64,
         speaker_id: &str,
     ) -> Result<(), StoreError> {
-        let row: Option<(
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            bool,
-            String,
-            Option<String>,
-        )> = self
+        let row: Option<SpeakerRow> = self
             .conn
             .prepare_cached(
                 "SELECT s.role, s.affiliation, s.seniority, s.grp, s.conditions,

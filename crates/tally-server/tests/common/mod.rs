@@ -174,7 +174,7 @@ published: 2024-12-20
 
 The <script>window.__tallyXss = 1</script> tag was in the text, officials said on Friday.
 
-\"Five people were killed <img src=x onerror=\"window.__tallyImg = 1\"> in the tallyxss attack,\" a police spokesman said.
+\"Five buildings were damaged <img src=x onerror=\"window.__tallyImg = 1\"> in the tallyxss storm,\" a police spokesman said.
 ";
 
 /// Ingests every sample and the markup article; returns the markup article's document id.

@@ -46,7 +46,8 @@ try {
   await page.press("#q", "Enter");
   await page.waitForFunction(() => location.hash.includes("q=casualties"));
   await page.locator(".summary .count", { hasText: "casualties" }).waitFor({ timeout: 15000 });
-  const card = page.locator(".claim-card", { hasText: "A senior U.S. official" }).first();
+  const card = page.locator(".claim-card", { hasText: "A senior U.S. official" })
+    .filter({ has: page.locator(".figure-chip") }).first();
   await card.waitFor({ timeout: 15000 });
   const badge = (await card.locator(".who .badge").textContent()).trim();
   check(badge === "anonymous", `the official's card says anonymous (badge "${badge}")`);
