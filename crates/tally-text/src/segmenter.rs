@@ -28,7 +28,7 @@ use tally_core::{Document, ExtractError, Extractor, Layer, Span, Token, TokenKin
 
 use crate::quote::{self, Role};
 use crate::sentence;
-use crate::token::{RawToken, Tag, tokenize};
+use crate::token::{Tag, tokenize};
 
 /// Splits paragraphs into sentences and tokens; runs first in the pipeline.
 #[derive(Debug, Default, Clone, Copy)]
@@ -61,54 +61,54 @@ fn segment(body: &str, paragraphs: &[Span]) -> (Vec<Span>, Vec<Token>) {
     let closed = scan.closed_regions();
     let mut marks = scan.marks.iter().peekable();
     let mut cursor = 0;
-    let mut raw: Vec<RawToken> = Vec::new();
+    let mut tags: Vec<Tag> = Vec::new();
     let mut ranges = Vec::new();
     let mut sentences = Vec::new();
     // News text averages five to six bytes per token; erring high avoids a reallocation.
-    let mut tokens = Vec::with_capacity(body.len() / 5 + 16);
+    let mut tokens: Vec<Token> = Vec::with_capacity(body.len() / 5 + 16);
     let mut last_end = 0;
     for p in paragraphs {
         let Some(text) = body.get(p.start..p.end).filter(|_| p.start >= last_end) else {
             continue;
         };
         last_end = p.end;
-        raw.clear();
-        tokenize(text, p.start, &mut raw);
+        let first = tokens.len();
+        tags.clear();
+        tokenize(text, p.start, &mut tokens, &mut tags);
+        let para = &mut tokens[first..];
         // Most paragraphs have no quote marks at all; skip the role pass for them.
-        let has_marks = marks.peek().is_some_and(|m| m.pos < p.end);
-        for t in raw.iter_mut().filter(|t| has_marks && t.tag == Tag::Quote) {
-            while marks.next_if(|m| m.pos < t.start).is_some() {}
-            if let Some(m) = marks.next_if(|m| m.pos == t.start) {
-                t.tag = match m.role {
-                    Role::Open | Role::StrayOpen => Tag::OpenQuote,
-                    Role::Close | Role::StrayClose => Tag::CloseQuote,
-                    Role::Apostrophe => {
-                        t.kind = TokenKind::Punct;
-                        Tag::Apostrophe
-                    }
-                };
+        if marks.peek().is_some_and(|m| m.pos < p.end) {
+            for (t, tag) in para.iter_mut().zip(tags.iter_mut()) {
+                if *tag != Tag::Quote {
+                    continue;
+                }
+                while marks.next_if(|m| m.pos < t.start).is_some() {}
+                if let Some(m) = marks.next_if(|m| m.pos == t.start) {
+                    *tag = match m.role {
+                        Role::Open | Role::StrayOpen => Tag::OpenQuote,
+                        Role::Close | Role::StrayClose => Tag::CloseQuote,
+                        Role::Apostrophe => {
+                            t.kind = TokenKind::Punct;
+                            Tag::Apostrophe
+                        }
+                    };
+                }
             }
         }
         ranges.clear();
-        sentence::split(body, &raw, &closed, &mut cursor, &mut ranges);
+        sentence::split(body, para, &tags, &closed, &mut cursor, &mut ranges);
         for r in &ranges {
-            let (Some(first), Some(last)) = (raw.get(r.start), raw.get(r.end.wrapping_sub(1)))
-            else {
+            let (Some(a), Some(b)) = (para.get(r.start), para.get(r.end.wrapping_sub(1))) else {
                 continue;
             };
-            if let Some(text) = body.get(first.start..last.end) {
+            if let Some(text) = body.get(a.start..b.end) {
                 sentences.push(Span {
-                    start: first.start,
-                    end: last.end,
+                    start: a.start,
+                    end: b.end,
                     text: text.to_owned(),
                 });
             }
         }
-        tokens.extend(raw.iter().map(|t| Token {
-            start: t.start,
-            end: t.end,
-            kind: t.kind,
-        }));
     }
     (sentences, tokens)
 }

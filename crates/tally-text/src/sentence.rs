@@ -31,37 +31,39 @@
 
 use std::ops::Range;
 
-use tally_core::TokenKind;
+use tally_core::{Token, TokenKind};
 
 use crate::lexicon::{AbbrevClass, lexicon};
-use crate::token::{RawToken, Tag};
+use crate::token::Tag;
 
-/// Splits one paragraph's `tokens` into sentences, appended to `out` as token index ranges.
-/// `closed` lists the closed-quotation regions of the whole body (sorted, disjoint);
-/// `cursor` is the index into it, kept between paragraphs since offsets only grow.
+/// Splits one paragraph's `tokens` (with their `tags`) into sentences, appended to `out`
+/// as token index ranges. `closed` lists the closed-quotation regions of the whole body
+/// (sorted, disjoint); `cursor` is the index into it, kept between paragraphs since offsets
+/// only grow.
 pub(crate) fn split(
     body: &str,
-    tokens: &[RawToken],
+    tokens: &[Token],
+    tags: &[Tag],
     closed: &[Range<usize>],
     cursor: &mut usize,
     out: &mut Vec<Range<usize>>,
 ) {
-    let n = tokens.len();
+    let n = tokens.len().min(tags.len());
     let mut start = 0;
     let mut i = 0;
     while i < n {
         // A sentence needs words before its terminal: "... The" at a paragraph start is
         // not a sentence of its own.
-        if i == start || !is_terminal(tokens[i].tag) {
+        if i == start || !is_terminal(tags[i]) {
             i += 1;
             continue;
         }
         // Closing quotes and brackets right after the terminal belong to its sentence; so
         // does a closing quote set off by a space ("come. \" In"), a typing slip.
         let mut last = i;
-        while let Some(t) = tokens.get(last + 1) {
-            let adjacent = t.start == tokens[last].end;
-            match t.tag {
+        while last + 1 < n {
+            let adjacent = tokens[last + 1].start == tokens[last].end;
+            match tags[last + 1] {
                 Tag::CloseQuote => last += 1,
                 Tag::CloseBracket if adjacent => last += 1,
                 _ => break,
@@ -75,8 +77,7 @@ pub(crate) fn split(
         let boundary = tokens[last].end;
         // "1. The government..." : a list number opening a sentence or following a colon
         // is not a sentence of its own.
-        let enumerator = i > start
-            && tokens[i].tag == Tag::Period
+        let enumerator = tags[i] == Tag::Period
             && tokens[i - 1].kind == TokenKind::Number
             && tokens[i - 1].end == tokens[i].start
             && tokens[i - 1].end - tokens[i - 1].start <= 2
@@ -85,7 +86,7 @@ pub(crate) fn split(
         if tokens[next].start > boundary
             && !enumerator
             && !inside(closed, cursor, boundary)
-            && breaks(body, tokens[i].tag, &tokens[next..])
+            && breaks(body, tags[i], &tokens[next..n], &tags[next..n])
         {
             out.push(start..next);
             start = next;
@@ -113,23 +114,24 @@ fn inside(closed: &[Range<usize>], cursor: &mut usize, offset: usize) -> bool {
 }
 
 /// Whether a sentence ends after a terminal tagged `terminal`, given the tokens that
-/// follow it (at least one).
-fn breaks(body: &str, terminal: Tag, rest: &[RawToken]) -> bool {
-    let Some(next) = rest.first() else {
+/// follow it (at least one) and their tags.
+fn breaks(body: &str, terminal: Tag, rest: &[Token], tags: &[Tag]) -> bool {
+    let Some(&next) = tags.first() else {
         return true;
     };
     // A spaced ellipsis (". . .") or stray punctuation continues the sentence; a period
     // and then "..." starts a quoted fragment.
     if matches!(
-        next.tag,
+        next,
         Tag::Pause | Tag::Period | Tag::Bang | Tag::CloseQuote | Tag::CloseBracket
     ) {
         return false;
     }
     // The first word, past opening quotes and brackets: `. "We` starts like `. We`.
-    let word = rest
+    let word = tags
         .iter()
-        .find(|t| !matches!(t.tag, Tag::OpenQuote | Tag::OpenBracket | Tag::Quote));
+        .position(|t| !matches!(t, Tag::OpenQuote | Tag::OpenBracket | Tag::Quote))
+        .and_then(|k| rest.get(k));
     let text = word.and_then(|t| body.get(t.start..t.end)).unwrap_or("");
     let first = text.chars().next();
     // A lower-case letter followed by a capital is a name ("iPhone", "eBay"), not a
@@ -145,7 +147,7 @@ fn breaks(body: &str, terminal: Tag, rest: &[RawToken]) -> bool {
         Tag::Abbrev(AbbrevClass::Prefix) => false,
         Tag::Abbrev(AbbrevClass::Number) => !number && !lower,
         Tag::Abbrev(AbbrevClass::End) | Tag::Acronym | Tag::Initial => {
-            lexicon().is_starter(text) || (next.tag == Tag::OpenQuote && capital)
+            lexicon().is_starter(text) || (next == Tag::OpenQuote && capital)
         }
         _ => false,
     }

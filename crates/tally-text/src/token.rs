@@ -14,7 +14,7 @@
 //!
 //! Every non-space character of the paragraph lands in exactly one token.
 
-use tally_core::TokenKind;
+use tally_core::{Token, TokenKind};
 
 use crate::chars::{
     char_at, char_before, is_apostrophe_char, is_space, is_word_char, quote_char, quote_mark_at,
@@ -54,18 +54,9 @@ pub(crate) enum Tag {
     Initial,
 }
 
-/// A token before it is stored in the document: offsets, kind and tag.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct RawToken {
-    pub start: usize,
-    pub end: usize,
-    pub kind: TokenKind,
-    pub tag: Tag,
-}
-
 /// Tokenizes `text` (one paragraph), whose first byte is at `base` in the body, appending
-/// to `out`.
-pub(crate) fn tokenize(text: &str, base: usize, out: &mut Vec<RawToken>) {
+/// each token to `tokens` and its tag to `tags` (the two stay the same length).
+pub(crate) fn tokenize(text: &str, base: usize, tokens: &mut Vec<Token>, tags: &mut Vec<Tag>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -121,12 +112,12 @@ pub(crate) fn tokenize(text: &str, base: usize, out: &mut Vec<RawToken>) {
                 (i + len, TokenKind::Punct, Tag::Plain)
             }
         };
-        out.push(RawToken {
+        tokens.push(Token {
             start: base + i,
             end: base + end,
             kind,
-            tag,
         });
+        tags.push(tag);
         i = end;
     }
 }
@@ -303,10 +294,13 @@ mod tests {
     use super::*;
 
     fn tokens(text: &str) -> Vec<(&str, TokenKind, Tag)> {
-        let mut out = Vec::new();
-        tokenize(text, 0, &mut out);
-        out.iter()
-            .map(|t| (&text[t.start..t.end], t.kind, t.tag))
+        let (mut tokens, mut tags) = (Vec::new(), Vec::new());
+        tokenize(text, 0, &mut tokens, &mut tags);
+        assert_eq!(tokens.len(), tags.len());
+        tokens
+            .iter()
+            .zip(tags)
+            .map(|(t, tag)| (&text[t.start..t.end], t.kind, tag))
             .collect()
     }
 
