@@ -12,7 +12,7 @@
 #
 # Environment: TALLY_EVAL (default ../shared/eval beside the repo), PEER_BUDGET (CPU
 # seconds per peer, default 60), PEERS (space-separated subset), SKIP_PEERS=1 (tally only),
-# SKIP_ACCURACY=1, BENCH_OUT (default bench/out).
+# SKIP_ACCURACY=1, SKIP_TALLY=1 (keep the last tally timings), BENCH_OUT (default bench/out).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -58,17 +58,19 @@ step "corpus"
 "$TARGET/release/examples/entity_texts" "$EVAL/meantime/intra-doc_annotation" > "$OUT/meantime-texts.jsonl"
 python3 bench/corpus.py --eval "$EVAL" --meantime-texts "$OUT/meantime-texts.jsonl" --out "$OUT/corpus"
 
-step "tally, one thread, every stage"
-"$TALLY" bench "$OUT/corpus/corpus.jsonl" --json > "$OUT/tally-1thread.json"
-step "tally, all cores"
-"$TALLY" bench "$OUT/corpus/corpus.jsonl" --threads 0 --json > "$OUT/tally-allcores.json"
+if [ "${SKIP_TALLY:-0}" != 1 ]; then
+  step "tally, one thread, every stage"
+  "$TALLY" bench "$OUT/corpus/corpus.jsonl" --json > "$OUT/tally-1thread.json"
+  step "tally, all cores"
+  "$TALLY" bench "$OUT/corpus/corpus.jsonl" --threads 0 --json > "$OUT/tally-allcores.json"
+fi
 
 if [ "${SKIP_PEERS:-0}" != 1 ] || [ "${SKIP_ACCURACY:-0}" != 1 ]; then
   stamp="$VENV/.requirements.sha256"
   want="$(cat bench/peers/requirements*.txt | sha256sum | cut -d' ' -f1)"
   if [ ! -x "$PY" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     step "peers: installing pinned packages into bench/.venv"
-    python3 -m venv "$VENV"
+    [ -x "$PY" ] || python3 -m venv "$VENV"
     "$PY" -m pip install -q --disable-pip-version-check -r bench/peers/requirements.txt
     echo "$want" > "$stamp"
   fi
