@@ -206,32 +206,17 @@ CREATE INDEX figures_timeline ON figures(measure, subject_entity, date);
 CREATE INDEX figures_claim ON figures(claim_pk);
 
 -- Full-text search over document titles and bodies, and claim content. External-content
--- tables: the text is stored once, in documents and claims.
+-- tables: the text is stored once, in documents and claims. The store writes the index
+-- rows itself, in the same transaction as the rows they index: an insert trigger would
+-- make every statement open a savepoint, and FTS5 flushes its pending terms at each one.
 CREATE VIRTUAL TABLE documents_fts USING fts5(
     title, body, content = 'documents', content_rowid = 'pk',
     tokenize = 'unicode61 remove_diacritics 2'
 );
-CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
-    INSERT INTO documents_fts(rowid, title, body) VALUES (new.pk, new.title, new.body);
-END;
-CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
-    INSERT INTO documents_fts(documents_fts, rowid, title, body)
-    VALUES ('delete', old.pk, old.title, old.body);
-END;
-
 CREATE VIRTUAL TABLE claims_fts USING fts5(
     content, claimant_name, content = 'claims', content_rowid = 'pk',
     tokenize = 'unicode61 remove_diacritics 2'
 );
-CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
-    INSERT INTO claims_fts(rowid, content, claimant_name)
-    VALUES (new.pk, new.content, new.claimant_name);
-END;
-CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
-    INSERT INTO claims_fts(claims_fts, rowid, content, claimant_name)
-    VALUES ('delete', old.pk, old.content, old.claimant_name);
-END;
-
 -- Syndication: a MinHash signature per document and its LSH band keys.
 CREATE TABLE minhash (
     doc_pk    INTEGER PRIMARY KEY REFERENCES documents(pk),
