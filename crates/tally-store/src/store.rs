@@ -180,6 +180,8 @@ impl Store {
         )
         .at(&name)?;
         conn.busy_timeout(Duration::from_secs(30)).at(&name)?;
+        // Queries read through a memory map (the OS page cache, not heap), saving a system
+        // call and a copy for every page a search or timeline touches.
         conn.execute_batch("PRAGMA mmap_size = 17179869184; PRAGMA cache_size = -65536;")
             .at(&name)?;
         let version = schema::version(&conn, &name)?;
@@ -398,16 +400,13 @@ fn configure(conn: &Connection, name: &str) -> Result<(), StoreError> {
     // WAL lets queries run while an ingest writes and makes a crash lose at most the open
     // transaction. NORMAL sync is durable in WAL mode except for the last commits on power
     // loss, never corrupting; a rerun re-adds them. A 128 MiB page cache keeps the hot
-    // index pages (FTS, LSH bands) in memory as the file grows past it. Reads go through a
-    // memory map (address space, not heap: the pages are the OS page cache), which saves a
-    // system call and a copy per page on every query.
+    // index pages (FTS, LSH bands) in memory as the file grows past it.
     conn.execute_batch(
         "PRAGMA journal_mode = WAL;
          PRAGMA synchronous = NORMAL;
          PRAGMA foreign_keys = ON;
          PRAGMA temp_store = MEMORY;
-         PRAGMA cache_size = -131072;
-         PRAGMA mmap_size = 17179869184;",
+         PRAGMA cache_size = -131072;",
     )
     .at(name)?;
     conn.busy_timeout(Duration::from_secs(30)).at(name)?;

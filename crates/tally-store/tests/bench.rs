@@ -191,6 +191,9 @@ fn queries_at_100k_documents() {
         size as f64 / 1e6 / (docs() as f64 / 1000.0)
     );
 
+    // Queries run on a read-only connection, as `tally search` and `tally timeline` do.
+    drop(store);
+    let store = Store::open_read_only(&path).unwrap();
     let queries = [
         "oil",
         "bank",
