@@ -268,8 +268,21 @@ fn extend_over_paragraphs(body: &str, quotes: &[tally_text::Quotation], content:
             *tail = longer;
         }
         let end = content.last().map_or(last.end, |s| s.end);
-        content.extend(q.content.iter().filter(|s| s.start >= end).cloned());
+        content.extend(
+            q.content
+                .iter()
+                .filter(|s| s.start >= end && !s.is_empty())
+                .cloned(),
+        );
     }
+}
+
+/// Whether a sentence has what a weak cue needs: "that", a colon or a quotation mark.
+fn has_complement(text: &str) -> bool {
+    text.contains("that")
+        || text.contains([
+            '"', ':', '\u{201C}', '\u{201D}', '\u{2018}', '\'', '\u{2019}',
+        ])
 }
 
 /// The sentence before `index` in the same paragraph when it is a quotation (opens with a
@@ -294,8 +307,7 @@ fn previous_quotation(doc: &Document, index: usize) -> Option<Span> {
 
 /// Everything but said-at: speakers and attributions in document order.
 fn annotate(lex: &Lexicon, doc: &Document) -> (Vec<tally_core::Speaker>, Vec<Attribution>) {
-    let hits = lex.find_cues(&doc.body);
-    let conditions = lex.find_conditions(&doc.body);
+    let (hits, conditions) = lex.find(&doc.body);
     let entities = EntityIndex::new(doc);
     let quotes = tally_text::quotations(doc);
     let marks = marks_of(&quotes);
@@ -324,6 +336,17 @@ fn annotate(lex: &Lexicon, doc: &Document) -> (Vec<tally_core::Speaker>, Vec<Att
         let head = sentence.text.as_bytes();
         let label = head[..head.len().min(60)].contains(&b':');
         if first_hit == h && !label {
+            continue;
+        }
+        // Weak cues ("think", "show", "hope") need "that", a colon or a quotation; a
+        // sentence with only weak cues and none of those is skipped before any word work.
+        let weak_only = hits[first_hit..h].iter().all(|hit| {
+            lex.cue(hit).is_some_and(|e| {
+                let after_comma = doc.body[..hit.start].trim_end().ends_with(',');
+                e.flags.weak && !(e.participle && after_comma)
+            })
+        });
+        if weak_only && !label && !has_complement(&sentence.text) {
             continue;
         }
         let words = words(doc, &lower_body, sentence, &marks);

@@ -135,9 +135,10 @@ pub(crate) enum FnClass {
 /// Every bundled list.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
-    cue_automaton: AhoCorasick,
+    /// Cue forms and condition phrases in one automaton, so the body is scanned once:
+    /// pattern ids below `cues.len()` are cues, the rest conditions.
+    automaton: AhoCorasick,
     cues: Vec<CueEntry>,
-    condition_automaton: AhoCorasick,
     nouns: HashMap<String, Noun>,
     titles: HashMap<String, Option<Gender>>,
     seniority: HashSet<String>,
@@ -243,10 +244,10 @@ impl Lexicon {
                 patterns.push(form);
             }
         }
-        let cue_automaton = automaton(&patterns, "cues.tsv")?;
-
-        let conditions: Vec<String> = lines(CONDITIONS).map(str::to_owned).collect();
-        let condition_automaton = automaton(&conditions, "conditions.txt")?;
+        // A cue inside a condition phrase ("asked not to be named") is not a cue: the
+        // longest match takes the whole phrase.
+        patterns.extend(lines(CONDITIONS).map(str::to_owned));
+        let automaton = automaton(&patterns, "cues.tsv and conditions.txt")?;
 
         let mut nouns = HashMap::default();
         for line in lines(NOUNS) {
@@ -327,9 +328,8 @@ impl Lexicon {
         let modifiers = lines(MODIFIERS).map(|l| l.trim().to_owned()).collect();
 
         Ok(Lexicon {
-            cue_automaton,
+            automaton,
             cues,
-            condition_automaton,
             nouns,
             titles,
             seniority,
@@ -339,14 +339,16 @@ impl Lexicon {
         })
     }
 
-    /// Cue phrases in `text` on word boundaries, in order, non-overlapping.
-    pub(crate) fn find_cues(&self, text: &str) -> Vec<Hit> {
-        find_words(&self.cue_automaton, text)
-    }
-
-    /// Sourcing-condition phrases in `text` on word boundaries, in order.
-    pub(crate) fn find_conditions(&self, text: &str) -> Vec<Hit> {
-        find_words(&self.condition_automaton, text)
+    /// Cue phrases and sourcing-condition phrases in `text` on word boundaries, in order,
+    /// in one pass: `(cues, conditions)`.
+    pub(crate) fn find(&self, text: &str) -> (Vec<Hit>, Vec<Hit>) {
+        let (cues, mut conditions): (Vec<Hit>, Vec<Hit>) = find_words(&self.automaton, text)
+            .into_iter()
+            .partition(|h| h.entry < self.cues.len());
+        for h in &mut conditions {
+            h.entry -= self.cues.len();
+        }
+        (cues, conditions)
     }
 
     /// The cue entry behind a hit.
@@ -431,7 +433,7 @@ mod tests {
     fn cues_match_whole_words_only() {
         let lex = Lexicon::bundled().unwrap();
         let text = "The official said, according to Reuters; unsaid things.";
-        let hits = lex.find_cues(text);
+        let (hits, _) = lex.find(text);
         let found: Vec<&str> = hits.iter().map(|h| &text[h.start..h.end]).collect();
         assert_eq!(found, ["said", "according to"]);
         assert_eq!(lex.cue(&hits[0]).unwrap().lemma, "say");
@@ -441,7 +443,7 @@ mod tests {
     fn longest_condition_wins() {
         let lex = Lexicon::bundled().unwrap();
         let text = "who was not authorized to speak publicly about it";
-        let hits = lex.find_conditions(text);
+        let (_, hits) = lex.find(text);
         assert_eq!(hits.len(), 1);
         assert_eq!(
             &text[hits[0].start..hits[0].end],

@@ -169,12 +169,20 @@ fn trim(words: &[Word<'_>], mut p: Phrase) -> Option<Phrase> {
 /// Content running from `start` to the clause end: the sentence end, a dash or semicolon
 /// outside quotation marks, or a comma right before the next cue.
 fn run_to_end(words: &[Word<'_>], start: usize, next_cue: usize) -> Option<Phrase> {
-    let inside = inside_quotes(words);
+    // Quote depth is only needed at a clause end or comma, so it is computed when first
+    // needed rather than for every call.
+    let mut inside: Option<Vec<bool>> = None;
+    let mut quoted = |i: usize| {
+        inside
+            .get_or_insert_with(|| inside_quotes(words))
+            .get(i)
+            .copied()
+            .unwrap_or(false)
+    };
     let mut end = start;
     while end < words.len() {
         let w = &words[end];
-        let quoted = inside.get(end).copied().unwrap_or(false);
-        if end > start && !quoted && is_clause_end(w) {
+        if end > start && is_clause_end(w) && !quoted(end) {
             // A period followed by more words outside a quotation ends the clause; one at
             // the end of the sentence is trimmed below.
             let more = words[end + 1..].iter().any(Word::is_word);
@@ -187,11 +195,11 @@ fn run_to_end(words: &[Word<'_>], start: usize, next_cue: usize) -> Option<Phras
         }
         // ", speaking on condition of anonymity", ", who ...": about the source, not content.
         if end > start
-            && !quoted
             && w.is(",")
             && words
                 .get(end + 1)
                 .is_some_and(|n| matches!(n.lower(), "speaking" | "who"))
+            && !quoted(end)
         {
             break;
         }
