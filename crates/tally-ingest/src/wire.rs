@@ -55,21 +55,19 @@ pub fn leading(paragraph: &str) -> Option<WireMarker> {
 }
 
 /// A wire signature at the end of the last paragraph, or a paragraph that is only one.
+/// Only the paragraph's last [`SIGNATURE_TAIL`] bytes are searched: a signature is short,
+/// and the pattern is unanchored at its start.
 #[must_use]
 pub fn trailing(paragraph: &str) -> Option<WireMarker> {
-    if paragraph.len() > 2_000 {
-        let cut = paragraph.len() - 200;
-        let start = (cut..paragraph.len()).find(|&i| paragraph.is_char_boundary(i))?;
-        return trailing(&paragraph[start..]);
-    }
-    let caps = TRAILING.captures(paragraph)?;
+    let cut = paragraph.len().saturating_sub(SIGNATURE_TAIL);
+    let start = (cut..=paragraph.len()).find(|&i| paragraph.is_char_boundary(i))?;
+    let caps = TRAILING.captures(&paragraph[start..])?;
     let agency = agencies::agency(caps.name("agency")?.as_str().trim())?;
-    Some(WireMarker {
-        agency,
-        date: None,
-        place: None,
-    })
+    Some(WireMarker { agency, date: None, place: None })
 }
+
+/// How far from the end of a paragraph a wire signature may start.
+const SIGNATURE_TAIL: usize = 64;
 
 /// Splits "BOGOTA, 24 OCT 88" into place and date; "KYIV, Ukraine" is all place. The date
 /// is the longest tail after a comma that reads as a whole date.
