@@ -202,8 +202,10 @@ impl Store {
             let raw: String = r.get(0).at(&self.path)?;
             let claim_pk: Option<i64> = r.get(11).at(&self.path)?;
             let cluster: i64 = r.get(16).at(&self.path)?;
+            // One estimate per figure wording per claim (a claim can carry several figures),
+            // or per syndication cluster for figures no claim carries.
             let key = match claim_pk {
-                Some(pk) => format!("c{pk}"),
+                Some(pk) => format!("c{pk}\u{0}{}", raw.to_lowercase()),
                 None => format!("d{cluster}\u{0}{}", raw.to_lowercase()),
             };
             let carrier = Carrier {
@@ -212,7 +214,13 @@ impl Store {
                 url: r.get(18).at(&self.path)?,
             };
             if let Some(&i) = index.get(&key) {
-                estimates[i].carriers.push(carrier);
+                let carriers = &mut estimates[i].carriers;
+                if !carriers
+                    .iter()
+                    .any(|c| c.document_id == carrier.document_id)
+                {
+                    carriers.push(carrier);
+                }
                 continue;
             }
             let hedges: String = r.get(6).at(&self.path)?;
