@@ -1,6 +1,8 @@
 //! Wire agencies and outlets: the data tables in `data/ingest/`, and the lookups over them.
 
 use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::LazyLock;
 
 static AGENCIES_TSV: &str = include_str!("../../../data/ingest/agencies.tsv");
@@ -45,31 +47,37 @@ pub fn agency(alias: &str) -> Option<&'static str> {
     AGENCIES.get(&alias.trim().to_lowercase()).copied()
 }
 
+/// Every alias, for [`agency_in`]'s one-pass search: (alias, canonical name).
+static ALIASES: LazyLock<(AhoCorasick, Vec<(&'static str, &'static str)>)> = LazyLock::new(|| {
+    let aliases: Vec<(&'static str, &'static str)> =
+        rows(AGENCIES_TSV).flat_map(|f| f.iter().map(|a| (*a, f[0])).collect::<Vec<_>>()).collect();
+    let automaton = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(aliases.iter().map(|(a, _)| a))
+        .unwrap_or_else(|e| unreachable!("agency aliases build an automaton: {e}"));
+    (automaton, aliases)
+});
+
 /// The agency named in a credit or byline ("KCNA VIA KNS / AFP" → "AFP"; "By Jane Doe,
 /// Reuters" → "Reuters"). Credits name the distributor last, so the last match wins.
-/// Aliases of three letters or fewer ("AP", "PA") only match when written in capitals, so
-/// ordinary words never read as agencies.
+/// Matches are whole words; aliases of three letters or fewer ("AP", "PA") only match when
+/// written in capitals, so ordinary words never read as agencies.
 #[must_use]
 pub fn agency_in(text: &str) -> Option<&'static str> {
-    let words: Vec<&str> = text
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    let mut found = None;
-    for end in 1..=words.len() {
-        for len in (1..=end.min(3)).rev() {
-            let phrase = words[end - len..end].join(" ");
-            let short = phrase.len() <= 3;
-            if short && phrase.chars().any(char::is_lowercase) {
-                continue;
-            }
-            if let Some(name) = agency(&phrase) {
-                found = Some(name);
-                break;
-            }
-        }
-    }
-    found
+    let (automaton, aliases) = &*ALIASES;
+    let bytes = text.as_bytes();
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b >= 0x80;
+    automaton
+        .find_iter(text)
+        .filter(|m| {
+            let whole = (m.start() == 0 || !is_word(bytes[m.start() - 1]))
+                && (m.end() == bytes.len() || !is_word(bytes[m.end()]));
+            let found = &text[m.range()];
+            whole && (found.len() > 3 || !found.chars().any(char::is_lowercase))
+        })
+        .last()
+        .map(|m| aliases[m.pattern().as_usize()].1)
 }
 
 /// The outlet that owns a url's host ("https://www.themoscowtimes.com/..." →
