@@ -407,14 +407,18 @@ fn annotate(lex: &Lexicon, doc: &Document) -> (Vec<tally_core::Speaker>, Vec<Att
                         entity,
                         affiliation_id,
                     })?;
-                    if !registry.has_role(index) {
-                        let linked =
-                            entity_id.and_then(|id| doc.entities.iter().find(|e| e.id == id));
-                        if let Some((role, affiliation)) = linked.and_then(|e| {
+                    let linked = entity_id.and_then(|id| doc.entities.iter().find(|e| e.id == id));
+                    if !registry.has_role(index)
+                        && let Some((role, affiliation)) = linked.and_then(|e| {
                             titles_before(lex, doc, &lower_body, &marks, e, &entities)
-                        }) {
-                            registry.fill_role(index, role, affiliation);
-                        }
+                        })
+                    {
+                        registry.fill_role(index, role, affiliation);
+                    }
+                    // A person or organization the gazetteer places in a country speaks
+                    // for it when the text names no other affiliation.
+                    if let Some(parent) = linked.and_then(|e| e.parent.clone()) {
+                        registry.fill_role(index, None, Some(parent));
                     }
                     Some(index)
                 }),
