@@ -28,22 +28,23 @@
 //! - Prepositions stay outside spans ("on Tuesday" → "Tuesday"), as TimeML does, except
 //!   "over" and "within" before a duration ("over several days").
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use tally_core::{Document, ExtractError, Extractor, Layer, Span, Timex, TimexType};
 
 use crate::calendar::Day;
 use crate::expr::Expr;
+use crate::fnv::FnvSet;
 use crate::grammar::{Found, Parser};
 use crate::lex::{Kind, Tok, tokenize};
 use crate::lexicon::{Lexicon, Unit};
 use crate::resolve::{Direction, needs_direction, resolve, shift_value};
 use crate::tense::clause_tense;
 
-/// Context kept on each side of a trigger, in bytes.
-const LEFT_CONTEXT: usize = 64;
-const RIGHT_CONTEXT: usize = 48;
+/// Context kept on each side of a trigger, in bytes: enough for the longest lead-in
+/// ("about two and a half " before "years") and tail (":35 a.m. EST" after "10").
+const LEFT_CONTEXT: usize = 32;
+const RIGHT_CONTEXT: usize = 24;
 /// How many tokens before a trigger an expression may start ("the first nine months").
 const MAX_LEAD: usize = 6;
 
@@ -81,7 +82,7 @@ const STARTERS: &[&str] = &[
 /// Finds and normalizes time expressions; see the module docs.
 pub struct TimeExtractor {
     lexicon: Lexicon,
-    starters: HashSet<&'static str>,
+    starters: FnvSet<&'static str>,
 }
 
 impl std::fmt::Debug for TimeExtractor {
@@ -97,9 +98,14 @@ impl TimeExtractor {
     /// [`ExtractError::Data`] naming the file and line when the bundled data is invalid.
     pub fn new() -> Result<TimeExtractor, ExtractError> {
         let lexicon = Lexicon::bundled()?;
-        let mut starters: HashSet<&'static str> = STARTERS.iter().copied().collect();
+        let mut starters: FnvSet<&'static str> = STARTERS.iter().copied().collect();
         for m in &lexicon.modifiers {
             if let Some(first) = m.words.first() {
+                starters.insert(first);
+            }
+        }
+        for h in &lexicon.holidays {
+            if let Some(first) = h.words.first() {
                 starters.insert(first);
             }
         }
@@ -122,8 +128,9 @@ impl TimeExtractor {
         let body = doc.body.as_str();
         let mut out = Vec::new();
         let (windows, triggers) = self.windows(doc);
+        let mut tokens = Vec::new();
         for window in windows {
-            let tokens = tokenize(body, window.start, window.end, &self.lexicon);
+            tokenize(body, window.start, window.end, &self.lexicon, &mut tokens);
             for found in self.parse(&tokens, &triggers) {
                 let (Some(first), Some(last)) = (
                     tokens.get(found.start),
@@ -182,23 +189,32 @@ impl TimeExtractor {
         let mut windows: Vec<Range<usize>> = Vec::new();
         let mut triggers = Vec::new();
         let whole = 0..body.len();
-        for m in self.lexicon.triggers.find_iter(body) {
+        // Word triggers from the automaton, digit triggers from a byte scan, in order.
+        let mut words = self.lexicon.triggers.find_iter(body).filter_map(|m| {
             let (s, e) = (m.start(), m.end());
-            let first_is_digit = bytes.get(s).is_some_and(u8::is_ascii_digit);
             let before = body[..s].chars().next_back();
-            if first_is_digit {
-                // One window per run of digits is enough.
-                if before.is_some_and(|c| c.is_ascii_digit()) {
-                    continue;
-                }
-            } else {
-                let after = body[e..].chars().next();
-                if before.is_some_and(char::is_alphanumeric)
-                    || after.is_some_and(char::is_alphanumeric)
-                {
-                    continue;
-                }
+            let after = body[e..].chars().next();
+            (!before.is_some_and(char::is_alphanumeric)
+                && !after.is_some_and(char::is_alphanumeric))
+            .then_some((s, e))
+        });
+        let mut digits = digit_triggers(bytes).into_iter();
+        let (mut next_word, mut next_digit) = (words.next(), digits.next());
+        while let Some((s, e)) = match (next_word, next_digit) {
+            (Some(w), Some(d)) if w.0 <= d.0 => {
+                next_word = words.next();
+                Some(w)
             }
+            (_, Some(d)) => {
+                next_digit = digits.next();
+                Some(d)
+            }
+            (Some(w), None) => {
+                next_word = words.next();
+                Some(w)
+            }
+            (None, None) => None,
+        } {
             triggers.push(s);
             let container = doc
                 .paragraph_at(s)
@@ -257,9 +273,8 @@ impl TimeExtractor {
     fn can_start(&self, tok: &Tok<'_>) -> bool {
         tok.kind == Kind::Num
             || !tok.classes.is_empty()
-            || self.starters.contains(tok.lower.as_str())
+            || self.starters.contains(tok.lower.as_ref())
             || matches!(tok.text, "'" | "’")
-            || tok.capital
     }
 }
 
@@ -281,6 +296,18 @@ fn relink(doc: &Document, timexes: &mut [(Option<(Unit, i64)>, Timex)]) {
             continue;
         }
         let here = timexes[i].1.span.start;
+        // The compared period is current: not itself relinked, not years back.
+        let dct_year = doc.published_date().map(|d| i64::from(d.year()));
+        let current = |t: &Timex| {
+            !t.anchor.as_deref().is_some_and(|a| a.starts_with('T'))
+                && match (
+                    t.value.get(..4).and_then(|y| y.parse::<i64>().ok()),
+                    dct_year,
+                ) {
+                    (Some(y), Some(d)) => y >= d - 1,
+                    _ => false,
+                }
+        };
         let sentence = doc.sentence_at(here);
         let earlier = || {
             timexes[..i]
@@ -291,14 +318,16 @@ fn relink(doc: &Document, timexes: &mut [(Option<(Unit, i64)>, Timex)]) {
         };
         let base = earlier()
             .take_while(|t| doc.sentence_at(t.span.start) == sentence)
-            .find(|t| granularity_finer(&t.value, unit))
+            .find(|t| granularity_finer(&t.value, unit) && current(t))
             .or_else(|| {
                 (unit == Unit::Year)
                     .then(|| {
                         earlier()
                             .take_while(|t| here - t.span.start <= QUARTER_REACH)
                             .find(|t| {
-                                t.value.len() == 7 && t.value.as_bytes().get(5) == Some(&b'Q')
+                                t.value.len() == 7
+                                    && t.value.as_bytes().get(5) == Some(&b'Q')
+                                    && current(t)
                             })
                     })
                     .flatten()
@@ -329,6 +358,72 @@ fn granularity_finer(value: &str, unit: Unit) -> bool {
         Unit::Month => value.len() >= 10 && !value.contains('Q'),
         _ => false,
     }
+}
+
+/// Runs of digits that can be (part of) a time expression on their own: four digits (a
+/// year, "1990s", "2024-12-18"), a clock or numeric date ("10:35", "12/18"), an hour
+/// before "a.m."/"pm", a decade ("'90s", "80s") or a quarter ("Q3"). Other numbers only
+/// matter next to a time word ("three days", "Dec. 18"), which is a trigger itself, so
+/// prices and counts do not wake the grammar.
+fn digit_triggers(bytes: &[u8]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(start) = next_digit(bytes, i) {
+        i = start;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        let len = i - start;
+        let at = |k: usize| bytes.get(k).copied().unwrap_or(b' ');
+        let prev = if start == 0 { b' ' } else { at(start - 1) };
+        let next = at(i);
+        // A continuation of "1,200", "5.93" or "10:35" is not a start.
+        if matches!(prev, b',' | b'.' | b':') && start >= 2 && at(start - 2).is_ascii_digit() {
+            continue;
+        }
+        let meridiem = {
+            let k = if next == b' ' { i + 1 } else { i };
+            matches!(at(k) | 0x20, b'a' | b'p') && matches!(at(k + 1) | 0x20, b'm' | b'.')
+        };
+        let wanted = len == 4
+            || (matches!(next, b':' | b'/') && at(i + 1).is_ascii_digit())
+            || (len <= 2 && meridiem)
+            || next == b's'
+            || matches!(prev, b'\'' | b'Q' | b'q')
+            // The last byte of a curly apostrophe, U+2019.
+            || prev == 0x99;
+        if wanted {
+            out.push((start, i));
+        }
+    }
+    out
+}
+
+/// The position of the next ASCII digit at or after `from`. Eight bytes at a time: most
+/// text has no digit, and this scan runs over the whole body.
+fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&bytes[i..i + 8]);
+        let x = u64::from_le_bytes(chunk);
+        // Bit-twiddling "has a byte between 0x2F and 0x3A, exclusive" (ASCII bytes only;
+        // bytes with the high bit set are masked out).
+        let low7 = x & !HIGH;
+        let between =
+            (ONES * (127 + 0x3A)).wrapping_sub(low7) & !x & (low7 + ONES * (127 - 0x2F)) & HIGH;
+        if between != 0 {
+            break;
+        }
+        i += 8;
+    }
+    bytes
+        .get(i..)?
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|p| i + p)
 }
 
 /// Moves a window start onto a char boundary and past a partial word (unless that would
@@ -390,5 +485,44 @@ impl Extractor for TimeExtractor {
         doc.times = self.find(doc);
         doc.mark_layer(Layer::Times);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_digit_finds_every_digit_and_nothing_else() {
+        let text = "no digits here at all, then 7 and é9 and the end 0".as_bytes();
+        let expected: Vec<usize> = (0..text.len())
+            .filter(|&i| text[i].is_ascii_digit())
+            .collect();
+        let mut found = Vec::new();
+        let mut i = 0;
+        while let Some(p) = next_digit(text, i) {
+            found.push(p);
+            i = p + 1;
+        }
+        assert_eq!(found, expected);
+        for b in 0u8..=255 {
+            let bytes = [b'a', b'b', b'c', b'd', b'e', b'f', b'g', b, b'x'];
+            assert_eq!(
+                next_digit(&bytes, 0).is_some(),
+                b.is_ascii_digit(),
+                "byte {b}"
+            );
+        }
+    }
+
+    #[test]
+    fn only_time_like_numbers_trigger() {
+        let text =
+            b"Sales of 155,221 bags at 5.93 mln in 1987, 10:35 a.m., 3 pm, the '90s, Q3, 12/18.";
+        let found: Vec<&str> = digit_triggers(text)
+            .into_iter()
+            .map(|(s, e)| std::str::from_utf8(&text[s..e]).unwrap_or(""))
+            .collect();
+        assert_eq!(found, ["1987", "10", "3", "90", "3", "12"]);
     }
 }

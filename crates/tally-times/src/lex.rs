@@ -4,6 +4,8 @@
 //! "10:35" is two numbers and a colon, "mid-2023" is a word, a hyphen and a number, so
 //! each piece can be matched on its own. Tokens keep byte offsets into the body.
 
+use std::borrow::Cow;
+
 use crate::lexicon::{Class, Lexicon};
 
 /// What a token is made of.
@@ -23,8 +25,9 @@ pub(crate) struct Tok<'a> {
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
-    /// Lowercase text (words only; digits and punctuation as written).
-    pub lower: String,
+    /// Lowercase text (words only; digits and punctuation as written). Borrowed from the
+    /// body when it is lowercase already, as most words are.
+    pub lower: Cow<'a, str>,
     pub kind: Kind,
     /// Lexicon classes of the lowercase word.
     pub classes: &'a [Class],
@@ -43,66 +46,92 @@ impl Tok<'_> {
     }
 }
 
-/// Tokenizes `body[start..end]`; offsets are into `body`.
+/// Longest word the lexicon holds ("thanksgiving"); longer words skip the lookup.
+const MAX_WORD: usize = 12;
+
+/// Tokenizes `body[start..end]` into `out` (cleared first, so one buffer serves every
+/// window); offsets are into `body`.
 pub(crate) fn tokenize<'a>(
     body: &'a str,
     start: usize,
     end: usize,
     lexicon: &'a Lexicon,
-) -> Vec<Tok<'a>> {
-    let mut out = Vec::new();
+    out: &mut Vec<Tok<'a>>,
+) {
+    out.clear();
     let Some(text) = body.get(start..end) else {
-        return out;
+        return;
     };
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let at = start + i;
-        if c.is_whitespace() {
-            continue;
-        }
-        let (kind, mut stop) = if c.is_ascii_digit() {
-            (Kind::Num, at + 1)
-        } else if c.is_alphabetic() {
-            (Kind::Word, at + c.len_utf8())
-        } else {
-            (Kind::Punct, at + c.len_utf8())
-        };
-        if kind != Kind::Punct {
-            while let Some(&(j, d)) = chars.peek() {
-                let same = match kind {
-                    Kind::Num => d.is_ascii_digit(),
-                    _ => d.is_alphabetic(),
-                };
-                if !same {
-                    break;
-                }
-                stop = start + j + d.len_utf8();
-                chars.next();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII fast path; anything else goes through `char`.
+        let (kind, len) = if b.is_ascii() {
+            if b.is_ascii_whitespace() {
+                i += 1;
+                continue;
             }
-        }
-        let piece = &body[at..stop];
-        let lower = if kind == Kind::Word {
-            piece.to_lowercase()
-        } else if piece == "’" {
-            // Curly apostrophes behave like straight ones ("New Year’s").
-            "'".to_owned()
+            if b.is_ascii_digit() {
+                let n = bytes[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+                (Kind::Num, n)
+            } else if b.is_ascii_alphabetic() {
+                (Kind::Word, word_len(&text[i..]))
+            } else {
+                (Kind::Punct, 1)
+            }
         } else {
-            piece.to_owned()
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
+            }
+            if c.is_alphabetic() {
+                (Kind::Word, word_len(&text[i..]))
+            } else {
+                (Kind::Punct, c.len_utf8())
+            }
         };
-        let classes = if kind == Kind::Word {
+        let piece = &text[i..i + len];
+        let at = start + i;
+        i += len;
+        let capital = piece.chars().next().is_some_and(char::is_uppercase);
+        let lower = if kind != Kind::Word {
+            // Curly apostrophes behave like straight ones ("New Year’s").
+            Cow::Borrowed(if piece == "’" { "'" } else { piece })
+        } else if piece.is_ascii() {
+            if piece.bytes().any(|c| c.is_ascii_uppercase()) {
+                Cow::Owned(piece.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(piece)
+            }
+        } else if piece.chars().any(char::is_uppercase) {
+            Cow::Owned(piece.to_lowercase())
+        } else {
+            Cow::Borrowed(piece)
+        };
+        let classes = if kind == Kind::Word && lower.len() <= MAX_WORD {
             lexicon.classes(&lower)
         } else {
             &[]
         };
         out.push(Tok {
             start: at,
-            end: stop,
+            end: at + piece.len(),
             text: piece,
-            capital: piece.chars().next().is_some_and(char::is_uppercase),
+            capital,
             lower,
             kind,
             classes,
         });
     }
-    out
+}
+
+/// Byte length of the run of letters at the start of `text`.
+fn word_len(text: &str) -> usize {
+    text.char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(text.len(), |(j, _)| j)
 }

@@ -1,10 +1,10 @@
 //! The time vocabulary, read from `data/times/` at build time of the extractor, and the
 //! automaton that finds where in a text time expressions can start.
 
-use std::collections::HashMap;
-
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use tally_core::{ExtractError, TimexMod};
+
+use crate::fnv::{FnvMap, FnvSet};
 
 const WORDS: &str = include_str!("../../../data/times/words.tsv");
 const MODIFIERS: &str = include_str!("../../../data/times/modifiers.tsv");
@@ -159,11 +159,13 @@ pub(crate) enum Tense {
 
 /// The whole vocabulary plus the trigger automaton.
 pub(crate) struct Lexicon {
-    words: HashMap<&'static str, Vec<Class>>,
+    words: FnvMap<&'static str, Vec<Class>>,
     pub modifiers: Vec<Modifier>,
     pub holidays: Vec<Holiday>,
-    tense: HashMap<&'static str, Tense>,
-    /// Finds words that can start or anchor a time expression, and digits.
+    tense: FnvMap<&'static str, Tense>,
+    /// First words of modifier phrases, so most tokens skip the modifier list.
+    modifier_heads: FnvSet<&'static str>,
+    /// Finds words that can start or anchor a time expression (digits are scanned apart).
     pub triggers: AhoCorasick,
 }
 
@@ -265,7 +267,7 @@ fn parse_holiday(rule: &str) -> Option<HolidayRule> {
 impl Lexicon {
     /// Reads the bundled data and builds the trigger automaton.
     pub(crate) fn bundled() -> Result<Lexicon, ExtractError> {
-        let mut words: HashMap<&'static str, Vec<Class>> = HashMap::new();
+        let mut words: FnvMap<&'static str, Vec<Class>> = FnvMap::default();
         let mut triggers: Vec<String> = Vec::new();
         for (line, cols) in rows(WORDS) {
             let [word, class, value] = cols[..] else {
@@ -336,7 +338,7 @@ impl Lexicon {
             holidays.push(Holiday { words, rule });
         }
         holidays.sort_by_key(|h| std::cmp::Reverse(h.words.len()));
-        let mut tense = HashMap::new();
+        let mut tense = FnvMap::default();
         for (line, cols) in rows(TENSE) {
             let [word, t] = cols[..] else {
                 return Err(data_error("tense.tsv", line, "expected WORD, TENSE"));
@@ -356,9 +358,6 @@ impl Lexicon {
             };
             tense.insert(word, t);
         }
-        for digit in '0'..='9' {
-            triggers.push(digit.to_string());
-        }
         triggers.sort();
         triggers.dedup();
         let triggers = AhoCorasick::builder()
@@ -371,13 +370,23 @@ impl Lexicon {
                 source_name: "data/times/words.tsv".to_owned(),
                 message: format!("cannot build the trigger automaton: {e}"),
             })?;
+        let modifier_heads = modifiers
+            .iter()
+            .filter_map(|m| m.words.first().copied())
+            .collect();
         Ok(Lexicon {
             words,
+            modifier_heads,
             modifiers,
             holidays,
             tense,
             triggers,
         })
+    }
+
+    /// Whether a lowercase word starts some modifier phrase.
+    pub(crate) fn starts_modifier(&self, lower: &str) -> bool {
+        self.modifier_heads.contains(lower)
     }
 
     /// Every class of a lowercase word.

@@ -26,6 +26,7 @@
 mod calendar;
 mod expr;
 mod extractor;
+mod fnv;
 mod grammar;
 mod lex;
 mod lexicon;

@@ -82,6 +82,10 @@ pub(crate) fn needs_direction(expr: &Expr) -> bool {
         | Expr::Season { year, .. }
         | Expr::Holiday { year, .. } => *year == YearRef::Auto,
         Expr::InUnits { .. } | Expr::LatestQuarter | Expr::YearEnd => true,
+        Expr::Shift {
+            unit: Unit::Weekend,
+            n: 0,
+        } => true,
         Expr::Before { base, .. } => base.as_deref().is_some_and(needs_direction),
         Expr::Time { date, .. } => date.as_deref().is_some_and(needs_direction),
         _ => false,
@@ -236,6 +240,16 @@ pub(crate) fn resolve(expr: &Expr, dct: Option<Day>, direction: Direction) -> Re
                 },
             };
             Resolved::date(day(dct.plus_days(offset)), true)
+        }
+        // "the weekend", "this weekend": in a past clause the last one (on a weekday, the
+        // one before this ISO week), otherwise the coming one.
+        Expr::Shift {
+            unit: Unit::Weekend,
+            n: 0,
+        } => {
+            let back = dct.is_some_and(|d| d.weekday() <= 5)
+                && matches!(direction, Direction::Past | Direction::Unknown);
+            resolve_shift(Unit::Weekend, if back { -1 } else { 0 }, dct)
         }
         Expr::Shift { unit, n } => resolve_shift(*unit, *n, dct),
         Expr::Before { unit, n, base } => match base {
@@ -605,7 +619,7 @@ fn resolve_holiday(
             let chosen = match rel {
                 YearRef::Rel(0) => holiday_in(rule, d.year),
                 YearRef::Rel(r) => pick_rel(&candidates, now, r),
-                _ => pick(&candidates, now, direction),
+                _ => pick_within(&candidates, now, direction, DAY_HORIZON),
             };
             chosen.map_or_else(
                 || Resolved::date(unknown(), false),

@@ -8,6 +8,7 @@
 //! official said" finds "said" on the right. A participle defers to its auxiliary: "will
 //! be reviewed in March" is future.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::lexicon::{Lexicon, Tense};
@@ -17,11 +18,18 @@ pub(crate) const LEFT_WORDS: usize = 10;
 /// How far right a cue may be, in words.
 pub(crate) const RIGHT_WORDS: usize = 6;
 
-/// Words of `text` (letters and apostrophes), lowercased, in order.
-fn words(text: &str) -> impl DoubleEndedIterator<Item = String> + '_ {
+/// Words of `text` (letters and apostrophes), lowercased, in order; borrowed when they are
+/// lowercase already.
+fn words(text: &str) -> impl DoubleEndedIterator<Item = Cow<'_, str>> + '_ {
     text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace('’', "'"))
+        .map(|w| {
+            if w.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
+                Cow::Borrowed(w)
+            } else {
+                Cow::Owned(w.to_lowercase().replace('’', "'"))
+            }
+        })
 }
 
 /// The cue of one word: listed words, `-ed` forms, and contractions ("they'll").
@@ -53,14 +61,14 @@ pub(crate) fn clause_tense(
     // A semicolon ends the clause.
     let left_text = left_text.rsplit(';').next().unwrap_or("");
     let right_text = right_text.split(';').next().unwrap_or("");
-    let left: Vec<String> = words(left_text).rev().take(LEFT_WORDS).collect();
+    let left: Vec<Cow<'_, str>> = words(left_text).rev().take(LEFT_WORDS).collect();
     if let Some(t) = left_cue(lexicon, &left) {
         return Some(t);
     }
     // Only when nothing on the left says the tense: "On Tuesday, the official said".
     words(right_text)
         .take(RIGHT_WORDS)
-        .take_while(|w| !CLAUSE_BREAKS.contains(&w.as_str()))
+        .take_while(|w| !CLAUSE_BREAKS.contains(&w.as_ref()))
         .find_map(|w| cue(lexicon, &w))
 }
 
@@ -79,15 +87,30 @@ const AUXILIARIES: &[&str] = &[
 
 /// The first cue among `left` (nearest first). A bare `-ed` form defers to an auxiliary
 /// up to three words before it: "will be reviewed" is future, "is expected" present.
-fn left_cue(lexicon: &Lexicon, left: &[String]) -> Option<Tense> {
+fn left_cue(lexicon: &Lexicon, left: &[Cow<'_, str>]) -> Option<Tense> {
+    // "as early as Tuesday", "as soon as Friday": a time not reached yet.
+    if left.first().is_some_and(|w| w == "as")
+        && left
+            .get(1)
+            .is_some_and(|w| matches!(w.as_ref(), "early" | "soon"))
+    {
+        return Some(Tense::Future);
+    }
     for (i, w) in left.iter().enumerate() {
         let Some(t) = cue(lexicon, w) else {
             continue;
         };
+        // "is to resume trading Tuesday": a plan.
+        if matches!(w.as_ref(), "is" | "are" | "was" | "were")
+            && i > 0
+            && left.get(i - 1).is_some_and(|n| n == "to")
+        {
+            return Some(Tense::Future);
+        }
         let listed = lexicon.listed(w);
         if t == Tense::Past && !listed {
             for aux in left.iter().skip(i + 1).take(3) {
-                if !AUXILIARIES.contains(&aux.as_str()) {
+                if !AUXILIARIES.contains(&aux.as_ref()) {
                     break;
                 }
                 if let Some(at) = cue(lexicon, aux) {

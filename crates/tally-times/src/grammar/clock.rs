@@ -108,6 +108,27 @@ impl Parser<'_, '_> {
         Some((j, Clock { hour, minute, utc }))
     }
 
+    /// A bare hour that a part of the day follows: the "4" of "4 in the morning".
+    fn bare_hour(&self, i: usize) -> Option<(usize, Clock)> {
+        let tok = self
+            .tok(i)
+            .filter(|t| t.kind == Kind::Num && t.text.len() <= 2)?;
+        let hour = u32::try_from(tok.number()?)
+            .ok()
+            .filter(|h| (1..=12).contains(h))?;
+        let k = self
+            .phrase(i + 1, &["in", "the"])
+            .or_else(|| self.phrase(i + 1, &["at"]))?;
+        matches!(self.part(k), Some(Part::Code(_))).then_some((
+            i + 1,
+            Clock {
+                hour,
+                minute: 0,
+                utc: false,
+            },
+        ))
+    }
+
     /// "a.m.", "p.m.", "am", "pm", "AM", "PM": whether afternoon, and where it ends.
     pub(super) fn meridiem(&self, i: usize) -> Option<(bool, usize)> {
         let first = self.low(i);
@@ -128,7 +149,7 @@ impl Parser<'_, '_> {
 
     /// "3 p.m. Tuesday", "at 10:35 a.m. on Friday", "4 in the morning", "noon".
     pub(super) fn clock_expr(&self, i: usize) -> Option<Hit> {
-        let (mut j, clock) = self.clock(i)?;
+        let (mut j, clock) = self.clock(i).or_else(|| self.bare_hour(i))?;
         // "4 in the morning", "9 at night".
         if let Some(k) = self
             .phrase(j, &["in", "the"])

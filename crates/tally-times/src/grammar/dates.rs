@@ -228,14 +228,6 @@ impl Parser<'_, '_> {
         if !(1900..=2099).contains(&year) && !context {
             return None;
         }
-        // "1990 people": a count, unless a preposition says year.
-        if !context
-            && self.tok(end).is_some_and(|t| {
-                t.kind == Kind::Word && !t.capital && t.lower.ends_with('s') && t.lower.len() > 3
-            })
-        {
-            return None;
-        }
         Some((end, date(YearRef::Given(year), None, None)))
     }
 
@@ -435,8 +427,9 @@ impl Parser<'_, '_> {
         } else {
             j
         };
-        self.is(k, "quarter")
-            .then_some((k + 1, Expr::LatestQuarter))
+        // "the latest period" in a results story is the quarter reported on.
+        let latest_period = self.is(k, "period") && k > j;
+        (self.is(k, "quarter") || latest_period).then_some((k + 1, Expr::LatestQuarter))
     }
 
     /// Whether the unit ending at `j` was written as "third-quarter" (an adjective).
@@ -464,7 +457,7 @@ impl Parser<'_, '_> {
         }
         // A bare season needs "the" or a preposition ("in the spring", "in spring"):
         // "spring" and "fall" are also common words.
-        if !the && !(i > 0 && self.is_any(i - 1, &["in", "during", "since", "until", "by"])) {
+        if !(the || i > 0 && self.is_any(i - 1, &["in", "during", "since", "until", "by"])) {
             return None;
         }
         Some((

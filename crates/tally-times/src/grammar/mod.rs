@@ -41,7 +41,7 @@ impl Parser<'_, '_> {
     }
 
     fn low(&self, i: usize) -> &str {
-        self.t.get(i).map_or("", |t| t.lower.as_str())
+        self.t.get(i).map_or("", |t| t.lower.as_ref())
     }
 
     fn is(&self, i: usize, word: &str) -> bool {
@@ -123,7 +123,12 @@ impl Parser<'_, '_> {
             expr,
             modifier: None,
         });
-        for m in &self.lex.modifiers {
+        let modifiers = if self.lex.starts_modifier(self.low(i)) {
+            self.lex.modifiers.as_slice()
+        } else {
+            &[]
+        };
+        for m in modifiers {
             let Some(j) = self.phrase(i, &m.words) else {
                 continue;
             };

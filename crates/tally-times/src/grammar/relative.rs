@@ -141,7 +141,7 @@ impl Parser<'_, '_> {
                 },
             ));
         }
-        if self.is(i + 1, "fiscal") && self.is(i + 2, "year") {
+        if (self.is(i + 1, "fiscal") || self.is(i + 1, "full")) && self.is(i + 2, "year") {
             return Some((
                 i + 3,
                 Expr::Shift {
