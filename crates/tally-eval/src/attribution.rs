@@ -156,10 +156,10 @@ fn predicted(doc: &Document) -> Predicted {
         if !p.cues.contains(&cue) {
             p.cues.push(cue.clone());
         }
-        if let Some(s) = &source {
-            if !p.sources.contains(s) {
-                p.sources.push(s.clone());
-            }
+        if let Some(s) = &source
+            && !p.sources.contains(s)
+        {
+            p.sources.push(s.clone());
         }
         let content: Ranges = a.content.iter().map(Span::range).collect();
         if !p.contents.contains(&content) {
@@ -306,7 +306,9 @@ fn polnear(pipeline: &Pipeline, dir: &Path) -> Result<(Value, String), EvalError
         let text_path = dir.join("text").join(format!("{article}.txt"));
         let text = std::fs::read_to_string(&text_path).map_err(|e| data_error(&text_path, e))?;
         let mut doc = document_from_text(&text, dates.get(article).cloned());
-        pipeline.run(&mut doc).map_err(|e| data_error(&text_path, e))?;
+        pipeline
+            .run(&mut doc)
+            .map_err(|e| data_error(&text_path, e))?;
         bytes += text.len();
         articles += 1;
         let pred = predicted(&doc);
@@ -315,7 +317,10 @@ fn polnear(pipeline: &Pipeline, dir: &Path) -> Result<(Value, String), EvalError
             let gold = brat::parse(&text, &ann, &path.display().to_string())?;
             let counts = score_annotation(&text, &pred, &gold);
             total.add(counts);
-            by_annotator.entry(annotator.clone()).or_default().add(counts);
+            by_annotator
+                .entry(annotator.clone())
+                .or_default()
+                .add(counts);
         }
     }
     let seconds = started.elapsed().as_secs_f64();
@@ -381,7 +386,11 @@ fn meantime_share(pipeline: &Pipeline, dir: &Path) -> Result<(Value, String), Ev
         // Gold entity instance of each entity mention, to compare speakers by coreference.
         let instance_at = |r: &Range<usize>| -> Option<String> {
             gold.of_kind(MarkableKind::EntityMention)
-                .filter(|m| m.span.as_ref().is_some_and(|s| s.start < r.end && r.start < s.end))
+                .filter(|m| {
+                    m.span
+                        .as_ref()
+                        .is_some_and(|s| s.start < r.end && r.start < s.end)
+                })
                 .find_map(|m| gold.instance_of(&m.id).map(|i| i.id.clone()))
         };
         for mention in gold.of_kind(MarkableKind::EventMention) {
@@ -467,6 +476,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::single_range_in_vec_init)] // Spans are lists of ranges.
     fn attribution_needs_cue_and_source_overlap() {
         let gold = vec![GoldAttribution {
             id: "E1".into(),
