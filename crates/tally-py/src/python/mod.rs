@@ -1,0 +1,478 @@
+//! The `tally._native` extension module. The public Python API is `python/tally/__init__.py`,
+//! which wraps these classes with docstrings, defaults and DataFrame conversions.
+//!
+//! Every call that extracts or reads releases the GIL (`Python::detach`): other Python
+//! threads run meanwhile, and `extract_many` spreads a batch over a rayon pool.
+
+mod convert;
+mod store;
+
+use std::sync::mpsc::Receiver;
+use std::sync::{Arc, Mutex};
+
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
+
+use crate::Error;
+use crate::batch::{self, Article};
+use crate::input::{self, Documents, ErrorRow, InputOptions, Sink, Source};
+use crate::rows::{CLAIM_COLUMNS, ColumnType, DOCUMENT_COLUMNS, DocumentRows, FIGURE_COLUMNS};
+
+pyo3::create_exception!(
+    _native,
+    TallyError,
+    pyo3::exceptions::PyException,
+    "An input, extraction or store error; `code` holds its stable diagnostic code."
+);
+
+/// Converts an error into a `TallyError` carrying its code.
+pub(crate) fn raise(py: Python<'_>, e: &Error) -> PyErr {
+    let err = TallyError::new_err(e.to_string());
+    // Setting an attribute on a fresh exception instance cannot fail in practice; if it
+    // did, the message alone still says what went wrong.
+    let _ = err.value(py).setattr("code", e.code());
+    err
+}
+
+fn raise_row(py: Python<'_>, row: &ErrorRow) -> PyErr {
+    let place = if row.record.is_empty() {
+        row.path.clone()
+    } else {
+        format!("{}: {}", row.path, row.record)
+    };
+    let err = TallyError::new_err(format!("{place}: {}", row.message));
+    let _ = err.value(py).setattr("code", row.code.as_str());
+    err
+}
+
+/// A configured extraction pipeline. Building one loads the lexicons and automata once;
+/// keep it and call it many times (a Spark job keeps one per partition).
+#[pyclass(module = "tally._native", frozen)]
+struct Pipeline {
+    inner: Arc<tally_extract::Pipeline>,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn input_options(
+    published: Option<String>,
+    url: Option<String>,
+    format: Option<String>,
+    max_document_bytes: Option<u64>,
+) -> InputOptions {
+    InputOptions {
+        published,
+        url,
+        format,
+        max_document_bytes,
+    }
+}
+
+/// One item of `extract_many`: a string, or a dict with `text` or `html` and optional
+/// `url`, `title`, `published`, `format`, `name`.
+fn article(
+    py: Python<'_>,
+    item: &Bound<'_, PyAny>,
+    defaults: &InputOptions,
+    index: usize,
+) -> PyResult<Article> {
+    let base = || -> PyResult<tally_ingest::IngestOptions> {
+        defaults.ingest_options().map_err(|e| raise(py, &e))
+    };
+    if item.is_instance_of::<PyString>() {
+        return Ok(Article {
+            text: item.extract::<String>()?,
+            name: format!("<item {index}>"),
+            options: base()?,
+            title: None,
+        });
+    }
+    let Ok(dict) = item.cast::<PyDict>() else {
+        return Err(PyTypeError::new_err(format!(
+            "item {index}: expected a str or a dict with \"text\" or \"html\", got {}",
+            item.get_type().name()?
+        )));
+    };
+    let get = |key: &str| -> PyResult<Option<String>> {
+        match dict.get_item(key)? {
+            Some(v) if !v.is_none() => Ok(Some(v.extract::<String>()?)),
+            _ => Ok(None),
+        }
+    };
+    let (text, html) = (get("text")?, get("html")?);
+    let mut options = InputOptions {
+        published: get("published")?.or_else(|| defaults.published.clone()),
+        url: get("url")?.or_else(|| defaults.url.clone()),
+        format: get("format")?.or_else(|| defaults.format.clone()),
+        max_document_bytes: defaults.max_document_bytes,
+    };
+    let text = match (text, html) {
+        (Some(text), _) => text,
+        (None, Some(html)) => {
+            options.format = Some("html".to_owned());
+            html
+        }
+        (None, None) => {
+            return Err(PyValueError::new_err(format!(
+                "item {index}: a dict needs a \"text\" or \"html\" field"
+            )));
+        }
+    };
+    Ok(Article {
+        text,
+        name: get("name")?.unwrap_or_else(|| format!("<item {index}>")),
+        options: options.ingest_options().map_err(|e| raise(py, &e))?,
+        title: get("title")?,
+    })
+}
+
+#[pymethods]
+impl Pipeline {
+    #[new]
+    #[pyo3(signature = (*, gazetteer=None, conventions=None))]
+    fn new(
+        py: Python<'_>,
+        gazetteer: Option<std::path::PathBuf>,
+        conventions: Option<String>,
+    ) -> PyResult<Pipeline> {
+        let config = tally_extract::PipelineConfig {
+            gazetteer,
+            conventions,
+        };
+        let inner = py
+            .detach(|| tally_extract::Pipeline::builtin(&config))
+            .map_err(|e| raise(py, &Error::from(e)))?;
+        Ok(Pipeline {
+            inner: Arc::new(inner),
+        })
+    }
+
+    /// The extractors, in order.
+    #[getter]
+    fn names(&self) -> Vec<&'static str> {
+        self.inner.names()
+    }
+
+    #[pyo3(signature = (text, *, published=None, url=None, title=None, format=None, name=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn extract<'py>(
+        &self,
+        py: Python<'py>,
+        text: String,
+        published: Option<String>,
+        url: Option<String>,
+        title: Option<String>,
+        format: Option<String>,
+        name: Option<String>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let options = input_options(published, url, format, None)
+            .ingest_options()
+            .map_err(|e| raise(py, &e))?;
+        let article = Article {
+            text,
+            name: name.unwrap_or_else(|| "<string>".to_owned()),
+            options,
+            title,
+        };
+        let pipeline = &self.inner;
+        let value = py
+            .detach(|| batch::extract_one(pipeline, &article).map(|d| convert::document(&d)))
+            .map_err(|e| raise(py, &e))?;
+        convert::to_py(py, &value)
+    }
+
+    #[pyo3(signature = (items, *, threads=None, published=None, url=None, format=None, chunk_size=512))]
+    #[allow(clippy::too_many_arguments)]
+    fn extract_many<'py>(
+        &self,
+        py: Python<'py>,
+        items: &Bound<'py, PyAny>,
+        threads: Option<usize>,
+        published: Option<String>,
+        url: Option<String>,
+        format: Option<String>,
+        chunk_size: usize,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let defaults = input_options(published, url, format, None);
+        let pool = match threads {
+            Some(0) => {
+                return Err(PyValueError::new_err("threads must be at least 1"));
+            }
+            Some(n) => Some(
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(n)
+                    .build()
+                    .map_err(|e| PyValueError::new_err(format!("cannot start {n} threads: {e}")))?,
+            ),
+            None => None,
+        };
+        let out = PyList::empty(py);
+        let mut chunk: Vec<Article> = Vec::with_capacity(chunk_size.max(1));
+        let pipeline = &self.inner;
+        let mut index = 0usize;
+        // Chunks bound memory for long iterables; each chunk is extracted in parallel with
+        // the GIL released, and its documents become Python objects in the meantime of
+        // nothing else: converting needs the GIL.
+        let flush = |chunk: &mut Vec<Article>| -> PyResult<()> {
+            let articles = std::mem::take(chunk);
+            let values: Vec<Result<serde_json::Value, Error>> = py.detach(|| {
+                let docs = batch::extract_all(pipeline, &articles, pool.as_ref());
+                docs.into_iter()
+                    .map(|d| d.map(|d| convert::document(&d)))
+                    .collect()
+            });
+            for value in values {
+                let value = value.map_err(|e| raise(py, &e))?;
+                out.append(convert::to_py(py, &value)?)?;
+            }
+            Ok(())
+        };
+        for item in items.try_iter()? {
+            chunk.push(article(py, &item?, &defaults, index)?);
+            index += 1;
+            if chunk.len() >= chunk_size.max(1) {
+                flush(&mut chunk)?;
+            }
+        }
+        if !chunk.is_empty() {
+            flush(&mut chunk)?;
+        }
+        Ok(out)
+    }
+
+    /// Reads files (any input format), streaming: returns an iterator.
+    #[pyo3(signature = (paths, *, extract=true, published=None, url=None, format=None, max_document_bytes=None, errors="raise"))]
+    #[allow(clippy::too_many_arguments)]
+    fn read(
+        &self,
+        py: Python<'_>,
+        paths: Vec<String>,
+        extract: bool,
+        published: Option<String>,
+        url: Option<String>,
+        format: Option<String>,
+        max_document_bytes: Option<u64>,
+        errors: &str,
+    ) -> PyResult<DocumentIter> {
+        let errors = ErrorMode::parse(errors)?;
+        let options = input_options(published, url, format, max_document_bytes)
+            .ingest_options()
+            .map_err(|e| raise(py, &e))?;
+        let paths: Vec<std::path::PathBuf> = paths.into_iter().map(Into::into).collect();
+        let sources = Source::expand(&paths);
+        let pipeline = extract.then(|| Arc::clone(&self.inner));
+        let rx = input::stream(sources, options, pipeline, Documents, 16);
+        Ok(DocumentIter {
+            rx: Mutex::new(rx),
+            errors,
+        })
+    }
+
+    /// For the Spark job: reads `sources` (pairs of name and bytes, or `None` to read the
+    /// name from the local file system) and yields, per document, the export rows; per bad
+    /// record, an error row.
+    #[pyo3(signature = (sources, *, published=None, url=None, format=None, max_document_bytes=None))]
+    fn export_rows(
+        &self,
+        py: Python<'_>,
+        sources: Vec<(String, Option<Vec<u8>>)>,
+        published: Option<String>,
+        url: Option<String>,
+        format: Option<String>,
+        max_document_bytes: Option<u64>,
+    ) -> PyResult<RowIter> {
+        let options = input_options(published, url, format, max_document_bytes)
+            .ingest_options()
+            .map_err(|e| raise(py, &e))?;
+        let sources = sources
+            .into_iter()
+            .map(|(name, data)| Source::new(name, data))
+            .collect();
+        let rx = input::stream(sources, options, Some(Arc::clone(&self.inner)), Rows, 32);
+        Ok(RowIter { rx: Mutex::new(rx) })
+    }
+}
+
+#[derive(Clone, Copy)]
+enum ErrorMode {
+    Raise,
+    Skip,
+    Include,
+}
+
+impl ErrorMode {
+    fn parse(name: &str) -> PyResult<ErrorMode> {
+        match name {
+            "raise" => Ok(ErrorMode::Raise),
+            "skip" => Ok(ErrorMode::Skip),
+            "include" => Ok(ErrorMode::Include),
+            _ => Err(PyValueError::new_err(format!(
+                "errors must be \"raise\", \"skip\" or \"include\", not {name:?}"
+            ))),
+        }
+    }
+}
+
+/// Documents read from files, one at a time.
+#[pyclass(module = "tally._native")]
+struct DocumentIter {
+    rx: Mutex<Receiver<Result<tally_core::Document, ErrorRow>>>,
+    errors: ErrorMode,
+}
+
+#[pymethods]
+impl DocumentIter {
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    fn __next__<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        loop {
+            let next = py.detach(|| {
+                let rx = self.rx.lock().ok()?;
+                rx.recv().ok().map(|r| r.map(|d| convert::document(&d)))
+            });
+            match next {
+                None => return Ok(None),
+                Some(Ok(value)) => return convert::to_py(py, &value).map(Some),
+                Some(Err(row)) => match self.errors {
+                    ErrorMode::Raise => return Err(raise_row(py, &row)),
+                    ErrorMode::Skip => {}
+                    ErrorMode::Include => {
+                        let value = serde_json::json!({ "error": row });
+                        return convert::to_py(py, &value).map(Some);
+                    }
+                },
+            }
+        }
+    }
+}
+
+/// The reader thread's per-document work for the Spark job: the export rows.
+struct Rows;
+
+impl Sink for Rows {
+    type Output = DocumentRows;
+    fn finish(&self, doc: tally_core::Document) -> DocumentRows {
+        DocumentRows::of(&doc)
+    }
+}
+
+/// Export rows of documents read from files.
+#[pyclass(module = "tally._native")]
+struct RowIter {
+    rx: Mutex<Receiver<Result<DocumentRows, ErrorRow>>>,
+}
+
+#[pymethods]
+impl RowIter {
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    /// `("document", document_row, claim_instances, figure_rows, bands, signature)` or
+    /// `("error", path, record, code, message)`.
+    fn __next__<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyTuple>>> {
+        let next = py.detach(|| self.rx.lock().ok().and_then(|rx| rx.recv().ok()));
+        let Some(item) = next else {
+            return Ok(None);
+        };
+        let tuple = match item {
+            Ok(rows) => {
+                let document = convert::row(py, &rows.document)?;
+                let claims = PyList::empty(py);
+                for c in &rows.claims {
+                    claims.append(
+                        (
+                            &c.claim_key,
+                            &c.claimant_kind,
+                            &c.claimant,
+                            c.claimant_anonymous,
+                            &c.kind,
+                            &c.content,
+                            &c.said_date,
+                            &c.document_id,
+                            &c.claim_id,
+                            &c.publisher,
+                        )
+                            .into_pyobject(py)?,
+                    )?;
+                }
+                let figures = PyList::empty(py);
+                for f in &rows.figures {
+                    figures.append(convert::row(py, f)?)?;
+                }
+                (
+                    "document",
+                    document,
+                    claims,
+                    figures,
+                    rows.bands,
+                    PyBytes::new(py, &rows.signature),
+                )
+                    .into_pyobject(py)?
+            }
+            Err(e) => ("error", e.path, e.record, e.code, e.message).into_pyobject(py)?,
+        };
+        Ok(Some(tuple))
+    }
+}
+
+/// The columns of a `tally export` table: `[(name, type)]`, types `text`, `int`, `real`,
+/// `bool` or `json` (JSON text).
+#[pyfunction]
+fn columns(table: &str) -> PyResult<Vec<(&'static str, &'static str)>> {
+    let columns = match table {
+        "documents" => DOCUMENT_COLUMNS,
+        "claims" => CLAIM_COLUMNS,
+        "figures" => FIGURE_COLUMNS,
+        _ => {
+            return Err(PyValueError::new_err(format!(
+                "unknown table {table:?}: expected \"claims\", \"figures\" or \"documents\""
+            )));
+        }
+    };
+    Ok(columns
+        .iter()
+        .map(|(name, ty)| {
+            let ty = match ty {
+                ColumnType::Text => "text",
+                ColumnType::Int => "int",
+                ColumnType::Real => "real",
+                ColumnType::Bool => "bool",
+                ColumnType::Json => "json",
+            };
+            (*name, ty)
+        })
+        .collect())
+}
+
+/// MinHash similarity of two signatures (bytes from `export_rows`), as the store uses to
+/// confirm that two documents are syndicated copies.
+#[pyfunction]
+fn similarity(a: &[u8], b: &[u8]) -> Option<f64> {
+    use tally_store::minhash::Signature;
+    let a = Signature::from_bytes(a)?;
+    let b = Signature::from_bytes(b)?;
+    Some(a.similarity(&b))
+}
+
+/// The similarity at or above which the store puts two documents in one cluster.
+#[pyfunction]
+fn cluster_similarity() -> f64 {
+    tally_store::StoreOptions::default().cluster_similarity
+}
+
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("TallyError", m.py().get_type::<TallyError>())?;
+    m.add_class::<Pipeline>()?;
+    m.add_class::<DocumentIter>()?;
+    m.add_class::<RowIter>()?;
+    m.add_class::<store::Store>()?;
+    m.add_function(wrap_pyfunction!(columns, m)?)?;
+    m.add_function(wrap_pyfunction!(similarity, m)?)?;
+    m.add_function(wrap_pyfunction!(cluster_similarity, m)?)?;
+    Ok(())
+}
