@@ -1,4 +1,4 @@
-//! The sample articles bundled into the binary for `tally demo` (see `samples/NOTICE.md`
+//! The sample articles bundled into the binary for `tally demo` (see `NOTICE.md`
 //! for their sources and licenses).
 
 /// A bundled sample: its path in the repository and its text.

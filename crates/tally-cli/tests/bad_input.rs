@@ -140,6 +140,8 @@ fn directories_are_walked_recursively() {
         b"# Second\n\nThe ministry said 40 people were killed.\n",
     );
     write(&dir, ".hidden.md", b"# Hidden\n\nNot read.\n");
+    write(&dir, "convert.py", b"print('not an article')\n");
+    write(&dir, "photo.png", b"\x89PNG not an article");
     let out = tally(&["extract", "--format", "jsonl", &dir.display().to_string()]);
     assert_eq!(out.status.code(), Some(0));
     let titles: Vec<String> = String::from_utf8_lossy(&out.stdout)

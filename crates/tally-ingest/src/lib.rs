@@ -144,8 +144,9 @@ impl Default for IngestOptions {
 /// The result of reading one input: documents, or errors naming the record.
 pub type Records = Box<dyn Iterator<Item = Result<Document, IngestError>>>;
 
-/// Expands paths: files stay, directories are walked recursively (sorted, hidden entries
-/// skipped), `-` means standard input. An unlistable directory is an error in the list.
+/// Expands paths: files stay, directories are walked recursively (sorted; hidden entries
+/// and files without an article extension skipped), `-` means standard input. An
+/// unlistable directory is an error in the list.
 #[must_use]
 pub fn expand(paths: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
     let mut out = Vec::new();
@@ -171,13 +172,29 @@ fn walk(path: &Path, out: &mut Vec<Result<PathBuf, IngestError>>) {
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| {
-            !p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            let name = p.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+            !name.starts_with('.') && (p.is_dir() || is_article_file(&name))
         })
         .collect();
     children.sort();
     for child in children {
         walk(&child, out);
+    }
+}
+
+/// Extensions read when walking a directory (each also gzip-compressed): article formats
+/// only, so code, images and spreadsheets beside the articles are left alone. Files named
+/// explicitly are always read.
+const ARTICLE_EXTENSIONS: &[&str] = &[
+    "md", "markdown", "txt", "text", "html", "htm", "xhtml", "jsonl", "ndjson", "jsonlines",
+    "warc", "arc", "rss", "atom", "xml",
+];
+
+fn is_article_file(name: &str) -> bool {
+    let name = name.strip_suffix(".gz").unwrap_or(name);
+    match name.rsplit_once('.') {
+        Some((_, ext)) => ARTICLE_EXTENSIONS.contains(&ext),
+        None => true,
     }
 }
 

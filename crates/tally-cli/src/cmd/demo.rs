@@ -42,7 +42,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     }
     writeln!(
         out,
-        "tally demo: the claim ledger of {} bundled sample articles (samples/NOTICE.md)\n",
+        "tally demo: the claim ledger of {} bundled sample articles (NOTICE.md)\n",
         docs.len()
     )?;
     for doc in &docs {
@@ -85,7 +85,11 @@ fn print_document(out: &mut impl Write, doc: &Document) -> std::io::Result<()> {
     if !doc.claims.is_empty() {
         writeln!(out, "{}\n", render::claims_table(doc))?;
     } else {
-        writeln!(out, "  no claims found in {} sentences.\n", doc.sentences.len())?;
+        writeln!(
+            out,
+            "  no claims found in {} sentences.\n",
+            doc.sentences.len()
+        )?;
     }
     Ok(())
 }
