@@ -30,15 +30,16 @@
 
 use std::ops::Range;
 
-use tally_core::{Document, ExtractError, Extractor, Layer, Span, Timex, TimexType};
+use tally_core::{Document, ExtractError, Extractor, Layer, Span, Timex};
 
+use crate::anchor::{Link, link};
 use crate::calendar::Day;
-use crate::expr::Expr;
 use crate::fnv::FnvSet;
 use crate::grammar::{Found, Parser};
 use crate::lex::{Kind, Tok, tokenize};
-use crate::lexicon::{Lexicon, Unit};
-use crate::resolve::{Direction, needs_direction, resolve, shift_value};
+use crate::lexicon::Lexicon;
+use crate::resolve::{Direction, needs_direction, resolve};
+use crate::scan::digit_triggers;
 use crate::tense::clause_tense;
 
 /// Context kept on each side of a trigger, in bytes: enough for the longest lead-in
@@ -51,6 +52,7 @@ const MAX_LEAD: usize = 6;
 /// Words (besides time words and numbers) an expression can start with.
 const STARTERS: &[&str] = &[
     "the",
+    "these",
     "this",
     "that",
     "last",
@@ -149,16 +151,9 @@ impl TimeExtractor {
                 let Ok(span) = Span::new(body, range.start, range.end) else {
                     continue;
                 };
-                let relinkable = match &found.expr {
-                    Expr::Before {
-                        unit,
-                        n,
-                        base: None,
-                    } => Some((*unit, *n)),
-                    _ => None,
-                };
+                let link = Link::of(&found.expr);
                 out.push((
-                    relinkable,
+                    link,
                     Timex {
                         id: String::new(),
                         raw: span.text.clone(),
@@ -177,7 +172,7 @@ impl TimeExtractor {
         for (i, (_, t)) in out.iter_mut().enumerate() {
             t.id = format!("T{}", i + 1);
         }
-        relink(doc, &mut out);
+        link(doc, &mut out);
         out.into_iter().map(|(_, t)| t).collect()
     }
 
@@ -278,154 +273,6 @@ impl TimeExtractor {
     }
 }
 
-/// How far back (in bytes) a reported quarter can anchor "a year ago".
-const QUARTER_REACH: usize = 1200;
-
-/// "a year earlier" and "a year ago" compare with a period just named: "profit rose in the
-/// third quarter from a year earlier" is the third quarter of the year before, not the
-/// year before the DCT. The period is the nearest earlier date of the same sentence finer
-/// than a year (a quarter, month or day), or else, in business news where a story reports
-/// on one quarter, the nearest quarter named shortly before. Only a single unit back
-/// ("a year", "a month") is relinked: "four years ago" counts from the DCT.
-fn relink(doc: &Document, timexes: &mut [(Option<(Unit, i64)>, Timex)]) {
-    for i in 0..timexes.len() {
-        let Some((unit, n)) = timexes[i].0 else {
-            continue;
-        };
-        if n != 1 {
-            continue;
-        }
-        let here = timexes[i].1.span.start;
-        // The compared period is current: not itself relinked, not years back.
-        let dct_year = doc.published_date().map(|d| i64::from(d.year()));
-        let current = |t: &Timex| {
-            !t.anchor.as_deref().is_some_and(|a| a.starts_with('T'))
-                && match (
-                    t.value.get(..4).and_then(|y| y.parse::<i64>().ok()),
-                    dct_year,
-                ) {
-                    (Some(y), Some(d)) => y >= d - 1,
-                    _ => false,
-                }
-        };
-        let sentence = doc.sentence_at(here);
-        let earlier = || {
-            timexes[..i]
-                .iter()
-                .rev()
-                .map(|(_, t)| t)
-                .filter(|t| t.kind == TimexType::Date)
-        };
-        let base = earlier()
-            .take_while(|t| doc.sentence_at(t.span.start) == sentence)
-            .find(|t| granularity_finer(&t.value, unit) && current(t))
-            .or_else(|| {
-                (unit == Unit::Year)
-                    .then(|| {
-                        earlier()
-                            .take_while(|t| here - t.span.start <= QUARTER_REACH)
-                            .find(|t| {
-                                t.value.len() == 7
-                                    && t.value.as_bytes().get(5) == Some(&b'Q')
-                                    && current(t)
-                            })
-                    })
-                    .flatten()
-            });
-        let Some(base) = base else {
-            continue;
-        };
-        if let Some(value) = shift_value(&base.value, unit, -n) {
-            let id = base.id.clone();
-            let t = &mut timexes[i].1;
-            t.value = value;
-            t.anchor = Some(id);
-        }
-    }
-}
-
-/// Whether a date value names something smaller than `unit` ("2024-Q3" is finer than a
-/// year; "2024" is not; weeks are left alone).
-fn granularity_finer(value: &str, unit: Unit) -> bool {
-    let digits = value
-        .get(..4)
-        .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()));
-    if !digits || value.contains('W') {
-        return false;
-    }
-    match unit {
-        Unit::Year => value.len() > 4,
-        Unit::Month => value.len() >= 10 && !value.contains('Q'),
-        _ => false,
-    }
-}
-
-/// Runs of digits that can be (part of) a time expression on their own: four digits (a
-/// year, "1990s", "2024-12-18"), a clock or numeric date ("10:35", "12/18"), an hour
-/// before "a.m."/"pm", a decade ("'90s", "80s") or a quarter ("Q3"). Other numbers only
-/// matter next to a time word ("three days", "Dec. 18"), which is a trigger itself, so
-/// prices and counts do not wake the grammar.
-fn digit_triggers(bytes: &[u8]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(start) = next_digit(bytes, i) {
-        i = start;
-        while i < bytes.len() && bytes[i].is_ascii_digit() {
-            i += 1;
-        }
-        let len = i - start;
-        let at = |k: usize| bytes.get(k).copied().unwrap_or(b' ');
-        let prev = if start == 0 { b' ' } else { at(start - 1) };
-        let next = at(i);
-        // A continuation of "1,200", "5.93" or "10:35" is not a start.
-        if matches!(prev, b',' | b'.' | b':') && start >= 2 && at(start - 2).is_ascii_digit() {
-            continue;
-        }
-        let meridiem = {
-            let k = if next == b' ' { i + 1 } else { i };
-            matches!(at(k) | 0x20, b'a' | b'p') && matches!(at(k + 1) | 0x20, b'm' | b'.')
-        };
-        let wanted = len == 4
-            || (matches!(next, b':' | b'/') && at(i + 1).is_ascii_digit())
-            || (len <= 2 && meridiem)
-            || next == b's'
-            || matches!(prev, b'\'' | b'Q' | b'q')
-            // The last byte of a curly apostrophe, U+2019.
-            || prev == 0x99;
-        if wanted {
-            out.push((start, i));
-        }
-    }
-    out
-}
-
-/// The position of the next ASCII digit at or after `from`. Eight bytes at a time: most
-/// text has no digit, and this scan runs over the whole body.
-fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut i = from;
-    while i + 8 <= bytes.len() {
-        let mut chunk = [0u8; 8];
-        chunk.copy_from_slice(&bytes[i..i + 8]);
-        let x = u64::from_le_bytes(chunk);
-        // Bit-twiddling "has a byte between 0x2F and 0x3A, exclusive" (ASCII bytes only;
-        // bytes with the high bit set are masked out).
-        let low7 = x & !HIGH;
-        let between =
-            (ONES * (127 + 0x3A)).wrapping_sub(low7) & !x & (low7 + ONES * (127 - 0x2F)) & HIGH;
-        if between != 0 {
-            break;
-        }
-        i += 8;
-    }
-    bytes
-        .get(i..)?
-        .iter()
-        .position(u8::is_ascii_digit)
-        .map(|p| i + p)
-}
-
 /// Moves a window start onto a char boundary and past a partial word (unless that would
 /// pass `limit`, the trigger).
 fn snap_start(body: &str, mut lo: usize, floor: usize, limit: usize) -> usize {
@@ -485,44 +332,5 @@ impl Extractor for TimeExtractor {
         doc.times = self.find(doc);
         doc.mark_layer(Layer::Times);
         Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn next_digit_finds_every_digit_and_nothing_else() {
-        let text = "no digits here at all, then 7 and é9 and the end 0".as_bytes();
-        let expected: Vec<usize> = (0..text.len())
-            .filter(|&i| text[i].is_ascii_digit())
-            .collect();
-        let mut found = Vec::new();
-        let mut i = 0;
-        while let Some(p) = next_digit(text, i) {
-            found.push(p);
-            i = p + 1;
-        }
-        assert_eq!(found, expected);
-        for b in 0u8..=255 {
-            let bytes = [b'a', b'b', b'c', b'd', b'e', b'f', b'g', b, b'x'];
-            assert_eq!(
-                next_digit(&bytes, 0).is_some(),
-                b.is_ascii_digit(),
-                "byte {b}"
-            );
-        }
-    }
-
-    #[test]
-    fn only_time_like_numbers_trigger() {
-        let text =
-            b"Sales of 155,221 bags at 5.93 mln in 1987, 10:35 a.m., 3 pm, the '90s, Q3, 12/18.";
-        let found: Vec<&str> = digit_triggers(text)
-            .into_iter()
-            .map(|(s, e)| std::str::from_utf8(&text[s..e]).unwrap_or(""))
-            .collect();
-        assert_eq!(found, ["1987", "10", "3", "90", "3", "12"]);
     }
 }

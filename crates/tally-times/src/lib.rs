@@ -23,6 +23,7 @@
 //! assert_eq!(found, [("Tuesday", "2024-12-17"), ("next month", "2025-01")]);
 //! ```
 
+mod anchor;
 mod calendar;
 mod expr;
 mod extractor;
@@ -32,6 +33,7 @@ mod lex;
 mod lexicon;
 mod resolve;
 mod said_at;
+mod scan;
 mod tense;
 
 pub use extractor::TimeExtractor;

@@ -339,10 +339,10 @@ impl Parser<'_, '_> {
             let (n, j) = match self.ordinal(s) {
                 Some(hit) => hit,
                 None if self.is_any(s, &["final", "last"])
-                    && self.is(s + 1, "quarter")
+                    && self.is_any(s + 1, &["quarter", "half"])
                     && (self.is(s + 2, "of") || self.is(s, "final")) =>
                 {
-                    (4, s + 1)
+                    (if self.is(s + 1, "quarter") { 4 } else { 2 }, s + 1)
                 }
                 None => return None,
             };

@@ -15,6 +15,10 @@ const FILLERS: &[&str] = &[
     "consecutive",
     "long",
     "whole",
+    "trading",
+    "business",
+    "working",
+    "calendar",
 ];
 
 impl Parser<'_, '_> {
@@ -72,6 +76,14 @@ impl Parser<'_, '_> {
             return Some((j, Amount::Known(25.0), Unit::Year));
         }
         if let Some((amount, j)) = self.amount(i) {
+            // "12 to 18 months", "two or three days", "12-18 months": a length between two
+            // amounts has no single value.
+            let (amount, j) = match (self.low(j), self.amount(j + 1)) {
+                ("to" | "or" | "-" | "–", Some((_, k))) if self.unit(self.hyphen(k)).is_some() => {
+                    (Amount::Unknown, k)
+                }
+                _ => (amount, j),
+            };
             let h = self.hyphen(j);
             let hyphenated = h > j;
             // "two more years", "an additional year", "three straight years".

@@ -1,0 +1,168 @@
+//! Discourse anchoring: a few expressions are dated by an earlier expression of the text
+//! rather than by the publication date.
+//!
+//! - "a year ago" / "a year earlier" after a quarter, month or day: that period a year
+//!   before ("profit rose in the third quarter from a year earlier");
+//! - a clock time with no date ("at 10:35 a.m.") after a named day in the same paragraph:
+//!   that day ("The blast came Friday. ... at 10:35 a.m." is Friday 10:35).
+
+use tally_core::{Document, Timex, TimexType};
+
+use crate::expr::Expr;
+use crate::lexicon::Unit;
+use crate::resolve::shift_value;
+
+/// How an expression may be re-anchored once every expression is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Link {
+    /// `n` units before an earlier period ("a year earlier").
+    Before { unit: Unit, n: i64 },
+    /// A clock time without a date.
+    Clock,
+}
+
+impl Link {
+    pub(crate) fn of(expr: &Expr) -> Option<Link> {
+        match expr {
+            Expr::Before {
+                unit,
+                n,
+                base: None,
+            } => Some(Link::Before { unit: *unit, n: *n }),
+            Expr::Time {
+                date: None,
+                clock: Some(_),
+                ..
+            } => Some(Link::Clock),
+            _ => None,
+        }
+    }
+}
+
+/// Re-anchors linked expressions on earlier ones; `timexes` is in body order with ids set.
+pub(crate) fn link(doc: &Document, timexes: &mut [(Option<Link>, Timex)]) {
+    relink_year_ago(doc, timexes);
+    date_clock_times(doc, timexes);
+}
+
+/// A clock time without a date takes the day of the nearest earlier expression of the
+/// same paragraph that names a day; with none, it keeps the publication date.
+fn date_clock_times(doc: &Document, timexes: &mut [(Option<Link>, Timex)]) {
+    for i in 0..timexes.len() {
+        if timexes[i].0 != Some(Link::Clock) {
+            continue;
+        }
+        let here = timexes[i].1.span.start;
+        let paragraph = doc.paragraph_at(here);
+        let base = timexes[..i]
+            .iter()
+            .rev()
+            .map(|(_, t)| t)
+            .take_while(|t| doc.paragraph_at(t.span.start) == paragraph)
+            .find(|t| matches!(t.kind, TimexType::Date | TimexType::Time) && names_a_day(&t.value));
+        let Some(base) = base else {
+            continue;
+        };
+        let (day, id) = (base.value[..10].to_owned(), base.id.clone());
+        let t = &mut timexes[i].1;
+        if let Some(clock) = t.value.get(10..).filter(|c| c.starts_with('T')) {
+            t.value = format!("{day}{clock}");
+            t.anchor = Some(id);
+        }
+    }
+}
+
+/// Whether a value starts with a full `YYYY-MM-DD` date.
+fn names_a_day(value: &str) -> bool {
+    let b = value.as_bytes();
+    b.len() >= 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b[..4]
+            .iter()
+            .chain(&b[5..7])
+            .chain(&b[8..10])
+            .all(u8::is_ascii_digit)
+}
+
+/// How far back (in bytes) a reported quarter can anchor "a year ago".
+const QUARTER_REACH: usize = 1200;
+
+/// "a year earlier" and "a year ago" compare with a period just named: "profit rose in the
+/// third quarter from a year earlier" is the third quarter of the year before, not the
+/// year before the DCT. The period is the nearest earlier date of the same sentence finer
+/// than a year (a quarter, month or day), or else, in business news where a story reports
+/// on one quarter, the nearest quarter named shortly before. Only a single unit back
+/// ("a year", "a month") is relinked: "four years ago" counts from the DCT.
+fn relink_year_ago(doc: &Document, timexes: &mut [(Option<Link>, Timex)]) {
+    for i in 0..timexes.len() {
+        let Some(Link::Before { unit, n }) = timexes[i].0 else {
+            continue;
+        };
+        if n != 1 {
+            continue;
+        }
+        let here = timexes[i].1.span.start;
+        // The compared period is current: not itself relinked, not years back.
+        let dct_year = doc.published_date().map(|d| i64::from(d.year()));
+        let current = |t: &Timex| {
+            !t.anchor.as_deref().is_some_and(|a| a.starts_with('T'))
+                && match (
+                    t.value.get(..4).and_then(|y| y.parse::<i64>().ok()),
+                    dct_year,
+                ) {
+                    (Some(y), Some(d)) => y >= d - 1,
+                    _ => false,
+                }
+        };
+        let sentence = doc.sentence_at(here);
+        let earlier = || {
+            timexes[..i]
+                .iter()
+                .rev()
+                .map(|(_, t)| t)
+                .filter(|t| t.kind == TimexType::Date)
+        };
+        let base = earlier()
+            .take_while(|t| doc.sentence_at(t.span.start) == sentence)
+            .find(|t| granularity_finer(&t.value, unit) && current(t))
+            .or_else(|| {
+                (unit == Unit::Year)
+                    .then(|| {
+                        earlier()
+                            .take_while(|t| here - t.span.start <= QUARTER_REACH)
+                            .find(|t| {
+                                t.value.len() == 7
+                                    && t.value.as_bytes().get(5) == Some(&b'Q')
+                                    && current(t)
+                            })
+                    })
+                    .flatten()
+            });
+        let Some(base) = base else {
+            continue;
+        };
+        if let Some(value) = shift_value(&base.value, unit, -n) {
+            let id = base.id.clone();
+            let t = &mut timexes[i].1;
+            t.value = value;
+            t.anchor = Some(id);
+        }
+    }
+}
+
+/// Whether a date value names something smaller than `unit` ("2024-Q3" is finer than a
+/// year; "2024" is not; weeks are left alone).
+fn granularity_finer(value: &str, unit: Unit) -> bool {
+    let digits = value
+        .get(..4)
+        .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()));
+    if !digits || value.contains('W') {
+        return false;
+    }
+    match unit {
+        Unit::Year => value.len() > 4,
+        Unit::Month => value.len() >= 10 && !value.contains('Q'),
+        _ => false,
+    }
+}
