@@ -26,14 +26,15 @@
 //! - The wire agency and publisher from the metadata are listed as organizations with no
 //!   mention when the body does not name them.
 
+use std::cell::Cell;
 use std::path::Path;
 use std::sync::Arc;
 
 use tally_core::{Document, Entity, ExtractError, Extractor, Layer};
 
 use crate::gazetteer::{Form, Gazetteer};
-use crate::lexicon::Folder;
-use crate::names::{self, Candidate, GazMention, SentenceCtx};
+use crate::lexicon::{Flags, Folder};
+use crate::names::{self, Candidate, GazMention, SentenceCtx, UNKNOWN};
 use crate::resolve::{Compass, resolve};
 use crate::scan::{self, Word};
 
@@ -89,6 +90,7 @@ impl EntityExtractor {
         let mut compass: Vec<Compass> = Vec::new();
         let mut words: Vec<Word> = Vec::new();
         let mut covered: Vec<Option<usize>> = Vec::new();
+        let mut flags: Vec<Cell<Flags>> = Vec::new();
         let mut folder = Folder::new();
         for (start, end) in units {
             if start >= end || body.get(start..end).is_none() {
@@ -99,8 +101,10 @@ impl EntityExtractor {
             scan::words(body, start, end, &mut words);
             let capitals_blind = shouting || scan::is_title_case(&words);
             let first = mentions.len();
-            self.match_gazetteer(body, start, end, shouting, &mut mentions);
+            self.match_gazetteer(body, &words, end, shouting, &mut mentions);
             let gaz = &mentions[first..];
+            flags.clear();
+            flags.resize(words.len(), Cell::new(UNKNOWN));
             covered.clear();
             let mut g = 0;
             for w in &words {
@@ -113,6 +117,7 @@ impl EntityExtractor {
                 body,
                 sentence_starts: &sentence_starts,
                 words: &words,
+                flags: &flags,
                 covered: &covered,
                 gaz,
             };
@@ -159,56 +164,85 @@ impl EntityExtractor {
     }
 
     /// Gazetteer matches in `body[start..end]` that pass the word-boundary and case rules.
+    ///
+    /// Every alias form in the automaton starts with a capital, so the automaton runs
+    /// anchored at capitalized word starts (and after a hyphen inside a word: "pro-Russian")
+    /// instead of over every byte: lowercase text, most of any article, is never searched.
     fn match_gazetteer(
         &self,
         body: &str,
-        start: usize,
+        words: &[Word],
         end: usize,
         shouting: bool,
         out: &mut Vec<GazMention>,
     ) {
-        let text = &body[start..end];
-        let automaton = self.gazetteer.automaton();
-        let mut from = 0;
-        // Leftmost-longest search, restarted one byte after a rejected match so that a
-        // rejected long alias ("The Associated Press" on "the Associated Press") does not
-        // hide a valid one inside it ("Associated Press").
-        while from < text.len() {
-            let Some(m) = automaton.find(aho_corasick::Input::new(text).range(from..)) else {
-                break;
-            };
-            let (s, e) = (start + m.start(), start + m.end());
-            let before = body.get(..s).and_then(|head| head.chars().next_back());
-            let after = body.get(e..).and_then(|rest| rest.chars().next());
-            let pattern = self.gazetteer.pattern(m.pattern().as_usize());
-            // "US$40 billion" is a currency, not the country.
-            let accepted = body.is_char_boundary(s)
-                && body.is_char_boundary(e)
-                && !before.is_some_and(char::is_alphanumeric)
-                && !after.is_some_and(|c| c.is_alphanumeric() || c == '$')
-                && case_ok(&pattern.alias, &body[s..e], shouting);
-            if !accepted {
-                from = m.start() + 1;
+        let text = &body[..end];
+        let mut covered_to = 0;
+        for w in words {
+            if w.start < covered_to {
                 continue;
             }
-            from = m.end();
-            let found = &body[s..e];
-            // "the Ukrainians": a plural demonym used as a noun takes its article.
-            let mut s = s;
-            if pattern.form == Form::Demonym && found.ends_with('s') {
-                let head = &body[..s];
-                if head.ends_with("the ") || head.ends_with("The ") {
-                    s -= 4;
+            if w.upper
+                && let Some(e) = self.match_at(text, w.start, shouting, out)
+            {
+                covered_to = e;
+                continue;
+            }
+            if !w.hyphenated {
+                continue;
+            }
+            let inner = &body.as_bytes()[w.start..w.end];
+            for (k, pair) in inner.windows(2).enumerate() {
+                if pair[0] == b'-'
+                    && pair[1].is_ascii_uppercase()
+                    && let Some(e) = self.match_at(text, w.start + k + 1, shouting, out)
+                {
+                    covered_to = e;
+                    break;
                 }
             }
-            out.push(GazMention {
-                start: s,
-                end: e,
-                entry: pattern.entry,
-                form: pattern.form,
-                kind: self.gazetteer.entries()[pattern.entry].kind,
-            });
         }
+    }
+
+    /// The longest accepted gazetteer match starting at `at`, pushed to `out`; its end.
+    fn match_at(
+        &self,
+        text: &str,
+        at: usize,
+        shouting: bool,
+        out: &mut Vec<GazMention>,
+    ) -> Option<usize> {
+        let input = aho_corasick::Input::new(text)
+            .range(at..)
+            .anchored(aho_corasick::Anchored::Yes);
+        let m = self.gazetteer.automaton().find(input)?;
+        let (s, e) = (m.start(), m.end());
+        let after = text.get(e..).and_then(|rest| rest.chars().next());
+        let pattern = self.gazetteer.pattern(m.pattern().as_usize());
+        // "US$40 billion" is a currency, not the country.
+        let accepted = text.is_char_boundary(e)
+            && !after.is_some_and(|c| c.is_alphanumeric() || c == '$')
+            && case_ok(&pattern.alias, &text[s..e], shouting);
+        if !accepted {
+            return None;
+        }
+        let found = &text[s..e];
+        // "the Ukrainians": a plural demonym used as a noun takes its article.
+        let mut s = s;
+        if pattern.form == Form::Demonym && found.ends_with('s') {
+            let head = &text[..s];
+            if head.ends_with("the ") || head.ends_with("The ") {
+                s -= 4;
+            }
+        }
+        out.push(GazMention {
+            start: s,
+            end: e,
+            entry: pattern.entry,
+            form: pattern.form,
+            kind: self.gazetteer.entries()[pattern.entry].kind,
+        });
+        Some(e)
     }
 }
 

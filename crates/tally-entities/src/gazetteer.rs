@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, StartKind};
 use serde::Deserialize;
 use tally_core::EntityType;
 
@@ -123,7 +123,8 @@ impl Gazetteer {
     /// The entry whose alias is exactly `name` (as written, in capitals, or capitalized).
     #[must_use]
     pub fn lookup(&self, name: &str) -> Option<&Entry> {
-        let m = self.automaton.find(name)?;
+        let input = aho_corasick::Input::new(name).anchored(aho_corasick::Anchored::Yes);
+        let m = self.automaton.find(input)?;
         let pattern = self.pattern(m.pattern().as_usize());
         (m.start() == 0 && m.end() == name.len() && pattern.form != Form::NotName)
             .then(|| &self.entries[pattern.entry])
@@ -375,6 +376,8 @@ impl GazetteerBuilder {
             // A full DFA: the gazetteer is searched over every byte of every document, and
             // a DFA is several times faster than the NFAs for a few MB more memory.
             .kind(Some(AhoCorasickKind::DFA))
+            // Searches start at capitalized words only, so only anchored searches are run.
+            .start_kind(StartKind::Anchored)
             .build(&forms)
             .map_err(|e| GazetteerError::Automaton(e.to_string()))?;
         Ok(Gazetteer {

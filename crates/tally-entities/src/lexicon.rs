@@ -1,7 +1,7 @@
 //! Word lists that cue names: person titles, organization suffixes and heads, given names,
 //! and capitalized words that are never names. Data files under `data/entities/`.
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 const TITLES: &str = include_str!("../../../data/entities/person_titles.txt");
@@ -12,27 +12,73 @@ const PLACE_SUFFIXES: &str = include_str!("../../../data/entities/place_suffixes
 const EVENT_SUFFIXES: &str = include_str!("../../../data/entities/event_suffixes.txt");
 const FIRST_NAMES: &str = include_str!("../../../data/entities/first_names.txt");
 
+/// What a word can be, as bits: one lookup per word answers every question name finding
+/// asks about it.
+pub type Flags = u16;
+/// Never a name alone ("the", "monday").
+pub const STOP: Flags = 1;
+/// A one-word title ("president").
+pub const TITLE: Flags = 1 << 1;
+/// First word of a longer title ("prime" of "prime minister").
+pub const TITLE_FIRST: Flags = 1 << 2;
+/// Ends organization names ("ministry").
+pub const ORG_SUFFIX: Flags = 1 << 3;
+/// Starts "X of Y" organization names ("bank").
+pub const ORG_HEAD: Flags = 1 << 4;
+/// Ends place names ("airport").
+pub const PLACE_SUFFIX: Flags = 1 << 5;
+/// Ends event names ("conference").
+pub const EVENT_SUFFIX: Flags = 1 << 6;
+/// A given name ("john").
+pub const FIRST_NAME: Flags = 1 << 7;
+/// May sit inside a name ("of", "de").
+pub const CONNECTOR: Flags = 1 << 8;
+/// Before a name, makes it a place ("in", "near").
+pub const PLACE_CUE: Flags = 1 << 9;
+/// A reporting verb ("said").
+pub const REPORTING: Flags = 1 << 10;
+/// "of".
+pub const OF: Flags = 1 << 11;
+/// Looks like a verb form ("reported", "killing"): ends names in all-caps text.
+pub const VERB_LIKE: Flags = 1 << 12;
+/// "a", "an", "the".
+pub const ARTICLE: Flags = 1 << 13;
+/// Opens a person apposition (", former ...", ", who ...").
+pub const PERSON_APPOSITION: Flags = 1 << 14;
+
+/// Words that may sit inside a name between capitalized words ("Bank of Japan").
+const CONNECTORS: &[&str] = &[
+    "of", "&", "de", "von", "van", "der", "bin", "al", "du", "la",
+];
+/// Lowercase words that, right before a name, make it a place ("at" is left out: "an
+/// analyst at JSA Research").
+const PLACE_CUES: &[&str] = &["in", "near", "outside", "across"];
+/// Reporting verbs after a sentence-initial word that make it a name.
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "announced",
+    "reported",
+    "told",
+    "added",
+    "stated",
+];
+/// Apposition heads that make the name before them a person (besides titles).
+const PERSON_APPOSITIONS: &[&str] = &["former", "who", "whose"];
+
 /// The cue lists, lowercased.
 #[derive(Debug)]
 pub struct Lexicon {
+    /// Every single word of every list, with its flags.
+    flags: HashMap<String, Flags>,
     /// "president", "gen.", "prime minister".
     titles: HashSet<String>,
     /// Longest title in words.
     pub max_title_words: usize,
-    /// First words of titles of two words or more ("prime" of "prime minister").
-    title_firsts: HashSet<String>,
-    /// "ministry", "inc.", "party".
-    org_suffixes: HashSet<String>,
-    /// "airport", "street".
-    place_suffixes: HashSet<String>,
-    /// "conference", "games".
-    event_suffixes: HashSet<String>,
     /// "bank", "ministry" (as in "Bank of Japan").
     org_heads: HashSet<String>,
     /// "the", "monday", "said".
     stop_caps: HashSet<String>,
-    /// "john", "mary".
-    first_names: HashSet<String>,
 }
 
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
@@ -50,20 +96,46 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .map(|t| t.split(' ').count())
         .max()
         .unwrap_or(1);
-    let title_firsts = titles
-        .iter()
-        .filter_map(|t| t.split_once(' ').map(|(first, _)| first.to_owned()))
-        .collect();
+    let mut flags: HashMap<String, Flags> = HashMap::default();
+    let mut mark = |word: &str, flag: Flags| *flags.entry(word.to_owned()).or_default() |= flag;
+    for t in &titles {
+        match t.split_once(' ') {
+            Some((first, _)) => mark(first, TITLE_FIRST),
+            None => mark(t, TITLE),
+        }
+    }
+    let lists: [(&str, Flags); 6] = [
+        (ORG_SUFFIXES, ORG_SUFFIX),
+        (ORG_HEADS, ORG_HEAD),
+        (STOP_CAPS, STOP),
+        (FIRST_NAMES, FIRST_NAME),
+        (PLACE_SUFFIXES, PLACE_SUFFIX),
+        (EVENT_SUFFIXES, EVENT_SUFFIX),
+    ];
+    for (text, flag) in lists {
+        for w in words(text) {
+            mark(&w, flag);
+        }
+    }
+    let consts: [(&[&str], Flags); 6] = [
+        (CONNECTORS, CONNECTOR),
+        (PLACE_CUES, PLACE_CUE),
+        (REPORTING_VERBS, REPORTING),
+        (&["of"], OF),
+        (&["a", "an", "the"], ARTICLE),
+        (PERSON_APPOSITIONS, PERSON_APPOSITION),
+    ];
+    for (list, flag) in consts {
+        for w in list {
+            mark(w, flag);
+        }
+    }
     Lexicon {
+        flags,
         titles,
         max_title_words,
-        title_firsts,
-        org_suffixes: words(ORG_SUFFIXES).collect(),
         org_heads: words(ORG_HEADS).collect(),
-        place_suffixes: words(PLACE_SUFFIXES).collect(),
-        event_suffixes: words(EVENT_SUFFIXES).collect(),
         stop_caps: words(STOP_CAPS).collect(),
-        first_names: words(FIRST_NAMES).collect(),
     }
 });
 
@@ -99,30 +171,20 @@ impl Default for Folder {
 }
 
 impl Lexicon {
+    /// Everything the lists say about `lower` (already lowercased).
+    #[must_use]
+    pub fn flags(&self, lower: &str) -> Flags {
+        let mut f = self.flags.get(lower).copied().unwrap_or(0);
+        if lower.len() > 5 && (lower.ends_with("ed") || lower.ends_with("ing")) {
+            f |= VERB_LIKE;
+        }
+        f
+    }
+
     /// Whether `lower` (already lowercased) is a title.
     #[must_use]
     pub fn is_title(&self, lower: &str) -> bool {
         self.titles.contains(lower)
-    }
-    /// Whether `lower` starts a title of several words.
-    #[must_use]
-    pub fn starts_long_title(&self, lower: &str) -> bool {
-        self.title_firsts.contains(lower)
-    }
-    /// Whether `lower` ends organization names.
-    #[must_use]
-    pub fn is_org_suffix(&self, lower: &str) -> bool {
-        self.org_suffixes.contains(lower)
-    }
-    /// Whether `lower` ends place and facility names.
-    #[must_use]
-    pub fn is_place_suffix(&self, lower: &str) -> bool {
-        self.place_suffixes.contains(lower)
-    }
-    /// Whether `lower` ends event names.
-    #[must_use]
-    pub fn is_event_suffix(&self, lower: &str) -> bool {
-        self.event_suffixes.contains(lower)
     }
     /// Whether `lower` starts "X of Y" organization names.
     #[must_use]
@@ -133,10 +195,5 @@ impl Lexicon {
     #[must_use]
     pub fn is_stop(&self, lower: &str) -> bool {
         self.stop_caps.contains(lower)
-    }
-    /// Whether `lower` is a given name.
-    #[must_use]
-    pub fn is_first_name(&self, lower: &str) -> bool {
-        self.first_names.contains(lower)
     }
 }

@@ -9,11 +9,38 @@
 //! say nothing, so only cue-anchored names are taken, and every other word becomes a weak
 //! candidate that survives only if it repeats a name found elsewhere.
 
+use std::cell::Cell;
+
 use tally_core::EntityType;
 
 use crate::gazetteer::Form;
-use crate::lexicon::{Folder, LEXICON};
+use crate::lexicon::{
+    ARTICLE, CONNECTOR, EVENT_SUFFIX, FIRST_NAME, Flags, Folder, LEXICON, OF, ORG_HEAD, ORG_SUFFIX,
+    PERSON_APPOSITION, PLACE_CUE, PLACE_SUFFIX, REPORTING, STOP, TITLE, TITLE_FIRST, VERB_LIKE,
+};
 use crate::scan::Word;
+
+/// Marks a word whose flags have not been looked up yet.
+pub const UNKNOWN: Flags = Flags::MAX;
+
+/// Words longer than this are in no word list; they skip the lookup.
+const MAX_LISTED_WORD: usize = 24;
+
+/// The flags of a word as written: lowercased on the stack when ASCII.
+fn word_flags(text: &str) -> Flags {
+    if text.len() > MAX_LISTED_WORD {
+        return 0;
+    }
+    if text.is_ascii() {
+        let mut buf = [0u8; MAX_LISTED_WORD];
+        let lower = &mut buf[..text.len()];
+        lower.copy_from_slice(text.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).map_or(0, |l| LEXICON.flags(l))
+    } else {
+        LEXICON.flags(&text.to_lowercase())
+    }
+}
 
 /// A gazetteer match accepted by the case rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,16 +80,6 @@ pub struct Candidate {
     pub last: (usize, usize),
 }
 
-/// Words that may sit inside a name between capitalized words ("Bank of Japan").
-const CONNECTORS: &[&str] = &[
-    "of", "&", "de", "von", "van", "der", "bin", "al", "du", "la",
-];
-/// Lowercase words that, right before a name, make it a place ("at" is left out: "an
-/// analyst at JSA Research").
-const PLACE_CUES: &[&str] = &["in", "near", "outside", "across"];
-/// Apposition heads that make the name before them a person (besides titles).
-const PERSON_APPOSITIONS: &[&str] = &["former", "who", "whose"];
-
 /// Everything a sentence needs to be searched.
 pub struct SentenceCtx<'a> {
     /// The document body.
@@ -71,6 +88,9 @@ pub struct SentenceCtx<'a> {
     pub sentence_starts: &'a [usize],
     /// The sentence's words.
     pub words: &'a [Word],
+    /// For each word, its [`Flags`], looked up on first use ([`UNKNOWN`] until then):
+    /// most words are never asked about, and a lookup is the costliest step per word.
+    pub flags: &'a [Cell<Flags>],
     /// For each word, whether a gazetteer mention covers it.
     pub covered: &'a [Option<usize>],
     /// The gazetteer mentions the indices in `covered` refer to.
@@ -82,8 +102,17 @@ impl SentenceCtx<'_> {
         &self.body[self.words[i].start..self.words[i].end]
     }
 
-    fn lower_is<F: Fn(&str) -> bool>(&self, folder: &mut Folder, i: usize, f: F) -> bool {
-        f(folder.fold(self.text(i)))
+    /// Whether word `i` has any of `flags`.
+    fn has(&self, i: usize, flags: Flags) -> bool {
+        let Some(cell) = self.flags.get(i) else {
+            return false;
+        };
+        let mut f = cell.get();
+        if f == UNKNOWN {
+            f = word_flags(self.text(i));
+            cell.set(f);
+        }
+        f & flags != 0
     }
 
     /// Length in words of a title starting at word `i` and ending before `limit`, or 0.
@@ -91,9 +120,8 @@ impl SentenceCtx<'_> {
         if i >= limit {
             return 0;
         }
-        let first = folder.fold(self.text(i));
-        if !LEXICON.starts_long_title(first) {
-            return usize::from(LEXICON.is_title(first));
+        if !self.has(i, TITLE_FIRST) {
+            return usize::from(self.has(i, TITLE));
         }
         for len in (1..=LEXICON.max_title_words).rev() {
             let end = i + len;
@@ -116,9 +144,7 @@ impl SentenceCtx<'_> {
         }
         if !self.words[i].joined {
             let gap = &self.body[self.words[i - 1].end..self.words[i].start];
-            return gap.trim() == ","
-                && !self.words[i - 1].upper
-                && LEXICON.is_title(folder.fold(self.text(i - 1)));
+            return gap.trim() == "," && !self.words[i - 1].upper && self.has(i - 1, TITLE);
         }
         (1..=LEXICON.max_title_words.min(i)).any(|len| {
             let from = i - len;
@@ -147,7 +173,7 @@ impl SentenceCtx<'_> {
 
     /// The type an apposition after word `to` gives: ", 49," or ", a spokesman" → person;
     /// ", a market research firm" → organization.
-    fn apposition(&self, folder: &mut Folder, to: usize) -> Option<EntityType> {
+    fn apposition(&self, to: usize) -> Option<EntityType> {
         let w = self.words.get(to + 1)?;
         let gap = &self.body[self.words[to].end..w.start];
         if gap.trim() != "," || self.words[to].possessive {
@@ -163,22 +189,20 @@ impl SentenceCtx<'_> {
                 .starts_with([',', '.', ')'])
                 .then_some(EntityType::Person);
         }
-        let first = folder.fold(&self.body[w.start..w.end]).to_owned();
-        if PERSON_APPOSITIONS.contains(&first.as_str()) {
+        if self.has(to + 1, PERSON_APPOSITION) {
             return Some(EntityType::Person);
         }
-        if !matches!(first.as_str(), "a" | "an" | "the") {
+        if !self.has(to + 1, ARTICLE) {
             return None;
         }
         for k in to + 2..(to + 8).min(self.words.len()) {
             if !self.words[k].joined {
                 break;
             }
-            let lower = folder.fold(self.text(k));
-            if LEXICON.is_title(lower) {
+            if self.has(k, TITLE) {
                 return Some(EntityType::Person);
             }
-            if LEXICON.is_org_suffix(lower) {
+            if self.has(k, ORG_SUFFIX) {
                 return Some(EntityType::Organization);
             }
         }
@@ -201,14 +225,14 @@ pub fn find_cased(ctx: &SentenceCtx<'_>, folder: &mut Folder, out: &mut Vec<Cand
         while !words[j].possessive && j + 1 < n && words[j + 1].joined {
             let next = j + 1;
             if words[next].upper || (words[next].digit && !ctx.text(next).contains(',')) {
-                if ctx.lower_is(folder, next, |l| LEXICON.is_stop(l)) {
+                if ctx.has(next, STOP) {
                     break;
                 }
                 j = next;
             } else if next + 1 < n
                 && words[next + 1].joined
                 && words[next + 1].upper
-                && ctx.lower_is(folder, next, |l| CONNECTORS.contains(&l))
+                && ctx.has(next, CONNECTOR)
             {
                 j = next + 1;
             } else {
@@ -230,7 +254,7 @@ fn run(
 ) {
     let mut from = from;
     // Leading sentence words ("The", "But", "Monday") are not part of names.
-    while from <= to && ctx.lower_is(folder, from, |l| LEXICON.is_stop(l)) {
+    while from <= to && ctx.has(from, STOP) {
         from += 1;
     }
     if from > to {
@@ -255,22 +279,19 @@ fn run(
         to = k - 1;
     }
     // Events ("Worldwide Developers Conference") are no entities.
-    if ctx.lower_is(folder, to, |l| LEXICON.is_event_suffix(l)) {
+    if ctx.has(to, EVENT_SUFFIX) {
         return;
     }
     // Facilities and geographic names ("Changi International Airport", "Wall Street").
-    if to > from && ctx.lower_is(folder, to, |l| LEXICON.is_place_suffix(l)) {
+    if to > from && ctx.has(to, PLACE_SUFFIX) {
         let mut cand = ctx.candidate(from, to, Some(EntityType::Place));
         cand.overrides = true;
         out.push(cand);
         return;
     }
     // An organization word at the end wins over a title at the start ("General Motors").
-    let first_lower = folder.fold(ctx.text(from)).to_owned();
-    let org = ctx.lower_is(folder, to, |l| LEXICON.is_org_suffix(l))
-        || (to > from
-            && LEXICON.is_org_head(&first_lower)
-            && ctx.lower_is(folder, from + 1, |l| l == "of"));
+    let org =
+        ctx.has(to, ORG_SUFFIX) || (to > from && ctx.has(from, ORG_HEAD) && ctx.has(from + 1, OF));
     if org && (to > from || ctx.covered[from].is_none()) {
         let mut cand = ctx.candidate(from, to, Some(EntityType::Organization));
         cand.overrides = true;
@@ -295,12 +316,12 @@ fn run(
             break;
         }
         if k > from {
-            typed_pieces(ctx, folder, from, k - 1, None, out);
+            typed_pieces(ctx, from, k - 1, None, out);
         }
         // "President of GM": what follows the title is its organization, not a name.
-        if ctx.lower_is(folder, name_from, |l| CONNECTORS.contains(&l)) {
+        if ctx.has(name_from, CONNECTOR) {
             if name_from < to {
-                typed_pieces(ctx, folder, name_from + 1, to, None, out);
+                typed_pieces(ctx, name_from + 1, to, None, out);
             }
             return;
         }
@@ -325,20 +346,12 @@ fn run(
         return;
     }
     let person = ctx.title_before(folder, from);
-    typed_pieces(
-        ctx,
-        folder,
-        from,
-        to,
-        person.then_some(EntityType::Person),
-        out,
-    );
+    typed_pieces(ctx, from, to, person.then_some(EntityType::Person), out);
 }
 
 /// Candidates for the parts of `from..=to` that no gazetteer mention covers.
 fn typed_pieces(
     ctx: &SentenceCtx<'_>,
-    folder: &mut Folder,
     from: usize,
     to: usize,
     kind: Option<EntityType>,
@@ -356,22 +369,19 @@ fn typed_pieces(
         }
         // Trailing connectors are not part of the name.
         let mut last = end;
-        while last > k && ctx.lower_is(folder, last, |l| CONNECTORS.contains(&l)) {
+        while last > k && ctx.has(last, CONNECTOR) {
             last -= 1;
         }
-        let single_stop = k == last && ctx.lower_is(folder, k, |l| LEXICON.is_stop(l));
+        let single_stop = k == last && ctx.has(k, STOP);
         if !single_stop && ctx.words[k].upper {
             let mut cand = ctx.candidate(k, last, kind);
             if cand.kind.is_none() {
-                cand.kind = ctx.apposition(folder, last);
+                cand.kind = ctx.apposition(last);
             }
-            if cand.kind.is_none()
-                && cand.words >= 2
-                && ctx.lower_is(folder, k, |l| LEXICON.is_first_name(l))
-            {
+            if cand.kind.is_none() && cand.words >= 2 && ctx.has(k, FIRST_NAME) {
                 cand.kind = Some(EntityType::Person);
             }
-            if cand.kind.is_none() && !plausible_untyped(ctx, folder, k, last) {
+            if cand.kind.is_none() && !plausible_untyped(ctx, k, last) {
                 k = end + 1;
                 continue;
             }
@@ -380,32 +390,18 @@ fn typed_pieces(
             cand.weak = cand.kind.is_none()
                 && cand.words == 1
                 && is_sentence_initial(ctx, k)
-                && !acts_like_name(ctx, folder, k);
-            cand.place_cue = k > 0
-                && !ctx.words[k - 1].upper
-                && ctx.lower_is(folder, k - 1, |l| PLACE_CUES.contains(&l));
+                && !acts_like_name(ctx, k);
+            cand.place_cue = k > 0 && !ctx.words[k - 1].upper && ctx.has(k - 1, PLACE_CUE);
             out.push(cand);
         }
         k = end + 1;
     }
 }
 
-/// Reporting verbs after a sentence-initial word that make it a name.
-const REPORTING: &[&str] = &[
-    "said",
-    "says",
-    "announced",
-    "reported",
-    "told",
-    "added",
-    "stated",
-];
-
 /// Whether an untyped run can be a name: no digits ("A380", "WWDC 2005", "Chapter 11"
 /// are products, events and sections) and not right after a camel-case brand ("iPod
 /// Shuffle").
-fn plausible_untyped(ctx: &SentenceCtx<'_>, folder: &mut Folder, from: usize, to: usize) -> bool {
-    let _ = folder;
+fn plausible_untyped(ctx: &SentenceCtx<'_>, from: usize, to: usize) -> bool {
     if (from..=to).any(|k| ctx.text(k).bytes().any(|b| b.is_ascii_digit())) {
         return false;
     }
@@ -426,15 +422,13 @@ fn plausible_untyped(ctx: &SentenceCtx<'_>, folder: &mut Folder, from: usize, to
 
 /// Whether a sentence-initial word acts like a name: possessive, or the subject of a
 /// reporting verb while not a plural ("Airbus said", not "Analysts said").
-fn acts_like_name(ctx: &SentenceCtx<'_>, folder: &mut Folder, k: usize) -> bool {
+fn acts_like_name(ctx: &SentenceCtx<'_>, k: usize) -> bool {
     let w = ctx.words[k];
     if w.possessive {
         return true;
     }
     let plural = ctx.text(k).ends_with('s') && !ctx.text(k).ends_with("ss");
-    !plural
-        && ctx.words.get(k + 1).is_some_and(|n| n.joined)
-        && ctx.lower_is(folder, k + 1, |l| REPORTING.contains(&l))
+    !plural && ctx.words.get(k + 1).is_some_and(|n| n.joined) && ctx.has(k + 1, REPORTING)
 }
 
 fn is_sentence_initial(ctx: &SentenceCtx<'_>, k: usize) -> bool {
@@ -462,14 +456,8 @@ pub fn find_shouting(
     let words = ctx.words;
     let n = words.len();
     // Without capitals, verbs end names: "... OF DEFENSE REPORTED", "... FORCES KILLED".
-    let stop = |folder: &mut Folder, k: usize| {
-        words[k].digit
-            || (!shouting && !words[k].upper)
-            || ctx.lower_is(folder, k, |l| {
-                LEXICON.is_stop(l)
-                    || LEXICON.is_title(l)
-                    || (l.len() > 5 && (l.ends_with("ed") || l.ends_with("ing")))
-            })
+    let stop = |k: usize| {
+        words[k].digit || (!shouting && !words[k].upper) || ctx.has(k, STOP | TITLE | VERB_LIKE)
     };
     let mut taken = vec![false; n];
     let mut k = 0;
@@ -482,7 +470,7 @@ pub fn find_shouting(
                 && end < k + len + 3
                 && words[end].joined
                 && ctx.covered[end].is_none()
-                && !stop(folder, end)
+                && !stop(end)
             {
                 end += 1;
                 if words[end - 1].possessive {
@@ -499,13 +487,9 @@ pub fn find_shouting(
             }
         }
         // "X OF Y" organizations: "MINISTRY OF DEFENSE".
-        if k + 2 < n
-            && ctx.lower_is(folder, k, |l| LEXICON.is_org_head(l))
-            && words[k + 1].joined
-            && ctx.lower_is(folder, k + 1, |l| l == "of")
-        {
+        if k + 2 < n && ctx.has(k, ORG_HEAD) && words[k + 1].joined && ctx.has(k + 1, OF) {
             let mut end = k + 2;
-            while end < n && end < k + 5 && words[end].joined && !stop(folder, end) {
+            while end < n && end < k + 5 && words[end].joined && !stop(end) {
                 end += 1;
             }
             if end > k + 2 {
@@ -521,15 +505,11 @@ pub fn find_shouting(
     }
     // Organization suffixes, walking back: "THE SALVADORAN ARMED FORCES".
     for k in 0..n {
-        if taken[k] || !ctx.lower_is(folder, k, |l| LEXICON.is_org_suffix(l)) {
+        if taken[k] || !ctx.has(k, ORG_SUFFIX) {
             continue;
         }
         let mut from = k;
-        while from > 0
-            && from + 5 > k
-            && words[from].joined
-            && !taken[from - 1]
-            && !stop(folder, from - 1)
+        while from > 0 && from + 5 > k && words[from].joined && !taken[from - 1] && !stop(from - 1)
         {
             from -= 1;
         }
@@ -542,11 +522,7 @@ pub fn find_shouting(
     }
     // Everything else may repeat a name found by a cue: kept only if it does.
     for k in 0..n {
-        if taken[k]
-            || ctx.covered[k].is_some()
-            || stop(folder, k)
-            || words[k].end - words[k].start < 3
-        {
+        if taken[k] || ctx.covered[k].is_some() || stop(k) || words[k].end - words[k].start < 3 {
             continue;
         }
         let mut cand = ctx.candidate(k, k, None);

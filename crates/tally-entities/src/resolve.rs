@@ -38,7 +38,7 @@ pub fn resolve(
     candidates: &[Candidate],
     compass: &[Compass],
 ) -> Vec<Entity> {
-    let lower = |r: (usize, usize)| body[r.0..r.1].to_lowercase();
+    let lower = |r: (usize, usize)| key(&body[r.0..r.1]);
     let mut out: Vec<(usize, usize, Target)> = Vec::new();
 
     // Cue-made names replace the gazetteer mentions inside them; a country inside an
@@ -70,7 +70,7 @@ pub fn resolve(
     }
 
     let mut locals: Vec<Local> = Vec::new();
-    let mut by_key: HashMap<String, Target> = HashMap::default();
+    let mut by_key: HashMap<u64, Target> = HashMap::default();
     let add_local =
         |locals: &mut Vec<Local>, c: &Candidate, kind: EntityType, parent: Option<String>| {
             locals.push(Local {
@@ -83,15 +83,15 @@ pub fn resolve(
         };
     // Gazetteer names found in the text can be repeated in part ("Biden" for a listed
     // "Joe Biden"), so their last words are keys too.
-    let mut last_names: HashMap<String, Option<Target>> = HashMap::default();
-    let mut first_words: HashMap<String, Option<Target>> = HashMap::default();
+    let mut last_names: HashMap<u64, Option<Target>> = HashMap::default();
+    let mut first_words: HashMap<u64, Option<Target>> = HashMap::default();
     for m in mentions.iter().filter(|m| m.form == Form::Name) {
         let entry = &gaz.entries()[m.entry];
-        by_key.insert(body[m.start..m.end].to_lowercase(), Target::Gaz(m.entry));
+        by_key.insert(key(&body[m.start..m.end]), Target::Gaz(m.entry));
         if entry.kind == EntityType::Person
             && let Some(last) = entry.name.rsplit(' ').next()
         {
-            note(&mut last_names, last.to_lowercase(), Target::Gaz(m.entry));
+            note(&mut last_names, key(last), Target::Gaz(m.entry));
         }
     }
 
@@ -112,13 +112,13 @@ pub fn resolve(
     }
     // An untyped name is a place only if most of its mentions follow "in", "near"...:
     // "a stake in Chrysler" once does not make Chrysler a place when it also "said".
-    let mut place_votes: HashMap<String, i32> = HashMap::default();
+    let mut place_votes: HashMap<u64, i32> = HashMap::default();
     for c in candidates.iter().filter(|c| c.kind.is_none() && !c.weak) {
         *place_votes.entry(lower((c.start, c.end))).or_default() +=
             if c.place_cue { 1 } else { -1 };
     }
     // "General Motors (GM)": an acronym in parentheses right after a name is that name.
-    let mut acronyms: Vec<(String, String)> = Vec::new();
+    let mut acronyms: Vec<(u64, u64)> = Vec::new();
     for pair in candidates.windows(2) {
         let (name, acr) = (&pair[0], &pair[1]);
         let text = &body[acr.start..acr.end];
@@ -130,7 +130,7 @@ pub fn resolve(
             && matches!(between, "(" | " (")
             && body[name.start..].starts_with(char::from(text.as_bytes()[0]))
         {
-            acronyms.push((text.to_lowercase(), lower((name.start, name.end))));
+            acronyms.push((key(text), lower((name.start, name.end))));
         }
     }
     // Pass 2: untyped names, then weak ones.
@@ -140,7 +140,7 @@ pub fn resolve(
                 let Some(&to) = by_key.get(name) else {
                     continue;
                 };
-                if let Some(from) = by_key.insert(acronym.clone(), to)
+                if let Some(from) = by_key.insert(*acronym, to)
                     && from != to
                 {
                     for m in &mut out {
@@ -266,8 +266,27 @@ pub fn resolve(
         .collect()
 }
 
+/// A case-insensitive hash of a name, so names are compared without allocating: "GM",
+/// "Gm" and "gm" get the same key. 64 bits make a collision within one document
+/// practically impossible.
+fn key(text: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    for c in text.chars() {
+        if c.is_ascii() {
+            h.write_u8(c.to_ascii_lowercase() as u8);
+        } else {
+            for l in c.to_lowercase() {
+                h.write_u32(u32::from(l));
+            }
+        }
+    }
+    h.write_u8(0xff);
+    h.finish()
+}
+
 /// Records `key → target`, or `None` when two entities claim it.
-fn note(map: &mut HashMap<String, Option<Target>>, key: String, target: Target) {
+fn note(map: &mut HashMap<u64, Option<Target>>, key: u64, target: Target) {
     map.entry(key)
         .and_modify(|t| {
             if *t != Some(target) {
@@ -282,17 +301,21 @@ fn index_words(
     c: &Candidate,
     kind: EntityType,
     target: Target,
-    last_names: &mut HashMap<String, Option<Target>>,
-    first_words: &mut HashMap<String, Option<Target>>,
+    last_names: &mut HashMap<u64, Option<Target>>,
+    first_words: &mut HashMap<u64, Option<Target>>,
 ) {
     if c.words < 2 {
         return;
     }
-    let last = body[c.last.0..c.last.1].to_lowercase();
-    let first = body[c.first.0..c.first.1].to_lowercase();
+    let last = key(&body[c.last.0..c.last.1]);
+    let first_text = &body[c.first.0..c.first.1];
+    let first = key(first_text);
     match kind {
         EntityType::Person => note(last_names, last, target),
-        EntityType::Organization if !LEXICON.is_org_head(&first) && !LEXICON.is_stop(&first) => {
+        EntityType::Organization
+            if !LEXICON.is_org_head(&first_text.to_lowercase())
+                && !LEXICON.is_stop(&first_text.to_lowercase()) =>
+        {
             note(first_words, first, target);
         }
         _ => {}

@@ -20,6 +20,8 @@ pub struct Word {
     /// Only spaces (or tabs) separate it from the previous word, with no punctuation and
     /// no possessive in between.
     pub joined: bool,
+    /// Has an inner hyphen ("pro-Russian", "Wal-Mart").
+    pub hyphenated: bool,
 }
 
 /// Abbreviations whose final period belongs to the word ("Gen.", "Inc.").
@@ -90,6 +92,7 @@ pub fn words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) {
         let word_start = i;
         let mut j = i + clen;
         let mut has_period = false;
+        let mut hyphenated = false;
         let mut possessive = false;
         let mut word_end;
         let mut resume;
@@ -123,6 +126,7 @@ pub fn words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) {
                     break;
                 }
                 has_period |= d == '.';
+                hyphenated |= d == '-';
                 j = after;
                 continue;
             }
@@ -153,6 +157,7 @@ pub fn words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) {
             digit: c.is_ascii_digit(),
             possessive,
             joined,
+            hyphenated,
         });
         prev_end = Some(word_end);
         prev_possessive = possessive;
