@@ -399,31 +399,33 @@ fn verb(
         content,
     };
 
-    // Inverted: `"...," said the official.`
-    if h > floor
-        && boundary_before(words, h)
-        && let Some(source) = source_right(lex, words, cue.words.end)
-    {
-        let rest = source.span.end;
-        // Only at the clause end: in "Murphy, the head of X, said the group would ..."
-        // the words after the cue are content, not an inverted source.
-        // After a closing quotation mark the inversion is certain (`"...," said the man
-        // who built ...`); after a bare comma, only if the clause ends with the source or a
-        // modifier or relative clause follows it.
-        let after_quote = words[..h]
+    let after_quote = h > floor
+        && words[..h]
             .iter()
             .rev()
             .take(2)
             .any(|w| w.quote() == Some(QuoteDir::Close));
+    let cue_floor = prev.map_or(0, |f| f.cue.end);
+    let left = |i: usize| left_source(lex, words, i, floor, cue_floor);
+
+    // Inverted: `"...," said the official.` After a closing quotation mark the inversion
+    // is certain; after a bare comma only when no source stands left of the cue ("Murphy,
+    // the head of X, said the group would ...") and the clause ends with the source. An
+    // addressee is never an inverted source ("..., Ramos told AFP").
+    let inverted_possible = h > floor
+        && boundary_before(words, h)
+        && !cue.entry.flags.obj
+        && (after_quote || left(h - 1).is_none());
+    if inverted_possible && let Some(source) = source_right(lex, words, cue.words.end) {
+        let rest = source.span.end;
         let ends = after_quote
             || words.get(rest).is_none_or(|w| {
                 is_clause_end(w)
                     || w.is(",")
-                    || w.quote().is_some()
                     || matches!(w.lower(), "who" | "whose" | "in" | "on" | "at" | "during")
             });
         if ends {
-            let mut content: Vec<Phrase> = before(words, h - 1 + 1, prev)
+            let mut content: Vec<Phrase> = before(words, h, prev)
                 .map(|p| trim_comma(words, p))
                 .into_iter()
                 .collect();
@@ -438,21 +440,34 @@ fn verb(
         }
     }
 
-    // The source left of the cue (after skipping auxiliaries and adverbs).
-    let source = if h > floor {
-        let cue_floor = prev.map_or(0, |f| f.cue.end);
-        left_source(lex, words, h - 1, floor, cue_floor)
-    } else {
-        None
-    };
-    let source = match source.or_else(|| relative_subject(lex, words, h, floor)) {
-        Some(s) => Some(s),
+    let coordinated = h > 0 && matches!(words[h - 1].lower(), "and" | "but" | "or");
+    // "Mr. Manafort, citing X, said ...": the cue after a participial phrase shares its
+    // source.
+    let after_participle = prev.filter(|f| {
+        f.source.is_some_and(|s| s.span.end <= f.cue.start)
+            && f.cue.start > 0
+            && words[f.cue.start - 1].is(",")
+            && h > 0
+            && (words[h - 1].is(",") || words[h - 1].quote() == Some(QuoteDir::Close))
+    });
+    let source = if coordinated {
         // "He pledged ... and said ...": the coordinated verb shares the subject, which is
         // the previous cue's source when there is one.
-        None if h > 0 && matches!(words[h - 1].lower(), "and" | "but" | "or") => prev
-            .and_then(|f| f.source)
-            .or_else(|| subject(lex, words, floor, h)),
-        None => None,
+        prev.and_then(|f| f.source)
+            .or_else(|| subject(lex, words, floor, h))
+    } else if let Some(f) = after_participle {
+        f.source
+    } else if h > floor {
+        // A relative clause before the cue belongs to the subject ("Current and former
+        // officials who spoke with The Huffington Post said").
+        match (left(h - 1), relative_subject(lex, words, h, floor)) {
+            // The phrase before the cue lies inside the relative clause: the subject is
+            // the one the clause describes.
+            (Some(l), Some(r)) if l.span.start > r.core.end => Some(r),
+            (l, r) => l.or(r),
+        }
+    } else {
+        None
     };
     let source = source?;
 
@@ -540,14 +555,11 @@ fn skip_left_adjuncts(lex: &Lexicon, words: &[Word<'_>], cue: usize, floor: usiz
 /// A subject with a relative clause before the cue: "Hawkins and others who want to ban
 /// abortion said" → the phrase before "who" through the end of the clause.
 fn relative_subject(lex: &Lexicon, words: &[Word<'_>], h: usize, floor: usize) -> Option<Source> {
-    let lo = h.saturating_sub(14).max(floor);
+    let lo = h.saturating_sub(24).max(floor);
     let who = (lo..h)
         .rev()
         .find(|&i| words[i].is_word() && matches!(words[i].lower(), "who" | "whose"))?;
-    if words[who..h]
-        .iter()
-        .any(|w| w.quote().is_some() || is_clause_end(w))
-    {
+    if words[who..h].iter().any(is_clause_end) {
         return None;
     }
     let before = if who > floor && words[who - 1].is(",") {
@@ -641,14 +653,17 @@ fn left_source(
         // Find the comma that opens the inserted phrase; an apposition may itself contain
         // commas ("Anne Richards, assistant secretary for population, refugees, and
         // migration, said"), so try each earlier comma, nearest first.
+        // The nearest candidate wins, unless a farther one is a name opening the clause
+        // ("Giovanni Maria Vian, the editor of the newspaper, L'Osservatore Romano, said").
+        let mut nearest: Option<Source> = None;
         let mut open = head;
         loop {
             if open <= floor || head - open >= 40 {
-                return None;
+                return nearest;
             }
             open -= 1;
             if words[open].quote().is_some() || is_clause_end(&words[open]) {
-                return None;
+                return nearest;
             }
             if !words[open].is(",") || open <= floor {
                 continue;
@@ -704,7 +719,7 @@ fn left_source(
                 continue;
             }
             let apposition = (describes && !relative).then_some(inner);
-            return Some(Source {
+            let candidate = Source {
                 span: Phrase {
                     start: core.start,
                     end: if describes { head } else { core.end },
@@ -712,7 +727,17 @@ fn left_source(
                 core,
                 apposition,
                 antecedent: None,
-            });
+            };
+            let opens_clause = core.start == floor || !words[core.start - 1].is_word();
+            let named = class(lex, words, core.end - 1) == Class::Cap;
+            if nearest.is_none() {
+                if opens_clause {
+                    return Some(candidate);
+                }
+                nearest = Some(candidate);
+            } else if named && opens_clause && describes {
+                return Some(candidate);
+            }
         }
     }
     let core = phrase::left(lex, words, head, floor)?;
