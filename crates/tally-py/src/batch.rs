@@ -22,19 +22,21 @@ pub struct Article {
     pub title: Option<String>,
 }
 
-/// Extracts every article in parallel, results in input order. `pool` chooses the threads;
-/// `None` uses rayon's global pool (one thread per core).
+/// Extracts every article in parallel and hands each document to `finish` (on the same
+/// worker thread), results in input order. `pool` chooses the threads; `None` uses rayon's
+/// global pool (one thread per core).
 #[must_use]
-pub fn extract_all(
+pub fn extract_all<T: Send>(
     pipeline: &Pipeline,
     articles: &[Article],
     pool: Option<&rayon::ThreadPool>,
-) -> Vec<Result<Document, Error>> {
+    finish: impl Fn(Document) -> T + Sync + Send,
+) -> Vec<Result<T, Error>> {
     let run = || {
         articles
             .par_iter()
             .with_min_len(1)
-            .map(|a| extract_one(pipeline, a))
+            .map(|a| extract_one(pipeline, a).map(&finish))
             .collect()
     };
     match pool {

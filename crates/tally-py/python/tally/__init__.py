@@ -414,7 +414,10 @@ class Store:
     def table(self, name: str, *, output: str = "records") -> Any:
         """A whole export table, ``claims``, ``figures`` or ``documents``, with exactly
         the columns of ``tally export`` (see :func:`columns`)."""
-        return _output(self._native.export(name), output)
+        names = [column for column, _ in columns(name)]
+        # The JSONL export sorts keys; rows here keep the table's column order.
+        rows = [{column: row.get(column) for column in names} for row in self._native.export(name)]
+        return _output(rows, output)
 
     def add(self, documents: Iterable[Document]) -> Dict[str, int]:
         """Stores extracted documents (needs ``create=True``) in one transaction; a

@@ -16,7 +16,7 @@ use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 
 use crate::Error;
 use crate::batch::{self, Article};
-use crate::input::{self, Documents, ErrorRow, InputOptions, Sink, Source};
+use crate::input::{self, ErrorRow, InputOptions, Sink, Source};
 use crate::rows::{CLAIM_COLUMNS, ColumnType, DOCUMENT_COLUMNS, DocumentRows, FIGURE_COLUMNS};
 
 pyo3::create_exception!(
@@ -82,7 +82,7 @@ fn article(
     if item.is_instance_of::<PyString>() {
         return Ok(Article {
             text: item.extract::<String>()?,
-            name: format!("<item {index}>"),
+            name: "<string>".to_owned(),
             options: base()?,
             title: None,
         });
@@ -120,7 +120,7 @@ fn article(
     };
     Ok(Article {
         text,
-        name: get("name")?.unwrap_or_else(|| format!("<item {index}>")),
+        name: get("name")?.unwrap_or_else(|| "<string>".to_owned()),
         options: options.ingest_options().map_err(|e| raise(py, &e))?,
         title: get("title")?,
     })
@@ -175,10 +175,10 @@ impl Pipeline {
             title,
         };
         let pipeline = &self.inner;
-        let value = py
+        let json = py
             .detach(|| batch::extract_one(pipeline, &article).map(|d| convert::document(&d)))
             .map_err(|e| raise(py, &e))?;
-        convert::to_py(py, &value)
+        convert::json_to_py(py, &json)
     }
 
     #[pyo3(signature = (items, *, threads=None, published=None, url=None, format=None, chunk_size=512))]
@@ -213,17 +213,21 @@ impl Pipeline {
         // Chunks bound memory for long iterables; each chunk is extracted in parallel with
         // the GIL released, and its documents become Python objects in the meantime of
         // nothing else: converting needs the GIL.
-        let flush = |chunk: &mut Vec<Article>| -> PyResult<()> {
+        let flush = |chunk: &mut Vec<Article>, first: usize| -> PyResult<()> {
             let articles = std::mem::take(chunk);
-            let values: Vec<Result<serde_json::Value, Error>> = py.detach(|| {
-                let docs = batch::extract_all(pipeline, &articles, pool.as_ref());
-                docs.into_iter()
-                    .map(|d| d.map(|d| convert::document(&d)))
-                    .collect()
+            let texts: Vec<Result<String, Error>> = py.detach(|| {
+                batch::extract_all(pipeline, &articles, pool.as_ref(), |d| {
+                    convert::document(&d)
+                })
             });
-            for value in values {
-                let value = value.map_err(|e| raise(py, &e))?;
-                out.append(convert::to_py(py, &value)?)?;
+            for (i, text) in texts.into_iter().enumerate() {
+                let text = text.map_err(|e| {
+                    let err = raise(py, &e);
+                    let message = format!("item {}: {e}", first + i);
+                    let _ = err.value(py).setattr("args", (message,));
+                    err
+                })?;
+                out.append(convert::json_to_py(py, &text)?)?;
             }
             Ok(())
         };
@@ -231,11 +235,13 @@ impl Pipeline {
             chunk.push(article(py, &item?, &defaults, index)?);
             index += 1;
             if chunk.len() >= chunk_size.max(1) {
-                flush(&mut chunk)?;
+                let first = index - chunk.len();
+                flush(&mut chunk, first)?;
             }
         }
         if !chunk.is_empty() {
-            flush(&mut chunk)?;
+            let first = index - chunk.len();
+            flush(&mut chunk, first)?;
         }
         Ok(out)
     }
@@ -261,7 +267,7 @@ impl Pipeline {
         let paths: Vec<std::path::PathBuf> = paths.into_iter().map(Into::into).collect();
         let sources = Source::expand(&paths);
         let pipeline = extract.then(|| Arc::clone(&self.inner));
-        let rx = input::stream(sources, options, pipeline, Documents, 16);
+        let rx = input::stream(sources, options, pipeline, Json, 16);
         Ok(DocumentIter {
             rx: Mutex::new(rx),
             errors,
@@ -316,7 +322,7 @@ impl ErrorMode {
 /// Documents read from files, one at a time.
 #[pyclass(module = "tally._native")]
 struct DocumentIter {
-    rx: Mutex<Receiver<Result<tally_core::Document, ErrorRow>>>,
+    rx: Mutex<Receiver<Result<String, ErrorRow>>>,
     errors: ErrorMode,
 }
 
@@ -330,11 +336,11 @@ impl DocumentIter {
         loop {
             let next = py.detach(|| {
                 let rx = self.rx.lock().ok()?;
-                rx.recv().ok().map(|r| r.map(|d| convert::document(&d)))
+                rx.recv().ok()
             });
             match next {
                 None => return Ok(None),
-                Some(Ok(value)) => return convert::to_py(py, &value).map(Some),
+                Some(Ok(json)) => return convert::json_to_py(py, &json).map(Some),
                 Some(Err(row)) => match self.errors {
                     ErrorMode::Raise => return Err(raise_row(py, &row)),
                     ErrorMode::Skip => {}
@@ -345,6 +351,16 @@ impl DocumentIter {
                 },
             }
         }
+    }
+}
+
+/// The reader thread's per-document work for `read`: the JSON text.
+struct Json;
+
+impl Sink for Json {
+    type Output = String;
+    fn finish(&self, doc: tally_core::Document) -> String {
+        convert::document(&doc)
     }
 }
 
