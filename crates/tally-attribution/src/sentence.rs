@@ -266,7 +266,9 @@ fn after(
     }
     let at = |i: usize| words.get(i);
     let explicit_start = match at(k) {
-        Some(w) if w.is_word() && w.lower() == "that" => Some(k + 1),
+        // The complementizer belongs to the reported clause, as in PARC-style annotation:
+        // "said [that the plan would fail]".
+        Some(w) if w.is_word() && w.lower() == "that" => Some(k),
         Some(w) if w.is(":") => Some(k + 1),
         Some(w) if w.is(",") && at(k + 1).and_then(Word::quote) == Some(QuoteDir::Open) => {
             Some(k + 1)
