@@ -373,9 +373,9 @@ impl GazetteerBuilder {
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            // A full DFA: the gazetteer is searched over every byte of every document, and
-            // a DFA is several times faster than the NFAs for a few MB more memory.
-            .kind(Some(AhoCorasickKind::DFA))
+            // Anchored searches at capitalized words visit a few states each: the compact
+            // contiguous NFA (under 1 MB) is as fast there as a DFA (about 37 MB).
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             // Searches start at capitalized words only, so only anchored searches are run.
             .start_kind(StartKind::Anchored)
             .build(&forms)
