@@ -8,6 +8,22 @@
 //! descriptor head nouns, titles, seniority words, sourcing conditions, pronouns, function
 //! words), embedded at compile time; see `data/attribution/PROVENANCE.md`.
 //!
+//! How it works, module by module (each file opens with its own rules and limits):
+//! - `lexicon`: the lists, with cues and conditions in one Aho-Corasick automaton, so the
+//!   body is scanned once;
+//! - `words`: a cue sentence as words; quotation marks are those
+//!   [`tally_text::quotations`] paired (apostrophes and strays are punctuation);
+//! - `phrase`: source phrases by word class (no parser);
+//! - `sentence`: per cue, where source and content are (pre-posed, post-posed, inverted,
+//!   split quotes, participles, coordinated verbs, "according to", speaker labels);
+//! - `descriptor`: name, role, affiliation, seniority, number of a source phrase;
+//! - `coref`: speakers and coreference in a bounded window;
+//! - `said_at`: [`tally_times::cue_time`], same-speaker inheritance, publication date.
+//!
+//! Speed: linear in the document; about 60 MB/s per core of dense political news on the
+//! attribution stage alone (`cargo bench -p tally-attribution`). Quality: `tally eval
+//! attribution ../shared/eval/polnear/data/dev ../shared/eval/meantime`.
+//!
 //! ```
 //! use tally_attribution::Attributor;
 //! use tally_core::{Document, DocumentMeta, Extractor, QuoteKind};
