@@ -310,6 +310,12 @@ pub(crate) fn resolve(expr: &Expr, dct: Option<Day>, direction: Direction) -> Re
             anchored: false,
         },
         Expr::InUnits { amount, unit } => match (direction, amount) {
+            // Without the publication time, "in thirty minutes" has no date worth giving.
+            _ if unit.is_clock() => Resolved {
+                kind: TimexType::Duration,
+                value: duration(*amount, *unit),
+                anchored: false,
+            },
             (Direction::Past, _) => Resolved {
                 kind: TimexType::Duration,
                 value: duration(*amount, *unit),

@@ -186,8 +186,8 @@ impl Parser<'_, '_> {
             && !self.is(i + 1, "moment")
         {
             // "the past" alone, not "the past two weeks" (that is a duration) nor "the
-            // past decade".
-            if self.unit(i + 2).is_some() || self.amount(i + 2).is_some() {
+            // past decade"; "the future of the alliance" is its prospects, not a time.
+            if self.unit(i + 2).is_some() || self.amount(i + 2).is_some() || self.is(i + 2, "of") {
                 return None;
             }
             return Some((i + 2, Expr::Ref(kind)));
