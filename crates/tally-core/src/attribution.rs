@@ -90,11 +90,11 @@ pub struct Attribution {
     pub cue: Span,
     /// The cue's lemma ("say", "according to").
     pub cue_lemma: String,
-    /// The source phrase in this sentence ("the official"), if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The source phrase in this sentence ("the official"); `null` when there is none.
+    #[serde(default)]
     pub source: Option<Span>,
-    /// The speaker the source resolves to; empty means unknown, never a guess.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The speaker the source resolves to; `null` means unknown, never a guess.
+    #[serde(default)]
     pub speaker_id: Option<String>,
     /// What was said: one span, or several for a quote continued across paragraphs.
     pub content: Vec<Span>,
