@@ -83,7 +83,16 @@ pub fn words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) {
     let mut i = start;
     let mut prev_end: Option<usize> = None;
     let mut prev_possessive = false;
-    while let Some(c) = char_at(body, i, end) {
+    while i < end {
+        // Fast path: skip ASCII spaces and punctuation byte by byte.
+        let b = bytes[i];
+        if b < 0x80 && !b.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let Some(c) = char_at(body, i, end) else {
+            break;
+        };
         let clen = c.len_utf8();
         if !c.is_alphanumeric() {
             i += clen;
@@ -97,6 +106,10 @@ pub fn words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) {
         let mut word_end;
         let mut resume;
         loop {
+            // Fast path: the ASCII letters and digits of the word.
+            while j < end && bytes[j].is_ascii_alphanumeric() {
+                j += 1;
+            }
             word_end = j;
             resume = j;
             let Some(d) = char_at(body, j, end) else {
