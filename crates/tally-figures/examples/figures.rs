@@ -5,6 +5,8 @@
 //! cargo run -q -p tally-figures --example figures -- ARTICLE... [--conventions acled]
 //! ```
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::PathBuf;
 
 use tally_core::Extractor;

@@ -25,9 +25,6 @@ use crate::lex::{self, Kind, Tok};
 use crate::lexicon::{Lexicon, ctx, link};
 use crate::quantity::Quantity;
 
-/// How many words a rule may look past the figure.
-const WINDOW: usize = 30;
-
 /// What a figure counts.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Counted {
@@ -284,6 +281,10 @@ fn name_phrase(lexicon: &Lexicon, text: &str, mut t: Tok, limit: usize) -> Optio
     if t.is(text, "the") {
         t = lex::next(text, t.end)?;
     }
+    // "Dozens were killed and hundreds wounded": an amount is no name.
+    if lexicon.number_word(text, t).is_some() || lexicon.vague.contains_key(&lower(text, t)) {
+        return None;
+    }
     let start = t.start;
     let mut end = None;
     let mut capitalized = false;
@@ -423,44 +424,103 @@ fn is_clause_break(text: &str, t: Tok) -> bool {
     )
 }
 
-/// The subject phrase of a figure, within `sentence`.
+/// How far (in bytes) a clause start or a place may be from its figure: about 40 words.
+const REACH: usize = 300;
+
+/// What a sentence offers every figure in it, read in one pass: hedges, candidate places,
+/// clause breaks and hard stops. Built once per sentence, so the work per figure stays
+/// constant however many figures a sentence holds.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct SentenceScan {
+    pub range: Range<usize>,
+    pub hedges: Vec<(Range<usize>, String)>,
+    places: Vec<Range<usize>>,
+    breaks: Vec<usize>,
+    stops: Vec<usize>,
+}
+
+fn is_place_prep(text: &str, t: Tok) -> bool {
+    t.kind == Kind::Word
+        && matches!(
+            lower(text, t).as_str(),
+            "in" | "near" | "outside" | "inside" | "across" | "throughout" | "around"
+        )
+}
+
+/// A place phrase opened by the preposition `prep`: "in Russia's Kursk region".
+fn place_at(lexicon: &Lexicon, text: &str, prep: Tok, limit: usize) -> Option<Range<usize>> {
+    let n = lex::next(text, prep.end)?;
+    let span = name_phrase(lexicon, text, n, limit)?;
+    // "in Brazilian coffee exports": the name is an adjective, not a place.
+    if let Some(after) = lex::next(text, span.end)
+        && after.kind == Kind::Word
+        && !lex::is_capitalized(after.text(text))
+        && !is_stop(&lower(text, after))
+        && !is_verb(lexicon, text, after)
+    {
+        return None;
+    }
+    Some(prep.start..span.end)
+}
+
+/// Reads a sentence once.
+pub(crate) fn scan_sentence(lexicon: &Lexicon, text: &str, range: Range<usize>) -> SentenceScan {
+    let mut scan = SentenceScan {
+        hedges: hedges_in(lexicon, text, range.clone()),
+        range: range.clone(),
+        ..SentenceScan::default()
+    };
+    let mut pos = range.start;
+    while pos < range.end {
+        let Some(t) = lex::next(text, pos) else {
+            // A line break inside the range: carry on after it.
+            pos = text
+                .get(pos..range.end)
+                .and_then(|s| s.find('\n'))
+                .map_or(range.end, |i| pos + i + 1);
+            continue;
+        };
+        if t.end > range.end {
+            break;
+        }
+        if is_clause_break(text, t) {
+            scan.breaks.push(t.end);
+        }
+        if t.is(text, ";") || t.is(text, "said") || t.is(text, "says") {
+            scan.stops.push(t.start);
+        }
+        if is_place_prep(text, t)
+            && let Some(p) = place_at(lexicon, text, t, range.end)
+        {
+            scan.places.push(p);
+        }
+        pos = t.end;
+    }
+    scan
+}
+
+/// The subject phrase of a figure, within its sentence.
 pub(crate) fn subject(
     lexicon: &Lexicon,
     text: &str,
     q: &Quantity,
-    sentence: Range<usize>,
+    scan: &SentenceScan,
 ) -> Option<Range<usize>> {
+    let sentence = scan.range.clone();
     // Back to the start of the figure's clause; a quote right at the figure is its own.
     let mut b = lex::prev(text, q.span.start);
     while let Some(x) = b.filter(|x| is_quote(text, *x)) {
         b = lex::prev(text, x.start);
     }
-    let mut clause_start = None;
-    let mut count = 0;
-    let mut found_start = false;
-    while let Some(w) = b {
-        if w.start < sentence.start {
-            found_start = true;
-            break;
-        }
-        if count >= WINDOW {
-            break;
-        }
-        if is_clause_break(text, w) {
-            clause_start = lex::next(text, w.end);
-            found_start = true;
-            break;
-        }
-        clause_start = Some(w);
-        count += 1;
-        b = lex::prev(text, w.start);
-    }
-    if b.is_none() {
-        // The start of the text or of a line.
-        found_start = true;
-    }
-    let clause_start = clause_start.filter(|_| found_start);
-    if let Some(first) = clause_start.filter(|t| t.start < q.span.start)
+    let before_end = b.map_or(sentence.start, |t| t.end.max(sentence.start));
+    let i = scan.breaks.partition_point(|&e| e <= before_end);
+    let clause_pos = i
+        .checked_sub(1)
+        .and_then(|i| scan.breaks.get(i))
+        .copied()
+        .unwrap_or(sentence.start);
+    if before_end.saturating_sub(clause_pos) <= REACH
+        && let Some(first) = lex::next(text, clause_pos).filter(|t| t.start < q.span.start)
         && !is_stop(&lower(text, first))
         && let Some(span) = name_phrase(lexicon, text, first, q.span.start)
     {
@@ -498,72 +558,34 @@ pub(crate) fn subject(
     None
 }
 
-/// The place phrase of a figure ("in Russia's Kursk region"), within `sentence`.
-pub(crate) fn place(
-    lexicon: &Lexicon,
-    text: &str,
-    q: &Quantity,
-    sentence: Range<usize>,
-) -> Option<Range<usize>> {
-    let is_prep = |t: Tok| {
-        t.kind == Kind::Word
-            && matches!(
-                lower(text, t).as_str(),
-                "in" | "near" | "outside" | "inside" | "across" | "throughout" | "around"
-            )
-    };
-    let phrase_at = |prep: Tok| -> Option<Range<usize>> {
-        let n = lex::next(text, prep.end)?;
-        let span = name_phrase(lexicon, text, n, sentence.end)?;
-        // "in Brazilian coffee exports": the name is an adjective, not a place.
-        if let Some(after) = lex::next(text, span.end)
-            && after.kind == Kind::Word
-            && !lex::is_capitalized(after.text(text))
-            && !is_stop(&lower(text, after))
-            && !is_verb(lexicon, text, after)
-        {
-            return None;
+/// The place phrase of a figure ("in Russia's Kursk region"): the nearest after it in its
+/// clause, else the nearest before it.
+pub(crate) fn place(q: &Quantity, scan: &SentenceScan) -> Option<Range<usize>> {
+    let i = scan.places.partition_point(|p| p.start < q.span.end);
+    if let Some(p) = scan.places.get(i)
+        && p.start - q.span.end <= REACH
+    {
+        let j = scan.stops.partition_point(|&s| s < q.span.end);
+        let stopped = scan.stops.get(j).is_some_and(|&s| s < p.start);
+        if !stopped {
+            return Some(p.clone());
         }
-        Some(prep.start..span.end)
-    };
-    // After the figure first, then before it.
-    let mut t = lex::next(text, q.span.end);
-    for _ in 0..WINDOW {
-        let Some(w) = t else { break };
-        if w.end > sentence.end {
-            break;
-        }
-        if is_prep(w)
-            && let Some(span) = phrase_at(w)
-        {
-            return Some(span);
-        }
-        if matches!(w.text(text), ";" | "said" | "says") {
-            break;
-        }
-        t = lex::next(text, w.end);
     }
-    let mut b = lex::prev(text, q.span.start);
-    for _ in 0..WINDOW {
-        let Some(w) = b else { break };
-        if w.start < sentence.start {
-            break;
-        }
-        if is_prep(w)
-            && let Some(span) = phrase_at(w)
-            && span.end <= q.span.start
-        {
-            return Some(span);
-        }
-        b = lex::prev(text, w.start);
-    }
-    None
+    let k = scan.places.partition_point(|p| p.end <= q.span.start);
+    k.checked_sub(1)
+        .and_then(|k| scan.places.get(k))
+        .filter(|p| q.span.start - p.end <= REACH)
+        .cloned()
 }
 
-/// Hedge phrases in a range of text, lowercase, in order, once each.
-pub(crate) fn hedges_in(lexicon: &Lexicon, text: &str, range: Range<usize>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let Some(slice) = text.get(range) else {
+/// Hedge phrases in a range of text: where each is and its lowercase name, in order.
+pub(crate) fn hedges_in(
+    lexicon: &Lexicon,
+    text: &str,
+    range: Range<usize>,
+) -> Vec<(Range<usize>, String)> {
+    let mut out = Vec::new();
+    let Some(slice) = text.get(range.clone()) else {
         return out;
     };
     for m in lexicon.hedges.find_iter(slice) {
@@ -572,10 +594,8 @@ pub(crate) fn hedges_in(lexicon: &Lexicon, text: &str, range: Range<usize>) -> V
         if !(before_ok && after_ok) {
             continue;
         }
-        if let Some(name) = lexicon.hedge_names.get(m.pattern().as_usize())
-            && !out.contains(name)
-        {
-            out.push(name.clone());
+        if let Some(name) = lexicon.hedge_names.get(m.pattern().as_usize()) {
+            out.push((range.start + m.start()..range.start + m.end(), name.clone()));
         }
     }
     out
@@ -628,9 +648,15 @@ mod tests {
                     official said Tuesday.";
         let r = Recognizer::new().unwrap();
         let q = r.recognize(text).into_iter().next().unwrap();
-        let s = subject(&r.lexicon, text, &q, 0..text.len()).unwrap();
+        let s = subject(
+            &r.lexicon,
+            text,
+            &q,
+            &scan_sentence(&r.lexicon, text, 0..text.len()),
+        )
+        .unwrap();
         assert_eq!(&text[s], "North Korean forces");
-        let p = place(&r.lexicon, text, &q, 0..text.len()).unwrap();
+        let p = place(&q, &scan_sentence(&r.lexicon, text, 0..text.len())).unwrap();
         assert_eq!(&text[p], "in Russia's Kursk region");
     }
 
@@ -639,15 +665,28 @@ mod tests {
         let text = "\"Several hundred casualties is our latest estimate that the DPRK has \
                     suffered,\" the official said.";
         let (r, q) = first(text);
-        let s = subject(&r.lexicon, text, &q, 0..text.len()).unwrap();
+        let s = subject(
+            &r.lexicon,
+            text,
+            &q,
+            &scan_sentence(&r.lexicon, text, 0..text.len()),
+        )
+        .unwrap();
         assert_eq!(&text[s], "DPRK");
-        assert_eq!(
-            hedges_in(&r.lexicon, text, 0..text.len()),
-            ["latest estimate"]
-        );
+        let hedges: Vec<String> = hedges_in(&r.lexicon, text, 0..text.len())
+            .into_iter()
+            .map(|h| h.1)
+            .collect();
+        assert_eq!(hedges, ["latest estimate"]);
         let text = "not all of the remaining $5.6 billion that can be drawn from U.S. stocks";
         let (r, q) = first(text);
-        let s = subject(&r.lexicon, text, &q, 0..text.len()).unwrap();
+        let s = subject(
+            &r.lexicon,
+            text,
+            &q,
+            &scan_sentence(&r.lexicon, text, 0..text.len()),
+        )
+        .unwrap();
         assert_eq!(&text[s], "U.S. stocks");
     }
 
@@ -655,10 +694,24 @@ mod tests {
     fn subject_opens_the_clause() {
         let text = "Pyongyang has sent thousands of troops to reinforce Russia's war effort.";
         let (r, q) = first(text);
-        let s = subject(&r.lexicon, text, &q, 0..text.len()).unwrap();
+        let s = subject(
+            &r.lexicon,
+            text,
+            &q,
+            &scan_sentence(&r.lexicon, text, 0..text.len()),
+        )
+        .unwrap();
         assert_eq!(&text[s], "Pyongyang");
         let text = "Police said 12 people were arrested.";
         let (r, q) = first(text);
-        assert_eq!(subject(&r.lexicon, text, &q, 0..text.len()), None);
+        assert_eq!(
+            subject(
+                &r.lexicon,
+                text,
+                &q,
+                &scan_sentence(&r.lexicon, text, 0..text.len())
+            ),
+            None
+        );
     }
 }

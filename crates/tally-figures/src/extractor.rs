@@ -124,20 +124,26 @@ impl FigureExtractor {
         let text = doc.body.as_str();
         let lexicon = &*self.recognizer.lexicon;
         let mut out = Vec::new();
-        // Hedges are read once per sentence, however many figures it holds.
-        let mut hedge_cache: Option<(Range<usize>, Vec<String>)> = None;
-        for q in self.recognizer.recognize(text) {
-            if filter::not_figure(lexicon, text, &q).is_some() {
+        // Each sentence is scanned once (hedges, places, clause breaks), however many
+        // figures it holds.
+        let mut scan_cache: Option<attach::SentenceScan> = None;
+        let quantities = self.recognizer.recognize(text);
+        for q in &quantities {
+            if filter::not_figure(lexicon, text, q).is_some() {
                 continue;
             }
             let sentence = context_range(doc, q.span.start);
-            let counted = attach::counted(lexicon, text, &q);
-            if is_bare_one(&q) && counted.noun.is_none() && counted.measure == Measure::Other {
+            let counted = attach::counted(lexicon, text, q);
+            if is_bare_one(q) && counted.noun.is_none() && counted.measure == Measure::Other {
                 continue;
             }
-            let Some(figure) =
-                self.figure(doc, &q, &sentence, counted, &mut hedge_cache, out.len())
-            else {
+            if scan_cache.as_ref().is_none_or(|s| s.range != sentence) {
+                scan_cache = Some(attach::scan_sentence(lexicon, text, sentence.clone()));
+            }
+            let Some(scan) = scan_cache.as_ref() else {
+                continue;
+            };
+            let Some(figure) = self.figure(doc, q, &quantities, scan, counted, out.len()) else {
                 continue;
             };
             out.push(figure);
@@ -149,9 +155,9 @@ impl FigureExtractor {
         &self,
         doc: &Document,
         q: &Quantity,
-        sentence: &Range<usize>,
+        all: &[Quantity],
+        scan: &attach::SentenceScan,
         counted: attach::Counted,
-        hedge_cache: &mut Option<(Range<usize>, Vec<String>)>,
         index: usize,
     ) -> Option<Figure> {
         let text = doc.body.as_str();
@@ -170,17 +176,15 @@ impl FigureExtractor {
                 hedges.push(m.phrase.clone());
             }
         }
-        let sentence_hedges = match hedge_cache {
-            Some((r, h)) if r == sentence => h.clone(),
-            _ => {
-                let h = attach::hedges_in(lexicon, text, sentence.clone());
-                *hedge_cache = Some((sentence.clone(), h.clone()));
-                h
-            }
-        };
-        for h in sentence_hedges {
-            if !hedges.contains(&h) {
-                hedges.push(h);
+        for (range, h) in &scan.hedges {
+            // Another figure's own modifier ("more than 1,000 ... between 500 and 700") is
+            // not a hedge of this one.
+            let i = all.partition_point(|o| o.span.end <= range.start);
+            let other = all
+                .get(i)
+                .is_some_and(|o| o.span.start < range.end && o.span != q.span);
+            if !other && !hedges.contains(h) {
+                hedges.push(h.clone());
             }
         }
 
@@ -191,12 +195,12 @@ impl FigureExtractor {
             Some(Argument { span, entity_id })
         };
         let subject = argument(
-            attach::subject(lexicon, text, q, sentence.clone()),
+            attach::subject(lexicon, text, q, scan),
             &[EntityType::Country, EntityType::Organization],
             false,
         );
         let place = argument(
-            attach::place(lexicon, text, q, sentence.clone()),
+            attach::place(q, scan),
             &[EntityType::Place, EntityType::Country],
             true,
         );

@@ -36,8 +36,6 @@ pub enum NotFigure {
     Pronoun,
     /// A bare fraction word without "of" ("half-time").
     BareFraction,
-    /// Part of a web address or email.
-    Address,
 }
 
 fn next_word(text: &str, pos: usize) -> Option<Tok> {
@@ -97,9 +95,6 @@ pub(crate) fn not_figure(lexicon: &Lexicon, text: &str, q: &Quantity) -> Option<
     }
     if q.flags & flags::DASHED != 0 {
         return Some(NotFigure::Code);
-    }
-    if in_address(text, q.span.start, q.span.end) {
-        return Some(NotFigure::Address);
     }
     let money = q.currency.is_some();
     let percent = q.percent.is_some();
@@ -183,8 +178,15 @@ pub(crate) fn not_figure(lexicon: &Lexicon, text: &str, q: &Quantity) -> Option<
         return Some(NotFigure::Code);
     }
 
-    // Labels: "No. 2", "page 3", "Article 5", "#2", "Resolution 2231".
-    if before_kinds & ctx::LABEL != 0 || before.is_some_and(|t| t.is(text, "#")) {
+    // Labels: "No. 2", "page 3", "Article 5", "#2", "Resolution 2231", and "a 737" (an
+    // article before bare digits names a thing, it does not count).
+    if before_kinds & ctx::LABEL != 0
+        || before.is_some_and(|t| t.is(text, "#"))
+        || first.plain_digits.is_some()
+            && q.modifier.is_none()
+            && q.unit.is_none()
+            && before.is_some_and(|t| t.is(text, "a") || t.is(text, "an"))
+    {
         return Some(NotFigure::Label);
     }
     let simple = first.plain_digits.is_some()
@@ -322,23 +324,6 @@ fn is_age(
         return true;
     }
     false
-}
-
-/// Whether the amount sits inside a web address or email: looks at most 400 bytes each way
-/// along the same run of non-space characters, so the work per amount stays bounded.
-pub(crate) fn in_address(text: &str, start: usize, end: usize) -> bool {
-    let bytes = text.as_bytes();
-    let mut s = start;
-    while s > 0 && start - s < 400 && !bytes.get(s - 1).is_some_and(u8::is_ascii_whitespace) {
-        s -= 1;
-    }
-    let mut e = end;
-    while e < bytes.len() && e - end < 400 && !bytes.get(e).is_some_and(u8::is_ascii_whitespace) {
-        e += 1;
-    }
-    let chunk = &bytes[s..e];
-    let has = |needle: &[u8]| chunk.windows(needle.len()).any(|w| w == needle);
-    has(b"://") || has(b"www.") || has(b"@") && has(b".")
 }
 
 #[cfg(test)]

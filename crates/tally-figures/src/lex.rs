@@ -121,7 +121,30 @@ fn word_end(text: &str, start: usize) -> usize {
 
 /// The token starting at or after `pos`, skipping spaces; `None` at a line break or the end.
 pub(crate) fn next(text: &str, pos: usize) -> Option<Tok> {
-    let start = skip_space(text, pos);
+    let bytes = text.as_bytes();
+    // ASCII fast path: spaces, then a plain lowercase or capitalized word ending in ASCII.
+    let mut start = pos;
+    while bytes.get(start).is_some_and(|b| *b == b' ' || *b == b'\t') {
+        start += 1;
+    }
+    if let Some(&b) = bytes.get(start)
+        && b.is_ascii_alphabetic()
+    {
+        let mut end = start + 1;
+        while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
+            end += 1;
+        }
+        let stop = bytes.get(end).copied();
+        // Apostrophes, periods and non-ASCII letters need the full rules below.
+        if stop.is_none_or(|s| s.is_ascii() && s != b'\'' && s != b'.') {
+            return Some(Tok {
+                start,
+                end,
+                kind: Kind::Word,
+            });
+        }
+    }
+    let start = skip_space(text, start);
     let c = char_at(text, start)?;
     if c == '\n' || c == '\r' {
         return None;
@@ -153,6 +176,37 @@ pub(crate) fn next(text: &str, pos: usize) -> Option<Tok> {
 
 /// The token ending at or before `pos`, skipping spaces; `None` at a line break or the start.
 pub(crate) fn prev(text: &str, pos: usize) -> Option<Tok> {
+    let bytes = text.as_bytes();
+    // ASCII fast path: a plain word of ASCII letters with no period or apostrophe around.
+    let mut end = pos;
+    while end > 0
+        && bytes
+            .get(end - 1)
+            .is_some_and(|b| *b == b' ' || *b == b'\t')
+    {
+        end -= 1;
+    }
+    if end > 0 && bytes.get(end - 1).is_some_and(u8::is_ascii_alphabetic) {
+        let mut start = end - 1;
+        while start > 0 && bytes.get(start - 1).is_some_and(u8::is_ascii_alphabetic) {
+            start -= 1;
+        }
+        let before = if start > 0 {
+            bytes.get(start - 1).copied()
+        } else {
+            None
+        };
+        let after = bytes.get(end).copied();
+        if before.is_none_or(|b| b.is_ascii() && b != b'\'' && b != b'.')
+            && after.is_none_or(|b| b.is_ascii() && b != b'\'' && b != b'.')
+        {
+            return Some(Tok {
+                start,
+                end,
+                kind: Kind::Word,
+            });
+        }
+    }
     let end = skip_space_back(text, pos);
     let c = char_before(text, end)?;
     if c == '\n' || c == '\r' {

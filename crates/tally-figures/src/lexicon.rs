@@ -2,9 +2,8 @@
 //! and one Aho-Corasick automaton of anchors (digits, number words, vague words, currency
 //! signs) that finds every place a figure can start in a single pass over the text.
 
-use std::collections::HashMap;
-
-use aho_corasick::{AhoCorasick, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use tally_core::{ExtractError, Measure};
 
 const NUMBERS: &str = include_str!("../../../data/figures/numbers.tsv");
@@ -163,6 +162,12 @@ pub(crate) struct Lexicon {
     pub vague: HashMap<String, VagueWord>,
     pub modifiers: HashMap<String, (ModKind, Position)>,
     pub modifier_max_tokens: usize,
+    /// Last tokens of "before" modifiers ("than", "least", ">"): a quick reject.
+    pub modifier_last: FxHashSet<String>,
+    /// First tokens of "after" modifiers ("or", "plus").
+    pub modifier_first: FxHashSet<String>,
+    /// First tokens of currency forms written after a number ("dollars", "swiss", "€").
+    pub currency_first: FxHashSet<String>,
     pub currencies: Vec<(String, Currency)>,
     pub currency_by_form: HashMap<String, usize>,
     pub currency_max_words: usize,
@@ -172,8 +177,12 @@ pub(crate) struct Lexicon {
     pub context: HashMap<String, u16>,
     pub hedges: AhoCorasick,
     pub hedge_names: Vec<String>,
-    pub anchors: AhoCorasick,
-    pub anchor_kinds: Vec<Anchor>,
+    /// One combined regex over every anchor: number and vague words (whole words), digit
+    /// runs, and currency signs written before a number.
+    pub anchors: regex::Regex,
+    /// Currency forms written before a number, lowercase, longest first, with their index
+    /// in `currencies`.
+    pub currency_prefixes: Vec<(String, usize)>,
 }
 
 fn data_error(source: &str, line: usize, message: impl Into<String>) -> ExtractError {
@@ -219,6 +228,21 @@ fn optional(cell: &str) -> Option<String> {
     (cell != "-").then(|| cell.to_ascii_lowercase())
 }
 
+/// Calls `f` with `word` lowercased, without allocating for short ASCII words: lookups run
+/// for every word near every number, so they must be cheap.
+pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 48];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        if let Ok(s) = std::str::from_utf8(b) {
+            return f(s);
+        }
+    }
+    f(&word.to_lowercase())
+}
+
 /// Normalizes a phrase the way [`crate::lex`] tokens are joined: lowercase, words separated
 /// by one space, punctuation glued to its neighbours.
 pub(crate) fn normalize_phrase(phrase: &str) -> String {
@@ -243,7 +267,7 @@ impl Lexicon {
     /// # Errors
     /// [`ExtractError::Data`] naming the file and line of a malformed row.
     pub(crate) fn bundled() -> Result<Lexicon, ExtractError> {
-        let mut numbers = HashMap::new();
+        let mut numbers = HashMap::default();
         for (line, cols) in rows(NUMBERS) {
             let word = column("numbers.tsv", line, &cols, 0)?.to_ascii_lowercase();
             let kind = column("numbers.tsv", line, &cols, 1)?;
@@ -290,7 +314,7 @@ impl Lexicon {
             suffixes.push(Suffix { text, value, when });
         }
 
-        let mut vague = HashMap::new();
+        let mut vague = HashMap::default();
         for (line, cols) in rows(VAGUE) {
             let word = column("vague.tsv", line, &cols, 0)?.to_ascii_lowercase();
             let key = column("vague.tsv", line, &cols, 1)?.to_owned();
@@ -299,7 +323,9 @@ impl Lexicon {
             vague.insert(word, VagueWord { key, before, after });
         }
 
-        let mut modifiers = HashMap::new();
+        let mut modifiers = HashMap::default();
+        let mut modifier_last = FxHashSet::default();
+        let mut modifier_first = FxHashSet::default();
         let mut modifier_max_tokens = 1;
         for (line, cols) in rows(MODIFIERS) {
             let phrase = column("modifiers.tsv", line, &cols, 0)?;
@@ -325,11 +351,30 @@ impl Lexicon {
                 pos = t.end;
             }
             modifier_max_tokens = modifier_max_tokens.max(count);
+            let mut toks = Vec::new();
+            let mut at = 0;
+            while let Some(t) = crate::lex::next(phrase, at) {
+                toks.push(t.text(phrase).to_lowercase());
+                at = t.end;
+            }
+            let edge = if position == Position::Before {
+                toks.last()
+            } else {
+                toks.first()
+            };
+            if let Some(word) = edge {
+                if position == Position::Before {
+                    modifier_last.insert(word.clone());
+                } else {
+                    modifier_first.insert(word.clone());
+                }
+            }
             modifiers.insert(normalize_phrase(phrase), (kind, position));
         }
 
         let mut currencies = Vec::new();
-        let mut currency_by_form = HashMap::new();
+        let mut currency_by_form = HashMap::default();
+        let mut currency_first = FxHashSet::default();
         let mut currency_max_words = 1;
         for (line, cols) in rows(CURRENCIES) {
             let form = column("currencies.tsv", line, &cols, 0)?;
@@ -350,6 +395,11 @@ impl Lexicon {
             let minor = flags.split(',').any(|f| f == "minor");
             let scaled_only = flags.split(',').any(|f| f == "scaled_only");
             currency_max_words = currency_max_words.max(form.split(' ').count());
+            if position != Position::Before
+                && let Some(t) = crate::lex::next(form, 0)
+            {
+                currency_first.insert(t.text(form).to_lowercase());
+            }
             currency_by_form.insert(normalize_phrase(form), currencies.len());
             currencies.push((
                 form.to_owned(),
@@ -362,7 +412,7 @@ impl Lexicon {
             ));
         }
 
-        let mut measures = HashMap::new();
+        let mut measures = HashMap::default();
         for (line, cols) in rows(MEASURES) {
             let word = normalize_phrase(column("measures.tsv", line, &cols, 0)?);
             let name = column("measures.tsv", line, &cols, 1)?;
@@ -372,14 +422,14 @@ impl Lexicon {
             measures.insert(word, measure);
         }
 
-        let mut units = HashMap::new();
+        let mut units = HashMap::default();
         for (line, cols) in rows(UNITS) {
             let form = column("units.tsv", line, &cols, 0)?.to_ascii_lowercase();
             let unit = column("units.tsv", line, &cols, 1)?.to_owned();
             units.insert(form, unit);
         }
 
-        let mut links = HashMap::new();
+        let mut links = HashMap::default();
         for (line, cols) in rows(LINKS) {
             let word = column("links.tsv", line, &cols, 0)?.to_ascii_lowercase();
             let role = match column("links.tsv", line, &cols, 1)? {
@@ -398,7 +448,7 @@ impl Lexicon {
             *links.entry(word).or_insert(0) |= role;
         }
 
-        let mut context = HashMap::new();
+        let mut context = HashMap::default();
         for (line, cols) in rows(NOT_FIGURES) {
             let word = normalize_phrase(column("not_figures.tsv", line, &cols, 0)?);
             let kind = match column("not_figures.tsv", line, &cols, 1)? {
@@ -428,34 +478,50 @@ impl Lexicon {
             hedge_names.push(column("hedges.tsv", line, &cols, 0)?.to_ascii_lowercase());
         }
         let hedges = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .build(&hedge_names)
             .map_err(|e| data_error("hedges.tsv", 0, e.to_string()))?;
 
-        // The anchor automaton: one pass finds every digit, number word, vague word and
-        // currency sign; everything else is read around these on demand.
-        let mut patterns: Vec<String> = Vec::new();
-        let mut anchor_kinds = Vec::new();
-        for d in '0'..='9' {
-            patterns.push(d.to_string());
-            anchor_kinds.push(Anchor::Digit);
-        }
-        for word in numbers.keys().chain(vague.keys()) {
-            patterns.push(word.clone());
-            anchor_kinds.push(Anchor::Word);
-        }
-        for (i, (form, currency)) in currencies.iter().enumerate() {
-            if currency.position != Position::After {
-                patterns.push(form.clone());
-                anchor_kinds.push(Anchor::Currency(i));
-            }
-        }
-        let anchors = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Both)
-            .ascii_case_insensitive(true)
-            .build(&patterns)
+        // The anchor regex: one pass of a lazy DFA finds every digit run, number word, vague
+        // word and currency sign; everything else is read around these on demand. Longer
+        // alternatives come first so the leftmost-first match is the longest.
+        let mut words: Vec<&String> = numbers.keys().chain(vague.keys()).collect();
+        words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        let mut currency_prefixes: Vec<(String, usize)> = currencies
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, c))| c.position != Position::After)
+            .map(|(i, (form, _))| (form.to_lowercase(), i))
+            .collect();
+        currency_prefixes.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        let escape_all =
+            |items: &mut dyn Iterator<Item = String>| items.collect::<Vec<_>>().join("|");
+        let word_alt = escape_all(&mut words.iter().map(|w| regex::escape(w)));
+        let alpha_alt = escape_all(
+            &mut currency_prefixes
+                .iter()
+                .filter(|(f, _)| f.starts_with(|c: char| c.is_ascii_alphabetic()))
+                .map(|(f, _)| {
+                    let tail = if f.ends_with(|c: char| c.is_ascii_alphabetic()) {
+                        r"\b"
+                    } else {
+                        ""
+                    };
+                    format!(r"\b{}{tail}", regex::escape(f))
+                }),
+        );
+        let symbol_alt = escape_all(
+            &mut currency_prefixes
+                .iter()
+                .filter(|(f, _)| !f.starts_with(|c: char| c.is_ascii_alphabetic()))
+                .map(|(f, _)| regex::escape(f)),
+        );
+        let pattern = format!(r"(?i-u:\b(?:{word_alt})\b|[0-9]+|{alpha_alt})|{symbol_alt}");
+        let anchors = regex::RegexBuilder::new(&pattern)
+            .size_limit(1 << 24)
+            .build()
             .map_err(|e| data_error("numbers.tsv", 0, e.to_string()))?;
 
         Ok(Lexicon {
@@ -464,6 +530,9 @@ impl Lexicon {
             vague,
             modifiers,
             modifier_max_tokens,
+            modifier_last,
+            modifier_first,
+            currency_first,
             currencies,
             currency_by_form,
             currency_max_words,
@@ -474,18 +543,20 @@ impl Lexicon {
             hedges,
             hedge_names,
             anchors,
-            anchor_kinds,
+            currency_prefixes,
         })
     }
 
     /// The context kinds of a word token, trying "word." first when a period follows it.
     pub(crate) fn context_of(&self, text: &str, tok: crate::lex::Tok) -> u16 {
-        let word = tok.text(text).to_ascii_lowercase();
+        let word = tok.text(text);
         let mut kinds = 0;
         if text.as_bytes().get(tok.end) == Some(&b'.') {
-            kinds |= self.context.get(&format!("{word}.")).copied().unwrap_or(0);
+            kinds |= with_lower(&format!("{word}."), |w| {
+                self.context.get(w).copied().unwrap_or(0)
+            });
         }
-        kinds | self.context.get(&word).copied().unwrap_or(0)
+        kinds | with_lower(word, |w| self.context.get(w).copied().unwrap_or(0))
     }
 
     /// The number-word entry for a word token.
@@ -493,9 +564,7 @@ impl Lexicon {
         if tok.kind != crate::lex::Kind::Word {
             return None;
         }
-        self.numbers
-            .get(&tok.text(text).to_ascii_lowercase())
-            .copied()
+        with_lower(tok.text(text), |w| self.numbers.get(w).copied())
     }
 
     /// The measure of a word token.
@@ -503,7 +572,7 @@ impl Lexicon {
         if tok.kind != crate::lex::Kind::Word {
             return None;
         }
-        self.measures.get(&tok.text(text).to_lowercase()).copied()
+        with_lower(tok.text(text), |w| self.measures.get(w).copied())
     }
 
     /// The link roles of a word token.
@@ -511,10 +580,7 @@ impl Lexicon {
         if tok.kind != crate::lex::Kind::Word {
             return 0;
         }
-        self.links
-            .get(&tok.text(text).to_ascii_lowercase())
-            .copied()
-            .unwrap_or(0)
+        with_lower(tok.text(text), |w| self.links.get(w).copied().unwrap_or(0))
     }
 }
 

@@ -108,6 +108,22 @@ fn decimal_value(digits: &str, exp: i64) -> f64 {
     if trimmed.is_empty() {
         return 0.0;
     }
+    // Fast path: up to 15 digits times an exactly representable power of ten is one
+    // correctly rounded operation.
+    if trimmed.len() <= 15
+        && (-22..=22).contains(&exp)
+        && let Ok(int) = trimmed.parse::<u64>()
+    {
+        #[allow(clippy::cast_precision_loss)]
+        let mantissa = int as f64;
+        #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
+        let power = 10f64.powi(exp.unsigned_abs() as i32);
+        return if exp >= 0 {
+            mantissa * power
+        } else {
+            mantissa / power
+        };
+    }
     // Beyond these bounds f64 is infinite or zero anyway; checking first keeps the
     // formatted exponent small.
     let magnitude = i64::try_from(trimmed.len())

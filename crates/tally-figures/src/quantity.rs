@@ -21,12 +21,11 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use aho_corasick::Input;
 use tally_core::ExtractError;
 
 use crate::convention::{Base, VagueBase};
 use crate::lex::{self, Kind, Tok};
-use crate::lexicon::{Anchor, Lexicon, ModKind, NumWord, Position, normalize_phrase};
+use crate::lexicon::{Anchor, Lexicon, ModKind, NumWord, Position, with_lower};
 use crate::number::{self, Num, flags};
 
 /// A percent unit.
@@ -164,22 +163,15 @@ impl Recognizer {
     #[must_use]
     pub fn recognize(&self, text: &str) -> Vec<Quantity> {
         let mut out: Vec<Quantity> = Vec::new();
+        let addresses = self.addresses(text);
         let mut pos = 0;
         let mut floor = 0;
         while pos < text.len() {
-            let Ok(Some(m)) = self
-                .lexicon
-                .anchors
-                .try_find(Input::new(text).span(pos..text.len()))
-            else {
+            let Some(m) = self.lexicon.anchors.find_at(text, pos) else {
                 break;
             };
             let (s, e) = (m.start(), m.end());
-            let anchor = self
-                .lexicon
-                .anchor_kinds
-                .get(m.pattern().as_usize())
-                .cloned();
+            let anchor = self.anchor_kind(m.as_str());
             let next_pos = |at: usize| {
                 // Skip the rest of an alphanumeric run so a rejected anchor is not found
                 // again inside the same word or digit string.
@@ -228,7 +220,7 @@ impl Recognizer {
                 }
                 None => None,
             };
-            let found = found.filter(|q| !self.is_noise(text, q));
+            let found = found.filter(|q| !self.is_noise(text, q, &addresses));
             match found {
                 Some(q) => {
                     pos = q.span.end.max(e);
@@ -241,10 +233,49 @@ impl Recognizer {
         out
     }
 
+    /// What an anchor match is: digits, a currency sign, or a word.
+    fn anchor_kind(&self, matched: &str) -> Option<Anchor> {
+        if matched.starts_with(|c: char| c.is_ascii_digit()) {
+            return Some(Anchor::Digit);
+        }
+        let lower = matched.to_lowercase();
+        if let Some((_, i)) = self
+            .lexicon
+            .currency_prefixes
+            .iter()
+            .find(|(f, _)| *f == lower)
+        {
+            return Some(Anchor::Currency(*i));
+        }
+        Some(Anchor::Word)
+    }
+
+    /// A currency sign written before a number, starting exactly at `at` ("$", "US$", "€"):
+    /// its index and end.
+    fn currency_prefix_at(&self, text: &str, at: usize) -> Option<(usize, usize)> {
+        let rest = text.get(at..)?;
+        for (form, i) in &self.lexicon.currency_prefixes {
+            let Some(head) = rest.get(..form.len()) else {
+                continue;
+            };
+            if !head.eq_ignore_ascii_case(form) {
+                continue;
+            }
+            let end = at + form.len();
+            let alpha_end = form.ends_with(|c: char| c.is_ascii_alphabetic());
+            if alpha_end && lex::char_at(text, end).is_some_and(char::is_alphabetic) {
+                continue;
+            }
+            return Some((*i, end));
+        }
+        None
+    }
+
     /// Amounts no reader would call numbers: digits inside a web address or email, and
     /// "one" after a determiner ("the one", "which one").
-    fn is_noise(&self, text: &str, q: &Quantity) -> bool {
-        if crate::filter::in_address(text, q.span.start, q.span.end) {
+    fn is_noise(&self, text: &str, q: &Quantity, addresses: &[Range<usize>]) -> bool {
+        let i = addresses.partition_point(|a| a.end <= q.span.start);
+        if addresses.get(i).is_some_and(|a| a.start < q.span.end) {
             return true;
         }
         let bare_one = q.nums.len() == 1
@@ -258,6 +289,40 @@ impl Recognizer {
             && lex::prev(text, q.span.start).is_some_and(|t| {
                 self.lexicon.context_of(text, t) & crate::lexicon::ctx::DETERMINER != 0
             })
+    }
+
+    /// The web addresses and emails in `text`: each run of non-space characters holding
+    /// "://", "www." or an "@" with a "." after it. One pass; each byte is visited at most
+    /// twice however the marks cluster.
+    fn addresses(&self, text: &str) -> Vec<Range<usize>> {
+        let bytes = text.as_bytes();
+        let mut out: Vec<Range<usize>> = Vec::new();
+        let mut marks: Vec<(usize, usize)> = memchr::memmem::find_iter(bytes, b"://")
+            .map(|i| (i, i + 3))
+            .chain(memchr::memmem::find_iter(bytes, b"www.").map(|i| (i, i + 4)))
+            .chain(memchr::memchr_iter(b'@', bytes).map(|i| (i, i + 1)))
+            .collect();
+        marks.sort_unstable();
+        for (m_start, m_end) in marks {
+            if out.last().is_some_and(|r| m_start < r.end) {
+                continue;
+            }
+            let floor = out.last().map_or(0, |r| r.end);
+            let mut s = m_start;
+            while s > floor && !bytes.get(s - 1).is_some_and(u8::is_ascii_whitespace) {
+                s -= 1;
+            }
+            let mut e = m_end;
+            while e < bytes.len() && !bytes.get(e).is_some_and(u8::is_ascii_whitespace) {
+                e += 1;
+            }
+            let is_email = bytes.get(m_start) == Some(&b'@');
+            if is_email && !bytes.get(m_end..e).is_some_and(|r| r.contains(&b'.')) {
+                continue;
+            }
+            out.push(s..e);
+        }
+        out
     }
 
     /// Reads the amount whose anchor is at `s`.
@@ -411,16 +476,14 @@ impl Recognizer {
             let next = lex::next(text, at)?;
             let starts_number = next.kind == Kind::Digits
                 || lexicon.number_word(text, next).is_some()
-                || lexicon
-                    .vague
-                    .contains_key(&next.text(text).to_ascii_lowercase());
+                || with_lower(next.text(text), |w| lexicon.vague.contains_key(w));
             if !starts_number || next.start > e + 2 {
                 return None;
             }
         }
         let tok = lex::next(text, at)?;
         let vague_word = (tok.kind == Kind::Word)
-            .then(|| lexicon.vague.get(&tok.text(text).to_ascii_lowercase()))
+            .then(|| with_lower(tok.text(text), |w| lexicon.vague.get(w)))
             .flatten();
         let (num, vague, mut end) = if let Some(v) = vague_word {
             let (base, vs, ve) = self.vague(text, tok, v)?;
@@ -599,16 +662,20 @@ impl Recognizer {
                 at = t.end;
                 continue;
             }
+            if toks.is_empty() && !with_lower(t.text(text), |w| lexicon.currency_first.contains(w))
+            {
+                return None;
+            }
             toks.push(t);
             at = t.end;
         }
+        let (joined, bounds) = join_tokens(text, &toks);
         for k in (1..=toks.len()).rev() {
             let Some(last) = toks.get(k - 1) else {
                 continue;
             };
-            let first = toks.first()?;
-            let phrase = normalize_phrase(text.get(first.start..last.end)?);
-            let Some(&i) = lexicon.currency_by_form.get(&phrase) else {
+            let phrase = joined.get(..bounds.get(k - 1)?.1)?;
+            let Some(&i) = lexicon.currency_by_form.get(phrase) else {
                 continue;
             };
             let (_, c) = lexicon.currencies.get(i)?;
@@ -634,7 +701,7 @@ impl Recognizer {
         if t.kind != Kind::Word {
             return None;
         }
-        let unit = self.lexicon.units.get(&t.text(text).to_ascii_lowercase())?;
+        let unit = with_lower(t.text(text), |w| self.lexicon.units.get(w))?;
         Some((unit.clone(), t.end))
     }
 
@@ -678,19 +745,8 @@ impl Recognizer {
         // "or more", "and above": a post-modifier, not a range.
         let n = lex::next(text, at)?;
         let mut currency = None;
-        let cur_match = lexicon
-            .anchors
-            .try_find(
-                Input::new(text)
-                    .span(at..text.len())
-                    .anchored(aho_corasick::Anchored::Yes),
-            )
-            .ok()
-            .flatten();
-        if let Some(m) = cur_match
-            && let Some(Anchor::Currency(i)) = lexicon.anchor_kinds.get(m.pattern().as_usize())
-        {
-            currency = Some((*i, m.end()));
+        if let Some(found) = self.currency_prefix_at(text, at) {
+            currency = Some(found);
         } else if n.kind != Kind::Digits && lexicon.number_word(text, n).is_none() {
             return None;
         }
@@ -722,14 +778,21 @@ impl Recognizer {
     /// The longest modifier ending right before `pos`, not reaching back before `floor`.
     fn modifier_before(&self, text: &str, pos: usize, floor: usize) -> Option<Modifier> {
         let lexicon = &*self.lexicon;
-        let toks = lex::prev_n(text, pos, lexicon.modifier_max_tokens);
-        for k in (1..=toks.len()).rev() {
-            let first = toks.get(k - 1)?;
+        let last = lex::prev(text, pos)?;
+        if !with_lower(last.text(text), |w| lexicon.modifier_last.contains(w)) {
+            return None;
+        }
+        let mut toks = lex::prev_n(text, pos, lexicon.modifier_max_tokens);
+        toks.reverse();
+        let (joined, bounds) = join_tokens(text, &toks);
+        let n = toks.len();
+        for k in (1..=n).rev() {
+            let first = toks.get(n - k)?;
             if first.start < floor {
                 continue;
             }
-            let phrase = normalize_phrase(text.get(first.start..toks.first()?.end)?);
-            if let Some(&(kind, position)) = lexicon.modifiers.get(&phrase)
+            let phrase = joined.get(bounds.get(n - k)?.0..)?;
+            if let Some(&(kind, position)) = lexicon.modifiers.get(phrase)
                 && position == Position::Before
             {
                 if lex::char_before(text, first.start).is_some_and(|c| matches!(c, '<' | '>' | '='))
@@ -738,8 +801,8 @@ impl Recognizer {
                 }
                 return Some(Modifier {
                     kind,
-                    span: first.start..toks.first()?.end,
-                    phrase,
+                    span: first.start..toks.last()?.end,
+                    phrase: phrase.to_owned(),
                 });
             }
         }
@@ -749,6 +812,15 @@ impl Recognizer {
     /// The longest modifier starting right after `pos` ("or more", "or so", "-plus").
     fn modifier_after(&self, text: &str, pos: usize) -> Option<Modifier> {
         let lexicon = &*self.lexicon;
+        let first = lex::next(text, pos)?;
+        let first = if first.is(text, "-") && first.start == pos {
+            lex::next(text, first.end)?
+        } else {
+            first
+        };
+        if !with_lower(first.text(text), |w| lexicon.modifier_first.contains(w)) {
+            return None;
+        }
         let mut toks = Vec::new();
         let mut at = pos;
         while toks.len() < 3 {
@@ -761,10 +833,11 @@ impl Recognizer {
             toks.push(t);
             at = t.end;
         }
+        let (joined, bounds) = join_tokens(text, &toks);
         for k in (1..=toks.len()).rev() {
             let last = toks.get(k - 1)?;
-            let phrase = normalize_phrase(text.get(toks.first()?.start..last.end)?);
-            if let Some(&(kind, position)) = lexicon.modifiers.get(&phrase)
+            let phrase = joined.get(..bounds.get(k - 1)?.1)?;
+            if let Some(&(kind, position)) = lexicon.modifiers.get(phrase)
                 && position == Position::After
             {
                 // "5 plus 3" is arithmetic, not "5-plus"; "200 or greater than 190" compares.
@@ -775,12 +848,32 @@ impl Recognizer {
                 return Some(Modifier {
                     kind,
                     span: toks.first()?.start..last.end,
-                    phrase,
+                    phrase: phrase.to_owned(),
                 });
             }
         }
         None
     }
+}
+
+/// Tokens joined the way [`crate::lexicon::normalize_phrase`] joins a phrase (lowercase,
+/// one space between words, punctuation glued), with each token's byte range in the joined
+/// string, so every run of tokens is a slice: one allocation however many lengths are tried.
+fn join_tokens(text: &str, toks: &[Tok]) -> (String, Vec<(usize, usize)>) {
+    let mut out = String::new();
+    let mut bounds = Vec::with_capacity(toks.len());
+    let mut last_word = false;
+    for t in toks {
+        let word = t.kind != Kind::Punct;
+        if word && last_word {
+            out.push(' ');
+        }
+        let start = out.len();
+        out.extend(t.text(text).chars().flat_map(char::to_lowercase));
+        bounds.push((start, out.len()));
+        last_word = word;
+    }
+    (out, bounds)
 }
 
 /// A percent sign or word right after an amount.

@@ -1,0 +1,136 @@
+//! Golden tests: each sentence that holds figures, with carets under every figure and its
+//! values, measure, subject, place and hedges on the line below.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fmt::Write as _;
+
+use tally_core::{Document, DocumentMeta, Extractor, Figure};
+use tally_figures::FigureExtractor;
+
+fn value(v: Option<f64>) -> String {
+    v.map_or("-".to_owned(), |x| format!("{x}"))
+}
+
+fn label(f: &Figure) -> String {
+    let mut out = format!(
+        "{} [{}, {}, {}]",
+        f.id,
+        value(f.low),
+        value(f.best),
+        value(f.high)
+    );
+    if let Some(u) = &f.unit {
+        let _ = write!(out, " {u}");
+    }
+    if f.approx {
+        out.push_str(" approx");
+    }
+    if f.open_high {
+        out.push_str(" open_high");
+    }
+    let _ = write!(out, " {}", f.measure.as_str());
+    if let Some(n) = &f.noun {
+        let _ = write!(out, " ({n})");
+    }
+    if let Some(s) = &f.subject {
+        let _ = write!(out, " subject={:?}", s.span.text);
+    }
+    if let Some(p) = &f.place {
+        let _ = write!(out, " place={:?}", p.span.text);
+    }
+    if !f.hedges.is_empty() {
+        let _ = write!(out, " hedges={:?}", f.hedges);
+    }
+    out
+}
+
+/// Every sentence with figures, each followed by one caret line per figure.
+fn render(doc: &Document) -> String {
+    let mut out = String::new();
+    for s in &doc.sentences {
+        let figures: Vec<&Figure> = doc
+            .figures
+            .iter()
+            .filter(|f| f.span.start >= s.start && f.span.end <= s.end)
+            .collect();
+        if figures.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "{}", s.text);
+        for f in figures {
+            let pad = doc.body[s.start..f.span.start].chars().count();
+            let width = f.span.text.chars().count().max(1);
+            let _ = writeln!(out, "{}{} {}", " ".repeat(pad), "^".repeat(width), label(f));
+        }
+    }
+    out
+}
+
+fn run(paragraphs: &[&str], extractor: &FigureExtractor) -> String {
+    let mut doc = Document::new(DocumentMeta::default(), paragraphs);
+    tally_text::Segmenter.run(&mut doc).unwrap();
+    extractor.run(&mut doc).unwrap();
+    render(&doc)
+}
+
+#[test]
+fn seed_article() {
+    let path = std::path::Path::new("../../../shared/seeds/000_03ebcc81c39aff76.txt");
+    if !path.exists() {
+        eprintln!("skipped: {} is absent", path.display());
+        return;
+    }
+    let options = tally_ingest::IngestOptions::default();
+    let mut doc = tally_ingest::read(path, &options)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap();
+    tally_text::Segmenter.run(&mut doc).unwrap();
+    FigureExtractor::new().unwrap().run(&mut doc).unwrap();
+    // The seed's years and days are not figures.
+    for f in &doc.figures {
+        assert!(
+            !["2022", "2024", "18"].contains(&f.raw.as_str()),
+            "{}",
+            f.raw
+        );
+    }
+    insta::assert_snapshot!("seed", render(&doc));
+}
+
+#[test]
+fn hard_cases() {
+    let extractor = FigureExtractor::new().unwrap();
+    let text = run(
+        &[
+            "More than 1,000 people were killed and between 500 and 700 wounded, officials said.",
+            "The death toll rose to at least 40 on Tuesday, according to preliminary figures.",
+            "Police said about 300 protesters were detained and nearly 200 were injured.",
+            "Tens of thousands of residents have fled, and hundreds of thousands more are displaced.",
+            "Russia lost several thousand troops in Bakhmut, a British intelligence estimate said.",
+            "The fund raised $5.6bn, €2 million and 420 million Swiss francs; shares fell 3 percent.",
+            "A dozen soldiers and two thirds of the convoy were captured near Kherson.",
+            "Up to 3,000 refugees crossed the border; fewer than 10 reportedly remain missing.",
+            "The 45-year-old, aged 45, arrived at 10:30 on December 18, 2024, in a 737 after 3 days.",
+            "No. 2 on page 3 of Resolution 2231: one of the officials called 555-123-4567.",
+            "The index fell 340 points, or 2.4%, and prices rose from 12 to 40 cents.",
+        ],
+        &extractor,
+    );
+    insta::assert_snapshot!("hard_cases", text);
+}
+
+#[test]
+fn acled_convention() {
+    let extractor = FigureExtractor::with_conventions("acled").unwrap();
+    let text = run(
+        &[
+            "Dozens were killed and hundreds wounded; tens of thousands fled.",
+            "More than 1,000 died, between 500 and 700 were wounded and up to 3,000 are missing.",
+        ],
+        &extractor,
+    );
+    insta::assert_snapshot!("acled", text);
+}
