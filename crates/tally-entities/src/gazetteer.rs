@@ -171,13 +171,13 @@ struct JsonRow {
 
 impl GazetteerBuilder {
     /// Adds tab-separated rows: `id, type, name, parent, aliases, demonyms[, note]`, lists
-    /// separated by `|`, `#` lines ignored.
+    /// separated by `|`, `#` lines and a header row starting `id<TAB>` ignored.
     ///
     /// # Errors
     /// [`GazetteerError::Parse`] naming the source and line.
     pub fn add_tsv(&mut self, source: &str, text: &str) -> Result<(), GazetteerError> {
         for (n, line) in text.lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
+            if line.trim().is_empty() || line.starts_with('#') || line.starts_with("id\t") {
                 continue;
             }
             let cols: Vec<&str> = line.split('\t').collect();
