@@ -108,7 +108,8 @@ impl TimeExtractor {
         }
         for h in &lexicon.holidays {
             if let Some(first) = h.words.first() {
-                starters.insert(first);
+                // "valentine's" is tokenized "valentine", "'", "s".
+                starters.insert(first.split('\'').next().unwrap_or(first));
             }
         }
         Ok(TimeExtractor { lexicon, starters })
@@ -162,7 +163,13 @@ impl TimeExtractor {
                         value: resolved.value,
                         modifier: found.modifier,
                         anchor: (resolved.anchored && dct.is_some()).then(|| "DCT".to_owned()),
-                        quant: None,
+                        // TimeML marks "every"/"each" recurrences with quant="EVERY".
+                        quant: (resolved.kind == tally_core::TimexType::Set
+                            && matches!(
+                                tokens.get(found.start).map(|t| t.lower.as_ref()),
+                                Some("every" | "each")
+                            ))
+                        .then(|| "EVERY".to_owned()),
                     },
                 ));
             }

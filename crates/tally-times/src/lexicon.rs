@@ -153,6 +153,8 @@ pub(crate) enum Tense {
     Past,
     Present,
     Future,
+    /// A past reporting verb ("said"): past, but about the report, not what is reported.
+    Reporting,
     /// Looks like a past form but is not one ("need", "hundred").
     None,
 }
@@ -328,12 +330,14 @@ impl Lexicon {
             let rule = parse_holiday(rule)
                 .ok_or_else(|| data_error("holidays.tsv", line, format!("bad rule {rule:?}")))?;
             let words: Vec<&'static str> = name.split(' ').collect();
-            if let Some(first) = words.first() {
-                // "new year's day" starts with "new": too common to wake the scanner, and
-                // "year" already does.
-                if *first != "new" {
-                    triggers.push((*first).to_owned());
-                }
+            // A holiday wakes the scanner by its first word only when no word of it does
+            // already: "Good Friday" has "friday", "Labor Day" has "day", and "good" or
+            // "labor" alone would wake it for nothing.
+            let covered = words
+                .iter()
+                .any(|w| triggers.iter().any(|t| t == w.trim_end_matches("'s")));
+            if let (Some(first), false) = (words.first(), covered) {
+                triggers.push((*first).to_owned());
             }
             holidays.push(Holiday { words, rule });
         }
@@ -347,6 +351,7 @@ impl Lexicon {
                 "past" => Tense::Past,
                 "present" => Tense::Present,
                 "future" => Tense::Future,
+                "reporting" => Tense::Reporting,
                 "none" => Tense::None,
                 other => {
                     return Err(data_error(
@@ -421,7 +426,7 @@ mod tests {
         assert_eq!(lex.classes("june"), &[Class::Month(6)]);
         assert!(lex.classes("second").contains(&Class::Unit(Unit::Second)));
         assert!(lex.classes("second").contains(&Class::Ordinal(2)));
-        assert_eq!(lex.tense("said"), Some(Tense::Past));
+        assert_eq!(lex.tense("said"), Some(Tense::Reporting));
         assert_eq!(lex.tense("signed"), Some(Tense::Past));
         assert_eq!(lex.tense("hundred"), None);
         assert_eq!(lex.tense("will"), Some(Tense::Future));

@@ -41,7 +41,10 @@ impl Direction {
             Some(Tense::Future) => Direction::Future,
             Some(Tense::Present) => Direction::Nearest,
             Some(Tense::Past) => Direction::Past,
-            _ => Direction::Unknown,
+            // "said Tuesday": the weekday is the saying's, a day in the past; "said the
+            // dividend will be paid Nov. 16": the date is not the saying's. A reporting
+            // verb keeps the past bias without forcing the past.
+            Some(Tense::Reporting) | None | Some(Tense::None) => Direction::Unknown,
         }
     }
 

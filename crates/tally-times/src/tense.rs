@@ -137,7 +137,7 @@ mod tests {
     fn nearest_cue_decides() {
         assert_eq!(
             tense_of("a senior U.S. military official said Tuesday.", "Tuesday"),
-            Some(Tense::Past)
+            Some(Tense::Reporting)
         );
         assert_eq!(
             tense_of("The official said the talks will resume Monday.", "Monday"),

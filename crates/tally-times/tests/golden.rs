@@ -81,6 +81,9 @@ fn relative_periods() {
         "Late last month and early next year; mid-2023 and the end of 1990.",
         "The deal closes in three days.",
         "Profit rose in the third quarter from a year earlier.",
+        "Net income fell in the quarter; a year ago it rose.",
+        "The blast came Friday. Police said it went off at 10:35 a.m.",
+        "Talks could resume as early as Tuesday; trading is to resume Thursday.",
     ]));
 }
 
@@ -95,6 +98,9 @@ fn dates_durations_sets_times() {
         "Christmas, Thanksgiving and Easter 2025.",
         "Q3 2024, the fourth quarter and the first half of 2025.",
         "A 20-year-old man; the 24-hour strike; decades-long conflict.",
+        "SAN SALVADOR, 3 JAN 90 -- THE ATTACK TOOK PLACE ON 30 DECEMBER.",
+        "Good Friday, Labor Day, New Year's Day and Valentine's Day.",
+        "Over the next 12 to 18 months, eight trading days, the last half of 2023.",
     ]));
 }
 

@@ -143,6 +143,16 @@ impl Parser<'_, '_> {
         if let Some((year, end)) = self.date_year(k2) {
             return Some((end, date(YearRef::Given(year), Some(month), Some(day))));
         }
+        // Wire datelines write two-digit years: "SAN SALVADOR, 3 JAN 90 --".
+        if let Some(yy) = self
+            .tok(k)
+            .filter(|t| t.kind == Kind::Num && t.text.len() == 2)
+            .and_then(|t| t.number())
+            && !self.tok(k + 1).is_some_and(|t| t.kind != Kind::Punct)
+        {
+            let year = if yy <= 30 { 2000 + yy } else { 1900 + yy };
+            return Some((k + 1, date(YearRef::Given(year), Some(month), Some(day))));
+        }
         Some((k, date(YearRef::Auto, Some(month), Some(day))))
     }
 
