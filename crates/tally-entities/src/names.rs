@@ -503,8 +503,9 @@ pub fn find_shouting(
         }
         k += 1;
     }
-    // Organization suffixes, walking back: "THE SALVADORAN ARMED FORCES".
-    for k in 0..n {
+    // Organization suffixes, walking back: "THE SALVADORAN ARMED FORCES". From the right,
+    // so "ARMED FORCES PRESS COMMITTEE" is one name, not "ARMED FORCES" and "PRESS COMMITTEE".
+    for k in (0..n).rev() {
         if taken[k] || !ctx.has(k, ORG_SUFFIX) {
             continue;
         }

@@ -117,7 +117,8 @@ pub fn resolve(
         *place_votes.entry(lower((c.start, c.end))).or_default() +=
             if c.place_cue { 1 } else { -1 };
     }
-    // "General Motors (GM)": an acronym in parentheses right after a name is that name.
+    // "General Motors (GM)": an acronym in parentheses (or brackets, in wire copy) right
+    // after a name is that name.
     let mut acronyms: Vec<(u64, u64)> = Vec::new();
     for pair in candidates.windows(2) {
         let (name, acr) = (&pair[0], &pair[1]);
@@ -127,7 +128,7 @@ pub fn resolve(
             && (2..=6).contains(&text.len())
             && text.bytes().all(|b| b.is_ascii_uppercase());
         if is_acronym
-            && matches!(between, "(" | " (")
+            && matches!(between, "(" | " (" | "[" | " [")
             && body[name.start..].starts_with(char::from(text.as_bytes()[0]))
         {
             acronyms.push((key(text), lower((name.start, name.end))));
@@ -156,14 +157,18 @@ pub fn resolve(
             .filter(|c| c.kind.is_none() && c.weak == weak)
         {
             let key = lower((c.start, c.end));
+            // An all-caps word standing alone ("SAN", "ARMED") is too weak a hint to be the
+            // first word of an organization; a surname or the whole name still links.
+            let text = &body[c.start..c.end];
+            let by_first_word = !(weak && !text.bytes().any(|b| b.is_ascii_lowercase()));
             let known = by_key.get(&key).copied().or_else(|| {
                 (c.words == 1)
                     .then(|| {
-                        last_names
-                            .get(&key)
-                            .copied()
-                            .flatten()
-                            .or_else(|| first_words.get(&key).copied().flatten())
+                        last_names.get(&key).copied().flatten().or_else(|| {
+                            by_first_word
+                                .then(|| first_words.get(&key).copied().flatten())
+                                .flatten()
+                        })
                     })
                     .flatten()
             });
