@@ -160,7 +160,7 @@ pub fn resolve(
             // An all-caps word standing alone ("SAN", "ARMED") is too weak a hint to be the
             // first word of an organization; a surname or the whole name still links.
             let text = &body[c.start..c.end];
-            let by_first_word = !(weak && !text.bytes().any(|b| b.is_ascii_lowercase()));
+            let by_first_word = !weak || text.bytes().any(|b| b.is_ascii_lowercase());
             let known = by_key.get(&key).copied().or_else(|| {
                 (c.words == 1)
                     .then(|| {
