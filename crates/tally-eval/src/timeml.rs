@@ -161,15 +161,13 @@ pub fn parse(xml: &str, path: &str) -> Result<TimemlDoc, EvalError> {
                     }
                     ("TIMEX3", Section::Dct) => {
                         dct_open = Some((attributes(e).map_err(&err)?, String::new()));
-                        if empty {
-                            if let Some((attrs, text)) = dct_open.take() {
-                                dct = Some(Tag {
-                                    name,
-                                    attrs,
-                                    span: 0..0,
-                                    text,
-                                });
-                            }
+                        if empty && let Some((attrs, text)) = dct_open.take() {
+                            dct = Some(Tag {
+                                name,
+                                attrs,
+                                span: 0..0,
+                                text,
+                            });
                         }
                     }
                     (_, Section::Text) => {
