@@ -290,8 +290,14 @@ fn run(
         return;
     }
     // An organization word at the end wins over a title at the start ("General Motors").
-    let org =
-        ctx.has(to, ORG_SUFFIX) || (to > from && ctx.has(from, ORG_HEAD) && ctx.has(from + 1, OF));
+    // "Bank of Japan", and with a country before it, "U.S. Department of Labor".
+    let head_of = |k: usize| k < to && ctx.has(k, ORG_HEAD) && ctx.has(k + 1, OF);
+    let org = ctx.has(to, ORG_SUFFIX)
+        || head_of(from)
+        || (from..to)
+            .take_while(|&k| ctx.covered[k].is_some())
+            .last()
+            .is_some_and(|k| head_of(k + 1));
     if org && (to > from || ctx.covered[from].is_none()) {
         let mut cand = ctx.candidate(from, to, Some(EntityType::Organization));
         cand.overrides = true;
