@@ -81,7 +81,7 @@ struct Tally {
 }
 
 /// Errors kept per system in the JSON report.
-const MAX_ERRORS: usize = 2000;
+const MAX_ERRORS: usize = 500;
 
 /// Runs the suite.
 ///
@@ -388,9 +388,16 @@ fn add(t: &mut Tally, text: &str, gold: &Gold, predicted: &[Mention], seconds: f
             {
                 used[i] = true;
                 lenient_tp += 1;
-                let (pc, gc) = (core(text, p.start, p.end), core(text, golds[i].start, golds[i].end));
+                let (pc, gc) = (
+                    core(text, p.start, p.end),
+                    core(text, golds[i].start, golds[i].end),
+                );
                 if pc != gc && t.errors.len() < MAX_ERRORS {
-                    let both = format!("{} | gold: {}", snippet(p.start, p.end), snippet(golds[i].start, golds[i].end));
+                    let both = format!(
+                        "{} | gold: {}",
+                        snippet(p.start, p.end),
+                        snippet(golds[i].start, golds[i].end)
+                    );
                     t.errors.push(("span", label, both));
                 }
             } else if t.errors.len() < MAX_ERRORS {
