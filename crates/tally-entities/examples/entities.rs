@@ -13,7 +13,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         extractor.run(&mut doc)?;
         for e in &doc.entities {
             let mentions: Vec<&str> = e.mentions.iter().map(|m| m.text.as_str()).collect();
-            println!("{:<14} {:<12?} {:<24} {:?}", e.id, e.kind, e.name, mentions);
+            let parent = e.parent.as_deref().unwrap_or("-");
+            println!(
+                "{:<14} {:<12?} {:<24} {parent:<4} {:?}",
+                e.id, e.kind, e.name, mentions
+            );
         }
     }
     Ok(())

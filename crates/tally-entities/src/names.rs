@@ -336,6 +336,21 @@ fn run(
         out.push(cand);
         return;
     }
+    // "Ukrainian Railways", "Russian Helicopters": a demonym opening a run of capitalized
+    // words in no list names a national company or body (titles were split off above).
+    if to > from
+        && let Some(g) = ctx.covered[from]
+        && ctx.gaz[g].form == Form::Demonym
+        && ctx.gaz[g].kind == EntityType::Country
+        && ctx.gaz[g].start == ctx.words[from].start
+        && ((from + 1)..=to).all(|k| ctx.covered[k].is_none_or(|h| h == g))
+        && ((from + 1)..=to).any(|k| ctx.covered[k].is_none())
+    {
+        let mut cand = ctx.candidate(from, to, Some(EntityType::Organization));
+        cand.overrides = true;
+        out.push(cand);
+        return;
+    }
     // "Garuda Indonesia", "Ford Australia": a name in no list followed by a country's
     // name in the same run is a company or its national branch.
     if to > from

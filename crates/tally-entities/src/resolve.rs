@@ -73,6 +73,14 @@ pub fn resolve(
     let mut by_key: HashMap<u64, Target> = HashMap::default();
     let add_local =
         |locals: &mut Vec<Local>, c: &Candidate, kind: EntityType, parent: Option<String>| {
+            // "Russia's Gazprom", "Ukrainian Railways": a place or organization in no list
+            // is in the country named right before it.
+            let parent = match kind {
+                EntityType::Place | EntityType::Organization => {
+                    parent.or_else(|| country_before(body, gaz, mentions, c.start))
+                }
+                _ => parent,
+            };
             locals.push(Local {
                 kind,
                 name: (c.start, c.end),
@@ -269,6 +277,31 @@ pub fn resolve(
             }
         })
         .collect()
+}
+
+/// The country whose name ends right before `start` with a possessive ("Russia's X") or
+/// whose demonym stands right before it ("Ukrainian X").
+fn country_before(
+    body: &str,
+    gaz: &Gazetteer,
+    mentions: &[GazMention],
+    start: usize,
+) -> Option<String> {
+    let i = mentions
+        .partition_point(|m| m.end <= start)
+        .checked_sub(1)?;
+    let m = &mentions[i];
+    let entry = &gaz.entries()[m.entry];
+    if entry.kind != EntityType::Country {
+        return None;
+    }
+    let between = body.get(m.end..start)?;
+    let linked = match m.form {
+        Form::Name => matches!(between, "'s " | "’s "),
+        Form::Demonym => between == " ",
+        Form::NotName => false,
+    };
+    linked.then(|| entry.id.clone())
 }
 
 /// A case-insensitive hash of a name, so names are compared without allocating: "GM",

@@ -16,7 +16,10 @@ fn render(paragraphs: &[&str]) -> String {
         .entities
         .iter()
         .flat_map(|e| {
-            let label = format!("{} {:?} {:?}", e.id, e.kind, e.name).to_lowercase();
+            let mut label = format!("{} {:?} {:?}", e.id, e.kind, e.name).to_lowercase();
+            if let Some(parent) = &e.parent {
+                label.push_str(&format!(" in {parent}"));
+            }
             e.mentions
                 .iter()
                 .map(move |m| (m.start, m.end, label.clone()))
@@ -71,4 +74,12 @@ fn all_caps_wire_report() {
 fn lowercase_words_are_not_places() {
     let out = render(&["Tell us about china, turkey and the march to the sea, said the chad."]);
     assert!(!out.contains('^'), "{out}");
+}
+
+#[test]
+fn possessive_and_demonym_countries_are_parents() {
+    insta::assert_snapshot!(render(&[
+        "Russia's Gazprom cut supplies and Ukrainian Railways said the U.S. Department of Labor and Air Force would help.",
+        "Fighting in Russia's Kursk region spread to Ukraine's Sumy Oblast.",
+    ]));
 }
