@@ -46,6 +46,32 @@ fn raise_row(py: Python<'_>, row: &ErrorRow) -> PyErr {
     err
 }
 
+/// Pauses Python's cyclic garbage collector while it lives, restoring its previous state.
+struct GcPause<'py> {
+    gc: Option<Bound<'py, PyModule>>,
+}
+
+impl<'py> GcPause<'py> {
+    fn new(py: Python<'py>) -> PyResult<GcPause<'py>> {
+        let gc = py.import("gc")?;
+        if gc.call_method0("isenabled")?.is_truthy()? {
+            gc.call_method0("disable")?;
+            return Ok(GcPause { gc: Some(gc) });
+        }
+        Ok(GcPause { gc: None })
+    }
+}
+
+impl Drop for GcPause<'_> {
+    fn drop(&mut self) {
+        if let Some(gc) = &self.gc {
+            // Re-enabling cannot fail in practice; a failure leaves the collector paused,
+            // which costs memory, not correctness.
+            let _ = gc.call_method0("enable");
+        }
+    }
+}
+
 /// A configured extraction pipeline. Building one loads the lexicons and automata once;
 /// keep it and call it many times (a Spark job keeps one per partition).
 #[pyclass(module = "tally._native", frozen)]
@@ -220,6 +246,11 @@ impl Pipeline {
                     convert::document(&d)
                 })
             });
+            // Documents are trees of plain values: no reference cycles for the collector to
+            // find. Left on, it rescans every live container as the list grows, which costs
+            // more than building the objects (measured: 3.8 s against 1.0 s for 12,500
+            // articles), so it is paused while they are built and restored after.
+            let _paused = GcPause::new(py)?;
             for (i, text) in texts.into_iter().enumerate() {
                 let text = text.map_err(|e| {
                     let err = raise(py, &e);

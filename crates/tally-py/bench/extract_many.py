@@ -1,0 +1,69 @@
+"""Binding overhead: `tally.extract_many` against `tally extract` on the same JSONL files.
+
+    python crates/tally-py/bench/extract_many.py --tally target/release/tally FILE.jsonl...
+
+Both read the same articles and produce every document as JSON (the CLI writes JSON lines
+to /dev/null; the binding returns dicts). Times are CPU seconds of the process doing the
+work (the CLI child; this process for the binding), so other load on a shared machine
+counts less; wall time is printed too.
+"""
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+
+import tally
+
+
+def cpu_self() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def cpu_children() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--tally", required=True)
+    parser.add_argument("files", nargs="+")
+    args = parser.parse_args()
+
+    records = []
+    for path in args.files:
+        with open(path) as f:
+            records.extend(json.loads(line) for line in f if line.strip())
+    body_mb = sum(len(r["text"].encode()) for r in records) / 1e6
+    print(f"{len(records)} articles, {body_mb:.1f} MB of text")
+
+    c0, w0 = cpu_children(), time.perf_counter()
+    with open(os.devnull, "wb") as null:
+        subprocess.run([args.tally, "extract", "--format", "jsonl", *args.files], stdout=null, check=True)
+    cli_cpu, cli_wall = cpu_children() - c0, time.perf_counter() - w0
+    print(f"CLI           : {cli_cpu:6.1f} s CPU {cli_wall:6.1f} s wall  {len(records) / cli_cpu:7.0f} docs/s/core  {body_mb / cli_cpu:5.2f} MB/s/core")
+
+    items = [
+        {"text": r["text"], "url": r["url"], "title": r["title"], "published": r["published"], "name": "x"}
+        for r in records
+    ]
+    tally.extract("warm up the default pipeline.")
+    for threads in (1, 2):
+        c0, w0 = cpu_self(), time.perf_counter()
+        docs = tally.extract_many(items, threads=threads)
+        cpu, wall = cpu_self() - c0, time.perf_counter() - w0
+        assert len(docs) == len(records)
+        del docs
+        print(
+            f"extract_many t={threads}: {cpu:6.1f} s CPU {wall:6.1f} s wall  {len(records) / cpu:7.0f} docs/s/core  "
+            f"{body_mb / cpu:5.2f} MB/s/core  {len(records) / wall:7.0f} docs/s wall  overhead vs CLI {100 * (cpu / cli_cpu - 1):+.0f}% CPU"
+        )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
