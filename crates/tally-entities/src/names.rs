@@ -427,7 +427,15 @@ fn plausible_untyped(ctx: &SentenceCtx<'_>, from: usize, to: usize) -> bool {
         return false;
     }
     // "US$40 billion", "HK$": a currency sign glued to the word.
-    if ctx.body[ctx.words[to].end..].starts_with('$') {
+    let rest = &ctx.body[ctx.words[to].end..];
+    if rest.starts_with('$') {
+        return false;
+    }
+    // "KIA [killed in action]": an abbreviation spelled out in lowercase is no name.
+    let bracket = rest.trim_start_matches(' ');
+    let spelled_out = (bracket.starts_with('[') || bracket.starts_with('('))
+        && bracket[1..].starts_with(|c: char| c.is_lowercase());
+    if from == to && spelled_out && ctx.text(to).bytes().all(|b| b.is_ascii_uppercase()) {
         return false;
     }
     if from > 0 && ctx.words[from].joined {
