@@ -6,7 +6,9 @@
 use std::path::PathBuf;
 
 fn check(name: &str, schema: &schemars::Schema) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/schema").join(name);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../docs/schema")
+        .join(name);
     let generated = serde_json::to_string_pretty(schema).unwrap() + "\n";
     if std::env::var_os("UPDATE_SCHEMA").is_some() {
         std::fs::write(&path, &generated).unwrap();
@@ -22,10 +24,16 @@ fn check(name: &str, schema: &schemars::Schema) {
 
 #[test]
 fn document_schema_is_current() {
-    check("document.schema.json", &schemars::schema_for!(tally_core::Document));
+    check(
+        "document.schema.json",
+        &schemars::schema_for!(tally_core::Document),
+    );
 }
 
 #[test]
 fn claim_schema_is_current() {
-    check("claim.schema.json", &schemars::schema_for!(tally_core::Claim));
+    check(
+        "claim.schema.json",
+        &schemars::schema_for!(tally_core::Claim),
+    );
 }

@@ -210,7 +210,11 @@ pub fn meantime_documents(dir: &Path) -> Result<Vec<Document>, EvalError> {
         let mut doc = gold.document();
         doc.meta.title = Some(gold.doc_name.clone());
         // Wikinews is the outlet: its reporter-voice claims belong to it.
-        doc.meta.publisher = doc.meta.url.as_deref().and_then(tally_ingest::publisher_for_url);
+        doc.meta.publisher = doc
+            .meta
+            .url
+            .as_deref()
+            .and_then(tally_ingest::publisher_for_url);
         doc.meta.source_chain = doc.meta.publisher.iter().cloned().collect();
         pipeline.run(&mut doc).map_err(|e| data_error(&file, e))?;
         docs.push(doc);

@@ -4,8 +4,8 @@
 //! line in [`SUITES`]. Reports are JSON (`{"suite": ..., ...}`) plus a short human summary.
 
 mod attribution;
-pub mod claims;
 pub mod brat;
+pub mod claims;
 mod entities;
 mod error;
 mod figures;

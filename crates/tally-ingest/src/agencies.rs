@@ -49,8 +49,9 @@ pub fn agency(alias: &str) -> Option<&'static str> {
 
 /// Every alias, for [`agency_in`]'s one-pass search: (alias, canonical name).
 static ALIASES: LazyLock<(AhoCorasick, Vec<(&'static str, &'static str)>)> = LazyLock::new(|| {
-    let aliases: Vec<(&'static str, &'static str)> =
-        rows(AGENCIES_TSV).flat_map(|f| f.iter().map(|a| (*a, f[0])).collect::<Vec<_>>()).collect();
+    let aliases: Vec<(&'static str, &'static str)> = rows(AGENCIES_TSV)
+        .flat_map(|f| f.iter().map(|a| (*a, f[0])).collect::<Vec<_>>())
+        .collect();
     let automaton = AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)

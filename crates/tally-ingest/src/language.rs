@@ -9,8 +9,8 @@
 const FUNCTION_WORDS: &[&[u8]] = &[
     b"a", b"an", b"and", b"are", b"as", b"at", b"be", b"but", b"by", b"for", b"from", b"had",
     b"has", b"have", b"he", b"her", b"his", b"in", b"is", b"it", b"not", b"of", b"on", b"or",
-    b"said", b"she", b"that", b"the", b"their", b"they", b"this", b"to", b"was", b"were",
-    b"will", b"with", b"would",
+    b"said", b"she", b"that", b"the", b"their", b"they", b"this", b"to", b"was", b"were", b"will",
+    b"with", b"would",
 ];
 const LONGEST: usize = 5;
 /// Words looked at: enough for a stable share, few enough to cost nothing on long texts.
@@ -20,7 +20,11 @@ const SAMPLE_WORDS: usize = 400;
 pub fn guess(paragraphs: &[String]) -> Option<&'static str> {
     let mut words = 0usize;
     let mut hits = 0usize;
-    for word in paragraphs.iter().flat_map(|p| p.split_whitespace()).take(SAMPLE_WORDS) {
+    for word in paragraphs
+        .iter()
+        .flat_map(|p| p.split_whitespace())
+        .take(SAMPLE_WORDS)
+    {
         words += 1;
         hits += usize::from(is_function_word(word));
     }
@@ -49,7 +53,9 @@ mod tests {
     fn function_words_are_sorted_and_short() {
         assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(FUNCTION_WORDS.iter().all(|w| w.len() <= LONGEST));
-        assert!(is_function_word("The") && is_function_word("\"said,") && !is_function_word("Kursk"));
+        assert!(
+            is_function_word("The") && is_function_word("\"said,") && !is_function_word("Kursk")
+        );
     }
 
     #[test]

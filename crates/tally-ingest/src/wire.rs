@@ -63,7 +63,11 @@ pub fn trailing(paragraph: &str) -> Option<WireMarker> {
     let start = (cut..=paragraph.len()).find(|&i| paragraph.is_char_boundary(i))?;
     let caps = TRAILING.captures(&paragraph[start..])?;
     let agency = agencies::agency(caps.name("agency")?.as_str().trim())?;
-    Some(WireMarker { agency, date: None, place: None })
+    Some(WireMarker {
+        agency,
+        date: None,
+        place: None,
+    })
 }
 
 /// How far from the end of a paragraph a wire signature may start.
