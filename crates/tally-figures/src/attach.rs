@@ -22,7 +22,7 @@ use std::ops::Range;
 use tally_core::Measure;
 
 use crate::lex::{self, Kind, Tok};
-use crate::lexicon::{Lexicon, ctx, link};
+use crate::lexicon::{Lexicon, ctx, link, with_lower};
 use crate::quantity::Quantity;
 
 /// What a figure counts.
@@ -148,8 +148,9 @@ fn is_stop(word: &str) -> bool {
     )
 }
 
-fn lower(text: &str, t: Tok) -> String {
-    t.text(text).to_lowercase()
+/// Runs `f` on the token's lowercase text, without allocating for short ASCII words.
+fn lower<R>(text: &str, t: Tok, f: impl FnOnce(&str) -> R) -> R {
+    with_lower(t.text(text), f)
 }
 
 fn is_quote(text: &str, t: Tok) -> bool {
@@ -198,7 +199,12 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity) -> Counted {
         if w.kind != Kind::Word || words >= 4 {
             break;
         }
-        let l = lower(text, w);
+        let (stop, is_form) = lower(text, w, |l| {
+            (
+                is_stop(l),
+                l.ends_with("ing") || l.ends_with("ed") || l.ends_with("ly"),
+            )
+        });
         if let Some(m) = is_measure(w) {
             noun = Some(w);
             noun_measure = Some(m);
@@ -207,9 +213,8 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity) -> Counted {
         }
         // Participles, gerunds and adverbs end the phrase ("casualties fighting"); counted
         // nouns are common nouns, so a capitalized word ("New York", "Sept") is no noun.
-        let is_form = l.ends_with("ing") || l.ends_with("ed") || l.ends_with("ly");
         let proper = lex::is_capitalized(w.text(text)) && lexicon.measure_of(text, w).is_none();
-        if is_stop(&l) || lexicon.number_word(text, w).is_some() || is_form || proper {
+        if stop || lexicon.number_word(text, w).is_some() || is_form || proper {
             break;
         }
         noun = Some(w);
@@ -282,7 +287,7 @@ fn name_phrase(lexicon: &Lexicon, text: &str, mut t: Tok, limit: usize) -> Optio
         t = lex::next(text, t.end)?;
     }
     // "Dozens were killed and hundreds wounded": an amount is no name.
-    if lexicon.number_word(text, t).is_some() || lexicon.vague.contains_key(&lower(text, t)) {
+    if lexicon.number_word(text, t).is_some() || lower(text, t, |w| lexicon.vague.contains_key(w)) {
         return None;
     }
     let start = t.start;
@@ -314,67 +319,71 @@ fn name_phrase(lexicon: &Lexicon, text: &str, mut t: Tok, limit: usize) -> Optio
 }
 
 fn is_group_noun(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "forces"
-            | "force"
-            | "troops"
-            | "army"
-            | "military"
-            | "government"
-            | "authorities"
-            | "officials"
-            | "ministry"
-            | "administration"
-            | "police"
-            | "navy"
-            | "militia"
-            | "militias"
-            | "rebels"
-            | "fighters"
-            | "regime"
-            | "command"
-            | "leadership"
-            | "side"
-            | "units"
-            | "soldiers"
-            | "aid"
-            | "stocks"
-            | "budget"
-            | "treasury"
-    )
+    with_lower(word, |w| {
+        matches!(
+            w,
+            "forces"
+                | "force"
+                | "troops"
+                | "army"
+                | "military"
+                | "government"
+                | "authorities"
+                | "officials"
+                | "ministry"
+                | "administration"
+                | "police"
+                | "navy"
+                | "militia"
+                | "militias"
+                | "rebels"
+                | "fighters"
+                | "regime"
+                | "command"
+                | "leadership"
+                | "side"
+                | "units"
+                | "soldiers"
+                | "aid"
+                | "stocks"
+                | "budget"
+                | "treasury"
+        )
+    })
 }
 
 fn is_place_noun(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "region"
-            | "regions"
-            | "province"
-            | "oblast"
-            | "city"
-            | "town"
-            | "village"
-            | "district"
-            | "area"
-            | "areas"
-            | "border"
-            | "state"
-            | "county"
-            | "capital"
-            | "governorate"
-            | "territory"
-            | "front"
-            | "republic"
-            | "valley"
-            | "coast"
-            | "island"
-            | "islands"
-            | "strip"
-            | "bank"
-            | "peninsula"
-            | "port"
-    )
+    with_lower(word, |w| {
+        matches!(
+            w,
+            "region"
+                | "regions"
+                | "province"
+                | "oblast"
+                | "city"
+                | "town"
+                | "village"
+                | "district"
+                | "area"
+                | "areas"
+                | "border"
+                | "state"
+                | "county"
+                | "capital"
+                | "governorate"
+                | "territory"
+                | "front"
+                | "republic"
+                | "valley"
+                | "coast"
+                | "island"
+                | "islands"
+                | "strip"
+                | "bank"
+                | "peninsula"
+                | "port"
+        )
+    })
 }
 
 /// Whether a word is a finite verb or auxiliary: listed in links.tsv, or a regular past
@@ -385,7 +394,7 @@ fn is_verb(lexicon: &Lexicon, text: &str, t: Tok) -> bool {
     }
     let roles = lexicon.link_of(text, t);
     roles & (link::AUX | link::VERB | link::CHANGE) != 0 && !t.is(text, "to") && !t.is(text, "all")
-        || lower(text, t).ends_with("ed")
+        || lower(text, t, |w| w.ends_with("ed"))
 }
 
 /// Words that open a new clause: the subject of a figure is found after the last of them.
@@ -396,32 +405,34 @@ fn is_clause_break(text: &str, t: Tok) -> bool {
             ";" | ":" | "(" | ")" | "\u{2014}" | "\u{2013}"
         ) || is_quote(text, t);
     }
-    matches!(
-        lower(text, t).as_str(),
-        "that"
-            | "which"
-            | "who"
-            | "said"
-            | "says"
-            | "say"
-            | "told"
-            | "added"
-            | "adding"
-            | "stated"
-            | "claimed"
-            | "announced"
-            | "reported"
-            | "according"
-            | "but"
-            | "while"
-            | "although"
-            | "because"
-            | "when"
-            | "after"
-            | "before"
-            | "if"
-            | "whereas"
-    )
+    lower(text, t, |w| {
+        matches!(
+            w,
+            "that"
+                | "which"
+                | "who"
+                | "said"
+                | "says"
+                | "say"
+                | "told"
+                | "added"
+                | "adding"
+                | "stated"
+                | "claimed"
+                | "announced"
+                | "reported"
+                | "according"
+                | "but"
+                | "while"
+                | "although"
+                | "because"
+                | "when"
+                | "after"
+                | "before"
+                | "if"
+                | "whereas"
+        )
+    })
 }
 
 /// How far (in bytes) a clause start or a place may be from its figure: about 40 words.
@@ -441,10 +452,12 @@ pub(crate) struct SentenceScan {
 
 fn is_place_prep(text: &str, t: Tok) -> bool {
     t.kind == Kind::Word
-        && matches!(
-            lower(text, t).as_str(),
-            "in" | "near" | "outside" | "inside" | "across" | "throughout" | "around"
-        )
+        && lower(text, t, |w| {
+            matches!(
+                w,
+                "in" | "near" | "outside" | "inside" | "across" | "throughout" | "around"
+            )
+        })
 }
 
 /// A place phrase opened by the preposition `prep`: "in Russia's Kursk region".
@@ -455,7 +468,7 @@ fn place_at(lexicon: &Lexicon, text: &str, prep: Tok, limit: usize) -> Option<Ra
     if let Some(after) = lex::next(text, span.end)
         && after.kind == Kind::Word
         && !lex::is_capitalized(after.text(text))
-        && !is_stop(&lower(text, after))
+        && !lower(text, after, is_stop)
         && !is_verb(lexicon, text, after)
     {
         return None;
@@ -521,7 +534,7 @@ pub(crate) fn subject(
         .unwrap_or(sentence.start);
     if before_end.saturating_sub(clause_pos) <= REACH
         && let Some(first) = lex::next(text, clause_pos).filter(|t| t.start < q.span.start)
-        && !is_stop(&lower(text, first))
+        && !lower(text, first, is_stop)
         && let Some(span) = name_phrase(lexicon, text, first, q.span.start)
     {
         // The phrase must be followed by a verb ("Pyongyang has sent", "Russia lost"), not

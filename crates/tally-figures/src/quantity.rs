@@ -733,11 +733,12 @@ impl Recognizer {
             return None;
         }
         let c = lex::next(text, first.end)?;
-        let connector = c.text(text).to_ascii_lowercase();
-        let ok = matches!(
-            connector.as_str(),
-            "to" | "through" | "thru" | "and" | "or" | "-" | "\u{2013}" | "\u{2014}" | "~"
-        );
+        let connector = c.text(text);
+        let ok = [
+            "to", "through", "thru", "and", "or", "-", "\u{2013}", "\u{2014}", "~",
+        ]
+        .iter()
+        .any(|w| connector.eq_ignore_ascii_case(w));
         if !ok {
             return None;
         }
@@ -753,7 +754,7 @@ impl Recognizer {
         if currency.is_none() && n.kind == Kind::Digits {
             at = n.start;
         }
-        if matches!(connector.as_str(), "-" | "\u{2013}" | "~") {
+        if matches!(connector, "-" | "\u{2013}" | "~") {
             // A dash joins digits ("500-700"), not words ("fifty - two" is one number).
             if first.num.is_some_and(|x| x.words) {
                 return None;
@@ -764,7 +765,7 @@ impl Recognizer {
         if n2.flags & (flags::LEADING_ZERO | flags::HUGE | flags::DASHED | flags::SLASHED) != 0 {
             return None;
         }
-        if connector == "or"
+        if connector.eq_ignore_ascii_case("or")
             && (first.num.is_some_and(|x| x.words) != n2.words
                 || first.percent != second.percent
                 || first.currency.as_ref().map(|c| &c.0) != second.currency.as_ref().map(|c| &c.0)
@@ -772,7 +773,7 @@ impl Recognizer {
         {
             return None;
         }
-        Some((second, connector))
+        Some((second, connector.to_ascii_lowercase()))
     }
 
     /// The longest modifier ending right before `pos`, not reaching back before `floor`.
