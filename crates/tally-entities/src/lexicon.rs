@@ -46,6 +46,9 @@ pub const ARTICLE: Flags = 1 << 13;
 /// Opens a person apposition (", former ...", ", who ...").
 pub const PERSON_APPOSITION: Flags = 1 << 14;
 
+/// Before "in", makes what follows a company, not a place ("a stake in Chrysler").
+pub const OWNERSHIP: Flags = 1 << 15;
+
 /// Words that may sit inside a name between capitalized words ("Bank of Japan").
 const CONNECTORS: &[&str] = &[
     "of", "&", "de", "von", "van", "der", "bin", "al", "du", "la",
@@ -62,6 +65,24 @@ const REPORTING_VERBS: &[&str] = &[
     "told",
     "added",
     "stated",
+];
+/// Nouns and verbs of ownership before "in": "a stake in X", "invested in X".
+const OWNERSHIPS: &[&str] = &[
+    "stake",
+    "stakes",
+    "share",
+    "shares",
+    "interest",
+    "investment",
+    "investments",
+    "invest",
+    "invested",
+    "investing",
+    "holding",
+    "holdings",
+    "jobs",
+    "job",
+    "role",
 ];
 /// Apposition heads that make the name before them a person (besides titles).
 const PERSON_APPOSITIONS: &[&str] = &["former", "who", "whose"];
@@ -117,7 +138,8 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             mark(&w, flag);
         }
     }
-    let consts: [(&[&str], Flags); 6] = [
+    let consts: [(&[&str], Flags); 7] = [
+        (OWNERSHIPS, OWNERSHIP),
         (CONNECTORS, CONNECTOR),
         (PLACE_CUES, PLACE_CUE),
         (REPORTING_VERBS, REPORTING),

@@ -16,7 +16,8 @@ use tally_core::EntityType;
 use crate::gazetteer::Form;
 use crate::lexicon::{
     ARTICLE, CONNECTOR, EVENT_SUFFIX, FIRST_NAME, Flags, Folder, LEXICON, OF, ORG_HEAD, ORG_SUFFIX,
-    PERSON_APPOSITION, PLACE_CUE, PLACE_SUFFIX, REPORTING, STOP, TITLE, TITLE_FIRST, VERB_LIKE,
+    OWNERSHIP, PERSON_APPOSITION, PLACE_CUE, PLACE_SUFFIX, REPORTING, STOP, TITLE, TITLE_FIRST,
+    VERB_LIKE,
 };
 use crate::scan::Word;
 
@@ -412,7 +413,11 @@ fn typed_pieces(
                 && cand.words == 1
                 && is_sentence_initial(ctx, k)
                 && !acts_like_name(ctx, k);
-            cand.place_cue = k > 0 && !ctx.words[k - 1].upper && ctx.has(k - 1, PLACE_CUE);
+            // "in Kursk" is a place; "a stake in Chrysler" is not.
+            cand.place_cue = k > 0
+                && !ctx.words[k - 1].upper
+                && ctx.has(k - 1, PLACE_CUE)
+                && !(k > 1 && ctx.has(k - 2, OWNERSHIP));
             out.push(cand);
         }
         k = end + 1;
