@@ -27,21 +27,71 @@ const FUNCTION_WORDS: &[&str] = &[
     "could", "will", "said", "says", "there", "what", "which", "who", "all", "any",
 ];
 
-/// Merges drafts of the same statement, in place.
-pub fn merge_same_statements(drafts: &mut Vec<Draft>, doc: &Document) {
-    let mut i = 0;
-    while i < drafts.len() {
-        let mut j = i + 1;
-        while j < drafts.len() {
-            if let Some(reason) = same_statement(&drafts[i], &drafts[j], doc) {
-                let later = drafts.remove(j);
-                absorb(&mut drafts[i], later, reason);
-            } else {
-                j += 1;
-            }
+/// What a draft is compared by, computed once per draft (and grown when it absorbs
+/// another): its paragraph, its figures, and its content words as hashes.
+#[derive(Default)]
+struct Profile<'d> {
+    paragraph: Option<usize>,
+    figures: Vec<&'d Figure>,
+    words: HashSet<u64>,
+}
+
+impl<'d> Profile<'d> {
+    fn of(draft: &Draft, doc: &'d Document, function_words: &HashSet<u64>) -> Profile<'d> {
+        Profile {
+            paragraph: draft
+                .evidence
+                .first()
+                .and_then(|e| doc.paragraph_at(e.start)),
+            figures: doc
+                .figures
+                .iter()
+                .filter(|f| draft.covers(&f.span))
+                .collect(),
+            words: draft
+                .evidence
+                .iter()
+                .flat_map(|e| word_hashes(&e.text))
+                .filter(|h| !function_words.contains(h))
+                .collect(),
         }
-        i += 1;
     }
+}
+
+/// Merges drafts of the same statement, in place. Each draft is compared only with the
+/// earlier drafts of its own speaker.
+pub fn merge_same_statements(drafts: &mut Vec<Draft>, doc: &Document) {
+    let function_words: HashSet<u64> = FUNCTION_WORDS.iter().flat_map(|w| word_hashes(w)).collect();
+    let mut profiles: Vec<Profile<'_>> = drafts
+        .iter()
+        .map(|d| Profile::of(d, doc, &function_words))
+        .collect();
+    let mut absorbed_into: Vec<Option<usize>> = vec![None; drafts.len()];
+    for j in 1..drafts.len() {
+        let Some(speaker) = drafts[j].claimant.speaker_id.as_deref() else {
+            continue;
+        };
+        let target = (0..j).find_map(|i| {
+            let same = absorbed_into[i].is_none()
+                && drafts[i].claimant.speaker_id.as_deref() == Some(speaker);
+            same.then(|| same_statement(&profiles[i], &profiles[j], &drafts[j]))
+                .flatten()
+                .map(|why| (i, why))
+        });
+        if let Some((i, reason)) = target {
+            absorbed_into[j] = Some(i);
+            let later = std::mem::take(&mut profiles[j]);
+            profiles[i].figures.extend(later.figures);
+            profiles[i].words.extend(later.words);
+            let later = drafts[j].clone();
+            absorb(&mut drafts[i], later, reason);
+        }
+    }
+    let mut index = 0;
+    drafts.retain(|_| {
+        index += 1;
+        absorbed_into[index - 1].is_none()
+    });
 }
 
 fn absorb(into: &mut Draft, later: Draft, reason: String) {
@@ -59,49 +109,61 @@ fn absorb(into: &mut Draft, later: Draft, reason: String) {
     into.rules.push(reason);
 }
 
-/// Why two drafts are one statement, or `None`.
-fn same_statement(a: &Draft, b: &Draft, doc: &Document) -> Option<String> {
-    let speaker = a.claimant.speaker_id.as_ref()?;
-    if b.claimant.speaker_id.as_ref() != Some(speaker) || too_far(a, b, doc) {
-        return None;
+/// Why a later draft of the same speaker repeats an earlier one, or `None`.
+fn same_statement(
+    earlier: &Profile<'_>,
+    later: &Profile<'_>,
+    later_draft: &Draft,
+) -> Option<String> {
+    match (earlier.paragraph, later.paragraph) {
+        (Some(a), Some(b)) if a.abs_diff(b) <= WINDOW => {}
+        _ => return None,
     }
-    if let Some(measure) = shared_figure(a, b, doc) {
+    let ids = later_draft.attributions.join(",");
+    if let Some(f) = earlier
+        .figures
+        .iter()
+        .find(|x| later.figures.iter().any(|y| same_quantity(x, y)))
+    {
         return Some(format!(
-            "merged {}: same speaker, overlapping {measure} figure",
-            b.attributions.join(",")
+            "merged {ids}: same speaker, overlapping {} figure",
+            f.measure.as_str()
         ));
     }
-    let overlap = word_overlap(a, b);
+    let overlap = jaccard(&earlier.words, &later.words);
     (overlap >= MIN_OVERLAP).then(|| {
         format!(
-            "merged {}: same speaker, {:.0}% shared words",
-            b.attributions.join(","),
+            "merged {ids}: same speaker, {:.0}% shared words",
             overlap * 100.0
         )
     })
 }
 
-fn too_far(a: &Draft, b: &Draft, doc: &Document) -> bool {
-    let paragraph = |d: &Draft| d.evidence.first().and_then(|e| doc.paragraph_at(e.start));
-    match (paragraph(a), paragraph(b)) {
-        (Some(pa), Some(pb)) => pa.abs_diff(pb) > WINDOW,
-        _ => true,
-    }
+/// Hashes of the lower-cased words of three letters or more, without building strings.
+fn word_hashes(text: &str) -> impl Iterator<Item = u64> + '_ {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| w.chars().count() >= 3)
+        .map(|w| {
+            // FNV-1a over the lower-cased characters: a stable, allocation-free word key.
+            let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+            for c in w.chars().flat_map(char::to_lowercase) {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+                }
+            }
+            hash
+        })
 }
 
-fn shared_figure(a: &Draft, b: &Draft, doc: &Document) -> Option<&'static str> {
-    let figures = |d: &Draft| {
-        d.figure_ids(doc)
-            .into_iter()
-            .filter_map(|id| doc.figures.iter().find(|f| f.id == id))
-            .collect::<Vec<_>>()
-    };
-    let (fa, fb) = (figures(a), figures(b));
-    fa.iter().find_map(|x| {
-        fb.iter()
-            .find(|y| same_quantity(x, y))
-            .map(|_| x.measure.as_str())
-    })
+#[allow(clippy::cast_precision_loss)]
+fn jaccard(a: &HashSet<u64>, b: &HashSet<u64>) -> f64 {
+    let union = a.union(b).count();
+    if union == 0 {
+        0.0
+    } else {
+        a.intersection(b).count() as f64 / union as f64
+    }
 }
 
 /// Same measure (and noun, for `other`), same unit, overlapping ranges.
@@ -119,24 +181,4 @@ pub fn same_quantity(a: &Figure, b: &Figure) -> bool {
     let same_noun = a.measure != tally_core::Measure::Other
         || a.noun.as_deref().map(str::to_lowercase) == b.noun.as_deref().map(str::to_lowercase);
     a.measure == b.measure && same_noun && a.unit == b.unit && al <= bh && bl <= ah
-}
-
-fn words(d: &Draft) -> HashSet<String> {
-    d.evidence
-        .iter()
-        .flat_map(|e| e.text.split(|c: char| !c.is_alphanumeric() && c != '\''))
-        .map(str::to_lowercase)
-        .filter(|w| w.chars().count() >= 3 && !FUNCTION_WORDS.contains(&w.as_str()))
-        .collect()
-}
-
-#[allow(clippy::cast_precision_loss)]
-fn word_overlap(a: &Draft, b: &Draft) -> f64 {
-    let (wa, wb) = (words(a), words(b));
-    let union = wa.union(&wb).count();
-    if union == 0 {
-        0.0
-    } else {
-        wa.intersection(&wb).count() as f64 / union as f64
-    }
 }
