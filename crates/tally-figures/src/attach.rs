@@ -476,13 +476,39 @@ fn place_at(lexicon: &Lexicon, text: &str, prep: Tok, limit: usize) -> Option<Ra
     Some(prep.start..span.end)
 }
 
-/// Reads a sentence once.
-pub(crate) fn scan_sentence(lexicon: &Lexicon, text: &str, range: Range<usize>) -> SentenceScan {
+/// Reads a sentence once, over the segmenter's tokens when there are any (they are already
+/// made), else with the crate's own lexer.
+pub(crate) fn scan_sentence(
+    lexicon: &Lexicon,
+    text: &str,
+    range: Range<usize>,
+    tokens: &[tally_core::Token],
+) -> SentenceScan {
     let mut scan = SentenceScan {
         hedges: hedges_in(lexicon, text, range.clone()),
         range: range.clone(),
         ..SentenceScan::default()
     };
+    if !tokens.is_empty() {
+        let first = tokens.partition_point(|t| t.end <= range.start);
+        for token in tokens.get(first..).unwrap_or(&[]) {
+            if token.end > range.end {
+                break;
+            }
+            let kind = match token.kind {
+                tally_core::TokenKind::Word => Kind::Word,
+                tally_core::TokenKind::Number => Kind::Digits,
+                tally_core::TokenKind::Quote | tally_core::TokenKind::Punct => Kind::Punct,
+            };
+            let t = Tok {
+                start: token.start,
+                end: token.end,
+                kind,
+            };
+            scan.note(lexicon, text, t);
+        }
+        return scan;
+    }
     let mut pos = range.start;
     while pos < range.end {
         let Some(t) = lex::next(text, pos) else {
@@ -496,20 +522,27 @@ pub(crate) fn scan_sentence(lexicon: &Lexicon, text: &str, range: Range<usize>) 
         if t.end > range.end {
             break;
         }
-        if is_clause_break(text, t) {
-            scan.breaks.push(t.end);
-        }
-        if t.is(text, ";") || t.is(text, "said") || t.is(text, "says") {
-            scan.stops.push(t.start);
-        }
-        if is_place_prep(text, t)
-            && let Some(p) = place_at(lexicon, text, t, range.end)
-        {
-            scan.places.push(p);
-        }
+        scan.note(lexicon, text, t);
         pos = t.end;
     }
     scan
+}
+
+impl SentenceScan {
+    /// Records what one token of the sentence offers.
+    fn note(&mut self, lexicon: &Lexicon, text: &str, t: Tok) {
+        if is_clause_break(text, t) {
+            self.breaks.push(t.end);
+        }
+        if t.is(text, ";") || t.is(text, "said") || t.is(text, "says") {
+            self.stops.push(t.start);
+        }
+        if is_place_prep(text, t)
+            && let Some(p) = place_at(lexicon, text, t, self.range.end)
+        {
+            self.places.push(p);
+        }
+    }
 }
 
 /// The subject phrase of a figure, within its sentence.
@@ -665,11 +698,11 @@ mod tests {
             &r.lexicon,
             text,
             &q,
-            &scan_sentence(&r.lexicon, text, 0..text.len()),
+            &scan_sentence(&r.lexicon, text, 0..text.len(), &[]),
         )
         .unwrap();
         assert_eq!(&text[s], "North Korean forces");
-        let p = place(&q, &scan_sentence(&r.lexicon, text, 0..text.len())).unwrap();
+        let p = place(&q, &scan_sentence(&r.lexicon, text, 0..text.len(), &[])).unwrap();
         assert_eq!(&text[p], "in Russia's Kursk region");
     }
 
@@ -682,7 +715,7 @@ mod tests {
             &r.lexicon,
             text,
             &q,
-            &scan_sentence(&r.lexicon, text, 0..text.len()),
+            &scan_sentence(&r.lexicon, text, 0..text.len(), &[]),
         )
         .unwrap();
         assert_eq!(&text[s], "DPRK");
@@ -697,7 +730,7 @@ mod tests {
             &r.lexicon,
             text,
             &q,
-            &scan_sentence(&r.lexicon, text, 0..text.len()),
+            &scan_sentence(&r.lexicon, text, 0..text.len(), &[]),
         )
         .unwrap();
         assert_eq!(&text[s], "U.S. stocks");
@@ -711,7 +744,7 @@ mod tests {
             &r.lexicon,
             text,
             &q,
-            &scan_sentence(&r.lexicon, text, 0..text.len()),
+            &scan_sentence(&r.lexicon, text, 0..text.len(), &[]),
         )
         .unwrap();
         assert_eq!(&text[s], "Pyongyang");
@@ -722,7 +755,7 @@ mod tests {
                 &r.lexicon,
                 text,
                 &q,
-                &scan_sentence(&r.lexicon, text, 0..text.len())
+                &scan_sentence(&r.lexicon, text, 0..text.len(), &[])
             ),
             None
         );

@@ -138,7 +138,12 @@ impl FigureExtractor {
                 continue;
             }
             if scan_cache.as_ref().is_none_or(|s| s.range != sentence) {
-                scan_cache = Some(attach::scan_sentence(lexicon, text, sentence.clone()));
+                scan_cache = Some(attach::scan_sentence(
+                    lexicon,
+                    text,
+                    sentence.clone(),
+                    &doc.tokens,
+                ));
             }
             let Some(scan) = scan_cache.as_ref() else {
                 continue;
