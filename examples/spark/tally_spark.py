@@ -380,8 +380,10 @@ def timelines(spark, window_days: int):
     return spark.sql(
         f"""
         WITH known AS (
+            -- Dates are TIMEX3 values; only whole days are compared (as in the store),
+            -- so "1986-Q3" or "2024-12" stay on the timeline unflagged.
             SELECT * FROM estimates
-            WHERE subject_key IS NOT NULL AND date IS NOT NULL
+            WHERE subject_key IS NOT NULL AND date RLIKE '^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}$'
               AND range_low IS NOT NULL AND range_high IS NOT NULL
         ), contradictions AS (
             SELECT a.estimate, collect_set(b.estimate) AS contradicts
@@ -525,6 +527,9 @@ def session(master: Optional[str], shuffle_partitions: Optional[int] = None):
         builder = builder.config("spark.sql.shuffle.partitions", str(shuffle_partitions))
     return (
         builder.config("spark.sql.session.timeZone", "UTC")
+        # Dates in news text can be impossible ("February 30"): a malformed one is NULL,
+        # not a failed job.
+        .config("spark.sql.ansi.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .getOrCreate()
     )
