@@ -17,8 +17,9 @@ pub struct Word {
     pub digit: bool,
     /// Followed by `'s`, `’s` or a bare apostrophe.
     pub possessive: bool,
-    /// Only spaces (or tabs) separate it from the previous word, with no punctuation and
-    /// no possessive in between.
+    /// Only white space separates it from the previous word, with no punctuation and no
+    /// possessive in between. A line break counts as a space: paragraphs end at blank
+    /// lines, and wire copy wraps lines inside names ("Wrather\nCorp").
     pub joined: bool,
     /// Has an inner hyphen ("pro-Russian", "Wal-Mart").
     pub hyphenated: bool,
@@ -161,7 +162,7 @@ pub fn words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) {
                 && p < word_start
                 && bytes[p..word_start]
                     .iter()
-                    .all(|&b| b == b' ' || b == b'\t')
+                    .all(|&b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
         });
         out.push(Word {
             start: word_start,
