@@ -356,6 +356,7 @@ fn run(
     // name in the same run is a company or its national branch.
     if to > from
         && ctx.covered[from].is_none()
+        && (from..=to).all(|k| ctx.words[k].upper)
         && let Some(g) = ctx.covered[to]
         && ctx.gaz[g].kind == EntityType::Country
         && ctx.gaz[g].form == Form::Name
@@ -400,7 +401,12 @@ fn typed_pieces(
             if cand.kind.is_none() {
                 cand.kind = ctx.apposition(last);
             }
-            if cand.kind.is_none() && cand.words >= 2 && ctx.has(k, FIRST_NAME) {
+            // "Christian Democrats", "Social Nationalists": a party's plural after a given
+            // name is no person.
+            let group_plural = ["ats", "ists", "ives", "ites", "als"]
+                .iter()
+                .any(|p| ctx.text(last).ends_with(p));
+            if cand.kind.is_none() && cand.words >= 2 && ctx.has(k, FIRST_NAME) && !group_plural {
                 cand.kind = Some(EntityType::Person);
             }
             if cand.kind.is_none() && !plausible_untyped(ctx, k, last) {
