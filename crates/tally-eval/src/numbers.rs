@@ -59,7 +59,9 @@ fn model_of(stem: &str) -> Result<Model, &'static str> {
             Err("percent mode: reads fractions and ratios as percentages, not news usage")
         }
         "AgeModel" => Err("ages are not figures (CONVENTIONS.md)"),
-        "DimensionModel" => Err("physical dimensions (length, weight, area) are not handled"),
+        "DimensionModel" => Err(
+            "physical dimensions: only a few news units are read (points, km, tonnes, GB), not the full unit grammar",
+        ),
         "TemperatureModel" => Err("temperatures are not handled"),
         _ => Err("unknown spec file"),
     }
