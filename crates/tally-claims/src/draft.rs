@@ -3,9 +3,10 @@
 
 use std::collections::HashSet;
 
+use crate::positions::Positions;
 use tally_core::{
-    Attribution, Claim, ClaimKind, Claimant, ClaimantKind, Document, QuoteKind, SaidAt,
-    SaidAtBasis, Span, derived_id,
+    Attribution, AttributionClass, Claim, ClaimKind, Claimant, ClaimantKind, Document, QuoteKind,
+    SaidAt, SaidAtBasis, Span, derived_id,
 };
 
 /// A claim under construction.
@@ -22,25 +23,20 @@ pub struct Draft {
 }
 
 impl Draft {
-    /// Ids of the figures inside the evidence.
-    pub fn figure_ids<'d>(&self, doc: &'d Document) -> Vec<&'d str> {
-        doc.figures
-            .iter()
-            .filter(|f| self.covers(&f.span))
-            .map(|f| f.id.as_str())
-            .collect()
-    }
-
     /// Whether a span lies inside one of the evidence spans.
     pub fn covers(&self, span: &Span) -> bool {
         self.evidence.iter().any(|e| e.contains(span))
     }
 }
 
-/// One draft per attribution.
+/// One draft per top-level statement. Attitudes ("believes", "wants", "endorsed") are
+/// attributions but not claims of fact, and a report nested in another's content
+/// ("officials said [Russia claimed ...]") is part of the outer claim, so neither makes a
+/// claim of its own.
 pub fn from_attributions(doc: &Document) -> Vec<Draft> {
     doc.attributions
         .iter()
+        .filter(|a| a.class == AttributionClass::Statement && a.within.is_none())
         .map(|a| from_attribution(a, doc))
         .collect()
 }
@@ -112,6 +108,14 @@ pub fn better_said_at(a: Option<SaidAt>, b: Option<SaidAt>) -> Option<SaidAt> {
 /// Turns drafts into claims: content, ids, and the figures, times and entities inside the
 /// evidence.
 pub fn finish(drafts: Vec<Draft>, doc: &Document) -> Vec<Claim> {
+    let figures = Positions::new(doc.figures.iter().map(|f| &f.span).enumerate());
+    let times = Positions::new(doc.times.iter().map(|t| &t.span).enumerate());
+    let mentions = Positions::new(
+        doc.entities
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (i, m))),
+    );
     let mut seen = HashSet::new();
     drafts
         .into_iter()
@@ -126,20 +130,14 @@ pub fn finish(drafts: Vec<Draft>, doc: &Document) -> Vec<Claim> {
             while !seen.insert(id.clone()) {
                 id = derived_id(&id, &["again"]);
             }
-            let figures = d.figure_ids(doc).into_iter().map(str::to_owned).collect();
             let said_time = d.said_at.as_ref().and_then(|s| s.time_id.as_deref());
-            let about_times = doc
-                .times
-                .iter()
-                .filter(|t| d.covers(&t.span) && Some(t.id.as_str()) != said_time)
-                .map(|t| t.id.clone())
+            let about_times = times
+                .inside_any(&d.evidence)
+                .into_iter()
+                .map(|i| &doc.times[i].id)
+                .filter(|id| Some(id.as_str()) != said_time)
+                .cloned()
                 .collect();
-            let mut entities: Vec<String> = Vec::new();
-            for entity in &doc.entities {
-                if entity.mentions.iter().any(|m| d.covers(m)) && !entities.contains(&entity.id) {
-                    entities.push(entity.id.clone());
-                }
-            }
             Claim {
                 id,
                 document_id: doc.id.clone(),
@@ -148,10 +146,18 @@ pub fn finish(drafts: Vec<Draft>, doc: &Document) -> Vec<Claim> {
                 cue: d.cue,
                 said_at: d.said_at,
                 about_times,
+                figures: figures
+                    .inside_any(&d.evidence)
+                    .into_iter()
+                    .map(|i| doc.figures[i].id.clone())
+                    .collect(),
+                entities: mentions
+                    .inside_any(&d.evidence)
+                    .into_iter()
+                    .map(|i| doc.entities[i].id.clone())
+                    .collect(),
                 evidence: d.evidence,
                 content,
-                figures,
-                entities,
                 conditions: d.conditions,
                 attributions: d.attributions,
                 rules: d.rules,

@@ -31,6 +31,7 @@
 mod draft;
 mod link;
 mod merge;
+mod positions;
 mod reporter;
 
 use tally_core::{Document, ExtractError, Extractor, Layer};

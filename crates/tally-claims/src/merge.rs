@@ -10,7 +10,8 @@
 //! The later draft's evidence joins the earlier one; differing kinds make the claim
 //! `mixed`; the said-at date read from the text wins over a fallback.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use tally_core::{ClaimKind, Document, Figure};
 
@@ -28,7 +29,8 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// What a draft is compared by, computed once per draft (and grown when it absorbs
-/// another): its paragraph, its figures, and its content words as hashes.
+/// another): its paragraph, its figures, and its content words as hashes (only for
+/// speakers with more than one draft: a lone statement is never compared).
 #[derive(Default)]
 struct Profile<'d> {
     paragraph: Option<usize>,
@@ -36,8 +38,18 @@ struct Profile<'d> {
     words: HashSet<u64>,
 }
 
+/// Hashes of [`FUNCTION_WORDS`], excluded from word overlap.
+static FUNCTION_WORD_HASHES: LazyLock<HashSet<u64>> =
+    LazyLock::new(|| FUNCTION_WORDS.iter().flat_map(|w| word_hashes(w)).collect());
+
 impl<'d> Profile<'d> {
-    fn of(draft: &Draft, doc: &'d Document, function_words: &HashSet<u64>) -> Profile<'d> {
+    fn of(draft: &Draft, doc: &'d Document, compared: bool) -> Profile<'d> {
+        let words = if compared {
+            let text = draft.evidence.iter().flat_map(|e| word_hashes(&e.text));
+            text.filter(|h| !FUNCTION_WORD_HASHES.contains(h)).collect()
+        } else {
+            HashSet::new()
+        };
         Profile {
             paragraph: draft
                 .evidence
@@ -48,12 +60,7 @@ impl<'d> Profile<'d> {
                 .iter()
                 .filter(|f| draft.covers(&f.span))
                 .collect(),
-            words: draft
-                .evidence
-                .iter()
-                .flat_map(|e| word_hashes(&e.text))
-                .filter(|h| !function_words.contains(h))
-                .collect(),
+            words,
         }
     }
 }
@@ -61,10 +68,22 @@ impl<'d> Profile<'d> {
 /// Merges drafts of the same statement, in place. Each draft is compared only with the
 /// earlier drafts of its own speaker.
 pub fn merge_same_statements(drafts: &mut Vec<Draft>, doc: &Document) {
-    let function_words: HashSet<u64> = FUNCTION_WORDS.iter().flat_map(|w| word_hashes(w)).collect();
+    let mut per_speaker: HashMap<&str, usize> = HashMap::new();
+    for speaker in drafts
+        .iter()
+        .filter_map(|d| d.claimant.speaker_id.as_deref())
+    {
+        *per_speaker.entry(speaker).or_default() += 1;
+    }
+    let compared = |d: &Draft| {
+        d.claimant
+            .speaker_id
+            .as_deref()
+            .is_some_and(|s| per_speaker[s] > 1)
+    };
     let mut profiles: Vec<Profile<'_>> = drafts
         .iter()
-        .map(|d| Profile::of(d, doc, &function_words))
+        .map(|d| Profile::of(d, doc, compared(d)))
         .collect();
     let mut absorbed_into: Vec<Option<usize>> = vec![None; drafts.len()];
     for j in 1..drafts.len() {

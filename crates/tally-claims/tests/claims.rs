@@ -4,8 +4,9 @@
 
 use tally_claims::ClaimBuilder;
 use tally_core::{
-    Argument, Attribution, ClaimKind, ClaimantKind, Document, DocumentMeta, Entity, EntityType,
-    Extractor, Figure, Layer, Measure, QuoteKind, SaidAt, SaidAtBasis, Span, Speaker,
+    Argument, Attribution, AttributionClass, ClaimKind, ClaimantKind, Document, DocumentMeta,
+    Entity, EntityType, Extractor, Figure, Layer, Measure, QuoteKind, SaidAt, SaidAtBasis, Span,
+    Speaker,
 };
 
 const LEAD: &str = "North Korean forces have suffered \"several hundred\" casualties in Russia's Kursk region, a senior U.S. military official said Tuesday.";
@@ -87,11 +88,13 @@ fn attribution(
     Attribution {
         id: id.into(),
         kind,
+        class: AttributionClass::Statement,
         cue_lemma: "say".into(),
         cue,
         source: None,
         speaker_id: speaker.map(str::to_owned),
         content: vec![content],
+        within: None,
         said_at: Some(SaidAt {
             date: date.into(),
             basis,
