@@ -7,7 +7,7 @@
 
 use crate::convention::Base;
 use crate::lex::{self, Kind, Tok};
-use crate::lexicon::{Lexicon, ModKind, ctx};
+use crate::lexicon::{Lexicon, ModKind, ctx, role};
 use crate::number::{NumKind, flags};
 use crate::quantity::Quantity;
 
@@ -77,8 +77,14 @@ pub(crate) fn is_count_noun(lexicon: &Lexicon, text: &str, tok: Tok) -> bool {
         )
 }
 
-/// Why `q` is not a figure, or `None` when it is one.
-pub(crate) fn not_figure(lexicon: &Lexicon, text: &str, q: &Quantity) -> Option<NotFigure> {
+/// Why `q` is not a figure, or `None` when it is one. `caps` says the text around is in
+/// capitals throughout, where case tells names from common words no more.
+pub(crate) fn not_figure(
+    lexicon: &Lexicon,
+    text: &str,
+    q: &Quantity,
+    caps: bool,
+) -> Option<NotFigure> {
     if q.flags & (flags::HUGE | flags::GLUED | flags::DOTTED | flags::SLASHED | flags::LEADING_ZERO)
         != 0
     {
@@ -152,6 +158,17 @@ pub(crate) fn not_figure(lexicon: &Lexicon, text: &str, q: &Quantity) -> Option<
         return Some(NotFigure::Date);
     }
 
+    // A two-digit year after a day and a month ("3 JAN 90", "29 May 89").
+    if first.plain_digits == Some(2)
+        && q.nums.len() == 1
+        && before_kinds & ctx::MONTH != 0
+        && before
+            .and_then(|m| lex::prev(text, m.start))
+            .is_some_and(|d| d.kind == Kind::Digits && d.end - d.start <= 2)
+    {
+        return Some(NotFigure::Year);
+    }
+
     // Years: four plain digits in the range of years, unless they count something.
     if q.nums.iter().all(is_year_like) {
         // "2000 soldiers", "more than 2000 tourists"; but "the 2024 elections" is a year.
@@ -189,9 +206,22 @@ pub(crate) fn not_figure(lexicon: &Lexicon, text: &str, q: &Quantity) -> Option<
     {
         return Some(NotFigure::Label);
     }
+    // "their 737 airliner", "the 747 fleet": bare digits before a singular noun name a
+    // model; a count takes a plural ("737 jets", "the 300 hostages").
+    if !caps
+        && first.plain_digits.is_some_and(|n| n >= 3)
+        && q.nums.len() == 1
+        && q.modifier.is_none()
+        && q.post_modifier.is_none()
+        && q.unit.is_none()
+        && singular_head(lexicon, text, q.span.end)
+    {
+        return Some(NotFigure::Label);
+    }
     let simple = first.plain_digits.is_some()
         || first.kind == NumKind::Decimal && !first.grouped && !first.scaled && !first.words;
     if let Some(b) = before
+        && !caps
         && simple
         && q.modifier.is_none()
         && q.unit.is_none()
@@ -208,6 +238,7 @@ pub(crate) fn not_figure(lexicon: &Lexicon, text: &str, q: &Quantity) -> Option<
         return Some(NotFigure::Label);
     }
     if first.words
+        && !caps
         && text
             .get(first.start..first.end)
             .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -244,6 +275,60 @@ pub(crate) fn not_figure(lexicon: &Lexicon, text: &str, q: &Quantity) -> Option<
         return Some(NotFigure::Pronoun);
     }
     None
+}
+
+/// Whether the words after an amount end in a singular common noun: up to three lowercase
+/// words ("airliner", "passenger jet") closed by punctuation, a function word or a verb. A
+/// capitalized word or a plural leaves it open; collective nouns and words that follow
+/// counts without being nouns ("staff", "strong", "apiece") are listed in
+/// `data/figures/nouns.tsv`.
+fn singular_head(lexicon: &Lexicon, text: &str, pos: usize) -> bool {
+    let mut head: Option<Tok> = None;
+    let mut t = lex::next(text, pos);
+    for _ in 0..3 {
+        let Some(w) = t else { break };
+        if w.kind != Kind::Word || lexicon.is_function_word(text, w) {
+            break;
+        }
+        let word = w.text(text);
+        if lex::is_capitalized(word)
+            || lexicon.measure_of(text, w).is_some()
+            || lexicon.number_word(text, w).is_some()
+            || lexicon.context_of(text, w) != 0
+            || lexicon.link_of(text, w) != 0
+            || lexicon.role_of(text, w) & (role::COLLECTIVE | role::NOT_NOUN) != 0
+            || lexicon.units.contains_key(&word.to_ascii_lowercase())
+        {
+            return false;
+        }
+        let (plural, form) = crate::lexicon::with_lower(word, |l| {
+            (
+                crate::attach::is_plural(l),
+                l.ends_with("ed") || l.ends_with("ing") || l.ends_with("ly"),
+            )
+        });
+        if plural {
+            return false;
+        }
+        if form {
+            // "737 crashed": a verb closes the phrase.
+            break;
+        }
+        head = Some(w);
+        t = lex::next(text, w.end);
+    }
+    let Some(h) = head else { return false };
+    // The phrase must be closed (punctuation, a line end, a function word or a verb), not cut
+    // off by the three-word limit.
+    match lex::next(text, h.end) {
+        None => true,
+        Some(n) if n.kind != Kind::Word => true,
+        Some(n) => {
+            lexicon.is_function_word(text, n)
+                || lexicon.link_of(text, n) != 0
+                || crate::lexicon::with_lower(n.text(text), |l| l.ends_with("ed"))
+        }
+    }
 }
 
 /// The token before `pos`, seeing through an abbreviation's period ("No. 2", "Dec. 18"):
@@ -335,7 +420,7 @@ mod tests {
         let r = Recognizer::new().unwrap();
         r.recognize(text)
             .into_iter()
-            .filter(|q| not_figure(&r.lexicon, text, q).is_none())
+            .filter(|q| not_figure(&r.lexicon, text, q, false).is_none())
             .map(|q| q.text(text).to_owned())
             .collect()
     }

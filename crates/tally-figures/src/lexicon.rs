@@ -16,6 +16,7 @@ const LINKS: &str = include_str!("../../../data/figures/links.tsv");
 const HEDGES: &str = include_str!("../../../data/figures/hedges.tsv");
 const NOT_FIGURES: &str = include_str!("../../../data/figures/not_figures.tsv");
 const UNITS: &str = include_str!("../../../data/figures/units.tsv");
+const WORDS: &str = include_str!("../../../data/figures/words.tsv");
 
 /// What a number word is (numbers.tsv).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -147,6 +148,18 @@ pub(crate) mod link {
     pub const VERB: u8 = 8;
 }
 
+/// Word roles for the attachment rules (words.tsv), as bits.
+pub(crate) mod role {
+    pub const STOP: u16 = 1;
+    pub const GROUP: u16 = 1 << 1;
+    pub const PLACE_NOUN: u16 = 1 << 2;
+    pub const PLACE_PREP: u16 = 1 << 3;
+    pub const CUE: u16 = 1 << 4;
+    pub const CLAUSE: u16 = 1 << 5;
+    pub const COLLECTIVE: u16 = 1 << 6;
+    pub const NOT_NOUN: u16 = 1 << 7;
+}
+
 /// What an anchor match is.
 #[derive(Clone, Debug)]
 pub(crate) enum Anchor {
@@ -171,9 +184,13 @@ pub(crate) struct Lexicon {
     pub currencies: Vec<(String, Currency)>,
     pub currency_by_form: HashMap<String, usize>,
     pub currency_max_words: usize,
-    pub measures: HashMap<String, Measure>,
+    /// Measure words and whether each is a verb form (participle, verb or predicative
+    /// adjective) rather than a noun.
+    pub measures: HashMap<String, (Measure, bool)>,
     pub units: HashMap<String, String>,
     pub links: HashMap<String, u8>,
+    /// Roles of words for the attachment rules (words.tsv), as [`role`] bits.
+    pub roles: HashMap<String, u16>,
     pub context: HashMap<String, u16>,
     pub hedges: AhoCorasick,
     pub hedge_names: Vec<String>,
@@ -419,7 +436,18 @@ impl Lexicon {
             let measure = Measure::parse(name).ok_or_else(|| {
                 data_error("measures.tsv", line, format!("unknown measure {name:?}"))
             })?;
-            measures.insert(word, measure);
+            let verb = match cols.get(2).copied().unwrap_or("") {
+                "" | "noun" => false,
+                "verb" => true,
+                other => {
+                    return Err(data_error(
+                        "measures.tsv",
+                        line,
+                        format!("unknown form {other:?}"),
+                    ));
+                }
+            };
+            measures.insert(word, (measure, verb));
         }
 
         let mut units = HashMap::default();
@@ -446,6 +474,29 @@ impl Lexicon {
                 }
             };
             *links.entry(word).or_insert(0) |= role;
+        }
+
+        let mut roles = HashMap::default();
+        for (line, cols) in rows(WORDS) {
+            let word = column("words.tsv", line, &cols, 0)?.to_ascii_lowercase();
+            let bit = match column("words.tsv", line, &cols, 1)? {
+                "stop" => role::STOP,
+                "group" => role::GROUP,
+                "place_noun" => role::PLACE_NOUN,
+                "place_prep" => role::PLACE_PREP,
+                "cue" => role::CUE,
+                "clause" => role::CLAUSE,
+                "collective" => role::COLLECTIVE,
+                "not_noun" => role::NOT_NOUN,
+                other => {
+                    return Err(data_error(
+                        "words.tsv",
+                        line,
+                        format!("unknown role {other:?}"),
+                    ));
+                }
+            };
+            *roles.entry(word).or_insert(0) |= bit;
         }
 
         let mut context = HashMap::default();
@@ -539,6 +590,7 @@ impl Lexicon {
             measures,
             units,
             links,
+            roles,
             context,
             hedges,
             hedge_names,
@@ -572,7 +624,29 @@ impl Lexicon {
         if tok.kind != crate::lex::Kind::Word {
             return None;
         }
+        with_lower(tok.text(text), |w| self.measures.get(w).map(|m| m.0))
+    }
+
+    /// The measure of a word token and whether the word is a verb form ("killed") rather
+    /// than a noun ("casualties").
+    pub(crate) fn measure_form(&self, text: &str, tok: crate::lex::Tok) -> Option<(Measure, bool)> {
+        if tok.kind != crate::lex::Kind::Word {
+            return None;
+        }
         with_lower(tok.text(text), |w| self.measures.get(w).copied())
+    }
+
+    /// The attachment roles of a word token ([`role`] bits).
+    pub(crate) fn role_of(&self, text: &str, tok: crate::lex::Tok) -> u16 {
+        if tok.kind != crate::lex::Kind::Word {
+            return 0;
+        }
+        with_lower(tok.text(text), |w| self.roles.get(w).copied().unwrap_or(0))
+    }
+
+    /// Whether a word token is a function word (words.tsv `stop`).
+    pub(crate) fn is_function_word(&self, text: &str, tok: crate::lex::Tok) -> bool {
+        self.role_of(text, tok) & role::STOP != 0
     }
 
     /// The link roles of a word token.
@@ -597,7 +671,11 @@ mod tests {
             Some(ModKind::MoreThan)
         );
         assert_eq!(lex.modifiers.get(">=").map(|m| m.0), Some(ModKind::AtLeast));
-        assert_eq!(lex.measures.get("casualties"), Some(&Measure::Casualties));
+        assert_eq!(
+            lex.measures.get("casualties"),
+            Some(&(Measure::Casualties, false))
+        );
+        assert_eq!(lex.measures.get("died"), Some(&(Measure::Killed, true)));
         assert!(lex.currency_by_form.contains_key("hong kong dollars"));
         assert!(lex.context["december"] & ctx::MONTH != 0);
     }

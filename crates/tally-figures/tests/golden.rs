@@ -134,3 +134,30 @@ fn acled_convention() {
     );
     insta::assert_snapshot!("acled", text);
 }
+
+/// Issue 4 follow-up: killed and wounded together are casualties; the participle after
+/// "had been" decides the measure and the names before the head noun say whose; a clause
+/// subject with a participle phrase; places in the attribution frame are not the figure's;
+/// participles are no counted nouns; model numbers are no figures; all-caps wire copy.
+#[test]
+fn follow_up_cases() {
+    let extractor = FigureExtractor::new().unwrap();
+    let text = run(
+        &[
+            "North Korean troops fighting for Russia in the Kursk region have suffered more than 1,000 casualties in the past week, Ukraine's military intelligence agency said on Monday.",
+            "\"Over the past week alone, the enemy lost at least 1,000 men killed and wounded,\" agency spokesman Petro Hnatenko told reporters in Kyiv, adding that nearly 200 of them had been killed.",
+            "\"We assess several hundred killed or wounded so far,\" the official said.",
+            "About 1,100 North Korean soldiers have been killed or wounded fighting Ukrainian forces in Russia's Kursk region, South Korea's military said.",
+            "A European diplomat said between 500 and 700 North Korean soldiers had been wounded since the fighting began.",
+            "Officials in Moscow said 40 people died and 12 were injured.",
+            "The army said in Kyiv that 12 soldiers were killed in fighting near Bakhmut.",
+            "Russian forces in the Donetsk region have lost 200 tanks, and 300 armoured vehicles were destroyed, the ministry said.",
+            "The airline grounded their 737 airliner and the 747 fleet, but its 140 jets and the 5000 mark were unaffected.",
+            "Dozens of civilians were killed or injured, and 42,500 displaced people remain in camps.",
+            "MEANWHILE, THREE SUBVERSIVES WERE KILLED AND SEVEN OTHERS WERE WOUNDED DURING CLASHES YESTERDAY IN USULUTAN.",
+            "SAN SALVADOR, 3 JAN 90 -- ABOUT 50 PEASANTS HAVE BEEN KIDNAPPED IN SAN MIGUEL DEPARTMENT.",
+        ],
+        &extractor,
+    );
+    insta::assert_snapshot!("follow_up", text);
+}
