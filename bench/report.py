@@ -110,6 +110,22 @@ def main() -> int:
             if report is None:
                 continue
             md.append(f"- `{suite}`: see `{suite}.json`; " + summary(suite, report))
+        figures = accuracy.get("figures") or {}
+        if figures.get("systems"):
+            md.append(f"\nFigures on MEANTIME ({figures.get('articles', '?')} articles, VALUE markables: "
+                      "QUANTITY, MONEY, PERCENT), spans scored inside the annotated part:\n")
+            md.append("| system | exact P / R / F1 | overlap P / R / F1 | type accuracy | "
+                      "exact F1 QUANTITY / MONEY / PERCENT |")
+            md.append("|---|---|---|---:|---|")
+            for name, sys_ in sorted(figures["systems"].items(),
+                                     key=lambda kv: -kv[1].get("exact", {}).get("f1", 0)):
+                e, o = sys_.get("exact", {}), sys_.get("overlap", {})
+                per = sys_.get("per_type", {})
+                types = " / ".join(f"{per.get(t, {}).get('exact', {}).get('f1', 0):.3f}"
+                                   for t in ("QUANTITY", "MONEY", "PERCENT"))
+                md.append(f"| {name} | {e.get('precision', 0):.3f} / {e.get('recall', 0):.3f} / "
+                          f"**{e.get('f1', 0):.3f}** | {o.get('precision', 0):.3f} / {o.get('recall', 0):.3f} / "
+                          f"{o.get('f1', 0):.3f} | {sys_.get('type_accuracy', 0):.3f} | {types} |")
 
     results = {"machine": machine, "corpus": manifest, "tally": {"single": single, "all_cores": multi},
                "peers": peers, "accuracy": accuracy}
@@ -135,6 +151,9 @@ def summary(suite: str, report) -> str:
                 parts.append(f"{Path(r.get('path', '')).name}: attribution F1 {r['attribution'].get('f1')}, "
                              f"content overlap F1 {r.get('content', {}).get('overlap', {}).get('f1')}")
         return "; ".join(parts) or "no results"
+    if suite.startswith("figures") and report.get("systems"):
+        return "; ".join(f"{name}: exact F1 {s.get('exact', {}).get('f1')}, overlap F1 {s.get('overlap', {}).get('f1')}"
+                         for name, s in report["systems"].items())
     return json.dumps(report)[:300]
 
 

@@ -101,16 +101,23 @@ for p in sorted((Path(sys.argv[1]) / "text").glob("*.txt")):
 EOF
   "$PY" bench/peers/peers.py predict quotes "$OUT/polnear-dev-texts.jsonl" --peer textacy > "$ACC/textacy.jsonl"
 
-  # Suites that exist at this commit; the times and figures suites score peers once they
-  # take prediction files (see BENCHMARKS.md).
+  # Suites that exist at this commit; the times suite scores peers once it takes
+  # prediction files (see BENCHMARKS.md).
   suites="$("$TALLY" eval --help | sed -n 's/^  \([a-z]*\) .*/\1/p')"
   if grep -qx times <<< "$suites"; then
     step "accuracy: times on TempEval-3 and MEANTIME (tally)"
     "$TALLY" eval times "$EVAL/tempeval3" "$EVAL/meantime/intra-doc_annotation" --json > "$ACC/times.json" || true
   fi
   if grep -qx figures <<< "$suites"; then
-    step "accuracy: figures on MEANTIME (tally)"
-    "$TALLY" eval figures "$EVAL/meantime/intra-doc_annotation" --json > "$ACC/figures.json" || true
+    step "accuracy: figures on MEANTIME (tally, quantulum3, Duckling, Recognizers-Text)"
+    # The peers read the texts the suite rebuilds (meantime-texts.jsonl, same bytes and
+    # offsets); the suite refuses a peer file whose text differs.
+    mkdir -p "$ACC/quantities"
+    for peer in quantulum3 duckling recognizers_number; do
+      "$PY" bench/peers/peers.py predict quantities "$OUT/meantime-texts.jsonl" --peer "$peer" \
+        > "$ACC/quantities/$peer.jsonl" || { echo "bench: $peer quantities failed" >&2; rm -f "$ACC/quantities/$peer.jsonl"; }
+    done
+    "$TALLY" eval figures "$EVAL/meantime/intra-doc_annotation" "$ACC"/quantities/*.jsonl --json > "$ACC/figures.json" || true
   fi
 fi
 

@@ -19,7 +19,8 @@ Two commands:
           times       dateparser | recognizers | duckling: [{"start","end","type","value"}]
                       with TIMEX3 type (DATE, TIME, DURATION, SET) and value, normalized
                       against "published" (the document creation time).
-          quantities  quantulum3 | duckling: [{"start","end","value","unit"}]
+          quantities  quantulum3 | duckling | recognizers: [{"start","end","value","unit","type"}]
+                      with type QUANTITY, MONEY or PERCENT (MEANTIME's VALUE types).
           quotes      textacy: [{"cue","source","content"}], each [start, end] or null.
         (Entities: spacy_entities.py.)
 
@@ -131,8 +132,13 @@ class Quantulum:
         return self.parser.parse(text)
 
     def quantities(self, text, pub):
-        return [{"start": q.span[0], "end": q.span[1], "value": q.value, "unit": q.unit.name}
-                for q in self.run(text, pub)]
+        out = []
+        for q in self.run(text, pub):
+            kind = ("MONEY" if q.unit.entity.name == "currency"
+                    else "PERCENT" if q.unit.name == "percentage" else "QUANTITY")
+            out.append({"start": q.span[0], "end": q.span[1], "value": q.value, "unit": q.unit.name,
+                        "type": kind})
+        return out
 
 
 class Dateparser:
@@ -191,6 +197,18 @@ class Recognizers:
             else:
                 out.extend(fn(text, self.culture))
         return out
+
+    def quantities(self, text, pub):
+        # The number, percentage, currency and dimension models each find their own spans
+        # ("$5 million" is a currency and holds the number 5): the longest wins, as a user
+        # merging the four would do.
+        kinds = {"currency": "MONEY", "percentage": "PERCENT"}
+        found = [{"start": r.start, "end": r.end + 1,  # Recognizers' ends are inclusive
+                  "value": (r.resolution or {}).get("value"),
+                  "unit": (r.resolution or {}).get("unit") or r.type_name,
+                  "type": kinds.get(r.type_name, "QUANTITY")}
+                 for r in self.run(text, pub)]
+        return non_overlapping(found)
 
     def times(self, text, pub):
         types = {"date": "DATE", "daterange": "DATE", "time": "TIME", "datetime": "TIME",
@@ -278,13 +296,28 @@ class Duckling:
         return out
 
     def quantities(self, text, pub):
+        # Every dimension is parsed, as in the throughput run, and the quantities kept: a
+        # number Duckling reads as part of a date or a duration ("May 24, 2008", "three
+        # days") is then not a quantity, which is what a user asking Duckling for amounts
+        # in news would do.
         out = []
-        for o in self.run(text, pub, self.d.parse_dimensions(
-                ["number", "amount-of-money", "distance", "volume", "temperature", "quantity"])):
+        for o in non_overlapping(self.run(text, pub)):
+            if o["dim"] not in ("number", "amount-of-money", "distance", "volume", "temperature", "quantity"):
+                continue
             v = o["value"]
             out.append({"start": o["start"], "end": o["end"], "value": v.get("value"),
-                        "unit": v.get("unit") or o["dim"]})
+                        "unit": v.get("unit") or o["dim"],
+                        "type": "MONEY" if o["dim"] == "amount-of-money" else "QUANTITY"})
         return out
+
+
+def non_overlapping(items):
+    """The longest items that overlap no longer one, in text order (start, end: code points)."""
+    kept = []
+    for it in sorted(items, key=lambda o: (o["start"] - o["end"], o["start"])):
+        if all(it["end"] <= k["start"] or k["end"] <= it["start"] for k in kept):
+            kept.append(it)
+    return sorted(kept, key=lambda o: o["start"])
 
 
 PEERS = {
@@ -357,7 +390,8 @@ def throughput(args) -> int:
 
 
 def predict(args) -> int:
-    aliases = {"textacy": "textacy_quotes", "recognizers": "recognizers_datetime"}
+    aliases = {"textacy": "textacy_quotes",
+               "recognizers": "recognizers_number" if args.task == "quantities" else "recognizers_datetime"}
     peer = PEERS[aliases.get(args.peer, args.peer)]()
     method = {"times": "times", "quantities": "quantities", "quotes": "run"}[args.task]
     if not hasattr(peer, method):

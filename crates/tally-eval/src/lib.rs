@@ -53,8 +53,8 @@ pub const SUITES: &[Suite] = &[
     },
     Suite {
         name: "figures",
-        usage: "MEANTIME_DIR_OR_XML...",
-        about: "figure spans vs MEANTIME VALUE markables (QUANTITY/MONEY/PERCENT): span P/R/F1 per type",
+        usage: "MEANTIME_DIR_OR_XML... [PEER.jsonl...]",
+        about: "figure spans vs MEANTIME VALUE markables (QUANTITY/MONEY/PERCENT): span P/R/F1 per type, tally and peers",
         run: figures::run,
     },
     Suite {
