@@ -41,15 +41,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let atts: Vec<String> = doc
             .attributions
             .iter()
+            .filter(|a| std::env::var("NESTED").is_ok() || a.within.is_none())
             .map(|a| {
                 format!(
-                    "{{\"cue\":[{},{}],\"source\":{},\"content\":[{}],\"kind\":\"{:?}\",\"speaker\":{:?}}}",
+                    "{{\"cue\":[{},{}],\"source\":{},\"content\":[{}],\"kind\":\"{:?}\",\"speaker\":{:?},\"within\":{:?}}}",
                     a.cue.start,
                     a.cue.end,
                     a.source.as_ref().map_or("null".to_owned(), |s| format!("[{},{}]", s.start, s.end)),
                     a.content.iter().map(|c| format!("[{},{}]", c.start, c.end)).collect::<Vec<_>>().join(","),
                     a.kind,
-                    a.speaker_id.clone().unwrap_or_default()
+                    a.speaker_id.clone().unwrap_or_default(),
+                    a.within.clone().unwrap_or_default()
                 )
             })
             .collect();

@@ -15,7 +15,7 @@
 
 use std::collections::{HashMap, VecDeque};
 
-use tally_core::{Span, Speaker};
+use tally_core::{AffiliationBasis, Span, Speaker};
 
 use crate::descriptor::{Descriptor, Form};
 use crate::lexicon::{Gender, NounKind, Number};
@@ -157,13 +157,15 @@ impl Registry {
         index: usize,
         role: Option<String>,
         affiliation: Option<String>,
+        basis: AffiliationBasis,
     ) {
         if let Some(k) = self.known.get_mut(index) {
             if k.speaker.role.is_none() {
                 k.speaker.role = role;
             }
-            if k.speaker.affiliation.is_none() {
+            if k.speaker.affiliation.is_none() && affiliation.is_some() {
                 k.speaker.affiliation = affiliation;
+                k.speaker.affiliation_basis = Some(basis);
             }
         }
     }
@@ -222,6 +224,10 @@ impl Registry {
             (Some((_, canonical)), _) if named => Some(canonical.clone()),
             (_, name) => name.clone(),
         };
+        let affiliation = m
+            .affiliation_id
+            .clone()
+            .or_else(|| d.affiliation.as_ref().map(|a| a.0.clone()));
         let speaker = Speaker {
             id: format!("S{}", index + 1),
             mentions: vec![m.span.clone()],
@@ -230,10 +236,9 @@ impl Registry {
             entity_id: m.entity.as_ref().map(|(id, _)| id.clone()),
             descriptor: (!named).then(|| d.text.clone()),
             role: d.role.clone(),
-            affiliation: m
-                .affiliation_id
-                .clone()
-                .or_else(|| d.affiliation.as_ref().map(|a| a.0.clone())),
+            affiliation_basis: affiliation.as_ref().map(|_| AffiliationBasis::Stated),
+            affiliation,
+            affiliation_evidence: None,
             seniority: d.seniority.clone(),
             anonymous: !named,
             group: !named && d.number == Number::Plural,

@@ -26,11 +26,15 @@
 //! - A pronoun whose nearest compatible antecedent is the wrong person is resolved wrongly;
 //!   a pronoun with none is left unknown.
 
-use tally_core::{Attribution, Document, Entity, ExtractError, Extractor, Layer, QuoteKind, Span};
+use tally_core::{
+    AffiliationBasis, Attribution, Document, Entity, ExtractError, Extractor, Layer, QuoteKind,
+    Span,
+};
 
 use crate::coref::{Mention, Registry};
 use crate::descriptor::{self, Form};
 use crate::lexicon::{Hit, Lexicon};
+use crate::nesting;
 use crate::phrase::{Class, Phrase, class};
 use crate::said_at;
 use crate::sentence::{self, CueAt, Found, inside_quotes};
@@ -77,6 +81,7 @@ impl Extractor for Attributor {
 
     fn run(&self, doc: &mut Document) -> Result<(), ExtractError> {
         let (speakers, mut attributions) = annotate(&self.lex, doc);
+        nesting::mark(&mut attributions);
         said_at::fill(doc, &mut attributions);
         doc.speakers = speakers;
         doc.attributions = attributions;
@@ -148,6 +153,51 @@ fn cues_in<'l>(lex: &'l Lexicon, words: &[Word<'_>], hits: &[Hit]) -> Vec<CueAt<
         .filter_map(|h| {
             let start = words.iter().position(|w| w.start == h.start)?;
             let end = words[start..].iter().position(|w| w.end == h.end)? + start + 1;
+            // A capitalized cue word next to another capitalized word is part of a name
+            // ("United States", "Hope Hicks").
+            let named = |i: Option<usize>| {
+                i.and_then(|i| words.get(i))
+                    .is_some_and(|w| w.is_capitalized() && w.lower() != "i")
+            };
+            // After a determiner or possessive the word is a noun ("a news report said",
+            // "his remarks", "Trump's claims"), not a reporting verb.
+            let noun = start
+                .checked_sub(1)
+                .and_then(|p| words.get(p))
+                .is_some_and(|w| {
+                    w.is_possessive()
+                        || matches!(
+                            w.lower(),
+                            "a" | "an"
+                                | "the"
+                                | "this"
+                                | "these"
+                                | "those"
+                                | "his"
+                                | "her"
+                                | "their"
+                                | "its"
+                                | "our"
+                                | "my"
+                                | "your"
+                                | "whose"
+                                | "any"
+                                | "no"
+                                | "every"
+                        )
+                });
+            if noun {
+                return None;
+            }
+            if words[start].is_capitalized()
+                && (named(
+                    start
+                        .checked_sub(1)
+                        .filter(|&p| p > 0 && words[p - 1].is_word()),
+                ) || named(Some(end)))
+            {
+                return None;
+            }
             Some(CueAt {
                 words: Phrase { start, end },
                 entry: lex.cue(h)?,
@@ -343,7 +393,8 @@ fn annotate(lex: &Lexicon, doc: &Document) -> (Vec<tally_core::Speaker>, Vec<Att
         let weak_only = hits[first_hit..h].iter().all(|hit| {
             lex.cue(hit).is_some_and(|e| {
                 let after_comma = doc.body[..hit.start].trim_end().ends_with(',');
-                e.flags.weak && !(e.participle && after_comma)
+                let f = e.flags;
+                f.weak && !(f.np || f.inf || f.clause || f.raise) && !(e.participle && after_comma)
             })
         });
         if weak_only && !label && !has_complement(&sentence.text) {
@@ -413,12 +464,12 @@ fn annotate(lex: &Lexicon, doc: &Document) -> (Vec<tally_core::Speaker>, Vec<Att
                             titles_before(lex, doc, &lower_body, &marks, e, &entities)
                         })
                     {
-                        registry.fill_role(index, role, affiliation);
+                        registry.fill_role(index, role, affiliation, AffiliationBasis::Stated);
                     }
                     // A person or organization the gazetteer places in a country speaks
                     // for it when the text names no other affiliation.
                     if let Some(parent) = linked.and_then(|e| e.parent.clone()) {
-                        registry.fill_role(index, None, Some(parent));
+                        registry.fill_role(index, None, Some(parent), AffiliationBasis::Gazetteer);
                     }
                     Some(index)
                 }),
@@ -466,11 +517,13 @@ fn annotate(lex: &Lexicon, doc: &Document) -> (Vec<tally_core::Speaker>, Vec<Att
             attributions.push(Attribution {
                 id: format!("A{}", attributions.len() + 1),
                 kind,
+                class: f.class,
                 cue,
                 cue_lemma: f.lemma.clone(),
                 source: f.source.and_then(|s| span_of(doc, &words, s.span)),
                 speaker_id: speaker.and_then(|s| registry.id(s)),
                 content,
+                within: None,
                 said_at: None,
                 conditions: mine,
             });

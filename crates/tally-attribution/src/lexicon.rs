@@ -8,7 +8,7 @@ use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use tally_core::ExtractError;
+use tally_core::{AttributionClass, ExtractError};
 
 const CUES: &str = include_str!("../../../data/attribution/cues.tsv");
 const NOUNS: &str = include_str!("../../../data/attribution/nouns.tsv");
@@ -55,6 +55,14 @@ pub(crate) struct CueFlags {
     pub weak: bool,
     /// A prepositional cue whose source follows ("according to X").
     pub prep: bool,
+    /// A weak cue that also takes a bare clause ("polls show he leads").
+    pub clause: bool,
+    /// A weak cue whose object noun phrase is the content ("endorsed Cruz").
+    pub np: bool,
+    /// A to-infinitive after the cue is the content ("declined to comment").
+    pub inf: bool,
+    /// A raising cue: no source; the subject and complement are the content ("seemed to").
+    pub raise: bool,
 }
 
 /// One cue form.
@@ -62,6 +70,8 @@ pub(crate) struct CueFlags {
 pub(crate) struct CueEntry {
     /// The lemma reported as `cue_lemma`.
     pub lemma: String,
+    /// Statement or attitude.
+    pub class: AttributionClass,
     /// Flags.
     pub flags: CueFlags,
     /// The form ends in "-ing": after a comma it shares the main clause's source.
@@ -210,11 +220,17 @@ impl Lexicon {
         let mut cues = Vec::new();
         for line in lines(CUES) {
             let mut cols = line.split('\t');
-            let (Some(lemma), Some(forms)) = (cols.next(), cols.next()) else {
+            let (Some(lemma), Some(forms), Some(class)) = (cols.next(), cols.next(), cols.next())
+            else {
                 return Err(bad(
                     "cues.tsv",
-                    format!("expected lemma<TAB>forms in {line:?}"),
+                    format!("expected lemma<TAB>forms<TAB>class in {line:?}"),
                 ));
+            };
+            let class = match class {
+                "statement" => AttributionClass::Statement,
+                "attitude" => AttributionClass::Attitude,
+                other => return Err(bad("cues.tsv", format!("unknown class {other:?}"))),
             };
             let mut flags = CueFlags::default();
             for flag in cols
@@ -227,6 +243,10 @@ impl Lexicon {
                     "obj" => flags.obj = true,
                     "weak" => flags.weak = true,
                     "prep" => flags.prep = true,
+                    "clause" => flags.clause = true,
+                    "np" => flags.np = true,
+                    "inf" => flags.inf = true,
+                    "raise" => flags.raise = true,
                     other => return Err(bad("cues.tsv", format!("unknown flag {other:?}"))),
                 }
             }
@@ -237,6 +257,7 @@ impl Lexicon {
                 let form = form.join(" ");
                 cues.push(CueEntry {
                     lemma: lemma.to_owned(),
+                    class,
                     flags,
                     participle: form.split(' ').next().is_some_and(|w| w.ends_with("ing"))
                         && !flags.prep,

@@ -47,6 +47,7 @@ mod coref;
 mod descriptor;
 mod extractor;
 mod lexicon;
+mod nesting;
 mod phrase;
 mod said_at;
 mod sentence;

@@ -14,6 +14,8 @@
 //! - `according to {X}, [...]` and `[...], according to {X}`;
 //! - relative sources: `{Smith}, {who} said [...]`.
 
+use tally_core::AttributionClass;
+
 use crate::lexicon::{CueEntry, Lexicon};
 use crate::phrase::{self, Class, Phrase, class};
 use crate::words::{QuoteDir, Word};
@@ -38,6 +40,8 @@ pub(crate) struct Found {
     pub cue: Phrase,
     /// The cue's lemma.
     pub lemma: String,
+    /// Statement or attitude, from the cue.
+    pub class: AttributionClass,
     /// The source in this sentence.
     pub source: Option<Source>,
     /// The content: one range, or two around an interrupting source.
@@ -65,6 +69,8 @@ pub(crate) fn analyze(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'_>]) -> 
         let next_cue = cues.get(n + 1).map_or(words.len(), |c| c.words.start);
         let result = if cue.entry.flags.prep {
             according_to(lex, words, cue, found.last())
+        } else if cue.entry.flags.raise {
+            raising(lex, words, cue, found.last(), next_cue)
         } else if cue.entry.participle && cue.words.start > 0 && words[cue.words.start - 1].is(",")
         {
             participle(lex, words, cue, found.last(), next_cue)
@@ -109,6 +115,7 @@ fn colon(lex: &Lexicon, words: &[Word<'_>]) -> Option<Found> {
             end: colon + 1,
         },
         lemma: ":".to_owned(),
+        class: AttributionClass::Statement,
         source: Some(Source {
             span: core,
             core,
@@ -193,6 +200,16 @@ fn run_to_end(words: &[Word<'_>], start: usize, next_cue: usize) -> Option<Phras
         if end + 1 == next_cue && w.is(",") {
             break;
         }
+        // "called him divisive and accused him ...", "..., but told reporters ...": the next
+        // cue coordinated with this one ends this content.
+        if end > start
+            && end < next_cue
+            && (w.is(",") || matches!(w.lower(), "and" | "but"))
+            && coordinates(words, end, next_cue)
+            && !quoted(end)
+        {
+            break;
+        }
         // ", speaking on condition of anonymity", ", who ...": about the source, not content.
         if end > start
             && w.is(",")
@@ -208,6 +225,42 @@ fn run_to_end(words: &[Word<'_>], start: usize, next_cue: usize) -> Option<Phras
     trim(words, Phrase { start, end })
 }
 
+/// Whether the words from `at` up to the cue at `next_cue` only join it to what comes
+/// before: commas, "and", "but", auxiliaries and adverbs (", and later said", "but also
+/// told").
+fn coordinates(words: &[Word<'_>], at: usize, next_cue: usize) -> bool {
+    let Some(between) = words.get(at..next_cue) else {
+        return false;
+    };
+    between.len() <= 5
+        && between.iter().all(|w| {
+            w.is(",")
+                || matches!(
+                    w.lower(),
+                    "and"
+                        | "but"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "also"
+                        | "then"
+                        | "later"
+                        | "again"
+                        | "would"
+                        | "will"
+                        | "did"
+                        | "not"
+                        | "never"
+                        | "still"
+                        | "even"
+                        | "just"
+                        | "is"
+                        | "was"
+                )
+                || (w.lower().len() > 4 && w.lower().ends_with("ly"))
+        })
+}
+
 fn word_count(words: &[Word<'_>], p: Phrase) -> usize {
     words[p.start..p.end].iter().filter(|w| w.is_word()).count()
 }
@@ -216,16 +269,114 @@ fn has_quote(words: &[Word<'_>], p: Phrase) -> bool {
     words[p.start..p.end].iter().any(|w| w.quote().is_some())
 }
 
-/// Content after a cue (and its object and modifiers). Returns the content and whether it
-/// was explicitly introduced ("that", a colon, a quotation).
+/// How the content after a cue was introduced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Intro {
+    /// "that", a colon or a quotation.
+    Explicit,
+    /// A to-infinitive or a wh-clause ("declined to comment", "asked whether ...").
+    Infinitive,
+    /// A bare clause ("said Russia has ...", "polls show he leads").
+    Clause,
+    /// The object noun phrase ("endorsed Cruz").
+    Object,
+}
+
+/// Finite verbs and auxiliaries: a subject followed by one of these is a clause.
+const FINITE: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "must",
+    "did",
+    "does",
+    "do",
+    "won't",
+    "can't",
+    "isn't",
+    "wasn't",
+    "aren't",
+    "weren't",
+    "doesn't",
+    "didn't",
+    "hasn't",
+    "haven't",
+    "wouldn't",
+    "couldn't",
+    "shouldn't",
+    "won\u{2019}t",
+    "can\u{2019}t",
+    "isn\u{2019}t",
+    "wasn\u{2019}t",
+    "aren\u{2019}t",
+    "doesn\u{2019}t",
+    "didn\u{2019}t",
+    "hasn\u{2019}t",
+    "haven\u{2019}t",
+    "wouldn\u{2019}t",
+];
+
+/// Whether the words from `k` look like a clause: a subject pronoun, or a short noun phrase
+/// followed by a finite verb ("the plan will fail", "Trump has a lead").
+fn looks_like_clause(lex: &Lexicon, words: &[Word<'_>], k: usize) -> bool {
+    let Some(first) = words.get(k).filter(|w| w.is_word()) else {
+        return false;
+    };
+    let lower = first.lower();
+    if matches!(
+        lower,
+        "he" | "she" | "they" | "we" | "i" | "it" | "you" | "there"
+    ) || lower.starts_with("it\u{2019}")
+        || lower.starts_with("it'")
+    {
+        return words.get(k + 1).is_some_and(Word::is_word);
+    }
+    if !matches!(
+        class(lex, words, k),
+        Class::Det | Class::Cap | Class::Number | Class::Possessive | Class::Noun | Class::Other
+    ) {
+        return false;
+    }
+    for (i, w) in words.iter().enumerate().skip(k + 1).take(8) {
+        if !w.is_word() {
+            return false;
+        }
+        let l = w.lower();
+        if FINITE.contains(&l) {
+            return true;
+        }
+        if l.len() > 4 && l.ends_with("ed") && i > k && class(lex, words, i) == Class::Other {
+            return true;
+        }
+        if matches!(class(lex, words, i), Class::Break | Class::Pronoun) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Content after a cue (and its object and modifiers), and how it was introduced. A weak
+/// cue gets content only in the shapes its flags allow.
 fn after(
     lex: &Lexicon,
     words: &[Word<'_>],
     cue: &CueAt<'_>,
     next_cue: usize,
-) -> Option<(Phrase, bool)> {
+) -> Option<(Phrase, Intro)> {
+    let flags = cue.entry.flags;
     let mut j = cue.words.end;
-    if cue.entry.flags.obj {
+    if flags.obj {
         j = skip_object(lex, words, j);
     }
     let j0 = j;
@@ -274,23 +425,34 @@ fn after(
             Some(k + 1)
         }
         Some(w) if w.quote() == Some(QuoteDir::Open) => Some(k),
-        // "asked Obama what he thought", "urged lawmakers to act".
-        Some(w)
-            if cue.entry.flags.obj
-                && matches!(
-                    w.lower(),
-                    "what" | "why" | "how" | "whether" | "if" | "when" | "where" | "who" | "to"
-                ) =>
-        {
-            Some(k)
-        }
         _ => None,
     };
     if let Some(s) = explicit_start {
         return run_to_end(words, s, next_cue)
             .filter(|p| word_count(words, *p) >= 1)
-            .map(|p| (p, true));
+            .map(|p| (p, Intro::Explicit));
     }
+    // "asked Obama what he thought", "urged lawmakers to act", "declined to comment".
+    let infinitive = |i: usize| {
+        at(i).is_some_and(|w| {
+            w.is_word()
+                && ((flags.obj
+                    && matches!(
+                        w.lower(),
+                        "what" | "why" | "how" | "whether" | "if" | "when" | "where" | "who"
+                    ))
+                    || ((flags.obj || flags.inf) && w.lower() == "to"))
+        })
+    };
+    // The infinitive may follow the cue at once ("to" is also a modifier word: "told
+    // reporters", "spoke to CNN").
+    let inf_at = [j0, k].into_iter().find(|&i| infinitive(i));
+    if let Some(k) = inf_at {
+        return run_to_end(words, k, next_cue)
+            .filter(|p| word_count(words, *p) >= 2)
+            .map(|p| (p, Intro::Infinitive));
+    }
+    let weak = flags.weak;
     // "She said, if elected, she would ...": content after a comma right after the cue,
     // unless a participle ("..., adding") or a quotation follows.
     if k == j0
@@ -298,8 +460,8 @@ fn after(
         && at(k + 1).is_some_and(|w| w.is_word() && !w.lower().ends_with("ing"))
     {
         return run_to_end(words, k + 1, next_cue)
-            .filter(|p| word_count(words, *p) >= 3)
-            .map(|p| (p, false));
+            .filter(|p| word_count(words, *p) >= 3 && (!weak || has_quote(words, *p)))
+            .map(|p| (p, Intro::Clause));
     }
     let modifiers_only = match at(k) {
         None => true,
@@ -308,9 +470,35 @@ fn after(
     if modifiers_only {
         return None;
     }
+    if !weak {
+        return run_to_end(words, j0, next_cue)
+            .filter(|p| word_count(words, *p) >= 2)
+            .map(|p| (p, Intro::Clause));
+    }
+    if flags.clause && looks_like_clause(lex, words, k) {
+        return run_to_end(words, k, next_cue)
+            .filter(|p| word_count(words, *p) >= 2)
+            .map(|p| (p, Intro::Clause));
+    }
+    // An object noun phrase: it starts right after the cue (an addressee aside), not with a
+    // preposition or conjunction ("endorsed in 2012", "backed down").
+    let opens_np = at(j0).is_some_and(|w| {
+        w.is_word()
+            && !matches!(
+                class(lex, words, j0),
+                Class::Break | Class::Prep | Class::Aux
+            )
+            && !matches!(w.lower(), "down" | "up" | "off" | "out" | "away" | "back")
+    });
+    if flags.np && opens_np {
+        return run_to_end(words, j0, next_cue)
+            .filter(|p| word_count(words, *p) >= 1)
+            .map(|p| (p, Intro::Object));
+    }
+    // A weak cue whose plain content carries a quotation.
     run_to_end(words, j0, next_cue)
-        .filter(|p| word_count(words, *p) >= 2)
-        .map(|p| (p, false))
+        .filter(|p| word_count(words, *p) >= 2 && has_quote(words, *p))
+        .map(|p| (p, Intro::Clause))
 }
 
 /// Skips the addressee of "told", "asked", "warned": a pronoun, "reporters", a name or a
@@ -397,6 +585,7 @@ fn verb(
     let make = |source: Option<Source>, content: Vec<Phrase>| Found {
         cue: cue.words,
         lemma: cue.entry.lemma.clone(),
+        class: cue.entry.class,
         source,
         content,
     };
@@ -485,19 +674,28 @@ fn verb(
         || (first >= 2 && words[first - 1].is(",") && closes(Some(first - 2)));
     if boundary_before(words, first)
         && first > floor
-        && (after.is_none() || (quote_before && after.as_ref().is_some_and(|(_, e)| !e)))
+        && (after.is_none()
+            || (quote_before
+                && after.as_ref().is_some_and(|(p, i)| {
+                    // A quotation after the cue continues a split one: `"It is not
+                    // enough," the official said, "but it is what we have."`
+                    *i != Intro::Explicit || words[p.start].quote() == Some(QuoteDir::Open)
+                })))
     {
-        // Post-posed: the content is before the source.
+        // Post-posed: the content is before the source. A weak cue takes it when it is
+        // quoted, or when the cue takes a clause and ends the sentence ("..., polls show.",
+        // "..., he believes.").
         let boundary = first;
+        let clause_ok = cue.entry.flags.clause && after.is_none();
         if let Some(pre) = before(words, boundary, prev)
-            && (!weak || has_quote(words, pre))
+            && (!weak || has_quote(words, pre) || (clause_ok && word_count(words, pre) >= 4))
         {
             let mut content = vec![pre];
             content.extend(continuation(lex, words, cue.words.end, next_cue));
             return Some(make(Some(source), content));
         }
     }
-    let Some((content, explicit)) = after else {
+    let Some((content, _)) = after else {
         // `Trump said Friday.` alone: what was said is the sentence before, when it is a
         // quotation; the extractor fills it in, so content stays empty here.
         let bare = words[..first].iter().all(|w| !w.is_word())
@@ -506,9 +704,6 @@ fn verb(
                 .all(|w| !w.is_word() || lex.is_modifier(w.lower()) || w.is_capitalized());
         return (bare && !weak).then(|| make(Some(source), Vec::new()));
     };
-    if weak && !explicit && !has_quote(words, content) {
-        return None;
-    }
     Some(make(Some(source), vec![content]))
 }
 
@@ -813,8 +1008,51 @@ fn participle(
     Some(Found {
         cue: cue.words,
         lemma: cue.entry.lemma.clone(),
+        class: cue.entry.class,
         source,
         content: vec![content],
+    })
+}
+
+/// A raising cue ("Trump is expected to win", "the team seemed paralyzed"): no source;
+/// the content is the subject and the complement, as PolNeAR annotates it.
+fn raising(
+    lex: &Lexicon,
+    words: &[Word<'_>],
+    cue: &CueAt<'_>,
+    prev: Option<&Found>,
+    next_cue: usize,
+) -> Option<Found> {
+    let c = cue.words.end;
+    let first = words.get(c)?;
+    if !first.is_word() || (cue.entry.flags.weak && first.lower() != "to") {
+        return None;
+    }
+    let complement = run_to_end(words, c, next_cue)?;
+    let floor = prev.map_or(0, |f| f.cue.end.max(f.source.map_or(0, |s| s.span.end)));
+    let h = skip_left_adjuncts(lex, words, cue.words.start, floor);
+    // The subject: back from the cue to the clause start, a comma or a relative pronoun.
+    let mut start = h;
+    while start > floor && h - start < 15 {
+        let w = &words[start - 1];
+        if !w.is_word() {
+            break;
+        }
+        start -= 1;
+        if matches!(w.lower(), "which" | "who" | "that") {
+            break;
+        }
+    }
+    if start == h {
+        return None;
+    }
+    let subject = Phrase { start, end: h };
+    Some(Found {
+        cue: cue.words,
+        lemma: cue.entry.lemma.clone(),
+        class: cue.entry.class,
+        source: None,
+        content: vec![subject, complement],
     })
 }
 
@@ -870,6 +1108,7 @@ fn according_to(
     Some(Found {
         cue: cue.words,
         lemma: cue.entry.lemma.clone(),
+        class: cue.entry.class,
         source: Some(source),
         content,
     })

@@ -40,7 +40,11 @@ fn render(doc: &Document) -> String {
             continue;
         };
         let sentence = &doc.sentences[i];
-        writeln!(out, "{} {:?}", a.id, a.kind).unwrap();
+        let within = a
+            .within
+            .as_ref()
+            .map_or_else(String::new, |w| format!(" within {w}"));
+        writeln!(out, "{} {:?} {:?}{within}", a.id, a.kind, a.class).unwrap();
         writeln!(out, "{}", sentence.text).unwrap();
         let speaker = a.speaker_id.as_deref().unwrap_or("unknown");
         let mut lines = vec![carets(sentence, &a.cue, &format!("cue {}", a.cue_lemma))];
@@ -62,12 +66,17 @@ fn render(doc: &Document) -> String {
         let mentions: Vec<&str> = s.mentions.iter().map(|m| m.text.as_str()).collect();
         writeln!(
             out,
-            "{} {} | name: {} | role: {} | affiliation: {} | seniority: {} | group: {} | conditions: {} | mentions: {}",
+            "{} {} | name: {} | role: {} | affiliation: {}{} | seniority: {} | group: {} | conditions: {} | mentions: {}",
             s.id,
             if s.named { "named" } else { "anonymous" },
             s.name.as_deref().unwrap_or("-"),
             s.role.as_deref().unwrap_or("-"),
             s.affiliation.as_deref().unwrap_or("-"),
+            s.affiliation_basis
+                .map_or_else(String::new, |b| format!(" ({b:?}{})", s
+                    .affiliation_evidence
+                    .as_ref()
+                    .map_or_else(String::new, |e| format!(" from {:?}", e.text)))),
             s.seniority.as_deref().unwrap_or("-"),
             s.group,
             s.conditions.join("; "),

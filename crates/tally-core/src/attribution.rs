@@ -17,6 +17,53 @@ pub enum QuoteKind {
     Mixed,
 }
 
+/// What kind of act an attribution reports.
+///
+/// Both are attributions (PolNeAR and PARC annotate both), but only statements are claims
+/// of fact: the claim ledger is built from statements, while attitudes (what someone
+/// believes, wants, supports or opposes) stay in the attribution layer.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AttributionClass {
+    /// Speech, writing, documents and their findings: "said", "told", "wrote", "according
+    /// to", "a report found".
+    #[default]
+    Statement,
+    /// Belief, desire, stance, intention or appearance: "believes", "wants", "endorsed",
+    /// "opposes", "declined to", "seemed to".
+    Attitude,
+}
+
+/// How a speaker's affiliation was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AffiliationBasis {
+    /// Written in the speaker's own mention or apposition ("a senior U.S. military
+    /// official", "Ukraine's commander-in-chief"), or in a title before another mention of
+    /// the same person ("U.S. President Joe Biden").
+    Stated,
+    /// The country the entity gazetteer places the speaker's entity in.
+    Gazetteer,
+    /// Inferred: an anonymous speaker with no stated affiliation takes that of the nearest
+    /// earlier anonymous speaker with the same head noun ("a senior defense official" after
+    /// "a senior U.S. military official").
+    EarlierSpeaker,
+    /// Inferred: the only country the speaker's own statements name as a modifier ("drawn
+    /// from U.S. stocks").
+    StatementCountry,
+}
+
+impl AffiliationBasis {
+    /// Whether the affiliation was inferred rather than read from the text or gazetteer.
+    #[must_use]
+    pub fn is_inferred(self) -> bool {
+        matches!(
+            self,
+            AffiliationBasis::EarlierSpeaker | AffiliationBasis::StatementCountry
+        )
+    }
+}
+
 /// How a said-at date was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -66,6 +113,14 @@ pub struct Speaker {
     /// Who the speaker speaks for, as an entity id when known (`US`, `UA`) or as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub affiliation: Option<String>,
+    /// How the affiliation was found: stated in the text, from the gazetteer, or inferred
+    /// (and then from what).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affiliation_basis: Option<AffiliationBasis>,
+    /// For an inferred affiliation, the span it was inferred from (the earlier speaker's
+    /// mention, or the country modifier in the statement).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affiliation_evidence: Option<Span>,
     /// Seniority words ("senior", "top", "high-ranking").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seniority: Option<String>,
@@ -86,6 +141,9 @@ pub struct Attribution {
     pub id: String,
     /// Direct, indirect or mixed.
     pub kind: QuoteKind,
+    /// A statement (a claim of fact) or an attitude (belief, desire, stance).
+    #[serde(default)]
+    pub class: AttributionClass,
     /// The reporting verb or phrase ("said", "according to").
     pub cue: Span,
     /// The cue's lemma ("say", "according to").
@@ -98,6 +156,10 @@ pub struct Attribution {
     pub speaker_id: Option<String>,
     /// What was said: one span, or several for a quote continued across paragraphs.
     pub content: Vec<Span>,
+    /// The attribution whose content this one lies inside ("officials said [Russia
+    /// claimed ...]"), when there is one: a nested report, part of the outer statement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub within: Option<String>,
     /// When it was said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub said_at: Option<SaidAt>,

@@ -25,7 +25,9 @@ mod published;
 mod span;
 mod time;
 
-pub use attribution::{Attribution, QuoteKind, SaidAt, SaidAtBasis, Speaker};
+pub use attribution::{
+    AffiliationBasis, Attribution, AttributionClass, QuoteKind, SaidAt, SaidAtBasis, Speaker,
+};
 pub use claim::{Claim, ClaimKind, Claimant, ClaimantKind};
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::{
