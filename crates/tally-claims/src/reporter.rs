@@ -15,10 +15,14 @@ pub fn reporter_claims(doc: &Document, speaker_drafts: &[Draft]) -> Vec<Draft> {
         .iter()
         .filter_map(|a| a.source.as_ref())
         .collect();
+    // A figure in an attitude ("officials believe 200 died") or a nested report is someone
+    // else's, not the reporter's, though it makes no speaker claim of its own.
+    let contents: Vec<&Span> = doc.attributions.iter().flat_map(|a| &a.content).collect();
     let mut sentences: Vec<usize> = Vec::new();
     for figure in &doc.figures {
         let attributed = speaker_drafts.iter().any(|d| d.covers(&figure.span))
-            || sources.iter().any(|s| s.overlaps(&figure.span));
+            || sources.iter().any(|s| s.overlaps(&figure.span))
+            || contents.iter().any(|c| c.contains(&figure.span));
         if attributed {
             continue;
         }
