@@ -31,6 +31,7 @@ use tally_core::{
     Span,
 };
 
+use crate::affiliation;
 use crate::coref::{Mention, Registry};
 use crate::descriptor::{self, Form};
 use crate::lexicon::{Hit, Lexicon};
@@ -80,8 +81,9 @@ impl Extractor for Attributor {
     }
 
     fn run(&self, doc: &mut Document) -> Result<(), ExtractError> {
-        let (speakers, mut attributions) = annotate(&self.lex, doc);
+        let (mut speakers, mut attributions) = annotate(&self.lex, doc);
         nesting::mark(&mut attributions);
+        affiliation::infer(&self.lex, doc, &mut speakers, &attributions);
         said_at::fill(doc, &mut attributions);
         doc.speakers = speakers;
         doc.attributions = attributions;

@@ -14,6 +14,7 @@ const CUES: &str = include_str!("../../../data/attribution/cues.tsv");
 const NOUNS: &str = include_str!("../../../data/attribution/nouns.tsv");
 const TITLES: &str = include_str!("../../../data/attribution/titles.txt");
 const SENIORITY: &str = include_str!("../../../data/attribution/seniority.txt");
+const INSTITUTIONAL: &str = include_str!("../../../data/attribution/institutional.txt");
 const CONDITIONS: &str = include_str!("../../../data/attribution/conditions.txt");
 const PRONOUNS: &str = include_str!("../../../data/attribution/pronouns.tsv");
 const FUNCTION_WORDS: &str = include_str!("../../../data/attribution/function_words.tsv");
@@ -152,6 +153,7 @@ pub(crate) struct Lexicon {
     nouns: HashMap<String, Noun>,
     titles: HashMap<String, Option<Gender>>,
     seniority: HashSet<String>,
+    institutional: HashSet<String>,
     pronouns: HashMap<String, Pronoun>,
     function_words: HashMap<String, FnClass>,
     modifiers: HashSet<String>,
@@ -302,6 +304,7 @@ impl Lexicon {
         }
 
         let seniority = lines(SENIORITY).map(|l| l.trim().to_owned()).collect();
+        let institutional = lines(INSTITUTIONAL).map(|l| l.trim().to_owned()).collect();
 
         let mut pronouns = HashMap::default();
         for line in lines(PRONOUNS) {
@@ -354,6 +357,7 @@ impl Lexicon {
             nouns,
             titles,
             seniority,
+            institutional,
             pronouns,
             function_words,
             modifiers,
@@ -390,6 +394,11 @@ impl Lexicon {
     /// Whether `lower` is a seniority word.
     pub(crate) fn is_seniority(&self, lower: &str) -> bool {
         self.seniority.contains(lower)
+    }
+
+    /// Whether `lower` is the head noun of an institutional speaker ("official").
+    pub(crate) fn is_institutional(&self, lower: &str) -> bool {
+        self.institutional.contains(lower)
     }
 
     /// A speaker pronoun (lowercase form).

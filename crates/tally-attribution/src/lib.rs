@@ -43,6 +43,7 @@
 //! assert_eq!(doc.attributions[1].speaker_id, None);
 //! ```
 
+mod affiliation;
 mod coref;
 mod descriptor;
 mod extractor;

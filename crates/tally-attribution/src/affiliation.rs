@@ -1,0 +1,175 @@
+//! Affiliation inference: who a speaker speaks for when the text never says it outright.
+//!
+//! A reader infers it; tally does too, but visibly: every inferred affiliation carries its
+//! basis and the span it came from, and nothing stated is ever overwritten.
+//!
+//! ## Rules, in order, for a speaker with no stated or gazetteer affiliation
+//! 1. **Earlier speaker** (`earlier_speaker`): an anonymous institutional speaker ("a senior
+//!    defense official", heads listed in `data/attribution/institutional.txt`) takes the
+//!    affiliation of the nearest earlier anonymous speaker with the same head noun whose
+//!    affiliation was stated ("a senior U.S. military official").
+//! 2. **Statement country** (`statement_country`): a named person or an anonymous
+//!    institutional speaker takes the one country that their own statements name as a
+//!    modifier ("drawn from U.S. stocks", "criticized U.S. assistance"): a country
+//!    mention written as its name or abbreviation (not a demonym: "North Korean forces"
+//!    says who fights, not who speaks), followed inside the statement by a lowercase word.
+//!    Two different such countries, or none, infer nothing.
+//!
+//! ## Example
+//! ```text
+//! North Korean forces have suffered ..., a senior U.S. military official said Tuesday.
+//! A senior defense official said Tuesday that not all of the remaining $5.6 billion ...
+//! ```
+//! The defense official gets `US`, basis `earlier_speaker`, evidence "a senior U.S.
+//! military official".
+//!
+//! ## Limitations
+//! - Groups ("residents", "experts") infer nothing: their statements name the countries they
+//!   talk about, not the ones they belong to.
+//! - Country modifiers need the entities layer; without it only rule 1 applies, and then
+//!   with the affiliation as written ("U.S.").
+//! - A story quoting officials of two governments with the same head noun can give the
+//!   second the first's affiliation; the basis says so.
+
+use std::collections::HashMap;
+
+use tally_core::{AffiliationBasis, Attribution, Document, EntityType, Layer, Span, Speaker};
+
+use crate::lexicon::Lexicon;
+
+/// How many earlier speakers rule 1 looks back over.
+const LOOK_BACK: usize = 20;
+
+/// A country mention written as a modifier: (start, end, entity id).
+type Modifier<'d> = (usize, usize, &'d str);
+
+/// The head noun of an anonymous speaker: the last word of the role or descriptor,
+/// lowercased, without a plural `s` so that "officials" and "official" agree.
+fn head_noun(s: &Speaker) -> Option<String> {
+    let text = s.role.as_deref().or(s.descriptor.as_deref())?;
+    let last = text.rsplit(' ').next()?.to_ascii_lowercase();
+    Some(last)
+}
+
+fn stem(head: &str) -> &str {
+    head.strip_suffix('s').unwrap_or(head)
+}
+
+/// Country mentions that modify a following lowercase word, sorted by start.
+fn country_modifiers<'d>(lex: &Lexicon, doc: &'d Document) -> Vec<Modifier<'d>> {
+    if !doc.has_layer(Layer::Entities) {
+        return Vec::new();
+    }
+    let body = doc.body.as_str();
+    let mut out: Vec<Modifier<'_>> = Vec::new();
+    for e in doc
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Country)
+    {
+        for m in &e.mentions {
+            // A name or abbreviation ("United States", "U.S.", "UK"), not a demonym.
+            let abbreviation = m.text.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+            if m.text != e.name && !abbreviation {
+                continue;
+            }
+            // The next word is a lowercase noun: not a function word ("Ukraine was", "for
+            // Ukraine and") and not a past-tense verb ("Ukraine claimed").
+            let next = body.get(m.end..).unwrap_or("");
+            let word = next
+                .strip_prefix(' ')
+                .unwrap_or("")
+                .split(|c: char| !c.is_ascii_alphabetic() && c != '-')
+                .next()
+                .unwrap_or("");
+            let modifies = word.starts_with(|c: char| c.is_ascii_lowercase())
+                && lex.function(word, word).is_none()
+                && !word.ends_with("ed");
+            if modifies {
+                out.push((m.start, m.end, e.id.as_str()));
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// The one country named as a modifier inside `contents`, with the first such mention.
+fn statement_country<'d>(
+    modifiers: &[Modifier<'d>],
+    contents: &[&Span],
+) -> Option<(&'d str, usize, usize)> {
+    let mut found: Option<(&str, usize, usize)> = None;
+    for c in contents {
+        let from = modifiers.partition_point(|m| m.0 < c.start);
+        for m in modifiers[from..].iter().take_while(|m| m.0 < c.end) {
+            // The modified word must be part of the statement too.
+            if m.1 + 2 > c.end {
+                continue;
+            }
+            match found {
+                None => found = Some((m.2, m.0, m.1)),
+                Some((id, ..)) if id == m.2 => {}
+                Some(_) => return None,
+            }
+        }
+    }
+    found
+}
+
+/// Fills inferred affiliations on `speakers`.
+pub(crate) fn infer(
+    lex: &Lexicon,
+    doc: &Document,
+    speakers: &mut [Speaker],
+    attributions: &[Attribution],
+) {
+    let modifiers = country_modifiers(lex, doc);
+    let mut contents: HashMap<&str, Vec<&Span>> = HashMap::new();
+    for a in attributions {
+        if let Some(s) = &a.speaker_id {
+            contents.entry(s.as_str()).or_default().extend(&a.content);
+        }
+    }
+    for i in 0..speakers.len() {
+        let s = &speakers[i];
+        if s.affiliation.is_some() || s.group {
+            continue;
+        }
+        let head = head_noun(s);
+        let institutional = s.anonymous && head.as_deref().is_some_and(|h| lex.is_institutional(h));
+        let mut inferred: Option<(String, AffiliationBasis, Span)> = None;
+        if institutional && let Some(h) = &head {
+            inferred = speakers[i.saturating_sub(LOOK_BACK)..i]
+                .iter()
+                .rev()
+                .find(|e| {
+                    e.anonymous
+                        && e.affiliation.is_some()
+                        && e.affiliation_basis.is_some_and(|b| !b.is_inferred())
+                        && head_noun(e).is_some_and(|eh| stem(&eh) == stem(h))
+                })
+                .and_then(|e| {
+                    Some((
+                        e.affiliation.clone()?,
+                        AffiliationBasis::EarlierSpeaker,
+                        e.mentions.first()?.clone(),
+                    ))
+                });
+        }
+        if inferred.is_none()
+            && (institutional || s.named)
+            && let Some(own) = contents.get(s.id.as_str())
+            && let Some((id, start, end)) = statement_country(&modifiers, own)
+            && let Ok(span) = doc.span(start, end)
+        {
+            inferred = Some((id.to_owned(), AffiliationBasis::StatementCountry, span));
+        }
+        if let Some((affiliation, basis, evidence)) = inferred {
+            let s = &mut speakers[i];
+            s.affiliation = Some(affiliation);
+            s.affiliation_basis = Some(basis);
+            s.affiliation_evidence = Some(evidence);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! Affiliation inference: visible, never overwriting what the text states.
+
+#![allow(clippy::unwrap_used)] // A test fixture: failing loudly is the point.
+
+use tally_attribution::Attributor;
+use tally_core::{AffiliationBasis, Document, DocumentMeta, Entity, EntityType, Extractor, Layer};
+
+fn annotate(paragraphs: &[&str], countries: &[(&str, &str, &str)]) -> Document {
+    let mut doc = Document::new(DocumentMeta::default(), paragraphs);
+    tally_text::Segmenter.run(&mut doc).unwrap();
+    // Hand-made entities layer: every occurrence of each written form.
+    for (id, name, form) in countries {
+        let mentions = doc
+            .body
+            .match_indices(form)
+            .map(|(at, _)| doc.span(at, at + form.len()).unwrap())
+            .collect();
+        doc.entities.push(Entity {
+            id: (*id).into(),
+            kind: EntityType::Country,
+            name: (*name).into(),
+            mentions,
+            parent: None,
+        });
+    }
+    doc.mark_layer(Layer::Entities);
+    Attributor::new().unwrap().run(&mut doc).unwrap();
+    doc
+}
+
+#[test]
+fn a_later_anonymous_official_takes_the_earlier_officials_affiliation() {
+    let doc = annotate(
+        &[
+            "Forces suffered losses, a senior U.S. military official said Tuesday.",
+            "A senior defense official said the money may not be used in time.",
+        ],
+        &[("US", "United States", "U.S.")],
+    );
+    let defense = &doc.speakers[1];
+    assert_eq!(defense.affiliation.as_deref(), Some("US"));
+    assert_eq!(defense.affiliation_basis, Some(AffiliationBasis::EarlierSpeaker));
+    assert_eq!(
+        defense.affiliation_evidence.as_ref().unwrap().text,
+        "a senior U.S. military official"
+    );
+    assert_eq!(doc.speakers[0].affiliation_basis, Some(AffiliationBasis::Stated));
+}
+
+#[test]
+fn a_named_speaker_takes_the_one_country_modifier_of_their_statement() {
+    let doc = annotate(
+        &["Trump claimed U.S. assistance for Ukraine was wasted."],
+        &[("US", "United States", "U.S."), ("UA", "Ukraine", "Ukraine")],
+    );
+    let trump = &doc.speakers[0];
+    assert_eq!(trump.affiliation.as_deref(), Some("US"));
+    assert_eq!(trump.affiliation_basis, Some(AffiliationBasis::StatementCountry));
+    assert_eq!(trump.affiliation_evidence.as_ref().unwrap().text, "U.S.");
+}
+
+#[test]
+fn two_country_modifiers_infer_nothing() {
+    let doc = annotate(
+        &["Smith said U.S. aid and Ukraine reserves would run out."],
+        &[("US", "United States", "U.S."), ("UA", "Ukraine", "Ukraine")],
+    );
+    assert_eq!(doc.speakers[0].affiliation, None);
+    assert_eq!(doc.speakers[0].affiliation_basis, None);
+}
+
+#[test]
+fn groups_and_demonyms_infer_nothing() {
+    let doc = annotate(
+        &["Residents said Russian shelling and U.S. weapons had ruined the town."],
+        &[("RU", "Russia", "Russian"), ("US", "United States", "U.S.")],
+    );
+    assert!(doc.speakers[0].group);
+    assert_eq!(doc.speakers[0].affiliation, None);
+}
+
+#[test]
+fn a_stated_affiliation_is_never_replaced() {
+    let doc = annotate(
+        &[
+            "A Russian official said talks had stalled.",
+            "A senior U.S. official said U.S. troops would stay.",
+        ],
+        &[("RU", "Russia", "Russian"), ("US", "United States", "U.S.")],
+    );
+    assert_eq!(doc.speakers[1].affiliation.as_deref(), Some("US"));
+    assert_eq!(doc.speakers[1].affiliation_basis, Some(AffiliationBasis::Stated));
+}
