@@ -399,11 +399,6 @@ impl Lexicon {
         self.words.get(lower).map_or(&[], Vec::as_slice)
     }
 
-    /// Whether a lowercase word is listed in `tense.tsv` (not just an `-ed` form).
-    pub(crate) fn listed(&self, lower: &str) -> bool {
-        self.tense.contains_key(lower)
-    }
-
     /// The tense cue of a lowercase word, if it is one. Unlisted words ending in `-ed`
     /// (longer than four letters) are past forms.
     pub(crate) fn tense(&self, lower: &str) -> Option<Tense> {

@@ -2,10 +2,12 @@
 //! the publication date (the DCT) and the tense of its clause.
 //!
 //! Direction (documented with the cue words in `data/times/tense.tsv`):
-//! - past clause (or no cue: news is past-biased): a weekday, bare month, day without a
-//!   year, season, holiday or quarter is the latest one not after the DCT;
+//! - past clause: a weekday, bare month, day without a year, season, holiday or quarter is
+//!   the latest one not after the DCT, however far back;
 //! - future clause: the next one not before the DCT;
-//! - present clause: the nearest one (the past one on a tie).
+//! - present clause: the nearest one (the past one on a tie);
+//! - no cue (news is past-biased): the past one, unless a day or month ahead is much
+//!   nearer ([`NEAR_FUTURE_RATIO`]).
 //!
 //! Without a DCT nothing is guessed: relative expressions keep `X` where the DCT would
 //! have filled in digits (`XXXX-WXX-2` for "Tuesday", `XXXX-06` for "June").
@@ -144,48 +146,6 @@ fn pick<T: Copy>(candidates: &[(i64, T)], dct: i64, direction: Direction) -> Opt
             .iter()
             .min_by_key(|(k, _)| ((k - dct).abs(), *k > dct))
             .map(|c| c.1),
-    }
-}
-
-/// How far a tense may send a day without a year from the DCT. Journalists write the year
-/// of dates outside the current one (AP style), so "Nov. 16" in a story of November 2
-/// with a past cue nearby is this year's, and the cue most likely belongs to another
-/// verb. Beyond this many days the nearest candidate wins instead. Measured on TimeBank
-/// (tuning: 400, 250, 183 and 120 days tried) and checked on AQUAINT and MEANTIME, which
-/// moved together. Bare months keep the tense's choice: "took effect in March" in a
-/// December story is last March.
-pub(crate) const DAY_HORIZON: i64 = 240;
-
-/// Like [`pick`], but a past or future cue decides only within `horizon` of the DCT;
-/// beyond it the nearest candidate wins.
-fn pick_within<T: Copy>(
-    candidates: &[(i64, T)],
-    dct: i64,
-    direction: Direction,
-    horizon: i64,
-) -> Option<T> {
-    match direction {
-        Direction::Past => {
-            let past = candidates
-                .iter()
-                .filter(|(k, _)| *k <= dct)
-                .max_by_key(|(k, _)| *k);
-            match past {
-                Some(p) if dct - p.0 <= horizon => Some(p.1),
-                _ => pick(candidates, dct, Direction::Nearest),
-            }
-        }
-        Direction::Future => {
-            let future = candidates
-                .iter()
-                .filter(|(k, _)| *k >= dct)
-                .min_by_key(|(k, _)| *k);
-            match future {
-                Some(f) if f.0 - dct <= horizon => Some(f.1),
-                _ => pick(candidates, dct, Direction::Nearest),
-            }
-        }
-        _ => pick(candidates, dct, direction),
     }
 }
 
@@ -418,12 +378,7 @@ fn resolve_date(
                             Day::new(y, m, d).map(|x| (crate::calendar::to_days(x), y))
                         })
                         .collect();
-                    pick_within(
-                        &candidates,
-                        crate::calendar::to_days(dct),
-                        direction,
-                        DAY_HORIZON,
-                    )
+                    pick(&candidates, crate::calendar::to_days(dct), direction)
                 }
                 None => {
                     let candidates: Vec<(i64, i64)> =
@@ -628,7 +583,7 @@ fn resolve_holiday(
             let chosen = match rel {
                 YearRef::Rel(0) => holiday_in(rule, d.year),
                 YearRef::Rel(r) => pick_rel(&candidates, now, r),
-                _ => pick_within(&candidates, now, direction, DAY_HORIZON),
+                _ => pick(&candidates, now, direction),
             };
             chosen.map_or_else(
                 || Resolved::date(unknown(), false),
@@ -788,8 +743,10 @@ mod tests {
             day: Some(5),
         };
         assert_eq!(resolve(&jan, dct(), Direction::Nearest).value, "2025-01-05");
-        // 348 days back is beyond the horizon: the nearest January 5 wins.
-        assert_eq!(resolve(&jan, dct(), Direction::Past).value, "2025-01-05");
+        // An explicit past tense decides, however far back: no nearer date overrides it.
+        assert_eq!(resolve(&jan, dct(), Direction::Past).value, "2024-01-05");
+        // Without a cue the next one wins when it is much nearer.
+        assert_eq!(resolve(&jan, dct(), Direction::Unknown).value, "2025-01-05");
         let nov = Expr::Date {
             year: YearRef::Auto,
             month: Some(11),

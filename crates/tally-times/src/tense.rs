@@ -2,11 +2,23 @@
 //!
 //! tally does not parse sentences, so "the governing verb" is approximated by the nearest
 //! tense cue on the left of the expression (up to [`LEFT_WORDS`] words, stopping at a
-//! semicolon), or, when there is none, on its right (up to [`RIGHT_WORDS`] words, stopping
-//! at the next clause). "the official said Tuesday" finds "said"; "the talks will resume
-//! Monday" finds "will" before it reaches any past form further left; "On Tuesday, the
-//! official said" finds "said" on the right. A participle defers to its auxiliary: "will
-//! be reviewed in March" is future.
+//! semicolon or a word that opens another clause), or, when there is none, on its right
+//! (up to [`RIGHT_WORDS`] words, stopping at the next clause). "the official said Tuesday"
+//! finds "said"; "the talks will resume Monday" finds "will" before it reaches any past
+//! form further left; "On Tuesday, the official said" finds "said" on the right.
+//!
+//! Refinements, each for a pattern that the nearest word alone gets wrong:
+//! - a participle defers to its auxiliaries, adverbs skipped: "will be paid Dec. 14" and
+//!   "would still be held on April 24" are future, "to be completed by Dec. 15" too;
+//! - "since" points back: "had not been allowed to inspect since Jan. 13" is past;
+//! - a cue after a determiner is a noun: "announced the plan Aug. 21" is past;
+//! - a cue that is part of another time expression says nothing ("last" in "due to expire
+//!   last Thursday, to Nov. 6");
+//! - "set" is future only when it takes the date ("set Nov. 10 as the deadline") or an
+//!   infinitive ("set to"); otherwise it is a past participle ("its record high set on
+//!   Aug. 6");
+//! - a date used as a noun modifier ("the Jan. 14 deadline", "Wednesday's ruling") is not
+//!   governed by the clause's verb: it gets no cue, and resolution uses its default.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -18,17 +30,39 @@ pub(crate) const LEFT_WORDS: usize = 10;
 /// How far right a cue may be, in words.
 pub(crate) const RIGHT_WORDS: usize = 6;
 
-/// Words of `text` (letters and apostrophes), lowercased, in order; borrowed when they are
-/// lowercase already.
-fn words(text: &str) -> impl DoubleEndedIterator<Item = Cow<'_, str>> + '_ {
-    text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
+/// A word of the text around an expression.
+struct Word<'a> {
+    /// Lowercase, with curly apostrophes made straight; borrowed when already so.
+    lower: Cow<'a, str>,
+    /// Whether the first letter is uppercase (a name or a sentence start, not a verb).
+    capital: bool,
+}
+
+impl Word<'_> {
+    fn is(&self, word: &str) -> bool {
+        self.lower == word
+    }
+
+    fn is_any(&self, words: &[&str]) -> bool {
+        words.contains(&self.lower.as_ref())
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || c == '\'' || c == '’'
+}
+
+/// Words of `text` (letters and apostrophes), in order.
+fn words(text: &str) -> impl DoubleEndedIterator<Item = Word<'_>> + '_ {
+    text.split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
-        .map(|w| {
-            if w.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
+        .map(|w| Word {
+            capital: w.chars().next().is_some_and(char::is_uppercase),
+            lower: if w.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
                 Cow::Borrowed(w)
             } else {
                 Cow::Owned(w.to_lowercase().replace('’', "'"))
-            }
+            },
         })
 }
 
@@ -61,62 +95,170 @@ pub(crate) fn clause_tense(
     // A semicolon ends the clause.
     let left_text = left_text.rsplit(';').next().unwrap_or("");
     let right_text = right_text.split(';').next().unwrap_or("");
-    let left: Vec<Cow<'_, str>> = words(left_text).rev().take(LEFT_WORDS).collect();
+    let left: Vec<Word<'_>> = words(left_text).rev().take(LEFT_WORDS).collect();
+    let right: Vec<Word<'_>> = words(right_text).take(RIGHT_WORDS).collect();
+    // Whether the nearest word on the left touches the expression (only whitespace between).
+    let touching = left_text.trim_end().ends_with(is_word_char);
+    if modifies_a_noun(lexicon, &left, &right, right_text) {
+        return None;
+    }
+    // "since Jan. 13": a time before the clause's, whatever its tense.
+    if touching && left.first().is_some_and(|w| w.is("since")) {
+        return Some(Tense::Past);
+    }
     if let Some(t) = left_cue(lexicon, &left) {
         return Some(t);
     }
     // Only when nothing on the left says the tense: "On Tuesday, the official said".
-    words(right_text)
-        .take(RIGHT_WORDS)
-        .take_while(|w| !CLAUSE_BREAKS.contains(&w.as_ref()))
-        .find_map(|w| cue(lexicon, &w))
+    right
+        .iter()
+        .take_while(|w| !w.is_any(CLAUSE_BREAKS) && !w.is_any(CLAUSE_OPENERS))
+        .find_map(|w| cue(lexicon, &w.lower))
 }
 
-/// Words that start another clause: a cue after them is not about this expression
-/// ("took effect in March and will be reviewed").
+/// Words that start another clause on the right: a cue after them is not about this
+/// expression ("took effect in March and will be reviewed").
 const CLAUSE_BREAKS: &[&str] = &[
     "and", "but", "or", "while", "whereas", "because", "although", "though", "which", "who",
+    "that", "after", "before", "since", "until",
+];
+
+/// Words that open a subordinate clause: scanning left stops there, since a cue beyond
+/// belongs to the main clause ("hoped she would produce aid for countries where the blasts
+/// killed 257 people on Aug. 7").
+const CLAUSE_OPENERS: &[&str] = &[
+    "where", "which", "who", "whom", "whose", "when", "while", "whereas", "because", "although",
+    "though", "unless", "if", "whether",
 ];
 
 /// Auxiliaries that decide the tense of a participle after them ("will be reviewed",
-/// "has signed", "is expected").
+/// "has signed", "is expected", "must be returned").
 const AUXILIARIES: &[&str] = &[
     "will", "would", "shall", "'ll", "is", "are", "am", "was", "were", "be", "been", "being",
-    "has", "have", "had", "to",
+    "has", "have", "had", "must", "should", "can", "could", "may", "might",
 ];
 
-/// The first cue among `left` (nearest first). A bare `-ed` form defers to an auxiliary
-/// up to three words before it: "will be reviewed" is future, "is expected" present.
-fn left_cue(lexicon: &Lexicon, left: &[Cow<'_, str>]) -> Option<Tense> {
+/// Adverbs that may stand between an auxiliary and its participle ("will not be",
+/// "would still be held").
+const ADVERBS: &[&str] = &[
+    "not", "never", "still", "also", "already", "just", "now", "then", "soon", "only", "even",
+    "again", "ever", "yet", "probably", "likely", "finally", "first",
+];
+
+/// Words before a cue that make it a noun or an adjective ("the plan", "a planned merger").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "your", "my", "these", "those",
+];
+
+/// Words after an expression that show it is not a noun modifier ("the Jan. 14 deadline" is
+/// one; "the Friday before" is not).
+const NOT_NOUNS: &[&str] = &[
+    "to", "and", "or", "but", "of", "in", "on", "at", "by", "for", "with", "from", "as", "than",
+    "that", "which", "who", "when", "where", "if", "after", "before", "through", "until", "since",
+    "into", "about", "against", "between", "during", "over", "under", "per", "via",
+];
+
+/// Whether the expression is a premodifier of a noun: after a determiner and before a
+/// lowercase word ("the Aug. 7 blasts", "a Jan. 14 return date"), or possessive
+/// ("Wednesday's ruling").
+fn modifies_a_noun(
+    lexicon: &Lexicon,
+    left: &[Word<'_>],
+    right: &[Word<'_>],
+    right_text: &str,
+) -> bool {
+    let Some(next) = right.first() else {
+        return false;
+    };
+    // The noun must follow at once: "the Jan. 14, 2000" or "the June, July" are not.
+    let glued = right_text
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || c == '\'' || c == '’');
+    if !glued {
+        return false;
+    }
+    let nounish = |w: &Word<'_>| {
+        !w.capital
+            && !w.is_any(NOT_NOUNS)
+            && !w.is_any(AUXILIARIES)
+            && lexicon.tense(&w.lower).is_none()
+            && lexicon.classes(&w.lower).is_empty()
+    };
+    if next.is("'s") || next.is("'") {
+        return right.get(1).is_some_and(nounish);
+    }
+    left.first().is_some_and(|w| w.is_any(DETERMINERS)) && nounish(next)
+}
+
+/// The tense given by the auxiliaries before the participle at `left[i]` (nearest first,
+/// adverbs skipped): "will be reviewed" is future, "to be completed" a plan (future).
+fn auxiliary_tense(lexicon: &Lexicon, left: &[Word<'_>], i: usize) -> Option<Tense> {
+    for aux in left.iter().skip(i + 1).take(4) {
+        if aux.is_any(ADVERBS) || aux.is("n't") {
+            continue;
+        }
+        if aux.is("to") {
+            return Some(Tense::Future);
+        }
+        if !aux.is_any(AUXILIARIES) {
+            return None;
+        }
+        if let Some(t) = cue(lexicon, &aux.lower) {
+            return Some(t);
+        }
+    }
+    None
+}
+
+/// The first cue among `left` (nearest first).
+fn left_cue(lexicon: &Lexicon, left: &[Word<'_>]) -> Option<Tense> {
     // "as early as Tuesday", "as soon as Friday": a time not reached yet.
-    if left.first().is_some_and(|w| w == "as")
-        && left
-            .get(1)
-            .is_some_and(|w| matches!(w.as_ref(), "early" | "soon"))
+    if left.first().is_some_and(|w| w.is("as"))
+        && left.get(1).is_some_and(|w| w.is_any(&["early", "soon"]))
     {
         return Some(Tense::Future);
     }
     for (i, w) in left.iter().enumerate() {
-        let Some(t) = cue(lexicon, w) else {
+        if w.is_any(CLAUSE_OPENERS) {
+            return None;
+        }
+        // The word after this one (nearer to the expression).
+        let after = i.checked_sub(1).and_then(|k| left.get(k));
+        let Some(mut t) = cue(lexicon, &w.lower) else {
             continue;
         };
-        // "is to resume trading Tuesday": a plan.
-        if matches!(w.as_ref(), "is" | "are" | "was" | "were")
-            && i > 0
-            && left.get(i - 1).is_some_and(|n| n == "to")
+        let aux = w.is_any(AUXILIARIES);
+        if !aux
+            && left
+                .get(i + 1)
+                .is_some_and(|d| d.is_any(DETERMINERS) || d.lower.ends_with("'s"))
         {
+            continue;
+        }
+        // "last" in "last Thursday" belongs to that expression.
+        if w.is_any(&["last", "next", "coming", "earlier", "past"])
+            && after.is_some_and(|a| !lexicon.classes(&a.lower).is_empty())
+        {
+            continue;
+        }
+        if w.is("set") {
+            t = if i == 0 || after.is_some_and(|a| a.is_any(&["to", "for"])) {
+                Tense::Future
+            } else {
+                Tense::Past
+            };
+        }
+        // "is to resume trading Tuesday": a plan.
+        if w.is_any(&["is", "are", "was", "were"]) && after.is_some_and(|a| a.is("to")) {
             return Some(Tense::Future);
         }
-        let listed = lexicon.listed(w);
-        if t == Tense::Past && !listed {
-            for aux in left.iter().skip(i + 1).take(3) {
-                if !AUXILIARIES.contains(&aux.as_ref()) {
-                    break;
-                }
-                if let Some(at) = cue(lexicon, aux) {
-                    return Some(at);
-                }
-            }
+        if t == Tense::Past
+            && !aux
+            && let Some(at) = auxiliary_tense(lexicon, left, i)
+        {
+            return Some(at);
         }
         return Some(t);
     }
@@ -170,6 +312,101 @@ mod tests {
         assert_eq!(tense_of(s, "March"), Some(Tense::Past));
         assert_eq!(
             tense_of("The deal has closed in June.", "June"),
+            Some(Tense::Past)
+        );
+    }
+
+    #[test]
+    fn participles_defer_to_auxiliaries_past_adverbs() {
+        let future = Some(Tense::Future);
+        assert_eq!(
+            tense_of("The dividend will be paid Dec. 14.", "Dec. 14"),
+            future
+        );
+        assert_eq!(
+            tense_of("The summit would still be held on April 24.", "April 24"),
+            future
+        );
+        assert_eq!(
+            tense_of("He will not be repatriated before Feb. 10.", "Feb. 10"),
+            future
+        );
+        assert_eq!(
+            tense_of(
+                "They expect the sale to be completed by Dec. 15.",
+                "Dec. 15"
+            ),
+            future
+        );
+        assert_eq!(
+            tense_of("He must be returned to his father by Jan. 14.", "Jan. 14"),
+            future
+        );
+        assert_eq!(
+            tense_of("The offer was extended to Nov. 16.", "Nov. 16"),
+            Some(Tense::Past)
+        );
+    }
+
+    #[test]
+    fn nouns_and_other_expressions_are_no_cues() {
+        // "the plan" is a noun, "last" belongs to "last Thursday".
+        assert_eq!(
+            tense_of("The thrift announced the plan Aug. 21.", "Aug. 21"),
+            Some(Tense::Reporting)
+        );
+        assert_eq!(
+            tense_of("It was due to expire last Thursday, to Nov. 6.", "Nov. 6"),
+            Some(Tense::Future)
+        );
+        // "set" takes the date, or is a past participle.
+        assert_eq!(
+            tense_of("Dunkin' has set Nov. 10 as the deadline.", "Nov. 10"),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            tense_of("It is near its record high set on Aug. 6.", "Aug. 6"),
+            Some(Tense::Past)
+        );
+    }
+
+    #[test]
+    fn noun_modifiers_take_no_tense() {
+        assert_eq!(
+            tense_of(
+                "Meissner gave no reason for the Jan. 14 deadline.",
+                "Jan. 14"
+            ),
+            None
+        );
+        assert_eq!(
+            tense_of(
+                "They would look for ways around Wednesday's ruling.",
+                "Wednesday"
+            ),
+            None
+        );
+        assert_eq!(
+            tense_of("The blasts killed 257 people on Aug. 7.", "Aug. 7"),
+            Some(Tense::Past)
+        );
+    }
+
+    #[test]
+    fn subordinate_clauses_keep_their_own_cues() {
+        // "would" is the main clause's; the blasts happened.
+        assert_eq!(
+            tense_of(
+                "She would produce aid for countries where the blasts killed 257 on Aug. 7.",
+                "Aug. 7"
+            ),
+            Some(Tense::Past)
+        );
+        assert_eq!(
+            tense_of(
+                "Ritter was allowed to carry out an inspection since Jan. 13.",
+                "Jan. 13"
+            ),
             Some(Tense::Past)
         );
     }

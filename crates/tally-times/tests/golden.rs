@@ -71,6 +71,52 @@ fn weekdays_and_months_follow_tense() {
     ]));
 }
 
+/// The value of each time expression of `text` with publication date `dct`.
+fn values(dct: &str, text: &str) -> Vec<(String, String)> {
+    let meta = DocumentMeta {
+        published: Some(Published::date(
+            dct.parse().unwrap(),
+            PublishedSource::Metadata,
+        )),
+        ..DocumentMeta::default()
+    };
+    let mut doc = Document::new(meta, [text]);
+    tally_text::Segmenter.run(&mut doc).unwrap();
+    TimeExtractor::new().unwrap().run(&mut doc).unwrap();
+    doc.times
+        .iter()
+        .map(|t| (t.raw.clone(), t.value.clone()))
+        .collect()
+}
+
+/// Regression: a 240-day cutoff let the nearest date override an explicit past tense, so
+/// a kidnapping that "took place on 30 December", reported on 18 December, was dated to
+/// the coming 30 December. With a tense cue, the tense decides however far back the date
+/// is; the nearest date wins only when nothing says the tense.
+#[test]
+fn explicit_past_tense_is_not_overridden_by_a_nearer_future_date() {
+    let v = |text: &str| values("2024-12-18", text);
+    let pair = |raw: &str, value: &str| vec![(raw.to_owned(), value.to_owned())];
+    assert_eq!(
+        v("THE KIDNAPPING TOOK PLACE ON 30 DECEMBER."),
+        pair("30 DECEMBER", "2023-12-30")
+    );
+    assert_eq!(
+        v("The kidnapping took place on Dec. 30."),
+        pair("Dec. 30", "2023-12-30")
+    );
+    // And the other way: a future cue sends a day just gone to next year.
+    assert_eq!(
+        v("The court will rule on Dec. 10."),
+        pair("Dec. 10", "2025-12-10")
+    );
+    // Without a cue, a date just ahead is this year's.
+    assert_eq!(
+        v("Ceasefire talks, Dec. 30."),
+        pair("Dec. 30", "2024-12-30")
+    );
+}
+
 #[test]
 fn relative_periods() {
     insta::assert_snapshot!(check(&[
