@@ -32,6 +32,7 @@ use tally_core::{
 };
 
 use crate::affiliation;
+use crate::continuation;
 use crate::coref::{Mention, Registry};
 use crate::descriptor::{self, Form};
 use crate::lexicon::{Hit, Lexicon};
@@ -81,8 +82,10 @@ impl Extractor for Attributor {
     }
 
     fn run(&self, doc: &mut Document) -> Result<(), ExtractError> {
-        let (mut speakers, mut attributions) = annotate(&self.lex, doc);
+        let quotes = tally_text::quotations(doc);
+        let (mut speakers, mut attributions) = annotate(&self.lex, doc, &quotes);
         nesting::mark(&mut attributions);
+        continuation::extend(doc, &quotes, &mut attributions);
         affiliation::infer(&self.lex, doc, &mut speakers, &attributions);
         said_at::fill(doc, &mut attributions);
         doc.speakers = speakers;
@@ -161,33 +164,39 @@ fn cues_in<'l>(lex: &'l Lexicon, words: &[Word<'_>], hits: &[Hit]) -> Vec<CueAt<
                 i.and_then(|i| words.get(i))
                     .is_some_and(|w| w.is_capitalized() && w.lower() != "i")
             };
-            // After a determiner or possessive the word is a noun ("a news report said",
-            // "his remarks", "Trump's claims"), not a reporting verb.
-            let noun = start
-                .checked_sub(1)
-                .and_then(|p| words.get(p))
-                .is_some_and(|w| {
-                    w.is_possessive()
-                        || matches!(
-                            w.lower(),
-                            "a" | "an"
-                                | "the"
-                                | "this"
-                                | "these"
-                                | "those"
-                                | "his"
-                                | "her"
-                                | "their"
-                                | "its"
-                                | "our"
-                                | "my"
-                                | "your"
-                                | "whose"
-                                | "any"
-                                | "no"
-                                | "every"
-                        )
-                });
+            let entry = lex.cue(h)?;
+            // After a determiner or possessive the word is a noun ("his remarks", "Trump's
+            // claims"), not a reporting verb; a form that is also a noun may have one
+            // modifier between ("a news report said").
+            let det = |w: &Word<'_>| {
+                w.is_possessive()
+                    || matches!(
+                        w.lower(),
+                        "a" | "an"
+                            | "the"
+                            | "this"
+                            | "these"
+                            | "those"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                            | "our"
+                            | "my"
+                            | "your"
+                            | "whose"
+                            | "any"
+                            | "no"
+                            | "every"
+                    )
+            };
+            let before = |n: usize| start.checked_sub(n).and_then(|p| words.get(p));
+            let noun = before(1).is_some_and(det)
+                || (entry.flags.noun
+                    && before(1).is_some_and(|w| {
+                        w.is_word() && w.text.starts_with(|c: char| c.is_lowercase())
+                    })
+                    && before(2).is_some_and(det));
             if noun {
                 return None;
             }
@@ -202,7 +211,7 @@ fn cues_in<'l>(lex: &'l Lexicon, words: &[Word<'_>], hits: &[Hit]) -> Vec<CueAt<
             }
             Some(CueAt {
                 words: Phrase { start, end },
-                entry: lex.cue(h)?,
+                entry,
             })
         })
         .collect()
@@ -358,11 +367,14 @@ fn previous_quotation(doc: &Document, index: usize) -> Option<Span> {
 }
 
 /// Everything but said-at: speakers and attributions in document order.
-fn annotate(lex: &Lexicon, doc: &Document) -> (Vec<tally_core::Speaker>, Vec<Attribution>) {
+fn annotate(
+    lex: &Lexicon,
+    doc: &Document,
+    quotes: &[tally_text::Quotation],
+) -> (Vec<tally_core::Speaker>, Vec<Attribution>) {
     let (hits, conditions) = lex.find(&doc.body);
     let entities = EntityIndex::new(doc);
-    let quotes = tally_text::quotations(doc);
-    let marks = marks_of(&quotes);
+    let marks = marks_of(quotes);
     // Lowercased once: ASCII lowercasing keeps byte offsets, so words slice it for free.
     let lower_body = doc.body.to_ascii_lowercase();
     let mut registry = Registry::default();
@@ -498,7 +510,7 @@ fn annotate(lex: &Lexicon, doc: &Document) -> (Vec<tally_core::Speaker>, Vec<Att
             if content.is_empty() {
                 continue;
             }
-            extend_over_paragraphs(&doc.body, &quotes, &mut content);
+            extend_over_paragraphs(&doc.body, quotes, &mut content);
             // A condition belongs to the nearest cue in its sentence.
             let mine: Vec<String> = sentence_conditions
                 .iter()

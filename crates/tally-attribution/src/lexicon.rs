@@ -64,6 +64,8 @@ pub(crate) struct CueFlags {
     pub inf: bool,
     /// A raising cue: no source; the subject and complement are the content ("seemed to").
     pub raise: bool,
+    /// The form is also a noun ("report", "plans"): not a cue inside a noun phrase.
+    pub noun: bool,
 }
 
 /// One cue form.
@@ -249,6 +251,7 @@ impl Lexicon {
                     "np" => flags.np = true,
                     "inf" => flags.inf = true,
                     "raise" => flags.raise = true,
+                    "noun" => flags.noun = true,
                     other => return Err(bad("cues.tsv", format!("unknown flag {other:?}"))),
                 }
             }

@@ -44,6 +44,7 @@
 //! ```
 
 mod affiliation;
+mod continuation;
 mod coref;
 mod descriptor;
 mod extractor;

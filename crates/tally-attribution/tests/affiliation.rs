@@ -39,23 +39,35 @@ fn a_later_anonymous_official_takes_the_earlier_officials_affiliation() {
     );
     let defense = &doc.speakers[1];
     assert_eq!(defense.affiliation.as_deref(), Some("US"));
-    assert_eq!(defense.affiliation_basis, Some(AffiliationBasis::EarlierSpeaker));
+    assert_eq!(
+        defense.affiliation_basis,
+        Some(AffiliationBasis::EarlierSpeaker)
+    );
     assert_eq!(
         defense.affiliation_evidence.as_ref().unwrap().text,
         "a senior U.S. military official"
     );
-    assert_eq!(doc.speakers[0].affiliation_basis, Some(AffiliationBasis::Stated));
+    assert_eq!(
+        doc.speakers[0].affiliation_basis,
+        Some(AffiliationBasis::Stated)
+    );
 }
 
 #[test]
 fn a_named_speaker_takes_the_one_country_modifier_of_their_statement() {
     let doc = annotate(
         &["Trump claimed U.S. assistance for Ukraine was wasted."],
-        &[("US", "United States", "U.S."), ("UA", "Ukraine", "Ukraine")],
+        &[
+            ("US", "United States", "U.S."),
+            ("UA", "Ukraine", "Ukraine"),
+        ],
     );
     let trump = &doc.speakers[0];
     assert_eq!(trump.affiliation.as_deref(), Some("US"));
-    assert_eq!(trump.affiliation_basis, Some(AffiliationBasis::StatementCountry));
+    assert_eq!(
+        trump.affiliation_basis,
+        Some(AffiliationBasis::StatementCountry)
+    );
     assert_eq!(trump.affiliation_evidence.as_ref().unwrap().text, "U.S.");
 }
 
@@ -63,7 +75,10 @@ fn a_named_speaker_takes_the_one_country_modifier_of_their_statement() {
 fn two_country_modifiers_infer_nothing() {
     let doc = annotate(
         &["Smith said U.S. aid and Ukraine reserves would run out."],
-        &[("US", "United States", "U.S."), ("UA", "Ukraine", "Ukraine")],
+        &[
+            ("US", "United States", "U.S."),
+            ("UA", "Ukraine", "Ukraine"),
+        ],
     );
     assert_eq!(doc.speakers[0].affiliation, None);
     assert_eq!(doc.speakers[0].affiliation_basis, None);
@@ -89,5 +104,8 @@ fn a_stated_affiliation_is_never_replaced() {
         &[("RU", "Russia", "Russian"), ("US", "United States", "U.S.")],
     );
     assert_eq!(doc.speakers[1].affiliation.as_deref(), Some("US"));
-    assert_eq!(doc.speakers[1].affiliation_basis, Some(AffiliationBasis::Stated));
+    assert_eq!(
+        doc.speakers[1].affiliation_basis,
+        Some(AffiliationBasis::Stated)
+    );
 }

@@ -57,6 +57,10 @@ fn render(doc: &Document) -> String {
         for line in lines.into_iter().flatten() {
             writeln!(out, "{line}").unwrap();
         }
+        // Content in later sentences (a quotation continued): printed whole.
+        for c in a.content.iter().filter(|c| c.start >= sentence.end) {
+            writeln!(out, "+ content: {}", c.text).unwrap();
+        }
         if !a.conditions.is_empty() {
             writeln!(out, "conditions: {}", a.conditions.join("; ")).unwrap();
         }
