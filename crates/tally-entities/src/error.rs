@@ -22,9 +22,6 @@ pub enum GazetteerError {
         /// What is wrong, naming the bad value.
         message: String,
     },
-    /// The automaton could not be built.
-    #[error("cannot build the gazetteer automaton: {0}")]
-    Automaton(String),
 }
 
 impl From<GazetteerError> for tally_core::ExtractError {
@@ -32,7 +29,6 @@ impl From<GazetteerError> for tally_core::ExtractError {
         let source_name = match &err {
             GazetteerError::Io { path, .. } => path.clone(),
             GazetteerError::Parse { source_name, .. } => source_name.clone(),
-            GazetteerError::Automaton(_) => "gazetteer".to_owned(),
         };
         tally_core::ExtractError::Data {
             what: "gazetteer",

@@ -26,17 +26,33 @@
 //! - The wire agency and publisher from the metadata are listed as organizations with no
 //!   mention when the body does not name them.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::path::Path;
 use std::sync::Arc;
 
-use tally_core::{Document, Entity, ExtractError, Extractor, Layer};
+use tally_core::{Document, Entity, ExtractError, Extractor, Layer, Span};
 
 use crate::gazetteer::{Form, Gazetteer};
-use crate::lexicon::{Flags, Folder};
+use crate::lexicon::Flags;
 use crate::names::{self, Candidate, GazMention, SentenceCtx, UNKNOWN};
-use crate::resolve::{Compass, resolve};
+use crate::resolve::{self, Compass, resolve};
 use crate::scan::{self, Word};
+
+/// Per-thread buffers for [`EntityExtractor::extract`].
+#[derive(Default)]
+struct Scratch {
+    mentions: Vec<GazMention>,
+    candidates: Vec<Candidate>,
+    compass: Vec<Compass>,
+    words: Vec<Word>,
+    covered: Vec<Option<usize>>,
+    flags: Vec<Cell<Flags>>,
+    resolve: resolve::Scratch,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
 
 /// Finds and links entities; see the module docs.
 #[derive(Debug, Clone)]
@@ -78,57 +94,87 @@ impl EntityExtractor {
     /// there because a sentence starts.
     #[must_use]
     pub fn extract(&self, doc: &Document) -> Vec<Entity> {
+        // Buffers are reused across documents: news articles are short, and growing a
+        // dozen vectors from empty for each one costs more than scanning it.
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => self.extract_with(doc, &mut scratch),
+            Err(_) => self.extract_with(doc, &mut Scratch::default()),
+        })
+    }
+
+    fn extract_with(&self, doc: &Document, scratch: &mut Scratch) -> Vec<Entity> {
         let body = doc.body.as_str();
-        let units: Vec<(usize, usize)> = if doc.paragraphs.is_empty() {
-            vec![(0, body.len())]
+        let Scratch {
+            mentions,
+            candidates,
+            compass,
+            words,
+            covered,
+            flags,
+            resolve: resolve_scratch,
+        } = scratch;
+        mentions.clear();
+        candidates.clear();
+        compass.clear();
+        let whole = [Span {
+            start: 0,
+            end: body.len(),
+            text: String::new(),
+        }];
+        let units = if doc.paragraphs.is_empty() {
+            &whole[..]
         } else {
-            doc.paragraphs.iter().map(|p| (p.start, p.end)).collect()
+            &doc.paragraphs[..]
         };
-        let sentence_starts: Vec<usize> = doc.sentences.iter().map(|s| s.start).collect();
-        let mut mentions: Vec<GazMention> = Vec::new();
-        let mut candidates: Vec<Candidate> = Vec::new();
-        let mut compass: Vec<Compass> = Vec::new();
-        let mut words: Vec<Word> = Vec::new();
-        let mut covered: Vec<Option<usize>> = Vec::new();
-        let mut flags: Vec<Cell<Flags>> = Vec::new();
-        let mut folder = Folder::new();
-        for (start, end) in units {
+        for unit in units {
+            let (start, end) = (unit.start, unit.end);
             if start >= end || body.get(start..end).is_none() {
                 continue;
             }
             let shouting = scan::is_shouting(&body[start..end]);
+            let shape = scan::words(body, start, end, words);
             // In a headline in title case, as in all-caps text, capitals mark no names.
-            scan::words(body, start, end, &mut words);
-            let capitals_blind = shouting || scan::is_title_case(&words);
+            let capitals_blind = shouting || shape.title_case();
             let first = mentions.len();
-            self.match_gazetteer(body, &words, end, shouting, &mut mentions);
+            self.match_gazetteer(body, words, end, shouting, mentions);
             let gaz = &mentions[first..];
             flags.clear();
             flags.resize(words.len(), Cell::new(UNKNOWN));
             covered.clear();
-            let mut g = 0;
-            for w in &words {
-                while g < gaz.len() && gaz[g].end <= w.start {
-                    g += 1;
+            if gaz.is_empty() {
+                covered.resize(words.len(), None);
+            } else {
+                let mut g = 0;
+                for w in words.iter() {
+                    while g < gaz.len() && gaz[g].end <= w.start {
+                        g += 1;
+                    }
+                    covered.push((g < gaz.len() && gaz[g].start < w.end).then_some(g));
                 }
-                covered.push((g < gaz.len() && gaz[g].start < w.end).then_some(g));
             }
             let ctx = SentenceCtx {
                 body,
-                sentence_starts: &sentence_starts,
-                words: &words,
-                flags: &flags,
-                covered: &covered,
+                sentences: &doc.sentences,
+                words,
+                flags,
+                covered,
                 gaz,
             };
             if capitals_blind {
-                names::find_shouting(&ctx, &mut folder, shouting, &mut candidates);
+                names::find_shouting(&ctx, shouting, candidates);
             } else {
-                names::find_cased(&ctx, &mut folder, &mut candidates);
+                names::find_cased(&ctx, candidates);
             }
-            find_compass(body, &words, shouting, &mut compass);
+            find_compass(body, words, shouting, compass);
         }
-        let mut entities = resolve(body, &self.gazetteer, &mentions, &candidates, &compass);
+        let mut entities = resolve(
+            body,
+            &self.gazetteer,
+            mentions,
+            candidates,
+            compass,
+            resolve_scratch,
+        );
         self.add_source_entities(doc, &mut entities);
         entities
     }
@@ -165,8 +211,8 @@ impl EntityExtractor {
 
     /// Gazetteer matches in `body[start..end]` that pass the word-boundary and case rules.
     ///
-    /// Every alias form in the automaton starts with a capital, so the automaton runs
-    /// anchored at capitalized word starts (and after a hyphen inside a word: "pro-Russian")
+    /// Every alias is matched from a capital, so the matcher runs at capitalized word
+    /// starts (and after a hyphen inside a word: "pro-Russian")
     /// instead of over every byte: lowercase text, most of any article, is never searched.
     fn match_gazetteer(
         &self,
@@ -212,23 +258,19 @@ impl EntityExtractor {
         shouting: bool,
         out: &mut Vec<GazMention>,
     ) -> Option<usize> {
-        let input = aho_corasick::Input::new(text)
-            .range(at..)
-            .anchored(aho_corasick::Anchored::Yes);
-        let m = self.gazetteer.automaton().find(input)?;
-        let (s, e) = (m.start(), m.end());
-        let after = text.get(e..).and_then(|rest| rest.chars().next());
-        let pattern = self.gazetteer.pattern(m.pattern().as_usize());
-        // "US$40 billion" is a currency, not the country.
-        let accepted = text.is_char_boundary(e)
-            && !after.is_some_and(|c| c.is_alphanumeric() || c == '$')
-            && case_ok(&pattern.alias, &text[s..e], shouting);
-        if !accepted {
-            return None;
-        }
-        let found = &text[s..e];
+        let (id, e) = self.gazetteer.find_at(text, at, text.len(), |p, found| {
+            // "US$40 billion" is a currency, not the country.
+            let dollar = text.as_bytes().get(at + found.len()) == Some(&b'$');
+            // In all-caps text, short undotted acronyms collide with words ("US", "IT").
+            let acronym = !p.alias.bytes().any(|b| b.is_ascii_lowercase())
+                && p.alias.len() <= 3
+                && !p.alias.contains('.');
+            !(dollar || (shouting && acronym))
+        })?;
+        let pattern = self.gazetteer.pattern(id);
+        let found = &text[at..e];
         // "the Ukrainians": a plural demonym used as a noun takes its article.
-        let mut s = s;
+        let mut s = at;
         if pattern.form == Form::Demonym && found.ends_with('s') {
             let head = &text[..s];
             if head.ends_with("the ") || head.ends_with("The ") {
@@ -244,24 +286,6 @@ impl EntityExtractor {
         });
         Some(e)
     }
-}
-
-/// The case rule: every capital in the alias must be a capital in the text ("US" does not
-/// match "us", "Russia" does not match "russia"); in all-caps text, short undotted
-/// acronyms are skipped because they collide with words ("US", "IT").
-fn case_ok(alias: &str, found: &str, shouting: bool) -> bool {
-    if alias.len() != found.len() {
-        return false;
-    }
-    let capitals_kept = alias
-        .bytes()
-        .zip(found.bytes())
-        .all(|(a, f)| !a.is_ascii_uppercase() || f.is_ascii_uppercase());
-    if !capitals_kept {
-        return false;
-    }
-    let acronym = !alias.bytes().any(|b| b.is_ascii_lowercase());
-    !(shouting && acronym && alias.len() <= 3 && !alias.contains('.'))
 }
 
 /// "the North", "the nuclear-armed North": up to two lowercase words between.

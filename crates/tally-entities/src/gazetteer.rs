@@ -2,7 +2,7 @@
 //!
 //! The bundled data (`data/entities/gazetteer.tsv`, generated from packaged sources, and
 //! `data/entities/curated.tsv`, hand-made) is embedded at compile time and parsed once per
-//! process into a shared [`Gazetteer`]. User files (TSV, CSV or JSON) merge on top: a row
+//! process into a shared [`Gazetteer`] (about 5 ms). User files (TSV, CSV or JSON) merge on top: a row
 //! with a known id extends its aliases and overrides its name, type and parent; an alias
 //! claimed by a later source wins over an earlier one.
 
@@ -10,11 +10,11 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, StartKind};
 use serde::Deserialize;
 use tally_core::EntityType;
 
 use crate::GazetteerError;
+use crate::matcher::{Matcher, case_fits};
 
 const GENERATED: &str = include_str!("../../../data/entities/gazetteer.tsv");
 const CURATED: &str = include_str!("../../../data/entities/curated.tsv");
@@ -49,7 +49,7 @@ pub enum Form {
     NotName,
 }
 
-/// A pattern in the automaton: which entry, which form, and the alias as written (its
+/// A pattern of the matcher: which entry, which form, and the alias as written (its
 /// capitals are the case rule).
 #[derive(Debug, Clone)]
 pub struct Pattern {
@@ -61,14 +61,12 @@ pub struct Pattern {
     pub alias: String,
 }
 
-/// Entities plus one Aho-Corasick automaton over every alias and demonym.
+/// Entities plus one prefix table over every alias and demonym (see [`Gazetteer::find_at`]).
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
     entries: Vec<Entry>,
     patterns: Vec<Pattern>,
-    /// Automaton pattern id → index into `patterns` (each alias has up to three forms).
-    form_pattern: Vec<usize>,
-    automaton: AhoCorasick,
+    matcher: Matcher,
     by_id: HashMap<String, usize>,
 }
 
@@ -120,27 +118,45 @@ impl Gazetteer {
         self.by_id.get(id).copied()
     }
 
-    /// The entry whose alias is exactly `name` (as written, in capitals, or capitalized).
+    /// The entry whose alias is exactly `name` (as written, in capitals, or with capital
+    /// initials).
     #[must_use]
     pub fn lookup(&self, name: &str) -> Option<&Entry> {
-        let input = aho_corasick::Input::new(name).anchored(aho_corasick::Anchored::Yes);
-        let m = self.automaton.find(input)?;
-        let pattern = self.pattern(m.pattern().as_usize());
-        (m.start() == 0 && m.end() == name.len() && pattern.form != Form::NotName)
-            .then(|| &self.entries[pattern.entry])
+        let (id, _) = self.find_at(name, 0, name.len(), |p, found| {
+            found.len() == name.len() && p.form != Form::NotName
+        })?;
+        Some(&self.entries[self.patterns[id].entry])
     }
 
-    /// The pattern an automaton match refers to, by the match's pattern id.
+    /// The pattern with this id (an index into the sorted patterns).
     #[must_use]
     pub fn pattern(&self, id: usize) -> &Pattern {
-        &self.patterns[self.form_pattern[id]]
+        &self.patterns[id]
     }
 
-    /// The automaton: case-sensitive over each alias as written, in capitals and with a
-    /// capital first letter; leftmost-longest.
-    #[must_use]
-    pub fn automaton(&self) -> &AhoCorasick {
-        &self.automaton
+    /// The longest alias matching `text` from byte `at` to a word boundary at or before
+    /// `end`, as written, in capitals or with capital initials ("The Kremlin" for "the
+    /// Kremlin", "Kyiv Region" for "Kyiv region"), that `accept(pattern, found)` takes:
+    /// the pattern id and the end of the match.
+    ///
+    /// ```
+    /// let g = tally_entities::Gazetteer::builtin().unwrap();
+    /// let text = "NORTH KOREA said";
+    /// let (id, end) = g.find_at(text, 0, text.len(), |_, _| true).unwrap();
+    /// assert_eq!((g.entries()[g.pattern(id).entry].id.as_str(), end), ("KP", 11));
+    /// ```
+    pub fn find_at(
+        &self,
+        text: &str,
+        at: usize,
+        end: usize,
+        mut accept: impl FnMut(&Pattern, &str) -> bool,
+    ) -> Option<(usize, usize)> {
+        self.matcher.longest(text, at, end, |id, e| {
+            let p = &self.patterns[id];
+            let found = &text[at..e];
+            case_fits(&p.alias, found) && accept(p, found)
+        })
     }
 }
 
@@ -322,69 +338,23 @@ impl GazetteerBuilder {
             .insert(alias.to_lowercase(), (entry, form, alias.to_owned()));
     }
 
-    /// Compiles the automaton.
+    /// Compiles the prefix table.
     ///
     /// # Errors
-    /// [`GazetteerError::Automaton`] if the automaton cannot be built (too large).
+    /// None today; the `Result` leaves room for limits on user gazetteers.
     pub fn build(self) -> Result<Gazetteer, GazetteerError> {
         let mut patterns: Vec<Pattern> = self
             .aliases
             .into_values()
             .map(|(entry, form, alias)| Pattern { entry, form, alias })
             .collect();
-        // A stable order keeps the automaton (and so every result) the same across runs.
+        // A stable order keeps pattern ids (and so every result) the same across runs.
         patterns.sort_by(|a, b| a.alias.cmp(&b.alias));
-        // The automaton is case-sensitive over the forms the case rule allows: as written,
-        // in capitals ("RUSSIA" in wire copy), sentence-initial ("The Kremlin" for "the
-        // Kremlin") and in title case ("Kyiv Region"). So "us" inside "business" is never even a candidate match, which keeps
-        // the search on its fast path.
-        let mut seen = std::collections::HashSet::new();
-        let mut forms: Vec<String> = Vec::new();
-        let mut form_pattern: Vec<usize> = Vec::new();
-        for (i, p) in patterns.iter().enumerate() {
-            let mut first_upper = String::with_capacity(p.alias.len());
-            let mut chars = p.alias.chars();
-            if let Some(c) = chars.next() {
-                first_upper.extend(c.to_uppercase());
-                first_upper.push_str(chars.as_str());
-            }
-            let title_case = p
-                .alias
-                .split(' ')
-                .map(|w| {
-                    let mut chars = w.chars();
-                    chars.next().map_or_else(String::new, |c| {
-                        c.to_uppercase().chain(chars).collect::<String>()
-                    })
-                })
-                .collect::<Vec<_>>()
-                .join(" ");
-            for form in [
-                p.alias.clone(),
-                p.alias.to_uppercase(),
-                first_upper,
-                title_case,
-            ] {
-                if seen.insert(form.clone()) {
-                    forms.push(form);
-                    form_pattern.push(i);
-                }
-            }
-        }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            // Anchored searches at capitalized words visit a few states each: the compact
-            // contiguous NFA (under 1 MB) is as fast there as a DFA (about 37 MB).
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            // Searches start at capitalized words only, so only anchored searches are run.
-            .start_kind(StartKind::Anchored)
-            .build(&forms)
-            .map_err(|e| GazetteerError::Automaton(e.to_string()))?;
+        let matcher = Matcher::new(patterns.iter().map(|p| p.alias.as_str()));
         Ok(Gazetteer {
             entries: self.entries,
             patterns,
-            form_pattern,
-            automaton,
+            matcher,
             by_id: self.by_id,
         })
     }

@@ -87,19 +87,20 @@ const OWNERSHIPS: &[&str] = &[
 /// Apposition heads that make the name before them a person (besides titles).
 const PERSON_APPOSITIONS: &[&str] = &["former", "who", "whose"];
 
-/// The cue lists, lowercased.
+/// The cue lists, as hashes of their lowercased words.
+///
+/// Words are looked up by a 64-bit hash of their lowercased text ([`fold_hash`]) and the
+/// text itself is not kept: with a few thousand entries, two different words share a hash
+/// with a probability around 10^-15, and a lookup then needs no copy, no lowercased string
+/// and no string comparison.
 #[derive(Debug)]
 pub struct Lexicon {
     /// Every single word of every list, with its flags.
-    flags: HashMap<String, Flags>,
+    flags: HashMap<u64, Flags>,
     /// "president", "gen.", "prime minister".
-    titles: HashSet<String>,
+    titles: HashSet<u64>,
     /// Longest title in words.
     pub max_title_words: usize,
-    /// "bank", "ministry" (as in "Bank of Japan").
-    org_heads: HashSet<String>,
-    /// "the", "monday", "said".
-    stop_caps: HashSet<String>,
 }
 
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
@@ -109,16 +110,58 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
+const FX: u64 = 0x517c_c1b7_2722_0a95;
+
+/// A hash of `text` lowercased, with every run of white space read as one space: the key
+/// of [`Lexicon`] lookups, computed without building the lowercased string.
+#[must_use]
+pub fn fold_hash(text: &str) -> u64 {
+    let mut h: u64 = 0;
+    let mut space = false;
+    let add = |h: &mut u64, b: u8| *h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(FX);
+    if text.is_ascii() {
+        for &b in text.as_bytes() {
+            if b.is_ascii_whitespace() {
+                space = true;
+                continue;
+            }
+            if space {
+                add(&mut h, b' ');
+                space = false;
+            }
+            add(&mut h, b.to_ascii_lowercase());
+        }
+        return h;
+    }
+    let mut buf = [0u8; 4];
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space {
+            add(&mut h, b' ');
+            space = false;
+        }
+        for l in c.to_lowercase() {
+            for &b in l.encode_utf8(&mut buf).as_bytes() {
+                add(&mut h, b);
+            }
+        }
+    }
+    h
+}
+
 /// The shared lexicon, built once per process.
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let titles: HashSet<String> = words(TITLES).collect();
+    let titles: Vec<String> = words(TITLES).collect();
     let max_title_words = titles
         .iter()
         .map(|t| t.split(' ').count())
         .max()
         .unwrap_or(1);
-    let mut flags: HashMap<String, Flags> = HashMap::default();
-    let mut mark = |word: &str, flag: Flags| *flags.entry(word.to_owned()).or_default() |= flag;
+    let mut flags: HashMap<u64, Flags> = HashMap::default();
+    let mut mark = |word: &str, flag: Flags| *flags.entry(fold_hash(word)).or_default() |= flag;
     for t in &titles {
         match t.split_once(' ') {
             Some((first, _)) => mark(first, TITLE_FIRST),
@@ -154,68 +197,29 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     Lexicon {
         flags,
-        titles,
+        titles: titles.iter().map(|t| fold_hash(t)).collect(),
         max_title_words,
-        org_heads: words(ORG_HEADS).collect(),
-        stop_caps: words(STOP_CAPS).collect(),
     }
 });
 
-/// Lowercases into a reused buffer, so lookups allocate nothing per word.
-pub struct Folder {
-    buf: String,
-}
-
-impl Folder {
-    /// An empty folder.
-    #[must_use]
-    pub fn new() -> Folder {
-        Folder { buf: String::new() }
-    }
-
-    /// `text` lowercased; valid until the next call.
-    pub fn fold(&mut self, text: &str) -> &str {
-        self.buf.clear();
-        if text.is_ascii() {
-            self.buf.push_str(text);
-            self.buf.make_ascii_lowercase();
-        } else {
-            self.buf.extend(text.chars().flat_map(char::to_lowercase));
-        }
-        &self.buf
-    }
-}
-
-impl Default for Folder {
-    fn default() -> Self {
-        Folder::new()
-    }
-}
-
 impl Lexicon {
-    /// Everything the lists say about `lower` (already lowercased).
+    /// Everything the lists say about `word`, in any case.
     #[must_use]
-    pub fn flags(&self, lower: &str) -> Flags {
-        let mut f = self.flags.get(lower).copied().unwrap_or(0);
-        if lower.len() > 5 && (lower.ends_with("ed") || lower.ends_with("ing")) {
+    pub fn flags(&self, word: &str) -> Flags {
+        let mut f = self.flags.get(&fold_hash(word)).copied().unwrap_or(0);
+        let b = word.as_bytes();
+        let ends = |suffix: &[u8]| {
+            b.len() >= suffix.len() && b[b.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+        };
+        if word.len() > 5 && (ends(b"ed") || ends(b"ing")) {
             f |= VERB_LIKE;
         }
         f
     }
 
-    /// Whether `lower` (already lowercased) is a title.
+    /// Whether `text` (any case, words separated by white space) is a title.
     #[must_use]
-    pub fn is_title(&self, lower: &str) -> bool {
-        self.titles.contains(lower)
-    }
-    /// Whether `lower` starts "X of Y" organization names.
-    #[must_use]
-    pub fn is_org_head(&self, lower: &str) -> bool {
-        self.org_heads.contains(lower)
-    }
-    /// Whether `lower` is never a name on its own.
-    #[must_use]
-    pub fn is_stop(&self, lower: &str) -> bool {
-        self.stop_caps.contains(lower)
+    pub fn is_title(&self, text: &str) -> bool {
+        self.titles.contains(&fold_hash(text))
     }
 }

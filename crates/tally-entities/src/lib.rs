@@ -29,6 +29,7 @@ mod error;
 mod extractor;
 mod gazetteer;
 mod lexicon;
+mod matcher;
 mod names;
 mod resolve;
 mod scan;

@@ -15,7 +15,7 @@ use tally_core::EntityType;
 
 use crate::gazetteer::Form;
 use crate::lexicon::{
-    ARTICLE, CONNECTOR, EVENT_SUFFIX, FIRST_NAME, Flags, Folder, LEXICON, OF, ORG_HEAD, ORG_SUFFIX,
+    ARTICLE, CONNECTOR, EVENT_SUFFIX, FIRST_NAME, Flags, LEXICON, OF, ORG_HEAD, ORG_SUFFIX,
     OWNERSHIP, PERSON_APPOSITION, PLACE_CUE, PLACE_SUFFIX, REPORTING, STOP, TITLE, TITLE_FIRST,
     VERB_LIKE,
 };
@@ -27,20 +27,12 @@ pub const UNKNOWN: Flags = Flags::MAX;
 /// Words longer than this are in no word list; they skip the lookup.
 const MAX_LISTED_WORD: usize = 24;
 
-/// The flags of a word as written: lowercased on the stack when ASCII.
+/// The flags of a word as written.
 fn word_flags(text: &str) -> Flags {
     if text.len() > MAX_LISTED_WORD {
         return 0;
     }
-    if text.is_ascii() {
-        let mut buf = [0u8; MAX_LISTED_WORD];
-        let lower = &mut buf[..text.len()];
-        lower.copy_from_slice(text.as_bytes());
-        lower.make_ascii_lowercase();
-        std::str::from_utf8(lower).map_or(0, |l| LEXICON.flags(l))
-    } else {
-        LEXICON.flags(&text.to_lowercase())
-    }
+    LEXICON.flags(text)
 }
 
 /// A gazetteer match accepted by the case rules.
@@ -85,8 +77,8 @@ pub struct Candidate {
 pub struct SentenceCtx<'a> {
     /// The document body.
     pub body: &'a str,
-    /// Byte offsets where sentences start, sorted.
-    pub sentence_starts: &'a [usize],
+    /// The document's sentences, in order.
+    pub sentences: &'a [tally_core::Span],
     /// The sentence's words.
     pub words: &'a [Word],
     /// For each word, its [`Flags`], looked up on first use ([`UNKNOWN`] until then):
@@ -117,7 +109,7 @@ impl SentenceCtx<'_> {
     }
 
     /// Length in words of a title starting at word `i` and ending before `limit`, or 0.
-    fn title_at(&self, folder: &mut Folder, i: usize, limit: usize) -> usize {
+    fn title_at(&self, i: usize, limit: usize) -> usize {
         if i >= limit {
             return 0;
         }
@@ -130,7 +122,7 @@ impl SentenceCtx<'_> {
                 continue;
             }
             let text = &self.body[self.words[i].start..self.words[end - 1].end];
-            if LEXICON.is_title(folder.fold(text)) {
+            if LEXICON.is_title(text) {
                 return len;
             }
         }
@@ -139,7 +131,7 @@ impl SentenceCtx<'_> {
 
     /// Whether a lowercase title ends right before word `i` ("commander-in-chief Syrsky"),
     /// or before a comma in front of it ("the North's leader, Kim Jong Un").
-    fn title_before(&self, folder: &mut Folder, i: usize) -> bool {
+    fn title_before(&self, i: usize) -> bool {
         if i == 0 {
             return false;
         }
@@ -153,7 +145,7 @@ impl SentenceCtx<'_> {
                 return false;
             }
             let text = &self.body[self.words[from].start..self.words[i - 1].end];
-            LEXICON.is_title(folder.fold(text))
+            LEXICON.is_title(text)
         })
     }
 
@@ -212,7 +204,7 @@ impl SentenceCtx<'_> {
 }
 
 /// Finds candidates in one sentence of mixed-case text.
-pub fn find_cased(ctx: &SentenceCtx<'_>, folder: &mut Folder, out: &mut Vec<Candidate>) {
+pub fn find_cased(ctx: &SentenceCtx<'_>, out: &mut Vec<Candidate>) {
     let words = ctx.words;
     let n = words.len();
     let mut i = 0;
@@ -240,19 +232,13 @@ pub fn find_cased(ctx: &SentenceCtx<'_>, folder: &mut Folder, out: &mut Vec<Cand
                 break;
             }
         }
-        run(ctx, folder, i, j, out);
+        run(ctx, i, j, out);
         i = j + 1;
     }
 }
 
 /// Splits and types one capitalized run `from..=to`.
-fn run(
-    ctx: &SentenceCtx<'_>,
-    folder: &mut Folder,
-    from: usize,
-    to: usize,
-    out: &mut Vec<Candidate>,
-) {
+fn run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candidate>) {
     let mut from = from;
     // Leading sentence words ("The", "But", "Monday") are not part of names.
     while from <= to && ctx.has(from, STOP) {
@@ -271,7 +257,7 @@ fn run(
     // A title closing the run names no one: "Ryanair CEO" is Ryanair, "President" nothing.
     let mut to = to;
     while let Some(k) = (from..=to).find(|&k| {
-        let len = ctx.title_at(folder, k, to + 1);
+        let len = ctx.title_at(k, to + 1);
         len > 0 && k + len == to + 1
     }) {
         if k == from {
@@ -307,13 +293,13 @@ fn run(
     }
     // A title inside the run splits it: affiliation before, person after.
     for k in from..to {
-        let len = ctx.title_at(folder, k, to + 1);
+        let len = ctx.title_at(k, to + 1);
         if len == 0 {
             continue;
         }
         let mut name_from = k + len;
         while name_from <= to {
-            let more = ctx.title_at(folder, name_from, to + 1);
+            let more = ctx.title_at(name_from, to + 1);
             if more == 0 {
                 break;
             }
@@ -368,7 +354,7 @@ fn run(
         out.push(cand);
         return;
     }
-    let person = ctx.title_before(folder, from);
+    let person = ctx.title_before(from);
     typed_pieces(ctx, from, to, person.then_some(EntityType::Person), out);
 }
 
@@ -474,8 +460,8 @@ fn acts_like_name(ctx: &SentenceCtx<'_>, k: usize) -> bool {
 fn is_sentence_initial(ctx: &SentenceCtx<'_>, k: usize) -> bool {
     if k == 0
         || ctx
-            .sentence_starts
-            .binary_search(&ctx.words[k].start)
+            .sentences
+            .binary_search_by_key(&ctx.words[k].start, |s| s.start)
             .is_ok()
     {
         return true;
@@ -487,12 +473,7 @@ fn is_sentence_initial(ctx: &SentenceCtx<'_>, k: usize) -> bool {
 
 /// Finds cue-anchored candidates in an all-caps sentence (`shouting`) or a title-case
 /// headline, where a lowercase word still ends a name.
-pub fn find_shouting(
-    ctx: &SentenceCtx<'_>,
-    folder: &mut Folder,
-    shouting: bool,
-    out: &mut Vec<Candidate>,
-) {
+pub fn find_shouting(ctx: &SentenceCtx<'_>, shouting: bool, out: &mut Vec<Candidate>) {
     let words = ctx.words;
     let n = words.len();
     // Without capitals, verbs end names: "... OF DEFENSE REPORTED", "... FORCES KILLED".
@@ -503,7 +484,7 @@ pub fn find_shouting(
     let mut k = 0;
     while k < n {
         // Title + up to three name words: "PRESIDENT ALFREDO CRISTIANI".
-        let len = ctx.title_at(folder, k, n);
+        let len = ctx.title_at(k, n);
         if len > 0 {
             let mut end = k + len;
             while end < n

@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap as HashMap;
 use tally_core::{Entity, EntityType, Span};
 
 use crate::gazetteer::{Form, Gazetteer};
-use crate::lexicon::LEXICON;
+use crate::lexicon::{LEXICON, ORG_HEAD, STOP};
 use crate::names::{Candidate, GazMention};
 
 /// "the North"/"the South" seen in the text: `(start, end, north)`.
@@ -24,9 +24,47 @@ enum Target {
 
 struct Local {
     kind: EntityType,
-    name: (usize, usize),
-    words: usize,
     parent: Option<String>,
+}
+
+/// Buffers [`resolve`] reuses from one document to the next.
+#[derive(Default)]
+pub struct Scratch {
+    out: Vec<(usize, usize, Target)>,
+    overridden: Vec<bool>,
+    parents: HashMap<usize, String>,
+    locals: Vec<Local>,
+    by_key: HashMap<u64, Target>,
+    last_names: HashMap<u64, Option<Target>>,
+    first_words: HashMap<u64, Option<Target>>,
+    place_votes: HashMap<u64, i32>,
+    acronyms: Vec<(u64, u64)>,
+    slots: HashMap<Target, usize>,
+}
+
+/// Empties a map, dropping its table when a huge document left it large: clearing costs
+/// time in proportion to the table, and most documents are small.
+fn reset<K, V>(map: &mut HashMap<K, V>) {
+    if map.capacity() > 4096 {
+        *map = HashMap::default();
+    } else {
+        map.clear();
+    }
+}
+
+impl Scratch {
+    fn reset(&mut self) {
+        self.out.clear();
+        self.overridden.clear();
+        self.locals.clear();
+        self.acronyms.clear();
+        reset(&mut self.parents);
+        reset(&mut self.by_key);
+        reset(&mut self.last_names);
+        reset(&mut self.first_words);
+        reset(&mut self.place_votes);
+        reset(&mut self.slots);
+    }
 }
 
 /// Builds the entity layer from gazetteer mentions, name candidates and compass mentions.
@@ -37,14 +75,26 @@ pub fn resolve(
     mentions: &[GazMention],
     candidates: &[Candidate],
     compass: &[Compass],
+    scratch: &mut Scratch,
 ) -> Vec<Entity> {
+    scratch.reset();
+    let Scratch {
+        out,
+        overridden,
+        parents,
+        locals,
+        by_key,
+        last_names,
+        first_words,
+        place_votes,
+        acronyms,
+        slots,
+    } = scratch;
     let lower = |r: (usize, usize)| key(&body[r.0..r.1]);
-    let mut out: Vec<(usize, usize, Target)> = Vec::new();
 
     // Cue-made names replace the gazetteer mentions inside them; a country inside an
     // organization's name is its parent ("Russian Defense Ministry" → RU).
-    let mut overridden = vec![false; mentions.len()];
-    let mut parents: HashMap<usize, String> = HashMap::default();
+    overridden.resize(mentions.len(), false);
     // Mentions are in text order, so each candidate checks only the mentions it spans.
     for (ci, c) in candidates.iter().enumerate().filter(|(_, c)| c.overrides) {
         let first = mentions.partition_point(|m| m.end <= c.start);
@@ -63,14 +113,12 @@ pub fn resolve(
     }
     for (m, _) in mentions
         .iter()
-        .zip(&overridden)
+        .zip(overridden.iter())
         .filter(|(m, o)| !**o && m.form != Form::NotName)
     {
         out.push((m.start, m.end, Target::Gaz(m.entry)));
     }
 
-    let mut locals: Vec<Local> = Vec::new();
-    let mut by_key: HashMap<u64, Target> = HashMap::default();
     let add_local =
         |locals: &mut Vec<Local>, c: &Candidate, kind: EntityType, parent: Option<String>| {
             // "Russia's Gazprom", "Ukrainian Railways": a place or organization in no list
@@ -81,25 +129,18 @@ pub fn resolve(
                 }
                 _ => parent,
             };
-            locals.push(Local {
-                kind,
-                name: (c.start, c.end),
-                words: c.words,
-                parent,
-            });
+            locals.push(Local { kind, parent });
             Target::Local(locals.len() - 1)
         };
     // Gazetteer names found in the text can be repeated in part ("Biden" for a listed
     // "Joe Biden"), so their last words are keys too.
-    let mut last_names: HashMap<u64, Option<Target>> = HashMap::default();
-    let mut first_words: HashMap<u64, Option<Target>> = HashMap::default();
     for m in mentions.iter().filter(|m| m.form == Form::Name) {
         let entry = &gaz.entries()[m.entry];
         by_key.insert(key(&body[m.start..m.end]), Target::Gaz(m.entry));
         if entry.kind == EntityType::Person
             && let Some(last) = entry.name.rsplit(' ').next()
         {
-            note(&mut last_names, key(last), Target::Gaz(m.entry));
+            note(last_names, key(last), Target::Gaz(m.entry));
         }
     }
 
@@ -110,24 +151,22 @@ pub fn resolve(
         let target = match by_key.get(&key) {
             Some(&t) => t,
             None => {
-                let t = add_local(&mut locals, c, kind, parents.remove(&ci));
+                let t = add_local(locals, c, kind, parents.remove(&ci));
                 by_key.insert(key, t);
                 t
             }
         };
-        index_words(body, c, kind, target, &mut last_names, &mut first_words);
+        index_words(body, c, kind, target, last_names, first_words);
         out.push((c.start, c.end, target));
     }
     // An untyped name is a place only if most of its mentions follow "in", "near"...:
     // "a stake in Chrysler" once does not make Chrysler a place when it also "said".
-    let mut place_votes: HashMap<u64, i32> = HashMap::default();
     for c in candidates.iter().filter(|c| c.kind.is_none() && !c.weak) {
         *place_votes.entry(lower((c.start, c.end))).or_default() +=
             if c.place_cue { 1 } else { -1 };
     }
     // "General Motors (GM)": an acronym in parentheses (or brackets, in wire copy) right
     // after a name is that name.
-    let mut acronyms: Vec<(u64, u64)> = Vec::new();
     for pair in candidates.windows(2) {
         let (name, acr) = (&pair[0], &pair[1]);
         let text = &body[acr.start..acr.end];
@@ -145,14 +184,14 @@ pub fn resolve(
     // Pass 2: untyped names, then weak ones.
     for weak in [false, true] {
         if weak {
-            for (acronym, name) in &acronyms {
+            for (acronym, name) in acronyms.iter() {
                 let Some(&to) = by_key.get(name) else {
                     continue;
                 };
                 if let Some(from) = by_key.insert(*acronym, to)
                     && from != to
                 {
-                    for m in &mut out {
+                    for m in out.iter_mut() {
                         if m.2 == from {
                             m.2 = to;
                         }
@@ -189,9 +228,9 @@ pub fn resolve(
                     } else {
                         EntityType::Organization
                     };
-                    let t = add_local(&mut locals, c, kind, None);
+                    let t = add_local(locals, c, kind, None);
                     by_key.insert(key, t);
-                    index_words(body, c, kind, t, &mut last_names, &mut first_words);
+                    index_words(body, c, kind, t, last_names, first_words);
                     t
                 }
             };
@@ -215,68 +254,62 @@ pub fn resolve(
     }
 
     // Overlaps: the earlier, then the longer, mention wins.
-    out.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
-    let mut kept: Vec<(usize, usize, Target)> = Vec::with_capacity(out.len());
-    for m in out {
-        if kept.last().is_some_and(|k| m.0 < k.1) {
+    out.sort_unstable_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut next_local = 0;
+    let mut kept_end = 0;
+    for &(start, end, target) in out.iter() {
+        if start < kept_end {
             continue;
         }
-        kept.push(m);
-    }
-
-    let mut order: Vec<Target> = Vec::new();
-    let mut spans: HashMap<Target, Vec<Span>> = HashMap::default();
-    for (start, end, target) in kept {
+        kept_end = end;
         let span = Span {
             start,
             end,
             text: body[start..end].to_owned(),
         };
-        spans
-            .entry(target)
-            .or_insert_with(|| {
-                order.push(target);
-                Vec::new()
-            })
-            .push(span);
-    }
-    let mut next_local = 0;
-    order
-        .into_iter()
-        .map(|target| {
-            let mentions = spans.remove(&target).unwrap_or_default();
-            match target {
-                Target::Gaz(i) => {
-                    let e = &gaz.entries()[i];
-                    Entity {
-                        id: e.id.clone(),
-                        kind: e.kind,
-                        name: e.name.clone(),
-                        mentions,
-                        parent: e.parent.clone(),
-                    }
-                }
-                Target::Local(i) => {
-                    next_local += 1;
-                    let l = &locals[i];
-                    // The fullest mention names the entity ("Donald Trump", not "Trump").
-                    let name = mentions
-                        .iter()
-                        .map(|s| s.text.as_str())
-                        .max_by_key(|t| (t.split_whitespace().count(), t.len()))
-                        .unwrap_or(&body[l.name.0..l.name.1]);
-                    let _ = l.words;
-                    Entity {
-                        id: format!("local:E{next_local}"),
-                        kind: l.kind,
-                        name: tally_core::normalize_whitespace(name),
-                        mentions,
-                        parent: l.parent.clone(),
-                    }
+        if let Some(&i) = slots.get(&target) {
+            entities[i].mentions.push(span);
+            continue;
+        }
+        slots.insert(target, entities.len());
+        entities.push(match target {
+            Target::Gaz(i) => {
+                let e = &gaz.entries()[i];
+                Entity {
+                    id: e.id.clone(),
+                    kind: e.kind,
+                    name: e.name.clone(),
+                    mentions: vec![span],
+                    parent: e.parent.clone(),
                 }
             }
-        })
-        .collect()
+            Target::Local(i) => {
+                next_local += 1;
+                let l = &locals[i];
+                Entity {
+                    id: format!("local:E{next_local}"),
+                    kind: l.kind,
+                    name: String::new(),
+                    mentions: vec![span],
+                    parent: l.parent.clone(),
+                }
+            }
+        });
+    }
+    for e in &mut entities {
+        if e.name.is_empty() {
+            // The fullest mention names the entity ("Donald Trump", not "Trump").
+            let name = e
+                .mentions
+                .iter()
+                .map(|s| s.text.as_str())
+                .max_by_key(|t| (t.split_whitespace().count(), t.len()))
+                .unwrap_or_default();
+            e.name = tally_core::normalize_whitespace(name);
+        }
+    }
+    entities
 }
 
 /// The country whose name ends right before `start` with a possessive ("Russia's X") or
@@ -350,10 +383,7 @@ fn index_words(
     let first = key(first_text);
     match kind {
         EntityType::Person => note(last_names, last, target),
-        EntityType::Organization
-            if !LEXICON.is_org_head(&first_text.to_lowercase())
-                && !LEXICON.is_stop(&first_text.to_lowercase()) =>
-        {
+        EntityType::Organization if LEXICON.flags(first_text) & (ORG_HEAD | STOP) == 0 => {
             note(first_words, first, target);
         }
         _ => {}

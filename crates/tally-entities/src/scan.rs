@@ -31,7 +31,77 @@ const ABBREVIATIONS: &[&str] = &[
     "jr", "sr", "st", "prof", "capt", "maj", "sgt", "adm", "rev", "mt", "ft", "messrs", "cmdr",
 ];
 
+/// Byte classes for the scanner: one table lookup per byte instead of a chain of tests.
+const ALNUM: u8 = 1;
+/// ASCII white space: between two words it keeps them joined.
+const SPACE: u8 = 2;
+/// A byte of a non-ASCII character: decoded where it occurs.
+const HIGH: u8 = 4;
+/// `.`, `-`, `'` and `&`: may continue a word ("U.S.", "Wal-Mart", "AT&T") or end it.
+const INNER: u8 = 8;
+
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        #[allow(clippy::cast_possible_truncation)] // b < 256
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(c, b' ' | b'\t' | b'\n' | b'\r') {
+            SPACE
+        } else if c >= 0x80 {
+            HIGH
+        } else if matches!(c, b'.' | b'-' | b'\'' | b'&') {
+            INNER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Eight bytes at a time (SWAR): the high bit of each byte of the result is set where the
+/// byte of `x` is ASCII and in `lo..=hi`.
+#[inline]
+fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    let t = x & !HIGH_BITS;
+    // For a 7-bit byte t, t + (0x80 - lo) has its high bit set exactly when t >= lo, and
+    // never carries into the next byte.
+    let ge_lo = t + ONES * u64::from(0x80 - lo);
+    let gt_hi = t + ONES * u64::from(0x7f - hi);
+    ge_lo & !gt_hi & !x & HIGH_BITS
+}
+
+/// The high bit of each byte of the result is set where that byte of `x` is an ASCII
+/// letter or digit.
+#[inline]
+fn alnum_mask(x: u64) -> u64 {
+    in_range(x, b'0', b'9') | in_range(x, b'A', b'Z') | in_range(x, b'a', b'z')
+}
+
+/// The first byte at or after `j` (and before `end`) that is not an ASCII letter or digit.
+#[inline]
+fn alnum_run_end(bytes: &[u8], mut j: usize, end: usize) -> usize {
+    while let Some(chunk) = bytes.get(j..end).and_then(|b| b.first_chunk::<8>()) {
+        let m = alnum_mask(u64::from_le_bytes(*chunk));
+        if m != HIGH_BITS {
+            return j + (!m & HIGH_BITS).trailing_zeros() as usize / 8;
+        }
+        j += 8;
+    }
+    while j < end && CLASS[usize::from(bytes[j])] & ALNUM != 0 {
+        j += 1;
+    }
+    j
+}
+
 /// The char at byte `pos` (on a char boundary) if it is before `end`.
+#[inline]
 fn char_at(body: &str, pos: usize, end: usize) -> Option<char> {
     if pos >= end {
         return None;
@@ -76,29 +146,59 @@ fn hyphen_suffix(body: &str, at: usize, end: usize) -> bool {
     word_ends && std::str::from_utf8(&rest[..len]).is_ok_and(|w| HYPHEN_SUFFIXES.contains(&w))
 }
 
-/// Scans `body[start..end]` into words. Bytes are read directly on the ASCII fast path;
-/// other characters are decoded where they occur.
-pub fn words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) {
+/// Counts the scanner keeps while it walks a paragraph, for [`Shape::title_case`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Shape {
+    /// Words of four bytes or more.
+    long: usize,
+    /// Of those, the capitalized ones.
+    long_upper: usize,
+}
+
+impl Shape {
+    /// Whether the paragraph reads like a headline in title case: most words of four letters
+    /// or more are capitalized ("Moscow Waging 'Intense' Counteroffensive With North Korean
+    /// Troops").
+    #[must_use]
+    pub fn title_case(self) -> bool {
+        self.long >= 4 && self.long_upper * 10 >= self.long * 8
+    }
+}
+
+/// Scans `body[start..end]` into words. Bytes are classed by one table lookup; the letters
+/// of a word are skipped in a tight loop, and other characters are decoded where they occur.
+pub fn words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) -> Shape {
     out.clear();
+    let mut shape = Shape::default();
     let bytes = body.as_bytes();
+    let end = end.min(bytes.len());
     let mut i = start;
-    let mut prev_end: Option<usize> = None;
-    let mut prev_possessive = false;
+    // Whether only white space (at least one byte of it) separates the next word from the
+    // previous one, which was not possessive.
+    let mut clean = false;
+    let mut spaced = false;
     while i < end {
-        // Fast path: skip ASCII spaces and punctuation byte by byte.
         let b = bytes[i];
-        if b < 0x80 && !b.is_ascii_alphanumeric() {
+        let class = CLASS[usize::from(b)];
+        let c = if class & ALNUM != 0 {
+            b as char
+        } else if class & HIGH != 0 {
+            let Some(c) = char_at(body, i, end) else {
+                break;
+            };
+            if !c.is_alphanumeric() {
+                clean = false;
+                i += c.len_utf8();
+                continue;
+            }
+            c
+        } else {
+            clean &= class & SPACE != 0;
+            spaced = true;
             i += 1;
             continue;
-        }
-        let Some(c) = char_at(body, i, end) else {
-            break;
         };
         let clen = c.len_utf8();
-        if !c.is_alphanumeric() {
-            i += clen;
-            continue;
-        }
         let word_start = i;
         let mut j = i + clen;
         let mut has_period = false;
@@ -107,12 +207,12 @@ pub fn words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) {
         let mut word_end;
         let mut resume;
         loop {
-            // Fast path: the ASCII letters and digits of the word.
-            while j < end && bytes[j].is_ascii_alphanumeric() {
-                j += 1;
-            }
+            j = alnum_run_end(bytes, j, end);
             word_end = j;
             resume = j;
+            if j >= end || CLASS[usize::from(bytes[j])] & (INNER | HIGH) == 0 {
+                break;
+            }
             let Some(d) = char_at(body, j, end) else {
                 break;
             };
@@ -149,7 +249,8 @@ pub fn words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) {
                 let single = j - word_start == clen && c.is_uppercase();
                 if has_period
                     || single
-                    || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+                    || (word.len() <= 6
+                        && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)))
                 {
                     word_end = after;
                     resume = after;
@@ -157,26 +258,25 @@ pub fn words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) {
             }
             break;
         }
-        let joined = prev_end.is_some_and(|p| {
-            !prev_possessive
-                && p < word_start
-                && bytes[p..word_start]
-                    .iter()
-                    .all(|&b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
-        });
+        let upper = c.is_uppercase();
+        if word_end - word_start >= 4 {
+            shape.long += 1;
+            shape.long_upper += usize::from(upper);
+        }
         out.push(Word {
             start: word_start,
             end: word_end,
-            upper: c.is_uppercase(),
+            upper,
             digit: c.is_ascii_digit(),
             possessive,
-            joined,
+            joined: clean && spaced,
             hyphenated,
         });
-        prev_end = Some(word_end);
-        prev_possessive = possessive;
+        clean = !possessive;
+        spaced = false;
         i = resume;
     }
+    shape
 }
 
 /// Whether most cased letters in `text` are capitals: an all-caps wire report or headline,
@@ -185,25 +285,19 @@ pub fn words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) {
 pub fn is_shouting(text: &str) -> bool {
     // ASCII letters decide: cheap, and news text in any Latin script is mostly ASCII.
     let (mut upper, mut lower) = (0usize, 0usize);
-    for b in text.bytes() {
+    let mut chunks = text.as_bytes().chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(x);
+        upper += in_range(x, b'A', b'Z').count_ones() as usize;
+        lower += in_range(x, b'a', b'z').count_ones() as usize;
+    }
+    for b in chunks.remainder() {
         upper += usize::from(b.is_ascii_uppercase());
         lower += usize::from(b.is_ascii_lowercase());
     }
     upper >= 8 && lower * 5 < upper
-}
-
-/// Whether a paragraph reads like a headline in title case: most words of four letters or
-/// more are capitalized ("Moscow Waging 'Intense' Counteroffensive With North Korean Troops").
-#[must_use]
-pub fn is_title_case(words: &[Word]) -> bool {
-    let (mut upper, mut long) = (0usize, 0usize);
-    for w in words {
-        if w.end - w.start >= 4 {
-            long += 1;
-            upper += usize::from(w.upper);
-        }
-    }
-    long >= 4 && upper * 10 >= long * 8
 }
 
 #[cfg(test)]
@@ -242,6 +336,29 @@ mod tests {
         assert!(!got[4].2, "team follows a possessive, so it is not joined");
         assert!(!got[5].2, "Gen. follows a comma");
         assert!(got[9].1, "Jobs' is possessive");
+    }
+
+    #[test]
+    fn swar_masks_agree_with_byte_tests() {
+        for b in 0..=255u8 {
+            let x = u64::from_le_bytes([b'a', b, b'Z', 0xC3, b, b' ', b'9', b]);
+            let m = alnum_mask(x);
+            for (i, &y) in x.to_le_bytes().iter().enumerate() {
+                assert_eq!(
+                    m >> (8 * i + 7) & 1 == 1,
+                    y.is_ascii_alphanumeric(),
+                    "{y:#x}"
+                );
+            }
+        }
+        let text = "Moscow’s 10 KURSK-led 'raids' ab.cd";
+        for j in 0..text.len() {
+            let slow = j + text.as_bytes()[j..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            assert_eq!(alnum_run_end(text.as_bytes(), j, text.len()), slow);
+        }
     }
 
     #[test]
