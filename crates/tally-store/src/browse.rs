@@ -786,9 +786,10 @@ impl Store {
             .conn
             .prepare_cached(&format!(
                 "SELECT {DOC_REF}, c.key, c.kind, c.content, c.said_date, c.claimant_name,
-                     c.claimant_kind, c.claimant_anonymous, c.first_doc_pk, d.body,
+                     c.claimant_kind, c.claimant_anonymous, c.first_doc_pk, t.body,
                      (SELECT count(*) FROM claim_instances n WHERE n.claim_pk = c.pk)
                  FROM claims c JOIN documents d ON d.pk = c.first_doc_pk
+                 JOIN document_text t ON t.pk = c.first_doc_pk
                  LEFT JOIN sources p ON p.id = d.publisher_id
                  LEFT JOIN sources a ON a.id = d.agency_id
                  WHERE c.pk = ?1"
@@ -816,11 +817,11 @@ impl Store {
         );
         let body = row.9;
         let carriers = row.10 as u64;
-        let instance: Option<(String, Option<String>)> = self
+        let instance: Option<(Option<String>, String)> = self
             .conn
             .prepare_cached(
-                "SELECT id, speaker_id FROM claim_instances WHERE claim_pk = ?1 AND doc_pk = ?2
-                 ORDER BY id LIMIT 1",
+                "SELECT speaker_id, evidence FROM claim_instances
+                 WHERE claim_pk = ?1 AND doc_pk = ?2 ORDER BY id LIMIT 1",
             )
             .and_then(|mut st| {
                 st.query_row(params![pk, doc_pk], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -839,29 +840,17 @@ impl Store {
             conditions: Vec::new(),
         };
         let mut marks = Vec::new();
-        if let Some((claim_id, speaker_id)) = &instance {
+        if let Some((speaker_id, evidence)) = &instance {
             if let Some(speaker_id) = speaker_id {
                 self.fill_speaker(&mut claimant, doc_pk, speaker_id)?;
             }
-            let mut st = self
-                .conn
-                .prepare_cached(
-                    "SELECT start, end FROM evidence WHERE doc_pk = ?1 AND claim_id = ?2 ORDER BY idx",
-                )
-                .at(&self.path)?;
-            let rows = st
-                .query_map(params![doc_pk, claim_id], |r| {
-                    Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
-                })
-                .at(&self.path)?;
-            for row in rows {
-                let (start, end) = row.at(&self.path)?;
+            for (start, end) in spans(evidence) {
                 marks.push(Mark {
                     kind: "evidence".to_owned(),
                     label: "evidence".to_owned(),
                     id: Some(key.clone()),
-                    start: start as usize,
-                    end: end as usize,
+                    start,
+                    end,
                 });
             }
         }
@@ -973,16 +962,12 @@ impl Store {
     }
 
     fn paragraphs(&self, doc_pk: i64) -> Result<Vec<(usize, usize)>, StoreError> {
-        let mut st = self
+        let json: Option<String> = self
             .conn
-            .prepare_cached("SELECT start, end FROM paragraphs WHERE doc_pk = ?1 ORDER BY idx")
+            .prepare_cached("SELECT paragraphs FROM document_text WHERE pk = ?1")
+            .and_then(|mut st| st.query_row([doc_pk], |r| r.get(0)).optional())
             .at(&self.path)?;
-        let rows = st
-            .query_map([doc_pk], |r| {
-                Ok((r.get::<_, i64>(0)? as usize, r.get::<_, i64>(1)? as usize))
-            })
-            .at(&self.path)?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().at(&self.path)
+        Ok(json.as_deref().map(spans).unwrap_or_default())
     }
 
     /// A document with every annotation marked, and its claims; `None` when unknown.
@@ -993,9 +978,10 @@ impl Store {
         let row = self
             .conn
             .prepare_cached(&format!(
-                "SELECT {DOC_REF}, d.pk, d.body, d.byline, d.language, d.meta_json,
+                "SELECT {DOC_REF}, d.pk, t.body, d.byline, d.language, t.meta_json,
                      (SELECT count(*) FROM documents c WHERE c.cluster_id = d.cluster_id)
                  FROM documents d
+                 JOIN document_text t ON t.pk = d.pk
                  LEFT JOIN sources p ON p.id = d.publisher_id
                  LEFT JOIN sources a ON a.id = d.agency_id
                  WHERE d.id = ?1"
@@ -1036,8 +1022,8 @@ impl Store {
                 .conn
                 .prepare_cached(
                     "SELECT i.claim_pk FROM claim_instances i
-                     LEFT JOIN evidence e ON e.doc_pk = i.doc_pk AND e.claim_id = i.id AND e.idx = 0
-                     WHERE i.doc_pk = ?1 GROUP BY i.claim_pk ORDER BY min(e.start), i.claim_pk",
+                     WHERE i.doc_pk = ?1 GROUP BY i.claim_pk
+                     ORDER BY min(json_extract(i.evidence, '$[0][0]')), i.claim_pk",
                 )
                 .at(&self.path)?;
             let rows = st.query_map([pk], |r| r.get(0)).at(&self.path)?;
@@ -1109,24 +1095,24 @@ impl Store {
         {
             let mut st = self
                 .conn
-                .prepare_cached(
-                    "SELECT m.entity_id, m.start, m.end, e.kind, e.name FROM mentions m
-                     JOIN entities e ON e.doc_pk = m.doc_pk AND e.id = m.entity_id
-                     WHERE m.doc_pk = ?1",
-                )
+                .prepare_cached("SELECT id, kind, name, mentions FROM entities WHERE doc_pk = ?1")
                 .at(&self.path)?;
             let mut rows = st.query([pk]).at(&self.path)?;
             while let Some(r) = rows.next().at(&self.path)? {
                 let id: String = r.get(0).at(&self.path)?;
-                let kind: String = r.get(3).at(&self.path)?;
-                let name: String = r.get(4).at(&self.path)?;
-                push(
-                    "entity",
-                    format!("{name} ({kind})"),
-                    Some(id),
-                    r.get(1).at(&self.path)?,
-                    r.get(2).at(&self.path)?,
-                );
+                let kind: String = r.get(1).at(&self.path)?;
+                let name: String = r.get(2).at(&self.path)?;
+                let mentions: String = r.get(3).at(&self.path)?;
+                let label = format!("{name} ({kind})");
+                for (start, end) in spans(&mentions) {
+                    push(
+                        "entity",
+                        label.clone(),
+                        Some(id.clone()),
+                        start as i64,
+                        end as i64,
+                    );
+                }
             }
         }
         {
@@ -1351,9 +1337,7 @@ impl Store {
                  FROM (
                      SELECT CASE WHEN e.id LIKE 'local:%' THEN 'name:' || lower(e.name)
                                  ELSE e.id END AS k,
-                         e.kind, e.name, e.doc_pk,
-                         (SELECT count(*) FROM mentions m
-                          WHERE m.doc_pk = e.doc_pk AND m.entity_id = e.id) AS mentions
+                         e.kind, e.name, e.doc_pk, json_array_length(e.mentions) AS mentions
                      FROM entities e
                      WHERE (:q IS NULL OR instr(lower(e.name), lower(:q)) > 0 OR e.id = :q)
                          AND (:kind IS NULL OR e.kind = :kind))
@@ -1550,6 +1534,16 @@ pub fn figure_label(f: &FigureView) -> String {
     } else {
         format!("{range} {}", f.measure)
     }
+}
+
+/// Spans stored as a JSON list of `[start, end]` pairs; malformed or negative pairs are
+/// skipped.
+fn spans(json: &str) -> Vec<(usize, usize)> {
+    serde_json::from_str::<Vec<[i64; 2]>>(json)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|[s, e]| Some((usize::try_from(s).ok()?, usize::try_from(e).ok()?)))
+        .collect()
 }
 
 /// The paragraph `(start, end)` of `body` cut into segments at every mark boundary inside

@@ -159,8 +159,9 @@ impl ExportTable {
                      d.byline, d.published, d.language, d.cluster_id,
                      (SELECT json_group_array(s.name) FROM source_chain sc
                           JOIN sources s ON s.id = sc.source_id WHERE sc.doc_pk = d.pk),
-                     d.origin_path, d.origin_record, d.origin_format, d.body
+                     d.origin_path, d.origin_record, d.origin_format, t.body
                  FROM documents d
+                 JOIN document_text t ON t.pk = d.pk
                  LEFT JOIN sources p ON p.id = d.publisher_id
                  LEFT JOIN sources a ON a.id = d.agency_id
                  ORDER BY d.pk"

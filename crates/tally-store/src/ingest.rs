@@ -6,6 +6,12 @@
 //! that owns the [`Store`]. Documents already stored are dropped before annotation, so
 //! rerunning an interrupted ingest costs only reading.
 //!
+//! One ingest covers every input of a run: batches run across file boundaries, so a folder
+//! of ten thousand single-article HTML files costs twenty transactions, not ten thousand.
+//! [`Record::InputStart`] and [`Record::InputEnd`] mark where each file's records begin
+//! and end; the writer records an input as done in the transaction that stores its last
+//! records, so a rerun skips exactly the inputs whose every record is stored.
+//!
 //! Memory bound: at most `channel_batches + 2` batches exist at once (one being filled and
 //! annotated, `channel_batches` queued, one being written). A batch closes once its bodies
 //! reach `batch_bytes`, so it holds at most `batch_bytes` plus one document, and a document
@@ -14,13 +20,13 @@
 //! are a few times the body's size): well under 1 GiB in the worst case, tens of MiB on
 //! real news.
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::collections::HashMap;
 use std::sync::mpsc::{Receiver, sync_channel};
 
 use rayon::prelude::*;
 use tally_core::Document;
 
-use crate::{ErrorRecord, Prepared, Store, StoreError, WriteStats};
+use crate::{ErrorRecord, InputMark, Prepared, Store, StoreError, WriteStats};
 
 /// One item read from an input: a document, or an error naming its record.
 #[derive(Debug)]
@@ -29,6 +35,18 @@ pub enum Record {
     Document(Box<Document>),
     /// A record that could not be read.
     Error(ErrorRecord),
+    /// An input file starts; its records follow, up to the next [`Record::InputEnd`].
+    /// Inputs that cannot be resumed (standard input) have no marks.
+    InputStart {
+        /// The input file, as the `inputs` table names it.
+        path: String,
+        /// Its size in bytes.
+        size: u64,
+        /// Its modification time, nanoseconds since the epoch.
+        mtime_ns: i64,
+    },
+    /// The input that started last was read to the end.
+    InputEnd,
 }
 
 /// Batch sizes.
@@ -45,7 +63,7 @@ pub struct IngestConfig {
 impl Default for IngestConfig {
     fn default() -> Self {
         IngestConfig {
-            batch_documents: 512,
+            batch_documents: 1024,
             batch_bytes: 8 * 1024 * 1024,
             channel_batches: 2,
         }
@@ -77,9 +95,42 @@ pub struct IngestTotals {
     pub body_bytes: u64,
 }
 
+#[derive(Default)]
 struct Batch {
     prepared: Vec<Prepared>,
     errors: Vec<ErrorRecord>,
+    inputs: Vec<InputMark>,
+}
+
+/// Input marks waiting for their batch, and each open input's counts. An input's end mark
+/// gets its counts when the batch that holds it is annotated: by then every one of its
+/// documents has been, in that batch or an earlier one.
+#[derive(Default)]
+struct Inputs {
+    /// Counts by input number: path, documents read, records failed.
+    open: HashMap<usize, (String, u64, u64)>,
+    /// The input whose records are being read.
+    current: Option<usize>,
+    next: usize,
+    /// Marks for the batch being filled: a start, or the end of an input by number.
+    marks: Vec<Mark>,
+}
+
+enum Mark {
+    Start(InputMark),
+    End(usize),
+}
+
+impl Inputs {
+    fn count(&mut self, document: bool) {
+        if let Some((_, docs, errors)) = self.current.and_then(|i| self.open.get_mut(&i)) {
+            if document {
+                *docs += 1;
+            } else {
+                *errors += 1;
+            }
+        }
+    }
 }
 
 /// Reads `records`, annotates new documents with `annotate` in parallel, and writes them.
@@ -105,61 +156,81 @@ where
     // so a rerun skips annotation of everything committed before an interruption.
     let checker = store.reader()?;
     let mut already = 0u64;
-    let annotation_failures = AtomicU64::new(0);
+    let mut failed_annotation = 0u64;
+    let mut inputs = Inputs::default();
     std::thread::scope(|scope| {
         let (tx, rx) = sync_channel::<Batch>(config.channel_batches.max(1));
         let writer = scope.spawn(move || write_all(store, rx));
-        let mut batch = Batch {
-            prepared: Vec::new(),
-            errors: Vec::new(),
-        };
-        let mut pending: Vec<Document> = Vec::new();
+        let mut batch = Batch::default();
+        // Documents to annotate, each with the input it came from.
+        let mut pending: Vec<(Document, Option<usize>)> = Vec::new();
         let mut bytes = 0usize;
-        let send = |pending: &mut Vec<Document>, batch: &mut Batch| -> bool {
+        let mut send = |pending: &mut Vec<(Document, Option<usize>)>,
+                        batch: &mut Batch,
+                        inputs: &mut Inputs|
+         -> bool {
             let docs = std::mem::take(pending);
-            let annotated: Vec<Result<Prepared, ErrorRecord>> = docs
+            let annotated: Vec<(Result<Prepared, ErrorRecord>, Option<usize>)> = docs
                 .into_par_iter()
-                .map(|mut doc| match annotate(&mut doc) {
-                    Ok(()) => Ok(Prepared::new(doc)),
-                    Err(message) => Err(ErrorRecord {
-                        path: doc
-                            .meta
-                            .origin
-                            .as_ref()
-                            .map_or_else(String::new, |o| o.path.clone()),
-                        record: record_name(&doc),
-                        code: "E001".to_owned(),
-                        message,
-                    }),
+                .map(|(mut doc, input)| {
+                    let result = match annotate(&mut doc) {
+                        Ok(()) => {
+                            // The store keeps no tokens; dropping them here keeps the
+                            // batches waiting for the writer a few times smaller.
+                            doc.tokens = Vec::new();
+                            Ok(Prepared::new(doc))
+                        }
+                        Err(message) => Err(ErrorRecord {
+                            path: doc
+                                .meta
+                                .origin
+                                .as_ref()
+                                .map_or_else(String::new, |o| o.path.clone()),
+                            record: record_name(&doc),
+                            code: "E001".to_owned(),
+                            message,
+                        }),
+                    };
+                    (result, input)
                 })
                 .collect();
-            for item in annotated {
+            for (item, input) in annotated {
                 match item {
                     Ok(p) => batch.prepared.push(p),
                     Err(e) => {
-                        annotation_failures.fetch_add(1, Ordering::Relaxed);
+                        failed_annotation += 1;
+                        if let Some((_, _, errors)) = input.and_then(|i| inputs.open.get_mut(&i)) {
+                            *errors += 1;
+                        }
                         batch.errors.push(e);
                     }
                 }
             }
-            let full = std::mem::replace(
-                batch,
-                Batch {
-                    prepared: Vec::new(),
-                    errors: Vec::new(),
-                },
-            );
+            for mark in inputs.marks.drain(..) {
+                batch.inputs.push(match mark {
+                    Mark::Start(m) => m,
+                    Mark::End(i) => {
+                        let (path, documents, errors) = inputs.open.remove(&i).unwrap_or_default();
+                        InputMark::Finished {
+                            path,
+                            documents,
+                            errors,
+                        }
+                    }
+                });
+            }
             // A closed channel means the writer failed; its error is returned below.
-            tx.send(full).is_ok()
+            tx.send(std::mem::take(batch)).is_ok()
         };
         let mut writer_alive = true;
         for record in records {
-            progress.records += 1;
             match record {
                 Record::Document(doc) => {
+                    progress.records += 1;
                     totals.documents += 1;
                     totals.body_bytes += doc.body.len() as u64;
                     progress.body_bytes += doc.body.len() as u64;
+                    inputs.count(true);
                     if checker
                         .as_ref()
                         .is_some_and(|c| c.contains(&doc.id).unwrap_or(false))
@@ -168,18 +239,42 @@ where
                         continue;
                     }
                     bytes += doc.body.len();
-                    pending.push(*doc);
+                    pending.push((*doc, inputs.current));
                 }
                 Record::Error(e) => {
+                    progress.records += 1;
                     totals.failed += 1;
+                    inputs.count(false);
                     batch.errors.push(e);
+                }
+                Record::InputStart {
+                    path,
+                    size,
+                    mtime_ns,
+                } => {
+                    let number = inputs.next;
+                    inputs.next += 1;
+                    inputs.open.insert(number, (path.clone(), 0, 0));
+                    inputs.current = Some(number);
+                    inputs.marks.push(Mark::Start(InputMark::Started {
+                        path,
+                        size,
+                        mtime_ns,
+                    }));
+                    continue;
+                }
+                Record::InputEnd => {
+                    if let Some(number) = inputs.current.take() {
+                        inputs.marks.push(Mark::End(number));
+                    }
+                    continue;
                 }
             }
             if pending.len() + batch.errors.len() >= config.batch_documents
                 || bytes >= config.batch_bytes
             {
                 progress.annotated += pending.len() as u64;
-                writer_alive = send(&mut pending, &mut batch);
+                writer_alive = send(&mut pending, &mut batch, &mut inputs);
                 bytes = 0;
                 on_progress(&progress);
                 if !writer_alive {
@@ -187,9 +282,11 @@ where
                 }
             }
         }
-        if writer_alive && (!pending.is_empty() || !batch.errors.is_empty()) {
+        if writer_alive
+            && (!pending.is_empty() || !batch.errors.is_empty() || !inputs.marks.is_empty())
+        {
             progress.annotated += pending.len() as u64;
-            send(&mut pending, &mut batch);
+            send(&mut pending, &mut batch, &mut inputs);
             on_progress(&progress);
         }
         drop(tx);
@@ -201,7 +298,7 @@ where
         })?;
         totals.stats = stats;
         totals.stats.skipped += already;
-        totals.failed += annotation_failures.load(Ordering::Relaxed);
+        totals.failed += failed_annotation;
         Ok(totals)
     })
 }
@@ -217,7 +314,7 @@ fn record_name(doc: &Document) -> String {
 fn write_all(store: &mut Store, rx: Receiver<Batch>) -> Result<WriteStats, StoreError> {
     let mut stats = WriteStats::default();
     for batch in rx {
-        stats += store.write(&batch.prepared, &batch.errors)?;
+        stats += store.write_batch(&batch.prepared, &batch.errors, &batch.inputs)?;
     }
     Ok(stats)
 }

@@ -28,18 +28,20 @@ mod error;
 pub mod export;
 pub mod ingest;
 pub mod minhash;
+mod names;
 pub mod schema;
 mod search;
 mod sources;
 mod store;
 mod timeline;
+mod write;
 
 pub use error::StoreError;
 pub use export::{ExportFormat, ExportTable};
 pub use search::{RANK_WINDOW, SearchHit, SearchScope};
 pub use sources::{Cluster, ClusterMember};
 pub use store::{
-    Counts, ErrorRecord, InputStatus, OnExisting, Prepared, Store, StoreOptions, WriteStats,
-    claim_key,
+    Counts, ErrorRecord, InputMark, InputStatus, OnExisting, Prepared, Store, StoreOptions,
+    WriteStats, claim_key,
 };
 pub use timeline::{Estimate, Flag, Timeline, TimelineQuery};

@@ -21,14 +21,21 @@ pub struct Migration {
 }
 
 /// Every migration, in order. The last one's version is [`SCHEMA_VERSION`].
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "init",
-    sql: include_str!("../migrations/0001_init.sql"),
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "init",
+        sql: include_str!("../migrations/0001_init.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "lean rows",
+        sql: include_str!("../migrations/0002_lean_rows.sql"),
+    },
+];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// The database's schema version (0 for a new, empty file).
 ///
@@ -85,11 +92,21 @@ pub fn migrate(
 mod tests {
     use super::*;
 
-    const V2: Migration = Migration {
-        version: 2,
+    const NEXT: Migration = Migration {
+        version: SCHEMA_VERSION + 1,
         name: "add note",
         sql: "ALTER TABLE documents ADD COLUMN note TEXT;",
     };
+
+    fn insert_document(conn: &Connection) {
+        conn.execute_batch(
+            "INSERT INTO documents (pk, id, content_hash, cluster_id, ingested_at)
+                 VALUES (1, 'd1', 'h', 1, 'now');
+             INSERT INTO document_text (pk, title, body, paragraphs, sentences, meta_json, layers, diagnostics)
+                 VALUES (1, NULL, 'text', '[[0,4]]', '[[0,4]]', '{}', '[]', '[]');",
+        )
+        .unwrap();
+    }
 
     #[test]
     fn last_migration_is_schema_version() {
@@ -102,23 +119,22 @@ mod tests {
     #[test]
     fn migrates_forward_keeping_rows_and_is_idempotent() {
         let mut conn = Connection::open_in_memory().unwrap();
-        assert_eq!(migrate(&mut conn, "mem", MIGRATIONS).unwrap(), vec![1]);
-        conn.execute(
-            "INSERT INTO documents (id, content_hash, meta_json, layers, diagnostics, body, cluster_id, ingested_at)
-             VALUES ('d1', 'h', '{}', '[]', '[]', 'text', 1, 'now')",
-            [],
-        )
-        .unwrap();
+        let all: Vec<i64> = MIGRATIONS.iter().map(|m| m.version).collect();
+        assert_eq!(migrate(&mut conn, "mem", MIGRATIONS).unwrap(), all);
+        insert_document(&conn);
         assert!(migrate(&mut conn, "mem", MIGRATIONS).unwrap().is_empty());
-        let with_v2 = [MIGRATIONS[0], V2];
-        assert_eq!(migrate(&mut conn, "mem", &with_v2).unwrap(), vec![2]);
+        let with_next: Vec<Migration> = MIGRATIONS.iter().copied().chain([NEXT]).collect();
+        assert_eq!(
+            migrate(&mut conn, "mem", &with_next).unwrap(),
+            vec![SCHEMA_VERSION + 1]
+        );
         let (id, note): (String, Option<String>) = conn
             .query_row("SELECT id, note FROM documents", [], |r| {
                 Ok((r.get(0)?, r.get(1)?))
             })
             .unwrap();
         assert_eq!((id.as_str(), note), ("d1", None));
-        assert_eq!(version(&conn, "mem").unwrap(), 2);
+        assert_eq!(version(&conn, "mem").unwrap(), SCHEMA_VERSION + 1);
     }
 
     #[test]

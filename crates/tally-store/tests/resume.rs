@@ -116,12 +116,12 @@ fn kill_9_mid_ingest_leaves_a_consistent_database_and_a_rerun_completes_it() {
     assert_eq!(stored % 50, 0, "only whole batches are committed");
     let orphans: i64 = conn
         .query_row(
-            "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM paragraphs p WHERE p.doc_pk = d.pk)",
+            "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM document_text t WHERE t.pk = d.pk)",
             [],
             |r| r.get(0),
         )
         .unwrap();
-    assert_eq!(orphans, 0, "every stored document has its paragraphs");
+    assert_eq!(orphans, 0, "every stored document has its text");
     drop(store);
 
     let totals = run(&db, false);

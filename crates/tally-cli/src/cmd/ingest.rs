@@ -53,7 +53,7 @@ pub struct Args {
     #[arg(long)]
     pub replace: bool,
     /// Most documents per transaction.
-    #[arg(long, value_name = "N", default_value_t = 512)]
+    #[arg(long, value_name = "N", default_value_t = 1024)]
     pub batch: usize,
     /// No progress bar and no summary line.
     #[arg(long, short)]
@@ -95,78 +95,60 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         .sum();
     let bar = progress_bar(total_bytes, args.quiet);
     let started = Instant::now();
-    let mut totals = Totals::default();
+    // Inputs already ingested completely are skipped before reading starts; the rest go
+    // through one ingest, so batches (and transactions) run across file boundaries.
+    let mut plan = Vec::with_capacity(paths.len());
+    let mut inputs_skipped = 0u64;
+    let mut bytes = 0u64;
     for path in paths {
-        let path = match path {
-            Ok(path) => path,
-            Err(e) => {
-                totals.failed += 1;
-                store_error(&mut store, file_error(&e, ""), &mut totals)?;
-                continue;
+        let input = match path {
+            Ok(path) => {
+                let name = path.display().to_string();
+                let (size, mtime_ns) = file_stamp(&path);
+                let resumable = name != "-";
+                if resumable && store.input_status(&name, size, mtime_ns)? == InputStatus::Done {
+                    inputs_skipped += 1;
+                    bar.inc(size);
+                    continue;
+                }
+                bytes += size;
+                Input::File {
+                    path,
+                    name,
+                    size,
+                    mtime_ns,
+                    resumable,
+                }
             }
+            Err(e) => Input::Unreadable(e),
         };
-        let name = path.display().to_string();
-        let (size, mtime) = file_stamp(&path);
-        let resumable = name != "-";
-        if resumable && store.input_status(&name, size, mtime)? == InputStatus::Done {
-            totals.inputs_skipped += 1;
-            bar.inc(size);
-            continue;
-        }
-        if resumable {
-            store.begin_input(&name, size, mtime)?;
-        }
-        let records = match tally_ingest::read(&path, &options) {
-            Ok(records) => records,
-            Err(e) => {
-                totals.failed += 1;
-                store_error(&mut store, file_error(&e, &name), &mut totals)?;
-                if resumable {
-                    store.finish_input(&name, 0, 1)?;
-                }
-                bar.inc(size);
-                continue;
-            }
-        };
-        let printed = &mut totals.printed;
-        let items = records.map(|record| match record {
-            Ok(doc) => {
-                for d in &doc.diagnostics {
-                    if *printed < MAX_PRINTED_ERRORS {
-                        exit::warn(&d.code, &d.message);
-                        *printed += 1;
-                    }
-                }
-                Record::Document(Box::new(doc))
-            }
-            Err(e) => {
-                if *printed < MAX_PRINTED_ERRORS {
-                    bar.suspend(|| exit::report(e.code(), &e));
-                    *printed += 1;
-                }
-                Record::Error(file_error(&e, &name))
-            }
-        });
-        let base = bar.position();
-        let done = tally_store::ingest::ingest(
-            &mut store,
-            items,
-            |doc| pipeline.run(doc).map_err(|e| e.to_string()),
-            &config,
-            |p| {
-                bar.set_position(base + p.body_bytes.min(size));
-                bar.set_message(format!("{} documents", totals.documents + p.records));
-            },
-        )?;
-        bar.set_position(base + size);
-        if resumable {
-            store.finish_input(&name, done.documents, done.failed)?;
-        }
-        totals.documents += done.documents;
-        totals.failed += done.failed;
-        totals.bytes += size;
-        totals.stats += done.stats;
+        plan.push(input);
     }
+    let printed = std::cell::Cell::new(0u64);
+    let records = Records {
+        plan: plan.into_iter(),
+        options: &options,
+        queue: std::collections::VecDeque::new(),
+        current: None,
+        bar: &bar,
+        done_bytes: bar.position(),
+        printed: &printed,
+    };
+    let done = tally_store::ingest::ingest(
+        &mut store,
+        records,
+        |doc| pipeline.run(doc).map_err(|e| e.to_string()),
+        &config,
+        |p| bar.set_message(format!("{} documents", p.records)),
+    )?;
+    let totals = Totals {
+        documents: done.documents,
+        failed: done.failed,
+        bytes,
+        inputs_skipped,
+        printed: printed.get(),
+        stats: done.stats,
+    };
     bar.finish_and_clear();
     let seconds = started.elapsed().as_secs_f64();
     let counts = store.counts()?;
@@ -200,6 +182,132 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Ok
     })
+}
+
+/// One input of the run: a file to read, or a path that could not even be listed.
+enum Input {
+    File {
+        path: PathBuf,
+        name: String,
+        size: u64,
+        mtime_ns: i64,
+        /// Not standard input: recorded in the `inputs` table and skipped once done.
+        resumable: bool,
+    },
+    Unreadable(IngestError),
+}
+
+/// The records of every input in turn, each file's between its start and end marks. Reading
+/// happens here, on the ingest's reading thread, which also moves the progress bar.
+struct Records<'a> {
+    plan: std::vec::IntoIter<Input>,
+    options: &'a tally_ingest::IngestOptions,
+    /// Records to hand out before reading on: marks and file-level errors.
+    queue: std::collections::VecDeque<Record>,
+    /// The file being read: its records, name, size and body bytes read so far.
+    current: Option<(tally_ingest::Records, String, u64, u64)>,
+    bar: &'a ProgressBar,
+    /// Sizes of the files finished so far.
+    done_bytes: u64,
+    printed: &'a std::cell::Cell<u64>,
+}
+
+impl Records<'_> {
+    fn print(&self, code: &str, message: &dyn std::fmt::Display) {
+        if self.printed.get() < MAX_PRINTED_ERRORS {
+            self.bar.suspend(|| exit::report(code, message));
+            self.printed.set(self.printed.get() + 1);
+        }
+    }
+
+    /// Opens the next input, queueing its start mark (and, when it cannot be read, its
+    /// error and end mark). Returns false when no input is left.
+    fn open_next(&mut self) -> bool {
+        let Some(input) = self.plan.next() else {
+            return false;
+        };
+        match input {
+            Input::Unreadable(e) => {
+                self.print(e.code(), &e);
+                self.queue.push_back(Record::Error(file_error(&e, "")));
+            }
+            Input::File {
+                path,
+                name,
+                size,
+                mtime_ns,
+                resumable,
+            } => {
+                if resumable {
+                    self.queue.push_back(Record::InputStart {
+                        path: name.clone(),
+                        size,
+                        mtime_ns,
+                    });
+                }
+                match tally_ingest::read(&path, self.options) {
+                    Ok(records) => self.current = Some((records, name, size, 0)),
+                    Err(e) => {
+                        self.print(e.code(), &e);
+                        self.queue.push_back(Record::Error(file_error(&e, &name)));
+                        self.finish(size, resumable);
+                    }
+                }
+            }
+        }
+        true
+    }
+
+    fn finish(&mut self, size: u64, resumable: bool) {
+        if resumable {
+            self.queue.push_back(Record::InputEnd);
+        }
+        self.done_bytes += size;
+        self.bar.set_position(self.done_bytes);
+    }
+}
+
+impl Iterator for Records<'_> {
+    type Item = Record;
+
+    fn next(&mut self) -> Option<Record> {
+        loop {
+            if let Some(record) = self.queue.pop_front() {
+                return Some(record);
+            }
+            let Some((records, name, size, body)) = self.current.as_mut() else {
+                if !self.open_next() {
+                    return None;
+                }
+                continue;
+            };
+            match records.next() {
+                Some(Ok(doc)) => {
+                    // Body bytes stand in for file bytes within a file (markup and
+                    // compression make them differ); the bar catches up at its end.
+                    *body += doc.body.len() as u64;
+                    self.bar.set_position(self.done_bytes + (*body).min(*size));
+                    for d in &doc.diagnostics {
+                        if self.printed.get() < MAX_PRINTED_ERRORS {
+                            exit::warn(&d.code, &d.message);
+                            self.printed.set(self.printed.get() + 1);
+                        }
+                    }
+                    return Some(Record::Document(Box::new(doc)));
+                }
+                Some(Err(e)) => {
+                    let name = name.clone();
+                    self.print(e.code(), &e);
+                    return Some(Record::Error(file_error(&e, &name)));
+                }
+                None => {
+                    let (size, resumable) = (*size, name != "-");
+                    self.current = None;
+                    self.finish(size, resumable);
+                }
+            }
+        }
+    }
 }
 
 #[derive(Default)]
@@ -259,13 +367,4 @@ fn file_error(e: &IngestError, path: &str) -> ErrorRecord {
             message: other.to_string(),
         },
     }
-}
-
-fn store_error(store: &mut Store, error: ErrorRecord, totals: &mut Totals) -> anyhow::Result<()> {
-    if totals.printed < MAX_PRINTED_ERRORS {
-        exit::report(&error.code, &error.message);
-        totals.printed += 1;
-    }
-    store.write(&[], &[error])?;
-    Ok(())
 }

@@ -1,0 +1,594 @@
+//! The write path: one annotated document into its rows, inside the batch's transaction.
+//!
+//! Cost model (why it looks the way it does): the store must add little to the pipeline's
+//! own cost, so each document is a handful of statements per layer item and nothing more.
+//! Lists that are only ever read whole (paragraph and sentence spans, an entity's mentions,
+//! a carrier's evidence) are JSON columns rather than one row each; statements are prepared
+//! once per connection (`prepare_cached`); source names are looked up once per run; a claim
+//! is upserted and its pk returned by one statement; full-text rows are added at the end of
+//! the batch (see [`PendingText`]).
+
+use std::collections::{BTreeSet, HashMap};
+use std::fmt::Write as _;
+
+use rusqlite::{OptionalExtension, Transaction, params};
+use tally_core::{Claim, Document, Span};
+
+use crate::minhash::Signature;
+use crate::names::name;
+use crate::store::{OnExisting, Prepared, StoreOptions, WriteStats, claim_key};
+
+/// State of one batch write: the transaction, the options, counters, the source-name cache
+/// and the full-text rows still to add.
+pub(crate) struct BatchWriter<'a, 'c> {
+    pub tx: &'a Transaction<'c>,
+    pub options: &'a StoreOptions,
+    pub stats: WriteStats,
+    pub sources: &'a mut SourceCache,
+    pub fts: PendingText<'a>,
+}
+
+/// Source ids by name. Ids created inside a transaction are kept apart until it commits,
+/// so a rolled-back batch leaves no id behind that the database does not have.
+#[derive(Debug, Default)]
+pub(crate) struct SourceCache {
+    committed: HashMap<String, i64>,
+    pending: HashMap<String, i64>,
+}
+
+impl SourceCache {
+    /// Keeps the ids created by the transaction that just committed.
+    pub fn commit(&mut self) {
+        self.committed.extend(self.pending.drain());
+    }
+
+    /// Forgets the ids created by a transaction that rolled back.
+    pub fn rollback(&mut self) {
+        self.pending.clear();
+    }
+}
+
+impl<'a> BatchWriter<'a, '_> {
+    fn source_id(&mut self, name: &str) -> rusqlite::Result<i64> {
+        if let Some(&id) = self
+            .sources
+            .committed
+            .get(name)
+            .or_else(|| self.sources.pending.get(name))
+        {
+            return Ok(id);
+        }
+        let existing: Option<i64> = self
+            .tx
+            .prepare_cached("SELECT id FROM sources WHERE name = ?1")?
+            .query_row([name], |r| r.get(0))
+            .optional()?;
+        let id = match existing {
+            Some(id) => {
+                self.sources.committed.insert(name.to_owned(), id);
+                return Ok(id);
+            }
+            None => self
+                .tx
+                .prepare_cached("INSERT INTO sources (name) VALUES (?1) RETURNING id")?
+                .query_row([name], |r| r.get(0))?,
+        };
+        self.sources.pending.insert(name.to_owned(), id);
+        Ok(id)
+    }
+
+    /// Stores one document (or skips or replaces it, per the options).
+    pub fn document(&mut self, prepared: &'a Prepared) -> rusqlite::Result<()> {
+        let tx = self.tx;
+        let doc = &prepared.document;
+        let existing: Option<i64> = tx
+            .prepare_cached("SELECT pk FROM documents WHERE id = ?1")?
+            .query_row([&doc.id], |r| r.get(0))
+            .optional()?;
+        if existing.is_some() && self.options.on_existing == OnExisting::Skip {
+            self.stats.skipped += 1;
+            return Ok(());
+        }
+        let meta = &doc.meta;
+        let publisher = meta
+            .publisher
+            .as_deref()
+            .map(|n| self.source_id(n))
+            .transpose()?;
+        let agency = meta
+            .agency
+            .as_deref()
+            .map(|n| self.source_id(n))
+            .transpose()?;
+        let published = meta.published.as_ref();
+        let origin = meta.origin.as_ref();
+        let values = params![
+            doc.id,
+            doc.content_hash,
+            meta.url,
+            meta.canonical_url,
+            meta.title,
+            publisher,
+            agency,
+            meta.byline,
+            published.map(tally_core::Published::value),
+            published.map(|p| p.date.to_string()),
+            meta.language,
+            origin.map(|o| o.path.as_str()),
+            origin.and_then(|o| o.record.as_deref()),
+            origin.map(|o| o.format.as_str()),
+        ];
+        let pk = if let Some(pk) = existing {
+            // Replace in place: the row keeps its pk, so claims first seen in this document
+            // and cluster ids naming it stay valid.
+            delete_annotations(tx, pk)?;
+            tx.prepare_cached(
+                "INSERT INTO documents_fts (documents_fts, rowid, title, body)
+                 SELECT 'delete', pk, title, body FROM document_text WHERE pk = ?1",
+            )?
+            .execute([pk])?;
+            tx.prepare_cached(
+                "UPDATE documents SET id = ?1, content_hash = ?2, url = ?3, canonical_url = ?4,
+                     title = ?5, publisher_id = ?6, agency_id = ?7, byline = ?8, published = ?9,
+                     published_date = ?10, language = ?11, origin_path = ?12,
+                     origin_record = ?13, origin_format = ?14,
+                     ingested_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+                 WHERE pk = ?15",
+            )?
+            .execute(rusqlite::params_from_iter(
+                values.iter().copied().chain([&pk as &dyn rusqlite::ToSql]),
+            ))?;
+            self.stats.replaced += 1;
+            pk
+        } else {
+            // The new row's pk is known before inserting (one writer, rows never deleted at
+            // the top), so the cluster is found first and the row is written once.
+            let pk: i64 = tx
+                .prepare_cached("SELECT coalesce(max(pk), 0) + 1 FROM documents")?
+                .query_row([], |r| r.get(0))?;
+            let cluster = find_cluster(tx, pk, doc, &prepared.signature, self.options)?;
+            tx.prepare_cached(
+                "INSERT INTO documents (id, content_hash, url, canonical_url, title, publisher_id,
+                     agency_id, byline, published, published_date, language, origin_path,
+                     origin_record, origin_format, pk, cluster_id, ingested_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                     strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+            )?
+            .execute(rusqlite::params_from_iter(values.iter().copied().chain([
+                &pk as &dyn rusqlite::ToSql,
+                &cluster as &dyn rusqlite::ToSql,
+            ])))?;
+            self.stats.inserted += 1;
+            pk
+        };
+        tx.prepare_cached(
+            "INSERT OR REPLACE INTO document_text (pk, title, body, paragraphs, sentences,
+                 meta_json, layers, diagnostics)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?
+        .execute(params![
+            pk,
+            meta.title,
+            doc.body,
+            spans_json(doc.paragraphs.iter()),
+            spans_json(doc.sentences.iter()),
+            json(meta),
+            json(&doc.layers),
+            json(&doc.diagnostics),
+        ])?;
+        self.fts.documents.push((pk, doc));
+        // A replaced document keeps its cluster; either way its signature is (re)stored.
+        store_signature(tx, pk, &prepared.signature)?;
+        for (position, name) in meta.source_chain.iter().enumerate() {
+            let id = self.source_id(name)?;
+            tx.prepare_cached(
+                "INSERT OR IGNORE INTO source_chain (doc_pk, position, source_id)
+                 VALUES (?1, ?2, ?3)",
+            )?
+            .execute(params![pk, position as i64, id])?;
+        }
+        self.annotations(pk, doc, existing.is_some())
+    }
+
+    fn annotations(&mut self, pk: i64, doc: &'a Document, replacing: bool) -> rusqlite::Result<()> {
+        let tx = self.tx;
+        {
+            let mut st = tx.prepare_cached(
+                "INSERT OR IGNORE INTO entities (doc_pk, id, kind, name, parent, mentions)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?;
+            let mut mentions: Vec<&Span> = Vec::new();
+            for e in &doc.entities {
+                // One mention per start offset, as the mentions table's key had it.
+                mentions.clear();
+                mentions.extend(&e.mentions);
+                mentions.sort_by_key(|m| (m.start, m.end));
+                mentions.dedup_by_key(|m| m.start);
+                st.execute(params![
+                    pk,
+                    e.id,
+                    name(&e.kind),
+                    e.name,
+                    e.parent,
+                    spans_json(mentions.iter().copied()),
+                ])?;
+            }
+        }
+        {
+            let mut st = tx.prepare_cached(
+                "INSERT OR IGNORE INTO speakers (doc_pk, id, named, name, entity_id, descriptor,
+                     role, affiliation, seniority, anonymous, grp, conditions, mentions)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            )?;
+            for s in &doc.speakers {
+                st.execute(params![
+                    pk,
+                    s.id,
+                    s.named,
+                    s.name,
+                    s.entity_id,
+                    s.descriptor,
+                    s.role,
+                    s.affiliation,
+                    s.seniority,
+                    s.anonymous,
+                    s.group,
+                    json(&s.conditions),
+                    spans_json(s.mentions.iter()),
+                ])?;
+            }
+        }
+        {
+            let mut st = tx.prepare_cached(
+                "INSERT OR IGNORE INTO attributions (doc_pk, id, kind, cue_start, cue_end,
+                     cue_lemma, source_start, source_end, speaker_id, said_date, said_basis,
+                     said_time_id, content, conditions)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            )?;
+            for a in &doc.attributions {
+                st.execute(params![
+                    pk,
+                    a.id,
+                    name(&a.kind),
+                    a.cue.start as i64,
+                    a.cue.end as i64,
+                    a.cue_lemma,
+                    a.source.as_ref().map(|s| s.start as i64),
+                    a.source.as_ref().map(|s| s.end as i64),
+                    a.speaker_id,
+                    a.said_at.as_ref().map(|s| s.date.as_str()),
+                    a.said_at.as_ref().map(|s| name(&s.basis)),
+                    a.said_at.as_ref().and_then(|s| s.time_id.as_deref()),
+                    spans_json(a.content.iter()),
+                    json(&a.conditions),
+                ])?;
+            }
+        }
+        {
+            let mut st = tx.prepare_cached(
+                "INSERT OR IGNORE INTO times (doc_pk, id, start, end, raw, type, value, modifier,
+                     anchor, quant)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?;
+            for t in &doc.times {
+                st.execute(params![
+                    pk,
+                    t.id,
+                    t.span.start as i64,
+                    t.span.end as i64,
+                    t.raw,
+                    name(&t.kind),
+                    t.value,
+                    t.modifier.as_ref().map(name),
+                    t.anchor,
+                    t.quant,
+                ])?;
+            }
+        }
+        let figure_claim = self.claims(pk, doc, replacing)?;
+        let published_date = doc.meta.published.as_ref().map(|p| p.date.to_string());
+        let mut st = tx.prepare_cached(
+            "INSERT OR IGNORE INTO figures (doc_pk, id, start, end, raw, low, best, high, unit,
+                 approx, open_low, open_high, measure, noun, subject_text, subject_entity,
+                 place_text, place_entity, hedges, convention, claim_pk, date)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                 ?17, ?18, ?19, ?20, ?21, ?22)",
+        )?;
+        for f in &doc.figures {
+            let (claim_pk, said) = figure_claim
+                .get(f.id.as_str())
+                .map_or((None, None), |&(c, s)| (Some(c), s));
+            let date = said.or(published_date.as_deref());
+            st.execute(params![
+                pk,
+                f.id,
+                f.span.start as i64,
+                f.span.end as i64,
+                f.raw,
+                f.low,
+                f.best,
+                f.high,
+                f.unit,
+                f.approx,
+                f.open_low,
+                f.open_high,
+                f.measure.as_str(),
+                f.noun,
+                f.subject.as_ref().map(|a| a.span.text.as_str()),
+                f.subject.as_ref().and_then(|a| a.entity_id.as_deref()),
+                f.place.as_ref().map(|a| a.span.text.as_str()),
+                f.place.as_ref().and_then(|a| a.entity_id.as_deref()),
+                json(&f.hedges),
+                f.convention,
+                claim_pk,
+                date,
+            ])?;
+        }
+        Ok(())
+    }
+
+    /// Stores the document's claims and their carriers; returns, for each figure a claim
+    /// carries, the claim's pk and said-at date (the first claim wins).
+    fn claims(
+        &mut self,
+        pk: i64,
+        doc: &'a Document,
+        replacing: bool,
+    ) -> rusqlite::Result<HashMap<&'a str, (i64, Option<&'a str>)>> {
+        let tx = self.tx;
+        let mut figure_claim: HashMap<&str, (i64, Option<&str>)> = HashMap::new();
+        for claim in &doc.claims {
+            let key = claim_key(claim);
+            let said = claim.said_at.as_ref().map(|s| s.date.as_str());
+            // Insert, or keep the earliest said-at date over the carriers; the statement
+            // returns the claim's pk unless the stored row needed no change.
+            let stored: Option<(i64, i64, Option<String>)> = tx
+                .prepare_cached("SELECT pk, first_doc_pk, said_date FROM claims WHERE key = ?1")?
+                .query_row([&key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .optional()?;
+            let (claim_pk, first_doc_pk) = match stored {
+                Some((claim_pk, first, stored_said)) => {
+                    if let Some(said) = said
+                        && stored_said.as_deref().is_none_or(|s| said < s)
+                    {
+                        tx.prepare_cached("UPDATE claims SET said_date = ?2 WHERE pk = ?1")?
+                            .execute(params![claim_pk, said])?;
+                    }
+                    (claim_pk, first)
+                }
+                None => {
+                    tx.prepare_cached(
+                        "INSERT INTO claims (key, claimant_kind, claimant_name,
+                             claimant_anonymous, kind, content, said_date, first_doc_pk)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    )?
+                    .execute(params![
+                        key,
+                        name(&claim.claimant.kind),
+                        claim.claimant.name,
+                        claim.claimant.anonymous,
+                        name(&claim.kind),
+                        claim.content,
+                        said,
+                        pk,
+                    ])?;
+                    (tx.last_insert_rowid(), pk)
+                }
+            };
+            // A claim first seen in this document needs its full-text row, unless a replaced
+            // document's claim survived because other documents still carry it.
+            if first_doc_pk == pk
+                && !self.fts.claims.contains_key(&claim_pk)
+                && !(replacing
+                    && tx
+                        .prepare_cached("SELECT 1 FROM claim_instances WHERE claim_pk = ?1")?
+                        .exists([claim_pk])?)
+            {
+                self.fts.claims.insert(claim_pk, claim);
+            }
+            self.stats.claims += tx
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO claim_instances (claim_pk, doc_pk, id, speaker_id,
+                         cue_start, cue_end, said_date, said_basis, said_time_id, about_times,
+                         figures, entities, conditions, attributions, rules, evidence)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
+                         ?16)",
+                )?
+                .execute(params![
+                    claim_pk,
+                    pk,
+                    claim.id,
+                    claim.claimant.speaker_id,
+                    claim.cue.as_ref().map(|c| c.start as i64),
+                    claim.cue.as_ref().map(|c| c.end as i64),
+                    said,
+                    claim.said_at.as_ref().map(|s| name(&s.basis)),
+                    claim.said_at.as_ref().and_then(|s| s.time_id.as_deref()),
+                    json(&claim.about_times),
+                    json(&claim.figures),
+                    json(&claim.entities),
+                    json(&claim.conditions),
+                    json(&claim.attributions),
+                    json(&claim.rules),
+                    spans_json(claim.evidence.iter()),
+                ])? as u64;
+            for figure in &claim.figures {
+                figure_claim
+                    .entry(figure.as_str())
+                    .or_insert((claim_pk, said));
+            }
+        }
+        Ok(figure_claim)
+    }
+}
+
+/// Finds the syndication cluster of a new document (to get pk `pk`): an exact copy's (same
+/// content hash), or that of any LSH candidate whose signature is similar enough; else its
+/// own pk. When the document bridges two clusters they merge into the older one.
+fn find_cluster(
+    tx: &Transaction<'_>,
+    pk: i64,
+    doc: &Document,
+    signature: &Signature,
+    options: &StoreOptions,
+) -> rusqlite::Result<i64> {
+    let mut clusters: BTreeSet<i64> = BTreeSet::new();
+    {
+        let mut st = tx.prepare_cached(
+            "SELECT DISTINCT cluster_id FROM documents WHERE content_hash = ?1 AND pk <> ?2",
+        )?;
+        let rows = st.query_map(params![doc.content_hash, pk], |r| r.get(0))?;
+        for row in rows {
+            clusters.insert(row?);
+        }
+    }
+    if clusters.is_empty() && !signature.is_empty() {
+        // Candidates: documents sharing at least one band; confirmed by similarity.
+        let mut st = tx.prepare_cached(
+            "SELECT m.signature, d.cluster_id FROM lsh_bands b
+             JOIN minhash m ON m.doc_pk = b.doc_pk
+             JOIN documents d ON d.pk = b.doc_pk
+             WHERE b.band IN (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+             GROUP BY b.doc_pk",
+        )?;
+        let rows = st.query_map(rusqlite::params_from_iter(signature.bands()), |r| {
+            Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, i64>(1)?))
+        })?;
+        for row in rows {
+            let (bytes, cluster) = row?;
+            if Signature::from_bytes(&bytes)
+                .is_some_and(|other| other.similarity(signature) >= options.cluster_similarity)
+            {
+                clusters.insert(cluster);
+            }
+        }
+    }
+    let Some(&first) = clusters.first() else {
+        return Ok(pk);
+    };
+    for &other in clusters.iter().skip(1) {
+        tx.prepare_cached("UPDATE documents SET cluster_id = ?1 WHERE cluster_id = ?2")?
+            .execute(params![first, other])?;
+    }
+    Ok(first)
+}
+
+fn store_signature(tx: &Transaction<'_>, pk: i64, signature: &Signature) -> rusqlite::Result<()> {
+    if signature.is_empty() {
+        return Ok(());
+    }
+    tx.prepare_cached("INSERT OR REPLACE INTO minhash (doc_pk, signature) VALUES (?1, ?2)")?
+        .execute(params![pk, signature.to_bytes()])?;
+    let mut st =
+        tx.prepare_cached("INSERT OR IGNORE INTO lsh_bands (band, doc_pk) VALUES (?1, ?2)")?;
+    for band in signature.bands() {
+        st.execute(params![band, pk])?;
+    }
+    Ok(())
+}
+
+/// Removes a stored document's annotations before they are written again (replace mode).
+fn delete_annotations(tx: &Transaction<'_>, pk: i64) -> rusqlite::Result<()> {
+    // Band rows are keyed by band first; the old signature says which to delete, so this
+    // needs no second index.
+    let old: Option<Vec<u8>> = tx
+        .prepare_cached("SELECT signature FROM minhash WHERE doc_pk = ?1")?
+        .query_row([pk], |r| r.get(0))
+        .optional()?;
+    if let Some(sig) = old.as_deref().and_then(Signature::from_bytes) {
+        let mut st = tx.prepare_cached("DELETE FROM lsh_bands WHERE band = ?1 AND doc_pk = ?2")?;
+        for band in sig.bands() {
+            st.execute(params![band, pk])?;
+        }
+    }
+    for table in [
+        "source_chain",
+        "minhash",
+        "entities",
+        "speakers",
+        "attributions",
+        "times",
+        "figures",
+        "claim_instances",
+    ] {
+        tx.prepare_cached(&format!("DELETE FROM {table} WHERE doc_pk = ?1"))?
+            .execute([pk])?;
+    }
+    // A claim no document carries any more goes too, with its index row.
+    tx.prepare_cached(
+        "INSERT INTO claims_fts (claims_fts, rowid, content, claimant_name)
+         SELECT 'delete', pk, content, claimant_name FROM claims WHERE first_doc_pk = ?1
+             AND NOT EXISTS (SELECT 1 FROM claim_instances i WHERE i.claim_pk = claims.pk)",
+    )?
+    .execute([pk])?;
+    tx.prepare_cached(
+        "DELETE FROM claims WHERE first_doc_pk = ?1
+             AND NOT EXISTS (SELECT 1 FROM claim_instances i WHERE i.claim_pk = claims.pk)",
+    )?
+    .execute([pk])?;
+    Ok(())
+}
+
+/// Full-text rows to add at the end of a batch, borrowed from the batch's documents.
+///
+/// FTS5 keeps new terms in memory and flushes them to a new index segment whenever a
+/// statement opens a savepoint while an FTS table is part of the transaction. Other rows'
+/// statements can (an `INSERT ... SELECT`, an upsert, a trigger), so the index rows are
+/// written after every other row of the batch, each by a single-row `VALUES` insert that
+/// opens none: one flush and one segment per batch instead of one per document.
+#[derive(Default)]
+pub(crate) struct PendingText<'a> {
+    /// Documents stored in this batch, by pk.
+    documents: Vec<(i64, &'a Document)>,
+    /// Claims first stored in this batch, by pk.
+    claims: HashMap<i64, &'a Claim>,
+}
+
+impl PendingText<'_> {
+    pub fn write(self, tx: &Transaction<'_>) -> rusqlite::Result<()> {
+        let mut st = tx
+            .prepare_cached("INSERT INTO documents_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?;
+        for (pk, doc) in &self.documents {
+            st.execute(params![pk, doc.meta.title, doc.body])?;
+        }
+        let mut st = tx.prepare_cached(
+            "INSERT INTO claims_fts (rowid, content, claimant_name) VALUES (?1, ?2, ?3)",
+        )?;
+        for (pk, claim) in &self.claims {
+            st.execute(params![pk, claim.content, claim.claimant.name])?;
+        }
+        Ok(())
+    }
+}
+
+/// Spans as a JSON list of `[start, end]` pairs.
+pub(crate) fn spans_json<'s>(spans: impl IntoIterator<Item = &'s Span>) -> String {
+    let mut out = String::from("[");
+    for (i, s) in spans.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        // Writing to a String cannot fail.
+        let _ = write!(out, "[{},{}]", s.start, s.end);
+    }
+    out.push(']');
+    out
+}
+
+pub(crate) fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    // Serializing plain data (strings, numbers, vectors of them) cannot fail.
+    serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tally_core::DocumentMeta;
+
+    #[test]
+    fn spans_json_is_a_list_of_pairs() {
+        let doc = Document::new(DocumentMeta::default(), ["One.", "Two."]);
+        assert_eq!(spans_json(doc.paragraphs.iter()), "[[0,4],[6,10]]");
+        assert_eq!(spans_json(std::iter::empty()), "[]");
+    }
+}
