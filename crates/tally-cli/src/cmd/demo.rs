@@ -6,7 +6,9 @@ use std::time::Instant;
 use tally_core::Document;
 use tally_extract::{Pipeline, PipelineConfig};
 use tally_ingest::{Format, IngestOptions};
+use tally_store::{Prepared, Store, TimelineQuery};
 
+use crate::cmd::{sources, timeline};
 use crate::exit::Outcome;
 use crate::render;
 use crate::samples::SAMPLES;
@@ -48,6 +50,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     for doc in &docs {
         print_document(&mut out, doc)?;
     }
+    print_corpus_views(&mut out, &docs)?;
     let bytes: usize = SAMPLES.iter().map(|s| s.text.len()).sum();
     let claims: usize = docs.iter().map(|d| d.claims.len()).sum();
     let figures: usize = docs.iter().map(|d| d.figures.len()).sum();
@@ -63,6 +66,56 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         "Next: `tally extract FILE` for everything as JSON; `tally --help` for the rest."
     )?;
     Ok(Outcome::Ok)
+}
+
+/// What the ledger gives across articles: the timeline of the most reported estimate and the
+/// syndicated copies, from an in-memory store holding the samples.
+fn print_corpus_views(out: &mut impl Write, docs: &[Document]) -> anyhow::Result<()> {
+    let mut store = Store::open_in_memory()?;
+    let prepared: Vec<Prepared> = docs.iter().cloned().map(Prepared::new).collect();
+    store.write(&prepared, &[])?;
+    if let Some((query, label)) = busiest_timeline(&store)? {
+        let timeline = store.timeline(&query)?;
+        let (measure, subject) = (&query.measure, query.subject.as_deref().unwrap_or_default());
+        writeln!(
+            out,
+            "■ Timeline: {measure} of {label} across the samples — `tally timeline --measure {measure} --subject {subject}`"
+        )?;
+        timeline::write_text(out, &timeline)?;
+        writeln!(out)?;
+    }
+    writeln!(out, "■ Syndicated copies of one story — `tally sources`")?;
+    sources::write_clusters(out, &store.sources(2, 10, 10)?, 2)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// The (measure, subject) timeline with the most estimates from the most claimants, with
+/// the subject's name.
+fn busiest_timeline(store: &Store) -> anyhow::Result<Option<(TimelineQuery, String)>> {
+    let mut best: Option<(usize, TimelineQuery, String)> = None;
+    for measure in store.timeline_options(None)?.measures {
+        for subject in store.timeline_options(Some(&measure.value))?.subjects {
+            let query = TimelineQuery {
+                measure: measure.value.clone(),
+                subject: Some(subject.value.clone()),
+                ..TimelineQuery::default()
+            };
+            let estimates = store.timeline(&query)?.estimates;
+            let mut claimants: Vec<&str> = estimates.iter().map(|e| e.claimant.as_str()).collect();
+            claimants.sort_unstable();
+            claimants.dedup();
+            let score = estimates.len() * claimants.len();
+            if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+                best = Some((
+                    score,
+                    query,
+                    format!("{} ({})", subject.label, subject.value),
+                ));
+            }
+        }
+    }
+    Ok(best.map(|(_, query, label)| (query, label)))
 }
 
 fn print_document(out: &mut impl Write, doc: &Document) -> std::io::Result<()> {

@@ -2,6 +2,8 @@
 
 use std::io::Write;
 
+use tally_store::Cluster;
+
 use crate::cmd::ingest::DbArgs;
 use crate::exit::Outcome;
 
@@ -52,14 +54,25 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         )?;
     }
     writeln!(out)?;
+    write_clusters(&mut out, &clusters, args.min_size)?;
+    Ok(Outcome::Ok)
+}
+
+/// Writes syndication clusters for people: each story with its agency and every copy.
+/// Shared with `tally demo`.
+pub fn write_clusters(
+    out: &mut impl Write,
+    clusters: &[Cluster],
+    min_size: u64,
+) -> std::io::Result<()> {
     if clusters.is_empty() {
         writeln!(
             out,
             "no syndication clusters of {} or more documents",
-            args.min_size
+            min_size
         )?;
     }
-    for c in &clusters {
+    for c in clusters {
         let title = c
             .members
             .first()
@@ -86,5 +99,5 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             )?;
         }
     }
-    Ok(Outcome::Ok)
+    Ok(())
 }

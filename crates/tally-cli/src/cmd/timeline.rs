@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use tally_store::{Estimate, Flag, TimelineQuery};
+use tally_store::{Estimate, Flag, Timeline, TimelineQuery};
 
 use crate::cmd::ingest::DbArgs;
 use crate::exit::Outcome;
@@ -63,6 +63,13 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         eprintln!("tally: no {} estimates match", timeline.measure);
         return Ok(Outcome::Ok);
     }
+    write_text(&mut out, &timeline)?;
+    Ok(Outcome::Ok)
+}
+
+/// Writes a timeline for people: date by date, each estimate with its range, claimant,
+/// carriers, hedges and flags. Shared with `tally demo`.
+pub fn write_text(out: &mut impl Write, timeline: &Timeline) -> std::io::Result<()> {
     let mut last_date = None;
     for (i, e) in timeline.estimates.iter().enumerate() {
         let date = e.date.as_deref().unwrap_or("undated");
@@ -111,7 +118,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             }
         }
     }
-    Ok(Outcome::Ok)
+    Ok(())
 }
 
 fn range(e: &Estimate) -> String {
