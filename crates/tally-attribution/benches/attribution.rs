@@ -1,9 +1,11 @@
 //! Attribution throughput in MB/s on one core: `cargo bench -p tally-attribution`.
 //!
 //! Reads political news (PolNeAR train texts from `../shared/eval/` when present, which are
-//! dense with quotes and reporting verbs; otherwise a built-in paragraph), repeats it to at
-//! least 30 MB, segments every document (not timed), then times the attribution extractor
-//! alone over the whole corpus three times and reports the best run.
+//! dense with quotes and reporting verbs; otherwise a built-in paragraph), or the `text`
+//! fields of a JSONL corpus named by `TALLY_BENCH_JSONL` (such as the bench corpus's
+//! `originals.jsonl`: short wire stories), repeats it to at least 30 MB, segments every
+//! document (not timed), then times the attribution extractor alone over the whole corpus
+//! three times and reports the best run.
 
 use std::path::Path;
 use std::time::Instant;
@@ -84,8 +86,23 @@ fn thread_cpu_seconds() -> Option<f64> {
     Some(ns / 1e9)
 }
 
-/// Articles of real news text when the shared eval folder is there.
+/// Articles of real news text: the JSONL corpus named by `TALLY_BENCH_JSONL`, else PolNeAR
+/// when the shared eval folder is there.
 fn corpus() -> Vec<String> {
+    if let Ok(path) = std::env::var("TALLY_BENCH_JSONL") {
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let articles: Vec<String> = text
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter_map(|v| v.get("text")?.as_str().map(str::to_owned))
+            .filter(|t| !t.is_empty())
+            .collect();
+        if articles.is_empty() {
+            eprintln!("no articles with a text field in {path}");
+        } else {
+            return articles;
+        }
+    }
     let dir =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval/polnear/data/train/text");
     let mut articles = Vec::new();

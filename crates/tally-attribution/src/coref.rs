@@ -13,7 +13,9 @@
 //! The window is the last [`WINDOW`] speaker mentions within [`MAX_PARAGRAPHS`] paragraphs,
 //! so resolution costs a constant per mention.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
+
+use crate::lexicon::HashMap;
 
 use tally_core::{AffiliationBasis, Span, Speaker};
 

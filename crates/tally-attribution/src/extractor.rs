@@ -39,8 +39,8 @@ use crate::lexicon::{Hit, Lexicon};
 use crate::nesting;
 use crate::phrase::{Class, Phrase, class};
 use crate::said_at;
-use crate::sentence::{self, CueAt, Found, inside_quotes};
-use crate::words::{Word, marks_of, words};
+use crate::sentence::{self, CueAt, Found};
+use crate::words::{Word, marks_of, words, words_into};
 
 /// Finds quotations, reported speech and their speakers. Built once; `run` is linear in the
 /// document.
@@ -131,12 +131,12 @@ fn span_of(doc: &Document, words: &[Word<'_>], p: Phrase) -> Option<Span> {
     doc.span(first.start, last.end).ok()
 }
 
-fn kind_of(words: &[Word<'_>], inside: &[bool], content: &[Phrase]) -> QuoteKind {
+fn kind_of(words: &[Word<'_>], content: &[Phrase]) -> QuoteKind {
     let (mut quoted, mut plain) = (false, false);
     for p in content {
-        for i in p.start..p.end {
-            if words[i].is_word() {
-                if inside[i] {
+        for w in &words[p.start..p.end] {
+            if w.is_word() {
+                if w.inside {
                     quoted = true;
                 } else {
                     plain = true;
@@ -156,7 +156,8 @@ fn kind_of(words: &[Word<'_>], inside: &[bool], content: &[Phrase]) -> QuoteKind
 fn cues_in<'l>(lex: &'l Lexicon, words: &[Word<'_>], hits: &[Hit]) -> Vec<CueAt<'l>> {
     hits.iter()
         .filter_map(|h| {
-            let start = words.iter().position(|w| w.start == h.start)?;
+            // Words are in order of start: find the cue's first word by binary search.
+            let start = words.binary_search_by_key(&h.start, |w| w.start).ok()?;
             let end = words[start..].iter().position(|w| w.end == h.end)? + start + 1;
             // A capitalized cue word next to another capitalized word is part of a name
             // ("United States", "Hope Hicks").
@@ -219,7 +220,7 @@ fn cues_in<'l>(lex: &'l Lexicon, words: &[Word<'_>], hits: &[Hit]) -> Vec<CueAt<
 
 /// Definite possessive descriptors that are not sources ("The official's comments"): they
 /// are mentions of a known speaker.
-fn possessive_mentions(lex: &Lexicon, words: &[Word<'_>], found: &[Found]) -> Vec<Phrase> {
+fn possessive_mentions(lex: &Lexicon, words: &[Word<'_>], found: &[Found<'_>]) -> Vec<Phrase> {
     let in_source = |i: usize| {
         found
             .iter()
@@ -372,13 +373,16 @@ fn annotate(
     doc: &Document,
     quotes: &[tally_text::Quotation],
 ) -> (Vec<tally_core::Speaker>, Vec<Attribution>) {
-    let (hits, conditions) = lex.find(&doc.body);
     let entities = EntityIndex::new(doc);
     let marks = marks_of(quotes);
     // Lowercased once: ASCII lowercasing keeps byte offsets, so words slice it for free.
     let lower_body = doc.body.to_ascii_lowercase();
+    let (hits, conditions) = lex.find(&lower_body);
     let mut registry = Registry::default();
     let mut attributions = Vec::new();
+    // One word buffer for all the sentences.
+    let mut buffer: Vec<Word<'_>> = Vec::new();
+    let mut token_cursor = 0;
     let mut h = 0;
     let mut c = 0;
     for (sentence_index, sentence) in doc.sentences.iter().enumerate() {
@@ -414,23 +418,30 @@ fn annotate(
         if weak_only && !label && !has_complement(&sentence.text) {
             continue;
         }
-        let words = words(doc, &lower_body, sentence, &marks);
-        let cues = cues_in(lex, &words, &hits[first_hit..h]);
-        let found = sentence::analyze(lex, &words, &cues);
+        token_cursor = words_into(
+            &mut buffer,
+            doc,
+            &lower_body,
+            sentence,
+            &marks,
+            token_cursor,
+        );
+        let words = buffer.as_slice();
+        let cues = cues_in(lex, words, &hits[first_hit..h]);
+        let found = sentence::analyze(lex, words, &cues);
         let paragraph = doc.paragraph_at(sentence.start).unwrap_or(0);
-        let inside = inside_quotes(&words);
 
         // Mentions in word order: possessive mentions and sources interleaved, so that a
         // speaker introduced later in the sentence cannot capture an earlier "the official's".
-        let extra = possessive_mentions(lex, &words, &found);
+        let extra = possessive_mentions(lex, words, &found);
         let mut extra = extra.into_iter().peekable();
         let mut previous: Option<(Option<Phrase>, Option<usize>)> = None;
         let sentence_conditions = &conditions[first_condition..c];
         for (n, f) in found.iter().enumerate() {
             let source_start = f.source.map_or(usize::MAX, |s| s.span.start);
             while let Some(p) = extra.next_if(|p| p.start < source_start) {
-                let d = descriptor::parse(lex, &doc.body, &words, p, None);
-                if let Some(span) = span_of(doc, &words, p) {
+                let d = descriptor::parse(lex, &doc.body, words, p, None);
+                if let Some(span) = span_of(doc, words, p) {
                     registry.mention_only(&Mention {
                         span,
                         paragraph,
@@ -452,8 +463,8 @@ fn annotate(
                         return None;
                     }
                     let target = s.antecedent.unwrap_or(s.core);
-                    let d = descriptor::parse(lex, &doc.body, &words, target, s.apposition);
-                    let span = span_of(doc, &words, target)?;
+                    let d = descriptor::parse(lex, &doc.body, words, target, s.apposition);
+                    let span = span_of(doc, words, target)?;
                     let entity = d
                         .name_range
                         .filter(|_| d.form == Form::Named)
@@ -490,15 +501,15 @@ fn annotate(
             };
             previous = Some((source_phrase, speaker));
 
-            let Some(cue) = span_of(doc, &words, f.cue) else {
+            let Some(cue) = span_of(doc, words, f.cue) else {
                 continue;
             };
             let mut content: Vec<Span> = f
                 .content
                 .iter()
-                .filter_map(|p| span_of(doc, &words, *p))
+                .filter_map(|p| span_of(doc, words, *p))
                 .collect();
-            let mut kind = kind_of(&words, &inside, &f.content);
+            let mut kind = kind_of(words, &f.content);
             if f.content.is_empty() {
                 // A bare `Trump said Friday.` after a quotation: the quotation is the content.
                 let Some(q) = previous_quotation(doc, sentence_index) else {
@@ -515,8 +526,8 @@ fn annotate(
             let mine: Vec<String> = sentence_conditions
                 .iter()
                 .filter(|hit| {
-                    let distance = |g: &Found| {
-                        span_of(doc, &words, g.cue).map_or(usize::MAX, |s| {
+                    let distance = |g: &Found<'_>| {
+                        span_of(doc, words, g.cue).map_or(usize::MAX, |s| {
                             s.start.abs_diff(hit.start).min(s.end.abs_diff(hit.start))
                         })
                     };
@@ -533,8 +544,8 @@ fn annotate(
                 kind,
                 class: f.class,
                 cue,
-                cue_lemma: f.lemma.clone(),
-                source: f.source.and_then(|s| span_of(doc, &words, s.span)),
+                cue_lemma: f.lemma.to_owned(),
+                source: f.source.and_then(|s| span_of(doc, words, s.span)),
                 speaker_id: speaker.and_then(|s| registry.id(s)),
                 content,
                 within: None,
@@ -543,8 +554,8 @@ fn annotate(
             });
         }
         for p in extra {
-            let d = descriptor::parse(lex, &doc.body, &words, p, None);
-            if let Some(span) = span_of(doc, &words, p) {
+            let d = descriptor::parse(lex, &doc.body, words, p, None);
+            if let Some(span) = span_of(doc, words, p) {
                 registry.mention_only(&Mention {
                     span,
                     paragraph,

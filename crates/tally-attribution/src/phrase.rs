@@ -49,21 +49,35 @@ pub(crate) fn class(lex: &Lexicon, words: &[Word<'_>], i: usize) -> Class {
         return Class::Punct;
     }
     let lower = w.lower();
+    let info = lex.info(lower);
     // A capitalized word opening the sentence or a quotation may be an ordinary word.
     let initial = i == 0 || words.get(i - 1).is_some_and(|p| !p.is_word() && !p.is(","));
-    if lex.pronoun(lower).is_some_and(|p| p.subject) && (initial || !w.is_capitalized()) {
+    let capitalized = w.is_capitalized();
+    if info.and_then(|x| x.pronoun).is_some_and(|p| p.subject) && (initial || !capitalized) {
         return Class::Pronoun;
     }
-    if lex.title(w.text).is_some() {
+    if info
+        .and_then(|x| x.title.as_ref())
+        .is_some_and(|(t, _)| t == w.text)
+    {
         return Class::Title;
     }
     if w.is_possessive() {
         return Class::Possessive;
     }
-    if w.is_capitalized() && !initial && lower != "i" {
+    if capitalized && !initial && lower != "i" {
         return Class::Cap;
     }
-    if let Some(f) = lex.function(w.text, lower) {
+    // Unlisted lowercase words in "-ly" are adverbs ("reportedly"), as in
+    // `Lexicon::function`.
+    let function = info.and_then(|x| x.function).or_else(|| {
+        (!capitalized
+            && lower.len() > 4
+            && lower.ends_with("ly")
+            && info.and_then(|x| x.noun).is_none())
+        .then_some(FnClass::Aux)
+    });
+    if let Some(f) = function {
         return match f {
             FnClass::Det => Class::Det,
             FnClass::Aux => Class::Aux,
@@ -71,10 +85,10 @@ pub(crate) fn class(lex: &Lexicon, words: &[Word<'_>], i: usize) -> Class {
             FnClass::Break => Class::Break,
         };
     }
-    if lex.noun(lower).is_some() {
+    if info.and_then(|x| x.noun).is_some() {
         return Class::Noun;
     }
-    if w.is_capitalized() {
+    if capitalized {
         return Class::Cap;
     }
     if w.text.starts_with(|c: char| c.is_ascii_digit()) {
@@ -207,15 +221,14 @@ fn valid(lex: &Lexicon, words: &[Word<'_>], p: Phrase) -> bool {
     if p.end <= p.start {
         return false;
     }
-    let classes: Vec<Class> = (p.start..p.end).map(|i| class(lex, words, i)).collect();
-    let last = classes[classes.len() - 1];
+    let last = class(lex, words, p.end - 1);
     if !can_head(last) && last != Class::Pronoun {
         return false;
     }
     if last == Class::Other && plural_like(words[p.end - 1].text) {
         return true;
     }
-    classes.iter().any(|c| {
+    (p.start..p.end).map(|i| class(lex, words, i)).any(|c| {
         matches!(
             c,
             Class::Cap

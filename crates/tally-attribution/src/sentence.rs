@@ -35,11 +35,11 @@ pub(crate) struct Source {
 
 /// One attribution found in a sentence, in word indices.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Found {
+pub(crate) struct Found<'l> {
     /// The cue words.
     pub cue: Phrase,
     /// The cue's lemma.
-    pub lemma: String,
+    pub lemma: &'l str,
     /// Statement or attitude, from the cue.
     pub class: AttributionClass,
     /// The source in this sentence.
@@ -57,13 +57,12 @@ pub(crate) struct CueAt<'l> {
 }
 
 /// Analyses one sentence.
-pub(crate) fn analyze(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'_>]) -> Vec<Found> {
-    let inside = inside_quotes(words);
-    let mut found: Vec<Found> = Vec::new();
+pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>]) -> Vec<Found<'l>> {
+    let mut found: Vec<Found<'l>> = Vec::new();
     found.extend(colon(lex, words));
     for (n, cue) in cues.iter().enumerate() {
         // A cue inside a quotation is part of someone's words, not the article's report.
-        if inside.get(cue.words.start).copied().unwrap_or(false) {
+        if words.get(cue.words.start).is_some_and(|w| w.inside) {
             continue;
         }
         let next_cue = cues.get(n + 1).map_or(words.len(), |c| c.words.start);
@@ -86,7 +85,7 @@ pub(crate) fn analyze(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'_>]) -> 
 
 /// A speaker label: a short name or descriptor opening the sentence, a colon, then what
 /// they said (`Bush: "The mission is to destroy ISIS."`, `Q: Did the service help?`).
-fn colon(lex: &Lexicon, words: &[Word<'_>]) -> Option<Found> {
+fn colon(lex: &Lexicon, words: &[Word<'_>]) -> Option<Found<'static>> {
     let colon = words.iter().take(7).position(|w| w.is(":"))?;
     if colon == 0
         || word_count(
@@ -114,7 +113,7 @@ fn colon(lex: &Lexicon, words: &[Word<'_>]) -> Option<Found> {
             start: colon,
             end: colon + 1,
         },
-        lemma: ":".to_owned(),
+        lemma: ":",
         class: AttributionClass::Statement,
         source: Some(Source {
             span: core,
@@ -124,35 +123,6 @@ fn colon(lex: &Lexicon, words: &[Word<'_>]) -> Option<Found> {
         }),
         content: vec![content],
     })
-}
-
-/// Per word, whether it lies inside a quotation. A sentence that starts inside a quotation
-/// opened in an earlier sentence shows it by closing a quote it never opened.
-pub(crate) fn inside_quotes(words: &[Word<'_>]) -> Vec<bool> {
-    let mut inside = vec![false; words.len()];
-    let mut depth = 0usize;
-    for (i, w) in words.iter().enumerate() {
-        match w.quote() {
-            Some(QuoteDir::Open) => depth += 1,
-            Some(QuoteDir::Close) => {
-                if depth == 0 {
-                    for flag in &mut inside[..i] {
-                        *flag = true;
-                    }
-                    // Quote marks themselves stay outside.
-                    for (flag, w) in inside[..i].iter_mut().zip(words) {
-                        if w.quote().is_some() {
-                            *flag = false;
-                        }
-                    }
-                } else {
-                    depth -= 1;
-                }
-            }
-            None => inside[i] = depth > 0,
-        }
-    }
-    inside
 }
 
 fn is_clause_end(w: &Word<'_>) -> bool {
@@ -176,16 +146,7 @@ fn trim(words: &[Word<'_>], mut p: Phrase) -> Option<Phrase> {
 /// Content running from `start` to the clause end: the sentence end, a dash or semicolon
 /// outside quotation marks, or a comma right before the next cue.
 fn run_to_end(words: &[Word<'_>], start: usize, next_cue: usize) -> Option<Phrase> {
-    // Quote depth is only needed at a clause end or comma, so it is computed when first
-    // needed rather than for every call.
-    let mut inside: Option<Vec<bool>> = None;
-    let mut quoted = |i: usize| {
-        inside
-            .get_or_insert_with(|| inside_quotes(words))
-            .get(i)
-            .copied()
-            .unwrap_or(false)
-    };
+    let quoted = |i: usize| words.get(i).is_some_and(|w| w.inside);
     let mut end = start;
     while end < words.len() {
         let w = &words[end];
@@ -538,7 +499,7 @@ fn source_right(lex: &Lexicon, words: &[Word<'_>], from: usize) -> Option<Source
 
 /// Content before a source that follows it: from the sentence start (or the end of the
 /// previous attribution) to the comma or closing quotation mark before the source.
-fn before(words: &[Word<'_>], boundary: usize, prev: Option<&Found>) -> Option<Phrase> {
+fn before(words: &[Word<'_>], boundary: usize, prev: Option<&Found<'_>>) -> Option<Phrase> {
     let start = prev.map_or(0, |f| {
         let src_end = f.source.map_or(0, |s| s.span.end);
         f.cue.end.max(src_end)
@@ -572,19 +533,19 @@ fn boundary_before(words: &[Word<'_>], i: usize) -> bool {
     i > 0 && (words[i - 1].is(",") || words[i - 1].quote() == Some(QuoteDir::Close))
 }
 
-fn verb(
+fn verb<'l>(
     lex: &Lexicon,
     words: &[Word<'_>],
-    cue: &CueAt<'_>,
-    prev: Option<&Found>,
+    cue: &CueAt<'l>,
+    prev: Option<&Found<'_>>,
     next_cue: usize,
-) -> Option<Found> {
+) -> Option<Found<'l>> {
     let weak = cue.entry.flags.weak;
     let floor = prev.map_or(0, |f| f.cue.end.max(f.source.map_or(0, |s| s.span.end)));
     let h = skip_left_adjuncts(lex, words, cue.words.start, floor);
     let make = |source: Option<Source>, content: Vec<Phrase>| Found {
         cue: cue.words,
-        lemma: cue.entry.lemma.clone(),
+        lemma: &cue.entry.lemma,
         class: cue.entry.class,
         source,
         content,
@@ -991,13 +952,13 @@ fn subject(lex: &Lexicon, words: &[Word<'_>], floor: usize, limit: usize) -> Opt
     })
 }
 
-fn participle(
+fn participle<'l>(
     lex: &Lexicon,
     words: &[Word<'_>],
-    cue: &CueAt<'_>,
-    prev: Option<&Found>,
+    cue: &CueAt<'l>,
+    prev: Option<&Found<'_>>,
     next_cue: usize,
-) -> Option<Found> {
+) -> Option<Found<'l>> {
     let source = match prev {
         Some(f) => f.source,
         None => subject(lex, words, 0, cue.words.start),
@@ -1007,7 +968,7 @@ fn participle(
     let (content, _) = after(lex, words, cue, next_cue)?;
     Some(Found {
         cue: cue.words,
-        lemma: cue.entry.lemma.clone(),
+        lemma: &cue.entry.lemma,
         class: cue.entry.class,
         source,
         content: vec![content],
@@ -1016,13 +977,13 @@ fn participle(
 
 /// A raising cue ("Trump is expected to win", "the team seemed paralyzed"): no source;
 /// the content is the subject and the complement, as PolNeAR annotates it.
-fn raising(
+fn raising<'l>(
     lex: &Lexicon,
     words: &[Word<'_>],
-    cue: &CueAt<'_>,
-    prev: Option<&Found>,
+    cue: &CueAt<'l>,
+    prev: Option<&Found<'_>>,
     next_cue: usize,
-) -> Option<Found> {
+) -> Option<Found<'l>> {
     let c = cue.words.end;
     let first = words.get(c)?;
     if !first.is_word() || (cue.entry.flags.weak && first.lower() != "to") {
@@ -1049,19 +1010,19 @@ fn raising(
     let subject = Phrase { start, end: h };
     Some(Found {
         cue: cue.words,
-        lemma: cue.entry.lemma.clone(),
+        lemma: &cue.entry.lemma,
         class: cue.entry.class,
         source: None,
         content: vec![subject, complement],
     })
 }
 
-fn according_to(
+fn according_to<'l>(
     lex: &Lexicon,
     words: &[Word<'_>],
-    cue: &CueAt<'_>,
-    prev: Option<&Found>,
-) -> Option<Found> {
+    cue: &CueAt<'l>,
+    prev: Option<&Found<'_>>,
+) -> Option<Found<'l>> {
     // The object of "according to" is the source, whatever its shape ("state corporate
     // records", "reports emerging in the news media").
     let from = cue.words.end;
@@ -1107,7 +1068,7 @@ fn according_to(
     }
     Some(Found {
         cue: cue.words,
-        lemma: cue.entry.lemma.clone(),
+        lemma: &cue.entry.lemma,
         class: cue.entry.class,
         source: Some(source),
         content,

@@ -39,6 +39,10 @@ pub(crate) struct Word<'a> {
     pub kind: WordKind,
     /// The text ASCII-lowercased: a slice of the lowercased body, so no word allocates.
     pub lower: &'a str,
+    /// Lies inside a quotation (quotation marks themselves do not). A sentence that starts
+    /// inside a quotation opened in an earlier sentence shows it by closing a quote it
+    /// never opened.
+    pub inside: bool,
 }
 
 impl<'a> Word<'a> {
@@ -127,18 +131,45 @@ pub(crate) fn words<'a>(
     span: &Span,
     marks: &[(usize, QuoteDir)],
 ) -> Vec<Word<'a>> {
-    let body = doc.body.as_str();
-    let first = doc.tokens.partition_point(|t| t.end <= span.start);
     let mut out = Vec::new();
+    let first = doc.tokens.partition_point(|t| t.end <= span.start);
+    words_into(&mut out, doc, lower_body, span, marks, first);
+    out
+}
+
+/// [`words`] into a buffer that is cleared first, so that a document's sentences reuse one
+/// allocation. The sentence's tokens are searched from token `from` on (a cursor that moves
+/// forward through the document, so that finding them costs no search); returns the index
+/// of the first token after the sentence.
+pub(crate) fn words_into<'a>(
+    out: &mut Vec<Word<'a>>,
+    doc: &'a Document,
+    lower_body: &'a str,
+    span: &Span,
+    marks: &[(usize, QuoteDir)],
+    from: usize,
+) -> usize {
+    out.clear();
+    let body = doc.body.as_str();
+    let mut first = from.min(doc.tokens.len());
+    if doc.tokens.get(first).is_some_and(|t| t.start > span.start) {
+        // The cursor overshot (a caller going back): search from the start.
+        first = doc.tokens.partition_point(|t| t.end <= span.start);
+    }
+    while doc.tokens.get(first).is_some_and(|t| t.end <= span.start) {
+        first += 1;
+    }
+    let mut last = first;
     for token in doc.tokens[first..]
         .iter()
         .take_while(|t| t.start < span.end)
     {
+        last += 1;
         let (Some(text), start) = (body.get(token.range()), token.start) else {
             continue;
         };
         if token.kind == TokenKind::Quote {
-            push(&mut out, body, start, text, true);
+            push(out, body, start, text, true);
             continue;
         }
         // A clean word or number (what the segmenter gives) needs no splitting.
@@ -153,33 +184,60 @@ pub(crate) fn words<'a>(
                 text,
                 kind: WordKind::Word,
                 lower: lower_body.get(start..token.end).unwrap_or(""),
+                inside: false,
             });
             continue;
         }
-        split(&mut out, body, start, text);
-    }
-    // Lowercase forms come from the lowercased body (same byte offsets).
-    for w in &mut out {
-        w.lower = lower_body.get(w.start..w.end).unwrap_or("");
-    }
-    // Only marks the quotation finder paired are quotes.
-    for w in &mut out {
-        if let WordKind::Quote(_) = w.kind {
-            w.kind = match marks.binary_search_by_key(&w.start, |m| m.0) {
-                Ok(i) => WordKind::Quote(marks[i].1),
-                Err(_) => WordKind::Punct,
-            };
+        let from = out.len();
+        split(out, body, start, text);
+        // Lowercase forms come from the lowercased body (same byte offsets); only marks the
+        // quotation finder paired are quotes.
+        for w in &mut out[from..] {
+            w.lower = lower_body.get(w.start..w.end).unwrap_or("");
+            if let WordKind::Quote(_) = w.kind {
+                w.kind = match marks.binary_search_by_key(&w.start, |m| m.0) {
+                    Ok(i) => WordKind::Quote(marks[i].1),
+                    Err(_) => WordKind::Punct,
+                };
+            }
         }
     }
     // An unpaired apostrophe glued to a plural is a possessive: "the soldiers' families".
-    if !out
+    if out
         .iter()
         .any(|w| w.kind == WordKind::Punct && matches!(w.text, "'" | "\u{2019}"))
     {
-        return out;
+        merge_possessives(out, body);
     }
-    let mut merged: Vec<Word<'a>> = Vec::with_capacity(out.len());
-    for w in out {
+    mark_inside(out);
+    last
+}
+
+/// Sets [`Word::inside`] from the quotation marks of the sentence.
+fn mark_inside(words: &mut [Word<'_>]) {
+    let mut depth = 0usize;
+    for i in 0..words.len() {
+        match words[i].quote() {
+            Some(QuoteDir::Open) => depth += 1,
+            Some(QuoteDir::Close) => {
+                if depth == 0 {
+                    for w in &mut words[..i] {
+                        w.inside = w.quote().is_none();
+                    }
+                } else {
+                    depth -= 1;
+                }
+            }
+            None => words[i].inside = depth > 0,
+        }
+    }
+}
+
+/// Joins an apostrophe to the plural before it.
+fn merge_possessives<'a>(out: &mut Vec<Word<'a>>, body: &'a str) {
+    let words = std::mem::take(out);
+    let merged = out;
+    for w in words {
         if let Some(prev) = merged.last_mut() {
             let apostrophe = w.kind == WordKind::Punct && matches!(w.text, "'" | "\u{2019}");
             if apostrophe
@@ -195,7 +253,6 @@ pub(crate) fn words<'a>(
         }
         merged.push(w);
     }
-    merged
 }
 
 /// Splits a token into leading punctuation, the core, and trailing punctuation.
@@ -272,6 +329,7 @@ fn push<'a>(out: &mut Vec<Word<'a>>, body: &'a str, start: usize, text: &'a str,
         text,
         kind,
         lower: "",
+        inside: false,
     });
 }
 
