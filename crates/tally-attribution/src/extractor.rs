@@ -522,6 +522,11 @@ fn annotate(
                 continue;
             }
             extend_over_paragraphs(&doc.body, quotes, &mut content);
+            // An empty paragraph of a quotation adds nothing.
+            content.retain(|c| !c.is_empty());
+            if content.is_empty() {
+                continue;
+            }
             // A condition belongs to the nearest cue in its sentence.
             let mine: Vec<String> = sentence_conditions
                 .iter()
