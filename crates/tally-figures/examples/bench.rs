@@ -6,8 +6,9 @@
 //! ```
 //!
 //! Reads the `body`/`text` field of each JSONL record, segments every document once (not
-//! timed), then times the recognizer alone and the full figures extractor over the same
-//! documents, repeating the corpus until `--mb` megabytes (default 20) have been processed.
+//! timed), then times the anchor scan alone, the recognizer alone and the full figures
+//! extractor over the same documents, repeating the corpus until `--mb` megabytes (default
+//! 20) have been processed. `ONLY_ANCHORS=1` stops after the anchor scan (for profiling it).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -68,6 +69,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let extractor = FigureExtractor::new()?;
 
     let wall = Instant::now();
+    let start = cpu_seconds(wall);
+    let mut anchors = 0usize;
+    for _ in 0..rounds {
+        for d in &docs {
+            anchors += extractor.recognizer().count_anchors(&d.body);
+        }
+    }
+    let anchor_s = cpu_seconds(wall) - start;
+    #[allow(clippy::cast_precision_loss)]
+    let total = corpus_mb * rounds as f64;
+    println!(
+        "anchors: {:.1} MB/s ({} per round)",
+        total / anchor_s,
+        anchors / rounds
+    );
+    if std::env::var("ONLY_ANCHORS").is_ok() {
+        return Ok(());
+    }
+
     let start = cpu_seconds(wall);
     let mut amounts = 0usize;
     for _ in 0..rounds {

@@ -31,7 +31,7 @@ use std::ops::Range;
 use tally_core::Measure;
 
 use crate::lex::{self, Kind, Tok};
-use crate::lexicon::{Lexicon, ctx, link, role, with_lower};
+use crate::lexicon::{Info, Lexicon, ctx, link, role, with_lower};
 use crate::quantity::Quantity;
 
 /// What a figure counts.
@@ -47,13 +47,6 @@ pub(crate) struct Counted {
 /// A function word: it ends a noun phrase and names nothing (words.tsv `stop`).
 fn is_stop(lexicon: &Lexicon, text: &str, t: Tok) -> bool {
     lexicon.role_of(text, t) & role::STOP != 0
-}
-
-/// A speech verb (words.tsv `cue`): a clause it heads is the attribution frame ("told
-/// reporters in Kyiv", "said in Moscow"), which says where and when something was said, not
-/// where the figure is.
-fn is_cue(lexicon: &Lexicon, text: &str, t: Tok) -> bool {
-    lexicon.role_of(text, t) & role::CUE != 0
 }
 
 /// A preposition that opens a place (words.tsv `place_prep`).
@@ -361,7 +354,7 @@ fn name_phrase(
         t = lex::next(text, t.end)?;
     }
     // "Dozens were killed and hundreds wounded": an amount is no name.
-    if lexicon.number_word(text, t).is_some() || lower(text, t, |w| lexicon.vague.contains_key(w)) {
+    if lexicon.info(text, t).flags & crate::lexicon::flag::ANCHOR != 0 {
         return None;
     }
     let start = t.start;
@@ -401,13 +394,22 @@ fn name_phrase(
 /// Whether a word is a finite verb or auxiliary: listed in links.tsv, or a regular past
 /// tense. Verbs are lowercase, except in all-caps text (`caps`).
 fn is_verb(lexicon: &Lexicon, text: &str, t: Tok, caps: bool) -> bool {
-    if t.kind != Kind::Word || !caps && !t.text(text).chars().next().is_some_and(char::is_lowercase)
-    {
+    t.kind == Kind::Word && is_verb_info(lexicon.info(text, t), text, t, caps)
+}
+
+/// [`is_verb`] for a word token whose [`Info`] is at hand.
+fn is_verb_info(info: Info, text: &str, t: Tok, caps: bool) -> bool {
+    let word = t.text(text).as_bytes();
+    if !caps && !word.first().is_some_and(u8::is_ascii_lowercase) {
         return false;
     }
-    let roles = lexicon.link_of(text, t);
-    roles & (link::AUX | link::VERB | link::CHANGE) != 0 && !t.is(text, "to") && !t.is(text, "all")
-        || lower(text, t, |w| w.ends_with("ed"))
+    info.link & (link::AUX | link::VERB | link::CHANGE) != 0
+        && !t.is(text, "to")
+        && !t.is(text, "all")
+        || word.len() > 2
+            && word
+                .get(word.len() - 2..)
+                .is_some_and(|e| e.eq_ignore_ascii_case(b"ed"))
 }
 
 /// Whether a quotation mark ends or opens a whole quoted clause (`,"`, `."`, `said, "`)
@@ -488,13 +490,15 @@ pub(crate) fn is_all_caps(text: &str) -> bool {
     upper >= 8
 }
 
-/// Reads a sentence once, over the segmenter's tokens when there are any (they are already
-/// made), else with the crate's own lexer.
+/// Reads a sentence once, over the segmenter's tokens when the document has them
+/// (`tokenized`; `tokens` then starts at the sentence's first token or before it), else with
+/// the crate's own lexer.
 pub(crate) fn scan_sentence(
     lexicon: &Lexicon,
     text: &str,
     range: Range<usize>,
     tokens: &[tally_core::Token],
+    tokenized: bool,
 ) -> SentenceScan {
     let mut scan = SentenceScan {
         hedges: hedges_in(lexicon, text, range.clone()),
@@ -502,9 +506,11 @@ pub(crate) fn scan_sentence(
         range: range.clone(),
         ..SentenceScan::default()
     };
-    if !tokens.is_empty() {
-        let first = tokens.partition_point(|t| t.end <= range.start);
-        for token in tokens.get(first..).unwrap_or(&[]) {
+    if tokenized {
+        for token in tokens {
+            if token.end <= range.start {
+                continue;
+            }
             if token.end > range.end {
                 break;
             }
@@ -544,21 +550,39 @@ pub(crate) fn scan_sentence(
 impl SentenceScan {
     /// Records what one token of the sentence offers.
     fn note(&mut self, lexicon: &Lexicon, text: &str, t: Tok) {
-        if is_clause_break(lexicon, text, t) {
+        if t.kind != Kind::Word {
+            if is_clause_break(lexicon, text, t) {
+                self.breaks.push(t.start..t.end);
+            }
+            return;
+        }
+        // Once the sentence's first verb is known, only clause openers and place
+        // prepositions matter: a shape test skips the lookup for every other word.
+        if self.first_verb.is_some()
+            && !text
+                .as_bytes()
+                .get(t.start..t.end)
+                .is_some_and(|w| lexicon.may_open_clause(w))
+        {
+            self.words += 1;
+            return;
+        }
+        // One lookup answers every question about the word.
+        let info = lexicon.info(text, t);
+        let cue = info.role & role::CUE != 0;
+        if info.role & (role::CUE | role::CLAUSE) != 0 {
             self.breaks.push(t.start..t.end);
         }
-        if t.kind == Kind::Word {
-            // The sentence's subject phrase ends at its first verb (not its first word: a
-            // capitalized verb opens no sentence in news copy).
-            if self.first_verb.is_none()
-                && self.words > 0
-                && (is_cue(lexicon, text, t) || is_verb(lexicon, text, t, self.caps))
-            {
-                self.first_verb = Some((t.start, is_cue(lexicon, text, t)));
-            }
-            self.words += 1;
+        // The sentence's subject phrase ends at its first verb (not its first word: a
+        // capitalized verb opens no sentence in news copy).
+        if self.first_verb.is_none()
+            && self.words > 0
+            && (cue || is_verb_info(info, text, t, self.caps))
+        {
+            self.first_verb = Some((t.start, cue));
         }
-        if is_place_prep(lexicon, text, t)
+        self.words += 1;
+        if info.role & role::PLACE_PREP != 0
             && let Some(p) = place_at(lexicon, text, t, self.range.end, self.caps)
         {
             self.places.push(p);
@@ -751,7 +775,7 @@ mod tests {
     }
 
     fn subject_of(r: &Recognizer, text: &str, q: &Quantity) -> Option<Range<usize>> {
-        let scan = scan_sentence(&r.lexicon, text, 0..text.len(), &[]);
+        let scan = scan_sentence(&r.lexicon, text, 0..text.len(), &[], false);
         let c = counted(&r.lexicon, text, q, false);
         subject(&r.lexicon, text, q, &scan, &c)
     }
@@ -794,7 +818,11 @@ mod tests {
         let q = r.recognize(text).into_iter().next().unwrap();
         let s = subject_of(&r, text, &q).unwrap();
         assert_eq!(&text[s], "North Korean forces");
-        let p = place(&q, &scan_sentence(&r.lexicon, text, 0..text.len(), &[])).unwrap();
+        let p = place(
+            &q,
+            &scan_sentence(&r.lexicon, text, 0..text.len(), &[], false),
+        )
+        .unwrap();
         assert_eq!(&text[p], "in Russia's Kursk region");
     }
 

@@ -373,6 +373,14 @@ impl Convention {
             out.high = high;
             out.best = best;
         }
+        // Factors and zero bounds written for counts flip around a negative number ("fewer
+        // than -1" would give [0, -1]): keep low below high.
+        if let (Some(l), Some(h)) = (out.low, out.high)
+            && l > h
+        {
+            out.low = Some(h);
+            out.high = Some(l);
+        }
         Some(out)
     }
 }

@@ -134,22 +134,58 @@ impl FigureExtractor {
         // figures it holds.
         let mut scan_cache: Option<attach::SentenceScan> = None;
         let quantities = self.recognizer.recognize(text);
+        // Amounts come in body order, so the sentence and token lists are walked forward
+        // once rather than searched for every amount.
+        let mut sentence_i = 0;
+        let mut token_i = 0;
         for q in &quantities {
             let caps = caps_near(text, &q.span);
             if filter::not_figure(lexicon, text, q, caps).is_some() {
                 continue;
             }
-            let sentence = context_range(doc, q.span.start);
+            while doc
+                .sentences
+                .get(sentence_i)
+                .is_some_and(|s| s.end <= q.span.start)
+            {
+                sentence_i += 1;
+            }
+            let sentence = match doc.sentences.get(sentence_i) {
+                Some(s) if s.start <= q.span.start => s.range(),
+                _ => context_range(doc, q.span.start),
+            };
             let counted = attach::counted(lexicon, text, q, caps);
             if is_bare_one(q) && counted.noun.is_none() && counted.measure == Measure::Other {
                 continue;
             }
             if scan_cache.as_ref().is_none_or(|s| s.range != sentence) {
+                while doc
+                    .tokens
+                    .get(token_i)
+                    .is_some_and(|t| t.end <= sentence.start)
+                {
+                    token_i += 1;
+                }
+                // A sentence never starts before an earlier one: were the fallback range to
+                // reach back, search instead.
+                if doc
+                    .tokens
+                    .get(token_i)
+                    .is_some_and(|t| t.start < sentence.start)
+                    || token_i > 0
+                        && doc
+                            .tokens
+                            .get(token_i - 1)
+                            .is_some_and(|t| t.end > sentence.start)
+                {
+                    token_i = doc.tokens.partition_point(|t| t.end <= sentence.start);
+                }
                 scan_cache = Some(attach::scan_sentence(
                     lexicon,
                     text,
                     sentence.clone(),
-                    &doc.tokens,
+                    doc.tokens.get(token_i..).unwrap_or(&[]),
+                    !doc.tokens.is_empty(),
                 ));
             }
             let Some(scan) = scan_cache.as_ref() else {

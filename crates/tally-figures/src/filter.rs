@@ -297,7 +297,7 @@ fn singular_head(lexicon: &Lexicon, text: &str, pos: usize) -> bool {
             || lexicon.context_of(text, w) != 0
             || lexicon.link_of(text, w) != 0
             || lexicon.role_of(text, w) & (role::COLLECTIVE | role::NOT_NOUN) != 0
-            || lexicon.units.contains_key(&word.to_ascii_lowercase())
+            || lexicon.unit_of_str(word).is_some()
         {
             return false;
         }

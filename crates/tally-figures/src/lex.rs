@@ -254,22 +254,6 @@ pub(crate) fn prev(text: &str, pos: usize) -> Option<Tok> {
     })
 }
 
-/// Up to `n` tokens before `pos`, nearest first.
-pub(crate) fn prev_n(text: &str, pos: usize, n: usize) -> Vec<Tok> {
-    let mut out = Vec::with_capacity(n);
-    let mut at = pos;
-    while out.len() < n {
-        match prev(text, at) {
-            Some(t) => {
-                at = t.start;
-                out.push(t);
-            }
-            None => break,
-        }
-    }
-    out
-}
-
 /// Whether a word starts with an uppercase letter.
 pub(crate) fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
@@ -301,14 +285,26 @@ mod tests {
         assert_eq!(words("end.\n\nNext"), ["end", "."]);
     }
 
+    /// Up to `n` tokens before `pos`, nearest first.
+    fn back(text: &str, pos: usize, n: usize) -> Vec<Tok> {
+        let mut out = Vec::new();
+        let mut at = pos;
+        while out.len() < n {
+            let Some(t) = prev(text, at) else { break };
+            at = t.start;
+            out.push(t);
+        }
+        out
+    }
+
     #[test]
     fn backward_agrees_with_forward() {
         let text = "a senior U.S. official said more than 1,000";
         let at = text.find("1,000").unwrap();
-        let got: Vec<&str> = prev_n(text, at, 5).iter().map(|t| t.text(text)).collect();
+        let got: Vec<&str> = back(text, at, 5).iter().map(|t| t.text(text)).collect();
         assert_eq!(got, ["than", "more", "said", "official", "U.S."]);
         let text = "the end. More";
-        let got: Vec<&str> = prev_n(text, text.len() - 4, 3)
+        let got: Vec<&str> = back(text, text.len() - 4, 3)
             .iter()
             .map(|t| t.text(text))
             .collect();

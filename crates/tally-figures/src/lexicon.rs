@@ -160,6 +160,129 @@ pub(crate) mod role {
     pub const NOT_NOUN: u16 = 1 << 7;
 }
 
+/// Flags of a word in the [`Info`] table.
+pub(crate) mod flag {
+    /// A number or vague word: an amount can start here.
+    pub const ANCHOR: u8 = 1;
+    /// The first word of a currency written after a number ("dollars", "swiss").
+    pub const CURRENCY_FIRST: u8 = 1 << 1;
+    /// The first word of a modifier written after a number ("or", "plus").
+    pub const MODIFIER_FIRST: u8 = 1 << 2;
+    /// The last word of a modifier written before a number ("than", "least").
+    pub const MODIFIER_LAST: u8 = 1 << 3;
+    /// The letters of a currency written before a number ("US" of "US$", "Rs").
+    pub const CURRENCY_HEAD: u8 = 1 << 4;
+}
+
+/// Everything the lexicon knows about one word, from one lookup: the recognizer and the
+/// attachment rules read several lists for every word near a number, so they are merged
+/// into one table keyed by the packed lowercase word ([`word_key`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct Info {
+    pub num: Option<NumWord>,
+    pub measure: Option<(Measure, bool)>,
+    /// Index into [`Lexicon::vague_words`].
+    pub vague: Option<u16>,
+    /// Index into [`Lexicon::unit_names`].
+    pub unit: Option<u16>,
+    /// [`link`] bits.
+    pub link: u8,
+    /// [`ctx`] bits.
+    pub ctx: u16,
+    /// [`role`] bits.
+    pub role: u16,
+    /// [`flag`] bits.
+    pub flags: u8,
+}
+
+const NO_INFO: Info = Info {
+    num: None,
+    measure: None,
+    vague: None,
+    unit: None,
+    link: 0,
+    ctx: 0,
+    role: 0,
+    flags: 0,
+};
+
+/// A word of at most 16 ASCII bytes, lowercased and packed into one integer (the length is
+/// implied: words hold no NUL). Longer or non-ASCII words are in no list.
+#[inline]
+pub(crate) fn word_key(word: &[u8]) -> Option<u128> {
+    key_in(word, 0, word.len())
+}
+
+/// [`word_key`] of `bytes[start..end]`, reading 16 bytes at once when the text has them:
+/// every word near a number is looked up, so the key must cost a few instructions.
+#[inline]
+pub(crate) fn key_in(bytes: &[u8], start: usize, end: usize) -> Option<u128> {
+    const ONES: u128 = u128::MAX / 255;
+    const HIGH: u128 = ONES * 0x80;
+    const LOW7: u128 = ONES * 0x7f;
+    let len = end.checked_sub(start)?;
+    if len == 0 || len > 16 || end > bytes.len() {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    match bytes.get(start..start + 16) {
+        Some(block) => buf.copy_from_slice(block),
+        None => buf.get_mut(..len)?.copy_from_slice(bytes.get(start..end)?),
+    }
+    let mask = if len == 16 {
+        u128::MAX
+    } else {
+        (1u128 << (8 * len)) - 1
+    };
+    let x = u128::from_le_bytes(buf) & mask;
+    // Non-ASCII bytes, or a NUL inside the word (it would read as a shorter word).
+    let zero = !(((x & LOW7).wrapping_add(LOW7)) | x) & HIGH & mask;
+    if x & HIGH != 0 || zero != 0 {
+        return None;
+    }
+    // ASCII capitals get 0x20 added: the high bit of each lane in 'A'..='Z', moved to 0x20.
+    let at_least_a = x.wrapping_add(ONES * (0x80 - u128::from(b'A')));
+    let above_z = x.wrapping_add(ONES * (0x7f - u128::from(b'Z')));
+    let upper = at_least_a & !above_z & HIGH;
+    Some(x | (upper >> 2))
+}
+
+/// The slot and bit of a word's shape (length, first and last letter, any case) in
+/// [`Lexicon::anchor_shapes`]; `None` for words no anchor has the shape of.
+#[inline]
+fn shape_slot<'a>(word: &[u8], shapes: &'a mut [u32]) -> Option<(&'a mut u32, u32)> {
+    let (i, bit) = shape_index(word)?;
+    shapes.get_mut(i).map(|s| (s, bit))
+}
+
+#[inline]
+fn shape_index(word: &[u8]) -> Option<(usize, u32)> {
+    let len = word.len();
+    let first = word.first()?.to_ascii_lowercase().wrapping_sub(b'a');
+    let last = word.last()?.to_ascii_lowercase().wrapping_sub(b'a');
+    if len > 16 || first >= 26 || last >= 26 {
+        return None;
+    }
+    Some((len * 26 + usize::from(first), 1 << last))
+}
+
+impl Lexicon {
+    /// Whether a run of ASCII letters may be an anchor word: a cheap test on its length and
+    /// first and last letters before any lookup.
+    #[inline]
+    pub(crate) fn may_anchor(&self, word: &[u8]) -> bool {
+        shape_index(word)
+            .is_some_and(|(i, bit)| self.anchor_shapes.get(i).is_some_and(|s| s & bit != 0))
+    }
+
+    /// Whether a word may be a speech verb, a clause opener or a place preposition.
+    #[inline]
+    pub(crate) fn may_open_clause(&self, word: &[u8]) -> bool {
+        shape_index(word)
+            .is_some_and(|(i, bit)| self.clause_shapes.get(i).is_some_and(|s| s & bit != 0))
+    }
+}
+
 /// What an anchor match is.
 #[derive(Clone, Debug)]
 pub(crate) enum Anchor {
@@ -170,36 +293,36 @@ pub(crate) enum Anchor {
 
 /// Every table the recognizer and the attachment rules read.
 pub(crate) struct Lexicon {
-    pub numbers: HashMap<String, NumWord>,
     pub suffixes: Vec<Suffix>,
-    pub vague: HashMap<String, VagueWord>,
     pub modifiers: HashMap<String, (ModKind, Position)>,
     pub modifier_max_tokens: usize,
-    /// Last tokens of "before" modifiers ("than", "least", ">"): a quick reject.
-    pub modifier_last: FxHashSet<String>,
-    /// First tokens of "after" modifiers ("or", "plus").
-    pub modifier_first: FxHashSet<String>,
-    /// First tokens of currency forms written after a number ("dollars", "swiss", "€").
-    pub currency_first: FxHashSet<String>,
     pub currencies: Vec<(String, Currency)>,
     pub currency_by_form: HashMap<String, usize>,
     pub currency_max_words: usize,
-    /// Measure words and whether each is a verb form (participle, verb or predicative
-    /// adjective) rather than a noun.
-    pub measures: HashMap<String, (Measure, bool)>,
-    pub units: HashMap<String, String>,
-    pub links: HashMap<String, u8>,
-    /// Roles of words for the attachment rules (words.tsv), as [`role`] bits.
-    pub roles: HashMap<String, u16>,
-    pub context: HashMap<String, u16>,
     pub hedges: AhoCorasick,
     pub hedge_names: Vec<String>,
-    /// One combined regex over every anchor: number and vague words (whole words), digit
-    /// runs, and currency signs written before a number.
-    pub anchors: regex::Regex,
     /// Currency forms written before a number, lowercase, longest first, with their index
     /// in `currencies`.
     pub currency_prefixes: Vec<(String, usize)>,
+    /// For each lowercase first byte, the indices in `currency_prefixes` of the forms that
+    /// start with it, longest first.
+    pub prefixes_by_byte: Vec<Vec<usize>>,
+    /// First bytes of currency signs that start with no letter ("$", the first byte of "€").
+    pub symbol_first: [bool; 256],
+    /// The ASCII bytes among `symbol_first` ("$").
+    pub symbol_ascii: Vec<u8>,
+    /// Shapes of the words an anchor scan looks up (number, vague and currency words): bit
+    /// `last letter` of `anchor_shapes[length * 26 + first letter]`. Most words fail this
+    /// test and are never hashed.
+    pub anchor_shapes: Vec<u32>,
+    /// The same for speech verbs, clause openers and place prepositions (words.tsv).
+    pub clause_shapes: Vec<u32>,
+    /// Every single-word entry of the lists above, merged ([`Info`]).
+    pub table: HashMap<u128, Info>,
+    /// The vague words, indexed by [`Info::vague`].
+    pub vague_words: Vec<VagueWord>,
+    /// The unit names, indexed by [`Info::unit`].
+    pub unit_names: Vec<String>,
 }
 
 fn data_error(source: &str, line: usize, message: impl Into<String>) -> ExtractError {
@@ -535,11 +658,8 @@ impl Lexicon {
             .build(&hedge_names)
             .map_err(|e| data_error("hedges.tsv", 0, e.to_string()))?;
 
-        // The anchor regex: one pass of a lazy DFA finds every digit run, number word, vague
-        // word and currency sign; everything else is read around these on demand. Longer
-        // alternatives come first so the leftmost-first match is the longest.
-        let mut words: Vec<&String> = numbers.keys().chain(vague.keys()).collect();
-        words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        // Currency forms written before a number, longest first so that the first match is
+        // the longest ("US$" before "$").
         let mut currency_prefixes: Vec<(String, usize)> = currencies
             .iter()
             .enumerate()
@@ -547,101 +667,185 @@ impl Lexicon {
             .map(|(i, (form, _))| (form.to_lowercase(), i))
             .collect();
         currency_prefixes.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        let escape_all =
-            |items: &mut dyn Iterator<Item = String>| items.collect::<Vec<_>>().join("|");
-        let word_alt = escape_all(&mut words.iter().map(|w| regex::escape(w)));
-        let alpha_alt = escape_all(
-            &mut currency_prefixes
-                .iter()
-                .filter(|(f, _)| f.starts_with(|c: char| c.is_ascii_alphabetic()))
-                .map(|(f, _)| {
-                    let tail = if f.ends_with(|c: char| c.is_ascii_alphabetic()) {
-                        r"\b"
-                    } else {
-                        ""
-                    };
-                    format!(r"\b{}{tail}", regex::escape(f))
-                }),
-        );
-        let symbol_alt = escape_all(
-            &mut currency_prefixes
-                .iter()
-                .filter(|(f, _)| !f.starts_with(|c: char| c.is_ascii_alphabetic()))
-                .map(|(f, _)| regex::escape(f)),
-        );
-        let pattern = format!(r"(?i-u:\b(?:{word_alt})\b|[0-9]+|{alpha_alt})|{symbol_alt}");
-        let anchors = regex::RegexBuilder::new(&pattern)
-            .size_limit(1 << 24)
-            .build()
-            .map_err(|e| data_error("numbers.tsv", 0, e.to_string()))?;
+
+        // The merged word table: one lookup per word answers every list.
+        let mut table: HashMap<u128, Info> = HashMap::default();
+        fn entry<'a>(table: &'a mut HashMap<u128, Info>, word: &str) -> Option<&'a mut Info> {
+            word_key(word.as_bytes()).map(|k| table.entry(k).or_insert(NO_INFO))
+        }
+        for (w, n) in &numbers {
+            if let Some(i) = entry(&mut table, w) {
+                i.num = Some(*n);
+                i.flags |= flag::ANCHOR;
+            }
+        }
+        let mut vague_words = Vec::new();
+        for (w, v) in &vague {
+            if let Some(i) = entry(&mut table, w) {
+                i.vague = u16::try_from(vague_words.len()).ok();
+                i.flags |= flag::ANCHOR;
+            }
+            vague_words.push(v.clone());
+        }
+        for (w, m) in &measures {
+            if let Some(i) = entry(&mut table, w) {
+                i.measure = Some(*m);
+            }
+        }
+        let mut unit_names = Vec::new();
+        for (w, u) in &units {
+            if let Some(i) = entry(&mut table, w) {
+                i.unit = u16::try_from(unit_names.len()).ok();
+            }
+            unit_names.push(u.clone());
+        }
+        for (w, l) in &links {
+            if let Some(i) = entry(&mut table, w) {
+                i.link |= *l;
+            }
+        }
+        for (w, r) in &roles {
+            if let Some(i) = entry(&mut table, w) {
+                i.role |= *r;
+            }
+        }
+        for (w, c) in &context {
+            if let Some(i) = entry(&mut table, w) {
+                i.ctx |= *c;
+            }
+        }
+        for (set, bit) in [
+            (&currency_first, flag::CURRENCY_FIRST),
+            (&modifier_first, flag::MODIFIER_FIRST),
+            (&modifier_last, flag::MODIFIER_LAST),
+        ] {
+            for w in set {
+                if let Some(i) = entry(&mut table, w) {
+                    i.flags |= bit;
+                }
+            }
+        }
+        for (form, _) in &currency_prefixes {
+            let head: String = form.chars().take_while(char::is_ascii_alphabetic).collect();
+            if !head.is_empty()
+                && let Some(i) = entry(&mut table, &head)
+            {
+                i.flags |= flag::CURRENCY_HEAD;
+            }
+        }
+
+        let mut prefixes_by_byte = vec![Vec::new(); 256];
+        let mut symbol_first = [false; 256];
+        for (k, (form, _)) in currency_prefixes.iter().enumerate() {
+            if let Some(&b) = form.as_bytes().first() {
+                if let Some(list) = prefixes_by_byte.get_mut(usize::from(b.to_ascii_lowercase())) {
+                    list.push(k);
+                }
+                if !b.is_ascii_alphabetic()
+                    && let Some(slot) = symbol_first.get_mut(usize::from(b))
+                {
+                    *slot = true;
+                }
+            }
+        }
+
+        let shapes_of = |keep: &dyn Fn(&Info) -> bool| {
+            let mut shapes = vec![0u32; 17 * 26];
+            for (&key, info) in &table {
+                if !keep(info) {
+                    continue;
+                }
+                let bytes = key.to_le_bytes();
+                let len = bytes.iter().take_while(|&&b| b != 0).count();
+                if let Some(slot) = bytes.get(..len).and_then(|w| shape_slot(w, &mut shapes)) {
+                    *slot.0 |= slot.1;
+                }
+            }
+            shapes
+        };
+        let anchor_shapes = shapes_of(&|i| i.flags & flag::ANCHOR != 0);
+        let clause_shapes =
+            shapes_of(&|i| i.role & (role::CUE | role::CLAUSE | role::PLACE_PREP) != 0);
+
+        let symbol_ascii: Vec<u8> = (0u8..0x80)
+            .filter(|&b| symbol_first.get(usize::from(b)) == Some(&true))
+            .collect();
 
         Ok(Lexicon {
-            numbers,
+            symbol_ascii,
+            anchor_shapes,
+            clause_shapes,
+            prefixes_by_byte,
+            symbol_first,
+            table,
+            vague_words,
+            unit_names,
             suffixes,
-            vague,
             modifiers,
             modifier_max_tokens,
-            modifier_last,
-            modifier_first,
-            currency_first,
             currencies,
             currency_by_form,
             currency_max_words,
-            measures,
-            units,
-            links,
-            roles,
-            context,
             hedges,
             hedge_names,
-            anchors,
             currency_prefixes,
         })
     }
 
-    /// The context kinds of a word token, trying "word." first when a period follows it.
-    pub(crate) fn context_of(&self, text: &str, tok: crate::lex::Tok) -> u16 {
-        let word = tok.text(text);
-        let mut kinds = 0;
-        if text.as_bytes().get(tok.end) == Some(&b'.') {
-            kinds |= with_lower(&format!("{word}."), |w| {
-                self.context.get(w).copied().unwrap_or(0)
-            });
+    /// Everything known about a word (any case).
+    #[inline]
+    pub(crate) fn info_str(&self, word: &str) -> Info {
+        word_key(word.as_bytes())
+            .and_then(|k| self.table.get(&k))
+            .copied()
+            .unwrap_or(NO_INFO)
+    }
+
+    /// Everything known about a word token; nothing for digits and punctuation.
+    #[inline]
+    pub(crate) fn info(&self, text: &str, tok: crate::lex::Tok) -> Info {
+        if tok.kind != crate::lex::Kind::Word {
+            return NO_INFO;
         }
-        kinds | with_lower(word, |w| self.context.get(w).copied().unwrap_or(0))
+        key_in(text.as_bytes(), tok.start, tok.end)
+            .and_then(|k| self.table.get(&k))
+            .copied()
+            .unwrap_or(NO_INFO)
+    }
+
+    /// The context kinds of a token, trying "word." too when a period follows it ("No.",
+    /// "Dec.").
+    pub(crate) fn context_of(&self, text: &str, tok: crate::lex::Tok) -> u16 {
+        let bytes = text.as_bytes();
+        let mut kinds = 0;
+        if bytes.get(tok.end) == Some(&b'.')
+            && let Some(with_period) = bytes.get(tok.start..=tok.end)
+            && let Some(k) = word_key(with_period)
+        {
+            kinds |= self.table.get(&k).map_or(0, |i| i.ctx);
+        }
+        kinds | self.info_str(tok.text(text)).ctx
     }
 
     /// The number-word entry for a word token.
     pub(crate) fn number_word(&self, text: &str, tok: crate::lex::Tok) -> Option<NumWord> {
-        if tok.kind != crate::lex::Kind::Word {
-            return None;
-        }
-        with_lower(tok.text(text), |w| self.numbers.get(w).copied())
+        self.info(text, tok).num
     }
 
     /// The measure of a word token.
     pub(crate) fn measure_of(&self, text: &str, tok: crate::lex::Tok) -> Option<Measure> {
-        if tok.kind != crate::lex::Kind::Word {
-            return None;
-        }
-        with_lower(tok.text(text), |w| self.measures.get(w).map(|m| m.0))
+        self.info(text, tok).measure.map(|m| m.0)
     }
 
     /// The measure of a word token and whether the word is a verb form ("killed") rather
     /// than a noun ("casualties").
     pub(crate) fn measure_form(&self, text: &str, tok: crate::lex::Tok) -> Option<(Measure, bool)> {
-        if tok.kind != crate::lex::Kind::Word {
-            return None;
-        }
-        with_lower(tok.text(text), |w| self.measures.get(w).copied())
+        self.info(text, tok).measure
     }
 
     /// The attachment roles of a word token ([`role`] bits).
     pub(crate) fn role_of(&self, text: &str, tok: crate::lex::Tok) -> u16 {
-        if tok.kind != crate::lex::Kind::Word {
-            return 0;
-        }
-        with_lower(tok.text(text), |w| self.roles.get(w).copied().unwrap_or(0))
+        self.info(text, tok).role
     }
 
     /// Whether a word token is a function word (words.tsv `stop`).
@@ -651,10 +855,22 @@ impl Lexicon {
 
     /// The link roles of a word token.
     pub(crate) fn link_of(&self, text: &str, tok: crate::lex::Tok) -> u8 {
-        if tok.kind != crate::lex::Kind::Word {
-            return 0;
-        }
-        with_lower(tok.text(text), |w| self.links.get(w).copied().unwrap_or(0))
+        self.info(text, tok).link
+    }
+
+    /// The vague word a token is, if any.
+    pub(crate) fn vague_of(&self, text: &str, tok: crate::lex::Tok) -> Option<&VagueWord> {
+        self.info(text, tok)
+            .vague
+            .and_then(|i| self.vague_words.get(usize::from(i)))
+    }
+
+    /// The unit of measure a word is, if any ("points", "km").
+    pub(crate) fn unit_of_str(&self, word: &str) -> Option<&str> {
+        self.info_str(word)
+            .unit
+            .and_then(|i| self.unit_names.get(usize::from(i)))
+            .map(String::as_str)
     }
 }
 
@@ -665,19 +881,30 @@ mod tests {
     #[test]
     fn bundled_data_parses() {
         let lex = Lexicon::bundled().unwrap();
-        assert_eq!(lex.numbers.get("hundred"), Some(&NumWord::Scale(100.0)));
+        assert_eq!(lex.info_str("Hundred").num, Some(NumWord::Scale(100.0)));
         assert_eq!(
             lex.modifiers.get("more than").map(|m| m.0),
             Some(ModKind::MoreThan)
         );
         assert_eq!(lex.modifiers.get(">=").map(|m| m.0), Some(ModKind::AtLeast));
         assert_eq!(
-            lex.measures.get("casualties"),
-            Some(&(Measure::Casualties, false))
+            lex.info_str("casualties").measure,
+            Some((Measure::Casualties, false))
         );
-        assert_eq!(lex.measures.get("died"), Some(&(Measure::Killed, true)));
+        assert_eq!(lex.info_str("died").measure, Some((Measure::Killed, true)));
         assert!(lex.currency_by_form.contains_key("hong kong dollars"));
-        assert!(lex.context["december"] & ctx::MONTH != 0);
+        assert!(lex.info_str("December").ctx & ctx::MONTH != 0);
+        assert!(lex.info_str("than").flags & flag::MODIFIER_LAST != 0);
+        assert!(lex.may_anchor(b"Thousands") && !lex.may_anchor(b"the"));
+        assert_eq!(word_key(b"ThOuSaNd"), word_key(b"thousand"));
+        assert_eq!(key_in(b"x Hundred y", 2, 9), word_key(b"hundred"));
+        assert_eq!(key_in(b"Hundred", 0, 7), word_key(b"hundred"));
+        assert_eq!(word_key(b"caf\xc3\xa9"), None);
+        assert_eq!(word_key(b"a\0b"), None);
+        assert_eq!(
+            word_key(b"[@`{"),
+            Some(u128::from_le_bytes(*b"[@`{\0\0\0\0\0\0\0\0\0\0\0\0"))
+        );
     }
 
     #[test]

@@ -8,8 +8,9 @@
 //!   "a dozen", "two thirds"), money with ISO 4217 codes ("$5.6 billion", "€2 million",
 //!   "420 million Finnish markka"), percents, vague amounts ("several hundred", "tens of
 //!   thousands", "billions of dollars"), bounds ("more than 1,000", "up to 3,000") and
-//!   ranges ("between 500 and 700", "500-700"). One pass of a combined regex finds the anchors;
-//!   each is read a few words outward.
+//!   ranges ("between 500 and 700", "500-700"). One pass over the bytes, 64 at a time,
+//!   finds the anchors (digit runs, number and vague words, currency signs); each is read a
+//!   few words outward.
 //! * [`Convention`] turns words into numbers: the bundled `default` (CONVENTIONS.md) and
 //!   `acled` conventions, or a user file (`data/figures/conventions/default.tsv` documents
 //!   the format).
@@ -44,6 +45,7 @@ mod lex;
 mod lexicon;
 pub mod number;
 mod quantity;
+mod scan;
 
 pub use convention::{Base, Convention, ConventionError, Resolved, VagueBase};
 pub use extractor::{FigureExtractor, FiguresConfig};

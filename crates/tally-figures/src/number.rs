@@ -78,6 +78,51 @@ pub struct Num {
     pub flags: u16,
 }
 
+/// A digit string kept inline, without allocating: the significant digits (leading zeros
+/// dropped) up to a bound, and how many later digits were dropped. Past 32 significant
+/// digits the value is rounded there, far beyond what an f64 holds anyway.
+#[derive(Clone, Copy)]
+pub(crate) struct Digits {
+    buf: [u8; 32],
+    len: usize,
+    dropped: usize,
+}
+
+impl Digits {
+    fn new() -> Digits {
+        Digits {
+            buf: [0; 32],
+            len: 0,
+            dropped: 0,
+        }
+    }
+
+    /// Appends the ASCII digits of `s`, skipping anything else.
+    fn push_digits(&mut self, s: &[u8]) {
+        for &b in s {
+            if !b.is_ascii_digit() || self.len == 0 && b == b'0' {
+                continue;
+            }
+            match self.buf.get_mut(self.len) {
+                Some(slot) => {
+                    *slot = b;
+                    self.len += 1;
+                }
+                None => self.dropped += 1,
+            }
+        }
+    }
+
+    /// The digits times ten to the `exp`, correctly rounded.
+    fn value(&self, exp: i64) -> f64 {
+        let digits = std::str::from_utf8(self.buf.get(..self.len).unwrap_or(&[])).unwrap_or("");
+        decimal_value(
+            digits,
+            exp.saturating_add(i64::try_from(self.dropped).unwrap_or(i64::MAX)),
+        )
+    }
+}
+
 /// A run of digits with separators, decimals, exponent and suffix, read from raw bytes.
 struct DigitAtom {
     end: usize,
@@ -89,7 +134,7 @@ struct DigitAtom {
     scaled: bool,
     suffix_scale: f64,
     /// The digits and power of ten, for exact scaling by more powers of ten.
-    decimal: Option<(String, i64)>,
+    decimal: Option<(Digits, i64)>,
 }
 
 fn digit_run(bytes: &[u8], at: usize) -> usize {
@@ -202,13 +247,8 @@ fn digit_atom(lexicon: &Lexicon, text: &str, start: usize, money: bool) -> Digit
     let int_len = grouped_len(bytes, start, first);
     let grouped = int_len != first;
     let mut pos = start + int_len;
-    let mut digits: String = text
-        .get(start..pos)
-        .unwrap_or("")
-        .bytes()
-        .filter(u8::is_ascii_digit)
-        .map(char::from)
-        .collect();
+    let mut digits = Digits::new();
+    digits.push_digits(bytes.get(start..pos).unwrap_or(&[]));
     let mut exp: i64 = 0;
     let mut kind = NumKind::Integer;
     let mut flags = 0u16;
@@ -235,7 +275,9 @@ fn digit_atom(lexicon: &Lexicon, text: &str, start: usize, money: bool) -> Digit
             if byte(bytes, after) == b'.' && digit_run(bytes, after + 1) > 0 {
                 flags |= flags::DOTTED;
             } else {
-                digits.push_str(text.get(pos + 1..after).unwrap_or(""));
+                // Leading zeros are dropped, which changes nothing: the exponent counts
+                // every fraction digit ("0.05" is 5e-2, "1.05" is 105e-2).
+                digits.push_digits(bytes.get(pos + 1..after).unwrap_or(&[]));
                 exp -= i64::try_from(frac).unwrap_or(i64::MAX);
                 kind = NumKind::Decimal;
                 pos = after;
@@ -294,7 +336,7 @@ fn digit_atom(lexicon: &Lexicon, text: &str, start: usize, money: bool) -> Digit
                 .get(p..p + n.min(9))
                 .and_then(|s| s.parse().ok())
                 .unwrap_or(1e9);
-            let base = decimal_value(&digits, exp);
+            let base = digits.value(exp);
             value = Some(base.powf(if negative { -e } else { e }));
             kind = NumKind::Power;
             pos = p + n;
@@ -312,7 +354,7 @@ fn digit_atom(lexicon: &Lexicon, text: &str, start: usize, money: bool) -> Digit
             if third || denominator == 0.0 || is_alnum_at(text, after) {
                 flags |= flags::SLASHED;
             } else {
-                value = Some(decimal_value(&digits, exp) / denominator);
+                value = Some(digits.value(exp) / denominator);
                 kind = NumKind::Fraction;
                 pos = after;
                 plain = false;
@@ -362,7 +404,7 @@ fn digit_atom(lexicon: &Lexicon, text: &str, start: usize, money: bool) -> Digit
             suffix_scale = v;
             plain = false;
             pos = letters_end;
-        } else if lexicon.units.contains_key(&lower) {
+        } else if lexicon.unit_of_str(letters).is_some() {
             // "60GB", "500km": a unit of measure, read by the caller.
             flags |= flags::UNIT;
         } else {
@@ -403,8 +445,8 @@ fn digit_atom(lexicon: &Lexicon, text: &str, start: usize, money: bool) -> Digit
         flags |= flags::APOSTROPHE_YEAR;
     }
 
-    let decimal = value.is_none().then(|| (digits.clone(), exp));
-    let value = value.unwrap_or_else(|| decimal_value(&digits, exp));
+    let decimal = value.is_none().then_some((digits, exp));
+    let value = value.unwrap_or_else(|| digits.value(exp));
     if !value.is_finite() {
         flags |= flags::HUGE;
     }
@@ -423,7 +465,7 @@ fn digit_atom(lexicon: &Lexicon, text: &str, start: usize, money: bool) -> Digit
 
 /// Multiplies a digit string and power of ten by a scale, exactly when the scale is a power
 /// of ten.
-fn scale_decimal(digits: &str, exp: &mut i64, value: &mut Option<f64>, scale: f64) {
+fn scale_decimal(digits: &Digits, exp: &mut i64, value: &mut Option<f64>, scale: f64) {
     if let Some(v) = value {
         *v *= scale;
         return;
@@ -436,7 +478,7 @@ fn scale_decimal(digits: &str, exp: &mut i64, value: &mut Option<f64>, scale: f6
             *exp += log as i64;
         }
     } else {
-        *value = Some(decimal_value(digits, *exp) * scale);
+        *value = Some(digits.value(*exp) * scale);
     }
 }
 
@@ -474,7 +516,7 @@ pub(crate) fn parse(lexicon: &Lexicon, text: &str, anchor: usize, money: bool) -
     let mut grouped = false;
     let mut parts = 0usize;
     // For "5.6 billion": the one digit atom's exact digits, scaled by powers of ten only.
-    let mut exact: Option<(String, i64)> = None;
+    let mut exact: Option<(Digits, i64)> = None;
     let mut scale_product = 1.0f64;
     // The largest scale applied to `total` so far ("million" in "one million two thousand").
     let mut big_scale = 0.0f64;
@@ -873,7 +915,7 @@ pub(crate) fn parse(lexicon: &Lexicon, text: &str, anchor: usize, money: bool) -
         let log = scale_product.log10().round();
         if (10f64.powf(log) - scale_product).abs() < 0.5 {
             #[allow(clippy::cast_possible_truncation)]
-            let v = decimal_value(&digits, exp + log as i64);
+            let v = digits.value(exp + log as i64);
             if (v - value).abs() <= value.abs() * 1e-9 {
                 value = v;
             }

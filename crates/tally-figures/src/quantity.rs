@@ -25,8 +25,9 @@ use tally_core::ExtractError;
 
 use crate::convention::{Base, VagueBase};
 use crate::lex::{self, Kind, Tok};
-use crate::lexicon::{Anchor, Lexicon, ModKind, NumWord, Position, with_lower};
+use crate::lexicon::{Anchor, Lexicon, ModKind, NumWord, Position, flag, with_lower};
 use crate::number::{self, Num, flags};
+use crate::scan;
 
 /// A percent unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -108,18 +109,19 @@ impl Quantity {
     }
 }
 
-/// One side of an amount: a number or vague word with its currency or percent.
-struct Part {
+/// One side of an amount: a number or vague word with its currency or percent. The
+/// currency (ISO code, minor unit) and unit borrow from the lexicon.
+struct Part<'a> {
     start: usize,
     end: usize,
     num: Option<Num>,
     vague: Option<VagueBase>,
-    currency: Option<(String, bool)>,
+    currency: Option<(&'a str, bool)>,
     percent: Option<PercentUnit>,
-    unit: Option<String>,
+    unit: Option<&'a str>,
 }
 
-impl Part {
+impl Part<'_> {
     fn value(&self) -> Option<f64> {
         self.num.map(|n| {
             if self.currency.as_ref().is_some_and(|c| c.1) {
@@ -143,6 +145,41 @@ impl std::fmt::Debug for Recognizer {
     }
 }
 
+/// The anchor scan's current 64 bytes: their classes and the anchor candidates not yet
+/// looked at (word starts, digit-run starts, currency-sign bytes).
+#[derive(Default)]
+struct Block {
+    base: usize,
+    masks: scan::Masks,
+    candidates: u64,
+}
+
+impl Block {
+    /// Classifies the 64 bytes from `base`; the carries say whether the byte before
+    /// continues a word or a digit run.
+    fn load(
+        &mut self,
+        bytes: &[u8],
+        base: usize,
+        alpha_carry: u64,
+        digit_carry: u64,
+        symbols: &[u8],
+    ) {
+        self.base = base;
+        self.masks = scan::masks(bytes, base, symbols);
+        let m = &self.masks;
+        let word_starts = m.alpha & !((m.alpha << 1) | alpha_carry);
+        let digit_starts = m.digit & !((m.digit << 1) | digit_carry);
+        self.candidates = word_starts | digit_starts | m.special;
+    }
+}
+
+fn digit_len(bytes: &[u8], at: usize) -> usize {
+    bytes
+        .get(at..)
+        .map_or(0, |b| b.iter().take_while(|c| c.is_ascii_digit()).count())
+}
+
 fn is_word_boundary_before(text: &str, pos: usize) -> bool {
     lex::char_before(text, pos).is_none_or(|c| !c.is_alphanumeric())
 }
@@ -158,20 +195,17 @@ impl Recognizer {
         })
     }
 
-    /// Every amount in `text`, in order, not overlapping. Linear in the text: each anchor is
-    /// read a bounded number of words outward, and the scan resumes after what was read.
+    /// Every amount in `text`, in order, not overlapping. Linear in the text: one pass finds
+    /// the anchors ([`Recognizer::next_anchor`]), each is read a bounded number of words
+    /// outward, and the scan resumes after what was read.
     #[must_use]
     pub fn recognize(&self, text: &str) -> Vec<Quantity> {
         let mut out: Vec<Quantity> = Vec::new();
         let addresses = self.addresses(text);
         let mut pos = 0;
         let mut floor = 0;
-        while pos < text.len() {
-            let Some(m) = self.lexicon.anchors.find_at(text, pos) else {
-                break;
-            };
-            let (s, e) = (m.start(), m.end());
-            let anchor = self.anchor_kind(m.as_str());
+        let mut block = Block::default();
+        while let Some((s, e, anchor)) = self.next_anchor(text, pos, &mut block) {
             let next_pos = |at: usize| {
                 // Skip the rest of an alphanumeric run so a rejected anchor is not found
                 // again inside the same word or digit string.
@@ -186,14 +220,14 @@ impl Recognizer {
                 p.max(at + 1)
             };
             let found = match anchor {
-                Some(Anchor::Digit) => {
+                Anchor::Digit => {
                     if lex::char_before(text, s).is_some_and(char::is_alphabetic) {
                         pos = next_pos(s);
                         continue;
                     }
                     self.read(text, s, None, floor)
                 }
-                Some(Anchor::Word) => {
+                Anchor::Word => {
                     let ok = is_word_boundary_before(text, s)
                         && lex::char_at(text, e).is_none_or(|c| !c.is_alphabetic());
                     if !ok {
@@ -202,7 +236,7 @@ impl Recognizer {
                     }
                     self.read(text, s, None, floor)
                 }
-                Some(Anchor::Currency(i)) => {
+                Anchor::Currency(i) => {
                     let form_alpha = text
                         .get(s..e)
                         .is_some_and(|f| f.chars().next().is_some_and(char::is_alphabetic));
@@ -218,7 +252,6 @@ impl Recognizer {
                     }
                     self.read(text, s, Some((i, e)), floor)
                 }
-                None => None,
             };
             let found = found.filter(|q| !self.is_noise(text, q, &addresses));
             match found {
@@ -233,28 +266,121 @@ impl Recognizer {
         out
     }
 
-    /// What an anchor match is: digits, a currency sign, or a word.
-    fn anchor_kind(&self, matched: &str) -> Option<Anchor> {
-        if matched.starts_with(|c: char| c.is_ascii_digit()) {
-            return Some(Anchor::Digit);
+    #[doc(hidden)]
+    pub fn count_anchors(&self, text: &str) -> usize {
+        let mut n = 0;
+        let mut pos = 0;
+        let mut block = Block::default();
+        while let Some((_, e, _)) = self.next_anchor(text, pos, &mut block) {
+            n += 1;
+            pos = e;
         }
-        let lower = matched.to_lowercase();
-        if let Some((_, i)) = self
-            .lexicon
-            .currency_prefixes
-            .iter()
-            .find(|(f, _)| *f == lower)
-        {
-            return Some(Anchor::Currency(*i));
+        n
+    }
+
+    /// The next place at or after `pos` where an amount can start: a digit run, a number or
+    /// vague word standing alone (ASCII word boundaries), or a currency written before a
+    /// number ("$", "€", "US$", "Rs."). One forward pass over the bytes: letters are read a
+    /// word at a time and looked up once in the merged word table, everything else is a
+    /// byte test.
+    fn next_anchor(
+        &self,
+        text: &str,
+        pos: usize,
+        block: &mut Block,
+    ) -> Option<(usize, usize, Anchor)> {
+        let bytes = text.as_bytes();
+        let lexicon = &*self.lexicon;
+        let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        if pos < block.base || pos >= block.base + block.masks.len {
+            // A word already under way at `pos` is not a word start; a digit run is (the
+            // scan resumes after what it read, never inside a digit run it wants).
+            let alpha_carry =
+                u64::from(pos > 0 && bytes.get(pos - 1).is_some_and(u8::is_ascii_alphabetic));
+            block.load(bytes, pos, alpha_carry, 0, &lexicon.symbol_ascii);
         }
-        Some(Anchor::Word)
+        // Candidates before `pos` were read past already.
+        let mut candidates = block.candidates & (u64::MAX << (pos - block.base));
+        loop {
+            while candidates != 0 {
+                let i = candidates.trailing_zeros();
+                candidates &= candidates - 1;
+                block.candidates = candidates;
+                let at = block.base + i as usize;
+                let bit = 1u64 << i;
+                if block.masks.digit & bit != 0 {
+                    return Some((at, at + digit_len(bytes, at), Anchor::Digit));
+                }
+                if block.masks.alpha & bit != 0 {
+                    let mut end = at + (!(block.masks.alpha >> i)).trailing_zeros() as usize;
+                    while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
+                        end += 1;
+                    }
+                    let boundary_before =
+                        at == 0 || bytes.get(at - 1).is_none_or(|&c| !is_word_byte(c));
+                    if !boundary_before {
+                        continue;
+                    }
+                    let boundary_after = bytes.get(end).is_none_or(|&c| !is_word_byte(c));
+                    if boundary_after
+                        && bytes.get(at..end).is_some_and(|w| lexicon.may_anchor(w))
+                        && let Some(key) = crate::lexicon::key_in(bytes, at, end)
+                        && let Some(info) = lexicon.table.get(&key)
+                        && info.flags & flag::ANCHOR != 0
+                    {
+                        return Some((at, end, Anchor::Word));
+                    }
+                    // Letters of a currency sign ("US$", "U.S.$", "Rs.", "USD 5"): only
+                    // before "$", ".", or a space and a digit or "$".
+                    let after = bytes.get(end).copied().unwrap_or(0);
+                    let sign_follows = matches!(after, b'$' | b'.')
+                        || after == b' '
+                            && bytes
+                                .get(end + 1)
+                                .is_some_and(|b| b.is_ascii_digit() || *b == b'$');
+                    if sign_follows
+                        && let Some(key) = crate::lexicon::key_in(bytes, at, end)
+                        && lexicon
+                            .table
+                            .get(&key)
+                            .is_some_and(|i| i.flags & flag::CURRENCY_HEAD != 0)
+                        && let Some((k, e)) = self.currency_prefix_at(text, at)
+                    {
+                        return Some((at, e, Anchor::Currency(k)));
+                    }
+                    continue;
+                }
+                if lexicon
+                    .symbol_first
+                    .get(usize::from(bytes.get(at).copied().unwrap_or(0)))
+                    == Some(&true)
+                    && let Some((k, e)) = self.currency_prefix_at(text, at)
+                {
+                    return Some((at, e, Anchor::Currency(k)));
+                }
+            }
+            let next = block.base + block.masks.len;
+            if next >= bytes.len() || block.masks.len == 0 {
+                block.candidates = 0;
+                return None;
+            }
+            let last = block.masks.len - 1;
+            let (alpha_carry, digit_carry) =
+                (block.masks.alpha >> last & 1, block.masks.digit >> last & 1);
+            block.load(bytes, next, alpha_carry, digit_carry, &lexicon.symbol_ascii);
+            candidates = block.candidates;
+        }
     }
 
     /// A currency sign written before a number, starting exactly at `at` ("$", "US$", "€"):
     /// its index and end.
     fn currency_prefix_at(&self, text: &str, at: usize) -> Option<(usize, usize)> {
         let rest = text.get(at..)?;
-        for (form, i) in &self.lexicon.currency_prefixes {
+        let first = rest.as_bytes().first()?.to_ascii_lowercase();
+        for &k in self.lexicon.prefixes_by_byte.get(usize::from(first))? {
+            let Some((form, i)) = self.lexicon.currency_prefixes.get(k) else {
+                continue;
+            };
             let Some(head) = rest.get(..form.len()) else {
                 continue;
             };
@@ -333,31 +459,30 @@ impl Recognizer {
         currency: Option<(usize, usize)>,
         floor: usize,
     ) -> Option<Quantity> {
-        let first = self.part(text, s, currency)?;
+        let mut first = self.part(text, s, currency)?;
         let mut amount = first.start..first.end;
-        let mut parts = vec![first];
-        let mut range = false;
+        let mut second: Option<Part<'_>> = None;
         let mut range_prefix: Option<Tok> = None;
 
         // A second amount: "500 to 700", "500-700", "between 500 and 700", "two or three".
-        if let Some((second, connector)) = self.range_second(text, &parts[0]) {
-            let before = lex::prev(text, parts[0].start).filter(|t| t.start >= floor);
+        if let Some((next, connector_is_and)) = self.range_second(text, &first) {
+            let before = lex::prev(text, first.start).filter(|t| t.start >= floor);
             // "from A to B" is a change ("swap lines rose from $55 billion to $110 billion")
             // unless a range word introduces it ("ranging from 200 to 300").
             let from_range = |p: Tok| {
                 lex::prev(text, p.start).is_some_and(|w| {
-                    let w = w.text(text).to_ascii_lowercase();
-                    w.starts_with("rang")
-                        || w.starts_with("vary")
-                        || w.starts_with("vari")
-                        || w == "anywhere"
-                        || w == "estimates"
+                    with_lower(w.text(text), |w| {
+                        w.starts_with("rang")
+                            || w.starts_with("vary")
+                            || w.starts_with("vari")
+                            || w == "anywhere"
+                            || w == "estimates"
+                    })
                 })
             };
             let prefix =
                 before.filter(|t| t.is(text, "between") || t.is(text, "from") && from_range(*t));
             let from_change = before.is_some_and(|t| t.is(text, "from")) && prefix.is_none();
-            let needs_prefix = connector == "and";
             // "rose from 12 to 40", "fell 2% to $1.4 billion": a change, two figures.
             let change_at = |t: Option<Tok>| {
                 t.is_some_and(|t| self.lexicon.link_of(text, t) & crate::lexicon::link::CHANGE != 0)
@@ -365,28 +490,25 @@ impl Recognizer {
             let change = change_at(before)
                 || prefix
                     .is_some_and(|p| p.is(text, "from") && change_at(lex::prev(text, p.start)));
-            let first = &parts[0];
-            let same_kind = (first.percent.is_none() || second.currency.is_none())
-                && (first.currency.is_none() || second.percent.is_none())
+            let same_kind = (first.percent.is_none() || next.currency.is_none())
+                && (first.currency.is_none() || next.percent.is_none())
                 && (first.currency.is_none()
-                    || second.currency.is_none()
-                    || first.currency == second.currency);
+                    || next.currency.is_none()
+                    || first.currency == next.currency);
             if same_kind
                 && !change
                 && !from_change
-                && (!needs_prefix || prefix.is_some_and(|t| t.is(text, "between")))
+                && (!connector_is_and || prefix.is_some_and(|t| t.is(text, "between")))
             {
                 range_prefix = prefix;
-                amount.end = second.end;
-                parts.push(second);
-                range = true;
+                amount.end = next.end;
+                second = Some(next);
             }
         }
 
         // Ranges distribute scale, currency and percent: "5 to 7 million dollars".
-        if range {
-            let (a, b) = parts.split_at_mut(1);
-            let (a, b) = (&mut a[0], &mut b[0]);
+        if let Some(b) = second.as_mut() {
+            let a = &mut first;
             if let (Some(na), Some(nb)) = (a.num.as_mut(), b.num)
                 && !na.scaled
                 && nb.scaled
@@ -398,10 +520,10 @@ impl Recognizer {
                 na.plain_digits = None;
             }
             if a.currency.is_none() {
-                a.currency.clone_from(&b.currency);
+                a.currency = b.currency;
             }
             if b.currency.is_none() {
-                b.currency.clone_from(&a.currency);
+                b.currency = a.currency;
             }
             if a.percent.is_none() {
                 a.percent = b.percent;
@@ -409,12 +531,12 @@ impl Recognizer {
             let (va, vb) = (a.value(), b.value());
             if !matches!((va, vb), (Some(x), Some(y)) if x < y) {
                 // Not a range after all ("3-1", "2022-02"): keep the first amount alone.
-                parts.truncate(1);
-                range = false;
+                second = None;
                 range_prefix = None;
-                amount.end = parts[0].end;
+                amount.end = first.end;
             }
         }
+        let range = second.is_some();
 
         let mut span = amount.clone();
         if let Some(p) = range_prefix {
@@ -435,18 +557,25 @@ impl Recognizer {
             span.end = m.span.end;
         }
 
-        let first = parts.first()?;
-        let currency = first.currency.as_ref().map(|c| c.0.clone());
-        let percent = parts.iter().find_map(|p| p.percent);
-        let base = if range {
-            Base::Range(parts[0].value()?, parts[1].value()?)
-        } else if let Some(v) = &first.vague {
-            Base::Vague(v.clone())
-        } else {
-            Base::Exact(first.value()?)
+        let currency = first.currency.map(|c| c.0.to_owned());
+        let percent = first
+            .percent
+            .or_else(|| second.as_ref().and_then(|p| p.percent));
+        let base = match &second {
+            Some(b) => Base::Range(first.value()?, b.value()?),
+            None => match &first.vague {
+                Some(v) => Base::Vague(v.clone()),
+                None => Base::Exact(first.value()?),
+            },
         };
-        let nums: Vec<Num> = parts.iter().filter_map(|p| p.num).collect();
+        let mut nums: Vec<Num> = Vec::with_capacity(2);
+        nums.extend(first.num);
+        nums.extend(second.as_ref().and_then(|p| p.num));
         let flags = nums.iter().fold(0, |f, n| f | n.flags);
+        let unit = first
+            .unit
+            .or_else(|| second.as_ref().and_then(|p| p.unit))
+            .map(str::to_owned);
         Some(Quantity {
             span,
             amount,
@@ -455,7 +584,7 @@ impl Recognizer {
             post_modifier,
             currency,
             percent,
-            unit: parts.iter().find_map(|p| p.unit.clone()),
+            unit,
             vague: first.vague.as_ref().map(|v| v.key.clone()),
             nums,
             range,
@@ -464,27 +593,24 @@ impl Recognizer {
     }
 
     /// One amount: [currency] number|vague [currency|percent].
-    fn part(&self, text: &str, s: usize, currency: Option<(usize, usize)>) -> Option<Part> {
+    fn part(&self, text: &str, s: usize, currency: Option<(usize, usize)>) -> Option<Part<'_>> {
         let lexicon = &*self.lexicon;
         let mut start = s;
-        let mut cur: Option<(String, bool)> = None;
+        let mut cur: Option<(&str, bool)> = None;
         let mut at = s;
         if let Some((i, e)) = currency {
             let (_, c) = lexicon.currencies.get(i)?;
-            cur = Some((c.iso.clone(), c.minor));
+            cur = Some((c.iso.as_str(), c.minor));
             at = lex::skip_space(text, e);
             let next = lex::next(text, at)?;
-            let starts_number = next.kind == Kind::Digits
-                || lexicon.number_word(text, next).is_some()
-                || with_lower(next.text(text), |w| lexicon.vague.contains_key(w));
+            let starts_number =
+                next.kind == Kind::Digits || lexicon.info(text, next).flags & flag::ANCHOR != 0;
             if !starts_number || next.start > e + 2 {
                 return None;
             }
         }
         let tok = lex::next(text, at)?;
-        let vague_word = (tok.kind == Kind::Word)
-            .then(|| with_lower(tok.text(text), |w| lexicon.vague.get(w)))
-            .flatten();
+        let vague_word = lexicon.vague_of(text, tok);
         let (num, vague, mut end) = if let Some(v) = vague_word {
             let (base, vs, ve) = self.vague(text, tok, v)?;
             if currency.is_none() {
@@ -508,7 +634,7 @@ impl Recognizer {
                 // "3 dollars 50 cents", "thirteen dollars and forty-five cents".
                 if !c.1
                     && let Some(n) = num.as_mut()
-                    && let Some((cents, e2)) = self.cents_after(text, e, &c.0)
+                    && let Some((cents, e2)) = self.cents_after(text, e, c.0)
                 {
                     n.value += cents / 100.0;
                     end = e2;
@@ -525,7 +651,7 @@ impl Recognizer {
             }
         } else if currency.is_some()
             && let Some(((iso, false), e)) = self.currency_after(text, end, scaled)
-            && cur.as_ref().is_some_and(|c| c.0 == iso)
+            && cur.is_some_and(|c| c.0 == iso)
         {
             // "$249 USD", "US$ 23 billion dollars": the currency named twice.
             end = e;
@@ -563,19 +689,22 @@ impl Recognizer {
         {
             return None;
         }
-        let plural_scale = |t: Tok| -> Option<(String, f64)> {
-            let w = t.text(text).to_ascii_lowercase();
-            let singular = w.strip_suffix('s')?;
-            match lexicon.numbers.get(singular) {
-                Some(NumWord::Scale(s)) if lexicon.vague.contains_key(&w) => Some((w, *s)),
+        // A plural scale that is itself a vague word ("thousands"): the vague word and the
+        // scale.
+        let plural_scale = |t: Tok| -> Option<(&crate::lexicon::VagueWord, f64)> {
+            let vague = lexicon.vague_of(text, t)?;
+            let word = t.text(text);
+            let singular = word.get(..word.len().checked_sub(1)?)?;
+            match lexicon.info_str(singular).num {
+                Some(NumWord::Scale(s)) if word.ends_with(['s', 'S']) => Some((vague, s)),
                 _ => None,
             }
         };
         if word.key == "many" {
             // "many thousands" reads as "thousands".
             let n = next?;
-            let (key, _) = plural_scale(n)?;
-            let key = lexicon.vague.get(&key)?.key.clone();
+            let (vague, _) = plural_scale(n)?;
+            let key = vague.key.clone();
             return Some((
                 VagueBase {
                     key,
@@ -609,13 +738,13 @@ impl Recognizer {
             // "several hundred", "a few thousand", "several hundred thousand", "a few dozen".
             let mut at = tok.end;
             while let Some(n) = lex::next(text, at) {
-                let w = n.text(text).to_ascii_lowercase();
-                let s = match lexicon.numbers.get(&w).or_else(|| {
-                    w.strip_suffix('s')
-                        .and_then(|singular| lexicon.numbers.get(singular))
-                }) {
-                    Some(NumWord::Scale(s)) => *s,
-                    Some(NumWord::Group(g)) => *g,
+                let w = n.text(text);
+                let singular = w
+                    .strip_suffix(['s', 'S'])
+                    .map(|singular| lexicon.info_str(singular).num);
+                let s = match lexicon.info_str(w).num.or(singular.flatten()) {
+                    Some(NumWord::Scale(s)) => s,
+                    Some(NumWord::Group(g)) => g,
                     _ => break,
                 };
                 if s <= scale && scale > 1.0 && s < 1000.0 {
@@ -644,37 +773,41 @@ impl Recognizer {
         text: &str,
         pos: usize,
         scaled: bool,
-    ) -> Option<((String, bool), usize)> {
+    ) -> Option<((&str, bool), usize)> {
         let lexicon = &*self.lexicon;
-        let mut toks: Vec<Tok> = Vec::new();
+        let mut toks = Toks::new();
         let mut at = pos;
         let mut skipped_of = false;
-        while toks.len() < lexicon.currency_max_words + 1 {
+        while toks.len < lexicon.currency_max_words + 1 {
             let Some(t) = lex::next(text, at) else { break };
             // "billions of dollars": one "of" may stand between a vague amount and money.
-            if toks.is_empty() && !skipped_of && scaled && t.is(text, "of") {
+            if toks.len == 0 && !skipped_of && scaled && t.is(text, "of") {
                 skipped_of = true;
                 at = t.end;
                 continue;
             }
             // "a 12-cent dividend", "a one-yen bid".
-            if toks.is_empty() && t.is(text, "-") && t.start == pos {
+            if toks.len == 0 && t.is(text, "-") && t.start == pos {
                 at = t.end;
                 continue;
             }
-            if toks.is_empty() && !with_lower(t.text(text), |w| lexicon.currency_first.contains(w))
-            {
+            if toks.len == 0 && lexicon.info_str(t.text(text)).flags & flag::CURRENCY_FIRST == 0 {
                 return None;
             }
-            toks.push(t);
+            if !toks.push(t) {
+                break;
+            }
             at = t.end;
         }
-        let (joined, bounds) = join_tokens(text, &toks);
+        let toks = toks.as_slice();
+        let joined = Joined::new(text, toks);
         for k in (1..=toks.len()).rev() {
             let Some(last) = toks.get(k - 1) else {
                 continue;
             };
-            let phrase = joined.get(..bounds.get(k - 1)?.1)?;
+            let Some(phrase) = joined.phrase(0, k) else {
+                continue;
+            };
             let Some(&i) = lexicon.currency_by_form.get(phrase) else {
                 continue;
             };
@@ -682,14 +815,14 @@ impl Recognizer {
             if c.position == Position::Before || c.scaled_only && !scaled {
                 continue;
             }
-            return Some(((c.iso.clone(), c.minor), last.end));
+            return Some(((c.iso.as_str(), c.minor), last.end));
         }
         None
     }
 
     /// A unit of measure right after an amount ("340 points", "60GB"), or after "of" for a
     /// vague amount ("hundreds of points").
-    fn unit_after(&self, text: &str, pos: usize, vague: bool) -> Option<(String, usize)> {
+    fn unit_after(&self, text: &str, pos: usize, vague: bool) -> Option<(&str, usize)> {
         let mut t = lex::next(text, pos)?;
         if vague && t.is(text, "of") {
             t = lex::next(text, t.end)?;
@@ -701,8 +834,8 @@ impl Recognizer {
         if t.kind != Kind::Word {
             return None;
         }
-        let unit = with_lower(t.text(text), |w| self.lexicon.units.get(w))?;
-        Some((unit.clone(), t.end))
+        let unit = self.lexicon.unit_of_str(t.text(text))?;
+        Some((unit, t.end))
     }
 
     /// "50 cents" or "and forty-five cents" after a major currency amount: the minor count
@@ -724,8 +857,8 @@ impl Recognizer {
         (minor && minor_iso == iso).then_some((n.value, end))
     }
 
-    /// The second amount of a range, and the connector word.
-    fn range_second(&self, text: &str, first: &Part) -> Option<(Part, String)> {
+    /// The second amount of a range, and whether the connector is "and".
+    fn range_second(&self, text: &str, first: &Part<'_>) -> Option<(Part<'_>, bool)> {
         let lexicon = &*self.lexicon;
         if first.num?.flags & (flags::DASHED | flags::LEADING_ZERO | flags::SLASHED | flags::DOTTED)
             != 0
@@ -768,31 +901,44 @@ impl Recognizer {
         if connector.eq_ignore_ascii_case("or")
             && (first.num.is_some_and(|x| x.words) != n2.words
                 || first.percent != second.percent
-                || first.currency.as_ref().map(|c| &c.0) != second.currency.as_ref().map(|c| &c.0)
+                || first.currency.map(|c| c.0) != second.currency.map(|c| c.0)
                 || first.unit != second.unit)
         {
             return None;
         }
-        Some((second, connector.to_ascii_lowercase()))
+        Some((second, connector.eq_ignore_ascii_case("and")))
     }
 
     /// The longest modifier ending right before `pos`, not reaching back before `floor`.
     fn modifier_before(&self, text: &str, pos: usize, floor: usize) -> Option<Modifier> {
         let lexicon = &*self.lexicon;
         let last = lex::prev(text, pos)?;
-        if !with_lower(last.text(text), |w| lexicon.modifier_last.contains(w)) {
+        if lexicon.info_str(last.text(text)).flags & flag::MODIFIER_LAST == 0 {
             return None;
         }
-        let mut toks = lex::prev_n(text, pos, lexicon.modifier_max_tokens);
-        toks.reverse();
-        let (joined, bounds) = join_tokens(text, &toks);
-        let n = toks.len();
+        // Up to the longest modifier's length of tokens before `pos`, in text order.
+        let mut back = Toks::new();
+        let mut at = pos;
+        while back.len < lexicon.modifier_max_tokens.min(8) {
+            let Some(t) = lex::prev(text, at) else { break };
+            at = t.start;
+            back.push(t);
+        }
+        let n = back.len;
+        let mut toks = Toks::new();
+        for t in back.as_slice().iter().rev() {
+            toks.push(*t);
+        }
+        let toks = toks.as_slice();
+        let joined = Joined::new(text, toks);
         for k in (1..=n).rev() {
             let first = toks.get(n - k)?;
             if first.start < floor {
                 continue;
             }
-            let phrase = joined.get(bounds.get(n - k)?.0..)?;
+            let Some(phrase) = joined.phrase(n - k, n) else {
+                continue;
+            };
             if let Some(&(kind, position)) = lexicon.modifiers.get(phrase)
                 && position == Position::Before
             {
@@ -819,14 +965,14 @@ impl Recognizer {
         } else {
             first
         };
-        if !with_lower(first.text(text), |w| lexicon.modifier_first.contains(w)) {
+        if lexicon.info_str(first.text(text)).flags & flag::MODIFIER_FIRST == 0 {
             return None;
         }
-        let mut toks = Vec::new();
+        let mut toks = Toks::new();
         let mut at = pos;
-        while toks.len() < 3 {
+        while toks.len < 3 {
             let Some(t) = lex::next(text, at) else { break };
-            if toks.is_empty() && t.is(text, "-") && t.start == pos {
+            if toks.len == 0 && t.is(text, "-") && t.start == pos {
                 // "1,000-plus".
                 at = t.end;
                 continue;
@@ -834,10 +980,13 @@ impl Recognizer {
             toks.push(t);
             at = t.end;
         }
-        let (joined, bounds) = join_tokens(text, &toks);
+        let toks = toks.as_slice();
+        let joined = Joined::new(text, toks);
         for k in (1..=toks.len()).rev() {
             let last = toks.get(k - 1)?;
-            let phrase = joined.get(..bounds.get(k - 1)?.1)?;
+            let Some(phrase) = joined.phrase(0, k) else {
+                continue;
+            };
             if let Some(&(kind, position)) = lexicon.modifiers.get(phrase)
                 && position == Position::After
             {
@@ -857,24 +1006,94 @@ impl Recognizer {
     }
 }
 
+/// At most eight tokens, kept on the stack.
+#[derive(Clone, Copy)]
+struct Toks {
+    items: [Tok; 8],
+    len: usize,
+}
+
+impl Toks {
+    fn new() -> Toks {
+        Toks {
+            items: [Tok {
+                start: 0,
+                end: 0,
+                kind: Kind::Punct,
+            }; 8],
+            len: 0,
+        }
+    }
+
+    /// Adds a token; false when full.
+    fn push(&mut self, t: Tok) -> bool {
+        match self.items.get_mut(self.len) {
+            Some(slot) => {
+                *slot = t;
+                self.len += 1;
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn as_slice(&self) -> &[Tok] {
+        self.items.get(..self.len).unwrap_or(&[])
+    }
+}
+
 /// Tokens joined the way [`crate::lexicon::normalize_phrase`] joins a phrase (lowercase,
 /// one space between words, punctuation glued), with each token's byte range in the joined
-/// string, so every run of tokens is a slice: one allocation however many lengths are tried.
-fn join_tokens(text: &str, toks: &[Tok]) -> (String, Vec<(usize, usize)>) {
-    let mut out = String::new();
-    let mut bounds = Vec::with_capacity(toks.len());
-    let mut last_word = false;
-    for t in toks {
-        let word = t.kind != Kind::Punct;
-        if word && last_word {
-            out.push(' ');
+/// string, so every run of tokens is a slice, in a stack buffer: no allocation however many
+/// lengths are tried. Tokens that do not fit are left out (no phrase in the lists is that
+/// long). Lowercasing is ASCII: the lists' non-ASCII forms are symbols without case.
+struct Joined {
+    buf: [u8; 96],
+    len: usize,
+    bounds: [(usize, usize); 8],
+    count: usize,
+}
+
+impl Joined {
+    fn new(text: &str, toks: &[Tok]) -> Joined {
+        let mut j = Joined {
+            buf: [0; 96],
+            len: 0,
+            bounds: [(0, 0); 8],
+            count: 0,
+        };
+        let mut last_word = false;
+        for t in toks.iter().take(8) {
+            let word = t.kind != Kind::Punct;
+            let bytes = t.text(text).as_bytes();
+            let space = usize::from(word && last_word);
+            let Some(dest) = j.buf.get_mut(j.len + space..j.len + space + bytes.len()) else {
+                break;
+            };
+            dest.copy_from_slice(bytes);
+            dest.make_ascii_lowercase();
+            if space == 1
+                && let Some(b) = j.buf.get_mut(j.len)
+            {
+                *b = b' ';
+            }
+            let start = j.len + space;
+            j.len = start + bytes.len();
+            if let Some(slot) = j.bounds.get_mut(j.count) {
+                *slot = (start, j.len);
+            }
+            j.count += 1;
+            last_word = word;
         }
-        let start = out.len();
-        out.extend(t.text(text).chars().flat_map(char::to_lowercase));
-        bounds.push((start, out.len()));
-        last_word = word;
+        j
     }
-    (out, bounds)
+
+    /// The joined text of tokens `from..to` (indices into the tokens given).
+    fn phrase(&self, from: usize, to: usize) -> Option<&str> {
+        let start = self.bounds.get(from)?.0;
+        let end = self.bounds.get(to.checked_sub(1)?)?.1;
+        std::str::from_utf8(self.buf.get(start..end)?).ok()
+    }
 }
 
 /// A percent sign or word right after an amount.
@@ -886,10 +1105,18 @@ fn percent_after(text: &str, pos: usize) -> Option<(PercentUnit, usize)> {
     if t.kind != Kind::Word {
         return None;
     }
-    let w = t.text(text).to_ascii_lowercase();
-    match w.as_str() {
-        "percent" | "percents" | "pct" => Some((PercentUnit::Percent, t.end)),
-        "percentage" => {
+    let word = t.text(text);
+    // Every percent word is short: longer words need no lowercasing.
+    if word.len() > 10 {
+        return None;
+    }
+    let mut buf = [0u8; 10];
+    let lower = buf.get_mut(..word.len())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    match &*lower {
+        b"percent" | b"percents" | b"pct" => Some((PercentUnit::Percent, t.end)),
+        b"percentage" => {
             if let Some(p) =
                 lex::next(text, t.end).filter(|p| p.is(text, "points") || p.is(text, "point"))
             {
@@ -898,7 +1125,7 @@ fn percent_after(text: &str, pos: usize) -> Option<(PercentUnit, usize)> {
                 Some((PercentUnit::Percent, t.end))
             }
         }
-        "per" => {
+        b"per" => {
             let c = lex::next(text, t.end).filter(|c| c.is(text, "cent"))?;
             Some((PercentUnit::Percent, c.end))
         }
