@@ -61,7 +61,13 @@ pub fn leading(paragraph: &str) -> Option<WireMarker> {
 pub fn trailing(paragraph: &str) -> Option<WireMarker> {
     let cut = paragraph.len().saturating_sub(SIGNATURE_TAIL);
     let start = (cut..=paragraph.len()).find(|&i| paragraph.is_char_boundary(i))?;
-    let caps = TRAILING.captures(&paragraph[start..])?;
+    let tail = &paragraph[start..];
+    // Almost no paragraph ends in a signature: rule most out before running the pattern.
+    let has_mark = ["-", "—", "–", "("].iter().any(|m| tail.contains(m));
+    if !has_mark && paragraph.len() > 40 {
+        return None;
+    }
+    let caps = TRAILING.captures(tail)?;
     let agency = agencies::agency(caps.name("agency")?.as_str().trim())?;
     Some(WireMarker {
         agency,
