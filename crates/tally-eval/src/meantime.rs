@@ -296,11 +296,30 @@ impl MeantimeDoc {
             .find(|m| m.attr("functionInDocument") == Some("CREATION_TIME"))
     }
 
-    /// The DCT's value as a date, when it is one (`2008-03-01`).
+    /// The DCT's value as a date, when it is one (`2008-03-01`; one file writes
+    /// `03-02-2009`, day first, which is read as 3 February 2009). A file without a
+    /// `CREATION_TIME` TIMEX3 (two in the corpus) has its dateline annotated as an ordinary
+    /// one: the full date that makes up the sentence after the title.
     #[must_use]
     pub fn dct_date(&self) -> Option<jiff::civil::Date> {
-        let value = self.dct()?.attr("value")?;
-        value.get(..10)?.parse().ok()
+        let value = match self.dct() {
+            Some(dct) => dct.attr("value")?,
+            None => self.dateline()?.attr("value")?,
+        };
+        parse_day(value)
+    }
+
+    /// A TIMEX3 that is the whole second sentence (the line after the title), with a
+    /// full date as value.
+    fn dateline(&self) -> Option<&Markable> {
+        let second: Vec<usize> = (0..self.tokens.len())
+            .filter(|&t| self.tokens[t].sentence == 1)
+            .collect();
+        self.of_kind(MarkableKind::Timex3).find(|m| {
+            !m.tokens.is_empty()
+                && m.tokens == second
+                && m.attr("value").and_then(parse_day).is_some()
+        })
     }
 
     /// The instance (`ENTITY` or `EVENT`) a mention refers to, through `REFERS_TO`.
@@ -628,6 +647,23 @@ fn rebuild_text(raw: Vec<(String, u32, String)>) -> (String, Vec<Range<usize>>, 
     (text, sentences, tokens)
 }
 
+/// A day written `YYYY-MM-DD` (anything after it ignored: `2008-03-01T10:00`) or, as one
+/// MEANTIME file does, `DD-MM-YYYY` (month first only when the first part cannot be a
+/// month).
+fn parse_day(value: &str) -> Option<jiff::civil::Date> {
+    if let Ok(d) = value.get(..10)?.parse() {
+        return Some(d);
+    }
+    let mut parts = value.get(..10)?.split('-');
+    let (a, b, y): (i8, i8, i16) = (
+        parts.next()?.parse().ok()?,
+        parts.next()?.parse().ok()?,
+        parts.next()?.parse().ok()?,
+    );
+    let (month, day) = if b > 12 { (a, b) } else { (b, a) };
+    jiff::civil::Date::new(y, month, day).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -689,6 +725,16 @@ mod tests {
 
     #[test]
     fn reads_markables_with_spans_and_attributes() {
+        assert_eq!(
+            parse_day("03-02-2009").map(|d| d.to_string()).as_deref(),
+            Some("2009-02-03")
+        );
+        assert_eq!(
+            parse_day("2008-03-01T10:00")
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2008-03-01")
+        );
         let doc = parse(SAMPLE, "sample.xml").unwrap();
         let value = doc.markable("3").unwrap();
         assert_eq!(value.kind, MarkableKind::Value);

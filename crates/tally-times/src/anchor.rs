@@ -103,15 +103,15 @@ fn relink_year_ago(doc: &Document, timexes: &mut [(Option<Link>, Timex)]) {
             continue;
         }
         let here = timexes[i].1.span.start;
-        // The compared period is current: not itself relinked, not years back.
-        let dct_year = doc.published_date().map(|d| i64::from(d.year()));
+        // The compared period is current: not itself relinked, and started less than
+        // [`CURRENT_MONTHS`] before the DCT's month ("the year-ago quarter" is no base).
+        let dct_month = doc
+            .published_date()
+            .map(|d| i64::from(d.year()) * 12 + i64::from(d.month()) - 1);
         let current = |t: &Timex| {
             !t.anchor.as_deref().is_some_and(|a| a.starts_with('T'))
-                && match (
-                    t.value.get(..4).and_then(|y| y.parse::<i64>().ok()),
-                    dct_year,
-                ) {
-                    (Some(y), Some(d)) => y >= d - 1,
+                && match (first_month(&t.value), dct_month) {
+                    (Some(m), Some(d)) => m > d - CURRENT_MONTHS,
                     _ => false,
                 }
         };
@@ -149,6 +149,27 @@ fn relink_year_ago(doc: &Document, timexes: &mut [(Option<Link>, Timex)]) {
             t.anchor = Some(id);
         }
     }
+}
+
+/// How recent (in months from its first month to the DCT's) a period must be to be the
+/// base of "a year earlier": a quarter reported on ended within the year before the DCT.
+const CURRENT_MONTHS: i64 = 12;
+
+/// The first month of a date value (`2024`, `2024-Q3`, `2024-H2`, `2024-06`,
+/// `2024-06-18`), as `year * 12 + month - 1`.
+fn first_month(value: &str) -> Option<i64> {
+    let year: i64 = value.get(..4)?.parse().ok()?;
+    let rest = value.get(4..).unwrap_or("");
+    let month = if let Some(q) = rest.strip_prefix("-Q") {
+        (q.get(..1)?.parse::<i64>().ok()? - 1) * 3
+    } else if let Some(h) = rest.strip_prefix("-H") {
+        (h.get(..1)?.parse::<i64>().ok()? - 1) * 6
+    } else if let Some(m) = rest.strip_prefix('-').and_then(|r| r.get(..2)) {
+        m.parse::<i64>().ok()? - 1
+    } else {
+        0
+    };
+    Some(year * 12 + month)
 }
 
 /// Whether a date value names something smaller than `unit` ("2024-Q3" is finer than a

@@ -64,6 +64,9 @@ pub(crate) enum Expr {
     /// The quarter a report is about ("the quarter", "the latest quarter"): the last
     /// complete one in a past clause, the current one otherwise.
     LatestQuarter,
+    /// The quarter a report is about, in a given year ("the 1988 quarter", "the 1989
+    /// period"): its number is that of the last complete quarter.
+    LatestQuarterIn(i64),
     /// The end of the year ("year-end"), as the day `YYYY-12-31`.
     YearEnd,
     /// A quarter ("the third quarter", "Q3 2024").

@@ -11,6 +11,9 @@ const MODIFIERS: &str = include_str!("../../../data/times/modifiers.tsv");
 const HOLIDAYS: &str = include_str!("../../../data/times/holidays.tsv");
 const TENSE: &str = include_str!("../../../data/times/tense.tsv");
 
+/// Trigger phrases besides the words of `words.tsv` and `holidays.tsv`.
+const PHRASE_TRIGGERS: &[&str] = &["latest period"];
+
 /// A TIMEX3 unit of time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Unit {
@@ -363,6 +366,9 @@ impl Lexicon {
             };
             tense.insert(word, t);
         }
+        // Phrases with no time word that still name one: "the latest period" in a results
+        // story is the quarter reported on.
+        triggers.extend(PHRASE_TRIGGERS.iter().map(|p| (*p).to_owned()));
         triggers.sort();
         triggers.dedup();
         let triggers = AhoCorasick::builder()

@@ -233,6 +233,16 @@ pub(crate) fn resolve(expr: &Expr, dct: Option<Day>, direction: Direction) -> Re
             };
             resolve_shift(Unit::Quarter, n, dct)
         }
+        Expr::LatestQuarterIn(y) => {
+            // Compared with a quarter reported on: the last complete one.
+            let latest = resolve(&Expr::LatestQuarter, dct, Direction::Past);
+            match latest.value.get(4..) {
+                Some(quarter) if latest.anchored && quarter.starts_with("-Q") => {
+                    Resolved::date(format!("{}{quarter}", year(*y)), true)
+                }
+                _ => Resolved::date(year(*y), false),
+            }
+        }
         Expr::YearEnd => match dct {
             // Early in a year, "year-end" in a past clause is the one just gone.
             Some(d) => {

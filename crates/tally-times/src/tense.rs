@@ -106,6 +106,16 @@ pub(crate) fn clause_tense(
     if touching && left.first().is_some_and(|w| w.is("since")) {
         return Some(Tense::Past);
     }
+    // "by Oct. 31", "until Tuesday": a deadline, still ahead unless a past perfect says it
+    // was reached ("had sold half by March").
+    if touching
+        && left
+            .first()
+            .is_some_and(|w| w.is_any(&["by", "until", "till"]))
+        && !left.iter().any(|w| w.is_any(&["had", "'d"]))
+    {
+        return Some(Tense::Future);
+    }
     if let Some(t) = left_cue(lexicon, &left) {
         return Some(t);
     }
@@ -235,6 +245,10 @@ fn left_cue(lexicon: &Lexicon, left: &[Word<'_>]) -> Option<Tense> {
                 .get(i + 1)
                 .is_some_and(|d| d.is_any(DETERMINERS) || d.lower.ends_with("'s"))
         {
+            continue;
+        }
+        // "next to" is a place.
+        if w.is("next") && after.is_some_and(|a| a.is("to")) {
             continue;
         }
         // "last" in "last Thursday" belongs to that expression.

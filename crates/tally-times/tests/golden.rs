@@ -118,6 +118,18 @@ fn explicit_past_tense_is_not_overridden_by_a_nearer_future_date() {
 }
 
 #[test]
+fn results_stories_and_wire_copy() {
+    insta::assert_snapshot!(check(&[
+        "Profit for the year rose; for the year ended June 30 it fell.",
+        "He expects revenue in the latest quarter to rise from the 1988 quarter.",
+        "Sales rose in the third quarter from the same period a year earlier.",
+        "It posted a year-earlier loss; the quarter a year ago was weak.",
+        "The blast came at 10:35 a.m. (0735 GMT) Friday, the Communist Party daily Granma said.",
+        "The parent asked it to respond by Dec. 31; daily flights resume.",
+    ]));
+}
+
+#[test]
 fn relative_periods() {
     insta::assert_snapshot!(check(&[
         "Sales fell last year and this week, and may recover next quarter.",

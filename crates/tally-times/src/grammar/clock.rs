@@ -147,6 +147,20 @@ impl Parser<'_, '_> {
         }
     }
 
+    /// The day after a clock time: "Tuesday", "today", "Dec. 18", "18 December".
+    fn clock_date(&self, k: usize) -> Option<Hit> {
+        self.weekday_expr(k)
+            .or_else(|| {
+                self.deictic(k)
+                    .filter(|(_, e)| matches!(e, Expr::Shift { .. }))
+            })
+            .or_else(|| {
+                self.month_first(k)
+                    .filter(|(_, e)| matches!(e, Expr::Date { day: Some(_), .. }))
+            })
+            .or_else(|| self.day_first(k))
+    }
+
     /// "3 p.m. Tuesday", "at 10:35 a.m. on Friday", "4 in the morning", "noon".
     pub(super) fn clock_expr(&self, i: usize) -> Option<Hit> {
         let (mut j, clock) = self.clock(i).or_else(|| self.bare_hour(i))?;
@@ -184,21 +198,24 @@ impl Parser<'_, '_> {
         } else {
             j
         };
-        let date_hit = self
-            .weekday_expr(k)
-            .or_else(|| {
-                self.deictic(k)
-                    .filter(|(_, e)| matches!(e, Expr::Shift { .. }))
-            })
-            .or_else(|| {
-                self.month_first(k)
-                    .filter(|(_, e)| matches!(e, Expr::Date { day: Some(_), .. }))
-            })
-            .or_else(|| self.day_first(k));
-        let date = date_hit.map(|(end, expr)| {
+        let mut date = self.clock_date(k).map(|(end, expr)| {
             j = end;
             Box::new(expr)
         });
+        // Wire copy gives the time in GMT in brackets before the day: "at 10:35 a.m. (0735
+        // GMT) Friday". The day dates the clock time; the span stays the clock time (the
+        // day is an expression of its own).
+        if date.is_none()
+            && self.is(j, "(")
+            && let Some(close) = (j + 1..j + 5).find(|&c| self.is(c, ")"))
+        {
+            let k = if self.is_any(close + 1, &["on", ","]) {
+                close + 2
+            } else {
+                close + 1
+            };
+            date = self.clock_date(k).map(|(_, expr)| Box::new(expr));
+        }
         Some((
             j,
             Expr::Time {

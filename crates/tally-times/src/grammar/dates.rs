@@ -430,6 +430,12 @@ impl Parser<'_, '_> {
         if s == i {
             return None;
         }
+        // "the 1988 quarter", "the 1989 period": the quarter reported on, in that year.
+        if let Some((year, k)) = self.year4(j)
+            && self.is_any(k, &["quarter", "period"])
+        {
+            return Some((k + 1, Expr::LatestQuarterIn(year)));
+        }
         let k = if self.is_any(j, &["latest", "recent"]) {
             j + 1
         } else if self.is(j, "most") && self.is(j + 1, "recent") {
@@ -437,9 +443,21 @@ impl Parser<'_, '_> {
         } else {
             j
         };
-        // "the latest period" in a results story is the quarter reported on.
-        let latest_period = self.is(k, "period") && k > j;
-        (self.is(k, "quarter") || latest_period).then_some((k + 1, Expr::LatestQuarter))
+        // "the latest quarter" is the last one completed, whatever the tense ("expects
+        // revenue in the latest quarter to total"); "the quarter" alone may be the current
+        // one in a future clause. "The latest period" in a results story is the quarter
+        // reported on.
+        if k > j && self.is_any(k, &["quarter", "period"]) {
+            return Some((
+                k + 1,
+                Expr::Shift {
+                    unit: Unit::Quarter,
+                    n: -1,
+                },
+            ));
+        }
+        self.is(k, "quarter")
+            .then_some((k + 1, Expr::LatestQuarter))
     }
 
     /// Whether the unit ending at `j` was written as "third-quarter" (an adjective).

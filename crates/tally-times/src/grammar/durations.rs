@@ -26,6 +26,13 @@ impl Parser<'_, '_> {
     /// "hours", "two years ago", "in three days", "a 20-year-old".
     pub(super) fn duration_expr(&self, i: usize) -> Option<Hit> {
         let (end, amount, unit) = self.duration(i)?;
+        // "a year-earlier loss": "year-earlier" is the expression, not "a year".
+        if self.is_any(end, &["-", "‐", "–"])
+            && self.touching(end)
+            && self.is_any(end + 1, &["earlier", "ago"])
+        {
+            return None;
+        }
         // "three days earlier than planned" compares lengths; it is no point in time.
         if self.is(end, "ago")
             || (self.is(end, "earlier")

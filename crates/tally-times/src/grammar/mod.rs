@@ -185,6 +185,7 @@ impl Parser<'_, '_> {
             self.relative(i),
             self.deictic(i),
             self.named_period(i),
+            self.same_period_ago(i),
             self.clock_expr(i),
         ];
         let mut best: Option<Hit> = None;

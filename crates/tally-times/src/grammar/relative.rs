@@ -1,7 +1,8 @@
 //! Expressions relative to now: "last year", "this week", "yesterday", "now", "the past".
 
 use super::{Hit, Parser, date};
-use crate::expr::{Expr, Rel, YearRef};
+use crate::expr::{Amount, Expr, Rel, YearRef};
+use crate::lex::Kind;
 use crate::lexicon::{Class, Part, RefKind, Unit};
 
 impl Parser<'_, '_> {
@@ -141,16 +142,91 @@ impl Parser<'_, '_> {
                 },
             ));
         }
-        if (self.is(i + 1, "fiscal") || self.is(i + 1, "full")) && self.is(i + 2, "year") {
-            return Some((
-                i + 3,
-                Expr::Shift {
-                    unit: Unit::Year,
-                    n: 0,
-                },
-            ));
+        // "the year", "the fiscal year", "the full year": in news, the current one ("a
+        // high for the year", "for the full year"), except "the year ended June 30", a
+        // fiscal year's length. Not "the year before", "the year 2000", "the year-ago".
+        let qualified = self.is_any(i + 1, &["fiscal", "full", "calendar"]);
+        let y = if qualified { i + 2 } else { i + 1 };
+        if self.is(y, "year") {
+            if self.is_any(y + 1, &["ended", "ending"]) {
+                return Some((
+                    y + 1,
+                    Expr::Duration {
+                        amount: Amount::Known(1.0),
+                        unit: Unit::Year,
+                    },
+                ));
+            }
+            let relative = self.is_any(
+                y + 1,
+                &[
+                    "-",
+                    "‐",
+                    "–",
+                    "before",
+                    "after",
+                    "earlier",
+                    "later",
+                    "ago",
+                    "previous",
+                    "prior",
+                    "following",
+                    "'",
+                    "’",
+                ],
+            ) || self.tok(y + 1).is_some_and(|t| t.kind == Kind::Num);
+            if qualified || !relative {
+                return Some((
+                    y + 1,
+                    Expr::Shift {
+                        unit: Unit::Year,
+                        n: 0,
+                    },
+                ));
+            }
         }
         None
+    }
+
+    /// "the same period a year earlier", "the quarter a year ago", "the corresponding
+    /// period last year", "the same month of the previous year": the period compared with,
+    /// a year before the one the story reports on. Resolution dates it from the period
+    /// named before it (see `anchor`), or from the latest quarter for "the quarter".
+    pub(super) fn same_period_ago(&self, i: usize) -> Option<Hit> {
+        if !self.is(i, "the") {
+            return None;
+        }
+        let mut j = i + 1;
+        let same = self.is_any(j, &["same", "corresponding", "comparable", "equivalent"]);
+        if same {
+            j += 1;
+        }
+        let quarter = self.is(j, "quarter");
+        if !(quarter || self.is_any(j, &["period", "month", "week", "day"])) {
+            return None;
+        }
+        j += 1;
+        if self.is(j, "of") || self.is(j, "in") {
+            j += 1;
+        }
+        let end = self
+            .phrase(j, &["a", "year", "ago"])
+            .or_else(|| self.phrase(j, &["a", "year", "earlier"]))
+            .or_else(|| self.phrase(j, &["a", "year", "before"]))
+            .or_else(|| self.phrase(j, &["last", "year"]))
+            .or_else(|| self.phrase(j, &["the", "last", "year"]))
+            .or_else(|| self.phrase(j, &["the", "previous", "year"]))
+            .or_else(|| self.phrase(j, &["the", "prior", "year"]))
+            .or_else(|| self.phrase(j, &["the", "year", "before"]))?;
+        let base = (quarter && !same).then(|| Box::new(Expr::LatestQuarter));
+        Some((
+            end,
+            Expr::Before {
+                unit: Unit::Year,
+                n: 1,
+                base,
+            },
+        ))
     }
 
     /// "the year", "the month", "the week": the current one, only after a point modifier

@@ -2,6 +2,7 @@
 
 use super::{Hit, Parser};
 use crate::expr::{Amount, Expr};
+use crate::lex::Kind;
 use crate::lexicon::{Class, Part, Unit};
 
 impl Parser<'_, '_> {
@@ -13,6 +14,14 @@ impl Parser<'_, '_> {
             .iter()
             .find(|c| matches!(c, Class::SetAdj(..)))
         {
+            // "the Communist Party daily Granma", "the business weekly Der Spiegel": a
+            // newspaper, not a recurrence.
+            if self
+                .tok(i + 1)
+                .is_some_and(|t| t.kind == Kind::Word && t.capital)
+            {
+                return None;
+            }
             return Some((
                 i + 1,
                 Expr::Set {
