@@ -15,6 +15,7 @@ const NOUNS: &str = include_str!("../../../data/attribution/nouns.tsv");
 const TITLES: &str = include_str!("../../../data/attribution/titles.txt");
 const SENIORITY: &str = include_str!("../../../data/attribution/seniority.txt");
 const INSTITUTIONAL: &str = include_str!("../../../data/attribution/institutional.txt");
+const NOT_LABELS: &str = include_str!("../../../data/attribution/not_labels.txt");
 const CONDITIONS: &str = include_str!("../../../data/attribution/conditions.txt");
 const PRONOUNS: &str = include_str!("../../../data/attribution/pronouns.tsv");
 const FUNCTION_WORDS: &str = include_str!("../../../data/attribution/function_words.tsv");
@@ -171,6 +172,7 @@ pub(crate) struct Lexicon {
     titles: HashMap<String, Option<Gender>>,
     seniority: HashSet<String>,
     institutional: HashSet<String>,
+    not_labels: HashSet<String>,
     pronouns: HashMap<String, Pronoun>,
     function_words: HashMap<String, FnClass>,
     modifiers: HashSet<String>,
@@ -325,6 +327,7 @@ impl Lexicon {
 
         let seniority = lines(SENIORITY).map(|l| l.trim().to_owned()).collect();
         let institutional = lines(INSTITUTIONAL).map(|l| l.trim().to_owned()).collect();
+        let not_labels = lines(NOT_LABELS).map(|l| l.trim().to_owned()).collect();
 
         let mut pronouns = HashMap::default();
         for line in lines(PRONOUNS) {
@@ -393,6 +396,7 @@ impl Lexicon {
             titles,
             seniority,
             institutional,
+            not_labels,
             pronouns,
             function_words,
             modifiers,
@@ -458,6 +462,12 @@ impl Lexicon {
     /// Whether `lower` is the head noun of an institutional speaker ("official").
     pub(crate) fn is_institutional(&self, lower: &str) -> bool {
         self.institutional.contains(lower)
+    }
+
+    /// Whether a phrase ending in `lower` before a colon is a kicker or section name, not a
+    /// speaker label ("The Latest:", "Question:").
+    pub(crate) fn is_not_label(&self, lower: &str) -> bool {
+        self.not_labels.contains(lower)
     }
 
     /// A speaker pronoun (lowercase form).

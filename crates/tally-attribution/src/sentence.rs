@@ -73,6 +73,14 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
         } else if cue.entry.participle && cue.words.start > 0 && words[cue.words.start - 1].is(",")
         {
             participle(lex, words, cue, found.last(), next_cue)
+        } else if cue.entry.participle
+            && cue.entry.class == AttributionClass::Attitude
+            && !progressive(lex, words, cue.words.start)
+        {
+            // "those supporting deportation", "voters seeking change": an attitude in "-ing"
+            // that is neither a participle after a comma nor a progressive ("is seeking")
+            // modifies a noun; news annotation does not report it.
+            None
         } else {
             verb(lex, words, cue, found.last(), next_cue)
         };
@@ -81,6 +89,22 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
         }
     }
     found
+}
+
+/// Whether the "-ing" cue at `at` is a progressive: a form of "be" before it, adverbs
+/// aside ("is still seeking", "are planning").
+fn progressive(lex: &Lexicon, words: &[Word<'_>], at: usize) -> bool {
+    let mut i = at;
+    while i > 0 {
+        let w = &words[i - 1];
+        match w.lower() {
+            "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am" => return true,
+            _ if class(lex, words, i - 1) == Class::Aux && w.lower().ends_with("ly") => i -= 1,
+            "still" | "also" | "now" | "not" | "already" | "actively" => i -= 1,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// A speaker label: a short name or descriptor opening the sentence, a colon, then what
@@ -104,7 +128,10 @@ fn colon(lex: &Lexicon, words: &[Word<'_>]) -> Option<Found<'static>> {
             || class(lex, words, 0) == Class::Det
             || !w.text.starts_with(char::is_lowercase)
     });
-    if core.end != colon || !capitalized {
+    // "The Latest: ...", "Question: ...": a determiner or a kicker word is no speaker.
+    let kicker = class(lex, words, core.start) == Class::Det
+        || lex.is_not_label(words[core.end - 1].lower());
+    if core.end != colon || !capitalized || kicker {
         return None;
     }
     let content = run_to_end(words, colon + 1, words.len())?;
