@@ -117,7 +117,7 @@ impl Iterator for Lines {
                         continue;
                     }
                     let (text, warning) =
-                        crate::decode(&self.buf, &format!("{}: {record}", self.name));
+                        crate::decode(&self.buf, || format!("{}: {record}", self.name));
                     return Some(parse_record(&text, &self.name, &record, &self.options).map(
                         |mut doc| {
                             doc.diagnostics.extend(warning);

@@ -1,7 +1,7 @@
 //! A cheap language guess: English or unknown.
 //!
 //! tally's lexicons are English, so the only useful question is "is this English?". The
-//! guess counts very common English function words among the first 400 words; at least
+//! guess counts very common English function words among the first 150 words; at least
 //! 12 % of a text of 20 words or more must be among them. This is approximate by design: it never names
 //! any other language, and says nothing for short or mixed texts.
 
@@ -14,7 +14,7 @@ const FUNCTION_WORDS: &[&[u8]] = &[
 ];
 const LONGEST: usize = 5;
 /// Words looked at: enough for a stable share, few enough to cost nothing on long texts.
-const SAMPLE_WORDS: usize = 400;
+const SAMPLE_WORDS: usize = 150;
 
 /// `Some("en")` when the paragraphs read as English. Words are runs of ASCII letters, read
 /// from the bytes without building strings: this runs on every document.
@@ -22,7 +22,11 @@ pub fn guess(paragraphs: &[String]) -> Option<&'static str> {
     let mut words = 0usize;
     let mut hits = 0usize;
     'paragraphs: for paragraph in paragraphs {
-        for word in paragraph.as_bytes().split(|b| !b.is_ascii_alphabetic()).filter(|w| !w.is_empty()) {
+        for word in paragraph
+            .as_bytes()
+            .split(|b| !b.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty())
+        {
             words += 1;
             hits += usize::from(is_function_word(word));
             if words == SAMPLE_WORDS {

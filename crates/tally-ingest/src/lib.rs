@@ -172,7 +172,10 @@ fn walk(path: &Path, out: &mut Vec<Result<PathBuf, IngestError>>) {
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| {
-            let name = p.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
             !name.starts_with('.') && (p.is_dir() || is_article_file(&name))
         })
         .collect();
@@ -186,8 +189,21 @@ fn walk(path: &Path, out: &mut Vec<Result<PathBuf, IngestError>>) {
 /// only, so code, images and spreadsheets beside the articles are left alone. Files named
 /// explicitly are always read.
 const ARTICLE_EXTENSIONS: &[&str] = &[
-    "md", "markdown", "txt", "text", "html", "htm", "xhtml", "jsonl", "ndjson", "jsonlines",
-    "warc", "arc", "rss", "atom", "xml",
+    "md",
+    "markdown",
+    "txt",
+    "text",
+    "html",
+    "htm",
+    "xhtml",
+    "jsonl",
+    "ndjson",
+    "jsonlines",
+    "warc",
+    "arc",
+    "rss",
+    "atom",
+    "xml",
 ];
 
 fn is_article_file(name: &str) -> bool {
@@ -212,7 +228,7 @@ pub fn read(path: &Path, options: &IngestOptions) -> Result<Records, IngestError
     let format = options
         .format
         .unwrap_or_else(|| Format::detect(path, &bytes));
-    let (text, warning) = decode(&bytes, &name);
+    let (text, warning) = decode(&bytes, || name.clone());
     let mut doc = parse_str(&text, format, &name, options)?;
     doc.diagnostics.extend(warning);
     Ok(Box::new(std::iter::once(Ok(doc))))
@@ -358,18 +374,23 @@ fn load(path: &Path, limit: u64) -> Result<Vec<u8>, IngestError> {
 }
 
 /// Decodes UTF-8, lossily, with a warning naming the first invalid byte. A UTF-8 byte-order
-/// mark is dropped.
-fn decode(bytes: &[u8], name: &str) -> (String, Option<Diagnostic>) {
+/// mark is dropped. Valid input is borrowed, not copied, and the name for the warning is
+/// only built when there is one.
+fn decode(
+    bytes: &[u8],
+    name: impl FnOnce() -> String,
+) -> (std::borrow::Cow<'_, str>, Option<Diagnostic>) {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_owned(), None),
+        Ok(text) => (std::borrow::Cow::Borrowed(text), None),
         Err(err) => {
             let message = format!(
-                "{name}: invalid UTF-8 at byte {}; decoded with replacement characters",
+                "{}: invalid UTF-8 at byte {}; decoded with replacement characters",
+                name(),
                 err.valid_up_to()
             );
             (
-                String::from_utf8_lossy(bytes).into_owned(),
+                String::from_utf8_lossy(bytes),
                 Some(Diagnostic::warning("I006", message)),
             )
         }

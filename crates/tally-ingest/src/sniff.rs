@@ -192,7 +192,7 @@ pub fn read(path: &Path, options: &IngestOptions) -> Result<Option<Records>, Ing
             if bytes.iter().all(u8::is_ascii_whitespace) {
                 return Err(IngestError::Empty { path: name });
             }
-            let (text, warning) = crate::decode(&bytes, &name);
+            let (text, warning) = crate::decode(&bytes, || name.clone());
             let doc: Result<Document, IngestError> = if format == Format::Html {
                 let source = html::PageSource {
                     path: &name,

@@ -194,7 +194,7 @@ impl WarcRecords {
         }
         match http_html(&content, limit) {
             Ok(Some(body)) => {
-                let (text, warning) = crate::decode(&body, &format!("{}: {name}", self.name));
+                let (text, warning) = crate::decode(&body, || format!("{}: {name}", self.name));
                 let source = PageSource {
                     path: &self.name,
                     record: Some(name.clone()),
