@@ -47,6 +47,8 @@ struct Scratch {
     words: Vec<Word>,
     covered: Vec<Option<usize>>,
     flags: Vec<Cell<Flags>>,
+    sentence_starts: Vec<usize>,
+    taken: Vec<bool>,
     resolve: resolve::Scratch,
 }
 
@@ -111,8 +113,11 @@ impl EntityExtractor {
             words,
             covered,
             flags,
+            sentence_starts,
+            taken,
             resolve: resolve_scratch,
         } = scratch;
+        let mut next_sentence = 0;
         mentions.clear();
         candidates.clear();
         compass.clear();
@@ -136,32 +141,33 @@ impl EntityExtractor {
             // In a headline in title case, as in all-caps text, capitals mark no names.
             let capitals_blind = shouting || shape.title_case();
             let first = mentions.len();
-            self.match_gazetteer(body, words, end, shouting, mentions);
+            covered.clear();
+            covered.resize(words.len(), None);
+            self.match_gazetteer(body, words, end, shouting, mentions, covered);
             let gaz = &mentions[first..];
             flags.clear();
             flags.resize(words.len(), Cell::new(UNKNOWN));
-            covered.clear();
-            if gaz.is_empty() {
-                covered.resize(words.len(), None);
-            } else {
-                let mut g = 0;
-                for w in words.iter() {
-                    while g < gaz.len() && gaz[g].end <= w.start {
-                        g += 1;
-                    }
-                    covered.push((g < gaz.len() && gaz[g].start < w.end).then_some(g));
+            // Paragraphs and sentences are both in order: one cursor collects the starts.
+            sentence_starts.clear();
+            while let Some(s) = doc.sentences.get(next_sentence) {
+                if s.start >= end {
+                    break;
                 }
+                if s.start >= start {
+                    sentence_starts.push(s.start);
+                }
+                next_sentence += 1;
             }
             let ctx = SentenceCtx {
                 body,
-                sentences: &doc.sentences,
+                sentence_starts,
                 words,
                 flags,
                 covered,
                 gaz,
             };
             if capitals_blind {
-                names::find_shouting(&ctx, shouting, candidates);
+                names::find_shouting(&ctx, shouting, taken, candidates);
             } else {
                 names::find_cased(&ctx, candidates);
             }
@@ -221,31 +227,40 @@ impl EntityExtractor {
         end: usize,
         shouting: bool,
         out: &mut Vec<GazMention>,
+        covered: &mut [Option<usize>],
     ) {
         let text = &body[..end];
-        let mut covered_to = 0;
-        for w in words {
-            if w.start < covered_to {
-                continue;
+        let first = out.len();
+        let mut k = 0;
+        while k < words.len() {
+            let w = words[k];
+            let mut found = if w.upper {
+                self.match_at(text, w.start, shouting, out)
+            } else {
+                None
+            };
+            if found.is_none() && w.hyphenated {
+                let inner = &body.as_bytes()[w.start..w.end];
+                found = inner.windows(2).enumerate().find_map(|(i, pair)| {
+                    (pair[0] == b'-' && pair[1].is_ascii_uppercase())
+                        .then(|| self.match_at(text, w.start + i + 1, shouting, out))
+                        .flatten()
+                });
             }
-            if w.upper
-                && let Some(e) = self.match_at(text, w.start, shouting, out)
-            {
-                covered_to = e;
+            let Some(e) = found else {
+                k += 1;
                 continue;
+            };
+            // Each word the mention overlaps points at it, including "the" of "the
+            // Ukrainians" before it.
+            let index = out.len() - 1 - first;
+            let start = out[out.len() - 1].start;
+            if k > 0 && words[k - 1].end > start {
+                covered[k - 1] = Some(index);
             }
-            if !w.hyphenated {
-                continue;
-            }
-            let inner = &body.as_bytes()[w.start..w.end];
-            for (k, pair) in inner.windows(2).enumerate() {
-                if pair[0] == b'-'
-                    && pair[1].is_ascii_uppercase()
-                    && let Some(e) = self.match_at(text, w.start + k + 1, shouting, out)
-                {
-                    covered_to = e;
-                    break;
-                }
+            while k < words.len() && words[k].start < e {
+                covered[k] = Some(index);
+                k += 1;
             }
         }
     }
@@ -291,6 +306,9 @@ impl EntityExtractor {
 /// "the North", "the nuclear-armed North": up to two lowercase words between.
 fn find_compass(body: &str, words: &[Word], shouting: bool, out: &mut Vec<Compass>) {
     for (k, w) in words.iter().enumerate() {
+        if !w.upper || !matches!(body.as_bytes()[w.start], b'N' | b'S') {
+            continue;
+        }
         let text = &body[w.start..w.end];
         let north = match text {
             "North" | "NORTH" if shouting || text == "North" => true,

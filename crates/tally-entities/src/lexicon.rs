@@ -4,6 +4,8 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
+use crate::swar;
+
 const TITLES: &str = include_str!("../../../data/entities/person_titles.txt");
 const ORG_SUFFIXES: &str = include_str!("../../../data/entities/org_suffixes.txt");
 const ORG_HEADS: &str = include_str!("../../../data/entities/org_heads.txt");
@@ -101,6 +103,18 @@ pub struct Lexicon {
     titles: HashSet<u64>,
     /// Longest title in words.
     pub max_title_words: usize,
+    /// One bit per word hash in `flags` (a Bloom filter with one hash function): 8 KB
+    /// that stay in the fastest cache, where the table does not, so most words in no list
+    /// are ruled out without a table probe.
+    listed: Vec<u64>,
+}
+
+/// Bits in [`Lexicon::listed`], as a power of two.
+const LISTED_BITS: u32 = 16;
+
+#[inline]
+fn listed_bit(h: u64) -> usize {
+    (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - LISTED_BITS)) as usize
 }
 
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
@@ -110,44 +124,36 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
-const FX: u64 = 0x517c_c1b7_2722_0a95;
-
 /// A hash of `text` lowercased, with every run of white space read as one space: the key
-/// of [`Lexicon`] lookups, computed without building the lowercased string.
+/// of [`Lexicon`] lookups and of names in a document, computed without building the
+/// lowercased string when the text is ASCII.
 #[must_use]
 pub fn fold_hash(text: &str) -> u64 {
-    let mut h: u64 = 0;
-    let mut space = false;
-    let add = |h: &mut u64, b: u8| *h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(FX);
+    fold_hash_in(text, 0, text.len())
+}
+
+/// [`fold_hash`] of `body[start..end]` (on char boundaries), reading whole eight-byte chunks
+/// of `body` where they exist.
+#[must_use]
+pub fn fold_hash_in(body: &str, start: usize, end: usize) -> u64 {
+    let Some(text) = body.get(start..end) else {
+        return 0;
+    };
+    let mut h = 0;
     if text.is_ascii() {
-        for &b in text.as_bytes() {
-            if b.is_ascii_whitespace() {
-                space = true;
-                continue;
-            }
-            if space {
-                add(&mut h, b' ');
-                space = false;
-            }
-            add(&mut h, b.to_ascii_lowercase());
+        // Each word is hashed in place; the white space between words is left out.
+        let base = text.as_ptr() as usize;
+        for word in text.split_ascii_whitespace() {
+            let at = start + (word.as_ptr() as usize - base);
+            h = swar::hash_folded_in(h, body.as_bytes(), at, at + word.len());
         }
         return h;
     }
-    let mut buf = [0u8; 4];
-    for c in text.chars() {
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
-        if space {
-            add(&mut h, b' ');
-            space = false;
-        }
-        for l in c.to_lowercase() {
-            for &b in l.encode_utf8(&mut buf).as_bytes() {
-                add(&mut h, b);
-            }
-        }
+    let mut lower = String::new();
+    for word in text.split_whitespace() {
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        h = swar::hash_folded(h, lower.as_bytes());
     }
     h
 }
@@ -195,10 +201,16 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             mark(w, flag);
         }
     }
+    let mut listed = vec![0u64; 1 << (LISTED_BITS - 6)];
+    for h in flags.keys() {
+        let bit = listed_bit(*h);
+        listed[bit / 64] |= 1 << (bit % 64);
+    }
     Lexicon {
         flags,
         titles: titles.iter().map(|t| fold_hash(t)).collect(),
         max_title_words,
+        listed,
     }
 });
 
@@ -206,12 +218,28 @@ impl Lexicon {
     /// Everything the lists say about `word`, in any case.
     #[must_use]
     pub fn flags(&self, word: &str) -> Flags {
-        let mut f = self.flags.get(&fold_hash(word)).copied().unwrap_or(0);
-        let b = word.as_bytes();
+        self.flags_in(word, 0, word.len())
+    }
+
+    /// [`Lexicon::flags`] of the word `body[start..end]`.
+    #[must_use]
+    pub fn flags_in(&self, body: &str, start: usize, end: usize) -> Flags {
+        let h = fold_hash_in(body, start, end);
+        let bit = listed_bit(h);
+        let listed = self
+            .listed
+            .get(bit / 64)
+            .is_some_and(|w| w >> (bit % 64) & 1 == 1);
+        let mut f = if listed {
+            self.flags.get(&h).copied().unwrap_or(0)
+        } else {
+            0
+        };
+        let b = &body.as_bytes()[start..end];
         let ends = |suffix: &[u8]| {
             b.len() >= suffix.len() && b[b.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
         };
-        if word.len() > 5 && (ends(b"ed") || ends(b"ing")) {
+        if b.len() > 5 && (ends(b"ed") || ends(b"ing")) {
             f |= VERB_LIKE;
         }
         f

@@ -33,6 +33,7 @@ mod matcher;
 mod names;
 mod resolve;
 mod scan;
+mod swar;
 
 pub use error::GazetteerError;
 pub use extractor::EntityExtractor;

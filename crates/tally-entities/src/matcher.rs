@@ -1,22 +1,27 @@
 //! Longest gazetteer alias at a position, by hashed word prefixes.
 //!
-//! Every alias is folded (ASCII letters lowercased) and hashed byte by byte; at each word
-//! boundary inside it (a position followed by a character that is not a letter or digit)
-//! the hash of the prefix so far is recorded as "an alias continues", and at its end as
-//! "this alias ends here". A search walks the text from a capitalized word with the same
-//! rolling hash and probes the table at each word boundary: the first probe that finds
-//! nothing ends the walk. Most capitalized words in news are in no alias, so a search
-//! costs one hash over one word and one table probe.
+//! An alias is read as words (runs of letters and digits) and the characters between them
+//! ("U.S." is "u", ".", "s", "."). Its hash is built word by word, ASCII letters folded
+//! to lowercase and eight bytes per step ([`swar::hash_folded`]), separators byte by byte.
+//! Wherever the alias could end a name (after a word, or after a separator that another
+//! separator or the end follows), the hash of the prefix so far is recorded as "an alias
+//! continues", and at the end as "this alias ends here". A search walks the text from a
+//! capitalized word the same way and probes the table at the same places: the first probe
+//! that finds nothing ends the walk. A one-bit-per-hash filter of first words, small
+//! enough to stay in the fastest cache, rules out most capitalized words before the
+//! table is probed, so a search usually costs one word hash and one bit test.
 //!
 //! This replaces an Aho-Corasick automaton over every case form of every alias: the
 //! automaton took about 25 ms to build at start-up (most of `tally extract` on one
-//! article), and anchored searches through its sparse states cost more than one probe.
+//! article), and anchored searches through its sparse states cost more than a probe.
 //! Case rules are checked on the candidate match instead of being spelled out as forms.
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
 use rustc_hash::FxHasher;
+
+use crate::swar;
 
 /// No alias ends at this prefix.
 const NO_PATTERN: u32 = u32::MAX;
@@ -38,60 +43,99 @@ pub struct Matcher {
     folded: Vec<Box<[u8]>>,
     /// Longest alias in bytes: no walk goes further.
     max_len: usize,
+    /// One bit per hash of an alias's first word (a Bloom filter with one hash function).
+    first_words: Vec<u64>,
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+/// Bits in [`Matcher::first_words`], as a power of two: 2^17 bits are 16 KB.
+const FIRST_WORD_BITS: u32 = 17;
 
+/// The bit of `h` in [`Matcher::first_words`]: the top bits after one more multiply.
 #[inline]
-fn step(h: u64, b: u8) -> u64 {
-    (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME)
+fn first_word_bit(h: u64) -> usize {
+    (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - FIRST_WORD_BITS)) as usize
 }
 
-/// Whether a word ends before byte `p` of `text`: the text ends there, or the character
-/// there is neither a letter nor a digit. Inside a multi-byte character it is not.
+/// The character at byte `p` of `text` if it is before `end` and is a letter or digit;
+/// `None` past `end` or inside a character.
 #[inline]
-fn boundary(text: &str, p: usize) -> bool {
-    let Some(&b) = text.as_bytes().get(p) else {
-        return true;
-    };
-    if b < 0x80 {
-        return !b.is_ascii_alphanumeric();
+fn char_at(text: &str, p: usize, end: usize) -> Option<char> {
+    if p >= end {
+        return None;
     }
-    text.is_char_boundary(p)
-        && text
-            .get(p..)
-            .and_then(|rest| rest.chars().next())
-            .is_some_and(|c| !c.is_alphanumeric())
+    let b = *text.as_bytes().get(p)?;
+    if b < 0x80 {
+        return Some(b as char);
+    }
+    text.get(p..).and_then(|rest| rest.chars().next())
+}
+
+/// Walks `text[at..end]` word by word, calling `probe(hash, position)` wherever a name could
+/// end (see the module docs) until it returns false. A walk starts at a letter or digit.
+#[inline]
+fn walk(text: &str, at: usize, end: usize, mut probe: impl FnMut(u64, usize) -> bool) {
+    let bytes = text.as_bytes();
+    let end = end.min(bytes.len());
+    let mut h = 0u64;
+    let mut p = at;
+    while p < end {
+        // A word: ASCII letters and digits eight at a time, other letters one by one.
+        let start = p;
+        loop {
+            p = swar::alnum_run_end(bytes, p, end);
+            match char_at(text, p, end) {
+                Some(c) if c.is_alphanumeric() => p += c.len_utf8(),
+                _ => break,
+            }
+        }
+        if p > start {
+            h = swar::hash_folded_in(h, bytes, start, p);
+            if !probe(h, p) {
+                return;
+            }
+            continue;
+        }
+        // A separator: one character, hashed byte by byte.
+        let len = char_at(text, p, end).map_or(1, char::len_utf8);
+        for &b in &bytes[p..(p + len).min(end)] {
+            h = swar::mix(h, 0xff00 | u64::from(b));
+        }
+        p += len;
+        let word_follows = char_at(text, p, end).is_some_and(char::is_alphanumeric);
+        if !word_follows && !probe(h, p) {
+            return;
+        }
+    }
 }
 
 impl Matcher {
     /// A table over `aliases`, pattern ids being their indices.
     pub fn new<'a>(aliases: impl IntoIterator<Item = &'a str>) -> Matcher {
-        let mut m = Matcher::default();
+        let mut m = Matcher {
+            first_words: vec![0; 1 << (FIRST_WORD_BITS - 6)],
+            ..Matcher::default()
+        };
         for (id, alias) in aliases.into_iter().enumerate() {
             let id = u32::try_from(id).unwrap_or(NO_PATTERN);
-            let mut h = FNV_OFFSET;
-            for (i, &b) in alias.as_bytes().iter().enumerate() {
-                h = step(h, b);
-                if i + 1 == alias.len() {
-                    m.slots
-                        .entry(h)
-                        .or_insert(Slot {
-                            pattern: NO_PATTERN,
-                            more: false,
-                        })
-                        .pattern = id;
-                } else if boundary(alias, i + 1) {
-                    m.slots
-                        .entry(h)
-                        .or_insert(Slot {
-                            pattern: NO_PATTERN,
-                            more: false,
-                        })
-                        .more = true;
+            let mut first = true;
+            let (slots, first_words) = (&mut m.slots, &mut m.first_words);
+            walk(alias, 0, alias.len(), |h, p| {
+                if first {
+                    let bit = first_word_bit(h);
+                    first_words[bit / 64] |= 1 << (bit % 64);
+                    first = false;
                 }
-            }
+                let slot = slots.entry(h).or_insert(Slot {
+                    pattern: NO_PATTERN,
+                    more: false,
+                });
+                if p == alias.len() {
+                    slot.pattern = id;
+                } else {
+                    slot.more = true;
+                }
+                true
+            });
             m.folded
                 .push(alias.as_bytes().to_ascii_lowercase().into_boxed_slice());
             m.max_len = m.max_len.max(alias.len());
@@ -110,33 +154,41 @@ impl Matcher {
     ) -> Option<(usize, usize)> {
         let bytes = text.as_bytes();
         let end = end.min(bytes.len()).min(at.saturating_add(self.max_len));
-        let mut h = FNV_OFFSET;
         let mut best = None;
-        for p in at..end {
-            h = step(h, bytes[p]);
-            // A word boundary is judged on the whole text: "Kursk" in "Kurskaya" is none.
-            if !boundary(text, p + 1) {
-                continue;
+        let mut first = true;
+        walk(text, at, end, |h, p| {
+            if first {
+                let bit = first_word_bit(h);
+                if self
+                    .first_words
+                    .get(bit / 64)
+                    .is_none_or(|w| w >> (bit % 64) & 1 == 0)
+                {
+                    return false;
+                }
+                first = false;
             }
             let Some(slot) = self.slots.get(&h) else {
-                break;
+                return false;
             };
-            if slot.pattern != NO_PATTERN {
+            // A match must end at a word boundary of the text itself: "Kursk" does not
+            // match "Kurskaya", even where the walk was cut at `end`.
+            let at_boundary = char_at(text, p, bytes.len()).is_none_or(|c| !c.is_alphanumeric())
+                && text.is_char_boundary(p);
+            if slot.pattern != NO_PATTERN && at_boundary {
                 let id = slot.pattern as usize;
                 let same = self.folded.get(id).is_some_and(|f| {
-                    f.len() == p + 1 - at
+                    f.len() == p - at
                         && f.iter()
-                            .zip(&bytes[at..=p])
+                            .zip(&bytes[at..p])
                             .all(|(a, b)| *a == b.to_ascii_lowercase())
                 });
-                if same && accept(id, p + 1) {
-                    best = Some((id, p + 1));
+                if same && accept(id, p) {
+                    best = Some((id, p));
                 }
             }
-            if !slot.more {
-                break;
-            }
-        }
+            slot.more
+        });
         best
     }
 }

@@ -27,12 +27,12 @@ pub const UNKNOWN: Flags = Flags::MAX;
 /// Words longer than this are in no word list; they skip the lookup.
 const MAX_LISTED_WORD: usize = 24;
 
-/// The flags of a word as written.
-fn word_flags(text: &str) -> Flags {
-    if text.len() > MAX_LISTED_WORD {
+/// The flags of the word `body[start..end]` as written.
+fn word_flags(body: &str, start: usize, end: usize) -> Flags {
+    if end - start > MAX_LISTED_WORD {
         return 0;
     }
-    LEXICON.flags(text)
+    LEXICON.flags_in(body, start, end)
 }
 
 /// A gazetteer match accepted by the case rules.
@@ -77,8 +77,8 @@ pub struct Candidate {
 pub struct SentenceCtx<'a> {
     /// The document body.
     pub body: &'a str,
-    /// The document's sentences, in order.
-    pub sentences: &'a [tally_core::Span],
+    /// Where the sentences of this paragraph start, in order.
+    pub sentence_starts: &'a [usize],
     /// The sentence's words.
     pub words: &'a [Word],
     /// For each word, its [`Flags`], looked up on first use ([`UNKNOWN`] until then):
@@ -102,7 +102,7 @@ impl SentenceCtx<'_> {
         };
         let mut f = cell.get();
         if f == UNKNOWN {
-            f = word_flags(self.text(i));
+            f = word_flags(self.body, self.words[i].start, self.words[i].end);
             cell.set(f);
         }
         f & flags != 0
@@ -144,8 +144,12 @@ impl SentenceCtx<'_> {
             if (from + 1..i).any(|k| !self.words[k].joined) || self.words[i - 1].possessive {
                 return false;
             }
+            // One flag lookup rules out most words before hashing a multi-word title.
+            if len == 1 {
+                return self.has(from, TITLE);
+            }
             let text = &self.body[self.words[from].start..self.words[i - 1].end];
-            LEXICON.is_title(text)
+            self.has(from, TITLE_FIRST) && LEXICON.is_title(text)
         })
     }
 
@@ -460,8 +464,8 @@ fn acts_like_name(ctx: &SentenceCtx<'_>, k: usize) -> bool {
 fn is_sentence_initial(ctx: &SentenceCtx<'_>, k: usize) -> bool {
     if k == 0
         || ctx
-            .sentences
-            .binary_search_by_key(&ctx.words[k].start, |s| s.start)
+            .sentence_starts
+            .binary_search(&ctx.words[k].start)
             .is_ok()
     {
         return true;
@@ -473,14 +477,20 @@ fn is_sentence_initial(ctx: &SentenceCtx<'_>, k: usize) -> bool {
 
 /// Finds cue-anchored candidates in an all-caps sentence (`shouting`) or a title-case
 /// headline, where a lowercase word still ends a name.
-pub fn find_shouting(ctx: &SentenceCtx<'_>, shouting: bool, out: &mut Vec<Candidate>) {
+pub fn find_shouting(
+    ctx: &SentenceCtx<'_>,
+    shouting: bool,
+    taken: &mut Vec<bool>,
+    out: &mut Vec<Candidate>,
+) {
     let words = ctx.words;
     let n = words.len();
     // Without capitals, verbs end names: "... OF DEFENSE REPORTED", "... FORCES KILLED".
     let stop = |k: usize| {
         words[k].digit || (!shouting && !words[k].upper) || ctx.has(k, STOP | TITLE | VERB_LIKE)
     };
-    let mut taken = vec![false; n];
+    taken.clear();
+    taken.resize(n, false);
     let mut k = 0;
     while k < n {
         // Title + up to three name words: "PRESIDENT ALFREDO CRISTIANI".

@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap as HashMap;
 use tally_core::{Entity, EntityType, Span};
 
 use crate::gazetteer::{Form, Gazetteer};
-use crate::lexicon::{LEXICON, ORG_HEAD, STOP};
+use crate::lexicon::{LEXICON, ORG_HEAD, STOP, fold_hash};
 use crate::names::{Candidate, GazMention};
 
 /// "the North"/"the South" seen in the text: `(start, end, north)`.
@@ -40,6 +40,7 @@ pub struct Scratch {
     place_votes: HashMap<u64, i32>,
     acronyms: Vec<(u64, u64)>,
     slots: HashMap<Target, usize>,
+    counts: Vec<usize>,
 }
 
 /// Empties a map, dropping its table when a huge document left it large: clearing costs
@@ -89,6 +90,7 @@ pub fn resolve(
         place_votes,
         acronyms,
         slots,
+        counts,
     } = scratch;
     let lower = |r: (usize, usize)| key(&body[r.0..r.1]);
 
@@ -255,24 +257,40 @@ pub fn resolve(
 
     // Overlaps: the earlier, then the longer, mention wins.
     out.sort_unstable_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
-    let mut entities: Vec<Entity> = Vec::new();
-    let mut next_local = 0;
     let mut kept_end = 0;
-    for &(start, end, target) in out.iter() {
-        if start < kept_end {
-            continue;
+    out.retain(|&(s, e, _)| {
+        let keep = s >= kept_end;
+        if keep {
+            kept_end = e;
         }
-        kept_end = end;
+        keep
+    });
+    // Entities in order of first mention, each with room for all its mentions: one
+    // allocation per entity's list rather than a few regrowths.
+    counts.clear();
+    for &(_, _, target) in out.iter() {
+        let next = counts.len();
+        let i = *slots.entry(target).or_insert(next);
+        if i == counts.len() {
+            counts.push(0);
+        }
+        counts[i] += 1;
+    }
+    let mut entities: Vec<Entity> = Vec::with_capacity(counts.len());
+    let mut next_local = 0;
+    for &(start, end, target) in out.iter() {
+        let i = slots.get(&target).copied().unwrap_or(entities.len());
         let span = Span {
             start,
             end,
             text: body[start..end].to_owned(),
         };
-        if let Some(&i) = slots.get(&target) {
-            entities[i].mentions.push(span);
+        if let Some(e) = entities.get_mut(i) {
+            e.mentions.push(span);
             continue;
         }
-        slots.insert(target, entities.len());
+        let mut mentions = Vec::with_capacity(counts.get(i).copied().unwrap_or(1));
+        mentions.push(span);
         entities.push(match target {
             Target::Gaz(i) => {
                 let e = &gaz.entries()[i];
@@ -280,7 +298,7 @@ pub fn resolve(
                     id: e.id.clone(),
                     kind: e.kind,
                     name: e.name.clone(),
-                    mentions: vec![span],
+                    mentions,
                     parent: e.parent.clone(),
                 }
             }
@@ -291,7 +309,7 @@ pub fn resolve(
                     id: format!("local:E{next_local}"),
                     kind: l.kind,
                     name: String::new(),
-                    mentions: vec![span],
+                    mentions,
                     parent: l.parent.clone(),
                 }
             }
@@ -306,7 +324,13 @@ pub fn resolve(
                 .map(|s| s.text.as_str())
                 .max_by_key(|t| (t.split_whitespace().count(), t.len()))
                 .unwrap_or_default();
-            e.name = tally_core::normalize_whitespace(name);
+            let plain =
+                !name.contains(|c: char| c.is_whitespace() && c != ' ') && !name.contains("  ");
+            e.name = if plain {
+                name.to_owned()
+            } else {
+                tally_core::normalize_whitespace(name)
+            };
         }
     }
     entities
@@ -341,19 +365,7 @@ fn country_before(
 /// "Gm" and "gm" get the same key. 64 bits make a collision within one document
 /// practically impossible.
 fn key(text: &str) -> u64 {
-    use std::hash::Hasher;
-    let mut h = rustc_hash::FxHasher::default();
-    for c in text.chars() {
-        if c.is_ascii() {
-            h.write_u8(c.to_ascii_lowercase() as u8);
-        } else {
-            for l in c.to_lowercase() {
-                h.write_u32(u32::from(l));
-            }
-        }
-    }
-    h.write_u8(0xff);
-    h.finish()
+    fold_hash(text)
 }
 
 /// Records `key → target`, or `None` when two entities claim it.

@@ -31,6 +31,8 @@ const ABBREVIATIONS: &[&str] = &[
     "jr", "sr", "st", "prof", "capt", "maj", "sgt", "adm", "rev", "mt", "ft", "messrs", "cmdr",
 ];
 
+use crate::swar::{alnum_run_end, in_range};
+
 /// Byte classes for the scanner: one table lookup per byte instead of a chain of tests.
 const ALNUM: u8 = 1;
 /// ASCII white space: between two words it keeps them joined.
@@ -61,44 +63,6 @@ const CLASS: [u8; 256] = {
     }
     t
 };
-
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// Eight bytes at a time (SWAR): the high bit of each byte of the result is set where the
-/// byte of `x` is ASCII and in `lo..=hi`.
-#[inline]
-fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
-    let t = x & !HIGH_BITS;
-    // For a 7-bit byte t, t + (0x80 - lo) has its high bit set exactly when t >= lo, and
-    // never carries into the next byte.
-    let ge_lo = t + ONES * u64::from(0x80 - lo);
-    let gt_hi = t + ONES * u64::from(0x7f - hi);
-    ge_lo & !gt_hi & !x & HIGH_BITS
-}
-
-/// The high bit of each byte of the result is set where that byte of `x` is an ASCII
-/// letter or digit.
-#[inline]
-fn alnum_mask(x: u64) -> u64 {
-    in_range(x, b'0', b'9') | in_range(x, b'A', b'Z') | in_range(x, b'a', b'z')
-}
-
-/// The first byte at or after `j` (and before `end`) that is not an ASCII letter or digit.
-#[inline]
-fn alnum_run_end(bytes: &[u8], mut j: usize, end: usize) -> usize {
-    while let Some(chunk) = bytes.get(j..end).and_then(|b| b.first_chunk::<8>()) {
-        let m = alnum_mask(u64::from_le_bytes(*chunk));
-        if m != HIGH_BITS {
-            return j + (!m & HIGH_BITS).trailing_zeros() as usize / 8;
-        }
-        j += 8;
-    }
-    while j < end && CLASS[usize::from(bytes[j])] & ALNUM != 0 {
-        j += 1;
-    }
-    j
-}
 
 /// The char at byte `pos` (on a char boundary) if it is before `end`.
 #[inline]
@@ -336,29 +300,6 @@ mod tests {
         assert!(!got[4].2, "team follows a possessive, so it is not joined");
         assert!(!got[5].2, "Gen. follows a comma");
         assert!(got[9].1, "Jobs' is possessive");
-    }
-
-    #[test]
-    fn swar_masks_agree_with_byte_tests() {
-        for b in 0..=255u8 {
-            let x = u64::from_le_bytes([b'a', b, b'Z', 0xC3, b, b' ', b'9', b]);
-            let m = alnum_mask(x);
-            for (i, &y) in x.to_le_bytes().iter().enumerate() {
-                assert_eq!(
-                    m >> (8 * i + 7) & 1 == 1,
-                    y.is_ascii_alphanumeric(),
-                    "{y:#x}"
-                );
-            }
-        }
-        let text = "Moscow’s 10 KURSK-led 'raids' ab.cd";
-        for j in 0..text.len() {
-            let slow = j + text.as_bytes()[j..]
-                .iter()
-                .take_while(|b| b.is_ascii_alphanumeric())
-                .count();
-            assert_eq!(alnum_run_end(text.as_bytes(), j, text.len()), slow);
-        }
     }
 
     #[test]
