@@ -68,10 +68,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let rounds = (target_mb / corpus_mb).ceil().max(1.0) as usize;
     let extractor = FigureExtractor::new()?;
 
+    // ONLY_FIGURES=1 skips the anchor-scan and recognizer-alone rounds, for profiling the
+    // extractor.
+    let recognizer_rounds = if std::env::var("ONLY_FIGURES").is_ok() {
+        0
+    } else {
+        rounds
+    };
     let wall = Instant::now();
     let start = cpu_seconds(wall);
     let mut anchors = 0usize;
-    for _ in 0..rounds {
+    for _ in 0..recognizer_rounds {
         for d in &docs {
             anchors += extractor.recognizer().count_anchors(&d.body);
         }
@@ -90,7 +97,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let start = cpu_seconds(wall);
     let mut amounts = 0usize;
-    for _ in 0..rounds {
+    for _ in 0..recognizer_rounds {
         for d in &docs {
             amounts += extractor.recognizer().recognize(&d.body).len();
         }

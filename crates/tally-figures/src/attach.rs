@@ -452,6 +452,8 @@ pub(crate) struct SentenceScan {
     /// words before it are the sentence's subject phrase.
     first_verb: Option<(usize, bool)>,
     words: usize,
+    /// The end of the last hedge found: hedges do not overlap.
+    hedged_to: usize,
 }
 
 /// A place phrase opened by the preposition `prep`: "in Russia's Kursk region".
@@ -501,7 +503,6 @@ pub(crate) fn scan_sentence(
     tokenized: bool,
 ) -> SentenceScan {
     let mut scan = SentenceScan {
-        hedges: hedges_in(lexicon, text, range.clone()),
         caps: is_all_caps(text.get(range.clone()).unwrap_or("")),
         range: range.clone(),
         ..SentenceScan::default()
@@ -556,14 +557,13 @@ impl SentenceScan {
             }
             return;
         }
+        let word = text.as_bytes().get(t.start..t.end).unwrap_or(&[]);
+        if t.start >= self.hedged_to && lexicon.may_hedge(word) {
+            self.hedge_at(lexicon, text, t.start);
+        }
         // Once the sentence's first verb is known, only clause openers and place
         // prepositions matter: a shape test skips the lookup for every other word.
-        if self.first_verb.is_some()
-            && !text
-                .as_bytes()
-                .get(t.start..t.end)
-                .is_some_and(|w| lexicon.may_open_clause(w))
-        {
+        if self.first_verb.is_some() && !lexicon.may_open_clause(word) {
             self.words += 1;
             return;
         }
@@ -586,6 +586,26 @@ impl SentenceScan {
             && let Some(p) = place_at(lexicon, text, t, self.range.end, self.caps)
         {
             self.places.push(p);
+        }
+    }
+
+    /// A hedge phrase starting at `at`, a word start (the longest, as a whole-word match).
+    fn hedge_at(&mut self, lexicon: &Lexicon, text: &str, at: usize) {
+        if lex::char_before(text, at).is_some_and(char::is_alphanumeric) {
+            return;
+        }
+        let input = aho_corasick::Input::new(text)
+            .range(at..self.range.end)
+            .anchored(aho_corasick::Anchored::Yes);
+        let Some(m) = lexicon.hedges.find(input) else {
+            return;
+        };
+        if lex::char_at(text, m.end()).is_some_and(char::is_alphanumeric) {
+            return;
+        }
+        if let Some(name) = lexicon.hedge_names.get(m.pattern().as_usize()) {
+            self.hedges.push((m.start()..m.end(), name.clone()));
+            self.hedged_to = m.end();
         }
     }
 
@@ -740,29 +760,6 @@ pub(crate) fn place(q: &Quantity, scan: &SentenceScan) -> Option<Range<usize>> {
         .cloned()
 }
 
-/// Hedge phrases in a range of text: where each is and its lowercase name, in order.
-pub(crate) fn hedges_in(
-    lexicon: &Lexicon,
-    text: &str,
-    range: Range<usize>,
-) -> Vec<(Range<usize>, String)> {
-    let mut out = Vec::new();
-    let Some(slice) = text.get(range.clone()) else {
-        return out;
-    };
-    for m in lexicon.hedges.find_iter(slice) {
-        let before_ok = lex::char_before(slice, m.start()).is_none_or(|c| !c.is_alphanumeric());
-        let after_ok = lex::char_at(slice, m.end()).is_none_or(|c| !c.is_alphanumeric());
-        if !(before_ok && after_ok) {
-            continue;
-        }
-        if let Some(name) = lexicon.hedge_names.get(m.pattern().as_usize()) {
-            out.push((range.start + m.start()..range.start + m.end(), name.clone()));
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -833,7 +830,8 @@ mod tests {
         let (r, q) = first(text);
         let s = subject_of(&r, text, &q).unwrap();
         assert_eq!(&text[s], "DPRK");
-        let hedges: Vec<String> = hedges_in(&r.lexicon, text, 0..text.len())
+        let hedges: Vec<String> = scan_sentence(&r.lexicon, text, 0..text.len(), &[], false)
+            .hedges
             .into_iter()
             .map(|h| h.1)
             .collect();

@@ -129,11 +129,12 @@ impl FigureExtractor {
     pub fn figures(&self, doc: &Document) -> Vec<Figure> {
         let text = doc.body.as_str();
         let lexicon = &*self.recognizer.lexicon;
-        let mut out = Vec::new();
+        let mut out: Vec<Figure> = Vec::new();
         // Each sentence is scanned once (hedges, places, clause breaks), however many
         // figures it holds.
         let mut scan_cache: Option<attach::SentenceScan> = None;
         let quantities = self.recognizer.recognize(text);
+        out.reserve(quantities.len());
         // Amounts come in body order, so the sentence and token lists are walked forward
         // once rather than searched for every amount.
         let mut sentence_i = 0;
@@ -288,6 +289,13 @@ fn is_bare_one(q: &Quantity) -> bool {
 /// Whether the words around an amount are in capitals throughout (old wire copy, radio
 /// transcripts): then case tells names from common words no more.
 fn caps_near(text: &str, span: &Range<usize>) -> bool {
+    // Almost always a small letter stands right before the amount: no need to look further.
+    let near = text
+        .as_bytes()
+        .get(span.start.saturating_sub(12)..span.start);
+    if near.is_some_and(|b| b.iter().any(u8::is_ascii_lowercase) && !b.contains(&b'\n')) {
+        return false;
+    }
     let mut start = span.start.saturating_sub(60);
     while start > 0 && !text.is_char_boundary(start) {
         start -= 1;

@@ -275,6 +275,13 @@ impl Lexicon {
             .is_some_and(|(i, bit)| self.anchor_shapes.get(i).is_some_and(|s| s & bit != 0))
     }
 
+    /// Whether a word may open a hedge phrase.
+    #[inline]
+    pub(crate) fn may_hedge(&self, word: &[u8]) -> bool {
+        shape_index(word)
+            .is_some_and(|(i, bit)| self.hedge_shapes.get(i).is_some_and(|s| s & bit != 0))
+    }
+
     /// Whether a word may be a speech verb, a clause opener or a place preposition.
     #[inline]
     pub(crate) fn may_open_clause(&self, word: &[u8]) -> bool {
@@ -294,6 +301,8 @@ pub(crate) enum Anchor {
 /// Every table the recognizer and the attachment rules read.
 pub(crate) struct Lexicon {
     pub suffixes: Vec<Suffix>,
+    /// The longest suffix, in bytes.
+    pub suffix_max_len: usize,
     pub modifiers: HashMap<String, (ModKind, Position)>,
     pub modifier_max_tokens: usize,
     pub currencies: Vec<(String, Currency)>,
@@ -315,6 +324,8 @@ pub(crate) struct Lexicon {
     /// `last letter` of `anchor_shapes[length * 26 + first letter]`. Most words fail this
     /// test and are never hashed.
     pub anchor_shapes: Vec<u32>,
+    /// The same for the first words of hedge phrases (hedges.tsv).
+    pub hedge_shapes: Vec<u32>,
     /// The same for speech verbs, clause openers and place prepositions (words.tsv).
     pub clause_shapes: Vec<u32>,
     /// Every single-word entry of the lists above, merged ([`Info`]).
@@ -651,9 +662,11 @@ impl Lexicon {
         for (line, cols) in rows(HEDGES) {
             hedge_names.push(column("hedges.tsv", line, &cols, 0)?.to_ascii_lowercase());
         }
+        // Hedges are matched at word starts of the figure's sentence (anchored searches).
         let hedges = AhoCorasick::builder()
             .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(aho_corasick::StartKind::Both)
             .ascii_case_insensitive(true)
             .build(&hedge_names)
             .map_err(|e| data_error("hedges.tsv", 0, e.to_string()))?;
@@ -764,6 +777,14 @@ impl Lexicon {
             shapes
         };
         let anchor_shapes = shapes_of(&|i| i.flags & flag::ANCHOR != 0);
+        // First words of hedge phrases ("at" of "at least"), by shape.
+        let mut hedge_shapes = vec![0u32; 17 * 26];
+        for name in &hedge_names {
+            let first: Vec<u8> = name.bytes().take_while(u8::is_ascii_alphabetic).collect();
+            if let Some(slot) = shape_slot(&first, &mut hedge_shapes) {
+                *slot.0 |= slot.1;
+            }
+        }
         let clause_shapes =
             shapes_of(&|i| i.role & (role::CUE | role::CLAUSE | role::PLACE_PREP) != 0);
 
@@ -771,7 +792,11 @@ impl Lexicon {
             .filter(|&b| symbol_first.get(usize::from(b)) == Some(&true))
             .collect();
 
+        let suffix_max_len = suffixes.iter().map(|s| s.text.len()).max().unwrap_or(0);
+
         Ok(Lexicon {
+            hedge_shapes,
+            suffix_max_len,
             symbol_ascii,
             anchor_shapes,
             clause_shapes,

@@ -422,7 +422,9 @@ fn digit_atom(lexicon: &Lexicon, text: &str, start: usize, money: bool) -> Digit
         // A spaced suffix: "2 mln", "10 bln", "2.33 k".
         if let Some(t) = lex::next(text, pos).filter(|t| t.kind == Kind::Word && t.start > pos) {
             let word = t.text(text);
-            if let Some(s) = lexicon.suffixes.iter().find(|s| {
+            // Suffixes are short: a longer word needs no comparison.
+            let short = word.len() <= lexicon.suffix_max_len;
+            if let Some(s) = lexicon.suffixes.iter().filter(|_| short).find(|s| {
                 s.when == SuffixWhen::Any && s.text.eq_ignore_ascii_case(word)
                     || (word == "k" || word == "K") && s.text == word
             }) {

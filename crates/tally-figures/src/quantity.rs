@@ -200,7 +200,8 @@ impl Recognizer {
     /// outward, and the scan resumes after what was read.
     #[must_use]
     pub fn recognize(&self, text: &str) -> Vec<Quantity> {
-        let mut out: Vec<Quantity> = Vec::new();
+        // News holds an amount every few hundred bytes: reserve for that.
+        let mut out: Vec<Quantity> = Vec::with_capacity(text.len() / 256 + 1);
         let addresses = self.addresses(text);
         let mut pos = 0;
         let mut floor = 0;
