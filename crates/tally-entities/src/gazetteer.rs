@@ -35,6 +35,11 @@ pub struct Entry {
     pub aliases: Vec<String>,
     /// Adjectival and plural forms ("Ukrainian", "Ukrainians").
     pub demonyms: Vec<String>,
+    /// A capital or seat of government (type `capital` in the data): its name stands for
+    /// its government ("Moscow said" is Russia) except where it is used as a place ("a
+    /// restaurant in Moscow"). The government is the entity that also lists the name as an
+    /// alias ("Brussels" for the European Union), or else the parent.
+    pub capital: bool,
 }
 
 /// How a pattern names its entity.
@@ -59,6 +64,10 @@ pub struct Pattern {
     pub form: Form,
     /// The alias as written in the data.
     pub alias: String,
+    /// For a capital's name, the capital itself (an index into [`Gazetteer::entries`]):
+    /// `entry` is then the government it stands for, and this the place, which a mention
+    /// names where it is used as a place (see `capitals.rs`).
+    pub literal: Option<usize>,
 }
 
 /// Entities plus one prefix table over every alias and demonym (see [`Gazetteer::find_at`]).
@@ -165,8 +174,19 @@ impl Gazetteer {
 pub struct GazetteerBuilder {
     entries: Vec<Entry>,
     by_id: HashMap<String, usize>,
-    /// Lowercased alias → (entry, form, alias as written); later sources overwrite.
-    aliases: HashMap<String, (usize, Form, String)>,
+    /// Lowercased alias → its claim; later sources overwrite, except that a capital's
+    /// name and the government's alias for it share one claim.
+    aliases: HashMap<String, Claim>,
+}
+
+/// Who an alias belongs to.
+#[derive(Debug, Clone)]
+struct Claim {
+    entry: usize,
+    form: Form,
+    alias: String,
+    /// The capital that bears this name when it is not the claimant.
+    literal: Option<usize>,
 }
 
 /// A user gazetteer row in JSON.
@@ -240,7 +260,7 @@ impl GazetteerBuilder {
             message: e.to_string(),
         })?;
         for (n, row) in rows.into_iter().enumerate() {
-            let kind = parse_kind(source, n + 1, &row.kind)?;
+            let (kind, capital) = parse_kind(source, n + 1, &row.kind)?;
             self.merge(Entry {
                 name: row.name.unwrap_or_else(|| row.id.clone()),
                 id: row.id,
@@ -248,6 +268,7 @@ impl GazetteerBuilder {
                 parent: row.parent.filter(|p| !p.is_empty()),
                 aliases: row.aliases,
                 demonyms: row.demonyms,
+                capital,
             });
         }
         Ok(())
@@ -291,7 +312,7 @@ impl GazetteerBuilder {
                 .map(str::to_owned)
                 .collect()
         };
-        let kind = parse_kind(source, line, col(1))?;
+        let (kind, capital) = parse_kind(source, line, col(1))?;
         let name = if col(2).is_empty() { col(0) } else { col(2) };
         self.merge(Entry {
             id: col(0).to_owned(),
@@ -300,6 +321,7 @@ impl GazetteerBuilder {
             parent: Some(col(3).to_owned()).filter(|p| !p.is_empty()),
             aliases: list(col(4)),
             demonyms: list(col(5)),
+            capital,
         });
         Ok(())
     }
@@ -308,6 +330,7 @@ impl GazetteerBuilder {
         let index = if let Some(&i) = self.by_id.get(&entry.id) {
             let old = &mut self.entries[i];
             old.kind = entry.kind;
+            old.capital = entry.capital;
             old.name.clone_from(&entry.name);
             if entry.parent.is_some() {
                 old.parent.clone_from(&entry.parent);
@@ -334,8 +357,33 @@ impl GazetteerBuilder {
         if alias.chars().count() < 2 {
             return;
         }
-        self.aliases
-            .insert(alias.to_lowercase(), (entry, form, alias.to_owned()));
+        let key = alias.to_lowercase();
+        let capital = |i: usize| self.entries.get(i).is_some_and(|e| e.capital);
+        let mut claim = Claim {
+            entry,
+            form,
+            alias: alias.to_owned(),
+            literal: None,
+        };
+        // A capital's name and a government's alias for it ("Brussels" for the EU, a user
+        // row "Moscow" for Russia) make one claim, whichever comes first: the government
+        // is the reading by default, the capital the reading where the text uses a place.
+        if let Some(old) = self.aliases.get(&key)
+            && form == Form::Name
+            && old.form == Form::Name
+            && old.entry != entry
+            && capital(entry) != capital(old.entry)
+        {
+            if capital(entry) {
+                claim = Claim {
+                    literal: Some(entry),
+                    ..old.clone()
+                };
+            } else {
+                claim.literal = Some(old.entry);
+            }
+        }
+        self.aliases.insert(key, claim);
     }
 
     /// Compiles the prefix table.
@@ -343,10 +391,32 @@ impl GazetteerBuilder {
     /// # Errors
     /// None today; the `Result` leaves room for limits on user gazetteers.
     pub fn build(self) -> Result<Gazetteer, GazetteerError> {
+        let entries = &self.entries;
+        let by_id = &self.by_id;
         let mut patterns: Vec<Pattern> = self
             .aliases
             .into_values()
-            .map(|(entry, form, alias)| Pattern { entry, form, alias })
+            .map(|c| {
+                // A capital no government claims stands for its parent ("Moscow" → RU).
+                let e = &entries[c.entry];
+                let government = (e.capital && c.form == Form::Name && c.literal.is_none())
+                    .then(|| e.parent.as_ref().and_then(|p| by_id.get(p)))
+                    .flatten();
+                match government {
+                    Some(&g) => Pattern {
+                        entry: g,
+                        form: c.form,
+                        alias: c.alias,
+                        literal: Some(c.entry),
+                    },
+                    None => Pattern {
+                        entry: c.entry,
+                        form: c.form,
+                        alias: c.alias,
+                        literal: c.literal,
+                    },
+                }
+            })
             .collect();
         // A stable order keeps pattern ids (and so every result) the same across runs.
         patterns.sort_by(|a, b| a.alias.cmp(&b.alias));
@@ -360,18 +430,21 @@ impl GazetteerBuilder {
     }
 }
 
-fn parse_kind(source: &str, line: usize, kind: &str) -> Result<EntityType, GazetteerError> {
+/// The entity type a row's type column names, and whether it is a capital (a place whose
+/// name stands for its government).
+fn parse_kind(source: &str, line: usize, kind: &str) -> Result<(EntityType, bool), GazetteerError> {
     match kind.to_ascii_lowercase().as_str() {
-        "country" => Ok(EntityType::Country),
-        "place" | "loc" | "location" | "gpe" => Ok(EntityType::Place),
-        "organization" | "organisation" | "org" => Ok(EntityType::Organization),
-        "person" | "per" => Ok(EntityType::Person),
-        "group" => Ok(EntityType::Group),
+        "country" => Ok((EntityType::Country, false)),
+        "place" | "loc" | "location" | "gpe" => Ok((EntityType::Place, false)),
+        "capital" | "seat" => Ok((EntityType::Place, true)),
+        "organization" | "organisation" | "org" => Ok((EntityType::Organization, false)),
+        "person" | "per" => Ok((EntityType::Person, false)),
+        "group" => Ok((EntityType::Group, false)),
         other => Err(GazetteerError::Parse {
             source_name: source.to_owned(),
             line,
             message: format!(
-                "unknown entity type {other:?}; expected country, place, organization, person or group"
+                "unknown entity type {other:?}; expected country, place, capital, organization, person or group"
             ),
         }),
     }
@@ -407,8 +480,21 @@ mod tests {
         let g = Gazetteer::builtin().unwrap();
         assert_eq!(g.get("KP").unwrap().name, "North Korea");
         let kp = g.get("KP").unwrap();
-        assert!(kp.aliases.iter().any(|a| a == "Pyongyang"));
         assert!(kp.demonyms.iter().any(|a| a == "North Korean"));
+        // The capital stands for the country, and is the city where used as a place.
+        let pyongyang = g.lookup("Pyongyang").unwrap();
+        assert_eq!(pyongyang.id, "KP");
+        let (id, _) = g.find_at("Pyongyang", 0, 9, |_, _| true).unwrap();
+        let city = &g.entries()[g.pattern(id).literal.unwrap()];
+        assert_eq!(
+            (city.name.as_str(), city.parent.as_deref()),
+            ("Pyongyang", Some("KP"))
+        );
+        // Brussels: the EU claims the name, Belgium holds the city.
+        let (id, _) = g.find_at("Brussels", 0, 8, |_, _| true).unwrap();
+        assert_eq!(g.entries()[g.pattern(id).entry].id, "org:eu");
+        let city = &g.entries()[g.pattern(id).literal.unwrap()];
+        assert_eq!(city.parent.as_deref(), Some("BE"));
         assert_eq!(g.get("place:ru-krs").unwrap().parent.as_deref(), Some("RU"));
     }
 
@@ -435,7 +521,7 @@ mod tests {
         let err = b.add_tsv("mine.tsv", "# c\nX\tplanet\tMars\n").unwrap_err();
         assert_eq!(
             err.to_string(),
-            "mine.tsv:2: unknown entity type \"planet\"; expected country, place, organization, person or group"
+            "mine.tsv:2: unknown entity type \"planet\"; expected country, place, capital, organization, person or group"
         );
     }
 }

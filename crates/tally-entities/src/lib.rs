@@ -25,6 +25,7 @@
 //! assert_eq!(doc.entities[3].mentions[0].text, "North Korean");
 //! ```
 
+mod capitals;
 mod error;
 mod extractor;
 mod gazetteer;

@@ -50,6 +50,20 @@ pub struct GazMention {
     pub kind: EntityType,
 }
 
+impl GazMention {
+    /// A mention of `entry` of type `kind` in `start..end`.
+    #[must_use]
+    pub fn new(start: usize, end: usize, entry: usize, form: Form, kind: EntityType) -> Self {
+        GazMention {
+            start,
+            end,
+            entry,
+            form,
+            kind,
+        }
+    }
+}
+
 /// A name found by cues, typed or not yet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Candidate {

@@ -83,3 +83,15 @@ fn possessive_and_demonym_countries_are_parents() {
         "Fighting in Russia's Kursk region spread to Ukraine's Sumy Oblast.",
     ]));
 }
+
+#[test]
+fn capitals_are_governments_except_where_used_as_places() {
+    insta::assert_snapshot!(render(&[
+        "Moscow said on Tuesday that Moscow's invasion was a reply to a pact between Pyongyang and Moscow, and Washington is a key supporter of Kyiv.",
+        "The comments triggered fears in Kyiv and Europe, and officials in Moscow were silent.",
+        "He told reporters in Kyiv that a restaurant in Moscow and a hotel in Beijing were hit, near a Moscow-based bank in the Kyiv suburbs and outside Moscow.",
+        "Kyiv's mayor said the outskirts of Kyiv were shelled; Moscow residents and the mayor of Moscow watched.",
+        "Brussels said the summit in Brussels would go ahead.",
+        "MOSCOW, Dec 18 (Reuters) - Russia said talks with Beijing went well.",
+    ]));
+}
