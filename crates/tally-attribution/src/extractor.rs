@@ -1,11 +1,16 @@
 //! The attribution extractor.
 //!
 //! ## What it finds
-//! Reported speech: for each reporting cue ("said", "told", "according to", "adding"), its
-//! source phrase, the speaker it refers to, the content (a quotation, a paraphrase, or a
-//! paraphrase with quoted fragments), the sourcing conditions stated with it, and when it
-//! was said. Speakers are named or anonymous, with role, affiliation and seniority parsed
-//! from the descriptor, and later mentions ("the official", "he") resolved to them.
+//! Reported speech and attributed attitudes: for each cue ("said", "told", "according
+//! to", "adding", "believes", "endorsed", "declined to"), its source phrase, the speaker it
+//! refers to, the content (a quotation, a paraphrase, or a paraphrase with quoted
+//! fragments), the sourcing conditions stated with it, and when it was said. Each
+//! attribution has a class from the cue lexicon: a `statement` (speech, writing,
+//! documents: a claim of fact, from which the claim ledger is built) or an `attitude`
+//! (belief, desire, stance, request, promise, appearance: attributed, but no claim). A
+//! report inside another's content is kept and marked `within` it. Speakers are named or
+//! anonymous, with role, affiliation and seniority parsed from the descriptor (or inferred,
+//! visibly: see `affiliation`), and later mentions ("the official", "he") resolved to them.
 //!
 //! ## Example
 //! ```text
@@ -21,8 +26,12 @@
 //! ## Limitations
 //! - No parser: sources are found by word classes, so unusual word orders ("Said the
 //!   official: ...") or long relative clauses before the cue can be missed.
-//! - Quotations with no cue in their sentence are not attributed.
-//! - Noun cues ("his comments", "the statement") are not attributions.
+//! - A quotation with no cue in its sentence is attributed only when it continues the
+//!   report right before it (see `continuation`); otherwise it is the reporter's.
+//! - Noun cues ("his comments", "the statement", "criticism of") are not attributions;
+//!   nouns that also serve as cue verbs ("a news report said") are recognized as nouns.
+//! - The lexicon decides statement or attitude per cue, not per use: "warned" is a
+//!   statement even when it warns of a fear.
 //! - A pronoun whose nearest compatible antecedent is the wrong person is resolved wrongly;
 //!   a pronoun with none is left unknown.
 
@@ -154,6 +163,14 @@ fn kind_of(words: &[Word<'_>], content: &[Phrase]) -> QuoteKind {
 /// The cue hits inside `sentence` mapped to word ranges; hits that do not line up with
 /// word boundaries are dropped.
 fn cues_in<'l>(lex: &'l Lexicon, words: &[Word<'_>], hits: &[Hit]) -> Vec<CueAt<'l>> {
+    // A title-case headline ("Trump Says He Never Pledged ...") capitalizes its cues.
+    let (capitals, total) = words
+        .iter()
+        .filter(|w| w.is_word() && w.text.len() > 3)
+        .fold((0, 0), |(c, t), w| {
+            (c + usize::from(w.is_capitalized()), t + 1)
+        });
+    let title_case = total >= 3 && capitals * 10 >= total * 7;
     hits.iter()
         .filter_map(|h| {
             // Words are in order of start: find the cue's first word by binary search.
@@ -201,7 +218,8 @@ fn cues_in<'l>(lex: &'l Lexicon, words: &[Word<'_>], hits: &[Hit]) -> Vec<CueAt<
             if noun {
                 return None;
             }
-            if words[start].is_capitalized()
+            if !title_case
+                && words[start].is_capitalized()
                 && (named(
                     start
                         .checked_sub(1)

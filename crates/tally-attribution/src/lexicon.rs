@@ -408,12 +408,17 @@ impl Lexicon {
     pub(crate) fn find(&self, lower: &str) -> (Vec<Hit>, Vec<Hit>) {
         let bytes = lower.as_bytes();
         let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b >= 0x80;
+        // A no-break space (C2 A0) separates words too: "He\u{a0}said".
+        let nbsp_before = |i: usize| i >= 2 && bytes[i - 2] == 0xC2 && bytes[i - 1] == 0xA0;
+        let nbsp_after = |i: usize| bytes.get(i) == Some(&0xC2) && bytes.get(i + 1) == Some(&0xA0);
         let mut cues = Vec::with_capacity(lower.len() / 128);
         let mut conditions = Vec::new();
         for m in self.automaton.find_iter(lower) {
             let before = m.start().checked_sub(1).map(|i| bytes[i]);
             let after = bytes.get(m.end()).copied();
-            if before.is_some_and(is_word) || after.is_some_and(is_word) {
+            if (before.is_some_and(is_word) && !nbsp_before(m.start()))
+                || (after.is_some_and(is_word) && !nbsp_after(m.end()))
+            {
                 continue;
             }
             let entry = m.pattern().as_usize();

@@ -9,20 +9,26 @@
 //! words), embedded at compile time; see `data/attribution/PROVENANCE.md`.
 //!
 //! How it works, module by module (each file opens with its own rules and limits):
-//! - `lexicon`: the lists, with cues and conditions in one Aho-Corasick automaton, so the
-//!   body is scanned once;
+//! - `lexicon`: the lists, with cues and conditions in one Aho-Corasick automaton run over
+//!   the lowercased body, so the body is scanned once; each cue form carries its class
+//!   (statement or attitude) and the complements it takes;
 //! - `words`: a cue sentence as words; quotation marks are those
 //!   [`tally_text::quotations`] paired (apostrophes and strays are punctuation);
 //! - `phrase`: source phrases by word class (no parser);
 //! - `sentence`: per cue, where source and content are (pre-posed, post-posed, inverted,
-//!   split quotes, participles, coordinated verbs, "according to", speaker labels);
+//!   split quotes, participles, coordinated verbs, "according to", speaker labels, raising
+//!   verbs with no source, questions asked without an asker);
 //! - `descriptor`: name, role, affiliation, seniority, number of a source phrase;
 //! - `coref`: speakers and coreference in a bounded window;
+//! - `nesting`: reports inside another report's content, marked `within` it;
+//! - `continuation`: whole quoted sentences after a report, added to its content;
+//! - `affiliation`: affiliations inferred (visibly, with basis and evidence) when the text
+//!   states none;
 //! - `said_at`: [`tally_times::cue_time`], same-speaker inheritance, publication date.
 //!
-//! Speed: linear in the document; about 60 MB/s per core of dense political news on the
-//! attribution stage alone (`cargo bench -p tally-attribution`). Quality: `tally eval
-//! attribution ../shared/eval/polnear/data/dev ../shared/eval/meantime`.
+//! Speed: linear in the document (`cargo bench -p tally-attribution`; set
+//! `TALLY_BENCH_JSONL` to a JSONL corpus to bench on it). Quality: `tally eval attribution
+//! ../shared/eval/polnear/data/dev ../shared/eval/meantime`.
 //!
 //! ```
 //! use tally_attribution::Attributor;

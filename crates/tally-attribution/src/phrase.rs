@@ -210,9 +210,23 @@ fn joined_head(lex: &Lexicon, words: &[Word<'_>], at: usize, floor: usize) -> Op
         return None;
     }
     let h = prep - 1;
+    // "four in 10 voters", "six of 10": a proportion.
+    let proportion = numeric(words[h].lower())
+        && words.get(at).is_some_and(|w| numeric(w.lower()))
+        && matches!(words[prep].lower(), "in" | "of");
     let ok = matches!(class(lex, words, h), Class::Noun | Class::Title)
-        || words[h].lower() == "familiar";
+        || words[h].lower() == "familiar"
+        || proportion;
     ok.then_some(h)
+}
+
+/// A number written in digits or as a small number word.
+fn numeric(lower: &str) -> bool {
+    lower.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            lower,
+            "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+        )
 }
 
 /// A phrase is a source only if its last word can be a head and it is not all lowercase

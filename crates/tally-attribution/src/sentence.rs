@@ -66,7 +66,9 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
             continue;
         }
         let next_cue = cues.get(n + 1).map_or(words.len(), |c| c.words.start);
-        let result = if cue.entry.flags.prep {
+        let result = if let Some(f) = asked(words, cue) {
+            Some(f)
+        } else if cue.entry.flags.prep {
             according_to(lex, words, cue, found.last())
         } else if cue.entry.flags.raise {
             raising(lex, words, cue, found.last(), next_cue)
@@ -89,6 +91,57 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
         }
     }
     found
+}
+
+/// A question reported without its asker: "Asked whether he would run, Smith said no",
+/// "when asked about the deal". No source; the content is the question, up to the comma.
+fn asked<'l>(words: &[Word<'_>], cue: &CueAt<'l>) -> Option<Found<'l>> {
+    if !cue.entry.flags.obj || cue.entry.lemma != "ask" {
+        return None;
+    }
+    let at = cue.words.start;
+    let opens = at == 0
+        || words.get(at - 1).is_some_and(|w| {
+            !w.is_word()
+                || matches!(
+                    w.lower(),
+                    "when" | "after" | "while" | "once" | "if" | "was" | "were" | "being" | "been"
+                )
+        });
+    let question = words.get(cue.words.end).is_some_and(|w| {
+        matches!(
+            w.lower(),
+            "whether"
+                | "if"
+                | "what"
+                | "why"
+                | "how"
+                | "who"
+                | "which"
+                | "when"
+                | "where"
+                | "about"
+        )
+    });
+    if !opens || !question {
+        return None;
+    }
+    let start = cue.words.end;
+    let mut end = start;
+    while end < words.len()
+        && !(words[end].is(",") && !words[end].inside)
+        && !is_clause_end(&words[end])
+    {
+        end += 1;
+    }
+    let content = trim(words, Phrase { start, end })?;
+    Some(Found {
+        cue: cue.words,
+        lemma: &cue.entry.lemma,
+        class: cue.entry.class,
+        source: None,
+        content: vec![content],
+    })
 }
 
 /// Whether the "-ing" cue at `at` is a progressive: a form of "be" before it, adverbs
@@ -629,7 +682,24 @@ fn verb<'l>(
             && h > 0
             && (words[h - 1].is(",") || words[h - 1].quote() == Some(QuoteDir::Close))
     });
-    let source = if coordinated {
+    // "Podesta, who said the project was vetted, said he was unaware": the relative
+    // clause's antecedent is this cue's subject too.
+    let relative_prev = prev.and_then(|f| {
+        let s = f.source?;
+        let antecedent = s.antecedent?;
+        let content_end = f.content.last()?.end;
+        (h > 0 && words[h - 1].is(",") && content_end + 1 >= h - 1 && content_end <= h).then_some(
+            Source {
+                span: antecedent,
+                core: antecedent,
+                apposition: None,
+                antecedent: None,
+            },
+        )
+    });
+    let source = if let Some(s) = relative_prev {
+        Some(s)
+    } else if coordinated {
         // "He pledged ... and said ...": the coordinated verb shares the subject, which is
         // the previous cue's source when there is one.
         prev.and_then(|f| f.source)
@@ -642,7 +712,14 @@ fn verb<'l>(
         match (left(h - 1), relative_subject(lex, words, h, floor)) {
             // The phrase before the cue lies inside the relative clause: the subject is
             // the one the clause describes.
-            (Some(l), Some(r)) if l.span.start > r.core.end => Some(r),
+            // Unless a comma closes the clause first ("companies who sponsor the event,
+            // Gilbert said").
+            (Some(l), Some(r))
+                if l.span.start > r.core.end
+                    && !words[r.core.end..l.span.start].iter().any(|w| w.is(",")) =>
+            {
+                Some(r)
+            }
             (l, r) => l.or(r),
         }
     } else {
@@ -728,7 +805,9 @@ fn skip_left_adjuncts(lex: &Lexicon, words: &[Word<'_>], cue: usize, floor: usiz
     while h > floor {
         let w = &words[h - 1];
         let skip = class(lex, words, h - 1) == Class::Aux
-            || (w.is_word() && TIME_WORDS.contains(&w.lower()));
+            || (w.is_word() && TIME_WORDS.contains(&w.lower()))
+            // "Her campaign workers here said".
+            || (h == cue && matches!(w.lower(), "here" | "there") && h - 1 > floor);
         if !skip {
             break;
         }
@@ -871,7 +950,10 @@ fn left_source(
             let first = class(lex, words, inner.start);
             let first_lower = words[inner.start].lower();
             let relative = matches!(first_lower, "who" | "whose" | "which");
-            let named_core = class(lex, words, core.end - 1) == Class::Cap;
+            let named_core = matches!(class(lex, words, core.end - 1), Class::Cap | Class::Title);
+            // "Amy Pope, deputy homeland security advisor, said": a bare role ending in a
+            // descriptor noun.
+            let role_noun = class(lex, words, head - 1) == Class::Noun;
             let describes = relative
                 || matches!(
                     first,
@@ -882,8 +964,10 @@ fn left_source(
                         | Class::Number
                         | Class::Noun
                 )
-                || (first == Class::Other && named_core);
-            // "Murphy, though, said", "Lewandowski, in a statement, said": an adjunct.
+                || (first == Class::Other && (named_core || role_noun));
+            // "Murphy, though, said", "Lewandowski, in a statement, said", "Rubio,
+            // appearing on Fox News, said", "Several candidates, including Trump, said": an
+            // adjunct.
             let adjunct = !relative
                 && (matches!(first, Class::Prep | Class::Aux)
                     || matches!(
@@ -899,7 +983,11 @@ fn left_source(
                             | "speaking"
                             | "at"
                             | "by"
-                    ));
+                            | "including"
+                    )
+                    || (first_lower.len() > 5
+                        && first_lower.ends_with("ing")
+                        && first == Class::Other));
             if !describes && !adjunct {
                 continue;
             }

@@ -168,6 +168,23 @@ pub(crate) fn words_into<'a>(
         let (Some(text), start) = (body.get(token.range()), token.start) else {
             continue;
         };
+        // A period glued between a word and a comma ends an abbreviation ("R-Fla.,"), not
+        // a sentence: it joins the word.
+        if text == "."
+            && body
+                .as_bytes()
+                .get(token.end)
+                .is_some_and(|b| matches!(b, b',' | b')' | b';'))
+            && let Some(prev) = out.last_mut()
+            && prev.is_word()
+            && prev.end == start
+            && let Some(joined) = body.get(prev.start..token.end)
+        {
+            prev.end = token.end;
+            prev.text = joined;
+            prev.lower = lower_body.get(prev.start..token.end).unwrap_or("");
+            continue;
+        }
         if token.kind == TokenKind::Quote {
             push(out, body, start, text, true);
             continue;
@@ -276,7 +293,14 @@ fn split<'a>(out: &mut Vec<Word<'a>>, body: &'a str, start: usize, text: &'a str
         if i < lead {
             break;
         }
-        let keep = (c == '.' && abbreviation(i + 1))
+        // A period right before a comma or parenthesis ends an abbreviation ("R-Fla.,"),
+        // not a sentence.
+        let before_comma = c == '.'
+            && matches!(
+                text.get(i + 1..).and_then(|t| t.chars().next()),
+                Some(',' | ')' | ';')
+            );
+        let keep = (c == '.' && (abbreviation(i + 1) || before_comma))
             || (is_single_quote(c) && text[lead..i].ends_with('s'));
         if is_edge_punct(c) && !keep {
             trail = i;
