@@ -144,13 +144,7 @@ impl FigureExtractor {
             if filter::not_figure(lexicon, text, q, caps).is_some() {
                 continue;
             }
-            while doc
-                .sentences
-                .get(sentence_i)
-                .is_some_and(|s| s.end <= q.span.start)
-            {
-                sentence_i += 1;
-            }
+            sentence_i = gallop(&doc.sentences, sentence_i, |s| s.end <= q.span.start);
             let sentence = match doc.sentences.get(sentence_i) {
                 Some(s) if s.start <= q.span.start => s.range(),
                 _ => context_range(doc, q.span.start),
@@ -160,13 +154,7 @@ impl FigureExtractor {
                 continue;
             }
             if scan_cache.as_ref().is_none_or(|s| s.range != sentence) {
-                while doc
-                    .tokens
-                    .get(token_i)
-                    .is_some_and(|t| t.end <= sentence.start)
-                {
-                    token_i += 1;
-                }
+                token_i = gallop(&doc.tokens, token_i, |t| t.end <= sentence.start);
                 // A sentence never starts before an earlier one: were the fallback range to
                 // reach back, search instead.
                 if doc
@@ -286,6 +274,28 @@ fn is_bare_one(q: &Quantity) -> bool {
         && q.modifier.is_none()
 }
 
+/// The first index at or after `from` whose item fails `before` (which holds for a prefix
+/// of `items`): steps of 1, 2, 4 ... then a binary search, so a short move costs a few
+/// comparisons and a long one a logarithm, and items skipped are not touched.
+fn gallop<T>(items: &[T], from: usize, before: impl Fn(&T) -> bool) -> usize {
+    let mut lo = from;
+    let mut step = 1;
+    loop {
+        let probe = lo + step;
+        match items.get(probe - 1) {
+            Some(item) if before(item) => {
+                lo = probe;
+                step *= 2;
+            }
+            _ => break,
+        }
+    }
+    let hi = (lo + step).min(items.len());
+    lo + items
+        .get(lo..hi)
+        .map_or(0, |window| window.partition_point(|item| before(item)))
+}
+
 /// Whether the words around an amount are in capitals throughout (old wire copy, radio
 /// transcripts): then case tells names from common words no more.
 fn caps_near(text: &str, span: &Range<usize>) -> bool {
@@ -377,5 +387,25 @@ impl Extractor for FigureExtractor {
         doc.figures = self.figures(doc);
         doc.mark_layer(Layer::Figures);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::gallop;
+
+    #[test]
+    fn gallop_finds_the_first_item_past_the_prefix() {
+        let items: Vec<usize> = (0..100).collect();
+        for from in [0, 1, 7, 50, 99, 100] {
+            for cut in from..=100 {
+                assert_eq!(
+                    gallop(&items, from, |&x| x < cut),
+                    cut,
+                    "from {from} cut {cut}"
+                );
+            }
+        }
+        assert_eq!(gallop::<usize>(&[], 0, |_| true), 0);
     }
 }
