@@ -44,14 +44,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .filter(|a| std::env::var("NESTED").is_ok() || a.within.is_none())
             .map(|a| {
                 format!(
-                    "{{\"cue\":[{},{}],\"source\":{},\"content\":[{}],\"kind\":\"{:?}\",\"speaker\":{:?},\"within\":{:?}}}",
+                    "{{\"cue\":[{},{}],\"source\":{},\"content\":[{}],\"kind\":\"{:?}\",\"speaker\":{:?},\"within\":{:?},\"class\":\"{:?}\"}}",
                     a.cue.start,
                     a.cue.end,
                     a.source.as_ref().map_or("null".to_owned(), |s| format!("[{},{}]", s.start, s.end)),
                     a.content.iter().map(|c| format!("[{},{}]", c.start, c.end)).collect::<Vec<_>>().join(","),
                     a.kind,
                     a.speaker_id.clone().unwrap_or_default(),
-                    a.within.clone().unwrap_or_default()
+                    a.within.clone().unwrap_or_default(),
+                    a.class
                 )
             })
             .collect();

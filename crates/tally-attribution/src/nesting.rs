@@ -9,7 +9,7 @@
 //! Linear: contents are visited in order of start with a bounded look-back, since an
 //! enclosing content starts in the same or an earlier sentence near the cue.
 
-use tally_core::Attribution;
+use tally_core::{Attribution, AttributionClass};
 
 /// How many earlier content spans (by start) a cue is checked against.
 const LOOK_BACK: usize = 16;
@@ -30,7 +30,15 @@ pub(crate) fn mark(attributions: &mut [Attribution]) {
         outer[i] = spans[upto.saturating_sub(LOOK_BACK)..upto]
             .iter()
             .rev()
-            .find(|s| s.2 != i && s.0 <= start && end <= s.1)
+            .find(|s| {
+                s.2 != i
+                    && s.0 <= start
+                    && end <= s.1
+                    // A statement inside an attitude's object ("called him divisive and said
+                    // ...") is the content running on, not a report inside it.
+                    && !(attributions[s.2].class == AttributionClass::Attitude
+                        && a.class == AttributionClass::Statement)
+            })
             .map(|s| s.2);
     }
     // The ids are read first: an attribution cannot borrow another while being changed.

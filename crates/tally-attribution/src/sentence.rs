@@ -187,7 +187,7 @@ fn colon(lex: &Lexicon, words: &[Word<'_>]) -> Option<Found<'static>> {
     if core.end != colon || !capitalized || kicker {
         return None;
     }
-    let content = run_to_end(words, colon + 1, words.len())?;
+    let content = run_to_end(lex, words, colon + 1, words.len())?;
     Some(Found {
         cue: Phrase {
             start: colon,
@@ -225,7 +225,7 @@ fn trim(words: &[Word<'_>], mut p: Phrase) -> Option<Phrase> {
 
 /// Content running from `start` to the clause end: the sentence end, a dash or semicolon
 /// outside quotation marks, or a comma right before the next cue.
-fn run_to_end(words: &[Word<'_>], start: usize, next_cue: usize) -> Option<Phrase> {
+fn run_to_end(lex: &Lexicon, words: &[Word<'_>], start: usize, next_cue: usize) -> Option<Phrase> {
     let quoted = |i: usize| words.get(i).is_some_and(|w| w.inside);
     let mut end = start;
     while end < words.len() {
@@ -251,6 +251,11 @@ fn run_to_end(words: &[Word<'_>], start: usize, next_cue: usize) -> Option<Phras
         {
             break;
         }
+        // "..., and people familiar with her thinking say ...", "..., which he argued ...",
+        // "..., she said": a new clause with its own source and cue ends this content.
+        if end > start && w.is(",") && !quoted(end) && new_clause(lex, words, end, next_cue) {
+            break;
+        }
         // ", speaking on condition of anonymity", ", who ...": about the source, not content.
         if end > start
             && w.is(",")
@@ -264,6 +269,43 @@ fn run_to_end(words: &[Word<'_>], start: usize, next_cue: usize) -> Option<Phras
         end += 1;
     }
     trim(words, Phrase { start, end })
+}
+
+/// Whether the comma at `comma` opens a clause whose subject is followed by the cue at
+/// `next_cue`: an optional conjunction or relative pronoun, then a source phrase, then
+/// auxiliaries or adverbs ("..., and people familiar with her thinking say", "..., which
+/// he argued", "..., she said").
+fn new_clause(lex: &Lexicon, words: &[Word<'_>], comma: usize, next_cue: usize) -> bool {
+    let mut k = comma + 1;
+    if words.get(k).is_some_and(|w| {
+        matches!(
+            w.lower(),
+            "and"
+                | "but"
+                | "while"
+                | "which"
+                | "whom"
+                | "as"
+                | "because"
+                | "though"
+                | "although"
+                | "so"
+                | "yet"
+                | "where"
+                | "when"
+                | "after"
+        )
+    }) {
+        k += 1;
+    }
+    if next_cue <= k || next_cue - k > 10 || next_cue > words.len() {
+        return false;
+    }
+    if words[k..next_cue].iter().any(|w| !w.is_word() || w.inside) {
+        return false;
+    }
+    let h = skip_left_adjuncts(lex, words, next_cue, k);
+    h > k && phrase::left(lex, words, h - 1, k).is_some_and(|p| p.start == k)
 }
 
 /// Whether the words from `at` up to the cue at `next_cue` only join it to what comes
@@ -469,7 +511,7 @@ fn after(
         _ => None,
     };
     if let Some(s) = explicit_start {
-        return run_to_end(words, s, next_cue)
+        return run_to_end(lex, words, s, next_cue)
             .filter(|p| word_count(words, *p) >= 1)
             .map(|p| (p, Intro::Explicit));
     }
@@ -489,7 +531,7 @@ fn after(
     // reporters", "spoke to CNN").
     let inf_at = [j0, k].into_iter().find(|&i| infinitive(i));
     if let Some(k) = inf_at {
-        return run_to_end(words, k, next_cue)
+        return run_to_end(lex, words, k, next_cue)
             .filter(|p| word_count(words, *p) >= 2)
             .map(|p| (p, Intro::Infinitive));
     }
@@ -500,7 +542,7 @@ fn after(
         && at(k).is_some_and(|w| w.is(","))
         && at(k + 1).is_some_and(|w| w.is_word() && !w.lower().ends_with("ing"))
     {
-        return run_to_end(words, k + 1, next_cue)
+        return run_to_end(lex, words, k + 1, next_cue)
             .filter(|p| word_count(words, *p) >= 3 && (!weak || has_quote(words, *p)))
             .map(|p| (p, Intro::Clause));
     }
@@ -512,12 +554,12 @@ fn after(
         return None;
     }
     if !weak {
-        return run_to_end(words, j0, next_cue)
+        return run_to_end(lex, words, j0, next_cue)
             .filter(|p| word_count(words, *p) >= 2)
             .map(|p| (p, Intro::Clause));
     }
     if flags.clause && looks_like_clause(lex, words, k) {
-        return run_to_end(words, k, next_cue)
+        return run_to_end(lex, words, k, next_cue)
             .filter(|p| word_count(words, *p) >= 2)
             .map(|p| (p, Intro::Clause));
     }
@@ -532,12 +574,12 @@ fn after(
             && !matches!(w.lower(), "down" | "up" | "off" | "out" | "away" | "back")
     });
     if flags.np && opens_np {
-        return run_to_end(words, j0, next_cue)
+        return run_to_end(lex, words, j0, next_cue)
             .filter(|p| word_count(words, *p) >= 1)
             .map(|p| (p, Intro::Object));
     }
     // A weak cue whose plain content carries a quotation.
-    run_to_end(words, j0, next_cue)
+    run_to_end(lex, words, j0, next_cue)
         .filter(|p| word_count(words, *p) >= 2 && has_quote(words, *p))
         .map(|p| (p, Intro::Clause))
 }
@@ -603,7 +645,7 @@ fn continuation(lex: &Lexicon, words: &[Word<'_>], from: usize, next_cue: usize)
         k += 1;
     }
     if words.get(k)?.is(",") && words.get(k + 1)?.quote() == Some(QuoteDir::Open) {
-        run_to_end(words, k + 1, next_cue)
+        run_to_end(lex, words, k + 1, next_cue)
     } else {
         None
     }
@@ -1104,7 +1146,7 @@ fn raising<'l>(
     if !first.is_word() || (cue.entry.flags.weak && first.lower() != "to") {
         return None;
     }
-    let complement = run_to_end(words, c, next_cue)?;
+    let complement = run_to_end(lex, words, c, next_cue)?;
     let floor = prev.map_or(0, |f| f.cue.end.max(f.source.map_or(0, |s| s.span.end)));
     let h = skip_left_adjuncts(lex, words, cue.words.start, floor);
     // The subject: back from the cue to the clause start, a comma or a relative pronoun.
@@ -1167,7 +1209,7 @@ fn according_to<'l>(
         while s < words.len() && words[s].is(",") {
             s += 1;
         }
-        content.extend(run_to_end(words, s, words.len()));
+        content.extend(run_to_end(lex, words, s, words.len()));
     } else {
         // `"...," the judge said, according to the Post`: the same content as the cue before.
         match before(words, cue.words.start, prev) {
@@ -1175,7 +1217,7 @@ fn according_to<'l>(
             None => content.extend(prev.map(|f| f.content.clone()).unwrap_or_default()),
         }
         if words.get(after_source).is_some_and(|w| w.is(",")) {
-            content.extend(run_to_end(words, after_source + 1, words.len()));
+            content.extend(run_to_end(lex, words, after_source + 1, words.len()));
         }
     }
     if content.is_empty() {
