@@ -51,8 +51,10 @@ impl Store {
     /// Searches with an FTS5 query (`kursk`, `"several hundred"`, `casualties AND kursk`,
     /// `pyongyang*`). A query that is not valid FTS5 syntax is searched as plain words.
     ///
-    /// Results are ranked by BM25 among the [`RANK_WINDOW`] most recently stored matches:
-    /// ranking every match of a common word ("said") over a large archive costs time in
+    /// Results are ranked by BM25 among the [`RANK_WINDOW`] most recently stored matches
+    /// (`bm25()` in the ORDER BY, not the `rank` column: FTS5 answers `ORDER BY rank` by
+    /// running and sorting a second query, half again the cost): ranking every match of a
+    /// common word ("said") over a large archive costs time in
     /// proportion to the archive, and a news search wants recent copies anyway.
     ///
     /// # Errors
@@ -70,7 +72,7 @@ impl Store {
                 reason: "it is empty".to_owned(),
             });
         }
-        match self.search_raw(query, scope, limit) {
+        match self.snapshot(|| self.search_raw(query, scope, limit)) {
             Err(StoreError::Sqlite {
                 source: rusqlite::Error::SqliteFailure(e, _),
                 ..
@@ -102,12 +104,13 @@ impl Store {
                 .prepare_cached(
                     "SELECT d.id, d.title, d.url, p.name, d.published,
                          (SELECT count(*) FROM documents c WHERE c.cluster_id = d.cluster_id),
-                         snippet(documents_fts, 1, '[', ']', '…', 16), f.rank
+                         snippet(documents_fts, 1, '[', ']', '…', 16),
+                         bm25(documents_fts) AS score
                      FROM documents_fts f
                      JOIN documents d ON d.pk = f.rowid
                      LEFT JOIN sources p ON p.id = d.publisher_id
                      WHERE documents_fts MATCH ?1 AND f.rowid >= ?3
-                     ORDER BY f.rank LIMIT ?2",
+                     ORDER BY score LIMIT ?2",
                 )
                 .at(&self.path)?;
             let rows = st
@@ -142,13 +145,14 @@ impl Store {
                 .prepare_cached(
                     "SELECT d.id, d.title, d.url, p.name, d.published, c.claimant_name,
                          (SELECT count(*) FROM claim_instances i WHERE i.claim_pk = c.pk),
-                         snippet(claims_fts, 0, '[', ']', '…', 24), f.rank
+                         snippet(claims_fts, 0, '[', ']', '…', 24),
+                         bm25(claims_fts) AS score
                      FROM claims_fts f
                      JOIN claims c ON c.pk = f.rowid
                      JOIN documents d ON d.pk = c.first_doc_pk
                      LEFT JOIN sources p ON p.id = d.publisher_id
                      WHERE claims_fts MATCH ?1 AND f.rowid >= ?3
-                     ORDER BY f.rank LIMIT ?2",
+                     ORDER BY score LIMIT ?2",
                 )
                 .at(&self.path)?;
             let rows = st

@@ -5,20 +5,43 @@
 //! are one estimate with all their carriers. Figures that no claim carries yet (an older
 //! database, or a pipeline without claims) are grouped by syndication cluster and wording.
 //!
-//! Flags:
-//! - **contradiction**: two estimates for the same place whose ranges do not overlap and
-//!   whose dates are at most `window_days` apart ("several hundred" vs "3,000").
-//! - **revision**: a later estimate by the same named claimant with a different range.
+//! Example: an anonymous U.S. official says "several hundred" North Korean casualties in
+//! Kursk on 2024-12-17 (three outlets carry it); Ukraine's intelligence says "more than
+//! 1,000" on 2024-12-20; the same official says "1,000 to 1,200" on 2025-01-09. The first
+//! two contradict each other (300–900 and 1,000+ do not overlap, three days apart); the
+//! third revises the first.
+//!
+//! What the flags compare. Each estimate has a *subject* (the linked entity of the figure's
+//! subject, `KP`, when there is one) and a *place* (the place phrase, compared by linked
+//! entity when both sides have one, else by its case-folded words). Two estimates are about
+//! the same thing when they have the same measure and unit, their subjects agree when both
+//! are known, their places agree when both are known, and they share an anchor: the same
+//! subject, the same place, or the same story (one document carries both, and they have the
+//! same subject phrase, or neither has one). So estimates with neither a subject nor a
+//! place (a bare "300 killed") are never flagged against another story's: across stories,
+//! nothing says they count the same thing. Within one story they are: "at least 1,000", says
+//! one source, "several hundred", says another, three paragraphs apart.
+//!
+//! - **contradiction**: two dated estimates about the same thing, at most `window_days`
+//!   apart, from different claims and different claimants, whose ranges do not overlap.
+//! - **revision**: a later estimate by the same claimant (same kind and case-folded name;
+//!   never "unattributed") about the same thing with exactly the same subject and place
+//!   (both known or both absent), whose range differs from that claimant's latest earlier
+//!   estimate for it. A claimant's own changes are revisions, not contradictions.
 //!
 //! Limitations: a subject or place that looks like an entity id (`KP`, `place:ru-krs`)
 //! matches the figure's linked entity exactly, using the timeline index; anything else
-//! matches the phrase's words as a case-insensitive substring. Estimates without a date sort last and are never flagged.
+//! matches the phrase's words as a case-insensitive substring. A subject phrase that no
+//! entity is linked to counts as unknown for the flags: two unlinked phrases ("the
+//! protesters", "people") are not evidence of the same subject. Estimates without a date
+//! sort last and are never flagged. Anonymous claimants are matched by their description,
+//! so "officials" in two unrelated stories count as one claimant.
 
 use std::collections::HashMap;
 
 use rusqlite::params;
 use serde::Serialize;
-use tally_core::Measure;
+use tally_core::{Measure, normalize_whitespace};
 
 use crate::error::At;
 use crate::{Store, StoreError};
@@ -71,7 +94,8 @@ pub struct Carrier {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "flag", rename_all = "snake_case")]
 pub enum Flag {
-    /// Its range does not overlap another estimate's for the same place within the window.
+    /// Its range does not overlap that of another claimant's estimate about the same
+    /// subject and place within the window.
     Contradiction {
         /// Index of the other estimate in [`Timeline::estimates`].
         with: usize,
@@ -110,8 +134,12 @@ pub struct Estimate {
     pub content: Option<String>,
     /// The subject phrase.
     pub subject: Option<String>,
+    /// The entity the subject phrase is linked to (`KP`).
+    pub subject_entity: Option<String>,
     /// The place phrase.
     pub place: Option<String>,
+    /// The entity the place phrase is linked to.
+    pub place_entity: Option<String>,
     /// Every document carrying it.
     pub carriers: Vec<Carrier>,
     /// Contradictions and revisions.
@@ -157,21 +185,119 @@ impl Store {
                 });
             }
         }
+        self.snapshot(|| self.build_timeline(query))
+    }
+
+    fn build_timeline(&self, query: &TimelineQuery) -> Result<Timeline, StoreError> {
+        let rows = self.timeline_rows(query)?;
+        let lookups = Lookups::fetch(self, &rows)?;
+        let mut estimates: Vec<Estimate> = Vec::new();
+        let mut about: Vec<About> = Vec::new();
+        let mut names = Names::default();
+        let mut index: HashMap<(i64, String), usize> = HashMap::new();
+        for row in rows {
+            // A figure whose document is gone (never, with one writer) has no carrier.
+            let Some(doc) = lookups.documents.get(&row.doc_pk) else {
+                continue;
+            };
+            // One estimate per figure wording per claim (a claim can carry several figures),
+            // or per syndication cluster for figures no claim carries.
+            let key = match row.claim_pk {
+                Some(pk) => (pk, row.raw.to_lowercase()),
+                // Cluster ids are document pks (positive): negated, they cannot meet a
+                // claim pk.
+                None => (-doc.cluster, row.raw.to_lowercase()),
+            };
+            let carrier = Carrier {
+                document_id: doc.id.clone(),
+                publisher: doc
+                    .publisher_id
+                    .and_then(|id| lookups.sources.get(&id).cloned()),
+                url: doc.url.clone(),
+            };
+            if let Some(&i) = index.get(&key) {
+                let carriers = &mut estimates[i].carriers;
+                if !carriers
+                    .iter()
+                    .any(|c| c.document_id == carrier.document_id)
+                {
+                    carriers.push(carrier);
+                    about[i].documents.push(row.doc_pk);
+                }
+                continue;
+            }
+            let claim = row.claim_pk.and_then(|pk| lookups.claims.get(&pk).cloned());
+            index.insert(key, estimates.len());
+            about.push(About {
+                claim: row.claim_pk,
+                claimant: claim.as_ref().map(|c| {
+                    names.id(format!(
+                        "{}\u{0}{}",
+                        c.claimant_kind,
+                        normalize_whitespace(&c.claimant).to_lowercase()
+                    ))
+                }),
+                subject: row.subject_entity.clone().map(|e| names.id(e)),
+                subject_words: row
+                    .subject_text
+                    .as_deref()
+                    .map(|t| names.id(normalize_whitespace(t).to_lowercase())),
+                documents: vec![row.doc_pk],
+                place: row.place_text.as_deref().map(|p| Place {
+                    entity: row.place_entity.clone().map(|e| names.id(e)),
+                    words: names.id(normalize_whitespace(p).to_lowercase()),
+                }),
+                unit: row.unit.clone().map(|u| names.id(u)),
+            });
+            estimates.push(Estimate {
+                date: row.date,
+                raw: row.raw,
+                low: row.low,
+                best: row.best,
+                high: row.high,
+                open_high: row.open_high,
+                unit: row.unit,
+                hedges: serde_json::from_str(&row.hedges).unwrap_or_default(),
+                claimant: claim
+                    .as_ref()
+                    .map_or_else(|| "unattributed".to_owned(), |c| c.claimant.clone()),
+                sourcing: claim
+                    .as_ref()
+                    .map_or_else(|| "unattributed".to_owned(), |c| c.kind.clone()),
+                content: claim.map(|c| c.content),
+                subject: row.subject_text,
+                subject_entity: row.subject_entity,
+                place: row.place_text,
+                place_entity: row.place_entity,
+                carriers: vec![carrier],
+                flags: Vec::new(),
+            });
+        }
+        flag(&mut estimates, &about, query.window_days);
+        Ok(Timeline {
+            measure: query.measure.clone(),
+            subject: query.subject.clone(),
+            place: query.place.clone(),
+            estimates,
+        })
+    }
+
+    /// The query's figures with their documents, by date (undated last), then document.
+    fn timeline_rows(&self, query: &TimelineQuery) -> Result<Vec<FigureRow>, StoreError> {
         let subject_is_entity = query.subject.as_deref().is_some_and(looks_like_entity_id);
         let place_is_entity = query.place.as_deref().is_some_and(looks_like_entity_id);
-        // Entity ids use the (measure, subject_entity, date) index; words fall back to a
-        // substring match over the measure's figures.
+        // Every figures column read is in the covering (measure, subject_entity, date, ...)
+        // index, so the scan never visits the figures table; for an entity subject the
+        // index order is the date order and there is nothing to sort. Claims and publisher
+        // names are looked up once per estimate and per source, not per row.
         let sql = format!(
             "SELECT f.raw, f.low, f.best, f.high, f.open_high, f.unit, f.hedges,
-                 f.subject_text, f.place_text, f.place_entity, f.date, f.claim_pk,
-                 c.claimant_name, c.kind, c.content, d.id, d.cluster_id, p.name, d.url
+                 f.subject_text, f.subject_entity, f.place_text, f.place_entity, f.date,
+                 f.claim_pk, f.doc_pk
              FROM figures f
-             JOIN documents d ON d.pk = f.doc_pk
-             LEFT JOIN claims c ON c.pk = f.claim_pk
-             LEFT JOIN sources p ON p.id = d.publisher_id
              WHERE f.measure = ?1 {subject} {place}
                  AND (?4 IS NULL OR f.date >= ?4) AND (?5 IS NULL OR f.date <= ?5)
-             ORDER BY f.date IS NULL, f.date, f.doc_pk
+             ORDER BY f.date IS NULL, f.date
              LIMIT ?6",
             subject = match (&query.subject, subject_is_entity) {
                 (None, _) => "AND ?2 IS NULL",
@@ -185,77 +311,264 @@ impl Store {
             },
         );
         let mut st = self.conn.prepare_cached(&sql).at(&self.path)?;
-        let mut rows = st
-            .query(params![
-                query.measure,
-                query.subject,
-                query.place,
-                query.since,
-                query.until,
-                query.limit as i64,
-            ])
+        let rows = st
+            .query_map(
+                params![
+                    query.measure,
+                    query.subject,
+                    query.place,
+                    query.since,
+                    query.until,
+                    query.limit as i64,
+                ],
+                |r| {
+                    Ok(FigureRow {
+                        raw: r.get(0)?,
+                        low: r.get(1)?,
+                        best: r.get(2)?,
+                        high: r.get(3)?,
+                        open_high: r.get(4)?,
+                        unit: r.get(5)?,
+                        hedges: r.get(6)?,
+                        subject_text: r.get(7)?,
+                        subject_entity: r.get(8)?,
+                        place_text: r.get(9)?,
+                        place_entity: r.get(10)?,
+                        date: r.get(11)?,
+                        claim_pk: r.get(12)?,
+                        doc_pk: r.get(13)?,
+                    })
+                },
+            )
             .at(&self.path)?;
-        let mut estimates: Vec<Estimate> = Vec::new();
-        let mut place_keys: Vec<Option<String>> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
-        while let Some(r) = rows.next().at(&self.path)? {
-            let raw: String = r.get(0).at(&self.path)?;
-            let claim_pk: Option<i64> = r.get(11).at(&self.path)?;
-            let cluster: i64 = r.get(16).at(&self.path)?;
-            // One estimate per figure wording per claim (a claim can carry several figures),
-            // or per syndication cluster for figures no claim carries.
-            let key = match claim_pk {
-                Some(pk) => format!("c{pk}\u{0}{}", raw.to_lowercase()),
-                None => format!("d{cluster}\u{0}{}", raw.to_lowercase()),
-            };
-            let carrier = Carrier {
-                document_id: r.get(15).at(&self.path)?,
-                publisher: r.get(17).at(&self.path)?,
-                url: r.get(18).at(&self.path)?,
-            };
-            if let Some(&i) = index.get(&key) {
-                let carriers = &mut estimates[i].carriers;
-                if !carriers
-                    .iter()
-                    .any(|c| c.document_id == carrier.document_id)
-                {
-                    carriers.push(carrier);
-                }
-                continue;
-            }
-            let hedges: String = r.get(6).at(&self.path)?;
-            let place_text: Option<String> = r.get(8).at(&self.path)?;
-            let place_entity: Option<String> = r.get(9).at(&self.path)?;
-            let claimant: Option<String> = r.get(12).at(&self.path)?;
-            let kind: Option<String> = r.get(13).at(&self.path)?;
-            index.insert(key, estimates.len());
-            place_keys.push(place_entity.or_else(|| place_text.as_ref().map(|p| p.to_lowercase())));
-            estimates.push(Estimate {
-                date: r.get(10).at(&self.path)?,
-                raw,
-                low: r.get(1).at(&self.path)?,
-                best: r.get(2).at(&self.path)?,
-                high: r.get(3).at(&self.path)?,
-                open_high: r.get(4).at(&self.path)?,
-                unit: r.get(5).at(&self.path)?,
-                hedges: serde_json::from_str(&hedges).unwrap_or_default(),
-                claimant: claimant.unwrap_or_else(|| "unattributed".to_owned()),
-                sourcing: kind.unwrap_or_else(|| "unattributed".to_owned()),
-                content: r.get(14).at(&self.path)?,
-                subject: r.get(7).at(&self.path)?,
-                place: place_text,
-                carriers: vec![carrier],
-                flags: Vec::new(),
-            });
-        }
-        flag(&mut estimates, &place_keys, query.window_days);
-        Ok(Timeline {
-            measure: query.measure.clone(),
-            subject: query.subject.clone(),
-            place: query.place.clone(),
-            estimates,
-        })
+        let mut rows = rows.collect::<rusqlite::Result<Vec<_>>>().at(&self.path)?;
+        // Same-day figures in document order, as stored (stable, so index order breaks
+        // the remaining ties).
+        rows.sort_by(|a, b| {
+            (a.date.is_none(), &a.date, a.doc_pk).cmp(&(b.date.is_none(), &b.date, b.doc_pk))
+        });
+        Ok(rows)
     }
+}
+
+/// One figure row of a timeline query.
+struct FigureRow {
+    raw: String,
+    low: Option<f64>,
+    best: Option<f64>,
+    high: Option<f64>,
+    open_high: bool,
+    unit: Option<String>,
+    hedges: String,
+    subject_text: Option<String>,
+    subject_entity: Option<String>,
+    place_text: Option<String>,
+    place_entity: Option<String>,
+    date: Option<String>,
+    claim_pk: Option<i64>,
+    doc_pk: i64,
+}
+
+/// What a timeline shows of a carrying document.
+struct DocInfo {
+    id: String,
+    cluster: i64,
+    publisher_id: Option<i64>,
+    url: Option<String>,
+}
+
+/// What a claim contributes to its estimates.
+#[derive(Clone)]
+struct ClaimInfo {
+    claimant: String,
+    claimant_kind: String,
+    kind: String,
+    content: String,
+}
+
+/// Documents, claims and source names a timeline shows, each read once per query.
+///
+/// They are fetched in pk order by one statement per table (a join with a sorted JSON list
+/// of pks), not row by row as a join with the figures would: consecutive pks share pages,
+/// so lookups land on pages the previous ones read, and there is one statement to run
+/// instead of thousands.
+#[derive(Default)]
+struct Lookups {
+    documents: HashMap<i64, DocInfo>,
+    claims: HashMap<i64, ClaimInfo>,
+    sources: HashMap<i64, String>,
+}
+
+impl Lookups {
+    fn fetch(store: &Store, rows: &[FigureRow]) -> Result<Lookups, StoreError> {
+        let mut lookups = Lookups::default();
+        let doc_pks = pk_list(rows.iter().map(|r| r.doc_pk));
+        store
+            .conn
+            .prepare_cached(
+                "SELECT d.pk, d.id, d.cluster_id, d.publisher_id, d.url
+                 FROM json_each(?1) j JOIN documents d ON d.pk = j.value",
+            )
+            .and_then(|mut st| {
+                let rows = st.query_map([&doc_pks], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        DocInfo {
+                            id: r.get(1)?,
+                            cluster: r.get(2)?,
+                            publisher_id: r.get(3)?,
+                            url: r.get(4)?,
+                        },
+                    ))
+                })?;
+                for row in rows {
+                    let (pk, info) = row?;
+                    lookups.documents.insert(pk, info);
+                }
+                Ok(())
+            })
+            .at(&store.path)?;
+        let claim_pks = pk_list(rows.iter().filter_map(|r| r.claim_pk));
+        store
+            .conn
+            .prepare_cached(
+                "SELECT c.pk, c.claimant_name, c.claimant_kind, c.kind, c.content
+                 FROM json_each(?1) j JOIN claims c ON c.pk = j.value",
+            )
+            .and_then(|mut st| {
+                let rows = st.query_map([&claim_pks], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        ClaimInfo {
+                            claimant: r.get(1)?,
+                            claimant_kind: r.get(2)?,
+                            kind: r.get(3)?,
+                            content: r.get(4)?,
+                        },
+                    ))
+                })?;
+                for row in rows {
+                    let (pk, info) = row?;
+                    lookups.claims.insert(pk, info);
+                }
+                Ok(())
+            })
+            .at(&store.path)?;
+        let source_ids = pk_list(lookups.documents.values().filter_map(|d| d.publisher_id));
+        store
+            .conn
+            .prepare_cached(
+                "SELECT s.id, s.name FROM json_each(?1) j JOIN sources s ON s.id = j.value",
+            )
+            .and_then(|mut st| {
+                let rows = st.query_map([&source_ids], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                for row in rows {
+                    let (id, name) = row?;
+                    lookups.sources.insert(id, name);
+                }
+                Ok(())
+            })
+            .at(&store.path)?;
+        Ok(lookups)
+    }
+}
+
+/// Distinct pks as a sorted JSON list.
+fn pk_list(pks: impl Iterator<Item = i64>) -> String {
+    let mut pks: Vec<i64> = pks.collect();
+    pks.sort_unstable();
+    pks.dedup();
+    let mut out = String::with_capacity(pks.len() * 7 + 2);
+    out.push('[');
+    for (i, pk) in pks.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&pk.to_string());
+    }
+    out.push(']');
+    out
+}
+
+/// What an estimate is about, for the flags (see the module doc). Names are interned as
+/// numbers ([`Names`]), so comparing two estimates compares integers.
+struct About {
+    /// The claim carrying it; `None` for an unclaimed figure.
+    claim: Option<i64>,
+    /// Claimant kind and case-folded name; `None` when unattributed.
+    claimant: Option<u32>,
+    /// The subject's linked entity.
+    subject: Option<u32>,
+    /// The subject phrase's case-folded words.
+    subject_words: Option<u32>,
+    /// The place, when the figure has one.
+    place: Option<Place>,
+    /// The unit (currency), or none.
+    unit: Option<u32>,
+    /// The documents carrying it (pks).
+    documents: Vec<i64>,
+}
+
+struct Place {
+    entity: Option<u32>,
+    /// Case-folded, whitespace-normalized words.
+    words: u32,
+}
+
+/// Interned names: each distinct string gets the next number.
+#[derive(Default)]
+struct Names(HashMap<String, u32>);
+
+impl Names {
+    fn id(&mut self, name: String) -> u32 {
+        let next = self.0.len() as u32;
+        *self.0.entry(name).or_insert(next)
+    }
+}
+
+impl Place {
+    /// The same place: by linked entity when both have one, else by words.
+    fn agrees(&self, other: &Place) -> bool {
+        match (&self.entity, &other.entity) {
+            (Some(a), Some(b)) => a == b,
+            _ => self.words == other.words,
+        }
+    }
+}
+
+/// Whether `a` and `b` are about the same thing (same subject and place where both are
+/// known, and at least one of them known and shared). The measure is the timeline's; the
+/// unit is compared by the caller.
+fn same_thing(a: &About, b: &About) -> bool {
+    let subject = match (&a.subject, &b.subject) {
+        (Some(x), Some(y)) if x != y => return false,
+        (Some(_), Some(_)) => true,
+        _ => false,
+    };
+    let place = match (&a.place, &b.place) {
+        (Some(x), Some(y)) if !x.agrees(y) => return false,
+        (Some(_), Some(_)) => true,
+        _ => false,
+    };
+    subject || place || same_story(a, b)
+}
+
+/// Both carried by one document and said of the same subject phrase (or both of none):
+/// two figures of one measure in one story are about the story's event, unless the text
+/// says whose they are differently ("40 civilians" is not "several hundred" troops).
+fn same_story(a: &About, b: &About) -> bool {
+    a.subject_words == b.subject_words && a.documents.iter().any(|d| b.documents.contains(d))
+}
+
+/// Whether `a` and `b` have exactly the same subject and place: both known and equal, or
+/// both absent (revisions need this; see the module doc).
+fn same_subject_and_place(a: &About, b: &About) -> bool {
+    let places = match (&a.place, &b.place) {
+        (Some(x), Some(y)) => x.agrees(y),
+        (None, None) => true,
+        _ => false,
+    };
+    a.subject == b.subject && places && (a.subject.is_some() || a.place.is_some())
 }
 
 /// Entity ids are ISO 3166 codes (`KP`) or prefixed gazetteer and local ids
@@ -280,15 +593,17 @@ fn range(e: &Estimate) -> Option<(f64, f64)> {
 
 /// Flags contradictions and revisions. Estimates are in date order (undated last), so a
 /// contradiction partner is found by walking back only while inside the window, and a
-/// revision compares with the claimant's previous estimate: linear in the estimates times
-/// the number inside one window.
-fn flag(estimates: &mut [Estimate], places: &[Option<String>], window_days: i64) {
+/// revision compares with the claimant's latest earlier estimate about the same thing:
+/// linear in the estimates times the number inside one window.
+fn flag(estimates: &mut [Estimate], about: &[About], window_days: i64) {
+    debug_assert_eq!(estimates.len(), about.len());
     let days: Vec<Option<i64>> = estimates
         .iter()
         .map(|e| e.date.as_deref().and_then(day_number))
         .collect();
     let ranges: Vec<Option<(f64, f64)>> = estimates.iter().map(range).collect();
-    let mut last_by_claimant: HashMap<String, usize> = HashMap::new();
+    // Each claimant's estimates so far, latest last.
+    let mut by_claimant: HashMap<u32, Vec<usize>> = HashMap::new();
     for j in 0..estimates.len() {
         let (Some(dj), Some(rj)) = (days[j], ranges[j]) else {
             continue;
@@ -300,22 +615,33 @@ fn flag(estimates: &mut [Estimate], places: &[Option<String>], window_days: i64)
             }
             let Some(ri) = ranges[i] else { continue };
             let overlap = ri.0 <= rj.1 && rj.0 <= ri.1;
-            if !overlap && places[i] == places[j] {
+            let same_claim = about[i].claim.is_some() && about[i].claim == about[j].claim;
+            let same_claimant =
+                about[i].claimant.is_some() && about[i].claimant == about[j].claimant;
+            if !overlap
+                && !same_claim
+                && !same_claimant
+                && about[i].unit == about[j].unit
+                && same_thing(&about[i], &about[j])
+            {
                 estimates[i].flags.push(Flag::Contradiction { with: j });
                 estimates[j].flags.push(Flag::Contradiction { with: i });
             }
         }
-        if estimates[j].sourcing == "unattributed" {
+        let Some(claimant) = about[j].claimant else {
             continue;
-        }
-        let claimant = estimates[j].claimant.to_lowercase();
-        if let Some(&i) = last_by_claimant.get(&claimant)
+        };
+        let earlier = by_claimant.entry(claimant).or_default();
+        let previous = earlier.iter().rev().copied().find(|&i| {
+            about[i].unit == about[j].unit && same_subject_and_place(&about[i], &about[j])
+        });
+        if let Some(i) = previous
             && ranges[i] != Some(rj)
             && days[i].is_some_and(|di| dj > di)
         {
             estimates[j].flags.push(Flag::Revision { of: i });
         }
-        last_by_claimant.insert(claimant, j);
+        earlier.push(j);
     }
 }
 

@@ -159,10 +159,17 @@ fn queries_at_100k_documents() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("bench.db");
+    // TALLY_BENCH_DB keeps the database (and reuses it when it exists), for profiling
+    // queries without loading again.
+    let path = std::env::var_os("TALLY_BENCH_DB")
+        .map_or_else(|| dir.path().join("bench.db"), std::path::PathBuf::from);
+    let reuse = path.exists();
     let mut store = Store::open(&path).unwrap();
     let started = Instant::now();
-    for chunk in (0..docs()).collect::<Vec<_>>().chunks(1000) {
+    for chunk in (0..if reuse { 0 } else { docs() })
+        .collect::<Vec<_>>()
+        .chunks(1000)
+    {
         let batch: Vec<Prepared> = chunk
             .iter()
             .map(|&i| Prepared::new(document(i, &texts)))
@@ -227,6 +234,12 @@ fn queries_at_100k_documents() {
             let t = Instant::now();
             let hits = store.search(q, scope, 20).unwrap();
             search_times.push(t.elapsed());
+            if std::env::var_os("TALLY_BENCH_VERBOSE").is_some() {
+                println!(
+                    "{:.2} ms search {q:?} {scope:?}",
+                    t.elapsed().as_secs_f64() * 1000.0
+                );
+            }
             assert!(
                 round > 0 || !hits.is_empty() || q == "kursk",
                 "{q} found nothing"
@@ -250,6 +263,13 @@ fn queries_at_100k_documents() {
             let t = Instant::now();
             let timeline = store.timeline(&query).unwrap();
             timeline_times.push(t.elapsed());
+            if std::env::var_os("TALLY_BENCH_VERBOSE").is_some() {
+                println!(
+                    "{:.2} ms {} estimates: {query:?}",
+                    t.elapsed().as_secs_f64() * 1000.0,
+                    timeline.estimates.len()
+                );
+            }
             sizes.push(timeline.estimates.len());
         }
     }

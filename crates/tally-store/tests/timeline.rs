@@ -1,0 +1,482 @@
+//! Timeline flags: what counts as a contradiction and as a revision (the rule is in
+//! `timeline.rs`'s module doc). Each case is a few one-sentence stories and the flags
+//! expected between their estimates, named by their wording.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::{doc, words};
+use tally_core::{
+    Argument, Claim, ClaimKind, Claimant, ClaimantKind, Document, Figure, Measure, SaidAt,
+    SaidAtBasis, Span,
+};
+use tally_store::{Flag, Prepared, Store, TimelineQuery};
+
+/// A figure in a story: its words, range, and the subject and place phrases with the
+/// entity each is linked to, if any.
+#[derive(Clone, Copy)]
+struct Fig {
+    raw: &'static str,
+    low: f64,
+    high: Option<f64>,
+    subject: Option<(&'static str, Option<&'static str>)>,
+    place: Option<(&'static str, Option<&'static str>)>,
+    unit: Option<&'static str>,
+}
+
+const fn fig(raw: &'static str, low: f64, high: f64) -> Fig {
+    Fig {
+        raw,
+        low,
+        high: Some(high),
+        subject: None,
+        place: None,
+        unit: None,
+    }
+}
+
+impl Fig {
+    const fn about(self, subject: &'static str, entity: Option<&'static str>) -> Fig {
+        Fig {
+            subject: Some((subject, entity)),
+            ..self
+        }
+    }
+    const fn at(self, place: &'static str, entity: Option<&'static str>) -> Fig {
+        Fig {
+            place: Some((place, entity)),
+            ..self
+        }
+    }
+    const fn in_unit(self, unit: &'static str) -> Fig {
+        Fig {
+            unit: Some(unit),
+            ..self
+        }
+    }
+}
+
+fn span(doc: &Document, needle: &str) -> Span {
+    let start = doc.body.find(needle).unwrap();
+    doc.span(start, start + needle.len()).unwrap()
+}
+
+/// One story: `claimant` says `sentence` on `date`; one claim carries every figure.
+fn story(n: u64, claimant: &str, date: &str, sentence: &str, figures: &[Fig]) -> Document {
+    let filler = words(200, 1000 + n);
+    let mut d = doc(
+        &format!("https://outlet{n}.example/story"),
+        &format!("Outlet {n}"),
+        None,
+        date,
+        &[sentence, &filler],
+    );
+    let mut ids = Vec::new();
+    for f in figures {
+        let id = format!("F{}", d.figures.len() + 1);
+        let arg = |(text, entity): (&str, Option<&str>)| Argument {
+            span: span(&d, text),
+            entity_id: entity.map(str::to_owned),
+        };
+        let figure = Figure {
+            id: id.clone(),
+            span: span(&d, f.raw),
+            raw: f.raw.to_owned(),
+            low: Some(f.low),
+            best: None,
+            high: f.high,
+            unit: f.unit.map(str::to_owned),
+            approx: false,
+            open_low: false,
+            open_high: f.high.is_none(),
+            measure: Measure::Casualties,
+            noun: Some("casualties".to_owned()),
+            subject: f.subject.map(arg),
+            place: f.place.map(arg),
+            hedges: vec![],
+            convention: "default".to_owned(),
+        };
+        d.figures.push(figure);
+        ids.push(id);
+    }
+    let evidence = span(&d, sentence);
+    d.claims.push(Claim {
+        id: "C1".to_owned(),
+        document_id: d.id.clone(),
+        claimant: Claimant {
+            kind: ClaimantKind::Speaker,
+            speaker_id: Some("S1".to_owned()),
+            name: claimant.to_owned(),
+            anonymous: false,
+        },
+        kind: ClaimKind::Indirect,
+        cue: None,
+        said_at: Some(SaidAt {
+            date: date.to_owned(),
+            basis: SaidAtBasis::PublicationDate,
+            time_id: None,
+        }),
+        about_times: vec![],
+        evidence: vec![evidence.clone()],
+        content: evidence.text,
+        figures: ids,
+        entities: vec![],
+        conditions: vec![],
+        attributions: vec![],
+        rules: vec![],
+    });
+    d
+}
+
+/// Every flag of the `casualties` timeline as (wording, flag, other wording), sorted.
+fn flags(stories: Vec<Document>) -> Vec<(String, &'static str, String)> {
+    let mut store = Store::open_in_memory().unwrap();
+    let prepared: Vec<Prepared> = stories.into_iter().map(Prepared::new).collect();
+    store.write(&prepared, &[]).unwrap();
+    let t = store
+        .timeline(&TimelineQuery {
+            measure: "casualties".to_owned(),
+            ..TimelineQuery::default()
+        })
+        .unwrap();
+    let mut out = Vec::new();
+    for e in &t.estimates {
+        for f in &e.flags {
+            let (kind, other) = match f {
+                Flag::Contradiction { with } => ("contradicts", *with),
+                Flag::Revision { of } => ("revises", *of),
+            };
+            out.push((e.raw.clone(), kind, t.estimates[other].raw.clone()));
+        }
+    }
+    out.sort();
+    out
+}
+
+fn pairs(expected: &[(&str, &'static str, &str)]) -> Vec<(String, &'static str, String)> {
+    let mut v: Vec<_> = expected
+        .iter()
+        .map(|(a, k, b)| ((*a).to_owned(), *k, (*b).to_owned()))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn estimates_with_neither_subject_nor_place_are_never_flagged_across_stories() {
+    // Two unrelated stories on the same day: a bus crash and a flood.
+    let got = flags(vec![
+        story(
+            1,
+            "police",
+            "2024-05-02",
+            "Police said 12 died.",
+            &[fig("12", 12.0, 12.0)],
+        ),
+        story(
+            2,
+            "the governor",
+            "2024-05-02",
+            "The governor said 4,000 were hurt.",
+            &[fig("4,000", 4000.0, 4000.0)],
+        ),
+    ]);
+    assert_eq!(got, pairs(&[]));
+}
+
+#[test]
+fn the_same_subject_and_place_contradict_across_claimants_within_the_window() {
+    let got = flags(vec![
+        story(
+            1,
+            "a U.S. official",
+            "2024-12-17",
+            "North Korean forces lost several hundred in Kursk.",
+            &[fig("several hundred", 300.0, 900.0)
+                .about("North Korean forces", Some("KP"))
+                .at("Kursk", Some("place:kursk"))],
+        ),
+        story(
+            2,
+            "Ukraine's intelligence",
+            "2024-12-20",
+            "North Korean troops lost 3,000 in Kursk.",
+            &[fig("3,000", 3000.0, 3000.0)
+                .about("North Korean troops", Some("KP"))
+                .at("Kursk", Some("place:kursk"))],
+        ),
+        // Eight days after the first: outside the seven-day window for it, inside for
+        // the second.
+        story(
+            3,
+            "the ministry",
+            "2024-12-25",
+            "North Korean soldiers lost 50 in Kursk.",
+            &[fig("50", 50.0, 50.0)
+                .about("North Korean soldiers", Some("KP"))
+                .at("Kursk", Some("place:kursk"))],
+        ),
+    ]);
+    assert_eq!(
+        got,
+        pairs(&[
+            ("several hundred", "contradicts", "3,000"),
+            ("3,000", "contradicts", "several hundred"),
+            ("3,000", "contradicts", "50"),
+            ("50", "contradicts", "3,000"),
+        ])
+    );
+}
+
+#[test]
+fn different_subjects_or_places_do_not_contradict() {
+    let got = flags(vec![
+        story(
+            1,
+            "Kyiv",
+            "2024-12-17",
+            "Russian forces lost 900 in Kursk.",
+            &[fig("900", 900.0, 900.0)
+                .about("Russian forces", Some("RU"))
+                .at("Kursk", Some("place:kursk"))],
+        ),
+        // Another subject in the same place.
+        story(
+            2,
+            "Moscow",
+            "2024-12-17",
+            "Ukrainian forces lost 40 in Kursk.",
+            &[fig("40", 40.0, 40.0)
+                .about("Ukrainian forces", Some("UA"))
+                .at("Kursk", Some("place:kursk"))],
+        ),
+        // The first subject in another place.
+        story(
+            3,
+            "analysts",
+            "2024-12-18",
+            "Russian forces lost 20,000 in Donetsk.",
+            &[fig("20,000", 20000.0, 20000.0)
+                .about("Russian forces", Some("RU"))
+                .at("Donetsk", Some("place:donetsk"))],
+        ),
+    ]);
+    assert_eq!(got, pairs(&[]));
+}
+
+#[test]
+fn an_unknown_side_does_not_block_a_shared_subject_or_place() {
+    let got = flags(vec![
+        // Subject known, place unknown on one side: the subject is shared.
+        story(
+            1,
+            "a U.S. official",
+            "2024-12-17",
+            "North Korean forces lost several hundred.",
+            &[fig("several hundred", 300.0, 900.0).about("North Korean forces", Some("KP"))],
+        ),
+        story(
+            2,
+            "Kyiv",
+            "2024-12-18",
+            "North Korean troops lost 3,000 in Kursk.",
+            &[fig("3,000", 3000.0, 3000.0)
+                .about("North Korean troops", Some("KP"))
+                .at("Kursk", Some("place:kursk"))],
+        ),
+        // A place shared by words with the linked place above, no subject entity: the
+        // unlinked subject phrase is not evidence of anything, the place is.
+        story(
+            3,
+            "the governor",
+            "2024-12-18",
+            "The fighters lost 10 in kursk.",
+            &[fig("10", 10.0, 10.0)
+                .about("The fighters", None)
+                .at("kursk", None)],
+        ),
+    ]);
+    assert_eq!(
+        got,
+        pairs(&[
+            ("several hundred", "contradicts", "3,000"),
+            ("3,000", "contradicts", "several hundred"),
+            ("3,000", "contradicts", "10"),
+            ("10", "contradicts", "3,000"),
+        ])
+    );
+}
+
+#[test]
+fn different_units_and_figures_of_one_claim_do_not_contradict() {
+    let got = flags(vec![
+        story(
+            1,
+            "the ministry",
+            "2024-03-01",
+            "Aid to Ukraine reached 5 billion in dollars.",
+            &[fig("5 billion", 5e9, 5e9)
+                .about("Ukraine", Some("UA"))
+                .in_unit("USD")],
+        ),
+        story(
+            2,
+            "the commission",
+            "2024-03-01",
+            "Aid to Ukraine reached 50 billion in euros.",
+            &[fig("50 billion", 5e10, 5e10)
+                .about("Ukraine", Some("UA"))
+                .in_unit("EUR")],
+        ),
+        // One statement with this month's figure and last month's.
+        story(
+            3,
+            "Kyiv",
+            "2024-03-02",
+            "Ukraine counted 120, up from 15.",
+            &[
+                fig("120", 120.0, 120.0).about("Ukraine", Some("UA")),
+                fig("15", 15.0, 15.0).about("Ukraine", Some("UA")),
+            ],
+        ),
+    ]);
+    assert_eq!(got, pairs(&[]));
+}
+
+#[test]
+fn a_claimants_later_different_figure_is_a_revision_not_a_contradiction() {
+    let got = flags(vec![
+        story(
+            1,
+            "a senior U.S. official",
+            "2024-12-17",
+            "North Korean forces lost several hundred in Kursk.",
+            &[fig("several hundred", 300.0, 900.0)
+                .about("North Korean forces", Some("KP"))
+                .at("Kursk", Some("place:kursk"))],
+        ),
+        // Same claimant (spacing and case aside), two days later, within the window.
+        story(
+            2,
+            "A senior  U.S. official",
+            "2024-12-19",
+            "North Korean forces lost 1,000 to 1,200 in Kursk.",
+            &[fig("1,000 to 1,200", 1000.0, 1200.0)
+                .about("North Korean forces", Some("KP"))
+                .at("Kursk", Some("place:kursk"))],
+        ),
+        // The same claimant about another place: neither a revision of the above nor
+        // anything else.
+        story(
+            3,
+            "a senior U.S. official",
+            "2024-12-21",
+            "North Korean forces lost 30 in Belgorod.",
+            &[fig("30", 30.0, 30.0)
+                .about("North Korean forces", Some("KP"))
+                .at("Belgorod", Some("place:belgorod"))],
+        ),
+        // The same claimant repeating the revised figure: no new revision.
+        story(
+            4,
+            "a senior U.S. official",
+            "2025-01-09",
+            "North Korean forces lost 1,000 to 1,200 in Kursk, again.",
+            &[fig("1,000 to 1,200", 1000.0, 1200.0)
+                .about("North Korean forces", Some("KP"))
+                .at("Kursk", Some("place:kursk"))],
+        ),
+    ]);
+    assert_eq!(
+        got,
+        pairs(&[("1,000 to 1,200", "revises", "several hundred")])
+    );
+}
+
+#[test]
+fn revisions_need_the_same_subject_and_place_known() {
+    let got = flags(vec![
+        story(
+            1,
+            "police",
+            "2024-05-02",
+            "Police said 12 died.",
+            &[fig("12", 12.0, 12.0)],
+        ),
+        story(
+            2,
+            "police",
+            "2024-05-20",
+            "Police said 30 died.",
+            &[fig("30", 30.0, 30.0)],
+        ),
+        story(
+            3,
+            "police",
+            "2024-05-21",
+            "Police said 7 died in Lima.",
+            &[fig("7", 7.0, 7.0).at("Lima", None)],
+        ),
+        story(
+            4,
+            "police",
+            "2024-05-22",
+            "Police said 9 died in Lima.",
+            &[fig("9", 9.0, 9.0).at("Lima", None)],
+        ),
+    ]);
+    assert_eq!(got, pairs(&[("9", "revises", "7")]));
+}
+
+#[test]
+fn within_one_story_two_claimants_figures_contradict_unless_said_of_another_subject() {
+    let sentence = "Officials counted several hundred; Hnatenko said at least 1,000; \
+                    the 40 dead were civilians.";
+    let mut one = story(
+        1,
+        "a U.S. official",
+        "2024-12-24",
+        sentence,
+        &[fig("several hundred", 300.0, 900.0)],
+    );
+    // A second claim in the same document, by another claimant: one figure with no subject
+    // or place, one said of civilians.
+    let other = story(
+        1,
+        "Petro Hnatenko",
+        "2024-12-24",
+        sentence,
+        &[
+            Fig {
+                high: None,
+                ..fig("at least 1,000", 1000.0, 0.0)
+            },
+            fig("40", 40.0, 40.0).about("civilians", None),
+        ],
+    );
+    let mut claim = other.claims[0].clone();
+    claim.id = "C2".to_owned();
+    claim.claimant.speaker_id = Some("S2".to_owned());
+    claim.figures = vec!["F2".to_owned(), "F3".to_owned()];
+    for (i, mut f) in other.figures.into_iter().enumerate() {
+        f.id = format!("F{}", i + 2);
+        one.figures.push(f);
+    }
+    one.claims.push(claim);
+    // The same words in another outlet's different story: not compared.
+    let elsewhere = story(
+        2,
+        "the governor",
+        "2024-12-24",
+        "The governor said 5 were hurt.",
+        &[fig("5", 5.0, 5.0)],
+    );
+    let got = flags(vec![one, elsewhere]);
+    assert_eq!(
+        got,
+        pairs(&[
+            ("several hundred", "contradicts", "at least 1,000"),
+            ("at least 1,000", "contradicts", "several hundred"),
+        ])
+    );
+}
