@@ -435,3 +435,87 @@ fn inputs_are_skipped_only_when_done_and_unchanged() {
         "changed since"
     );
 }
+
+#[test]
+fn every_reference_holds_after_writes_and_replacements() {
+    // Foreign keys are not enforced on the writer (see `configure`); the writer keeps
+    // them by construction, and SQLite can still check them.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fk.db");
+    let mut store = Store::open(&path).unwrap();
+    store.write(&prepared(&syndicated()), &[]).unwrap();
+    drop(store);
+    let options = tally_store::StoreOptions {
+        on_existing: tally_store::OnExisting::Replace,
+        ..Default::default()
+    };
+    let mut store = Store::open_with(&path, options).unwrap();
+    let mut docs = syndicated();
+    docs[0].claims.clear();
+    store.write(&prepared(&docs), &[]).unwrap();
+    let conn = store.connection();
+    let violations: i64 = conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(violations, 0);
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    conn.execute(
+        "INSERT INTO claims_fts(claims_fts) VALUES ('integrity-check')",
+        [],
+    )
+    .unwrap();
+    conn.execute(
+        "INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')",
+        [],
+    )
+    .unwrap();
+    // The replaced copy dropped its claim; the two others still carry it.
+    assert_eq!(store.counts().unwrap().claim_carriers, 2);
+}
+
+#[test]
+fn an_input_is_done_exactly_when_the_batch_with_its_end_is_stored() {
+    use tally_store::InputMark;
+    use tally_store::InputStatus::{Done, Interrupted};
+    let mut store = Store::open_in_memory().unwrap();
+    let docs = syndicated();
+    let started = InputMark::Started {
+        path: "a.jsonl".into(),
+        size: 10,
+        mtime_ns: 5,
+    };
+    store
+        .write_batch(&prepared(&docs[..2]), &[], &[started])
+        .unwrap();
+    assert_eq!(store.input_status("a.jsonl", 10, 5).unwrap(), Interrupted);
+    let finished = InputMark::Finished {
+        path: "a.jsonl".into(),
+        documents: 4,
+        errors: 0,
+    };
+    // The last records and the end mark share a transaction, with the next input's start.
+    let next = InputMark::Started {
+        path: "b.jsonl".into(),
+        size: 1,
+        mtime_ns: 1,
+    };
+    store
+        .write_batch(&prepared(&docs[2..]), &[], &[finished, next])
+        .unwrap();
+    assert_eq!(store.input_status("a.jsonl", 10, 5).unwrap(), Done);
+    assert_eq!(store.input_status("b.jsonl", 1, 1).unwrap(), Interrupted);
+    let documents: i64 = store
+        .connection()
+        .query_row(
+            "SELECT documents FROM inputs WHERE path = 'a.jsonl'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(documents, 4);
+}
