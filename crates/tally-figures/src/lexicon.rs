@@ -328,6 +328,8 @@ pub(crate) struct Lexicon {
     pub hedge_shapes: Vec<u32>,
     /// The same for speech verbs, clause openers and place prepositions (words.tsv).
     pub clause_shapes: Vec<u32>,
+    /// The same for words that pack into no key (non-ASCII, longer than 16 bytes).
+    pub other: HashMap<String, Info>,
     /// Every single-word entry of the lists above, merged ([`Info`]).
     pub table: HashMap<u128, Info>,
     /// The vague words, indexed by [`Info::vague`].
@@ -683,47 +685,57 @@ impl Lexicon {
 
         // The merged word table: one lookup per word answers every list.
         let mut table: HashMap<u128, Info> = HashMap::default();
-        fn entry<'a>(table: &'a mut HashMap<u128, Info>, word: &str) -> Option<&'a mut Info> {
-            word_key(word.as_bytes()).map(|k| table.entry(k).or_insert(NO_INFO))
+        // Words that pack into no key (non-ASCII such as "€" or "≥", or longer than 16
+        // bytes) go to a second table keyed by the lowercase string.
+        let mut other: HashMap<String, Info> = HashMap::default();
+        fn entry<'a>(
+            table: &'a mut HashMap<u128, Info>,
+            other: &'a mut HashMap<String, Info>,
+            word: &str,
+        ) -> Option<&'a mut Info> {
+            Some(match word_key(word.as_bytes()) {
+                Some(k) => table.entry(k).or_insert(NO_INFO),
+                None => other.entry(word.to_lowercase()).or_insert(NO_INFO),
+            })
         }
         for (w, n) in &numbers {
-            if let Some(i) = entry(&mut table, w) {
+            if let Some(i) = entry(&mut table, &mut other, w) {
                 i.num = Some(*n);
                 i.flags |= flag::ANCHOR;
             }
         }
         let mut vague_words = Vec::new();
         for (w, v) in &vague {
-            if let Some(i) = entry(&mut table, w) {
+            if let Some(i) = entry(&mut table, &mut other, w) {
                 i.vague = u16::try_from(vague_words.len()).ok();
                 i.flags |= flag::ANCHOR;
             }
             vague_words.push(v.clone());
         }
         for (w, m) in &measures {
-            if let Some(i) = entry(&mut table, w) {
+            if let Some(i) = entry(&mut table, &mut other, w) {
                 i.measure = Some(*m);
             }
         }
         let mut unit_names = Vec::new();
         for (w, u) in &units {
-            if let Some(i) = entry(&mut table, w) {
+            if let Some(i) = entry(&mut table, &mut other, w) {
                 i.unit = u16::try_from(unit_names.len()).ok();
             }
             unit_names.push(u.clone());
         }
         for (w, l) in &links {
-            if let Some(i) = entry(&mut table, w) {
+            if let Some(i) = entry(&mut table, &mut other, w) {
                 i.link |= *l;
             }
         }
         for (w, r) in &roles {
-            if let Some(i) = entry(&mut table, w) {
+            if let Some(i) = entry(&mut table, &mut other, w) {
                 i.role |= *r;
             }
         }
         for (w, c) in &context {
-            if let Some(i) = entry(&mut table, w) {
+            if let Some(i) = entry(&mut table, &mut other, w) {
                 i.ctx |= *c;
             }
         }
@@ -733,7 +745,7 @@ impl Lexicon {
             (&modifier_last, flag::MODIFIER_LAST),
         ] {
             for w in set {
-                if let Some(i) = entry(&mut table, w) {
+                if let Some(i) = entry(&mut table, &mut other, w) {
                     i.flags |= bit;
                 }
             }
@@ -741,7 +753,7 @@ impl Lexicon {
         for (form, _) in &currency_prefixes {
             let head: String = form.chars().take_while(char::is_ascii_alphabetic).collect();
             if !head.is_empty()
-                && let Some(i) = entry(&mut table, &head)
+                && let Some(i) = entry(&mut table, &mut other, &head)
             {
                 i.flags |= flag::CURRENCY_HEAD;
             }
@@ -795,6 +807,7 @@ impl Lexicon {
         let suffix_max_len = suffixes.iter().map(|s| s.text.len()).max().unwrap_or(0);
 
         Ok(Lexicon {
+            other,
             hedge_shapes,
             suffix_max_len,
             symbol_ascii,
@@ -820,10 +833,19 @@ impl Lexicon {
     /// Everything known about a word (any case).
     #[inline]
     pub(crate) fn info_str(&self, word: &str) -> Info {
-        word_key(word.as_bytes())
-            .and_then(|k| self.table.get(&k))
-            .copied()
-            .unwrap_or(NO_INFO)
+        match word_key(word.as_bytes()) {
+            Some(k) => self.table.get(&k).copied().unwrap_or(NO_INFO),
+            None => self.info_other(word),
+        }
+    }
+
+    /// [`Lexicon::info_str`] for words that pack into no key.
+    #[cold]
+    fn info_other(&self, word: &str) -> Info {
+        if self.other.is_empty() || word.is_empty() {
+            return NO_INFO;
+        }
+        with_lower(word, |w| self.other.get(w).copied().unwrap_or(NO_INFO))
     }
 
     /// Everything known about a word token; nothing for digits and punctuation.
@@ -832,10 +854,10 @@ impl Lexicon {
         if tok.kind != crate::lex::Kind::Word {
             return NO_INFO;
         }
-        key_in(text.as_bytes(), tok.start, tok.end)
-            .and_then(|k| self.table.get(&k))
-            .copied()
-            .unwrap_or(NO_INFO)
+        match key_in(text.as_bytes(), tok.start, tok.end) {
+            Some(k) => self.table.get(&k).copied().unwrap_or(NO_INFO),
+            None => self.info_other(tok.text(text)),
+        }
     }
 
     /// The context kinds of a token, trying "word." too when a period follows it ("No.",

@@ -1163,6 +1163,12 @@ mod tests {
         assert_eq!(q[1].text(text), "billions of dollars");
         assert_eq!(q[1].currency.as_deref(), Some("USD"));
         assert_eq!(q[2].currency.as_deref(), Some("FIM"));
+        // Signs written after the number, outside ASCII (they pack into no word key).
+        let text = "Banknotes: 5 €, 100元 and ≥ 30 troops";
+        let q = r.recognize(text);
+        assert_eq!(q[0].currency.as_deref(), Some("EUR"));
+        assert_eq!(q[1].currency.as_deref(), Some("CNY"));
+        assert_eq!(q[2].text(text), "≥ 30");
         let text = "50 cents, 500 pounds of explosives, 361 million pounds";
         let q = r.recognize(text);
         assert_eq!(q[0].base, Base::Exact(0.5));
