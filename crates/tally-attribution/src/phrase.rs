@@ -289,7 +289,10 @@ pub(crate) fn right(lex: &Lexicon, words: &[Word<'_>], from: usize, ceil: usize)
     while end < ceil && end - from < MAX_PHRASE {
         let c = class(lex, words, end);
         let lower = words[end].lower();
-        let stop_word = lex.is_modifier(lower) && lex.noun(lower).is_none();
+        // A modifier word ends the phrase ("said Smith in a post"), unless capitalized as
+        // part of a name ("NY Post").
+        let stop_word =
+            lex.is_modifier(lower) && lex.noun(lower).is_none() && !words[end].is_capitalized();
         match c {
             Class::Cap | Class::Title | Class::Possessive | Class::Noun | Class::Number
                 if !stop_word || c == Class::Title =>

@@ -175,14 +175,28 @@ fn colon(lex: &Lexicon, words: &[Word<'_>]) -> Option<Found<'static>> {
     {
         return None;
     }
-    let core = phrase::right(lex, words, 0, colon)?;
-    let capitalized = words[..colon].iter().filter(|w| w.is_word()).all(|w| {
-        w.is_capitalized()
-            || class(lex, words, 0) == Class::Det
-            || !w.text.starts_with(char::is_lowercase)
-    });
+    // "Q:" and "A:" in an interview are labels, though "A" is also a determiner.
+    let letter = colon == 1
+        && words[0].text.len() == 1
+        && words[0].text.starts_with(|c: char| c.is_ascii_uppercase());
+    let core = if letter {
+        Phrase { start: 0, end: 1 }
+    } else {
+        phrase::right(lex, words, 0, colon)?
+    };
+    // Capitalized, apart from listed head nouns ("Clinton camp:").
+    let capitalized = words[..colon]
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.is_word())
+        .all(|(i, w)| {
+            w.is_capitalized()
+                || class(lex, words, 0) == Class::Det
+                || !w.text.starts_with(char::is_lowercase)
+                || (i > 0 && class(lex, words, i) == Class::Noun)
+        });
     // "The Latest: ...", "Question: ...": a determiner or a kicker word is no speaker.
-    let kicker = class(lex, words, core.start) == Class::Det
+    let kicker = (class(lex, words, core.start) == Class::Det && !letter)
         || lex.is_not_label(words[core.end - 1].lower());
     if core.end != colon || !capitalized || kicker {
         return None;
