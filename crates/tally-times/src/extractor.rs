@@ -14,10 +14,10 @@
 //! Donald Trump takes office next month" gives `next month` → DATE `2025-01`.
 //!
 //! # How
-//! One pass of an Aho-Corasick automaton over the body finds trigger words (month and
-//! weekday names, units, deictic words, digits). Only the text around triggers is
-//! tokenized and run through the grammar ([`crate::grammar`]), so the cost of text with no
-//! times in it is the automaton's scan. Each expression is then resolved
+//! One pass over the lowercased body ([`crate::scan`], eight bytes at a time) finds trigger
+//! words (month and weekday names, units, deictic words) and time-like digit runs. Only the
+//! text around triggers is tokenized and run through the grammar ([`crate::grammar`]), so
+//! the cost of text with no times in it is the scan. Each expression is then resolved
 //! ([`crate::resolve`]) with the direction given by its clause's tense ([`crate::tense`]).
 //!
 //! # Limitations
@@ -39,7 +39,6 @@ use crate::grammar::{Found, Parser};
 use crate::lex::{Kind, Tok, tokenize};
 use crate::lexicon::Lexicon;
 use crate::resolve::{Direction, needs_direction, resolve};
-use crate::scan::digit_triggers;
 use crate::tense::clause_tense;
 
 /// Context kept on each side of a trigger, in bytes: enough for the longest lead-in
@@ -129,12 +128,25 @@ impl TimeExtractor {
             )
         });
         let body = doc.body.as_str();
+        // One lowercased copy of the body (same offsets) serves every token and tense cue.
+        let lower = body.to_ascii_lowercase();
         let mut out = Vec::new();
-        let (windows, triggers) = self.windows(doc);
+        let (windows, triggers) = self.windows(doc, &lower);
         let mut tokens = Vec::new();
+        let (mut next, mut founds) = (Vec::new(), Vec::new());
+        // Expressions come in text order: the sentence holding one is found by walking on.
+        let mut sentence = 0;
         for window in windows {
-            tokenize(body, window.start, window.end, &self.lexicon, &mut tokens);
-            for found in self.parse(&tokens, &triggers) {
+            tokenize(
+                body,
+                &lower,
+                window.start,
+                window.end,
+                &self.lexicon,
+                &mut tokens,
+            );
+            self.parse(&tokens, &triggers, &mut next, &mut founds);
+            for found in founds.drain(..) {
                 let (Some(first), Some(last)) = (
                     tokens.get(found.start),
                     tokens.get(found.end.saturating_sub(1)),
@@ -143,8 +155,21 @@ impl TimeExtractor {
                 };
                 let range = first.start..last.end;
                 let direction = if needs_direction(&found.expr) {
-                    let scope = sentence_scope(doc, &range, &window);
-                    Direction::from_tense(clause_tense(&self.lexicon, body, scope, range.clone()))
+                    while doc
+                        .sentences
+                        .get(sentence)
+                        .is_some_and(|s| s.end <= range.start)
+                    {
+                        sentence += 1;
+                    }
+                    let scope = sentence_scope(doc, sentence, &range, &window);
+                    Direction::from_tense(clause_tense(
+                        &self.lexicon,
+                        body,
+                        &lower,
+                        scope,
+                        range.clone(),
+                    ))
                 } else {
                     Direction::Past
                 };
@@ -166,7 +191,7 @@ impl TimeExtractor {
                         // TimeML marks "every"/"each" recurrences with quant="EVERY".
                         quant: (resolved.kind == tally_core::TimexType::Set
                             && matches!(
-                                tokens.get(found.start).map(|t| t.lower.as_ref()),
+                                tokens.get(found.start).map(|t| t.lower),
                                 Some("every" | "each")
                             ))
                         .then(|| "EVERY".to_owned()),
@@ -177,7 +202,7 @@ impl TimeExtractor {
         out.sort_by_key(|(_, t)| t.span.start);
         out.dedup_by(|b, a| b.1.span.start < a.1.span.end);
         for (i, (_, t)) in out.iter_mut().enumerate() {
-            t.id = format!("T{}", i + 1);
+            t.id = numbered_id(i + 1);
         }
         link(doc, &mut out);
         out.into_iter().map(|(_, t)| t).collect()
@@ -185,42 +210,24 @@ impl TimeExtractor {
 
     /// Stretches of the body worth tokenizing (trigger words with some context, merged,
     /// never crossing a paragraph), and where the triggers start.
-    fn windows(&self, doc: &Document) -> (Vec<Range<usize>>, Vec<usize>) {
+    fn windows(&self, doc: &Document, lower: &str) -> (Vec<Range<usize>>, Vec<usize>) {
         let body = doc.body.as_str();
-        let bytes = body.as_bytes();
         let mut windows: Vec<Range<usize>> = Vec::new();
-        let mut triggers = Vec::new();
+        let mut hits = Vec::new();
+        self.lexicon.triggers.find(lower, &mut hits);
+        let mut triggers = Vec::with_capacity(hits.len());
         let whole = 0..body.len();
-        // Word triggers from the automaton, digit triggers from a byte scan, in order.
-        let mut words = self.lexicon.triggers.find_iter(body).filter_map(|m| {
-            let (s, e) = (m.start(), m.end());
-            let before = body[..s].chars().next_back();
-            let after = body[e..].chars().next();
-            (!before.is_some_and(char::is_alphanumeric)
-                && !after.is_some_and(char::is_alphanumeric))
-            .then_some((s, e))
-        });
-        let mut digits = digit_triggers(bytes).into_iter();
-        let (mut next_word, mut next_digit) = (words.next(), digits.next());
-        while let Some((s, e)) = match (next_word, next_digit) {
-            (Some(w), Some(d)) if w.0 <= d.0 => {
-                next_word = words.next();
-                Some(w)
-            }
-            (_, Some(d)) => {
-                next_digit = digits.next();
-                Some(d)
-            }
-            (Some(w), None) => {
-                next_word = words.next();
-                Some(w)
-            }
-            (None, None) => None,
-        } {
+        // Triggers come in text order: the paragraph holding one is found by walking on.
+        let mut paragraph = 0;
+        for (s, e) in hits {
             triggers.push(s);
+            while doc.paragraphs.get(paragraph).is_some_and(|p| p.end <= s) {
+                paragraph += 1;
+            }
             let container = doc
-                .paragraph_at(s)
-                .and_then(|i| doc.paragraphs.get(i))
+                .paragraphs
+                .get(paragraph)
+                .filter(|p| p.start <= s)
                 .map_or(whole.clone(), Span::range);
             let lo = snap_start(
                 body,
@@ -243,23 +250,40 @@ impl TimeExtractor {
         (windows, triggers)
     }
 
-    /// Runs the grammar over a window's tokens, left to right, longest match first.
-    fn parse(&self, tokens: &[Tok<'_>], trigger_starts: &[usize]) -> Vec<Found> {
+    /// Runs the grammar over a window's tokens, left to right, longest match first, into
+    /// `out`; `next` is scratch space (for each token, the nearest trigger token at or
+    /// after it).
+    fn parse(
+        &self,
+        tokens: &[Tok<'_>],
+        trigger_starts: &[usize],
+        next: &mut Vec<usize>,
+        out: &mut Vec<Found>,
+    ) {
+        out.clear();
+        next.clear();
+        next.resize(tokens.len() + 1, usize::MAX);
+        // Triggers and tokens are both in text order: mark trigger tokens in one walk.
+        let first = tokens.first().map_or(0, |t| t.start);
+        let mut k = trigger_starts.partition_point(|&s| s < first);
+        for (i, t) in tokens.iter().enumerate() {
+            while trigger_starts.get(k).is_some_and(|&s| s < t.start) {
+                k += 1;
+            }
+            if trigger_starts.get(k) == Some(&t.start) {
+                next[i] = i;
+            }
+        }
+        for i in (0..tokens.len()).rev() {
+            next[i] = next[i].min(next[i + 1]);
+        }
         let parser = Parser {
             t: tokens,
             lex: &self.lexicon,
         };
-        let triggers: Vec<bool> = tokens
-            .iter()
-            .map(|t| trigger_starts.binary_search(&t.start).is_ok())
-            .collect();
-        let mut out = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
-            let near_trigger = triggers[i..tokens.len().min(i + MAX_LEAD + 1)]
-                .iter()
-                .any(|&t| t);
-            if near_trigger
+            if next[i] <= i + MAX_LEAD
                 && self.can_start(&tokens[i])
                 && let Some(found) = parser.parse_at(i)
             {
@@ -269,15 +293,33 @@ impl TimeExtractor {
             }
             i += 1;
         }
-        out
     }
 
     fn can_start(&self, tok: &Tok<'_>) -> bool {
         tok.kind == Kind::Num
             || !tok.classes.is_empty()
-            || self.starters.contains(tok.lower.as_ref())
+            || self.starters.contains(tok.lower)
             || matches!(tok.text, "'" | "’")
     }
+}
+
+/// `T` and the number: `T1`, `T2`, ... (without the formatting machinery: one per time).
+fn numbered_id(n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    let mut n = n;
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(1 + digits.len() - k);
+    id.push('T');
+    id.extend(digits[k..].iter().map(|&d| char::from(d)));
+    id
 }
 
 /// Moves a window start onto a char boundary and past a partial word (unless that would
@@ -308,11 +350,18 @@ fn snap_end(body: &str, mut hi: usize, ceiling: usize) -> usize {
     }
 }
 
-/// The sentence around an expression, for tense; the window when sentences are missing.
-fn sentence_scope(doc: &Document, range: &Range<usize>, window: &Range<usize>) -> Range<usize> {
+/// The sentence around an expression (`sentence` is the first one not ending before it),
+/// for tense; its paragraph or the window when sentences are missing.
+fn sentence_scope(
+    doc: &Document,
+    sentence: usize,
+    range: &Range<usize>,
+    window: &Range<usize>,
+) -> Range<usize> {
     match doc
-        .sentence_at(range.start)
-        .and_then(|i| doc.sentences.get(i))
+        .sentences
+        .get(sentence)
+        .filter(|s| s.start <= range.start)
     {
         Some(s) => s.start.min(range.start)..s.end.max(range.end),
         None => doc

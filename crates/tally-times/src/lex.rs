@@ -4,8 +4,6 @@
 //! "10:35" is two numbers and a colon, "mid-2023" is a word, a hyphen and a number, so
 //! each piece can be matched on its own. Tokens keep byte offsets into the body.
 
-use std::borrow::Cow;
-
 use crate::lexicon::{Class, Lexicon};
 
 /// What a token is made of.
@@ -25,9 +23,9 @@ pub(crate) struct Tok<'a> {
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
-    /// Lowercase text (words only; digits and punctuation as written). Borrowed from the
-    /// body when it is lowercase already, as most words are.
-    pub lower: Cow<'a, str>,
+    /// Lowercase text (ASCII letters lowered; digits and punctuation as written, a curly
+    /// apostrophe made straight), borrowed from the document's lowercased body.
+    pub lower: &'a str,
     pub kind: Kind,
     /// Lexicon classes of the lowercase word.
     pub classes: &'a [Class],
@@ -50,16 +48,18 @@ impl Tok<'_> {
 const MAX_WORD: usize = 12;
 
 /// Tokenizes `body[start..end]` into `out` (cleared first, so one buffer serves every
-/// window); offsets are into `body`.
+/// window); offsets are into `body`. `lower` is `body` with ASCII letters lowered (same
+/// byte offsets), made once per document so that no token allocates.
 pub(crate) fn tokenize<'a>(
     body: &'a str,
+    lower: &'a str,
     start: usize,
     end: usize,
     lexicon: &'a Lexicon,
     out: &mut Vec<Tok<'a>>,
 ) {
     out.clear();
-    let Some(text) = body.get(start..end) else {
+    let (Some(text), Some(lower_text)) = (body.get(start..end), lower.get(start..end)) else {
         return;
     };
     let bytes = text.as_bytes();
@@ -96,24 +96,17 @@ pub(crate) fn tokenize<'a>(
         };
         let piece = &text[i..i + len];
         let at = start + i;
+        let lower_piece = lower_text.get(i..i + len).unwrap_or(piece);
         i += len;
-        let capital = piece.chars().next().is_some_and(char::is_uppercase);
-        let lower = if kind != Kind::Word {
-            // Curly apostrophes behave like straight ones ("New Year’s").
-            Cow::Borrowed(if piece == "’" { "'" } else { piece })
-        } else if piece.is_ascii() {
-            if piece.bytes().any(|c| c.is_ascii_uppercase()) {
-                Cow::Owned(piece.to_ascii_lowercase())
-            } else {
-                Cow::Borrowed(piece)
-            }
-        } else if piece.chars().any(char::is_uppercase) {
-            Cow::Owned(piece.to_lowercase())
-        } else {
-            Cow::Borrowed(piece)
+        let capital = match piece.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => piece.chars().next().is_some_and(char::is_uppercase),
         };
+        // Curly apostrophes behave like straight ones ("New Year’s"). Words with other
+        // letters than ASCII keep their case: no vocabulary word has such letters.
+        let lower = if piece == "’" { "'" } else { lower_piece };
         let classes = if kind == Kind::Word && lower.len() <= MAX_WORD {
-            lexicon.classes(&lower)
+            lexicon.classes(lower)
         } else {
             &[]
         };

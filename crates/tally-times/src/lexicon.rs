@@ -1,10 +1,10 @@
 //! The time vocabulary, read from `data/times/` at build time of the extractor, and the
-//! automaton that finds where in a text time expressions can start.
+//! trigger set that finds where in a text time expressions can start.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use tally_core::{ExtractError, TimexMod};
 
-use crate::fnv::{FnvMap, FnvSet};
+use crate::fnv::FnvMap;
+use crate::scan::WordTriggers;
 
 const WORDS: &str = include_str!("../../../data/times/words.tsv");
 const MODIFIERS: &str = include_str!("../../../data/times/modifiers.tsv");
@@ -162,16 +162,28 @@ pub(crate) enum Tense {
     None,
 }
 
-/// The whole vocabulary plus the trigger automaton.
+/// What the tense scanner needs to know about a word, in one lookup.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct WordInfo {
+    /// Listed in `tense.tsv`.
+    pub listed: bool,
+    /// Its tense there (`None` for words listed as `none`).
+    pub tense: Option<Tense>,
+    /// Closed-class flags ([`crate::tense::FLAGGED`], [`crate::tense::TIME_WORD`]).
+    pub flags: u16,
+}
+
+/// The whole vocabulary plus the trigger set.
 pub(crate) struct Lexicon {
     words: FnvMap<&'static str, Vec<Class>>,
     pub modifiers: Vec<Modifier>,
     pub holidays: Vec<Holiday>,
-    tense: FnvMap<&'static str, Tense>,
-    /// First words of modifier phrases, so most tokens skip the modifier list.
-    modifier_heads: FnvSet<&'static str>,
-    /// Finds words that can start or anchor a time expression (digits are scanned apart).
-    pub triggers: AhoCorasick,
+    /// Tense cues, closed-class words and time words, for the tense scanner.
+    info: FnvMap<&'static str, WordInfo>,
+    /// Modifier phrases by first word (longest first), so a token meets only its own.
+    modifier_heads: FnvMap<&'static str, Vec<Modifier>>,
+    /// Finds words that can start or anchor a time expression, and time-like digit runs.
+    pub triggers: WordTriggers,
 }
 
 fn data_error(file: &str, line: usize, message: impl Into<String>) -> ExtractError {
@@ -270,7 +282,7 @@ fn parse_holiday(rule: &str) -> Option<HolidayRule> {
 }
 
 impl Lexicon {
-    /// Reads the bundled data and builds the trigger automaton.
+    /// Reads the bundled data and builds the trigger set.
     pub(crate) fn bundled() -> Result<Lexicon, ExtractError> {
         let mut words: FnvMap<&'static str, Vec<Class>> = FnvMap::default();
         let mut triggers: Vec<String> = Vec::new();
@@ -368,36 +380,43 @@ impl Lexicon {
         }
         // Phrases with no time word that still name one: "the latest period" in a results
         // story is the quarter reported on.
-        triggers.extend(PHRASE_TRIGGERS.iter().map(|p| (*p).to_owned()));
-        triggers.sort();
-        triggers.dedup();
-        let triggers = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&triggers)
-            .map_err(|e| ExtractError::Data {
-                what: "times",
-                source_name: "data/times/words.tsv".to_owned(),
-                message: format!("cannot build the trigger automaton: {e}"),
-            })?;
-        let modifier_heads = modifiers
-            .iter()
-            .filter_map(|m| m.words.first().copied())
-            .collect();
+        let triggers = WordTriggers::new(
+            triggers.iter().map(String::as_str),
+            PHRASE_TRIGGERS.iter().copied(),
+        );
+        let mut info: FnvMap<&'static str, WordInfo> = FnvMap::default();
+        for (&word, &t) in &tense {
+            let e = info.entry(word).or_default();
+            e.listed = true;
+            e.tense = (t != Tense::None).then_some(t);
+        }
+        for &(flag, list) in crate::tense::FLAGGED {
+            for &word in list {
+                info.entry(word).or_default().flags |= flag;
+            }
+        }
+        for &word in words.keys() {
+            info.entry(word).or_default().flags |= crate::tense::TIME_WORD;
+        }
+        let mut modifier_heads: FnvMap<&'static str, Vec<Modifier>> = FnvMap::default();
+        for m in &modifiers {
+            if let Some(first) = m.words.first() {
+                modifier_heads.entry(first).or_default().push(m.clone());
+            }
+        }
         Ok(Lexicon {
             words,
             modifier_heads,
             modifiers,
             holidays,
-            tense,
+            info,
             triggers,
         })
     }
 
-    /// Whether a lowercase word starts some modifier phrase.
-    pub(crate) fn starts_modifier(&self, lower: &str) -> bool {
-        self.modifier_heads.contains(lower)
+    /// The modifier phrases starting with a lowercase word, longest first.
+    pub(crate) fn modifiers_from(&self, lower: &str) -> &[Modifier] {
+        self.modifier_heads.get(lower).map_or(&[], Vec::as_slice)
     }
 
     /// Every class of a lowercase word.
@@ -405,15 +424,9 @@ impl Lexicon {
         self.words.get(lower).map_or(&[], Vec::as_slice)
     }
 
-    /// The tense cue of a lowercase word, if it is one. Unlisted words ending in `-ed`
-    /// (longer than four letters) are past forms.
-    pub(crate) fn tense(&self, lower: &str) -> Option<Tense> {
-        match self.tense.get(lower) {
-            Some(Tense::None) => None,
-            Some(&t) => Some(t),
-            None if lower.len() > 4 && lower.ends_with("ed") => Some(Tense::Past),
-            None => None,
-        }
+    /// What the tense scanner needs to know about a lowercase word.
+    pub(crate) fn info(&self, lower: &str) -> WordInfo {
+        self.info.get(lower).copied().unwrap_or_default()
     }
 }
 
@@ -427,10 +440,14 @@ mod tests {
         assert_eq!(lex.classes("june"), &[Class::Month(6)]);
         assert!(lex.classes("second").contains(&Class::Unit(Unit::Second)));
         assert!(lex.classes("second").contains(&Class::Ordinal(2)));
-        assert_eq!(lex.tense("said"), Some(Tense::Reporting));
-        assert_eq!(lex.tense("signed"), Some(Tense::Past));
-        assert_eq!(lex.tense("hundred"), None);
-        assert_eq!(lex.tense("will"), Some(Tense::Future));
+        assert_eq!(lex.info("said").tense, Some(Tense::Reporting));
+        assert!(
+            !lex.info("signed").listed,
+            "-ed forms are past without a listing"
+        );
+        assert_eq!(lex.info("hundred").tense, None);
+        assert!(lex.info("hundred").listed);
+        assert_eq!(lex.info("will").tense, Some(Tense::Future));
         assert!(lex.holidays.iter().any(|h| h.words == ["thanksgiving"]));
         assert_eq!(lex.modifiers[0].words.len(), 3, "longest first");
     }

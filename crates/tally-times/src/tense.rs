@@ -21,21 +21,25 @@
 //!   governed by the clause's verb: it gets no cue, and resolution uses its default.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::ops::Range;
 
-use crate::lexicon::{Lexicon, Tense};
+use crate::lexicon::{Lexicon, Tense, WordInfo};
 
 /// How far left a cue may be, in words.
 pub(crate) const LEFT_WORDS: usize = 10;
 /// How far right a cue may be, in words.
 pub(crate) const RIGHT_WORDS: usize = 6;
 
-/// A word of the text around an expression.
+/// A word of the text around an expression, with what the vocabulary says about it
+/// (looked up when first asked: most scans stop at the first cue).
 struct Word<'a> {
     /// Lowercase, with curly apostrophes made straight; borrowed when already so.
     lower: Cow<'a, str>,
     /// Whether the first letter is uppercase (a name or a sentence start, not a verb).
     capital: bool,
+    lexicon: &'a Lexicon,
+    known: OnceCell<WordInfo>,
 }
 
 impl Word<'_> {
@@ -43,8 +47,12 @@ impl Word<'_> {
         self.lower == word
     }
 
-    fn is_any(&self, words: &[&str]) -> bool {
-        words.contains(&self.lower.as_ref())
+    fn info(&self) -> WordInfo {
+        *self.known.get_or_init(|| self.lexicon.info(&self.lower))
+    }
+
+    fn has(&self, flag: u16) -> bool {
+        self.info().flags & flag != 0
     }
 }
 
@@ -52,24 +60,43 @@ fn is_word_char(c: char) -> bool {
     c.is_alphabetic() || c == '\'' || c == '’'
 }
 
-/// Words of `text` (letters and apostrophes), in order.
-fn words(text: &str) -> impl DoubleEndedIterator<Item = Word<'_>> + '_ {
-    text.split(|c: char| !is_word_char(c))
+/// Words of `lower` (letters and apostrophes; `lower` is `text` with ASCII letters
+/// lowered, at the same offsets), in order.
+fn words<'a>(
+    lexicon: &'a Lexicon,
+    text: &'a str,
+    lower: &'a str,
+) -> impl DoubleEndedIterator<Item = Word<'a>> + 'a {
+    lower
+        .split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
-        .map(|w| Word {
-            capital: w.chars().next().is_some_and(char::is_uppercase),
-            lower: if w.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
-                Cow::Borrowed(w)
+        .map(move |w| {
+            // `w` is a subslice of `lower`; the same offsets in `text` hold its case.
+            let at = w.as_ptr() as usize - lower.as_ptr() as usize;
+            let capital = text[at..].chars().next().is_some_and(char::is_uppercase);
+            let lower = if w.contains('’') {
+                Cow::Owned(w.replace('’', "'"))
             } else {
-                Cow::Owned(w.to_lowercase().replace('’', "'"))
-            },
+                Cow::Borrowed(w)
+            };
+            Word {
+                lower,
+                capital,
+                lexicon,
+                known: OnceCell::new(),
+            }
         })
 }
 
 /// The cue of one word: listed words, `-ed` forms, and contractions ("they'll").
-fn cue(lexicon: &Lexicon, word: &str) -> Option<Tense> {
-    if let Some(t) = lexicon.tense(word) {
-        return Some(t);
+fn cue(w: &Word<'_>) -> Option<Tense> {
+    let info = w.info();
+    if info.listed {
+        return info.tense;
+    }
+    let word = w.lower.as_ref();
+    if word.len() > 4 && word.ends_with("ed") {
+        return Some(Tense::Past);
     }
     if let Some((_, tail)) = word.rsplit_once('\'') {
         return match tail {
@@ -81,25 +108,40 @@ fn cue(lexicon: &Lexicon, word: &str) -> Option<Tense> {
     None
 }
 
-/// The tense cue nearest to `span` inside `scope` (byte ranges of `body`), if any.
+/// The tense cue nearest to `span` inside `scope` (byte ranges of `body`), if any; `lower`
+/// is `body` with ASCII letters lowered.
 pub(crate) fn clause_tense(
     lexicon: &Lexicon,
     body: &str,
+    lower: &str,
     scope: Range<usize>,
     span: Range<usize>,
 ) -> Option<Tense> {
-    let left_text = body
-        .get(scope.start.min(span.start)..span.start)
-        .unwrap_or("");
-    let right_text = body.get(span.end..scope.end.max(span.end)).unwrap_or("");
+    let left_range = scope.start.min(span.start)..span.start;
+    let right_range = span.end..scope.end.max(span.end);
+    let (Some(left_text), Some(left_lower), Some(right_text), Some(right_lower)) = (
+        body.get(left_range.clone()),
+        lower.get(left_range),
+        body.get(right_range.clone()),
+        lower.get(right_range),
+    ) else {
+        return None;
+    };
     // A semicolon ends the clause.
-    let left_text = left_text.rsplit(';').next().unwrap_or("");
-    let right_text = right_text.split(';').next().unwrap_or("");
-    let left: Vec<Word<'_>> = words(left_text).rev().take(LEFT_WORDS).collect();
-    let right: Vec<Word<'_>> = words(right_text).take(RIGHT_WORDS).collect();
+    let cut = left_lower.rfind(';').map_or(0, |k| k + 1);
+    let (left_text, left_lower) = (&left_text[cut..], &left_lower[cut..]);
+    let cut = right_lower.find(';').unwrap_or(right_lower.len());
+    let (right_text, right_lower) = (&right_text[..cut], &right_lower[..cut]);
+    let left: Vec<Word<'_>> = words(lexicon, left_text, left_lower)
+        .rev()
+        .take(LEFT_WORDS)
+        .collect();
+    let right: Vec<Word<'_>> = words(lexicon, right_text, right_lower)
+        .take(RIGHT_WORDS)
+        .collect();
     // Whether the nearest word on the left touches the expression (only whitespace between).
     let touching = left_text.trim_end().ends_with(is_word_char);
-    if modifies_a_noun(lexicon, &left, &right, right_text) {
+    if modifies_a_noun(&left, &right, right_text) {
         return None;
     }
     // "since Jan. 13": a time before the clause's, whatever its tense.
@@ -109,22 +151,49 @@ pub(crate) fn clause_tense(
     // "by Oct. 31", "until Tuesday": a deadline, still ahead unless a past perfect says it
     // was reached ("had sold half by March").
     if touching
-        && left
-            .first()
-            .is_some_and(|w| w.is_any(&["by", "until", "till"]))
-        && !left.iter().any(|w| w.is_any(&["had", "'d"]))
+        && left.first().is_some_and(|w| w.has(DEADLINE))
+        && !left.iter().any(|w| w.is("had") || w.is("'d"))
     {
         return Some(Tense::Future);
     }
-    if let Some(t) = left_cue(lexicon, &left) {
+    if let Some(t) = left_cue(&left) {
         return Some(t);
     }
     // Only when nothing on the left says the tense: "On Tuesday, the official said".
     right
         .iter()
-        .take_while(|w| !w.is_any(CLAUSE_BREAKS) && !w.is_any(CLAUSE_OPENERS))
-        .find_map(|w| cue(lexicon, &w.lower))
+        .take_while(|w| !w.has(CLAUSE_BREAK | CLAUSE_OPENER))
+        .find_map(cue)
 }
+
+/// A word that starts another clause on the right.
+pub(crate) const CLAUSE_BREAK: u16 = 1;
+/// A word that opens a subordinate clause.
+pub(crate) const CLAUSE_OPENER: u16 = 1 << 1;
+/// An auxiliary.
+pub(crate) const AUXILIARY: u16 = 1 << 2;
+/// An adverb that may stand inside a verb group.
+pub(crate) const ADVERB: u16 = 1 << 3;
+/// A determiner.
+pub(crate) const DETERMINER: u16 = 1 << 4;
+/// A word that cannot be the noun an expression modifies.
+pub(crate) const NOT_NOUN: u16 = 1 << 5;
+/// A preposition of deadlines.
+pub(crate) const DEADLINE: u16 = 1 << 6;
+/// A time word of `words.tsv`.
+pub(crate) const TIME_WORD: u16 = 1 << 7;
+
+/// The closed-class word lists of this module and their flags, for
+/// [`Lexicon`]'s word index.
+pub(crate) const FLAGGED: &[(u16, &[&str])] = &[
+    (CLAUSE_BREAK, CLAUSE_BREAKS),
+    (CLAUSE_OPENER, CLAUSE_OPENERS),
+    (AUXILIARY, AUXILIARIES),
+    (ADVERB, ADVERBS),
+    (DETERMINER, DETERMINERS),
+    (NOT_NOUN, NOT_NOUNS),
+    (DEADLINE, &["by", "until", "till"]),
+];
 
 /// Words that start another clause on the right: a cue after them is not about this
 /// expression ("took effect in March and will be reviewed").
@@ -152,7 +221,7 @@ const AUXILIARIES: &[&str] = &[
 /// "would still be held").
 const ADVERBS: &[&str] = &[
     "not", "never", "still", "also", "already", "just", "now", "then", "soon", "only", "even",
-    "again", "ever", "yet", "probably", "likely", "finally", "first",
+    "again", "ever", "yet", "probably", "likely", "finally", "first", "n't",
 ];
 
 /// Words before a cue that make it a noun or an adjective ("the plan", "a planned merger").
@@ -171,12 +240,7 @@ const NOT_NOUNS: &[&str] = &[
 /// Whether the expression is a premodifier of a noun: after a determiner and before a
 /// lowercase word ("the Aug. 7 blasts", "a Jan. 14 return date"), or possessive
 /// ("Wednesday's ruling").
-fn modifies_a_noun(
-    lexicon: &Lexicon,
-    left: &[Word<'_>],
-    right: &[Word<'_>],
-    right_text: &str,
-) -> bool {
+fn modifies_a_noun(left: &[Word<'_>], right: &[Word<'_>], right_text: &str) -> bool {
     let Some(next) = right.first() else {
         return false;
     };
@@ -185,37 +249,32 @@ fn modifies_a_noun(
         .trim_start()
         .chars()
         .next()
-        .is_some_and(|c| c.is_alphabetic() || c == '\'' || c == '’');
+        .is_some_and(is_word_char);
     if !glued {
         return false;
     }
-    let nounish = |w: &Word<'_>| {
-        !w.capital
-            && !w.is_any(NOT_NOUNS)
-            && !w.is_any(AUXILIARIES)
-            && lexicon.tense(&w.lower).is_none()
-            && lexicon.classes(&w.lower).is_empty()
-    };
+    let nounish =
+        |w: &Word<'_>| !w.capital && !w.has(NOT_NOUN | AUXILIARY | TIME_WORD) && cue(w).is_none();
     if next.is("'s") || next.is("'") {
         return right.get(1).is_some_and(nounish);
     }
-    left.first().is_some_and(|w| w.is_any(DETERMINERS)) && nounish(next)
+    left.first().is_some_and(|w| w.has(DETERMINER)) && nounish(next)
 }
 
 /// The tense given by the auxiliaries before the participle at `left[i]` (nearest first,
 /// adverbs skipped): "will be reviewed" is future, "to be completed" a plan (future).
-fn auxiliary_tense(lexicon: &Lexicon, left: &[Word<'_>], i: usize) -> Option<Tense> {
+fn auxiliary_tense(left: &[Word<'_>], i: usize) -> Option<Tense> {
     for aux in left.iter().skip(i + 1).take(4) {
-        if aux.is_any(ADVERBS) || aux.is("n't") {
+        if aux.has(ADVERB) {
             continue;
         }
         if aux.is("to") {
             return Some(Tense::Future);
         }
-        if !aux.is_any(AUXILIARIES) {
+        if !aux.has(AUXILIARY) {
             return None;
         }
-        if let Some(t) = cue(lexicon, &aux.lower) {
+        if let Some(t) = cue(aux) {
             return Some(t);
         }
     }
@@ -223,27 +282,27 @@ fn auxiliary_tense(lexicon: &Lexicon, left: &[Word<'_>], i: usize) -> Option<Ten
 }
 
 /// The first cue among `left` (nearest first).
-fn left_cue(lexicon: &Lexicon, left: &[Word<'_>]) -> Option<Tense> {
+fn left_cue(left: &[Word<'_>]) -> Option<Tense> {
     // "as early as Tuesday", "as soon as Friday": a time not reached yet.
     if left.first().is_some_and(|w| w.is("as"))
-        && left.get(1).is_some_and(|w| w.is_any(&["early", "soon"]))
+        && left.get(1).is_some_and(|w| w.is("early") || w.is("soon"))
     {
         return Some(Tense::Future);
     }
     for (i, w) in left.iter().enumerate() {
-        if w.is_any(CLAUSE_OPENERS) {
+        if w.has(CLAUSE_OPENER) {
             return None;
         }
         // The word after this one (nearer to the expression).
         let after = i.checked_sub(1).and_then(|k| left.get(k));
-        let Some(mut t) = cue(lexicon, &w.lower) else {
+        let Some(mut t) = cue(w) else {
             continue;
         };
-        let aux = w.is_any(AUXILIARIES);
+        let aux = w.has(AUXILIARY);
         if !aux
             && left
                 .get(i + 1)
-                .is_some_and(|d| d.is_any(DETERMINERS) || d.lower.ends_with("'s"))
+                .is_some_and(|d| d.has(DETERMINER) || d.lower.ends_with("'s"))
         {
             continue;
         }
@@ -252,25 +311,29 @@ fn left_cue(lexicon: &Lexicon, left: &[Word<'_>]) -> Option<Tense> {
             continue;
         }
         // "last" in "last Thursday" belongs to that expression.
-        if w.is_any(&["last", "next", "coming", "earlier", "past"])
-            && after.is_some_and(|a| !lexicon.classes(&a.lower).is_empty())
+        if matches!(
+            w.lower.as_ref(),
+            "last" | "next" | "coming" | "earlier" | "past"
+        ) && after.is_some_and(|a| a.has(TIME_WORD))
         {
             continue;
         }
         if w.is("set") {
-            t = if i == 0 || after.is_some_and(|a| a.is_any(&["to", "for"])) {
+            t = if i == 0 || after.is_some_and(|a| a.is("to") || a.is("for")) {
                 Tense::Future
             } else {
                 Tense::Past
             };
         }
         // "is to resume trading Tuesday": a plan.
-        if w.is_any(&["is", "are", "was", "were"]) && after.is_some_and(|a| a.is("to")) {
+        if matches!(w.lower.as_ref(), "is" | "are" | "was" | "were")
+            && after.is_some_and(|a| a.is("to"))
+        {
             return Some(Tense::Future);
         }
         if t == Tense::Past
             && !aux
-            && let Some(at) = auxiliary_tense(lexicon, left, i)
+            && let Some(at) = auxiliary_tense(left, i)
         {
             return Some(at);
         }
@@ -286,7 +349,14 @@ mod tests {
     fn tense_of(sentence: &str, expr: &str) -> Option<Tense> {
         let lex = Lexicon::bundled().unwrap();
         let start = sentence.find(expr).unwrap();
-        clause_tense(&lex, sentence, 0..sentence.len(), start..start + expr.len())
+        let lower = sentence.to_ascii_lowercase();
+        clause_tense(
+            &lex,
+            sentence,
+            &lower,
+            0..sentence.len(),
+            start..start + expr.len(),
+        )
     }
 
     #[test]
@@ -319,8 +389,9 @@ mod tests {
         let s = "The law took effect in March and will be reviewed in March.";
         let second = s.rfind("March").unwrap();
         let lex = Lexicon::bundled().unwrap();
+        let lower = s.to_ascii_lowercase();
         assert_eq!(
-            clause_tense(&lex, s, 0..s.len(), second..second + 5),
+            clause_tense(&lex, s, &lower, 0..s.len(), second..second + 5),
             Some(Tense::Future)
         );
         assert_eq!(tense_of(s, "March"), Some(Tense::Past));

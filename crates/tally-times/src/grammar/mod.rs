@@ -41,7 +41,7 @@ impl Parser<'_, '_> {
     }
 
     fn low(&self, i: usize) -> &str {
-        self.t.get(i).map_or("", |t| t.lower.as_ref())
+        self.t.get(i).map_or("", |t| t.lower)
     }
 
     fn is(&self, i: usize, word: &str) -> bool {
@@ -123,12 +123,7 @@ impl Parser<'_, '_> {
             expr,
             modifier: None,
         });
-        let modifiers = if self.lex.starts_modifier(self.low(i)) {
-            self.lex.modifiers.as_slice()
-        } else {
-            &[]
-        };
-        for m in modifiers {
+        for m in self.lex.modifiers_from(self.low(i)) {
             let Some(j) = self.phrase(i, &m.words) else {
                 continue;
             };

@@ -47,7 +47,7 @@ impl Parser<'_, '_> {
             Class::Month(m) => Some(*m),
             _ => None,
         })?;
-        if full_month_name(&tok.lower) {
+        if full_month_name(tok.lower) {
             return Some((m, i + 1));
         }
         let after = self.period(i + 1);
@@ -68,7 +68,7 @@ impl Parser<'_, '_> {
             Class::Weekday(d) => Some(*d),
             _ => None,
         })?;
-        if full_weekday_name(&tok.lower) {
+        if full_weekday_name(tok.lower) {
             return Some((d, i + 1));
         }
         let after = self.period(i + 1);
