@@ -114,7 +114,14 @@ pub(crate) fn parse(
         d.gender = pronoun.gender;
         return d;
     }
-    let classes: Vec<Class> = (p.start..p.end).map(|i| class(lex, words, i)).collect();
+    // Source phrases are short (at most a few dozen words): classes on the stack.
+    let mut buffer = [Class::Punct; 48];
+    let n = (p.end - p.start).min(buffer.len());
+    for (k, slot) in buffer[..n].iter_mut().enumerate() {
+        *slot = class(lex, words, p.start + k);
+    }
+    let classes = &buffer[..n];
+    let ws = &ws[..n];
 
     // The name: the run of capitalized non-title words at the end of the phrase (before
     // any "of"/"for" complement).

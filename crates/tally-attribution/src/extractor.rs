@@ -316,16 +316,18 @@ fn titles_before(
 /// A quotation that runs over several paragraphs (newspaper style: each paragraph reopens
 /// the quote, only the last closes it) is content in full: the paragraphs before and after
 /// the one holding the cue are added.
-fn extend_over_paragraphs(body: &str, quotes: &[tally_text::Quotation], content: &mut Vec<Span>) {
+fn extend_over_paragraphs(
+    body: &str,
+    multi_paragraph: &[&tally_text::Quotation],
+    content: &mut Vec<Span>,
+) {
+    if multi_paragraph.is_empty() {
+        return;
+    }
     let (Some(first), Some(last)) = (content.first().cloned(), content.last().cloned()) else {
         return;
     };
-    let multi = |offset: usize| {
-        quotes
-            .iter()
-            .filter(|q| q.depth == 0 && q.is_multi_paragraph())
-            .find(|q| q.contains(offset))
-    };
+    let multi = |offset: usize| multi_paragraph.iter().copied().find(|q| q.contains(offset));
     if let Some(q) = multi(first.start.max(first.end.saturating_sub(1))) {
         let before: Vec<Span> = q
             .content
@@ -393,6 +395,11 @@ fn annotate(
 ) -> (Vec<tally_core::Speaker>, Vec<Attribution>) {
     let entities = EntityIndex::new(doc);
     let marks = marks_of(quotes);
+    // Outermost quotations that run over several paragraphs (few; usually none).
+    let multi_paragraph: Vec<&tally_text::Quotation> = quotes
+        .iter()
+        .filter(|q| q.depth == 0 && q.is_multi_paragraph())
+        .collect();
     // Lowercased once: ASCII lowercasing keeps byte offsets, so words slice it for free.
     let lower_body = doc.body.to_ascii_lowercase();
     let (hits, conditions) = lex.find(&lower_body);
@@ -539,7 +546,7 @@ fn annotate(
             if content.is_empty() {
                 continue;
             }
-            extend_over_paragraphs(&doc.body, quotes, &mut content);
+            extend_over_paragraphs(&doc.body, &multi_paragraph, &mut content);
             // An empty paragraph of a quotation adds nothing.
             content.retain(|c| !c.is_empty());
             if content.is_empty() {
@@ -550,9 +557,12 @@ fn annotate(
                 .iter()
                 .filter(|hit| {
                     let distance = |g: &Found<'_>| {
-                        span_of(doc, words, g.cue).map_or(usize::MAX, |s| {
-                            s.start.abs_diff(hit.start).min(s.end.abs_diff(hit.start))
-                        })
+                        let (Some(a), Some(b)) =
+                            (words.get(g.cue.start), words.get(g.cue.end.wrapping_sub(1)))
+                        else {
+                            return usize::MAX;
+                        };
+                        a.start.abs_diff(hit.start).min(b.end.abs_diff(hit.start))
                     };
                     let best = found.iter().map(distance).min();
                     best == Some(distance(&found[n]))
