@@ -129,7 +129,7 @@ fn asked<'l>(words: &[Word<'_>], cue: &CueAt<'l>) -> Option<Found<'l>> {
     let start = cue.words.end;
     let mut end = start;
     while end < words.len()
-        && !(words[end].is(",") && !words[end].inside)
+        && (!words[end].is(",") || words[end].inside)
         && !is_clause_end(&words[end])
     {
         end += 1;
