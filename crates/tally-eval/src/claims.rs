@@ -93,6 +93,11 @@ fn claimant_class(claim: &tally_core::Claim, doc: &Document) -> &'static str {
     }
 }
 
+#[allow(clippy::cast_precision_loss)]
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+}
+
 fn kind_name(kind: ClaimKind) -> &'static str {
     match kind {
         ClaimKind::Direct => "direct",
@@ -123,6 +128,18 @@ pub fn run(paths: &[PathBuf]) -> Result<Report, EvalError> {
             let docs = meantime_documents(path)?;
             let (mut value, line) = corpus(path, &docs);
             value["sample"] = json!(sample(&docs));
+            let judged = judged_claims();
+            let correct = judged.iter().filter(|c| c.correct).count();
+            value["judged_precision"] = json!({
+                "correct": correct,
+                "judged": judged.len(),
+                "precision": crate::prf::round4(ratio(correct, judged.len())),
+                "fixture": "tests/fixtures/claims-judged-meantime.tsv",
+            });
+            let line = format!(
+                "{line}\n  hand-judged sample: {correct}/{} claims correct (tests/fixtures/claims-judged-meantime.tsv)",
+                judged.len()
+            );
             (value, line)
         };
         summary.push_str(&line);
@@ -235,6 +252,46 @@ pub struct SampledClaim {
     pub kind: String,
     /// The evidence, joined.
     pub evidence: String,
+}
+
+/// The hand-judged sample, embedded so the suite reports its precision anywhere.
+static JUDGED_TSV: &str = include_str!("../../../tests/fixtures/claims-judged-meantime.tsv");
+
+/// A claim of the hand-judged sample.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JudgedClaim {
+    /// Its number in the sample.
+    pub n: usize,
+    /// MEANTIME `doc_name`.
+    pub doc: String,
+    /// Claimant name as produced then.
+    pub claimant: String,
+    /// Whether the judge found it correct.
+    pub correct: bool,
+    /// Why.
+    pub reason: String,
+    /// The evidence as produced then.
+    pub evidence: String,
+}
+
+/// The hand-judged sample (`tests/fixtures/claims-judged-meantime.tsv`).
+#[must_use]
+pub fn judged_claims() -> Vec<JudgedClaim> {
+    JUDGED_TSV
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("n\t"))
+        .filter_map(|line| {
+            let f: Vec<&str> = line.split('\t').collect();
+            Some(JudgedClaim {
+                n: f.first()?.parse().ok()?,
+                doc: (*f.get(1)?).to_owned(),
+                claimant: (*f.get(2)?).to_owned(),
+                correct: *f.get(5)? == "correct",
+                reason: (*f.get(6)?).to_owned(),
+                evidence: (*f.get(7)?).to_owned(),
+            })
+        })
+        .collect()
 }
 
 /// [`SAMPLE_SIZE`] claims drawn with [`SAMPLE_SEED`], in corpus order.
