@@ -95,7 +95,9 @@ impl Published {
         let mut out = self.date.to_string();
         if let Some(time) = self.time {
             out.push('T');
-            out.push_str(&time.strftime("%H:%M:%S").to_string());
+            // Fractional seconds ("%.f" prints none when they are zero) and offset seconds
+            // are kept when the source had them, so the value reads back to the same time.
+            out.push_str(&time.strftime("%H:%M:%S%.f").to_string());
             if let Some(offset) = self.offset {
                 if offset == Offset::UTC {
                     out.push('Z');
@@ -104,6 +106,9 @@ impl Published {
                     let sign = if secs < 0 { '-' } else { '+' };
                     let abs = secs.unsigned_abs();
                     out.push_str(&format!("{sign}{:02}:{:02}", abs / 3600, abs / 60 % 60));
+                    if abs % 60 != 0 {
+                        out.push_str(&format!(":{:02}", abs % 60));
+                    }
                 }
             }
         }
