@@ -127,6 +127,28 @@ def main() -> int:
                           f"**{e.get('f1', 0):.3f}** | {o.get('precision', 0):.3f} / {o.get('recall', 0):.3f} / "
                           f"{o.get('f1', 0):.3f} | {sys_.get('type_accuracy', 0):.3f} | {types} |")
 
+        times = accuracy.get("times") or {}
+        if times.get("systems"):
+            md.append("\nTimes (TempEval-3 definitions: value F1 counts a prediction with the gold value on an "
+                      "overlapping span, F1 over gold and predicted), same texts, same DCTs, same scorer:\n")
+            md.append("| system | TempEval-3 train (TimeBank+AQUAINT): value F1 / relaxed F1 / strict F1 | "
+                      "MEANTIME: value F1 / relaxed F1 / strict F1 | all: type accuracy |")
+            md.append("|---|---|---|---:|")
+
+            def cells(group):
+                if not group:
+                    return "–"
+                return (f"**{group['value']['f1']:.3f}** / {group['relaxed']['f1']:.3f} / "
+                        f"{group['strict']['f1']:.3f}")
+
+            for name, sys_ in sorted(times["systems"].items(),
+                                     key=lambda kv: -kv[1].get("total", {}).get("value", {}).get("f1", 0)):
+                groups = sys_.get("groups", [])
+                te3 = next((g for g in groups if "tempeval" in g.get("path", "").lower()), None)
+                mt = next((g for g in groups if "meantime" in g.get("path", "").lower()), None)
+                md.append(f"| {name} | {cells(te3)} | {cells(mt)} | "
+                          f"{sys_.get('total', {}).get('type_accuracy', 0):.3f} |")
+
     results = {"machine": machine, "corpus": manifest, "tally": {"single": single, "all_cores": multi},
                "peers": peers, "accuracy": accuracy}
     (out / "results.json").write_text(json.dumps(results, indent=1) + "\n")
@@ -151,6 +173,10 @@ def summary(suite: str, report) -> str:
                 parts.append(f"{Path(r.get('path', '')).name}: attribution F1 {r['attribution'].get('f1')}, "
                              f"content overlap F1 {r.get('content', {}).get('overlap', {}).get('f1')}")
         return "; ".join(parts) or "no results"
+    if suite.startswith("times") and report.get("systems"):
+        return "; ".join(f"{name}: value F1 {s.get('total', {}).get('value', {}).get('f1')}, "
+                         f"relaxed F1 {s.get('total', {}).get('relaxed', {}).get('f1')}"
+                         for name, s in report["systems"].items())
     if suite.startswith("figures") and report.get("systems"):
         return "; ".join(f"{name}: exact F1 {s.get('exact', {}).get('f1')}, overlap F1 {s.get('overlap', {}).get('f1')}"
                          for name, s in report["systems"].items())

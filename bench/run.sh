@@ -8,7 +8,8 @@
 # bench/corpus.py); times tally one-thread per stage and all-cores; times each peer on
 # the same articles within a CPU budget; runs the eval suites for tally and the peers;
 # merges it all with bench/report.py. Not part of the test run. Takes about
-# 10 + 8 x PEER_BUDGET/60 minutes on 2 cores.
+# 14 + 8 x PEER_BUDGET/60 minutes on 2 cores (the times peers' predictions on TempEval-3 and
+# MEANTIME take ~4 of them, Recognizers-Text ~3).
 #
 # Environment: TALLY_EVAL (default ../shared/eval beside the repo), PEER_BUDGET (CPU
 # seconds per peer, default 60), PEERS (space-separated subset), SKIP_PEERS=1 (tally only),
@@ -36,6 +37,7 @@ fi
 step "release build"
 cargo build --release -q -p tally-cli
 cargo build --release -q -p tally-eval --example entity_texts
+cargo build --release -q -p tally-eval --example times_texts
 
 step "machine"
 python3 - "$OUT/machine.json" <<'EOF'
@@ -101,12 +103,24 @@ for p in sorted((Path(sys.argv[1]) / "text").glob("*.txt")):
 EOF
   "$PY" bench/peers/peers.py predict quotes "$OUT/polnear-dev-texts.jsonl" --peer textacy > "$ACC/textacy.jsonl"
 
-  # Suites that exist at this commit; the times suite scores peers once it takes
-  # prediction files (see BENCHMARKS.md).
+  # Suites that exist at this commit.
   suites="$("$TALLY" eval --help | sed -n 's/^  \([a-z]*\) .*/\1/p')"
   if grep -qx times <<< "$suites"; then
-    step "accuracy: times on TempEval-3 and MEANTIME (tally)"
-    "$TALLY" eval times "$EVAL/tempeval3" "$EVAL/meantime/intra-doc_annotation" --json > "$ACC/times.json" || true
+    step "accuracy: times on TempEval-3 and MEANTIME (tally, dateparser, Recognizers-Text, Duckling)"
+    # The peers read the texts the suite scores (times-texts.jsonl: same bytes and offsets,
+    # the DCT as "published"); the suite refuses a peer file whose text differs.
+    "$TARGET/release/examples/times_texts" "$EVAL/tempeval3" "$EVAL/meantime/intra-doc_annotation" \
+      > "$OUT/times-texts.jsonl"
+    mkdir -p "$ACC/times"
+    for peer in dateparser recognizers duckling; do
+      "$PY" bench/peers/peers.py predict times "$OUT/times-texts.jsonl" --peer "$peer" \
+        > "$ACC/times/$peer.jsonl" || { echo "bench: $peer times failed" >&2; rm -f "$ACC/times/$peer.jsonl"; }
+    done
+    shopt -s nullglob
+    time_peers=("$ACC"/times/*.jsonl)
+    shopt -u nullglob
+    "$TALLY" eval times "$EVAL/tempeval3" "$EVAL/meantime/intra-doc_annotation" ${time_peers[@]+"${time_peers[@]}"} \
+      --json > "$ACC/times.json" || true
   fi
   if grep -qx figures <<< "$suites"; then
     step "accuracy: figures on MEANTIME (tally, quantulum3, Duckling, Recognizers-Text)"

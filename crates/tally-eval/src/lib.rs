@@ -83,8 +83,8 @@ pub const SUITES: &[Suite] = &[
     },
     Suite {
         name: "times",
-        usage: "PATH... (TimeML .tml or MEANTIME .xml files or directories)",
-        about: "time expressions (TempEval-3 metrics): strict/relaxed span P/R/F1, type and value accuracy, value F1, per-type errors",
+        usage: "PATH... [PEER.jsonl...] (TimeML .tml or MEANTIME .xml files or directories; peers' predictions)",
+        about: "time expressions (TempEval-3 metrics): strict/relaxed span P/R/F1, type and value accuracy, value F1, per-type errors; tally and peers",
         run: times::run,
     },
     Suite {
@@ -96,6 +96,7 @@ pub const SUITES: &[Suite] = &[
 ];
 
 pub use entities::texts as entity_texts;
+pub use times::texts as times_texts;
 
 /// Reads one article and runs the built-in pipeline on it, for suites that score the
 /// whole pipeline.

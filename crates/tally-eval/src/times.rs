@@ -13,11 +13,21 @@
 //! F1: a prediction counts when it overlaps a gold timex and has its exact value.
 //! Matching is one to one, largest overlap first. The report lists per-type counts and
 //! every miss, spurious prediction and wrong value.
+//!
+//! Peers: each `*.jsonl` path is one peer's predictions on the same texts, as written by
+//! `bench/peers/peers.py predict times` from the texts [`texts`] exports (`{"doc", "text",
+//! "published"}`; the `times_texts` example writes them): `{"doc", "text", "seconds",
+//! "times": [{"start", "end", "type", "value"}]}`, UTF-8 byte offsets into "text", "doc"
+//! the file's folder and name ("TimeBank/wsj_0026.tml"). A peer file whose text differs
+//! from the document the suite scores is an error, so offsets always mean the same bytes.
+//! Every system goes through the same filters (DCT line, annotated extent) and the same
+//! scorer; documents a peer file lacks count as documents where it found nothing.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use serde::Deserialize;
 use serde_json::{Value, json};
 use tally_core::{Document, Extractor, TimexType};
 
@@ -37,6 +47,26 @@ struct Scored {
     path: String,
     gold: Vec<Item>,
     predicted: Vec<Item>,
+}
+
+/// A peer's timex.
+#[derive(Debug, Deserialize)]
+struct PeerTimex {
+    start: usize,
+    end: usize,
+    #[serde(rename = "type", default)]
+    kind: String,
+    #[serde(default)]
+    value: String,
+}
+
+/// A peer's predictions on one document.
+#[derive(Debug, Deserialize)]
+struct PeerDoc {
+    doc: String,
+    text: String,
+    #[serde(default)]
+    times: Vec<PeerTimex>,
 }
 
 /// Counts for a set of documents.
@@ -244,15 +274,19 @@ fn files(path: &Path) -> Vec<PathBuf> {
     out
 }
 
-fn predictions(
-    doc: &Document,
-    skip: Option<&Range<usize>>,
-    extent: Option<&Range<usize>>,
-) -> Vec<Item> {
+/// Predictions the scorer keeps: not on the DCT line (`skip`), not past the annotated
+/// part (`extent`).
+fn kept(items: Vec<Item>, skip: Option<&Range<usize>>, extent: Option<&Range<usize>>) -> Vec<Item> {
+    items
+        .into_iter()
+        .filter(|t| skip.is_none_or(|s| overlap(s, &t.span) == 0))
+        .filter(|t| extent.is_none_or(|e| t.span.start < e.end))
+        .collect()
+}
+
+fn predictions(doc: &Document) -> Vec<Item> {
     doc.times
         .iter()
-        .filter(|t| skip.is_none_or(|s| overlap(s, &t.span.range()) == 0))
-        .filter(|t| extent.is_none_or(|e| t.span.start < e.end))
         .map(|t| Item {
             span: t.span.range(),
             text: t.raw.clone(),
@@ -262,20 +296,42 @@ fn predictions(
         .collect()
 }
 
-fn score_file(path: &Path, extractors: &[Box<dyn Extractor>]) -> Result<Scored, EvalError> {
-    let name = path.display().to_string();
-    let run = |mut doc: Document| -> Result<Document, EvalError> {
-        for e in extractors {
-            e.run(&mut doc).map_err(|e| EvalError::Data {
-                path: name.clone(),
-                message: e.to_string(),
-            })?;
-        }
-        Ok(doc)
-    };
+/// A peer's predictions on `text`, checked to be on the same text.
+fn peer_items(peer: &str, key: &str, pd: &PeerDoc, text: &str) -> Result<Vec<Item>, EvalError> {
+    if pd.text != text {
+        return Err(EvalError::Data {
+            path: key.to_owned(),
+            message: format!("peer {peer} scored a different text for {key}; rebuild its input"),
+        });
+    }
+    Ok(pd
+        .times
+        .iter()
+        .filter_map(|t| {
+            let piece = text.get(t.start..t.end)?;
+            Some(Item {
+                span: t.start..t.end,
+                text: piece.to_owned(),
+                kind: t.kind.clone(),
+                value: t.value.clone(),
+            })
+        })
+        .collect())
+}
+
+/// One document: its text and DCT, the gold, and the filters predictions go through.
+struct GoldDoc {
+    text: String,
+    published: Option<String>,
+    gold: Vec<Item>,
+    skip: Option<Range<usize>>,
+    extent: Option<Range<usize>>,
+    document: Document,
+}
+
+fn read_gold(path: &Path) -> Result<GoldDoc, EvalError> {
     if path.extension().is_some_and(|e| e == "tml") {
         let gold_doc = timeml::read_file(path)?;
-        let doc = run(gold_doc.document())?;
         let gold = gold_doc
             .timexes()
             .into_iter()
@@ -286,15 +342,17 @@ fn score_file(path: &Path, extractors: &[Box<dyn Extractor>]) -> Result<Scored, 
                 value: t.attr("value").unwrap_or("").to_owned(),
             })
             .collect();
-        return Ok(Scored {
-            predicted: predictions(&doc, None, None),
-            path: name,
+        let document = gold_doc.document();
+        return Ok(GoldDoc {
+            text: document.body.clone(),
+            published: gold_doc.dct_date().map(|d| d.to_string()),
             gold,
+            skip: None,
+            extent: None,
+            document,
         });
     }
     let gold_doc = meantime::read_file(path)?;
-    let doc = run(gold_doc.document())?;
-    let dct_span = gold_doc.dct().and_then(|m| m.span.clone());
     let gold = gold_doc
         .of_kind(meantime::MarkableKind::Timex3)
         .filter(|m| m.attr("functionInDocument") != Some("CREATION_TIME"))
@@ -308,24 +366,97 @@ fn score_file(path: &Path, extractors: &[Box<dyn Extractor>]) -> Result<Scored, 
             })
         })
         .collect();
-    Ok(Scored {
-        predicted: predictions(&doc, dct_span.as_ref(), Some(&gold_doc.annotated_extent())),
-        path: name,
+    let document = gold_doc.document();
+    Ok(GoldDoc {
+        text: document.body.clone(),
+        published: gold_doc.dct_date().map(|d| d.to_string()),
         gold,
+        skip: gold_doc.dct().and_then(|m| m.span.clone()),
+        extent: Some(gold_doc.annotated_extent()),
+        document,
     })
 }
 
-/// Scores the `times` extractor on every `.tml` / `.xml` file under `paths`.
+/// The texts the suite scores, one JSON line per file (`{"doc", "text", "published"}`,
+/// "published" the DCT's date or null), for peers to run on.
+///
+/// # Errors
+/// [`EvalError::Data`] naming a file that cannot be read or parsed.
+pub fn texts(paths: &[PathBuf]) -> Result<Vec<Value>, EvalError> {
+    let mut out = Vec::new();
+    for path in paths.iter().filter(|p| !is_peer(p)) {
+        for file in files(path) {
+            let gold = read_gold(&file)?;
+            out.push(json!({
+                "doc": doc_key(&file),
+                "text": gold.text,
+                "published": gold.published,
+            }));
+        }
+    }
+    Ok(out)
+}
+
+/// A document's key in peer files: its folder and file name ("TimeBank/wsj_0026.tml").
+fn doc_key(path: &Path) -> String {
+    let file = path
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match path.parent().and_then(Path::file_name) {
+        Some(dir) => format!("{}/{file}", dir.to_string_lossy()),
+        None => file,
+    }
+}
+
+fn is_peer(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "jsonl")
+}
+
+/// A peer's name: its file's stem (`duckling.jsonl` → `duckling`).
+fn peer_name(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "peer".into())
+}
+
+fn read_peer(path: &Path) -> Result<BTreeMap<String, PeerDoc>, EvalError> {
+    let data = |message: String| EvalError::Data {
+        path: path.display().to_string(),
+        message,
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| data(e.to_string()))?;
+    let mut out = BTreeMap::new();
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let doc: PeerDoc =
+            serde_json::from_str(line).map_err(|e| data(format!("line {}: {e}", n + 1)))?;
+        out.insert(doc.doc.clone(), doc);
+    }
+    Ok(out)
+}
+
+/// Scores the `times` extractor, and each peer file given, on every `.tml` / `.xml` file
+/// under the other paths.
 ///
 /// # Errors
 /// [`EvalError::Usage`] without paths; [`EvalError::Data`] for a file that cannot be read
-/// or parsed, or when the extractor cannot be built.
+/// or parsed, a peer file with another text, or when the extractor cannot be built.
 pub fn run(paths: &[PathBuf]) -> Result<Report, EvalError> {
-    if paths.is_empty() {
+    let (peer_paths, gold_paths): (Vec<&PathBuf>, Vec<&PathBuf>) =
+        paths.iter().partition(|p| is_peer(p));
+    if gold_paths.is_empty() {
         return Err(EvalError::Usage {
             suite: "times",
-            usage: "PATH... (TimeML .tml or MEANTIME .xml files or directories)",
+            usage: "PATH... [PEER.jsonl...] (TimeML .tml or MEANTIME .xml files or directories; peers' predictions)",
         });
+    }
+    let mut peers = Vec::new();
+    for p in peer_paths {
+        peers.push((peer_name(p), read_peer(p)?));
     }
     let times = tally_times::TimeExtractor::new().map_err(|e| EvalError::Data {
         path: "data/times".to_owned(),
@@ -333,31 +464,157 @@ pub fn run(paths: &[PathBuf]) -> Result<Report, EvalError> {
     })?;
     let extractors: Vec<Box<dyn Extractor>> =
         vec![Box::new(tally_text::Segmenter), Box::new(times)];
-    let mut total = Tally::default();
-    let mut groups = Vec::new();
+    // Per system (tally first, then peers in the order given): per path and total.
+    let names: Vec<String> = std::iter::once("tally".to_owned())
+        .chain(peers.iter().map(|(n, _)| n.clone()))
+        .collect();
+    let mut totals: Vec<Tally> = names.iter().map(|_| Tally::default()).collect();
+    let mut groups: Vec<Vec<Value>> = names.iter().map(|_| Vec::new()).collect();
+    let mut missing: Vec<usize> = names.iter().map(|_| 0).collect();
     let mut summary = Vec::new();
-    for path in paths {
+    for path in gold_paths {
         if !path.exists() {
             summary.push(format!("{}: skipped, not found", path.display()));
             continue;
         }
-        let mut tally = Tally::default();
+        let mut tallies: Vec<Tally> = names.iter().map(|_| Tally::default()).collect();
         for file in files(path) {
-            let scored = score_file(&file, &extractors)?;
-            tally.add(&scored);
-            total.add(&scored);
+            let name = file.display().to_string();
+            let gold = read_gold(&file)?;
+            let mut doc = gold.document.clone();
+            for e in &extractors {
+                e.run(&mut doc).map_err(|e| EvalError::Data {
+                    path: name.clone(),
+                    message: e.to_string(),
+                })?;
+            }
+            let key = doc_key(&file);
+            let mut predicted = vec![predictions(&doc)];
+            for (k, (peer, docs)) in peers.iter().enumerate() {
+                predicted.push(match docs.get(&key) {
+                    Some(pd) => peer_items(peer, &key, pd, &gold.text)?,
+                    None => {
+                        missing[k + 1] += 1;
+                        Vec::new()
+                    }
+                });
+            }
+            for (k, items) in predicted.into_iter().enumerate() {
+                let scored = Scored {
+                    path: name.clone(),
+                    gold: gold.gold.clone(),
+                    predicted: kept(items, gold.skip.as_ref(), gold.extent.as_ref()),
+                };
+                tallies[k].add(&scored);
+                totals[k].add(&scored);
+            }
         }
         let label = path.display().to_string();
-        summary.push(tally.summary(&label));
-        groups.push(tally.to_json(&label, true));
+        for (k, tally) in tallies.iter().enumerate() {
+            if k == 0 {
+                summary.push(tally.summary(&label));
+            }
+            groups[k].push(tally.to_json(&label, true));
+        }
     }
-    summary.push(total.summary("total"));
+    summary.push(totals[0].summary("total"));
+    for (k, name) in names.iter().enumerate().skip(1) {
+        let mut line = totals[k].summary(&format!("peer {name}, total"));
+        if missing[k] > 0 {
+            line.push_str(&format!(
+                " ({} documents missing from its file)",
+                missing[k]
+            ));
+        }
+        summary.push(line);
+    }
+    let systems: serde_json::Map<String, Value> = names
+        .iter()
+        .enumerate()
+        .map(|(k, name)| {
+            (
+                name.clone(),
+                json!({
+                    "groups": groups[k].iter().map(|g| {
+                        let mut g = g.clone();
+                        if let Some(o) = g.as_object_mut() {
+                            o.remove("errors");
+                        }
+                        g
+                    }).collect::<Vec<_>>(),
+                    "total": totals[k].to_json("total", false),
+                    "missing_documents": missing[k],
+                }),
+            )
+        })
+        .collect();
     Ok(Report {
         json: json!({
             "suite": "times",
-            "groups": groups,
-            "total": total.to_json("total", false),
+            "groups": groups[0],
+            "total": totals[0].to_json("total", false),
+            "systems": systems,
         }),
         summary: summary.join("\n"),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)] // Tests fail loudly on purpose.
+
+    use super::*;
+
+    const TML: &str = r#"<TimeML><DOCID>x</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2024-12-18" functionInDocument="CREATION_TIME">December 18, 2024</TIMEX3></DCT>
+<TEXT>
+The official <EVENT eid="e1" class="REPORTING">said</EVENT> <TIMEX3 tid="t1" type="DATE" value="2024-12-17">Tuesday</TIMEX3> that talks resume <TIMEX3 tid="t2" type="DATE" value="2025-01">next month</TIMEX3>.
+</TEXT></TimeML>"#;
+
+    /// A fresh directory with `gold/doc.tml` in it.
+    fn fixture(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("tally-times-suite-{name}-{}", std::process::id()));
+        let gold = dir.join("gold");
+        std::fs::create_dir_all(&gold).unwrap();
+        std::fs::write(gold.join("doc.tml"), TML).unwrap();
+        dir
+    }
+
+    #[test]
+    fn peers_are_scored_on_the_exported_texts() {
+        let dir = fixture("peer");
+        let gold = dir.join("gold");
+        let texts = texts(std::slice::from_ref(&gold)).unwrap();
+        assert_eq!(texts.len(), 1);
+        assert_eq!(texts[0]["doc"], "gold/doc.tml");
+        assert_eq!(texts[0]["published"], "2024-12-18");
+        let text = texts[0]["text"].as_str().unwrap();
+        let at = text.find("Tuesday").unwrap();
+        // The peer finds Tuesday with a wrong value and nothing else.
+        let line = json!({"doc": "gold/doc.tml", "text": text, "seconds": 0.1,
+            "times": [{"start": at, "end": at + 7, "type": "DATE", "value": "2024-12-24"}]});
+        let peer = dir.join("peer.jsonl");
+        std::fs::write(&peer, format!("{line}\n")).unwrap();
+        let report = run(&[gold, peer]).unwrap();
+        let systems = &report.json["systems"];
+        assert_eq!(systems["tally"]["total"]["value"]["f1"], 1.0);
+        assert_eq!(systems["peer"]["total"]["relaxed"]["tp"], 1);
+        assert_eq!(systems["peer"]["total"]["relaxed"]["fn"], 1);
+        assert_eq!(systems["peer"]["total"]["value"]["tp"], 0);
+        assert!(report.summary.contains("peer peer, total"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_peer_on_another_text_is_refused() {
+        let dir = fixture("other");
+        let gold = dir.join("gold");
+        let line = json!({"doc": "gold/doc.tml", "text": "something else", "times": []});
+        let peer = dir.join("peer.jsonl");
+        std::fs::write(&peer, format!("{line}\n")).unwrap();
+        let err = run(&[gold, peer]).unwrap_err().to_string();
+        assert!(err.contains("different text"), "{err}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }
