@@ -209,7 +209,7 @@ fn cues_in<'l>(lex: &'l Lexicon, words: &[Word<'_>], hits: &[Hit]) -> Vec<CueAt<
                     )
             };
             let before = |n: usize| start.checked_sub(n).and_then(|p| words.get(p));
-            let noun = before(1).is_some_and(det)
+            let noun = !entry.flags.in_document && before(1).is_some_and(det)
                 || (entry.flags.noun
                     && before(1).is_some_and(|w| {
                         w.is_word() && w.text.starts_with(|c: char| c.is_lowercase())

@@ -67,6 +67,8 @@ pub(crate) struct CueFlags {
     pub raise: bool,
     /// The form is also a noun ("report", "plans"): not a cue inside a noun phrase.
     pub noun: bool,
+    /// A document noun whose preceding "in" is the cue ("in the latest poll").
+    pub in_document: bool,
 }
 
 /// One cue form.
@@ -271,6 +273,7 @@ impl Lexicon {
                     "inf" => flags.inf = true,
                     "raise" => flags.raise = true,
                     "noun" => flags.noun = true,
+                    "in" => flags.in_document = true,
                     other => return Err(bad("cues.tsv", format!("unknown flag {other:?}"))),
                 }
             }

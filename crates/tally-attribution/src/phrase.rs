@@ -209,14 +209,26 @@ fn joined_head(lex: &Lexicon, words: &[Word<'_>], at: usize, floor: usize) -> Op
     if prep <= floor || class(lex, words, prep) != Class::Prep {
         return None;
     }
-    let h = prep - 1;
+    let mut h = prep - 1;
+    // "31 %" may come as two tokens: the number heads the share.
+    if words[h].is("%") && h > floor && class(lex, words, h - 1) == Class::Number {
+        h -= 1;
+    }
     // "four in 10 voters", "six of 10": a proportion.
     let proportion = numeric(words[h].lower())
         && words.get(at).is_some_and(|w| numeric(w.lower()))
         && matches!(words[prep].lower(), "in" | "of");
+    // "31% of Republicans", "half of Democrats".
+    let share = words[prep].lower() == "of"
+        && (class(lex, words, h) == Class::Number
+            || matches!(
+                words[h].lower(),
+                "half" | "third" | "quarter" | "majority" | "most"
+            ));
     let ok = matches!(class(lex, words, h), Class::Noun | Class::Title)
         || words[h].lower() == "familiar"
-        || proportion;
+        || proportion
+        || share;
     ok.then_some(h)
 }
 

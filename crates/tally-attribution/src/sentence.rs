@@ -68,6 +68,8 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
         let next_cue = cues.get(n + 1).map_or(words.len(), |c| c.words.start);
         let result = if let Some(f) = asked(words, cue) {
             Some(f)
+        } else if cue.entry.flags.in_document {
+            in_document(lex, words, cue, found.last(), next_cue)
         } else if cue.entry.flags.prep {
             according_to(lex, words, cue, found.last())
         } else if cue.entry.flags.raise {
@@ -1185,6 +1187,60 @@ fn raising<'l>(
         class: cue.entry.class,
         source: None,
         content: vec![subject, complement],
+    })
+}
+
+/// A finding "in" a document: "Trump has a lead in the latest poll", "In a CNN poll
+/// released Monday, 31% said ...". The cue is "in", the source the noun phrase up to the
+/// document noun (to the comma when it opens the sentence), the content the rest of the
+/// clause.
+fn in_document<'l>(
+    lex: &Lexicon,
+    words: &[Word<'_>],
+    cue: &CueAt<'l>,
+    prev: Option<&Found<'_>>,
+    next_cue: usize,
+) -> Option<Found<'l>> {
+    let head = cue.words.end - 1;
+    let lo = cue.words.start.saturating_sub(8);
+    let at = (lo..cue.words.start)
+        .rev()
+        .take_while(|&k| words[k].is_word() || matches!(words[k].text, "/" | "-" | "&"))
+        .find(|&k| words[k].lower() == "in")?;
+    let opening = words[..at]
+        .iter()
+        .all(|w| !w.is_word() || matches!(w.lower(), "but" | "and" | "yet"));
+    let (source, content) = if opening {
+        let comma = (head + 1..words.len().min(head + 12)).find(|&k| words[k].is(","))?;
+        let source = Phrase {
+            start: at + 1,
+            end: comma,
+        };
+        (source, run_to_end(lex, words, comma + 1, next_cue)?)
+    } else {
+        let source = Phrase {
+            start: at + 1,
+            end: head + 1,
+        };
+        (source, before(words, at, prev)?)
+    };
+    if word_count(words, content) < 2 {
+        return None;
+    }
+    Some(Found {
+        cue: Phrase {
+            start: at,
+            end: at + 1,
+        },
+        lemma: &cue.entry.lemma,
+        class: cue.entry.class,
+        source: Some(Source {
+            span: source,
+            core: source,
+            apposition: None,
+            antecedent: None,
+        }),
+        content: vec![content],
     })
 }
 
