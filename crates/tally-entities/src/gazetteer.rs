@@ -1,7 +1,7 @@
 //! The gazetteer: entities with ids, names, aliases and demonyms, matched in one pass.
 //!
 //! The bundled data (`data/entities/gazetteer.tsv`, generated from packaged sources, and
-//! `data/entities/curated.tsv`, hand-made) is embedded at compile time and parsed once per
+//! `data/entities/curated.tsv` and `people.tsv`, hand-made) is embedded at compile time and parsed once per
 //! process into a shared [`Gazetteer`] (about 5 ms). User files (TSV, CSV or JSON) merge on top: a row
 //! with a known id extends its aliases and overrides its name, type and parent; an alias
 //! claimed by a later source wins over an earlier one.
@@ -18,6 +18,7 @@ use crate::matcher::{Matcher, case_fits};
 
 const GENERATED: &str = include_str!("../../../data/entities/gazetteer.tsv");
 const CURATED: &str = include_str!("../../../data/entities/curated.tsv");
+const PEOPLE: &str = include_str!("../../../data/entities/people.tsv");
 const NOT_NAMES: &str = include_str!("../../../data/entities/not_names.txt");
 
 /// One gazetteer entity.
@@ -83,6 +84,7 @@ static BUILTIN: LazyLock<Result<Arc<Gazetteer>, GazetteerError>> = LazyLock::new
     let mut builder = GazetteerBuilder::default();
     builder.add_tsv("data/entities/gazetteer.tsv", GENERATED)?;
     builder.add_tsv("data/entities/curated.tsv", CURATED)?;
+    builder.add_tsv("data/entities/people.tsv", PEOPLE)?;
     builder.add_not_names(NOT_NAMES);
     builder.build().map(Arc::new)
 });
@@ -104,6 +106,7 @@ impl Gazetteer {
         let mut builder = GazetteerBuilder::default();
         builder.add_tsv("data/entities/gazetteer.tsv", GENERATED)?;
         builder.add_tsv("data/entities/curated.tsv", CURATED)?;
+        builder.add_tsv("data/entities/people.tsv", PEOPLE)?;
         builder.add_not_names(NOT_NAMES);
         builder.add_file(path)?;
         builder.build()

@@ -341,6 +341,38 @@ fn run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candidate>) 
         out.push(cand);
         return;
     }
+    // "Apple Computer", "Apple Corps": capitalized words after a listed organization's
+    // name make a longer name, another company or a unit of it.
+    if to > from
+        && let Some(g) = ctx.covered[from]
+        && ctx.gaz[g].kind == EntityType::Organization
+        && ctx.gaz[g].form == Form::Name
+        && ctx.gaz[g].start == ctx.words[from].start
+        && ctx.gaz[g].end < ctx.words[to].end
+        && ((from + 1)..=to)
+            .filter(|&k| ctx.words[k].start >= ctx.gaz[g].end)
+            .all(|k| ctx.covered[k].is_none() && ctx.words[k].upper && !ctx.has(k, STOP))
+    {
+        let mut cand = ctx.candidate(from, to, Some(EntityType::Organization));
+        cand.overrides = true;
+        out.push(cand);
+        return;
+    }
+    // "Ivanka Trump", "Michelle Obama": given names before a listed person's surname name
+    // someone else of that family, not the listed person.
+    if let Some(g) = ctx.covered[to]
+        && ctx.gaz[g].kind == EntityType::Person
+        && ctx.gaz[g].end == ctx.words[to].end
+        && ctx.gaz[g].start > ctx.words[from].start
+        && (from..to)
+            .take_while(|&k| ctx.words[k].end <= ctx.gaz[g].start)
+            .all(|k| ctx.covered[k].is_none() && ctx.words[k].upper && !ctx.has(k, STOP))
+    {
+        let mut cand = ctx.candidate(from, to, Some(EntityType::Person));
+        cand.overrides = true;
+        out.push(cand);
+        return;
+    }
     // "Ukrainian Railways", "Russian Helicopters": a demonym opening a run of capitalized
     // words in no list names a national company or body (titles were split off above).
     if to > from
@@ -410,7 +442,14 @@ fn typed_pieces(
             let group_plural = ["ats", "ists", "ives", "ites", "als"]
                 .iter()
                 .any(|p| ctx.text(last).ends_with(p));
-            if cand.kind.is_none() && cand.words >= 2 && ctx.has(k, FIRST_NAME) && !group_plural {
+            // "Jun 20", "Camden N.J. 62": digits make no one's name.
+            let digits = (k..=last).any(|i| ctx.words[i].digit);
+            if cand.kind.is_none()
+                && cand.words >= 2
+                && ctx.has(k, FIRST_NAME)
+                && !group_plural
+                && !digits
+            {
                 cand.kind = Some(EntityType::Person);
             }
             if cand.kind.is_none() && !plausible_untyped(ctx, k, last) {

@@ -95,3 +95,11 @@ fn capitals_are_governments_except_where_used_as_places() {
         "MOSCOW, Dec 18 (Reuters) - Russia said talks with Beijing went well.",
     ]));
 }
+
+#[test]
+fn well_known_people_and_their_relatives() {
+    insta::assert_snapshot!(render(&[
+        "Barack Obama met Putin and Zelensky at the summit; Michelle Obama and Ivanka Trump were not invited to the dinner there.",
+        "President Trump and Xi Jinping spoke, said Antonio Guterres and Elon Musk of Tesla.",
+    ]));
+}
