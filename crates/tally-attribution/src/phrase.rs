@@ -127,6 +127,17 @@ pub(crate) fn left(lex: &Lexicon, words: &[Word<'_>], head: usize, floor: usize)
             end: head + 1,
         });
     }
+    // "Bolton and Gorka both denounced", "the leaders all said": a floating quantifier
+    // after the subject.
+    if matches!(words[head].lower(), "both" | "all" | "each")
+        && head > floor
+        && let Some(p) = left(lex, words, head - 1, floor)
+    {
+        return Some(Phrase {
+            start: p.start,
+            end: p.end,
+        });
+    }
     if head_class == Class::Det
         && matches!(
             words[head].lower(),

@@ -857,9 +857,31 @@ const TIME_WORDS: &[&str] = &[
     "early",
 ];
 
+/// Nouns that end a prepositional phrase between a source and its cue ("Trump at the time
+/// said", "Beck, who has in the past described", "Ryan in a statement said").
+const SETTING_NOUNS: &[&str] = &[
+    "time", "past", "statement", "interview", "speech", "tweet", "post", "letter", "email",
+    "conference", "briefing", "hearing", "rally", "debate", "weekend", "morning", "afternoon",
+    "evening", "night", "remarks", "appearance", "op-ed", "memo", "video", "release",
+];
+
 /// The index after skipping auxiliaries, adverbs and time words to the left of a cue.
 fn skip_left_adjuncts(lex: &Lexicon, words: &[Word<'_>], cue: usize, floor: usize) -> usize {
     let mut h = cue;
+    // A prepositional setting right before the cue: "at the time", "in a statement".
+    if h > floor + 1 && SETTING_NOUNS.contains(&words[h - 1].lower()) {
+        let prep = (h.saturating_sub(4).max(floor)..h - 1).rev().find(|&i| {
+            matches!(words[i].lower(), "at" | "in" | "on" | "during" | "over" | "via")
+        });
+        if let Some(p) = prep
+            && p > floor
+            && words[p + 1..h - 1]
+                .iter()
+                .all(|w| w.is_word() && !w.is_capitalized())
+        {
+            h = p;
+        }
+    }
     while h > floor {
         let w = &words[h - 1];
         let skip = class(lex, words, h - 1) == Class::Aux
@@ -1085,26 +1107,40 @@ fn left_source(
 /// opening dateline ("WASHINGTON —") or introductory phrase ("In a statement,") is skipped.
 fn subject(lex: &Lexicon, words: &[Word<'_>], floor: usize, limit: usize) -> Option<Source> {
     let mut s = floor;
-    // "WASHINGTON —": a dateline before a dash.
+    // "WASHINGTON —", "WASHINGTON, Dec. 8 (UPI) —": a dateline before a dash.
     if let Some(d) = words[s..limit.min(words.len())]
         .iter()
-        .take(6)
+        .take(12)
         .position(|w| matches!(w.text, "\u{2014}" | "--" | "\u{2013}"))
     {
         s += d + 1;
     }
-    // "In a statement, ...": an introductory phrase that opens with a function word.
-    if words.get(s).is_some_and(|w| {
-        matches!(
+    // "In a statement, ...", "Speaking in Salem, ...", "Hours later, ...", "Instead, ...":
+    // introductory phrases (a function word, a participle, an adverb or a time phrase
+    // first), each up to its comma.
+    for _ in 0..2 {
+        let Some(w) = words.get(s) else {
+            break;
+        };
+        let lower = w.lower();
+        let introductory = (matches!(
             class(lex, words, s),
             Class::Break | Class::Prep | Class::Aux
-        ) && !matches!(w.lower(), "but" | "and" | "yet")
-    }) && let Some(c) = words[s..limit.min(words.len())]
-        .iter()
-        .take(12)
-        .position(|w| w.is(","))
-    {
-        s += c + 1;
+        ) && !matches!(lower, "but" | "and" | "yet"))
+            || (lower.len() > 4 && (lower.ends_with("ing") || lower.ends_with("ed")))
+            || matches!(
+                lower,
+                "instead" | "however" | "hours" | "days" | "moments" | "minutes" | "weeks"
+                    | "later" | "earlier" | "meanwhile" | "still" | "separately" | "asked"
+            );
+        let comma = words[s..limit.min(words.len())]
+            .iter()
+            .take(12)
+            .position(|w| w.is(","));
+        match comma {
+            Some(c) if introductory => s += c + 1,
+            _ => break,
+        }
     }
     while s < limit
         && s < words.len()
