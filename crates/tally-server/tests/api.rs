@@ -315,7 +315,7 @@ fn speakers_entities_sources_and_search() {
 
 #[test]
 fn the_timeline_flags_contradictions() {
-    let t = ok("/api/timeline?measure=killed&since=2024-12-01&until=2024-12-31");
+    let t = ok("/api/timeline?measure=casualties&since=2024-12-01&until=2024-12-31");
     let estimates = t["estimates"].as_array().unwrap();
     assert!(estimates.len() >= 3);
     assert!(estimates.iter().any(|e| e["raw"] == "several hundred"));
