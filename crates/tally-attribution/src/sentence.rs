@@ -681,12 +681,27 @@ fn verb<'l>(
     let weak = cue.entry.flags.weak;
     let floor = prev.map_or(0, |f| f.cue.end.max(f.source.map_or(0, |s| s.span.end)));
     let h = skip_left_adjuncts(lex, words, cue.words.start, floor);
-    let make = |source: Option<Source>, content: Vec<Phrase>| Found {
-        cue: cue.words,
-        lemma: &cue.entry.lemma,
-        class: cue.entry.class,
-        source,
-        content,
+    // The cue span takes in the auxiliaries, negation and adverbs right before the verb and
+    // a colon right after it ("has repeatedly said", "did not say", "said:"), as PolNeAR and
+    // PARC annotate cues; the source ends before them.
+    let make = |source: Option<Source>, content: Vec<Phrase>| {
+        let mut span = cue.words;
+        let low = source.map_or(floor, |s| s.span.end.max(floor));
+        while span.start > low && class(lex, words, span.start - 1) == Class::Aux {
+            span.start -= 1;
+        }
+        if words.get(span.end).is_some_and(|w| w.is(":"))
+            && content.first().is_none_or(|c| c.start > span.end)
+        {
+            span.end += 1;
+        }
+        Found {
+            cue: span,
+            lemma: &cue.entry.lemma,
+            class: cue.entry.class,
+            source,
+            content,
+        }
     };
 
     let after_quote = h > floor
