@@ -21,6 +21,12 @@ use crate::lexicon::{
 };
 use crate::scan::Word;
 
+/// Lowercase nouns that make the name right before them a place ("Heathrow airport").
+const PLACE_NOUNS: &[&str] = &[
+    "airport", "airbase", "river", "lake", "island", "street", "square", "bridge", "stadium",
+    "strait", "valley", "bay",
+];
+
 /// Marks a word whose flags have not been looked up yet.
 pub const UNKNOWN: Flags = Flags::MAX;
 
@@ -463,6 +469,16 @@ fn typed_pieces(
                 && is_sentence_initial(ctx, k)
                 && !acts_like_name(ctx, k);
             // "in Kursk" is a place; "a stake in Chrysler" is not.
+            // "Heathrow airport", "Thames river": a geographic noun after the name.
+            if cand.kind.is_none()
+                && let Some(next) = ctx.words.get(last + 1)
+                && next.joined
+                && !next.upper
+                && !ctx.words[last].possessive
+                && PLACE_NOUNS.contains(&ctx.text(last + 1))
+            {
+                cand.kind = Some(EntityType::Place);
+            }
             cand.place_cue = k > 0
                 && !ctx.words[k - 1].upper
                 && ctx.has(k - 1, PLACE_CUE)
