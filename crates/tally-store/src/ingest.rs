@@ -26,6 +26,7 @@ use std::sync::mpsc::{Receiver, sync_channel};
 use rayon::prelude::*;
 use tally_core::Document;
 
+use crate::error::At;
 use crate::{ErrorRecord, InputMark, Prepared, Store, StoreError, WriteStats};
 
 /// One item read from an input: a document, or an error naming its record.
@@ -63,7 +64,7 @@ pub struct IngestConfig {
 impl Default for IngestConfig {
     fn default() -> Self {
         IngestConfig {
-            batch_documents: 1024,
+            batch_documents: 512,
             batch_bytes: 8 * 1024 * 1024,
             channel_batches: 2,
         }
@@ -155,6 +156,14 @@ where
     // A second connection answers "already stored?" while the writer writes (WAL allows it),
     // so a rerun skips annotation of everything committed before an interruption.
     let checker = store.reader()?;
+    if let Some(checker) = &checker {
+        // Point lookups of document ids need a few index pages, not a 64 MiB cache (pages
+        // still in the WAL are read into it, so it would fill during a long ingest).
+        checker
+            .connection()
+            .execute_batch("PRAGMA cache_size = -2048")
+            .at(checker.path())?;
+    }
     let mut already = 0u64;
     let mut failed_annotation = 0u64;
     let mut inputs = Inputs::default();

@@ -535,7 +535,7 @@ fn configure(conn: &Connection, name: &str) -> Result<(), StoreError> {
          PRAGMA synchronous = NORMAL;
          PRAGMA foreign_keys = OFF;
          PRAGMA temp_store = MEMORY;
-         PRAGMA cache_size = -131072;
+         PRAGMA cache_size = -32768;
          PRAGMA wal_autocheckpoint = 16384;",
     )
     .at(name)?;

@@ -53,7 +53,7 @@ pub struct Args {
     #[arg(long)]
     pub replace: bool,
     /// Most documents per transaction.
-    #[arg(long, value_name = "N", default_value_t = 1024)]
+    #[arg(long, value_name = "N", default_value_t = 512)]
     pub batch: usize,
     /// No progress bar and no summary line.
     #[arg(long, short)]

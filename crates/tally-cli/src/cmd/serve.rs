@@ -12,10 +12,12 @@ use crate::pipeline_args::PipelineArgs;
 
 /// Arguments of `tally serve`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  tally ingest samples/ --db tally.db && tally serve --db tally.db\n  \
+#[command(
+    after_help = "Examples:\n  tally ingest samples/ --db tally.db && tally serve --db tally.db\n  \
 TALLY_TOKEN=$(cat token) tally serve --bind 0.0.0.0 --port 9000\n\n\
 Reads need no token. POST /api/ingest needs `Authorization: Bearer TOKEN`: the token is \
-TALLY_TOKEN when set, else a fresh one printed at start. The API is described at /openapi.json.")]
+TALLY_TOKEN when set, else a fresh one printed at start. The API is described at /openapi.json."
+)]
 pub struct Args {
     /// The database file; created empty when missing (POST /api/ingest fills it).
     #[arg(long, value_name = "FILE", default_value = "tally.db")]
@@ -53,8 +55,8 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         _ => false,
     };
     let token = config.token.clone();
-    let server = Server::bind(config)
-        .with_context(|| format!("cannot serve {}", args.db.display()))?;
+    let server =
+        Server::bind(config).with_context(|| format!("cannot serve {}", args.db.display()))?;
     let addr = server.local_addr();
     if is_exposed(&addr) {
         eprintln!(
@@ -104,7 +106,10 @@ mod tests {
             parse_bind("127.0.0.1", 8080).ok(),
             "127.0.0.1:8080".parse().ok()
         );
-        assert_eq!(parse_bind("0.0.0.0:9000", 8080).ok(), "0.0.0.0:9000".parse().ok());
+        assert_eq!(
+            parse_bind("0.0.0.0:9000", 8080).ok(),
+            "0.0.0.0:9000".parse().ok()
+        );
         assert_eq!(parse_bind("::1", 80).ok(), "[::1]:80".parse().ok());
         assert_eq!(parse_bind("localhost", 1).ok(), "127.0.0.1:1".parse().ok());
         assert!(parse_bind("example.com", 80).is_err());
