@@ -69,6 +69,12 @@ struct PeerDoc {
     entities: Vec<PeerEntity>,
 }
 
+impl crate::peers::PeerLine for PeerDoc {
+    fn doc(&self) -> &str {
+        &self.doc
+    }
+}
+
 #[derive(Default)]
 struct Tally {
     exact: BTreeMap<&'static str, Prf>,
@@ -89,9 +95,8 @@ const MAX_ERRORS: usize = 500;
 /// [`EvalError::Usage`] without gold paths; [`EvalError::Data`] naming a bad file or a
 /// peer file whose text differs from the gold text.
 pub fn run(paths: &[PathBuf]) -> Result<Report, EvalError> {
-    let (peers, gold_paths): (Vec<&PathBuf>, Vec<&PathBuf>) = paths
-        .iter()
-        .partition(|p| p.extension().is_some_and(|e| e == "jsonl"));
+    let (peers, gold_paths): (Vec<&PathBuf>, Vec<&PathBuf>) =
+        paths.iter().partition(|p| crate::peers::is_peer(p));
     let mut files = Vec::new();
     for p in gold_paths {
         collect_xml(p, &mut files)?;
@@ -103,10 +108,7 @@ pub fn run(paths: &[PathBuf]) -> Result<Report, EvalError> {
         });
     }
     files.sort();
-    let mut peer_docs: Vec<(String, BTreeMap<String, PeerDoc>)> = Vec::new();
-    for p in peers {
-        peer_docs.push((peer_name(p), read_peer(p)?));
-    }
+    let peer_docs: crate::peers::Peers<PeerDoc> = crate::peers::read_all(&peers)?;
 
     let config = tally_extract::PipelineConfig::default();
     let pipeline = tally_extract::Pipeline::builtin(&config).map_err(|e| EvalError::Data {
@@ -122,7 +124,7 @@ pub fn run(paths: &[PathBuf]) -> Result<Report, EvalError> {
     for file in &files {
         let doc = meantime::read_file(file)?;
         let gold = gold_of(&doc);
-        let name = doc_key(file);
+        let name = crate::peers::doc_key(file);
 
         let mut tdoc = doc.document();
         let started = Instant::now();
@@ -142,14 +144,7 @@ pub fn run(paths: &[PathBuf]) -> Result<Report, EvalError> {
 
         for (peer, docs) in &peer_docs {
             let Some(pd) = docs.get(&name) else { continue };
-            if pd.text != doc.text {
-                return Err(EvalError::Data {
-                    path: file.display().to_string(),
-                    message: format!(
-                        "peer {peer} scored a different text for {name}; rebuild its input"
-                    ),
-                });
-            }
+            crate::peers::same_text(peer, &name, &pd.text, &doc.text)?;
             let predicted: Vec<Mention> = pd
                 .entities
                 .iter()
@@ -194,7 +189,7 @@ pub fn texts(paths: &[PathBuf]) -> Result<Vec<Value>, EvalError> {
         .iter()
         .map(|f| {
             let doc = meantime::read_file(f)?;
-            Ok(json!({"doc": doc_key(f), "text": doc.text}))
+            Ok(json!({"doc": crate::peers::doc_key(f), "text": doc.text}))
         })
         .collect()
 }
@@ -217,43 +212,6 @@ fn collect_xml(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), EvalError> {
         });
     }
     Ok(())
-}
-
-/// A document's key in peer files: its folder and file name ("corpus_gm/1234_X.xml").
-fn doc_key(path: &Path) -> String {
-    let file = path
-        .file_name()
-        .map(|f| f.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    match path.parent().and_then(Path::file_name) {
-        Some(dir) => format!("{}/{file}", dir.to_string_lossy()),
-        None => file,
-    }
-}
-
-fn peer_name(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "peer".into())
-}
-
-fn read_peer(path: &Path) -> Result<BTreeMap<String, PeerDoc>, EvalError> {
-    let data = |message: String| EvalError::Data {
-        path: path.display().to_string(),
-        message,
-    };
-    let text = std::fs::read_to_string(path).map_err(|e| data(e.to_string()))?;
-    let mut out = BTreeMap::new();
-    for (n, line) in text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let doc: PeerDoc =
-            serde_json::from_str(line).map_err(|e| data(format!("line {}: {e}", n + 1)))?;
-        out.insert(doc.doc.clone(), doc);
-    }
-    Ok(out)
 }
 
 fn gold_of(doc: &MeantimeDoc) -> Gold {

@@ -60,6 +60,12 @@ struct PeerDoc {
     quantities: Vec<PeerQuantity>,
 }
 
+impl crate::peers::PeerLine for PeerDoc {
+    fn doc(&self) -> &str {
+        &self.doc
+    }
+}
+
 #[derive(Debug, Deserialize)]
 struct PeerQuantity {
     start: usize,
@@ -219,9 +225,8 @@ impl Score {
 /// cannot be read, a peer file whose text differs from the rebuilt article, or the
 /// extractor's data error.
 pub fn run(paths: &[PathBuf]) -> Result<Report, EvalError> {
-    let (peer_paths, gold_paths): (Vec<&PathBuf>, Vec<&PathBuf>) = paths
-        .iter()
-        .partition(|p| p.extension().is_some_and(|e| e == "jsonl"));
+    let (peer_paths, gold_paths): (Vec<&PathBuf>, Vec<&PathBuf>) =
+        paths.iter().partition(|p| crate::peers::is_peer(p));
     let mut files = BTreeMap::new();
     for p in gold_paths {
         collect(p, &mut files)?;
@@ -232,10 +237,7 @@ pub fn run(paths: &[PathBuf]) -> Result<Report, EvalError> {
             usage: USAGE,
         });
     }
-    let mut peers: Vec<(String, BTreeMap<String, PeerDoc>)> = Vec::new();
-    for p in peer_paths {
-        peers.push((peer_name(p), read_peer(p)?));
-    }
+    let peers: crate::peers::Peers<PeerDoc> = crate::peers::read_all(&peer_paths)?;
     let extractor = FigureExtractor::new().map_err(|e| EvalError::Data {
         path: "data/figures".into(),
         message: e.to_string(),
@@ -278,20 +280,13 @@ pub fn run(paths: &[PathBuf]) -> Result<Report, EvalError> {
         tally.seconds += seconds;
         tally.add(&name, &doc.body, &gold, &predicted);
 
-        let key = doc_key(file);
+        let key = crate::peers::doc_key(file);
         for (peer, docs) in &peers {
             let Some(pd) = docs.get(&key) else {
                 *missing.entry(peer.clone()).or_default() += 1;
                 continue;
             };
-            if pd.text != doc.body {
-                return Err(EvalError::Data {
-                    path: file.display().to_string(),
-                    message: format!(
-                        "peer {peer} scored a different text for {key}; rebuild its input with the entity_texts example"
-                    ),
-                });
-            }
+            crate::peers::same_text(peer, &key, &pd.text, &doc.body)?;
             let predicted: Vec<Predicted<'_>> = pd
                 .quantities
                 .iter()
@@ -351,45 +346,6 @@ fn floor_char(text: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
-}
-
-/// An article's key in peer files: its folder and file name ("corpus_gm/1234_X.xml"), as
-/// the texts the `entity_texts` example writes name it.
-fn doc_key(path: &Path) -> String {
-    let file = path
-        .file_name()
-        .map(|f| f.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    match path.parent().and_then(Path::file_name) {
-        Some(dir) => format!("{}/{file}", dir.to_string_lossy()),
-        None => file,
-    }
-}
-
-/// A peer's name: its file's stem (`quantulum3.jsonl` → `quantulum3`).
-fn peer_name(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "peer".into())
-}
-
-fn read_peer(path: &Path) -> Result<BTreeMap<String, PeerDoc>, EvalError> {
-    let data = |message: String| EvalError::Data {
-        path: path.display().to_string(),
-        message,
-    };
-    let text = std::fs::read_to_string(path).map_err(|e| data(e.to_string()))?;
-    let mut out = BTreeMap::new();
-    for (n, line) in text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let doc: PeerDoc =
-            serde_json::from_str(line).map_err(|e| data(format!("line {}: {e}", n + 1)))?;
-        out.insert(doc.doc.clone(), doc);
-    }
-    Ok(out)
 }
 
 /// MEANTIME XML files under `path`, by file name (each article once).

@@ -11,6 +11,7 @@ mod error;
 mod figures;
 pub mod meantime;
 mod numbers;
+mod peers;
 mod prf;
 mod seed;
 mod sentences;

@@ -69,6 +69,12 @@ struct PeerDoc {
     times: Vec<PeerTimex>,
 }
 
+impl crate::peers::PeerLine for PeerDoc {
+    fn doc(&self) -> &str {
+        &self.doc
+    }
+}
+
 /// Counts for a set of documents.
 #[derive(Default)]
 struct Tally {
@@ -298,12 +304,7 @@ fn predictions(doc: &Document) -> Vec<Item> {
 
 /// A peer's predictions on `text`, checked to be on the same text.
 fn peer_items(peer: &str, key: &str, pd: &PeerDoc, text: &str) -> Result<Vec<Item>, EvalError> {
-    if pd.text != text {
-        return Err(EvalError::Data {
-            path: key.to_owned(),
-            message: format!("peer {peer} scored a different text for {key}; rebuild its input"),
-        });
-    }
+    crate::peers::same_text(peer, key, &pd.text, text)?;
     Ok(pd
         .times
         .iter()
@@ -384,57 +385,15 @@ fn read_gold(path: &Path) -> Result<GoldDoc, EvalError> {
 /// [`EvalError::Data`] naming a file that cannot be read or parsed.
 pub fn texts(paths: &[PathBuf]) -> Result<Vec<Value>, EvalError> {
     let mut out = Vec::new();
-    for path in paths.iter().filter(|p| !is_peer(p)) {
+    for path in paths.iter().filter(|p| !crate::peers::is_peer(p)) {
         for file in files(path) {
             let gold = read_gold(&file)?;
             out.push(json!({
-                "doc": doc_key(&file),
+                "doc": crate::peers::doc_key(&file),
                 "text": gold.text,
                 "published": gold.published,
             }));
         }
-    }
-    Ok(out)
-}
-
-/// A document's key in peer files: its folder and file name ("TimeBank/wsj_0026.tml").
-fn doc_key(path: &Path) -> String {
-    let file = path
-        .file_name()
-        .map(|f| f.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    match path.parent().and_then(Path::file_name) {
-        Some(dir) => format!("{}/{file}", dir.to_string_lossy()),
-        None => file,
-    }
-}
-
-fn is_peer(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e == "jsonl")
-}
-
-/// A peer's name: its file's stem (`duckling.jsonl` → `duckling`).
-fn peer_name(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "peer".into())
-}
-
-fn read_peer(path: &Path) -> Result<BTreeMap<String, PeerDoc>, EvalError> {
-    let data = |message: String| EvalError::Data {
-        path: path.display().to_string(),
-        message,
-    };
-    let text = std::fs::read_to_string(path).map_err(|e| data(e.to_string()))?;
-    let mut out = BTreeMap::new();
-    for (n, line) in text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let doc: PeerDoc =
-            serde_json::from_str(line).map_err(|e| data(format!("line {}: {e}", n + 1)))?;
-        out.insert(doc.doc.clone(), doc);
     }
     Ok(out)
 }
@@ -447,17 +406,14 @@ fn read_peer(path: &Path) -> Result<BTreeMap<String, PeerDoc>, EvalError> {
 /// or parsed, a peer file with another text, or when the extractor cannot be built.
 pub fn run(paths: &[PathBuf]) -> Result<Report, EvalError> {
     let (peer_paths, gold_paths): (Vec<&PathBuf>, Vec<&PathBuf>) =
-        paths.iter().partition(|p| is_peer(p));
+        paths.iter().partition(|p| crate::peers::is_peer(p));
     if gold_paths.is_empty() {
         return Err(EvalError::Usage {
             suite: "times",
             usage: "PATH... [PEER.jsonl...] (TimeML .tml or MEANTIME .xml files or directories; peers' predictions)",
         });
     }
-    let mut peers = Vec::new();
-    for p in peer_paths {
-        peers.push((peer_name(p), read_peer(p)?));
-    }
+    let peers: crate::peers::Peers<PeerDoc> = crate::peers::read_all(&peer_paths)?;
     let times = tally_times::TimeExtractor::new().map_err(|e| EvalError::Data {
         path: "data/times".to_owned(),
         message: e.to_string(),
@@ -488,7 +444,7 @@ pub fn run(paths: &[PathBuf]) -> Result<Report, EvalError> {
                     message: e.to_string(),
                 })?;
             }
-            let key = doc_key(&file);
+            let key = crate::peers::doc_key(&file);
             let mut predicted = vec![predictions(&doc)];
             for (k, (peer, docs)) in peers.iter().enumerate() {
                 predicted.push(match docs.get(&key) {
