@@ -218,7 +218,10 @@ fn cues_in<'l>(lex: &'l Lexicon, words: &[Word<'_>], hits: &[Hit]) -> Vec<CueAt<
             if noun {
                 return None;
             }
+            // "According to Trump, ..." opens a sentence with a capitalized cue before a name;
+            // a prepositional cue is never part of one.
             if !title_case
+                && !entry.flags.prep
                 && words[start].is_capitalized()
                 && (named(
                     start
@@ -451,8 +454,13 @@ fn annotate(
             &marks,
             token_cursor,
         );
+        let cues = cues_in(lex, &buffer, &hits[first_hit..h]);
+        for cue in &cues {
+            if let Some(w) = buffer.get_mut(cue.words.start) {
+                w.cue = true;
+            }
+        }
         let words = buffer.as_slice();
-        let cues = cues_in(lex, words, &hits[first_hit..h]);
         let found = sentence::analyze(lex, words, &cues);
         let paragraph = doc.paragraph_at(sentence.start).unwrap_or(0);
 

@@ -257,6 +257,21 @@ fn run_to_end(lex: &Lexicon, words: &[Word<'_>], start: usize, next_cue: usize) 
         if end + 1 == next_cue && w.is(",") {
             break;
         }
+        // A later cue right after a comma (or a comma and a closing quotation mark) starts
+        // its own clause even when another cue lies between ("who has refused to endorse
+        // Trump, said ...", "who calls Trump a “sociopath,” said ..."): the content stops.
+        if end > start && w.is(",") {
+            let next = words.get(end + 1);
+            if next.is_some_and(|n| n.cue) && !quoted(end) {
+                break;
+            }
+            if next.is_some_and(|n| n.quote() == Some(QuoteDir::Close))
+                && words.get(end + 2).is_some_and(|n| n.cue)
+            {
+                end += 2;
+                break;
+            }
+        }
         // "called him divisive and accused him ...", "..., but told reporters ...": the next
         // cue coordinated with this one ends this content.
         if end > start
@@ -713,11 +728,32 @@ fn verb<'l>(
     let cue_floor = prev.map_or(0, |f| f.cue.end);
     let left = |i: usize| left_source(lex, words, i, floor, cue_floor);
 
+    // "Podesta, who said the project was vetted, said he was unaware": the relative
+    // clause's antecedent is this cue's subject too.
+    let relative_prev = prev.and_then(|f| {
+        let s = f.source?;
+        let antecedent = s.antecedent?;
+        let content_end = f.content.last()?.end;
+        // The comma may sit inside the clause's closing quotation mark ("who calls Trump a
+        // “sociopath,” said").
+        let comma = h > 0
+            && (words[h - 1].is(",")
+                || (h > 1
+                    && words[h - 1].quote() == Some(QuoteDir::Close)
+                    && words[h - 2].is(",")));
+        (comma && content_end + 1 >= h - 1 && content_end <= h).then_some(Source {
+            span: antecedent,
+            core: antecedent,
+            apposition: None,
+            antecedent: None,
+        })
+    });
     // Inverted: `"...," said the official.` After a closing quotation mark the inversion
     // is certain; after a bare comma only when no source stands left of the cue ("Murphy,
     // the head of X, said the group would ...") and the clause ends with the source. An
     // addressee is never an inverted source ("..., Ramos told AFP").
     let inverted_possible = h > floor
+        && relative_prev.is_none()
         && boundary_before(words, h)
         && !cue.entry.flags.obj
         && (after_quote || left(h - 1).is_none());
@@ -754,21 +790,6 @@ fn verb<'l>(
             && words[f.cue.start - 1].is(",")
             && h > 0
             && (words[h - 1].is(",") || words[h - 1].quote() == Some(QuoteDir::Close))
-    });
-    // "Podesta, who said the project was vetted, said he was unaware": the relative
-    // clause's antecedent is this cue's subject too.
-    let relative_prev = prev.and_then(|f| {
-        let s = f.source?;
-        let antecedent = s.antecedent?;
-        let content_end = f.content.last()?.end;
-        (h > 0 && words[h - 1].is(",") && content_end + 1 >= h - 1 && content_end <= h).then_some(
-            Source {
-                span: antecedent,
-                core: antecedent,
-                apposition: None,
-                antecedent: None,
-            },
-        )
     });
     let source = if let Some(s) = relative_prev {
         Some(s)
@@ -875,9 +896,31 @@ const TIME_WORDS: &[&str] = &[
 /// Nouns that end a prepositional phrase between a source and its cue ("Trump at the time
 /// said", "Beck, who has in the past described", "Ryan in a statement said").
 const SETTING_NOUNS: &[&str] = &[
-    "time", "past", "statement", "interview", "speech", "tweet", "post", "letter", "email",
-    "conference", "briefing", "hearing", "rally", "debate", "weekend", "morning", "afternoon",
-    "evening", "night", "remarks", "appearance", "op-ed", "memo", "video", "release",
+    "time",
+    "past",
+    "statement",
+    "interview",
+    "speech",
+    "tweet",
+    "post",
+    "letter",
+    "email",
+    "conference",
+    "briefing",
+    "hearing",
+    "rally",
+    "debate",
+    "weekend",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "remarks",
+    "appearance",
+    "op-ed",
+    "memo",
+    "video",
+    "release",
 ];
 
 /// The index after skipping auxiliaries, adverbs and time words to the left of a cue.
@@ -886,7 +929,10 @@ fn skip_left_adjuncts(lex: &Lexicon, words: &[Word<'_>], cue: usize, floor: usiz
     // A prepositional setting right before the cue: "at the time", "in a statement".
     if h > floor + 1 && SETTING_NOUNS.contains(&words[h - 1].lower()) {
         let prep = (h.saturating_sub(4).max(floor)..h - 1).rev().find(|&i| {
-            matches!(words[i].lower(), "at" | "in" | "on" | "during" | "over" | "via")
+            matches!(
+                words[i].lower(),
+                "at" | "in" | "on" | "during" | "over" | "via"
+            )
         });
         if let Some(p) = prep
             && p > floor
@@ -1145,8 +1191,19 @@ fn subject(lex: &Lexicon, words: &[Word<'_>], floor: usize, limit: usize) -> Opt
             || (lower.len() > 4 && (lower.ends_with("ing") || lower.ends_with("ed")))
             || matches!(
                 lower,
-                "instead" | "however" | "hours" | "days" | "moments" | "minutes" | "weeks"
-                    | "later" | "earlier" | "meanwhile" | "still" | "separately" | "asked"
+                "instead"
+                    | "however"
+                    | "hours"
+                    | "days"
+                    | "moments"
+                    | "minutes"
+                    | "weeks"
+                    | "later"
+                    | "earlier"
+                    | "meanwhile"
+                    | "still"
+                    | "separately"
+                    | "asked"
             );
         let comma = words[s..limit.min(words.len())]
             .iter()

@@ -43,6 +43,9 @@ pub(crate) struct Word<'a> {
     /// inside a quotation opened in an earlier sentence shows it by closing a quote it
     /// never opened.
     pub inside: bool,
+    /// Starts a cue of its sentence (set once the cues are known): a comma right before it
+    /// ends the content of an earlier cue.
+    pub cue: bool,
 }
 
 impl<'a> Word<'a> {
@@ -202,6 +205,7 @@ pub(crate) fn words_into<'a>(
                 kind: WordKind::Word,
                 lower: lower_body.get(start..token.end).unwrap_or(""),
                 inside: false,
+                cue: false,
             });
             continue;
         }
@@ -354,6 +358,7 @@ fn push<'a>(out: &mut Vec<Word<'a>>, body: &'a str, start: usize, text: &'a str,
         kind,
         lower: "",
         inside: false,
+        cue: false,
     });
 }
 

@@ -1,0 +1,76 @@
+//! Sentence shapes found on news text (PolNeAR's train split): each test states the cue,
+//! source and content tally must report.
+
+#![allow(clippy::unwrap_used)] // A test fixture: failing loudly is the point.
+
+use tally_attribution::Attributor;
+use tally_core::{Document, DocumentMeta, Extractor};
+
+/// (cue, source, first content span) of every top-level attribution.
+fn found(paragraphs: &[&str]) -> Vec<(String, Option<String>, String)> {
+    let mut doc = Document::new(DocumentMeta::default(), paragraphs);
+    tally_text::Segmenter.run(&mut doc).unwrap();
+    Attributor::new().unwrap().run(&mut doc).unwrap();
+    doc.attributions
+        .iter()
+        .filter(|a| a.within.is_none())
+        .map(|a| {
+            (
+                a.cue.text.clone(),
+                a.source.as_ref().map(|s| s.text.clone()),
+                a.content
+                    .first()
+                    .map(|c| c.text.clone())
+                    .unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn has(all: &[(String, Option<String>, String)], cue: &str, source: &str, content: &str) -> bool {
+    all.iter()
+        .any(|(c, s, t)| c == cue && s.as_deref() == Some(source) && t == content)
+}
+
+#[test]
+fn according_to_a_name_opens_a_sentence() {
+    let all = found(&["According to Rep. Trey Gowdy, the inquiry forced the emails out."]);
+    assert!(
+        has(
+            &all,
+            "According to",
+            "Rep. Trey Gowdy",
+            "the inquiry forced the emails out"
+        ),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_cue_in_a_relative_clause_leaves_the_main_cue_its_subject() {
+    let all = found(&[
+        "Humphrey, who calls Trump a \u{201C}sociopath,\u{201D} said he doesn\u{2019}t believe the effort needs an alternative.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "said",
+            "Humphrey",
+            "he doesn\u{2019}t believe the effort needs an alternative"
+        ),
+        "{all:?}"
+    );
+    let all = found(&[
+        "Gov. John Kasich, a Republican who has refused to endorse Mr. Trump, said the family deserved better.",
+    ]);
+    assert!(
+        all.iter()
+            .any(|(c, _, t)| c == "has refused" && t == "to endorse Mr. Trump"),
+        "{all:?}"
+    );
+    assert!(
+        all.iter()
+            .any(|(c, _, t)| c == "said" && t == "the family deserved better"),
+        "{all:?}"
+    );
+}
