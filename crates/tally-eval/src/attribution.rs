@@ -1,6 +1,6 @@
 //! The `attribution` suite: tally's attributions against PolNeAR and MEANTIME.
 //!
-//! `tally eval attribution PATH... [--json]`, where each PATH is one of:
+//! `tally eval attribution PATH... [PEER.jsonl...] [--json]`, where each PATH is one of:
 //! - a PolNeAR compartment (`polnear/data/train`, `polnear/data/dev`: a folder with `text/`
 //!   and `attributions/`). Every article is run through the built-in pipeline with its text
 //!   as the body (so offsets compare directly) and its publication date from
@@ -12,6 +12,10 @@
 //!   and **overlap** (one-to-one, sharing at least one byte), and the **attribution** F1: a
 //!   predicted attribution counts when its cue overlaps the gold cue and its source
 //!   overlaps the gold source (or both have none).
+//!   The **direct-quote subset** is scored the same way: gold whose content is in
+//!   quotation marks, against tally's direct attributions and each peer file's quotes
+//!   (`PEER.jsonl` paths, as `bench/peers/peers.py predict quotes` writes them; see
+//!   [`direct`]).
 //! - a MEANTIME folder (with `.xml` CAT files; `meantime/` itself means its
 //!   `intra-doc_annotation/`): the share of speech events (event mentions of
 //!   `SPEECH_COGNITIVE` events with an `Arg0` participant) whose speaker tally attributes
@@ -23,16 +27,21 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
-use tally_core::{Document, DocumentMeta, Layer, Published, PublishedSource, Span};
+use tally_core::{Document, DocumentMeta, Layer, Published, PublishedSource, QuoteKind, Span};
 use tally_extract::{Pipeline, PipelineConfig};
+
+mod direct;
 
 use crate::brat::{self, GoldAttribution, Ranges};
 use crate::meantime::{self, MarkableKind};
 use crate::{EvalError, Prf, Report};
 
-const USAGE: &str = "PATH... (PolNeAR compartments such as polnear/data/dev, or MEANTIME folders)";
+const USAGE: &str = "PATH... [PEER.jsonl...] (PolNeAR compartments such as polnear/data/dev, or MEANTIME folders; peers' direct quotes)";
 
 pub fn run(paths: &[PathBuf]) -> Result<Report, EvalError> {
+    let (peer_paths, paths): (Vec<&PathBuf>, Vec<&PathBuf>) =
+        paths.iter().partition(|p| crate::peers::is_peer(p));
+    let peers: crate::peers::Peers<direct::PeerDoc> = crate::peers::read_all(&peer_paths)?;
     if paths.is_empty() {
         return Err(EvalError::Usage {
             suite: "attribution",
@@ -52,7 +61,7 @@ pub fn run(paths: &[PathBuf]) -> Result<Report, EvalError> {
             continue;
         }
         if path.join("text").is_dir() && path.join("attributions").is_dir() {
-            let (value, text) = polnear(&pipeline, path)?;
+            let (value, text) = polnear(&pipeline, path, &peers)?;
             results.push(value);
             summary.push_str(&text);
         } else {
@@ -143,31 +152,50 @@ struct Predicted {
     pairs: Vec<(Ranges, Option<Ranges>)>,
 }
 
-fn predicted(doc: &Document) -> Predicted {
+/// One predicted attribution, tally's or a peer's.
+#[derive(Debug, Clone)]
+struct Quote {
+    cue: Ranges,
+    source: Option<Ranges>,
+    content: Ranges,
+}
+
+/// tally's attributions as quotes; `direct_only` keeps [`QuoteKind::Direct`] ones.
+fn tally_quotes(doc: &Document, direct_only: bool) -> Vec<Quote> {
+    // PolNeAR annotates no attribution inside another's content: nested reports are not
+    // compared.
+    doc.attributions
+        .iter()
+        .filter(|a| a.within.is_none())
+        .filter(|a| !direct_only || a.kind == QuoteKind::Direct)
+        .map(|a| Quote {
+            cue: vec![a.cue.range()],
+            source: a.source.as_ref().map(|s| vec![s.range()]),
+            content: a.content.iter().map(Span::range).collect(),
+        })
+        .collect()
+}
+
+fn predicted<'a>(quotes: impl IntoIterator<Item = &'a Quote>) -> Predicted {
     let mut p = Predicted {
         cues: Vec::new(),
         sources: Vec::new(),
         contents: Vec::new(),
         pairs: Vec::new(),
     };
-    // PolNeAR annotates no attribution inside another's content: nested reports are not
-    // compared.
-    for a in doc.attributions.iter().filter(|a| a.within.is_none()) {
-        let cue = vec![a.cue.range()];
-        let source = a.source.as_ref().map(|s| vec![s.range()]);
-        if !p.cues.contains(&cue) {
-            p.cues.push(cue.clone());
+    for q in quotes {
+        if !p.cues.contains(&q.cue) {
+            p.cues.push(q.cue.clone());
         }
-        if let Some(s) = &source
+        if let Some(s) = &q.source
             && !p.sources.contains(s)
         {
             p.sources.push(s.clone());
         }
-        let content: Ranges = a.content.iter().map(Span::range).collect();
-        if !p.contents.contains(&content) {
-            p.contents.push(content);
+        if !p.contents.contains(&q.content) {
+            p.contents.push(q.content.clone());
         }
-        p.pairs.push((cue, source));
+        p.pairs.push((q.cue.clone(), q.source.clone()));
     }
     p
 }
@@ -280,7 +308,11 @@ fn score_annotation(text: &str, pred: &Predicted, gold: &[GoldAttribution]) -> C
     }
 }
 
-fn polnear(pipeline: &Pipeline, dir: &Path) -> Result<(Value, String), EvalError> {
+fn polnear(
+    pipeline: &Pipeline,
+    dir: &Path,
+    peers: &crate::peers::Peers<direct::PeerDoc>,
+) -> Result<(Value, String), EvalError> {
     let dates = publication_dates(dir);
     let mut anns: BTreeMap<String, Vec<(String, PathBuf)>> = BTreeMap::new();
     let listing = std::fs::read_dir(dir.join("attributions")).map_err(|e| data_error(dir, e))?;
@@ -300,6 +332,7 @@ fn polnear(pipeline: &Pipeline, dir: &Path) -> Result<(Value, String), EvalError
             .push((annotator.to_owned(), path.clone()));
     }
     let mut total = Counts::default();
+    let mut direct_quotes = direct::Systems::new(peers.iter().map(|(name, _)| name.clone()));
     let mut by_annotator: BTreeMap<String, Counts> = BTreeMap::new();
     let mut bytes = 0usize;
     let started = std::time::Instant::now();
@@ -313,11 +346,25 @@ fn polnear(pipeline: &Pipeline, dir: &Path) -> Result<(Value, String), EvalError
             .map_err(|e| data_error(&text_path, e))?;
         bytes += text.len();
         articles += 1;
-        let pred = predicted(&doc);
+        let pred = predicted(&tally_quotes(&doc, false));
+        let mut quotes = vec![tally_quotes(&doc, true)];
+        for (k, (peer, docs)) in peers.iter().enumerate() {
+            quotes.push(match docs.get(article) {
+                Some(pd) => {
+                    crate::peers::same_text(peer, article, &pd.text, &text)?;
+                    direct::peer_quotes(pd, &text)
+                }
+                None => {
+                    direct_quotes.missing(k + 1);
+                    Vec::new()
+                }
+            });
+        }
         for (annotator, path) in files {
             let ann = std::fs::read_to_string(path).map_err(|e| data_error(path, e))?;
             let gold = brat::parse(&text, &ann, &path.display().to_string())?;
             let counts = score_annotation(&text, &pred, &gold);
+            direct_quotes.add(&text, &gold, &quotes);
             total.add(counts);
             by_annotator
                 .entry(annotator.clone())
@@ -337,6 +384,7 @@ fn polnear(pipeline: &Pipeline, dir: &Path) -> Result<(Value, String), EvalError
         .map(|(k, c)| (k.clone(), c.to_json()))
         .collect::<serde_json::Map<_, _>>()
         .into();
+    value["direct_quotes"] = direct_quotes.to_json();
     value["pipeline_seconds_including_scoring"] = json!(crate::prf::round4(seconds));
     value["bytes"] = json!(bytes);
     let f = |p: Prf| format!("{:.3}", p.f1());
@@ -353,7 +401,7 @@ fn polnear(pipeline: &Pipeline, dir: &Path) -> Result<(Value, String), EvalError
         f(total.content.exact),
         f(total.content.overlap),
         f(total.attribution),
-    );
+    ) + &direct_quotes.summary();
     Ok((value, text))
 }
 

@@ -42,6 +42,56 @@ pub struct GoldAttribution {
     pub content: Option<Ranges>,
 }
 
+impl GoldAttribution {
+    /// Whether the content is a direct quotation: every piece of it, whitespace trimmed,
+    /// opens with a quotation mark or ends with one (trailing `.,;:!?` allowed after it),
+    /// the first piece opens and the last one closes. So `"We won," | "Again."` and a quote
+    /// running over paragraphs (`"First.` | `Second."`) are direct; a paraphrase with a
+    /// quoted fragment (`that "keep it under wraps."`, `"whisked off" for tests`) is not.
+    /// Curly marks always count; a straight `"` opens after a non-letter and before a
+    /// non-space, and closes after a non-space.
+    #[must_use]
+    pub fn is_direct_quote(&self, text: &str) -> bool {
+        let Some(content) = &self.content else {
+            return false;
+        };
+        let pieces: Vec<&str> = content
+            .iter()
+            .filter_map(|r| text.get(r.clone()))
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        let (Some(first), Some(last)) = (pieces.first(), pieces.last()) else {
+            return false;
+        };
+        opens_quote(first)
+            && closes_quote(last)
+            && pieces.iter().all(|p| opens_quote(p) || closes_quote(p))
+    }
+}
+
+/// Whether a trimmed piece starts with an opening quotation mark.
+fn opens_quote(piece: &str) -> bool {
+    let mut chars = piece.chars();
+    match chars.next() {
+        Some('\u{201C}' | '\u{2018}') => true,
+        Some('"') => chars.next().is_some_and(|c| !c.is_whitespace()),
+        _ => false,
+    }
+}
+
+/// Whether a trimmed piece ends with a closing quotation mark, before any final
+/// punctuation.
+fn closes_quote(piece: &str) -> bool {
+    let core = piece.trim_end_matches(['.', ',', ';', ':', '!', '?']);
+    let mut chars = core.chars().rev();
+    match chars.next() {
+        Some('\u{201D}' | '\u{2019}') => true,
+        Some('"') => chars.next().is_some_and(|c| !c.is_whitespace()),
+        _ => false,
+    }
+}
+
 /// Byte offset of every character offset (index = char offset; one past the end included).
 fn char_to_byte(text: &str) -> Vec<usize> {
     let mut map: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
@@ -157,6 +207,34 @@ mod tests {
         let gold = parse(text, ann, "t.ann").unwrap();
         assert_eq!(gold.len(), 1);
         assert!(gold[0].cue.is_none());
+    }
+
+    #[test]
+    #[allow(clippy::single_range_in_vec_init)] // Spans are lists of ranges.
+    fn direct_quotes_are_contents_in_quotation_marks() {
+        let gold = |text: &str, content: Ranges| {
+            GoldAttribution {
+                id: "E1".into(),
+                cue: None,
+                source: None,
+                content: Some(content),
+            }
+            .is_direct_quote(text)
+        };
+        let text = "\u{201C}We won,\u{201D} he said. \u{201C}Again.\u{201D}";
+        let whole = text.len();
+        assert!(gold(text, vec![0..12, 22..whole]));
+        let straight = "\"First paragraph.\n\n\"Second one,\" she said.";
+        assert!(gold(straight, vec![0..17, 19..32]));
+        let mixed = "that \"keep it under wraps.\"";
+        assert!(!gold(mixed, vec![0..mixed.len()]));
+        let fragment = "\u{201C}whisked off\u{201D} for tests.";
+        assert!(!gold(fragment, vec![0..fragment.len()]));
+        let paraphrase = "Nothing quoted here.";
+        assert!(!gold(paraphrase, vec![0..paraphrase.len()]));
+        // A paraphrase piece beside a quoted one: not a direct quote.
+        let both = "the plan works \"It works.\"";
+        assert!(!gold(both, vec![0..14, 15..both.len()]));
     }
 
     #[test]

@@ -72,8 +72,8 @@ pub const SUITES: &[Suite] = &[
     },
     Suite {
         name: "attribution",
-        usage: "PATH... (PolNeAR compartments such as polnear/data/dev, or MEANTIME folders)",
-        about: "attribution cue/source/content P/R/F1 on PolNeAR (per annotator); MEANTIME speaker share",
+        usage: "PATH... [PEER.jsonl...] (PolNeAR compartments such as polnear/data/dev, or MEANTIME folders; peers' direct quotes)",
+        about: "attribution cue/source/content P/R/F1 on PolNeAR (per annotator), and on its direct quotes for tally and peers; MEANTIME speaker share",
         run: attribution::run,
     },
     Suite {
