@@ -123,9 +123,10 @@ def test_extract_many_releases_the_gil():
         done.set()
         thread.join()
     # Holding the GIL for the whole call would starve the ticker (it could only run at the
-    # call's boundaries); released, it spins thousands of times.
+    # call's boundaries, a tick or two); released, it spins thousands of times on an idle
+    # machine, and hundreds on a loaded one, where each sleep(0) gives up the core.
     assert elapsed > 0.01
-    assert ticks > 1000, (ticks, elapsed)
+    assert ticks > 20, (ticks, elapsed)
 
 
 def test_errors_carry_codes():
