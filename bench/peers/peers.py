@@ -21,7 +21,9 @@ Two commands:
                       against "published" (the document creation time).
           quantities  quantulum3 | duckling | recognizers: [{"start","end","value","unit","type"}]
                       with type QUANTITY, MONEY or PERCENT (MEANTIME's VALUE types).
-          quotes      textacy: [{"cue","source","content"}], each [start, end] or null.
+          quotes      textacy: [{"cue","source","content"}], each [start, end] or null;
+                      TEXTS.jsonl is PolNeAR's text/*.txt ("doc" the file's stem), scored
+                      by `tally eval attribution polnear/data/dev PEER.jsonl` (direct quotes).
         (Entities: spacy_entities.py.)
 
 Peers (pinned in requirements.txt):
