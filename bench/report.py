@@ -172,6 +172,8 @@ def summary(suite: str, report) -> str:
             if "attribution" in r:
                 parts.append(f"{Path(r.get('path', '')).name}: attribution F1 {r['attribution'].get('f1')}, "
                              f"content overlap F1 {r.get('content', {}).get('overlap', {}).get('f1')}")
+            for name, system in ((r.get("direct_quotes") or {}).get("systems") or {}).items():
+                parts.append(f"direct quotes, {name}: attribution F1 {system.get('attribution', {}).get('f1')}")
         return "; ".join(parts) or "no results"
     if suite.startswith("times") and report.get("systems"):
         return "; ".join(f"{name}: value F1 {s.get('total', {}).get('value', {}).get('f1')}, "

@@ -92,8 +92,7 @@ if [ "${SKIP_ACCURACY:-0}" != 1 ]; then
   "$PY" bench/peers/spacy_entities.py "$OUT/meantime-texts.jsonl" > "$ACC/spacy_sm.jsonl"
   "$TALLY" eval entities "$EVAL/meantime/intra-doc_annotation" "$ACC/spacy_sm.jsonl" --json > "$ACC/entities.json"
 
-  step "accuracy: attribution on PolNeAR dev (tally; textacy predictions written for the suite)"
-  "$TALLY" eval attribution "$EVAL/polnear/data/dev" --json > "$ACC/attribution.json"
+  step "accuracy: attribution on PolNeAR dev (tally; textacy on the direct-quote subset)"
   python3 - "$EVAL/polnear/data/dev" "$EVAL/polnear/data/metadata.tsv" > "$OUT/polnear-dev-texts.jsonl" <<'EOF'
 import csv, json, sys
 from pathlib import Path
@@ -102,6 +101,7 @@ for p in sorted((Path(sys.argv[1]) / "text").glob("*.txt")):
     print(json.dumps({"doc": p.stem, "text": p.read_text(encoding="utf-8"), "published": dates.get(p.stem)}))
 EOF
   "$PY" bench/peers/peers.py predict quotes "$OUT/polnear-dev-texts.jsonl" --peer textacy > "$ACC/textacy.jsonl"
+  "$TALLY" eval attribution "$EVAL/polnear/data/dev" "$ACC/textacy.jsonl" --json > "$ACC/attribution.json"
 
   # Suites that exist at this commit.
   suites="$("$TALLY" eval --help | sed -n 's/^  \([a-z]*\) .*/\1/p')"
