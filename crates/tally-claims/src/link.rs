@@ -1,7 +1,7 @@
 //! Linking figure arguments to entities, and sharing them between the figures of one
 //! statement.
 
-use tally_core::{Argument, Document, EntityType, Span};
+use tally_core::{Argument, Document, EntityType};
 
 use crate::draft::Draft;
 use crate::merge::same_quantity;
@@ -14,26 +14,29 @@ pub fn link_figure_arguments(doc: &mut Document) {
     if doc.entities.is_empty() {
         return;
     }
-    let mut mentions: Vec<(Span, usize)> = doc
+    // Mention offsets only (start, end, entity): cloning each mention's text cost more
+    // than the linking.
+    let mut mentions: Vec<(usize, usize, usize)> = doc
         .entities
         .iter()
         .enumerate()
-        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.clone(), i)))
+        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.start, m.end, i)))
         .collect();
-    mentions.sort_by_key(|(m, _)| m.start);
+    mentions.sort_by_key(|&(start, _, _)| start);
     let entities = &doc.entities;
     let pick = |argument: &Argument, rank: &dyn Fn(EntityType) -> usize, rightmost: bool| {
-        let first = mentions.partition_point(|(m, _)| m.end <= argument.span.start);
+        let span = &argument.span;
+        let first = mentions.partition_point(|&(_, end, _)| end <= span.start);
         let inside = mentions[first..]
             .iter()
-            .take_while(|(m, _)| m.start < argument.span.end);
-        let inside = inside.filter(|(m, _)| argument.span.contains(m));
+            .take_while(|&&(start, _, _)| start < span.end);
+        let inside = inside.filter(|&&(start, end, _)| span.start <= start && end <= span.end);
         let best = if rightmost {
-            inside.min_by_key(|(m, i)| (rank(entities[*i].kind), std::cmp::Reverse(m.start)))
+            inside.min_by_key(|&&(start, _, i)| (rank(entities[i].kind), std::cmp::Reverse(start)))
         } else {
-            inside.min_by_key(|(m, i)| (rank(entities[*i].kind), m.start))
+            inside.min_by_key(|&&(start, _, i)| (rank(entities[i].kind), start))
         };
-        best.map(|(_, i)| entities[*i].id.clone())
+        best.map(|&(_, _, i)| entities[i].id.clone())
     };
     let mut links = Vec::new();
     for (f, figure) in doc.figures.iter().enumerate() {

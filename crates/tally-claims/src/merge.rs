@@ -35,11 +35,14 @@ const FUNCTION_WORDS: &[&str] = &[
 struct Profile<'d> {
     paragraph: Option<usize>,
     figures: Vec<&'d Figure>,
-    words: HashSet<u64>,
+    words: WordSet,
 }
 
+/// Word hashes are FNV hashes already: a cheap hasher (not SipHash) is enough to key them.
+type WordSet = HashSet<u64, rustc_hash::FxBuildHasher>;
+
 /// Hashes of [`FUNCTION_WORDS`], excluded from word overlap.
-static FUNCTION_WORD_HASHES: LazyLock<HashSet<u64>> =
+static FUNCTION_WORD_HASHES: LazyLock<WordSet> =
     LazyLock::new(|| FUNCTION_WORDS.iter().flat_map(|w| word_hashes(w)).collect());
 
 impl<'d> Profile<'d> {
@@ -48,18 +51,23 @@ impl<'d> Profile<'d> {
             let text = draft.evidence.iter().flat_map(|e| word_hashes(&e.text));
             text.filter(|h| !FUNCTION_WORD_HASHES.contains(h)).collect()
         } else {
-            HashSet::new()
+            WordSet::default()
         };
         Profile {
             paragraph: draft
                 .evidence
                 .first()
                 .and_then(|e| doc.paragraph_at(e.start)),
-            figures: doc
-                .figures
-                .iter()
-                .filter(|f| draft.covers(&f.span))
-                .collect(),
+            // Only compared drafts ever read their figures: skip the scan over every
+            // figure of the document for the others.
+            figures: if compared {
+                doc.figures
+                    .iter()
+                    .filter(|f| draft.covers(&f.span))
+                    .collect()
+            } else {
+                Vec::new()
+            },
             words,
         }
     }
@@ -160,28 +168,56 @@ fn same_statement(
 
 /// Hashes of the lower-cased words of three letters or more, without building strings.
 fn word_hashes(text: &str) -> impl Iterator<Item = u64> + '_ {
-    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+    // ASCII text (nearly all statements) is split and lower-cased byte by byte; the result
+    // is the same as the char path, which decodes and case-maps every char.
+    let ascii_words = text
+        .as_bytes()
+        .split(|b| !b.is_ascii_alphanumeric() && *b != b'\'')
+        .filter(|w| w.len() >= 3)
+        .map(|w| {
+            w.iter().fold(FNV_OFFSET, |hash, b| {
+                (hash ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME)
+            })
+        });
+    let unicode_words = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| w.chars().count() >= 3)
         .map(|w| {
             // FNV-1a over the lower-cased characters: a stable, allocation-free word key.
-            let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+            let mut hash = FNV_OFFSET;
             for c in w.chars().flat_map(char::to_lowercase) {
                 let mut buf = [0u8; 4];
                 for b in c.encode_utf8(&mut buf).bytes() {
-                    hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+                    hash = (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
                 }
             }
             hash
-        })
+        });
+    // Iterators are lazy: only the chosen one ever runs.
+    let (ascii_words, unicode_words) = if text.is_ascii() {
+        (Some(ascii_words), None)
+    } else {
+        (None, Some(unicode_words))
+    };
+    ascii_words
+        .into_iter()
+        .flatten()
+        .chain(unicode_words.into_iter().flatten())
 }
 
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
 #[allow(clippy::cast_precision_loss)]
-fn jaccard(a: &HashSet<u64>, b: &HashSet<u64>) -> f64 {
-    let union = a.union(b).count();
+fn jaccard(a: &WordSet, b: &WordSet) -> f64 {
+    // One pass over the smaller set; the union follows from the sizes.
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let shared = small.iter().filter(|h| large.contains(h)).count();
+    let union = a.len() + b.len() - shared;
     if union == 0 {
         0.0
     } else {
-        a.intersection(b).count() as f64 / union as f64
+        shared as f64 / union as f64
     }
 }
 
@@ -200,4 +236,51 @@ pub fn same_quantity(a: &Figure, b: &Figure) -> bool {
     let same_noun = a.measure != tally_core::Measure::Other
         || a.noun.as_deref().map(str::to_lowercase) == b.noun.as_deref().map(str::to_lowercase);
     a.measure == b.measure && same_noun && a.unit == b.unit && al <= bh && bl <= ah
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The char path alone, for any text.
+    fn reference(text: &str) -> Vec<u64> {
+        text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| w.chars().count() >= 3)
+            .map(|w| {
+                let mut hash = FNV_OFFSET;
+                for c in w.chars().flat_map(char::to_lowercase) {
+                    let mut buf = [0u8; 4];
+                    for b in c.encode_utf8(&mut buf).bytes() {
+                        hash = (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+                    }
+                }
+                hash
+            })
+            .collect()
+    }
+
+    #[test]
+    fn ascii_words_hash_like_the_char_path() {
+        let text = "The Minister's 300 troops, U.S.-led, ARE there; it's OK.";
+        assert_eq!(word_hashes(text).collect::<Vec<_>>(), reference(text));
+        let accented = "Zürich's officials SAID";
+        assert_eq!(
+            word_hashes(accented).collect::<Vec<_>>(),
+            reference(accented)
+        );
+    }
+
+    #[test]
+    fn jaccard_counts_shared_over_union() {
+        let set = |words: &[u64]| words.iter().copied().collect::<WordSet>();
+        assert!((jaccard(&set(&[1, 2, 3]), &set(&[2, 3, 4])) - 0.5).abs() < 1e-12);
+        assert!(jaccard(&set(&[]), &set(&[])).abs() < 1e-12);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_hashes_match_the_char_path(text in "[a-zA-Z0-9' .,Éé-]{0,60}") {
+            proptest::prop_assert_eq!(word_hashes(&text).collect::<Vec<_>>(), reference(&text));
+        }
+    }
 }
