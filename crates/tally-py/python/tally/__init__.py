@@ -125,18 +125,27 @@ class Pipeline:
         url: Optional[str] = None,
         format: Optional[str] = None,
         chunk_size: int = 512,
-    ) -> List[Document]:
+        output: str = "dict",
+    ) -> List[Any]:
         """Extracts many articles in parallel, results in input order.
 
         The iterable is consumed ``chunk_size`` items at a time; each chunk is extracted
         on ``threads`` threads (default: one per core) with the GIL released, so other
-        Python threads keep running.
+        Python threads keep running, while the previous chunk's documents are turned into
+        Python objects.
 
         :param items: strings, or dicts with ``text`` (or ``html``) and optional ``url``,
             ``title``, ``published``, ``format``, ``name``, which override the keyword
             defaults below for that item.
+        :param output: ``"dict"`` (default): each document as plain dicts and lists;
+            ``"json"``: each document as its JSON text (a ``str``, the line ``tally
+            extract --format jsonl`` prints), written on the worker threads. Use
+            ``"json"`` to write documents out or hand them to another process: it skips
+            building millions of Python objects, the one part of the work that holds the
+            GIL.
         :raises TallyError: for the first article that fails (no body text, say).
         :raises TypeError: for an item that is neither a str nor a dict.
+        :raises ValueError: for an unknown ``output``.
         """
         return self._native.extract_many(
             items,
@@ -145,6 +154,7 @@ class Pipeline:
             url=url,
             format=format,
             chunk_size=chunk_size,
+            output=output,
         )
 
     def read(
@@ -219,7 +229,8 @@ def extract_many(
     url: Optional[str] = None,
     format: Optional[str] = None,
     chunk_size: int = 512,
-) -> List[Document]:
+    output: str = "dict",
+) -> List[Any]:
     """Extracts many articles in parallel with the GIL released; see
     :meth:`Pipeline.extract_many`."""
     return _default().extract_many(
@@ -229,6 +240,7 @@ def extract_many(
         url=url,
         format=format,
         chunk_size=chunk_size,
+        output=output,
     )
 
 

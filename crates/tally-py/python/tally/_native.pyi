@@ -36,7 +36,8 @@ class Pipeline:
         url: Optional[str] = None,
         format: Optional[str] = None,
         chunk_size: int = 512,
-    ) -> List[Dict[str, Any]]: ...
+        output: str = "dict",
+    ) -> List[Any]: ...
     def read(
         self,
         paths: Sequence[str],

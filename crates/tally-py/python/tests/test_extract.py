@@ -101,6 +101,35 @@ def test_extract_many_rejects_bad_items():
         tally.extract_many(["x"], threads=0)
 
 
+def test_extract_many_json_output_is_the_dicts_as_text(samples):
+    items = [p.read_text() for p in samples] * 3
+    dicts = tally.extract_many(items, threads=2, chunk_size=5)
+    texts = tally.extract_many(items, threads=2, chunk_size=5, output="json")
+    assert all(isinstance(t, str) for t in texts)
+    assert len(texts) == len(dicts) == len(items)
+    for text, doc in zip(texts, dicts):
+        parsed = json.loads(text)
+        assert parsed == doc
+        # Same keys in the same order, and the same number types (300 and 300.0 differ).
+        assert json.dumps(parsed) == json.dumps(doc)
+    with pytest.raises(ValueError, match="output"):
+        tally.extract_many(items, output="arrow")
+
+
+def test_extract_many_reports_the_first_failing_item_across_chunks():
+    texts = [f"Officials said {n} people were killed." for n in range(12)]
+    # An article with no body text (item 3) comes before an item that is not one (item
+    # 9, in a later chunk read while item 3's chunk is being extracted): item 3 is raised.
+    items = texts[:3] + ["   "] + texts[4:9] + [42] + texts[10:]
+    with pytest.raises(tally.TallyError, match="item 3") as info:
+        tally.extract_many(items, threads=1, chunk_size=4)
+    assert info.value.code == "I003"
+    with pytest.raises(TypeError, match="item 9"):
+        tally.extract_many(texts[:9] + [42] + texts[10:], threads=1, chunk_size=4)
+    with pytest.raises(tally.TallyError, match="item 11"):
+        tally.extract_many(texts[:11] + [""], threads=2, chunk_size=4)
+
+
 def test_extract_many_releases_the_gil():
     """A Python thread keeps running while extract_many works: the GIL is released."""
     texts = [STORY * 20] * 64

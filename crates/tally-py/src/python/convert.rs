@@ -1,30 +1,16 @@
-//! Rust values to Python objects: documents through their JSON form, so Python sees exactly
-//! the schema `tally extract` prints; export rows as tuples.
+//! Rust values to Python objects: JSON values (store query results) as plain objects;
+//! export rows as tuples. Documents go through [`super::objects`].
 
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::Value;
 
 use crate::rows::Cell;
 
-/// A document's JSON text, as `tally extract --format jsonl` prints it. Done off the GIL
-/// (in parallel in `extract_many`); [`json_to_py`] then builds the objects with CPython's
-/// C JSON decoder, which keeps the field order of the Rust types and is faster than
-/// building them one by one through the C API.
-pub(crate) fn document(doc: &tally_core::Document) -> String {
+/// A document's JSON text, as `tally extract --format jsonl` prints it.
+pub(crate) fn document_json(doc: &tally_core::Document) -> String {
     // Serializing the document model (strings, numbers, enums, vectors) cannot fail.
     serde_json::to_string(doc).unwrap_or_else(|_| "null".to_owned())
-}
-
-static JSON_LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-
-/// Parses JSON text into plain Python objects with `json.loads`.
-pub(crate) fn json_to_py<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
-    let loads = JSON_LOADS.get_or_try_init(py, || -> PyResult<Py<PyAny>> {
-        Ok(py.import("json")?.getattr("loads")?.unbind())
-    })?;
-    loads.bind(py).call1((text,))
 }
 
 /// A JSON value as plain Python objects: dicts, lists, str, int, float, bool, None.

@@ -11,7 +11,7 @@ mod store;
 use std::sync::mpsc::Receiver;
 use std::sync::{Arc, Mutex};
 
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 
@@ -154,6 +154,98 @@ fn article(
     })
 }
 
+/// `extract_many`'s loop: items are read a chunk at a time (bounding memory for long
+/// iterables) and each chunk is extracted on the pool with the GIL released, while the
+/// previous chunk's documents become Python objects (which needs the GIL) and the next
+/// chunk's items are read: converting overlaps extracting instead of leaving the workers
+/// idle.
+struct Batches<'a> {
+    pipeline: &'a tally_extract::Pipeline,
+    pool: Option<&'a rayon::ThreadPool>,
+    defaults: &'a InputOptions,
+    chunk_size: usize,
+}
+
+/// A chunk's results, and the index of its first item (for messages).
+type Extracted<T> = (usize, Vec<Result<T, Error>>);
+
+impl Batches<'_> {
+    /// Extracts every item, `finish` on the workers, `convert` under the GIL, in order.
+    fn run<'py, T: Send>(
+        &self,
+        py: Python<'py>,
+        items: &Bound<'py, PyAny>,
+        finish: impl Fn(tally_core::Document) -> T + Sync,
+        mut convert: impl FnMut(T) -> PyResult<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let out = PyList::empty(py);
+        let mut items = items.try_iter()?;
+        let mut index = 0usize;
+        let finish = &finish;
+        std::thread::scope(|scope| -> PyResult<()> {
+            let extract = |first: usize, articles: Vec<Article>| {
+                scope.spawn(move || -> Extracted<T> {
+                    let docs = batch::extract_all(self.pipeline, &articles, self.pool, finish);
+                    (first, docs)
+                })
+            };
+            let (articles, mut unread) = self.read(py, &mut items, &mut index);
+            let mut running = (!articles.is_empty()).then(|| extract(0, articles));
+            while let Some(handle) = running.take() {
+                // An item that cannot be read is reported after the documents before it,
+                // as if the chunks ran one after the other.
+                let (next, failed) = match unread.take() {
+                    Some(e) => (Vec::new(), Some(e)),
+                    None => self.read(py, &mut items, &mut index),
+                };
+                unread = failed;
+                let (first, docs) = py
+                    .detach(|| handle.join())
+                    .map_err(|_| PyRuntimeError::new_err("an extraction thread panicked"))?;
+                if !next.is_empty() {
+                    running = Some(extract(index - next.len(), next));
+                }
+                for (i, doc) in docs.into_iter().enumerate() {
+                    let doc = doc.map_err(|e| {
+                        let err = raise(py, &e);
+                        let message = format!("item {}: {e}", first + i);
+                        let _ = err.value(py).setattr("args", (message,));
+                        err
+                    })?;
+                    out.append(convert(doc)?)?;
+                }
+            }
+            match unread {
+                Some(e) => Err(e),
+                None => Ok(()),
+            }
+        })?;
+        Ok(out)
+    }
+
+    /// The next chunk of articles; on an item that cannot be read, the articles before it
+    /// and the error.
+    fn read(
+        &self,
+        py: Python<'_>,
+        items: &mut Bound<'_, pyo3::types::PyIterator>,
+        index: &mut usize,
+    ) -> (Vec<Article>, Option<PyErr>) {
+        let mut chunk = Vec::with_capacity(self.chunk_size);
+        while chunk.len() < self.chunk_size {
+            let Some(item) = items.next() else {
+                break;
+            };
+            match item.and_then(|item| article(py, &item, self.defaults, *index)) {
+                Ok(a) => chunk.push(a),
+                Err(e) => return (chunk, Some(e)),
+            }
+            *index += 1;
+        }
+        (chunk, None)
+    }
+}
+
 #[pymethods]
 impl Pipeline {
     #[new]
@@ -203,13 +295,13 @@ impl Pipeline {
             title,
         };
         let pipeline = &self.inner;
-        let json = py
-            .detach(|| batch::extract_one(pipeline, &article).map(|d| convert::document(&d)))
+        let doc = py
+            .detach(|| batch::extract_one(pipeline, &article))
             .map_err(|e| raise(py, &e))?;
-        convert::json_to_py(py, &json)
+        objects::to_py(&Names::new(py), &doc)
     }
 
-    #[pyo3(signature = (items, *, threads=None, published=None, url=None, format=None, chunk_size=512))]
+    #[pyo3(signature = (items, *, threads=None, published=None, url=None, format=None, chunk_size=512, output="dict"))]
     #[allow(clippy::too_many_arguments)]
     fn extract_many<'py>(
         &self,
@@ -220,6 +312,7 @@ impl Pipeline {
         url: Option<String>,
         format: Option<String>,
         chunk_size: usize,
+        output: &str,
     ) -> PyResult<Bound<'py, PyList>> {
         let defaults = input_options(published, url, format, None);
         let pool = match threads {
@@ -234,50 +327,36 @@ impl Pipeline {
             ),
             None => None,
         };
-        let out = PyList::empty(py);
-        // Documents are trees of plain values: no reference cycles for the collector to
-        // find. Left on, it rescans every live container each time a chunk's objects are
-        // added (measured on 12,500 articles: paused per chunk only, collections between
-        // chunks still took a fifth of the call's time), so it is paused for the whole
-        // call and restored after.
-        let _paused = GcPause::new(py)?;
-        let names = Names::new(py);
-        let mut chunk: Vec<Article> = Vec::with_capacity(chunk_size.max(1));
-        let pipeline = &self.inner;
-        let mut index = 0usize;
-        // Chunks bound memory for long iterables; each chunk is extracted in parallel with
-        // the GIL released, and its documents become Python objects in the meantime of
-        // nothing else: converting needs the GIL.
-        let flush = |chunk: &mut Vec<Article>, first: usize| -> PyResult<()> {
-            let articles = std::mem::take(chunk);
-            let docs: Vec<Result<tally_core::Document, Error>> =
-                py.detach(|| batch::extract_all(pipeline, &articles, pool.as_ref(), |d| d));
-            for (i, doc) in docs.into_iter().enumerate() {
-                let doc = doc.map_err(|e| {
-                    let err = raise(py, &e);
-                    let message = format!("item {}: {e}", first + i);
-                    let _ = err.value(py).setattr("args", (message,));
-                    err
-                })?;
-                out.append(objects::to_py(&names, &doc)?)?;
-            }
-            Ok(())
+        let batches = Batches {
+            pipeline: &self.inner,
+            pool: pool.as_ref(),
+            defaults: &defaults,
+            chunk_size: chunk_size.max(1),
         };
-        for item in items.try_iter()? {
-            chunk.push(article(py, &item?, &defaults, index)?);
-            index += 1;
-            if chunk.len() >= chunk_size.max(1) {
-                let first = index - chunk.len();
-                flush(&mut chunk, first)?;
+        match output {
+            "dict" => {
+                // Documents are trees of plain values: no reference cycles for the
+                // collector to find. Left on, it rescans every live container each time
+                // objects are added (measured on 12,500 articles: paused per chunk only,
+                // collections between chunks still took a fifth of the call's time), so it
+                // is paused for the whole call and restored after.
+                let _paused = GcPause::new(py)?;
+                let names = Names::new(py);
+                batches.run(py, items, |d| d, |doc| objects::to_py(&names, &doc))
             }
+            // The text `tally extract --format jsonl` prints, written on the workers: the
+            // only work left under the GIL is copying it into a str.
+            "json" => batches.run(
+                py,
+                items,
+                |d| convert::document_json(&d),
+                |text| Ok(PyString::new(py, &text).into_any()),
+            ),
+            _ => Err(PyValueError::new_err(format!(
+                "output must be \"dict\" or \"json\", not {output:?}"
+            ))),
         }
-        if !chunk.is_empty() {
-            let first = index - chunk.len();
-            flush(&mut chunk, first)?;
-        }
-        Ok(out)
     }
-
     /// Reads files (any input format), streaming: returns an iterator.
     #[pyo3(signature = (paths, *, extract=true, published=None, url=None, format=None, max_document_bytes=None, errors="raise"))]
     #[allow(clippy::too_many_arguments)]
@@ -299,7 +378,7 @@ impl Pipeline {
         let paths: Vec<std::path::PathBuf> = paths.into_iter().map(Into::into).collect();
         let sources = Source::expand(&paths);
         let pipeline = extract.then(|| Arc::clone(&self.inner));
-        let rx = input::stream(sources, options, pipeline, Json, 16);
+        let rx = input::stream(sources, options, pipeline, input::Documents, 16);
         Ok(DocumentIter {
             rx: Mutex::new(rx),
             errors,
@@ -354,7 +433,7 @@ impl ErrorMode {
 /// Documents read from files, one at a time.
 #[pyclass(module = "tally._native")]
 struct DocumentIter {
-    rx: Mutex<Receiver<Result<String, ErrorRow>>>,
+    rx: Mutex<Receiver<Result<tally_core::Document, ErrorRow>>>,
     errors: ErrorMode,
 }
 
@@ -372,7 +451,7 @@ impl DocumentIter {
             });
             match next {
                 None => return Ok(None),
-                Some(Ok(json)) => return convert::json_to_py(py, &json).map(Some),
+                Some(Ok(doc)) => return objects::to_py(&Names::new(py), &doc).map(Some),
                 Some(Err(row)) => match self.errors {
                     ErrorMode::Raise => return Err(raise_row(py, &row)),
                     ErrorMode::Skip => {}
@@ -383,16 +462,6 @@ impl DocumentIter {
                 },
             }
         }
-    }
-}
-
-/// The reader thread's per-document work for `read`: the JSON text.
-struct Json;
-
-impl Sink for Json {
-    type Output = String;
-    fn finish(&self, doc: tally_core::Document) -> String {
-        convert::document(&doc)
     }
 }
 
