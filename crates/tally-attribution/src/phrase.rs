@@ -122,6 +122,17 @@ const MAX_PHRASE: usize = 12;
 pub(crate) fn left(lex: &Lexicon, words: &[Word<'_>], head: usize, floor: usize) -> Option<Phrase> {
     let head_class = class(lex, words, head);
     if head_class == Class::Pronoun {
+        // "a source close to him", "people familiar with them": the pronoun ends a
+        // prepositional phrase after the head noun.
+        if matches!(words[head].lower(), "him" | "her" | "them" | "us")
+            && let Some(h) = joined_head(lex, words, head, floor)
+            && let Some(p) = left(lex, words, h, floor)
+        {
+            return Some(Phrase {
+                start: p.start,
+                end: head + 1,
+            });
+        }
         return Some(Phrase {
             start: head,
             end: head + 1,
@@ -237,7 +248,7 @@ fn joined_head(lex: &Lexicon, words: &[Word<'_>], at: usize, floor: usize) -> Op
                 "half" | "third" | "quarter" | "majority" | "most"
             ));
     let ok = matches!(class(lex, words, h), Class::Noun | Class::Title)
-        || words[h].lower() == "familiar"
+        || matches!(words[h].lower(), "familiar" | "close")
         || proportion
         || share;
     ok.then_some(h)

@@ -98,10 +98,13 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
 /// A question reported without its asker: "Asked whether he would run, Smith said no",
 /// "when asked about the deal". No source; the content is the question, up to the comma.
 fn asked<'l>(words: &[Word<'_>], cue: &CueAt<'l>) -> Option<Found<'l>> {
-    if !cue.entry.flags.obj || cue.entry.lemma != "ask" {
+    // "asked about" is its own lexicon form; its question starts at "about".
+    let about = cue.entry.lemma == "ask about";
+    if !(cue.entry.flags.obj && cue.entry.lemma == "ask" || about) {
         return None;
     }
     let at = cue.words.start;
+    let verb_end = if about { at + 1 } else { cue.words.end };
     let opens = at == 0
         || words.get(at - 1).is_some_and(|w| {
             !w.is_word()
@@ -110,7 +113,7 @@ fn asked<'l>(words: &[Word<'_>], cue: &CueAt<'l>) -> Option<Found<'l>> {
                     "when" | "after" | "while" | "once" | "if" | "was" | "were" | "being" | "been"
                 )
         });
-    let question = words.get(cue.words.end).is_some_and(|w| {
+    let question = words.get(verb_end).is_some_and(|w| {
         matches!(
             w.lower(),
             "whether"
@@ -128,7 +131,7 @@ fn asked<'l>(words: &[Word<'_>], cue: &CueAt<'l>) -> Option<Found<'l>> {
     if !opens || !question {
         return None;
     }
-    let start = cue.words.end;
+    let start = verb_end;
     let mut end = start;
     while end < words.len()
         && (!words[end].is(",") || words[end].inside)
@@ -138,7 +141,10 @@ fn asked<'l>(words: &[Word<'_>], cue: &CueAt<'l>) -> Option<Found<'l>> {
     }
     let content = trim(words, Phrase { start, end })?;
     Some(Found {
-        cue: cue.words,
+        cue: Phrase {
+            start: at,
+            end: verb_end,
+        },
         lemma: &cue.entry.lemma,
         class: cue.entry.class,
         source: None,
@@ -274,17 +280,27 @@ fn run_to_end(lex: &Lexicon, words: &[Word<'_>], start: usize, next_cue: usize) 
         }
         // "called him divisive and accused him ...", "..., but told reporters ...": the next
         // cue coordinated with this one ends this content.
+        // The next cue may lie inside this content already ("said they prefer ..., but six
+        // in 10 said"): the first cue word ahead stands for it.
+        let ahead = if next_cue > end {
+            next_cue
+        } else {
+            words[end + 1..words.len().min(end + 13)]
+                .iter()
+                .position(|n| n.cue)
+                .map_or(words.len(), |p| end + 1 + p)
+        };
         if end > start
-            && end < next_cue
+            && end < ahead
             && (w.is(",") || matches!(w.lower(), "and" | "but"))
-            && coordinates(words, end, next_cue)
+            && coordinates(words, end, ahead)
             && !quoted(end)
         {
             break;
         }
         // "..., and people familiar with her thinking say ...", "..., which he argued ...",
         // "..., she said": a new clause with its own source and cue ends this content.
-        if end > start && w.is(",") && !quoted(end) && new_clause(lex, words, end, next_cue) {
+        if end > start && w.is(",") && !quoted(end) && new_clause(lex, words, end, ahead) {
             break;
         }
         // ", speaking on condition of anonymity", ", who ...": about the source, not content.
@@ -555,7 +571,9 @@ fn after(
                         w.lower(),
                         "what" | "why" | "how" | "whether" | "if" | "when" | "where" | "who"
                     ))
-                    || ((flags.obj || flags.inf) && w.lower() == "to"))
+                    || ((flags.obj || flags.inf) && w.lower() == "to")
+                    // "asked Trump about his statements": the topic is the question.
+                    || (flags.obj && i > cue.words.end && w.lower() == "about"))
         })
     };
     // The infinitive may follow the cue at once ("to" is also a modifier word: "told

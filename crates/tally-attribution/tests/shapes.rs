@@ -74,3 +74,35 @@ fn a_cue_in_a_relative_clause_leaves_the_main_cue_its_subject() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_question_asked_about_a_topic_has_no_asker() {
+    let all = found(&[
+        "\u{201C}Anybody can change,\u{201D} he said when asked about Trump's temperament.",
+    ]);
+    assert!(
+        all.iter()
+            .any(|(c, s, t)| c == "asked" && s.is_none() && t == "about Trump's temperament"),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_second_report_after_a_comma_ends_the_first_content() {
+    let all = found(&[
+        "About three in 10 said they prefer a liberal agenda, but six in 10 said they want the policies continued.",
+    ]);
+    assert!(
+        has(&all, "said", "three in 10", "they prefer a liberal agenda"),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "said",
+            "six in 10",
+            "they want the policies continued"
+        ),
+        "{all:?}"
+    );
+}
