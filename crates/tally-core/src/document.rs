@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     Attribution, Claim, Diagnostic, Entity, Figure, Layer, Published, Span, Speaker, Timex,
-    id::{content_hash, document_id},
+    id::{document_id, document_id_and_hash},
 };
 
 /// Separator placed between paragraphs in [`Document::body`].
@@ -206,9 +206,10 @@ impl Document {
             .as_deref()
             .or(meta.url.as_deref())
             .unwrap_or("");
+        let (id, content_hash) = document_id_and_hash(&body, address);
         Document {
-            id: document_id(&body, address),
-            content_hash: content_hash(&body),
+            id,
+            content_hash,
             meta,
             body,
             paragraphs: spans,
