@@ -19,6 +19,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Mutex;
 
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString};
@@ -41,16 +42,28 @@ pub(crate) fn to_py<'py, T: Serialize + ?Sized>(
 /// Keyed by the name's address: a `&'static str` never moves or changes, and two equal
 /// names at different addresses only cost a second Python string. Never used for strings
 /// with a shorter lifetime (map keys, values), whose addresses are reused.
+///
+/// The names found are kept for the next call (see [`SEEN`]), so that `extract` and `read`,
+/// which convert one document per call, do not intern a hundred names each time.
 pub(crate) struct Names<'py> {
     py: Python<'py>,
     cache: RefCell<NameCache<'py>>,
 }
 
+/// Every name interned so far, by address and length, for [`Names::new`] to start from.
+static SEEN: Mutex<Vec<(usize, usize, Py<PyString>)>> = Mutex::new(Vec::new());
+
 impl<'py> Names<'py> {
     pub(crate) fn new(py: Python<'py>) -> Names<'py> {
+        let mut cache = NameCache::default();
+        // A poisoned lock (a panic while another call stored its names) only means
+        // starting from no names.
+        if let Ok(seen) = SEEN.lock() {
+            cache.extend(seen.iter().map(|(p, n, s)| ((*p, *n), s.bind(py).clone())));
+        }
         Names {
             py,
-            cache: RefCell::new(HashMap::default()),
+            cache: RefCell::new(cache),
         }
     }
 
@@ -66,6 +79,36 @@ impl<'py> Names<'py> {
             cache.insert(key, s.clone());
         }
         s
+    }
+
+    /// `dict[name] = value`, lending the cached name rather than taking a new reference.
+    fn set_item(
+        &self,
+        dict: &Bound<'py, PyDict>,
+        name: &'static str,
+        value: Bound<'py, PyAny>,
+    ) -> PyResult<()> {
+        let key = (name.as_ptr() as usize, name.len());
+        if let Ok(cache) = self.cache.try_borrow()
+            && let Some(s) = cache.get(&key)
+        {
+            return dict.set_item(s, value);
+        }
+        dict.set_item(self.get(name), value)
+    }
+}
+
+impl Drop for Names<'_> {
+    fn drop(&mut self) {
+        let cache = self.cache.get_mut();
+        if let Ok(mut seen) = SEEN.lock()
+            && seen.len() < cache.len()
+        {
+            *seen = cache
+                .iter()
+                .map(|((p, n), s)| (*p, *n, s.clone().unbind()))
+                .collect();
+        }
     }
 }
 
@@ -390,8 +433,7 @@ impl<'py> Map<'_, 'py> {
 
     fn field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<()> {
         let value = value.serialize(self.to)?;
-        self.dict.set_item(self.to.names.get(key), value)?;
-        Ok(())
+        Ok(self.to.names.set_item(&self.dict, key, value)?)
     }
 }
 
