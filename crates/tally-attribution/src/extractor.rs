@@ -454,7 +454,18 @@ fn annotate(
             &marks,
             token_cursor,
         );
-        let cues = cues_in(lex, &buffer, &hits[first_hit..h]);
+        let mut cues = cues_in(lex, &buffer, &hits[first_hit..h]);
+        // "on condition of anonymity to discuss the meeting": the verb after a sourcing
+        // condition says why the source is anonymous; it reports nothing.
+        let sourcing = &conditions[first_condition..c];
+        cues.retain(|cue| {
+            let at = buffer.get(cue.words.start).map_or(0, |w| w.start);
+            !sourcing.iter().any(|hit| {
+                doc.body
+                    .get(hit.end..at)
+                    .is_some_and(|gap| matches!(gap.trim(), "to" | "because"))
+            })
+        });
         for cue in &cues {
             if let Some(w) = buffer.get_mut(cue.words.start) {
                 w.cue = true;

@@ -770,11 +770,26 @@ fn verb<'l>(
     // is certain; after a bare comma only when no source stands left of the cue ("Murphy,
     // the head of X, said the group would ...") and the clause ends with the source. An
     // addressee is never an inverted source ("..., Ramos told AFP").
+    // "..., some functions would go to other agencies, said DeSantis, who was elected in
+    // 2012.": a capitalized source right of the cue that ends the sentence (or opens a
+    // relative clause) is inverted even when an earlier comma leaves a phrase on the left.
+    let named_right = || {
+        words[h - 1].is(",")
+            && source_right(lex, words, cue.words.end).is_some_and(|s| {
+                let rest = &words[s.span.end..];
+                words[s.core.start].is_capitalized()
+                    && (rest.iter().all(|w| !w.is_word())
+                        || (rest.first().is_some_and(|w| w.is(","))
+                            && rest
+                                .get(1)
+                                .is_some_and(|w| matches!(w.lower(), "who" | "whose"))))
+            })
+    };
     let inverted_possible = h > floor
         && relative_prev.is_none()
         && boundary_before(words, h)
         && !cue.entry.flags.obj
-        && (after_quote || left(h - 1).is_none());
+        && (after_quote || left(h - 1).is_none() || named_right());
     if inverted_possible && let Some(source) = source_right(lex, words, cue.words.end) {
         let rest = source.span.end;
         let ends = after_quote

@@ -106,3 +106,33 @@ fn a_second_report_after_a_comma_ends_the_first_content() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_named_source_ending_the_sentence_is_inverted_after_an_earlier_comma() {
+    let all = found(&[
+        "Even if the department closed, its functions would go to other agencies, said DeSantis, who was elected in 2012.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "said",
+            "DeSantis",
+            "Even if the department closed, its functions would go to other agencies"
+        ),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn the_verb_after_a_sourcing_condition_is_no_cue() {
+    let all = found(&[
+        "One attendee, who spoke on the condition of anonymity to discuss the meeting, said the message was clear.",
+    ]);
+    assert!(all.iter().all(|(c, _, _)| c != "discuss"), "{all:?}");
+    assert!(
+        all.iter().any(|(c, s, t)| c == "said"
+            && s.as_deref().is_some_and(|s| s.starts_with("One attendee"))
+            && t == "the message was clear"),
+        "{all:?}"
+    );
+}
