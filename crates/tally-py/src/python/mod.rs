@@ -176,7 +176,7 @@ impl Batches<'_> {
         py: Python<'py>,
         items: &Bound<'py, PyAny>,
         finish: impl Fn(tally_core::Document) -> T + Sync,
-        mut convert: impl FnMut(T) -> PyResult<Bound<'py, PyAny>>,
+        mut convert: impl FnMut(&T) -> PyResult<Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyList>> {
         let out = PyList::empty(py);
         let mut items = items.try_iter()?;
@@ -205,15 +205,18 @@ impl Batches<'_> {
                 if !next.is_empty() {
                     running = Some(extract(index - next.len(), next));
                 }
-                for (i, doc) in docs.into_iter().enumerate() {
-                    let doc = doc.map_err(|e| {
-                        let err = raise(py, &e);
+                for (i, doc) in docs.iter().enumerate() {
+                    let doc = doc.as_ref().map_err(|e| {
+                        let err = raise(py, e);
                         let message = format!("item {}: {e}", first + i);
                         let _ = err.value(py).setattr("args", (message,));
                         err
                     })?;
                     out.append(convert(doc)?)?;
                 }
+                // Freeing a chunk of documents is work the converting thread, the one
+                // that can bound throughput, need not do.
+                scope.spawn(move || drop(docs));
             }
             match unread {
                 Some(e) => Err(e),
@@ -342,7 +345,7 @@ impl Pipeline {
                 // is paused for the whole call and restored after.
                 let _paused = GcPause::new(py)?;
                 let names = Names::new(py);
-                batches.run(py, items, |d| d, |doc| objects::to_py(&names, &doc))
+                batches.run(py, items, |d| d, |doc| objects::to_py(&names, doc))
             }
             // The text `tally extract --format jsonl` prints, written on the workers: the
             // only work left under the GIL is copying it into a str.
@@ -350,7 +353,7 @@ impl Pipeline {
                 py,
                 items,
                 |d| convert::document_json(&d),
-                |text| Ok(PyString::new(py, &text).into_any()),
+                |text| Ok(PyString::new(py, text).into_any()),
             ),
             _ => Err(PyValueError::new_err(format!(
                 "output must be \"dict\" or \"json\", not {output:?}"
