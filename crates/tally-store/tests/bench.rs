@@ -146,6 +146,25 @@ fn document(i: usize, texts: &[String]) -> Document {
     doc
 }
 
+/// This thread's CPU time so far (Linux `/proc/thread-self/schedstat`, nanoseconds on a
+/// CPU). On a shared machine a query's wall time includes waiting for a core; its CPU time
+/// does not, so both are reported.
+fn thread_cpu() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = stat.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(ns))
+}
+
+/// Wall and CPU time of `f`.
+fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration, Option<Duration>) {
+    let cpu = thread_cpu();
+    let t = Instant::now();
+    let value = f();
+    let wall = t.elapsed();
+    let cpu = cpu.zip(thread_cpu()).map(|(a, b)| b.saturating_sub(a));
+    (value, wall, cpu)
+}
+
 fn percentile(times: &mut [Duration], p: f64) -> Duration {
     times.sort();
     times[((times.len() as f64 - 1.0) * p).round() as usize]
@@ -224,6 +243,7 @@ fn queries_at_100k_documents() {
         "strike",
     ];
     let mut search_times = Vec::new();
+    let mut search_cpu = Vec::new();
     for round in 0..10 {
         for q in queries {
             let scope = if round % 2 == 0 {
@@ -231,13 +251,14 @@ fn queries_at_100k_documents() {
             } else {
                 SearchScope::Documents
             };
-            let t = Instant::now();
-            let hits = store.search(q, scope, 20).unwrap();
-            search_times.push(t.elapsed());
+            let (hits, wall, cpu) = timed(|| store.search(q, scope, 20).unwrap());
+            search_times.push(wall);
+            search_cpu.extend(cpu);
             if std::env::var_os("TALLY_BENCH_VERBOSE").is_some() {
                 println!(
-                    "{:.2} ms search {q:?} {scope:?}",
-                    t.elapsed().as_secs_f64() * 1000.0
+                    "{:.2} ms ({:.2} ms CPU) search {q:?} {scope:?}",
+                    wall.as_secs_f64() * 1000.0,
+                    cpu.unwrap_or_default().as_secs_f64() * 1000.0
                 );
             }
             assert!(
@@ -247,6 +268,7 @@ fn queries_at_100k_documents() {
         }
     }
     let mut timeline_times = Vec::new();
+    let mut timeline_cpu = Vec::new();
     let mut sizes = Vec::new();
     for round in 0..20 {
         for (m, measure) in ["killed", "casualties", "wounded", "troops"]
@@ -260,13 +282,14 @@ fn queries_at_100k_documents() {
                 since: (round % 3 == 0).then(|| "2024-06-01".to_owned()),
                 ..TimelineQuery::default()
             };
-            let t = Instant::now();
-            let timeline = store.timeline(&query).unwrap();
-            timeline_times.push(t.elapsed());
+            let (timeline, wall, cpu) = timed(|| store.timeline(&query).unwrap());
+            timeline_times.push(wall);
+            timeline_cpu.extend(cpu);
             if std::env::var_os("TALLY_BENCH_VERBOSE").is_some() {
                 println!(
-                    "{:.2} ms {} estimates: {query:?}",
-                    t.elapsed().as_secs_f64() * 1000.0,
+                    "{:.2} ms ({:.2} ms CPU) {} estimates: {query:?}",
+                    wall.as_secs_f64() * 1000.0,
+                    cpu.unwrap_or_default().as_secs_f64() * 1000.0,
                     timeline.estimates.len()
                 );
             }
@@ -274,18 +297,31 @@ fn queries_at_100k_documents() {
         }
     }
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let cpu = |times: &mut Vec<Duration>| {
+        if times.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; CPU p50 {:.2} ms, p99 {:.2} ms",
+                ms(percentile(times, 0.5)),
+                ms(percentile(times, 0.99))
+            )
+        }
+    };
     println!(
-        "search ({} queries): p50 {:.2} ms, p99 {:.2} ms",
+        "search ({} queries): p50 {:.2} ms, p99 {:.2} ms{}",
         search_times.len(),
         ms(percentile(&mut search_times, 0.5)),
-        ms(percentile(&mut search_times, 0.99))
+        ms(percentile(&mut search_times, 0.99)),
+        cpu(&mut search_cpu)
     );
     sizes.sort_unstable();
     println!(
-        "timeline ({} queries, median {} estimates): p50 {:.2} ms, p99 {:.2} ms",
+        "timeline ({} queries, median {} estimates): p50 {:.2} ms, p99 {:.2} ms{}",
         timeline_times.len(),
         sizes[sizes.len() / 2],
         ms(percentile(&mut timeline_times, 0.5)),
-        ms(percentile(&mut timeline_times, 0.99))
+        ms(percentile(&mut timeline_times, 0.99)),
+        cpu(&mut timeline_cpu)
     );
 }
