@@ -38,6 +38,11 @@ static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
 /// A wire dateline at the start of a paragraph.
 #[must_use]
 pub fn leading(paragraph: &str) -> Option<WireMarker> {
+    // The pattern needs a literal "(": most first paragraphs have none, and ruling them
+    // out with one byte search spares a capturing regex run over the whole paragraph.
+    if !paragraph.as_bytes().contains(&b'(') {
+        return None;
+    }
     let caps = LEADING.captures(paragraph)?;
     let agency = agencies::agency(caps.name("agency")?.as_str())?;
     let head = caps
