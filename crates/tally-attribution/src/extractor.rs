@@ -209,8 +209,14 @@ fn cues_in<'l>(lex: &'l Lexicon, words: &[Word<'_>], hits: &[Hit]) -> Vec<CueAt<
                     )
             };
             let before = |n: usize| start.checked_sub(n).and_then(|p| words.get(p));
+            // "the government hopes", "the campaign claims": a singular descriptor noun
+            // before a form in "-s" is its subject, and the form a verb.
+            let agrees = words[start].lower().ends_with('s')
+                && before(1)
+                    .is_some_and(|w| !w.lower().ends_with('s') && lex.noun(w.lower()).is_some());
             let noun = !entry.flags.in_document && before(1).is_some_and(det)
                 || (entry.flags.noun
+                    && !agrees
                     && before(1).is_some_and(|w| {
                         w.is_word() && w.text.starts_with(|c: char| c.is_lowercase())
                     })

@@ -474,11 +474,17 @@ fn looks_like_clause(lex: &Lexicon, words: &[Word<'_>], k: usize) -> bool {
     }
     if !matches!(
         class(lex, words, k),
-        Class::Det | Class::Cap | Class::Number | Class::Possessive | Class::Noun | Class::Other
+        Class::Det
+            | Class::Cap
+            | Class::Title
+            | Class::Number
+            | Class::Possessive
+            | Class::Noun
+            | Class::Other
     ) {
         return false;
     }
-    for (i, w) in words.iter().enumerate().skip(k + 1).take(8) {
+    for (i, w) in words.iter().enumerate().skip(k + 1).take(10) {
         if !w.is_word() {
             return false;
         }
@@ -489,7 +495,13 @@ fn looks_like_clause(lex: &Lexicon, words: &[Word<'_>], k: usize) -> bool {
         if l.len() > 4 && l.ends_with("ed") && i > k && class(lex, words, i) == Class::Other {
             return true;
         }
-        if matches!(class(lex, words, i), Class::Break | Class::Pronoun) {
+        // A preposition inside the subject ("the progress on climate change is real",
+        // "supporters of the law are") does not end it.
+        let inside_subject = matches!(
+            l,
+            "on" | "in" | "at" | "of" | "for" | "from" | "about" | "over" | "with" | "to" | "by"
+        );
+        if !inside_subject && matches!(class(lex, words, i), Class::Break | Class::Pronoun) {
             return false;
         }
     }
@@ -608,6 +620,17 @@ fn after(
             .map(|p| (p, Intro::Clause));
     }
     if flags.clause && looks_like_clause(lex, words, k) {
+        // A determiner the modifier scan passed over opens the clause ("think [the plan is
+        // real]").
+        let k = if words[j0..k]
+            .iter()
+            .enumerate()
+            .all(|(n, _)| matches!(class(lex, words, j0 + n), Class::Det | Class::Possessive))
+        {
+            j0
+        } else {
+            k
+        };
         return run_to_end(lex, words, k, next_cue)
             .filter(|p| word_count(words, *p) >= 2)
             .map(|p| (p, Intro::Clause));

@@ -136,3 +136,41 @@ fn the_verb_after_a_sourcing_condition_is_no_cue() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_bare_clause_after_a_belief_verb_keeps_its_determiner_and_prepositions() {
+    let all = found(&["They think the progress on climate change is real."]);
+    assert!(
+        has(
+            &all,
+            "think",
+            "They",
+            "the progress on climate change is real"
+        ),
+        "{all:?}"
+    );
+    let all = found(&["Bobby Franklin thinks Mr. Trump will pick up support."]);
+    assert!(
+        has(
+            &all,
+            "thinks",
+            "Bobby Franklin",
+            "Mr. Trump will pick up support"
+        ),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_singular_noun_before_a_verb_in_s_is_its_subject() {
+    let all = found(&["Now the government hopes that its diplomats can argue better."]);
+    assert!(
+        has(
+            &all,
+            "hopes",
+            "the government",
+            "that its diplomats can argue better"
+        ),
+        "{all:?}"
+    );
+}
