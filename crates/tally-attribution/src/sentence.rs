@@ -1244,10 +1244,35 @@ fn subject(lex: &Lexicon, words: &[Word<'_>], floor: usize, limit: usize) -> Opt
             class(lex, words, s),
             Class::Break | Class::Prep | Class::Aux
         ) && !matches!(lower, "but" | "and" | "yet"))
-            || (lower.len() > 4 && (lower.ends_with("ing") || lower.ends_with("ed")))
+            || (lower.len() > 4
+                && (lower.ends_with("ing") || lower.ends_with("ed") || lower.ends_with("ly")))
             || matches!(
                 lower,
-                "instead"
+                "throughout"
+                    | "along"
+                    | "amid"
+                    | "despite"
+                    | "unlike"
+                    | "like"
+                    | "beyond"
+                    | "across"
+                    | "within"
+                    | "without"
+                    | "among"
+                    | "toward"
+                    | "towards"
+                    | "besides"
+                    | "now"
+                    | "then"
+                    | "today"
+                    | "yesterday"
+                    | "overall"
+                    | "again"
+                    | "once"
+                    | "thus"
+                    | "indeed"
+                    | "first"
+                    | "instead"
                     | "however"
                     | "hours"
                     | "days"
