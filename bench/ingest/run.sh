@@ -15,7 +15,11 @@ cd "$(dirname "$0")/../.."
 CORPUS=${1:-/tmp/tally-bench-corpus}
 THREADS=${2:-1}
 [ -d "$CORPUS" ] || python3 bench/ingest/gen_corpus.py "$CORPUS"
-cargo build --release -q -p tally-cli
+# TALLY_BIN runs a given binary (several runs on one build while the tree changes).
+if [ -z "${TALLY_BIN:-}" ]; then
+    cargo build --release -q -p tally-cli
+    TALLY_BIN=target/release/tally
+fi
 OUT=$(mktemp -d)
 DB="$OUT/bench.db"
 UNCOMPRESSED=$(python3 - "$CORPUS" <<'PY'
@@ -30,7 +34,7 @@ PY
 )
 ON_DISK=$(du -sb "$CORPUS" | cut -f1)
 START=$(date +%s.%N)
-RAYON_NUM_THREADS=$THREADS /usr/bin/time -v target/release/tally ingest "$CORPUS" --db "$DB" 2> "$OUT/stderr.log" || true
+RAYON_NUM_THREADS=$THREADS /usr/bin/time -v "$TALLY_BIN" ingest "$CORPUS" --db "$DB" 2> "$OUT/stderr.log" || true
 END=$(date +%s.%N)
 grep -E "^tally: ingested" "$OUT/stderr.log" || tail -5 "$OUT/stderr.log"
 PEAK_KB=$(grep "Maximum resident set size" "$OUT/stderr.log" | awk '{print $NF}')
