@@ -22,6 +22,21 @@ fn push_normalized(out: &mut String, text: &str) {
     let mut run = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // Inside a run, eight bytes at a time while they are ASCII words separated by
+        // single spaces; stop at the first byte that needs a look.
+        if i > run
+            && let Some(chunk) = bytes.get(i..i + 8)
+        {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            match first_irregular(u64::from_le_bytes(word)) {
+                None => {
+                    i += 8;
+                    continue;
+                }
+                Some(offset) => i += offset,
+            }
+        }
         let b = bytes[i];
         if PLAIN[usize::from(b)] {
             i += 1;
@@ -66,6 +81,26 @@ fn push_normalized(out: &mut String, text: &str) {
         }
         out.push_str(&text[run..]);
     }
+}
+
+/// In eight bytes read little-endian, the offset of the first byte that is not part of
+/// ASCII words separated by single spaces: a control byte (ASCII whitespace is among them),
+/// a non-ASCII byte, or a space followed by a space, by such a byte, or by the end of the
+/// eight. `None` when all eight can be copied as they are. The byte masks are exact (no
+/// carries between bytes), so the answer is too.
+fn first_irregular(word: u64) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const SPACES: u64 = 0x2020_2020_2020_2020;
+    let non_ascii = word & HIGH;
+    // (b & 0x7F) + 0x60 reaches bit 7 exactly when b & 0x7F >= 0x20.
+    let control = !(((word & LOW7) + 0x6060_6060_6060_6060) | word) & HIGH;
+    let xored = word ^ SPACES;
+    let space = !(((xored & LOW7) + LOW7) | xored) & HIGH;
+    // For each byte, whether the next one is a space or irregular, or there is no next.
+    let next_bad = ((space | control | non_ascii) >> 8) | (0x80 << 56);
+    let irregular = non_ascii | control | (space & next_bad);
+    (irregular != 0).then(|| (irregular.trailing_zeros() / 8) as usize)
 }
 
 /// Bytes that neither are ASCII whitespace nor can start a non-ASCII one (see
@@ -259,9 +294,27 @@ mod tests {
         }
     }
 
+    #[test]
+    fn first_irregular_finds_controls_high_bytes_and_irregular_spaces() {
+        let at = |text: &[u8; 8]| first_irregular(u64::from_le_bytes(*text));
+        assert_eq!(at(b"abc def."), None);
+        assert_eq!(at(b"abc  def"), Some(3));
+        assert_eq!(at(b"abcdefg "), Some(7));
+        assert_eq!(at(b"ab\tdefgh"), Some(2));
+        assert_eq!(at(b"ab \ndefg"), Some(2));
+        assert_eq!(at(b"a \xC2\xA0bcde"), Some(1));
+        assert_eq!(at(b"abcdef\x7F!"), None);
+        assert_eq!(at(b"\x1Fbcdefgh"), Some(0));
+    }
+
     proptest::proptest! {
         #[test]
         fn normalizes_any_text_like_split_whitespace(text in "[ a\\t\\n\u{a0}\u{2003}\u{3000}é\u{85}]{0,40}") {
+            proptest::prop_assert_eq!(normalize_whitespace(&text), reference(&text));
+        }
+
+        #[test]
+        fn normalizes_long_news_like_text(text in "([a-zA-Z0-9,.]{1,9}( |  |\\n|\t| \u{a0}|\u{2009}|é)){0,30}") {
             proptest::prop_assert_eq!(normalize_whitespace(&text), reference(&text));
         }
 
