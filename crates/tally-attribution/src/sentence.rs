@@ -599,9 +599,17 @@ fn after(
     let weak = flags.weak;
     // "She said, if elected, she would ...": content after a comma right after the cue,
     // unless a participle ("..., adding") or a quotation follows.
+    // Not after a passive ("after the winner was declared, told ...") nor when another cue
+    // follows the comma.
+    let passive = cue.words.start > 0
+        && matches!(
+            words[cue.words.start - 1].lower(),
+            "was" | "were" | "been" | "be" | "being" | "is" | "are"
+        );
     if k == j0
+        && !passive
         && at(k).is_some_and(|w| w.is(","))
-        && at(k + 1).is_some_and(|w| w.is_word() && !w.lower().ends_with("ing"))
+        && at(k + 1).is_some_and(|w| w.is_word() && !w.cue && !w.lower().ends_with("ing"))
     {
         return run_to_end(lex, words, k + 1, next_cue)
             .filter(|p| word_count(words, *p) >= 3 && (!weak || has_quote(words, *p)))
@@ -663,6 +671,19 @@ fn skip_object(lex: &Lexicon, words: &[Word<'_>], j: usize) -> usize {
         return j;
     };
     let lower = w.lower();
+    // "told her supporters": "her" determines a noun rather than being the addressee.
+    if lower == "her"
+        && let Some(n) = words.get(j + 1)
+        && n.is_word()
+        && !n.is_capitalized()
+        && !matches!(
+            n.lower(),
+            "that" | "to" | "about" | "what" | "how" | "why" | "whether" | "if" | "when" | "so"
+        )
+        && !lex.is_modifier(n.lower())
+    {
+        return j + 2;
+    }
     if matches!(
         lower,
         "him" | "her" | "them" | "us" | "me" | "you" | "reporters" | "journalists"
@@ -1407,6 +1428,15 @@ fn in_document<'l>(
         };
         (source, run_to_end(lex, words, comma + 1, next_cue)?)
     } else {
+        // "Some 20 percent of people in a recent poll said ...", "Democrats in five states
+        // going to the polls Tuesday say ...": a cue right after the document noun makes
+        // the phrase part of its subject.
+        if next_cue > head
+            && next_cue - head <= 3
+            && words[head + 1..next_cue].iter().all(Word::is_word)
+        {
+            return None;
+        }
         let source = Phrase {
             start: at + 1,
             end: head + 1,

@@ -174,3 +174,27 @@ fn a_singular_noun_before_a_verb_in_s_is_its_subject() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_poll_phrase_right_before_a_cue_is_part_of_its_subject() {
+    let all = found(&["Some 20 percent of people in a recent poll said they believe the claim."]);
+    assert!(all.iter().all(|(c, _, _)| c != "in"), "{all:?}");
+    assert!(
+        all.iter().any(|(c, s, t)| c == "said"
+            && s.as_deref().is_some_and(|s| s.ends_with("poll"))
+            && t == "they believe the claim"),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_passive_cue_takes_no_clause_after_its_comma_and_her_may_be_a_determiner() {
+    let all = found(&[
+        "Clinton, who called Sanders after the winner was declared, told her supporters, \"I still love New Hampshire.\"",
+    ]);
+    assert!(all.iter().all(|(c, _, _)| c != "was declared"), "{all:?}");
+    assert!(
+        has(&all, "told", "Clinton", "\"I still love New Hampshire.\""),
+        "{all:?}"
+    );
+}
