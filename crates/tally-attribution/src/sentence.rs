@@ -900,6 +900,33 @@ fn verb<'l>(
 
     let after = after(lex, words, cue, next_cue);
     let first = source.antecedent.unwrap_or(source.span).start;
+    // A parenthetical report: `[The plan], officials said, [will cost $5 billion].` The
+    // content is both sides of it.
+    if source.antecedent.is_none()
+        && first > floor + 1
+        && words[first - 1].is(",")
+        && words[first - 2].quote().is_none()
+        && (!weak || cue.entry.flags.clause)
+    {
+        let mut j = cue.words.end;
+        while j < words.len()
+            && j - cue.words.end < 6
+            && words[j].is_word()
+            && (lex.is_modifier(words[j].lower()) || TIME_WORDS.contains(&words[j].lower()))
+        {
+            j += 1;
+        }
+        if words.get(j).is_some_and(|w| w.is(","))
+            && words
+                .get(j + 1)
+                .is_some_and(|w| w.is_word() && !w.cue && !w.inside)
+            && let Some(pre) = before(words, first, prev).map(|p| trim_comma(words, p))
+            && words[pre.start..pre.end].iter().all(|w| !w.cue)
+            && let Some(rest) = run_to_end(lex, words, j + 1, next_cue)
+        {
+            return Some(make(Some(source), vec![pre, rest]));
+        }
+    }
     // The content is before the source when nothing but modifiers follows the cue, or when
     // a quotation ends right before the source (`"...," the official said the next day`).
     let closes = |i: Option<usize>| {

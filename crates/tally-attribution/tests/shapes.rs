@@ -198,3 +198,17 @@ fn a_passive_cue_takes_no_clause_after_its_comma_and_her_may_be_a_determiner() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_parenthetical_report_has_content_on_both_sides() {
+    let mut doc = Document::new(
+        DocumentMeta::default(),
+        ["The plan, officials said, will cost $5 billion."],
+    );
+    tally_text::Segmenter.run(&mut doc).unwrap();
+    Attributor::new().unwrap().run(&mut doc).unwrap();
+    let a = &doc.attributions[0];
+    assert_eq!(a.source.as_ref().unwrap().text, "officials");
+    let content: Vec<&str> = a.content.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(content, ["The plan", "will cost $5 billion"]);
+}
