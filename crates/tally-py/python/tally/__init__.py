@@ -431,11 +431,12 @@ class Store:
         rows = [{column: row.get(column) for column in names} for row in self._native.export(name)]
         return _output(rows, output)
 
-    def add(self, documents: Iterable[Document]) -> Dict[str, int]:
+    def add(self, documents: Iterable[Union[Document, str]]) -> Dict[str, int]:
         """Stores extracted documents (needs ``create=True``) in one transaction; a
-        document already stored is skipped. Returns ``{"inserted", "skipped",
-        "claims"}``."""
-        return self._native.add_json([json.dumps(d) for d in documents])
+        document already stored is skipped. Documents are dicts, or their JSON text as
+        ``extract_many(..., output="json")`` returns it (stored as is, without a round
+        trip through dicts). Returns ``{"inserted", "skipped", "claims"}``."""
+        return self._native.add_json([d if isinstance(d, str) else json.dumps(d) for d in documents])
 
     def counts(self) -> Dict[str, int]:
         """Row counts: documents, claims, claim carriers, figures, errors, clusters."""

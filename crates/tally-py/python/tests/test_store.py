@@ -23,6 +23,16 @@ def test_add_is_idempotent(store, samples):
     assert counts["documents"] == len(samples) and counts["claims"] > 0
 
 
+def test_add_takes_json_text_from_extract_many(tmp_path, samples):
+    texts = [p.read_text() for p in samples[:3]]
+    from_text = tally.Store(tmp_path / "text.db", create=True)
+    from_dicts = tally.Store(tmp_path / "dicts.db", create=True)
+    assert from_text.add(tally.extract_many(texts, output="json")) == from_dicts.add(
+        tally.extract_many(texts)
+    )
+    assert from_text.table("claims") == from_dicts.table("claims")
+
+
 def test_claims_filter_and_page(store):
     claims = store.claims(limit=200)
     assert claims and all({"id", "kind", "content", "claimant", "carriers"} <= set(c) for c in claims)

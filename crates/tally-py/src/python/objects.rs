@@ -13,7 +13,8 @@
 //! departs from the plain data model are copied: non-finite floats are `null`, `f32`s are
 //! read back from their shortest decimal form, map keys are strings (numbers, chars and
 //! bools are written out as `serde_json` writes them), bytes are a list of ints, an enum
-//! variant with data is a one-key dict. `tests/test_extract.py` checks documents both ways.
+//! variant with data is a one-key dict. `python/tests/test_extract.py` checks documents both
+//! ways.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
