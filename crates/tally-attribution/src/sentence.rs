@@ -781,6 +781,19 @@ fn verb<'l>(
         }
     };
 
+    // A passive report with no agent ("Sanders had been told that ...", "State was ordered
+    // to ..."): whoever told is not named; the subject is the addressee, not the source.
+    let passive = cue.entry.flags.obj
+        && cue.words.start > floor
+        && matches!(
+            words[cue.words.start - 1].lower(),
+            "was" | "were" | "been" | "is" | "are" | "be" | "being"
+        )
+        && words.get(cue.words.end).is_none_or(|w| w.lower() != "by");
+    if passive {
+        let (content, _) = after(lex, words, cue, next_cue)?;
+        return Some(make(None, vec![content]));
+    }
     let after_quote = h > floor
         && words[..h]
             .iter()
@@ -1049,7 +1062,11 @@ fn skip_left_adjuncts(lex: &Lexicon, words: &[Word<'_>], cue: usize, floor: usiz
     }
     while h > floor {
         let w = &words[h - 1];
-        let skip = class(lex, words, h - 1) == Class::Aux
+        // "Trump and Sanders have both argued", "He and Goodlatte both condemned": a
+        // floating quantifier after the subject.
+        let floating = h - 1 > floor && matches!(w.lower(), "both" | "all" | "each");
+        let skip = floating
+            || class(lex, words, h - 1) == Class::Aux
             || (w.is_word() && TIME_WORDS.contains(&w.lower()))
             // "Her campaign workers here said".
             || (h == cue && matches!(w.lower(), "here" | "there") && h - 1 > floor);

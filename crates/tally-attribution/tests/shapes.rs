@@ -212,3 +212,26 @@ fn a_parenthetical_report_has_content_on_both_sides() {
     let content: Vec<&str> = a.content.iter().map(|c| c.text.as_str()).collect();
     assert_eq!(content, ["The plan", "will cost $5 billion"]);
 }
+
+#[test]
+fn a_floating_quantifier_is_not_the_source() {
+    let all =
+        found(&["Donald Trump and Bernie Sanders have both argued that workers have lost jobs."]);
+    assert!(
+        all.iter().any(|(c, s, _)| c == "argued"
+            && s.as_deref().is_some_and(|s| s.ends_with("Bernie Sanders"))),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_passive_report_without_agent_has_no_source() {
+    let all =
+        found(&["State missed that deadline, but was ordered to make four releases this month."]);
+    assert!(
+        all.iter().any(|(c, s, t)| c == "was ordered"
+            && s.is_none()
+            && t == "to make four releases this month"),
+        "{all:?}"
+    );
+}
