@@ -1263,7 +1263,10 @@ fn left_source(
                 apposition,
                 antecedent: None,
             };
-            let opens_clause = core.start == floor || !words[core.start - 1].is_word();
+            // After a comma the phrase may itself sit in an adjunct ("Sandy Phillips, who
+            // lost her daughter in Aurora, Colorado, in July 2012, said"): keep looking.
+            let opens_clause = core.start == floor
+                || (!words[core.start - 1].is_word() && !words[core.start - 1].is(","));
             let named = class(lex, words, core.end - 1) == Class::Cap;
             if nearest.is_none() {
                 if opens_clause {

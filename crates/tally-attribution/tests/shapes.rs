@@ -235,3 +235,16 @@ fn a_passive_report_without_agent_has_no_source() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_relative_clause_with_commas_inside_keeps_its_antecedent_as_source() {
+    let all = found(&[
+        "Sandy Phillips, who lost her daughter in Aurora, Colorado, in July 2012, said that Sanders had been rude.",
+    ]);
+    assert!(
+        all.iter().any(|(c, s, _)| c == "said"
+            && s.as_deref()
+                .is_some_and(|s| s.starts_with("Sandy Phillips"))),
+        "{all:?}"
+    );
+}
