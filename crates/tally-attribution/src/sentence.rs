@@ -1299,6 +1299,15 @@ fn subject(lex: &Lexicon, words: &[Word<'_>], floor: usize, limit: usize) -> Opt
         .position(|w| matches!(w.text, "\u{2014}" | "--" | "\u{2013}"))
     {
         s += d + 1;
+    } else if words.get(s).is_some_and(|w| {
+        w.text.len() > 1 && w.text.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+    }) && let Some(d) = words[s..limit.min(words.len())]
+        .iter()
+        .take(12)
+        .position(|w| w.is("-"))
+    {
+        // "BUENA PARK, Calif. - Rallying ...": a capitals dateline before a hyphen.
+        s += d + 1;
     }
     // "In a statement, ...", "Speaking in Salem, ...", "Hours later, ...", "Instead, ...":
     // introductory phrases (a function word, a participle, an adverb or a time phrase
