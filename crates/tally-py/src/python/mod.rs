@@ -7,6 +7,7 @@
 mod convert;
 mod objects;
 mod store;
+mod texts;
 
 use std::sync::mpsc::Receiver;
 use std::sync::{Arc, Mutex};

@@ -26,11 +26,16 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString};
 use serde::ser::{self, Serialize};
 
+use super::texts::Texts;
+
 /// Converts `value` to Python objects, interning names through `names`.
 pub(crate) fn to_py<'py, T: Serialize + ?Sized>(
     names: &Names<'py>,
     value: &T,
 ) -> PyResult<Bound<'py, PyAny>> {
+    if let Ok(mut texts) = names.texts.try_borrow_mut() {
+        texts.clear();
+    }
     value.serialize(ToPy { names }).map_err(|e| match e {
         ConvertError::Py(e) => e,
         ConvertError::Message(m) => pyo3::exceptions::PyValueError::new_err(m),
@@ -49,6 +54,8 @@ pub(crate) fn to_py<'py, T: Serialize + ?Sized>(
 pub(crate) struct Names<'py> {
     py: Python<'py>,
     cache: RefCell<NameCache<'py>>,
+    /// The strings of the value being converted, shared when equal.
+    texts: RefCell<Texts<'py>>,
 }
 
 /// Every name interned so far, by address and length, for [`Names::new`] to start from.
@@ -65,6 +72,7 @@ impl<'py> Names<'py> {
         Names {
             py,
             cache: RefCell::new(cache),
+            texts: RefCell::new(Texts::default()),
         }
     }
 
@@ -253,7 +261,11 @@ impl<'a, 'py> ser::Serializer for ToPy<'a, 'py> {
         self.serialize_str(v.encode_utf8(&mut [0; 4]))
     }
     fn serialize_str(self, v: &str) -> Result<Self::Ok> {
-        Ok(PyString::new(self.py(), v).into_any())
+        let text = match self.names.texts.try_borrow_mut() {
+            Ok(mut texts) => texts.get(self.py(), v),
+            Err(_) => PyString::new(self.py(), v),
+        };
+        Ok(text.into_any())
     }
     fn serialize_bytes(self, v: &[u8]) -> Result<Self::Ok> {
         Ok(PyList::new(self.py(), v.iter().map(|b| i64::from(*b)))?.into_any())
