@@ -436,7 +436,10 @@ fn annotate(
         }
         // A sentence without a cue word may still open with a speaker label ("Bush: ...").
         let head = sentence.text.as_bytes();
-        let label = head[..head.len().min(60)].contains(&b':');
+        // Or a label after a dash ("... - HuffPollster: “...”").
+        let label = head[..head.len().min(60)].contains(&b':')
+            || (head.contains(&b':')
+                && (sentence.text.contains(" - ") || sentence.text.contains('\u{2014}')));
         if first_hit == h && !label {
             continue;
         }

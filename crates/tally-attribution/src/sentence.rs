@@ -171,7 +171,9 @@ fn progressive(lex: &Lexicon, words: &[Word<'_>], at: usize) -> bool {
 /// A speaker label: a short name or descriptor opening the sentence, a colon, then what
 /// they said (`Bush: "The mission is to destroy ISIS."`, `Q: Did the service help?`).
 fn colon(lex: &Lexicon, words: &[Word<'_>]) -> Option<Found<'static>> {
-    let colon = words.iter().take(7).position(|w| w.is(":"))?;
+    let Some(colon) = words.iter().take(7).position(|w| w.is(":")) else {
+        return dash_label(lex, words);
+    };
     if colon == 0
         || word_count(
             words,
@@ -207,6 +209,57 @@ fn colon(lex: &Lexicon, words: &[Word<'_>]) -> Option<Found<'static>> {
     let kicker = (class(lex, words, core.start) == Class::Det && !letter)
         || lex.is_not_label(words[core.end - 1].lower());
     if core.end != colon || !capitalized || kicker {
+        return None;
+    }
+    let content = run_to_end(lex, words, colon + 1, words.len())?;
+    Some(Found {
+        cue: Phrase {
+            start: colon,
+            end: colon + 1,
+        },
+        lemma: ":",
+        class: AttributionClass::Statement,
+        source: Some(Source {
+            span: core,
+            core,
+            apposition: None,
+            antecedent: None,
+        }),
+        content: vec![content],
+    })
+}
+
+/// A label after a dash, quoting a source (live-blog and roundup style): `But polls did
+/// predict the caucus - HuffPollster: “While the Iowa caucuses ...”`. The name is
+/// capitalized, short, and a quotation opens right after the colon.
+fn dash_label(lex: &Lexicon, words: &[Word<'_>]) -> Option<Found<'static>> {
+    let dash = words
+        .iter()
+        .position(|w| matches!(w.text, "-" | "--" | "\u{2014}" | "\u{2013}"))?;
+    let colon = dash + 1 + words[dash + 1..].iter().take(7).position(|w| w.is(":"))?;
+    if colon == dash + 1
+        || words.get(colon + 1).and_then(Word::quote) != Some(QuoteDir::Open)
+        || !words[dash + 1].is_capitalized()
+    {
+        return None;
+    }
+    let mut core = phrase::right(lex, words, dash + 1, colon)?;
+    // "Mark Blumenthal and Jon Cohen:".
+    if core.end + 1 < colon
+        && words[core.end].lower() == "and"
+        && let Some(second) = phrase::right(lex, words, core.end + 1, colon)
+    {
+        core.end = second.end;
+    }
+    if core.end != colon
+        || words[core.start..core.end].iter().any(|w| {
+            w.is_word()
+                && !w.is_capitalized()
+                && class(lex, words, core.start) != Class::Det
+                && !matches!(w.lower(), "and" | "of")
+        })
+        || lex.is_not_label(words[core.end - 1].lower())
+    {
         return None;
     }
     let content = run_to_end(lex, words, colon + 1, words.len())?;

@@ -248,3 +248,22 @@ fn a_relative_clause_with_commas_inside_keeps_its_antecedent_as_source() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_label_after_a_dash_quotes_its_source() {
+    let all = found(&[
+        "But polls did predict the caucus - Mark Blumenthal and Jon Cohen: \u{201C}The polls ended too early.\u{201D}",
+    ]);
+    assert!(
+        has(
+            &all,
+            ":",
+            "Mark Blumenthal and Jon Cohen",
+            "\u{201C}The polls ended too early.\u{201D}"
+        ),
+        "{all:?}"
+    );
+    // A dash and a colon with no quotation are no label.
+    let all = found(&["The vote - a landmark: it passed 52-48."]);
+    assert!(all.is_empty(), "{all:?}");
+}
