@@ -38,4 +38,12 @@ pub mod rows;
 #[cfg(feature = "python")]
 mod python;
 
+// The extension module's own Rust allocations (the pipeline's many small, short-lived
+// strings and vectors) go to mimalloc, as in the `tally` binary, so that extraction costs
+// the same in both; Python's objects keep Python's allocator. Only with the `python`
+// feature, which only the extension module turns on.
+#[cfg(feature = "python")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 pub use error::Error;
