@@ -74,7 +74,14 @@ pub(crate) fn extend(doc: &Document, quotes: &[Quotation], attributions: &mut [A
                 _ => false,
             }
         };
-        if !joined || !all_quoted(quotes, sentence) {
+        // A quoted sentence that a following report already holds (`"That's a bribe, isn't
+        // it? Isn't that a bribe?" Trump asked.`) is that report's, not a continuation.
+        let claimed = attributions[next..].iter().take(3).any(|b| {
+            b.content
+                .iter()
+                .any(|c| c.start <= sentence.start && sentence.start < c.end)
+        });
+        if !joined || claimed || !all_quoted(quotes, sentence) {
             chain = None;
             continue;
         }

@@ -452,7 +452,12 @@ fn annotate(
                 f.weak && !(f.np || f.inf || f.clause || f.raise) && !(e.participle && after_comma)
             })
         });
-        if weak_only && !label && !has_complement(&sentence.text) {
+        // `"...?" Trump asked.`: a bare cue after a quotation reports it.
+        if weak_only
+            && !label
+            && !has_complement(&sentence.text)
+            && previous_quotation(doc, sentence_index).is_none()
+        {
             continue;
         }
         token_cursor = words_into(

@@ -161,6 +161,27 @@ pub(crate) fn left(lex: &Lexicon, words: &[Word<'_>], head: usize, floor: usize)
             end: head + 1,
         });
     }
+    // "one in five say", "About six in 10 said": a proportion whose last number is a
+    // determiner word.
+    if head >= floor + 2
+        && numeric(words[head].lower())
+        && matches!(words[head - 1].lower(), "in" | "of")
+        && numeric(words[head - 2].lower())
+    {
+        let mut start = head - 2;
+        if start > floor
+            && matches!(
+                words[start - 1].lower(),
+                "about" | "nearly" | "roughly" | "almost" | "some" | "only" | "just" | "over"
+            )
+        {
+            start -= 1;
+        }
+        return Some(Phrase {
+            start,
+            end: head + 1,
+        });
+    }
     if !can_head(head_class) {
         return None;
     }

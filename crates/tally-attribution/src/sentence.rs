@@ -1031,7 +1031,9 @@ fn verb<'l>(
             && words[cue.words.end..]
                 .iter()
                 .all(|w| !w.is_word() || lex.is_modifier(w.lower()) || w.is_capitalized());
-        return (bare && !weak).then(|| make(Some(source), Vec::new()));
+        // `"...?" Trump asked.`: a question is what "asked" reports.
+        let asks = cue.entry.lemma == "ask";
+        return (bare && (!weak || asks)).then(|| make(Some(source), Vec::new()));
     };
     Some(make(Some(source), vec![content]))
 }

@@ -93,7 +93,12 @@ fn a_second_report_after_a_comma_ends_the_first_content() {
         "About three in 10 said they prefer a liberal agenda, but six in 10 said they want the policies continued.",
     ]);
     assert!(
-        has(&all, "said", "three in 10", "they prefer a liberal agenda"),
+        has(
+            &all,
+            "said",
+            "About three in 10",
+            "they prefer a liberal agenda"
+        ),
         "{all:?}"
     );
     assert!(
@@ -266,4 +271,28 @@ fn a_label_after_a_dash_quotes_its_source() {
     // A dash and a colon with no quotation are no label.
     let all = found(&["The vote - a landmark: it passed 52-48."]);
     assert!(all.is_empty(), "{all:?}");
+}
+
+#[test]
+fn a_proportion_of_number_words_is_a_source() {
+    let all = found(&["About one in five say they would not vote."]);
+    assert!(
+        has(&all, "say", "About one in five", "they would not vote"),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_question_then_asked_is_the_askers_and_no_continuation_of_the_report_before() {
+    let all = found(&[
+        "One in five say it is not an improvement.",
+        "\u{201C}That\u{2019}s a bribe, isn\u{2019}t it? Isn\u{2019}t that a bribe?\u{201D} Trump asked.",
+    ]);
+    assert!(
+        all.iter()
+            .any(|(c, s, _)| c == "asked" && s.as_deref() == Some("Trump")),
+        "{all:?}"
+    );
+    let say: Vec<_> = all.iter().filter(|(c, _, _)| c == "say").collect();
+    assert_eq!(say.len(), 1, "{all:?}");
 }
