@@ -834,6 +834,23 @@ fn verb<'l>(
         }
     };
 
+    // "As reported by Western Journalism, the Times broke the story": the agent is the
+    // source, the main clause the content.
+    if cue.words.start > floor
+        && words[cue.words.start - 1].lower() == "as"
+        && words.get(cue.words.end).is_some_and(|w| w.lower() == "by")
+        && let Some(core) = phrase::right(lex, words, cue.words.end + 1, words.len())
+        && words.get(core.end).is_some_and(|w| w.is(","))
+        && let Some(content) = run_to_end(lex, words, core.end + 1, next_cue)
+    {
+        let source = Source {
+            span: core,
+            core,
+            apposition: None,
+            antecedent: None,
+        };
+        return Some(make(Some(source), vec![content]));
+    }
     // A passive report with no agent ("Sanders had been told that ...", "State was ordered
     // to ..."): whoever told is not named; the subject is the addressee, not the source.
     let passive = cue.entry.flags.obj
@@ -1001,7 +1018,11 @@ fn verb<'l>(
     };
     let quote_before = closes(first.checked_sub(1))
         || (first >= 2 && words[first - 1].is(",") && closes(Some(first - 2)));
-    if boundary_before(words, first)
+    // "..., as The New York Times reported on Tuesday.": the content is before "as".
+    let as_clause =
+        first > floor + 1 && words[first - 1].lower() == "as" && boundary_before(words, first - 1);
+    let boundary = if as_clause { first - 1 } else { first };
+    if (boundary_before(words, first) || as_clause)
         && first > floor
         && (after.is_none()
             || (quote_before
@@ -1014,8 +1035,7 @@ fn verb<'l>(
         // Post-posed: the content is before the source. A weak cue takes it when it is
         // quoted, or when the cue takes a clause and ends the sentence ("..., polls show.",
         // "..., he believes.").
-        let boundary = first;
-        let clause_ok = cue.entry.flags.clause && after.is_none();
+        let clause_ok = (cue.entry.flags.clause || as_clause) && after.is_none();
         if let Some(pre) = before(words, boundary, prev)
             && (!weak || has_quote(words, pre) || (clause_ok && word_count(words, pre) >= 4))
         {

@@ -296,3 +296,29 @@ fn a_question_then_asked_is_the_askers_and_no_continuation_of_the_report_before(
     let say: Vec<_> = all.iter().filter(|(c, _, _)| c == "say").collect();
     assert_eq!(say.len(), 1, "{all:?}");
 }
+
+#[test]
+fn as_a_source_reported() {
+    let all = found(&[
+        "Ailes also met with Mr. Trump that day, as The New York Times reported on Tuesday.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "reported",
+            "The New York Times",
+            "Ailes also met with Mr. Trump that day"
+        ),
+        "{all:?}"
+    );
+    let all = found(&["As reported by Western Journalism, the Times broke the story in March."]);
+    assert!(
+        has(
+            &all,
+            "reported",
+            "Western Journalism",
+            "the Times broke the story in March"
+        ),
+        "{all:?}"
+    );
+}
