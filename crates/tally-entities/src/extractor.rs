@@ -38,6 +38,7 @@ use crate::capitals;
 use crate::gazetteer::{Form, Gazetteer};
 use crate::lexicon::Flags;
 use crate::names::{self, Candidate, GazMention, SentenceCtx, UNKNOWN};
+use crate::places;
 use crate::resolve::{self, Compass, resolve};
 use crate::scan::{self, Word};
 
@@ -184,6 +185,7 @@ impl EntityExtractor {
             compass,
             resolve_scratch,
         );
+        places::join_city_region(body, &mut entities);
         self.add_source_entities(doc, &mut entities);
         entities
     }
@@ -272,14 +274,14 @@ impl EntityExtractor {
             if let Some(place) = literal {
                 let last_word = k - 1;
                 let is_place = w.start == mention_start
-                    && capitals::is_place(
+                    && (capitals::is_place(
                         body,
                         words,
                         first_word,
                         last_word,
                         start,
                         previous_capital,
-                    );
+                    ) || self.country_follows(text, words[last_word].end, place));
                 previous_capital = Some((last_word, is_place));
                 if is_place && let Some(m) = out.last_mut() {
                     *m = GazMention::new(
@@ -292,6 +294,24 @@ impl EntityExtractor {
                 }
             }
         }
+    }
+
+    /// Whether ", " and the country of the capital `place` follow `end`: "Bangkok,
+    /// Thailand" names the city, as an address does (see `places.rs`).
+    fn country_follows(&self, text: &str, end: usize, place: usize) -> bool {
+        let entries = self.gazetteer.entries();
+        let Some(country) = entries.get(place).and_then(|e| e.parent.as_deref()) else {
+            return false;
+        };
+        if !text.get(end..).is_some_and(|r| r.starts_with(", ")) {
+            return false;
+        }
+        self.gazetteer
+            .find_at(text, end + 2, text.len(), |_, _| true)
+            .is_some_and(|(id, _)| {
+                let entry = self.gazetteer.pattern(id).entry;
+                entries.get(entry).is_some_and(|e| e.id == country)
+            })
     }
 
     /// The longest accepted gazetteer match starting at `at`, pushed to `out`: its end,

@@ -39,6 +39,7 @@ mod gazetteer;
 mod lexicon;
 mod matcher;
 mod names;
+mod places;
 mod resolve;
 mod scan;
 mod swar;

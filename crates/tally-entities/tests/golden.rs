@@ -103,3 +103,12 @@ fn well_known_people_and_their_relatives() {
         "President Trump and Xi Jinping spoke, said Antonio Guterres and Elon Musk of Tesla.",
     ]));
 }
+
+#[test]
+fn a_city_with_its_state_or_country_is_one_place() {
+    insta::assert_snapshot!(render(&[
+        "The planes will be assembled in Mobile, Alabama, and flown to Toulouse, France for a ceremony.",
+        "A jet was damaged at the airport that serves Bangkok, Thailand, while a second one left Long Beach, California on Monday.",
+        "Airbus has plants in Singapore, Malaysia and Germany, and Paris, Texas has none.",
+    ]));
+}

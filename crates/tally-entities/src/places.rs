@@ -1,0 +1,229 @@
+//! A city with its state or country: "Mobile, Alabama" is one place mention.
+//!
+//! # What it finds
+//! A mention of a city (a listed city, or a name in no list read as a place) followed by a
+//! comma, one space and a mention of a country or of a first-level subdivision ("Toulouse,
+//! France", "Long Beach, California", "Everett, Washington") becomes one mention of the
+//! city spanning both names, keeping the city's id: the second name says which city is
+//! meant, as in a dateline or an address. The region keeps its own mention inside it (the
+//! state is named too), so the two spans nest. News NER (MEANTIME, ACE extents) marks the
+//! pair as one location, and the region inside it as another.
+//!
+//! # Example
+//! "the planes will be assembled in Mobile, Alabama." gives one place mention "Mobile,
+//! Alabama" linked to the city, and Alabama's own mention "Alabama" inside it.
+//!
+//! # Limitations
+//! - A listed city joins only its own country or a subdivision of that country: "Paris,
+//!   Texas" stays two mentions, since the gazetteer's Paris is in France.
+//! - A list ("in Singapore, Malaysia and Thailand", "Toulouse, France and Germany") is
+//!   left alone when a country or subdivision follows the pair; a list of a city and
+//!   countries with nothing after it is still read as one place.
+//! - A city in no list must already have been found as a place ("in Mobile"); a bare
+//!   unknown name before ", California" is not turned into one.
+
+use tally_core::{Entity, EntityType, Span};
+
+/// Where a mention sits: entity index and mention index.
+type At = (usize, usize);
+
+/// Joins "City, Region" mention pairs in `entities` (see the module docs).
+pub fn join_city_region(body: &str, entities: &mut [Entity]) {
+    // Mentions by start, to find what follows a city in one lookup.
+    let mut starts: Vec<(usize, At)> = entities
+        .iter()
+        .enumerate()
+        .flat_map(|(e, ent)| {
+            ent.mentions
+                .iter()
+                .enumerate()
+                .map(move |(m, s)| (s.start, (e, m)))
+        })
+        .collect();
+    if starts.len() < 2 {
+        return;
+    }
+    starts.sort_unstable_by_key(|&(s, _)| s);
+    let at = |pos: usize| -> Option<At> {
+        starts
+            .binary_search_by_key(&pos, |&(s, _)| s)
+            .ok()
+            .map(|i| starts[i].1)
+    };
+    let mut joins: Vec<(At, At)> = Vec::new();
+    for &(_, (e, m)) in &starts {
+        let city = &entities[e];
+        if !is_city(city) {
+            continue;
+        }
+        let end = city.mentions[m].end;
+        let Some((r, rm)) = body
+            .get(end..)
+            .filter(|rest| rest.starts_with(", "))
+            .and_then(|_| at(end + 2))
+        else {
+            continue;
+        };
+        let region = &entities[r];
+        if r == e || !is_region(region) || !same_country(city, region) {
+            continue;
+        }
+        let region_end = region.mentions[rm].end;
+        let rest = body.get(region_end..).unwrap_or("");
+        // "California's governor": the region is the head of its own phrase.
+        if rest.starts_with(['\'', '’']) {
+            continue;
+        }
+        if continues_list(rest, region_end, &at, entities) {
+            continue;
+        }
+        joins.push(((e, m), (r, rm)));
+    }
+    if joins.is_empty() {
+        return;
+    }
+    for &((e, m), (r, rm)) in &joins {
+        let end = entities[r].mentions[rm].end;
+        let mention = &mut entities[e].mentions[m];
+        if let Some(text) = body.get(mention.start..end) {
+            *mention = Span {
+                start: mention.start,
+                end,
+                text: text.to_owned(),
+            };
+        }
+    }
+}
+
+/// A city: a listed city (`place:gn…`, from GeoNames) or a name in no list read as a
+/// place.
+fn is_city(e: &Entity) -> bool {
+    e.kind == EntityType::Place && (e.id.starts_with("place:gn") || e.id.starts_with("local:"))
+}
+
+/// A country, or a first-level subdivision (`place:us-ca`, `place:ru-krs`).
+fn is_region(e: &Entity) -> bool {
+    match e.kind {
+        EntityType::Country => true,
+        EntityType::Place => {
+            e.id.strip_prefix("place:")
+                .and_then(|code| code.split_once('-'))
+                .is_some_and(|(country, sub)| {
+                    country.len() == 2
+                        && country.bytes().all(|b| b.is_ascii_lowercase())
+                        && !sub.is_empty()
+                })
+        }
+        _ => false,
+    }
+}
+
+/// Whether the region can be the city's: a city in no list takes any; a listed city only
+/// its own country or a subdivision of it.
+fn same_country(city: &Entity, region: &Entity) -> bool {
+    match city.parent.as_deref() {
+        None => true,
+        Some(country) => region.id == country || region.parent.as_deref() == Some(country),
+    }
+}
+
+/// Whether another country or region follows the pair in a list: ", X" or " and X".
+fn continues_list(
+    rest: &str,
+    region_end: usize,
+    at: &impl Fn(usize) -> Option<At>,
+    entities: &[Entity],
+) -> bool {
+    let gap = [", and ", ", or ", ", ", " and ", " or "]
+        .iter()
+        .find(|g| rest.starts_with(*g));
+    gap.and_then(|g| at(region_end + g.len()))
+        .is_some_and(|(e, _)| is_region(&entities[e]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entity(id: &str, kind: EntityType, parent: Option<&str>, body: &str, at: &[&str]) -> Entity {
+        let mentions = at
+            .iter()
+            .map(|name| {
+                let start = body.find(name).unwrap_or(0);
+                Span {
+                    start,
+                    end: start + name.len(),
+                    text: (*name).to_owned(),
+                }
+            })
+            .collect();
+        Entity {
+            id: id.to_owned(),
+            kind,
+            name: at.first().map_or_else(String::new, |s| (*s).to_owned()),
+            mentions,
+            parent: parent.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn joins_a_city_and_its_state() {
+        let body = "They fly from Long Beach, California to Paris.";
+        let mut es = vec![
+            entity(
+                "place:gn5367929",
+                EntityType::Place,
+                Some("US"),
+                body,
+                &["Long Beach"],
+            ),
+            entity(
+                "place:us-ca",
+                EntityType::Place,
+                Some("US"),
+                body,
+                &["California"],
+            ),
+        ];
+        join_city_region(body, &mut es);
+        assert_eq!(es[0].mentions[0].text, "Long Beach, California");
+        assert_eq!(es[1].mentions[0].text, "California");
+    }
+
+    #[test]
+    fn leaves_another_country_and_lists_alone() {
+        let body = "in Toulouse, Germany";
+        let mut es = vec![
+            entity(
+                "place:gn2972315",
+                EntityType::Place,
+                Some("FR"),
+                body,
+                &["Toulouse"],
+            ),
+            entity("DE", EntityType::Country, None, body, &["Germany"]),
+        ];
+        join_city_region(body, &mut es);
+        assert_eq!(es[0].mentions[0].text, "Toulouse");
+        let body = "in Mobile, Alabama and Texas";
+        let mut es = vec![
+            entity("local:E1", EntityType::Place, None, body, &["Mobile"]),
+            entity(
+                "place:us-al",
+                EntityType::Place,
+                Some("US"),
+                body,
+                &["Alabama"],
+            ),
+            entity(
+                "place:us-tx",
+                EntityType::Place,
+                Some("US"),
+                body,
+                &["Texas"],
+            ),
+        ];
+        join_city_region(body, &mut es);
+        assert_eq!(es[0].mentions[0].text, "Mobile");
+    }
+}
