@@ -335,7 +335,8 @@ fn run_to_end(lex: &Lexicon, words: &[Word<'_>], start: usize, next_cue: usize) 
         // cue coordinated with this one ends this content.
         // The next cue may lie inside this content already ("said they prefer ..., but six
         // in 10 said"): the first cue word ahead stands for it.
-        let ahead = if next_cue > end {
+        let joint = w.is(",") || matches!(w.lower(), "and" | "but");
+        let ahead = if next_cue > end || !joint {
             next_cue
         } else {
             words[end + 1..words.len().min(end + 13)]
