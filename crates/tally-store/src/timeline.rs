@@ -287,9 +287,11 @@ impl Store {
         let subject_is_entity = query.subject.as_deref().is_some_and(looks_like_entity_id);
         let place_is_entity = query.place.as_deref().is_some_and(looks_like_entity_id);
         // Every figures column read is in the covering (measure, subject_entity, date, ...)
-        // index, so the scan never visits the figures table; for an entity subject the
-        // index order is the date order and there is nothing to sort. Claims and publisher
-        // names are looked up once per estimate and per source, not per row.
+        // index, so the scan never visits the figures table. For an entity subject the
+        // index order is the date order but with undated figures first, so SQLite still
+        // sorts to put them last (`USE TEMP B-TREE FOR ORDER BY`, about 0.3 µs a row); a
+        // second query for the undated ones would spare it. Claims and publisher names are
+        // looked up once per estimate and per source, not per row.
         let sql = format!(
             "SELECT f.raw, f.low, f.best, f.high, f.open_high, f.unit, f.hedges,
                  f.subject_text, f.subject_entity, f.place_text, f.place_entity, f.date,
