@@ -324,6 +324,19 @@ fn run_to_end(lex: &Lexicon, words: &[Word<'_>], start: usize, next_cue: usize) 
             if next.is_some_and(|n| n.cue) && !quoted(end) {
                 break;
             }
+            // ", last week said", ", later told": time words or adverbs before the cue.
+            let mut k = end + 1;
+            while k < words.len()
+                && k - end <= 3
+                && words[k].is_word()
+                && !words[k].cue
+                && (TIME_WORDS.contains(&words[k].lower()) || class(lex, words, k) == Class::Aux)
+            {
+                k += 1;
+            }
+            if k > end + 1 && words.get(k).is_some_and(|n| n.cue) && !quoted(end) {
+                break;
+            }
             if next.is_some_and(|n| n.quote() == Some(QuoteDir::Close))
                 && words.get(end + 2).is_some_and(|n| n.cue)
             {

@@ -322,3 +322,14 @@ fn as_a_source_reported() {
         "{all:?}"
     );
 }
+
+#[test]
+fn time_words_between_a_comma_and_the_next_cue_end_the_content_before() {
+    let all = found(&[
+        "Beck, who opposed Trump during the primaries, last week said Trump was seeking a media empire.",
+    ]);
+    assert!(
+        has(&all, "said", "Beck", "Trump was seeking a media empire"),
+        "{all:?}"
+    );
+}
