@@ -36,6 +36,7 @@ use tally_core::{Document, Entity, ExtractError, Extractor, Layer, Span};
 
 use crate::capitals;
 use crate::gazetteer::{Form, Gazetteer};
+use crate::governments;
 use crate::lexicon::Flags;
 use crate::names::{self, Candidate, GazMention, SentenceCtx, UNKNOWN};
 use crate::places;
@@ -186,6 +187,7 @@ impl EntityExtractor {
             resolve_scratch,
         );
         places::join_city_region(body, &mut entities);
+        governments::join_governments(body, &mut entities);
         self.add_source_entities(doc, &mut entities);
         entities
     }

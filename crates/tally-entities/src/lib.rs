@@ -36,6 +36,7 @@ mod capitals;
 mod error;
 mod extractor;
 mod gazetteer;
+mod governments;
 mod lexicon;
 mod matcher;
 mod names;

@@ -112,3 +112,11 @@ fn a_city_with_its_state_or_country_is_one_place() {
         "Airbus has plants in Singapore, Malaysia and Germany, and Paris, Texas has none.",
     ]));
 }
+
+#[test]
+fn a_country_government_is_a_mention_of_the_country() {
+    insta::assert_snapshot!(render(&[
+        "GM will receive loans from the government of Canada, and the US government's stake will grow, the Canadian Government said.",
+        "The U.S. Government Accountability Office and the provincial government of Ontario disagreed.",
+    ]));
+}
