@@ -280,6 +280,11 @@ fn dash_label(lex: &Lexicon, words: &[Word<'_>]) -> Option<Found<'static>> {
     })
 }
 
+/// A dash between words: em or en dash, a double hyphen, or a hyphen standing alone.
+fn is_dash(w: &Word<'_>) -> bool {
+    matches!(w.text, "\u{2014}" | "\u{2013}" | "--" | "-")
+}
+
 fn is_clause_end(w: &Word<'_>) -> bool {
     matches!(
         w.text,
@@ -319,7 +324,7 @@ fn run_to_end(lex: &Lexicon, words: &[Word<'_>], start: usize, next_cue: usize) 
         // A later cue right after a comma (or a comma and a closing quotation mark) starts
         // its own clause even when another cue lies between ("who has refused to endorse
         // Trump, said ...", "who calls Trump a “sociopath,” said ..."): the content stops.
-        if end > start && w.is(",") {
+        if end > start && (w.is(",") || is_dash(w)) {
             let next = words.get(end + 1);
             if next.is_some_and(|n| n.cue) && !quoted(end) {
                 break;
@@ -897,6 +902,7 @@ fn verb<'l>(
         // “sociopath,” said").
         let comma = h > 0
             && (words[h - 1].is(",")
+                || is_dash(&words[h - 1])
                 || (h > 1
                     && words[h - 1].quote() == Some(QuoteDir::Close)
                     && words[h - 2].is(",")));
@@ -1222,7 +1228,7 @@ fn left_source(
     let lower = w.lower();
     if matches!(lower, "who" | "which") {
         let mut a = head;
-        if a > floor && words[a - 1].is(",") {
+        if a > floor && (words[a - 1].is(",") || is_dash(&words[a - 1])) {
             a -= 1;
         }
         // The antecedent may be the previous cue's source ("said Beck, who said ...").
@@ -1239,6 +1245,37 @@ fn left_source(
             core: span,
             apposition: None,
             antecedent,
+        });
+    }
+    // "Jason Sims — a teacher from Mount Pleasant — says": an apposition or relative
+    // clause between dashes.
+    if is_dash(w) {
+        let open = (floor..head)
+            .rev()
+            .take(30)
+            .take_while(|&i| !words[i].is(".") && words[i].quote().is_none())
+            .find(|&i| is_dash(&words[i]))?;
+        if !words[open + 1..head].iter().any(Word::is_word) {
+            return None;
+        }
+        let core = phrase::left(
+            lex,
+            words,
+            open.checked_sub(1).filter(|&i| i >= floor)?,
+            floor,
+        )?;
+        let inner = Phrase {
+            start: open + 1,
+            end: head,
+        };
+        return Some(Source {
+            span: Phrase {
+                start: core.start,
+                end: head,
+            },
+            core,
+            apposition: (!matches!(words[open + 1].lower(), "who" | "which")).then_some(inner),
+            antecedent: None,
         });
     }
     if w.is(")") {

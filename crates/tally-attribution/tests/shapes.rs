@@ -333,3 +333,26 @@ fn time_words_between_a_comma_and_the_next_cue_end_the_content_before() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_source_with_an_apposition_or_relative_clause_between_dashes() {
+    let all = found(&[
+        "Jason Sims \u{2014} a teacher from Mount Pleasant \u{2014} says he voted for Rubio.",
+    ]);
+    assert!(
+        all.iter().any(|(c, s, t)| c == "says"
+            && s.as_deref().is_some_and(|s| s.starts_with("Jason Sims"))
+            && t == "he voted for Rubio"),
+        "{all:?}"
+    );
+    let all = found(&[
+        "Donald Trump - who previously said he would bomb the fields - said at a rally that the border should close.",
+    ]);
+    assert!(
+        has(&all, "said", "Donald Trump", "that the border should close"),
+        "{all:?}"
+    );
+    // Two dashes with nothing between them are no apposition (and no panic).
+    let all = found(&["Smith \u{2014} \u{2014} said the plan failed."]);
+    assert!(all.len() <= 1, "{all:?}");
+}
