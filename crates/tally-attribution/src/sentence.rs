@@ -536,12 +536,12 @@ fn looks_like_clause(lex: &Lexicon, words: &[Word<'_>], k: usize) -> bool {
         return false;
     };
     let lower = first.lower();
+    // "she'll", "they’re", "it's": a contracted subject pronoun.
+    let base = lower.split(['\'', '\u{2019}']).next().unwrap_or(lower);
     if matches!(
-        lower,
+        base,
         "he" | "she" | "they" | "we" | "i" | "it" | "you" | "there"
-    ) || lower.starts_with("it\u{2019}")
-        || lower.starts_with("it'")
-    {
+    ) {
         return words.get(k + 1).is_some_and(Word::is_word);
     }
     if !matches!(

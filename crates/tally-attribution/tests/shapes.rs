@@ -356,3 +356,19 @@ fn a_source_with_an_apposition_or_relative_clause_between_dashes() {
     let all = found(&["Smith \u{2014} \u{2014} said the plan failed."]);
     assert!(all.len() <= 1, "{all:?}");
 }
+
+#[test]
+fn a_contracted_subject_pronoun_opens_a_bare_clause() {
+    let all = found(&[
+        "Hillary Clinton, in her campaigning, suggested she\u{2019}ll turn to her husband.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "suggested",
+            "Hillary Clinton",
+            "she\u{2019}ll turn to her husband"
+        ),
+        "{all:?}"
+    );
+}
