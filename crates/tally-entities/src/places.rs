@@ -29,6 +29,15 @@ type At = (usize, usize);
 
 /// Joins "City, Region" mention pairs in `entities` (see the module docs).
 pub fn join_city_region(body: &str, entities: &mut [Entity]) {
+    // Most documents have no city before a comma: skip building the index for them.
+    let any = entities.iter().filter(|e| is_city(e)).any(|e| {
+        e.mentions
+            .iter()
+            .any(|m| body.get(m.end..).is_some_and(|r| r.starts_with(", ")))
+    });
+    if !any {
+        return;
+    }
     // Mentions by start, to find what follows a city in one lookup.
     let mut starts: Vec<(usize, At)> = entities
         .iter()
