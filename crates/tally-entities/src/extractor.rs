@@ -6,7 +6,10 @@
 //! entities, `local:E1`... for names in no list. Demonyms ("North Korean") and capitals
 //! standing for governments ("Moscow said", "Pyongyang") link to the country; a capital
 //! used as a place ("a restaurant in Moscow") is the city, its country as parent (see
-//! `capitals.rs`).
+//! `capitals.rs`). A city with its state or country ("Mobile, Alabama") is one mention of
+//! the city, the region's own mention nested in it (`places.rs`); a country beside
+//! "government" ("the US government", "the government of Canada") is one mention of the
+//! country (`governments.rs`).
 //!
 //! # Example
 //! "Ukraine's commander-in-chief Oleksandr Syrsky said Russia has used North Korean troops.
