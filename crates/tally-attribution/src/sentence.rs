@@ -12,7 +12,12 @@
 //! - participles sharing the main clause's source: `..., adding that [...]`;
 //! - coordinated verbs: `{Trump} has repeatedly criticized ... and claimed [he could ...]`;
 //! - `according to {X}, [...]` and `[...], according to {X}`;
-//! - relative sources: `{Smith}, {who} said [...]`.
+//! - relative sources: `{Smith}, {who} said [...]`;
+//! - parenthetical reports: `[The plan], {officials} said, [will cost $5 billion]`;
+//! - `[...], as {The New York Times} reported` and `As reported by {X}, [...]`;
+//! - appositions and relative clauses between dashes: `{Jason Sims — a teacher —} says`;
+//! - labels after a dash: `... - {HuffPollster}: [“...”]`;
+//! - passive reports without agent have no source: `Sanders had been told [that ...]`.
 
 use tally_core::AttributionClass;
 
