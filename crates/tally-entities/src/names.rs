@@ -212,18 +212,23 @@ impl SentenceCtx<'_> {
         if !self.has(to + 1, ARTICLE) {
             return None;
         }
+        // The head is the last title or organization word before any complement ("of",
+        // "for", "at"...): "the White House Press Secretary" is a person, "a market
+        // research firm" an organization, "a spokesman for the Defence Ministry" a person.
+        let mut head = None;
         for k in to + 2..(to + 8).min(self.words.len()) {
-            if !self.words[k].joined {
+            let complement = ["for", "at", "with", "in", "from", "to", "on"]
+                .contains(&&self.body[self.words[k].start..self.words[k].end]);
+            if !self.words[k].joined || self.has(k, OF) || complement {
                 break;
             }
             if self.has(k, TITLE) {
-                return Some(EntityType::Person);
-            }
-            if self.has(k, ORG_SUFFIX) {
-                return Some(EntityType::Organization);
+                head = Some(EntityType::Person);
+            } else if self.has(k, ORG_SUFFIX) {
+                head = Some(EntityType::Organization);
             }
         }
-        None
+        head
     }
 }
 

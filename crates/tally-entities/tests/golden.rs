@@ -120,3 +120,11 @@ fn a_country_government_is_a_mention_of_the_country() {
         "The U.S. Government Accountability Office and the provincial government of Ontario disagreed.",
     ]));
 }
+
+#[test]
+fn the_head_of_an_apposition_types_the_name() {
+    insta::assert_snapshot!(render(&[
+        "\"We will act,\" said Dana Perino, the White House Press Secretary.",
+        "Hans Keller, a spokesman for the Defence Ministry, and Keller Tooling, a small machine firm, disagreed.",
+    ]));
+}
