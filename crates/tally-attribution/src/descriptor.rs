@@ -120,6 +120,10 @@ pub(crate) fn parse(
     for (k, slot) in buffer[..n].iter_mut().enumerate() {
         *slot = class(lex, words, p.start + k);
     }
+    if n == 0 {
+        // An empty phrase has no name and no head; indexing below assumes a word.
+        return d;
+    }
     let classes = &buffer[..n];
     let ws = &ws[..n];
 
