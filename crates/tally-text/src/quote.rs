@@ -28,7 +28,11 @@
 //! Each mark's direction comes from its shape (curly marks lean open or closed) and from
 //! what flanks it: a mark followed by a word and preceded by a space opens, a mark after a
 //! word and before a space closes (the rule CommonMark uses for emphasis). Straight double
-//! marks that could go either way close an open double quote and otherwise open one.
+//! marks that could go either way close an open double quote and otherwise open one; so
+//! do straight double marks wedged between closing punctuation and a word (`audiences,"Katie
+//! Packer said`). Within a paragraph this pairs ambiguous marks by parity: a spaced closing
+//! mark (`…,' " she said`, `end of quote. " he said`, common in wire text) closes the
+//! double quote it follows, ending any single quote still open inside it.
 //! Single marks are apostrophes when they sit inside a word ("haven't", "Ukraine’s"),
 //! start an elision ('em, 'til, rock 'n' roll, from `data/text/elisions.txt`) or, unless a
 //! closing mark follows, a two-digit year ('90s); a mark after a plural "s" ("the
@@ -477,6 +481,17 @@ fn direction(
     {
         return (Dir::Apostrophe, 0);
     }
+    // A straight double mark glued between a sentence's closing punctuation and a word
+    // ("audiences,"Katie Packer said", "authorities."We were") is a space short on one
+    // side: it closes an open quote (a comma or period ends quoted text) and otherwise
+    // opens one, like a mark between two spaces.
+    if family == Family::Double
+        && lean == Lean::Neutral
+        && matches!(prev, Some(',' | '.' | '!' | '?' | ';'))
+        && next.is_some_and(is_word_char)
+    {
+        return (Dir::Ambiguous, 0);
+    }
     let dir = match lean {
         Lean::Open if right && !left => Dir::Close,
         Lean::Open => Dir::Open,
@@ -691,6 +706,54 @@ mod tests {
         let q = quotations(&d);
         assert_eq!(q.len(), MAX_NESTING);
         assert!(q.iter().all(|q| !q.is_closed()));
+    }
+
+    #[test]
+    fn a_spaced_straight_mark_closes_the_open_double_quote() {
+        // Wire style: a space between a nested single quote's mark and the double mark.
+        assert_eq!(
+            contents(&[
+                r#""She went so far as to say she'll be 'above the president,' " said Khin Zaw Win. "That is not responsible.""#
+            ]),
+            [
+                "She went so far as to say she'll be 'above the president,' ",
+                "above the president,",
+                "That is not responsible."
+            ]
+        );
+        assert_eq!(
+            contents(&[r#"He talked about the "collective power of 'we' " and how it went."#]),
+            ["collective power of 'we' ", "we"]
+        );
+        // A space before the closing mark after a sentence's end, and a spaced opener.
+        assert_eq!(
+            contents(&[r#""Well, what does that mean? " Clinton asked. " And then? " he said."#]),
+            ["Well, what does that mean? ", " And then? "]
+        );
+        // A nested single quote left open ends where the double quote closes.
+        let d = doc(&[r#""It is 'a flight to quality, " he said."#]);
+        let q = quotations(&d);
+        assert_eq!(q.len(), 2);
+        assert!(q[0].is_closed() && !q[1].is_closed());
+        assert_eq!(q[0].end, d.body.find(" he").unwrap());
+    }
+
+    #[test]
+    fn a_mark_glued_between_punctuation_and_a_word_goes_by_parity() {
+        assert_eq!(
+            contents(&[
+                r#""Trump says different things to different audiences,"Katie Packer said. "More and more.""#
+            ]),
+            [
+                "Trump says different things to different audiences,",
+                "More and more."
+            ]
+        );
+        assert_eq!(
+            contents(&[r#"He feared the authorities."We got deceived," he said."#]),
+            ["We got deceived,"]
+        );
+        assert_eq!(contents(&[r#"He said,"Hello," and left."#]), ["Hello,"]);
     }
 
     #[test]
