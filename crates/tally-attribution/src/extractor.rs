@@ -49,7 +49,7 @@ use crate::nesting;
 use crate::phrase::{Class, Phrase, class};
 use crate::said_at;
 use crate::sentence::{self, CueAt, Found};
-use crate::words::{Word, marks_of, words, words_into};
+use crate::words::{Word, marks_of, words_into};
 
 /// Finds quotations, reported speech and their speakers. Built once; `run` is linear in the
 /// document.
@@ -274,23 +274,29 @@ fn possessive_mentions(lex: &Lexicon, words: &[Word<'_>], found: &[Found<'_>]) -
     out
 }
 
+/// A role and an affiliation read off the titles before a name.
+type RoleAndAffiliation = (Option<String>, Option<String>);
+
 /// Titles and an affiliation written right before some mention of an entity
 /// ("U.S. President Joe Biden", "President-elect Donald Trump"): the role and affiliation
 /// of a named speaker whose own mention has none.
-fn titles_before(
+fn titles_before<'d>(
     lex: &Lexicon,
-    doc: &Document,
-    lower_body: &str,
+    doc: &'d Document,
+    lower_body: &'d str,
     marks: &[(usize, crate::words::QuoteDir)],
     entity: &Entity,
     entities: &EntityIndex<'_>,
-) -> Option<(Option<String>, Option<String>)> {
+    scratch: &mut Vec<Word<'d>>,
+) -> Option<RoleAndAffiliation> {
     for mention in &entity.mentions {
         let sentence = doc.sentences.get(doc.sentence_at(mention.start)?)?;
-        let words = words(doc, lower_body, sentence, marks);
+        let first = doc.tokens.partition_point(|t| t.end <= sentence.start);
+        words_into(scratch, doc, lower_body, sentence, marks, first);
+        let words = scratch.as_slice();
         let at = words.iter().position(|w| w.start == mention.start)?;
         let mut i = at;
-        while i > 0 && class(lex, &words, i - 1) == Class::Title {
+        while i > 0 && class(lex, words, i - 1) == Class::Title {
             i -= 1;
         }
         if i == at {
@@ -303,7 +309,7 @@ fn titles_before(
             .collect();
         let affiliation = i
             .checked_sub(1)
-            .filter(|&j| matches!(class(lex, &words, j), Class::Cap | Class::Possessive))
+            .filter(|&j| matches!(class(lex, words, j), Class::Cap | Class::Possessive))
             .map(|j| {
                 let w = &words[j];
                 entities.at(w.start, w.end).map_or_else(
@@ -414,6 +420,11 @@ fn annotate(
     let (hits, conditions) = lex.find(&lower_body);
     let mut registry = Registry::default();
     let mut attributions = Vec::new();
+    // `titles_before` per entity (by index in `doc.entities`), computed at most once: it
+    // depends only on the entity, and an entity quoted often would otherwise have every
+    // mention's sentence re-read for each of its quotes.
+    let mut titles_cache: Vec<Option<Option<RoleAndAffiliation>>> = vec![None; doc.entities.len()];
+    let mut scratch: Vec<Word<'_>> = Vec::new();
     // One word buffer for all the sentences.
     let mut buffer: Vec<Word<'_>> = Vec::new();
     let mut token_cursor = 0;
@@ -541,17 +552,36 @@ fn annotate(
                         entity,
                         affiliation_id,
                     })?;
-                    let linked = entity_id.and_then(|id| doc.entities.iter().find(|e| e.id == id));
+                    let linked =
+                        entity_id.and_then(|id| doc.entities.iter().position(|e| e.id == id));
                     if !registry.has_role(index)
                         && let Some((role, affiliation)) = linked.and_then(|e| {
-                            titles_before(lex, doc, &lower_body, &marks, e, &entities)
+                            titles_cache
+                                .get_mut(e)?
+                                .get_or_insert_with(|| {
+                                    doc.entities.get(e).and_then(|entity| {
+                                        titles_before(
+                                            lex,
+                                            doc,
+                                            &lower_body,
+                                            &marks,
+                                            entity,
+                                            &entities,
+                                            &mut scratch,
+                                        )
+                                    })
+                                })
+                                .clone()
                         })
                     {
                         registry.fill_role(index, role, affiliation, AffiliationBasis::Stated);
                     }
                     // A person or organization the gazetteer places in a country speaks
                     // for it when the text names no other affiliation.
-                    if let Some(parent) = linked.and_then(|e| e.parent.clone()) {
+                    if let Some(parent) = linked
+                        .and_then(|e| doc.entities.get(e))
+                        .and_then(|e| e.parent.clone())
+                    {
                         registry.fill_role(index, None, Some(parent), AffiliationBasis::Gazetteer);
                     }
                     Some(index)

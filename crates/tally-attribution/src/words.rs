@@ -128,6 +128,7 @@ pub(crate) fn marks_of(quotes: &[tally_text::Quotation]) -> Vec<(usize, QuoteDir
 
 /// The words of `span` (a sentence), from the document's tokens; `marks` from
 /// [`quote_marks`].
+#[cfg(test)]
 pub(crate) fn words<'a>(
     doc: &'a Document,
     lower_body: &'a str,
@@ -254,12 +255,13 @@ fn mark_inside(words: &mut [Word<'_>]) {
     }
 }
 
-/// Joins an apostrophe to the plural before it.
+/// Joins an apostrophe to the plural before it. Compacts in place: the sentence's buffer
+/// is reused, so no word list is allocated.
 fn merge_possessives<'a>(out: &mut Vec<Word<'a>>, body: &'a str) {
-    let words = std::mem::take(out);
-    let merged = out;
-    for w in words {
-        if let Some(prev) = merged.last_mut() {
+    let mut kept = 0usize;
+    for i in 0..out.len() {
+        let w = out[i];
+        if let Some(prev) = kept.checked_sub(1).and_then(|p| out.get_mut(p)) {
             let apostrophe = w.kind == WordKind::Punct && matches!(w.text, "'" | "\u{2019}");
             if apostrophe
                 && prev.is_word()
@@ -272,8 +274,10 @@ fn merge_possessives<'a>(out: &mut Vec<Word<'a>>, body: &'a str) {
                 continue;
             }
         }
-        merged.push(w);
+        out[kept] = w;
+        kept += 1;
     }
+    out.truncate(kept);
 }
 
 /// Splits a token into leading punctuation, the core, and trailing punctuation.
