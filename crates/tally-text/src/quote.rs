@@ -32,7 +32,10 @@
 //! do straight double marks wedged between closing punctuation and a word (`audiences,"Katie
 //! Packer said`). Within a paragraph this pairs ambiguous marks by parity: a spaced closing
 //! mark (`…,' " she said`, `end of quote. " he said`, common in wire text) closes the
-//! double quote it follows, ending any single quote still open inside it.
+//! double quote it follows, ending any single quote still open inside it. A straight
+//! double mark that reads as closing but has nothing to close opens instead when it
+//! follows a comma or colon (`he added," I can say …"`, `said:" …`) and an odd number of
+//! straight double marks follows it in the paragraph.
 //! Single marks are apostrophes when they sit inside a word ("haven't", "Ukraine’s"),
 //! start an elision ('em, 'til, rock 'n' roll, from `data/text/elisions.txt`) or, unless a
 //! closing mark follows, a two-digit year ('90s); a mark after a plural "s" ("the
@@ -310,11 +313,19 @@ impl Pass<'_> {
     fn pair(&mut self, candidates: &[Candidate], first: usize) {
         // For weak marks: whether the next single mark that is not an apostrophe closes.
         let mut next_single_closes = vec![false; candidates.len()];
+        // For stray straight double marks: whether an odd number of straight double marks
+        // follows in the paragraph, so that one of them can be this mark's partner.
+        let mut odd_straight_after = vec![false; candidates.len()];
         let mut closes = false;
+        let mut odd = false;
         for (i, c) in candidates.iter().enumerate().rev() {
             next_single_closes[i] = closes;
+            odd_straight_after[i] = odd;
             if c.family == Family::Single && c.dir != Dir::Apostrophe {
                 closes = matches!(c.dir, Dir::Close | Dir::WeakClose | Dir::Ambiguous);
+            }
+            if self.is_straight_double(c) {
+                odd = !odd;
             }
         }
         for (i, c) in candidates.iter().enumerate().skip(first) {
@@ -326,6 +337,16 @@ impl Pass<'_> {
                 Dir::WeakOpen => Role::Apostrophe,
                 Dir::Close => match in_stack {
                     Some(at) => self.close(at, c),
+                    // `he added," I can say ... start"` and `said:" Delors ...`: a straight
+                    // mark after a comma or colon with nothing to close opens, by parity,
+                    // when a partner follows in the paragraph. Other strays stay stray
+                    // (inch marks: `a 6" pipe`).
+                    None if odd_straight_after[i]
+                        && self.is_straight_double(c)
+                        && matches!(char_before(self.body, c.pos), Some(',' | ':')) =>
+                    {
+                        self.open(c)
+                    }
                     None => Role::StrayClose,
                 },
                 Dir::WeakClose => match self.stack.last() {
@@ -342,6 +363,12 @@ impl Pass<'_> {
             };
             self.mark(c.pos, role);
         }
+    }
+
+    /// Whether `c` is a straight double mark (`"`), the mark whose direction is only
+    /// ever read from context.
+    fn is_straight_double(&self, c: &Candidate) -> bool {
+        c.family == Family::Double && self.body.as_bytes().get(c.pos) == Some(&b'"')
     }
 
     fn open(&mut self, c: &Candidate) -> Role {
@@ -754,6 +781,26 @@ mod tests {
             ["We got deceived,"]
         );
         assert_eq!(contents(&[r#"He said,"Hello," and left."#]), ["Hello,"]);
+    }
+
+    #[test]
+    fn a_stray_straight_mark_after_a_comma_or_colon_opens_when_a_partner_follows() {
+        assert_eq!(
+            contents(&[
+                r#""At the end of two months," he added," I can say we are off to a good start" for 1987."#
+            ]),
+            [
+                "At the end of two months,",
+                " I can say we are off to a good start"
+            ]
+        );
+        assert_eq!(
+            contents(&[r#"Haughey said:" Delors assured me we could." Then he left."#]),
+            [" Delors assured me we could."]
+        );
+        // No partner, or not after a comma or colon: still stray.
+        assert!(contents(&[r#"He said," and left."#]).is_empty());
+        assert!(contents(&[r#"A 6" pipe and a 4" pipe."#]).is_empty());
     }
 
     #[test]
