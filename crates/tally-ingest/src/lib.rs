@@ -30,6 +30,7 @@ mod html;
 mod jsonl;
 mod language;
 mod markdown;
+mod nesting;
 mod sniff;
 mod text;
 mod warc;
