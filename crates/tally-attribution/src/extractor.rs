@@ -257,12 +257,13 @@ fn possessive_mentions(lex: &Lexicon, words: &[Word<'_>], found: &[Found<'_>]) -
     let mut out = Vec::new();
     for i in 1..words.len() {
         let w = &words[i];
-        if w.is_possessive()
+        // Cheapest test first: most words do not follow "the".
+        if words[i - 1].lower() == "the"
+            && w.is_possessive()
             && lex
                 .noun(crate::descriptor::strip_possessive(w.lower()))
                 .is_some()
             && class(lex, words, i - 1) == Class::Det
-            && words[i - 1].lower() == "the"
             && !in_source(i)
         {
             out.push(Phrase {
@@ -292,7 +293,9 @@ fn titles_before<'d>(
     for mention in &entity.mentions {
         let sentence = doc.sentences.get(doc.sentence_at(mention.start)?)?;
         let first = doc.tokens.partition_point(|t| t.end <= sentence.start);
-        words_into(scratch, doc, lower_body, sentence, marks, first);
+        // Only the words up to the mention matter: the rest of the sentence is not read.
+        let end = sentence.end.min(mention.end);
+        words_into(scratch, doc, lower_body, sentence.start..end, marks, first);
         let words = scratch.as_slice();
         let at = words.iter().position(|w| w.start == mention.start)?;
         let mut i = at;
@@ -448,8 +451,9 @@ fn annotate(
         // A sentence without a cue word may still open with a speaker label ("Bush: ...").
         let head = sentence.text.as_bytes();
         // Or a label after a dash ("... - HuffPollster: “...”").
-        let label = head[..head.len().min(60)].contains(&b':')
-            || (head.contains(&b':')
+        let colon = memchr::memchr(b':', head);
+        let label = colon.is_some_and(|i| i < 60)
+            || (colon.is_some()
                 && (sentence.text.contains(" - ") || sentence.text.contains('\u{2014}')));
         if first_hit == h && !label {
             continue;
@@ -475,7 +479,7 @@ fn annotate(
             &mut buffer,
             doc,
             &lower_body,
-            sentence,
+            sentence.start..sentence.end,
             &marks,
             token_cursor,
         );

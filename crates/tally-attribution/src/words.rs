@@ -4,7 +4,7 @@
 //! Attribution reads only sentences that contain a cue, so building this view costs
 //! nothing for the rest of the article.
 
-use tally_core::{Document, Span, TokenKind};
+use tally_core::{Document, TokenKind};
 
 /// Which way a quotation mark faces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,24 +132,32 @@ pub(crate) fn marks_of(quotes: &[tally_text::Quotation]) -> Vec<(usize, QuoteDir
 pub(crate) fn words<'a>(
     doc: &'a Document,
     lower_body: &'a str,
-    span: &Span,
+    span: &tally_core::Span,
     marks: &[(usize, QuoteDir)],
 ) -> Vec<Word<'a>> {
     let mut out = Vec::new();
     let first = doc.tokens.partition_point(|t| t.end <= span.start);
-    words_into(&mut out, doc, lower_body, span, marks, first);
+    words_into(
+        &mut out,
+        doc,
+        lower_body,
+        span.start..span.end,
+        marks,
+        first,
+    );
     out
 }
 
 /// [`words`] into a buffer that is cleared first, so that a document's sentences reuse one
-/// allocation. The sentence's tokens are searched from token `from` on (a cursor that moves
+/// allocation; `span` is a sentence or the start of one (the words before a given one do
+/// not depend on what follows it). The sentence's tokens are searched from token `from` on (a cursor that moves
 /// forward through the document, so that finding them costs no search); returns the index
 /// of the first token after the sentence.
 pub(crate) fn words_into<'a>(
     out: &mut Vec<Word<'a>>,
     doc: &'a Document,
     lower_body: &'a str,
-    span: &Span,
+    span: std::ops::Range<usize>,
     marks: &[(usize, QuoteDir)],
     from: usize,
 ) -> usize {
