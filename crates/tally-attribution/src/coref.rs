@@ -60,6 +60,16 @@ pub(crate) struct Mention<'d> {
     pub affiliation_id: Option<String>,
 }
 
+/// Whether `text` ASCII-lowercased ends with `suffix`, without allocating the lowercase copy.
+fn ends_with_lowercased(text: &str, suffix: &str) -> bool {
+    let (text, suffix) = (text.as_bytes(), suffix.as_bytes());
+    text.len() >= suffix.len()
+        && text[text.len() - suffix.len()..]
+            .iter()
+            .zip(suffix)
+            .all(|(a, b)| a.to_ascii_lowercase() == *b)
+}
+
 fn surname(name: &str) -> &str {
     name.rsplit(' ').next().unwrap_or(name)
 }
@@ -100,7 +110,7 @@ impl Registry {
                             || k.speaker
                                 .role
                                 .as_deref()
-                                .is_some_and(|r| r.to_ascii_lowercase().ends_with(h))
+                                .is_some_and(|r| ends_with_lowercased(r, h))
                     })
                 })
             }

@@ -160,17 +160,22 @@ fn kind_of(words: &[Word<'_>], content: &[Phrase]) -> QuoteKind {
     }
 }
 
-/// The cue hits inside `sentence` mapped to word ranges; hits that do not line up with
-/// word boundaries are dropped.
-fn cues_in<'l>(lex: &'l Lexicon, words: &[Word<'_>], hits: &[Hit]) -> Vec<CueAt<'l>> {
-    // A title-case headline ("Trump Says He Never Pledged ...") capitalizes its cues.
+/// A title-case headline ("Trump Says He Never Pledged ...") capitalizes its cues.
+fn headline(words: &[Word<'_>]) -> bool {
     let (capitals, total) = words
         .iter()
         .filter(|w| w.is_word() && w.text.len() > 3)
         .fold((0, 0), |(c, t), w| {
             (c + usize::from(w.is_capitalized()), t + 1)
         });
-    let title_case = total >= 3 && capitals * 10 >= total * 7;
+    total >= 3 && capitals * 10 >= total * 7
+}
+
+/// The cue hits inside `sentence` mapped to word ranges; hits that do not line up with
+/// word boundaries are dropped.
+fn cues_in<'l>(lex: &'l Lexicon, words: &[Word<'_>], hits: &[Hit]) -> Vec<CueAt<'l>> {
+    let mut title_case = None;
+    let mut title_case = || *title_case.get_or_insert_with(|| headline(words));
     hits.iter()
         .filter_map(|h| {
             // Words are in order of start: find the cue's first word by binary search.
@@ -226,14 +231,15 @@ fn cues_in<'l>(lex: &'l Lexicon, words: &[Word<'_>], hits: &[Hit]) -> Vec<CueAt<
             }
             // "According to Trump, ..." opens a sentence with a capitalized cue before a name;
             // a prepositional cue is never part of one.
-            if !title_case
-                && !entry.flags.prep
+            // (The headline test last: it reads the whole sentence, and is rarely needed.)
+            if !entry.flags.prep
                 && words[start].is_capitalized()
                 && (named(
                     start
                         .checked_sub(1)
                         .filter(|&p| p > 0 && words[p - 1].is_word()),
                 ) || named(Some(end)))
+                && !title_case()
             {
                 return None;
             }
@@ -429,7 +435,7 @@ fn annotate(
     let mut titles_cache: Vec<Option<Option<RoleAndAffiliation>>> = vec![None; doc.entities.len()];
     let mut scratch: Vec<Word<'_>> = Vec::new();
     // One word buffer for all the sentences.
-    let mut buffer: Vec<Word<'_>> = Vec::new();
+    let mut buffer: Vec<Word<'_>> = Vec::with_capacity(64);
     let mut token_cursor = 0;
     let mut h = 0;
     let mut c = 0;

@@ -66,7 +66,12 @@ impl<'a> Word<'a> {
 
     /// Starts with an uppercase letter.
     pub(crate) fn is_capitalized(&self) -> bool {
-        self.is_word() && self.text.chars().next().is_some_and(char::is_uppercase)
+        // ASCII first letters (nearly all) skip the Unicode case tables.
+        self.is_word()
+            && match self.text.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => self.text.chars().next().is_some_and(char::is_uppercase),
+            }
     }
 
     /// Ends in a possessive `'s` or `s'` ("Ukraine's", "the officials'").
@@ -172,6 +177,8 @@ pub(crate) fn words_into<'a>(
         first += 1;
     }
     let mut last = first;
+    // An unpaired apostrophe split off a token (only `split` makes punctuation words).
+    let mut apostrophe = false;
     for token in doc.tokens[first..]
         .iter()
         .take_while(|t| t.start < span.end)
@@ -230,13 +237,11 @@ pub(crate) fn words_into<'a>(
                     Err(_) => WordKind::Punct,
                 };
             }
+            apostrophe |= w.kind == WordKind::Punct && matches!(w.text, "'" | "\u{2019}");
         }
     }
     // An unpaired apostrophe glued to a plural is a possessive: "the soldiers' families".
-    if out
-        .iter()
-        .any(|w| w.kind == WordKind::Punct && matches!(w.text, "'" | "\u{2019}"))
-    {
+    if apostrophe {
         merge_possessives(out, body);
     }
     mark_inside(out);
