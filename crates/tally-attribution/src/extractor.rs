@@ -437,6 +437,9 @@ fn annotate(
     // One word buffer for all the sentences.
     let mut buffer: Vec<Word<'_>> = Vec::with_capacity(64);
     let mut token_cursor = 0;
+    // Colons (speaker labels) found in one pass over the body, not one search per sentence.
+    let colons: Vec<usize> = memchr::memchr_iter(b':', doc.body.as_bytes()).collect();
+    let mut colon_cursor = 0;
     let mut h = 0;
     let mut c = 0;
     for (sentence_index, sentence) in doc.sentences.iter().enumerate() {
@@ -455,9 +458,18 @@ fn annotate(
             c += 1;
         }
         // A sentence without a cue word may still open with a speaker label ("Bush: ...").
-        let head = sentence.text.as_bytes();
         // Or a label after a dash ("... - HuffPollster: “...”").
-        let colon = memchr::memchr(b':', head);
+        while colon_cursor < colons.len() && colons[colon_cursor] < sentence.start {
+            colon_cursor += 1;
+        }
+        let colon = if sentence.text.len() == sentence.end.saturating_sub(sentence.start) {
+            colons
+                .get(colon_cursor)
+                .filter(|&&at| at < sentence.end)
+                .map(|&at| at - sentence.start)
+        } else {
+            memchr::memchr(b':', sentence.text.as_bytes())
+        };
         let label = colon.is_some_and(|i| i < 60)
             || (colon.is_some()
                 && (sentence.text.contains(" - ") || sentence.text.contains('\u{2014}')));

@@ -315,6 +315,12 @@ fn run_to_end(lex: &Lexicon, words: &[Word<'_>], start: usize, next_cue: usize) 
     let mut end = start;
     while end < words.len() {
         let w = &words[end];
+        // Every test below needs punctuation, "and" or "but": other words continue the
+        // content.
+        if w.is_word() && !matches!(w.lower(), "and" | "but") {
+            end += 1;
+            continue;
+        }
         if end > start && is_clause_end(w) && !quoted(end) {
             // A period followed by more words outside a quotation ends the clause; one at
             // the end of the sentence is trimmed below.
