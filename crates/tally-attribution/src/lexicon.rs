@@ -48,6 +48,49 @@ impl Hasher for Fnv {
 pub(crate) type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
 type HashSet<K> = StdHashSet<K, BuildHasherDefault<Fnv>>;
 
+/// A quick "certainly not a key" test for a word list: one bit per (first byte, last byte,
+/// length) bucket of the keys. Most words of a sentence are in no list, and this rejects
+/// them without hashing; a word that passes is looked up as before.
+#[derive(Debug, Clone)]
+struct KeyFilter {
+    bits: Box<[u64; 64]>,
+}
+
+impl KeyFilter {
+    fn bucket(key: &str) -> Option<usize> {
+        let bytes = key.as_bytes();
+        let n = bytes.len();
+        let at = |i: usize| u64::from(*bytes.get(i).unwrap_or(&0));
+        let (first, last) = (*bytes.first()?, *bytes.last()?);
+        // The first two bytes, the last two and the length, mixed by one multiplication;
+        // the top 12 bits pick one of 4096 bits.
+        let packed = u64::from(first)
+            | at(1) << 8
+            | at(n.saturating_sub(2)) << 16
+            | u64::from(last) << 24
+            | (n as u64) << 32;
+        usize::try_from(packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52).ok()
+    }
+
+    fn of<'k>(keys: impl Iterator<Item = &'k String>) -> KeyFilter {
+        let mut bits = Box::new([0u64; 64]);
+        for key in keys {
+            match KeyFilter::bucket(key) {
+                Some(b) => bits[b / 64] |= 1 << (b % 64),
+                // The empty key: let every empty word through to the lookup.
+                None => bits[0] |= 1,
+            }
+        }
+        KeyFilter { bits }
+    }
+
+    /// False only when `key` is certainly not a key.
+    fn may_contain(&self, key: &str) -> bool {
+        let b = KeyFilter::bucket(key).unwrap_or(0);
+        self.bits[b / 64] & (1 << (b % 64)) != 0
+    }
+}
+
 /// How a cue behaves, from the flags column of `cues.tsv`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct CueFlags {
@@ -166,6 +209,8 @@ pub(crate) struct Info {
 #[derive(Debug)]
 pub(crate) struct Lexicon {
     info: HashMap<String, Info>,
+    /// Rejects most words before the `info` lookup.
+    info_filter: KeyFilter,
     /// Cue forms and condition phrases in one automaton, so the body is scanned once:
     /// pattern ids below `cues.len()` are cues, the rest conditions.
     automaton: AhoCorasick,
@@ -392,6 +437,7 @@ impl Lexicon {
         }
 
         Ok(Lexicon {
+            info_filter: KeyFilter::of(info.keys()),
             info,
             automaton,
             cues,
@@ -444,6 +490,9 @@ impl Lexicon {
 
     /// Everything the lists say about a lowercase word, in one lookup.
     pub(crate) fn info(&self, lower: &str) -> Option<&Info> {
+        if !self.info_filter.may_contain(lower) {
+            return None;
+        }
         self.info.get(lower)
     }
 
@@ -515,6 +564,24 @@ mod tests {
         assert!(lex.is_seniority("senior"));
         assert_eq!(lex.function("reportedly", "reportedly"), Some(FnClass::Aux));
         assert_eq!(lex.function("Kelly", "kelly"), None);
+    }
+
+    #[test]
+    fn key_filter_never_rejects_a_listed_word() {
+        let lex = Lexicon::bundled().unwrap();
+        for key in lex.info.keys() {
+            assert!(lex.info(key).is_some(), "{key:?} rejected");
+        }
+        // And it does reject: most unlisted words never reach the table.
+        let unlisted = [
+            "zebra",
+            "quantum",
+            "lettuce",
+            "xylophone",
+            "brisket",
+            "tundra",
+        ];
+        assert!(unlisted.iter().any(|w| !lex.info_filter.may_contain(w)));
     }
 
     #[test]
