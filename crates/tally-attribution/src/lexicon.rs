@@ -208,6 +208,8 @@ pub(crate) struct Info {
 /// Every bundled list.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
+    /// Pronouns, titles (by lowercase form), function words and descriptor nouns: one
+    /// table, one lookup per word.
     info: HashMap<String, Info>,
     /// Rejects most words before the `info` lookup.
     info_filter: KeyFilter,
@@ -215,13 +217,10 @@ pub(crate) struct Lexicon {
     /// pattern ids below `cues.len()` are cues, the rest conditions.
     automaton: AhoCorasick,
     cues: Vec<CueEntry>,
-    nouns: HashMap<String, Noun>,
     titles: HashMap<String, Option<Gender>>,
     seniority: HashSet<String>,
     institutional: HashSet<String>,
     not_labels: HashSet<String>,
-    pronouns: HashMap<String, Pronoun>,
-    function_words: HashMap<String, FnClass>,
     modifiers: HashSet<String>,
 }
 
@@ -441,13 +440,10 @@ impl Lexicon {
             info,
             automaton,
             cues,
-            nouns,
             titles,
             seniority,
             institutional,
             not_labels,
-            pronouns,
-            function_words,
             modifiers,
         })
     }
@@ -503,7 +499,8 @@ impl Lexicon {
 
     /// A descriptor head noun (lowercase form).
     pub(crate) fn noun(&self, lower: &str) -> Option<Noun> {
-        self.nouns.get(lower).copied()
+        // `info` holds every noun under the same key, behind the filter.
+        self.info(lower).and_then(|i| i.noun)
     }
 
     /// Whether `word` (as written) is a title, and the gender it implies.
@@ -529,19 +526,20 @@ impl Lexicon {
 
     /// A speaker pronoun (lowercase form).
     pub(crate) fn pronoun(&self, lower: &str) -> Option<Pronoun> {
-        self.pronouns.get(lower).copied()
+        self.info(lower).and_then(|i| i.pronoun)
     }
 
     /// The function-word class of a word written `text` (lowercased: `lower`); unlisted
     /// lowercase words ending in "ly" are adverbs ("reportedly"), capitalized ones are not
     /// ("Kelly").
     pub(crate) fn function(&self, text: &str, lower: &str) -> Option<FnClass> {
-        self.function_words.get(lower).copied().or_else(|| {
+        let info = self.info(lower);
+        info.and_then(|i| i.function).or_else(|| {
             let lowercase = text.starts_with(|c: char| c.is_lowercase());
             (lowercase
                 && lower.len() > 4
                 && lower.ends_with("ly")
-                && !self.nouns.contains_key(lower))
+                && info.and_then(|i| i.noun).is_none())
             .then_some(FnClass::Aux)
         })
     }
