@@ -8,7 +8,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use tally_core::{Document, DocumentMeta};
-use tally_fuzz::{check, params, pipeline, scratch};
+use tally_fuzz::{params, pipeline, scratch};
 use tally_ingest::{Format, IngestOptions, parse_str};
 
 /// Size of the repeated text.
@@ -31,8 +31,11 @@ fuzz_target!(|data: &[u8]| {
         0 | 1 => {
             let format = if route % 5 == 0 { Format::Text } else { Format::Markdown };
             if let Ok(mut doc) = parse_str(&text, format, "fuzz", &options) {
+                // No `check::document` here: on 1 MB it builds and compares JSON trees of
+                // hundreds of thousands of spans, which took longer than the pipeline
+                // itself and made linear runs time out. The `pipeline` target checks the
+                // invariants; this one is for time.
                 let _ = pipeline().run(&mut doc);
-                check::document(&doc);
             }
         }
         2 => {
