@@ -312,8 +312,13 @@ fn trim(words: &[Word<'_>], mut p: Phrase) -> Option<Phrase> {
 /// outside quotation marks, or a comma right before the next cue.
 fn run_to_end(lex: &Lexicon, words: &[Word<'_>], start: usize, next_cue: usize) -> Option<Phrase> {
     let quoted = |i: usize| words.get(i).is_some_and(|w| w.inside);
+    // Content runs past later cues, so without a bound a "sentence" of thousands of cues
+    // and no punctuation (a page's text run together) costs cues × words: 1 MB of
+    // "officials said several hundred" took minutes (fuzz target blowup). No reported
+    // clause is this long; real sentences end long before.
+    let last = words.len().min(start.saturating_add(MAX_CONTENT_WORDS));
     let mut end = start;
-    while end < words.len() {
+    while end < last {
         let w = &words[end];
         // Every test below needs punctuation, "and" or "but": other words continue the
         // content.
@@ -1088,6 +1093,9 @@ fn verb<'l>(
     };
     Some(make(Some(source), vec![content]))
 }
+
+/// Most words (tokens, punctuation included) one content phrase runs to.
+const MAX_CONTENT_WORDS: usize = 500;
 
 /// Words of time that may stand between a source and its cue ("Feinstein last week said",
 /// "the campaign on Thursday said").
