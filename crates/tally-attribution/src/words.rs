@@ -210,9 +210,14 @@ pub(crate) fn words_into<'a>(
         }
         // A clean word or number (what the segmenter gives) needs no splitting.
         let clean = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        // ASCII ends (nearly all tokens) are tested on the bytes, without decoding.
+        let clean_end = |b: Option<&u8>, c: fn(&str) -> Option<char>| match b {
+            Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+            _ => clean(c(text)),
+        };
         if matches!(token.kind, TokenKind::Word | TokenKind::Number)
-            && clean(text.chars().next())
-            && clean(text.chars().next_back())
+            && clean_end(text.as_bytes().first(), |t| t.chars().next())
+            && clean_end(text.as_bytes().last(), |t| t.chars().next_back())
         {
             out.push(Word {
                 start,
