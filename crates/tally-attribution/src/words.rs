@@ -206,6 +206,12 @@ pub(crate) fn words_into<'a>(
         }
         if token.kind == TokenKind::Quote {
             push(out, body, start, text, true);
+            // The quotation finder paired the mark across the paragraph: its direction wins
+            // over the local guess (`,' " she said` closes although a space precedes it).
+            if let (Ok(i), Some(w)) = (marks.binary_search_by_key(&start, |m| m.0), out.last_mut())
+            {
+                w.kind = WordKind::Quote(marks[i].1);
+            }
             continue;
         }
         // A clean word or number (what the segmenter gives) needs no splitting.

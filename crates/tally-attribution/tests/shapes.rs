@@ -372,3 +372,17 @@ fn a_contracted_subject_pronoun_opens_a_bare_clause() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_spaced_straight_mark_after_a_nested_quote_closes_the_quotation() {
+    let all = found(&[
+        "\"Investors are looking for what they call 'a flight to quality,' \" the analyst said.",
+    ]);
+    assert!(
+        all.iter().any(|(c, s, t)| c == "said"
+            && s.as_deref() == Some("the analyst")
+            && t.starts_with("\"Investors are looking for")
+            && t.ends_with("quality,' \"")),
+        "{all:?}"
+    );
+}
