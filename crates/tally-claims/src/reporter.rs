@@ -10,19 +10,18 @@ use crate::draft::Draft;
 /// a claim, and are skipped.
 pub fn reporter_claims(doc: &Document, speaker_drafts: &[Draft]) -> Vec<Draft> {
     let claimant = outlet(doc);
-    let sources: Vec<&Span> = doc
-        .attributions
-        .iter()
-        .filter_map(|a| a.source.as_ref())
-        .collect();
+    let sources = Reach::new(doc.attributions.iter().filter_map(|a| a.source.as_ref()));
     // A figure in an attitude ("officials believe 200 died") or a nested report is someone
     // else's, not the reporter's, though it makes no speaker claim of its own.
-    let contents: Vec<&Span> = doc.attributions.iter().flat_map(|a| &a.content).collect();
+    let covering = Reach::new(
+        speaker_drafts
+            .iter()
+            .flat_map(|d| &d.evidence)
+            .chain(doc.attributions.iter().flat_map(|a| &a.content)),
+    );
     let mut sentences: Vec<usize> = Vec::new();
     for figure in &doc.figures {
-        let attributed = speaker_drafts.iter().any(|d| d.covers(&figure.span))
-            || sources.iter().any(|s| s.overlaps(&figure.span))
-            || contents.iter().any(|c| c.contains(&figure.span));
+        let attributed = covering.contains(&figure.span) || sources.overlaps(&figure.span);
         if attributed {
             continue;
         }
@@ -51,6 +50,47 @@ pub fn reporter_claims(doc: &Document, speaker_drafts: &[Draft]) -> Vec<Draft> {
         .collect()
 }
 
+/// Spans sorted by start with the furthest end reached so far, so "does any span contain
+/// (or overlap) this one" is a binary search. Scanning every span per figure cost figures
+/// × attributions: 1 MB of "officials said several hundred" (fuzz target blowup).
+struct Reach {
+    /// `(start, furthest end of this and every earlier span)`, sorted by start.
+    items: Vec<(usize, usize)>,
+}
+
+impl Reach {
+    fn new<'a>(spans: impl Iterator<Item = &'a Span>) -> Reach {
+        let mut items: Vec<(usize, usize)> = spans.map(|s| (s.start, s.end)).collect();
+        items.sort_unstable();
+        let mut furthest = 0;
+        for item in &mut items {
+            furthest = furthest.max(item.1);
+            item.1 = furthest;
+        }
+        Reach { items }
+    }
+
+    /// The furthest end among the spans whose start passes `starts_before`, if any.
+    fn furthest_end(&self, starts_before: impl Fn(usize) -> bool) -> Option<usize> {
+        let n = self
+            .items
+            .partition_point(|&(start, _)| starts_before(start));
+        n.checked_sub(1).map(|k| self.items[k].1)
+    }
+
+    /// Whether one span lies around `span` (`start <= span.start`, `span.end <= end`).
+    fn contains(&self, span: &Span) -> bool {
+        self.furthest_end(|start| start <= span.start)
+            .is_some_and(|end| end >= span.end)
+    }
+
+    /// Whether one span shares a byte with `span`.
+    fn overlaps(&self, span: &Span) -> bool {
+        self.furthest_end(|start| start < span.end)
+            .is_some_and(|end| end > span.start)
+    }
+}
+
 fn outlet(doc: &Document) -> Claimant {
     let (kind, name) = match (&doc.meta.agency, &doc.meta.publisher) {
         (Some(agency), _) => (ClaimantKind::Agency, agency.clone()),
@@ -70,5 +110,34 @@ fn kind_word(kind: ClaimantKind) -> &'static str {
         ClaimantKind::Agency => "agency",
         ClaimantKind::Publisher => "publisher",
         ClaimantKind::Speaker | ClaimantKind::Unknown => "outlet (unknown)",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reach_answers_as_a_scan_of_every_span_would() {
+        let body = "officials said several hundred died and others said dozens";
+        let span = |s: usize, e: usize| Span::new(body, s, e).unwrap();
+        let spans = [span(0, 9), span(15, 35), span(10, 14), span(40, 46)];
+        let reach = Reach::new(spans.iter());
+        for start in 0..body.len() {
+            for end in start..=body.len() {
+                let probe = span(start, end);
+                assert_eq!(
+                    reach.contains(&probe),
+                    spans.iter().any(|s| s.contains(&probe)),
+                    "contains {start}..{end}"
+                );
+                assert_eq!(
+                    reach.overlaps(&probe),
+                    spans.iter().any(|s| s.overlaps(&probe)),
+                    "overlaps {start}..{end}"
+                );
+            }
+        }
+        assert!(!Reach::new(std::iter::empty()).contains(&span(0, 0)));
     }
 }
