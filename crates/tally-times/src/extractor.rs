@@ -219,6 +219,11 @@ impl TimeExtractor {
         let whole = 0..body.len();
         // Triggers come in text order: the paragraph holding one is found by walking on.
         let mut paragraph = 0;
+        // The last window end snapped: `(from, ceiling, end)`. Snapping scans to the next
+        // whitespace, so in a paragraph without any (1 MB of digits, fuzz target blowup)
+        // every trigger rescanned to its end: triggers × length. A later end between
+        // `from` and `end` under the same ceiling snaps to the same `end`.
+        let mut snapped: Option<(usize, usize, usize)> = None;
         for (s, e) in hits {
             triggers.push(s);
             while doc.paragraphs.get(paragraph).is_some_and(|p| p.end <= s) {
@@ -235,7 +240,19 @@ impl TimeExtractor {
                 container.start,
                 s,
             );
-            let hi = snap_end(body, container.end.min(e + RIGHT_CONTEXT), container.end);
+            let wanted = container.end.min(e + RIGHT_CONTEXT);
+            let hi = match snapped {
+                Some((from, ceiling, end))
+                    if ceiling == container.end && from <= wanted && wanted <= end =>
+                {
+                    end
+                }
+                _ => {
+                    let end = snap_end(body, wanted, container.end);
+                    snapped = Some((wanted, container.end, end));
+                    end
+                }
+            };
             match windows.last_mut() {
                 Some(last)
                     if lo <= last.end
