@@ -32,6 +32,14 @@ pub enum IngestError {
         /// The path as given.
         path: String,
     },
+    /// A single-document input whose structure cannot be read as an article.
+    #[error("{path}: {message}")]
+    Unreadable {
+        /// The path as given.
+        path: String,
+        /// What is wrong with it.
+        message: String,
+    },
     /// A single document is larger than the limit.
     #[error(
         "{path}: {size} bytes is more than the {limit}-byte limit for one article (raise it with --max-doc-bytes)"
@@ -78,6 +86,7 @@ impl IngestError {
             IngestError::TooLarge { .. } => "I004",
             IngestError::Record { .. } => "I005",
             IngestError::IsDirectory { .. } => "I007",
+            IngestError::Unreadable { .. } => "I010",
         }
     }
 }

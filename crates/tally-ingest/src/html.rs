@@ -39,6 +39,17 @@ pub struct PageSource<'a> {
 }
 
 impl PageSource<'_> {
+    /// A page that cannot be read as an article, with what is wrong in the message.
+    fn unreadable(&self, message: String) -> IngestError {
+        match &self.record {
+            Some(_) => self.error(message),
+            None => IngestError::Unreadable {
+                path: self.path.to_owned(),
+                message,
+            },
+        }
+    }
+
     fn error(&self, message: impl Into<String>) -> IngestError {
         match &self.record {
             Some(record) => IngestError::Record {
@@ -64,10 +75,11 @@ pub fn parse_page(
     options: &IngestOptions,
 ) -> Result<Document, IngestError> {
     if nesting::too_deep(html) {
-        return Err(source.error(format!(
+        let message = format!(
             "elements nested more than {} deep: not read as an article",
             nesting::MAX_DEPTH
-        )));
+        );
+        return Err(source.unreadable(message));
     }
     let dom = Dom::from(html);
     let mut meta = DocumentMeta::default();
@@ -528,6 +540,12 @@ mod tests {
             "{err}"
         );
         assert!(fragment_paragraphs(&page).is_empty());
+        let alone = parse_page(&page, &source(), &IngestOptions::default()).unwrap_err();
+        assert_eq!(alone.code(), "I010");
+        assert!(
+            alone.to_string().contains("nested more than 512 deep"),
+            "{alone}"
+        );
     }
 
     #[test]
