@@ -87,24 +87,7 @@ mod tests {
     use super::*;
 
     fn country(id: &str, body: &str, names: &[&str]) -> Entity {
-        let mentions = names
-            .iter()
-            .map(|name| {
-                let start = body.find(name).unwrap_or(0);
-                Span {
-                    start,
-                    end: start + name.len(),
-                    text: (*name).to_owned(),
-                }
-            })
-            .collect();
-        Entity {
-            id: id.to_owned(),
-            kind: EntityType::Country,
-            name: id.to_owned(),
-            mentions,
-            parent: None,
-        }
+        crate::fixtures::entity(id, EntityType::Country, None, body, names)
     }
 
     #[test]

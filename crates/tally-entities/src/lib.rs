@@ -35,6 +35,8 @@
 mod capitals;
 mod error;
 mod extractor;
+#[cfg(test)]
+mod fixtures;
 mod gazetteer;
 mod governments;
 mod lexicon;

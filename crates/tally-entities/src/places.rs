@@ -154,26 +154,7 @@ fn continues_list(
 mod tests {
     use super::*;
 
-    fn entity(id: &str, kind: EntityType, parent: Option<&str>, body: &str, at: &[&str]) -> Entity {
-        let mentions = at
-            .iter()
-            .map(|name| {
-                let start = body.find(name).unwrap_or(0);
-                Span {
-                    start,
-                    end: start + name.len(),
-                    text: (*name).to_owned(),
-                }
-            })
-            .collect();
-        Entity {
-            id: id.to_owned(),
-            kind,
-            name: at.first().map_or_else(String::new, |s| (*s).to_owned()),
-            mentions,
-            parent: parent.map(str::to_owned),
-        }
-    }
+    use crate::fixtures::entity;
 
     #[test]
     fn joins_a_city_and_its_state() {
