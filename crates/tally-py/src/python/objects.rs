@@ -15,6 +15,10 @@
 //! bools are written out as `serde_json` writes them), bytes are a list of ints, an enum
 //! variant with data is a one-key dict. `python/tests/test_extract.py` checks documents both
 //! ways.
+//!
+//! Written by hand because `pythonize`, the general serde-to-Python crate, differs on both
+//! counts: it makes a new string for every field and variant name it meets, and it departs
+//! from `json.loads` (tuples become tuples, non-finite floats stay `inf`/`nan`).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
