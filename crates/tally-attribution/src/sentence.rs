@@ -216,31 +216,14 @@ fn colon(lex: &Lexicon, words: &[Word<'_>]) -> Option<Found<'static>> {
     if core.end != colon || !capitalized || kicker {
         return None;
     }
-    let content = run_to_end(lex, words, colon + 1, words.len())?;
-    Some(Found {
-        cue: Phrase {
-            start: colon,
-            end: colon + 1,
-        },
-        lemma: ":",
-        class: AttributionClass::Statement,
-        source: Some(Source {
-            span: core,
-            core,
-            apposition: None,
-            antecedent: None,
-        }),
-        content: vec![content],
-    })
+    labelled(lex, words, core, colon)
 }
 
 /// A label after a dash, quoting a source (live-blog and roundup style): `But polls did
 /// predict the caucus - HuffPollster: “While the Iowa caucuses ...”`. The name is
 /// capitalized, short, and a quotation opens right after the colon.
 fn dash_label(lex: &Lexicon, words: &[Word<'_>]) -> Option<Found<'static>> {
-    let dash = words
-        .iter()
-        .position(|w| matches!(w.text, "-" | "--" | "\u{2014}" | "\u{2013}"))?;
+    let dash = words.iter().position(is_dash)?;
     let colon = dash + 1 + words[dash + 1..].iter().take(7).position(|w| w.is(":"))?;
     if colon == dash + 1
         || words.get(colon + 1).and_then(Word::quote) != Some(QuoteDir::Open)
@@ -267,6 +250,16 @@ fn dash_label(lex: &Lexicon, words: &[Word<'_>]) -> Option<Found<'static>> {
     {
         return None;
     }
+    labelled(lex, words, core, colon)
+}
+
+/// A statement by the label `core` ending at `colon`, running to the sentence end.
+fn labelled(
+    lex: &Lexicon,
+    words: &[Word<'_>],
+    core: Phrase,
+    colon: usize,
+) -> Option<Found<'static>> {
     let content = run_to_end(lex, words, colon + 1, words.len())?;
     Some(Found {
         cue: Phrase {
