@@ -182,17 +182,7 @@ fn word_hashes(text: &str) -> impl Iterator<Item = u64> + '_ {
     let unicode_words = text
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| w.chars().count() >= 3)
-        .map(|w| {
-            // FNV-1a over the lower-cased characters: a stable, allocation-free word key.
-            let mut hash = FNV_OFFSET;
-            for c in w.chars().flat_map(char::to_lowercase) {
-                let mut buf = [0u8; 4];
-                for b in c.encode_utf8(&mut buf).bytes() {
-                    hash = (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-                }
-            }
-            hash
-        });
+        .map(word_hash);
     // Iterators are lazy: only the chosen one ever runs.
     let (ascii_words, unicode_words) = if text.is_ascii() {
         (Some(ascii_words), None)
@@ -238,6 +228,19 @@ pub fn same_quantity(a: &Figure, b: &Figure) -> bool {
     a.measure == b.measure && same_noun && a.unit == b.unit && al <= bh && bl <= ah
 }
 
+/// FNV-1a over the lower-cased characters: a stable, allocation-free word key. (The ASCII
+/// path hashes bytes directly and gives the same keys.)
+fn word_hash(w: &str) -> u64 {
+    let mut hash = FNV_OFFSET;
+    for c in w.chars().flat_map(char::to_lowercase) {
+        let mut buf = [0u8; 4];
+        for b in c.encode_utf8(&mut buf).bytes() {
+            hash = (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        }
+    }
+    hash
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -246,16 +249,7 @@ mod tests {
     fn reference(text: &str) -> Vec<u64> {
         text.split(|c: char| !c.is_alphanumeric() && c != '\'')
             .filter(|w| w.chars().count() >= 3)
-            .map(|w| {
-                let mut hash = FNV_OFFSET;
-                for c in w.chars().flat_map(char::to_lowercase) {
-                    let mut buf = [0u8; 4];
-                    for b in c.encode_utf8(&mut buf).bytes() {
-                        hash = (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-                    }
-                }
-                hash
-            })
+            .map(word_hash)
             .collect()
     }
 
