@@ -285,6 +285,21 @@ impl Counts {
             "attribution": self.attribution.to_json(),
         })
     }
+
+    /// The F1 scores on one line, as the text summaries print them.
+    fn f1_line(&self) -> String {
+        let f = |p: Prf| format!("{:.3}", p.f1());
+        format!(
+            "cue F1 exact {} overlap {} | source F1 exact {} overlap {} | content F1 exact {} overlap {} | attribution F1 {}",
+            f(self.cue.exact),
+            f(self.cue.overlap),
+            f(self.source.exact),
+            f(self.source.overlap),
+            f(self.content.exact),
+            f(self.content.overlap),
+            f(self.attribution),
+        )
+    }
 }
 
 fn score_annotation(text: &str, pred: &Predicted, gold: &[GoldAttribution]) -> Counts {
@@ -387,20 +402,12 @@ fn polnear(
     value["direct_quotes"] = direct_quotes.to_json();
     value["pipeline_seconds_including_scoring"] = json!(crate::prf::round4(seconds));
     value["bytes"] = json!(bytes);
-    let f = |p: Prf| format!("{:.3}", p.f1());
     let text = format!(
-        "{}: {} articles, {} annotation files (scored per annotator, summed)\n  \
-         cue F1 exact {} overlap {} | source F1 exact {} overlap {} | content F1 exact {} overlap {} | attribution F1 {}\n",
+        "{}: {} articles, {} annotation files (scored per annotator, summed)\n  {}\n",
         dir.display(),
         articles,
         total.annotations,
-        f(total.cue.exact),
-        f(total.cue.overlap),
-        f(total.source.exact),
-        f(total.source.overlap),
-        f(total.content.exact),
-        f(total.content.overlap),
-        f(total.attribution),
+        total.f1_line(),
     ) + &direct_quotes.summary();
     Ok((value, text))
 }

@@ -148,7 +148,6 @@ impl Systems {
     }
 
     pub(super) fn summary(&self) -> String {
-        let f = |p: crate::Prf| format!("{:.3}", p.f1());
         let mut out = format!(
             "  direct quotes ({} gold, content in quotation marks; per annotator, summed):\n",
             self.gold
@@ -156,14 +155,8 @@ impl Systems {
         for (k, name) in self.names.iter().enumerate() {
             let c = &self.counts[k];
             out.push_str(&format!(
-                "    {name:<10} cue F1 exact {} overlap {} | source F1 exact {} overlap {} | content F1 exact {} overlap {} | attribution F1 {} ({} left out",
-                f(c.cue.exact),
-                f(c.cue.overlap),
-                f(c.source.exact),
-                f(c.source.overlap),
-                f(c.content.exact),
-                f(c.content.overlap),
-                f(c.attribution),
+                "    {name:<10} {} ({} left out",
+                c.f1_line(),
                 self.left_out[k],
             ));
             if self.missing[k] > 0 {
