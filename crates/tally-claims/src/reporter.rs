@@ -1,7 +1,7 @@
 //! Reporter-voice claims: figures stated outside every attribution belong to the wire
 //! agency, or to the publisher when there is no agency.
 
-use tally_core::{ClaimKind, Claimant, ClaimantKind, Document, Span};
+use tally_core::{ClaimKind, Claimant, ClaimantKind, Document, Figure, Measure, Span};
 
 use crate::draft::Draft;
 
@@ -22,7 +22,7 @@ pub fn reporter_claims(doc: &Document, speaker_drafts: &[Draft]) -> Vec<Draft> {
     let mut sentences: Vec<usize> = Vec::new();
     for figure in &doc.figures {
         let attributed = covering.contains(&figure.span) || sources.overlaps(&figure.span);
-        if attributed {
+        if attributed || !counts_something(doc, figure) {
             continue;
         }
         if let Some(i) = doc.sentence_at(figure.span.start)
@@ -48,6 +48,28 @@ pub fn reporter_claims(doc: &Document, speaker_drafts: &[Draft]) -> Vec<Draft> {
             )],
         })
         .collect()
+}
+
+/// Whether a figure is a count worth a claim of its own. A small number of an unmeasured
+/// noun after a definite determiner ("the two armies", "these three countries") refers to
+/// things already known; it does not report how many.
+fn counts_something(doc: &Document, figure: &Figure) -> bool {
+    if figure.measure != Measure::Other || figure.low != figure.high {
+        return true;
+    }
+    let Some(value) = figure.low else {
+        return true;
+    };
+    let before = doc.body.get(..figure.span.start).unwrap_or("").trim_end();
+    let determiner = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .is_some_and(|w| {
+            ["the", "these", "those"]
+                .iter()
+                .any(|d| w.eq_ignore_ascii_case(d))
+        });
+    !(determiner && value < 10.0)
 }
 
 /// Spans sorted by start with the furthest end reached so far, so "does any span contain

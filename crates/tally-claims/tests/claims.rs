@@ -279,6 +279,40 @@ fn unattributed_figures_are_claims_of_the_agency_or_the_publisher() {
 }
 
 #[test]
+fn references_by_number_are_not_reporter_claims() {
+    let mut d = doc(
+        &[
+            "The two armies met again.",
+            "On one occasion, troops crossed the river.",
+            "Rebels burned 40 houses.",
+            "Both sides blamed these three villages.",
+        ],
+        Some("Reuters"),
+    );
+    d.figures = vec![
+        figure(&d, "F1", "two armies", 0, Measure::Other, (2.0, 2.0)),
+        figure(&d, "F2", "one occasion", 0, Measure::Other, (1.0, 1.0)),
+        figure(&d, "F3", "40 houses", 0, Measure::Other, (40.0, 40.0)),
+        figure(&d, "F4", "three villages", 0, Measure::Other, (3.0, 3.0)),
+    ];
+    d.mark_layer(Layer::Figures);
+    ClaimBuilder.run(&mut d).unwrap();
+    let reporter: Vec<&str> = d
+        .claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Reporter)
+        .map(|c| c.evidence[0].text.as_str())
+        .collect();
+    assert_eq!(
+        reporter,
+        [
+            "On one occasion, troops crossed the river.",
+            "Rebels burned 40 houses."
+        ]
+    );
+}
+
+#[test]
 fn different_speakers_are_never_merged() {
     let mut d = seed_like(Some("AFP"));
     d.speakers
