@@ -478,11 +478,15 @@ fn annotate(
         }
         // Weak cues ("think", "show", "hope") need "that", a colon or a quotation; a
         // sentence with only weak cues and none of those is skipped before any word work.
+        // A cue with an addressee also takes a question or an infinitive after it ("asked
+        // the senator whether ...", "urged lawmakers to act").
         let weak_only = hits[first_hit..h].iter().all(|hit| {
             lex.cue(hit).is_some_and(|e| {
                 let after_comma = doc.body[..hit.start].trim_end().ends_with(',');
                 let f = e.flags;
-                f.weak && !(f.np || f.inf || f.clause || f.raise) && !(e.participle && after_comma)
+                f.weak
+                    && !(f.np || f.inf || f.clause || f.raise || f.obj)
+                    && !(e.participle && after_comma)
             })
         });
         // `"...?" Trump asked.`: a bare cue after a quotation reports it.

@@ -671,7 +671,27 @@ fn after(
     };
     // The infinitive may follow the cue at once ("to" is also a modifier word: "told
     // reporters", "spoke to CNN").
-    let inf_at = [j0, k].into_iter().find(|&i| infinitive(i));
+    // An addressee the object scan did not read ("asked our followers who ...", "asked
+    // the 2016 Democratic White House contender if ..."): a short run of plain words.
+    let past_object = || {
+        let mut i = cue.words.end;
+        while i < words.len()
+            && i - cue.words.end < 8
+            && words[i].is_word()
+            && !words[i].cue
+            && !matches!(
+                class(lex, words, i),
+                Class::Break | Class::Prep | Class::Aux | Class::Pronoun
+            )
+        {
+            i += 1;
+        }
+        (flags.obj && i > j0).then_some(i)
+    };
+    let inf_at = [j0, k]
+        .into_iter()
+        .find(|&i| infinitive(i))
+        .or_else(|| past_object().filter(|&i| infinitive(i)));
     if let Some(k) = inf_at {
         return run_to_end(lex, words, k, next_cue)
             .filter(|p| word_count(words, *p) >= 2)
@@ -1008,9 +1028,16 @@ fn verb<'l>(
     } else {
         None
     };
-    let source = source?;
-
     let after = after(lex, words, cue, next_cue);
+    // "Those over 60 say they ...", "42% say they're liberal", "The last man to mount a
+    // third-party race says he ...": a subject the phrase scan cannot read still stands
+    // before a speech verb with its clause after it.
+    let source = match source {
+        Some(s) => s,
+        None if !weak && !coordinated && after.is_some() => clause_subject(lex, words, floor, h)?,
+        None => return None,
+    };
+
     let first = source.antecedent.unwrap_or(source.span).start;
     // A parenthetical report: `[The plan], officials said, [will cost $5 billion].` The
     // content is both sides of it.
@@ -1086,6 +1113,82 @@ fn verb<'l>(
     };
     Some(make(Some(source), vec![content]))
 }
+
+/// The words from the start of the clause to `h` (the cue's left edge) as the subject, when
+/// nothing there reads as a verb, clause break or quotation: at most
+/// [`MAX_CLAUSE_SUBJECT`] words after a leading conjunction or introductory phrase.
+fn clause_subject(lex: &Lexicon, words: &[Word<'_>], floor: usize, h: usize) -> Option<Source> {
+    if h <= floor {
+        return None;
+    }
+    let mut start = h;
+    while start > floor {
+        let w = &words[start - 1];
+        if is_clause_end(w) || w.is(":") || w.quote().is_some() || w.cue || w.inside {
+            break;
+        }
+        start -= 1;
+    }
+    // An opening clause with its own verb before the subject is not the subject.
+    if start != floor && !is_clause_end(&words[start - 1]) && !words[start - 1].is(":") {
+        return None;
+    }
+    // "But", "Yet", "Still,": a sentence adverb or conjunction before the subject.
+    while start < h
+        && (words[start].is(",")
+            || matches!(
+                words[start].lower(),
+                "and" | "but" | "yet" | "still" | "so" | "now" | "instead" | "meanwhile"
+            ))
+    {
+        start += 1;
+    }
+    // "On economic issues, 42% say": an introductory prepositional phrase ends at its comma.
+    if start < h
+        && matches!(class(lex, words, start), Class::Prep | Class::Break)
+        && let Some(c) = (start..h).find(|&i| words[i].is(","))
+    {
+        start = c + 1;
+    }
+    let span = trim_comma(words, Phrase { start, end: h });
+    let n = word_count(words, span);
+    if span.end <= span.start || n == 0 || n > MAX_CLAUSE_SUBJECT {
+        return None;
+    }
+    // A subject has no auxiliary or finite verb of its own ("the bill was passed, he
+    // says" is a clause); a relative pronoun means a clause the phrase scan declined.
+    let clause_word = words[span.start..span.end]
+        .iter()
+        .enumerate()
+        .any(|(k, w)| {
+            class(lex, words, span.start + k) == Class::Aux && !w.lower().ends_with("ly")
+                || matches!(
+                    w.lower(),
+                    "who" | "which" | "that" | "whom" | "whose" | "if" | "when" | "because"
+                )
+                || FINITE.contains(&w.lower())
+        });
+    if clause_word {
+        return None;
+    }
+    // The head (last word) must be able to name someone: not a preposition or pronoun
+    // object ("told him").
+    if matches!(
+        class(lex, words, span.end - 1),
+        Class::Prep | Class::Break | Class::Det | Class::Aux | Class::Punct
+    ) {
+        return None;
+    }
+    Some(Source {
+        span,
+        core: span,
+        apposition: None,
+        antecedent: None,
+    })
+}
+
+/// Most words a subject read by [`clause_subject`] has.
+const MAX_CLAUSE_SUBJECT: usize = 10;
 
 /// Most words (tokens, punctuation included) one content phrase runs to.
 const MAX_CONTENT_WORDS: usize = 500;

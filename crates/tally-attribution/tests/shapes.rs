@@ -386,3 +386,42 @@ fn a_spaced_straight_mark_after_a_nested_quote_closes_the_quotation() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_subject_the_phrase_scan_cannot_read_still_stands_before_a_speech_verb() {
+    let all = found(&[
+        "Those over 60 say they feel that way by 2-1. The last man to mount a major third-party presidential race says he doubts it.",
+    ]);
+    assert!(
+        has(&all, "say", "Those over 60", "they feel that way by 2-1"),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "says",
+            "The last man to mount a major third-party presidential race",
+            "he doubts it"
+        ),
+        "{all:?}"
+    );
+    // A clause with its own verb before the cue is no subject.
+    let all = found(&["The bill was passed on Monday say friends of the senator."]);
+    assert!(
+        !all.iter()
+            .any(|(_, s, _)| s.as_deref() == Some("The bill was passed on Monday")),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_question_or_infinitive_after_an_unread_addressee_is_the_content() {
+    let all = found(&[
+        "We asked our followers who their favorite speaker was. Smith urged the rank-and-file members to act.",
+    ]);
+    assert!(
+        has(&all, "asked", "We", "who their favorite speaker was"),
+        "{all:?}"
+    );
+    assert!(has(&all, "urged", "Smith", "to act"), "{all:?}");
+}
