@@ -16,10 +16,11 @@
 use std::io::{self, BufRead};
 use std::path::PathBuf;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 use tally_core::{Diagnostic, Document, Origin, Published};
 
 use crate::html::{self, PageSource};
+use crate::record::{self, Parsed, Record};
 use crate::{IngestError, IngestOptions, Records, article, text};
 
 /// Reads records from `reader`, one per line.
@@ -136,25 +137,6 @@ impl Iterator for Lines {
     }
 }
 
-const KNOWN: &[&str] = &[
-    "url",
-    "link",
-    "canonical_url",
-    "title",
-    "headline",
-    "published",
-    "date",
-    "text",
-    "body",
-    "content",
-    "html",
-    "publisher",
-    "agency",
-    "byline",
-    "author",
-    "language",
-];
-
 /// Parses one JSON object into a document.
 ///
 /// # Errors
@@ -170,20 +152,13 @@ pub fn parse_record(
         record: record.to_owned(),
         message,
     };
-    let value: Value =
-        serde_json::from_str(line).map_err(|e| error(format!("invalid JSON: {e}")))?;
-    let Value::Object(object) = value else {
+    let parsed = record::parse(line).map_err(|e| error(format!("invalid JSON: {e}")))?;
+    let Parsed::Object(mut fields) = parsed else {
         return Err(error("expected a JSON object".to_owned()));
     };
-    let field = |keys: &[&str]| -> Option<String> {
-        keys.iter().find_map(|k| match object.get(*k) {
-            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_owned()),
-            _ => None,
-        })
-    };
-    let url = field(&["url", "link"]);
+    let url = fields.take(&["url", "link"]);
     let mut diagnostics = Vec::new();
-    let mut doc = if let Some(html) = field(&["html"]) {
+    let mut doc = if let Some(html) = fields.take(&["html"]) {
         let source = PageSource {
             path,
             record: Some(record.to_owned()),
@@ -192,18 +167,10 @@ pub fn parse_record(
         };
         let mut doc = html::parse_page(&html, &source, options)?;
         // The record's own fields win over what the page says.
-        set_fields(
-            &mut doc.meta,
-            &object,
-            &field,
-            url,
-            &mut diagnostics,
-            path,
-            record,
-        );
+        set_fields(&mut doc.meta, fields, url, &mut diagnostics, path, record);
         doc.refresh_id();
         doc
-    } else if let Some(text) = field(&["text", "body", "content"]) {
+    } else if let Some(text) = fields.take(&["text", "body", "content"]) {
         let mut article = article::assemble(text::blocks(&text), false);
         if article.paragraphs.is_empty() {
             return Err(error("no text".to_owned()));
@@ -214,15 +181,7 @@ pub fn parse_record(
             format: "jsonl".to_owned(),
         });
         let mut meta = article.meta;
-        set_fields(
-            &mut meta,
-            &object,
-            &field,
-            url.clone(),
-            &mut diagnostics,
-            path,
-            record,
-        );
+        set_fields(&mut meta, fields, url, &mut diagnostics, path, record);
         crate::apply_wire_markers(&mut meta, &mut article.paragraphs);
         crate::finish_meta(&mut meta, options, &article.paragraphs);
         Document::new(meta, article.paragraphs)
@@ -235,8 +194,7 @@ pub fn parse_record(
 
 fn set_fields(
     meta: &mut tally_core::DocumentMeta,
-    object: &Map<String, Value>,
-    field: &dyn Fn(&[&str]) -> Option<String>,
+    mut fields: Box<Record<'_>>,
     url: Option<String>,
     diagnostics: &mut Vec<Diagnostic>,
     path: &str,
@@ -245,25 +203,25 @@ fn set_fields(
     if url.is_some() {
         meta.url = url;
     }
-    if let Some(v) = field(&["canonical_url"]) {
+    if let Some(v) = fields.take(&["canonical_url"]) {
         meta.canonical_url = Some(v);
     }
-    if let Some(v) = field(&["title", "headline"]) {
+    if let Some(v) = fields.take(&["title", "headline"]) {
         meta.title = Some(v);
     }
-    if let Some(v) = field(&["publisher"]) {
+    if let Some(v) = fields.take(&["publisher"]) {
         meta.publisher = Some(v);
     }
-    if let Some(v) = field(&["byline", "author"]) {
+    if let Some(v) = fields.take(&["byline", "author"]) {
         meta.byline = Some(v);
     }
-    if let Some(v) = field(&["agency"]) {
+    if let Some(v) = fields.take(&["agency"]) {
         meta.agency = Some(v);
     }
-    if let Some(v) = field(&["language"]) {
+    if let Some(v) = fields.take(&["language"]) {
         meta.language = Some(v);
     }
-    if let Some(raw) = field(&["published", "date"]) {
+    if let Some(raw) = fields.take(&["published", "date"]) {
         match Published::parse_iso(&raw) {
             Ok(p) => meta.published = Some(p),
             Err(_) => {
@@ -276,10 +234,8 @@ fn set_fields(
             }
         }
     }
-    for (key, value) in object {
-        if !KNOWN.contains(&key.as_str()) {
-            meta.extra.insert(key.clone(), value.clone());
-        }
+    for (key, value) in fields.extra {
+        meta.extra.insert(key, value);
     }
 }
 

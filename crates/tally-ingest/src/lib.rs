@@ -31,6 +31,7 @@ mod jsonl;
 mod language;
 mod markdown;
 mod nesting;
+mod record;
 mod sniff;
 mod text;
 mod warc;

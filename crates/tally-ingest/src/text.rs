@@ -14,25 +14,31 @@ const LONG_LINE: usize = 100;
 pub fn blocks(text: &str) -> Vec<Block> {
     let lines: Vec<&str> = text.lines().collect();
     let has_blank = lines.iter().any(|l| l.trim().is_empty());
-    let groups: Vec<Vec<&str>> = if has_blank {
-        lines
-            .split(|l| l.trim().is_empty())
-            .map(<[&str]>::to_vec)
-            .collect()
-    } else if lines
+    if has_blank {
+        return paragraphs(lines.split(|l| l.trim().is_empty()));
+    }
+    if lines
         .iter()
         .skip(1)
         .any(|l| l.starts_with(char::is_whitespace))
     {
-        split_at_indents(&lines)
+        let groups = split_at_indents(&lines);
+        paragraphs(groups.iter().map(Vec::as_slice))
     } else if average_len(&lines) >= LONG_LINE {
-        lines.iter().map(|l| vec![*l]).collect()
+        paragraphs(lines.chunks(1))
     } else {
-        vec![lines]
-    };
+        paragraphs(std::iter::once(lines.as_slice()))
+    }
+}
+
+/// One paragraph block per group of lines that has text: the lines joined by a space,
+/// whitespace collapsed. A group of one line (most of them) is not joined into a copy first.
+fn paragraphs<'a>(groups: impl Iterator<Item = &'a [&'a str]>) -> Vec<Block> {
     groups
-        .into_iter()
-        .map(|group| tally_core::normalize_whitespace(&group.join(" ")))
+        .map(|group| match group {
+            [line] => tally_core::normalize_whitespace(line),
+            _ => tally_core::normalize_whitespace(&group.join(" ")),
+        })
         .filter(|t| !t.is_empty())
         .map(Block::paragraph)
         .collect()
