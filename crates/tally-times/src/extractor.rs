@@ -34,11 +34,12 @@ use tally_core::{Document, ExtractError, Extractor, Layer, Span, Timex};
 
 use crate::anchor::{Link, link};
 use crate::calendar::Day;
-use crate::fnv::FnvSet;
+use crate::fnv::FnvMap;
 use crate::grammar::{Found, Parser};
 use crate::lex::{Kind, Tok, tokenize};
 use crate::lexicon::Lexicon;
 use crate::resolve::{Direction, needs_direction, resolve};
+use crate::shape::WordMap;
 use crate::tense::clause_tense;
 
 /// Context kept on each side of a trigger, in bytes: enough for the longest lead-in
@@ -83,7 +84,7 @@ const STARTERS: &[&str] = &[
 /// Finds and normalizes time expressions; see the module docs.
 pub struct TimeExtractor {
     lexicon: Lexicon,
-    starters: FnvSet<&'static str>,
+    starters: WordMap<&'static str, ()>,
 }
 
 impl std::fmt::Debug for TimeExtractor {
@@ -99,19 +100,22 @@ impl TimeExtractor {
     /// [`ExtractError::Data`] naming the file and line when the bundled data is invalid.
     pub fn new() -> Result<TimeExtractor, ExtractError> {
         let lexicon = Lexicon::bundled()?;
-        let mut starters: FnvSet<&'static str> = STARTERS.iter().copied().collect();
+        let mut starters: FnvMap<&'static str, ()> = STARTERS.iter().map(|&w| (w, ())).collect();
         for m in &lexicon.modifiers {
             if let Some(first) = m.words.first() {
-                starters.insert(first);
+                starters.insert(first, ());
             }
         }
         for h in &lexicon.holidays {
             if let Some(first) = h.words.first() {
                 // "valentine's" is tokenized "valentine", "'", "s".
-                starters.insert(first.split('\'').next().unwrap_or(first));
+                starters.insert(first.split('\'').next().unwrap_or(first), ());
             }
         }
-        Ok(TimeExtractor { lexicon, starters })
+        Ok(TimeExtractor {
+            lexicon,
+            starters: WordMap::new(starters),
+        })
     }
 
     /// The time expressions of `doc`, in body order, with ids `T1`, `T2`, ...

@@ -5,6 +5,7 @@ use tally_core::{ExtractError, TimexMod};
 
 use crate::fnv::FnvMap;
 use crate::scan::WordTriggers;
+use crate::shape::WordMap;
 
 const WORDS: &str = include_str!("../../../data/times/words.tsv");
 const MODIFIERS: &str = include_str!("../../../data/times/modifiers.tsv");
@@ -175,13 +176,13 @@ pub(crate) struct WordInfo {
 
 /// The whole vocabulary plus the trigger set.
 pub(crate) struct Lexicon {
-    words: FnvMap<&'static str, Vec<Class>>,
+    words: WordMap<&'static str, Vec<Class>>,
     pub modifiers: Vec<Modifier>,
     pub holidays: Vec<Holiday>,
     /// Tense cues, closed-class words and time words, for the tense scanner.
-    info: FnvMap<&'static str, WordInfo>,
+    info: WordMap<&'static str, WordInfo>,
     /// Modifier phrases by first word (longest first), so a token meets only its own.
-    modifier_heads: FnvMap<&'static str, Vec<Modifier>>,
+    modifier_heads: WordMap<&'static str, Vec<Modifier>>,
     /// Finds words that can start or anchor a time expression, and time-like digit runs.
     pub triggers: WordTriggers,
 }
@@ -405,11 +406,11 @@ impl Lexicon {
             }
         }
         Ok(Lexicon {
-            words,
-            modifier_heads,
+            words: WordMap::new(words),
+            modifier_heads: WordMap::new(modifier_heads),
             modifiers,
             holidays,
-            info,
+            info: WordMap::new(info),
             triggers,
         })
     }

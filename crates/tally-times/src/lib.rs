@@ -34,6 +34,7 @@ mod lexicon;
 mod resolve;
 mod said_at;
 mod scan;
+mod shape;
 mod tense;
 
 pub use extractor::TimeExtractor;

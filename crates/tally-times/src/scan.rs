@@ -18,6 +18,10 @@ pub(crate) struct WordTriggers {
     /// Per first three letters, a bit per word length (3 to 15) that some trigger or
     /// phrase head with that start has.
     lengths3: Vec<u16>,
+    /// Per first two letters, a bit per third letter that some trigger or phrase head of
+    /// three letters or more has: 2.7 KB that stay in cache, read before `lengths3`
+    /// (35 KB), which most words never reach.
+    thirds: Vec<u32>,
     /// Per first two letters, whether some two-letter trigger is those letters.
     pairs: Vec<bool>,
 }
@@ -34,6 +38,7 @@ impl WordTriggers {
             words: FnvSet::default(),
             phrases: FnvMap::default(),
             lengths3: vec![0; 26 * 26 * 26],
+            thirds: vec![0; 26 * 26],
             pairs: vec![false; 26 * 26],
         };
         for w in words {
@@ -61,7 +66,10 @@ impl WordTriggers {
         }
         let key = usize::from(b[0] - b'a') * 26 + usize::from(b[1] - b'a');
         match b.get(2) {
-            Some(&c) => self.lengths3[key * 26 + usize::from(c - b'a')] |= 1 << b.len(),
+            Some(&c) => {
+                self.lengths3[key * 26 + usize::from(c - b'a')] |= 1 << b.len();
+                self.thirds[key] |= 1 << (c - b'a');
+            }
             None => self.pairs[key] = true,
         }
         true
@@ -84,10 +92,19 @@ impl WordTriggers {
         let (mut letter_before, mut digit_before) = (0u64, 0u64);
         let mut base = 0;
         while base < n {
-            let mut word = [b' '; 8];
-            let take = (n - base).min(8);
-            word[..take].copy_from_slice(&bytes[base..base + take]);
-            let x = u64::from_le_bytes(word);
+            // Whole chunks are read directly; only the last, short one is padded.
+            let x = match bytes
+                .get(base..base + 8)
+                .and_then(|c| <[u8; 8]>::try_from(c).ok())
+            {
+                Some(chunk) => u64::from_le_bytes(chunk),
+                None => {
+                    let mut word = [b' '; 8];
+                    let take = n - base;
+                    word[..take].copy_from_slice(&bytes[base..]);
+                    u64::from_le_bytes(word)
+                }
+            };
             let ascii = !x & HIGH;
             let low7 = x & !HIGH;
             // High bit of each byte set when the byte is at least the constant's byte.
@@ -133,6 +150,9 @@ impl WordTriggers {
                 s + 2
             }
             Some(c) => {
+                if self.thirds[pair] & (1 << (c - b'a')) == 0 {
+                    return;
+                }
                 let lengths = self.lengths3[pair * 26 + usize::from(c - b'a')];
                 if lengths == 0 {
                     return;
