@@ -38,6 +38,7 @@ mod lookup;
 mod quote;
 mod segmenter;
 mod sentence;
+mod swar;
 mod token;
 
 pub use lookup::{

@@ -250,12 +250,23 @@ struct Opened {
 
 /// Runs the quote pass over the paragraphs of `body`.
 pub(crate) fn scan(body: &str, paragraphs: &[Span]) -> Scan {
+    scan_with(body, paragraphs, true)
+}
+
+/// [`scan`], copying each quotation's content text only when `copy_text` is set: the
+/// segmenter needs the marks and the quotations' extents, not their text, and a string
+/// per quoted passage is most of the pass's cost where quotes are many.
+pub(crate) fn scan_with(body: &str, paragraphs: &[Span], copy_text: bool) -> Scan {
     let mut pass = Pass {
         body,
         scan: Scan::default(),
         stack: Vec::new(),
+        copy_text,
+        next_single_closes: Vec::new(),
+        odd_straight_after: Vec::new(),
     };
     let mut candidates = Vec::new();
+    let mut positions = Vec::new();
     let mut carry: Option<Opened> = None;
     let mut last_end = 0;
     for p in paragraphs {
@@ -266,7 +277,7 @@ pub(crate) fn scan(body: &str, paragraphs: &[Span]) -> Scan {
         };
         last_end = p.end;
         candidates.clear();
-        classify(body, p.start, p.end, &mut candidates);
+        classify(body, p.start, p.end, &mut positions, &mut candidates);
         let mut first = 0;
         // The continuation convention: a quote left open by the previous paragraph goes on
         // when this paragraph opens with a mark of the same kind.
@@ -302,6 +313,13 @@ struct Pass<'a> {
     body: &'a str,
     scan: Scan,
     stack: Vec<Opened>,
+    /// Whether quotation contents get their text (else empty strings).
+    copy_text: bool,
+    /// Per candidate of the paragraph being paired, reused from one paragraph to the
+    /// next: see [`Pass::pair`].
+    next_single_closes: Vec<bool>,
+    /// See `next_single_closes`.
+    odd_straight_after: Vec<bool>,
 }
 
 impl Pass<'_> {
@@ -312,10 +330,14 @@ impl Pass<'_> {
     /// Pairs one paragraph's candidates, from index `first` on.
     fn pair(&mut self, candidates: &[Candidate], first: usize) {
         // For weak marks: whether the next single mark that is not an apostrophe closes.
-        let mut next_single_closes = vec![false; candidates.len()];
+        let mut next_single_closes = std::mem::take(&mut self.next_single_closes);
+        next_single_closes.clear();
+        next_single_closes.resize(candidates.len(), false);
         // For stray straight double marks: whether an odd number of straight double marks
         // follows in the paragraph, so that one of them can be this mark's partner.
-        let mut odd_straight_after = vec![false; candidates.len()];
+        let mut odd_straight_after = std::mem::take(&mut self.odd_straight_after);
+        odd_straight_after.clear();
+        odd_straight_after.resize(candidates.len(), false);
         let mut closes = false;
         let mut odd = false;
         for (i, c) in candidates.iter().enumerate().rev() {
@@ -363,6 +385,8 @@ impl Pass<'_> {
             };
             self.mark(c.pos, role);
         }
+        self.next_single_closes = next_single_closes;
+        self.odd_straight_after = odd_straight_after;
     }
 
     /// Whether `c` is a straight double mark (`"`), the mark whose direction is only
@@ -404,7 +428,13 @@ impl Pass<'_> {
         }
         if let Some(open) = self.stack.pop() {
             let q = &mut self.scan.quotations[open.q];
-            push_content(self.body, &mut q.content, open.content_start, c.pos);
+            push_content(
+                self.body,
+                self.copy_text,
+                &mut q.content,
+                open.content_start,
+                c.pos,
+            );
             q.close = Some(c.pos);
             q.end = c.pos + c.len;
         }
@@ -416,27 +446,43 @@ impl Pass<'_> {
     fn end_unclosed(&mut self, end: usize) {
         if let Some(open) = self.stack.pop() {
             let q = &mut self.scan.quotations[open.q];
-            push_content(self.body, &mut q.content, open.content_start, end);
+            push_content(
+                self.body,
+                self.copy_text,
+                &mut q.content,
+                open.content_start,
+                end,
+            );
             q.end = end;
         }
     }
 }
 
-fn push_content(body: &str, content: &mut Vec<Span>, start: usize, end: usize) {
+fn push_content(body: &str, copy_text: bool, content: &mut Vec<Span>, start: usize, end: usize) {
     // Offsets come from character positions, so `get` always succeeds; a failure would
     // only drop the span, never panic.
     if let Some(text) = body.get(start..end) {
         content.push(Span {
             start,
             end,
-            text: text.to_owned(),
+            text: if copy_text {
+                text.to_owned()
+            } else {
+                String::new()
+            },
         });
     }
 }
 
 /// Finds the quote characters of the paragraph `body[start..end]` and reads each one's
 /// direction from its shape and what flanks it.
-fn classify(body: &str, start: usize, end: usize, out: &mut Vec<Candidate>) {
+fn classify(
+    body: &str,
+    start: usize,
+    end: usize,
+    positions: &mut Vec<usize>,
+    out: &mut Vec<Candidate>,
+) {
     let Some(text) = body.get(start..end) else {
         return;
     };
@@ -444,7 +490,8 @@ fn classify(body: &str, start: usize, end: usize, out: &mut Vec<Candidate>) {
     // Quote characters are `"`, `'`, or start with byte 0xE2 (curly quotes), 0xC2
     // (guillemets) or a backtick; memchr finds the few candidates without looking at
     // every character.
-    let mut positions: Vec<usize> = memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes).collect();
+    positions.clear();
+    positions.extend(memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes));
     if memchr::memchr2(0xC2, b'`', bytes).is_some() {
         positions.extend(memchr::memchr2_iter(0xC2, b'`', bytes));
         positions.sort_unstable();
@@ -452,7 +499,7 @@ fn classify(body: &str, start: usize, end: usize, out: &mut Vec<Candidate>) {
     let mut skip_until = 0;
     // The end of the last mark read, to skip the second half of a two-character mark.
     let mut consumed = 0;
-    for pos in positions {
+    for &pos in positions.iter() {
         if pos < consumed {
             continue;
         }

@@ -24,6 +24,9 @@
 //! ## Limitations
 //! See the sentence and quotation rules in the crate docs.
 
+use std::cell::RefCell;
+use std::ops::Range;
+
 use tally_core::{Document, ExtractError, Extractor, Layer, Span, Token, TokenKind};
 
 use crate::quote::{self, Role};
@@ -57,12 +60,31 @@ impl Extractor for Segmenter {
 /// Sentences and tokens of `body`'s `paragraphs`. Paragraphs that overlap an earlier one or
 /// do not fall on character boundaries are skipped (the quote pass skips the same ones).
 fn segment(body: &str, paragraphs: &[Span]) -> (Vec<Span>, Vec<Token>) {
-    let scan = quote::scan(body, paragraphs);
+    // The per-paragraph buffers are reused from one document to the next: growing them
+    // from empty for each article costs a few reallocations every time.
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => segment_with(body, paragraphs, &mut scratch),
+        Err(_) => segment_with(body, paragraphs, &mut Scratch::default()),
+    })
+}
+
+/// Per-thread buffers for [`segment`].
+#[derive(Default)]
+struct Scratch {
+    tags: Vec<Tag>,
+    ranges: Vec<Range<usize>>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+fn segment_with(body: &str, paragraphs: &[Span], scratch: &mut Scratch) -> (Vec<Span>, Vec<Token>) {
+    let scan = quote::scan_with(body, paragraphs, false);
     let closed = scan.closed_regions();
     let mut marks = scan.marks.iter().peekable();
     let mut cursor = 0;
-    let mut tags: Vec<Tag> = Vec::new();
-    let mut ranges = Vec::new();
+    let Scratch { tags, ranges } = scratch;
     let mut sentences = Vec::new();
     // News text averages five to six bytes per token; erring high avoids a reallocation.
     let mut tokens: Vec<Token> = Vec::with_capacity(body.len() / 5 + 16);
@@ -74,7 +96,7 @@ fn segment(body: &str, paragraphs: &[Span]) -> (Vec<Span>, Vec<Token>) {
         last_end = p.end;
         let first = tokens.len();
         tags.clear();
-        tokenize(text, p.start, &mut tokens, &mut tags);
+        tokenize(text, p.start, &mut tokens, tags);
         let para = &mut tokens[first..];
         // Most paragraphs have no quote marks at all; skip the role pass for them.
         if marks.peek().is_some_and(|m| m.pos < p.end) {
@@ -96,8 +118,8 @@ fn segment(body: &str, paragraphs: &[Span]) -> (Vec<Span>, Vec<Token>) {
             }
         }
         ranges.clear();
-        sentence::split(body, para, &tags, &closed, &mut cursor, &mut ranges);
-        for r in &ranges {
+        sentence::split(body, para, tags, &closed, &mut cursor, ranges);
+        for r in ranges.iter() {
             let (Some(a), Some(b)) = (para.get(r.start), para.get(r.end.wrapping_sub(1))) else {
                 continue;
             };

@@ -20,6 +20,7 @@ use crate::chars::{
     char_at, char_before, is_apostrophe_char, is_space, is_word_char, quote_char, quote_mark_at,
 };
 use crate::lexicon::{AbbrevClass, lexicon};
+use crate::swar::alnum_run_end;
 
 /// What the sentence splitter needs to know about a token beyond its kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -130,17 +131,6 @@ fn run(bytes: &[u8], start: usize, pred: impl Fn(u8) -> bool) -> usize {
         .map_or(bytes.len(), |n| start + n)
 }
 
-/// ASCII letters and digits, looked up by byte: the tokenizer's innermost loop.
-static ASCII_ALNUM: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
-
 /// A word starting at `start` (a word character): its end, kind and tag.
 fn word(text: &str, start: usize) -> (usize, TokenKind, Tag) {
     if let Some(end) = url(text, start) {
@@ -152,9 +142,7 @@ fn word(text: &str, start: usize) -> (usize, TokenKind, Tag) {
     let mut email = false;
     loop {
         loop {
-            while i < bytes.len() && ASCII_ALNUM[usize::from(bytes[i])] {
-                i += 1;
-            }
+            i = alnum_run_end(bytes, i);
             if bytes.get(i).is_none_or(u8::is_ascii) {
                 break;
             }
