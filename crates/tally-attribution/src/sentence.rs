@@ -90,14 +90,76 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
             // that is neither a participle after a comma nor a progressive ("is seeking")
             // modifies a noun; news annotation does not report it.
             None
+        } else if cue.entry.participle && noun_modifier(lex, words, cue.words) {
+            None
         } else {
             verb(lex, words, cue, found.last(), next_cue)
         };
-        if let Some(f) = result {
+        if let Some(mut f) = result {
+            content_edges(words, &mut f);
             found.push(f);
         }
     }
     found
+}
+
+/// Moves the content's edges to where news annotation (PolNeAR, PARC) puts them: a topic
+/// after "about" starts after it ("asked about [his plans]"); a sentence-opening
+/// conjunction is not reported ("But [the plan failed], he said"); a relative pronoun
+/// standing for the reported subject is ("..., [which he said had harmed the economy]").
+fn content_edges(words: &[Word<'_>], f: &mut Found<'_>) {
+    let source_start = f.source.map(|s| s.span.start);
+    let cue = f.cue;
+    let Some(first) = f.content.first_mut() else {
+        return;
+    };
+    let plain = |i: usize| words.get(i).is_some_and(|w| w.is_word() && !w.inside);
+    if plain(first.start)
+        && words[first.start].lower() == "about"
+        && first.end > first.start + 1
+        && first.start >= cue.end
+    {
+        first.start += 1;
+        return;
+    }
+    if first.start == 0
+        && plain(0)
+        && matches!(words[0].lower(), "but" | "and" | "yet" | "so")
+        && first.end > 2
+    {
+        first.start = 1;
+        while first.start + 1 < first.end && words[first.start].is(",") {
+            first.start += 1;
+        }
+        return;
+    }
+    if let Some(s) = source_start
+        && s > 0
+        && s < cue.start
+        && first.start >= cue.end
+        && plain(s - 1)
+        && words[s - 1].lower() == "which"
+    {
+        first.start = s - 1;
+    }
+}
+
+/// Whether the one-word "-ing" cue at `cue` modifies the noun after it inside a noun
+/// phrase ("a creative writing professor", "his speaking tour"): a determiner or
+/// possessive before it, at most one modifier between, and a plain word after it.
+fn noun_modifier(lex: &Lexicon, words: &[Word<'_>], cue: Phrase) -> bool {
+    if cue.end != cue.start + 1 || cue.start == 0 {
+        return false;
+    }
+    let opens = |i: usize| matches!(class(lex, words, i), Class::Det | Class::Possessive);
+    let before = opens(cue.start - 1)
+        || (cue.start >= 2
+            && class(lex, words, cue.start - 1) == Class::Other
+            && opens(cue.start - 2));
+    let noun_after = words.get(cue.end).is_some_and(|w| {
+        w.is_word() && !w.cue && matches!(class(lex, words, cue.end), Class::Noun | Class::Other)
+    }) && !matches!(words[cue.end].lower(), "that" | "to" | "about");
+    before && noun_after
 }
 
 /// A question reported without its asker: "Asked whether he would run, Smith said no",
@@ -1173,10 +1235,14 @@ fn clause_subject(lex: &Lexicon, words: &[Word<'_>], floor: usize, h: usize) -> 
     }
     // The head (last word) must be able to name someone: not a preposition or pronoun
     // object ("told him").
-    if matches!(
-        class(lex, words, span.end - 1),
-        Class::Prep | Class::Break | Class::Det | Class::Aux | Class::Punct
-    ) {
+    // "42% say": a share heads the phrase.
+    let share = words[span.end - 1].is("%");
+    if !share
+        && matches!(
+            class(lex, words, span.end - 1),
+            Class::Prep | Class::Break | Class::Det | Class::Aux | Class::Punct
+        )
+    {
         return None;
     }
     Some(Source {
@@ -1785,6 +1851,7 @@ fn according_to<'l>(
         apposition: phrase::apposition(lex, words, core.end, end),
         antecedent: None,
     };
+    let mut source = source;
     let after_source = source.span.end;
     let opening = words[..cue.words.start]
         .iter()
@@ -1803,7 +1870,20 @@ fn according_to<'l>(
             None => content.extend(prev.map(|f| f.content.clone()).unwrap_or_default()),
         }
         if words.get(after_source).is_some_and(|w| w.is(",")) {
-            content.extend(run_to_end(lex, words, after_source + 1, words.len()));
+            let rest = run_to_end(lex, words, after_source + 1, words.len());
+            // "..., according to Jason Delisle, who was an adviser", "according to the
+            // Human Rights Campaign, an advocacy group": a relative clause or apposition
+            // describes the source; the reported clause lies before the cue.
+            let describes = matches!(
+                class(lex, words, after_source + 1),
+                Class::Det | Class::Possessive
+            ) || words
+                .get(after_source + 1)
+                .is_some_and(|w| matches!(w.lower(), "who" | "whom" | "whose" | "which"));
+            match rest {
+                Some(r) if describes && !content.is_empty() => source.span.end = r.end,
+                r => content.extend(r),
+            }
         }
     }
     if content.is_empty() {

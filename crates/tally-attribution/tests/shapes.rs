@@ -77,12 +77,14 @@ fn a_cue_in_a_relative_clause_leaves_the_main_cue_its_subject() {
 
 #[test]
 fn a_question_asked_about_a_topic_has_no_asker() {
+    // The topic after "about" is the content, as PolNeAR annotates it (544 of 615 train
+    // contents next to "about" leave it out).
     let all = found(&[
         "\u{201C}Anybody can change,\u{201D} he said when asked about Trump's temperament.",
     ]);
     assert!(
         all.iter()
-            .any(|(c, s, t)| c == "asked" && s.is_none() && t == "about Trump's temperament"),
+            .any(|(c, s, t)| c == "asked" && s.is_none() && t == "Trump's temperament"),
         "{all:?}"
     );
 }
@@ -424,4 +426,31 @@ fn a_question_or_infinitive_after_an_unread_addressee_is_the_content() {
         "{all:?}"
     );
     assert!(has(&all, "urged", "Smith", "to act"), "{all:?}");
+}
+
+#[test]
+fn content_edges_follow_news_annotation() {
+    let all = found(&[
+        "But the Common Core was rolled out badly, he said. He attacked the tax, which he said had harmed the economy.",
+    ]);
+    assert!(
+        has(&all, "said", "he", "the Common Core was rolled out badly"),
+        "{all:?}"
+    );
+    assert!(
+        has(&all, "said", "he", "which he said had harmed the economy"),
+        "{all:?}"
+    );
+    let all = found(&[
+        "Teenage undergraduates might not be so lucky, according to Jason Delisle, who was an adviser to the campaign.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "according to",
+            "Jason Delisle, who was an adviser to the campaign",
+            "Teenage undergraduates might not be so lucky"
+        ),
+        "{all:?}"
+    );
 }
