@@ -519,3 +519,61 @@ fn an_input_is_done_exactly_when_the_batch_with_its_end_is_stored() {
         .unwrap();
     assert_eq!(documents, 4);
 }
+
+/// Live FTS5 segments of a full-text table: leaf rowids carry the segment id above bit 37
+/// (FTS5's `FTS5_DATA_*` layout); rowid 10 is the structure record, 1 the averages.
+fn fts_segments(store: &Store, table: &str) -> i64 {
+    store
+        .connection()
+        .query_row(
+            &format!("SELECT count(DISTINCT rowid >> 37) FROM {table}_data WHERE rowid > 10"),
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+#[test]
+fn a_batch_adds_one_full_text_segment_per_table() {
+    let mut store = Store::open_in_memory().unwrap();
+    // Without automatic merges every flush stays a segment of its own, so the count is the
+    // number of flushes: FTS5 flushes whenever a rowid is lower than the last one written.
+    store
+        .connection()
+        .execute_batch(
+            "INSERT INTO documents_fts (documents_fts, rank) VALUES ('automerge', 0);
+             INSERT INTO claims_fts (claims_fts, rank) VALUES ('automerge', 0);",
+        )
+        .unwrap();
+    let docs: Vec<Document> = (0..100)
+        .map(|i| {
+            let body = words(60, i);
+            let mut d = doc(
+                &format!("https://example.com/{i}"),
+                "Reuters",
+                None,
+                "2024-12-18",
+                &[&body],
+            );
+            let evidence: String = body.split(' ').take(8).collect::<Vec<_>>().join(" ");
+            claim(&mut d, "an official", &evidence, "2024-12-17", vec![]);
+            d
+        })
+        .collect();
+    let stats = store.write(&prepared(&docs), &[]).unwrap();
+    assert_eq!(stats.inserted, 100);
+    let claims: i64 = store
+        .connection()
+        .query_row("SELECT count(*) FROM claims", [], |r| r.get(0))
+        .unwrap();
+    assert!(claims > 50, "{claims} distinct claims");
+    assert_eq!(fts_segments(&store, "documents_fts"), 1);
+    assert_eq!(fts_segments(&store, "claims_fts"), 1);
+    assert_eq!(
+        store
+            .search("official", SearchScope::Claims, 200)
+            .unwrap()
+            .len() as i64,
+        claims
+    );
+}
