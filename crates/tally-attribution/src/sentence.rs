@@ -79,7 +79,9 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
             according_to(lex, words, cue, found.last())
         } else if cue.entry.flags.raise {
             raising(lex, words, cue, found.last(), next_cue)
-        } else if cue.entry.participle && cue.words.start > 0 && words[cue.words.start - 1].is(",")
+        } else if cue.entry.participle
+            && cue.words.start > 0
+            && (words[cue.words.start - 1].is(",") || after_subordinator(words, cue.words.start))
         {
             participle(lex, words, cue, found.last(), next_cue)
         } else if cue.entry.participle
@@ -142,6 +144,18 @@ fn content_edges(words: &[Word<'_>], f: &mut Found<'_>) {
     {
         first.start = s - 1;
     }
+}
+
+/// Whether the "-ing" cue at `at` follows a preposition or subordinator inside the
+/// clause ("picked up by saying he is ready", "..., while saying that ..."): it shares the
+/// clause's subject as a participle after a comma does.
+fn after_subordinator(words: &[Word<'_>], at: usize) -> bool {
+    at >= 2
+        && (words[at - 2].is_word() || words[at - 2].is(","))
+        && matches!(
+            words[at - 1].lower(),
+            "by" | "after" | "upon" | "while" | "before" | "when" | "since" | "without"
+        )
 }
 
 /// Whether the one-word "-ing" cue at `cue` modifies the noun after it inside a noun

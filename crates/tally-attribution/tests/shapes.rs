@@ -454,3 +454,13 @@ fn content_edges_follow_news_annotation() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_participle_after_a_subordinator_shares_the_clause_subject() {
+    let all =
+        found(&["Donald Trump picked up from his daughter by saying he is ready to go to work."]);
+    assert!(
+        has(&all, "saying", "Donald Trump", "he is ready to go to work"),
+        "{all:?}"
+    );
+}
