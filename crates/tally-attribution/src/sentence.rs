@@ -1814,6 +1814,11 @@ fn in_document<'l>(
         {
             return None;
         }
+        // "has risen in the polls", "a lead in recent surveys": standing in polls in
+        // general, not a report from one (PolNeAR train: 20 of 113 such cues annotated).
+        if words[head].lower().ends_with('s') {
+            return None;
+        }
         let source = Phrase {
             start: at + 1,
             end: head + 1,

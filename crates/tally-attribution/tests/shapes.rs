@@ -464,3 +464,11 @@ fn a_participle_after_a_subordinator_shares_the_clause_subject() {
         "{all:?}"
     );
 }
+
+#[test]
+fn standing_in_the_polls_is_no_report() {
+    let all = found(&["Johnson has risen in the polls to the high single digits."]);
+    assert!(all.iter().all(|(c, _, _)| c != "in"), "{all:?}");
+    let all = found(&["Trump leads with 31 percent in a CNN poll released Monday."]);
+    assert!(all.iter().any(|(c, _, _)| c == "in"), "{all:?}");
+}
