@@ -134,9 +134,11 @@ impl TimeExtractor {
         let body = doc.body.as_str();
         // One lowercased copy of the body (same offsets) serves every token and tense cue.
         let lower = body.to_ascii_lowercase();
-        let mut out = Vec::new();
         let (windows, triggers) = self.windows(doc, &lower);
-        let mut tokens = Vec::new();
+        // About one expression per window, and a few dozen tokens in each: reserved once
+        // rather than grown a step at a time in every document.
+        let mut out = Vec::with_capacity(windows.len());
+        let mut tokens = Vec::with_capacity(if windows.is_empty() { 0 } else { 64 });
         let (mut next, mut founds) = (Vec::new(), Vec::new());
         // Expressions come in text order: the sentence holding one is found by walking on.
         let mut sentence = 0;

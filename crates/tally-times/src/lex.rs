@@ -122,9 +122,42 @@ pub(crate) fn tokenize<'a>(
     }
 }
 
-/// Byte length of the run of letters at the start of `text`.
+/// Byte length of the run of letters at the start of `text`: a byte at a time while the
+/// letters are ASCII, by `char` from the first other letter on.
 fn word_len(text: &str) -> usize {
-    text.char_indices()
-        .find(|(_, c)| !c.is_alphabetic())
-        .map_or(text.len(), |(j, _)| j)
+    let bytes = text.as_bytes();
+    let ascii = bytes
+        .iter()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(bytes.len());
+    match (bytes.get(ascii), text.get(ascii..)) {
+        (Some(b), Some(rest)) if !b.is_ascii() => {
+            ascii
+                + rest
+                    .char_indices()
+                    .find(|(_, c)| !c.is_alphabetic())
+                    .map_or(rest.len(), |(j, _)| j)
+        }
+        _ => ascii,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::word_len;
+
+    #[test]
+    fn word_len_reads_ascii_and_other_letters() {
+        for (text, len) in [
+            ("", 0),
+            ("Dec. 18", 3),
+            ("day", 3),
+            ("Zürich is", 7),
+            ("éa1", 3),
+            ("ab—c", 2),
+            ("10", 0),
+        ] {
+            assert_eq!(word_len(text), len, "{text}");
+        }
+    }
 }

@@ -98,19 +98,59 @@ pub(crate) fn needs_direction(expr: &Expr) -> bool {
 }
 
 fn year(y: i64) -> String {
-    if writable(y) {
-        format!("{y:04}")
-    } else {
-        "XXXX".to_owned()
-    }
+    let mut out = String::with_capacity(4);
+    push_year(&mut out, y);
+    out
 }
 
 fn month(y: i64, m: u32) -> String {
-    format!("{}-{m:02}", year(y))
+    let mut out = String::with_capacity(7);
+    push_year(&mut out, y);
+    out.push('-');
+    push_padded(&mut out, m, 2);
+    out
 }
 
 fn day(d: Day) -> String {
-    format!("{}-{:02}-{:02}", year(d.year), d.month, d.day)
+    let mut out = String::with_capacity(10);
+    push_year(&mut out, d.year);
+    out.push('-');
+    push_padded(&mut out, d.month, 2);
+    out.push('-');
+    push_padded(&mut out, d.day, 2);
+    out
+}
+
+/// Appends a year as four digits, or `XXXX` when TIMEX3 cannot write it. (Dates are written
+/// by hand rather than with `format!`: one is written for nearly every expression, and the
+/// formatting machinery showed in profiles.)
+fn push_year(out: &mut String, y: i64) {
+    match u32::try_from(y) {
+        Ok(y) if writable(i64::from(y)) => push_padded(out, y, 4),
+        _ => out.push_str("XXXX"),
+    }
+}
+
+/// Appends `n` in decimal, zero-padded to at least `width` digits (as `{n:0width$}`).
+fn push_padded(out: &mut String, n: u32, width: usize) {
+    let mut digits = [b'0'; 10];
+    let mut k = digits.len();
+    let mut n = n;
+    loop {
+        k -= 1;
+        if let Some(d) = digits.get_mut(k) {
+            // `n % 10` is a single digit.
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || k == 0 {
+            break;
+        }
+    }
+    let start = k.min(digits.len().saturating_sub(width));
+    for &d in digits.get(start..).unwrap_or(&[]) {
+        out.push(char::from(d));
+    }
 }
 
 /// Picks among candidates around the DCT: the latest not after it, the first not before
@@ -720,6 +760,27 @@ mod tests {
 
     fn dct() -> Option<Day> {
         Day::new(2024, 12, 18)
+    }
+
+    #[test]
+    fn dates_are_written_as_format_would() {
+        for y in [-1, 0, 7, 99, 1987, 9999, 10000, i64::MAX, i64::MIN] {
+            let want = if (0..=9999).contains(&y) {
+                format!("{y:04}")
+            } else {
+                "XXXX".to_owned()
+            };
+            assert_eq!(year(y), want);
+            for m in [0, 1, 9, 10, 12, 123, u32::MAX] {
+                assert_eq!(month(y, m), format!("{want}-{m:02}"));
+                let d = Day {
+                    year: y,
+                    month: m,
+                    day: m / 3,
+                };
+                assert_eq!(day(d), format!("{want}-{m:02}-{:02}", m / 3));
+            }
+        }
     }
 
     #[test]

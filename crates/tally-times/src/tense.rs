@@ -67,25 +67,119 @@ fn words<'a>(
     text: &'a str,
     lower: &'a str,
 ) -> impl DoubleEndedIterator<Item = Word<'a>> + 'a {
-    lower
-        .split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .map(move |w| {
-            // `w` is a subslice of `lower`; the same offsets in `text` hold its case.
-            let at = w.as_ptr() as usize - lower.as_ptr() as usize;
-            let capital = text[at..].chars().next().is_some_and(char::is_uppercase);
-            let lower = if w.contains('’') {
-                Cow::Owned(w.replace('’', "'"))
-            } else {
-                Cow::Borrowed(w)
-            };
-            Word {
-                lower,
-                capital,
-                lexicon,
-                known: OnceCell::new(),
+    Runs {
+        text: lower,
+        front: 0,
+        back: lower.len(),
+    }
+    .map(move |(at, w)| {
+        // `w` is `lower[at..]`; the same offsets in `text` hold its case.
+        let capital = match text.as_bytes().get(at) {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => text
+                .get(at..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(char::is_uppercase),
+        };
+        let lower = if w.contains('’') {
+            Cow::Owned(w.replace('’', "'"))
+        } else {
+            Cow::Borrowed(w)
+        };
+        Word {
+            lower,
+            capital,
+            lexicon,
+            known: OnceCell::new(),
+        }
+    })
+}
+
+/// The maximal runs of word characters ([`is_word_char`]) of a text, with their offsets,
+/// from either end: what `split(|c| !is_word_char(c))` without the empty pieces gives, read a
+/// byte at a time where the text is ASCII (the scan around every expression reads up to ten
+/// words back from it).
+struct Runs<'a> {
+    text: &'a str,
+    /// Everything before `front` and from `back` on has been handed out or skipped.
+    front: usize,
+    back: usize,
+}
+
+impl Runs<'_> {
+    /// Whether the char starting at `at` is a word char, and its length.
+    fn char_at(&self, at: usize) -> (bool, usize) {
+        match self.text.as_bytes().get(at) {
+            Some(&b) if b.is_ascii() => (b.is_ascii_alphabetic() || b == b'\'', 1),
+            _ => self
+                .text
+                .get(at..)
+                .and_then(|t| t.chars().next())
+                .map_or((false, 1), |c| (is_word_char(c), c.len_utf8())),
+        }
+    }
+
+    /// Whether the char ending at `end` is a word char, and its length.
+    fn char_before(&self, end: usize) -> (bool, usize) {
+        match end.checked_sub(1).and_then(|k| self.text.as_bytes().get(k)) {
+            Some(&b) if b.is_ascii() => (b.is_ascii_alphabetic() || b == b'\'', 1),
+            _ => self
+                .text
+                .get(..end)
+                .and_then(|t| t.chars().next_back())
+                .map_or((false, 1), |c| (is_word_char(c), c.len_utf8())),
+        }
+    }
+}
+
+impl<'a> Iterator for Runs<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        loop {
+            if self.front >= self.back {
+                return None;
             }
-        })
+            let (word, len) = self.char_at(self.front);
+            if word {
+                break;
+            }
+            self.front += len;
+        }
+        let start = self.front;
+        while self.front < self.back {
+            let (word, len) = self.char_at(self.front);
+            if !word {
+                break;
+            }
+            self.front += len;
+        }
+        Some((start, self.text.get(start..self.front)?))
+    }
+}
+
+impl DoubleEndedIterator for Runs<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        loop {
+            if self.back <= self.front {
+                return None;
+            }
+            let (word, len) = self.char_before(self.back);
+            if word {
+                break;
+            }
+            self.back -= len;
+        }
+        let end = self.back;
+        while self.back > self.front {
+            let (word, len) = self.char_before(self.back);
+            if !word {
+                break;
+            }
+            self.back -= len;
+        }
+        Some((self.back, self.text.get(self.back..end)?))
+    }
 }
 
 /// The cue of one word: listed words, `-ed` forms, and contractions ("they'll").
@@ -345,6 +439,39 @@ fn left_cue(left: &[Word<'_>]) -> Option<Tense> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    fn split_words(text: &str) -> Vec<(usize, &str)> {
+        text.split(|c: char| !is_word_char(c))
+            .filter(|w| !w.is_empty())
+            .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+            .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn runs_are_the_split_words(text in "([a-zA-Z' ,;.’é\u{2014}0-9-]|\\PC){0,40}") {
+            let want = split_words(&text);
+            let runs = || Runs { text: &text, front: 0, back: text.len() };
+            prop_assert_eq!(runs().collect::<Vec<_>>(), want.clone());
+            let mut back: Vec<_> = runs().rev().collect();
+            back.reverse();
+            prop_assert_eq!(back, want);
+        }
+    }
+
+    #[test]
+    fn runs_read_words_from_either_end() {
+        let text = "  it’s 10 o'clock—Dec. é,";
+        let want = vec![(2, "it’s"), (12, "o'clock"), (22, "Dec"), (27, "é")];
+        let runs = || Runs {
+            text,
+            front: 0,
+            back: text.len(),
+        };
+        assert_eq!(runs().collect::<Vec<_>>(), want);
+        assert_eq!(runs().rev().count(), 4);
+    }
 
     fn tense_of(sentence: &str, expr: &str) -> Option<Tense> {
         let lex = Lexicon::bundled().unwrap();
