@@ -40,7 +40,7 @@ use tally_core::{Document, Entity, ExtractError, Extractor, Layer, Span};
 use crate::capitals;
 use crate::gazetteer::{Form, Gazetteer};
 use crate::governments;
-use crate::lexicon::Flags;
+use crate::lexicon::{self, Flags};
 use crate::names::{self, Candidate, GazMention, SentenceCtx, UNKNOWN};
 use crate::places;
 use crate::resolve::{self, Compass, resolve};
@@ -76,6 +76,7 @@ impl EntityExtractor {
     /// # Errors
     /// [`ExtractError::Data`] if the bundled gazetteer is malformed.
     pub fn new() -> Result<EntityExtractor, ExtractError> {
+        lexicon::build();
         Ok(EntityExtractor {
             gazetteer: Gazetteer::builtin()?,
         })
@@ -86,6 +87,7 @@ impl EntityExtractor {
     /// # Errors
     /// [`ExtractError::Data`] naming the file when it cannot be read or parsed.
     pub fn with_gazetteer_file(path: &Path) -> Result<EntityExtractor, ExtractError> {
+        lexicon::build();
         Ok(EntityExtractor {
             gazetteer: Arc::new(Gazetteer::with_user_file(path)?),
         })

@@ -118,10 +118,15 @@ fn listed_bit(h: u64) -> usize {
 }
 
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    lines(text).map(str::to_lowercase)
+}
+
+/// The entries of a list file as written: [`fold_hash`] folds ASCII case itself, so the
+/// big lists (25,000 given names) are hashed without a lowercased copy of each line.
+fn lines(text: &str) -> impl Iterator<Item = &str> + '_ {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(str::to_lowercase)
 }
 
 /// A hash of `text` lowercased, with every run of white space read as one space: the key
@@ -166,7 +171,8 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .map(|t| t.split(' ').count())
         .max()
         .unwrap_or(1);
-    let mut flags: HashMap<u64, Flags> = HashMap::default();
+    let mut flags: HashMap<u64, Flags> =
+        HashMap::with_capacity_and_hasher(FIRST_NAMES.len() / 6, Default::default());
     let mut mark = |word: &str, flag: Flags| *flags.entry(fold_hash(word)).or_default() |= flag;
     for t in &titles {
         match t.split_once(' ') {
@@ -183,8 +189,13 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         (EVENT_SUFFIXES, EVENT_SUFFIX),
     ];
     for (text, flag) in lists {
-        for w in words(text) {
-            mark(&w, flag);
+        for w in lines(text) {
+            // Non-ASCII entries are lowercased as before; ASCII ones hash the same as is.
+            if w.is_ascii() {
+                mark(w, flag);
+            } else {
+                mark(&w.to_lowercase(), flag);
+            }
         }
     }
     let consts: [(&[&str], Flags); 7] = [
@@ -213,6 +224,12 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         listed,
     }
 });
+
+/// Builds [`LEXICON`] now if it is not built yet: extractors call this when they are made,
+/// so that the first document does not pay for parsing the lists.
+pub fn build() {
+    LazyLock::force(&LEXICON);
+}
 
 impl Lexicon {
     /// Everything the lists say about `word`, in any case.

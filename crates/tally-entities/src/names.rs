@@ -559,6 +559,7 @@ pub fn find_shouting(
 ) {
     let words = ctx.words;
     let n = words.len();
+    let first = out.len();
     // Without capitals, verbs end names: "... OF DEFENSE REPORTED", "... FORCES KILLED".
     let stop = |k: usize| {
         words[k].digit || (!shouting && !words[k].upper) || ctx.has(k, STOP | TITLE | VERB_LIKE)
@@ -635,5 +636,18 @@ pub fn find_shouting(
         cand.weak = true;
         out.push(cand);
     }
-    out.sort_by_key(|c| c.start);
+    // Only this paragraph's candidates need sorting when the document's earlier ones are
+    // in order and start before them (paragraphs come in order): re-sorting the whole
+    // document's list for every all-caps paragraph grew with the square of its length.
+    // The result is the same as a stable sort of the whole list.
+    out[first..].sort_by_key(|c| c.start);
+    let (done, new) = out.split_at(first);
+    let in_order = done.is_sorted_by_key(|c| c.start)
+        && done
+            .last()
+            .zip(new.first())
+            .is_none_or(|(a, b)| a.start <= b.start);
+    if !in_order {
+        out.sort_by_key(|c| c.start);
+    }
 }

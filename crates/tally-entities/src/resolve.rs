@@ -41,6 +41,8 @@ pub struct Scratch {
     acronyms: Vec<(u64, u64)>,
     slots: HashMap<Target, usize>,
     counts: Vec<usize>,
+    /// The key of each candidate, computed once.
+    keys: Vec<u64>,
 }
 
 /// Empties a map, dropping its table when a huge document left it large: clearing costs
@@ -59,6 +61,7 @@ impl Scratch {
         self.overridden.clear();
         self.locals.clear();
         self.acronyms.clear();
+        self.keys.clear();
         reset(&mut self.parents);
         reset(&mut self.by_key);
         reset(&mut self.last_names);
@@ -91,8 +94,11 @@ pub fn resolve(
         acronyms,
         slots,
         counts,
+        keys,
     } = scratch;
     let lower = |r: (usize, usize)| key(&body[r.0..r.1]);
+    // Most candidates are looked up by their key more than once.
+    keys.extend(candidates.iter().map(|c| lower((c.start, c.end))));
 
     // Cue-made names replace the gazetteer mentions inside them; a country inside an
     // organization's name is its parent ("Russian Defense Ministry" → RU).
@@ -149,7 +155,7 @@ pub fn resolve(
     // Pass 1: typed candidates.
     for (ci, c) in candidates.iter().enumerate() {
         let Some(kind) = c.kind else { continue };
-        let key = lower((c.start, c.end));
+        let key = keys[ci];
         let target = match by_key.get(&key) {
             Some(&t) => t,
             None => {
@@ -163,13 +169,14 @@ pub fn resolve(
     }
     // An untyped name is a place only if most of its mentions follow "in", "near"...:
     // "a stake in Chrysler" once does not make Chrysler a place when it also "said".
-    for c in candidates.iter().filter(|c| c.kind.is_none() && !c.weak) {
-        *place_votes.entry(lower((c.start, c.end))).or_default() +=
-            if c.place_cue { 1 } else { -1 };
+    for (c, &key) in candidates.iter().zip(keys.iter()) {
+        if c.kind.is_none() && !c.weak {
+            *place_votes.entry(key).or_default() += if c.place_cue { 1 } else { -1 };
+        }
     }
     // "General Motors (GM)": an acronym in parentheses (or brackets, in wire copy) right
     // after a name is that name.
-    for pair in candidates.windows(2) {
+    for (i, pair) in candidates.windows(2).enumerate() {
         let (name, acr) = (&pair[0], &pair[1]);
         let text = &body[acr.start..acr.end];
         let between = &body[name.end..acr.start];
@@ -180,7 +187,7 @@ pub fn resolve(
             && matches!(between, "(" | " (" | "[" | " [")
             && body[name.start..].starts_with(char::from(text.as_bytes()[0]))
         {
-            acronyms.push((key(text), lower((name.start, name.end))));
+            acronyms.push((keys[i + 1], keys[i]));
         }
     }
     // Pass 2: untyped names, then weak ones.
@@ -201,11 +208,11 @@ pub fn resolve(
                 }
             }
         }
-        for c in candidates
+        for (c, &key) in candidates
             .iter()
-            .filter(|c| c.kind.is_none() && c.weak == weak)
+            .zip(keys.iter())
+            .filter(|(c, _)| c.kind.is_none() && c.weak == weak)
         {
-            let key = lower((c.start, c.end));
             // An all-caps word standing alone ("SAN", "ARMED") is too weak a hint to be the
             // first word of an organization; a surname or the whole name still links.
             let text = &body[c.start..c.end];
