@@ -1703,7 +1703,23 @@ fn subject(lex: &Lexicon, words: &[Word<'_>], floor: usize, limit: usize) -> Opt
     {
         s += 1;
     }
-    let core = phrase::right(lex, words, s, limit)?;
+    // "Kasich bemoaned America's reputation, saying ...", "Mr. Trump tries to ...,
+    // showcasing ...": a name followed by a lowercase word (its verb) is the whole subject;
+    // the phrase scan would read on through the verb.
+    let mut e = s;
+    while e < limit && matches!(class(lex, words, e), Class::Cap | Class::Title) {
+        e += 1;
+    }
+    let core = if e > s
+        && e < limit
+        && words[e].is_word()
+        && !words[e].is_capitalized()
+        && class(lex, words, e) == Class::Other
+    {
+        Phrase { start: s, end: e }
+    } else {
+        phrase::right(lex, words, s, limit)?
+    };
     Some(Source {
         span: core,
         core,

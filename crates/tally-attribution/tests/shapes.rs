@@ -472,3 +472,14 @@ fn standing_in_the_polls_is_no_report() {
     let all = found(&["Trump leads with 31 percent in a CNN poll released Monday."]);
     assert!(all.iter().any(|(c, _, _)| c == "in"), "{all:?}");
 }
+
+#[test]
+fn a_name_before_its_verb_is_the_subject_a_participle_shares() {
+    let all = found(&[
+        "Kasich bemoaned America's reputation around the world, saying that foreigners laugh at us.",
+    ]);
+    assert!(
+        has(&all, "saying", "Kasich", "that foreigners laugh at us"),
+        "{all:?}"
+    );
+}
