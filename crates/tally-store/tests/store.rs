@@ -577,3 +577,49 @@ fn a_batch_adds_one_full_text_segment_per_table() {
         claims
     );
 }
+
+#[test]
+fn every_hit_gets_the_snippet_of_its_own_row() {
+    let store = timeline_store();
+    // Documents and claims share rowid numbers; each hit's snippet comes from its own index
+    // and row, and is the one FTS5 makes for that row.
+    for (query, scope) in [
+        ("kursk", SearchScope::Both),
+        ("casualt*", SearchScope::Both),
+        ("\"several hundred\"", SearchScope::Both),
+        ("kursk", SearchScope::Documents),
+        ("hundred", SearchScope::Claims),
+    ] {
+        let hits = store.search(query, scope, 3).unwrap();
+        assert!(!hits.is_empty(), "{query}");
+        for hit in &hits {
+            let (table, column, tokens, join) = if hit.kind == "claim" {
+                (
+                    "claims_fts",
+                    0,
+                    24,
+                    "claims c ON c.pk = f.rowid JOIN documents d ON d.pk = c.first_doc_pk",
+                )
+            } else {
+                ("documents_fts", 1, 16, "documents d ON d.pk = f.rowid")
+            };
+            let expected: Vec<String> = store
+                .connection()
+                .prepare(&format!(
+                    "SELECT snippet({table}, {column}, '[', ']', '…', {tokens}) FROM {table} f
+                     JOIN {join} WHERE {table} MATCH ?1 AND d.id = ?2"
+                ))
+                .unwrap()
+                .query_map([query, hit.document_id.as_str()], |r| r.get(0))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            assert!(
+                expected.contains(&hit.snippet),
+                "{query}: {:?} not among {expected:?}",
+                hit.snippet
+            );
+            assert!(hit.snippet.contains('['), "{query}: {}", hit.snippet);
+        }
+    }
+}
