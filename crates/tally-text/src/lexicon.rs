@@ -6,7 +6,7 @@
 //! [`Lexicon::problems`]; a unit test keeps the bundled files free of problems, so library
 //! code never has to fail or panic on them.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 const ABBREVIATIONS: &str = include_str!("../../../data/text/abbreviations.txt");

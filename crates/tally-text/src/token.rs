@@ -68,7 +68,21 @@ pub(crate) fn tokenize(text: &str, base: usize, tokens: &mut Vec<Token>, tags: &
                     i += 1;
                     continue;
                 }
-                b'a'..=b'z' | b'A'..=b'Z' => word(text, i),
+                b'a'..=b'z' | b'A'..=b'Z' => {
+                    // Most words are letters up to a space or plain punctuation: found
+                    // here without the full rules (URLs start with h or w; inner and
+                    // final punctuation and other scripts go to `word`), which agree.
+                    let end = alnum_run_end(bytes, i + 1);
+                    let plain = !matches!(b, b'h' | b'H' | b'w' | b'W')
+                        && bytes.get(end).is_none_or(|&n| {
+                            n.is_ascii() && !matches!(n, b'-' | b'_' | b'.' | b'&' | b'@' | b'\'')
+                        });
+                    if plain {
+                        (end, TokenKind::Word, Tag::Plain)
+                    } else {
+                        word(text, i)
+                    }
+                }
                 b'0'..=b'9' => number(text, i),
                 b'"' | b'\'' | b'`' => match quote_mark_at(text, i) {
                     Some((_, _, len)) => (i + len, TokenKind::Quote, Tag::Quote),
