@@ -715,6 +715,17 @@ fn after(
         k += 1;
     }
     let at = |i: usize| words.get(i);
+    // "believes, for example, that ...", "said, in an interview, that ...": an interjected
+    // phrase between commas before the complementizer.
+    if at(k).is_some_and(|w| w.is(",") && !w.inside)
+        && let Some(close) = (k + 1..words.len().min(k + 7)).find(|&i| !words[i].is_word())
+        && words[close].is(",")
+        && close > k + 1
+        && !words[k + 1..close].iter().any(|w| w.cue)
+        && at(close + 1).is_some_and(|w| w.is_word() && w.lower() == "that")
+    {
+        k = close + 1;
+    }
     let explicit_start = match at(k) {
         // The complementizer belongs to the reported clause, as in PARC-style annotation:
         // "said [that the plan would fail]".
@@ -1066,7 +1077,13 @@ fn verb<'l>(
         }
     }
 
-    let coordinated = h > 0 && matches!(words[h - 1].lower(), "and" | "but" | "or");
+    // ", then says ...": "then" after a comma coordinates as "and" does.
+    let then = h > 0
+        && words[h - 1].is(",")
+        && words[h..cue.words.start]
+            .iter()
+            .any(|w| w.lower() == "then");
+    let coordinated = h > 0 && (matches!(words[h - 1].lower(), "and" | "but" | "or") || then);
     // "Mr. Manafort, citing X, said ...": the cue after a participial phrase shares its
     // source.
     let after_participle = prev.filter(|f| {

@@ -483,3 +483,17 @@ fn a_name_before_its_verb_is_the_subject_a_participle_shares() {
         "{all:?}"
     );
 }
+
+#[test]
+fn an_interjection_before_that_and_a_then_coordination_are_read() {
+    let all = found(&["He believes, for example, that women should decide."]);
+    assert!(
+        has(&all, "believes", "He", "that women should decide"),
+        "{all:?}"
+    );
+    let all = found(&["Kasich offered the man a job, then says he will welcome advice."]);
+    assert!(
+        has(&all, "then says", "Kasich", "he will welcome advice"),
+        "{all:?}"
+    );
+}
