@@ -287,63 +287,64 @@ impl Store {
         let subject_is_entity = query.subject.as_deref().is_some_and(looks_like_entity_id);
         let place_is_entity = query.place.as_deref().is_some_and(looks_like_entity_id);
         // Every figures column read is in the covering (measure, subject_entity, date, ...)
-        // index, so the scan never visits the figures table. For an entity subject the
-        // index order is the date order but with undated figures first, so SQLite still
-        // sorts to put them last (`USE TEMP B-TREE FOR ORDER BY`, about 0.3 µs a row); a
-        // second query for the undated ones would spare it. Claims and publisher names are
-        // looked up once per estimate and per source, not per row.
-        let sql = format!(
-            "SELECT f.raw, f.low, f.best, f.high, f.open_high, f.unit, f.hedges,
-                 f.subject_text, f.subject_entity, f.place_text, f.place_entity, f.date,
-                 f.claim_pk, f.doc_pk
-             FROM figures f
-             WHERE f.measure = ?1 {subject} {place}
-                 AND (?4 IS NULL OR f.date >= ?4) AND (?5 IS NULL OR f.date <= ?5)
-             ORDER BY f.date IS NULL, f.date
-             LIMIT ?6",
-            subject = match (&query.subject, subject_is_entity) {
-                (None, _) => "AND ?2 IS NULL",
-                (Some(_), true) => "AND f.subject_entity = ?2",
-                (Some(_), false) => "AND instr(lower(f.subject_text), lower(?2)) > 0",
-            },
-            place = match (&query.place, place_is_entity) {
-                (None, _) => "AND ?3 IS NULL",
-                (Some(_), true) => "AND f.place_entity = ?3",
-                (Some(_), false) => "AND instr(lower(f.place_text), lower(?3)) > 0",
-            },
-        );
-        let mut st = self.conn.prepare_cached(&sql).at(&self.path)?;
-        let rows = st
-            .query_map(
-                params![
-                    query.measure,
-                    query.subject,
-                    query.place,
-                    query.since,
-                    query.until,
-                    query.limit as i64,
-                ],
-                |r| {
-                    Ok(FigureRow {
-                        raw: r.get(0)?,
-                        low: r.get(1)?,
-                        best: r.get(2)?,
-                        high: r.get(3)?,
-                        open_high: r.get(4)?,
-                        unit: r.get(5)?,
-                        hedges: r.get(6)?,
-                        subject_text: r.get(7)?,
-                        subject_entity: r.get(8)?,
-                        place_text: r.get(9)?,
-                        place_entity: r.get(10)?,
-                        date: r.get(11)?,
-                        claim_pk: r.get(12)?,
-                        doc_pk: r.get(13)?,
-                    })
+        // index, so the scan never visits the figures table. Dated figures come first, by a
+        // query of their own: for an entity subject the index order is the date order, so
+        // SQLite reads them in order with no sort and stops at the limit (one query with
+        // `ORDER BY date IS NULL, date` sorted every row to put the undated ones last). The
+        // undated ones follow when the limit leaves room; a date bound excludes them.
+        // Claims and publisher names are looked up once per estimate and per source, not
+        // per row.
+        let sql = |dated: bool| {
+            format!(
+                "SELECT f.raw, f.low, f.best, f.high, f.open_high, f.unit, f.hedges,
+                     f.subject_text, f.subject_entity, f.place_text, f.place_entity, f.date,
+                     f.claim_pk, f.doc_pk
+                 FROM figures f
+                 WHERE f.measure = ?1 {subject} {place}
+                     AND (?4 IS NULL OR f.date >= ?4) AND (?5 IS NULL OR f.date <= ?5)
+                     {order}
+                 LIMIT ?6",
+                subject = match (&query.subject, subject_is_entity) {
+                    (None, _) => "AND ?2 IS NULL",
+                    (Some(_), true) => "AND f.subject_entity = ?2",
+                    (Some(_), false) => "AND instr(lower(f.subject_text), lower(?2)) > 0",
+                },
+                place = match (&query.place, place_is_entity) {
+                    (None, _) => "AND ?3 IS NULL",
+                    (Some(_), true) => "AND f.place_entity = ?3",
+                    (Some(_), false) => "AND instr(lower(f.place_text), lower(?3)) > 0",
+                },
+                order = if dated {
+                    "AND f.date IS NOT NULL ORDER BY f.date"
+                } else {
+                    "AND f.date IS NULL"
                 },
             )
-            .at(&self.path)?;
-        let mut rows = rows.collect::<rusqlite::Result<Vec<_>>>().at(&self.path)?;
+        };
+        let mut rows: Vec<FigureRow> = Vec::new();
+        for dated in [true, false] {
+            let room = query.limit.saturating_sub(rows.len());
+            if !dated && (room == 0 || query.since.is_some() || query.until.is_some()) {
+                break;
+            }
+            let mut st = self.conn.prepare_cached(&sql(dated)).at(&self.path)?;
+            let found = st
+                .query_map(
+                    params![
+                        query.measure,
+                        query.subject,
+                        query.place,
+                        query.since,
+                        query.until,
+                        room as i64,
+                    ],
+                    figure_row,
+                )
+                .at(&self.path)?;
+            for row in found {
+                rows.push(row.at(&self.path)?);
+            }
+        }
         // Same-day figures in document order, as stored (stable, so index order breaks
         // the remaining ties).
         rows.sort_by(|a, b| {
@@ -351,6 +352,26 @@ impl Store {
         });
         Ok(rows)
     }
+}
+
+/// Reads a [`FigureRow`] from the timeline query's columns.
+fn figure_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<FigureRow> {
+    Ok(FigureRow {
+        raw: r.get(0)?,
+        low: r.get(1)?,
+        best: r.get(2)?,
+        high: r.get(3)?,
+        open_high: r.get(4)?,
+        unit: r.get(5)?,
+        hedges: r.get(6)?,
+        subject_text: r.get(7)?,
+        subject_entity: r.get(8)?,
+        place_text: r.get(9)?,
+        place_entity: r.get(10)?,
+        date: r.get(11)?,
+        claim_pk: r.get(12)?,
+        doc_pk: r.get(13)?,
+    })
 }
 
 /// One figure row of a timeline query.

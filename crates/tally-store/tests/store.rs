@@ -623,3 +623,69 @@ fn every_hit_gets_the_snippet_of_its_own_row() {
         }
     }
 }
+
+#[test]
+fn timeline_puts_undated_figures_last_and_the_limit_takes_dated_ones_first() {
+    let story = |url: &str, date: Option<&str>, raw: &str| {
+        let text = format!("North Korean forces suffered {raw} casualties.");
+        let mut d = match date {
+            Some(date) => doc(url, "Reuters", None, date, &[&text]),
+            None => Document::new(
+                tally_core::DocumentMeta {
+                    url: Some(url.to_owned()),
+                    ..tally_core::DocumentMeta::default()
+                },
+                [text.as_str()],
+            ),
+        };
+        figure(
+            &mut d,
+            raw,
+            Some(1.0),
+            Some(1.0),
+            false,
+            ("North Korean forces", "KP"),
+            None,
+        );
+        d
+    };
+    let mut store = Store::open_in_memory().unwrap();
+    let docs = [
+        story("https://a.example/1", None, "500"),
+        story("https://a.example/2", Some("2024-12-18"), "300"),
+        story("https://a.example/3", Some("2024-12-10"), "100"),
+    ];
+    store.write(&prepared(&docs), &[]).unwrap();
+    let dates = |limit: usize, since: Option<&str>| -> Vec<(Option<String>, String)> {
+        store
+            .timeline(&TimelineQuery {
+                measure: "casualties".to_owned(),
+                subject: Some("KP".to_owned()),
+                since: since.map(str::to_owned),
+                limit,
+                ..TimelineQuery::default()
+            })
+            .unwrap()
+            .estimates
+            .into_iter()
+            .map(|e| (e.date, e.raw))
+            .collect()
+    };
+    let d = |date: Option<&str>, raw: &str| (date.map(str::to_owned), raw.to_owned());
+    assert_eq!(
+        dates(100, None),
+        [
+            d(Some("2024-12-10"), "100"),
+            d(Some("2024-12-18"), "300"),
+            d(None, "500")
+        ]
+    );
+    assert_eq!(
+        dates(2, None),
+        [d(Some("2024-12-10"), "100"), d(Some("2024-12-18"), "300")]
+    );
+    assert_eq!(
+        dates(100, Some("2024-12-11")),
+        [d(Some("2024-12-18"), "300")]
+    );
+}
