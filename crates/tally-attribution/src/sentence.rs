@@ -460,6 +460,20 @@ fn run_to_end(lex: &Lexicon, words: &[Word<'_>], start: usize, next_cue: usize) 
         if end > start && w.is(",") && !quoted(end) && new_clause(lex, words, end, ahead) {
             break;
         }
+        // ", compared with the 30 percent who say ...": a relative clause with its own
+        // report after a comma starts a new attribution, not more of this content.
+        if end > start && w.is(",") && !quoted(end) {
+            let window = &words[end + 1..words.len().min(end + 10)];
+            let who = window
+                .iter()
+                .position(|x| !x.is_word())
+                .map_or(window, |p| &window[..p])
+                .windows(2)
+                .any(|pair| matches!(pair[0].lower(), "who" | "which") && pair[1].cue);
+            if who {
+                break;
+            }
+        }
         // ", speaking on condition of anonymity", ", who ...": about the source, not content.
         if end > start
             && w.is(",")

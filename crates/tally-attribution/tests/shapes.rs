@@ -497,3 +497,15 @@ fn an_interjection_before_that_and_a_then_coordination_are_read() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_relative_clause_with_its_own_report_ends_the_content() {
+    let all = found(&[
+        "Most voters say they like Clinton, compared with 64 percent who say the same of Sanders.",
+    ]);
+    assert!(
+        has(&all, "say", "Most voters", "they like Clinton"),
+        "{all:?}"
+    );
+    assert!(has(&all, "say", "who", "the same of Sanders"), "{all:?}");
+}
