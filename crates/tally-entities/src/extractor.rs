@@ -55,6 +55,7 @@ struct Scratch {
     words: Vec<Word>,
     covered: Vec<Option<usize>>,
     flags: Vec<Cell<Flags>>,
+    hashes: Vec<Cell<Option<u64>>>,
     sentence_starts: Vec<usize>,
     taken: Vec<bool>,
     resolve: resolve::Scratch,
@@ -123,6 +124,7 @@ impl EntityExtractor {
             words,
             covered,
             flags,
+            hashes,
             sentence_starts,
             taken,
             resolve: resolve_scratch,
@@ -157,6 +159,8 @@ impl EntityExtractor {
             let gaz = &mentions[first..];
             flags.clear();
             flags.resize(words.len(), Cell::new(UNKNOWN));
+            hashes.clear();
+            hashes.resize(words.len(), Cell::new(None));
             // Paragraphs and sentences are both in order: one cursor collects the starts.
             sentence_starts.clear();
             while let Some(s) = doc.sentences.get(next_sentence) {
@@ -173,6 +177,7 @@ impl EntityExtractor {
                 sentence_starts,
                 words,
                 flags,
+                hashes,
                 covered,
                 gaz,
             };

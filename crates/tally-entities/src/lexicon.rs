@@ -241,6 +241,12 @@ impl Lexicon {
     /// [`Lexicon::flags`] of the word `body[start..end]`.
     #[must_use]
     pub fn flags_in(&self, body: &str, start: usize, end: usize) -> Flags {
+        self.flags_and_hash_in(body, start, end).0
+    }
+
+    /// [`Lexicon::flags_in`], and the word's [`fold_hash_in`], which names reuse as keys.
+    #[must_use]
+    pub fn flags_and_hash_in(&self, body: &str, start: usize, end: usize) -> (Flags, u64) {
         let h = fold_hash_in(body, start, end);
         let bit = listed_bit(h);
         let listed = self
@@ -259,7 +265,7 @@ impl Lexicon {
         if b.len() > 5 && (ends(b"ed") || ends(b"ing")) {
             f |= VERB_LIKE;
         }
-        f
+        (f, h)
     }
 
     /// Whether `text` (any case, words separated by white space) is a title.

@@ -33,12 +33,13 @@ pub const UNKNOWN: Flags = Flags::MAX;
 /// Words longer than this are in no word list; they skip the lookup.
 const MAX_LISTED_WORD: usize = 24;
 
-/// The flags of the word `body[start..end]` as written.
-fn word_flags(body: &str, start: usize, end: usize) -> Flags {
+/// The flags of the word `body[start..end]` as written, and its hash when it was looked up.
+fn word_flags(body: &str, start: usize, end: usize) -> (Flags, Option<u64>) {
     if end - start > MAX_LISTED_WORD {
-        return 0;
+        return (0, None);
     }
-    LEXICON.flags_in(body, start, end)
+    let (flags, hash) = LEXICON.flags_and_hash_in(body, start, end);
+    (flags, Some(hash))
 }
 
 /// A gazetteer match accepted by the case rules.
@@ -91,6 +92,9 @@ pub struct Candidate {
     pub first: (usize, usize),
     /// See `first`.
     pub last: (usize, usize),
+    /// The name's key ([`crate::lexicon::fold_hash`] of its text) when already known: a
+    /// one-word name whose word was looked up in the lexicon, which hashes it the same way.
+    pub key: Option<u64>,
 }
 
 /// Everything a sentence needs to be searched.
@@ -104,6 +108,8 @@ pub struct SentenceCtx<'a> {
     /// For each word, its [`Flags`], looked up on first use ([`UNKNOWN`] until then):
     /// most words are never asked about, and a lookup is the costliest step per word.
     pub flags: &'a [Cell<Flags>],
+    /// For each word looked up in the lexicon (see `flags`), its hash there.
+    pub hashes: &'a [Cell<Option<u64>>],
     /// For each word, whether a gazetteer mention covers it.
     pub covered: &'a [Option<usize>],
     /// The gazetteer mentions the indices in `covered` refer to.
@@ -122,8 +128,12 @@ impl SentenceCtx<'_> {
         };
         let mut f = cell.get();
         if f == UNKNOWN {
-            f = word_flags(self.body, self.words[i].start, self.words[i].end);
+            let (flags, hash) = word_flags(self.body, self.words[i].start, self.words[i].end);
+            f = flags;
             cell.set(f);
+            if let Some(slot) = self.hashes.get(i) {
+                slot.set(hash);
+            }
         }
         f & flags != 0
     }
@@ -185,6 +195,11 @@ impl SentenceCtx<'_> {
             words: to - from + 1,
             first: (a.start, a.end),
             last: (b.start, b.end),
+            key: if from == to {
+                self.hashes.get(from).and_then(Cell::get)
+            } else {
+                None
+            },
         }
     }
 

@@ -98,7 +98,11 @@ pub fn resolve(
     } = scratch;
     let lower = |r: (usize, usize)| key(&body[r.0..r.1]);
     // Most candidates are looked up by their key more than once.
-    keys.extend(candidates.iter().map(|c| lower((c.start, c.end))));
+    keys.extend(
+        candidates
+            .iter()
+            .map(|c| c.key.unwrap_or_else(|| lower((c.start, c.end)))),
+    );
 
     // Cue-made names replace the gazetteer mentions inside them; a country inside an
     // organization's name is its parent ("Russian Defense Ministry" → RU).
@@ -252,7 +256,12 @@ pub fn resolve(
         gaz.index_of(id)
             .filter(|i| mentions.iter().any(|m| m.entry == *i))
     };
-    let (kp, kr) = (korea("KP"), korea("KR"));
+    // Most documents say neither "the North" nor "the South": no Korea to look for then.
+    let (kp, kr) = if compass.is_empty() {
+        (None, None)
+    } else {
+        (korea("KP"), korea("KR"))
+    };
     if kp.is_some() || kr.is_some() {
         for &(start, end, north) in compass {
             let id = if north { "KP" } else { "KR" };
@@ -313,7 +322,7 @@ pub fn resolve(
                 next_local += 1;
                 let l = &locals[i];
                 Entity {
-                    id: format!("local:E{next_local}"),
+                    id: local_id(next_local),
                     kind: l.kind,
                     name: String::new(),
                     mentions,
@@ -368,6 +377,26 @@ fn country_before(
     linked.then(|| entry.id.clone())
 }
 
+/// `local:E{n}`, without the formatting machinery (one id per entity in no list).
+fn local_id(n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        // `rest % 10` is a single digit.
+        digits[at] = b'0' + u8::try_from(rest % 10).unwrap_or(0);
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(7 + digits.len() - at);
+    id.push_str("local:E");
+    id.extend(digits[at..].iter().map(|&d| char::from(d)));
+    id
+}
+
 /// A case-insensitive hash of a name, so names are compared without allocating: "GM",
 /// "Gm" and "gm" get the same key. 64 bits make a collision within one document
 /// practically impossible.
@@ -406,5 +435,17 @@ fn index_words(
             note(first_words, first, target);
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn local_ids_count_in_decimal() {
+        for n in [0, 1, 9, 10, 42, 100, 123_456, usize::MAX] {
+            assert_eq!(local_id(n), format!("local:E{n}"));
+        }
     }
 }
