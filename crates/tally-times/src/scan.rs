@@ -79,46 +79,32 @@ impl WordTriggers {
     /// lowered), as byte ranges in text order, into `out` (cleared first). A word counts
     /// only whole: no letter or digit touches it.
     ///
-    /// The body is read eight bytes at a time into masks of letters and digits (SWAR), so
-    /// that only the starts of runs are visited; a word is read further only when its first
-    /// three letters begin some trigger.
+    /// The body is read 64 bytes at a time into bit masks of letters and digits
+    /// ([`classes`]), so that only the starts of runs are visited, and of words only those
+    /// of two letters or more (no trigger has one); a word is read further only when its
+    /// first three letters begin some trigger.
     pub(crate) fn find(&self, lower: &str, out: &mut Vec<(usize, usize)>) {
-        const HIGH: u64 = 0x8080_8080_8080_8080;
-        const ONES: u64 = 0x0101_0101_0101_0101;
         out.clear();
         let bytes = lower.as_bytes();
         let n = bytes.len();
-        // High bits of the previous chunk's last byte being a letter / a digit.
+        // Whether the previous block's last byte is a letter / a digit.
         let (mut letter_before, mut digit_before) = (0u64, 0u64);
         let mut base = 0;
         while base < n {
-            // Whole chunks are read directly; only the last, short one is padded.
-            let x = match bytes
-                .get(base..base + 8)
-                .and_then(|c| <[u8; 8]>::try_from(c).ok())
-            {
-                Some(chunk) => u64::from_le_bytes(chunk),
-                None => {
-                    let mut word = [b' '; 8];
-                    let take = n - base;
-                    word[..take].copy_from_slice(&bytes[base..]);
-                    u64::from_le_bytes(word)
-                }
-            };
-            let ascii = !x & HIGH;
-            let low7 = x & !HIGH;
-            // High bit of each byte set when the byte is at least the constant's byte.
-            let at_least = |c: u64| (low7 + (0x80 - c) * ONES) & HIGH;
-            let letters = ascii & at_least(0x61) & !at_least(0x7b);
-            let digits = ascii & at_least(0x30) & !at_least(0x3a);
-            let mut starts = (letters & !((letters << 8) | letter_before))
-                | (digits & !((digits << 8) | digit_before));
-            letter_before = letters >> 56;
-            digit_before = digits >> 56;
+            let (letters, digits) = classes(bytes, base);
+            // A letter after this block continues a word started in its last byte.
+            let letter_next = u64::from(bytes.get(base + 64).is_some_and(u8::is_ascii_lowercase));
+            let second_letter = (letters >> 1) | (letter_next << 63);
+            let word_starts = letters & !((letters << 1) | letter_before) & second_letter;
+            let digit_starts = digits & !((digits << 1) | digit_before);
+            letter_before = letters >> 63;
+            digit_before = digits >> 63;
+            let mut starts = word_starts | digit_starts;
             while starts != 0 {
-                let s = base + (starts.trailing_zeros() / 8) as usize;
+                let bit = starts.trailing_zeros();
                 starts &= starts - 1;
-                if bytes[s].is_ascii_digit() {
+                let s = base + bit as usize;
+                if digit_starts >> bit & 1 != 0 {
                     let mut e = s + 1;
                     while e < n && bytes[e].is_ascii_digit() {
                         e += 1;
@@ -130,7 +116,7 @@ impl WordTriggers {
                     self.word_at(lower, s, out);
                 }
             }
-            base += 8;
+            base += 64;
         }
     }
 
@@ -185,6 +171,45 @@ impl WordTriggers {
     }
 }
 
+/// Bit `i` of the two masks says whether `bytes[base + i]` is an ASCII lowercase letter /
+/// an ASCII digit (bytes past the end are neither). Eight bytes are tested at once in a
+/// `u64` (SWAR: the high bit of each byte lane says yes), then the lanes' high bits are
+/// gathered into bits.
+fn classes(bytes: &[u8], base: usize) -> (u64, u64) {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // The high bits of the eight lanes gathered into the low eight bits, lane 0 first.
+    let gather = |m: u64| ((m >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
+    let (mut letters, mut digits) = (0u64, 0u64);
+    for lane in 0..8 {
+        let at = base + 8 * lane;
+        // Whole chunks are read directly; only the last, short one is padded.
+        let x = match bytes
+            .get(at..at + 8)
+            .and_then(|c| <[u8; 8]>::try_from(c).ok())
+        {
+            Some(chunk) => u64::from_le_bytes(chunk),
+            None => {
+                let mut word = [b' '; 8];
+                let rest = bytes.get(at..).unwrap_or(&[]);
+                if let Some(dst) = word.get_mut(..rest.len()) {
+                    dst.copy_from_slice(rest);
+                }
+                u64::from_le_bytes(word)
+            }
+        };
+        let ascii = !x & HIGH;
+        let low7 = x & !HIGH;
+        // High bit of each byte set when the byte is at least the constant's byte.
+        let at_least = |c: u64| (low7 + (0x80 - c) * ONES) & HIGH;
+        let lane_letters = ascii & at_least(0x61) & !at_least(0x7b);
+        let lane_digits = ascii & at_least(0x30) & !at_least(0x3a);
+        letters |= gather(lane_letters) << (8 * lane);
+        digits |= gather(lane_digits) << (8 * lane);
+    }
+    (letters, digits)
+}
+
 /// Whether `text[s..e]` is a whole word: no letter or digit right before or after it.
 fn whole(text: &str, s: usize, e: usize) -> bool {
     let alnum_at = |k: Option<u8>, c: Option<char>| match k {
@@ -235,6 +260,44 @@ fn digit_run_wanted(bytes: &[u8], start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The scan a byte at a time: every run start, no masks.
+    fn find_bytewise(t: &WordTriggers, lower: &str) -> Vec<(usize, usize)> {
+        let bytes = lower.as_bytes();
+        let mut out = Vec::new();
+        for s in 0..bytes.len() {
+            let prev = s.checked_sub(1).map(|k| bytes[k]);
+            if bytes[s].is_ascii_lowercase() && !prev.is_some_and(|p| p.is_ascii_lowercase()) {
+                t.word_at(lower, s, &mut out);
+            } else if bytes[s].is_ascii_digit() && !prev.is_some_and(|p| p.is_ascii_digit()) {
+                let mut e = s + 1;
+                while e < bytes.len() && bytes[e].is_ascii_digit() {
+                    e += 1;
+                }
+                if digit_run_wanted(bytes, s, e) {
+                    out.push((s, e));
+                }
+            }
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn blocks_find_what_bytes_find(
+            text in "([a-z]{1,3}|may|day|march|latest period|may2|10:35|1987|'90s| |é|—|[0-9]{1,4}|\\PC){0,120}"
+        ) {
+            let t = WordTriggers::new(
+                ["day", "may", "march", "mar", "ma", "tuesday"],
+                ["latest period"],
+            );
+            let lower = text.to_ascii_lowercase();
+            let mut got = Vec::new();
+            t.find(&lower, &mut got);
+            prop_assert_eq!(got, find_bytewise(&t, &lower));
+        }
+    }
 
     fn found(triggers: &WordTriggers, text: &str) -> Vec<String> {
         let lower = text.to_ascii_lowercase();
