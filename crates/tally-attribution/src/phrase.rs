@@ -268,7 +268,13 @@ fn joined_head(lex: &Lexicon, words: &[Word<'_>], at: usize, floor: usize) -> Op
                 words[h].lower(),
                 "half" | "third" | "quarter" | "majority" | "most"
             ));
+    // "Robert Gordon of Northwestern University", "Bank of America": a name joined by "of"
+    // to a capitalized name.
+    let named = words[prep].lower() == "of"
+        && class(lex, words, h) == Class::Cap
+        && words.get(at).is_some_and(|w| w.is_capitalized());
     let ok = matches!(class(lex, words, h), Class::Noun | Class::Title)
+        || named
         || matches!(words[h].lower(), "familiar" | "close")
         || proportion
         || share;

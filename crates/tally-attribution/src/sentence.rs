@@ -715,7 +715,12 @@ fn after(
                 && (lex.is_modifier(lower)
                     || matches!(lower, "however" | "though")
                     || TIME_WORDS.contains(&lower)
-                    || (in_phrase && (w.is_capitalized() || class(lex, words, k) == Class::Number)))
+                    || (in_phrase && (w.is_capitalized() || class(lex, words, k) == Class::Number))
+                    // "suggested to me that", "said to them that".
+                    || (in_phrase
+                        && k > j0
+                        && matches!(words[k - 1].lower(), "to" | "with")
+                        && matches!(lower, "me" | "him" | "them" | "us" | "you")))
         };
         if !modifier {
             break;

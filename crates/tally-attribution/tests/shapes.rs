@@ -509,3 +509,19 @@ fn a_relative_clause_with_its_own_report_ends_the_content() {
     );
     assert!(has(&all, "say", "who", "the same of Sanders"), "{all:?}");
 }
+
+#[test]
+fn a_name_of_a_named_place_is_one_source_and_an_addressee_pronoun_is_skipped() {
+    let all = found(&[
+        "Robert Gordon of Northwestern University suggested to me that workers were protected.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "suggested",
+            "Robert Gordon of Northwestern University",
+            "that workers were protected"
+        ),
+        "{all:?}"
+    );
+}
