@@ -154,7 +154,15 @@ fn byline(text: &str) -> Option<&str> {
 /// `text` without a leading `label:` (case-insensitive), if it has one of `labels`.
 fn strip_label<'a>(text: &'a str, labels: &[&str]) -> Option<&'a str> {
     let (head, rest) = text.split_once(':')?;
-    let head = head.trim().to_lowercase();
+    let head = head.trim();
+    // Lower-casing shortens a char to no less than a third of its bytes (the Kelvin sign's
+    // three become "k"), so a head longer than three times every label is none of them:
+    // spares lower-casing the start of every paragraph that has a colon.
+    let longest = labels.iter().map(|l| l.len()).max().unwrap_or(0);
+    if head.len() > 3 * longest {
+        return None;
+    }
+    let head = head.to_lowercase();
     labels.contains(&head.as_str()).then(|| rest.trim())
 }
 
@@ -216,6 +224,27 @@ fn find_url(block: &Block) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_casing_keeps_at_least_a_third_of_the_bytes_of_every_char() {
+        for c in (0..=0x10_FFFFu32).filter_map(char::from_u32) {
+            let lower: usize = c.to_lowercase().map(char::len_utf8).sum();
+            assert!(c.len_utf8() <= 3 * lower, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn labels_match_after_lower_casing_even_when_it_shortens() {
+        assert_eq!(strip_label("Original URL: x", URL_LABELS), Some("x"));
+        // U+212A KELVIN SIGN lower-cases to an ASCII "k".
+        assert_eq!(strip_label("LIN\u{212A}: y", URL_LABELS), Some("y"));
+        let long = format!("{}: z", "\u{212A}".repeat(17));
+        assert_eq!(strip_label(&long, URL_LABELS), None);
+        assert_eq!(
+            strip_label("A much longer sentence with a colon: z", URL_LABELS),
+            None
+        );
+    }
 
     #[test]
     fn credits() {

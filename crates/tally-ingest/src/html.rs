@@ -19,7 +19,11 @@
 //! to readability's boilerplate removal rather than recorded as related links; charsets
 //! other than UTF-8 are decoded lossily with a warning.
 
-use dom_query::{Document as Dom, Selection};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use dom_query::{Document as Dom, Matcher, Selection};
 use serde_json::Value;
 use tally_core::{Diagnostic, Document, DocumentMeta, Origin, Published};
 
@@ -150,8 +154,9 @@ pub fn fragment_paragraphs(html: &str) -> Vec<String> {
     ) {
         junk.remove();
     }
+    let nested = matcher("li p, blockquote p, li li");
     let blocks: Vec<String> = select(&dom, "p, h2, h3, h4, h5, h6, li, blockquote, pre")
-        .filter(|s| !s.is("li p, blockquote p, li li"))
+        .filter(|s| !nested.as_ref().is_some_and(|m| s.is_matcher(m)))
         .map(|s| clean(&s.text()))
         .filter(|t| !t.is_empty())
         .collect();
@@ -386,10 +391,36 @@ fn apply_json_ld(article: &Value, meta: &mut DocumentMeta, published: &mut Optio
     }
 }
 
+/// The elements of `dom` that match `selector`, in document order; none when the selector
+/// does not parse (as `Document::try_select`).
 fn select<'a>(dom: &'a Dom, selector: &str) -> impl Iterator<Item = Selection<'a>> {
-    dom.try_select(selector)
+    matcher(selector)
+        .map(|m| dom.select_matcher(&m))
+        .filter(|s| !s.is_empty())
         .into_iter()
         .flat_map(|s| s.iter().collect::<Vec<_>>())
+}
+
+thread_local! {
+    /// Parsed selectors by their text. Parsing one (cssparser, then the selectors crate) for
+    /// every lookup of every page cost a tenth of reading a page; the texts are the fixed
+    /// ones of this module (and `meta` selectors for a fixed list of keys), so the cache
+    /// stays a few dozen entries.
+    static MATCHERS: RefCell<HashMap<String, Option<Rc<Matcher>>>> = RefCell::new(HashMap::new());
+}
+
+/// `selector` parsed, or `None` when it does not parse; each text is parsed once per thread.
+fn matcher(selector: &str) -> Option<Rc<Matcher>> {
+    MATCHERS.with(|cache| {
+        if let Some(parsed) = cache.borrow().get(selector) {
+            return parsed.clone();
+        }
+        let parsed = Matcher::new(selector).ok().map(Rc::new);
+        cache
+            .borrow_mut()
+            .insert(selector.to_owned(), parsed.clone());
+        parsed
+    })
 }
 
 /// Collapses whitespace and decodes nothing further: dom_query has already decoded entities.
