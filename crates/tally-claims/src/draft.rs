@@ -3,10 +3,12 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::FxBuildHasher;
+
 use crate::positions::Positions;
 use tally_core::{
     Attribution, AttributionClass, Claim, ClaimKind, Claimant, ClaimantKind, Document, QuoteKind,
-    SaidAt, SaidAtBasis, Span, derived_id,
+    SaidAt, SaidAtBasis, Span, Speaker, derived_id,
 };
 
 /// A claim under construction.
@@ -34,18 +36,25 @@ impl Draft {
 /// ("officials said [Russia claimed ...]") is part of the outer claim, so neither makes a
 /// claim of its own.
 pub fn from_attributions(doc: &Document) -> Vec<Draft> {
+    // Speakers by id, the first of each id as a scan would find it: one lookup per
+    // attribution instead of a scan of every speaker.
+    let mut speakers: HashMap<&str, &Speaker, FxBuildHasher> =
+        HashMap::with_capacity_and_hasher(doc.speakers.len(), FxBuildHasher);
+    for speaker in &doc.speakers {
+        speakers.entry(speaker.id.as_str()).or_insert(speaker);
+    }
     doc.attributions
         .iter()
         .filter(|a| a.class == AttributionClass::Statement && a.within.is_none())
-        .map(|a| from_attribution(a, doc))
+        .map(|a| from_attribution(a, &speakers))
         .collect()
 }
 
-fn from_attribution(a: &Attribution, doc: &Document) -> Draft {
+fn from_attribution(a: &Attribution, speakers: &HashMap<&str, &Speaker, FxBuildHasher>) -> Draft {
     let speaker = a
         .speaker_id
         .as_deref()
-        .and_then(|id| doc.speakers.iter().find(|s| s.id == id));
+        .and_then(|id| speakers.get(id).copied());
     let claimant = match speaker {
         Some(s) => Claimant {
             kind: ClaimantKind::Speaker,
@@ -116,30 +125,35 @@ pub fn finish(drafts: Vec<Draft>, doc: &Document) -> Vec<Claim> {
             .enumerate()
             .flat_map(|(i, e)| e.mentions.iter().map(move |m| (i, m))),
     );
-    let mut seen = HashSet::new();
-    // Where each base id's chain of "again" ids has got to. Walking the chain from its
-    // base for every repeat made n identical claims cost n² hashes ('He said "n.' repeated
-    // to 1 MB, fuzz target blowup); every id before the chain's end is taken, so starting
-    // there gives the same ids.
-    let mut chain_end: HashMap<String, String> = HashMap::new();
+    // Ids are hashes already: a cheap hasher is enough, and the sets are sized up front.
+    let mut seen: HashSet<String, FxBuildHasher> =
+        HashSet::with_capacity_and_hasher(drafts.len(), FxBuildHasher);
+    // Where each base id's chain of "again" ids has got to, for the bases that had repeats
+    // (a base alone is its own chain end). Walking the chain from its base for every repeat
+    // made n identical claims cost n² hashes ('He said "n.' repeated to 1 MB, fuzz target
+    // blowup); every id before the chain's end is taken, so starting there gives the same
+    // ids.
+    let mut chain_end: HashMap<String, String, FxBuildHasher> = HashMap::default();
     drafts
         .into_iter()
         .map(|d| {
-            let content = d
-                .evidence
-                .iter()
-                .map(|e| e.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" … ");
+            let content = join_evidence(&d.evidence);
             let base = derived_id(&doc.id, &[d.claimant.name.as_str(), &content]);
-            let mut id = chain_end
-                .get(&base)
-                .cloned()
-                .unwrap_or_else(|| base.clone());
-            while !seen.insert(id.clone()) {
-                id = derived_id(&id, &["again"]);
-            }
-            chain_end.insert(base, id.clone());
+            let id = match chain_end.get(&base) {
+                // The common case: a new statement, whose id is its base.
+                None if !seen.contains(&base) => {
+                    seen.insert(base.clone());
+                    base
+                }
+                end => {
+                    let mut id = end.cloned().unwrap_or_else(|| base.clone());
+                    while !seen.insert(id.clone()) {
+                        id = derived_id(&id, &["again"]);
+                    }
+                    chain_end.insert(base, id.clone());
+                    id
+                }
+            };
             let said_time = d.said_at.as_ref().and_then(|s| s.time_id.as_deref());
             let about_times = times
                 .inside_any(&d.evidence)
@@ -174,6 +188,18 @@ pub fn finish(drafts: Vec<Draft>, doc: &Document) -> Vec<Claim> {
             }
         })
         .collect()
+}
+
+/// The evidence texts joined by " … ", built in one allocation.
+fn join_evidence(evidence: &[Span]) -> String {
+    match evidence {
+        [one] => one.text.clone(),
+        _ => evidence
+            .iter()
+            .map(|e| e.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" … "),
+    }
 }
 
 #[cfg(test)]
