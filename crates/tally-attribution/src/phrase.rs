@@ -266,8 +266,29 @@ fn joined_head(lex: &Lexicon, words: &[Word<'_>], at: usize, floor: usize) -> Op
         && (class(lex, words, h) == Class::Number
             || matches!(
                 words[h].lower(),
-                "half" | "third" | "quarter" | "majority" | "most"
-            ));
+                "half"
+                    | "third"
+                    | "quarter"
+                    | "majority"
+                    | "most"
+                    | "some"
+                    | "all"
+                    | "many"
+                    | "none"
+                    | "each"
+                    | "several"
+                    | "few"
+                    | "both"
+                    | "one"
+                    | "two"
+                    | "three"
+                    | "minority"
+                    | "plurality"
+            )
+            // "two-thirds of voters", "three-quarters of the voters".
+            || ["-thirds", "-quarters", "-fifths"]
+                .iter()
+                .any(|f| words[h].lower().ends_with(f)));
     // "Robert Gordon of Northwestern University", "Bank of America": a name joined by "of"
     // to a capitalized name.
     let named = words[prep].lower() == "of"

@@ -1635,7 +1635,20 @@ fn left_source(
             }
         }
     }
-    let core = phrase::left(lex, words, head, floor)?;
+    let mut core = phrase::left(lex, words, head, floor)?;
+    // "Former U.N. Ambassador John Bolton and Breitbart News editor Sebastian Gorka said":
+    // coordinated subjects, the first opening the clause and ending in a name or noun.
+    if core.start >= floor + 2
+        && words[core.start - 1].lower() == "and"
+        && let Some(first) = phrase::left(lex, words, core.start - 2, floor)
+        && matches!(
+            class(lex, words, first.end - 1),
+            Class::Cap | Class::Noun | Class::Title | Class::Pronoun
+        )
+        && (first.start == floor || !words[first.start - 1].is_word())
+    {
+        core.start = first.start;
+    }
     Some(Source {
         span: core,
         core,

@@ -525,3 +525,17 @@ fn a_name_of_a_named_place_is_one_source_and_an_addressee_pronoun_is_skipped() {
         "{all:?}"
     );
 }
+
+#[test]
+fn coordinated_and_partitive_subjects_are_whole_sources() {
+    let all = found(&["Trump and Sanders said the plan would fail."]);
+    assert!(
+        has(&all, "said", "Trump and Sanders", "the plan would fail"),
+        "{all:?}"
+    );
+    let all = found(&["Some of her followers said the plan would fail."]);
+    assert!(
+        has(&all, "said", "Some of her followers", "the plan would fail"),
+        "{all:?}"
+    );
+}
