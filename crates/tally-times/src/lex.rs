@@ -124,6 +124,7 @@ pub(crate) fn tokenize<'a>(
 
 /// Byte length of the run of letters at the start of `text`: a byte at a time while the
 /// letters are ASCII, by `char` from the first other letter on.
+#[inline]
 fn word_len(text: &str) -> usize {
     let bytes = text.as_bytes();
     let ascii = bytes

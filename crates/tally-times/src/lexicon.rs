@@ -179,6 +179,9 @@ pub(crate) struct Lexicon {
     words: WordMap<&'static str, Vec<Class>>,
     pub modifiers: Vec<Modifier>,
     pub holidays: Vec<Holiday>,
+    /// The holidays by the token their name starts with ([`holiday_head`]), longest first,
+    /// so a capitalized word meets only its own.
+    holiday_heads: WordMap<&'static str, Vec<Holiday>>,
     /// Tense cues, closed-class words and time words, for the tense scanner.
     info: WordMap<&'static str, WordInfo>,
     /// Modifier phrases by first word (longest first), so a token meets only its own.
@@ -280,6 +283,15 @@ fn parse_holiday(rule: &str) -> Option<HolidayRule> {
     }
     let (m, d) = rule.split_once('-')?;
     Some(HolidayRule::Fixed(m.parse().ok()?, d.parse().ok()?))
+}
+
+/// The first token a phrase word is matched against ([`crate::grammar`]'s `phrase`): the
+/// apostrophe of "'s", the part before the apostrophe of "valentine's", else the word.
+fn holiday_head(word: &'static str) -> &'static str {
+    if word == "'s" {
+        return "'";
+    }
+    word.split('\'').next().unwrap_or(word)
 }
 
 impl Lexicon {
@@ -399,6 +411,15 @@ impl Lexicon {
         for &word in words.keys() {
             info.entry(word).or_default().flags |= crate::tense::TIME_WORD;
         }
+        let mut holiday_heads: FnvMap<&'static str, Vec<Holiday>> = FnvMap::default();
+        for h in &holidays {
+            if let Some(first) = h.words.first() {
+                holiday_heads
+                    .entry(holiday_head(first))
+                    .or_default()
+                    .push(h.clone());
+            }
+        }
         let mut modifier_heads: FnvMap<&'static str, Vec<Modifier>> = FnvMap::default();
         for m in &modifiers {
             if let Some(first) = m.words.first() {
@@ -410,6 +431,7 @@ impl Lexicon {
             modifier_heads: WordMap::new(modifier_heads),
             modifiers,
             holidays,
+            holiday_heads: WordMap::new(holiday_heads),
             info: WordMap::new(info),
             triggers,
         })
@@ -418,6 +440,11 @@ impl Lexicon {
     /// The modifier phrases starting with a lowercase word, longest first.
     pub(crate) fn modifiers_from(&self, lower: &str) -> &[Modifier] {
         self.modifier_heads.get(lower).map_or(&[], Vec::as_slice)
+    }
+
+    /// The holidays whose name starts with a token of this lowercase text, longest first.
+    pub(crate) fn holidays_from(&self, lower: &str) -> &[Holiday] {
+        self.holiday_heads.get(lower).map_or(&[], Vec::as_slice)
     }
 
     /// Every class of a lowercase word.
@@ -451,5 +478,29 @@ mod tests {
         assert_eq!(lex.info("will").tense, Some(Tense::Future));
         assert!(lex.holidays.iter().any(|h| h.words == ["thanksgiving"]));
         assert_eq!(lex.modifiers[0].words.len(), 3, "longest first");
+    }
+
+    #[test]
+    fn holidays_by_first_token_keep_their_order() {
+        let lex = Lexicon::bundled().unwrap();
+        let names = |w: &str| -> Vec<String> {
+            lex.holidays_from(w)
+                .iter()
+                .map(|h| h.words.join(" "))
+                .collect()
+        };
+        // Each head's holidays in the order of the full list (longest first).
+        for head in ["christmas", "new", "valentine", "easter", "thanksgiving"] {
+            let all: Vec<String> = lex
+                .holidays
+                .iter()
+                .filter(|h| h.words.first().is_some_and(|w| holiday_head(w) == head))
+                .map(|h| h.words.join(" "))
+                .collect();
+            assert!(!all.is_empty(), "{head}");
+            assert_eq!(names(head), all, "{head}");
+        }
+        assert_eq!(names("valentine"), ["valentine's day"]);
+        assert!(names("day").is_empty() && names("valentine's").is_empty());
     }
 }

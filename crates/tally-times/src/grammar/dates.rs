@@ -502,9 +502,10 @@ impl Parser<'_, '_> {
         if !self.tok(i).is_some_and(|t| t.capital) {
             return None;
         }
+        // Only the holidays whose first word is this token can match here.
         let (rule, j) = self
             .lex
-            .holidays
+            .holidays_from(self.low(i))
             .iter()
             .find_map(|h| self.phrase(i, &h.words).map(|j| (h.rule, j)))?;
         let k = if self.is(j, ",") { j + 1 } else { j };
