@@ -201,7 +201,34 @@ pub(crate) fn left(lex: &Lexicon, words: &[Word<'_>], head: usize, floor: usize)
                         start = h;
                         opened = false;
                     }
-                    None => break,
+                    None => {
+                        // "The two voters", "all three candidates", "their many critics":
+                        // an article or possessive before a number or quantifier.
+                        if prev > floor
+                            && matches!(
+                                words[prev].lower(),
+                                "two"
+                                    | "three"
+                                    | "four"
+                                    | "five"
+                                    | "six"
+                                    | "seven"
+                                    | "eight"
+                                    | "nine"
+                                    | "ten"
+                                    | "many"
+                                    | "few"
+                                    | "other"
+                            )
+                            && matches!(
+                                words[prev - 1].lower(),
+                                "the" | "these" | "those" | "all" | "his" | "her" | "their" | "our"
+                            )
+                        {
+                            start = prev - 1;
+                        }
+                        break;
+                    }
                 }
             }
             Class::Cap | Class::Title | Class::Possessive | Class::Number | Class::Noun => {

@@ -533,6 +533,11 @@ fn coordinated_and_partitive_subjects_are_whole_sources() {
         has(&all, "said", "Trump and Sanders", "the plan would fail"),
         "{all:?}"
     );
+    let all = found(&["The two voters said the plan would fail."]);
+    assert!(
+        has(&all, "said", "The two voters", "the plan would fail"),
+        "{all:?}"
+    );
     let all = found(&["Some of her followers said the plan would fail."]);
     assert!(
         has(&all, "said", "Some of her followers", "the plan would fail"),
