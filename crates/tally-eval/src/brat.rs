@@ -173,7 +173,13 @@ pub fn parse(text: &str, ann: &str, path: &str) -> Result<Vec<GoldAttribution>, 
             match role {
                 "Cue" => gold.cue = Some(ranges.clone()),
                 "Source" => gold.source = Some(ranges.clone()),
-                "Content" => gold.content = Some(ranges.clone()),
+                // A second content span (`Content2`, 75 in PolNeAR) continues a quote the
+                // cue splits: it is part of the same content.
+                "Content" | "Content2" => {
+                    let content = gold.content.get_or_insert_with(Vec::new);
+                    content.extend(ranges.iter().cloned());
+                    content.sort_unstable_by_key(|r| r.start);
+                }
                 _ => {}
             }
         }
@@ -198,6 +204,19 @@ mod tests {
         assert_eq!(&text[content[0].clone()], "\u{201C}Judge,\u{201D}");
         assert_eq!(&text[content[1].clone()], "\u{201C}never.\u{201D}");
         assert_eq!(&text[gold[0].cue.as_ref().unwrap()[0].clone()], "said");
+    }
+
+    #[test]
+    fn a_second_content_span_joins_the_first() {
+        let text = "\u{201C}Judge,\u{201D} Brafman said, \u{201C}never.\u{201D}";
+        let ann = "T1\tContent 23 31\t\u{201C}never.\u{201D}\nT2\tCue 17 21\tsaid\n\
+                   T4\tContent 0 8\t\u{201C}Judge,\u{201D}\n\
+                   E1\tAttribution:T2 Cue:T2 Content:T1 Content2:T4\n";
+        let gold = parse(text, ann, "t.ann").unwrap();
+        let content = gold[0].content.as_ref().unwrap();
+        assert_eq!(content.len(), 2);
+        assert_eq!(&text[content[0].clone()], "\u{201C}Judge,\u{201D}");
+        assert_eq!(&text[content[1].clone()], "\u{201C}never.\u{201D}");
     }
 
     #[test]
