@@ -190,14 +190,13 @@ impl Store {
 
     fn build_timeline(&self, query: &TimelineQuery) -> Result<Timeline, StoreError> {
         let rows = self.timeline_rows(query)?;
-        let lookups = Lookups::fetch(self, &rows)?;
         let mut estimates: Vec<Estimate> = Vec::new();
         let mut about: Vec<About> = Vec::new();
         let mut names = Names::default();
         let mut index: HashMap<(i64, String), usize> = HashMap::new();
         for row in rows {
             // A figure whose document is gone (never, with one writer) has no carrier.
-            let Some(doc) = lookups.documents.get(&row.doc_pk) else {
+            let Some(doc) = row.document else {
                 continue;
             };
             // One estimate per figure wording per claim (a claim can carry several figures),
@@ -209,11 +208,9 @@ impl Store {
                 None => (-doc.cluster, row.raw.to_lowercase()),
             };
             let carrier = Carrier {
-                document_id: doc.id.clone(),
-                publisher: doc
-                    .publisher_id
-                    .and_then(|id| lookups.sources.get(&id).cloned()),
-                url: doc.url.clone(),
+                document_id: doc.id,
+                publisher: doc.publisher,
+                url: doc.url,
             };
             if let Some(&i) = index.get(&key) {
                 let carriers = &mut estimates[i].carriers;
@@ -226,7 +223,7 @@ impl Store {
                 }
                 continue;
             }
-            let claim = row.claim_pk.and_then(|pk| lookups.claims.get(&pk).cloned());
+            let claim = row.claim;
             index.insert(key, estimates.len());
             about.push(About {
                 claim: row.claim_pk,
@@ -292,14 +289,24 @@ impl Store {
         // SQLite reads them in order with no sort and stops at the limit (one query with
         // `ORDER BY date IS NULL, date` sorted every row to put the undated ones last). The
         // undated ones follow when the limit leaves room; a date bound excludes them.
-        // Claims and publisher names are looked up once per estimate and per source, not
-        // per row.
+        // Each row's document, publisher and claim are joined in the same statement: a
+        // rowid seek per row straight from the index's `doc_pk` and `claim_pk` is about
+        // half the cost of the same seeks driven by a `json_each` list of pks in a second
+        // statement (0.8 against 1.5 ms for 2,000 documents), and there are no maps to
+        // build. LEFT JOINs keep the figures index the outer loop (an inner join lets the
+        // planner scan documents and seek figures by `doc_pk`) and keep a figure whose
+        // claim or source row is missing, as before; one whose document is missing is
+        // skipped by the caller.
         let sql = |dated: bool| {
             format!(
                 "SELECT f.raw, f.low, f.best, f.high, f.open_high, f.unit, f.hedges,
                      f.subject_text, f.subject_entity, f.place_text, f.place_entity, f.date,
-                     f.claim_pk, f.doc_pk
+                     f.claim_pk, f.doc_pk, d.id, d.cluster_id, d.url, s.name,
+                     c.claimant_name, c.claimant_kind, c.kind, c.content
                  FROM figures f
+                 LEFT JOIN documents d ON d.pk = f.doc_pk
+                 LEFT JOIN sources s ON s.id = d.publisher_id
+                 LEFT JOIN claims c ON c.pk = f.claim_pk
                  WHERE f.measure = ?1 {subject} {place}
                      AND (?4 IS NULL OR f.date >= ?4) AND (?5 IS NULL OR f.date <= ?5)
                      {order}
@@ -356,6 +363,25 @@ impl Store {
 
 /// Reads a [`FigureRow`] from the timeline query's columns.
 fn figure_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<FigureRow> {
+    // `documents.id` and `claims.claimant_name` are NOT NULL: NULL means no joined row.
+    let document = match r.get::<_, Option<String>>(14)? {
+        Some(id) => Some(DocInfo {
+            id,
+            cluster: r.get(15)?,
+            url: r.get(16)?,
+            publisher: r.get(17)?,
+        }),
+        None => None,
+    };
+    let claim = match r.get::<_, Option<String>>(18)? {
+        Some(claimant) => Some(ClaimInfo {
+            claimant,
+            claimant_kind: r.get(19)?,
+            kind: r.get(20)?,
+            content: r.get(21)?,
+        }),
+        None => None,
+    };
     Ok(FigureRow {
         raw: r.get(0)?,
         low: r.get(1)?,
@@ -371,10 +397,12 @@ fn figure_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<FigureRow> {
         date: r.get(11)?,
         claim_pk: r.get(12)?,
         doc_pk: r.get(13)?,
+        document,
+        claim,
     })
 }
 
-/// One figure row of a timeline query.
+/// One figure row of a timeline query, with its document and claim.
 struct FigureRow {
     raw: String,
     low: Option<f64>,
@@ -390,127 +418,27 @@ struct FigureRow {
     date: Option<String>,
     claim_pk: Option<i64>,
     doc_pk: i64,
+    /// `None` when the document row is missing.
+    document: Option<DocInfo>,
+    /// `None` without a claim, or when its row is missing.
+    claim: Option<ClaimInfo>,
 }
 
 /// What a timeline shows of a carrying document.
 struct DocInfo {
     id: String,
     cluster: i64,
-    publisher_id: Option<i64>,
+    /// The publisher's name.
+    publisher: Option<String>,
     url: Option<String>,
 }
 
 /// What a claim contributes to its estimates.
-#[derive(Clone)]
 struct ClaimInfo {
     claimant: String,
     claimant_kind: String,
     kind: String,
     content: String,
-}
-
-/// Documents, claims and source names a timeline shows, each read once per query.
-///
-/// They are fetched in pk order by one statement per table (a join with a sorted JSON list
-/// of pks), not row by row as a join with the figures would: consecutive pks share pages,
-/// so lookups land on pages the previous ones read, and there is one statement to run
-/// instead of thousands.
-#[derive(Default)]
-struct Lookups {
-    documents: HashMap<i64, DocInfo>,
-    claims: HashMap<i64, ClaimInfo>,
-    sources: HashMap<i64, String>,
-}
-
-impl Lookups {
-    fn fetch(store: &Store, rows: &[FigureRow]) -> Result<Lookups, StoreError> {
-        let mut lookups = Lookups::default();
-        let doc_pks = pk_list(rows.iter().map(|r| r.doc_pk));
-        store
-            .conn
-            .prepare_cached(
-                "SELECT d.pk, d.id, d.cluster_id, d.publisher_id, d.url
-                 FROM json_each(?1) j JOIN documents d ON d.pk = j.value",
-            )
-            .and_then(|mut st| {
-                let rows = st.query_map([&doc_pks], |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        DocInfo {
-                            id: r.get(1)?,
-                            cluster: r.get(2)?,
-                            publisher_id: r.get(3)?,
-                            url: r.get(4)?,
-                        },
-                    ))
-                })?;
-                for row in rows {
-                    let (pk, info) = row?;
-                    lookups.documents.insert(pk, info);
-                }
-                Ok(())
-            })
-            .at(&store.path)?;
-        let claim_pks = pk_list(rows.iter().filter_map(|r| r.claim_pk));
-        store
-            .conn
-            .prepare_cached(
-                "SELECT c.pk, c.claimant_name, c.claimant_kind, c.kind, c.content
-                 FROM json_each(?1) j JOIN claims c ON c.pk = j.value",
-            )
-            .and_then(|mut st| {
-                let rows = st.query_map([&claim_pks], |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        ClaimInfo {
-                            claimant: r.get(1)?,
-                            claimant_kind: r.get(2)?,
-                            kind: r.get(3)?,
-                            content: r.get(4)?,
-                        },
-                    ))
-                })?;
-                for row in rows {
-                    let (pk, info) = row?;
-                    lookups.claims.insert(pk, info);
-                }
-                Ok(())
-            })
-            .at(&store.path)?;
-        let source_ids = pk_list(lookups.documents.values().filter_map(|d| d.publisher_id));
-        store
-            .conn
-            .prepare_cached(
-                "SELECT s.id, s.name FROM json_each(?1) j JOIN sources s ON s.id = j.value",
-            )
-            .and_then(|mut st| {
-                let rows = st.query_map([&source_ids], |r| Ok((r.get(0)?, r.get(1)?)))?;
-                for row in rows {
-                    let (id, name) = row?;
-                    lookups.sources.insert(id, name);
-                }
-                Ok(())
-            })
-            .at(&store.path)?;
-        Ok(lookups)
-    }
-}
-
-/// Distinct pks as a sorted JSON list.
-fn pk_list(pks: impl Iterator<Item = i64>) -> String {
-    let mut pks: Vec<i64> = pks.collect();
-    pks.sort_unstable();
-    pks.dedup();
-    let mut out = String::with_capacity(pks.len() * 7 + 2);
-    out.push('[');
-    for (i, pk) in pks.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str(&pk.to_string());
-    }
-    out.push(']');
-    out
 }
 
 /// What an estimate is about, for the flags (see the module doc). Names are interned as
