@@ -24,6 +24,7 @@ mod article;
 mod block;
 mod dates;
 mod error;
+mod escape_cost;
 mod feed;
 mod front_matter;
 mod html;
