@@ -105,6 +105,65 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
     found
 }
 
+/// Whether an amount starts at word `i` ("$2.2 billion", "200", "a dozen", "half"), so
+/// that an "about" before it is an approximation ("said about $2.2 billion ..."), not a
+/// topic: the figure stays in the content.
+fn starts_amount(words: &[Word<'_>], i: usize) -> bool {
+    let Some(w) = words.get(i) else {
+        return false;
+    };
+    let number_word = |lower: &str| {
+        matches!(
+            lower,
+            "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "fifteen"
+                | "twenty"
+                | "thirty"
+                | "forty"
+                | "fifty"
+                | "sixty"
+                | "seventy"
+                | "eighty"
+                | "ninety"
+                | "hundred"
+                | "hundreds"
+                | "thousand"
+                | "thousands"
+                | "million"
+                | "millions"
+                | "billion"
+                | "billions"
+                | "dozen"
+                | "dozens"
+                | "half"
+                | "third"
+                | "quarter"
+        )
+    };
+    if w.text
+        .starts_with(|c: char| c.is_ascii_digit() || "$£€¥".contains(c))
+    {
+        return true;
+    }
+    w.is_word()
+        && (number_word(w.lower())
+            || (matches!(w.lower(), "a" | "an")
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_word() && number_word(n.lower()))))
+}
+
 /// Moves the content's edges to where news annotation (PolNeAR, PARC) puts them: a topic
 /// after "about" starts after it ("asked about [his plans]"); a sentence-opening
 /// conjunction is not reported ("But [the plan failed], he said"); a relative pronoun
@@ -120,6 +179,7 @@ fn content_edges(words: &[Word<'_>], f: &mut Found<'_>) {
         && words[first.start].lower() == "about"
         && first.end > first.start + 1
         && first.start >= cue.end
+        && !starts_amount(words, first.start + 1)
     {
         first.start += 1;
         return;

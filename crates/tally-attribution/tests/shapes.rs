@@ -90,6 +90,25 @@ fn a_question_asked_about_a_topic_has_no_asker() {
 }
 
 #[test]
+fn an_about_before_an_amount_approximates_it_and_stays_in_the_content() {
+    let all = found(&[
+        "A second official said about $2.2 billion of authority would remain.",
+        "The mayor said about 200 people were evacuated.",
+        "The mayor said about a dozen homes burned.",
+    ]);
+    for content in [
+        "about $2.2 billion of authority would remain",
+        "about 200 people were evacuated",
+        "about a dozen homes burned",
+    ] {
+        assert!(
+            all.iter().any(|(_, _, t)| t == content),
+            "{content}: {all:?}"
+        );
+    }
+}
+
+#[test]
 fn a_second_report_after_a_comma_ends_the_first_content() {
     let all = found(&[
         "About three in 10 said they prefer a liberal agenda, but six in 10 said they want the policies continued.",
