@@ -276,6 +276,58 @@ fn search_finds_documents_and_claims_and_survives_bad_syntax() {
     );
 }
 
+/// Search ranks only the `RANK_WINDOW` most recent matches, and equal scores rank the
+/// older document first, for word and prefix queries alike.
+#[test]
+fn search_ranks_the_most_recent_window_and_breaks_ties_by_age() {
+    let mut store = Store::open_in_memory().unwrap();
+    // Five old stories that would rank first (the word three times in a short text), then a
+    // window's worth of stories that all score the same (one mention, the same length).
+    let old = ["alpha", "bravo", "charlie", "delta", "echo"].map(|w| {
+        doc(
+            &format!("https://old.example/{w}"),
+            "Old Outlet",
+            None,
+            "2024-01-01",
+            &[&format!("Zebra zebra zebra {w}.")],
+        )
+    });
+    store.write(&prepared(&old), &[]).unwrap();
+    let mut ids = Vec::new();
+    for chunk in (0..tally_store::RANK_WINDOW)
+        .collect::<Vec<_>>()
+        .chunks(500)
+    {
+        let docs: Vec<Document> = chunk
+            .iter()
+            .map(|i| {
+                doc(
+                    &format!("https://new.example/{i}"),
+                    "New Outlet",
+                    None,
+                    "2024-02-01",
+                    &[&format!(
+                        "Keepers counted {} birds, {} fish and a zebra at the park on day {i}.",
+                        i * 7 + 1000,
+                        i * 3 + 5000
+                    )],
+                )
+            })
+            .collect();
+        ids.extend(docs.iter().map(|d| d.id.clone()));
+        store.write(&prepared(&docs), &[]).unwrap();
+    }
+    let hits = store.search("zebra", SearchScope::Documents, 5).unwrap();
+    let found: Vec<&str> = hits.iter().map(|h| h.document_id.as_str()).collect();
+    let oldest_in_window: Vec<&str> = ids[..5].iter().map(String::as_str).collect();
+    assert_eq!(found, oldest_in_window);
+    assert!(hits.iter().all(|h| h.score == hits[0].score));
+    // A prefix query ranks its window in one statement, with the same rule.
+    let prefixed = store.search("zebr*", SearchScope::Documents, 5).unwrap();
+    let found: Vec<&str> = prefixed.iter().map(|h| h.document_id.as_str()).collect();
+    assert_eq!(found, oldest_in_window);
+}
+
 #[test]
 fn exports_every_table_in_every_format() {
     let store = timeline_store();
