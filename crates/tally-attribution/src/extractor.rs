@@ -123,6 +123,17 @@ impl<'d> EntityIndex<'d> {
         EntityIndex { mentions }
     }
 
+    /// In a sentence all in capitals, gives the words of entity mentions their capitals
+    /// back (see [`Word::caseless`]): the entities stage tells names from other words
+    /// there, which the letters cannot.
+    fn recase(&self, words: &mut [Word<'_>]) {
+        if words.first().is_some_and(|w| w.caseless) {
+            for w in words.iter_mut() {
+                w.caseless = self.at(w.start, w.end).is_none();
+            }
+        }
+    }
+
     /// The entity with a mention overlapping `start..end`.
     fn at(&self, start: usize, end: usize) -> Option<&'d Entity> {
         let i = self.mentions.partition_point(|m| m.1 <= start);
@@ -319,6 +330,7 @@ fn titles_before<'d>(
         // Only the words up to the mention matter: the rest of the sentence is not read.
         let end = sentence.end.min(mention.end);
         words_into(scratch, doc, lower_body, sentence.start..end, marks, first);
+        entities.recase(scratch);
         let words = scratch.as_slice();
         let at = words.iter().position(|w| w.start == mention.start)?;
         let mut i = at;
@@ -522,6 +534,7 @@ fn annotate(
             &marks,
             token_cursor,
         );
+        entities.recase(&mut buffer);
         let mut cues = cues_in(lex, &buffer, &hits[first_hit..h]);
         // "on condition of anonymity to discuss the meeting": the verb after a sourcing
         // condition says why the source is anonymous; it reports nothing.

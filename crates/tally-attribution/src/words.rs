@@ -46,6 +46,9 @@ pub(crate) struct Word<'a> {
     /// Starts a cue of its sentence (set once the cues are known): a comma right before it
     /// ends the content of an earlier cue.
     pub cue: bool,
+    /// Belongs to a sentence written all in capitals, where capitals tell nothing, and is
+    /// not part of an entity mention: it never counts as capitalized.
+    pub caseless: bool,
 }
 
 impl<'a> Word<'a> {
@@ -67,7 +70,8 @@ impl<'a> Word<'a> {
     /// Starts with an uppercase letter.
     pub(crate) fn is_capitalized(&self) -> bool {
         // ASCII first letters (nearly all) skip the Unicode case tables.
-        self.is_word()
+        !self.caseless
+            && self.is_word()
             && match self.text.as_bytes().first() {
                 Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
                 _ => self.text.chars().next().is_some_and(char::is_uppercase),
@@ -233,6 +237,7 @@ pub(crate) fn words_into<'a>(
                 lower: lower_body.get(start..token.end).unwrap_or(""),
                 inside: false,
                 cue: false,
+                caseless: false,
             });
             continue;
         }
@@ -256,7 +261,31 @@ pub(crate) fn words_into<'a>(
         merge_possessives(out, body);
     }
     mark_inside(out);
+    mark_caseless(out);
     last
+}
+
+/// Marks every word of a sentence written all in capitals (wire copy of the 1980s, MUC-3
+/// reports, shouted headlines) as [`Word::caseless`]: there a capital is no sign of a name,
+/// and reading "IT WAS ALSO REPORTED" as a name before a cue makes nonsense sources.
+fn mark_caseless(words: &mut [Word<'_>]) {
+    let mut capitalized = 0usize;
+    for w in words.iter().filter(|w| w.is_word()) {
+        let lowercase = if w.text.is_ascii() {
+            w.text.bytes().any(|b| b.is_ascii_lowercase())
+        } else {
+            w.text.chars().any(char::is_lowercase)
+        };
+        if lowercase {
+            return;
+        }
+        capitalized += usize::from(w.text != w.lower);
+    }
+    if capitalized >= 4 {
+        for w in words.iter_mut() {
+            w.caseless = true;
+        }
+    }
 }
 
 /// Sets [`Word::inside`] from the quotation marks of the sentence.
@@ -387,6 +416,7 @@ fn push<'a>(out: &mut Vec<Word<'a>>, body: &'a str, start: usize, text: &'a str,
         lower: "",
         inside: false,
         cue: false,
+        caseless: false,
     });
 }
 

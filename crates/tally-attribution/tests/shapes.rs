@@ -563,3 +563,30 @@ fn coordinated_and_partitive_subjects_are_whole_sources() {
         "{all:?}"
     );
 }
+
+#[test]
+fn capitals_in_a_sentence_all_in_capitals_are_no_sign_of_a_name() {
+    // MUC-3 and old wire copy: before, "WAS ALSO" was read as a name before the cue, a
+    // passive "WERE FOUND" as a report by "... EXPLOSIVES WERE", and the source and content
+    // of "ADDED THAT" swapped.
+    let all = found(&[
+        "IT WAS ALSO REPORTED THAT A SOLDIER WAS WOUNDED AND TAKEN TO THE MILITARY HOSPITAL.",
+        "AN M-16 RIFLE, FIVE GRENADES, AND MATERIAL FOR THE PRODUCTION OF EXPLOSIVES WERE \
+         FOUND IN THE SAME PLACE. THE BRIGADE, WHICH IS HEADQUARTERED IN SAN MIGUEL, ADDED \
+         THAT THE SEIZURE WAS MADE YESTERDAY MORNING.",
+    ]);
+    assert!(
+        all.iter()
+            .all(|(c, s, _)| c != "FOUND" && s.as_deref() != Some("WAS ALSO")),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "ADDED",
+            "THE BRIGADE, WHICH IS HEADQUARTERED IN SAN MIGUEL,",
+            "THAT THE SEIZURE WAS MADE YESTERDAY MORNING"
+        ),
+        "{all:?}"
+    );
+}
