@@ -36,6 +36,18 @@ struct Known {
     gender: Option<Gender>,
 }
 
+impl Known {
+    /// A speaker introduced as "I", "we" or "you" (a columnist, a quoted first person):
+    /// never what a later "he", "she" or "they" refers to.
+    fn first_or_second_person(&self) -> bool {
+        self.speaker.mentions.first().is_some_and(|m| {
+            ["i", "we", "you"]
+                .iter()
+                .any(|p| m.text.eq_ignore_ascii_case(p))
+        })
+    }
+}
+
 /// The speakers found so far and the recent mentions.
 #[derive(Debug, Default)]
 pub(crate) struct Registry {
@@ -98,7 +110,7 @@ impl Registry {
                         }
                         None => true,
                     };
-                    number_ok && gender_ok
+                    number_ok && gender_ok && !k.first_or_second_person()
                 })
             }
             Form::Named => self.named(d, m.entity.as_ref()),

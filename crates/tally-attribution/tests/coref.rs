@@ -70,3 +70,15 @@ fn pronouns_do_not_reach_beyond_the_window() {
     let ids = speakers_of(&paragraphs);
     assert_eq!(ids.last().unwrap(), &None);
 }
+
+#[test]
+fn he_never_refers_to_an_i() {
+    // A columnist's "I" is a speaker of its own; the "he" after it is the named expert.
+    let ids = speakers_of(&[
+        "Mr. McKinley said the plan would work.",
+        "I think he is right.",
+        "\u{201C}Nobody saves enough,\u{201D} he said.",
+    ]);
+    assert_eq!(ids.len(), 3, "{ids:?}");
+    assert_eq!(ids[2].as_deref(), Some("S1"));
+}
