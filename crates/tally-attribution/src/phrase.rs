@@ -69,12 +69,15 @@ pub(crate) fn class(lex: &Lexicon, words: &[Word<'_>], i: usize) -> Class {
         return Class::Cap;
     }
     // Unlisted lowercase words in "-ly" are adverbs ("reportedly"), as in
-    // `Lexicon::function`.
+    // `Lexicon::function`; negated auxiliaries ("Don't blame Bush", "can't") are
+    // auxiliaries however they are written.
     let function = info.and_then(|x| x.function).or_else(|| {
-        (!capitalized
+        ((!capitalized
             && lower.len() > 4
             && lower.ends_with("ly")
             && info.and_then(|x| x.noun).is_none())
+            || lower.ends_with("n't")
+            || lower.ends_with("n\u{2019}t"))
         .then_some(FnClass::Aux)
     });
     if let Some(f) = function {

@@ -590,3 +590,9 @@ fn capitals_in_a_sentence_all_in_capitals_are_no_sign_of_a_name() {
         "{all:?}"
     );
 }
+
+#[test]
+fn an_imperative_has_no_source() {
+    let all = found(&["Don't blame Bush. Don\u{2019}t blame the voters."]);
+    assert!(all.iter().all(|(_, s, _)| s.is_none()), "{all:?}");
+}
