@@ -344,6 +344,11 @@ mod tests {
         }
 
         #[test]
+        fn normalizes_paragraphs_like_split_whitespace(text in "([a-zA-Z0-9,.’]{1,12}( |  |\n\n|\t| \u{a0}|\u{2009}|é)){0,200}") {
+            proptest::prop_assert_eq!(normalize_whitespace(&text), reference(&text));
+        }
+
+        #[test]
         fn normalizes_arbitrary_strings(text in proptest::prelude::any::<String>()) {
             proptest::prop_assert_eq!(normalize_whitespace(&text), reference(&text));
         }
