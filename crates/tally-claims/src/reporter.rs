@@ -52,7 +52,8 @@ pub fn reporter_claims(doc: &Document, speaker_drafts: &[Draft]) -> Vec<Draft> {
 
 /// Whether a figure is a count worth a claim of its own. A small number of an unmeasured
 /// noun after a definite determiner ("the two armies", "these three countries") refers to
-/// things already known; it does not report how many.
+/// things already known; it does not report how many. Nor does an unmeasured number
+/// inside a compound modifier ("a two-front war", "a three-judge panel"): it describes.
 fn counts_something(doc: &Document, figure: &Figure) -> bool {
     if figure.measure != Measure::Other || figure.low != figure.high {
         return true;
@@ -60,6 +61,13 @@ fn counts_something(doc: &Document, figure: &Figure) -> bool {
     let Some(value) = figure.low else {
         return true;
     };
+    let after = doc.body.get(figure.span.end..).unwrap_or("");
+    if after
+        .strip_prefix('-')
+        .is_some_and(|rest| rest.starts_with(char::is_alphabetic))
+    {
+        return false;
+    }
     let before = doc.body.get(..figure.span.start).unwrap_or("").trim_end();
     let determiner = before
         .rsplit(|c: char| !c.is_alphabetic())

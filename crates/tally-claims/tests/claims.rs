@@ -286,6 +286,7 @@ fn references_by_number_are_not_reporter_claims() {
             "On one occasion, troops crossed the river.",
             "Rebels burned 40 houses.",
             "Both sides blamed these three villages.",
+            "A three-judge panel heard the case.",
         ],
         Some("Reuters"),
     );
@@ -294,6 +295,7 @@ fn references_by_number_are_not_reporter_claims() {
         figure(&d, "F2", "one occasion", 0, Measure::Other, (1.0, 1.0)),
         figure(&d, "F3", "40 houses", 0, Measure::Other, (40.0, 40.0)),
         figure(&d, "F4", "three villages", 0, Measure::Other, (3.0, 3.0)),
+        figure(&d, "F5", "three", 1, Measure::Other, (3.0, 3.0)),
     ];
     d.mark_layer(Layer::Figures);
     ClaimBuilder.run(&mut d).unwrap();
