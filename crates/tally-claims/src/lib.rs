@@ -10,7 +10,9 @@
 //!   rule).
 //! - **Reporter claims**: figures stated in the reporter's own voice (outside every
 //!   attribution) become claims of the wire agency, or of the publisher when there is no
-//!   agency, kind `reporter`, one per sentence.
+//!   agency, kind `reporter`, one per sentence. Numbers that refer or describe rather
+//!   than count make none: a small count after the/these/those ("the two armies") and an
+//!   unmeasured number in a compound modifier ("a three-judge panel").
 //! - **Figure arguments linked to entities**: a figure's subject and place get the entity
 //!   ids of the mentions inside them ("North Korean forces" → `KP`).
 //!
