@@ -93,6 +93,11 @@ const MAX_GAP_WORDS: usize = 6;
 /// The time modifier of a speech cue: the DATE or TIME expression in `doc.times` that
 /// dates the act of speaking marked by `cue` (see the module docs for the patterns).
 ///
+/// `doc.times` must be in text order without overlaps, as [`crate::TimeExtractor`] leaves
+/// them: the nearest time on each side of the cue is found by binary search, because a scan
+/// of every time for every cue was quadratic (a 0.9 MB article of 20,000 dated statements
+/// took 0.8 s in this function).
+///
 /// ```
 /// use tally_core::{Document, DocumentMeta, Extractor, Published, PublishedSource};
 /// use tally_times::{TimeExtractor, cue_time};
@@ -122,24 +127,27 @@ pub fn cue_time<'a>(doc: &'a Document, cue: &Span) -> Option<&'a Timex> {
             && t.span.start < scope.end
     };
     let body = doc.body.as_str();
-    // After the cue.
-    let after = doc
-        .times
+    let times = doc.times.as_slice();
+    // After the cue: the first datable time starting at or after its end. Times past the
+    // scope's end cannot be datable, and those after them start later still.
+    let first_after = times.partition_point(|t| t.span.start < cue.end);
+    let after = times[first_after..]
         .iter()
-        .filter(datable)
-        .filter(|t| t.span.start >= cue.end)
-        .min_by_key(|t| t.span.start)
+        .take_while(|t| t.span.start < scope.end)
+        .find(datable)
         .filter(|t| setting_gap(body.get(cue.end..t.span.start).unwrap_or("x")));
     if after.is_some() {
         return after;
     }
-    // Right before it: "on Tuesday said", "Tuesday's statement".
-    let before = doc
-        .times
+    // Right before it: "on Tuesday said", "Tuesday's statement". Ends rise with starts (no
+    // overlaps), so the times ending by the cue's start are a prefix; the last datable one
+    // ends latest, and a time starting before the scope ends the search.
+    let ending_before = times.partition_point(|t| t.span.end <= cue.start);
+    let before = times[..ending_before]
         .iter()
-        .filter(datable)
-        .filter(|t| t.span.end <= cue.start)
-        .max_by_key(|t| t.span.end);
+        .rev()
+        .take_while(|t| t.span.start >= scope.start)
+        .find(datable);
     if let Some(t) = before {
         let gap = body.get(t.span.end..cue.start).unwrap_or("x").trim();
         let possessive = matches!(gap, "'s" | "’s") || gap.is_empty();
@@ -275,6 +283,124 @@ mod tests {
                 lowercase_in(&word, SETTING_WORDS),
                 SETTING_WORDS.contains(&word.to_lowercase().as_str())
             );
+        }
+    }
+
+    /// `cue_time` as first written: every time scanned for every cue.
+    fn cue_time_by_scan<'a>(doc: &'a Document, cue: &Span) -> Option<&'a Timex> {
+        let scope = doc
+            .sentence_at(cue.start)
+            .and_then(|i| doc.sentences.get(i))
+            .or_else(|| {
+                doc.paragraph_at(cue.start)
+                    .and_then(|i| doc.paragraphs.get(i))
+            })
+            .map_or(0..doc.body.len(), Span::range);
+        let datable = |t: &&Timex| {
+            matches!(t.kind, TimexType::Date | TimexType::Time)
+                && !t.value.ends_with("_REF")
+                && scope.start <= t.span.start
+                && t.span.start < scope.end
+        };
+        let body = doc.body.as_str();
+        let after = doc
+            .times
+            .iter()
+            .filter(datable)
+            .filter(|t| t.span.start >= cue.end)
+            .min_by_key(|t| t.span.start)
+            .filter(|t| setting_gap(body.get(cue.end..t.span.start).unwrap_or("x")));
+        if after.is_some() {
+            return after;
+        }
+        let before = doc
+            .times
+            .iter()
+            .filter(datable)
+            .filter(|t| t.span.end <= cue.start)
+            .max_by_key(|t| t.span.end);
+        if let Some(t) = before {
+            let gap = body.get(t.span.end..cue.start).unwrap_or("x").trim();
+            if matches!(gap, "'s" | "’s") || gap.is_empty() {
+                return Some(t);
+            }
+            let head = body.get(scope.start..t.span.start).unwrap_or("x").trim();
+            let opens = head.is_empty()
+                || matches!(
+                    head.to_lowercase().as_str(),
+                    "on" | "late" | "early" | "earlier" | "later"
+                );
+            if opens && gap.starts_with(',') && !gap[1..].contains([',', ';', '"', '“', '”']) {
+                return Some(t);
+            }
+        }
+        None
+    }
+
+    const WORDS: &[&str] = &[
+        "said",
+        "told",
+        "statement",
+        "on",
+        "On",
+        "Tuesday",
+        "Monday's",
+        "late",
+        "Friday",
+        "in",
+        "a",
+        "the",
+        "official",
+        "reporters",
+        "last",
+        "week",
+        "every",
+        "day",
+        "three",
+        "years",
+        "today",
+        "now",
+        "2024",
+        "March",
+        "5",
+        ",",
+        ".",
+        "\n\n",
+        "at",
+        "noon",
+        "'s",
+        "earlier",
+        "Later",
+        "morning",
+        "recently",
+        "soon",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn binary_search_agrees_with_scanning_every_time(
+            words in proptest::collection::vec(proptest::sample::select(WORDS), 0..120)
+        ) {
+            let text = words.join(" ");
+            let meta = DocumentMeta {
+                published: Some(Published::date(
+                    "2024-12-18".parse().unwrap(),
+                    PublishedSource::Metadata,
+                )),
+                ..DocumentMeta::default()
+            };
+            let mut doc = Document::new(meta, text.split("\n\n"));
+            tally_text::Segmenter.run(&mut doc).unwrap();
+            crate::TimeExtractor::new().unwrap().run(&mut doc).unwrap();
+            for cue in ["said", "told", "statement"] {
+                for (start, _) in doc.body.match_indices(cue) {
+                    let span = doc.span(start, start + cue.len()).unwrap();
+                    proptest::prop_assert_eq!(
+                        cue_time(&doc, &span).map(|t| &t.id),
+                        cue_time_by_scan(&doc, &span).map(|t| &t.id)
+                    );
+                }
+            }
         }
     }
 
