@@ -100,6 +100,14 @@ pub(crate) fn class(lex: &Lexicon, words: &[Word<'_>], i: usize) -> Class {
     Class::Other
 }
 
+/// A number from two to ten spelled out.
+pub(crate) fn two_to_ten(lower: &str) -> bool {
+    matches!(
+        lower,
+        "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+    )
+}
+
 /// A phrase as a half-open range of word indices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Phrase {
@@ -207,22 +215,10 @@ pub(crate) fn left(lex: &Lexicon, words: &[Word<'_>], head: usize, floor: usize)
                     None => {
                         // "The two voters", "all three candidates", "their many critics":
                         // an article or possessive before a number or quantifier.
+                        let quantity = words[prev].lower();
                         if prev > floor
-                            && matches!(
-                                words[prev].lower(),
-                                "two"
-                                    | "three"
-                                    | "four"
-                                    | "five"
-                                    | "six"
-                                    | "seven"
-                                    | "eight"
-                                    | "nine"
-                                    | "ten"
-                                    | "many"
-                                    | "few"
-                                    | "other"
-                            )
+                            && (two_to_ten(quantity)
+                                || matches!(quantity, "many" | "few" | "other"))
                             && matches!(
                                 words[prev - 1].lower(),
                                 "the" | "these" | "those" | "all" | "his" | "her" | "their" | "our"

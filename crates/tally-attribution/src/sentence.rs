@@ -22,7 +22,7 @@
 use tally_core::AttributionClass;
 
 use crate::lexicon::{CueEntry, Lexicon};
-use crate::phrase::{self, Class, Phrase, class};
+use crate::phrase::{self, Class, Phrase, class, two_to_ten};
 use crate::words::{QuoteDir, Word};
 
 /// Where an attribution's source is.
@@ -113,43 +113,35 @@ fn starts_amount(words: &[Word<'_>], i: usize) -> bool {
         return false;
     };
     let number_word = |lower: &str| {
-        matches!(
-            lower,
-            "one"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-                | "eleven"
-                | "twelve"
-                | "fifteen"
-                | "twenty"
-                | "thirty"
-                | "forty"
-                | "fifty"
-                | "sixty"
-                | "seventy"
-                | "eighty"
-                | "ninety"
-                | "hundred"
-                | "hundreds"
-                | "thousand"
-                | "thousands"
-                | "million"
-                | "millions"
-                | "billion"
-                | "billions"
-                | "dozen"
-                | "dozens"
-                | "half"
-                | "third"
-                | "quarter"
-        )
+        two_to_ten(lower)
+            || matches!(
+                lower,
+                "one"
+                    | "eleven"
+                    | "twelve"
+                    | "fifteen"
+                    | "twenty"
+                    | "thirty"
+                    | "forty"
+                    | "fifty"
+                    | "sixty"
+                    | "seventy"
+                    | "eighty"
+                    | "ninety"
+                    | "hundred"
+                    | "hundreds"
+                    | "thousand"
+                    | "thousands"
+                    | "million"
+                    | "millions"
+                    | "billion"
+                    | "billions"
+                    | "dozen"
+                    | "dozens"
+                    | "half"
+                    | "third"
+                    | "quarter"
+            )
     };
     if w.text
         .starts_with(|c: char| c.is_ascii_digit() || "$£€¥".contains(c))
