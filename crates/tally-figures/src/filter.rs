@@ -451,6 +451,7 @@ mod tests {
         assert!(kept("No. 2 and page 3 and Resolution 2231").is_empty());
         assert!(kept("one of the soldiers, no one").is_empty());
         assert!(kept("the best one I know of, one who knows").is_empty());
+        assert!(kept("on one occasion, one day").is_empty());
         assert!(kept("won 3-1 at http://x.com/a/12").is_empty());
         assert!(kept("World War 2").is_empty());
         assert!(kept("on Dec. 18 and Jan 5").is_empty());
