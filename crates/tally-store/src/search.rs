@@ -112,78 +112,9 @@ impl Store {
         let mut hits: Vec<(Index, i64, SearchHit)> = Vec::new();
         let limit = limit as i64;
         let prefix = query.contains('*');
-        if scope != SearchScope::Claims {
-            let (sql, bound) = if prefix {
-                (DOCUMENTS_IN_ONE, RANK_WINDOW as i64)
-            } else {
-                let cutoff = self.cutoff(
-                    "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1
-                     ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
-                    query,
-                    RANK_WINDOW as i64 - 1,
-                )?;
-                (DOCUMENTS_FROM_CUTOFF, cutoff)
-            };
-            let mut st = self.conn.prepare_cached(sql).at(&self.path)?;
-            let rows = st
-                .query_map(params![query, limit, bound], |r| {
-                    Ok((
-                        Index::Documents,
-                        r.get(6)?,
-                        SearchHit {
-                            kind: "document",
-                            document_id: r.get(0)?,
-                            title: r.get(1)?,
-                            url: r.get(2)?,
-                            publisher: r.get(3)?,
-                            published: r.get(4)?,
-                            claimant: None,
-                            carriers: r.get::<_, i64>(5)? as u64,
-                            snippet: String::new(),
-                            score: r.get(7)?,
-                        },
-                    ))
-                })
-                .at(&self.path)?;
-            for row in rows {
-                hits.push(row.at(&self.path)?);
-            }
-        }
-        if scope != SearchScope::Documents {
-            let (sql, bound) = if prefix {
-                (CLAIMS_IN_ONE, RANK_WINDOW as i64)
-            } else {
-                let cutoff = self.cutoff(
-                    "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?1
-                     ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
-                    query,
-                    RANK_WINDOW as i64 - 1,
-                )?;
-                (CLAIMS_FROM_CUTOFF, cutoff)
-            };
-            let mut st = self.conn.prepare_cached(sql).at(&self.path)?;
-            let rows = st
-                .query_map(params![query, limit, bound], |r| {
-                    Ok((
-                        Index::Claims,
-                        r.get(7)?,
-                        SearchHit {
-                            kind: "claim",
-                            document_id: r.get(0)?,
-                            title: r.get(1)?,
-                            url: r.get(2)?,
-                            publisher: r.get(3)?,
-                            published: r.get(4)?,
-                            claimant: r.get(5)?,
-                            carriers: r.get::<_, i64>(6)? as u64,
-                            snippet: String::new(),
-                            score: r.get(8)?,
-                        },
-                    ))
-                })
-                .at(&self.path)?;
-            for row in rows {
-                hits.push(row.at(&self.path)?);
+        for index in [Index::Documents, Index::Claims] {
+            if scope != index.other_scope() {
+                self.ranked(index, query, limit, prefix, &mut hits)?;
             }
         }
         // Stable: equal scores keep documents before claims, as before.
@@ -197,7 +128,7 @@ impl Store {
 }
 
 /// Document hits ranked from the window's lowest rowid `?3` (see [`Store::search`]).
-const DOCUMENTS_FROM_CUTOFF: &str = "SELECT d.id, d.title, d.url, p.name, d.published,
+const DOCUMENTS_FROM_CUTOFF: &str = "SELECT d.id, d.title, d.url, p.name, d.published, NULL,
          (SELECT count(*) FROM documents c WHERE c.cluster_id = d.cluster_id),
          f.rowid, bm25(documents_fts) AS score
      FROM documents_fts f
@@ -207,7 +138,7 @@ const DOCUMENTS_FROM_CUTOFF: &str = "SELECT d.id, d.title, d.url, p.name, d.publ
      ORDER BY score LIMIT ?2";
 
 /// Document hits ranked among the `?3` most recent matches in one statement.
-const DOCUMENTS_IN_ONE: &str = "SELECT d.id, d.title, d.url, p.name, d.published,
+const DOCUMENTS_IN_ONE: &str = "SELECT d.id, d.title, d.url, p.name, d.published, NULL,
          (SELECT count(*) FROM documents c WHERE c.cluster_id = d.cluster_id),
          t.rowid, t.score
      FROM (SELECT rowid, score FROM
@@ -252,7 +183,87 @@ enum Index {
     Claims,
 }
 
+impl Index {
+    /// The scope that leaves this index out.
+    fn other_scope(self) -> SearchScope {
+        match self {
+            Index::Documents => SearchScope::Claims,
+            Index::Claims => SearchScope::Documents,
+        }
+    }
+
+    /// What its hits are called in results.
+    fn kind(self) -> &'static str {
+        match self {
+            Index::Documents => "document",
+            Index::Claims => "claim",
+        }
+    }
+
+    /// Its statements: the window's lowest rowid, ranking from that rowid, ranking in one
+    /// statement (see [`Store::search`]). The ranking statements give the same columns.
+    fn statements(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Index::Documents => (
+                "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1
+                 ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
+                DOCUMENTS_FROM_CUTOFF,
+                DOCUMENTS_IN_ONE,
+            ),
+            Index::Claims => (
+                "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?1
+                 ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
+                CLAIMS_FROM_CUTOFF,
+                CLAIMS_IN_ONE,
+            ),
+        }
+    }
+}
+
 impl Store {
+    /// The `limit` best hits of `index` in the window, without snippets, added to `hits`.
+    fn ranked(
+        &self,
+        index: Index,
+        query: &str,
+        limit: i64,
+        prefix: bool,
+        hits: &mut Vec<(Index, i64, SearchHit)>,
+    ) -> Result<(), StoreError> {
+        let (cutoff_sql, from_cutoff, in_one) = index.statements();
+        let (sql, bound) = if prefix {
+            (in_one, RANK_WINDOW as i64)
+        } else {
+            let cutoff = self.cutoff(cutoff_sql, query, RANK_WINDOW as i64 - 1)?;
+            (from_cutoff, cutoff)
+        };
+        let mut st = self.conn.prepare_cached(sql).at(&self.path)?;
+        let rows = st
+            .query_map(params![query, limit, bound], |r| {
+                Ok((
+                    index,
+                    r.get(7)?,
+                    SearchHit {
+                        kind: index.kind(),
+                        document_id: r.get(0)?,
+                        title: r.get(1)?,
+                        url: r.get(2)?,
+                        publisher: r.get(3)?,
+                        published: r.get(4)?,
+                        claimant: r.get(5)?,
+                        carriers: r.get::<_, i64>(6)? as u64,
+                        snippet: String::new(),
+                        score: r.get(8)?,
+                    },
+                ))
+            })
+            .at(&self.path)?;
+        for row in rows {
+            hits.push(row.at(&self.path)?);
+        }
+        Ok(())
+    }
+
     /// Fills in the snippets of `hits` from `index`. One statement scans the matches between
     /// the hits' lowest and highest rowid and makes a snippet only for the hits' rows: a
     /// `rowid = ?` lookup per hit would expand a prefix query (`bomb*`) once per hit, and
