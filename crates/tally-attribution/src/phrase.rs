@@ -128,6 +128,22 @@ fn can_head(c: Class) -> bool {
 /// linear.
 const MAX_PHRASE: usize = 12;
 
+/// The source phrase ending right before word `at` ([`left`] of `at - 1`): none when `at`
+/// is at or before `floor`.
+pub(crate) fn left_of(
+    lex: &Lexicon,
+    words: &[Word<'_>],
+    at: usize,
+    floor: usize,
+) -> Option<Phrase> {
+    left(
+        lex,
+        words,
+        at.checked_sub(1).filter(|&i| i >= floor)?,
+        floor,
+    )
+}
+
 /// The source phrase ending at word `head` (inclusive), scanning left no further than
 /// `floor`.
 pub(crate) fn left(lex: &Lexicon, words: &[Word<'_>], head: usize, floor: usize) -> Option<Phrase> {

@@ -1471,12 +1471,7 @@ fn relative_subject(lex: &Lexicon, words: &[Word<'_>], h: usize, floor: usize) -
     } else {
         who
     };
-    let core = phrase::left(
-        lex,
-        words,
-        before.checked_sub(1).filter(|&i| i >= floor)?,
-        floor,
-    )?;
+    let core = phrase::left_of(lex, words, before, floor)?;
     Some(Source {
         span: Phrase {
             start: core.start,
@@ -1541,12 +1536,7 @@ fn left_source(
         if !words[open + 1..head].iter().any(Word::is_word) {
             return None;
         }
-        let core = phrase::left(
-            lex,
-            words,
-            open.checked_sub(1).filter(|&i| i >= floor)?,
-            floor,
-        )?;
+        let core = phrase::left_of(lex, words, open, floor)?;
         let inner = Phrase {
             start: open + 1,
             end: head,
@@ -1563,12 +1553,7 @@ fn left_source(
     }
     if w.is(")") {
         let open = (floor..head).rev().take(8).find(|&i| words[i].is("("))?;
-        let core = phrase::left(
-            lex,
-            words,
-            open.checked_sub(1).filter(|&i| i >= floor)?,
-            floor,
-        )?;
+        let core = phrase::left_of(lex, words, open, floor)?;
         return Some(Source {
             span: Phrase {
                 start: core.start,
