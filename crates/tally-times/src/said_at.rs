@@ -16,6 +16,8 @@
 //! [`SETTING_WORDS`] may appear, so "said the attack happened Monday" is (rightly) not
 //! dated Monday, and some real settings ("said at a rally in Ohio on Monday") are missed.
 
+use std::ops::Range;
+
 use tally_core::{Document, Span, Timex, TimexType};
 
 /// Words that may stand between a cue and its time: prepositions, articles and the
@@ -112,20 +114,8 @@ const MAX_GAP_WORDS: usize = 6;
 /// ```
 #[must_use]
 pub fn cue_time<'a>(doc: &'a Document, cue: &Span) -> Option<&'a Timex> {
-    let scope = doc
-        .sentence_at(cue.start)
-        .and_then(|i| doc.sentences.get(i))
-        .or_else(|| {
-            doc.paragraph_at(cue.start)
-                .and_then(|i| doc.paragraphs.get(i))
-        })
-        .map_or(0..doc.body.len(), Span::range);
-    let datable = |t: &&Timex| {
-        matches!(t.kind, TimexType::Date | TimexType::Time)
-            && !t.value.ends_with("_REF")
-            && scope.start <= t.span.start
-            && t.span.start < scope.end
-    };
+    let scope = cue_scope(doc, cue);
+    let datable = |t: &&Timex| datable_in(t, &scope);
     let body = doc.body.as_str();
     let times = doc.times.as_slice();
     // After the cue: the first datable time starting at or after its end. Times past the
@@ -190,6 +180,25 @@ fn lowercase_in(word: &str, lowercase_words: &[&str]) -> bool {
     } else {
         lowercase_words.contains(&word.to_lowercase().as_str())
     }
+}
+
+/// Where a cue's time is looked for: its sentence, else its paragraph, else the body.
+fn cue_scope(doc: &Document, cue: &Span) -> Range<usize> {
+    doc.sentence_at(cue.start)
+        .and_then(|i| doc.sentences.get(i))
+        .or_else(|| {
+            doc.paragraph_at(cue.start)
+                .and_then(|i| doc.paragraphs.get(i))
+        })
+        .map_or(0..doc.body.len(), Span::range)
+}
+
+/// A date or clock time (not "now" or "the past") starting inside `scope`.
+fn datable_in(t: &Timex, scope: &Range<usize>) -> bool {
+    matches!(t.kind, TimexType::Date | TimexType::Time)
+        && !t.value.ends_with("_REF")
+        && scope.start <= t.span.start
+        && t.span.start < scope.end
 }
 
 #[cfg(test)]
@@ -288,20 +297,8 @@ mod tests {
 
     /// `cue_time` as first written: every time scanned for every cue.
     fn cue_time_by_scan<'a>(doc: &'a Document, cue: &Span) -> Option<&'a Timex> {
-        let scope = doc
-            .sentence_at(cue.start)
-            .and_then(|i| doc.sentences.get(i))
-            .or_else(|| {
-                doc.paragraph_at(cue.start)
-                    .and_then(|i| doc.paragraphs.get(i))
-            })
-            .map_or(0..doc.body.len(), Span::range);
-        let datable = |t: &&Timex| {
-            matches!(t.kind, TimexType::Date | TimexType::Time)
-                && !t.value.ends_with("_REF")
-                && scope.start <= t.span.start
-                && t.span.start < scope.end
-        };
+        let scope = cue_scope(doc, cue);
+        let datable = |t: &&Timex| datable_in(t, &scope);
         let body = doc.body.as_str();
         let after = doc
             .times
