@@ -34,6 +34,8 @@ struct Known {
     kind: Option<NounKind>,
     number: Number,
     gender: Option<Gender>,
+    /// An organization or a place: never "he" or "she".
+    not_person: Option<NotPerson>,
 }
 
 impl Known {
@@ -70,6 +72,17 @@ pub(crate) struct Mention<'d> {
     pub entity: Option<(String, String)>,
     /// Affiliation resolved to an entity id, when entities exist.
     pub affiliation_id: Option<String>,
+    /// Whether it names an organization or a place (never "he" or "she").
+    pub not_person: Option<NotPerson>,
+}
+
+/// A speaker that is not a person: never "he" or "she".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NotPerson {
+    /// An organization or a country: "it" may refer to it.
+    Organization,
+    /// Another place (a state, a city): "it" in news is rarely the place speaking.
+    Place,
 }
 
 /// Whether `text` ASCII-lowercased ends with `suffix`, without allocating the lowercase copy.
@@ -104,9 +117,14 @@ impl Registry {
                         Number::Singular => k.number == Number::Singular,
                     };
                     let gender_ok = match p.gender {
-                        Some(Gender::Neuter) => k.kind == Some(NounKind::Org),
+                        Some(Gender::Neuter) => {
+                            k.kind == Some(NounKind::Org)
+                                || k.not_person == Some(NotPerson::Organization)
+                        }
                         Some(g) => {
-                            k.gender.is_none_or(|kg| kg == g) && k.kind != Some(NounKind::Org)
+                            k.gender.is_none_or(|kg| kg == g)
+                                && k.kind != Some(NounKind::Org)
+                                && k.not_person.is_none()
                         }
                         None => true,
                     };
@@ -285,6 +303,7 @@ impl Registry {
             kind: d.kind,
             number: d.number,
             gender: d.gender,
+            not_person: m.not_person,
         });
         index
     }

@@ -36,17 +36,17 @@
 //!   a pronoun with none is left unknown.
 
 use tally_core::{
-    AffiliationBasis, Attribution, Document, Entity, ExtractError, Extractor, Layer, QuoteKind,
-    Span,
+    AffiliationBasis, Attribution, Document, Entity, EntityType, ExtractError, Extractor, Layer,
+    QuoteKind, Span,
 };
 
 use crate::affiliation;
 use crate::continuation;
-use crate::coref::{Mention, Registry};
+use crate::coref::{Mention, NotPerson, Registry};
 use crate::descriptor::{self, Form};
-use crate::lexicon::{Hit, Lexicon};
+use crate::lexicon::{Hit, Lexicon, NounKind};
 use crate::nesting;
-use crate::phrase::{Class, Phrase, class};
+use crate::phrase::{self, Class, Phrase, class};
 use crate::said_at;
 use crate::sentence::{self, CueAt, Found};
 use crate::words::{Word, marks_of, words_into};
@@ -440,6 +440,71 @@ fn previous_quotation(doc: &Document, index: usize) -> Option<Span> {
     (prev.text.starts_with(quote) && text.ends_with(quote)).then(|| prev.clone())
 }
 
+/// What a source names that is not a person, which "he" or "she" never refers to: an
+/// organization (a descriptor whose head is an organization noun, "the ministry"; a name
+/// with one, "Senate Intelligence Committee"; a name the entities stage links to a listed
+/// organization or a country, which speaks as its government: "it") or another place ("New
+/// Hampshire": not "it" either, which in news is mostly the state's people or a document). A
+/// person's title ("Sen.") overrides; a document-local entity typed organization with no
+/// organization word in its name is not trusted (the entities stage types some unlisted
+/// people so).
+fn not_a_person(
+    lex: &Lexicon,
+    d: &descriptor::Descriptor,
+    entity: Option<&Entity>,
+) -> Option<NotPerson> {
+    if d.kind == Some(NounKind::Person) {
+        return None;
+    }
+    let org_word = d.form == Form::Named
+        && d.name.as_deref().is_some_and(|n| {
+            n.split(' ').any(|w| {
+                lex.noun(&w.to_ascii_lowercase())
+                    .is_some_and(|noun| noun.kind == NounKind::Org)
+            })
+        });
+    if d.kind == Some(NounKind::Org) || org_word {
+        return Some(NotPerson::Organization);
+    }
+    match entity.map(|e| (e.kind, e.id.starts_with("local:"))) {
+        Some((EntityType::Country, _) | (EntityType::Organization, false)) => {
+            Some(NotPerson::Organization)
+        }
+        Some((EntityType::Place, _)) => Some(NotPerson::Place),
+        _ => None,
+    }
+}
+
+/// The named head of an apposition that a relative clause follows: in "Sen. Dianne
+/// Feinstein of California, the ranking Democrat on the committee, who said", the "who"
+/// refers to the senator, whom the apposition describes, not to the apposition (nor to the
+/// committee named inside it). `antecedent` is the phrase right before ", who"; the head is
+/// the name before the comma that opens it.
+fn appositive_head(
+    lex: &Lexicon,
+    body: &str,
+    words: &[Word<'_>],
+    antecedent: Phrase,
+) -> Option<Phrase> {
+    // The apposition runs back from the antecedent to a comma, over a few words (its own
+    // complements: "on the Senate Intelligence Committee"), and opens with a determiner
+    // ("the ranking Democrat", "a former governor"); a bare name before ", who" is the
+    // antecedent itself.
+    let comma = (antecedent.start.saturating_sub(12)..antecedent.start)
+        .rev()
+        .take_while(|&i| words[i].is_word() || words[i].is(","))
+        .find(|&i| words[i].is(","))?;
+    if !words
+        .get(comma + 1)
+        .is_some_and(|w| matches!(w.lower(), "the" | "a" | "an"))
+    {
+        return None;
+    }
+    let head = phrase::left_of(lex, words, comma, 0)?;
+    (head.end == comma && descriptor::parse(lex, body, words, head, None).form == Form::Named)
+        .then_some(head)
+}
+
 /// Everything but said-at: speakers and attributions in document order.
 fn annotate(
     lex: &Lexicon,
@@ -573,6 +638,7 @@ fn annotate(
                         descriptor: &d,
                         entity: None,
                         affiliation_id: None,
+                        not_person: None,
                     });
                 }
             }
@@ -587,14 +653,19 @@ fn annotate(
                     if relative {
                         return None;
                     }
-                    let target = s.antecedent.unwrap_or(s.core);
-                    let d = descriptor::parse(lex, &doc.body, words, target, s.apposition);
+                    let (target, apposition) = match s.antecedent {
+                        Some(a) => appositive_head(lex, &doc.body, words, a)
+                            .map_or((a, s.apposition), |h| (h, Some(a))),
+                        None => (s.core, s.apposition),
+                    };
+                    let d = descriptor::parse(lex, &doc.body, words, target, apposition);
                     let span = span_of(doc, words, target)?;
-                    let entity = d
+                    let linked_entity = d
                         .name_range
                         .filter(|_| d.form == Form::Named)
-                        .and_then(|(a, b)| entities.at(a, b))
-                        .map(|e| (e.id.clone(), e.name.clone()));
+                        .and_then(|(a, b)| entities.at(a, b));
+                    let not_person = not_a_person(lex, &d, linked_entity);
+                    let entity = linked_entity.map(|e| (e.id.clone(), e.name.clone()));
                     let affiliation_id = d
                         .affiliation
                         .as_ref()
@@ -607,6 +678,7 @@ fn annotate(
                         descriptor: &d,
                         entity,
                         affiliation_id,
+                        not_person,
                     })?;
                     let linked =
                         entity_id.and_then(|id| doc.entities.iter().position(|e| e.id == id));
@@ -716,6 +788,7 @@ fn annotate(
                     descriptor: &d,
                     entity: None,
                     affiliation_id: None,
+                    not_person: None,
                 });
             }
         }
