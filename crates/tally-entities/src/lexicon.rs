@@ -13,6 +13,8 @@ const STOP_CAPS: &str = include_str!("../../../data/entities/stop_caps.txt");
 const PLACE_SUFFIXES: &str = include_str!("../../../data/entities/place_suffixes.txt");
 const EVENT_SUFFIXES: &str = include_str!("../../../data/entities/event_suffixes.txt");
 const FIRST_NAMES: &str = include_str!("../../../data/entities/first_names.txt");
+/// Given names that are also words ("Mark", "Bill"), which the generated list leaves out.
+const WORD_FIRST_NAMES: &str = include_str!("../../../data/entities/word_first_names.txt");
 
 /// What a word can be, as bits: one lookup per word answers every question name finding
 /// asks about it.
@@ -180,11 +182,12 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             None => mark(t, TITLE),
         }
     }
-    let lists: [(&str, Flags); 6] = [
+    let lists: [(&str, Flags); 7] = [
         (ORG_SUFFIXES, ORG_SUFFIX),
         (ORG_HEADS, ORG_HEAD),
         (STOP_CAPS, STOP),
         (FIRST_NAMES, FIRST_NAME),
+        (WORD_FIRST_NAMES, FIRST_NAME),
         (PLACE_SUFFIXES, PLACE_SUFFIX),
         (EVENT_SUFFIXES, EVENT_SUFFIX),
     ];

@@ -224,6 +224,17 @@ impl SentenceCtx<'_> {
         if self.has(to + 1, PERSON_APPOSITION) {
             return Some(EntityType::Person);
         }
+        // "Jusman Syafii Djamal, minister of transport for Indonesia": a lowercase title
+        // with no name after it describes the name before the comma, when that name has
+        // two words or more (in "Cos Cob, Mass, president of ..." it is a place's).
+        let two_words = to > 0 && self.words[to].joined && self.words[to - 1].upper;
+        if !w.upper && two_words {
+            let len = self.title_at(to + 1, self.words.len());
+            let after = self.words.get(to + 1 + len);
+            if len > 0 && after.is_none_or(|a| !a.joined || !a.upper) {
+                return Some(EntityType::Person);
+            }
+        }
         if !self.has(to + 1, ARTICLE) {
             return None;
         }
@@ -231,11 +242,18 @@ impl SentenceCtx<'_> {
         // "for", "at"...): "the White House Press Secretary" is a person, "a market
         // research firm" an organization, "a spokesman for the Defence Ministry" a person.
         let mut head = None;
+        let mut after_possessive = false;
         for k in to + 2..(to + 8).min(self.words.len()) {
             let complement = ["for", "at", "with", "in", "from", "to", "on"]
                 .contains(&&self.body[self.words[k].start..self.words[k].end]);
-            if !self.words[k].joined || self.has(k, OF) || complement {
+            if !(self.words[k].joined || after_possessive) || self.has(k, OF) || complement {
                 break;
+            }
+            // "the club's president": the owner is no head; what it owns is.
+            after_possessive = self.words[k].possessive;
+            if after_possessive {
+                head = None;
+                continue;
             }
             if self.has(k, TITLE) {
                 head = Some(EntityType::Person);
@@ -288,9 +306,14 @@ fn run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candidate>) 
     while from <= to && ctx.has(from, STOP) {
         from += 1;
     }
-    if from > to {
-        return;
+    if from <= to {
+        name_run(ctx, from, to, out);
     }
+}
+
+/// Splits and types the capitalized words `from..=to` that open with a name's first word.
+fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candidate>) {
+    let mut from = from;
     // A run that is exactly one gazetteer name stays the gazetteer's.
     if let Some(g) = ctx.covered[from]
         && ctx.gaz[g].start == ctx.words[from].start
@@ -318,6 +341,44 @@ fn run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candidate>) 
         let mut cand = ctx.candidate(from, to, Some(EntityType::Place));
         cand.overrides = true;
         out.push(cand);
+        return;
+    }
+    // "Executive Vice President of Home Federal Savings": the titles and their "of" are
+    // no part of the organization named after them.
+    let mut after_titles = from;
+    while after_titles < to {
+        let len = ctx.title_at(after_titles, to + 1);
+        if len == 0 {
+            break;
+        }
+        after_titles += len;
+    }
+    if after_titles > from
+        && after_titles < to
+        && ctx.has(after_titles, OF)
+        && ctx.has(to, ORG_SUFFIX)
+    {
+        from = after_titles + 1;
+    }
+    // "Tom Campbell of First National Bank": a given name and a surname before "of" are a
+    // person from the place or organization after it.
+    if ctx.has(from, FIRST_NAME)
+        && ctx.covered[from].is_none()
+        && let Some(of) = (from + 2..to).find(|&k| ctx.has(k, OF))
+        && (from + 1..of).all(|k| {
+            ctx.covered[k].is_none()
+                && !ctx.words[k].digit
+                && !ctx.has(k, ORG_SUFFIX | ORG_HEAD | TITLE | TITLE_FIRST)
+        })
+    {
+        let mut cand = ctx.candidate(from, of - 1, Some(EntityType::Person));
+        cand.overrides = true;
+        out.push(cand);
+        // Only an article opens the rest: "of The Intercept", but "of First National Bank".
+        let rest = of + 1 + usize::from(ctx.has(of + 1, ARTICLE));
+        if rest <= to {
+            name_run(ctx, rest, to, out);
+        }
         return;
     }
     // An organization word at the end wins over a title at the start ("General Motors").
@@ -468,14 +529,29 @@ fn typed_pieces(
             let group_plural = ["ats", "ists", "ives", "ites", "als"]
                 .iter()
                 .any(|p| ctx.text(last).ends_with(p));
-            // "Jun 20", "Camden N.J. 62": digits make no one's name.
-            let digits = (k..=last).any(|i| ctx.words[i].digit);
+            // "Jun 20", "Camden N.J. 62", "Bill C-40": digits make no one's name.
+            let digits = (k..=last).any(|i| ctx.text(i).bytes().any(|b| b.is_ascii_digit()));
+            // "Tom Campbell of First National Bank": the person ends before "of"; in
+            // "Edwin L. Cox School of Business" an organization word before it makes the
+            // whole run an organization's name.
+            let of = (k + 2..last).find(|&i| ctx.has(i, OF));
+            let org_before_of =
+                of.is_some_and(|of| (k + 1..of).any(|i| ctx.has(i, ORG_SUFFIX | ORG_HEAD)));
             if cand.kind.is_none()
                 && cand.words >= 2
                 && ctx.has(k, FIRST_NAME)
                 && !group_plural
                 && !digits
+                && !org_before_of
+                // "Mark IV" is a model's version ("Charles III" is a king).
+                && !(cand.words == 2 && ctx.text(k) == "Mark" && is_roman_numeral(ctx.text(last)))
             {
+                if let Some(of) = of {
+                    out.push(ctx.candidate(k, of - 1, Some(EntityType::Person)));
+                    typed_pieces(ctx, of + 1, end, None, out);
+                    k = end + 1;
+                    continue;
+                }
                 cand.kind = Some(EntityType::Person);
             }
             if cand.kind.is_none() && !plausible_untyped(ctx, k, last) {
@@ -507,6 +583,16 @@ fn typed_pieces(
         }
         k = end + 1;
     }
+}
+
+/// Whether `word` is a Roman numeral from I to XXXIX ("IV", "XII"), as in "Mark IV".
+fn is_roman_numeral(word: &str) -> bool {
+    let rest = word.trim_start_matches('X');
+    let rest = rest
+        .strip_prefix("IX")
+        .or_else(|| rest.strip_prefix("IV"))
+        .unwrap_or_else(|| rest.trim_start_matches('V'));
+    !word.is_empty() && word.len() <= 6 && rest.bytes().all(|b| b == b'I') && rest.len() <= 3
 }
 
 /// Whether an untyped run can be a name: no digits ("A380", "WWDC 2005", "Chapter 11"

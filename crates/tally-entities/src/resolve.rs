@@ -236,7 +236,11 @@ pub fn resolve(
                 Some(t) => t,
                 None if weak => continue,
                 None => {
-                    let kind = if place_votes.get(&key).is_some_and(|&v| v > 0) {
+                    // "Betsy Ebeling" and "Tom Ebeling": a bare "Ebeling" is one of them,
+                    // which one is not known, but a person all the same.
+                    let kind = if c.words == 1 && last_names.contains_key(&key) {
+                        EntityType::Person
+                    } else if place_votes.get(&key).is_some_and(|&v| v > 0) {
                         EntityType::Place
                     } else {
                         EntityType::Organization

@@ -128,3 +128,14 @@ fn the_head_of_an_apposition_types_the_name() {
         "Hans Keller, a spokesman for the Defence Ministry, and Keller Tooling, a small machine firm, disagreed.",
     ]));
 }
+
+#[test]
+fn given_names_that_are_words_surnames_shared_and_of_phrases() {
+    insta::assert_snapshot!(render(&[
+        "Mark Papermaster, formerly an Apple Inc. executive, has left. Apple confirmed that Papermaster had left.",
+        "Betsy Ebeling and her husband, Tom Ebeling, were greeted by organizers. Ebeling said it was hard.",
+        "Jusman Syafii Djamal, minister of transport for Indonesia, recommended it. Djamal told reporters.",
+        "\"It's early,\" said Tom Campbell of First National Bank, adding that the Mark IV tank and Bill C-40 were other matters.",
+        "At Boca West, Jay DiPietro, the club's president, said the loan was signed by the Executive Vice President of Home Federal Savings.",
+    ]));
+}
