@@ -20,6 +20,7 @@ const CONDITIONS: &str = include_str!("../../../data/attribution/conditions.txt"
 const PRONOUNS: &str = include_str!("../../../data/attribution/pronouns.tsv");
 const FUNCTION_WORDS: &str = include_str!("../../../data/attribution/function_words.tsv");
 const MODIFIERS: &str = include_str!("../../../data/attribution/modifiers.txt");
+const ISSUED: &str = include_str!("../../../data/attribution/issued.tsv");
 
 /// FNV-1a: the lexicon's keys are short words looked up many times per sentence, where
 /// the standard SipHash costs more than the lookup itself. No key comes from an adversary
@@ -222,6 +223,11 @@ pub(crate) struct Lexicon {
     institutional: HashSet<String>,
     not_labels: HashSet<String>,
     modifiers: HashSet<String>,
+    /// Verbs that issue a document ("released", "put out") and the documents' head nouns
+    /// ("statement", "letter"): `issued.tsv`.
+    issuing_verbs: HashSet<String>,
+    issuing_with_out: HashSet<String>,
+    issued_documents: HashSet<String>,
 }
 
 /// A cue or condition found in the body: a byte range and its entry.
@@ -421,6 +427,25 @@ impl Lexicon {
 
         let modifiers = lines(MODIFIERS).map(|l| l.trim().to_owned()).collect();
 
+        let mut issuing_verbs = HashSet::default();
+        let mut issued_documents = HashSet::default();
+        let mut issuing_with_out = HashSet::default();
+        for line in lines(ISSUED) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let set = match cols[..] {
+                [_, "verb"] => &mut issuing_verbs,
+                [_, "verb_out"] => &mut issuing_with_out,
+                [_, "document"] => &mut issued_documents,
+                _ => {
+                    return Err(bad(
+                        "issued.tsv",
+                        format!("expected word<TAB>verb|document in {line:?}"),
+                    ));
+                }
+            };
+            set.insert(cols[0].to_owned());
+        }
+
         let mut info: HashMap<String, Info> = HashMap::default();
         for (word, p) in &pronouns {
             info.entry(word.clone()).or_default().pronoun = Some(*p);
@@ -445,6 +470,9 @@ impl Lexicon {
             institutional,
             not_labels,
             modifiers,
+            issuing_verbs,
+            issuing_with_out,
+            issued_documents,
         })
     }
 
@@ -542,6 +570,17 @@ impl Lexicon {
                 && info.and_then(|i| i.noun).is_none())
             .then_some(FnClass::Aux)
         })
+    }
+
+    /// Whether `lower` issues a document ("released" a statement); `out` says whether the
+    /// particle "out" follows it ("put out a statement").
+    pub(crate) fn is_issuing_verb(&self, lower: &str, out: bool) -> bool {
+        self.issuing_verbs.contains(lower) || (out && self.issuing_with_out.contains(lower))
+    }
+
+    /// Whether `lower` heads an issued document ("statement", "letter").
+    pub(crate) fn is_issued_document(&self, lower: &str) -> bool {
+        self.issued_documents.contains(lower)
     }
 
     /// Whether `lower` may open or continue a modifier after a cue.

@@ -1201,6 +1201,19 @@ fn verb<'l>(
         None if !weak && !coordinated && after.is_some() => clause_subject(lex, words, floor, h)?,
         None => return None,
     };
+    // "The town released a statement Wednesday saying ...": the issuer speaks, not the
+    // document; the cue runs from the issuing verb.
+    let (source, issued_at) = match issuer(lex, words, &source, floor, &left) {
+        Some((s, v)) => (s, Some(v)),
+        None => (source, None),
+    };
+    let make = |s: Option<Source>, c: Vec<Phrase>| {
+        let mut f = make(s, c);
+        if let Some(v) = issued_at {
+            f.cue.start = v;
+        }
+        f
+    };
 
     let first = source.antecedent.unwrap_or(source.span).start;
     // A parenthetical report: `[The plan], officials said, [will cost $5 billion].` The
@@ -1276,6 +1289,40 @@ fn verb<'l>(
         return (bare && (!weak || asks)).then(|| make(Some(source), Vec::new()));
     };
     Some(make(Some(source), vec![content]))
+}
+
+/// The issuer of a document read as a cue's source: "{The town} released [a statement]
+/// Wednesday saying", "{His office} put out [a statement] saying". The source phrase must end
+/// in a document noun right after an issuing verb (`issued.tsv`), and the issuer is the
+/// phrase before that verb; returns it with the verb's index (where the cue starts).
+fn issuer(
+    lex: &Lexicon,
+    words: &[Word<'_>],
+    source: &Source,
+    floor: usize,
+    left: &dyn Fn(usize) -> Option<Source>,
+) -> Option<(Source, usize)> {
+    if source.antecedent.is_some() || source.apposition.is_some() {
+        return None;
+    }
+    let head = words.get(source.core.end.checked_sub(1)?)?;
+    if !lex.is_issued_document(head.lower()) {
+        return None;
+    }
+    let mut v = source.span.start.checked_sub(1)?;
+    let out = words[v].lower() == "out";
+    if out {
+        v = v.checked_sub(1)?;
+    }
+    let verb = &words[v];
+    if v <= floor || !verb.is_word() || verb.inside || !lex.is_issuing_verb(verb.lower(), out) {
+        return None;
+    }
+    let h = skip_left_adjuncts(lex, words, v, floor);
+    if h <= floor {
+        return None;
+    }
+    Some((left(h - 1)?, v))
 }
 
 /// The words from the start of the clause to `h` (the cue's left edge) as the subject, when

@@ -596,3 +596,31 @@ fn an_imperative_has_no_source() {
     let all = found(&["Don't blame Bush. Don\u{2019}t blame the voters."]);
     assert!(all.iter().all(|(_, s, _)| s.is_none()), "{all:?}");
 }
+
+#[test]
+fn whoever_issues_a_statement_is_its_source() {
+    let all = found(&[
+        "The town released a statement Wednesday saying the comments were based on opinion.",
+        "His office put out a statement saying the count was wrong.",
+        "The ministry issued a statement.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "released a statement Wednesday saying",
+            "The town",
+            "the comments were based on opinion"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "put out a statement saying",
+            "His office",
+            "the count was wrong"
+        ),
+        "{all:?}"
+    );
+    assert_eq!(all.len(), 2, "{all:?}");
+}
