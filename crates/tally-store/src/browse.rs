@@ -1268,6 +1268,11 @@ impl Store {
     /// [`StoreError::Sqlite`].
     pub fn speakers(&self, filter: &NameFilter) -> Result<SpeakerPage, StoreError> {
         let limit = page_size(filter.limit);
+        // The carriers are read in the table's order (its primary key, by document): the
+        // name shown for claimants that differ only in case ("SOURCES", "sources") is the
+        // last one SQLite's grouping sees, so it depends on that order, and the planner
+        // would otherwise walk `claim_instances_claim` (by claim) with a lookup per row.
+        // It is the order the `claim_instances_doc` index of schema 2 gave.
         let mut st = self
             .conn
             .prepare_cached(
@@ -1275,7 +1280,8 @@ impl Store {
                      max(s.role), max(s.affiliation),
                      count(DISTINCT c.pk), count(DISTINCT i.doc_pk), count(*) OVER ()
                  FROM claims c
-                 JOIN claim_instances i ON i.claim_pk = c.pk
+                 JOIN claim_instances i INDEXED BY sqlite_autoindex_claim_instances_1
+                     ON i.claim_pk = c.pk
                  LEFT JOIN speakers s ON s.doc_pk = i.doc_pk AND s.id = i.speaker_id
                  WHERE (:q IS NULL OR instr(lower(c.claimant_name), lower(:q)) > 0)
                      AND (:anonymous IS NULL OR c.claimant_anonymous = :anonymous)

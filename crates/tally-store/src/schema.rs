@@ -32,10 +32,15 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "lean rows",
         sql: include_str!("../migrations/0002_lean_rows.sql"),
     },
+    Migration {
+        version: 3,
+        name: "carriers by document",
+        sql: include_str!("../migrations/0003_carriers_by_document.sql"),
+    },
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// The database's schema version (0 for a new, empty file).
 ///

@@ -136,3 +136,114 @@ fn a_version_1_database_migrates_with_its_data() {
     assert_eq!(timeline.estimates.len(), 1);
     assert_eq!(timeline.estimates[0].claimant, "the official");
 }
+
+/// Version-2 carriers: one claim in three documents (inserted out of document order, as a
+/// corpus of wire copies does) and a second claim in the first document.
+const V2_CARRIERS: &str = "
+INSERT INTO documents (pk, id, content_hash, cluster_id, ingested_at) VALUES
+    (1, 'd1', 'h1', 1, 'now'), (2, 'd2', 'h2', 2, 'now'), (3, 'd3', 'h3', 3, 'now');
+INSERT INTO document_text (pk, title, body, paragraphs, sentences, meta_json, layers, diagnostics)
+    SELECT pk, NULL, 'text', '[[0,4]]', '[[0,4]]', '{}', '[]', '[]' FROM documents;
+INSERT INTO claims (pk, key, claimant_kind, claimant_name, claimant_anonymous, kind, content,
+    said_date, first_doc_pk) VALUES
+    (1, 'k1', 'speaker', 'the official', 1, 'indirect', 'It was over.', NULL, 1),
+    (2, 'k2', 'speaker', 'the minister', 0, 'direct', 'We won.', NULL, 1);
+INSERT INTO claim_instances (claim_pk, doc_pk, id, speaker_id, said_date, about_times, figures,
+    entities, conditions, attributions, rules, evidence) VALUES
+    (1, 3, 'C1', 'S1', '2024-01-03', '[]', '[]', '[]', '[]', '[]', '[]', '[[0,4]]'),
+    (2, 1, 'C2', 'S2', NULL, '[]', '[]', '[]', '[]', '[]', '[]', '[[0,2]]'),
+    (1, 1, 'C1', 'S1', '2024-01-01', '[]', '[]', '[]', '[]', '[]', '[]', '[[0,4]]'),
+    (1, 2, 'C7', NULL, NULL, '[]', '[\"F1\"]', '[\"KP\"]', '[]', '[\"A1\"]', '[\"r\"]', '[[1,3]]');
+";
+
+#[test]
+fn a_version_2_database_keeps_its_carriers_in_document_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v2.db");
+    let dump = |conn: &Connection, sql: &str| -> Vec<String> {
+        let mut st = conn.prepare(sql).unwrap();
+        st.query_map([], |r| {
+            let mut cols = Vec::new();
+            for i in 0..r.as_ref().column_count() {
+                let v: rusqlite::types::Value = r.get(i)?;
+                cols.push(format!("{v:?}"));
+            }
+            Ok(cols.join("|"))
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+    };
+    let all = "SELECT claim_pk, doc_pk, id, speaker_id, cue_start, cue_end, said_date, said_basis,
+        said_time_id, about_times, figures, entities, conditions, attributions, rules, evidence
+        FROM claim_instances ORDER BY claim_pk, doc_pk, id";
+    let before = {
+        let mut conn = Connection::open(&path).unwrap();
+        assert_eq!(migrate(&mut conn, "v2", &MIGRATIONS[..2]).unwrap(), [1, 2]);
+        conn.execute_batch(V2_CARRIERS).unwrap();
+        dump(&conn, all)
+    };
+    let store = Store::open(&path).unwrap();
+    let conn = store.connection();
+    assert_eq!(dump(conn, all), before, "every carrier and column kept");
+    // A claim's carriers come from the new index in the old key's order (the export's
+    // carrier list is built in scan order).
+    let plan = dump(
+        conn,
+        "EXPLAIN QUERY PLAN SELECT doc_pk, id FROM claim_instances WHERE claim_pk = 1",
+    );
+    assert!(
+        plan.iter().any(|p| p.contains("claim_instances_claim")),
+        "{plan:?}"
+    );
+    assert_eq!(
+        dump(
+            conn,
+            "SELECT doc_pk, id FROM claim_instances WHERE claim_pk = 1"
+        ),
+        [
+            "Integer(1)|Text(\"C1\")",
+            "Integer(2)|Text(\"C7\")",
+            "Integer(3)|Text(\"C1\")"
+        ]
+    );
+    // The table itself is in document order (a scan of it, not of the covering index), and
+    // a repeated carrier is still ignored.
+    assert_eq!(
+        dump(
+            conn,
+            "SELECT doc_pk, claim_pk, evidence FROM claim_instances NOT INDEXED"
+        ),
+        [
+            "Integer(1)|Integer(1)|Text(\"[[0,4]]\")",
+            "Integer(1)|Integer(2)|Text(\"[[0,2]]\")",
+            "Integer(2)|Integer(1)|Text(\"[[1,3]]\")",
+            "Integer(3)|Integer(1)|Text(\"[[0,4]]\")"
+        ]
+    );
+    let ignored = conn
+        .execute(
+            "INSERT OR IGNORE INTO claim_instances (claim_pk, doc_pk, id, about_times, figures,
+                 entities, conditions, attributions, rules, evidence)
+             VALUES (1, 2, 'C7', '[]', '[]', '[]', '[]', '[]', '[]', '[]')",
+            [],
+        )
+        .unwrap();
+    assert_eq!(ignored, 0);
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    let n: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE name IN ('claim_instances_doc', 'claim_instances_v3')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(n, 0, "the old index and the build table are gone");
+    // The claim's card reads its carriers through the new index.
+    let claim = store.claim("k1").unwrap().unwrap();
+    let carriers: Vec<&str> = claim.carriers.iter().map(|c| c.claim_id.as_str()).collect();
+    assert_eq!(carriers, ["C1", "C7", "C1"]);
+}
