@@ -17,8 +17,9 @@ use std::collections::VecDeque;
 
 use crate::lexicon::HashMap;
 
-use tally_core::{AffiliationBasis, Span, Speaker};
+use tally_core::{AffiliationBasis, EntityType, Span, Speaker};
 
+use crate::antecedent::Antecedent;
 use crate::descriptor::{Descriptor, Form};
 use crate::lexicon::{Gender, NounKind, Number};
 
@@ -74,6 +75,9 @@ pub(crate) struct Mention<'d> {
     pub affiliation_id: Option<String>,
     /// Whether it names an organization or a place (never "he" or "she").
     pub not_person: Option<NotPerson>,
+    /// For a definite descriptor no speaker in the window matches, the earlier named
+    /// mention it refers to (see `antecedent`).
+    pub antecedent: Option<Antecedent>,
 }
 
 /// A speaker that is not a person: never "he" or "she".
@@ -132,23 +136,25 @@ impl Registry {
                 })
             }
             Form::Named => self.named(d, m.entity.as_ref()),
-            Form::Definite => {
-                let head = d.head.as_deref();
-                self.nearest(m.paragraph, |k| {
-                    head.is_some_and(|h| {
-                        k.head.as_deref() == Some(h)
-                            || k.speaker
-                                .role
-                                .as_deref()
-                                .is_some_and(|r| ends_with_lowercased(r, h))
-                    })
-                })
-            }
+            Form::Definite => self.definite(m.paragraph, d),
             Form::Indefinite => None,
         };
         let index = match found {
             Some(i) => {
                 let k = &mut self.known[i];
+                // "Roffman" spoke first, "Marvin Roffman" later: the speaker's name is the
+                // fuller one.
+                if d.form == Form::Named
+                    && let Some(longer) = m.entity.as_ref().map(|e| &e.1).or(d.name.as_ref())
+                    && k.speaker.name.as_deref().is_some_and(|n| {
+                        !n.contains(' ')
+                            && longer.len() > n.len()
+                            && longer.ends_with(n)
+                            && longer[..longer.len() - n.len()].ends_with(' ')
+                    })
+                {
+                    k.speaker.name = Some(longer.clone());
+                }
                 if k.gender.is_none()
                     && let Form::Pronoun(p) = d.form
                 {
@@ -161,7 +167,10 @@ impl Registry {
                 if matches!(d.form, Form::Pronoun(_)) {
                     return None;
                 }
-                self.create(m)
+                match &m.antecedent {
+                    Some(a) => self.adopt(m, a),
+                    None => self.create(m),
+                }
             }
         };
         self.touch(index, m.paragraph);
@@ -256,6 +265,82 @@ impl Registry {
         if self.recent.len() > WINDOW {
             self.recent.pop_front();
         }
+    }
+
+    /// Whether a definite descriptor finds a speaker to refer to in the window.
+    pub(crate) fn has_definite(&self, m: &Mention<'_>) -> bool {
+        m.descriptor.form == Form::Definite && self.definite(m.paragraph, m.descriptor).is_some()
+    }
+
+    fn definite(&self, paragraph: usize, d: &Descriptor) -> Option<usize> {
+        let head = d.head.as_deref()?;
+        self.nearest(paragraph, |k| {
+            k.head.as_deref() == Some(head)
+                || k.speaker
+                    .role
+                    .as_deref()
+                    .is_some_and(|r| ends_with_lowercased(r, head))
+                // "The ministry" after "the Economics Ministry said": an organization's
+                // name holds its head noun.
+                || (k.not_person == Some(NotPerson::Organization)
+                    && k.speaker.name.as_deref().is_some_and(|n| {
+                        n.split(' ').any(|w| w.eq_ignore_ascii_case(head))
+                    }))
+        })
+    }
+
+    /// The speaker of a named antecedent a descriptor refers to: the one already linked to
+    /// its entity, else a new named speaker introduced by the antecedent's mention.
+    fn adopt(&mut self, m: &Mention<'_>, a: &Antecedent) -> usize {
+        if let Some(&i) = self.entities.get(&a.entity.id) {
+            let k = &mut self.known[i];
+            k.speaker.mentions.push(m.span.clone());
+            // "The ministry" after "the Economics Ministry" spoke: later ones match by head.
+            if k.head.is_none() {
+                k.head.clone_from(&m.descriptor.head);
+            }
+            // "The company" refers to it: an organization, never a later "she".
+            if a.entity.kind != EntityType::Person {
+                k.not_person.get_or_insert(NotPerson::Organization);
+            }
+            return i;
+        }
+        let d = m.descriptor;
+        let index = self.known.len();
+        let affiliation = m
+            .affiliation_id
+            .clone()
+            .or_else(|| d.affiliation.as_ref().map(|a| a.0.clone()));
+        let person = a.entity.kind == EntityType::Person;
+        let speaker = Speaker {
+            id: format!("S{}", index + 1),
+            mentions: vec![a.mention.clone(), m.span.clone()],
+            named: true,
+            name: Some(a.entity.name.clone()),
+            entity_id: Some(a.entity.id.clone()),
+            descriptor: None,
+            role: a.role.clone().or_else(|| d.role.clone()),
+            affiliation_basis: affiliation.as_ref().map(|_| AffiliationBasis::Stated),
+            affiliation,
+            affiliation_evidence: None,
+            seniority: d.seniority.clone(),
+            anonymous: false,
+            group: false,
+            conditions: Vec::new(),
+        };
+        let name = a.entity.name.clone();
+        self.names.entry(surname(&name).to_owned()).or_insert(index);
+        self.names.insert(name, index);
+        self.entities.insert(a.entity.id.clone(), index);
+        self.known.push(Known {
+            speaker,
+            head: d.head.clone(),
+            kind: d.kind,
+            number: Number::Singular,
+            gender: d.gender,
+            not_person: (!person).then_some(NotPerson::Organization),
+        });
+        index
     }
 
     fn create(&mut self, m: &Mention<'_>) -> usize {

@@ -41,6 +41,7 @@ use tally_core::{
 };
 
 use crate::affiliation;
+use crate::antecedent::Heads;
 use crate::continuation;
 use crate::coref::{Mention, NotPerson, Registry};
 use crate::descriptor::{self, Form};
@@ -63,6 +64,7 @@ use crate::words::{Word, marks_of, words_into};
 #[derive(Debug)]
 pub struct Attributor {
     lex: Lexicon,
+    heads: Heads,
 }
 
 impl Attributor {
@@ -73,6 +75,7 @@ impl Attributor {
     pub fn new() -> Result<Attributor, ExtractError> {
         Ok(Attributor {
             lex: Lexicon::bundled()?,
+            heads: Heads::bundled()?,
         })
     }
 }
@@ -92,7 +95,7 @@ impl Extractor for Attributor {
 
     fn run(&self, doc: &mut Document) -> Result<(), ExtractError> {
         let quotes = tally_text::quotations(doc);
-        let (mut speakers, mut attributions) = annotate(&self.lex, doc, &quotes);
+        let (mut speakers, mut attributions) = annotate(&self.lex, &self.heads, doc, &quotes);
         nesting::mark(&mut attributions);
         continuation::extend(doc, &quotes, &mut attributions);
         affiliation::infer(&self.lex, doc, &mut speakers, &attributions);
@@ -132,6 +135,11 @@ impl<'d> EntityIndex<'d> {
                 w.caseless = self.at(w.start, w.end).is_none();
             }
         }
+    }
+
+    /// Every entity mention, by start.
+    fn all(&self) -> &[(usize, usize, &'d Entity)] {
+        &self.mentions
     }
 
     /// The entity with a mention overlapping `start..end`.
@@ -442,14 +450,15 @@ fn previous_quotation(doc: &Document, index: usize) -> Option<Span> {
 
 /// What a source names that is not a person, which "he" or "she" never refers to: an
 /// organization (a descriptor whose head is an organization noun, "the ministry"; a name
-/// with one, "Senate Intelligence Committee"; a name the entities stage links to a listed
-/// organization or a country, which speaks as its government: "it") or another place ("New
-/// Hampshire": not "it" either, which in news is mostly the state's people or a document). A
-/// person's title ("Sen.") overrides; a document-local entity typed organization with no
-/// organization word in its name is not trusted (the entities stage types some unlisted
-/// people so).
+/// with one, "Senate Intelligence Committee", or ending in a company form, "Georgia Power
+/// Co"; a name the entities stage links to a listed organization or a country, which speaks
+/// as its government: "it") or another place ("New Hampshire": not "it" either, which in
+/// news is mostly the state's people or a document). A person's title ("Sen.") overrides; a
+/// document-local entity typed organization with no organization word in its name is not
+/// trusted (the entities stage types some unlisted people so).
 fn not_a_person(
     lex: &Lexicon,
+    heads: &Heads,
     d: &descriptor::Descriptor,
     entity: Option<&Entity>,
 ) -> Option<NotPerson> {
@@ -463,7 +472,8 @@ fn not_a_person(
                     .is_some_and(|noun| noun.kind == NounKind::Org)
             })
         });
-    if d.kind == Some(NounKind::Org) || org_word {
+    let company = d.form == Form::Named && d.name.as_deref().is_some_and(|n| heads.company(n));
+    if d.kind == Some(NounKind::Org) || org_word || company {
         return Some(NotPerson::Organization);
     }
     match entity.map(|e| (e.kind, e.id.starts_with("local:"))) {
@@ -508,6 +518,7 @@ fn appositive_head(
 /// Everything but said-at: speakers and attributions in document order.
 fn annotate(
     lex: &Lexicon,
+    heads: &Heads,
     doc: &Document,
     quotes: &[tally_text::Quotation],
 ) -> (Vec<tally_core::Speaker>, Vec<Attribution>) {
@@ -639,6 +650,7 @@ fn annotate(
                         entity: None,
                         affiliation_id: None,
                         not_person: None,
+                        antecedent: None,
                     });
                 }
             }
@@ -664,7 +676,7 @@ fn annotate(
                         .name_range
                         .filter(|_| d.form == Form::Named)
                         .and_then(|(a, b)| entities.at(a, b));
-                    let not_person = not_a_person(lex, &d, linked_entity);
+                    let not_person = not_a_person(lex, heads, &d, linked_entity);
                     let entity = linked_entity.map(|e| (e.id.clone(), e.name.clone()));
                     let affiliation_id = d
                         .affiliation
@@ -672,14 +684,34 @@ fn annotate(
                         .and_then(|(_, a, b)| entities.at(*a, *b))
                         .map(|e| e.id.clone());
                     let entity_id = entity.as_ref().map(|e| e.0.clone());
-                    let index = registry.resolve(&Mention {
+                    let mut mention = Mention {
                         span,
                         paragraph,
                         descriptor: &d,
                         entity,
                         affiliation_id,
                         not_person,
-                    })?;
+                        antecedent: None,
+                    };
+                    // "the vice president" after "Vice President Joe Biden", who has not
+                    // spoken yet: only read when no speaker in the window matches.
+                    if d.form == Form::Definite
+                        && d.text
+                            .get(..4)
+                            .is_some_and(|t| t.eq_ignore_ascii_case("the "))
+                        && !registry.has_definite(&mention)
+                        && let Some(head) = d.head.as_deref()
+                    {
+                        mention.antecedent = heads.antecedent(
+                            lex,
+                            doc,
+                            entities.all(),
+                            mention.span.start,
+                            paragraph,
+                            head,
+                        );
+                    }
+                    let index = registry.resolve(&mention)?;
                     let linked =
                         entity_id.and_then(|id| doc.entities.iter().position(|e| e.id == id));
                     if !registry.has_role(index)
@@ -789,6 +821,7 @@ fn annotate(
                     entity: None,
                     affiliation_id: None,
                     not_person: None,
+                    antecedent: None,
                 });
             }
         }

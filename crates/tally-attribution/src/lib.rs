@@ -50,6 +50,7 @@
 //! ```
 
 mod affiliation;
+mod antecedent;
 mod continuation;
 mod coref;
 mod descriptor;

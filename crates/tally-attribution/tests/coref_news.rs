@@ -87,3 +87,131 @@ fn he_never_refers_to_a_listed_organization_or_a_place() {
     );
     assert_eq!(speakers(&doc).last().unwrap(), "?");
 }
+
+#[test]
+fn the_vice_president_is_the_titled_name_before_him() {
+    let doc = run(
+        &[
+            "Vice President Joe Biden on Monday hit the campaign trail in Ohio.",
+            "In Toledo, the vice president said the choice was clear.",
+            "\u{201C}This is about jobs,\u{201D} said Biden.",
+        ],
+        &[
+            ("Joe Biden", EntityType::Person, "Joe Biden"),
+            ("Biden", EntityType::Person, "Joe Biden"),
+        ],
+    );
+    assert_eq!(speakers(&doc), ["Joe Biden", "Joe Biden"]);
+    let biden = &doc.speakers[0];
+    assert!(biden.named && !biden.anonymous);
+    assert_eq!(biden.role.as_deref(), Some("Vice President"));
+    assert_eq!(biden.mentions[0].text, "Joe Biden");
+}
+
+#[test]
+fn without_entities_the_descriptor_stays_anonymous() {
+    let doc = run(
+        &[
+            "Vice President Joe Biden on Monday hit the campaign trail in Ohio.",
+            "In Toledo, the vice president said the choice was clear.",
+        ],
+        &[],
+    );
+    assert_eq!(speakers(&doc), ["the vice president"]);
+    assert!(doc.speakers[0].anonymous);
+}
+
+#[test]
+fn the_company_is_the_company_named_before() {
+    let doc = run(
+        &[
+            "Acme Widgets Inc shares rose after the results.",
+            "The company said sales rose 12 pct. It said margins were stable.",
+            "The spokeswoman said the company feels the report is wrong. She said it was unfair.",
+        ],
+        &[(
+            "Acme Widgets Inc",
+            EntityType::Organization,
+            "Acme Widgets Inc",
+        )],
+    );
+    // "feels" is an attitude inside the spokeswoman's report: all attributions here.
+    let all: Vec<String> = doc
+        .attributions
+        .iter()
+        .map(|a| {
+            doc.speakers
+                .iter()
+                .find(|s| a.speaker_id.as_deref() == Some(s.id.as_str()))
+                .and_then(|s| s.name.clone().or_else(|| s.descriptor.clone()))
+                .unwrap_or_else(|| "?".to_owned())
+        })
+        .collect();
+    assert_eq!(
+        all,
+        [
+            "Acme Widgets Inc",
+            "Acme Widgets Inc",
+            "The spokeswoman",
+            "Acme Widgets Inc",
+            "The spokeswoman"
+        ]
+    );
+}
+
+#[test]
+fn a_person_head_never_names_an_organization() {
+    let doc = run(
+        &[
+            "The Daily People newspaper ran the story.",
+            "The people said the story was wrong.",
+        ],
+        &[("Daily People", EntityType::Organization, "Daily People")],
+    );
+    assert_eq!(speakers(&doc), ["The people"]);
+}
+
+#[test]
+fn the_ministry_keeps_referring_to_the_named_ministry() {
+    let mut paragraphs = vec![
+        "Output rose, the Economics Ministry said.",
+        "The ministry said output rose.",
+    ];
+    // The ministry's name is nine paragraphs back (beyond the window), its last mention
+    // eight.
+    paragraphs.extend(std::iter::repeat_n("Prices were flat in the period.", 7));
+    paragraphs.push("The ministry said prices were flat.");
+    let doc = run(
+        &paragraphs,
+        &[(
+            "Economics Ministry",
+            EntityType::Organization,
+            "Economics Ministry",
+        )],
+    );
+    assert_eq!(speakers(&doc), ["Economics Ministry"; 3]);
+}
+
+#[test]
+fn the_utility_is_the_power_company_and_it_too() {
+    let doc = run(
+        &[
+            "Northern Lights Power Co said the valves will be replaced.",
+            "This will delay start-up by three months, the utility said. It previously had projected a start in September.",
+        ],
+        &[("Northern Lights Power Co", EntityType::Organization, "Northern Lights Power Co")],
+    );
+    assert_eq!(speakers(&doc), ["Northern Lights Power Co"; 3]);
+}
+
+#[test]
+fn a_surname_speaker_takes_the_full_name_when_it_comes() {
+    let doc = run(
+        &[
+            "The analyst Roffman said the casino would fail.",
+            "Marvin Roffman said he stood by the forecast.",
+        ],
+        &[],
+    );
+    assert_eq!(speakers(&doc)[..2], ["Marvin Roffman", "Marvin Roffman"]);
+}

@@ -1,0 +1,271 @@
+//! Named antecedents that are not speakers yet: the entity a definite descriptor refers to.
+//!
+//! ## What it finds
+//! For a definite descriptor with no earlier speaker to refer to ("the vice president", "the
+//! senator", "the company"), the nearest earlier entity mention (from the entities stage)
+//! that the descriptor's head noun names: a person whose title written before the name or
+//! in an apposition after it ends in that head, or an organization whose name holds it or,
+//! for "the company", ends in a company form.
+//!
+//! ## Example
+//! ```text
+//! Vice President Joe Biden hit the campaign trail. ... the vice president said Clinton was the only choice.
+//! ^^^^^^^^^^^^^^ title          ^^^^^^^^^ entity        ^^^^^^^^^^^^^^^^^^ → Joe Biden (named)
+//! Acme Widgets Inc said sales fell. ... The company said it would cut jobs.
+//!              ^^^ company form         ^^^^^^^^^^^ → Acme Widgets Inc
+//! ```
+//!
+//! ## Limitations
+//! - Only entity mentions count: a name the entities stage missed is not found, and without
+//!   the entities layer nothing changes.
+//! - The head must be written: "the New York businessman" is not matched to a person
+//!   introduced as a candidate.
+//! - The scan is bounded ([`MENTIONS`] entity mentions back, within the coreference
+//!   window's paragraphs): an antecedent further away is not found.
+
+use std::collections::{HashMap, HashSet};
+
+use tally_core::{Document, Entity, EntityType, ExtractError, Span};
+
+use crate::coref::MAX_PARAGRAPHS;
+use crate::lexicon::{Lexicon, NounKind};
+
+const TITLE_HEADS: &str = include_str!("../../../data/coref/title_heads.tsv");
+const COMPANY_FORMS: &str = include_str!("../../../data/coref/company_forms.txt");
+const COMPANY_HEADS: &str = include_str!("../../../data/coref/company_heads.txt");
+
+/// How many entity mentions back a descriptor may look.
+pub(crate) const MENTIONS: usize = 40;
+
+/// The lists under `data/coref/`.
+#[derive(Debug)]
+pub(crate) struct Heads {
+    /// Abbreviated title (lowercase) → head noun ("sen." → "senator").
+    titles: HashMap<String, String>,
+    /// Company forms, lowercase without a final period ("inc", "plc").
+    company_forms: HashSet<String>,
+    /// Heads that refer back to a company ("company", "firm").
+    company_heads: HashSet<String>,
+}
+
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// A named mention a descriptor refers to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Antecedent {
+    /// The entity.
+    pub entity: Entity,
+    /// The mention.
+    pub mention: Span,
+    /// The title written with it ("Vice President"), for a person.
+    pub role: Option<String>,
+}
+
+impl Heads {
+    /// Loads the bundled lists.
+    ///
+    /// # Errors
+    /// [`ExtractError::Data`] when `title_heads.tsv` has a line without two columns.
+    pub(crate) fn bundled() -> Result<Heads, ExtractError> {
+        let mut titles = HashMap::new();
+        for line in lines(TITLE_HEADS) {
+            let Some((title, head)) = line.split_once('\t') else {
+                return Err(ExtractError::Data {
+                    what: "coreference lists",
+                    source_name: "data/coref/title_heads.tsv".to_owned(),
+                    message: format!("expected title<TAB>head in {line:?}"),
+                });
+            };
+            titles.insert(title.to_lowercase(), head.trim().to_owned());
+        }
+        Ok(Heads {
+            titles,
+            company_forms: lines(COMPANY_FORMS).map(str::to_owned).collect(),
+            company_heads: lines(COMPANY_HEADS).map(str::to_owned).collect(),
+        })
+    }
+
+    /// Whether a name ends in a company form ("Georgia Power Co", "Acme Widgets Inc.").
+    pub(crate) fn company(&self, name: &str) -> bool {
+        name.rsplit(' ').next().is_some_and(|w| {
+            self.company_forms
+                .contains(&w.trim_end_matches('.').to_ascii_lowercase())
+        })
+    }
+
+    /// The head noun of a title as written ("Sen." → "senator", "President" → "president").
+    fn title_head(&self, title: &str) -> String {
+        let lower = title.to_lowercase();
+        self.titles.get(&lower).cloned().unwrap_or(lower)
+    }
+
+    /// The nearest entity mention before byte `before` (in `mentions`, sorted by start) that
+    /// a definite descriptor with head noun `head` names; only mentions within the window's
+    /// paragraphs of `paragraph` are read, at most [`MENTIONS`] of them.
+    pub(crate) fn antecedent(
+        &self,
+        lex: &Lexicon,
+        doc: &Document,
+        mentions: &[(usize, usize, &Entity)],
+        before: usize,
+        paragraph: usize,
+        head: &str,
+    ) -> Option<Antecedent> {
+        // A person's head names a person, an organization's an organization ("the
+        // People's Daily article" is neither: its listed noun "people" is no newspaper).
+        let kind = if self.company_heads.contains(head) {
+            NounKind::Org
+        } else {
+            lex.noun(head)?.kind
+        };
+        let end = mentions.partition_point(|m| m.0 < before);
+        mentions[..end]
+            .iter()
+            .rev()
+            .take(MENTIONS)
+            .filter(|m| m.1 <= before)
+            .take_while(|m| {
+                doc.paragraph_at(m.0)
+                    .is_some_and(|p| paragraph.saturating_sub(p) <= MAX_PARAGRAPHS)
+            })
+            .find_map(|&(start, end, entity)| {
+                let role = match (entity.kind, kind) {
+                    (EntityType::Person, NounKind::Person) => {
+                        self.person_named(lex, &doc.body, start, end, head)?
+                    }
+                    (EntityType::Organization, NounKind::Org) => self
+                        .organization_named(&doc.body, start, end, head)
+                        .then_some(None)?,
+                    _ => return None,
+                };
+                Some(Antecedent {
+                    entity: entity.clone(),
+                    mention: doc.span(start, end).ok()?,
+                    role,
+                })
+            })
+    }
+
+    /// Whether the person mentioned at `start..end` is titled `head`: by the titles written
+    /// right before the name ("Vice President Joe Biden", "Florida Sen. Marco Rubio") or by
+    /// an apposition right after it ("Joe Biden, the vice president,"). `Some(role)` when it
+    /// is, with the titles as written when they precede the name.
+    fn person_named(
+        &self,
+        lex: &Lexicon,
+        body: &str,
+        start: usize,
+        end: usize,
+        head: &str,
+    ) -> Option<Option<String>> {
+        // Titles before: the words right before the name that the lexicon lists as titles,
+        // the last of which must have the head.
+        let before = body.get(start.saturating_sub(80)..start)?;
+        let mut titles: Vec<&str> = before
+            .split_whitespace()
+            .rev()
+            .take_while(|w| lex.title(w).is_some())
+            .collect();
+        if let Some(last) = titles.first()
+            && self.title_head(last) == head
+        {
+            titles.reverse();
+            return Some(Some(titles.join(" ")));
+        }
+        titles.clear();
+        // An apposition after: ", the vice president," / ", a former governor of Iowa,".
+        let after = body.get(end..body.len().min(end + 120))?;
+        let rest = after
+            .strip_prefix(", the ")
+            .or_else(|| after.strip_prefix(", a "))
+            .or_else(|| after.strip_prefix(", an "))?;
+        let phrase = rest.split([',', '.', ';', '(', '"', '\u{201C}']).next()?;
+        let last = phrase
+            .split_whitespace()
+            .take(8)
+            .take_while(|w| !matches!(*w, "of" | "on" | "for" | "at" | "in" | "from" | "with"))
+            .last()?;
+        (last.to_lowercase() == head).then_some(None)
+    }
+
+    /// Whether the organization mentioned at `start..end` is named `head`: a word of its
+    /// name ("Bank of England" → "the bank", "Supreme Court" → "the court") or, for "the
+    /// company", a company form ending it ("Acme Widgets Inc").
+    fn organization_named(&self, body: &str, start: usize, end: usize, head: &str) -> bool {
+        let Some(name) = body.get(start..end) else {
+            return false;
+        };
+        let mut words = name.split_whitespace().map(|w| {
+            w.trim_end_matches(['.', ','])
+                .trim_end_matches("'s")
+                .trim_end_matches("\u{2019}s")
+        });
+        if words.clone().any(|w| w.eq_ignore_ascii_case(head)) {
+            return true;
+        }
+        // The form may follow the entity's mention ("Acme Widgets Inc." with the entities
+        // stage stopping before "Inc.").
+        let next = body
+            .get(end..body.len().min(end + 16))
+            .and_then(|a| a.split_whitespace().next())
+            .map(|w| w.trim_end_matches(['.', ',']));
+        let form = |w: &str| self.company_forms.contains(&w.to_ascii_lowercase());
+        self.company_heads.contains(head)
+            && (words.next_back().is_some_and(form) || next.is_some_and(form))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)] // A test fixture: failing loudly is the point.
+
+    use super::*;
+
+    #[test]
+    fn lists_parse_and_abbreviations_expand() {
+        let heads = Heads::bundled().unwrap();
+        assert_eq!(heads.title_head("Sen."), "senator");
+        assert_eq!(heads.title_head("President"), "president");
+        assert!(heads.company_forms.contains("plc"));
+        assert!(heads.company_heads.contains("company"));
+    }
+
+    #[test]
+    fn titles_before_and_appositions_after_name_the_person() {
+        let heads = Heads::bundled().unwrap();
+        let lex = Lexicon::bundled().unwrap();
+        let body = "Vice President Joe Biden spoke. Florida Sen. Jane Roe and Ann Lee, the governor of Ohio, came.";
+        let at = |s: &str| body.find(s).map(|i| (i, i + s.len())).unwrap();
+        let (a, b) = at("Joe Biden");
+        assert_eq!(
+            heads.person_named(&lex, body, a, b, "president"),
+            Some(Some("Vice President".to_owned()))
+        );
+        assert_eq!(heads.person_named(&lex, body, a, b, "senator"), None);
+        let (a, b) = at("Jane Roe");
+        assert_eq!(
+            heads.person_named(&lex, body, a, b, "senator"),
+            Some(Some("Sen.".to_owned()))
+        );
+        let (a, b) = at("Ann Lee");
+        assert_eq!(heads.person_named(&lex, body, a, b, "governor"), Some(None));
+    }
+
+    #[test]
+    fn organizations_by_a_word_of_their_name_or_a_company_form() {
+        let heads = Heads::bundled().unwrap();
+        let body = "Bank of England and Acme Widgets Inc. and Widget Works met.";
+        let at = |s: &str| body.find(s).map(|i| (i, i + s.len())).unwrap();
+        let (a, b) = at("Bank of England");
+        assert!(heads.organization_named(body, a, b, "bank"));
+        assert!(!heads.organization_named(body, a, b, "company"));
+        let (a, b) = at("Acme Widgets");
+        assert!(heads.organization_named(body, a, b, "company"));
+        let (a, b) = at("Widget Works");
+        assert!(!heads.organization_named(body, a, b, "company"));
+    }
+}
