@@ -912,6 +912,14 @@ fn after(
             )
             && !matches!(w.lower(), "down" | "up" | "off" | "out" | "away" | "back")
     });
+    // "accused Trump of using divisive rhetoric", "is accused of killing": the addressee the
+    // object scan skipped and its "of" phrase are what is charged.
+    let of_phrase = flags.obj && at(j0).is_some_and(|w| w.is_word() && w.lower() == "of");
+    if flags.np && of_phrase {
+        return run_to_end(lex, words, cue.words.end, next_cue)
+            .filter(|p| word_count(words, *p) >= 2)
+            .map(|p| (p, Intro::Object));
+    }
     if flags.np && opens_np {
         return run_to_end(lex, words, j0, next_cue)
             .filter(|p| word_count(words, *p) >= 1)
@@ -1066,6 +1074,12 @@ fn verb<'l>(
             "was" | "were" | "been" | "is" | "are" | "be" | "being"
         )
         && words.get(cue.words.end).is_none_or(|w| w.lower() != "by");
+    // "was also accused of", "Roof, accused of killing nine people,": "accuse" always takes
+    // its object, so an "of" right after it is passive whatever comes before.
+    let passive = passive
+        || (cue.entry.flags.obj
+            && cue.entry.flags.np
+            && words.get(cue.words.end).is_some_and(|w| w.lower() == "of"));
     if passive {
         let (content, _) = after(lex, words, cue, next_cue)?;
         return Some(make(None, vec![content]));
@@ -1494,7 +1508,9 @@ fn skip_left_adjuncts(lex: &Lexicon, words: &[Word<'_>], cue: usize, floor: usiz
             || class(lex, words, h - 1) == Class::Aux
             || (w.is_word() && TIME_WORDS.contains(&w.lower()))
             // "Her campaign workers here said".
-            || (h == cue && matches!(w.lower(), "here" | "there") && h - 1 > floor);
+            || (h == cue && matches!(w.lower(), "here" | "there") && h - 1 > floor)
+            // "She has since said": "since" after an auxiliary is an adverb, not a clause.
+            || (w.lower() == "since" && h - 1 > floor && class(lex, words, h - 2) == Class::Aux);
         if !skip {
             break;
         }

@@ -624,3 +624,48 @@ fn whoever_issues_a_statement_is_its_source() {
     );
     assert_eq!(all.len(), 2, "{all:?}");
 }
+
+#[test]
+fn accused_of_takes_the_object_and_the_charge() {
+    let all = found(&[
+        "Clinton has repeatedly accused Trump of using divisive rhetoric.",
+        "He was also accused of killing nine people.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "has repeatedly accused",
+            "Clinton",
+            "Trump of using divisive rhetoric"
+        ),
+        "{all:?}"
+    );
+    // Passive: whoever accused is not named.
+    assert!(
+        all.iter().any(|(c, s, t)| c == "was also accused"
+            && s.is_none()
+            && t == "of killing nine people"),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn since_and_always_between_auxiliary_and_cue_are_adverbs() {
+    let all = found(&[
+        "She has since said that she attended the event.",
+        "He has always maintained that the server was secure.",
+    ]);
+    assert!(
+        has(&all, "said", "She", "that she attended the event"),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "has always maintained",
+            "He",
+            "that the server was secure"
+        ),
+        "{all:?}"
+    );
+}
