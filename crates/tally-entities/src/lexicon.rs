@@ -15,10 +15,11 @@ const EVENT_SUFFIXES: &str = include_str!("../../../data/entities/event_suffixes
 const FIRST_NAMES: &str = include_str!("../../../data/entities/first_names.txt");
 /// Given names that are also words ("Mark", "Bill"), which the generated list leaves out.
 const WORD_FIRST_NAMES: &str = include_str!("../../../data/entities/word_first_names.txt");
+const ORG_PREFIXES: &str = include_str!("../../../data/entities/org_prefixes.txt");
 
 /// What a word can be, as bits: one lookup per word answers every question name finding
 /// asks about it.
-pub type Flags = u16;
+pub type Flags = u32;
 /// Never a name alone ("the", "monday").
 pub const STOP: Flags = 1;
 /// A one-word title ("president").
@@ -52,6 +53,11 @@ pub const PERSON_APPOSITION: Flags = 1 << 14;
 
 /// Before "in", makes what follows a company, not a place ("a stake in Chrysler").
 pub const OWNERSHIP: Flags = 1 << 15;
+/// A given name that is also an ordinary word ("mark", "bill"): a person cue in mixed
+/// case only, where its capital means something.
+pub const WORD_FIRST_NAME: Flags = 1 << 16;
+/// Opens an organization's name ("radio" of "Radio Free Europe").
+pub const ORG_PREFIX: Flags = 1 << 17;
 
 /// Words that may sit inside a name between capitalized words ("Bank of Japan").
 const CONNECTORS: &[&str] = &[
@@ -182,12 +188,13 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             None => mark(t, TITLE),
         }
     }
-    let lists: [(&str, Flags); 7] = [
+    let lists: [(&str, Flags); 8] = [
         (ORG_SUFFIXES, ORG_SUFFIX),
         (ORG_HEADS, ORG_HEAD),
         (STOP_CAPS, STOP),
         (FIRST_NAMES, FIRST_NAME),
-        (WORD_FIRST_NAMES, FIRST_NAME),
+        (WORD_FIRST_NAMES, WORD_FIRST_NAME),
+        (ORG_PREFIXES, ORG_PREFIX),
         (PLACE_SUFFIXES, PLACE_SUFFIX),
         (EVENT_SUFFIXES, EVENT_SUFFIX),
     ];

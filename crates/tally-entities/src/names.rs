@@ -15,9 +15,9 @@ use tally_core::EntityType;
 
 use crate::gazetteer::Form;
 use crate::lexicon::{
-    ARTICLE, CONNECTOR, EVENT_SUFFIX, FIRST_NAME, Flags, LEXICON, OF, ORG_HEAD, ORG_SUFFIX,
-    OWNERSHIP, PERSON_APPOSITION, PLACE_CUE, PLACE_SUFFIX, REPORTING, STOP, TITLE, TITLE_FIRST,
-    VERB_LIKE,
+    ARTICLE, CONNECTOR, EVENT_SUFFIX, FIRST_NAME, Flags, LEXICON, OF, ORG_HEAD, ORG_PREFIX,
+    ORG_SUFFIX, OWNERSHIP, PERSON_APPOSITION, PLACE_CUE, PLACE_SUFFIX, REPORTING, STOP, TITLE,
+    TITLE_FIRST, VERB_LIKE, WORD_FIRST_NAME,
 };
 use crate::scan::Word;
 
@@ -25,6 +25,31 @@ use crate::scan::Word;
 const PLACE_NOUNS: &[&str] = &[
     "airport", "airbase", "river", "lake", "island", "street", "square", "bridge", "stadium",
     "strait", "valley", "bay",
+];
+
+/// Words of the given-name list that in all-caps text are mostly articles, saints' places
+/// and acronyms ("DEL SOL", "LE MONDE", "SANTA TECLA", "DEA AGENTS").
+const NOT_GIVEN_IN_CAPS: &[&str] = &[
+    "DE",
+    "DEL",
+    "EL",
+    "LA",
+    "LE",
+    "LES",
+    "LOS",
+    "LAS",
+    "SAN",
+    "SANTA",
+    "SANTO",
+    "UN",
+    "DEA",
+    "CHRISTIAN",
+];
+
+/// Endings of English nouns that no surname has: in all-caps text they end a given-name
+/// run ("RAMON NEIGHBORHOOD", "DEL SOL DECLARATION").
+const ENGLISH_NOUN_ENDINGS: &[&str] = &[
+    "TION", "SION", "MENT", "HOOD", "SHIP", "NESS", "ITY", "ISM", "ISTS",
 ];
 
 /// Marks a word whose flags have not been looked up yet.
@@ -321,6 +346,14 @@ fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candida
     {
         return;
     }
+    // "Radio Free Europe", "Radio America": a name opening with an organization word is the
+    // organization's, over any place or country in it.
+    if to > from && ctx.has(from, ORG_PREFIX) {
+        let mut cand = ctx.candidate(from, to, Some(EntityType::Organization));
+        cand.overrides = true;
+        out.push(cand);
+        return;
+    }
     // A title closing the run names no one: "Ryanair CEO" is Ryanair, "President" nothing.
     let mut to = to;
     while let Some(k) = (from..=to).find(|&k| {
@@ -362,7 +395,7 @@ fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candida
     }
     // "Tom Campbell of First National Bank": a given name and a surname before "of" are a
     // person from the place or organization after it.
-    if ctx.has(from, FIRST_NAME)
+    if ctx.has(from, FIRST_NAME | WORD_FIRST_NAME)
         && ctx.covered[from].is_none()
         && let Some(of) = (from + 2..to).find(|&k| ctx.has(k, OF))
         && (from + 1..of).all(|k| {
@@ -539,7 +572,7 @@ fn typed_pieces(
                 of.is_some_and(|of| (k + 1..of).any(|i| ctx.has(i, ORG_SUFFIX | ORG_HEAD)));
             if cand.kind.is_none()
                 && cand.words >= 2
-                && ctx.has(k, FIRST_NAME)
+                && ctx.has(k, FIRST_NAME | WORD_FIRST_NAME)
                 && !group_plural
                 && !digits
                 && !org_before_of
@@ -693,6 +726,25 @@ pub fn find_shouting(
                 continue;
             }
         }
+        // "RADIO AMERICA", "RADIO CADENA NACIONAL": up to three words after an organization
+        // word, over a country's name, but not a description ("RADIO STATIONS").
+        if ctx.has(k, ORG_PREFIX) {
+            let mut end = k + 1;
+            while end < n && end < k + 4 && words[end].joined && !stop(end) {
+                end += 1;
+            }
+            let described = k + 1 < n
+                && (ctx.has(k + 1, PLACE_SUFFIX | ORG_SUFFIX | TITLE)
+                    || ctx.text(k + 1).ends_with(['S', 's']));
+            if end > k + 1 && !described {
+                let mut cand = ctx.candidate(k, end - 1, Some(EntityType::Organization));
+                cand.overrides = true;
+                out.push(cand);
+                taken[k..end].iter_mut().for_each(|t| *t = true);
+                k = end;
+                continue;
+            }
+        }
         // "X OF Y" organizations: "MINISTRY OF DEFENSE".
         if k + 2 < n && ctx.has(k, ORG_HEAD) && words[k + 1].joined && ctx.has(k + 1, OF) {
             let mut end = k + 2;
@@ -726,6 +778,70 @@ pub fn find_shouting(
             cand.overrides = true;
             out.push(cand);
             taken[from..=k].iter_mut().for_each(|t| *t = true);
+        }
+    }
+    // "ENRIQUE BERMUDEZ", "GONZALO RODRIGUEZ GACHA": in all-caps text a given name (one that
+    // is no ordinary word), more given names and one or two surnames make a person, when a
+    // clear end follows: punctuation, a function word, a verb ("BERNARDO JARAMILLO TOLD").
+    // Without one ("DANIEL ORTEGA OPENLY MADE") where the name ends is unknown, and with an
+    // organization or place word in it ("MIGUEL CITY", "SANTAMARIA AIRPORT") it is no one's.
+    if shouting {
+        let mut k = 0;
+        while k < n {
+            let free = |i: usize| !taken[i] && ctx.covered[i].is_none() && !stop(i);
+            let given_name =
+                |i: usize| ctx.has(i, FIRST_NAME) && !NOT_GIVEN_IN_CAPS.contains(&ctx.text(i));
+            if !(free(k) && given_name(k)) {
+                k += 1;
+                continue;
+            }
+            let mut given = k + 1;
+            while given < n && given < k + 3 && words[given].joined && free(given) {
+                if !given_name(given) {
+                    break;
+                }
+                given += 1;
+            }
+            let ends_at = |e: usize| {
+                e >= n
+                    || !words[e].joined
+                    || words[e - 1].possessive
+                    || ctx.has(e, STOP | TITLE | VERB_LIKE | REPORTING)
+            };
+            let not_a_name = PLACE_SUFFIX | ORG_SUFFIX | EVENT_SUFFIX | ORG_HEAD | ORG_PREFIX;
+            let fits = |e: usize| {
+                (k + 1..e).all(|i| {
+                    words[i].joined
+                        && !words[i - 1].possessive
+                        && free(i)
+                        && words[i].end - words[i].start > 1
+                        && !ENGLISH_NOUN_ENDINGS
+                            .iter()
+                            .any(|x| ctx.text(i).ends_with(x))
+                }) && !(k..e).any(|i| ctx.has(i, not_a_name))
+            };
+            // One or two surnames after the given names; with only given names ("JUAN
+            // CARLOS"), the last of them may be the surname.
+            let first_end = if given > k + 1 { given } else { k + 2 };
+            // A second surname ending in S is more often a verb ("AYLWIN WINS").
+            let end = (first_end..=given + 2)
+                .find(|&e| {
+                    e <= n
+                        && fits(e)
+                        && ends_at(e)
+                        && !(e == given + 2 && ctx.text(e - 1).ends_with('S'))
+                })
+                .filter(|_| fits(first_end));
+            match end {
+                Some(e) => {
+                    let mut cand = ctx.candidate(k, e - 1, Some(EntityType::Person));
+                    cand.overrides = true;
+                    out.push(cand);
+                    taken[k..e].iter_mut().for_each(|t| *t = true);
+                    k = e;
+                }
+                None => k += 1,
+            }
         }
     }
     // Everything else may repeat a name found by a cue: kept only if it does.

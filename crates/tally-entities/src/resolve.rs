@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap as HashMap;
 use tally_core::{Entity, EntityType, Span};
 
 use crate::gazetteer::{Form, Gazetteer};
-use crate::lexicon::{LEXICON, ORG_HEAD, STOP, fold_hash};
+use crate::lexicon::{LEXICON, ORG_HEAD, ORG_PREFIX, STOP, fold_hash};
 use crate::names::{Candidate, GazMention};
 
 /// "the North"/"the South" seen in the text: `(start, end, north)`.
@@ -117,7 +117,11 @@ pub fn resolve(
             if m.start < c.end && c.start < m.end {
                 overridden[mi] = true;
                 let entry = &gaz.entries()[m.entry];
-                if entry.kind == EntityType::Country && c.kind == Some(EntityType::Organization) {
+                // ... but not in "Radio America", whose country word is only part of the name.
+                if entry.kind == EntityType::Country
+                    && c.kind == Some(EntityType::Organization)
+                    && LEXICON.flags(&body[c.first.0..c.first.1]) & ORG_PREFIX == 0
+                {
                     parents.entry(ci).or_insert_with(|| entry.id.clone());
                 }
             }

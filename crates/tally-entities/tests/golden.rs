@@ -139,3 +139,12 @@ fn given_names_that_are_words_surnames_shared_and_of_phrases() {
         "At Boca West, Jay DiPietro, the club's president, said the loan was signed by the Executive Vice President of Home Federal Savings.",
     ]));
 }
+
+#[test]
+fn all_caps_given_names_and_radio_stations() {
+    insta::assert_snapshot!(render(&[
+        "THE REPORT BY THE REBELS, BROADCAST FROM SAN SALVADOR BY TEGUCIGALPA RADIO AMERICA, ADDED THAT GONZALO RODRIGUEZ GACHA AND ENRIQUE BERMUDEZ WERE KILLED.",
+        "BERNARDO JARAMILLO TOLD EFE THAT DANIEL ORTEGA OPENLY MADE THE OFFER AND HAS THE PRESIDENT BEEN INFORMED?",
+        "THE CHRISTIAN DEMOCRATIC PARTY MET IN THE RAMON NEIGHBORHOOD WHILE PATRICIO AYLWIN WINS.",
+    ]));
+}
