@@ -52,6 +52,15 @@ const ENGLISH_NOUN_ENDINGS: &[&str] = &[
     "TION", "SION", "MENT", "HOOD", "SHIP", "NESS", "ITY", "ISM", "ISTS",
 ];
 
+/// Whether `text` ends with the ASCII `suffix`, in any case.
+fn ends_with_ignore_case(text: &str, suffix: &str) -> bool {
+    let (t, s) = (text.as_bytes(), suffix.as_bytes());
+    t.len() >= s.len() && t[t.len() - s.len()..].eq_ignore_ascii_case(s)
+}
+
+/// Titles that are also surnames, kept as the last word of a name after a given name.
+const SURNAME_TITLES: &[&str] = &["King", "Bishop", "Major", "Pope", "Prince"];
+
 /// Marks a word whose flags have not been looked up yet.
 pub const UNKNOWN: Flags = Flags::MAX;
 
@@ -355,10 +364,15 @@ fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candida
         return;
     }
     // A title closing the run names no one: "Ryanair CEO" is Ryanair, "President" nothing.
+    // After a given name, a title that is also a surname is the surname ("Martin Luther
+    // King", "Stephen King", "John Major").
     let mut to = to;
+    let given = ctx.has(from, FIRST_NAME | WORD_FIRST_NAME) && ctx.covered[from].is_none();
     while let Some(k) = (from..=to).find(|&k| {
         let len = ctx.title_at(k, to + 1);
-        len > 0 && k + len == to + 1
+        len > 0
+            && k + len == to + 1
+            && !(given && k > from && len == 1 && SURNAME_TITLES.contains(&ctx.text(k)))
     }) {
         if k == from {
             return;
@@ -412,6 +426,36 @@ fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candida
         if rest <= to {
             name_run(ctx, rest, to, out);
         }
+        return;
+    }
+    // "Chrysler LLC Jim Press", "General Motors Roger Smith": a given name right after an
+    // organization word starts a person of that organization.
+    if let Some(k) = (from + 1..to.saturating_sub(1)).find(|&k| {
+        ctx.has(k, ORG_SUFFIX)
+            && ctx.covered[k + 1].is_none()
+            && ctx.has(k + 1, FIRST_NAME)
+            && !ctx.has(k + 1, CONNECTOR)
+    }) {
+        for (a, b, kind) in [
+            (from, k, EntityType::Organization),
+            (k + 1, to, EntityType::Person),
+        ] {
+            let mut cand = ctx.candidate(a, b, Some(kind));
+            cand.overrides = true;
+            out.push(cand);
+        }
+        return;
+    }
+    // "Jim Press, the vice chairman": a given name and a surname that is an organization
+    // word, described as a person.
+    if to == from + 1
+        && ctx.has(from, FIRST_NAME)
+        && ctx.covered[from].is_none()
+        && ctx.apposition(to) == Some(EntityType::Person)
+    {
+        let mut cand = ctx.candidate(from, to, Some(EntityType::Person));
+        cand.overrides = true;
+        out.push(cand);
         return;
     }
     // An organization word at the end wins over a title at the start ("General Motors").
@@ -780,17 +824,22 @@ pub fn find_shouting(
             taken[from..=k].iter_mut().for_each(|t| *t = true);
         }
     }
-    // "ENRIQUE BERMUDEZ", "GONZALO RODRIGUEZ GACHA": in all-caps text a given name (one that
-    // is no ordinary word), more given names and one or two surnames make a person, when a
-    // clear end follows: punctuation, a function word, a verb ("BERNARDO JARAMILLO TOLD").
+    // "ENRIQUE BERMUDEZ", "GONZALO RODRIGUEZ GACHA": in all-caps text (and in a title-case
+    // line: "Stephen Harper, Prime Minister of Canada") a given name (one that is no
+    // ordinary word), more given names and one or two surnames make a person, when a clear
+    // end follows: punctuation, a function word, a verb ("BERNARDO JARAMILLO TOLD").
     // Without one ("DANIEL ORTEGA OPENLY MADE") where the name ends is unknown, and with an
     // organization or place word in it ("MIGUEL CITY", "SANTAMARIA AIRPORT") it is no one's.
-    if shouting {
+    {
         let mut k = 0;
         while k < n {
             let free = |i: usize| !taken[i] && ctx.covered[i].is_none() && !stop(i);
-            let given_name =
-                |i: usize| ctx.has(i, FIRST_NAME) && !NOT_GIVEN_IN_CAPS.contains(&ctx.text(i));
+            let given_name = |i: usize| {
+                ctx.has(i, FIRST_NAME)
+                    && !NOT_GIVEN_IN_CAPS
+                        .iter()
+                        .any(|w| w.eq_ignore_ascii_case(ctx.text(i)))
+            };
             if !(free(k) && given_name(k)) {
                 k += 1;
                 continue;
@@ -802,12 +851,20 @@ pub fn find_shouting(
                 }
                 given += 1;
             }
+            // In a title-case line every word is capitalized, so only punctuation or a
+            // lowercase word ends a name there, and the name stands alone: "Stephen
+            // Harper, Prime Minister", not "Clinton Wades Into" or "Ted Cruz Just".
             let ends_at = |e: usize| {
                 e >= n
                     || !words[e].joined
                     || words[e - 1].possessive
-                    || ctx.has(e, STOP | TITLE | VERB_LIKE | REPORTING)
+                    || if shouting {
+                        ctx.has(e, STOP | TITLE | VERB_LIKE | REPORTING)
+                    } else {
+                        !words[e].upper
+                    }
             };
+            let alone = shouting || k == 0 || !words[k].joined || !words[k - 1].upper;
             let not_a_name = PLACE_SUFFIX | ORG_SUFFIX | EVENT_SUFFIX | ORG_HEAD | ORG_PREFIX;
             let fits = |e: usize| {
                 (k + 1..e).all(|i| {
@@ -817,19 +874,21 @@ pub fn find_shouting(
                         && words[i].end - words[i].start > 1
                         && !ENGLISH_NOUN_ENDINGS
                             .iter()
-                            .any(|x| ctx.text(i).ends_with(x))
+                            .any(|x| ends_with_ignore_case(ctx.text(i), x))
                 }) && !(k..e).any(|i| ctx.has(i, not_a_name))
             };
             // One or two surnames after the given names; with only given names ("JUAN
             // CARLOS"), the last of them may be the surname.
             let first_end = if given > k + 1 { given } else { k + 2 };
             // A second surname ending in S is more often a verb ("AYLWIN WINS").
-            let end = (first_end..=given + 2)
+            let last_end = if shouting { given + 2 } else { first_end };
+            let end = (first_end..=last_end)
+                .filter(|_| alone)
                 .find(|&e| {
                     e <= n
                         && fits(e)
                         && ends_at(e)
-                        && !(e == given + 2 && ctx.text(e - 1).ends_with('S'))
+                        && !(e == given + 2 && ctx.text(e - 1).ends_with(['S', 's']))
                 })
                 .filter(|_| fits(first_end));
             match end {

@@ -148,3 +148,14 @@ fn all_caps_given_names_and_radio_stations() {
         "THE CHRISTIAN DEMOCRATIC PARTY MET IN THE RAMON NEIGHBORHOOD WHILE PATRICIO AYLWIN WINS.",
     ]));
 }
+
+#[test]
+fn title_case_lines_surname_titles_and_names_after_organizations() {
+    insta::assert_snapshot!(render(&[
+        "\u{201C}We can not afford a collapse.\u{201D}",
+        "said Stephen Harper, Prime Minister of Canada.",
+        "Clinton Wades Into Fight Over Ted Cruz Just Days Before Vote",
+        "US markets were closed in honor of Martin Luther King, said Chrysler LLC Jim Press.",
+        "\u{201C}This is a difficult day,\u{201D} said Jim Press, the Vice Chairman of Chrysler.",
+    ]));
+}
