@@ -1067,8 +1067,10 @@ fn verb<'l>(
     }
     // A passive report with no agent ("Sanders had been told that ...", "State was ordered
     // to ..."): whoever told is not named; the subject is the addressee, not the source.
+    // Not a progressive: "Trump is telling attendees ..." is his report.
     let passive = cue.entry.flags.obj
         && cue.words.start > floor
+        && !words[cue.words.start].lower().ends_with("ing")
         && matches!(
             words[cue.words.start - 1].lower(),
             "was" | "were" | "been" | "is" | "are" | "be" | "being"
@@ -1838,7 +1840,9 @@ fn subject(lex: &Lexicon, words: &[Word<'_>], floor: usize, limit: usize) -> Opt
             .take(12)
             .position(|w| w.is(","));
         match comma {
-            Some(c) if introductory => s += c + 1,
+            // Not the comma before the cue itself: "And then Trump went on the attack,
+            // saying ...": "then" opens the clause, and its subject follows.
+            Some(c) if introductory && s + c + 1 < limit => s += c + 1,
             _ => break,
         }
     }
@@ -1847,7 +1851,7 @@ fn subject(lex: &Lexicon, words: &[Word<'_>], floor: usize, limit: usize) -> Opt
         && (!words[s].is_word()
             || matches!(
                 words[s].lower(),
-                "but" | "and" | "yet" | "still" | "meanwhile" | "so"
+                "but" | "and" | "yet" | "still" | "meanwhile" | "so" | "then"
             ))
     {
         s += 1;

@@ -669,3 +669,24 @@ fn since_and_always_between_auxiliary_and_cue_are_adverbs() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_progressive_report_is_not_passive() {
+    let all =
+        found(&["Donald Trump is telling attendees at the gala how he helped save the hotel."]);
+    assert!(
+        has(
+            &all,
+            "is telling",
+            "Donald Trump",
+            "attendees at the gala how he helped save the hotel"
+        ),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn an_adverb_opening_the_clause_keeps_the_participle_its_subject() {
+    let all = found(&["And then Trump went fully on the attack, saying she had lied."]);
+    assert!(has(&all, "saying", "Trump", "she had lied"), "{all:?}");
+}
