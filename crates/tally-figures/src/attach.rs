@@ -454,6 +454,9 @@ pub(crate) struct SentenceScan {
     words: usize,
     /// The end of the last hedge found: hedges do not overlap.
     hedged_to: usize,
+    /// Where the sentence's last "that", "which" or "from" starts (any case, even inside a
+    /// word): no subject is read after a figure that ends past it.
+    last_link: Option<usize>,
 }
 
 /// A place phrase opened by the preposition `prep`: "in Russia's Kursk region".
@@ -492,9 +495,8 @@ pub(crate) fn is_all_caps(text: &str) -> bool {
     upper >= 8
 }
 
-/// Reads a sentence once, over the segmenter's tokens when the document has them
-/// (`tokenized`; `tokens` then starts at the sentence's first token or before it), else with
-/// the crate's own lexer.
+/// [`scan_sentence_into`] a new scan.
+#[cfg(test)]
 pub(crate) fn scan_sentence(
     lexicon: &Lexicon,
     text: &str,
@@ -502,11 +504,48 @@ pub(crate) fn scan_sentence(
     tokens: &[tally_core::Token],
     tokenized: bool,
 ) -> SentenceScan {
-    let mut scan = SentenceScan {
-        caps: is_all_caps(text.get(range.clone()).unwrap_or("")),
-        range: range.clone(),
-        ..SentenceScan::default()
-    };
+    let mut scan = SentenceScan::default();
+    scan_sentence_into(&mut scan, lexicon, text, range, tokens, tokenized);
+    scan
+}
+
+/// Reads a sentence once, over the segmenter's tokens when the document has them
+/// (`tokenized`; `tokens` then starts at the sentence's first token or before it), else with
+/// the crate's own lexer. `scan` is overwritten; its lists keep their memory, so a document's
+/// sentences share one set of buffers.
+pub(crate) fn scan_sentence_into(
+    scan: &mut SentenceScan,
+    lexicon: &Lexicon,
+    text: &str,
+    range: Range<usize>,
+    tokens: &[tally_core::Token],
+    tokenized: bool,
+) {
+    // Every field named, so that a new one cannot be left over from the last sentence.
+    let SentenceScan {
+        range: scan_range,
+        hedges,
+        caps,
+        places,
+        breaks,
+        first_verb,
+        words,
+        hedged_to,
+        last_link,
+    } = scan;
+    *scan_range = range.clone();
+    hedges.clear();
+    *caps = is_all_caps(text.get(range.clone()).unwrap_or(""));
+    places.clear();
+    breaks.clear();
+    *first_verb = None;
+    *words = 0;
+    *hedged_to = 0;
+    *last_link = text
+        .as_bytes()
+        .get(range.clone())
+        .and_then(last_subject_link)
+        .map(|i| range.start + i);
     if tokenized {
         for token in tokens {
             if token.end <= range.start {
@@ -527,7 +566,7 @@ pub(crate) fn scan_sentence(
             };
             scan.note(lexicon, text, t);
         }
-        return scan;
+        return;
     }
     let mut pos = range.start;
     while pos < range.end {
@@ -545,7 +584,6 @@ pub(crate) fn scan_sentence(
         scan.note(lexicon, text, t);
         pos = t.end;
     }
-    scan
 }
 
 impl SentenceScan {
@@ -702,6 +740,11 @@ pub(crate) fn subject(
     }
 
     // After the figure: "... estimate that the DPRK has suffered", "drawn from U.S. stocks".
+    // Only "that", "which" or "from" in the rest of the sentence can give one: where none
+    // starts after the figure, reading the words one by one would find nothing.
+    if scan.last_link.is_none_or(|at| at < q.span.end) {
+        return None;
+    }
     let mut t = lex::next(text, q.span.end);
     for _ in 0..12 {
         let Some(w) = t else { break };
@@ -724,6 +767,25 @@ pub(crate) fn subject(
         t = lex::next(text, w.end);
     }
     None
+}
+
+/// Where the last "that", "which" or "from" of `bytes` starts, in any ASCII case, as a whole
+/// word or not: after it, no word is one of them.
+fn last_subject_link(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().enumerate().rposition(|(i, &b)| {
+        let rest = bytes.get(i + 1..).unwrap_or(&[]);
+        let starts = |tail: &[u8]| {
+            rest.get(..tail.len())
+                .is_some_and(|r| r.eq_ignore_ascii_case(tail))
+        };
+        // Setting the 0x20 bit lowers an ASCII capital; no other byte becomes t, w or f.
+        match b | 0x20 {
+            b't' => starts(b"hat"),
+            b'w' => starts(b"hich"),
+            b'f' => starts(b"rom"),
+            _ => false,
+        }
+    })
 }
 
 /// The place phrase of a figure ("in Russia's Kursk region"): the nearest in the figure's
@@ -764,6 +826,33 @@ pub(crate) fn place(q: &Quantity, scan: &SentenceScan) -> Option<Range<usize>> {
 mod tests {
     use super::*;
     use crate::quantity::Recognizer;
+
+    proptest::proptest! {
+        /// The byte search finds "that", "which" or "from" wherever a lowercased copy holds
+        /// one.
+        #[test]
+        fn subject_links_found_like_a_lowercase_search(text in "[a-zA-Z€ ]{0,24}") {
+            let lower = text.to_ascii_lowercase();
+            let expected = ["that", "which", "from"].iter().filter_map(|w| lower.rfind(w)).max();
+            proptest::prop_assert_eq!(last_subject_link(text.as_bytes()), expected);
+        }
+    }
+
+    #[test]
+    fn subject_links_in_any_case() {
+        for (text, found) in [
+            ("estimate THAT the", Some(9)),
+            ("drawn From U.S. stocks", Some(6)),
+            ("Which", Some(0)),
+            ("thatch", Some(0)),
+            ("from that, which", Some(11)),
+            ("tha t wh ich fro m", None),
+            ("", None),
+            ("casualties in Kursk.", None),
+        ] {
+            assert_eq!(last_subject_link(text.as_bytes()), found, "{text}");
+        }
+    }
 
     fn first(text: &str) -> (Recognizer, Quantity) {
         let r = Recognizer::new().unwrap();

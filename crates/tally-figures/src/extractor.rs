@@ -132,7 +132,8 @@ impl FigureExtractor {
         let mut out: Vec<Figure> = Vec::new();
         // Each sentence is scanned once (hedges, places, clause breaks), however many
         // figures it holds.
-        let mut scan_cache: Option<attach::SentenceScan> = None;
+        let mut scan = attach::SentenceScan::default();
+        let mut scanned = false;
         let quantities = self.recognizer.recognize(text);
         out.reserve(quantities.len());
         // Amounts come in body order, so the sentence and token lists are walked forward
@@ -153,7 +154,7 @@ impl FigureExtractor {
             if is_bare_one(q) && counted.noun.is_none() && counted.measure == Measure::Other {
                 continue;
             }
-            if scan_cache.as_ref().is_none_or(|s| s.range != sentence) {
+            if !scanned || scan.range != sentence {
                 token_i = gallop(&doc.tokens, token_i, |t| t.end <= sentence.start);
                 // A sentence never starts before an earlier one: were the fallback range to
                 // reach back, search instead.
@@ -169,18 +170,17 @@ impl FigureExtractor {
                 {
                     token_i = doc.tokens.partition_point(|t| t.end <= sentence.start);
                 }
-                scan_cache = Some(attach::scan_sentence(
+                attach::scan_sentence_into(
+                    &mut scan,
                     lexicon,
                     text,
                     sentence.clone(),
                     doc.tokens.get(token_i..).unwrap_or(&[]),
                     !doc.tokens.is_empty(),
-                ));
+                );
+                scanned = true;
             }
-            let Some(scan) = scan_cache.as_ref() else {
-                continue;
-            };
-            let Some(figure) = self.figure(doc, q, &quantities, scan, counted, out.len()) else {
+            let Some(figure) = self.figure(doc, q, &quantities, &scan, counted, out.len()) else {
                 continue;
             };
             out.push(figure);
@@ -247,7 +247,7 @@ impl FigureExtractor {
             .or_else(|| q.percent.map(|p| p.as_str().to_owned()))
             .or_else(|| q.unit.clone());
         Some(Figure {
-            id: format!("F{}", index + 1),
+            id: numbered_id(index + 1),
             span,
             raw,
             low: finite(resolved.low),
@@ -265,6 +265,30 @@ impl FigureExtractor {
             convention: self.convention.name().to_owned(),
         })
     }
+}
+
+/// `F` and the number: `F1`, `F2`, ... written digit by digit, without the formatting
+/// machinery, once per figure.
+fn numbered_id(n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    let mut n = n;
+    while k > 0 {
+        k -= 1;
+        if let Some(d) = digits.get_mut(k) {
+            // A remainder of ten is below ten.
+            *d = b'0' + u8::try_from(n % 10).unwrap_or(0);
+        }
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let digits = digits.get(k..).unwrap_or(&[]);
+    let mut id = String::with_capacity(1 + digits.len());
+    id.push('F');
+    id.extend(digits.iter().map(|&d| char::from(d)));
+    id
 }
 
 /// Bare "one" (or "a"-less "one" with no bound): kept only when it counts something.
@@ -392,7 +416,14 @@ impl Extractor for FigureExtractor {
 
 #[cfg(test)]
 mod tests {
-    use super::gallop;
+    use super::{gallop, numbered_id};
+
+    #[test]
+    fn numbered_ids_match_format() {
+        for n in [1, 9, 10, 11, 99, 100, 12_345, usize::MAX] {
+            assert_eq!(numbered_id(n), format!("F{n}"));
+        }
+    }
 
     #[test]
     fn gallop_finds_the_first_item_past_the_prefix() {

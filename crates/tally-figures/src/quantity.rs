@@ -137,6 +137,10 @@ impl Part<'_> {
 #[derive(Clone)]
 pub struct Recognizer {
     pub(crate) lexicon: Arc<Lexicon>,
+    /// The searchers for the marks of web addresses, built once: building one costs about
+    /// as much as running it over a short article.
+    scheme: memchr::memmem::Finder<'static>,
+    www: memchr::memmem::Finder<'static>,
 }
 
 impl std::fmt::Debug for Recognizer {
@@ -192,6 +196,8 @@ impl Recognizer {
     pub fn new() -> Result<Recognizer, ExtractError> {
         Ok(Recognizer {
             lexicon: Arc::new(Lexicon::bundled()?),
+            scheme: memchr::memmem::Finder::new(b"://"),
+            www: memchr::memmem::Finder::new(b"www."),
         })
     }
 
@@ -424,9 +430,11 @@ impl Recognizer {
     fn addresses(&self, text: &str) -> Vec<Range<usize>> {
         let bytes = text.as_bytes();
         let mut out: Vec<Range<usize>> = Vec::new();
-        let mut marks: Vec<(usize, usize)> = memchr::memmem::find_iter(bytes, b"://")
+        let mut marks: Vec<(usize, usize)> = self
+            .scheme
+            .find_iter(bytes)
             .map(|i| (i, i + 3))
-            .chain(memchr::memmem::find_iter(bytes, b"www.").map(|i| (i, i + 4)))
+            .chain(self.www.find_iter(bytes).map(|i| (i, i + 4)))
             .chain(memchr::memchr_iter(b'@', bytes).map(|i| (i, i + 1)))
             .collect();
         marks.sort_unstable();

@@ -54,10 +54,18 @@ fn gather(m: u64) -> u64 {
 pub(crate) fn masks(bytes: &[u8], start: usize, symbols: &[u8]) -> Masks {
     let rest = bytes.get(start..).unwrap_or(&[]);
     let len = rest.len().min(64);
-    let mut block = [0u8; 64];
-    if let (Some(dst), Some(src)) = (block.get_mut(..len), rest.get(..len)) {
-        dst.copy_from_slice(src);
-    }
+    // A whole block is read in place; only the last, short one is copied into zeros (a
+    // copy of variable length is a call to memmove, for every 64 bytes of text).
+    let mut tail = [0u8; 64];
+    let block: &[u8] = match rest.get(..64) {
+        Some(whole) => whole,
+        None => {
+            if let (Some(dst), Some(src)) = (tail.get_mut(..len), rest.get(..len)) {
+                dst.copy_from_slice(src);
+            }
+            &tail
+        }
+    };
     let mut out = Masks {
         len,
         ..Masks::default()
