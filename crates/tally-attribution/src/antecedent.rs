@@ -28,11 +28,12 @@ use std::collections::{HashMap, HashSet};
 use tally_core::{Document, Entity, EntityType, ExtractError, Span};
 
 use crate::coref::MAX_PARAGRAPHS;
-use crate::lexicon::{Lexicon, NounKind};
+use crate::lexicon::{Gender, Lexicon, NounKind};
 
 const TITLE_HEADS: &str = include_str!("../../../data/coref/title_heads.tsv");
 const COMPANY_FORMS: &str = include_str!("../../../data/coref/company_forms.txt");
 const COMPANY_HEADS: &str = include_str!("../../../data/coref/company_heads.txt");
+const FIRST_NAMES: &str = include_str!("../../../data/coref/first_names.tsv");
 
 /// How many entity mentions back a descriptor may look.
 pub(crate) const MENTIONS: usize = 40;
@@ -46,12 +47,25 @@ pub(crate) struct Heads {
     company_forms: HashSet<String>,
     /// Heads that refer back to a company ("company", "firm").
     company_heads: HashSet<String>,
+    /// Given names borne mostly by one sex ("Hillary" → female).
+    first_names: HashMap<String, Gender>,
 }
 
 fn lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// `f` of `word` ASCII-lowercased, on the stack: every source's name words are looked up,
+/// and a `String` each measured. `None` for a word longer than any listed one.
+pub(crate) fn lowercased<R>(word: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
+    let mut buffer = [0u8; 24];
+    let slot = buffer.get_mut(..word.len())?;
+    slot.copy_from_slice(word.as_bytes());
+    slot.make_ascii_lowercase();
+    // ASCII lowercasing keeps UTF-8 valid.
+    std::str::from_utf8(slot).ok().map(f)
 }
 
 /// A named mention a descriptor refers to.
@@ -61,6 +75,8 @@ pub(crate) struct Antecedent {
     pub entity: Entity,
     /// The mention.
     pub mention: Span,
+    /// The gender its title or given name shows.
+    pub gender: Option<Gender>,
     /// The title written with it ("Vice President"), for a person.
     pub role: Option<String>,
 }
@@ -82,8 +98,24 @@ impl Heads {
             };
             titles.insert(title.to_lowercase(), head.trim().to_owned());
         }
+        let mut first_names = HashMap::new();
+        for line in lines(FIRST_NAMES) {
+            let gender = match line.split_once('\t') {
+                Some((name, "m")) => (name, Gender::Male),
+                Some((name, "f")) => (name, Gender::Female),
+                _ => {
+                    return Err(ExtractError::Data {
+                        what: "coreference lists",
+                        source_name: "data/coref/first_names.tsv".to_owned(),
+                        message: format!("expected name<TAB>m|f in {line:?}"),
+                    });
+                }
+            };
+            first_names.insert(gender.0.to_owned(), gender.1);
+        }
         Ok(Heads {
             titles,
+            first_names,
             company_forms: lines(COMPANY_FORMS).map(str::to_owned).collect(),
             company_heads: lines(COMPANY_HEADS).map(str::to_owned).collect(),
         })
@@ -92,9 +124,123 @@ impl Heads {
     /// Whether a name ends in a company form ("Georgia Power Co", "Acme Widgets Inc.").
     pub(crate) fn company(&self, name: &str) -> bool {
         name.rsplit(' ').next().is_some_and(|w| {
-            self.company_forms
-                .contains(&w.trim_end_matches('.').to_ascii_lowercase())
+            lowercased(w.trim_end_matches('.'), |l| self.company_forms.contains(l)).unwrap_or(false)
         })
+    }
+
+    /// The gender a person's given name shows: the first of two or more words ("Hillary
+    /// Clinton"); a lone word may be a surname.
+    pub(crate) fn name_gender(&self, name: &str) -> Option<Gender> {
+        let (first, _) = name.split_once(' ')?;
+        self.first_names.get(first).copied()
+    }
+
+    /// The person who is the subject of the clause a pronoun source refers from: the first
+    /// entity mention of the pronoun's sentence when it is a person and the pronoun opens a
+    /// clause joined to that subject's ("Sanders appeared to dismiss the issue, when he told
+    /// Clinton ..."), else the person who is the subject of the sentence before, when the
+    /// pronoun's sentence names no one before the pronoun ("Sanders dismissed the issue. On
+    /// Friday, he remarked: ..."). A subject opens its sentence, after titles and at most an
+    /// introductory phrase and comma, outside quotation marks, not possessive ("Sanders's
+    /// campaign") and not one of two ("Sanders and Clinton").
+    pub(crate) fn subject(
+        &self,
+        lex: &Lexicon,
+        doc: &Document,
+        mentions: &[(usize, usize, &Entity)],
+        sentence: usize,
+        pronoun: usize,
+    ) -> Option<Antecedent> {
+        let here = doc.sentences.get(sentence)?;
+        // The first person among the sentence's first few mentions ("In Scranton, Biden
+        // ..."), if it opens the sentence.
+        let first = |from: usize, limit: usize| {
+            let i = mentions.partition_point(|m| m.0 < from);
+            let mut within = mentions[i..].iter().take(3).take_while(|m| m.1 <= limit);
+            let any = within.clone().next().is_some();
+            (
+                any,
+                within.find(|m| {
+                    m.2.kind == EntityType::Person && self.opens(lex, doc, from, m.0, m.1)
+                }),
+            )
+        };
+        let (start, end, entity) = match first(here.start, pronoun) {
+            (true, m) => {
+                let &m = m?;
+                // The pronoun opens a clause joined to the subject's: "..., when he told".
+                let before = doc.body.get(m.1..pronoun)?.trim_end();
+                let joiner = before.rsplit([' ', ',']).next().is_some_and(|w| {
+                    matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "when"
+                            | "and"
+                            | "but"
+                            | "as"
+                            | "after"
+                            | "because"
+                            | "while"
+                            | "before"
+                            | "since"
+                            | "though"
+                            | "although"
+                            | "where"
+                            | "until"
+                            | "once"
+                    )
+                });
+                if !joiner {
+                    return None;
+                }
+                m
+            }
+            (false, _) => {
+                let previous = doc.sentences.get(sentence.checked_sub(1)?)?;
+                *first(previous.start, previous.end).1?
+            }
+        };
+        let title = doc.body.get(start.saturating_sub(40)..start).and_then(|b| {
+            b.split_whitespace()
+                .next_back()
+                .and_then(|w| lex.title(w).flatten())
+        });
+        Some(Antecedent {
+            entity: entity.clone(),
+            mention: doc.span(start, end).ok()?,
+            gender: title.or_else(|| self.name_gender(&entity.name)),
+            role: None,
+        })
+    }
+
+    /// Whether the mention at `start..end` opens the sentence starting at `from` as its
+    /// subject (see [`Heads::subject`]).
+    fn opens(&self, lex: &Lexicon, doc: &Document, from: usize, start: usize, end: usize) -> bool {
+        let (Some(prefix), Some(after)) = (doc.body.get(from..start), doc.body.get(end..)) else {
+            return false;
+        };
+        // "The Sanders campaign": a name after a determiner modifies the subject.
+        let determiner = prefix.split_whitespace().next_back().is_some_and(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "the" | "a" | "an" | "this" | "that"
+            )
+        });
+        let quote = |c: char| matches!(c, '"' | '\u{201C}' | '\u{201D}' | '\u{2018}' | '\'');
+        if determiner
+            || prefix.contains(quote)
+            || after.starts_with("'s")
+            || after.starts_with("\u{2019}s")
+            || after.starts_with(" and ")
+            || after.starts_with(" or ")
+        {
+            return false;
+        }
+        // "On Friday, Sanders ...": a short introductory phrase before a comma.
+        let (intro, titles) = prefix.rsplit_once(',').unwrap_or(("", prefix));
+        intro.split_whitespace().count() <= 6
+            && titles
+                .split_whitespace()
+                .all(|w| lex.title(w).is_some() || w.starts_with(char::is_uppercase) || w == "of")
     }
 
     /// The head noun of a title as written ("Sen." → "senator", "President" → "president").
@@ -145,6 +291,9 @@ impl Heads {
                 Some(Antecedent {
                     entity: entity.clone(),
                     mention: doc.span(start, end).ok()?,
+                    gender: (entity.kind == EntityType::Person)
+                        .then(|| self.name_gender(&entity.name))
+                        .flatten(),
                     role,
                 })
             })

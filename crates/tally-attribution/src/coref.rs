@@ -4,9 +4,16 @@
 //! - a name matches an earlier speaker with the same name, surname or linked entity,
 //!   anywhere in the document ("Trump" → "President-elect Donald Trump");
 //! - a definite descriptor ("the official", "the minister") refers to the nearest earlier
-//!   speaker in the window whose head noun or role ends in the same word;
-//! - a pronoun refers to the nearest earlier speaker in the window that agrees in number and
-//!   gender (where known), and is unknown otherwise, never guessed;
+//!   speaker in the window whose head noun or role ends in the same word, or an
+//!   organization's name holds ("the ministry" → "Economics Ministry"); with none, to the
+//!   nearest earlier entity mention titled or named so (`antecedent`: "Vice President Joe
+//!   Biden" ... "the vice president", "Unilever Plc" ... "the company"), named;
+//! - "he" or "she" refers to the person who is the subject of its clause or of the sentence
+//!   before when that subject is named after the latest speaker mention ("Sanders appeared to
+//!   dismiss the issue, when he told ..."), else to the nearest earlier speaker in the window
+//!   that agrees in number and gender (from a title, an earlier pronoun or a given name:
+//!   `data/coref/first_names.tsv`); never to an organization, a place or an unlisted thing
+//!   ("the camera"); a pronoun with no compatible antecedent is unknown, never guessed;
 //! - an indefinite descriptor ("a senior defense official", "experts") always introduces a
 //!   new speaker.
 //!
@@ -59,6 +66,8 @@ pub(crate) struct Registry {
     recent: VecDeque<(usize, usize)>,
     names: HashMap<String, usize>,
     entities: HashMap<String, usize>,
+    /// Where the latest mention starts: a pronoun's subject after it is the newer antecedent.
+    last_start: Option<usize>,
 }
 
 /// A mention to register: where it is and what it says.
@@ -78,6 +87,11 @@ pub(crate) struct Mention<'d> {
     /// For a definite descriptor no speaker in the window matches, the earlier named
     /// mention it refers to (see `antecedent`).
     pub antecedent: Option<Antecedent>,
+    /// For "he" or "she", the person who is the subject of its clause or of the sentence
+    /// before (see `Heads::subject`).
+    pub subject: Option<Antecedent>,
+    /// For a name, the gender its given name shows.
+    pub name_gender: Option<Gender>,
 }
 
 /// A speaker that is not a person: never "he" or "she".
@@ -113,6 +127,18 @@ impl Registry {
                 if !p.subject {
                     return None;
                 }
+                // "Trump said ... [¶] Sanders appeared to dismiss the issue, when he told
+                // Clinton ...": a person named as subject after the latest speaker mention
+                // is nearer than any speaker.
+                if let Some(a) = &m.subject
+                    && p.number == Number::Singular
+                    && self.last_start.is_none_or(|last| a.mention.start > last)
+                    && self.subject_fits(a, p.gender)
+                {
+                    let i = self.adopt(m, a);
+                    self.touch(i, m.paragraph, m.span.start);
+                    return Some(i);
+                }
                 self.nearest(m.paragraph, |k| {
                     let number_ok = match p.number {
                         Number::Plural => {
@@ -129,6 +155,9 @@ impl Registry {
                             k.gender.is_none_or(|kg| kg == g)
                                 && k.kind != Some(NounKind::Org)
                                 && k.not_person.is_none()
+                                // A descriptor whose head is no listed noun ("the camera",
+                                // "the latest audit") is no person a "she" refers to.
+                                && (k.speaker.named || k.kind.is_some())
                         }
                         None => true,
                     };
@@ -160,6 +189,9 @@ impl Registry {
                 {
                     k.gender = p.gender.filter(|g| *g != Gender::Neuter);
                 }
+                if k.gender.is_none() && d.form == Form::Named {
+                    k.gender = m.name_gender;
+                }
                 k.speaker.mentions.push(m.span.clone());
                 i
             }
@@ -173,7 +205,7 @@ impl Registry {
                 }
             }
         };
-        self.touch(index, m.paragraph);
+        self.touch(index, m.paragraph, m.span.start);
         Some(index)
     }
 
@@ -186,7 +218,7 @@ impl Registry {
         let head = m.descriptor.head.clone()?;
         let i = self.nearest(m.paragraph, |k| k.head.as_deref() == Some(head.as_str()))?;
         self.known[i].speaker.mentions.push(m.span.clone());
-        self.touch(i, m.paragraph);
+        self.touch(i, m.paragraph, m.span.start);
         Some(i)
     }
 
@@ -260,10 +292,37 @@ impl Registry {
             .find(|i| self.known.get(*i).is_some_and(&ok))
     }
 
-    fn touch(&mut self, index: usize, paragraph: usize) {
+    fn touch(&mut self, index: usize, paragraph: usize, start: usize) {
+        self.last_start = Some(self.last_start.map_or(start, |s| s.max(start)));
         self.recent.push_back((index, paragraph));
         if self.recent.len() > WINDOW {
             self.recent.pop_front();
+        }
+    }
+
+    /// The speaker an entity already is: linked to it, or with its name or surname (the
+    /// entities stage may give one person two entities, "Rahm Emanuel" and "Emanuel").
+    fn known_entity(&self, e: &tally_core::Entity) -> Option<usize> {
+        self.entities
+            .get(&e.id)
+            .or_else(|| self.names.get(&e.name))
+            .or_else(|| self.names.get(surname(&e.name)))
+            .copied()
+    }
+
+    /// Whether "he" or "she" may refer to a pronoun's subject: a person whose gender, as
+    /// known from the speaker it already is or from its title or given name, agrees.
+    fn subject_fits(&self, a: &Antecedent, pronoun: Option<Gender>) -> bool {
+        let Some(g @ (Gender::Male | Gender::Female)) = pronoun else {
+            return false;
+        };
+        match self.known_entity(&a.entity).and_then(|i| self.known.get(i)) {
+            Some(k) => {
+                k.not_person.is_none()
+                    && !k.first_or_second_person()
+                    && k.gender.or(a.gender).is_none_or(|kg| kg == g)
+            }
+            None => a.gender.is_none_or(|kg| kg == g),
         }
     }
 
@@ -292,9 +351,13 @@ impl Registry {
     /// The speaker of a named antecedent a descriptor refers to: the one already linked to
     /// its entity, else a new named speaker introduced by the antecedent's mention.
     fn adopt(&mut self, m: &Mention<'_>, a: &Antecedent) -> usize {
-        if let Some(&i) = self.entities.get(&a.entity.id) {
+        if let Some(i) = self.known_entity(&a.entity) {
+            self.entities.entry(a.entity.id.clone()).or_insert(i);
             let k = &mut self.known[i];
             k.speaker.mentions.push(m.span.clone());
+            if k.gender.is_none() {
+                k.gender = m.descriptor.gender.filter(|g| *g != Gender::Neuter);
+            }
             // "The ministry" after "the Economics Ministry" spoke: later ones match by head.
             if k.head.is_none() {
                 k.head.clone_from(&m.descriptor.head);
@@ -335,9 +398,9 @@ impl Registry {
         self.known.push(Known {
             speaker,
             head: d.head.clone(),
-            kind: d.kind,
+            kind: d.kind.or(person.then_some(NounKind::Person)),
             number: Number::Singular,
-            gender: d.gender,
+            gender: d.gender.filter(|g| *g != Gender::Neuter).or(a.gender),
             not_person: (!person).then_some(NotPerson::Organization),
         });
         index
@@ -387,7 +450,7 @@ impl Registry {
             head: d.head.clone(),
             kind: d.kind,
             number: d.number,
-            gender: d.gender,
+            gender: d.gender.or(m.name_gender),
             not_person: m.not_person,
         });
         index

@@ -41,11 +41,11 @@ use tally_core::{
 };
 
 use crate::affiliation;
-use crate::antecedent::Heads;
+use crate::antecedent::{self, Heads};
 use crate::continuation;
 use crate::coref::{Mention, NotPerson, Registry};
 use crate::descriptor::{self, Form};
-use crate::lexicon::{Hit, Lexicon, NounKind};
+use crate::lexicon::{Gender, Hit, Lexicon, NounKind};
 use crate::nesting;
 use crate::phrase::{self, Class, Phrase, class};
 use crate::said_at;
@@ -468,8 +468,10 @@ fn not_a_person(
     let org_word = d.form == Form::Named
         && d.name.as_deref().is_some_and(|n| {
             n.split(' ').any(|w| {
-                lex.noun(&w.to_ascii_lowercase())
-                    .is_some_and(|noun| noun.kind == NounKind::Org)
+                antecedent::lowercased(w, |l| {
+                    lex.noun(l).is_some_and(|noun| noun.kind == NounKind::Org)
+                })
+                .unwrap_or(false)
             })
         });
     let company = d.form == Form::Named && d.name.as_deref().is_some_and(|n| heads.company(n));
@@ -651,6 +653,8 @@ fn annotate(
                         affiliation_id: None,
                         not_person: None,
                         antecedent: None,
+                        subject: None,
+                        name_gender: None,
                     });
                 }
             }
@@ -678,6 +682,12 @@ fn annotate(
                         .and_then(|(a, b)| entities.at(a, b));
                     let not_person = not_a_person(lex, heads, &d, linked_entity);
                     let entity = linked_entity.map(|e| (e.id.clone(), e.name.clone()));
+                    let name_gender = (d.form == Form::Named)
+                        .then(|| {
+                            let name = entity.as_ref().map(|e| &e.1).or(d.name.as_ref())?;
+                            heads.name_gender(name)
+                        })
+                        .flatten();
                     let affiliation_id = d
                         .affiliation
                         .as_ref()
@@ -692,6 +702,8 @@ fn annotate(
                         affiliation_id,
                         not_person,
                         antecedent: None,
+                        subject: None,
+                        name_gender,
                     };
                     // "the vice president" after "Vice President Joe Biden", who has not
                     // spoken yet: only read when no speaker in the window matches.
@@ -709,6 +721,17 @@ fn annotate(
                             mention.span.start,
                             paragraph,
                             head,
+                        );
+                    }
+                    if let Form::Pronoun(p) = d.form
+                        && matches!(p.gender, Some(Gender::Male | Gender::Female))
+                    {
+                        mention.subject = heads.subject(
+                            lex,
+                            doc,
+                            entities.all(),
+                            sentence_index,
+                            mention.span.start,
                         );
                     }
                     let index = registry.resolve(&mention)?;
@@ -822,6 +845,8 @@ fn annotate(
                     affiliation_id: None,
                     not_person: None,
                     antecedent: None,
+                    subject: None,
+                    name_gender: None,
                 });
             }
         }

@@ -215,3 +215,88 @@ fn a_surname_speaker_takes_the_full_name_when_it_comes() {
     );
     assert_eq!(speakers(&doc)[..2], ["Marvin Roffman", "Marvin Roffman"]);
 }
+
+#[test]
+fn he_is_the_subject_of_his_clause_not_the_older_speaker() {
+    let doc = run(
+        &[
+            "Republicans were quick to react, with Donald Trump saying it was a disaster.",
+            "Bernard Sandler spoke in Iowa in October, when he told rivals that voters were tired of it. On Friday, he remarked: \u{201C}There is a process in place.\u{201D}",
+        ],
+        &[
+            ("Donald Trump", EntityType::Person, "Donald Trump"),
+            ("Bernard Sandler", EntityType::Person, "Bernard Sandler"),
+        ],
+    );
+    assert_eq!(speakers(&doc), ["Donald Trump", "Bernard Sandler", "Bernard Sandler"]);
+}
+
+#[test]
+fn he_is_the_subject_of_the_sentence_before() {
+    let doc = run(
+        &[
+            "Donald Trump said the deal was bad.",
+            "Bernard Sandler visited Iowa in October. On Friday, he said it was over.",
+        ],
+        &[
+            ("Donald Trump", EntityType::Person, "Donald Trump"),
+            ("Bernard Sandler", EntityType::Person, "Bernard Sandler"),
+        ],
+    );
+    assert_eq!(speakers(&doc), ["Donald Trump", "Bernard Sandler"]);
+}
+
+#[test]
+fn a_subject_of_the_other_gender_is_skipped() {
+    let doc = run(
+        &[
+            "Donald Trump said the deal was bad.",
+            "Hillary Clinton visited Iowa in October. On Friday, he said it was over.",
+        ],
+        &[
+            ("Donald Trump", EntityType::Person, "Donald Trump"),
+            ("Hillary Clinton", EntityType::Person, "Hillary Clinton"),
+        ],
+    );
+    assert_eq!(speakers(&doc), ["Donald Trump", "Donald Trump"]);
+}
+
+#[test]
+fn a_name_inside_a_quotation_is_no_subject() {
+    let doc = run(
+        &[
+            "Donald Trump said the deal was bad.",
+            "\u{201C}Bernard Sandler is wrong about it,\u{201D} he said.",
+        ],
+        &[
+            ("Donald Trump", EntityType::Person, "Donald Trump"),
+            ("Bernard Sandler", EntityType::Person, "Bernard Sandler"),
+        ],
+    );
+    assert_eq!(speakers(&doc), ["Donald Trump", "Donald Trump"]);
+}
+
+#[test]
+fn she_skips_a_man_by_his_given_name() {
+    let doc = run(
+        &[
+            "Hillary Clinton said the plan would work.",
+            "Donald Trump said it would not.",
+            "\u{201C}We will see,\u{201D} she said.",
+        ],
+        &[],
+    );
+    assert_eq!(speakers(&doc), ["Hillary Clinton", "Donald Trump", "Hillary Clinton"]);
+}
+
+#[test]
+fn she_never_refers_to_an_unlisted_thing() {
+    let doc = run(
+        &[
+            "The hidden camera shows the guards at the gate, the report said.",
+            "\u{201C}It was terrifying,\u{201D} she said.",
+        ],
+        &[],
+    );
+    assert_eq!(speakers(&doc).last().unwrap(), "?");
+}
