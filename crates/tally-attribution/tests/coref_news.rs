@@ -199,7 +199,11 @@ fn the_utility_is_the_power_company_and_it_too() {
             "Northern Lights Power Co said the valves will be replaced.",
             "This will delay start-up by three months, the utility said. It previously had projected a start in September.",
         ],
-        &[("Northern Lights Power Co", EntityType::Organization, "Northern Lights Power Co")],
+        &[(
+            "Northern Lights Power Co",
+            EntityType::Organization,
+            "Northern Lights Power Co",
+        )],
     );
     assert_eq!(speakers(&doc), ["Northern Lights Power Co"; 3]);
 }
@@ -228,7 +232,10 @@ fn he_is_the_subject_of_his_clause_not_the_older_speaker() {
             ("Bernard Sandler", EntityType::Person, "Bernard Sandler"),
         ],
     );
-    assert_eq!(speakers(&doc), ["Donald Trump", "Bernard Sandler", "Bernard Sandler"]);
+    assert_eq!(
+        speakers(&doc),
+        ["Donald Trump", "Bernard Sandler", "Bernard Sandler"]
+    );
 }
 
 #[test]
@@ -286,7 +293,10 @@ fn she_skips_a_man_by_his_given_name() {
         ],
         &[],
     );
-    assert_eq!(speakers(&doc), ["Hillary Clinton", "Donald Trump", "Hillary Clinton"]);
+    assert_eq!(
+        speakers(&doc),
+        ["Hillary Clinton", "Donald Trump", "Hillary Clinton"]
+    );
 }
 
 #[test]
