@@ -772,20 +772,24 @@ pub(crate) fn subject(
 /// Where the last "that", "which" or "from" of `bytes` starts, in any ASCII case, as a whole
 /// word or not: after it, no word is one of them.
 fn last_subject_link(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().enumerate().rposition(|(i, &b)| {
-        let rest = bytes.get(i + 1..).unwrap_or(&[]);
-        let starts = |tail: &[u8]| {
-            rest.get(..tail.len())
-                .is_some_and(|r| r.eq_ignore_ascii_case(tail))
-        };
+    let mut i = bytes.len();
+    while i > 0 {
+        i -= 1;
         // Setting the 0x20 bit lowers an ASCII capital; no other byte becomes t, w or f.
-        match b | 0x20 {
-            b't' => starts(b"hat"),
-            b'w' => starts(b"hich"),
-            b'f' => starts(b"rom"),
-            _ => false,
+        let tail: &[u8] = match bytes.get(i).map(|b| b | 0x20) {
+            Some(b't') => b"hat",
+            Some(b'w') => b"hich",
+            Some(b'f') => b"rom",
+            _ => continue,
+        };
+        if bytes
+            .get(i + 1..i + 1 + tail.len())
+            .is_some_and(|r| r.eq_ignore_ascii_case(tail))
+        {
+            return Some(i);
         }
-    })
+    }
+    None
 }
 
 /// The place phrase of a figure ("in Russia's Kursk region"): the nearest in the figure's

@@ -854,6 +854,14 @@ impl Lexicon {
         if tok.kind != crate::lex::Kind::Word {
             return NO_INFO;
         }
+        self.info_of(text, tok)
+    }
+
+    /// [`Lexicon::info_str`] of a token's text, whatever its kind. The key is read from the
+    /// text in place, 16 bytes at once, rather than from the token's own short slice (a
+    /// copy of variable length, a call to memmove).
+    #[inline]
+    pub(crate) fn info_of(&self, text: &str, tok: crate::lex::Tok) -> Info {
         match key_in(text.as_bytes(), tok.start, tok.end) {
             Some(k) => self.table.get(&k).copied().unwrap_or(NO_INFO),
             None => self.info_other(tok.text(text)),
@@ -871,7 +879,7 @@ impl Lexicon {
         {
             kinds |= self.table.get(&k).map_or(0, |i| i.ctx);
         }
-        kinds | self.info_str(tok.text(text)).ctx
+        kinds | self.info_of(text, tok).ctx
     }
 
     /// The number-word entry for a word token.
@@ -952,6 +960,23 @@ mod tests {
             word_key(b"[@`{"),
             Some(u128::from_le_bytes(*b"[@`{\0\0\0\0\0\0\0\0\0\0\0\0"))
         );
+    }
+
+    proptest::proptest! {
+        /// Reading a token's key in place gives what looking up its text gives, for any
+        /// range of any text (ranges inside a character, past the end, NUL bytes included).
+        #[test]
+        fn info_of_agrees_with_info_str(
+            text in "(Hundred|than|December|€|≥|casualties|a\u{0}b|[a-zA-Z$%.,' -]){0,8}",
+            start in 0usize..40,
+            len in 0usize..20,
+        ) {
+            let lex = Lexicon::bundled().unwrap();
+            for kind in [crate::lex::Kind::Word, crate::lex::Kind::Punct] {
+                let tok = crate::lex::Tok { start, end: start + len, kind };
+                proptest::prop_assert_eq!(lex.info_of(&text, tok), lex.info_str(tok.text(&text)));
+            }
+        }
     }
 
     #[test]

@@ -320,8 +320,12 @@ impl Recognizer {
                 }
                 if block.masks.alpha & bit != 0 {
                     let mut end = at + (!(block.masks.alpha >> i)).trailing_zeros() as usize;
-                    while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
-                        end += 1;
+                    // Inside the block the mask says where the word ends; only a word
+                    // running to the block's end may go on past it.
+                    if end >= block.base + block.masks.len {
+                        while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
+                            end += 1;
+                        }
                     }
                     let boundary_before =
                         at == 0 || bytes.get(at - 1).is_none_or(|&c| !is_word_byte(c));
@@ -800,7 +804,7 @@ impl Recognizer {
                 at = t.end;
                 continue;
             }
-            if toks.len == 0 && lexicon.info_str(t.text(text)).flags & flag::CURRENCY_FIRST == 0 {
+            if toks.len == 0 && lexicon.info_of(text, t).flags & flag::CURRENCY_FIRST == 0 {
                 return None;
             }
             if !toks.push(t) {
@@ -922,7 +926,7 @@ impl Recognizer {
     fn modifier_before(&self, text: &str, pos: usize, floor: usize) -> Option<Modifier> {
         let lexicon = &*self.lexicon;
         let last = lex::prev(text, pos)?;
-        if lexicon.info_str(last.text(text)).flags & flag::MODIFIER_LAST == 0 {
+        if lexicon.info_of(text, last).flags & flag::MODIFIER_LAST == 0 {
             return None;
         }
         // Up to the longest modifier's length of tokens before `pos`, in text order.
@@ -974,7 +978,7 @@ impl Recognizer {
         } else {
             first
         };
-        if lexicon.info_str(first.text(text)).flags & flag::MODIFIER_FIRST == 0 {
+        if lexicon.info_of(text, first).flags & flag::MODIFIER_FIRST == 0 {
             return None;
         }
         let mut toks = Toks::new();
