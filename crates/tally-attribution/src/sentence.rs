@@ -1180,7 +1180,39 @@ fn verb<'l>(
             && h > 0
             && (words[h - 1].is(",") || words[h - 1].quote() == Some(QuoteDir::Close))
     });
+    // "Clinton, (when) asked about the plan, said ...": a question put to the subject
+    // between commas; the subject before it is this cue's source.
+    let asked_between = prev
+        .filter(|f| {
+            f.source.is_none()
+                && f.lemma.starts_with("ask")
+                && h > 0
+                && words[h - 1].is(",")
+                && f.content.last().is_none_or(|c| c.end < h)
+        })
+        .and_then(|f| {
+            let mut j = f.cue.start;
+            if j > 0 && matches!(words[j - 1].lower(), "when" | "if" | "after" | "while") {
+                j -= 1;
+            }
+            let comma = j.checked_sub(1).filter(|&c| words[c].is(","))?;
+            // A lone name opening the sentence ("Clinton, asked ...") is no phrase the scan
+            // reads on its own: a capitalized word that is no listed word.
+            let core = phrase::left_of(lex, words, comma, 0).or_else(|| {
+                (comma == 1 && words[0].is_capitalized() && class(lex, words, 0) == Class::Cap)
+                    .then_some(Phrase { start: 0, end: 1 })
+            })?;
+            (core.end == comma && words[..core.start].iter().all(|w| !w.is_word() || !w.cue))
+                .then_some(Source {
+                    span: core,
+                    core,
+                    apposition: None,
+                    antecedent: None,
+                })
+        });
     let source = if let Some(s) = relative_prev {
+        Some(s)
+    } else if let Some(s) = asked_between {
         Some(s)
     } else if coordinated {
         // "He pledged ... and said ...": the coordinated verb shares the subject, which is

@@ -690,3 +690,16 @@ fn an_adverb_opening_the_clause_keeps_the_participle_its_subject() {
     let all = found(&["And then Trump went fully on the attack, saying she had lied."]);
     assert!(has(&all, "saying", "Trump", "she had lied"), "{all:?}");
 }
+
+#[test]
+fn a_question_put_between_commas_leaves_the_subject_to_the_report() {
+    let all = found(&[
+        "Clinton, when asked about the plan, said it would fail.",
+        "The treasury secretary, asked whether he was concerned, said he was not.",
+    ]);
+    assert!(has(&all, "said", "Clinton", "it would fail"), "{all:?}");
+    assert!(
+        has(&all, "said", "The treasury secretary", "he was not"),
+        "{all:?}"
+    );
+}
