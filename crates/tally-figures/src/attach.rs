@@ -334,7 +334,16 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
     };
     Counted {
         measure,
-        noun: noun.map(|n| n.text(text).to_owned()),
+        // All-caps copy (old wire text) says nothing by its case: "TWO MINIBUSES" counts
+        // minibuses, the same noun as in mixed-case text.
+        noun: noun.map(|n| {
+            let word = n.text(text);
+            if caps {
+                word.to_lowercase()
+            } else {
+                word.to_owned()
+            }
+        }),
         owner,
     }
 }
@@ -874,6 +883,19 @@ mod tests {
         let (r, q) = first(text);
         let c = counted(&r.lexicon, text, &q, false);
         (c.measure, c.noun)
+    }
+
+    #[test]
+    fn versus_is_no_counted_noun_and_all_caps_nouns_are_lowercased() {
+        assert_eq!(
+            measure("Net 1,042,000 vs 2,510,000"),
+            (Measure::Other, None)
+        );
+        assert_eq!(measure("Revs 20.6 mln versus 29.6 mln").1, None);
+        let text = "THE ERP HAD GIVEN HER TWO MINIBUSES FOR HER TASKS.";
+        let (r, q) = first(text);
+        let c = counted(&r.lexicon, text, &q, true);
+        assert_eq!(c.noun.as_deref(), Some("minibuses"));
     }
 
     #[test]
