@@ -206,6 +206,10 @@ pub(crate) fn not_figure(
     {
         return Some(NotFigure::Label);
     }
+    // "a .45-caliber pistol", "a 12-gauge shotgun": the number names a size class.
+    if after_kinds & ctx::DESIGNATION != 0 {
+        return Some(NotFigure::Label);
+    }
     // "their 737 airliner", "the 747 fleet": bare digits before a singular noun name a
     // model; a count takes a plural ("737 jets", "the 300 hostages").
     if !caps
@@ -454,6 +458,8 @@ mod tests {
         assert!(kept("on one occasion, one day").is_empty());
         assert!(kept("won 3-1 at http://x.com/a/12").is_empty());
         assert!(kept("World War 2").is_empty());
+        assert!(kept("a .45-caliber pistol and a 12-gauge shotgun").is_empty());
+        assert!(kept("ONE .45-CALIBER PISTOL").iter().all(|k| k != ".45"));
         assert!(kept("on Dec. 18 and Jan 5").is_empty());
         assert_eq!(kept("fighting in Kyiv. 12 people died"), ["12"]);
     }

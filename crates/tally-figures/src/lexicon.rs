@@ -138,6 +138,7 @@ pub(crate) mod ctx {
     pub const PRONOUN: u16 = 128;
     pub const DETERMINER: u16 = 256;
     pub const TIME_ADJ: u16 = 512;
+    pub const DESIGNATION: u16 = 1024;
 }
 
 /// Link word roles (links.tsv), as bits.
@@ -645,6 +646,7 @@ impl Lexicon {
                 "clock" => ctx::CLOCK,
                 "age" => ctx::AGE,
                 "label" => ctx::LABEL,
+                "designation" => ctx::DESIGNATION,
                 "year_prep" => ctx::YEAR_PREP,
                 "pronoun" => ctx::PRONOUN,
                 "time_adj" => ctx::TIME_ADJ,
