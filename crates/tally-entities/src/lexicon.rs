@@ -19,7 +19,7 @@ const ORG_PREFIXES: &str = include_str!("../../../data/entities/org_prefixes.txt
 
 /// What a word can be, as bits: one lookup per word answers every question name finding
 /// asks about it.
-pub type Flags = u32;
+pub type Flags = u16;
 /// Never a name alone ("the", "monday").
 pub const STOP: Flags = 1;
 /// A one-word title ("president").
@@ -42,22 +42,18 @@ pub const CONNECTOR: Flags = 1 << 8;
 pub const PLACE_CUE: Flags = 1 << 9;
 /// A reporting verb ("said").
 pub const REPORTING: Flags = 1 << 10;
-/// "of".
-pub const OF: Flags = 1 << 11;
+/// A given name that is also an ordinary word ("mark", "bill"): a person cue in mixed
+/// case only, where its capital means something.
+pub const WORD_FIRST_NAME: Flags = 1 << 11;
 /// Looks like a verb form ("reported", "killing"): ends names in all-caps text.
 pub const VERB_LIKE: Flags = 1 << 12;
-/// "a", "an", "the".
-pub const ARTICLE: Flags = 1 << 13;
+/// Opens an organization's name ("radio" of "Radio Free Europe").
+pub const ORG_PREFIX: Flags = 1 << 13;
 /// Opens a person apposition (", former ...", ", who ...").
 pub const PERSON_APPOSITION: Flags = 1 << 14;
 
 /// Before "in", makes what follows a company, not a place ("a stake in Chrysler").
 pub const OWNERSHIP: Flags = 1 << 15;
-/// A given name that is also an ordinary word ("mark", "bill"): a person cue in mixed
-/// case only, where its capital means something.
-pub const WORD_FIRST_NAME: Flags = 1 << 16;
-/// Opens an organization's name ("radio" of "Radio Free Europe").
-pub const ORG_PREFIX: Flags = 1 << 17;
 
 /// Words that may sit inside a name between capitalized words ("Bank of Japan").
 const CONNECTORS: &[&str] = &[
@@ -208,13 +204,11 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             }
         }
     }
-    let consts: [(&[&str], Flags); 7] = [
+    let consts: [(&[&str], Flags); 5] = [
         (OWNERSHIPS, OWNERSHIP),
         (CONNECTORS, CONNECTOR),
         (PLACE_CUES, PLACE_CUE),
         (REPORTING_VERBS, REPORTING),
-        (&["of"], OF),
-        (&["a", "an", "the"], ARTICLE),
         (PERSON_APPOSITIONS, PERSON_APPOSITION),
     ];
     for (list, flag) in consts {

@@ -15,9 +15,9 @@ use tally_core::EntityType;
 
 use crate::gazetteer::Form;
 use crate::lexicon::{
-    ARTICLE, CONNECTOR, EVENT_SUFFIX, FIRST_NAME, Flags, LEXICON, OF, ORG_HEAD, ORG_PREFIX,
-    ORG_SUFFIX, OWNERSHIP, PERSON_APPOSITION, PLACE_CUE, PLACE_SUFFIX, REPORTING, STOP, TITLE,
-    TITLE_FIRST, VERB_LIKE, WORD_FIRST_NAME,
+    CONNECTOR, EVENT_SUFFIX, FIRST_NAME, Flags, LEXICON, ORG_HEAD, ORG_PREFIX, ORG_SUFFIX,
+    OWNERSHIP, PERSON_APPOSITION, PLACE_CUE, PLACE_SUFFIX, REPORTING, STOP, TITLE, TITLE_FIRST,
+    VERB_LIKE, WORD_FIRST_NAME,
 };
 use crate::scan::Word;
 
@@ -172,6 +172,22 @@ impl SentenceCtx<'_> {
         f & flags != 0
     }
 
+    /// Whether word `i` is "of", in any case: one word, compared as text rather than
+    /// given a flag of its own.
+    fn is_of(&self, i: usize) -> bool {
+        self.words
+            .get(i)
+            .is_some_and(|_| self.text(i).eq_ignore_ascii_case("of"))
+    }
+
+    /// Whether word `i` is "a", "an" or "the", in any case.
+    fn is_article(&self, i: usize) -> bool {
+        self.words.get(i).is_some_and(|_| {
+            let t = self.text(i);
+            ["a", "an", "the"].iter().any(|a| t.eq_ignore_ascii_case(a))
+        })
+    }
+
     /// Length in words of a title starting at word `i` and ending before `limit`, or 0.
     fn title_at(&self, i: usize, limit: usize) -> usize {
         if i >= limit {
@@ -269,7 +285,7 @@ impl SentenceCtx<'_> {
                 return Some(EntityType::Person);
             }
         }
-        if !self.has(to + 1, ARTICLE) {
+        if !self.is_article(to + 1) {
             return None;
         }
         // The head is the last title or organization word before any complement ("of",
@@ -280,7 +296,7 @@ impl SentenceCtx<'_> {
         for k in to + 2..(to + 8).min(self.words.len()) {
             let complement = ["for", "at", "with", "in", "from", "to", "on"]
                 .contains(&&self.body[self.words[k].start..self.words[k].end]);
-            if !(self.words[k].joined || after_possessive) || self.has(k, OF) || complement {
+            if !(self.words[k].joined || after_possessive) || self.is_of(k) || complement {
                 break;
             }
             // "the club's president": the owner is no head; what it owns is.
@@ -402,7 +418,7 @@ fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candida
     }
     if after_titles > from
         && after_titles < to
-        && ctx.has(after_titles, OF)
+        && ctx.is_of(after_titles)
         && ctx.has(to, ORG_SUFFIX)
     {
         from = after_titles + 1;
@@ -411,7 +427,7 @@ fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candida
     // person from the place or organization after it.
     if ctx.has(from, FIRST_NAME | WORD_FIRST_NAME)
         && ctx.covered[from].is_none()
-        && let Some(of) = (from + 2..to).find(|&k| ctx.has(k, OF))
+        && let Some(of) = (from + 2..to).find(|&k| ctx.is_of(k))
         && (from + 1..of).all(|k| {
             ctx.covered[k].is_none()
                 && !ctx.words[k].digit
@@ -422,7 +438,7 @@ fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candida
         cand.overrides = true;
         out.push(cand);
         // Only an article opens the rest: "of The Intercept", but "of First National Bank".
-        let rest = of + 1 + usize::from(ctx.has(of + 1, ARTICLE));
+        let rest = of + 1 + usize::from(ctx.is_article(of + 1));
         if rest <= to {
             name_run(ctx, rest, to, out);
         }
@@ -460,7 +476,7 @@ fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candida
     }
     // An organization word at the end wins over a title at the start ("General Motors").
     // "Bank of Japan", and with a country before it, "U.S. Department of Labor".
-    let head_of = |k: usize| k < to && ctx.has(k, ORG_HEAD) && ctx.has(k + 1, OF);
+    let head_of = |k: usize| k < to && ctx.has(k, ORG_HEAD) && ctx.is_of(k + 1);
     let org = ctx.has(to, ORG_SUFFIX)
         || head_of(from)
         || (from..to)
@@ -601,28 +617,29 @@ fn typed_pieces(
             if cand.kind.is_none() {
                 cand.kind = ctx.apposition(last);
             }
-            // "Christian Democrats", "Social Nationalists": a party's plural after a given
-            // name is no person.
-            let group_plural = ["ats", "ists", "ives", "ites", "als"]
-                .iter()
-                .any(|p| ctx.text(last).ends_with(p));
-            // "Jun 20", "Camden N.J. 62", "Bill C-40": digits make no one's name.
-            let digits = (k..=last).any(|i| ctx.text(i).bytes().any(|b| b.is_ascii_digit()));
-            // "Tom Campbell of First National Bank": the person ends before "of"; in
-            // "Edwin L. Cox School of Business" an organization word before it makes the
-            // whole run an organization's name.
-            let of = (k + 2..last).find(|&i| ctx.has(i, OF));
-            let org_before_of =
-                of.is_some_and(|of| (k + 1..of).any(|i| ctx.has(i, ORG_SUFFIX | ORG_HEAD)));
-            if cand.kind.is_none()
-                && cand.words >= 2
-                && ctx.has(k, FIRST_NAME | WORD_FIRST_NAME)
-                && !group_plural
-                && !digits
-                && !org_before_of
-                // "Mark IV" is a model's version ("Charles III" is a king).
-                && !(cand.words == 2 && ctx.text(k) == "Mark" && is_roman_numeral(ctx.text(last)))
-            {
+            // Whether the run can be a person's name from its given name: not "Christian
+            // Democrats" (a party's plural), not "Jun 20", "Camden N.J. 62", "Bill C-40"
+            // (digits), and not "Edwin L. Cox School of Business" (an organization word
+            // before "of" makes the whole run an organization's name). Checked only for
+            // untyped runs opening with a given name.
+            let group_plural = || {
+                ["ats", "ists", "ives", "ites", "als"]
+                    .iter()
+                    .any(|p| ctx.text(last).ends_with(p))
+            };
+            let digits = || (k..=last).any(|i| ctx.text(i).bytes().any(|b| b.is_ascii_digit()));
+            // "Tom Campbell of First National Bank": the person ends before "of".
+            let of = || (k + 2..last).find(|&i| ctx.is_of(i));
+            let org_before_of = |of: Option<usize>| {
+                of.is_some_and(|of| (k + 1..of).any(|i| ctx.has(i, ORG_SUFFIX | ORG_HEAD)))
+            };
+            // "Mark IV" is a model's version ("Charles III" is a king).
+            let mark_model =
+                || cand.words == 2 && ctx.text(k) == "Mark" && is_roman_numeral(ctx.text(last));
+            let given =
+                cand.kind.is_none() && cand.words >= 2 && ctx.has(k, FIRST_NAME | WORD_FIRST_NAME);
+            let of = if given { of() } else { None };
+            if given && !group_plural() && !digits() && !org_before_of(of) && !mark_model() {
                 if let Some(of) = of {
                     out.push(ctx.candidate(k, of - 1, Some(EntityType::Person)));
                     typed_pieces(ctx, of + 1, end, None, out);
@@ -790,7 +807,7 @@ pub fn find_shouting(
             }
         }
         // "X OF Y" organizations: "MINISTRY OF DEFENSE".
-        if k + 2 < n && ctx.has(k, ORG_HEAD) && words[k + 1].joined && ctx.has(k + 1, OF) {
+        if k + 2 < n && ctx.has(k, ORG_HEAD) && words[k + 1].joined && ctx.is_of(k + 1) {
             let mut end = k + 2;
             while end < n && end < k + 5 && words[end].joined && !stop(end) {
                 end += 1;
