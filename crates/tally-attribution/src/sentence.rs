@@ -1434,7 +1434,14 @@ fn clause_subject(lex: &Lexicon, words: &[Word<'_>], floor: usize, h: usize) -> 
     // object ("told him").
     // "42% say": a share heads the phrase.
     let share = words[span.end - 1].is("%");
+    // "Another said", "Each said": a quantifying determiner standing alone names people.
+    let quantifier = n == 1
+        && matches!(
+            words[span.start].lower(),
+            "another" | "each" | "both" | "all" | "few" | "several" | "many" | "most" | "some"
+        );
     if !share
+        && !quantifier
         && matches!(
             class(lex, words, span.end - 1),
             Class::Prep | Class::Break | Class::Det | Class::Aux | Class::Punct

@@ -703,3 +703,16 @@ fn a_question_put_between_commas_leaves_the_subject_to_the_report() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_quantifier_alone_is_a_source() {
+    let all = found(&[
+        "Another said the bank still had buying orders.",
+        "That said, the plan will fail.",
+    ]);
+    assert!(
+        has(&all, "said", "Another", "the bank still had buying orders"),
+        "{all:?}"
+    );
+    assert_eq!(all.len(), 1, "{all:?}");
+}
