@@ -159,3 +159,12 @@ fn title_case_lines_surname_titles_and_names_after_organizations() {
         "\u{201C}This is a difficult day,\u{201D} said Jim Press, the Vice Chairman of Chrysler.",
     ]));
 }
+
+/// Companies named after their founders read as "Given Surname" to the person rules; the
+/// curated list makes them organizations.
+#[test]
+fn companies_named_after_people() {
+    insta::assert_snapshot!(render(&[
+        "Analysts at Morgan Stanley and Merrill Lynch said the deal was fair, and Goldman Sachs declined to comment.",
+    ]));
+}
