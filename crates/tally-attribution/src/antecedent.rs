@@ -23,12 +23,13 @@
 //! - The scan is bounded ([`MENTIONS`] entity mentions back, within the coreference
 //!   window's paragraphs): an antecedent further away is not found.
 
-use std::collections::{HashMap, HashSet};
-
 use tally_core::{Document, Entity, EntityType, ExtractError, Span};
 
 use crate::coref::MAX_PARAGRAPHS;
-use crate::lexicon::{Gender, Lexicon, NounKind};
+use crate::lexicon::{Gender, HashMap, Lexicon, NounKind};
+
+/// A set with the lexicon's hasher (short keys, looked up for every named source).
+type HashSet<K> = HashMap<K, ()>;
 
 const TITLE_HEADS: &str = include_str!("../../../data/coref/title_heads.tsv");
 const COMPANY_FORMS: &str = include_str!("../../../data/coref/company_forms.txt");
@@ -68,11 +69,27 @@ pub(crate) fn lowercased<R>(word: &str, f: impl FnOnce(&str) -> R) -> Option<R> 
     std::str::from_utf8(slot).ok().map(f)
 }
 
+/// A word with a capital and a lowercase letter after it ("Florida"): in a line written all
+/// in capitals (old wire copy) every word has a capital, and none shows a name.
+fn capitalized(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+}
+
+/// The nearest char boundary at or before `at`: a window of bytes around a mention must not
+/// cut a character (`str::get` would give nothing).
+fn char_floor(text: &str, mut at: usize) -> usize {
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// A named mention a descriptor refers to.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Antecedent {
+pub(crate) struct Antecedent<'d> {
     /// The entity.
-    pub entity: Entity,
+    pub entity: &'d Entity,
     /// The mention.
     pub mention: Span,
     /// The gender its title or given name shows.
@@ -87,7 +104,7 @@ impl Heads {
     /// # Errors
     /// [`ExtractError::Data`] when `title_heads.tsv` has a line without two columns.
     pub(crate) fn bundled() -> Result<Heads, ExtractError> {
-        let mut titles = HashMap::new();
+        let mut titles = HashMap::default();
         for line in lines(TITLE_HEADS) {
             let Some((title, head)) = line.split_once('\t') else {
                 return Err(ExtractError::Data {
@@ -98,7 +115,7 @@ impl Heads {
             };
             titles.insert(title.to_lowercase(), head.trim().to_owned());
         }
-        let mut first_names = HashMap::new();
+        let mut first_names = HashMap::default();
         for line in lines(FIRST_NAMES) {
             let gender = match line.split_once('\t') {
                 Some((name, "m")) => (name, Gender::Male),
@@ -116,15 +133,18 @@ impl Heads {
         Ok(Heads {
             titles,
             first_names,
-            company_forms: lines(COMPANY_FORMS).map(str::to_owned).collect(),
-            company_heads: lines(COMPANY_HEADS).map(str::to_owned).collect(),
+            company_forms: lines(COMPANY_FORMS).map(|l| (l.to_owned(), ())).collect(),
+            company_heads: lines(COMPANY_HEADS).map(|l| (l.to_owned(), ())).collect(),
         })
     }
 
     /// Whether a name ends in a company form ("Georgia Power Co", "Acme Widgets Inc.").
     pub(crate) fn company(&self, name: &str) -> bool {
         name.rsplit(' ').next().is_some_and(|w| {
-            lowercased(w.trim_end_matches('.'), |l| self.company_forms.contains(l)).unwrap_or(false)
+            lowercased(w.trim_end_matches('.'), |l| {
+                self.company_forms.contains_key(l)
+            })
+            .unwrap_or(false)
         })
     }
 
@@ -143,19 +163,26 @@ impl Heads {
     /// Friday, he remarked: ..."). A subject opens its sentence, after titles and at most an
     /// introductory phrase and comma, outside quotation marks, not possessive ("Sanders's
     /// campaign") and not one of two ("Sanders and Clinton").
-    pub(crate) fn subject(
+    pub(crate) fn subject<'d>(
         &self,
         lex: &Lexicon,
         doc: &Document,
-        mentions: &[(usize, usize, &Entity)],
+        mentions: &[(usize, usize, &'d Entity)],
         sentence: usize,
         pronoun: usize,
-    ) -> Option<Antecedent> {
+        after: Option<usize>,
+    ) -> Option<Antecedent<'d>> {
         let here = doc.sentences.get(sentence)?;
         // The first person among the sentence's first few mentions ("In Scranton, Biden
         // ..."), if it opens the sentence.
+        // Only a mention after the latest speaker mention can be the newer antecedent: the
+        // scan starts there, so most pronouns (whose speaker was just named) read nothing.
+        let skip = after.map_or(0, |a| a + 1);
+        if skip > pronoun {
+            return None;
+        }
         let first = |from: usize, limit: usize| {
-            let i = mentions.partition_point(|m| m.0 < from);
+            let i = mentions.partition_point(|m| m.0 < from.max(skip));
             let mut within = mentions[i..].iter().take(3).take_while(|m| m.1 <= limit);
             let any = within.clone().next().is_some();
             (
@@ -171,23 +198,12 @@ impl Heads {
                 // The pronoun opens a clause joined to the subject's: "..., when he told".
                 let before = doc.body.get(m.1..pronoun)?.trim_end();
                 let joiner = before.rsplit([' ', ',']).next().is_some_and(|w| {
-                    matches!(
-                        w.to_ascii_lowercase().as_str(),
-                        "when"
-                            | "and"
-                            | "but"
-                            | "as"
-                            | "after"
-                            | "because"
-                            | "while"
-                            | "before"
-                            | "since"
-                            | "though"
-                            | "although"
-                            | "where"
-                            | "until"
-                            | "once"
-                    )
+                    [
+                        "when", "and", "but", "as", "after", "because", "while", "before", "since",
+                        "though", "although", "where", "until", "once",
+                    ]
+                    .iter()
+                    .any(|j| w.eq_ignore_ascii_case(j))
                 });
                 if !joiner {
                     return None;
@@ -199,13 +215,16 @@ impl Heads {
                 *first(previous.start, previous.end).1?
             }
         };
-        let title = doc.body.get(start.saturating_sub(40)..start).and_then(|b| {
-            b.split_whitespace()
-                .next_back()
-                .and_then(|w| lex.title(w).flatten())
-        });
+        let title = doc
+            .body
+            .get(char_floor(&doc.body, start.saturating_sub(40))..start)
+            .and_then(|b| {
+                b.split_whitespace()
+                    .next_back()
+                    .and_then(|w| lex.title(w).flatten())
+            });
         Some(Antecedent {
-            entity: entity.clone(),
+            entity,
             mention: doc.span(start, end).ok()?,
             gender: title.or_else(|| self.name_gender(&entity.name)),
             role: None,
@@ -220,10 +239,9 @@ impl Heads {
         };
         // "The Sanders campaign": a name after a determiner modifies the subject.
         let determiner = prefix.split_whitespace().next_back().is_some_and(|w| {
-            matches!(
-                w.to_ascii_lowercase().as_str(),
-                "the" | "a" | "an" | "this" | "that"
-            )
+            ["the", "a", "an", "this", "that"]
+                .iter()
+                .any(|d| w.eq_ignore_ascii_case(d))
         });
         let quote = |c: char| matches!(c, '"' | '\u{201C}' | '\u{201D}' | '\u{2018}' | '\'');
         if determiner
@@ -240,7 +258,7 @@ impl Heads {
         intro.split_whitespace().count() <= 6
             && titles
                 .split_whitespace()
-                .all(|w| lex.title(w).is_some() || w.starts_with(char::is_uppercase) || w == "of")
+                .all(|w| lex.title(w).is_some() || capitalized(w) || w == "of")
     }
 
     /// The head noun of a title as written ("Sen." → "senator", "President" → "president").
@@ -252,18 +270,18 @@ impl Heads {
     /// The nearest entity mention before byte `before` (in `mentions`, sorted by start) that
     /// a definite descriptor with head noun `head` names; only mentions within the window's
     /// paragraphs of `paragraph` are read, at most [`MENTIONS`] of them.
-    pub(crate) fn antecedent(
+    pub(crate) fn antecedent<'d>(
         &self,
         lex: &Lexicon,
         doc: &Document,
-        mentions: &[(usize, usize, &Entity)],
+        mentions: &[(usize, usize, &'d Entity)],
         before: usize,
         paragraph: usize,
         head: &str,
-    ) -> Option<Antecedent> {
+    ) -> Option<Antecedent<'d>> {
         // A person's head names a person, an organization's an organization ("the
         // People's Daily article" is neither: its listed noun "people" is no newspaper).
-        let kind = if self.company_heads.contains(head) {
+        let kind = if self.company_heads.contains_key(head) {
             NounKind::Org
         } else {
             lex.noun(head)?.kind
@@ -289,7 +307,7 @@ impl Heads {
                     _ => return None,
                 };
                 Some(Antecedent {
-                    entity: entity.clone(),
+                    entity,
                     mention: doc.span(start, end).ok()?,
                     gender: (entity.kind == EntityType::Person)
                         .then(|| self.name_gender(&entity.name))
@@ -313,7 +331,7 @@ impl Heads {
     ) -> Option<Option<String>> {
         // Titles before: the words right before the name that the lexicon lists as titles,
         // the last of which must have the head.
-        let before = body.get(start.saturating_sub(80)..start)?;
+        let before = body.get(char_floor(body, start.saturating_sub(80))..start)?;
         let mut titles: Vec<&str> = before
             .split_whitespace()
             .rev()
@@ -327,7 +345,7 @@ impl Heads {
         }
         titles.clear();
         // An apposition after: ", the vice president," / ", a former governor of Iowa,".
-        let after = body.get(end..body.len().min(end + 120))?;
+        let after = body.get(end..char_floor(body, body.len().min(end + 120)))?;
         let rest = after
             .strip_prefix(", the ")
             .or_else(|| after.strip_prefix(", a "))
@@ -359,11 +377,11 @@ impl Heads {
         // The form may follow the entity's mention ("Acme Widgets Inc." with the entities
         // stage stopping before "Inc.").
         let next = body
-            .get(end..body.len().min(end + 16))
+            .get(end..char_floor(body, body.len().min(end + 16)))
             .and_then(|a| a.split_whitespace().next())
             .map(|w| w.trim_end_matches(['.', ',']));
-        let form = |w: &str| self.company_forms.contains(&w.to_ascii_lowercase());
-        self.company_heads.contains(head)
+        let form = |w: &str| self.company_forms.contains_key(&w.to_ascii_lowercase());
+        self.company_heads.contains_key(head)
             && (words.next_back().is_some_and(form) || next.is_some_and(form))
     }
 }
@@ -379,8 +397,8 @@ mod tests {
         let heads = Heads::bundled().unwrap();
         assert_eq!(heads.title_head("Sen."), "senator");
         assert_eq!(heads.title_head("President"), "president");
-        assert!(heads.company_forms.contains("plc"));
-        assert!(heads.company_heads.contains("company"));
+        assert!(heads.company_forms.contains_key("plc"));
+        assert!(heads.company_heads.contains_key("company"));
     }
 
     #[test]

@@ -86,10 +86,10 @@ pub(crate) struct Mention<'d> {
     pub not_person: Option<NotPerson>,
     /// For a definite descriptor no speaker in the window matches, the earlier named
     /// mention it refers to (see `antecedent`).
-    pub antecedent: Option<Antecedent>,
+    pub antecedent: Option<Antecedent<'d>>,
     /// For "he" or "she", the person who is the subject of its clause or of the sentence
     /// before (see `Heads::subject`).
-    pub subject: Option<Antecedent>,
+    pub subject: Option<Antecedent<'d>>,
     /// For a name, the gender its given name shows.
     pub name_gender: Option<Gender>,
 }
@@ -300,6 +300,11 @@ impl Registry {
         }
     }
 
+    /// Where the latest mention starts.
+    pub(crate) fn last_start(&self) -> Option<usize> {
+        self.last_start
+    }
+
     /// The speaker an entity already is: linked to it, or with its name or surname (the
     /// entities stage may give one person two entities, "Rahm Emanuel" and "Emanuel").
     fn known_entity(&self, e: &tally_core::Entity) -> Option<usize> {
@@ -312,11 +317,11 @@ impl Registry {
 
     /// Whether "he" or "she" may refer to a pronoun's subject: a person whose gender, as
     /// known from the speaker it already is or from its title or given name, agrees.
-    fn subject_fits(&self, a: &Antecedent, pronoun: Option<Gender>) -> bool {
+    fn subject_fits(&self, a: &Antecedent<'_>, pronoun: Option<Gender>) -> bool {
         let Some(g @ (Gender::Male | Gender::Female)) = pronoun else {
             return false;
         };
-        match self.known_entity(&a.entity).and_then(|i| self.known.get(i)) {
+        match self.known_entity(a.entity).and_then(|i| self.known.get(i)) {
             Some(k) => {
                 k.not_person.is_none()
                     && !k.first_or_second_person()
@@ -350,8 +355,8 @@ impl Registry {
 
     /// The speaker of a named antecedent a descriptor refers to: the one already linked to
     /// its entity, else a new named speaker introduced by the antecedent's mention.
-    fn adopt(&mut self, m: &Mention<'_>, a: &Antecedent) -> usize {
-        if let Some(i) = self.known_entity(&a.entity) {
+    fn adopt(&mut self, m: &Mention<'_>, a: &Antecedent<'_>) -> usize {
+        if let Some(i) = self.known_entity(a.entity) {
             self.entities.entry(a.entity.id.clone()).or_insert(i);
             let k = &mut self.known[i];
             k.speaker.mentions.push(m.span.clone());

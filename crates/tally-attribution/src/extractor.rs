@@ -732,6 +732,7 @@ fn annotate(
                             entities.all(),
                             sentence_index,
                             mention.span.start,
+                            registry.last_start(),
                         );
                     }
                     let index = registry.resolve(&mention)?;
