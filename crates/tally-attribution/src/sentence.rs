@@ -982,10 +982,13 @@ fn source_right(lex: &Lexicon, words: &[Word<'_>], from: usize) -> Option<Source
 /// Content before a source that follows it: from the sentence start (or the end of the
 /// previous attribution) to the comma or closing quotation mark before the source.
 fn before(words: &[Word<'_>], boundary: usize, prev: Option<&Found<'_>>) -> Option<Phrase> {
-    let start = prev.map_or(0, |f| {
-        let src_end = f.source.map_or(0, |s| s.span.end);
-        f.cue.end.max(src_end)
-    });
+    let start = prev.map_or_else(
+        || dateline_end(words),
+        |f| {
+            let src_end = f.source.map_or(0, |s| s.span.end);
+            f.cue.end.max(src_end)
+        },
+    );
     if start >= boundary {
         return None;
     }
@@ -995,6 +998,36 @@ fn before(words: &[Word<'_>], boundary: usize, prev: Option<&Found<'_>>) -> Opti
         end -= 1;
     }
     trim(words, Phrase { start, end })
+}
+
+/// Where a wire dateline opening the sentence ends ("WASHINGTON, Oct 20 - ", "New York
+/// (AFP) – "), or 0: the place and date say where the story was filed, not what was said.
+/// A dateline is capitalized words, numbers and punctuation up to a dash, led by a word in
+/// capitals or closed by the agency in brackets; text in capitals throughout is left alone
+/// (its words are caseless, so nothing there reads as capitalized).
+fn dateline_end(words: &[Word<'_>]) -> usize {
+    let Some(dash) = words
+        .iter()
+        .take(12)
+        .position(|w| matches!(w.text, "-" | "--" | "\u{2014}" | "\u{2013}"))
+        .filter(|&d| d > 0)
+    else {
+        return 0;
+    };
+    let head = &words[..dash];
+    let named = head.iter().all(|w| {
+        !w.is_word() || w.is_capitalized() || w.text.starts_with(|c: char| c.is_ascii_digit())
+    });
+    let capitals = head[0].text.len() > 1
+        && head[0]
+            .text
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c == '.');
+    if named && (capitals || head[dash - 1].is(")")) {
+        dash + 1
+    } else {
+        0
+    }
 }
 
 /// After the cue and its modifiers, a comma and an opening quote continue a split

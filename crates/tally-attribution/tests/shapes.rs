@@ -716,3 +716,22 @@ fn a_quantifier_alone_is_a_source() {
     );
     assert_eq!(all.len(), 1, "{all:?}");
 }
+
+#[test]
+fn a_wire_dateline_is_not_reported_content() {
+    let all = found(&[
+        "WASHINGTON, Oct 20 - The United States may lift the sanctions, officials said.",
+        "New York (AFP) \u{2013} Prices rose sharply, traders said.",
+        "The plan - a bold one - failed, analysts said.",
+    ]);
+    assert!(
+        has(&all, "said", "officials", "The United States may lift the sanctions"),
+        "{all:?}"
+    );
+    assert!(has(&all, "said", "traders", "Prices rose sharply"), "{all:?}");
+    // A dash inside an ordinary sentence ends no dateline.
+    assert!(
+        has(&all, "said", "analysts", "The plan - a bold one - failed"),
+        "{all:?}"
+    );
+}
