@@ -298,9 +298,16 @@ impl Heads {
             })
             .find_map(|&(start, end, entity)| {
                 let role = match (entity.kind, kind) {
-                    (EntityType::Person, NounKind::Person) => {
-                        self.person_named(lex, &doc.body, start, end, head)?
-                    }
+                    // The title may come with an earlier mention only ("Sen. Marco Rubio" ...
+                    // "Rubio offered ..." ... "the senator said"): this mention, else the
+                    // entity's first.
+                    (EntityType::Person, NounKind::Person) => self
+                        .person_named(lex, &doc.body, start, end, head)
+                        .or_else(|| {
+                            let first = entity.mentions.first()?;
+                            (first.start != start).then_some(())?;
+                            self.person_named(lex, &doc.body, first.start, first.end, head)
+                        })?,
                     (EntityType::Organization, NounKind::Org) => self
                         .organization_named(&doc.body, start, end, head)
                         .then_some(None)?,
@@ -344,6 +351,15 @@ impl Heads {
             return Some(Some(titles.join(" ")));
         }
         titles.clear();
+        // A role noun right before the name ("presidential candidate Marco Rubio" ... "the
+        // candidate").
+        if before
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_lowercase()) && w == head)
+        {
+            return Some(None);
+        }
         // An apposition after: ", the vice president," / ", a former governor of Iowa,".
         let after = body.get(end..char_floor(body, body.len().min(end + 120)))?;
         let rest = after

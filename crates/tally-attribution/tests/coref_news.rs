@@ -310,3 +310,31 @@ fn she_never_refers_to_an_unlisted_thing() {
     );
     assert_eq!(speakers(&doc).last().unwrap(), "?");
 }
+
+#[test]
+fn the_senator_is_titled_at_the_first_mention_only() {
+    let doc = run(
+        &[
+            "Sen. Marco Ruiz of Florida won the primary in March.",
+            "Ruiz offered his congratulations to the winner on Tuesday night.",
+            "The Florida senator said the race was not over.",
+        ],
+        &[
+            ("Marco Ruiz", EntityType::Person, "Marco Ruiz"),
+            ("Ruiz", EntityType::Person, "Marco Ruiz"),
+        ],
+    );
+    assert_eq!(speakers(&doc), ["Marco Ruiz"]);
+}
+
+#[test]
+fn the_candidate_is_the_name_after_the_role_noun() {
+    let doc = run(
+        &[
+            "Republican presidential candidate Ann Ruiz toured Ohio.",
+            "The candidate said the race was close.",
+        ],
+        &[("Ann Ruiz", EntityType::Person, "Ann Ruiz")],
+    );
+    assert_eq!(speakers(&doc), ["Ann Ruiz"]);
+}
