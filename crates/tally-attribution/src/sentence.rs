@@ -458,6 +458,15 @@ fn run_to_end(lex: &Lexicon, words: &[Word<'_>], start: usize, next_cue: usize) 
         if end + 1 == next_cue && w.is(",") {
             break;
         }
+        // 'said: "... a mistake," but in fact ...': a quotation opening the content ends
+        // where a contrasting clause of the narrator follows its closing mark.
+        if w.quote() == Some(QuoteDir::Close)
+            && words[start].quote() == Some(QuoteDir::Open)
+            && narrator_contrast(words, end + 1)
+        {
+            end += 1;
+            break;
+        }
         // A later cue right after a comma (or a comma and a closing quotation mark) starts
         // its own clause even when another cue lies between ("who has refused to endorse
         // Trump, said ...", "who calls Trump a “sociopath,” said ..."): the content stops.
@@ -508,8 +517,16 @@ fn run_to_end(lex: &Lexicon, words: &[Word<'_>], start: usize, next_cue: usize) 
             break;
         }
         // "..., and people familiar with her thinking say ...", "..., which he argued ...",
-        // "..., she said": a new clause with its own source and cue ends this content.
-        if end > start && w.is(",") && !quoted(end) && new_clause(lex, words, end, ahead) {
+        // "..., she said": a new clause with its own source and cue ends this content. Not
+        // right after the complementizer: in "say that, because X testified ..., it is"
+        // the fronted clause is part of what was said.
+        let after_that = end == start + 1 && words[start].lower() == "that";
+        if end > start
+            && !after_that
+            && w.is(",")
+            && !quoted(end)
+            && new_clause(lex, words, end, ahead)
+        {
             break;
         }
         // ", compared with the 30 percent who say ...": a relative clause with its own
@@ -539,6 +556,22 @@ fn run_to_end(lex: &Lexicon, words: &[Word<'_>], start: usize, next_cue: usize) 
         end += 1;
     }
     trim(words, Phrase { start, end })
+}
+
+/// Whether a clause of contrast starts at `at`, after an optional comma ("but", "yet",
+/// "although", "though", "whereas", "while").
+fn narrator_contrast(words: &[Word<'_>], at: usize) -> bool {
+    let at = if words.get(at).is_some_and(|w| w.is(",")) {
+        at + 1
+    } else {
+        at
+    };
+    words.get(at).is_some_and(|w| {
+        matches!(
+            w.lower(),
+            "but" | "yet" | "although" | "though" | "whereas" | "while"
+        )
+    })
 }
 
 /// Whether the comma at `comma` opens a clause whose subject is followed by the cue at

@@ -725,13 +725,47 @@ fn a_wire_dateline_is_not_reported_content() {
         "The plan - a bold one - failed, analysts said.",
     ]);
     assert!(
-        has(&all, "said", "officials", "The United States may lift the sanctions"),
+        has(
+            &all,
+            "said",
+            "officials",
+            "The United States may lift the sanctions"
+        ),
         "{all:?}"
     );
-    assert!(has(&all, "said", "traders", "Prices rose sharply"), "{all:?}");
+    assert!(
+        has(&all, "said", "traders", "Prices rose sharply"),
+        "{all:?}"
+    );
     // A dash inside an ordinary sentence ends no dateline.
     assert!(
         has(&all, "said", "analysts", "The plan - a bold one - failed"),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_quotation_after_a_colon_ends_before_the_narrators_but() {
+    let all = found(&[
+        "Clinton said: \"Using two accounts was a mistake,\" but in fact she used only one.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "said:",
+            "Clinton",
+            "\"Using two accounts was a mistake,\""
+        ),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_fronted_clause_after_that_stays_in_the_content() {
+    let all = found(&["She went on to say that, because the judge agreed, the ruling was fair."]);
+    assert!(
+        all.iter()
+            .any(|(_, s, t)| s.as_deref() == Some("She") && t.ends_with("the ruling was fair")),
         "{all:?}"
     );
 }
