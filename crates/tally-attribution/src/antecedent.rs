@@ -34,6 +34,8 @@ type HashSet<K> = HashMap<K, ()>;
 const TITLE_HEADS: &str = include_str!("../../../data/coref/title_heads.tsv");
 const COMPANY_FORMS: &str = include_str!("../../../data/coref/company_forms.txt");
 const COMPANY_HEADS: &str = include_str!("../../../data/coref/company_heads.txt");
+const MEDIA_HEADS: &str = include_str!("../../../data/coref/media_heads.txt");
+const MEDIA_NAMES: &str = include_str!("../../../data/coref/media_names.txt");
 const FIRST_NAMES: &str = include_str!("../../../data/coref/first_names.tsv");
 
 /// How many entity mentions back a descriptor may look.
@@ -48,6 +50,10 @@ pub(crate) struct Heads {
     company_forms: HashSet<String>,
     /// Heads that refer back to a company ("company", "firm").
     company_heads: HashSet<String>,
+    /// Heads that refer back to a news outlet ("newspaper", "network").
+    media_heads: HashSet<String>,
+    /// Words of news outlets' names ("Journal", "Post", "CNN").
+    media_names: HashSet<String>,
     /// Given names borne mostly by one sex ("Hillary" → female).
     first_names: HashMap<String, Gender>,
 }
@@ -74,6 +80,16 @@ pub(crate) fn lowercased<R>(word: &str, f: impl FnOnce(&str) -> R) -> Option<R> 
 fn capitalized(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+}
+
+/// What a definite descriptor looks for: its head noun, and whether it has a capitalized
+/// word after its first ("the national Asahi newspaper").
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Wanted<'a> {
+    /// The head noun, lowercase.
+    pub head: &'a str,
+    /// A name inside the descriptor.
+    pub names_inside: bool,
 }
 
 /// The nearest char boundary at or before `at`: a window of bytes around a mention must not
@@ -135,6 +151,8 @@ impl Heads {
             first_names,
             company_forms: lines(COMPANY_FORMS).map(|l| (l.to_owned(), ())).collect(),
             company_heads: lines(COMPANY_HEADS).map(|l| (l.to_owned(), ())).collect(),
+            media_heads: lines(MEDIA_HEADS).map(|l| (l.to_owned(), ())).collect(),
+            media_names: lines(MEDIA_NAMES).map(|l| (l.to_owned(), ())).collect(),
         })
     }
 
@@ -277,11 +295,17 @@ impl Heads {
         mentions: &[(usize, usize, &'d Entity)],
         before: usize,
         paragraph: usize,
-        head: &str,
+        wanted: Wanted<'_>,
     ) -> Option<Antecedent<'d>> {
+        let Wanted { head, names_inside } = wanted;
         // A person's head names a person, an organization's an organization ("the
         // People's Daily article" is neither: its listed noun "people" is no newspaper).
-        let kind = if self.company_heads.contains_key(head) {
+        // A descriptor with a name of its own ("the national Asahi newspaper") introduces
+        // an outlet; it refers back to none.
+        if self.media_heads.contains_key(head) && names_inside {
+            return None;
+        }
+        let kind = if self.company_heads.contains_key(head) || self.media_heads.contains_key(head) {
             NounKind::Org
         } else {
             lex.noun(head)?.kind
@@ -377,7 +401,8 @@ impl Heads {
 
     /// Whether the organization mentioned at `start..end` is named `head`: a word of its
     /// name ("Bank of England" → "the bank", "Supreme Court" → "the court") or, for "the
-    /// company", a company form ending it ("Acme Widgets Inc").
+    /// company", a company form ending it ("Acme Widgets Inc"), or, for "the newspaper", a
+    /// news outlet's word ("Wall Street Journal").
     fn organization_named(&self, body: &str, start: usize, end: usize, head: &str) -> bool {
         let Some(name) = body.get(start..end) else {
             return false;
@@ -389,6 +414,11 @@ impl Heads {
         });
         if words.clone().any(|w| w.eq_ignore_ascii_case(head)) {
             return true;
+        }
+        // "the newspaper" after "The Wall Street Journal" (a descriptor naming its own outlet,
+        // "the national Asahi newspaper", was turned away before the scan).
+        if self.media_heads.contains_key(head) {
+            return words.any(|w| self.media_names.contains_key(w));
         }
         // The form may follow the entity's mention ("Acme Widgets Inc." with the entities
         // stage stopping before "Inc.").

@@ -41,7 +41,7 @@ use tally_core::{
 };
 
 use crate::affiliation;
-use crate::antecedent::{self, Heads};
+use crate::antecedent::{self, Heads, Wanted};
 use crate::continuation;
 use crate::coref::{Mention, NotPerson, Registry};
 use crate::descriptor::{self, Form};
@@ -720,7 +720,14 @@ fn annotate(
                             entities.all(),
                             mention.span.start,
                             paragraph,
-                            head,
+                            Wanted {
+                                head,
+                                names_inside: d
+                                    .text
+                                    .split_whitespace()
+                                    .skip(1)
+                                    .any(|w| w.starts_with(char::is_uppercase)),
+                            },
                         );
                     }
                     if let Form::Pronoun(p) = d.form
