@@ -346,7 +346,11 @@ fn the_newspaper_is_the_outlet_named_before() {
             "In an opinion piece, The Springfield Journal called on the mayor to resign.",
             "\u{201C}He needs to stop blaming everyone else,\u{201D} the conservative newspaper said.",
         ],
-        &[("Springfield Journal", EntityType::Organization, "Springfield Journal")],
+        &[(
+            "Springfield Journal",
+            EntityType::Organization,
+            "Springfield Journal",
+        )],
     );
     assert_eq!(speakers(&doc).last().unwrap(), "Springfield Journal");
 }
@@ -358,7 +362,11 @@ fn a_newspaper_named_in_its_descriptor_is_a_new_outlet() {
             "The Springfield Journal said the mayor should resign.",
             "A column in the national Shelbyville newspaper said the opposite.",
         ],
-        &[("Springfield Journal", EntityType::Organization, "Springfield Journal")],
+        &[(
+            "Springfield Journal",
+            EntityType::Organization,
+            "Springfield Journal",
+        )],
     );
     assert_ne!(speakers(&doc).last().unwrap(), "Springfield Journal");
 }
