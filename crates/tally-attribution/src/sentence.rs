@@ -98,11 +98,55 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
             verb(lex, words, cue, found.last(), next_cue)
         };
         if let Some(mut f) = result {
+            if disagrees(words, &f) {
+                continue;
+            }
             content_edges(words, &mut f);
             found.push(f);
         }
     }
     found
+}
+
+/// Whether a one-word cue in its base form follows a singular subject it cannot agree
+/// with: "One Tweet Sums Up ..." (a Title Case headline: "Tweet" is a noun), "each claim
+/// was checked". A verb after "he", "one" or "each" takes "-s" or a tense ("one says",
+/// "he said"), or an auxiliary, which the cue span would hold ("he did not say").
+fn disagrees(words: &[Word<'_>], f: &Found<'_>) -> bool {
+    let Some(source) = f.source else {
+        return false;
+    };
+    if f.cue.end != f.cue.start + 1 || source.span.end != f.cue.start {
+        return false;
+    }
+    let cue = &words[f.cue.start];
+    let subject = &words[source.span.start..source.span.end];
+    // "it forecast a record harvest": a past tense spelled as the base form; "important
+    // that he express Japan's view": a subjunctive.
+    let past_as_base = matches!(
+        f.lemma,
+        "forecast" | "broadcast" | "put" | "set" | "read" | "bid" | "cast" | "let"
+    );
+    let subjunctive = source.span.start > 0 && words[source.span.start - 1].lower() == "that";
+    cue.lower() == f.lemma
+        && !past_as_base
+        && !subjunctive
+        && subject.len() == 1
+        && matches!(
+            subject[0].lower(),
+            "he" | "she"
+                | "it"
+                | "one"
+                | "each"
+                | "another"
+                | "either"
+                | "neither"
+                | "everyone"
+                | "everybody"
+                | "someone"
+                | "somebody"
+                | "nobody"
+        )
 }
 
 /// Whether an amount starts at word `i` ("$2.2 billion", "200", "a dozen", "half"), so

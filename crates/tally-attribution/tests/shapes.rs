@@ -769,3 +769,26 @@ fn a_fronted_clause_after_that_stays_in_the_content() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_base_form_after_a_singular_subject_is_no_report() {
+    let all = found(&[
+        "One Tweet Sums Up The Absurd Double Standard Clinton And Trump Face.",
+        "Each note is convertible into one share, the company said.",
+        "It forecast a record harvest, and one says prices will fall.",
+    ]);
+    assert!(
+        all.iter().all(|(c, _, _)| c != "Tweet" && c != "note"),
+        "{all:?}"
+    );
+    assert!(
+        all.iter()
+            .any(|(c, s, _)| c == "forecast" && s.as_deref() == Some("It")),
+        "{all:?}"
+    );
+    assert!(
+        all.iter()
+            .any(|(c, s, _)| c == "says" && s.as_deref() == Some("one")),
+        "{all:?}"
+    );
+}
