@@ -128,10 +128,14 @@ fn disagrees(words: &[Word<'_>], f: &Found<'_>) -> bool {
         "forecast" | "broadcast" | "put" | "set" | "read" | "bid" | "cast" | "let"
     );
     let subjunctive = source.span.start > 0 && words[source.span.start - 1].lower() == "that";
-    cue.lower() == f.lemma
-        && !past_as_base
-        && !subjunctive
-        && subject.len() == 1
+    // "a clinical bowling show helped ...": a singular noun phrase, not "a number of
+    // experts say" or "a man and a woman say".
+    let singular_phrase = subject.len() > 1
+        && matches!(subject[0].lower(), "a" | "an" | "each" | "every" | "this")
+        && !subject
+            .iter()
+            .any(|w| matches!(w.lower(), "of" | "and" | "or"));
+    let singular_word = subject.len() == 1
         && matches!(
             subject[0].lower(),
             "he" | "she"
@@ -146,7 +150,8 @@ fn disagrees(words: &[Word<'_>], f: &Found<'_>) -> bool {
                 | "someone"
                 | "somebody"
                 | "nobody"
-        )
+        );
+    cue.lower() == f.lemma && !past_as_base && !subjunctive && (singular_word || singular_phrase)
 }
 
 /// Whether an amount starts at word `i` ("$2.2 billion", "200", "a dozen", "half"), so
