@@ -195,6 +195,11 @@ pub(crate) fn not_figure(
         return Some(NotFigure::Code);
     }
 
+    // More than twelve digits with no separators: an identifier (a tweet or order id, an
+    // account number); news writes amounts that large with commas or scale words.
+    if first.plain_digits.is_some_and(|n| n > 12) {
+        return Some(NotFigure::Code);
+    }
     // Labels: "No. 2", "page 3", "Article 5", "#2", "Resolution 2231", and "a 737" (an
     // article before bare digits names a thing, it does not count).
     if before_kinds & ctx::LABEL != 0
@@ -459,6 +464,8 @@ mod tests {
         assert!(kept("won 3-1 at http://x.com/a/12").is_empty());
         assert!(kept("World War 2").is_empty());
         assert!(kept("a .45-caliber pistol and a 12-gauge shotgun").is_empty());
+        assert!(kept("<tweet tweet-id=\"753634846703030273\">").is_empty());
+        assert_eq!(kept("999999999999 people"), ["999999999999"]);
         assert!(kept("ONE .45-CALIBER PISTOL").iter().all(|k| k != ".45"));
         assert!(kept("on Dec. 18 and Jan 5").is_empty());
         assert_eq!(kept("fighting in Kyiv. 12 people died"), ["12"]);
