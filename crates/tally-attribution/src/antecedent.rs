@@ -285,6 +285,15 @@ impl Heads {
         self.titles.get(&lower).cloned().unwrap_or(lower)
     }
 
+    /// Whether a title as written has the head noun `head` ("Sen." and "senator"), without
+    /// allocating for the common case of a short title.
+    fn title_is(&self, title: &str, head: &str) -> bool {
+        lowercased(title, |l| {
+            self.titles.get(l).map_or(l == head, |h| h == head)
+        })
+        .unwrap_or_else(|| self.title_head(title) == head)
+    }
+
     /// The nearest entity mention before byte `before` (in `mentions`, sorted by start) that
     /// a definite descriptor with head noun `head` names; only mentions within the window's
     /// paragraphs of `paragraph` are read, at most [`MENTIONS`] of them.
@@ -310,16 +319,25 @@ impl Heads {
         } else {
             lex.noun(head)?.kind
         };
+        // Most definite descriptors that miss ("the report", "the poll") name neither a
+        // person nor an organization: no scan.
+        let wanted = match kind {
+            NounKind::Person => EntityType::Person,
+            NounKind::Org => EntityType::Organization,
+            NounKind::Source => return None,
+        };
+        // The window's first byte: the start of the paragraph MAX_PARAGRAPHS back.
+        let floor = doc
+            .paragraphs
+            .get(paragraph.saturating_sub(MAX_PARAGRAPHS))
+            .map_or(0, |p| p.start);
         let end = mentions.partition_point(|m| m.0 < before);
         mentions[..end]
             .iter()
             .rev()
             .take(MENTIONS)
-            .filter(|m| m.1 <= before)
-            .take_while(|m| {
-                doc.paragraph_at(m.0)
-                    .is_some_and(|p| paragraph.saturating_sub(p) <= MAX_PARAGRAPHS)
-            })
+            .take_while(|m| m.0 >= floor)
+            .filter(|m| m.1 <= before && m.2.kind == wanted)
             .find_map(|&(start, end, entity)| {
                 let role = match (entity.kind, kind) {
                     // The title may come with an earlier mention only ("Sen. Marco Rubio" ...
@@ -369,7 +387,7 @@ impl Heads {
             .take_while(|w| lex.title(w).is_some())
             .collect();
         if let Some(last) = titles.first()
-            && self.title_head(last) == head
+            && self.title_is(last, head)
         {
             titles.reverse();
             return Some(Some(titles.join(" ")));
