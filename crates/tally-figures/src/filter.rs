@@ -466,6 +466,8 @@ mod tests {
         assert!(kept("a .45-caliber pistol and a 12-gauge shotgun").is_empty());
         assert!(kept("<tweet tweet-id=\"753634846703030273\">").is_empty());
         assert_eq!(kept("999999999999 people"), ["999999999999"]);
+        assert_eq!(kept("by about three mln dlrs"), ["about three mln dlrs"]);
+        assert_eq!(kept("a 500,000 bpd pipeline"), ["500,000 bpd"]);
         assert!(kept("ONE .45-CALIBER PISTOL").iter().all(|k| k != ".45"));
         assert!(kept("on Dec. 18 and Jan 5").is_empty());
         assert_eq!(kept("fighting in Kyiv. 12 people died"), ["12"]);
