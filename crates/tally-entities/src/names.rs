@@ -516,9 +516,19 @@ fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candida
             }
             return;
         }
-        let mut cand = ctx.candidate(name_from, to, Some(EntityType::Person));
+        // "Sen. Bernie Sanders of Vermont": the person ends before "of", and what follows
+        // is the place or organization they are of.
+        let of = (name_from + 1..to).find(|&i| ctx.is_of(i));
+        let mut cand = ctx.candidate(
+            name_from,
+            of.map_or(to, |of| of - 1),
+            Some(EntityType::Person),
+        );
         cand.overrides = true;
         out.push(cand);
+        if let Some(of) = of {
+            typed_pieces(ctx, of + 1, to, None, out);
+        }
         return;
     }
     // "Apple Computer", "Apple Corps": capitalized words after a listed organization's

@@ -168,3 +168,11 @@ fn companies_named_after_people() {
         "Analysts at Morgan Stanley and Merrill Lynch said the deal was fair, and Goldman Sachs declined to comment.",
     ]));
 }
+
+/// A titled name followed by "of" and a place is the person, then the place they are of.
+#[test]
+fn a_titled_person_of_a_place() {
+    insta::assert_snapshot!(render(&[
+        "She is locked in a dead heat with Sen. Bernie Sanders of Vermont, whose bid grew. Sanders said so.",
+    ]));
+}
