@@ -261,6 +261,22 @@ pub(crate) fn left(lex: &Lexicon, words: &[Word<'_>], head: usize, floor: usize)
                 Some(h) => start = h,
                 None => break,
             },
+            // "Taiwan's Kuomintang (Nationalist) government", "the Islamic State (IS)
+            // group": a short aside in brackets inside the name.
+            // Only between capitalized or noun words: "(ITC) price support" stays out.
+            Class::Punct if words[prev].is(")") => match bracket_open(words, prev, floor) {
+                Some(open)
+                    if lowercase_run == 0
+                        && matches!(
+                            class(lex, words, open - 1),
+                            Class::Cap | Class::Title | Class::Possessive | Class::Noun
+                        ) =>
+                {
+                    start = open - 1;
+                    lowercase_run = 0;
+                }
+                _ => break,
+            },
             _ => break,
         }
     }
@@ -285,6 +301,14 @@ pub(crate) fn left(lex: &Lexicon, words: &[Word<'_>], head: usize, floor: usize)
         end: head + 1,
     };
     valid(lex, words, phrase).then_some(phrase)
+}
+
+/// The opening bracket of a short aside of words closing at `close` ("(Nationalist)"), with
+/// a word before it inside the scan.
+fn bracket_open(words: &[Word<'_>], close: usize, floor: usize) -> Option<usize> {
+    let low = close.saturating_sub(5).max(floor + 1);
+    let open = (low..close).rev().find(|&k| !words[k].is_word())?;
+    (open < close - 1 && words[open].is("(")).then_some(open)
 }
 
 /// When the word before `at` is a joining preposition preceded by a descriptor head or

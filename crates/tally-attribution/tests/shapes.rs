@@ -793,3 +793,22 @@ fn a_base_form_after_a_singular_subject_is_no_report() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_bracketed_aside_inside_a_source_name() {
+    let all = found(&[
+        "Taiwan's Kuomintang (Nationalist) government claims to rule all China.",
+        "A Ministry of International Trade and Industry (MITI) official denied the report.",
+    ]);
+    assert!(
+        all.iter().any(|(c, s, _)| c == "claims"
+            && s.as_deref() == Some("Taiwan's Kuomintang (Nationalist) government")),
+        "{all:?}"
+    );
+    assert!(
+        all.iter().any(|(c, s, _)| c == "denied"
+            && s.as_deref()
+                == Some("A Ministry of International Trade and Industry (MITI) official")),
+        "{all:?}"
+    );
+}
