@@ -26,10 +26,7 @@
 use tally_core::{Document, Entity, EntityType, ExtractError, Span};
 
 use crate::coref::MAX_PARAGRAPHS;
-use crate::lexicon::{Gender, HashMap, Lexicon, NounKind};
-
-/// A set with the lexicon's hasher (short keys, looked up for every named source).
-type HashSet<K> = HashMap<K, ()>;
+use crate::lexicon::{Gender, HashMap, HashSet, Lexicon, NounKind};
 
 const TITLE_HEADS: &str = include_str!("../../../data/coref/title_heads.tsv");
 const COMPANY_FORMS: &str = include_str!("../../../data/coref/company_forms.txt");
@@ -149,21 +146,27 @@ impl Heads {
         Ok(Heads {
             titles,
             first_names,
-            company_forms: lines(COMPANY_FORMS).map(|l| (l.to_owned(), ())).collect(),
-            company_heads: lines(COMPANY_HEADS).map(|l| (l.to_owned(), ())).collect(),
-            media_heads: lines(MEDIA_HEADS).map(|l| (l.to_owned(), ())).collect(),
-            media_names: lines(MEDIA_NAMES).map(|l| (l.to_owned(), ())).collect(),
+            company_forms: lines(COMPANY_FORMS).map(str::to_owned).collect(),
+            company_heads: lines(COMPANY_HEADS).map(str::to_owned).collect(),
+            media_heads: lines(MEDIA_HEADS).map(str::to_owned).collect(),
+            media_names: lines(MEDIA_NAMES).map(str::to_owned).collect(),
         })
     }
 
     /// Whether a name ends in a company form ("Georgia Power Co", "Acme Widgets Inc.").
     pub(crate) fn company(&self, name: &str) -> bool {
-        name.rsplit(' ').next().is_some_and(|w| {
-            lowercased(w.trim_end_matches('.'), |l| {
-                self.company_forms.contains_key(l)
-            })
-            .unwrap_or(false)
+        name.rsplit(' ')
+            .next()
+            .is_some_and(|w| self.company_form(w))
+    }
+
+    /// Whether a word is a company form ("Inc", "Inc.", "PLC"). Forms are short: a word
+    /// longer than the lowercasing buffer is none.
+    fn company_form(&self, word: &str) -> bool {
+        lowercased(word.trim_end_matches('.'), |l| {
+            self.company_forms.contains(l)
         })
+        .unwrap_or(false)
     }
 
     /// The gender a person's given name shows: the first of two or more words ("Hillary
@@ -311,10 +314,10 @@ impl Heads {
         // People's Daily article" is neither: its listed noun "people" is no newspaper).
         // A descriptor with a name of its own ("the national Asahi newspaper") introduces
         // an outlet; it refers back to none.
-        if self.media_heads.contains_key(head) && names_inside {
+        if self.media_heads.contains(head) && names_inside {
             return None;
         }
-        let kind = if self.company_heads.contains_key(head) || self.media_heads.contains_key(head) {
+        let kind = if self.company_heads.contains(head) || self.media_heads.contains(head) {
             NounKind::Org
         } else {
             lex.noun(head)?.kind
@@ -435,8 +438,8 @@ impl Heads {
         }
         // "the newspaper" after "The Wall Street Journal" (a descriptor naming its own outlet,
         // "the national Asahi newspaper", was turned away before the scan).
-        if self.media_heads.contains_key(head) {
-            return words.any(|w| self.media_names.contains_key(w));
+        if self.media_heads.contains(head) {
+            return words.any(|w| self.media_names.contains(w));
         }
         // The form may follow the entity's mention ("Acme Widgets Inc." with the entities
         // stage stopping before "Inc.").
@@ -444,9 +447,9 @@ impl Heads {
             .get(end..char_floor(body, body.len().min(end + 16)))
             .and_then(|a| a.split_whitespace().next())
             .map(|w| w.trim_end_matches(['.', ',']));
-        let form = |w: &str| self.company_forms.contains_key(&w.to_ascii_lowercase());
-        self.company_heads.contains_key(head)
-            && (words.next_back().is_some_and(form) || next.is_some_and(form))
+        self.company_heads.contains(head)
+            && (words.next_back().is_some_and(|w| self.company_form(w))
+                || next.is_some_and(|w| self.company_form(w)))
     }
 }
 
@@ -461,8 +464,8 @@ mod tests {
         let heads = Heads::bundled().unwrap();
         assert_eq!(heads.title_head("Sen."), "senator");
         assert_eq!(heads.title_head("President"), "president");
-        assert!(heads.company_forms.contains_key("plc"));
-        assert!(heads.company_heads.contains_key("company"));
+        assert!(heads.company_forms.contains("plc"));
+        assert!(heads.company_heads.contains("company"));
     }
 
     #[test]

@@ -47,7 +47,7 @@ impl Hasher for Fnv {
 }
 
 pub(crate) type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
-type HashSet<K> = StdHashSet<K, BuildHasherDefault<Fnv>>;
+pub(crate) type HashSet<K> = StdHashSet<K, BuildHasherDefault<Fnv>>;
 
 /// A quick "certainly not a key" test for a word list: one bit per (first byte, last byte,
 /// length) bucket of the keys. Most words of a sentence are in no list, and this rejects
