@@ -374,14 +374,10 @@ impl Registry {
             return i;
         }
         let d = m.descriptor;
-        let index = self.known.len();
-        let affiliation = m
-            .affiliation_id
-            .clone()
-            .or_else(|| d.affiliation.as_ref().map(|a| a.0.clone()));
+        let affiliation = affiliation_of(m);
         let person = a.entity.kind == EntityType::Person;
         let speaker = Speaker {
-            id: format!("S{}", index + 1),
+            id: format!("S{}", self.known.len() + 1),
             mentions: vec![a.mention.clone(), m.span.clone()],
             named: true,
             name: Some(a.entity.name.clone()),
@@ -396,38 +392,29 @@ impl Registry {
             group: false,
             conditions: Vec::new(),
         };
-        let name = a.entity.name.clone();
-        self.names.entry(surname(&name).to_owned()).or_insert(index);
-        self.names.insert(name, index);
-        self.entities.insert(a.entity.id.clone(), index);
-        self.known.push(Known {
+        self.push(Known {
             speaker,
             head: d.head.clone(),
             kind: d.kind.or(person.then_some(NounKind::Person)),
             number: Number::Singular,
             gender: d.gender.filter(|g| *g != Gender::Neuter).or(a.gender),
             not_person: (!person).then_some(NotPerson::Organization),
-        });
-        index
+        })
     }
 
     fn create(&mut self, m: &Mention<'_>) -> usize {
         let d = m.descriptor;
-        let index = self.known.len();
         let named = d.form == Form::Named;
         let name = match (&m.entity, &d.name) {
             (Some((_, canonical)), _) if named => Some(canonical.clone()),
             (_, name) => name.clone(),
         };
-        let affiliation = m
-            .affiliation_id
-            .clone()
-            .or_else(|| d.affiliation.as_ref().map(|a| a.0.clone()));
+        let affiliation = affiliation_of(m);
         let speaker = Speaker {
-            id: format!("S{}", index + 1),
+            id: format!("S{}", self.known.len() + 1),
             mentions: vec![m.span.clone()],
             named,
-            name: name.clone(),
+            name,
             entity_id: m.entity.as_ref().map(|(id, _)| id.clone()),
             descriptor: (!named).then(|| d.text.clone()),
             role: d.role.clone(),
@@ -439,18 +426,7 @@ impl Registry {
             group: !named && d.number == Number::Plural,
             conditions: Vec::new(),
         };
-        if let Some(n) = &name {
-            self.names.insert(n.clone(), index);
-            self.names.entry(surname(n).to_owned()).or_insert(index);
-        }
-        if let Some(n) = &d.name {
-            self.names.entry(n.clone()).or_insert(index);
-            self.names.entry(surname(n).to_owned()).or_insert(index);
-        }
-        if let Some((id, _)) = &m.entity {
-            self.entities.insert(id.clone(), index);
-        }
-        self.known.push(Known {
+        let index = self.push(Known {
             speaker,
             head: d.head.clone(),
             kind: d.kind,
@@ -458,6 +434,33 @@ impl Registry {
             gender: d.gender.or(m.name_gender),
             not_person: m.not_person,
         });
+        // The name as written may differ from the entity's canonical one ("Biden" for "Joe
+        // Biden"): both find the speaker.
+        if let Some(n) = &d.name {
+            self.names.entry(n.clone()).or_insert(index);
+            self.names.entry(surname(n).to_owned()).or_insert(index);
+        }
         index
     }
+
+    /// Adds a speaker, findable by its name, its surname and its entity.
+    fn push(&mut self, known: Known) -> usize {
+        let index = self.known.len();
+        if let Some(n) = &known.speaker.name {
+            self.names.insert(n.clone(), index);
+            self.names.entry(surname(n).to_owned()).or_insert(index);
+        }
+        if let Some(id) = &known.speaker.entity_id {
+            self.entities.insert(id.clone(), index);
+        }
+        self.known.push(known);
+        index
+    }
+}
+
+/// The speaker's affiliation: the entity it links to, else the phrase's own.
+fn affiliation_of(m: &Mention<'_>) -> Option<String> {
+    m.affiliation_id
+        .clone()
+        .or_else(|| m.descriptor.affiliation.as_ref().map(|a| a.0.clone()))
 }
