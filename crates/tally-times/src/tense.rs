@@ -236,7 +236,12 @@ pub(crate) fn clause_tense(
     // Whether the nearest word on the left touches the expression (only whitespace between).
     let touching = left_text.trim_end().ends_with(is_word_char);
     if modifies_a_noun(&left, &right, right_text) {
-        return None;
+        // The clause's verb says nothing about when the noun's event is ("announced the Jan.
+        // 14 deadline", "will be tendered under a January 30 offer"), except that an event
+        // held on a calendar and named in a future clause is still ahead ("will turn 18
+        // before the November election").
+        let scheduled = right.iter().take(2).any(|w| w.has(SCHEDULED));
+        return left_cue(&left).filter(|t| scheduled && *t == Tense::Future);
     }
     // "since Jan. 13": a time before the clause's, whatever its tense.
     if touching && left.first().is_some_and(|w| w.is("since")) {
@@ -276,6 +281,8 @@ pub(crate) const NOT_NOUN: u16 = 1 << 5;
 pub(crate) const DEADLINE: u16 = 1 << 6;
 /// A time word of `words.tsv`.
 pub(crate) const TIME_WORD: u16 = 1 << 7;
+/// A noun of an event held on a calendar ("election", "summit").
+pub(crate) const SCHEDULED: u16 = 1 << 8;
 
 /// The closed-class word lists of this module and their flags, for
 /// [`Lexicon`]'s word index.
@@ -287,6 +294,37 @@ pub(crate) const FLAGGED: &[(u16, &[&str])] = &[
     (DETERMINER, DETERMINERS),
     (NOT_NOUN, NOT_NOUNS),
     (DEADLINE, &["by", "until", "till"]),
+    (SCHEDULED, SCHEDULED_EVENTS),
+];
+
+/// Events fixed on a calendar ahead of time: a date modifying one of them in a future
+/// clause is ahead ("will vote in the November election"). Decisions, offers and reports
+/// are not here: "will be tendered under a January 30 offer" names a past offer.
+const SCHEDULED_EVENTS: &[&str] = &[
+    "election",
+    "elections",
+    "ballot",
+    "vote",
+    "referendum",
+    "primary",
+    "primaries",
+    "caucus",
+    "caucuses",
+    "runoff",
+    "summit",
+    "debate",
+    "final",
+    "finals",
+    "match",
+    "game",
+    "race",
+    "deadline",
+    "meeting",
+    "hearing",
+    "trial",
+    "launch",
+    "inauguration",
+    "convention",
 ];
 
 /// Words that start another clause on the right: a cue after them is not about this
@@ -601,6 +639,25 @@ mod tests {
         assert_eq!(
             tense_of("The blasts killed 257 people on Aug. 7.", "Aug. 7"),
             Some(Tense::Past)
+        );
+        // A future clause says nothing of an offer, but a scheduled event is ahead.
+        assert_eq!(
+            tense_of(
+                "Its shares will be tendered under a January 30 takeover offer.",
+                "January 30"
+            ),
+            None
+        );
+        assert_eq!(
+            tense_of(
+                "Voters who will turn 18 before the November presidential election may vote.",
+                "November"
+            ),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            tense_of("He voted in the November election.", "November"),
+            None
         );
     }
 

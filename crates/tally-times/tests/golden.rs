@@ -169,3 +169,31 @@ fn without_a_publication_date_nothing_is_guessed() {
         "The official said Tuesday that the pact signed in June came into force earlier this month, and talks resume next week."
     ));
 }
+
+/// "in 33 years" after a superlative looks back over a span ("its lowest in 33 years"),
+/// even in a present clause; without one, a present or future clause looks ahead.
+#[test]
+fn a_superlative_makes_in_units_a_span() {
+    let v = |text: &str| values("2024-12-18", text);
+    let pair = |raw: &str, value: &str| vec![(raw.to_owned(), value.to_owned())];
+    assert_eq!(
+        v("Its jobless rate is its lowest in 33 years."),
+        pair("33 years", "P33Y")
+    );
+    assert_eq!(
+        v("It is the first time in two years that prices fell."),
+        pair("two years", "P2Y")
+    );
+    assert_eq!(
+        v("It is the deadliest attack in five years."),
+        pair("five years", "P5Y")
+    );
+    assert_eq!(
+        v("The deal closes in three days."),
+        pair("three days", "2024-12-21")
+    );
+    assert_eq!(
+        v("They face the first debate in three days."),
+        pair("three days", "2024-12-21")
+    );
+}

@@ -21,6 +21,42 @@ const FILLERS: &[&str] = &[
     "calendar",
 ];
 
+/// Words that make a following "in three years" a span looked back over, not a date ahead:
+/// "its lowest in 33 years", "the first time in a decade", "the worst drought in 50 years".
+/// Words in -iest are superlatives too ("the deadliest attack in two years"); "first" only
+/// in "the first time in" ("the first debate in 10 days" is ahead).
+const SUPERLATIVES: &[&str] = &[
+    "most",
+    "least",
+    "best",
+    "worst",
+    "record",
+    "lowest",
+    "highest",
+    "biggest",
+    "largest",
+    "smallest",
+    "strongest",
+    "weakest",
+    "fastest",
+    "slowest",
+    "longest",
+    "shortest",
+    "greatest",
+    "deepest",
+    "widest",
+    "hottest",
+    "coldest",
+    "warmest",
+    "sharpest",
+    "steepest",
+    "lowest-ever",
+    "highest-ever",
+];
+
+/// How many words before "in" a superlative may stand ("the highest level in").
+const SUPERLATIVE_REACH: usize = 3;
+
 impl Parser<'_, '_> {
     /// Durations and what is built on them: "three years", "two-year", "several days",
     /// "hours", "two years ago", "in three days", "a 20-year-old".
@@ -67,10 +103,20 @@ impl Parser<'_, '_> {
             };
             return Some((end + 2, expr));
         }
-        if i > 0 && self.is(i - 1, "in") && !self.is(i, "the") {
+        if i > 0 && self.is(i - 1, "in") && !self.is(i, "the") && !self.after_superlative(i - 1) {
             return Some((end, Expr::InUnits { amount, unit }));
         }
         Some((end, Expr::Duration { amount, unit }))
+    }
+
+    /// Whether a superlative stands shortly before the word at `at` ("lowest in").
+    fn after_superlative(&self, at: usize) -> bool {
+        let first_time = at >= 2 && self.is(at - 2, "first") && self.is(at - 1, "time");
+        first_time
+            || (at.saturating_sub(SUPERLATIVE_REACH)..at).any(|k| {
+                self.is_any(k, SUPERLATIVES)
+                    || (self.low(k).len() > 5 && self.low(k).ends_with("iest"))
+            })
     }
 
     /// An amount and a unit: `(end, amount, unit)`.
