@@ -438,8 +438,11 @@ fn left_cue(left: &[Word<'_>]) -> Option<Tense> {
         {
             continue;
         }
-        // "next to" is a place.
-        if w.is("next") && after.is_some_and(|a| a.is("to")) {
+        // "next to" is a place; "going" looks ahead only in "going to" or "going into"
+        // ("going from 40 percent on July 14 to 46 percent" reports a change).
+        if (w.is("next") && after.is_some_and(|a| a.is("to")))
+            || (w.is("going") && !after.is_some_and(|a| a.is("to") || a.is("into")))
+        {
             continue;
         }
         // "last" in "last Thursday" belongs to that expression.
@@ -639,6 +642,17 @@ mod tests {
         assert_eq!(
             tense_of("The blasts killed 257 people on Aug. 7.", "Aug. 7"),
             Some(Tense::Past)
+        );
+        assert_eq!(
+            tense_of(
+                "Support rose, going from 40 percent on July 14 to 46.",
+                "July 14"
+            ),
+            Some(Tense::Past)
+        );
+        assert_eq!(
+            tense_of("They are going to vote on July 14.", "July 14"),
+            Some(Tense::Future)
         );
         // A future clause says nothing of an offer, but a scheduled event is ahead.
         assert_eq!(

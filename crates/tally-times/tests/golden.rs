@@ -197,3 +197,17 @@ fn a_superlative_makes_in_units_a_span() {
         pair("three days", "2024-12-21")
     );
 }
+
+/// A capitalized "Century" before another capitalized word is part of a name.
+#[test]
+fn a_century_in_a_name_is_no_time() {
+    let v = |text: &str| values("2024-12-18", text);
+    assert_eq!(v("He ran 21st Century Fox and its sister company."), vec![]);
+    assert_eq!(
+        v("Its 21st Century plans changed in the 21st century."),
+        vec![
+            ("21st Century".to_owned(), "20".to_owned()),
+            ("the 21st century".to_owned(), "20".to_owned())
+        ]
+    );
+}

@@ -308,6 +308,13 @@ impl Parser<'_, '_> {
         if !self.is_any(j, &["century"]) {
             return None;
         }
+        // "21st Century Fox", "the 20th Century Fund": a name, when a capitalized word
+        // follows a capitalized "Century" (all-caps copy capitalizes everything).
+        let capital = |k: usize| self.tok(k).is_some_and(|t| t.capital);
+        let all_caps = self.tok(j).is_some_and(|t| t.text == "CENTURY");
+        if capital(j) && capital(j + 1) && !all_caps {
+            return None;
+        }
         Some((j + 1, Expr::Century(i64::from(n))))
     }
 
