@@ -1,0 +1,377 @@
+//! Pushing stores into a throwaway PostgreSQL cluster: the same rows on both sides, re-push
+//! adds nothing, two stores merge, an interrupted push is completed by a rerun, and a
+//! store of another schema version is refused.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::path::Path;
+
+use common::{Cluster, copy, sample, store};
+use rusqlite::Connection;
+use tally_pg::{PgError, PushOptions, PushStats, push};
+
+const KURSK: &str = "synthetic/syn-01-kursk-losses-top-1000.md";
+const SEOUL: &str = "synthetic/syn-02-seoul-estimate.md";
+const AID_A: &str = "synthetic/syn-03a-aid-package-ledger.md";
+const AID_B: &str = "synthetic/syn-03b-aid-package-courier.md";
+const FLOOD: &str = "synthetic/syn-04-displaced-flood.md";
+const OPEL: &str = "wikinews/gm-opel-jobs.md";
+
+fn options(schema: &str) -> PushOptions {
+    PushOptions {
+        schema: schema.to_owned(),
+        batch: 2,
+        fail_in_batch: None,
+    }
+}
+
+fn run(
+    db: &Path,
+    client: &mut postgres::Client,
+    options: &PushOptions,
+) -> Result<PushStats, PgError> {
+    push(db, client, options, &mut |_, _| {})
+}
+
+/// Rows that name no store-local id: documents with their publisher, text and cluster
+/// (by its first document's id), claim carriers with their claim, figures with theirs,
+/// source chains. The same SQL runs on SQLite and PostgreSQL.
+const JOINED: &[&str] = &[
+    "SELECT d.id, coalesce(p.name, ''), coalesce(t.title, ''), CAST(length(t.body) AS TEXT), c.id
+     FROM documents d LEFT JOIN sources p ON p.id = d.publisher_id
+     JOIN document_text t ON t.pk = d.pk JOIN documents c ON c.pk = d.cluster_id",
+    "SELECT d.id, c.key, c.claimant_name, c.content, coalesce(c.said_date, ''), i.id, i.evidence,
+         f.id
+     FROM claim_instances i JOIN claims c ON c.pk = i.claim_pk JOIN documents d ON d.pk = i.doc_pk
+     JOIN documents f ON f.pk = c.first_doc_pk",
+    "SELECT d.id, f.id, f.raw, coalesce(c.key, ''), coalesce(f.date, '')
+     FROM figures f JOIN documents d ON d.pk = f.doc_pk LEFT JOIN claims c ON c.pk = f.claim_pk",
+    "SELECT d.id, CAST(s.position AS TEXT), n.name
+     FROM source_chain s JOIN documents d ON d.pk = s.doc_pk JOIN sources n ON n.id = s.source_id",
+    "SELECT d.id, e.id, e.kind, e.name, e.mentions FROM entities e JOIN documents d ON d.pk = e.doc_pk",
+    "SELECT d.id, encode(m.signature, 'hex') FROM minhash m JOIN documents d ON d.pk = m.doc_pk",
+    "SELECT path, record, code, message FROM errors",
+];
+
+fn sqlite_rows(db: &Path, sql: &str) -> Vec<Vec<String>> {
+    let conn = Connection::open(db).unwrap();
+    // SQLite has no encode(); hex() gives the same digits in capitals.
+    let sql = sql.replace("encode(m.signature, 'hex')", "lower(hex(m.signature))");
+    let mut st = conn.prepare(&sql).unwrap();
+    let n = st.column_count();
+    let mut rows: Vec<Vec<String>> = st
+        .query_map([], |r| (0..n).map(|i| r.get::<_, String>(i)).collect())
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    rows.sort();
+    rows
+}
+
+fn pg_rows(client: &mut postgres::Client, schema: &str, sql: &str) -> Vec<Vec<String>> {
+    client
+        .batch_execute(&format!("SET search_path = {schema}"))
+        .unwrap();
+    let mut rows: Vec<Vec<String>> = client
+        .query(sql, &[])
+        .unwrap()
+        .iter()
+        .map(|r| (0..r.len()).map(|i| r.get::<_, String>(i)).collect())
+        .collect();
+    rows.sort();
+    rows
+}
+
+fn tables(db: &Path) -> Vec<String> {
+    let conn = Connection::open(db).unwrap();
+    let mut st = conn
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'
+             AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts_%' ORDER BY name",
+        )
+        .unwrap();
+    st.query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+fn count_sqlite(db: &Path, table: &str) -> i64 {
+    Connection::open(db)
+        .unwrap()
+        .query_row(&format!("SELECT count(*) FROM \"{table}\""), [], |r| {
+            r.get(0)
+        })
+        .unwrap()
+}
+
+fn count_pg(client: &mut postgres::Client, schema: &str, table: &str) -> i64 {
+    client
+        .query_one(
+            &format!("SELECT count(*) FROM \"{schema}\".\"{table}\""),
+            &[],
+        )
+        .unwrap()
+        .get(0)
+}
+
+/// Every table has the store's row count, and every joined row is the same.
+fn assert_mirrors(db: &Path, client: &mut postgres::Client, schema: &str) {
+    for table in tables(db) {
+        assert_eq!(
+            count_pg(client, schema, &table),
+            count_sqlite(db, &table),
+            "rows of {table}"
+        );
+    }
+    for sql in JOINED {
+        assert_eq!(pg_rows(client, schema, sql), sqlite_rows(db, sql), "{sql}");
+    }
+}
+
+#[test]
+fn push_mirrors_a_store_and_a_rerun_adds_nothing() {
+    let Some(cluster) = Cluster::start() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    let kursk = sample(KURSK);
+    store(
+        &db,
+        vec![
+            kursk.clone(),
+            sample(SEOUL),
+            copy(kursk, "The Courier"),
+            sample(OPEL),
+        ],
+    );
+    let mut client = cluster.client();
+    let stats = run(&db, &mut client, &options("tally")).unwrap();
+    assert_eq!((stats.documents, stats.inserted, stats.skipped), (4, 4, 0));
+    assert!(stats.total_rows() > 50, "{stats:?}");
+    assert_mirrors(&db, &mut client, "tally");
+    // The syndicated copy shares its cluster and its claims with the original.
+    let clusters: i64 = client
+        .query_one(
+            "SELECT count(DISTINCT cluster_id) FROM tally.documents",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(clusters, 3);
+
+    let again = run(&db, &mut client, &options("tally")).unwrap();
+    assert_eq!(
+        (again.inserted, again.skipped, again.total_rows()),
+        (0, 4, 0)
+    );
+    assert_mirrors(&db, &mut client, "tally");
+
+    // Full-text search through the view named after the store's FTS5 table.
+    let hits: Vec<String> = client
+        .query(
+            "SELECT d.url FROM tally.documents_fts f JOIN tally.documents d ON d.pk = f.rowid
+             WHERE f.fts @@ websearch_to_tsquery('simple', 'Opel')",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert!(hits[0].contains("opel"), "{hits:?}");
+    let claims: i64 = client
+        .query_one(
+            "SELECT count(*) FROM tally.claims_fts WHERE fts @@ websearch_to_tsquery('simple', 'wounded')",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert!(claims >= 1);
+    // The plan uses the GIN index.
+    client.batch_execute("SET enable_seqscan = off").unwrap();
+    let plan: Vec<String> = client
+        .query(
+            "EXPLAIN SELECT rowid FROM tally.documents_fts WHERE fts @@ websearch_to_tsquery('simple', 'Opel')",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert!(plan.join("\n").contains("documents_fts"), "{plan:?}");
+}
+
+#[test]
+fn two_stores_merge_and_a_grown_store_adds_only_its_new_rows() {
+    let Some(cluster) = Cluster::start() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
+    // Both stores hold the Kursk story (one of them also a copy of it) and the aid ledger.
+    store(&a, vec![sample(KURSK), sample(AID_A), sample(SEOUL)]);
+    store(
+        &b,
+        vec![
+            sample(FLOOD),
+            copy(sample(KURSK), "The Courier"),
+            sample(AID_A),
+            sample(KURSK),
+        ],
+    );
+    let mut client = cluster.client();
+    run(&a, &mut client, &options("shared")).unwrap();
+    let stats = run(&b, &mut client, &options("shared")).unwrap();
+    assert_eq!((stats.inserted, stats.skipped), (2, 2));
+    // Documents, claims and sources once each, by natural key.
+    for (table, key) in [("documents", "id"), ("claims", "key"), ("sources", "name")] {
+        let sql = format!("SELECT {key} FROM {table}");
+        let mut union = sqlite_rows(&a, &sql);
+        union.extend(sqlite_rows(&b, &sql));
+        union.sort();
+        union.dedup();
+        assert_eq!(pg_rows(&mut client, "shared", &sql), union, "{table}");
+    }
+    // Every joined row of either store is in PostgreSQL, with the claims right; the
+    // shared documents' rows once. (Clusters and first documents differ by store, so they
+    // are compared without them.)
+    for sql in &JOINED[1..] {
+        let sql = sql
+            .replace(",\n         f.id\n", "\n")
+            .replace("\n     JOIN documents f ON f.pk = c.first_doc_pk", "");
+        let mut union = sqlite_rows(&a, &sql);
+        union.extend(sqlite_rows(&b, &sql));
+        union.sort();
+        union.dedup();
+        assert_eq!(pg_rows(&mut client, "shared", &sql), union, "{sql}");
+    }
+    // The copy from store b joined the original's cluster from store a.
+    let clusters: Vec<String> = pg_rows(
+        &mut client,
+        "shared",
+        "SELECT CAST(count(*) AS TEXT) FROM documents GROUP BY cluster_id",
+    )
+    .into_iter()
+    .flatten()
+    .collect();
+    assert_eq!(clusters, ["1", "1", "1", "2"]);
+
+    // The store grows: a push adds the new document only.
+    let before = count_pg(&mut client, "shared", "claim_instances");
+    let mut grown = tally_store::Store::open(&a).unwrap();
+    common::add(&mut grown, vec![sample(OPEL)]);
+    drop(grown);
+    let stats = run(&a, &mut client, &options("shared")).unwrap();
+    assert_eq!((stats.inserted, stats.skipped), (1, 3));
+    let added = count_pg(&mut client, "shared", "claim_instances") - before;
+    let opel: i64 = Connection::open(&a)
+        .unwrap()
+        .query_row(
+            "SELECT count(*) FROM claim_instances i JOIN documents d ON d.pk = i.doc_pk
+             WHERE d.url LIKE '%opel%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(added, opel);
+}
+
+#[test]
+fn an_interrupted_push_leaves_whole_documents_and_a_rerun_completes_it() {
+    let Some(cluster) = Cluster::start() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    store(
+        &db,
+        vec![
+            sample(KURSK),
+            sample(SEOUL),
+            sample(AID_A),
+            sample(AID_B),
+            sample(FLOOD),
+        ],
+    );
+    let mut client = cluster.client();
+    let failing = PushOptions {
+        fail_in_batch: Some(1),
+        ..options("tally")
+    };
+    let err = run(&db, &mut client, &failing).unwrap_err();
+    assert!(matches!(err, PgError::Injected(1)), "{err}");
+    // The first batch is in, whole: two documents, each with its text and its claims.
+    assert_eq!(count_pg(&mut client, "tally", "documents"), 2);
+    let orphans: i64 = client
+        .query_one(
+            "SELECT count(*) FROM tally.documents d
+             WHERE NOT EXISTS (SELECT 1 FROM tally.document_text t WHERE t.pk = d.pk)
+                OR NOT EXISTS (SELECT 1 FROM tally.claim_instances i WHERE i.doc_pk = d.pk)",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(orphans, 0);
+    let dangling: i64 = client
+        .query_one(
+            "SELECT count(*) FROM tally.claim_instances i
+             WHERE NOT EXISTS (SELECT 1 FROM tally.documents d WHERE d.pk = i.doc_pk)
+                OR NOT EXISTS (SELECT 1 FROM tally.claims c WHERE c.pk = i.claim_pk)",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(dangling, 0);
+
+    let stats = run(&db, &mut client, &options("tally")).unwrap();
+    assert_eq!((stats.inserted, stats.skipped), (3, 2));
+    assert_mirrors(&db, &mut client, "tally");
+}
+
+#[test]
+fn a_store_of_another_schema_version_is_refused() {
+    let Some(cluster) = Cluster::start() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    store(&db, vec![sample(SEOUL)]);
+    let mut client = cluster.client();
+    run(&db, &mut client, &options("tally")).unwrap();
+    client
+        .batch_execute("UPDATE tally.tally_meta SET value = '2' WHERE key = 'schema_version'")
+        .unwrap();
+    let err = run(&db, &mut client, &options("tally")).unwrap_err();
+    let version = tally_store::schema::SCHEMA_VERSION;
+    assert!(
+        matches!(err, PgError::VersionMismatch { found: 2, .. }),
+        "{err}"
+    );
+    let message = err.to_string();
+    assert!(
+        message.contains("schema version 2") && message.contains(&format!("version {version}")),
+        "{message}"
+    );
+    // Another schema of the same database takes it.
+    run(&db, &mut client, &options("tally_v")).unwrap();
+    assert_mirrors(&db, &mut client, "tally_v");
+}
+
+#[test]
+fn a_file_that_is_no_store_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("other.db");
+    Connection::open(&db)
+        .unwrap()
+        .execute_batch("CREATE TABLE notes (x TEXT)")
+        .unwrap();
+    let Some(cluster) = Cluster::start() else {
+        return;
+    };
+    let mut client = cluster.client();
+    let err = run(&db, &mut client, &options("tally")).unwrap_err();
+    assert!(err.to_string().contains("is not a tally store"), "{err}");
+}
