@@ -49,6 +49,8 @@ enum Command {
     Export(cmd::export::Args),
     /// Serve the HTTP API and the web page (search, claim cards, timeline chart).
     Serve(cmd::serve::Args),
+    /// The ledger on PostgreSQL for a shared server: push stores into one database.
+    Pg(cmd::pg::Args),
 }
 
 // glibc's malloc was ~17 % of pipeline samples (many small, short-lived strings and
@@ -70,6 +72,7 @@ fn main() -> ExitCode {
         Command::Sources(args) => cmd::sources::run(&args),
         Command::Export(args) => cmd::export::run(&args),
         Command::Serve(args) => cmd::serve::run(&args),
+        Command::Pg(args) => cmd::pg::run(&args),
     };
     exit::code(result)
 }

@@ -10,6 +10,9 @@ pub enum PgError {
         #[source]
         source: rusqlite::Error,
     },
+    /// There is no store at the path.
+    #[error("no database at {path}; create one with `tally ingest PATH... --db {path}`")]
+    NoStore { path: String },
     /// The file is not a tally store (no `documents` table).
     #[error("{path} is not a tally store: it has no `{table}` table")]
     NotAStore { path: String, table: &'static str },

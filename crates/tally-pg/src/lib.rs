@@ -17,7 +17,7 @@
 //! with its rows (the first copy wins; its annotations are the same content).
 //!
 //! ```no_run
-//! let mut client = postgres::Client::connect("host=/tmp user=tally dbname=news", postgres::NoTls)?;
+//! let mut client = tally_pg::connect("postgres://tally@db.example/news")?;
 //! let stats = tally_pg::push(
 //!     std::path::Path::new("tally.db"),
 //!     &mut client,
@@ -35,4 +35,4 @@ pub mod sqlite;
 mod value;
 
 pub use error::PgError;
-pub use push::{ProgressFn, PushOptions, PushStats, push};
+pub use push::{ProgressFn, PushOptions, PushStats, connect, create_statements, push};

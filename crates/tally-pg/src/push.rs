@@ -73,6 +73,15 @@ impl PushStats {
     pub fn total_rows(&self) -> u64 {
         self.rows.iter().map(|(_, n)| n).sum()
     }
+
+    /// Rows added to one table.
+    pub fn rows_of(&self, table: &str) -> u64 {
+        self.rows
+            .iter()
+            .filter(|(t, _)| t == table)
+            .map(|(_, n)| n)
+            .sum()
+    }
 }
 
 /// Progress after each batch: documents done, documents in the store.
@@ -95,17 +104,7 @@ pub fn push(
         path: path.clone(),
         source,
     };
-    if !store.is_file() {
-        return Err(PgError::Sqlite {
-            path: path.clone(),
-            source: rusqlite::Error::InvalidPath(store.to_path_buf()),
-        });
-    }
-    let conn = Connection::open_with_flags(
-        store,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(sqlite_err)?;
+    let conn = open(store)?;
     // One snapshot for the whole push.
     conn.execute_batch("BEGIN").map_err(sqlite_err)?;
     let schema = sqlite::read(&conn, &path)?;
@@ -136,6 +135,46 @@ pub fn push(
     stats.bytes = pusher.bytes;
     stats.elapsed = started.elapsed();
     Ok(stats)
+}
+
+/// Opens a store read-only.
+fn open(store: &Path) -> Result<Connection, PgError> {
+    let path = store.display().to_string();
+    if !store.is_file() {
+        return Err(PgError::NoStore { path });
+    }
+    Connection::open_with_flags(
+        store,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|source| PgError::Sqlite { path, source })
+}
+
+/// The PostgreSQL statements a push of `store` into `pg_schema` runs to create the
+/// tables, for a database administrator who creates them ahead of time.
+///
+/// # Errors
+/// [`PgError::Sqlite`] or [`PgError::NotAStore`] when the store cannot be read.
+pub fn create_statements(store: &Path, pg_schema: &str) -> Result<Vec<String>, PgError> {
+    let conn = open(store)?;
+    let schema = sqlite::read(&conn, &store.display().to_string())?;
+    Ok(ddl::statements(pg_schema, &schema))
+}
+
+/// Connects without TLS. `url` is a `postgres://user:password@host:port/db` URL or a
+/// `host=... user=... dbname=...` string (a host starting with `/` is a unix socket
+/// directory); `PGPASSWORD` supplies a password the string leaves out.
+///
+/// # Errors
+/// [`PgError::Postgres`] when the string does not parse or the server cannot be reached.
+pub fn connect(url: &str) -> Result<postgres::Client, PgError> {
+    let mut config: postgres::Config = url.parse()?;
+    if config.get_password().is_none()
+        && let Some(password) = std::env::var_os("PGPASSWORD")
+    {
+        config.password(password.to_string_lossy().as_bytes());
+    }
+    Ok(config.connect(postgres::NoTls)?)
 }
 
 /// Creates the tables (idempotent) and checks the recorded schema version, under an
@@ -791,13 +830,29 @@ impl Pusher<'_> {
                         format!("{c} = EXCLUDED.{c}")
                     })
                     .collect();
+                let rest: Vec<usize> = columns
+                    .iter()
+                    .copied()
+                    .filter(|c| !target.contains(c))
+                    .collect();
                 if set.is_empty() {
                     format!("ON CONFLICT ({}) DO NOTHING", ddl::names(table, target))
                 } else {
+                    // Only rows that changed are written (and counted).
+                    let old: Vec<String> = rest
+                        .iter()
+                        .map(|&c| format!("t.{}", quote(&table.columns[c].name)))
+                        .collect();
+                    let new: Vec<String> = rest
+                        .iter()
+                        .map(|&c| format!("EXCLUDED.{}", quote(&table.columns[c].name)))
+                        .collect();
                     format!(
-                        "ON CONFLICT ({}) DO UPDATE SET {}",
+                        "ON CONFLICT ({}) DO UPDATE SET {} WHERE ({}) IS DISTINCT FROM ({})",
                         ddl::names(table, target),
-                        set.join(", ")
+                        set.join(", "),
+                        old.join(", "),
+                        new.join(", ")
                     )
                 }
             }
@@ -811,7 +866,7 @@ impl Pusher<'_> {
             _ => String::new(),
         };
         let sql = format!(
-            "INSERT INTO {} ({}) SELECT * FROM unnest({}) {on_conflict} {returning}",
+            "INSERT INTO {} AS t ({}) SELECT * FROM unnest({}) {on_conflict} {returning}",
             qualified(&self.pg, &table.name),
             ddl::names(table, &columns),
             unnest.join(", "),

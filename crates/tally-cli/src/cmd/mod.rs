@@ -7,6 +7,7 @@ pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod ingest;
+pub mod pg;
 pub mod search;
 pub mod serve;
 pub mod sources;
