@@ -212,8 +212,25 @@ fn setup(
             });
         }
     }
-    for statement in ddl::statements(pg, schema) {
-        tx.batch_execute(&statement)?;
+    // Once every table and view is there, nothing is created: a role that may only write
+    // rows (no CREATE on the schema, not the owner of the views) can push.
+    let mut relations: Vec<String> = schema
+        .tables
+        .iter()
+        .map(|t| qualified(pg, &t.name))
+        .chain(schema.full_text.iter().map(|f| qualified(pg, &f.name)))
+        .collect();
+    relations.push(meta.clone());
+    let present: i64 = tx
+        .query_one(
+            "SELECT count(to_regclass(r)) FROM unnest($1::TEXT[]) AS r",
+            &[&relations],
+        )?
+        .get(0);
+    if usize::try_from(present).ok() != Some(relations.len()) {
+        for statement in ddl::statements(pg, schema) {
+            tx.batch_execute(&statement)?;
+        }
     }
     tx.execute(
         &format!(

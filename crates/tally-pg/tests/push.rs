@@ -204,6 +204,92 @@ fn push_mirrors_a_store_and_a_rerun_adds_nothing() {
     assert!(plan.join("\n").contains("documents_fts"), "{plan:?}");
 }
 
+/// PostgreSQL holds the union of the stores: documents, claims and sources once each by
+/// natural key, and every joined row of every store, with the claims right (clusters and
+/// first documents differ by store, so they are compared without them).
+fn assert_merged(stores: &[&Path], client: &mut postgres::Client, schema: &str) {
+    let union = |sql: &str| {
+        let mut union: Vec<Vec<String>> =
+            stores.iter().flat_map(|db| sqlite_rows(db, sql)).collect();
+        union.sort();
+        union.dedup();
+        union
+    };
+    for (table, key) in [("documents", "id"), ("claims", "key"), ("sources", "name")] {
+        let sql = format!("SELECT {key} FROM {table}");
+        assert_eq!(pg_rows(client, schema, &sql), union(&sql), "{table}");
+    }
+    for sql in &JOINED[1..] {
+        let sql = sql
+            .replace(",\n         f.id\n", "\n")
+            .replace("\n     JOIN documents f ON f.pk = c.first_doc_pk", "");
+        assert_eq!(pg_rows(client, schema, &sql), union(&sql), "{sql}");
+    }
+}
+
+#[test]
+fn concurrent_pushes_of_overlapping_stores_merge() {
+    let Some(cluster) = Cluster::start() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
+    store(
+        &a,
+        vec![
+            sample(KURSK),
+            sample(AID_A),
+            sample(SEOUL),
+            sample(AID_B),
+            sample(OPEL),
+        ],
+    );
+    store(
+        &b,
+        vec![
+            sample(AID_B),
+            sample(OPEL),
+            sample(SEOUL),
+            copy(sample(KURSK), "The Courier"),
+            sample(FLOOD),
+            sample(KURSK),
+        ],
+    );
+    // Batches of one document, so the two pushes interleave row by row.
+    let one = PushOptions {
+        batch: 1,
+        ..options("tally")
+    };
+    std::thread::scope(|scope| {
+        let pushes: Vec<_> = [&a, &b]
+            .into_iter()
+            .map(|db| {
+                let (url, one) = (cluster.url(), one.clone());
+                scope.spawn(move || {
+                    let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+                    run(db, &mut client, &one).unwrap()
+                })
+            })
+            .collect();
+        for push in pushes {
+            push.join().unwrap();
+        }
+    });
+    let mut client = cluster.client();
+    assert_merged(&[&a, &b], &mut client, "tally");
+    // Store b clusters the Kursk story with its copy; store a has the story alone. Both
+    // copies end in one cluster whichever push came first.
+    let copies: i64 = client
+        .query_one(
+            "SELECT count(*) FROM tally.documents d JOIN tally.documents k ON k.cluster_id = d.cluster_id
+             WHERE d.url LIKE '%north-korean-losses-kursk'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(copies, 2);
+}
+
 #[test]
 fn two_stores_merge_and_a_grown_store_adds_only_its_new_rows() {
     let Some(cluster) = Cluster::start() else {
@@ -224,30 +310,24 @@ fn two_stores_merge_and_a_grown_store_adds_only_its_new_rows() {
     );
     let mut client = cluster.client();
     run(&a, &mut client, &options("shared")).unwrap();
-    let stats = run(&b, &mut client, &options("shared")).unwrap();
+    // The second store is pushed by a role that may only read and write rows: the tables
+    // exist, so the push creates nothing.
+    client
+        .batch_execute(
+            "CREATE ROLE writer LOGIN;
+             GRANT USAGE ON SCHEMA shared TO writer;
+             GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA shared TO writer;
+             GRANT USAGE ON ALL SEQUENCES IN SCHEMA shared TO writer;",
+        )
+        .unwrap();
+    let mut writer = postgres::Client::connect(
+        &cluster.url().replace("user=tally", "user=writer"),
+        postgres::NoTls,
+    )
+    .unwrap();
+    let stats = run(&b, &mut writer, &options("shared")).unwrap();
     assert_eq!((stats.inserted, stats.skipped), (2, 2));
-    // Documents, claims and sources once each, by natural key.
-    for (table, key) in [("documents", "id"), ("claims", "key"), ("sources", "name")] {
-        let sql = format!("SELECT {key} FROM {table}");
-        let mut union = sqlite_rows(&a, &sql);
-        union.extend(sqlite_rows(&b, &sql));
-        union.sort();
-        union.dedup();
-        assert_eq!(pg_rows(&mut client, "shared", &sql), union, "{table}");
-    }
-    // Every joined row of either store is in PostgreSQL, with the claims right; the
-    // shared documents' rows once. (Clusters and first documents differ by store, so they
-    // are compared without them.)
-    for sql in &JOINED[1..] {
-        let sql = sql
-            .replace(",\n         f.id\n", "\n")
-            .replace("\n     JOIN documents f ON f.pk = c.first_doc_pk", "");
-        let mut union = sqlite_rows(&a, &sql);
-        union.extend(sqlite_rows(&b, &sql));
-        union.sort();
-        union.dedup();
-        assert_eq!(pg_rows(&mut client, "shared", &sql), union, "{sql}");
-    }
+    assert_merged(&[&a, &b], &mut client, "shared");
     // The copy from store b joined the original's cluster from store a.
     let clusters: Vec<String> = pg_rows(
         &mut client,
