@@ -484,7 +484,9 @@ fn resolve_shift(unit: Unit, n: i64, dct: Option<Day>) -> Resolved {
                 Unit::Minute => 24 * 60,
                 _ => 24 * 3600,
             };
-            day(dct.plus_days(n.div_euclid(per_day)))
+            // The publication time is unknown: "two hours earlier" is most likely the
+            // same day, "36 hours ago" the day before (whole days, rounded toward zero).
+            day(dct.plus_days(n / per_day))
         }
         Unit::Week | Unit::Fortnight | Unit::Weekend => {
             let step = if unit == Unit::Fortnight { 14 } else { 7 };
@@ -841,6 +843,10 @@ mod tests {
         assert_eq!(v(Unit::Quarter, -1), "2024-Q3");
         assert_eq!(v(Unit::Day, -1), "2024-12-17");
         assert_eq!(v(Unit::Decade, 0), "202");
+        // Hours from a date without a time: whole days, toward zero.
+        assert_eq!(v(Unit::Hour, -2), "2024-12-18");
+        assert_eq!(v(Unit::Hour, -36), "2024-12-17");
+        assert_eq!(v(Unit::Minute, 90), "2024-12-18");
     }
 
     #[test]

@@ -283,6 +283,8 @@ pub(crate) const DEADLINE: u16 = 1 << 6;
 pub(crate) const TIME_WORD: u16 = 1 << 7;
 /// A noun of an event held on a calendar ("election", "summit").
 pub(crate) const SCHEDULED: u16 = 1 << 8;
+/// A modal verb.
+pub(crate) const MODAL: u16 = 1 << 9;
 
 /// The closed-class word lists of this module and their flags, for
 /// [`Lexicon`]'s word index.
@@ -295,6 +297,10 @@ pub(crate) const FLAGGED: &[(u16, &[&str])] = &[
     (NOT_NOUN, NOT_NOUNS),
     (DEADLINE, &["by", "until", "till"]),
     (SCHEDULED, SCHEDULED_EVENTS),
+    (
+        MODAL,
+        &["would", "could", "should", "might", "must", "may", "'d"],
+    ),
 ];
 
 /// Events fixed on a calendar ahead of time: a date modifying one of them in a future
@@ -413,6 +419,13 @@ fn auxiliary_tense(left: &[Word<'_>], i: usize) -> Option<Tense> {
     None
 }
 
+/// Whether the participle `left[i]` follows a modal and "have", adverbs skipped.
+fn modal_perfect(left: &[Word<'_>], i: usize) -> bool {
+    let mut auxiliaries = left.iter().skip(i + 1).filter(|w| !w.has(ADVERB));
+    auxiliaries.next().is_some_and(|w| w.is("have"))
+        && auxiliaries.next().is_some_and(|w| w.has(MODAL))
+}
+
 /// The first cue among `left` (nearest first).
 fn left_cue(left: &[Word<'_>]) -> Option<Tense> {
     // "as early as Tuesday", "as soon as Friday": a time not reached yet.
@@ -465,6 +478,11 @@ fn left_cue(left: &[Word<'_>]) -> Option<Tense> {
             && after.is_some_and(|a| a.is("to"))
         {
             return Some(Tense::Future);
+        }
+        // "would have continued on 21 November", "could have happened Tuesday": what might
+        // have been says neither past nor future.
+        if t == Tense::Past && !aux && modal_perfect(left, i) {
+            return None;
         }
         if t == Tense::Past
             && !aux
@@ -653,6 +671,17 @@ mod tests {
         assert_eq!(
             tense_of("They are going to vote on July 14.", "July 14"),
             Some(Tense::Future)
+        );
+        assert_eq!(
+            tense_of(
+                "The talks would have continued on 21 November in Caracas.",
+                "21 November"
+            ),
+            None
+        );
+        assert_eq!(
+            tense_of("The talks have continued since 21 November.", "21 November"),
+            Some(Tense::Past)
         );
         // A future clause says nothing of an offer, but a scheduled event is ahead.
         assert_eq!(

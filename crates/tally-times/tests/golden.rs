@@ -211,3 +211,21 @@ fn a_century_in_a_name_is_no_time() {
         ]
     );
 }
+
+/// In all-caps copy "MAY" after "that", or after "and" with no month before it, is the
+/// modal verb; "APRIL AND MAY" and "IN MAY" are months.
+#[test]
+fn all_caps_may_is_a_month_only_in_a_month_context() {
+    let v = |text: &str| values("2024-12-18", text);
+    assert_eq!(
+        v("GROUPS THAT MAY GENERATE FUNDS AND MAY SURVIVE MET IN APRIL AND MAY."),
+        vec![
+            ("APRIL".to_owned(), "2024-04".to_owned()),
+            ("MAY".to_owned(), "2024-05".to_owned())
+        ]
+    );
+    assert_eq!(
+        v("THEY MET IN MAY."),
+        vec![("MAY".to_owned(), "2024-05".to_owned())]
+    );
+}

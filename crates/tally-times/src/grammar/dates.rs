@@ -105,6 +105,9 @@ impl Parser<'_, '_> {
         if ambiguous_month(lower) && !(i > 0 && self.is_any(i - 1, MONTH_CONTEXT)) {
             return None;
         }
+        if self.caps_modal_may(i) {
+            return None;
+        }
         Some((j, date(YearRef::Auto, Some(month), None)))
     }
 
@@ -298,6 +301,19 @@ impl Parser<'_, '_> {
             return None;
         };
         Some((end, Expr::Decade(decade)))
+    }
+
+    /// All-caps copy hides the modal: "GROUPS THAT MAY GENERATE FUNDS AND MAY SURVIVE". A
+    /// bare "MAY" after "that", or after "and"/"or" with no month or number before them
+    /// ("APRIL AND MAY"), is the verb.
+    fn caps_modal_may(&self, i: usize) -> bool {
+        if !self.tok(i).is_some_and(|t| t.text == "MAY") || i == 0 {
+            return false;
+        }
+        let listed_before = i >= 2
+            && (self.month(i - 2).is_some()
+                || self.tok(i - 2).is_some_and(|t| t.number().is_some()));
+        self.is(i - 1, "that") || (self.is_any(i - 1, &["and", "or"]) && !listed_before)
     }
 
     /// "the 20th century", "the twenty-first century".
