@@ -53,9 +53,16 @@ pub(crate) fn extend(doc: &Document, quotes: &[Quotation], attributions: &mut [A
             next += 1;
         }
         if next > first {
+            // A quotation continues the speaker quoted last in the sentence, not a report
+            // added after the quote (`"...," said O'Donnell, who wrote about the visit in
+            // the book. "Thank goodness ..."`: the second sentence is O'Donnell's quote
+            // going on, not what the book says).
+            let top = |j: &usize| attributions[*j].within.is_none();
             chain = (first..next)
                 .rev()
-                .find(|&j| attributions[j].within.is_none())
+                .filter(top)
+                .find(|&j| attributions[j].kind == QuoteKind::Direct)
+                .or_else(|| (first..next).rev().find(top))
                 .map(|j| (j, i));
             continue;
         }

@@ -812,3 +812,35 @@ fn a_bracketed_aside_inside_a_source_name() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_quoted_sentence_continues_the_quote_not_a_report_added_after_it() {
+    let mut doc = Document::new(
+        DocumentMeta::default(),
+        [
+            "\"He did try to intimidate me,\" said O'Donnell, who wrote about the visit in the book. \"Thank goodness, both of those things weren't true.\"",
+        ],
+    );
+    tally_text::Segmenter.run(&mut doc).unwrap();
+    Attributor::new().unwrap().run(&mut doc).unwrap();
+    let contents = |cue: &str| {
+        doc.attributions
+            .iter()
+            .find(|a| a.cue.text == cue)
+            .map(|a| {
+                a.content
+                    .iter()
+                    .map(|c| c.text.as_str())
+                    .collect::<Vec<_>>()
+            })
+            .unwrap()
+    };
+    assert_eq!(
+        contents("said"),
+        [
+            "\"He did try to intimidate me,\"",
+            "\"Thank goodness, both of those things weren't true.\""
+        ]
+    );
+    assert_eq!(contents("wrote"), ["the visit in the book"]);
+}
