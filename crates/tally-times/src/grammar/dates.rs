@@ -307,7 +307,7 @@ impl Parser<'_, '_> {
     /// bare "MAY" after "that", or after "and"/"or" with no month or number before them
     /// ("APRIL AND MAY"), is the verb.
     fn caps_modal_may(&self, i: usize) -> bool {
-        if !self.tok(i).is_some_and(|t| t.text == "MAY") || i == 0 {
+        if self.tok(i).is_none_or(|t| t.text != "MAY") || i == 0 {
             return false;
         }
         let listed_before = i >= 2
