@@ -271,7 +271,7 @@ fn is_virtual(sql: &str) -> bool {
 
 /// Parses `CREATE VIRTUAL TABLE x USING fts5(a, b, content = 't', content_rowid = 'pk', ...)`.
 fn full_text(name: &str, sql: &str, tables: &[Table]) -> Option<FullText> {
-    let args = &sql[sql.find('(')? + 1..sql.rfind(')')?];
+    let args = sql.get(sql.find('(')? + 1..sql.rfind(')')?)?;
     let mut columns = Vec::new();
     let mut content = None;
     for arg in args.split(',') {
@@ -425,4 +425,81 @@ fn order(schema: &mut Schema) {
 /// An SQL identifier in double quotes (both SQLite and PostgreSQL).
 pub fn quote(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn store_schema() -> Schema {
+        let store = tally_store::Store::open_in_memory().unwrap();
+        read(store.connection(), "mem").unwrap()
+    }
+
+    #[test]
+    fn reads_the_store_schema_with_its_special_cases() {
+        let schema = store_schema();
+        assert_eq!(schema.version, tally_store::schema::SCHEMA_VERSION);
+        let table = |name: &str| &schema.tables[schema.table(name).unwrap()];
+        assert_eq!(schema.tables[schema.root].name, "documents");
+        for (name, key) in [("documents", "id"), ("claims", "key"), ("sources", "name")] {
+            let t = table(name);
+            assert_eq!(t.kind, Kind::Keyed, "{name}");
+            let natural: Vec<&str> = t
+                .natural_key()
+                .unwrap()
+                .iter()
+                .map(|&c| t.columns[c].name.as_str())
+                .collect();
+            assert_eq!(natural, [key], "{name}");
+        }
+        for name in [
+            "document_text",
+            "entities",
+            "claim_instances",
+            "figures",
+            "lsh_bands",
+        ] {
+            assert_eq!(table(name).kind, Kind::Child, "{name}");
+        }
+        assert_eq!(table("inputs").kind, Kind::Other);
+        // Referenced tables come first.
+        let at = |name: &str| schema.table(name).unwrap();
+        assert!(at("sources") < at("documents") && at("documents") < at("claims"));
+        assert!(at("claims") < at("claim_instances"));
+        // No FTS5 shadow tables; both FTS5 tables found over their content tables.
+        assert!(schema.tables.iter().all(|t| !t.name.contains("_fts")));
+        let mut fts: Vec<(&str, &str)> = schema
+            .full_text
+            .iter()
+            .map(|f| (f.name.as_str(), schema.tables[f.table].name.as_str()))
+            .collect();
+        fts.sort_unstable();
+        assert_eq!(
+            fts,
+            [("claims_fts", "claims"), ("documents_fts", "document_text")]
+        );
+        let docs = table("documents");
+        let cluster = docs.column("cluster_id").unwrap();
+        assert!(
+            docs.refs
+                .iter()
+                .any(|r| r.column == cluster && r.target == schema.root)
+        );
+        assert_eq!(
+            table("claims").merge_min,
+            [table("claims").column("said_date").unwrap()]
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn any_virtual_table_sql_parses_without_panic(sql in ".{0,80}") {
+            let schema = store_schema();
+            let _ = full_text("x", &sql, &schema.tables);
+            let _ = is_virtual(&sql);
+            let _ = Type::from_declared(&sql);
+        }
+    }
 }

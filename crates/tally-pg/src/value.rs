@@ -158,3 +158,45 @@ pub fn pg_key(row: &postgres::Row, i: usize, ty: Type) -> Result<String, postgre
     }
     .unwrap_or_default())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn value() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            Just(Value::Null),
+            any::<i64>().prop_map(Value::Int),
+            any::<f64>().prop_map(Value::Real),
+            ".{0,20}".prop_map(Value::Text),
+            proptest::collection::vec(any::<u8>(), 0..20).prop_map(Value::Blob),
+        ]
+    }
+
+    #[test]
+    fn values_convert_to_the_column_type() {
+        let mut ints = Array::new(Type::Int);
+        ints.push(&Value::Text(" 42".into())).unwrap();
+        ints.push(&Value::Real(7.0)).unwrap();
+        assert!(ints.push(&Value::Text("n/a".into())).is_err());
+        assert!(ints.push(&Value::Real(0.5)).is_err());
+        let mut texts = Array::new(Type::Text);
+        texts.push(&Value::Int(5)).unwrap();
+        texts.push(&Value::Text("a\0b".into())).unwrap();
+        match texts {
+            Array::Text(v) => assert_eq!(v, [Some("5".into()), Some("a b".into())]),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_value_into_any_column_without_panic(v in value()) {
+            for ty in [Type::Int, Type::Real, Type::Text, Type::Blob] {
+                let _ = Array::new(ty).push(&v);
+            }
+            let _ = v.key();
+        }
+    }
+}
