@@ -14,7 +14,8 @@
 //! document's pk) are local to one SQLite file. PostgreSQL gives every such row its own id
 //! and the push rewrites each reference through the natural key, so two stores holding the
 //! same claim share one `claims` row, and a document pushed from a second store is skipped
-//! with its rows (the first copy wins; its annotations are the same content).
+//! with its rows, unless that copy was ingested later (re-extracted after a pipeline
+//! upgrade): then it replaces the older one, rows and all.
 //!
 //! ```no_run
 //! let mut client = tally_pg::connect("postgres://tally@db.example/news")?;

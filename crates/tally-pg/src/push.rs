@@ -6,7 +6,7 @@
 //! they refer to (sources, claims). A document already in PostgreSQL (same content id,
 //! pushed before from this store or another) is skipped with all its rows, so a rerun
 //! adds nothing and completes an interrupted push, and a batch that fails leaves nothing
-//! behind. The store is read in one SQLite read transaction: a push sees one snapshot even
+//! behind; one ingested later than PostgreSQL's copy replaces it. The store is read in one SQLite read transaction: a push sees one snapshot even
 //! while an ingest writes to the store.
 
 use std::collections::{HashMap, HashSet};
@@ -19,7 +19,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use crate::PgError;
 use crate::ddl::{self, META, qualified};
-use crate::sqlite::{self, CLUSTER, Kind, Schema, Table, quote};
+use crate::sqlite::{self, CLUSTER, Kind, REPLACE_NEWER, Schema, Table, quote};
 use crate::value::{Array, Value, pg_key};
 
 type Row = Vec<Value>;
@@ -56,7 +56,9 @@ pub struct PushStats {
     pub documents: u64,
     /// Documents added to PostgreSQL.
     pub inserted: u64,
-    /// Documents PostgreSQL had already.
+    /// Documents PostgreSQL had from an older ingest, replaced by the store's.
+    pub replaced: u64,
+    /// Documents PostgreSQL had already (the same ingest or a newer one).
     pub skipped: u64,
     /// Rows added per table, in push order.
     pub rows: Vec<(String, u64)>,
@@ -553,11 +555,12 @@ impl Pusher<'_> {
                 batch_children.push(rows);
             }
             let fail = options.fail_in_batch == Some(batch_no);
-            let inserted = self.transact(client, |this, tx, added| {
+            let (inserted, replaced) = self.transact(client, |this, tx, added| {
                 this.write_batch(tx, &docs, &children, &batch_children, fail, batch_no, added)
             })?;
             stats.inserted += inserted;
-            stats.skipped += docs.len() as u64 - inserted;
+            stats.replaced += replaced;
+            stats.skipped += docs.len() as u64 - inserted - replaced;
             done += docs.len() as u64;
             progress(done, stats.documents);
         }
@@ -575,7 +578,7 @@ impl Pusher<'_> {
         fail: bool,
         batch_no: usize,
         added: &mut Added,
-    ) -> Result<u64, PgError> {
+    ) -> Result<(u64, u64), PgError> {
         let schema = self.schema;
         let root = schema.root;
         let rowid = schema.tables[root].rowid.unwrap_or(0);
@@ -584,8 +587,10 @@ impl Pusher<'_> {
         if fail {
             return Err(PgError::Injected(batch_no));
         }
+        let replaced = self.replace_newer(tx, &docs, &new, children, added)?;
         let new_pks: HashSet<i64> = new
             .iter()
+            .chain(&replaced)
             .filter_map(|&i| docs[i][rowid].as_int())
             .collect();
         for (k, &c) in children.iter().enumerate() {
@@ -598,7 +603,189 @@ impl Pusher<'_> {
                 self.insert(tx, c, chunk, added)?;
             }
         }
-        Ok(new.len() as u64)
+        if !replaced.is_empty() {
+            let pks: Vec<i64> = replaced
+                .iter()
+                .filter_map(|&i| docs[i][rowid].as_int())
+                .filter_map(|local| self.maps.get(root, local))
+                .collect();
+            self.drop_orphans(tx, &pks)?;
+        }
+        Ok((new.len() as u64, replaced.len() as u64))
+    }
+
+    /// Documents PostgreSQL has from an older ingest than the store's (re-extracted with
+    /// `tally ingest --replace` since, in this store or another): their rows are deleted
+    /// and the document row updated; the caller inserts the store's rows. Returns their
+    /// indices in `docs`.
+    fn replace_newer(
+        &mut self,
+        tx: &mut postgres::Transaction<'_>,
+        docs: &[&Row],
+        new: &[usize],
+        children: &[usize],
+        added: &mut Added,
+    ) -> Result<Vec<usize>, PgError> {
+        let schema = self.schema;
+        let root = schema.root;
+        let table = &schema.tables[root];
+        let (Some(rowid), Some(stamp)) = (
+            table.rowid,
+            (table.name == REPLACE_NEWER.0)
+                .then(|| table.column(REPLACE_NEWER.1))
+                .flatten(),
+        ) else {
+            return Ok(Vec::new());
+        };
+        let new: HashSet<usize> = new.iter().copied().collect();
+        let existing: Vec<(usize, i64)> = (0..docs.len())
+            .filter(|i| !new.contains(i))
+            .filter_map(|i| Some((i, self.maps.get(root, docs[i][rowid].as_int()?)?)))
+            .collect();
+        if existing.is_empty() {
+            return Ok(Vec::new());
+        }
+        let ids: Vec<i64> = existing.iter().map(|&(_, id)| id).collect();
+        let sql = format!(
+            "SELECT {pk}, {stamp}::TEXT FROM {t} WHERE {pk} = ANY($1::BIGINT[])",
+            pk = quote(&table.columns[rowid].name),
+            stamp = quote(&table.columns[stamp].name),
+            t = qualified(&self.pg, &table.name),
+        );
+        let stamps: HashMap<i64, Option<String>> = tx
+            .query(&sql, &[&ids])?
+            .iter()
+            .map(|r| (r.get(0), r.get(1)))
+            .collect();
+        let stale: Vec<(usize, i64)> = existing
+            .into_iter()
+            .filter(|&(i, id)| {
+                let ours = docs[i][stamp].key();
+                stamps
+                    .get(&id)
+                    .is_some_and(|theirs| theirs.as_deref().is_none_or(|t| ours.as_str() > t))
+            })
+            .collect();
+        if stale.is_empty() {
+            return Ok(Vec::new());
+        }
+        let ids: Vec<i64> = stale.iter().map(|&(_, id)| id).collect();
+        for &c in children {
+            let child = &schema.tables[c];
+            let Some(doc_col) = child.doc_column else {
+                continue;
+            };
+            tx.execute(
+                &format!(
+                    "DELETE FROM {} WHERE {} = ANY($1::BIGINT[])",
+                    qualified(&self.pg, &child.name),
+                    quote(&child.columns[doc_col].name)
+                ),
+                &[&ids],
+            )?;
+        }
+        // The document row takes the store's values, but keeps its id, content id and
+        // cluster in PostgreSQL.
+        let rows: Vec<&Row> = stale.iter().map(|&(i, _)| docs[i]).collect();
+        for r in &table.refs {
+            if r.target != root && schema.tables[r.target].kind == Kind::Keyed {
+                let ids: Vec<i64> = rows
+                    .iter()
+                    .filter_map(|row| row[r.column].as_int())
+                    .collect();
+                self.resolve(tx, r.target, &ids, added)?;
+            }
+        }
+        let keep: Vec<usize> = std::iter::once(rowid)
+            .chain(table.natural_key().unwrap_or_default().iter().copied())
+            .chain(table.column(CLUSTER.1))
+            .collect();
+        let columns: Vec<usize> = std::iter::once(rowid)
+            .chain((0..table.columns.len()).filter(|c| !keep.contains(c)))
+            .collect();
+        let mapped: HashMap<usize, usize> = std::iter::once((rowid, root))
+            .chain(
+                table
+                    .refs
+                    .iter()
+                    .filter(|r| r.target != root && schema.tables[r.target].kind == Kind::Keyed)
+                    .map(|r| (r.column, r.target)),
+            )
+            .collect();
+        let arrays = self.arrays(table, &columns, &rows, &mapped)?;
+        let unnest: Vec<String> = columns
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| format!("${}::{}", i + 1, Array::cast(table.columns[c].ty)))
+            .collect();
+        let set: Vec<String> = columns[1..]
+            .iter()
+            .map(|&c| {
+                let c = quote(&table.columns[c].name);
+                format!("{c} = k.{c}")
+            })
+            .collect();
+        let sql = format!(
+            "UPDATE {} AS t SET {} FROM unnest({}) AS k({}) WHERE t.{pk} = k.{pk}",
+            qualified(&self.pg, &table.name),
+            set.join(", "),
+            unnest.join(", "),
+            ddl::names(table, &columns),
+            pk = quote(&table.columns[rowid].name),
+        );
+        let params: Vec<&(dyn ToSql + Sync)> = arrays.iter().map(Array::sql).collect();
+        tx.execute(&sql, &params)?;
+        Ok(stale.into_iter().map(|(i, _)| i).collect())
+    }
+
+    /// After documents were replaced: shared rows first seen in one of them (a claim, by
+    /// its first document) that no document's rows refer to any more go, as in the store.
+    fn drop_orphans(
+        &self,
+        tx: &mut postgres::Transaction<'_>,
+        doc_ids: &[i64],
+    ) -> Result<(), PgError> {
+        let schema = self.schema;
+        let pg = self.pg.as_str();
+        for (k, keyed) in schema.tables.iter().enumerate() {
+            let (Kind::Keyed, Some(rowid)) = (keyed.kind, keyed.rowid) else {
+                continue;
+            };
+            let Some(first_doc) = keyed
+                .refs
+                .iter()
+                .find(|r| r.target == schema.root && k != schema.root)
+            else {
+                continue;
+            };
+            let users: Vec<String> = schema
+                .tables
+                .iter()
+                .flat_map(|t| {
+                    t.refs.iter().filter(|r| r.target == k).map(move |r| {
+                        format!(
+                            "NOT EXISTS (SELECT 1 FROM {} u WHERE u.{} = c.{})",
+                            qualified(pg, &t.name),
+                            quote(&t.columns[r.column].name),
+                            quote(&keyed.columns[rowid].name)
+                        )
+                    })
+                })
+                .collect();
+            if users.is_empty() {
+                continue;
+            }
+            tx.execute(
+                &format!(
+                    "DELETE FROM {} c WHERE c.{} = ANY($1::BIGINT[]) AND {}",
+                    qualified(pg, &keyed.name),
+                    quote(&keyed.columns[first_doc.column].name),
+                    users.join(" AND ")
+                ),
+                &[&doc_ids],
+            )?;
+        }
+        Ok(())
     }
 
     /// Makes sure the keyed rows `ids` of `t` have PostgreSQL ids: found by natural key, or

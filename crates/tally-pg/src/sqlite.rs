@@ -25,6 +25,10 @@ pub const EXTRA_REFS: &[(&str, &str, &str)] = &[
 /// least value: a claim's said-at date is the earliest over its carriers.
 pub const MERGE_MIN: &[(&str, &str)] = &[("claims", "said_date")];
 
+/// A root row whose value here is newer (greater) in the store than in PostgreSQL was
+/// re-extracted since it was pushed (`tally ingest --replace`): it is replaced, rows and all.
+pub const REPLACE_NEWER: (&str, &str) = ("documents", "ingested_at");
+
 /// The syndication cluster column: clusters are merged across pushes (see `push`).
 pub const CLUSTER: (&str, &str) = ("documents", "cluster_id");
 

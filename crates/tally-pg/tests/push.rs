@@ -316,7 +316,7 @@ fn two_stores_merge_and_a_grown_store_adds_only_its_new_rows() {
         .batch_execute(
             "CREATE ROLE writer LOGIN;
              GRANT USAGE ON SCHEMA shared TO writer;
-             GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA shared TO writer;
+             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA shared TO writer;
              GRANT USAGE ON ALL SEQUENCES IN SCHEMA shared TO writer;",
         )
         .unwrap();
@@ -325,8 +325,9 @@ fn two_stores_merge_and_a_grown_store_adds_only_its_new_rows() {
         postgres::NoTls,
     )
     .unwrap();
+    // Store b ingested the two shared documents later: its copies replace store a's.
     let stats = run(&b, &mut writer, &options("shared")).unwrap();
-    assert_eq!((stats.inserted, stats.skipped), (2, 2));
+    assert_eq!((stats.inserted, stats.replaced, stats.skipped), (2, 2, 0));
     assert_merged(&[&a, &b], &mut client, "shared");
     // The copy from store b joined the original's cluster from store a.
     let clusters: Vec<String> = pg_rows(
@@ -345,7 +346,8 @@ fn two_stores_merge_and_a_grown_store_adds_only_its_new_rows() {
     common::add(&mut grown, vec![sample(OPEL)]);
     drop(grown);
     let stats = run(&a, &mut client, &options("shared")).unwrap();
-    assert_eq!((stats.inserted, stats.skipped), (1, 3));
+    // Store a's copies of the shared documents are older than PostgreSQL's: kept.
+    assert_eq!((stats.inserted, stats.replaced, stats.skipped), (1, 0, 3));
     let added = count_pg(&mut client, "shared", "claim_instances") - before;
     let opel: i64 = Connection::open(&a)
         .unwrap()
@@ -454,4 +456,47 @@ fn a_file_that_is_no_store_is_refused() {
     let mut client = cluster.client();
     let err = run(&db, &mut client, &options("tally")).unwrap_err();
     assert!(err.to_string().contains("is not a tally store"), "{err}");
+}
+
+#[test]
+fn a_document_re_extracted_in_the_store_is_replaced() {
+    let Some(cluster) = Cluster::start() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    // The Kursk story first stored without annotations (as an older pipeline might have).
+    let mut plain = tally_store::Store::open(&db).unwrap();
+    plain
+        .write(&[tally_store::Prepared::new(sample(KURSK))], &[])
+        .unwrap();
+    common::add(&mut plain, vec![sample(SEOUL)]);
+    drop(plain);
+    let mut client = cluster.client();
+    run(&db, &mut client, &options("tally")).unwrap();
+    assert_mirrors(&db, &mut client, "tally");
+
+    let replace = tally_store::StoreOptions {
+        on_existing: tally_store::OnExisting::Replace,
+        ..tally_store::StoreOptions::default()
+    };
+    // Re-extracted: PostgreSQL takes the new rows (claims, figures, entities ...).
+    let mut store = tally_store::Store::open_with(&db, replace.clone()).unwrap();
+    common::add(&mut store, vec![sample(KURSK)]);
+    drop(store);
+    let stats = run(&db, &mut client, &options("tally")).unwrap();
+    assert_eq!((stats.inserted, stats.replaced, stats.skipped), (0, 1, 1));
+    assert_mirrors(&db, &mut client, "tally");
+    // And back: the claims only it carried go, as they do in the store.
+    let mut store = tally_store::Store::open_with(&db, replace).unwrap();
+    store
+        .write(&[tally_store::Prepared::new(sample(KURSK))], &[])
+        .unwrap();
+    drop(store);
+    let stats = run(&db, &mut client, &options("tally")).unwrap();
+    assert_eq!(stats.replaced, 1);
+    assert_mirrors(&db, &mut client, "tally");
+    // Nothing newer: nothing replaced.
+    let stats = run(&db, &mut client, &options("tally")).unwrap();
+    assert_eq!((stats.replaced, stats.total_rows()), (0, 0));
 }

@@ -23,8 +23,9 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  tally pg push --db news.db --to postgres://tally@db.example/ledger\n  \
 tally pg push --db laptop.db --to 'host=/var/run/postgresql dbname=ledger' --schema newsroom\n\n\
-Re-pushing adds nothing; a store that grew adds only its new documents; an interrupted \
-push is completed by running it again. PGPASSWORD supplies a password the URL leaves out. \
+Re-pushing adds nothing; a store that grew adds only its new documents (and replaces \
+those re-extracted with `tally ingest --replace`); an interrupted push is completed by \
+running it again. PGPASSWORD supplies a password the URL leaves out. \
 No TLS: reach a remote server through an SSH tunnel or a local TLS proxy (docs/postgres.md)."
     )]
     Push(PushArgs),
@@ -102,13 +103,18 @@ fn push(args: &PushArgs) -> anyhow::Result<Outcome> {
         let seconds = started.elapsed().as_secs_f64().max(1e-9);
         let rows = stats.total_rows();
         eprintln!(
-            "tally: pushed {} to schema {}: {} documents ({} new, {} already there), {} rows \
+            "tally: pushed {} to schema {}: {} documents ({} new, {}{} already there), {} rows \
              ({} claims new, {} carriers), {} clusters merged, in {seconds:.1}s ({:.0} rows/s, \
              {:.1} MB/s)",
             args.db.display(),
             args.schema,
             stats.documents,
             stats.inserted,
+            if stats.replaced > 0 {
+                format!("{} replaced by a newer ingest, ", stats.replaced)
+            } else {
+                String::new()
+            },
             stats.skipped,
             rows,
             stats.rows_of("claims"),
