@@ -229,3 +229,22 @@ fn all_caps_may_is_a_month_only_in_a_month_context() {
         vec![("MAY".to_owned(), "2024-05".to_owned())]
     );
 }
+
+/// Four digits of a 24-hour clock with a zone, "local time" or "hours" are a time of day;
+/// without one they are left alone.
+#[test]
+fn military_clock_times() {
+    let v = |text: &str| values("2024-12-18", text);
+    assert_eq!(
+        v("It went off shortly after 2100 local time on Tuesday."),
+        vec![(
+            "2100 local time on Tuesday".to_owned(),
+            "2024-12-17T21:00".to_owned()
+        )]
+    );
+    assert_eq!(
+        v("THE BROADCAST AT 1311 GMT LASTED."),
+        vec![("1311 GMT".to_owned(), "2024-12-18T13:11Z".to_owned())]
+    );
+    assert_eq!(v("He paid 2100 dollars."), vec![]);
+}

@@ -61,6 +61,9 @@ impl Parser<'_, '_> {
                 },
             ));
         }
+        if let Some(hit) = self.military_clock(i) {
+            return Some(hit);
+        }
         let tok = self
             .tok(i)
             .filter(|t| t.kind == Kind::Num && t.text.len() <= 2)?;
@@ -106,6 +109,32 @@ impl Parser<'_, '_> {
             j += 1;
         }
         Some((j, Clock { hour, minute, utc }))
+    }
+
+    /// Four digits of a 24-hour clock, when a time zone or "local time" or "hours" says so:
+    /// "0735 GMT", "2100 LOCAL TIME", "1800 hours" (wire and military copy). Without one,
+    /// "2100" is as likely a year or an amount.
+    fn military_clock(&self, i: usize) -> Option<(usize, Clock)> {
+        let tok = self
+            .tok(i)
+            .filter(|t| t.kind == Kind::Num && t.text.len() == 4)?;
+        let hhmm = u32::try_from(tok.number()?).ok()?;
+        let (hour, minute) = (hhmm / 100, hhmm % 100);
+        if hour > 23 || minute > 59 {
+            return None;
+        }
+        let j = i + 1;
+        let zone = self.classes(j).contains(&Class::Zone)
+            && self
+                .tok(j)
+                .is_some_and(|t| t.text.chars().all(|c| c.is_ascii_uppercase()));
+        let end = if zone || self.is_any(j, &["hours", "hrs"]) {
+            j + 1
+        } else {
+            self.phrase(j, &["local", "time"])?
+        };
+        let utc = zone && self.is_any(j, &["utc", "gmt"]);
+        Some((end, Clock { hour, minute, utc }))
     }
 
     /// A bare hour that a part of the day follows: the "4" of "4 in the morning".
