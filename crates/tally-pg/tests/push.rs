@@ -500,3 +500,54 @@ fn a_document_re_extracted_in_the_store_is_replaced() {
     let stats = run(&db, &mut client, &options("tally")).unwrap();
     assert_eq!((stats.replaced, stats.total_rows()), (0, 0));
 }
+
+#[test]
+fn a_store_of_an_older_schema_version_pushes_its_own_tables() {
+    let Some(cluster) = Cluster::start() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("v2.db");
+    let mut conn = Connection::open(&db).unwrap();
+    tally_store::schema::migrate(&mut conn, "v2", &tally_store::schema::MIGRATIONS[..2]).unwrap();
+    conn.execute_batch(
+        "INSERT INTO sources (id, name) VALUES (7, 'AFP');
+         INSERT INTO documents (pk, id, content_hash, publisher_id, cluster_id, ingested_at)
+             VALUES (1, 'd1', 'h1', 7, 1, '2026-01-01T00:00:00.000Z');
+         INSERT INTO document_text (pk, title, body, paragraphs, sentences, meta_json, layers,
+             diagnostics)
+             VALUES (1, 'Kursk', 'North Korean troops in Kursk.', '[[0,29]]', '[[0,29]]', '{}',
+             '[]', '[]');
+         INSERT INTO claims (pk, key, claimant_kind, claimant_name, claimant_anonymous, kind,
+             content, said_date, first_doc_pk)
+             VALUES (5, 'k1', 'outlet', 'AFP', 0, 'reporter', 'North Korean troops in Kursk.',
+             NULL, 1);
+         INSERT INTO claim_instances (claim_pk, doc_pk, id, about_times, figures, entities,
+             conditions, attributions, rules, evidence)
+             VALUES (5, 1, 'C1', '[]', '[]', '[]', '[]', '[]', '[]', '[[0,29]]');",
+    )
+    .unwrap();
+    drop(conn);
+    let mut client = cluster.client();
+    let stats = run(&db, &mut client, &options("old")).unwrap();
+    assert_eq!((stats.version, stats.inserted), (2, 1));
+    assert_mirrors(&db, &mut client, "old");
+    // Version 2 keyed carriers by claim: PostgreSQL has that key.
+    let key: String = client
+        .query_one(
+            "SELECT pg_get_indexdef(indexrelid) FROM pg_index
+             WHERE indrelid = 'old.claim_instances'::regclass AND indisprimary",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert!(key.contains("(claim_pk, doc_pk, id)"), "{key}");
+    // A current store is refused there.
+    let current = dir.path().join("current.db");
+    store(&current, vec![sample(SEOUL)]);
+    let err = run(&current, &mut client, &options("old")).unwrap_err();
+    assert!(
+        matches!(err, PgError::VersionMismatch { found: 2, store, .. } if store == tally_store::schema::SCHEMA_VERSION),
+        "{err}"
+    );
+}
