@@ -18,7 +18,8 @@ use tally_store::{ErrorRecord, Prepared, Store};
 /// /usr/lib/postgresql/N/bin (newest), else `initdb` on PATH.
 fn bin_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("TALLY_PG_BIN") {
-        return Some(PathBuf::from(dir));
+        let dir = PathBuf::from(dir);
+        return dir.join("initdb").exists().then_some(dir);
     }
     let mut debian: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
         .into_iter()
@@ -40,6 +41,13 @@ fn bin_dir() -> Option<PathBuf> {
     std::env::split_paths(&path).find(|p| p.join("initdb").exists() && p.join("pg_ctl").exists())
 }
 
+fn has_postgres_user() -> bool {
+    Command::new("id")
+        .arg("postgres")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
 fn is_root() -> bool {
     Command::new("id")
         .arg("-u")
@@ -58,12 +66,23 @@ impl Cluster {
     /// Starts a cluster, or returns None (after printing why) when PostgreSQL is missing
     /// outside CI.
     pub fn start() -> Option<Cluster> {
-        let Some(bin) = bin_dir() else {
-            let reason =
-                "no PostgreSQL server binaries (apt-get install postgresql, or set TALLY_PG_BIN)";
+        let root = is_root();
+        let bin = bin_dir();
+        let reason = match &bin {
+            None => Some(
+                "there are no PostgreSQL server binaries (apt-get install postgresql, or set \
+                 TALLY_PG_BIN)",
+            ),
+            Some(_) if root && !has_postgres_user() => {
+                Some("running as root, there is no `postgres` user to run the cluster as")
+            }
+            Some(_) => None,
+        };
+        let (Some(bin), None) = (bin, reason) else {
+            let reason = reason.unwrap_or_default();
             assert!(
                 std::env::var_os("CI").is_none(),
-                "the PostgreSQL tests must run in CI, but there are {reason}"
+                "the PostgreSQL tests must run in CI, but {reason}"
             );
             eprintln!("PostgreSQL test skipped: {reason}");
             return None;
@@ -72,7 +91,6 @@ impl Cluster {
             .prefix("tally-pg-")
             .tempdir()
             .unwrap();
-        let root = is_root();
         if root {
             let status = Command::new("chown")
                 .args(["-R", "postgres:"])
