@@ -7,6 +7,8 @@
 #   bench/ingest/replay.sh SOURCE_DB ["SQL run after the schema, e.g. DROP INDEX x;"]
 #
 # SCHEMA=file replaces the source's schema (for a variant that changes a table's key).
+# PAGE_SIZE (bytes), CACHE_KIB and AUTOCHECKPOINT (pages) replace the writer's settings;
+# BATCH is the number of documents per transaction (512).
 # Needs the sqlite3 shell. The replayed database is deleted afterwards.
 set -euo pipefail
 SRC=$1
@@ -19,13 +21,14 @@ if [ -z "${SCHEMA:-}" ]; then
 fi
 DOCS=$(sqlite3 "$SRC" "SELECT max(pk) FROM documents")
 {
-    echo "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-    echo "PRAGMA cache_size=-32768; PRAGMA wal_autocheckpoint=16384;"
+    echo "PRAGMA page_size=${PAGE_SIZE:-16384}; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+    echo "PRAGMA cache_size=-${CACHE_KIB:-32768}; PRAGMA wal_autocheckpoint=${AUTOCHECKPOINT:-16384};"
     cat "$SCHEMA"
     echo "$VARIANT"
     echo "ATTACH '$SRC' AS o;"
-    for ((a = 1; a <= DOCS; a += 512)); do
-        b=$((a + 511))
+    STEP=${BATCH:-512}
+    for ((a = 1; a <= DOCS; a += STEP)); do
+        b=$((a + STEP - 1))
         echo "BEGIN;"
         echo "INSERT INTO documents SELECT * FROM o.documents WHERE pk BETWEEN $a AND $b;"
         echo "INSERT INTO document_text SELECT * FROM o.document_text WHERE pk BETWEEN $a AND $b;"

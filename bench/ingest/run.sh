@@ -8,6 +8,7 @@
 # ../shared/eval when missing). THREADS sets RAYON_NUM_THREADS for the annotators (the
 # reader and the single writer are one thread each besides); 1 measures one core.
 # KEEP_DB=1 keeps the database (printed path) for inspection; otherwise it is deleted.
+# INGEST_ARGS adds options to `tally ingest` (e.g. INGEST_ARGS="--batch 2048").
 # Query latency at 100k documents is a separate command:
 #   cargo test --release -p tally-store --test bench -- --ignored --nocapture
 set -euo pipefail
@@ -34,7 +35,7 @@ PY
 )
 ON_DISK=$(du -sb "$CORPUS" | cut -f1)
 START=$(date +%s.%N)
-RAYON_NUM_THREADS=$THREADS /usr/bin/time -v "$TALLY_BIN" ingest "$CORPUS" --db "$DB" 2> "$OUT/stderr.log" || true
+RAYON_NUM_THREADS=$THREADS /usr/bin/time -v "$TALLY_BIN" ingest "$CORPUS" --db "$DB" ${INGEST_ARGS:-} 2> "$OUT/stderr.log" || true
 END=$(date +%s.%N)
 grep -E "^tally: ingested" "$OUT/stderr.log" || tail -5 "$OUT/stderr.log"
 PEAK_KB=$(grep "Maximum resident set size" "$OUT/stderr.log" | awk '{print $NF}')

@@ -11,7 +11,7 @@ use crate::StoreError;
 use crate::error::At;
 use crate::minhash::Signature;
 use crate::schema::{self, MIGRATIONS};
-use crate::write::{BatchWriter, PendingText, SourceCache};
+use crate::write::{BatchWriter, PendingRows, PendingText, SourceCache};
 
 /// Settings for a store.
 #[derive(Debug, Clone)]
@@ -451,11 +451,18 @@ fn write_in_transaction(
         stats: WriteStats::default(),
         sources,
         fts: PendingText::default(),
+        rows: PendingRows::default(),
     };
     for prepared in documents {
         writer.document(prepared)?;
     }
-    let BatchWriter { mut stats, fts, .. } = writer;
+    let BatchWriter {
+        mut stats,
+        fts,
+        mut rows,
+        ..
+    } = writer;
+    stats.claims += rows.write(&tx)?;
     fts.write(&tx)?;
     {
         let mut st = tx.prepare_cached(

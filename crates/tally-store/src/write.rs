@@ -5,14 +5,15 @@
 //! Lists that are only ever read whole (paragraph and sentence spans, an entity's mentions,
 //! a carrier's evidence) are JSON columns rather than one row each; statements are prepared
 //! once per connection (`prepare_cached`); source names are looked up once per run; a claim
-//! is upserted and its pk returned by one statement; full-text rows are added at the end of
-//! the batch (see [`PendingText`]).
+//! is upserted and its pk returned by one statement; the rows of tables with a random-key
+//! index (entities, claim carriers, figures: see [`PendingRows`]) and the full-text rows
+//! (see [`PendingText`]) are added at the end of the batch, table by table.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 
 use rusqlite::{OptionalExtension, Transaction, params};
-use tally_core::{Claim, Document, Span};
+use tally_core::{Claim, Document, Entity, Figure, Span};
 
 use crate::minhash::Signature;
 use crate::names::name;
@@ -26,6 +27,7 @@ pub(crate) struct BatchWriter<'a, 'c> {
     pub stats: WriteStats,
     pub sources: &'a mut SourceCache,
     pub fts: PendingText<'a>,
+    pub rows: PendingRows<'a>,
 }
 
 /// Source ids by name. Ids created inside a transaction are kept apart until it commits,
@@ -120,7 +122,10 @@ impl<'a> BatchWriter<'a, '_> {
         ];
         let pk = if let Some(pk) = existing {
             // Replace in place: the row keeps its pk, so claims first seen in this document
-            // and cluster ids naming it stay valid.
+            // and cluster ids naming it stay valid. Deleting reads the carriers stored so
+            // far (a claim survives while another document carries it), so the rows
+            // deferred until now are written first.
+            self.stats.claims += self.rows.write(tx)?;
             delete_annotations(tx, pk)?;
             tx.prepare_cached(
                 "INSERT INTO documents_fts (documents_fts, rowid, title, body)
@@ -187,33 +192,20 @@ impl<'a> BatchWriter<'a, '_> {
             )?
             .execute(params![pk, position as i64, id])?;
         }
-        self.annotations(pk, doc, existing.is_some())
+        self.annotations(pk, doc, existing.is_some())?;
+        if existing.is_some() {
+            // A replaced document's rows go in now, as they did before rows were deferred,
+            // so a later replacement in the same batch sees them.
+            self.stats.claims += self.rows.write(tx)?;
+        }
+        Ok(())
     }
 
     fn annotations(&mut self, pk: i64, doc: &'a Document, replacing: bool) -> rusqlite::Result<()> {
         let tx = self.tx;
-        {
-            let mut st = tx.prepare_cached(
-                "INSERT OR IGNORE INTO entities (doc_pk, id, kind, name, parent, mentions)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?;
-            let mut mentions: Vec<&Span> = Vec::new();
-            for e in &doc.entities {
-                // One mention per start offset, as the mentions table's key had it.
-                mentions.clear();
-                mentions.extend(&e.mentions);
-                mentions.sort_by_key(|m| (m.start, m.end));
-                mentions.dedup_by_key(|m| m.start);
-                st.execute(params![
-                    pk,
-                    e.id,
-                    name(&e.kind),
-                    e.name,
-                    e.parent,
-                    spans_json(mentions.iter().copied()),
-                ])?;
-            }
-        }
+        self.rows
+            .entities
+            .extend(doc.entities.iter().map(|e| (pk, e)));
         {
             let mut st = tx.prepare_cached(
                 "INSERT OR IGNORE INTO speakers (doc_pk, id, named, name, entity_id, descriptor,
@@ -287,42 +279,12 @@ impl<'a> BatchWriter<'a, '_> {
         }
         let figure_claim = self.claims(pk, doc, replacing)?;
         let published_date = doc.meta.published.as_ref().map(|p| p.date.to_string());
-        let mut st = tx.prepare_cached(
-            "INSERT OR IGNORE INTO figures (doc_pk, id, start, end, raw, low, best, high, unit,
-                 approx, open_low, open_high, measure, noun, subject_text, subject_entity,
-                 place_text, place_entity, hedges, convention, claim_pk, date)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                 ?17, ?18, ?19, ?20, ?21, ?22)",
-        )?;
         for f in &doc.figures {
             let (claim_pk, said) = figure_claim
                 .get(f.id.as_str())
                 .map_or((None, None), |&(c, s)| (Some(c), s));
-            let date = said.or(published_date.as_deref());
-            st.execute(params![
-                pk,
-                f.id,
-                f.span.start as i64,
-                f.span.end as i64,
-                f.raw,
-                f.low,
-                f.best,
-                f.high,
-                f.unit,
-                f.approx,
-                f.open_low,
-                f.open_high,
-                f.measure.as_str(),
-                f.noun,
-                f.subject.as_ref().map(|a| a.span.text.as_str()),
-                f.subject.as_ref().and_then(|a| a.entity_id.as_deref()),
-                f.place.as_ref().map(|a| a.span.text.as_str()),
-                f.place.as_ref().and_then(|a| a.entity_id.as_deref()),
-                json(&f.hedges),
-                f.convention,
-                claim_pk,
-                date,
-            ])?;
+            let date = said.map(str::to_owned).or_else(|| published_date.clone());
+            self.rows.figures.push((pk, f, claim_pk, date));
         }
         Ok(())
     }
@@ -386,32 +348,7 @@ impl<'a> BatchWriter<'a, '_> {
             {
                 self.fts.claims.insert(claim_pk, claim);
             }
-            self.stats.claims += tx
-                .prepare_cached(
-                    "INSERT OR IGNORE INTO claim_instances (claim_pk, doc_pk, id, speaker_id,
-                         cue_start, cue_end, said_date, said_basis, said_time_id, about_times,
-                         figures, entities, conditions, attributions, rules, evidence)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-                         ?16)",
-                )?
-                .execute(params![
-                    claim_pk,
-                    pk,
-                    claim.id,
-                    claim.claimant.speaker_id,
-                    claim.cue.as_ref().map(|c| c.start as i64),
-                    claim.cue.as_ref().map(|c| c.end as i64),
-                    said,
-                    claim.said_at.as_ref().map(|s| name(&s.basis)),
-                    claim.said_at.as_ref().and_then(|s| s.time_id.as_deref()),
-                    json(&claim.about_times),
-                    json(&claim.figures),
-                    json(&claim.entities),
-                    json(&claim.conditions),
-                    json(&claim.attributions),
-                    json(&claim.rules),
-                    spans_json(claim.evidence.iter()),
-                ])? as u64;
+            self.rows.carriers.push((claim_pk, pk, claim));
             for figure in &claim.figures {
                 figure_claim
                     .entry(figure.as_str())
@@ -527,6 +464,124 @@ fn delete_annotations(tx: &Transaction<'_>, pk: i64) -> rusqlite::Result<()> {
     )?
     .execute([pk])?;
     Ok(())
+}
+
+/// Rows of the tables with a random-key index, written for the whole batch at once.
+///
+/// Entities (`entities_by_id`), claim carriers (`claim_instances_claim`) and figures
+/// (`figures_timeline`, `figures_claim`) each have an index whose key is not the document:
+/// a batch dirties pages all over it, and together those indexes are several times the
+/// writer's page cache. Written document by document, the three took turns evicting each
+/// other's pages, each eviction a WAL write and a later re-read. Written table by table at
+/// the end of the batch, each index's pages are visited in one run. The rows, the order
+/// within each table (so which of two rows with the same key `INSERT OR IGNORE` keeps) and
+/// the claims' pks are what they were.
+#[derive(Default)]
+pub(crate) struct PendingRows<'a> {
+    entities: Vec<(i64, &'a Entity)>,
+    /// Claim pk, document pk, the claim.
+    carriers: Vec<(i64, i64, &'a Claim)>,
+    /// Document pk, the figure, its claim's pk and its date (the claim's said-at date, else
+    /// the publication date).
+    figures: Vec<(i64, &'a Figure, Option<i64>, Option<String>)>,
+}
+
+impl PendingRows<'_> {
+    /// Writes and forgets the pending rows; returns the carriers inserted.
+    pub fn write(&mut self, tx: &Transaction<'_>) -> rusqlite::Result<u64> {
+        {
+            let mut st = tx.prepare_cached(
+                "INSERT OR IGNORE INTO entities (doc_pk, id, kind, name, parent, mentions)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?;
+            let mut mentions: Vec<&Span> = Vec::new();
+            for &(pk, e) in &self.entities {
+                // One mention per start offset, as the mentions table's key had it.
+                mentions.clear();
+                mentions.extend(&e.mentions);
+                mentions.sort_by_key(|m| (m.start, m.end));
+                mentions.dedup_by_key(|m| m.start);
+                st.execute(params![
+                    pk,
+                    e.id,
+                    name(&e.kind),
+                    e.name,
+                    e.parent,
+                    spans_json(mentions.iter().copied()),
+                ])?;
+            }
+        }
+        let mut carriers = 0u64;
+        {
+            let mut st = tx.prepare_cached(
+                "INSERT OR IGNORE INTO claim_instances (claim_pk, doc_pk, id, speaker_id,
+                     cue_start, cue_end, said_date, said_basis, said_time_id, about_times,
+                     figures, entities, conditions, attributions, rules, evidence)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
+                     ?16)",
+            )?;
+            for &(claim_pk, pk, claim) in &self.carriers {
+                carriers += st.execute(params![
+                    claim_pk,
+                    pk,
+                    claim.id,
+                    claim.claimant.speaker_id,
+                    claim.cue.as_ref().map(|c| c.start as i64),
+                    claim.cue.as_ref().map(|c| c.end as i64),
+                    claim.said_at.as_ref().map(|s| s.date.as_str()),
+                    claim.said_at.as_ref().map(|s| name(&s.basis)),
+                    claim.said_at.as_ref().and_then(|s| s.time_id.as_deref()),
+                    json(&claim.about_times),
+                    json(&claim.figures),
+                    json(&claim.entities),
+                    json(&claim.conditions),
+                    json(&claim.attributions),
+                    json(&claim.rules),
+                    spans_json(claim.evidence.iter()),
+                ])? as u64;
+            }
+        }
+        {
+            let mut st = tx.prepare_cached(
+                "INSERT OR IGNORE INTO figures (doc_pk, id, start, end, raw, low, best, high,
+                     unit, approx, open_low, open_high, measure, noun, subject_text,
+                     subject_entity, place_text, place_entity, hedges, convention, claim_pk,
+                     date)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                     ?17, ?18, ?19, ?20, ?21, ?22)",
+            )?;
+            for (pk, f, claim_pk, date) in &self.figures {
+                st.execute(params![
+                    pk,
+                    f.id,
+                    f.span.start as i64,
+                    f.span.end as i64,
+                    f.raw,
+                    f.low,
+                    f.best,
+                    f.high,
+                    f.unit,
+                    f.approx,
+                    f.open_low,
+                    f.open_high,
+                    f.measure.as_str(),
+                    f.noun,
+                    f.subject.as_ref().map(|a| a.span.text.as_str()),
+                    f.subject.as_ref().and_then(|a| a.entity_id.as_deref()),
+                    f.place.as_ref().map(|a| a.span.text.as_str()),
+                    f.place.as_ref().and_then(|a| a.entity_id.as_deref()),
+                    json(&f.hedges),
+                    f.convention,
+                    claim_pk,
+                    date,
+                ])?;
+            }
+        }
+        self.entities.clear();
+        self.carriers.clear();
+        self.figures.clear();
+        Ok(carriers)
+    }
 }
 
 /// Full-text rows to add at the end of a batch, borrowed from the batch's documents.

@@ -531,6 +531,53 @@ fn every_reference_holds_after_writes_and_replacements() {
 }
 
 #[test]
+fn a_replaced_document_sees_the_carriers_written_before_it_in_its_batch() {
+    // The writer defers carriers, entities and figures to the end of a batch. A replaced
+    // document deletes its claims that no other document carries, so the carriers of
+    // documents earlier in the same batch must be stored by then.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mixed.db");
+    let docs = syndicated();
+    Store::open(&path)
+        .unwrap()
+        .write(&prepared(&docs[..1]), &[])
+        .unwrap();
+    let options = tally_store::StoreOptions {
+        on_existing: tally_store::OnExisting::Replace,
+        ..Default::default()
+    };
+    let mut store = Store::open_with(&path, options).unwrap();
+    let mut replaced = docs[0].clone();
+    replaced.claims.clear();
+    // A new copy carrying the claim first stored with docs[0], then docs[0] without it.
+    let stats = store
+        .write(&prepared(&[docs[1].clone(), replaced]), &[])
+        .unwrap();
+    assert_eq!((stats.inserted, stats.replaced, stats.claims), (1, 1, 1));
+    let counts = store.counts().unwrap();
+    assert_eq!((counts.claims, counts.claim_carriers), (1, 1));
+    let conn = store.connection();
+    let violations: i64 = conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(violations, 0, "the surviving carrier names a stored claim");
+    conn.execute(
+        "INSERT INTO claims_fts(claims_fts) VALUES ('integrity-check')",
+        [],
+    )
+    .unwrap();
+    assert_eq!(
+        store
+            .search("kursk", SearchScope::Claims, 10)
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[test]
 fn an_input_is_done_exactly_when_the_batch_with_its_end_is_stored() {
     use tally_store::InputMark;
     use tally_store::InputStatus::{Done, Interrupted};
