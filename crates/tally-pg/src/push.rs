@@ -66,6 +66,10 @@ pub struct PushStats {
     pub bytes: u64,
     /// Syndication clusters merged because a document joined two of them.
     pub clusters_merged: u64,
+    /// Tables left out because they have neither a primary key nor a unique constraint
+    /// (none in tally's schema; a table added without one would be copied again by every
+    /// push).
+    pub unkeyed: Vec<String>,
     /// Wall time.
     pub elapsed: Duration,
 }
@@ -117,6 +121,7 @@ pub fn push(
         pg: options.schema.clone(),
         maps: Maps::new(schema.tables.len()),
         rows: vec![0; schema.tables.len()],
+        unkeyed: Vec::new(),
         bytes: 0,
         sequences: sequences(client, &options.schema, &schema)?,
         schema: &schema,
@@ -135,6 +140,7 @@ pub fn push(
         .map(|(t, &n)| (t.name.clone(), n))
         .collect();
     stats.bytes = pusher.bytes;
+    stats.unkeyed = pusher.unkeyed;
     stats.elapsed = started.elapsed();
     Ok(stats)
 }
@@ -321,6 +327,8 @@ struct Pusher<'a> {
     sequences: Vec<Option<String>>,
     /// Rows added per table (committed only).
     rows: Vec<u64>,
+    /// Tables left out: no key to push them idempotently by.
+    unkeyed: Vec<String>,
     bytes: u64,
 }
 
@@ -433,6 +441,11 @@ impl Pusher<'_> {
                 Kind::Child => false,
             };
             if !standalone {
+                continue;
+            }
+            if table.pk.is_empty() && table.unique.is_empty() {
+                // Without a key a second push could not tell its rows from the first's.
+                self.unkeyed.push(table.name.clone());
                 continue;
             }
             let rows = self.read_rows(table, "", None)?;

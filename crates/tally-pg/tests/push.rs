@@ -524,14 +524,28 @@ fn a_store_of_an_older_schema_version_pushes_its_own_tables() {
              NULL, 1);
          INSERT INTO claim_instances (claim_pk, doc_pk, id, about_times, figures, entities,
              conditions, attributions, rules, evidence)
-             VALUES (5, 1, 'C1', '[]', '[]', '[]', '[]', '[]', '[]', '[[0,29]]');",
+             VALUES (5, 1, 'C1', '[]', '[]', '[]', '[]', '[]', '[]', '[[0,29]]');
+         -- Tables a later schema might add: one keyed (pushed as it is), one without any
+         -- key (left out: a second push could not tell its rows from the first's).
+         CREATE TABLE notes (topic TEXT PRIMARY KEY, weight REAL, seen INTEGER);
+         INSERT INTO notes VALUES ('kursk', 0.5, 3), ('seoul', NULL, 1);
+         CREATE TABLE scratch (x);
+         INSERT INTO scratch VALUES ('a');",
     )
     .unwrap();
-    drop(conn);
     let mut client = cluster.client();
     let stats = run(&db, &mut client, &options("old")).unwrap();
     assert_eq!((stats.version, stats.inserted), (2, 1));
+    assert_eq!(stats.unkeyed, ["scratch"]);
+    assert_eq!(stats.rows_of("notes"), 2);
+    conn.execute_batch("DROP TABLE scratch").unwrap();
+    drop(conn);
     assert_mirrors(&db, &mut client, "old");
+    let weight: Option<f64> = client
+        .query_one("SELECT weight FROM old.notes WHERE topic = 'kursk'", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(weight, Some(0.5));
     // Version 2 keyed carriers by claim: PostgreSQL has that key.
     let key: String = client
         .query_one(

@@ -124,5 +124,11 @@ fn push(args: &PushArgs) -> anyhow::Result<Outcome> {
             stats.bytes as f64 / 1e6 / seconds,
         );
     }
+    if !stats.unkeyed.is_empty() {
+        eprintln!(
+            "tally: left out tables without a key to push them by: {}",
+            stats.unkeyed.join(", ")
+        );
+    }
     Ok(Outcome::Ok)
 }
