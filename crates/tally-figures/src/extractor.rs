@@ -41,6 +41,7 @@ use tally_core::{
 };
 
 use crate::attach;
+use crate::carry;
 use crate::convention::{Base, Convention};
 use crate::filter;
 use crate::quantity::{Quantity, Recognizer};
@@ -82,6 +83,7 @@ fn default_convention() -> Convention {
 pub struct FigureExtractor {
     recognizer: Recognizer,
     convention: Convention,
+    labels: carry::Labels,
 }
 
 impl FigureExtractor {
@@ -101,6 +103,7 @@ impl FigureExtractor {
         Ok(FigureExtractor {
             recognizer: Recognizer::new()?,
             convention: config.convention,
+            labels: carry::Labels::bundled()?,
         })
     }
 
@@ -130,12 +133,14 @@ impl FigureExtractor {
         let text = doc.body.as_str();
         let lexicon = &*self.recognizer.lexicon;
         let mut out: Vec<Figure> = Vec::new();
+        let mut slots: Vec<carry::Slot> = Vec::new();
         // Each sentence is scanned once (hedges, places, clause breaks), however many
         // figures it holds.
         let mut scan = attach::SentenceScan::default();
         let mut scanned = false;
         let quantities = self.recognizer.recognize(text);
         out.reserve(quantities.len());
+        slots.reserve(quantities.len());
         // Amounts come in body order, so the sentence and token lists are walked forward
         // once rather than searched for every amount.
         let mut sentence_i = 0;
@@ -183,8 +188,20 @@ impl FigureExtractor {
             let Some(figure) = self.figure(doc, q, &quantities, &scan, counted, out.len()) else {
                 continue;
             };
+            // Money whose value is a hundredth of its written number was written in cents.
+            let minor = q.currency.is_some()
+                && q.nums
+                    .last()
+                    .zip(figure.high)
+                    .is_some_and(|(n, v)| n.value != 0.0 && ((v / n.value) - 0.01).abs() < 1e-9);
             out.push(figure);
+            slots.push(carry::Slot {
+                sentence,
+                scaled: q.nums.iter().any(|n| n.scaled && n.top_scale >= 1e6),
+                minor,
+            });
         }
+        carry::apply(&self.labels, text, &mut out, &mut slots);
         out
     }
 

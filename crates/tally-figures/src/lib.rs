@@ -38,6 +38,7 @@
 //! ```
 
 mod attach;
+mod carry;
 mod convention;
 mod extractor;
 mod filter;

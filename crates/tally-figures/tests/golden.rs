@@ -161,3 +161,41 @@ fn follow_up_cases() {
     );
     insta::assert_snapshot!("follow_up", text);
 }
+
+/// Real-news follow-up: wire earnings tables and amounts that borrow their unit or noun from
+/// a label or from the amount they are compared with (carry.rs); "Nine mths" heads a period.
+#[test]
+fn wire_tables_and_carried_units() {
+    let extractor = FigureExtractor::new().unwrap();
+    let text = run(
+        &[
+            "Shr 13 cts vs 17",
+            "Net 553,000 vs 728,000",
+            "Revs 6.9 mln vs 7.5 mln",
+            "Nine mths",
+            "Avg shrs 16.1 mln vs 14.8 mln",
+            "The loss reflects a pretax loss of 45.0 mln and 55.5 mln stg.",
+            "Argentina's needs come to 3.53 billion dlrs, including the 2.15 billion from banks.",
+            "It produced 2,578 U.S. cars in March, down from 5,922 in the same 1986 month.",
+            "Soyoil futures were up 0.11 to 0.15 cent per lb.",
+            "The index fell 2.4 pct, and output rose from 12 in May.",
+            "Consumer price index rose to 112.4 from 111.9.",
+        ],
+        &extractor,
+    );
+    insta::assert_snapshot!("wire_tables", text);
+}
+
+/// Reuters' other dollars: the country before "dlrs" names the currency.
+#[test]
+fn wire_dollars() {
+    let extractor = FigureExtractor::new().unwrap();
+    let text = run(
+        &[
+            "Placing 89 mln shares at 5.10 H.K. Dlrs each raised 454 mln Canadian dlrs.",
+            "It paid 12 Australian dlrs, 3 N.Z. dlrs and 1.5 mln U.S. dlrs.",
+        ],
+        &extractor,
+    );
+    insta::assert_snapshot!("wire_dollars", text);
+}
