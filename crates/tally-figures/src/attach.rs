@@ -258,6 +258,21 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
                 t = next;
                 continue;
             }
+            // "TWENTY HEAVILY ARMED TRAFFICKERS": an adverb before a modifier that is itself
+            // followed by the noun.
+            let modifier_follows = next.is_some_and(|n| {
+                n.kind == Kind::Word
+                    && lower(text, n, |l| l.ends_with("ed") || l.ends_with("ing"))
+                    && lexicon.measure_form(text, n).is_none()
+                    && lex::next(text, n.end)
+                        .is_some_and(|x| looks_like_noun(lexicon, text, x, caps))
+            });
+            if noun.is_none() && lower(text, w, |l| l.ends_with("ly")) && modifier_follows {
+                at = w.end;
+                words += 1;
+                t = next;
+                continue;
+            }
             break;
         }
         noun = Some(w);
@@ -283,7 +298,13 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
             verb_after = Some(combine_forward(lexicon, text, w, m));
             break;
         }
-        if lexicon.link_of(text, w) & link::AUX == 0 {
+        // "THREE WERE SOMEWHAT SERIOUSLY WOUNDED", "TWO OR THREE ARE CRITICALLY WOUNDED",
+        // "THE SEVEN WHO WERE WOUNDED": adverbs of degree and a relative "who" stand between
+        // the figure and its participle like auxiliaries.
+        let adverb = lower(text, w, |l| {
+            l.ends_with("ly") || matches!(l, "very" | "somewhat" | "who")
+        });
+        if lexicon.link_of(text, w) & link::AUX == 0 && !adverb {
             break;
         }
         p = lex::next(text, w.end);

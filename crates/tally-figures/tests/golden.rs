@@ -199,3 +199,21 @@ fn wire_dollars() {
     );
     insta::assert_snapshot!("wire_dollars", text);
 }
+
+/// Adverbs and a relative "who" between a figure and its participle, an adverb inside the
+/// noun phrase, and "the arrest of" as a toll head (MUC-3 style copy).
+#[test]
+fn participles_after_adverbs() {
+    let extractor = FigureExtractor::new().unwrap();
+    let text = run(
+        &[
+            "FOUR SUSTAINED MINOR INJURIES, WHILE THREE WERE SOMEWHAT SERIOUSLY WOUNDED.",
+            "THEY MUST KNOW WHERE THE SEVEN WHO WERE WOUNDED ARE.",
+            "TWENTY HEAVILY ARMED TRAFFICKERS WERE ARRESTED.",
+            "O GLOBO CITES THE ARREST OF SIX MILITARY POLICEMEN.",
+            "Two or three are critically wounded, and 12 heavily armed men fled.",
+        ],
+        &extractor,
+    );
+    insta::assert_snapshot!("participles", text);
+}
