@@ -59,6 +59,8 @@ const CREDIT_LABELS: &[&str] = &[
     "file photo",
     "pictured",
 ];
+/// Labels that start a credit inside a caption ("... Photograph: Jane Doe/Getty Images").
+const CAPTION_LABELS: &[&str] = &["Photo:", "Photograph:", "Image:", "Picture:", "Credit:"];
 /// Credit suffixes of photo agencies that are not wire agencies.
 const PHOTO_AGENCIES: &[&str] = &[
     "getty images",
@@ -172,6 +174,25 @@ fn related_link(block: &Block) -> Option<RelatedLink> {
     let title = link.map_or(rest, |l| l.text.as_str()).trim().to_owned();
     let url = link.map(|l| l.url.clone()).filter(|u| is_http(u));
     (!title.is_empty()).then_some(RelatedLink { title, url })
+}
+
+/// The credit at the end of a photo caption, without its label: "Residents wade through
+/// a street. (Photo: Diego Vara/Reuters)" → "Diego Vara/Reuters"; "... Photograph: Jane
+/// Doe/Getty Images" → "Jane Doe/Getty Images".
+pub(crate) fn caption_credit(caption: &str) -> Option<&str> {
+    let caption = caption.trim_end();
+    let tail = match caption.strip_suffix(')') {
+        Some(rest) => &rest[rest.rfind('(')? + 1..],
+        None => {
+            let at = CAPTION_LABELS
+                .iter()
+                .filter_map(|label| caption.rfind(label))
+                .max()?;
+            &caption[at..]
+        }
+    };
+    let tail = tail.trim();
+    is_credit(tail).then(|| strip_label(tail, CREDIT_LABELS).unwrap_or(tail))
 }
 
 /// A photo credit: a short line that is labelled as one, or a capitalized line that names a
@@ -304,6 +325,25 @@ mod tests {
         ));
         assert!(!is_credit("NORTH KOREA SENDS TROOPS"));
         assert!(!is_credit("AFP"));
+    }
+
+    #[test]
+    fn credits_at_the_end_of_captions() {
+        let c = caption_credit;
+        assert_eq!(
+            c("Residents wade through a street. (Photo: Diego Vara/Reuters)"),
+            Some("Diego Vara/Reuters")
+        );
+        assert_eq!(
+            c("Troops in Kursk. (Maxim Shemetov / Reuters)"),
+            Some("Maxim Shemetov / Reuters")
+        );
+        assert_eq!(
+            c("A rally in Ohio. Photograph: Jane Doe/Getty Images"),
+            Some("Jane Doe/Getty Images")
+        );
+        assert_eq!(c("The president (left) with aides."), None);
+        assert_eq!(c("Soldiers in Kursk (Ukraine)"), None);
     }
 
     #[test]

@@ -107,6 +107,14 @@ pub fn parse_page(
             meta.photo_credits.push(credit);
         }
     }
+    for credit in captions
+        .iter()
+        .filter_map(|c| crate::article::caption_credit(c))
+    {
+        if !meta.photo_credits.iter().any(|known| known == credit) {
+            meta.photo_credits.push(credit.to_owned());
+        }
+    }
     if !captions.is_empty() {
         meta.extra
             .insert("photo_captions".to_owned(), Value::from(captions.clone()));
@@ -526,6 +534,23 @@ mod tests {
             doc.body
         );
         assert_eq!(doc.paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn byline_furniture_and_caption_credits_leave_the_body() {
+        let head = r#"<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"Ana Souza"}}</script>"#;
+        let body = "<article><div class=byline>By Ana Souza and Reuters</div>\
+            <figure><img src=a.jpg><figcaption>Residents wade through a flooded street. (Photo: Diego Vara/Reuters)</figcaption></figure>\
+            <p>PORTO ALEGRE, Brazil (Reuters) - Torrential rains in the southern state have killed at least 40 people and left another 68 missing, the civil defense agency said on Friday.</p>\
+            <p>Advertisement</p>\
+            <p>More than 24,000 people have been forced from their homes, according to the agency, and several hundred towns have reported damage to roads and bridges.</p>\
+            <p>Copyright 2024 Daily Ledger. All rights reserved.</p></article>";
+        let doc = parse_page(&page(body, head), &source(), &IngestOptions::default()).unwrap();
+        assert_eq!(doc.meta.agency.as_deref(), Some("Reuters"));
+        assert_eq!(doc.meta.photo_credits, ["Diego Vara/Reuters"]);
+        assert!(doc.body.starts_with("PORTO ALEGRE"), "{:?}", doc.body);
+        assert!(!doc.body.contains("Advertisement") && !doc.body.contains("Copyright"));
+        assert_eq!(doc.paragraphs.len(), 2);
     }
 
     #[test]

@@ -27,6 +27,7 @@ mod error;
 mod escape_cost;
 mod feed;
 mod front_matter;
+mod furniture;
 mod html;
 mod jsonl;
 mod language;
@@ -315,10 +316,12 @@ pub fn finish_meta(
     }
 }
 
-/// Sets the agency (and, when nothing else gave one, the publication date) from wire
+/// Drops page furniture ([`furniture`]: byline, advertising lines, closing credits), then
+/// sets the agency (and, when nothing else gave one, the publication date) from wire
 /// markers in the first and last paragraphs; drops a last paragraph that is only a
 /// signature ("— AFP").
 fn apply_wire_markers(meta: &mut tally_core::DocumentMeta, paragraphs: &mut Vec<String>) {
+    furniture::trim(meta, paragraphs);
     let leading = paragraphs.first().and_then(|p| wire::leading(p));
     let trailing = paragraphs.last().and_then(|p| wire::trailing(p));
     if let Some(marker) = leading.as_ref().or(trailing.as_ref()) {
