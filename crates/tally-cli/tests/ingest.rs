@@ -171,3 +171,24 @@ fn rusqlite_count(db: &Path, sql: &str) -> i64 {
         .query_row(sql, [], |r| r.get(0))
         .expect("query")
 }
+
+/// `--replace` re-extracts documents already stored (a pipeline upgrade): the rerun skips
+/// neither the finished input nor its documents, and the store keeps one copy of each.
+#[test]
+fn replace_re_extracts_stored_documents() {
+    let dir = scratch("replace");
+    let page = dir.join("page.html");
+    std::fs::write(&page, PAGE).expect("write");
+    let db = dir.join("t.db");
+    let (db_arg, page_arg) = (db.to_str().unwrap_or(""), page.to_str().unwrap_or(""));
+    let first = tally(&["ingest", "--db", db_arg, page_arg]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let rerun = tally(&["ingest", "--db", db_arg, page_arg]);
+    assert!(stderr(&rerun).contains("1 inputs skipped as done"), "{}", stderr(&rerun));
+    let replaced = tally(&["ingest", "--replace", "--db", db_arg, page_arg]);
+    let log = stderr(&replaced);
+    assert!(replaced.status.success(), "{log}");
+    assert!(log.contains("1 replaced") && log.contains("0 inputs skipped"), "{log}");
+    assert_eq!(rusqlite_count(&db, "SELECT count(*) FROM documents"), 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -59,6 +59,10 @@ pub struct IngestConfig {
     pub batch_bytes: usize,
     /// Batches queued between the annotators and the writer.
     pub channel_batches: usize,
+    /// Whether a document already stored is dropped before annotation (a rerun after an
+    /// interruption). `false` annotates it again, for a store opened with
+    /// [`OnExisting::Replace`](crate::OnExisting) after a pipeline upgrade.
+    pub skip_stored: bool,
 }
 
 impl Default for IngestConfig {
@@ -67,6 +71,7 @@ impl Default for IngestConfig {
             batch_documents: 512,
             batch_bytes: 8 * 1024 * 1024,
             channel_batches: 2,
+            skip_stored: true,
         }
     }
 }
@@ -240,9 +245,10 @@ where
                     totals.body_bytes += doc.body.len() as u64;
                     progress.body_bytes += doc.body.len() as u64;
                     inputs.count(true);
-                    if checker
-                        .as_ref()
-                        .is_some_and(|c| c.contains(&doc.id).unwrap_or(false))
+                    if config.skip_stored
+                        && checker
+                            .as_ref()
+                            .is_some_and(|c| c.contains(&doc.id).unwrap_or(false))
                     {
                         already += 1;
                         continue;

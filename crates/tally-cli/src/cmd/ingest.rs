@@ -83,6 +83,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         .with_context(|| format!("cannot open {}", args.db.db.display()))?;
     let config = IngestConfig {
         batch_documents: args.batch.max(1),
+        skip_stored: !args.replace,
         ..IngestConfig::default()
     };
 
@@ -106,7 +107,10 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
                 let name = path.display().to_string();
                 let (size, mtime_ns) = file_stamp(&path);
                 let resumable = name != "-";
-                if resumable && store.input_status(&name, size, mtime_ns)? == InputStatus::Done {
+                if resumable
+                    && !args.replace
+                    && store.input_status(&name, size, mtime_ns)? == InputStatus::Done
+                {
                     inputs_skipped += 1;
                     bar.inc(size);
                     continue;
