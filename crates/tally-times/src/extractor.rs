@@ -34,6 +34,7 @@ use tally_core::{Document, ExtractError, Extractor, Layer, Span, Timex};
 
 use crate::anchor::{Link, link};
 use crate::calendar::Day;
+use crate::expr::{Expr, YearRef};
 use crate::fnv::FnvMap;
 use crate::grammar::{Found, Parser};
 use crate::lex::{Kind, Tok, tokenize};
@@ -142,6 +143,7 @@ impl TimeExtractor {
         let (mut next, mut founds) = (Vec::new(), Vec::new());
         // Expressions come in text order: the sentence holding one is found by walking on.
         let mut sentence = 0;
+        let mut dated = DatedDays::default();
         for window in windows {
             tokenize(
                 body,
@@ -152,7 +154,9 @@ impl TimeExtractor {
                 &mut tokens,
             );
             self.parse(&tokens, &triggers, &mut next, &mut founds);
-            for found in founds.drain(..) {
+            for mut found in founds.drain(..) {
+                dated.complete(&mut found.expr);
+                dated.note(&found.expr);
                 let (Some(first), Some(last)) = (
                     tokens.get(found.start),
                     tokens.get(found.end.saturating_sub(1)),
@@ -370,6 +374,41 @@ fn snap_end(body: &str, mut hi: usize, ceiling: usize) -> usize {
     match rest.find(char::is_whitespace) {
         Some(ws) => hi + ws,
         None => ceiling,
+    }
+}
+
+/// Days written with their year earlier in the document. Stories give the full date once
+/// and the short form after: "the Oct. 7 attacks" after "the Oct. 7, 2023 attacks" is that
+/// day, not the latest Oct. 7 before the publication date.
+#[derive(Default)]
+struct DatedDays(Vec<(u32, u32, i64)>);
+
+impl DatedDays {
+    /// Remembers a day written with its year (the latest one wins).
+    fn note(&mut self, expr: &Expr) {
+        if let Expr::Date {
+            year: YearRef::Given(y),
+            month: Some(m),
+            day: Some(d),
+        } = expr
+        {
+            self.0.retain(|&(mm, dd, _)| (mm, dd) != (*m, *d));
+            self.0.push((*m, *d, *y));
+        }
+    }
+
+    /// Gives a day written without a year the year it was written with before.
+    fn complete(&self, expr: &mut Expr) {
+        if let Expr::Date {
+            year,
+            month: Some(m),
+            day: Some(d),
+        } = expr
+            && *year == YearRef::Auto
+            && let Some(&(_, _, y)) = self.0.iter().find(|&&(mm, dd, _)| (mm, dd) == (*m, *d))
+        {
+            *year = YearRef::Given(y);
+        }
     }
 }
 

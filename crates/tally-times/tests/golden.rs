@@ -248,3 +248,20 @@ fn military_clock_times() {
     );
     assert_eq!(v("He paid 2100 dollars."), vec![]);
 }
+
+/// A day written with its year once keeps that year when written again without it.
+#[test]
+fn a_day_repeated_without_its_year_keeps_it() {
+    let v = |text: &str| values("2024-10-08", text);
+    assert_eq!(
+        v("The war began with the Oct. 7, 2023 attacks. The Oct. 7 attacks killed 1,200 people."),
+        vec![
+            ("Oct. 7, 2023".to_owned(), "2023-10-07".to_owned()),
+            ("Oct. 7".to_owned(), "2023-10-07".to_owned())
+        ]
+    );
+    assert_eq!(
+        v("The Oct. 7 attacks killed 1,200 people."),
+        vec![("Oct. 7".to_owned(), "2024-10-07".to_owned())]
+    );
+}
