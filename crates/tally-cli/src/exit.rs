@@ -23,12 +23,30 @@ pub fn code(result: anyhow::Result<Outcome>) -> ExitCode {
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("tally: error: {err}");
-            for cause in err.chain().skip(1) {
+            for cause in causes(&err) {
                 eprintln!("  caused by: {cause}");
             }
             ExitCode::FAILURE
         }
     }
+}
+
+/// The error's causes worth printing under it. Many library errors repeat their source in
+/// their own message ("cannot listen on 127.0.0.1:8080: Address already in use", then
+/// "Address already in use"): a cause whose text an earlier line already shows is skipped,
+/// so the user reads each reason once.
+fn causes(err: &anyhow::Error) -> Vec<String> {
+    let mut shown = vec![err.to_string()];
+    let mut causes = Vec::new();
+    for cause in err.chain().skip(1) {
+        let text = cause.to_string();
+        if text.is_empty() || shown.iter().any(|line| line.contains(&text)) {
+            continue;
+        }
+        shown.push(text.clone());
+        causes.push(text);
+    }
+    causes
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
@@ -53,4 +71,44 @@ pub fn report(code: &str, message: &dyn std::fmt::Display) {
 /// Prints a per-input warning with its code.
 pub fn warn(code: &str, message: &dyn std::fmt::Display) {
     eprintln!("tally: warning[{code}]: {message}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::causes;
+
+    /// An error that, like many library errors, shows its source in its own message.
+    #[derive(Debug)]
+    struct Listen {
+        source: std::io::Error,
+    }
+
+    impl std::fmt::Display for Listen {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "cannot listen on 127.0.0.1:8080: {}", self.source)
+        }
+    }
+
+    impl std::error::Error for Listen {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            Some(&self.source)
+        }
+    }
+
+    #[test]
+    fn a_cause_already_in_the_message_is_printed_once() {
+        let io = std::io::Error::new(std::io::ErrorKind::AddrInUse, "Address already in use");
+        let err = anyhow::Error::new(Listen { source: io }).context("cannot serve news.db");
+        assert_eq!(
+            causes(&err),
+            ["cannot listen on 127.0.0.1:8080: Address already in use"]
+        );
+    }
+
+    #[test]
+    fn a_new_cause_is_printed() {
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
+        let err = anyhow::Error::new(io).context("bad --gazetteer");
+        assert_eq!(causes(&err), ["no such file"]);
+    }
 }

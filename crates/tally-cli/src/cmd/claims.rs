@@ -156,7 +156,12 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
 fn print_table(out: &mut impl Write, doc: &Document) -> std::io::Result<()> {
     let meta = &doc.meta;
     let title = meta.title.as_deref().unwrap_or("(untitled)");
-    let chain = meta.source_chain.join(" → ");
+    // Same header as `tally demo`: an empty chain would print a bare " · ".
+    let chain = if meta.source_chain.is_empty() {
+        "source unknown".to_owned()
+    } else {
+        meta.source_chain.join(" → ")
+    };
     let published = meta
         .published
         .as_ref()

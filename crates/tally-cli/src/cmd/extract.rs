@@ -112,10 +112,18 @@ pub fn for_each_document(
 /// Where a document came from, for messages: its file and record.
 pub fn origin(doc: &Document) -> String {
     match &doc.meta.origin {
-        Some(o) => match &o.record {
-            Some(record) => format!("{}: {record}", o.path),
-            None => o.path.clone(),
-        },
+        Some(o) => {
+            // `-` is how the reader names standard input; a bare "-" reads as a typo.
+            let path = if o.path == "-" {
+                "standard input"
+            } else {
+                o.path.as_str()
+            };
+            match &o.record {
+                Some(record) => format!("{path}: {record}"),
+                None => path.to_owned(),
+            }
+        }
         None => doc.id.clone(),
     }
 }

@@ -41,6 +41,13 @@ pub struct Args {
 
 /// Runs `tally serve` until the process is stopped.
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
+    // SQLite says only "unable to open database file" for a directory.
+    if args.db.is_dir() {
+        anyhow::bail!(
+            "{} is a directory; --db names the database file (such as --db news.db)",
+            args.db.display()
+        );
+    }
     let bind = parse_bind(&args.bind, args.port)?;
     let mut config = ServerConfig::new(&args.db)?;
     config.bind = bind;
@@ -55,8 +62,24 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         _ => false,
     };
     let token = config.token.clone();
-    let server =
-        Server::bind(config).with_context(|| format!("cannot serve {}", args.db.display()))?;
+    let server = Server::bind(config).map_err(|err| {
+        let err = anyhow::Error::from(err);
+        let in_use = err.chain().any(|cause| {
+            cause
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::AddrInUse)
+        });
+        // The one mistake everyone makes: a second `tally serve` on the default port.
+        let hint = if in_use {
+            format!(
+                ": {bind} is in use (another program, perhaps another `tally serve`); \
+                 choose another port with --port"
+            )
+        } else {
+            String::new()
+        };
+        err.context(format!("cannot serve {}{hint}", args.db.display()))
+    })?;
     let addr = server.local_addr();
     if is_exposed(&addr) {
         eprintln!(
