@@ -101,7 +101,7 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
             if disagrees(words, &f) {
                 continue;
             }
-            content_edges(words, &mut f);
+            content_edges(lex, words, cue.entry.flags.obj, &mut f);
             found.push(f);
         }
     }
@@ -208,8 +208,10 @@ fn starts_amount(words: &[Word<'_>], i: usize) -> bool {
 /// Moves the content's edges to where news annotation (PolNeAR, PARC) puts them: a topic
 /// after "about" starts after it ("asked about [his plans]"); a sentence-opening
 /// conjunction is not reported ("But [the plan failed], he said"); a relative pronoun
-/// standing for the reported subject is ("..., [which he said had harmed the economy]").
-fn content_edges(words: &[Word<'_>], f: &mut Found<'_>) {
+/// standing for the reported subject is ("..., [which he said had harmed the economy]");
+/// an addressee or adverbial before a complementizer is not ("told an Iowa audience [that
+/// ...]", "said at the time [that ...]").
+fn content_edges(lex: &Lexicon, words: &[Word<'_>], addressee: bool, f: &mut Found<'_>) {
     let source_start = f.source.map(|s| s.span.start);
     let cue = f.cue;
     let Some(first) = f.content.first_mut() else {
@@ -223,6 +225,13 @@ fn content_edges(words: &[Word<'_>], f: &mut Found<'_>) {
         && !starts_amount(words, first.start + 1)
     {
         first.start += 1;
+        return;
+    }
+    if first.start >= cue.end
+        && plain(first.start)
+        && let Some(t) = that_ahead(lex, words, addressee, *first)
+    {
+        first.start = t;
         return;
     }
     if first.start == 0
@@ -246,6 +255,42 @@ fn content_edges(words: &[Word<'_>], f: &mut Found<'_>) {
         first.start = s - 1;
     }
 }
+
+/// A complementizer a few words into a content that does not open with it: "told an Iowa
+/// audience [that the Islamic State ...]", "expressed concern [that even some ...]", "told
+/// voters here Sunday [that he would ...]". The words before it are plain (no
+/// punctuation, quotation, cue, auxiliary or clause break), and a clause follows it (not
+/// "that is", a relative pronoun before a verb).
+fn that_ahead(lex: &Lexicon, words: &[Word<'_>], addressee: bool, p: Phrase) -> Option<usize> {
+    let w0 = &words[p.start];
+    // An addressee ("told an Iowa audience") or an adverbial ("said at the time", "told
+    // voters here Sunday", "wrote in his 1990 autobiography"); not a noun the clause
+    // completes ("the idea that", "accusations that": PolNeAR keeps those in the content).
+    let adverbial = (class(lex, words, p.start) == Class::Prep && w0.lower() != "of")
+        || TIME_WORDS.contains(&w0.lower())
+        || (w0.lower().len() > 4 && w0.lower().ends_with("ly"));
+    if !addressee && !adverbial {
+        return None;
+    }
+    let limit = p.end.min(p.start + THAT_AHEAD + 1);
+    let t = (p.start + 1..limit).find(|&i| words[i].lower() == "that")?;
+    let plain = words[p.start..t].iter().enumerate().all(|(k, w)| {
+        w.is_word()
+            && !w.inside
+            && !w.cue
+            && !matches!(class(lex, words, p.start + k), Class::Aux | Class::Break)
+    });
+    // "that appeared to ...", "that is": a relative pronoun before its verb.
+    let clause = words.get(t + 1).is_some_and(|w| {
+        w.is_word()
+            && !w.lower().ends_with("ed")
+            && !matches!(class(lex, words, t + 1), Class::Aux | Class::Break)
+    });
+    (plain && clause && t + 3 < p.end).then_some(t)
+}
+
+/// Most words between a content's start and a complementizer that [`that_ahead`] moves it to.
+const THAT_AHEAD: usize = 6;
 
 /// Whether the "-ing" cue at `at` follows a preposition or subordinator inside the
 /// clause ("picked up by saying he is ready", "..., while saying that ..."): it shares the
@@ -467,15 +512,25 @@ fn is_clause_end(w: &Word<'_>) -> bool {
     )
 }
 
-/// Trims trailing punctuation (but not closing quotes) and leading commas and colons.
+/// Trims trailing punctuation (but not closing quotes, nor a bracket closing one opened
+/// inside: "wrote [an op-ed urging ... Partnership (TPP)]") and leading commas and colons.
 fn trim(words: &[Word<'_>], mut p: Phrase) -> Option<Phrase> {
     while p.end > p.start && words[p.end - 1].kind == crate::words::WordKind::Punct {
+        let last = &words[p.end - 1];
+        if (last.is(")") && opened(words, p, "(")) || (last.is("]") && opened(words, p, "[")) {
+            break;
+        }
         p.end -= 1;
     }
     while p.start < p.end && matches!(words[p.start].text, "," | ":" | ";") {
         p.start += 1;
     }
     (p.end > p.start).then_some(p)
+}
+
+/// Whether the phrase `p` (its last word a closing bracket) opens the bracket `open` inside.
+fn opened(words: &[Word<'_>], p: Phrase, open: &str) -> bool {
+    words[p.start..p.end - 1].iter().any(|w| w.is(open))
 }
 
 /// Content running from `start` to the clause end: the sentence end, a dash or semicolon

@@ -844,3 +844,45 @@ fn a_quoted_sentence_continues_the_quote_not_a_report_added_after_it() {
     );
     assert_eq!(contents("wrote"), ["the visit in the book"]);
 }
+
+#[test]
+fn a_bracket_closing_one_opened_in_the_content_stays_and_an_adverbial_before_that_goes() {
+    let all = found(&[
+        "Ted Cruz wrote an op-ed urging Congress to fast track the Trans-Pacific Partnership (TPP).",
+        "Jeb Bush told an Iowa audience that the Islamic State is taking hold in Libya.",
+        "Carson wrote in his 1990 autobiography that he had been named the most honest student.",
+        "Critics dismissed the idea that the changes amounted to a shake-up.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "wrote",
+            "Ted Cruz",
+            "an op-ed urging Congress to fast track the Trans-Pacific Partnership (TPP)"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "told",
+            "Jeb Bush",
+            "that the Islamic State is taking hold in Libya"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "wrote",
+            "Carson",
+            "that he had been named the most honest student"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        all.iter()
+            .all(|(_, _, c)| c != "that the changes amounted to a shake-up"),
+        "{all:?}"
+    );
+}
