@@ -14,6 +14,21 @@ pub enum Outcome {
 /// Exit status 3: some inputs failed, the rest were processed.
 const PARTIAL: u8 = 3;
 
+/// Exit status 2: bad usage, as clap exits for an unknown flag.
+const USAGE: u8 = 2;
+
+/// A command-line mistake clap cannot see because it is in a value's content (a
+/// `--published` that is not a date): attached as context, it makes the exit status 2,
+/// the documented "bad usage", instead of 1.
+#[derive(Debug)]
+pub struct Usage(pub &'static str);
+
+impl std::fmt::Display for Usage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
 /// Maps a subcommand result to an exit code, printing the error's cause chain. A closed
 /// pipe (`tally extract x | head`) is success, not an error.
 pub fn code(result: anyhow::Result<Outcome>) -> ExitCode {
@@ -26,9 +41,28 @@ pub fn code(result: anyhow::Result<Outcome>) -> ExitCode {
             for cause in causes(&err) {
                 eprintln!("  caused by: {cause}");
             }
-            ExitCode::FAILURE
+            if is_usage(&err) {
+                ExitCode::from(USAGE)
+            } else {
+                ExitCode::FAILURE
+            }
         }
     }
+}
+
+/// Whether the error is a usage mistake: marked [`Usage`], or an eval suite name or
+/// argument list that does not fit.
+fn is_usage(err: &anyhow::Error) -> bool {
+    err.downcast_ref::<Usage>().is_some()
+        || err.chain().any(|cause| {
+            matches!(
+                cause.downcast_ref::<tally_eval::EvalError>(),
+                Some(
+                    tally_eval::EvalError::UnknownSuite { .. }
+                        | tally_eval::EvalError::Usage { .. }
+                )
+            )
+        })
 }
 
 /// The error's causes worth printing under it. Many library errors repeat their source in

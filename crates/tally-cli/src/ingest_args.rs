@@ -1,8 +1,9 @@
 //! Command-line settings for reading inputs, shared by `extract`, `claims` and `ingest`.
 
-use anyhow::Context;
 use tally_core::{Published, PublishedSource};
 use tally_ingest::{DEFAULT_MAX_DOCUMENT_BYTES, Format, IngestOptions};
+
+use crate::exit::Usage;
 
 /// Input flags.
 #[derive(Debug, Clone, clap::Args)]
@@ -27,7 +28,8 @@ impl IngestArgs {
     pub fn options(&self) -> anyhow::Result<IngestOptions> {
         let published = match &self.published {
             Some(value) => {
-                let mut p = Published::parse_iso(value).context("bad --published")?;
+                let mut p = Published::parse_iso(value)
+                    .map_err(|e| anyhow::Error::new(e).context(Usage("bad --published")))?;
                 p.source = PublishedSource::User;
                 Some(p)
             }

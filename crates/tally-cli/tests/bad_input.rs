@@ -173,14 +173,23 @@ fn flags_fill_and_override_metadata() {
     assert_eq!(doc["published"]["value"], "2024-12-18");
     assert_eq!(doc["published"]["source"], "user");
     assert_eq!(doc["publisher"], "The Moscow Times");
+    // A value clap cannot check is bad usage like one it can (`--input-format docx`).
     let bad = tally(&["extract", "--published", "last tuesday", &path]);
-    assert_eq!(bad.status.code(), Some(1));
+    assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("\"last tuesday\""));
 }
 
 #[test]
 fn unknown_flag_is_a_usage_error() {
     assert_eq!(tally(&["extract", "--nope", "x"]).status.code(), Some(2));
+}
+
+#[test]
+fn unknown_eval_suite_or_wrong_arguments_are_usage_errors() {
+    let unknown = tally(&["eval", "nosuch", "x"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("tally eval --help"));
+    assert_eq!(tally(&["eval", "seed", "x"]).status.code(), Some(2));
 }
 
 #[test]
