@@ -49,6 +49,8 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         );
     }
     let bind = parse_bind(&args.bind, args.port)?;
+    // A mistyped --db would otherwise serve an empty ledger without a word.
+    let created = !args.db.exists();
     let mut config = ServerConfig::new(&args.db)?;
     config.bind = bind;
     config.pipeline = args.pipeline.config()?;
@@ -91,6 +93,13 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         "tally: serving {} on http://{addr}/ (API: /api, OpenAPI: /openapi.json)",
         args.db.display()
     );
+    if created {
+        eprintln!(
+            "tally: {db} did not exist: created an empty ledger; fill it with \
+             `tally ingest FILES... --db {db}` or POST /api/ingest",
+            db = args.db.display()
+        );
+    }
     if from_env {
         eprintln!("tally: POST /api/ingest needs the token in TALLY_TOKEN");
     } else {
