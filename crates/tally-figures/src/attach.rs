@@ -499,6 +499,28 @@ fn place_at(
 ) -> Option<Range<usize>> {
     let n = lex::next(text, prep.end)?;
     let span = name_phrase(lexicon, text, n, limit, caps)?;
+    // "IN FACT", "IN CUSTODY", "IN THE ACT": fixed expressions, which text in capitals
+    // cannot tell from names by case.
+    let idiom = |t: Tok| lower(text, t, |w| lexicon.place_idioms.contains(w));
+    let second = lex::next(text, n.end).filter(|x| x.end <= span.end);
+    if idiom(n)
+        || n.is(text, "the")
+            && second.is_some_and(|x| {
+                lower(text, x, |w| {
+                    lexicon.place_idioms.contains(&format!("the {w}"))
+                })
+            })
+    {
+        return None;
+    }
+    // "a 27 pct interest in Data Access", "shares in HBOS": a company, not a place.
+    if prep.is(text, "in")
+        && lex::prev(text, prep.start).is_some_and(|b| {
+            b.kind == Kind::Word && lower(text, b, |w| lexicon.holdings.contains(w))
+        })
+    {
+        return None;
+    }
     // "in Brazilian coffee exports": the name is an adjective, not a place.
     if !caps
         && let Some(after) = lex::next(text, span.end)

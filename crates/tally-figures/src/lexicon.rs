@@ -17,6 +17,7 @@ const HEDGES: &str = include_str!("../../../data/figures/hedges.tsv");
 const NOT_FIGURES: &str = include_str!("../../../data/figures/not_figures.tsv");
 const UNITS: &str = include_str!("../../../data/figures/units.tsv");
 const WORDS: &str = include_str!("../../../data/figures/words.tsv");
+const PLACES: &str = include_str!("../../../data/figures/places.tsv");
 
 /// What a number word is (numbers.tsv).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -337,6 +338,10 @@ pub(crate) struct Lexicon {
     pub vague_words: Vec<VagueWord>,
     /// The unit names, indexed by [`Info::unit`].
     pub unit_names: Vec<String>,
+    /// Phrases after "in" that name no place ("fact", "the act"; places.tsv `idiom`).
+    pub place_idioms: FxHashSet<String>,
+    /// Words before "in" that make the name after it a company (places.tsv `holding`).
+    pub holdings: FxHashSet<String>,
 }
 
 fn data_error(source: &str, line: usize, message: impl Into<String>) -> ExtractError {
@@ -808,6 +813,23 @@ impl Lexicon {
 
         let suffix_max_len = suffixes.iter().map(|s| s.text.len()).max().unwrap_or(0);
 
+        let mut place_idioms = FxHashSet::default();
+        let mut holdings = FxHashSet::default();
+        for (line, cols) in rows(PLACES) {
+            let phrase = normalize_phrase(column("places.tsv", line, &cols, 0)?);
+            match column("places.tsv", line, &cols, 1)? {
+                "idiom" => place_idioms.insert(phrase),
+                "holding" => holdings.insert(phrase),
+                other => {
+                    return Err(data_error(
+                        "places.tsv",
+                        line,
+                        format!("unknown kind {other:?}"),
+                    ));
+                }
+            };
+        }
+
         Ok(Lexicon {
             other,
             hedge_shapes,
@@ -829,6 +851,8 @@ impl Lexicon {
             hedges,
             hedge_names,
             currency_prefixes,
+            place_idioms,
+            holdings,
         })
     }
 

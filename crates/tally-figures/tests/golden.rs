@@ -217,3 +217,20 @@ fn participles_after_adverbs() {
     );
     insta::assert_snapshot!("participles", text);
 }
+
+/// Fixed expressions after "in" are no place in capitals, and a stake "in" a company is no
+/// place either.
+#[test]
+fn no_place_in_idioms_and_holdings() {
+    let extractor = FigureExtractor::new().unwrap();
+    let text = run(
+        &[
+            "IN FACT, WE DISCUSSED FIVE TOPICS IN ALL.",
+            "WE ARRESTED TWO MEN IN PARACAS.",
+            "O GLOBO CITES SIX POLICEMEN CAUGHT IN THE ACT IN CAMPO GRANDE.",
+            "DaimlerChrysler has sold 80.1% of its stake in Chrysler, and 5% of its interest in BMW.",
+        ],
+        &extractor,
+    );
+    insta::assert_snapshot!("no_place_idioms", text);
+}
