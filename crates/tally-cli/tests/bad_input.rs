@@ -180,6 +180,20 @@ fn flags_fill_and_override_metadata() {
 }
 
 #[test]
+fn a_directory_without_articles_is_said_to_have_none() {
+    let dir = scratch("no-articles");
+    write(&dir, "convert.py", b"print('not an article')\n");
+    let out = tally(&["extract", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no articles in") && err.contains(".md"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn unknown_flag_is_a_usage_error() {
     assert_eq!(tally(&["extract", "--nope", "x"]).status.code(), Some(2));
 }

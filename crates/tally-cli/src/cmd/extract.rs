@@ -95,16 +95,36 @@ pub fn for_each_document(
     options: &tally_ingest::IngestOptions,
     mut visit: impl FnMut(Result<Document, (&'static str, String)>) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
+    let mut visited = 0usize;
     for path in tally_ingest::expand(inputs) {
         let records = path.and_then(|path| tally_ingest::read(&path, options));
         match records {
             Ok(records) => {
                 for record in records {
+                    visited += 1;
                     visit(record.map_err(|e| (e.code(), e.to_string())))?;
                 }
             }
-            Err(e) => visit(Err((e.code(), e.to_string())))?,
+            Err(e) => {
+                visited += 1;
+                visit(Err((e.code(), e.to_string())))?;
+            }
         }
+    }
+    // A directory holding no article files (or a WARC with no pages) printed `[]` and
+    // exited 0, which reads as "tally found nothing in my articles".
+    if visited == 0 {
+        let names: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
+        let hint = if inputs.iter().any(|p| p.is_dir()) {
+            ": directories are searched for .md, .txt, .html, .jsonl, .warc, .rss, .atom and \
+             .xml files (optionally .gz); name a file to read it whatever its extension"
+                .to_owned()
+        } else if let Some(format) = options.format {
+            format!(": nothing in it reads as --input-format {}", format.name())
+        } else {
+            String::new()
+        };
+        eprintln!("tally: warning: no articles in {}{hint}", names.join(", "));
     }
     Ok(())
 }
