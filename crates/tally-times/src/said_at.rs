@@ -193,10 +193,12 @@ fn cue_scope(doc: &Document, cue: &Span) -> Range<usize> {
         .map_or(0..doc.body.len(), Span::range)
 }
 
-/// A date or clock time (not "now" or "the past") starting inside `scope`.
+/// A resolved date or clock time starting inside `scope`: not "now" or "the past", and not
+/// a day that could not be placed ("on Tuesday" with no publication date is `XXXX-WXX-2`,
+/// no date to file a statement under).
 fn datable_in(t: &Timex, scope: &Range<usize>) -> bool {
     matches!(t.kind, TimexType::Date | TimexType::Time)
-        && !t.value.ends_with("_REF")
+        && t.value.starts_with(|c: char| c.is_ascii_digit())
         && scope.start <= t.span.start
         && t.span.start < scope.end
 }
@@ -220,6 +222,23 @@ mod tests {
         let start = doc.body.find(cue).unwrap();
         let span = doc.span(start, start + cue.len()).unwrap();
         cue_time(&doc, &span).map(|t| t.value.clone())
+    }
+
+    #[test]
+    fn a_day_that_could_not_be_placed_dates_nothing() {
+        let mut doc = Document::new(
+            DocumentMeta::default(),
+            ["The official said on Tuesday that it was over"],
+        );
+        tally_text::Segmenter.run(&mut doc).unwrap();
+        crate::TimeExtractor::new().unwrap().run(&mut doc).unwrap();
+        assert_eq!(
+            doc.times.first().map(|t| t.value.as_str()),
+            Some("XXXX-WXX-2")
+        );
+        let start = doc.body.find("said").unwrap();
+        let span = doc.span(start, start + 4).unwrap();
+        assert!(cue_time(&doc, &span).is_none());
     }
 
     #[test]
