@@ -210,7 +210,8 @@ fn starts_amount(words: &[Word<'_>], i: usize) -> bool {
 /// conjunction is not reported ("But [the plan failed], he said"); a relative pronoun
 /// standing for the reported subject is ("..., [which he said had harmed the economy]");
 /// an addressee or adverbial before a complementizer is not ("told an Iowa audience [that
-/// ...]", "said at the time [that ...]").
+/// ...]", "said at the time [that ...]"); a report in a fronted subordinate clause ends
+/// with the clause ("After Obama announced [that ...], U.S. forces bombed ...").
 fn content_edges(lex: &Lexicon, words: &[Word<'_>], addressee: bool, f: &mut Found<'_>) {
     let source_start = f.source.map(|s| s.span.start);
     let cue = f.cue;
@@ -226,6 +227,13 @@ fn content_edges(lex: &Lexicon, words: &[Word<'_>], addressee: bool, f: &mut Fou
     {
         first.start += 1;
         return;
+    }
+    if first.start >= cue.end
+        && let Some(comma) = fronted_clause_end(words, cue)
+        && first.start < comma
+        && first.end > comma + 1
+    {
+        first.end = comma;
     }
     if first.start >= cue.end
         && plain(first.start)
@@ -254,6 +262,73 @@ fn content_edges(lex: &Lexicon, words: &[Word<'_>], addressee: bool, f: &mut Fou
     {
         first.start = s - 1;
     }
+}
+
+/// The comma closing a fronted subordinate clause that holds the cue: "After Obama
+/// announced [that the war would not end on his watch], U.S. forces bombed ...", "While he
+/// insisted [that he never said it], that was the implication". The sentence opens with
+/// the subordinator (after an optional "But" or "And"), and the first comma outside
+/// quotation marks comes after the cue.
+fn fronted_clause_end(words: &[Word<'_>], cue: Phrase) -> Option<usize> {
+    let mut k = 0;
+    if words
+        .first()
+        .is_some_and(|w| matches!(w.lower(), "but" | "and" | "yet" | "so"))
+    {
+        k = 1;
+    }
+    // "A few weeks after", "Minutes after", "Shortly before", "Even though": a measure of
+    // time or an adverb before the subordinator.
+    while k < 4
+        && words.get(k).is_some_and(|w| {
+            w.is_word()
+                && matches!(
+                    w.lower(),
+                    "a" | "few"
+                        | "several"
+                        | "two"
+                        | "three"
+                        | "moments"
+                        | "minutes"
+                        | "hours"
+                        | "days"
+                        | "weeks"
+                        | "months"
+                        | "years"
+                        | "shortly"
+                        | "just"
+                        | "only"
+                        | "soon"
+                        | "long"
+                        | "even"
+                )
+        })
+    {
+        k += 1;
+    }
+    let opens = words.get(k).is_some_and(|w| {
+        matches!(
+            w.lower(),
+            "after"
+                | "while"
+                | "although"
+                | "though"
+                | "when"
+                | "because"
+                | "since"
+                | "before"
+                | "until"
+                | "once"
+                | "whereas"
+                | "if"
+        )
+    });
+    if !opens || cue.start <= k + 1 {
+        return None;
+    }
+    let comma = (k + 1..words.len().min(k + 40)).find(|&i| words[i].is(",") && !words[i].inside)?;
+    // A comma before the cue belongs to the clause's own subject or an aside.
+    (comma >= cue.end && words[k + 1..comma].iter().all(|w| w.quote().is_none())).then_some(comma)
 }
 
 /// A complementizer a few words into a content that does not open with it: "told an Iowa

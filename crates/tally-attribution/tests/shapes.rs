@@ -886,3 +886,24 @@ fn a_bracket_closing_one_opened_in_the_content_stays_and_an_adverbial_before_tha
         "{all:?}"
     );
 }
+
+#[test]
+fn a_report_in_a_fronted_subordinate_clause_ends_with_the_clause() {
+    let all = found(&[
+        "A few weeks after Obama announced that the war in Afghanistan would not end on his watch, U.S. forces bombed a hospital in Kunduz.",
+        "While he insisted that he never actually said it, that was the obvious implication.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "announced",
+            "Obama",
+            "that the war in Afghanistan would not end on his watch"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(&all, "insisted", "he", "that he never actually said it"),
+        "{all:?}"
+    );
+}
