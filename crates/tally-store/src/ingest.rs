@@ -12,8 +12,14 @@
 //! and end; the writer records an input as done in the transaction that stores its last
 //! records, so a rerun skips exactly the inputs whose every record is stored.
 //!
+//! The writer commits every `commit_documents` documents (whole batches), not every batch:
+//! the rows of the tables with random-key indexes wait for the commit as plain values (a
+//! few KB per document; the documents themselves are freed batch by batch), so those
+//! indexes are swept once per commit (see [`Store::write_batch_then`]).
+//!
 //! Memory bound: at most `channel_batches + 2` batches exist at once (one being filled and
-//! annotated, `channel_batches` queued, one being written). A batch closes once its bodies
+//! annotated, `channel_batches` queued, one being written), plus the pending rows of up to
+//! `commit_documents + batch_documents` documents. A batch closes once its bodies
 //! reach `batch_bytes`, so it holds at most `batch_bytes` plus one document, and a document
 //! is at most the reader's per-record limit (16 MiB by default). With the defaults (8 MiB,
 //! 2 queued) that is 4 × (8 + 16) MiB of bodies, times the annotations' overhead (layers
@@ -27,7 +33,7 @@ use rayon::prelude::*;
 use tally_core::Document;
 
 use crate::error::At;
-use crate::{ErrorRecord, InputMark, Prepared, Store, StoreError, WriteStats};
+use crate::{Commit, ErrorRecord, InputMark, Prepared, Store, StoreError, WriteStats};
 
 /// One item read from an input: a document, or an error naming its record.
 #[derive(Debug)]
@@ -53,8 +59,13 @@ pub enum Record {
 /// Batch sizes.
 #[derive(Debug, Clone)]
 pub struct IngestConfig {
-    /// Most documents in one transaction.
+    /// Most documents in one batch (annotated together, held in memory until written).
     pub batch_documents: usize,
+    /// The writer commits once this many documents were written since its last commit
+    /// (whole batches, so a transaction holds up to `commit_documents + batch_documents -
+    /// 1`), and at the end. Fewer commits rewrite the random-key indexes' pages fewer times
+    /// (see [`Store::write_batch_then`]); the batches stay the unit of memory.
+    pub commit_documents: usize,
     /// A batch closes once its bodies reach this many bytes.
     pub batch_bytes: usize,
     /// Batches queued between the annotators and the writer.
@@ -69,6 +80,7 @@ impl Default for IngestConfig {
     fn default() -> Self {
         IngestConfig {
             batch_documents: 512,
+            commit_documents: 2048,
             batch_bytes: 8 * 1024 * 1024,
             channel_batches: 2,
             skip_stored: true,
@@ -174,7 +186,8 @@ where
     let mut inputs = Inputs::default();
     std::thread::scope(|scope| {
         let (tx, rx) = sync_channel::<Batch>(config.channel_batches.max(1));
-        let writer = scope.spawn(move || write_all(store, rx));
+        let commit_documents = config.commit_documents;
+        let writer = scope.spawn(move || write_all(store, rx, commit_documents));
         let mut batch = Batch::default();
         // Documents to annotate, each with the input it came from.
         let mut pending: Vec<(Document, Option<usize>)> = Vec::new();
@@ -326,10 +339,23 @@ fn record_name(doc: &Document) -> String {
         .unwrap_or_else(|| format!("document {}", doc.id))
 }
 
-fn write_all(store: &mut Store, rx: Receiver<Batch>) -> Result<WriteStats, StoreError> {
+fn write_all(
+    store: &mut Store,
+    rx: Receiver<Batch>,
+    commit_documents: usize,
+) -> Result<WriteStats, StoreError> {
     let mut stats = WriteStats::default();
+    let mut uncommitted = 0usize;
     for batch in rx {
-        stats += store.write_batch(&batch.prepared, &batch.errors, &batch.inputs)?;
+        uncommitted += batch.prepared.len() + batch.errors.len();
+        let commit = if uncommitted >= commit_documents {
+            uncommitted = 0;
+            Commit::Now
+        } else {
+            Commit::Later
+        };
+        stats += store.write_batch_then(&batch.prepared, &batch.errors, &batch.inputs, commit)?;
     }
+    stats.claims += store.commit()?;
     Ok(stats)
 }

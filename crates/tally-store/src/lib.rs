@@ -41,7 +41,7 @@ pub use export::{ExportFormat, ExportTable};
 pub use search::{RANK_WINDOW, SearchHit, SearchScope};
 pub use sources::{Cluster, ClusterMember};
 pub use store::{
-    Counts, ErrorRecord, InputMark, InputStatus, OnExisting, Prepared, Store, StoreOptions,
+    Commit, Counts, ErrorRecord, InputMark, InputStatus, OnExisting, Prepared, Store, StoreOptions,
     WriteStats, claim_key,
 };
 pub use timeline::{Estimate, Flag, Timeline, TimelineQuery};

@@ -132,6 +132,8 @@ pub struct Store {
     pub(crate) path: String,
     options: StoreOptions,
     sources: SourceCache,
+    /// Rows written when the open transaction commits (see [`PendingRows`]).
+    rows: PendingRows,
 }
 
 impl std::fmt::Debug for Store {
@@ -165,6 +167,7 @@ impl Store {
             path: name,
             options,
             sources: SourceCache::default(),
+            rows: PendingRows::default(),
         })
     }
 
@@ -209,6 +212,7 @@ impl Store {
             path: name,
             options: StoreOptions::default(),
             sources: SourceCache::default(),
+            rows: PendingRows::default(),
         })
     }
 
@@ -238,6 +242,7 @@ impl Store {
             path: name,
             options: StoreOptions::default(),
             sources: SourceCache::default(),
+            rows: PendingRows::default(),
         })
     }
 
@@ -351,21 +356,83 @@ impl Store {
         errors: &[ErrorRecord],
         inputs: &[InputMark],
     ) -> Result<WriteStats, StoreError> {
+        self.write_batch_then(documents, errors, inputs, Commit::Now)
+    }
+
+    /// [`Store::write_batch`], committing now or leaving the transaction open for the next
+    /// batches ([`Commit::Later`]; [`Store::commit`] ends it). Batches are the unit of
+    /// memory (their documents are held until written); a transaction can span several.
+    /// The rows of the random-key indexes' tables (figures by measure, entities by id,
+    /// carriers by claim) are kept as values until the commit and written table by table:
+    /// any batch dirties pages nearly everywhere in those indexes, so one sweep and one
+    /// commit per four batches read and write those pages a quarter as often as one per
+    /// batch. Until the commit, the batches are invisible to other connections and an
+    /// interruption loses all of them (a rerun stores them again).
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`]; the whole open transaction (earlier uncommitted batches too)
+    /// is rolled back.
+    pub fn write_batch_then(
+        &mut self,
+        documents: &[Prepared],
+        errors: &[ErrorRecord],
+        inputs: &[InputMark],
+        commit: Commit,
+    ) -> Result<WriteStats, StoreError> {
         let written = write_in_transaction(
-            &mut self.conn,
+            &self.conn,
             &self.options,
             &mut self.sources,
-            documents,
-            errors,
-            inputs,
+            &mut self.rows,
+            Rows {
+                documents,
+                errors,
+                inputs,
+            },
+            commit,
         );
         match written {
             Ok(stats) => {
-                self.sources.commit();
+                if commit == Commit::Now {
+                    self.sources.commit();
+                }
                 Ok(stats)
             }
             Err(e) => {
                 self.sources.rollback();
+                self.rows.clear();
+                Err(e).at(&self.path)
+            }
+        }
+    }
+
+    /// Commits the transaction left open by [`Store::write_batch_then`] with
+    /// [`Commit::Later`]; nothing when none is open.
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`]; the open transaction is rolled back.
+    ///
+    /// Returns the claim carriers written by the commit (the batches' [`WriteStats`] count
+    /// only those written before it).
+    pub fn commit(&mut self) -> Result<u64, StoreError> {
+        if self.conn.is_autocommit() {
+            return Ok(0);
+        }
+        let committed = self
+            .rows
+            .write(&self.conn)
+            .and_then(|carriers| self.conn.execute_batch("COMMIT").map(|()| carriers));
+        match committed {
+            Ok(carriers) => {
+                self.sources.commit();
+                Ok(carriers)
+            }
+            Err(e) => {
+                // The commit's error is the one to report; a failed rollback leaves the
+                // transaction to SQLite, which rolls it back when the connection closes.
+                let _ = self.conn.execute_batch("ROLLBACK");
+                self.sources.rollback();
+                self.rows.clear();
                 Err(e).at(&self.path)
             }
         }
@@ -436,34 +503,76 @@ pub enum InputMark {
     },
 }
 
+/// Whether a batch write commits its transaction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Commit {
+    /// Commit at the end of this batch.
+    Now,
+    /// Leave the transaction open: the next batches join it until one commits or
+    /// [`Store::commit`] is called.
+    Later,
+}
+
+/// One batch's input to the writer.
+struct Rows<'a> {
+    documents: &'a [Prepared],
+    errors: &'a [ErrorRecord],
+    inputs: &'a [InputMark],
+}
+
 fn write_in_transaction(
-    conn: &mut Connection,
+    conn: &Connection,
     options: &StoreOptions,
     sources: &mut SourceCache,
-    documents: &[Prepared],
-    errors: &[ErrorRecord],
-    inputs: &[InputMark],
+    pending: &mut PendingRows,
+    batch: Rows<'_>,
+    commit: Commit,
 ) -> rusqlite::Result<WriteStats> {
-    let tx = conn.transaction()?;
+    if conn.is_autocommit() {
+        conn.execute_batch("BEGIN")?;
+    }
+    let written = write_rows(conn, options, sources, pending, batch).and_then(|mut stats| {
+        if commit == Commit::Now {
+            stats.claims += pending.write(conn)?;
+            conn.execute_batch("COMMIT")?;
+        }
+        Ok(stats)
+    });
+    if written.is_err() && !conn.is_autocommit() {
+        // The write's error is the one to report; a failed rollback leaves the transaction
+        // to SQLite, which rolls it back when the connection closes.
+        let _ = conn.execute_batch("ROLLBACK");
+    }
+    written
+}
+
+fn write_rows(
+    tx: &Connection,
+    options: &StoreOptions,
+    sources: &mut SourceCache,
+    rows: &mut PendingRows,
+    batch: Rows<'_>,
+) -> rusqlite::Result<WriteStats> {
+    let Rows {
+        documents,
+        errors,
+        inputs,
+    } = batch;
     let mut writer = BatchWriter {
-        tx: &tx,
+        tx,
         options,
         stats: WriteStats::default(),
         sources,
         fts: PendingText::default(),
-        rows: PendingRows::default(),
+        rows,
     };
     for prepared in documents {
         writer.document(prepared)?;
     }
-    let BatchWriter {
-        mut stats,
-        fts,
-        mut rows,
-        ..
-    } = writer;
-    stats.claims += rows.write(&tx)?;
-    fts.write(&tx)?;
+    let BatchWriter { mut stats, fts, .. } = writer;
+    // The full-text rows borrow the batch's documents, so they go in now; the random-key
+    // tables' rows wait for the commit.
+    fts.write(tx)?;
     {
         let mut st = tx.prepare_cached(
             "INSERT OR IGNORE INTO errors (path, record, code, message, at)
@@ -481,15 +590,14 @@ fn write_in_transaction(
                 path,
                 size,
                 mtime_ns,
-            } => begin_input(&tx, path, *size, *mtime_ns)?,
+            } => begin_input(tx, path, *size, *mtime_ns)?,
             InputMark::Finished {
                 path,
                 documents,
                 errors,
-            } => finish_input(&tx, path, *documents, *errors)?,
+            } => finish_input(tx, path, *documents, *errors)?,
         }
     }
-    tx.commit()?;
     Ok(stats)
 }
 
@@ -521,17 +629,17 @@ fn finish_input(
 fn configure(conn: &Connection, name: &str) -> Result<(), StoreError> {
     // WAL lets queries run while an ingest writes and makes a crash lose at most the open
     // transaction. NORMAL sync is durable in WAL mode except for the last commits on power
-    // loss, never corrupting; a rerun re-adds them. A 128 MiB page cache keeps the hot
-    // index pages (FTS, LSH bands) in memory as the file grows past it.
+    // loss, never corrupting; a rerun re-adds them. The page cache is 32 MiB: larger ones
+    // were measured (128 MiB: 1-2 s of CPU on 45 s for +107 MiB of memory).
     //
     // Foreign keys are declared in the schema but not enforced on this connection: the
     // single writer inserts every parent row before its children in the same transaction,
     // and enforcement would cost a parent lookup per child row (about a fifth of the write
     // path) and a statement journal per insert. Tests run `PRAGMA foreign_key_check`.
     //
-    // The WAL is checkpointed into the database every 64 MiB instead of every 4 MiB: a page
-    // that many batches touch (an index's inner pages) is copied back once per checkpoint,
-    // and each checkpoint costs an fsync.
+    // The WAL is checkpointed into the database every 16,384 pages (256 MiB with 16 KiB
+    // pages) instead of every 1,000: a page that many transactions touch (an index's inner
+    // pages) is copied back once per checkpoint, and each checkpoint costs an fsync.
     //
     // A new database gets 16 KiB pages (SQLite's default is 4 KiB): a third fewer B-tree
     // pages to balance and log per batch, about 15% less CPU in the writer, and whole

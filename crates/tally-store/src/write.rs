@@ -12,22 +12,23 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 use tally_core::{Claim, Document, Entity, Figure, Span};
 
 use crate::minhash::Signature;
 use crate::names::name;
 use crate::store::{OnExisting, Prepared, StoreOptions, WriteStats, claim_key};
 
-/// State of one batch write: the transaction, the options, counters, the source-name cache
-/// and the full-text rows still to add.
-pub(crate) struct BatchWriter<'a, 'c> {
-    pub tx: &'a Transaction<'c>,
+/// State of one batch write: the connection (inside an open transaction), the options,
+/// counters, the source-name cache and the rows still to add.
+pub(crate) struct BatchWriter<'a> {
+    pub tx: &'a Connection,
     pub options: &'a StoreOptions,
     pub stats: WriteStats,
     pub sources: &'a mut SourceCache,
     pub fts: PendingText<'a>,
-    pub rows: PendingRows<'a>,
+    pub rows: &'a mut PendingRows,
 }
 
 /// Source ids by name. Ids created inside a transaction are kept apart until it commits,
@@ -50,7 +51,7 @@ impl SourceCache {
     }
 }
 
-impl<'a> BatchWriter<'a, '_> {
+impl<'a> BatchWriter<'a> {
     fn source_id(&mut self, name: &str) -> rusqlite::Result<i64> {
         if let Some(&id) = self
             .sources
@@ -203,9 +204,9 @@ impl<'a> BatchWriter<'a, '_> {
 
     fn annotations(&mut self, pk: i64, doc: &'a Document, replacing: bool) -> rusqlite::Result<()> {
         let tx = self.tx;
-        self.rows
-            .entities
-            .extend(doc.entities.iter().map(|e| (pk, e)));
+        for e in &doc.entities {
+            self.rows.entity(pk, e);
+        }
         {
             let mut st = tx.prepare_cached(
                 "INSERT OR IGNORE INTO speakers (doc_pk, id, named, name, entity_id, descriptor,
@@ -283,8 +284,8 @@ impl<'a> BatchWriter<'a, '_> {
             let (claim_pk, said) = figure_claim
                 .get(f.id.as_str())
                 .map_or((None, None), |&(c, s)| (Some(c), s));
-            let date = said.map(str::to_owned).or_else(|| published_date.clone());
-            self.rows.figures.push((pk, f, claim_pk, date));
+            self.rows
+                .figure(pk, f, claim_pk, said.or(published_date.as_deref()));
         }
         Ok(())
     }
@@ -348,7 +349,7 @@ impl<'a> BatchWriter<'a, '_> {
             {
                 self.fts.claims.insert(claim_pk, claim);
             }
-            self.rows.carriers.push((claim_pk, pk, claim));
+            self.rows.carrier(claim_pk, pk, claim);
             for figure in &claim.figures {
                 figure_claim
                     .entry(figure.as_str())
@@ -363,7 +364,7 @@ impl<'a> BatchWriter<'a, '_> {
 /// content hash), or that of any LSH candidate whose signature is similar enough; else its
 /// own pk. When the document bridges two clusters they merge into the older one.
 fn find_cluster(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     pk: i64,
     doc: &Document,
     signature: &Signature,
@@ -410,7 +411,7 @@ fn find_cluster(
     Ok(first)
 }
 
-fn store_signature(tx: &Transaction<'_>, pk: i64, signature: &Signature) -> rusqlite::Result<()> {
+fn store_signature(tx: &Connection, pk: i64, signature: &Signature) -> rusqlite::Result<()> {
     if signature.is_empty() {
         return Ok(());
     }
@@ -425,7 +426,7 @@ fn store_signature(tx: &Transaction<'_>, pk: i64, signature: &Signature) -> rusq
 }
 
 /// Removes a stored document's annotations before they are written again (replace mode).
-fn delete_annotations(tx: &Transaction<'_>, pk: i64) -> rusqlite::Result<()> {
+fn delete_annotations(tx: &Connection, pk: i64) -> rusqlite::Result<()> {
     // Band rows are keyed by band first; the old signature says which to delete, so this
     // needs no second index.
     let old: Option<Vec<u8>> = tx
@@ -466,120 +467,145 @@ fn delete_annotations(tx: &Transaction<'_>, pk: i64) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Rows of the tables with a random-key index, written for the whole batch at once.
+/// Rows of the tables with a random-key index, written table by table when the
+/// transaction commits (or before a replaced document, which reads them).
 ///
 /// Entities (`entities_by_id`), claim carriers (`claim_instances_claim`) and figures
 /// (`figures_timeline`, `figures_claim`) each have an index whose key is not the document:
-/// a batch dirties pages all over it, and together those indexes are several times the
-/// writer's page cache. Written document by document, the three took turns evicting each
-/// other's pages, each eviction a WAL write and a later re-read. Written table by table at
-/// the end of the batch, each index's pages are visited in one run. The rows, the order
-/// within each table (so which of two rows with the same key `INSERT OR IGNORE` keeps) and
-/// the claims' pks are what they were.
-#[derive(Default)]
-pub(crate) struct PendingRows<'a> {
-    entities: Vec<(i64, &'a Entity)>,
-    /// Claim pk, document pk, the claim.
-    carriers: Vec<(i64, i64, &'a Claim)>,
-    /// Document pk, the figure, its claim's pk and its date (the claim's said-at date, else
-    /// the publication date).
-    figures: Vec<(i64, &'a Figure, Option<i64>, Option<String>)>,
+/// any few hundred documents dirty pages all over it, and together those indexes are
+/// several times the writer's page cache. Written document by document, the three took
+/// turns evicting each other's pages, each eviction a WAL write and a later re-read.
+/// Written table by table, each index's pages are visited in one run, once per
+/// transaction. The rows are owned values (a few KB per document, not the document), so
+/// a transaction can span several batches whose documents are freed as each is written.
+/// The rows, the order within each table (so which of two rows with the same key
+/// `INSERT OR IGNORE` keeps) and the claims' pks are what they were.
+#[derive(Debug, Default)]
+pub(crate) struct PendingRows {
+    entities: Vec<[Value; 6]>,
+    carriers: Vec<[Value; 16]>,
+    figures: Vec<[Value; 22]>,
 }
 
-impl PendingRows<'_> {
-    /// Writes and forgets the pending rows; returns the carriers inserted.
-    pub fn write(&mut self, tx: &Transaction<'_>) -> rusqlite::Result<u64> {
-        {
-            let mut st = tx.prepare_cached(
-                "INSERT OR IGNORE INTO entities (doc_pk, id, kind, name, parent, mentions)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?;
-            let mut mentions: Vec<&Span> = Vec::new();
-            for &(pk, e) in &self.entities {
-                // One mention per start offset, as the mentions table's key had it.
-                mentions.clear();
-                mentions.extend(&e.mentions);
-                mentions.sort_by_key(|m| (m.start, m.end));
-                mentions.dedup_by_key(|m| m.start);
-                st.execute(params![
-                    pk,
-                    e.id,
-                    name(&e.kind),
-                    e.name,
-                    e.parent,
-                    spans_json(mentions.iter().copied()),
-                ])?;
-            }
-        }
-        let mut carriers = 0u64;
-        {
-            let mut st = tx.prepare_cached(
-                "INSERT OR IGNORE INTO claim_instances (claim_pk, doc_pk, id, speaker_id,
-                     cue_start, cue_end, said_date, said_basis, said_time_id, about_times,
-                     figures, entities, conditions, attributions, rules, evidence)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-                     ?16)",
-            )?;
-            for &(claim_pk, pk, claim) in &self.carriers {
-                carriers += st.execute(params![
-                    claim_pk,
-                    pk,
-                    claim.id,
-                    claim.claimant.speaker_id,
-                    claim.cue.as_ref().map(|c| c.start as i64),
-                    claim.cue.as_ref().map(|c| c.end as i64),
-                    claim.said_at.as_ref().map(|s| s.date.as_str()),
-                    claim.said_at.as_ref().map(|s| name(&s.basis)),
-                    claim.said_at.as_ref().and_then(|s| s.time_id.as_deref()),
-                    json(&claim.about_times),
-                    json(&claim.figures),
-                    json(&claim.entities),
-                    json(&claim.conditions),
-                    json(&claim.attributions),
-                    json(&claim.rules),
-                    spans_json(claim.evidence.iter()),
-                ])? as u64;
-            }
-        }
-        {
-            let mut st = tx.prepare_cached(
-                "INSERT OR IGNORE INTO figures (doc_pk, id, start, end, raw, low, best, high,
-                     unit, approx, open_low, open_high, measure, noun, subject_text,
-                     subject_entity, place_text, place_entity, hedges, convention, claim_pk,
-                     date)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                     ?17, ?18, ?19, ?20, ?21, ?22)",
-            )?;
-            for (pk, f, claim_pk, date) in &self.figures {
-                st.execute(params![
-                    pk,
-                    f.id,
-                    f.span.start as i64,
-                    f.span.end as i64,
-                    f.raw,
-                    f.low,
-                    f.best,
-                    f.high,
-                    f.unit,
-                    f.approx,
-                    f.open_low,
-                    f.open_high,
-                    f.measure.as_str(),
-                    f.noun,
-                    f.subject.as_ref().map(|a| a.span.text.as_str()),
-                    f.subject.as_ref().and_then(|a| a.entity_id.as_deref()),
-                    f.place.as_ref().map(|a| a.span.text.as_str()),
-                    f.place.as_ref().and_then(|a| a.entity_id.as_deref()),
-                    json(&f.hedges),
-                    f.convention,
-                    claim_pk,
-                    date,
-                ])?;
-            }
-        }
+fn text(value: &str) -> Value {
+    Value::Text(value.to_owned())
+}
+
+fn opt_text(value: Option<&str>) -> Value {
+    value.map_or(Value::Null, text)
+}
+
+fn int(value: usize) -> Value {
+    Value::Integer(value as i64)
+}
+
+fn real(value: Option<f64>) -> Value {
+    value.map_or(Value::Null, Value::Real)
+}
+
+impl PendingRows {
+    pub fn entity(&mut self, pk: i64, e: &Entity) {
+        // One mention per start offset, as the mentions table's key had it.
+        let mut mentions: Vec<&Span> = e.mentions.iter().collect();
+        mentions.sort_by_key(|m| (m.start, m.end));
+        mentions.dedup_by_key(|m| m.start);
+        self.entities.push([
+            Value::Integer(pk),
+            text(&e.id),
+            text(name(&e.kind)),
+            text(&e.name),
+            opt_text(e.parent.as_deref()),
+            Value::Text(spans_json(mentions.iter().copied())),
+        ]);
+    }
+
+    pub fn carrier(&mut self, claim_pk: i64, pk: i64, claim: &Claim) {
+        let said = claim.said_at.as_ref();
+        self.carriers.push([
+            Value::Integer(claim_pk),
+            Value::Integer(pk),
+            text(&claim.id),
+            opt_text(claim.claimant.speaker_id.as_deref()),
+            claim.cue.as_ref().map_or(Value::Null, |c| int(c.start)),
+            claim.cue.as_ref().map_or(Value::Null, |c| int(c.end)),
+            opt_text(said.map(|s| s.date.as_str())),
+            opt_text(said.map(|s| name(&s.basis))),
+            opt_text(said.and_then(|s| s.time_id.as_deref())),
+            Value::Text(json(&claim.about_times)),
+            Value::Text(json(&claim.figures)),
+            Value::Text(json(&claim.entities)),
+            Value::Text(json(&claim.conditions)),
+            Value::Text(json(&claim.attributions)),
+            Value::Text(json(&claim.rules)),
+            Value::Text(spans_json(claim.evidence.iter())),
+        ]);
+    }
+
+    /// `date` is the figure's claim's said-at date, else the publication date.
+    pub fn figure(&mut self, pk: i64, f: &Figure, claim_pk: Option<i64>, date: Option<&str>) {
+        self.figures.push([
+            Value::Integer(pk),
+            text(&f.id),
+            int(f.span.start),
+            int(f.span.end),
+            text(&f.raw),
+            real(f.low),
+            real(f.best),
+            real(f.high),
+            opt_text(f.unit.as_deref()),
+            Value::Integer(i64::from(f.approx)),
+            Value::Integer(i64::from(f.open_low)),
+            Value::Integer(i64::from(f.open_high)),
+            text(f.measure.as_str()),
+            opt_text(f.noun.as_deref()),
+            opt_text(f.subject.as_ref().map(|a| a.span.text.as_str())),
+            opt_text(f.subject.as_ref().and_then(|a| a.entity_id.as_deref())),
+            opt_text(f.place.as_ref().map(|a| a.span.text.as_str())),
+            opt_text(f.place.as_ref().and_then(|a| a.entity_id.as_deref())),
+            Value::Text(json(&f.hedges)),
+            text(&f.convention),
+            claim_pk.map_or(Value::Null, Value::Integer),
+            opt_text(date),
+        ]);
+    }
+
+    /// Forgets the pending rows (their transaction rolled back).
+    pub fn clear(&mut self) {
         self.entities.clear();
         self.carriers.clear();
         self.figures.clear();
+    }
+
+    /// Writes and forgets the pending rows; returns the carriers inserted.
+    pub fn write(&mut self, tx: &Connection) -> rusqlite::Result<u64> {
+        let mut st = tx.prepare_cached(
+            "INSERT OR IGNORE INTO entities (doc_pk, id, kind, name, parent, mentions)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        for row in &self.entities {
+            st.execute(params_from_iter(row))?;
+        }
+        let mut carriers = 0u64;
+        let mut st = tx.prepare_cached(
+            "INSERT OR IGNORE INTO claim_instances (claim_pk, doc_pk, id, speaker_id,
+                 cue_start, cue_end, said_date, said_basis, said_time_id, about_times,
+                 figures, entities, conditions, attributions, rules, evidence)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+        )?;
+        for row in &self.carriers {
+            carriers += st.execute(params_from_iter(row))? as u64;
+        }
+        let mut st = tx.prepare_cached(
+            "INSERT OR IGNORE INTO figures (doc_pk, id, start, end, raw, low, best, high,
+                 unit, approx, open_low, open_high, measure, noun, subject_text,
+                 subject_entity, place_text, place_entity, hedges, convention, claim_pk, date)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                 ?17, ?18, ?19, ?20, ?21, ?22)",
+        )?;
+        for row in &self.figures {
+            st.execute(params_from_iter(row))?;
+        }
+        self.clear();
         Ok(carriers)
     }
 }
@@ -604,7 +630,7 @@ pub(crate) struct PendingText<'a> {
 }
 
 impl PendingText<'_> {
-    pub fn write(mut self, tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    pub fn write(mut self, tx: &Connection) -> rusqlite::Result<()> {
         // New documents come in pk order already; a replaced one keeps its older pk.
         self.documents.sort_by_key(|&(pk, _)| pk);
         let mut st = tx

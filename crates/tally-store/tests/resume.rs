@@ -35,8 +35,10 @@ fn records() -> impl Iterator<Item = Record> {
 
 fn run(db: &std::path::Path, slow: bool) -> tally_store::ingest::IngestTotals {
     let mut store = Store::open(db).unwrap();
+    // Transactions of three batches: a kill lands inside one that has written some.
     let config = IngestConfig {
         batch_documents: 50,
+        commit_documents: 150,
         ..IngestConfig::default()
     };
     ingest(
@@ -113,7 +115,7 @@ fn kill_9_mid_ingest_leaves_a_consistent_database_and_a_rerun_completes_it() {
         stored >= 300 && (stored as usize) < TOTAL,
         "killed mid-way: {stored}"
     );
-    assert_eq!(stored % 50, 0, "only whole batches are committed");
+    assert_eq!(stored % 150, 0, "only whole transactions are committed");
     let orphans: i64 = conn
         .query_row(
             "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM document_text t WHERE t.pk = d.pk)",

@@ -578,6 +578,42 @@ fn a_replaced_document_sees_the_carriers_written_before_it_in_its_batch() {
 }
 
 #[test]
+fn batches_written_with_a_later_commit_share_one_transaction() {
+    use tally_store::Commit;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("later.db");
+    let mut store = Store::open(&path).unwrap();
+    let reader = Store::open_read_only(&path).unwrap();
+    let docs = syndicated();
+    store
+        .write_batch_then(&prepared(&docs[..2]), &[], &[], Commit::Later)
+        .unwrap();
+    store
+        .write_batch_then(&prepared(&docs[2..3]), &[], &[], Commit::Later)
+        .unwrap();
+    assert_eq!(
+        reader.counts().unwrap().documents,
+        0,
+        "nothing committed yet"
+    );
+    // The open transaction sees its own rows: a repeated document is skipped.
+    let again = store
+        .write_batch_then(&prepared(&docs[..1]), &[], &[], Commit::Later)
+        .unwrap();
+    assert_eq!(again.skipped, 1);
+    store.commit().unwrap();
+    store.commit().unwrap();
+    let counts = reader.counts().unwrap();
+    assert_eq!(
+        (counts.documents, counts.claims, counts.claim_carriers),
+        (3, 1, 3)
+    );
+    // A plain write commits at once.
+    store.write(&prepared(&docs[3..]), &[]).unwrap();
+    assert_eq!(reader.counts().unwrap().documents, 4);
+}
+
+#[test]
 fn an_input_is_done_exactly_when_the_batch_with_its_end_is_stored() {
     use tally_store::InputMark;
     use tally_store::InputStatus::{Done, Interrupted};

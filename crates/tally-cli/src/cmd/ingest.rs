@@ -52,9 +52,13 @@ pub struct Args {
     /// Re-extract documents already stored (after a pipeline upgrade) instead of skipping them.
     #[arg(long)]
     pub replace: bool,
-    /// Most documents per transaction.
+    /// Most documents per batch (annotated together and held in memory until written).
     #[arg(long, value_name = "N", default_value_t = 512)]
     pub batch: usize,
+    /// Commit once this many documents were written since the last commit (whole batches);
+    /// an interruption loses at most the documents since then, and a rerun adds them.
+    #[arg(long, value_name = "N", default_value_t = 2048)]
+    pub commit_every: usize,
     /// No progress bar and no summary line.
     #[arg(long, short)]
     pub quiet: bool,
@@ -83,6 +87,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         .with_context(|| format!("cannot open {}", args.db.db.display()))?;
     let config = IngestConfig {
         batch_documents: args.batch.max(1),
+        commit_documents: args.commit_every.max(1),
         skip_stored: !args.replace,
         ..IngestConfig::default()
     };
