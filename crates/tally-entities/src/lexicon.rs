@@ -145,6 +145,11 @@ pub fn fold_hash(text: &str) -> u64 {
 /// of `body` where they exist.
 #[must_use]
 pub fn fold_hash_in(body: &str, start: usize, end: usize) -> u64 {
+    // Most keys are one plain ASCII word: hashed straight from the body. (A run of
+    // printable ASCII is on char boundaries and splits into itself.)
+    if let Some(h) = swar::hash_ascii_word_in(body.as_bytes(), start, end) {
+        return h;
+    }
     let Some(text) = body.get(start..end) else {
         return 0;
     };

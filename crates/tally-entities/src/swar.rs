@@ -103,6 +103,35 @@ pub fn hash_folded_in(h: u64, bytes: &[u8], start: usize, end: usize) -> u64 {
     h
 }
 
+/// [`hash_folded_in`]`(0, bytes, start, end)` when `bytes[start..end]` is one word of
+/// printable ASCII (no white space, control or non-ASCII byte), else `None`. The checks
+/// ride on the hash's own eight-byte loads, so a lexicon lookup of a plain word skips the
+/// generic path's UTF-8, ASCII and white-space scans.
+#[inline]
+#[must_use]
+pub fn hash_ascii_word_in(bytes: &[u8], start: usize, end: usize) -> Option<u64> {
+    if start >= end || end > bytes.len() {
+        return None;
+    }
+    let mut h = mix(0, (end - start) as u64);
+    let mut at = start;
+    while at < end {
+        let mask = if end - at < 8 {
+            u64::MAX >> (8 * (8 - (end - at)))
+        } else {
+            u64::MAX
+        };
+        let x = load(bytes, at) & mask;
+        let wanted = HIGH_BITS & mask;
+        if in_range(x, b'!', 0x7f) & wanted != wanted {
+            return None;
+        }
+        h = mix(h, fold(x));
+        at += 8;
+    }
+    Some(h)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,5 +171,19 @@ mod tests {
         let text = b"in Kyiv said";
         assert_eq!(hash_folded_in(0, text, 3, 7), h("kyiv"));
         assert_eq!(load(b"abc", 1), u64::from_le_bytes(*b"bc\0\0\0\0\0\0"));
+    }
+
+    #[test]
+    fn ascii_word_hash_is_the_folded_hash_or_none() {
+        let text = "Kyiv commander-in-chief U.S. Zürich a\tb x\u{1}y ~";
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                let slice = &text.as_bytes()[start..end];
+                let plain = !slice.is_empty() && slice.iter().all(|b| (b'!'..=0x7f).contains(b));
+                let got = hash_ascii_word_in(text.as_bytes(), start, end);
+                let want = plain.then(|| hash_folded_in(0, text.as_bytes(), start, end));
+                assert_eq!(got, want, "{start}..{end}");
+            }
+        }
     }
 }
