@@ -6,6 +6,9 @@ use std::collections::HashSet;
 use rustc_hash::FxBuildHasher;
 use tally_core::Span;
 
+/// Up to this many annotations found, duplicates are found by a scan of them.
+const SCAN_LIMIT: usize = 32;
+
 /// `(start, end, index)` of each annotation span, sorted by start.
 pub struct Positions {
     items: Vec<(usize, usize, usize)>,
@@ -35,11 +38,25 @@ impl Positions {
     /// Indices of the annotations inside any of `spans`, each once, in first-seen order.
     pub fn inside_any(&self, spans: &[Span]) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
-        // A set, not `out.contains`: one run-on sentence can hold a hundred thousand
-        // figures, and a scan of `out` per figure made that quadratic (fuzz target blowup).
+        // A claim's evidence holds a few annotations: those found so far are scanned, with
+        // no set to allocate and hash into. Past [`SCAN_LIMIT`] a set takes over: one
+        // run-on sentence can hold a hundred thousand figures, and a scan of `out` per
+        // figure made that quadratic (fuzz target blowup).
         let mut seen: HashSet<usize, FxBuildHasher> = HashSet::default();
         for span in spans {
-            out.extend(self.inside(span).filter(|&i| seen.insert(i)));
+            for i in self.inside(span) {
+                let new = if out.len() < SCAN_LIMIT {
+                    !out.contains(&i)
+                } else {
+                    if seen.is_empty() {
+                        seen.extend(out.iter().copied());
+                    }
+                    seen.insert(i)
+                };
+                if new {
+                    out.push(i);
+                }
+            }
         }
         out
     }
@@ -69,6 +86,32 @@ mod tests {
             Span::new(body, 0, 7).unwrap(),
         ];
         assert_eq!(positions.inside_any(&overlapping), [1, 2, 0]);
+    }
+
+    proptest::proptest! {
+        /// Scan and set give what a set alone gave, below and past the scan limit.
+        #[test]
+        fn inside_any_keeps_first_seen_order_once(
+            items in proptest::collection::vec((0usize..200, 1usize..20, 0usize..50), 0..120),
+            spans in proptest::collection::vec((0usize..200, 0usize..120), 1..4),
+        ) {
+            let body = "x".repeat(240);
+            let annotations: Vec<(usize, Span)> = items
+                .iter()
+                .map(|&(s, len, i)| (i, Span::new(&body, s, s + len).unwrap()))
+                .collect();
+            let positions = Positions::new(annotations.iter().map(|(i, s)| (*i, s)));
+            let spans: Vec<Span> = spans
+                .iter()
+                .map(|&(s, len)| Span::new(&body, s, (s + len).min(body.len())).unwrap())
+                .collect();
+            let mut seen = HashSet::new();
+            let mut expected = Vec::new();
+            for span in &spans {
+                expected.extend(positions.inside(span).filter(|&i| seen.insert(i)));
+            }
+            proptest::prop_assert_eq!(positions.inside_any(&spans), expected);
+        }
     }
 
     /// Found by fuzz target `blowup`: "1,000 " repeated to 1 MB is one sentence holding
