@@ -201,6 +201,9 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
     let mut modifier_measure: Option<Measure> = None;
     // "North Korean soldiers": where the names before the noun start.
     let mut proper: Option<usize> = None;
+    // The last capitalized word of that phrase: a plural there is the counted noun when no
+    // common noun follows ("100 Americans", "two Hispanics", "North Koreans").
+    let mut last_cap: Option<Tok> = None;
     let mut words = 0;
     while let Some(w) = t {
         if w.kind != Kind::Word || words >= 5 {
@@ -243,6 +246,7 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
                 break;
             }
             proper.get_or_insert(w.start);
+            last_cap = Some(w);
             at = w.end;
             words += 1;
             t = lex::next(text, w.end);
@@ -283,6 +287,16 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
             break;
         }
         t = lex::next(text, w.end);
+    }
+
+    if noun.is_none()
+        && let Some(c) = last_cap.filter(|c| c.end == at)
+        && lower(text, c, |l| is_plural(l) && !l.ends_with("as") && !l.ends_with("\u{2019}s"))
+        // "Domestic Use 9.70 9.60 Exports 2.80": a table's next row label, not a noun;
+        // "30 of Philippines' 483 banks": a possessive.
+        && !lex::next(text, c.end).is_some_and(|x| x.kind == Kind::Digits || is_quote(text, x))
+    {
+        noun = Some(c);
     }
 
     // A participle after the phrase: "12 were killed", "40 people have died", "500 North

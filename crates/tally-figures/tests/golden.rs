@@ -234,3 +234,20 @@ fn no_place_in_idioms_and_holdings() {
     );
     insta::assert_snapshot!("no_place_idioms", text);
 }
+
+/// A capitalized plural right after the amount is the counted noun when no common noun
+/// follows ("100 Americans", "two Hispanics"); a table's next row label is not.
+#[test]
+fn capitalized_plurals() {
+    let extractor = FigureExtractor::new().unwrap();
+    let text = run(
+        &[
+            "Lazar admitted to victimizing about 100 Americans over 14 months.",
+            "At least 20 Palestinians were killed, and two Hispanics are running for president.",
+            "Over 30 of Philippines' 483 creditor banks have yet to sign; one Sanders supporter, tweeting a link.",
+            "Domestic Use 9.70 9.60 Exports 2.80 3.00",
+        ],
+        &extractor,
+    );
+    insta::assert_snapshot!("capitalized_plurals", text);
+}
