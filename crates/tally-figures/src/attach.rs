@@ -19,7 +19,9 @@
 //! * **Place**: an "in/near/across ... Name" phrase in the figure's own clause ("in Russia's
 //!   Kursk region"), else in the sentence's subject phrase; a place in the attribution frame
 //!   ("told reporters in Kyiv", "officials in Moscow said") is where the words were spoken,
-//!   never the figure's. None when unsure: a wrong place makes false contradictions.
+//!   never the figure's. None when unsure: a wrong place makes false contradictions. Fixed
+//!   expressions ("IN FACT", "IN CUSTODY") and a stake or interest "in" a company are no
+//!   place (`places.tsv`).
 //! * **Hedges**: the figure's own modifier when it is a hedge ("at least"), and hedge phrases
 //!   in its sentence ("latest estimate", "reportedly").
 //!

@@ -29,6 +29,9 @@
 //!   loses its figure.
 //! * Measures come from the lexicon only: "12 homes were destroyed" is `other` with noun
 //!   "homes"; a figure about a measure word the lexicon lacks is `other`.
+//! * A bare amount borrows its unit or noun only from a label right before it or from the
+//!   amount it is compared with (see `carry.rs`): a table whose labels stand in another
+//!   column, or a unit named two sentences back, leaves it bare.
 //! * A four-digit number from 1000 to 2100 is taken for a year unless a counted noun follows
 //!   it ("2000 soldiers") or a bound modifies it ("more than 2000 people").
 //! * Bare "one" is kept only when it counts something ("one soldier was killed"); "one of
