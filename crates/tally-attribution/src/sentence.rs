@@ -1064,6 +1064,7 @@ fn after(
         .or_else(|| past_object().filter(|&i| infinitive(i)));
     if let Some(k) = inf_at {
         return run_to_end(lex, words, k, next_cue)
+            .map(|p| before_but(words, p))
             .filter(|p| word_count(words, *p) >= 2)
             .map(|p| (p, Intro::Infinitive));
     }
@@ -1129,11 +1130,13 @@ fn after(
     let of_phrase = flags.obj && at(j0).is_some_and(|w| w.is_word() && w.lower() == "of");
     if flags.np && of_phrase {
         return run_to_end(lex, words, cue.words.end, next_cue)
+            .map(|p| before_but(words, p))
             .filter(|p| word_count(words, *p) >= 2)
             .map(|p| (p, Intro::Object));
     }
     if flags.np && opens_np {
         return run_to_end(lex, words, j0, next_cue)
+            .map(|p| before_but(words, p))
             .filter(|p| word_count(words, *p) >= 1)
             .map(|p| (p, Intro::Object));
     }
@@ -1141,6 +1144,19 @@ fn after(
     run_to_end(lex, words, j0, next_cue)
         .filter(|p| word_count(words, *p) >= 2 && has_quote(words, *p))
         .map(|p| (p, Intro::Clause))
+}
+
+/// An object or infinitive content ends before ", but" outside quotation marks: "praised
+/// [Clinton's remarks], but also used them ...", "had hoped [to do better with Latinos],
+/// but his ability ...". What follows contrasts the narrator's account with the report; a
+/// reported clause ("said [that X, but that Y]") keeps it, as PolNeAR annotates.
+fn before_but(words: &[Word<'_>], mut p: Phrase) -> Phrase {
+    if let Some(k) = (p.start + 1..p.end).find(|&i| {
+        words[i].is(",") && !words[i].inside && words.get(i + 1).is_some_and(|n| n.lower() == "but")
+    }) {
+        p.end = k;
+    }
+    p
 }
 
 /// Skips the addressee of "told", "asked", "warned": a pronoun, "reporters", a name or a

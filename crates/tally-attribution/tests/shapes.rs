@@ -907,3 +907,24 @@ fn a_report_in_a_fronted_subordinate_clause_ends_with_the_clause() {
         "{all:?}"
     );
 }
+
+#[test]
+fn an_object_or_infinitive_content_ends_before_but_and_a_reported_clause_keeps_it() {
+    let all = found(&[
+        "Sanders had hoped to do better with Latinos, but his ability to do so seemed shaky.",
+        "She said that Obama advanced this agenda, but that there is still more to do.",
+    ]);
+    assert!(
+        has(&all, "had hoped", "Sanders", "to do better with Latinos"),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "said",
+            "She",
+            "that Obama advanced this agenda, but that there is still more to do"
+        ),
+        "{all:?}"
+    );
+}
