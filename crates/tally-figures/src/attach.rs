@@ -296,7 +296,13 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
         && lower(text, c, |l| is_plural(l) && !l.ends_with("as") && !l.ends_with("\u{2019}s"))
         // "Domestic Use 9.70 9.60 Exports 2.80": a table's next row label, not a noun;
         // "30 of Philippines' 483 banks": a possessive.
-        && !lex::next(text, c.end).is_some_and(|x| x.kind == Kind::Digits || is_quote(text, x))
+        && !lex::next(text, c.end).is_some_and(|x| {
+            x.kind == Kind::Digits
+                || is_quote(text, x)
+                // "One Tweet Sums Up ...": a headline in Title Case, where every word is
+                // capitalized.
+                || x.kind == Kind::Word && lex::is_capitalized(x.text(text))
+        })
     {
         noun = Some(c);
     }

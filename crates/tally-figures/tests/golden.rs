@@ -246,6 +246,7 @@ fn capitalized_plurals() {
             "At least 20 Palestinians were killed, and two Hispanics are running for president.",
             "Over 30 of Philippines' 483 creditor banks have yet to sign; one Sanders supporter, tweeting a link.",
             "Domestic Use 9.70 9.60 Exports 2.80 3.00",
+            "One Tweet Sums Up The Absurd Double Standard",
         ],
         &extractor,
     );
