@@ -367,8 +367,9 @@ impl Convention {
             open_low: row.low == Cell::Open,
             approx: m == ModKind::About,
         };
-        if m == ModKind::About && vague {
-            // "about several hundred" stays the vague range, marked approximate.
+        if m == ModKind::About && (vague || matches!(base, Base::Range(..))) {
+            // "about several hundred" stays the vague range, marked approximate; so does
+            // "about 8 to 10 percent" (was best 8 with no bounds: the upper end was lost).
             out.low = low;
             out.high = high;
             out.best = best;

@@ -252,3 +252,17 @@ fn capitalized_plurals() {
     );
     insta::assert_snapshot!("capitalized_plurals", text);
 }
+
+/// "About" before a range keeps both ends and marks the figure approximate.
+#[test]
+fn approximate_ranges() {
+    let extractor = FigureExtractor::new().unwrap();
+    let text = run(
+        &[
+            "He succeeded only about 8 to 10 percent of the time.",
+            "Only a small number of packages, about 2,000 to 3,000, were dispensed.",
+        ],
+        &extractor,
+    );
+    insta::assert_snapshot!("approximate_ranges", text);
+}
