@@ -2,29 +2,119 @@
 //! of an earlier statement by the same speaker that had one, else the publication date,
 //! flagged as such.
 
-use tally_core::{Attribution, Document, Layer, SaidAt, SaidAtBasis, Span};
+use tally_core::{Attribution, Document, Layer, SaidAt, SaidAtBasis, Span, Timex};
 
-/// The date value and id of the time expression modifying `cue` ("said Tuesday", "the
-/// Pentagon on Tuesday said"), found by [`tally_times::cue_time`] when the times layer is
-/// there. A TIME value keeps only its date part.
-fn cue_time(doc: &Document, cue: &Span) -> Option<(String, String)> {
+/// The time expression modifying `cue` ("said Tuesday", "the Pentagon on Tuesday said"),
+/// found by [`tally_times::cue_time`] when the times layer is there.
+fn cue_time<'d>(doc: &'d Document, cue: &Span) -> Option<&'d Timex> {
     if !doc.has_layer(Layer::Times) {
         return None;
     }
-    let t = tally_times::cue_time(doc, cue)?;
+    tally_times::cue_time(doc, cue)
+}
+
+/// A date value for `said_at`: a TIME value keeps only its date part.
+fn date_of(t: &Timex) -> String {
     let date = t
         .value
         .get(..10)
         .filter(|_| t.value.starts_with(|c: char| c.is_ascii_digit()));
-    Some((date.unwrap_or(&t.value).to_owned(), t.id.clone()))
+    date.unwrap_or(&t.value).to_owned()
 }
 
-/// Fills `said_at` on every attribution, in document order.
+/// Words that may stand between a content's start and the cue's time inside it ("said on
+/// Tuesday it had ...").
+const TIME_LEAD: &[&str] = &["on", "late", "early", "earlier", "later"];
+
+/// "said Tuesday it had struck", "said last week it would not comment": the cue's time
+/// modifier dates the statement and is not part of what was said, so a content starting
+/// with it starts after it.
+fn drop_leading_time(doc: &Document, content: &mut [Span], time: &Span) {
+    let Some(first) = content.first_mut() else {
+        return;
+    };
+    if first.start > time.start || first.end <= time.end {
+        return;
+    }
+    let lead = doc.body.get(first.start..time.start).unwrap_or("x");
+    let rest = doc.body.get(time.end..first.end).unwrap_or("");
+    let lead_is_setting = lead
+        .split_whitespace()
+        .all(|w| TIME_LEAD.iter().any(|l| l.eq_ignore_ascii_case(w)));
+    if !lead_is_setting || !modifies_the_cue(&time.text, !lead.trim().is_empty(), rest) {
+        return;
+    }
+    let start = first.end
+        - rest
+            .trim_start_matches(|c: char| c.is_whitespace() || c == ',')
+            .len();
+    if start < first.end
+        && let Ok(trimmed) = doc.span(start, first.end)
+    {
+        *first = trimmed;
+    }
+}
+
+/// Words after a time that make it part of what was said: its subject ("April 10 is the
+/// redemption date"), or one of several ("yesterday and other activity").
+const CONTENT_CONTINUES: &[&str] = &[
+    "and", "or", "'s", "’s", "is", "are", "was", "were", "has", "have", "had", "will", "by",
+];
+
+/// Words that open a time modifying a speech verb ("said yesterday", "said last week",
+/// "said earlier today"); weekday names count too.
+const CUE_TIME_OPENERS: &[&str] = &[
+    "yesterday",
+    "today",
+    "tonight",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "late",
+    "early",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Whether a time at the start of a content is the cue's modifier ("said Tuesday it had
+/// struck", "said on May 15 it is redeeming") rather than part of the content. Only a time
+/// introduced by "on" or opening with a deictic word or a weekday is: a month, a year or a
+/// quarter before a noun modifies it ("said February load factor fell", "said 1986
+/// earnings rose", "said first quarter net income"). Nor is one followed by a word that
+/// continues it ("April 10 is the redemption date", "yesterday and other activity") or by a
+/// number (the time was cut short).
+fn modifies_the_cue(time: &str, introduced: bool, rest: &str) -> bool {
+    let first = time.split_whitespace().next().unwrap_or("");
+    let deictic = CUE_TIME_OPENERS
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(first));
+    let next = rest.split_whitespace().next().unwrap_or("");
+    (introduced || deictic)
+        && !time.contains('-')
+        && !next.starts_with(|c: char| c.is_ascii_digit())
+        && !CONTENT_CONTINUES
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(next))
+}
+
+/// Fills `said_at` on every attribution, in document order, and takes the cue's time out
+/// of the start of its content.
 pub(crate) fn fill(doc: &Document, attributions: &mut [Attribution]) {
     let published = doc.published_date().map(|d| d.to_string());
     let mut by_speaker: Vec<(String, SaidAt)> = Vec::new();
     for a in attributions.iter_mut() {
-        let said = if let Some((date, id)) = cue_time(doc, &a.cue) {
+        let time = cue_time(doc, &a.cue);
+        if let Some(t) = time.filter(|t| t.span.start >= a.cue.end) {
+            drop_leading_time(doc, &mut a.content, &t.span);
+        }
+        let said = if let Some(t) = time {
+            let (date, id) = (date_of(t), t.id.clone());
             Some(SaidAt {
                 date,
                 basis: SaidAtBasis::CueModifier,

@@ -65,3 +65,53 @@ fn without_any_date_said_at_is_empty() {
     let doc = doc(false, false);
     assert!(doc.attributions.iter().all(|a| a.said_at.is_none()));
 }
+
+/// The cue's time dates the statement and is not part of what was said: "said Tuesday it
+/// had struck" reports "it had struck ...".
+#[test]
+fn the_cue_time_leaves_the_start_of_the_content() {
+    let meta = DocumentMeta {
+        published: Some(Published::date(
+            "2024-10-08".parse().unwrap(),
+            PublishedSource::Metadata,
+        )),
+        ..DocumentMeta::default()
+    };
+    let mut doc = Document::new(
+        meta,
+        [
+            "Israel's military said Tuesday it had struck about 120 targets in southern Lebanon.",
+            "The Kremlin said last week it would not comment on the reports.",
+            "The ministry said that on Monday 40 people had been killed.",
+            "The company said 1986 earnings rose to 12.9 mln dlrs.",
+        ],
+    );
+    tally_text::Segmenter.run(&mut doc).unwrap();
+    tally_times::TimeExtractor::new()
+        .unwrap()
+        .run(&mut doc)
+        .unwrap();
+    Attributor::new().unwrap().run(&mut doc).unwrap();
+    let contents: Vec<&str> = doc
+        .attributions
+        .iter()
+        .map(|a| a.content[0].text.as_str())
+        .collect();
+    assert_eq!(
+        contents,
+        [
+            "it had struck about 120 targets in southern Lebanon",
+            "it would not comment on the reports",
+            "that on Monday 40 people had been killed",
+            "1986 earnings rose to 12.9 mln dlrs",
+        ]
+    );
+    assert_eq!(
+        doc.attributions[0].said_at.as_ref().unwrap().date,
+        "2024-10-08"
+    );
+    assert_eq!(
+        doc.attributions[1].said_at.as_ref().unwrap().date,
+        "2024-W40"
+    );
+}
