@@ -1146,14 +1146,17 @@ fn after(
         .map(|p| (p, Intro::Clause))
 }
 
-/// An object or infinitive content ends before ", but" outside quotation marks: "praised
-/// [Clinton's remarks], but also used them ...", "had hoped [to do better with Latinos],
-/// but his ability ...". What follows contrasts the narrator's account with the report; a
-/// reported clause ("said [that X, but that Y]") keeps it, as PolNeAR annotates.
+/// An object or infinitive content ends before a comma and a clause of contrast (", but",
+/// ", yet", ", while", ", although", ", though", ", whereas") outside quotation marks:
+/// "praised [Clinton's remarks], but also used them ...", "had hoped [to do better with
+/// Latinos], but his ability ...", "considers it [occupied territory under international
+/// law], although Israel disputes this". What follows sets the narrator's account against
+/// the report; a reported clause ("said [that X, but that Y]") keeps it, as PolNeAR
+/// annotates.
 fn before_but(words: &[Word<'_>], mut p: Phrase) -> Phrase {
-    if let Some(k) = (p.start + 1..p.end).find(|&i| {
-        words[i].is(",") && !words[i].inside && words.get(i + 1).is_some_and(|n| n.lower() == "but")
-    }) {
+    if let Some(k) = (p.start + 1..p.end)
+        .find(|&i| words[i].is(",") && !words[i].inside && narrator_contrast(words, i))
+    {
         p.end = k;
     }
     p

@@ -928,3 +928,19 @@ fn an_object_or_infinitive_content_ends_before_but_and_a_reported_clause_keeps_i
         "{all:?}"
     );
 }
+
+#[test]
+fn an_object_content_ends_before_a_clause_of_contrast() {
+    let all = found(&[
+        "Trump promised to shrink the federal education department, although some would not get rid of it entirely.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "promised",
+            "Trump",
+            "to shrink the federal education department"
+        ),
+        "{all:?}"
+    );
+}
