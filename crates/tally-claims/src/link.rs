@@ -1,7 +1,7 @@
 //! Linking figure arguments to entities, and sharing them between the figures of one
 //! statement.
 
-use tally_core::{Argument, Document, EntityType};
+use tally_core::{Argument, Document, EntityType, Measure};
 
 use crate::draft::Draft;
 use crate::merge::same_quantity;
@@ -119,6 +119,72 @@ fn share(doc: &mut Document, from: usize, to: usize) {
     for hedge in source.hedges {
         if !target.hedges.contains(&hedge) {
             target.hedges.push(hedge);
+        }
+    }
+}
+
+/// Which figures share a document's subject: losses (casualties, killed, wounded, missing,
+/// captured) form one family, troop counts another.
+fn family(measure: Measure) -> Option<u8> {
+    match measure {
+        Measure::Casualties
+        | Measure::Killed
+        | Measure::Wounded
+        | Measure::Missing
+        | Measure::Captured => Some(0),
+        Measure::Troops => Some(1),
+        _ => None,
+    }
+}
+
+/// A loss or troop figure with no subject in its own sentence ("We assess several hundred
+/// killed or wounded so far," the official said) takes the subject of its family's other
+/// figures when all of those with an entity name the same country: the nearest such
+/// figure's subject, earlier first, marked `subject_inherited`. A document whose figures
+/// name two entities (both sides' losses) gives none, nor one whose subject is a person or
+/// a group found only in it: who lost what is then not for tally to guess.
+pub fn inherit_document_subject(doc: &mut Document) {
+    for fam in [0, 1] {
+        let country = |id: &str| {
+            doc.entities
+                .iter()
+                .any(|e| e.id == id && e.kind == EntityType::Country)
+        };
+        let with_entity: Vec<usize> = doc
+            .figures
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| family(f.measure) == Some(fam) && !f.subject_inherited)
+            .filter(|(_, f)| f.subject.as_ref().is_some_and(|a| a.entity_id.is_some()))
+            .map(|(i, _)| i)
+            .collect();
+        let entity = |i: usize| {
+            doc.figures[i]
+                .subject
+                .as_ref()
+                .and_then(|a| a.entity_id.as_deref())
+        };
+        let Some(&first) = with_entity.first() else {
+            continue;
+        };
+        if with_entity.iter().any(|&i| entity(i) != entity(first))
+            || !entity(first).is_some_and(country)
+        {
+            continue;
+        }
+        for i in 0..doc.figures.len() {
+            let f = &doc.figures[i];
+            if family(f.measure) != Some(fam) || f.subject.is_some() {
+                continue;
+            }
+            let earlier = with_entity.iter().rev().find(|&&j| j < i);
+            let source = earlier.or_else(|| with_entity.iter().find(|&&j| j > i));
+            if let Some(&j) = source {
+                let subject = doc.figures[j].subject.clone();
+                let target = &mut doc.figures[i];
+                target.subject = subject;
+                target.subject_inherited = true;
+            }
         }
     }
 }

@@ -60,6 +60,7 @@ fn figure(
         measure,
         noun: None,
         subject: None,
+        subject_inherited: false,
         place: None,
         hedges: Vec::new(),
         convention: "default".into(),
@@ -368,4 +369,71 @@ fn claims_are_in_document_order_with_stable_unique_ids() {
             assert!(e.check(&a.body).is_ok());
         }
     }
+}
+
+/// A loss figure with no subject takes the document's one loss subject (a country), marked
+/// inherited; with two entities among the loss subjects, none is guessed; other measures
+/// never.
+#[test]
+fn loss_figures_without_a_subject_inherit_the_documents_only_one() {
+    let build = |second_subject: Option<&str>| {
+        let mut d = doc(
+            &[
+                "North Korean forces suffered 300 casualties in Kursk.",
+                "Ukrainian forces lost 40 men there.",
+                "We assess several hundred killed so far, and 20 tanks.",
+            ],
+            None,
+        );
+        let mut lead = figure(&d, "F1", "300", 0, Measure::Casualties, (300.0, 300.0));
+        lead.subject = Some(Argument {
+            span: span(&d, "North Korean forces", 0),
+            entity_id: Some("KP".into()),
+        });
+        let mut other = figure(&d, "F2", "40", 0, Measure::Killed, (40.0, 40.0));
+        other.subject = second_subject.map(|id| Argument {
+            span: span(&d, "Ukrainian forces", 0),
+            entity_id: Some(id.into()),
+        });
+        let vague = figure(
+            &d,
+            "F3",
+            "several hundred",
+            0,
+            Measure::Killed,
+            (300.0, 900.0),
+        );
+        let tanks = figure(&d, "F4", "20", 0, Measure::Other, (20.0, 20.0));
+        d.figures = vec![lead, other, vague, tanks];
+        let country = |id: &str, name: &str, mention: &str| Entity {
+            id: id.into(),
+            kind: EntityType::Country,
+            name: name.into(),
+            mentions: vec![span(&d, mention, 0)],
+            parent: None,
+        };
+        d.entities = vec![
+            country("KP", "North Korea", "North Korean"),
+            country("UA", "Ukraine", "Ukrainian"),
+        ];
+        ClaimBuilder.run(&mut d).unwrap();
+        d
+    };
+    let d = build(None);
+    let vague = &d.figures[2];
+    assert!(vague.subject_inherited);
+    assert_eq!(
+        vague.subject.as_ref().unwrap().span.text,
+        "North Korean forces"
+    );
+    assert!(
+        d.figures[1].subject_inherited,
+        "a later figure inherits too"
+    );
+    assert!(
+        d.figures[3].subject.is_none(),
+        "other measures inherit nothing"
+    );
+    let d = build(Some("UA"));
+    assert!(d.figures[2].subject.is_none() && !d.figures[2].subject_inherited);
 }

@@ -134,6 +134,12 @@ pub struct Figure {
     /// Whose figure it is ("North Korean forces").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<Argument>,
+    /// Whether `subject` comes from elsewhere in the document, not from the figure's own
+    /// sentence: a loss or troop figure with no subject of its own ("We assess several
+    /// hundred killed or wounded") takes the one entity that every such figure of the
+    /// document with a subject is about, and its nearest mention as the span.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub subject_inherited: bool,
     /// Where ("in Russia's Kursk region").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<Argument>,

@@ -280,6 +280,7 @@ impl FigureExtractor {
             measure: counted.measure,
             noun: counted.noun,
             subject,
+            subject_inherited: false,
             place,
             hedges,
             convention: self.convention.name().to_owned(),

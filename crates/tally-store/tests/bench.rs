@@ -110,6 +110,7 @@ fn document(i: usize, texts: &[String]) -> Document {
             span: span.clone(),
             entity_id: Some(SUBJECTS[(i / 5) % SUBJECTS.len()].into()),
         }),
+        subject_inherited: false,
         place: Some(Argument {
             span: doc.span(place_at, place_at + place.len()).unwrap(),
             entity_id: None,

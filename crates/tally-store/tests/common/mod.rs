@@ -72,6 +72,7 @@ pub fn figure(
         measure: Measure::Casualties,
         noun: Some("casualties".to_owned()),
         subject: Some(subject),
+        subject_inherited: false,
         place,
         hedges: vec![],
         convention: "default".to_owned(),
