@@ -404,9 +404,14 @@ impl Registry {
 
     fn create(&mut self, m: &Mention<'_>) -> usize {
         let d = m.descriptor;
-        let named = d.form == Form::Named;
+        // An organization identified by a definite description ("Lebanon's health
+        // ministry", "the state's civil defense agency") is a named source (CONVENTIONS:
+        // "named (a person or organization)"), not an anonymous one; "a Western bank" is.
+        let institution = d.form == Form::Definite && d.kind == Some(NounKind::Org);
+        let named = d.form == Form::Named || institution;
         let name = match (&m.entity, &d.name) {
-            (Some((_, canonical)), _) if named => Some(canonical.clone()),
+            (Some((_, canonical)), _) if d.form == Form::Named => Some(canonical.clone()),
+            (_, None) if institution => Some(d.text.clone()),
             (_, name) => name.clone(),
         };
         let affiliation = affiliation_of(m);
@@ -416,7 +421,7 @@ impl Registry {
             named,
             name,
             entity_id: m.entity.as_ref().map(|(id, _)| id.clone()),
-            descriptor: (!named).then(|| d.text.clone()),
+            descriptor: (d.form != Form::Named).then(|| d.text.clone()),
             role: d.role.clone(),
             affiliation_basis: affiliation.as_ref().map(|_| AffiliationBasis::Stated),
             affiliation,

@@ -168,7 +168,7 @@ pub(crate) fn parse(
         let lower = w.lower();
         match classes[i] {
             Class::Det if i == 0 => {
-                let definite = matches!(lower, "the" | "this" | "these" | "those");
+                let definite = matches!(lower, "the" | "this" | "that" | "these" | "those");
                 if !named {
                     d.form = if definite {
                         Form::Definite
@@ -186,8 +186,9 @@ pub(crate) fn parse(
                 if lex.pronoun(strip_possessive(lower)).is_none() && affiliation.is_none() {
                     affiliation = Some((owner.to_owned(), w.start, w.start + owner.len()));
                 }
-                if i == 0 && !named {
-                    // "his spokesman", "the company's chief": a definite reference.
+                if !named && ws[..i].iter().all(Word::is_capitalized) {
+                    // "his spokesman", "the company's chief", "South Korea's spy agency":
+                    // a definite reference.
                     d.form = Form::Definite;
                 }
             }
