@@ -184,11 +184,64 @@ fn replace_re_extracts_stored_documents() {
     let first = tally(&["ingest", "--db", db_arg, page_arg]);
     assert!(first.status.success(), "{}", stderr(&first));
     let rerun = tally(&["ingest", "--db", db_arg, page_arg]);
-    assert!(stderr(&rerun).contains("1 inputs skipped as done"), "{}", stderr(&rerun));
+    assert!(
+        stderr(&rerun).contains("1 inputs skipped as done"),
+        "{}",
+        stderr(&rerun)
+    );
     let replaced = tally(&["ingest", "--replace", "--db", db_arg, page_arg]);
     let log = stderr(&replaced);
     assert!(replaced.status.success(), "{log}");
-    assert!(log.contains("1 replaced") && log.contains("0 inputs skipped"), "{log}");
+    assert!(
+        log.contains("1 replaced") && log.contains("0 inputs skipped"),
+        "{log}"
+    );
     assert_eq!(rusqlite_count(&db, "SELECT count(*) FROM documents"), 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `tally export | head -1`: a reader that stops early is not an export failure.
+#[test]
+fn export_into_a_closed_pipe_succeeds() {
+    use std::io::Read;
+    let dir = scratch("export-pipe");
+    let line = |i: usize| {
+        let text = format!("Officials said {i} people were evacuated from the valley. ").repeat(20);
+        format!(
+            "{{\"url\":\"https://a.example/{i}\",\"published\":\"2024-12-18\",\"text\":\"{text}\"}}\n"
+        )
+    };
+    let dump = dir.join("dump.jsonl");
+    std::fs::write(&dump, (0..150).map(line).collect::<String>()).expect("write");
+    let db = dir.join("t.db");
+    let (db_arg, dump_arg) = (db.to_str().unwrap_or(""), dump.to_str().unwrap_or(""));
+    assert!(
+        tally(&["ingest", "-q", "--db", db_arg, dump_arg])
+            .status
+            .success()
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tally"))
+        .args([
+            "export",
+            "--db",
+            db_arg,
+            "--table",
+            "documents",
+            "--format",
+            "jsonl",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("tally runs");
+    let mut first = [0u8; 16];
+    child
+        .stdout
+        .take()
+        .expect("piped")
+        .read_exact(&mut first)
+        .expect("some output");
+    let out = child.wait_with_output().expect("tally ends");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -52,6 +52,10 @@ pub enum StoreError {
         target: String,
         /// What went wrong.
         message: String,
+        /// The I/O error behind it, so callers can tell a closed pipe (`tally export |
+        /// head`) from a failure.
+        #[source]
+        source: Option<std::io::Error>,
     },
 }
 

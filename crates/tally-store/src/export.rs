@@ -218,6 +218,7 @@ impl Store {
         let io = |e: std::io::Error| StoreError::Export {
             target: target.to_owned(),
             message: e.to_string(),
+            source: Some(e),
         };
         let mut count = 0u64;
         match format {
@@ -324,6 +325,7 @@ mod parquet_export {
         let fail = |e: parquet::errors::ParquetError| StoreError::Export {
             target: target.to_owned(),
             message: e.to_string(),
+            source: None,
         };
         let fields: Vec<String> = columns
             .iter()
@@ -461,6 +463,7 @@ mod parquet_export {
             target: target.to_owned(),
             message: "this tally was built without Parquet support (cargo feature `parquet`)"
                 .to_owned(),
+            source: None,
         })
     }
 }

@@ -322,6 +322,7 @@ where
             Err(StoreError::Export {
                 target: "writer".to_owned(),
                 message: "the writer thread panicked".to_owned(),
+                source: None,
             })
         })?;
         totals.stats = stats;
