@@ -40,4 +40,4 @@ pub use id::{content_hash, derived_id, document_id, normalize_whitespace};
 pub use jiff::civil::Date;
 pub use published::{Published, PublishedError, PublishedSource};
 pub use span::{Span, SpanError};
-pub use time::{Timex, TimexMod, TimexType};
+pub use time::{Timex, TimexMod, TimexType, week_start};

@@ -74,3 +74,36 @@ pub struct Timex {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quant: Option<String>,
 }
+
+/// The first day (`YYYY-MM-DD`) of an ISO week value (`2024-W50` → `2024-12-09`), so a
+/// week sorts among days; `None` for any other value. Timelines order estimates by their
+/// dates as text, where "2024-W50" would sort after "2024-12-31".
+#[must_use]
+pub fn week_start(value: &str) -> Option<String> {
+    let (year, week) = value.split_once("-W")?;
+    if year.len() != 4 || week.len() != 2 {
+        return None;
+    }
+    let date = jiff::civil::ISOWeekDate::new(
+        year.parse().ok()?,
+        week.parse().ok()?,
+        jiff::civil::Weekday::Monday,
+    )
+    .ok()?
+    .date();
+    Some(date.to_string())
+}
+
+#[cfg(test)]
+mod week_tests {
+    use super::week_start;
+
+    #[test]
+    fn weeks_start_on_their_monday() {
+        assert_eq!(week_start("2024-W50").as_deref(), Some("2024-12-09"));
+        assert_eq!(week_start("2025-W01").as_deref(), Some("2024-12-30"));
+        assert_eq!(week_start("2024-W50-WE"), None);
+        assert_eq!(week_start("2024-12-31"), None);
+        assert_eq!(week_start("2024-W99"), None);
+    }
+}

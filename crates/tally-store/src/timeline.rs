@@ -20,7 +20,9 @@
 //! same subject phrase, or neither has one). So estimates with neither a subject nor a
 //! place (a bare "300 killed") are never flagged against another story's: across stories,
 //! nothing says they count the same thing. Within one story they are: "at least 1,000", says
-//! one source, "several hundred", says another, three paragraphs apart.
+//! one source, "several hundred", says another, three paragraphs apart; except amounts of
+//! money and other measures, which one story often gives several of ("a $1.25 billion
+//! package", "$2.2 billion of authority left").
 //!
 //! - **contradiction**: two dated estimates about the same thing, at most `window_days`
 //!   apart, from different claims and different claimants, whose ranges do not overlap.
@@ -270,7 +272,13 @@ impl Store {
                 flags: Vec::new(),
             });
         }
-        flag(&mut estimates, &about, query.window_days);
+        // One story's amounts of money (a package and what remains) are not one estimate
+        // said twice, as its casualty counts usually are.
+        let story_anchor = !matches!(
+            Measure::parse(&query.measure),
+            Some(Measure::Money | Measure::Other)
+        );
+        flag(&mut estimates, &about, query.window_days, story_anchor);
         Ok(Timeline {
             measure: query.measure.clone(),
             subject: query.subject.clone(),
@@ -488,9 +496,9 @@ impl Place {
 }
 
 /// Whether `a` and `b` are about the same thing (same subject and place where both are
-/// known, and at least one of them known and shared). The measure is the timeline's; the
-/// unit is compared by the caller.
-fn same_thing(a: &About, b: &About) -> bool {
+/// known, and at least one of them known and shared, or one story when `story_anchor`).
+/// The measure is the timeline's; the unit is compared by the caller.
+fn same_thing(a: &About, b: &About, story_anchor: bool) -> bool {
     let subject = match (&a.subject, &b.subject) {
         (Some(x), Some(y)) if x != y => return false,
         (Some(_), Some(_)) => true,
@@ -501,7 +509,7 @@ fn same_thing(a: &About, b: &About) -> bool {
         (Some(_), Some(_)) => true,
         _ => false,
     };
-    subject || place || same_story(a, b)
+    subject || place || (story_anchor && same_story(a, b))
 }
 
 /// Both carried by one document and said of the same subject phrase (or both of none):
@@ -546,7 +554,7 @@ fn range(e: &Estimate) -> Option<(f64, f64)> {
 /// contradiction partner is found by walking back only while inside the window, and a
 /// revision compares with the claimant's latest earlier estimate about the same thing:
 /// linear in the estimates times the number inside one window.
-fn flag(estimates: &mut [Estimate], about: &[About], window_days: i64) {
+fn flag(estimates: &mut [Estimate], about: &[About], window_days: i64, story_anchor: bool) {
     debug_assert_eq!(estimates.len(), about.len());
     let days: Vec<Option<i64>> = estimates
         .iter()
@@ -573,7 +581,7 @@ fn flag(estimates: &mut [Estimate], about: &[About], window_days: i64) {
                 && !same_claim
                 && !same_claimant
                 && about[i].unit == about[j].unit
-                && same_thing(&about[i], &about[j])
+                && same_thing(&about[i], &about[j], story_anchor)
             {
                 estimates[i].flags.push(Flag::Contradiction { with: j });
                 estimates[j].flags.push(Flag::Contradiction { with: i });

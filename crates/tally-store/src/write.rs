@@ -541,8 +541,12 @@ impl PendingRows {
         ]);
     }
 
-    /// `date` is the figure's claim's said-at date, else the publication date.
+    /// `date` is the figure's claim's said-at date, else the publication date; a week
+    /// ("said last week": `2024-W50`) is stored as its Monday so timelines sort it among
+    /// days.
     pub fn figure(&mut self, pk: i64, f: &Figure, claim_pk: Option<i64>, date: Option<&str>) {
+        let week = date.and_then(tally_core::week_start);
+        let date = week.as_deref().or(date);
         self.figures.push([
             Value::Integer(pk),
             text(&f.id),

@@ -481,3 +481,45 @@ fn within_one_story_two_claimants_figures_contradict_unless_said_of_another_subj
         ])
     );
 }
+
+/// A statement dated by a week ("said last week": `2024-W50`) sorts at that week's Monday,
+/// not after every day of the year as the text "2024-W50" would.
+#[test]
+fn a_week_sorts_among_days() {
+    let mut late = story(
+        1,
+        "ministry",
+        "2024-12-31",
+        "The ministry said 40 died.",
+        &[fig("40", 40.0, 40.0)],
+    );
+    let mut week = story(
+        2,
+        "police",
+        "2024-12-31",
+        "Police said 12 died.",
+        &[fig("12", 12.0, 12.0)],
+    );
+    if let Some(at) = week.claims[0].said_at.as_mut() {
+        at.date = "2024-W50".to_owned();
+    }
+    late.claims[0].said_at.as_mut().unwrap().date = "2024-12-20".to_owned();
+    let mut store = Store::open_in_memory().unwrap();
+    let prepared: Vec<Prepared> = vec![Prepared::new(late), Prepared::new(week)];
+    store.write(&prepared, &[]).unwrap();
+    let t = store
+        .timeline(&TimelineQuery {
+            measure: "casualties".to_owned(),
+            ..TimelineQuery::default()
+        })
+        .unwrap();
+    let order: Vec<(&str, Option<&str>)> = t
+        .estimates
+        .iter()
+        .map(|e| (e.raw.as_str(), e.date.as_deref()))
+        .collect();
+    assert_eq!(
+        order,
+        [("12", Some("2024-12-09")), ("40", Some("2024-12-20"))]
+    );
+}
