@@ -57,7 +57,7 @@ pub const OWNERSHIP: Flags = 1 << 15;
 
 /// Words that may sit inside a name between capitalized words ("Bank of Japan").
 const CONNECTORS: &[&str] = &[
-    "of", "&", "de", "von", "van", "der", "bin", "al", "du", "la",
+    "of", "&", "de", "da", "dos", "del", "di", "von", "van", "der", "bin", "al", "du", "la",
 ];
 /// Lowercase words that, right before a name, make it a place ("at" is left out: "an
 /// analyst at JSA Research").

@@ -176,3 +176,13 @@ fn a_titled_person_of_a_place() {
         "She is locked in a dead heat with Sen. Bernie Sanders of Vermont, whose bid grew. Sanders said so.",
     ]));
 }
+
+/// Lowercase particles inside a person's name ("da", "del", "di") keep the name whole.
+#[test]
+fn name_particles_join_a_name() {
+    let out = render(&[
+        "President Luiz Inacio Lula da Silva visited the region with Alfredo del Mazo.",
+    ]);
+    assert!(out.contains("\"luiz inácio lula da silva\""), "{out}");
+    assert!(out.contains("\"alfredo del mazo\""), "{out}");
+}
