@@ -262,7 +262,14 @@ fn cues_in<'l>(lex: &'l Lexicon, words: &[Word<'_>], hits: &[Hit]) -> Vec<CueAt<
                         w.is_word() && w.text.starts_with(|c: char| c.is_lowercase())
                     })
                     && before(2).is_some_and(det));
-            if noun {
+            // "fell 232.90 points to 6038.30", "the 2012 attacks": a plural form after a
+            // number is the noun it counts, unless a clause follows ("data for 1986 shows
+            // that ...").
+            let counted = words[start].lower().ends_with('s')
+                && words[start].lower() != "says"
+                && before(1).is_some_and(|w| w.text.starts_with(|c: char| c.is_ascii_digit()))
+                && !words.get(end).is_some_and(|w| w.lower() == "that" || w.text == ":");
+            if noun || counted {
                 return None;
             }
             // "According to Trump, ..." opens a sentence with a capitalized cue before a name;

@@ -944,3 +944,19 @@ fn an_object_content_ends_before_a_clause_of_contrast() {
         "{all:?}"
     );
 }
+
+/// A plural cue form right after a number is the noun it counts: "fell 232.90 points to
+/// 6038.30" reports nothing.
+#[test]
+fn a_cue_form_counted_by_a_number_is_a_noun() {
+    let mut doc = tally_core::Document::new(
+        tally_core::DocumentMeta::default(),
+        ["The UK's FTSE-100 index fell 232.90 points to 6038.30 on Friday."],
+    );
+    tally_text::Segmenter.run(&mut doc).unwrap();
+    tally_attribution::Attributor::new()
+        .unwrap()
+        .run(&mut doc)
+        .unwrap();
+    assert!(doc.attributions.is_empty(), "{:?}", doc.attributions);
+}
