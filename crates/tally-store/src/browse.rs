@@ -453,9 +453,30 @@ fn page_size(limit: u32) -> u32 {
 
 /// Rejects a date that is not `YYYY-MM-DD` (a `YYYY` or `YYYY-MM` prefix is accepted: said
 /// dates can be that coarse).
+/// Whether a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` of digits names a real month and day
+/// ("2024-13-45" and "2023-02-29" do not).
+fn calendar_ok(date: &str) -> bool {
+    let number = |r: std::ops::Range<usize>| date.get(r).and_then(|s| s.parse::<u32>().ok());
+    let (Some(year), month, day) = (number(0..4), number(5..7), number(8..10)) else {
+        return false;
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = |m: u32| match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    match (month, day) {
+        (None, _) => true,
+        (Some(m), None) => (1..=12).contains(&m),
+        (Some(m), Some(d)) => (1..=12).contains(&m) && (1..=days(m)).contains(&d),
+    }
+}
+
 fn check_date(date: Option<&String>) -> Result<(), StoreError> {
     let Some(date) = date else { return Ok(()) };
-    let ok = matches!(date.len(), 4 | 7 | 10)
+    let shaped = matches!(date.len(), 4 | 7 | 10)
         && date.bytes().enumerate().all(|(i, b)| {
             if i == 4 || i == 7 {
                 b == b'-'
@@ -463,7 +484,7 @@ fn check_date(date: Option<&String>) -> Result<(), StoreError> {
                 b.is_ascii_digit()
             }
         });
-    if ok {
+    if shaped && calendar_ok(date) {
         Ok(())
     } else {
         Err(StoreError::InvalidArgument {
@@ -1672,5 +1693,9 @@ mod tests {
         assert!(check_date(Some(&"2024-12".to_owned())).is_ok());
         assert!(check_date(Some(&"18/12/2024".to_owned())).is_err());
         assert!(check_date(Some(&"2024-1-18".to_owned())).is_err());
+        assert!(check_date(Some(&"2024-13-45".to_owned())).is_err());
+        assert!(check_date(Some(&"2023-02-29".to_owned())).is_err());
+        assert!(check_date(Some(&"2024-02-29".to_owned())).is_ok());
+        assert!(check_date(Some(&"2024-00".to_owned())).is_err());
     }
 }
