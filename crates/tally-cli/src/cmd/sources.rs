@@ -78,14 +78,13 @@ pub fn write_clusters(
             .first()
             .and_then(|m| m.title.as_deref())
             .unwrap_or("(untitled)");
-        writeln!(
-            out,
-            "cluster {} — {} copies, {}–{}: {title}",
-            c.id,
-            c.size,
-            c.first_published.as_deref().unwrap_or("?"),
-            c.last_published.as_deref().unwrap_or("?"),
-        )?;
+        let dates = match (c.first_published.as_deref(), c.last_published.as_deref()) {
+            (Some(first), Some(last)) if first == last => format!(", {first}"),
+            (Some(first), Some(last)) => format!(", {first}–{last}"),
+            (Some(one), None) | (None, Some(one)) => format!(", {one}"),
+            (None, None) => ", undated".to_owned(),
+        };
+        writeln!(out, "cluster {} — {} copies{dates}: {title}", c.id, c.size)?;
         if !c.agencies.is_empty() {
             writeln!(out, "  agency: {}", c.agencies.join(", "))?;
         }
@@ -93,8 +92,8 @@ pub fn write_clusters(
             writeln!(
                 out,
                 "  {} {} {}",
-                m.published.as_deref().unwrap_or("?"),
-                m.publisher.as_deref().unwrap_or("?"),
+                m.published.as_deref().unwrap_or("undated"),
+                m.publisher.as_deref().unwrap_or("(no publisher)"),
                 m.url.as_deref().unwrap_or(&m.document_id)
             )?;
         }
