@@ -1,6 +1,7 @@
 //! When a statement was made: the cue's own time modifier ("said Tuesday"), else the date
 //! of an earlier statement by the same speaker that had one, else the publication date,
-//! flagged as such.
+//! flagged as such. The modifier is then taken out of the start of the content it opened
+//! ("said Tuesday it had struck" reports "it had struck").
 
 use tally_core::{Attribution, Document, Layer, SaidAt, SaidAtBasis, Span, Timex};
 
