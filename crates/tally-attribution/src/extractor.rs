@@ -683,6 +683,14 @@ fn annotate(
                     };
                     let d = descriptor::parse(lex, &doc.body, words, target, apposition);
                     let span = span_of(doc, words, target)?;
+                    // "Last Friday, ... saying": a time expression is never a speaker.
+                    if doc
+                        .times
+                        .iter()
+                        .any(|t| t.span.start <= span.start && span.end <= t.span.end)
+                    {
+                        return None;
+                    }
                     let linked_entity = d
                         .name_range
                         .filter(|_| d.form == Form::Named)

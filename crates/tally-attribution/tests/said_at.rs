@@ -115,3 +115,33 @@ fn the_cue_time_leaves_the_start_of_the_content() {
         "2024-W40"
     );
 }
+
+/// A time expression read as a source is no speaker: "Last Friday, ... saying" has none.
+#[test]
+fn a_time_is_never_a_speaker() {
+    let meta = DocumentMeta {
+        published: Some(Published::date(
+            "2007-08-10".parse().unwrap(),
+            PublishedSource::Metadata,
+        )),
+        ..DocumentMeta::default()
+    };
+    let mut doc = Document::new(
+        meta,
+        ["Last Friday, saying that the Fed was asleep, he called for lower rates."],
+    );
+    tally_text::Segmenter.run(&mut doc).unwrap();
+    tally_times::TimeExtractor::new()
+        .unwrap()
+        .run(&mut doc)
+        .unwrap();
+    Attributor::new().unwrap().run(&mut doc).unwrap();
+    assert!(
+        doc.speakers
+            .iter()
+            .all(|s| s.name.as_deref() != Some("Last Friday")
+                && s.descriptor.as_deref() != Some("Last Friday")),
+        "{:?}",
+        doc.speakers
+    );
+}
