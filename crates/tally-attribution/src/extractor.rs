@@ -268,7 +268,9 @@ fn cues_in<'l>(lex: &'l Lexicon, words: &[Word<'_>], hits: &[Hit]) -> Vec<CueAt<
             let counted = words[start].lower().ends_with('s')
                 && words[start].lower() != "says"
                 && before(1).is_some_and(|w| w.text.starts_with(|c: char| c.is_ascii_digit()))
-                && !words.get(end).is_some_and(|w| w.lower() == "that" || w.text == ":");
+                && !words
+                    .get(end)
+                    .is_some_and(|w| w.lower() == "that" || w.text == ":");
             if noun || counted {
                 return None;
             }
@@ -670,6 +672,25 @@ fn annotate(
                 // A participle sharing the previous cue's source is the same speaker.
                 Some((prev_phrase, prev_speaker)) if prev_phrase == source_phrase => prev_speaker,
                 _ => f.source.and_then(|s| {
+                    // "Reserves were reported to have dropped", "deposits were quoted
+                    // unchanged": the subject of a passive cue is what is reported, not who
+                    // reports it (an agent after it, "by the ministry", still is). Not a
+                    // progressive ("the ministry is considering", "are talking about"), nor
+                    // "was quoted as saying".
+                    let cue_words = &words[f.cue.start..f.cue.end];
+                    let participle = cue_words.len() > 1
+                        && !cue_words.iter().any(|w| w.lower().ends_with("ing"))
+                        && words.get(f.cue.end).is_none_or(|w| w.lower() != "as");
+                    let passive = participle
+                        && words[f.cue.start..f.cue.end - 1].iter().any(|w| {
+                            matches!(
+                                w.lower(),
+                                "was" | "were" | "is" | "are" | "be" | "been" | "being"
+                            )
+                        });
+                    if passive && s.span.end <= f.cue.start {
+                        return None;
+                    }
                     let relative = s.antecedent.is_none()
                         && s.core.end == s.core.start + 1
                         && matches!(words[s.core.start].lower(), "who" | "which");

@@ -960,3 +960,23 @@ fn a_cue_form_counted_by_a_number_is_a_noun() {
         .unwrap();
     assert!(doc.attributions.is_empty(), "{:?}", doc.attributions);
 }
+
+/// The subject of a passive cue is what is reported, not a speaker; a progressive ("is
+/// considering") keeps its subject.
+#[test]
+fn the_subject_of_a_passive_cue_is_no_speaker() {
+    let speakers = |text: &str| {
+        let mut doc = Document::new(DocumentMeta::default(), [text]);
+        tally_text::Segmenter.run(&mut doc).unwrap();
+        Attributor::new().unwrap().run(&mut doc).unwrap();
+        doc.speakers
+            .iter()
+            .map(|s| s.name.clone().or(s.descriptor.clone()).unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    assert!(speakers("Reserves were reported to have dropped below four billion dlrs.").is_empty());
+    assert_eq!(
+        speakers("The ministry is considering a ban on the imports."),
+        ["The ministry"]
+    );
+}
