@@ -87,6 +87,21 @@ pub const SETTING_WORDS: &[&str] = &[
     "report",
     "earlier",
     "later",
+    // Platforms a statement is posted on: "said in a post on Telegram on Monday".
+    "x",
+    "twitter",
+    "telegram",
+    "facebook",
+    "instagram",
+    "truth",
+    "youtube",
+    "tiktok",
+    "bluesky",
+    "threads",
+    "website",
+    "blog",
+    "podcast",
+    "channel",
 ];
 
 /// How many setting words may stand between a cue and its time.
@@ -239,6 +254,22 @@ mod tests {
         let start = doc.body.find("said").unwrap();
         let span = doc.span(start, start + 4).unwrap();
         assert!(cue_time(&doc, &span).is_none());
+    }
+
+    #[test]
+    fn a_post_on_a_platform_is_a_setting() {
+        assert_eq!(
+            dated(
+                "\"We will respond,\" the minister said in a post on Telegram on Monday",
+                "said"
+            )
+            .as_deref(),
+            Some("2024-12-16")
+        );
+        assert_eq!(
+            dated("Zelensky wrote on X on Sunday that it was over", "wrote").as_deref(),
+            Some("2024-12-15")
+        );
     }
 
     #[test]
