@@ -42,6 +42,7 @@ use tally_core::{
 
 use crate::affiliation;
 use crate::antecedent::{self, Heads, Wanted};
+use crate::caveat;
 use crate::continuation;
 use crate::coref::{Mention, NotPerson, Registry};
 use crate::descriptor::{self, Form};
@@ -100,6 +101,7 @@ impl Extractor for Attributor {
         continuation::extend(doc, &quotes, &mut attributions);
         affiliation::infer(&self.lex, doc, &mut speakers, &attributions);
         said_at::fill(doc, &mut attributions);
+        caveat::trim(doc, &mut attributions);
         doc.speakers = speakers;
         doc.attributions = attributions;
         doc.mark_layer(Layer::Attributions);

@@ -51,6 +51,7 @@
 
 mod affiliation;
 mod antecedent;
+mod caveat;
 mod continuation;
 mod coref;
 mod descriptor;

@@ -980,3 +980,25 @@ fn the_subject_of_a_passive_cue_is_no_speaker() {
         ["The ministry"]
     );
 }
+
+/// The reporter's caveat after a claim is not part of its content.
+#[test]
+fn the_reporters_caveat_leaves_the_content() {
+    let mut doc = Document::new(
+        DocumentMeta::default(),
+        [
+            "Russia's Defense Ministry claimed its forces had captured the village of Kurakhivka, a claim that could not be independently verified.",
+        ],
+    );
+    tally_text::Segmenter.run(&mut doc).unwrap();
+    Attributor::new().unwrap().run(&mut doc).unwrap();
+    let content: Vec<&str> = doc.attributions[0]
+        .content
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(
+        content,
+        ["its forces had captured the village of Kurakhivka"]
+    );
+}
