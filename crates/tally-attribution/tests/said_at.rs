@@ -13,14 +13,17 @@ const TEXT: [&str; 3] = [
 ];
 
 fn doc(published: bool, times: bool) -> Document {
-    let mut meta = DocumentMeta::default();
-    if published {
-        meta.published = Some(Published::date(
-            "2024-12-18".parse().unwrap(),
-            PublishedSource::Metadata,
-        ));
-    }
-    let mut doc = Document::new(meta, TEXT);
+    annotated(published.then_some("2024-12-18"), times, &TEXT)
+}
+
+/// `paragraphs` segmented, dated by `times` when asked, and attributed.
+fn annotated(published: Option<&str>, times: bool, paragraphs: &[&str]) -> Document {
+    let meta = DocumentMeta {
+        published: published
+            .map(|d| Published::date(d.parse().unwrap(), PublishedSource::Metadata)),
+        ..DocumentMeta::default()
+    };
+    let mut doc = Document::new(meta, paragraphs);
     tally_text::Segmenter.run(&mut doc).unwrap();
     if times {
         tally_times::TimeExtractor::new()
@@ -70,28 +73,16 @@ fn without_any_date_said_at_is_empty() {
 /// had struck" reports "it had struck ...".
 #[test]
 fn the_cue_time_leaves_the_start_of_the_content() {
-    let meta = DocumentMeta {
-        published: Some(Published::date(
-            "2024-10-08".parse().unwrap(),
-            PublishedSource::Metadata,
-        )),
-        ..DocumentMeta::default()
-    };
-    let mut doc = Document::new(
-        meta,
-        [
+    let doc = annotated(
+        Some("2024-10-08"),
+        true,
+        &[
             "Israel's military said Tuesday it had struck about 120 targets in southern Lebanon.",
             "The Kremlin said last week it would not comment on the reports.",
             "The ministry said that on Monday 40 people had been killed.",
             "The company said 1986 earnings rose to 12.9 mln dlrs.",
         ],
     );
-    tally_text::Segmenter.run(&mut doc).unwrap();
-    tally_times::TimeExtractor::new()
-        .unwrap()
-        .run(&mut doc)
-        .unwrap();
-    Attributor::new().unwrap().run(&mut doc).unwrap();
     let contents: Vec<&str> = doc
         .attributions
         .iter()
@@ -119,23 +110,11 @@ fn the_cue_time_leaves_the_start_of_the_content() {
 /// A time expression read as a source is no speaker: "Last Friday, ... saying" has none.
 #[test]
 fn a_time_is_never_a_speaker() {
-    let meta = DocumentMeta {
-        published: Some(Published::date(
-            "2007-08-10".parse().unwrap(),
-            PublishedSource::Metadata,
-        )),
-        ..DocumentMeta::default()
-    };
-    let mut doc = Document::new(
-        meta,
-        ["Last Friday, saying that the Fed was asleep, he called for lower rates."],
+    let doc = annotated(
+        Some("2007-08-10"),
+        true,
+        &["Last Friday, saying that the Fed was asleep, he called for lower rates."],
     );
-    tally_text::Segmenter.run(&mut doc).unwrap();
-    tally_times::TimeExtractor::new()
-        .unwrap()
-        .run(&mut doc)
-        .unwrap();
-    Attributor::new().unwrap().run(&mut doc).unwrap();
     assert!(
         doc.speakers
             .iter()

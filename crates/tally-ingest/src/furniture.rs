@@ -16,7 +16,7 @@ use tally_core::DocumentMeta;
 
 static FURNITURE_TSV: &str = include_str!("../../../data/ingest/furniture.tsv");
 
-/// Paragraphs this long or longer are never promotions.
+/// Paragraphs this long or longer are never advertising lines or promotions.
 const PROMO_MAX: usize = 160;
 /// Paragraphs this long or longer are never closing credits.
 const TRAILER_MAX: usize = 300;
@@ -56,13 +56,8 @@ static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
 pub(crate) fn trim(meta: &mut DocumentMeta, paragraphs: &mut Vec<String>) {
     take_byline(meta, paragraphs);
     let furniture = &*FURNITURE;
-    let kept: Vec<String> = paragraphs
-        .iter()
-        .filter(|p| !is_filler(furniture, &normal(p)))
-        .cloned()
-        .collect();
-    if !kept.is_empty() {
-        *paragraphs = kept;
+    if paragraphs.iter().any(|p| !is_filler(furniture, p)) {
+        paragraphs.retain(|p| !is_filler(furniture, p));
     }
     let mut trailer = Vec::new();
     while paragraphs.len() > 1
@@ -117,9 +112,14 @@ fn normal(paragraph: &str) -> String {
     inner.trim().to_lowercase()
 }
 
-fn is_filler(f: &Furniture, lower: &str) -> bool {
-    f.lines.contains(&lower)
-        || (lower.len() < PROMO_MAX && f.promos.iter().any(|p| lower.starts_with(p)))
+/// An advertising line or a promotion. Both are short, so a story paragraph is ruled out
+/// by its length before it is lowercased (this runs on every paragraph ingested).
+fn is_filler(f: &Furniture, paragraph: &str) -> bool {
+    if paragraph.len() >= PROMO_MAX {
+        return false;
+    }
+    let lower = normal(paragraph);
+    f.lines.contains(&lower.as_str()) || f.promos.iter().any(|p| lower.starts_with(p))
 }
 
 fn is_trailer(f: &Furniture, lower: &str) -> bool {

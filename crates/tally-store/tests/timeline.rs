@@ -10,7 +10,7 @@ use tally_core::{
     Argument, Claim, ClaimKind, Claimant, ClaimantKind, Document, Figure, Measure, SaidAt,
     SaidAtBasis, Span,
 };
-use tally_store::{Flag, Prepared, Store, TimelineQuery};
+use tally_store::{Flag, Prepared, Store, Timeline, TimelineQuery};
 
 /// A figure in a story: its words, range, and the subject and place phrases with the
 /// entity each is linked to, if any.
@@ -129,17 +129,22 @@ fn story(n: u64, claimant: &str, date: &str, sentence: &str, figures: &[Fig]) ->
     d
 }
 
-/// Every flag of the `casualties` timeline as (wording, flag, other wording), sorted.
-fn flags(stories: Vec<Document>) -> Vec<(String, &'static str, String)> {
+/// The `casualties` timeline of `stories` stored together.
+fn casualties(stories: Vec<Document>) -> Timeline {
     let mut store = Store::open_in_memory().unwrap();
     let prepared: Vec<Prepared> = stories.into_iter().map(Prepared::new).collect();
     store.write(&prepared, &[]).unwrap();
-    let t = store
+    store
         .timeline(&TimelineQuery {
             measure: "casualties".to_owned(),
             ..TimelineQuery::default()
         })
-        .unwrap();
+        .unwrap()
+}
+
+/// Every flag of the `casualties` timeline as (wording, flag, other wording), sorted.
+fn flags(stories: Vec<Document>) -> Vec<(String, &'static str, String)> {
+    let t = casualties(stories);
     let mut out = Vec::new();
     for e in &t.estimates {
         for f in &e.flags {
@@ -504,15 +509,7 @@ fn a_week_sorts_among_days() {
         at.date = "2024-W50".to_owned();
     }
     late.claims[0].said_at.as_mut().unwrap().date = "2024-12-20".to_owned();
-    let mut store = Store::open_in_memory().unwrap();
-    let prepared: Vec<Prepared> = vec![Prepared::new(late), Prepared::new(week)];
-    store.write(&prepared, &[]).unwrap();
-    let t = store
-        .timeline(&TimelineQuery {
-            measure: "casualties".to_owned(),
-            ..TimelineQuery::default()
-        })
-        .unwrap();
+    let t = casualties(vec![late, week]);
     let order: Vec<(&str, Option<&str>)> = t
         .estimates
         .iter()
