@@ -162,25 +162,14 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let seconds = started.elapsed().as_secs_f64();
     let counts = store.counts()?;
     if !args.quiet {
-        let stats = totals.stats;
         eprintln!(
-            "tally: ingested {} documents ({} new, {} already stored{}), {} claims, {} errors, \
-             {} inputs skipped as done, in {seconds:.1}s ({:.1} MB/s, {:.0} documents/s); {} now holds {} documents",
-            totals.documents,
-            stats.inserted,
-            stats.skipped,
-            if stats.replaced > 0 {
-                format!(", {} replaced", stats.replaced)
-            } else {
-                String::new()
-            },
-            stats.claims,
-            totals.failed,
-            totals.inputs_skipped,
-            totals.bytes as f64 / 1e6 / seconds.max(1e-9),
-            totals.documents as f64 / seconds.max(1e-9),
-            args.db.db.display(),
-            counts.documents,
+            "{}",
+            summary(
+                &totals,
+                seconds,
+                &args.db.db.display().to_string(),
+                counts.documents
+            )
         );
         if totals.printed >= MAX_PRINTED_ERRORS {
             eprintln!("tally: more errors are in the database's `errors` table");
@@ -329,6 +318,61 @@ struct Totals {
     stats: WriteStats,
 }
 
+/// `n word` with the word in the plural unless `n` is 1 ("1 error", "2 errors").
+fn count(n: u64, singular: &str, plural: &str) -> String {
+    if n == 1 {
+        format!("1 {singular}")
+    } else {
+        format!("{n} {plural}")
+    }
+}
+
+/// The final line of `tally ingest`. Rates are left out of runs under a second (start-up,
+/// not throughput: a 2 KB page printed "0.0 MB/s"), and a slow rate is given in KB/s.
+fn summary(totals: &Totals, seconds: f64, db: &str, held: u64) -> String {
+    let stats = &totals.stats;
+    let replaced = if stats.replaced > 0 {
+        format!(", {} replaced", stats.replaced)
+    } else {
+        String::new()
+    };
+    let skipped_inputs = if totals.inputs_skipped > 0 {
+        format!(
+            ", {} skipped as done",
+            count(totals.inputs_skipped, "input", "inputs")
+        )
+    } else {
+        String::new()
+    };
+    let rates = if seconds >= 1.0 {
+        let mb = totals.bytes as f64 / 1e6 / seconds;
+        let bytes = if mb >= 0.1 {
+            format!("{mb:.1} MB/s")
+        } else {
+            format!("{:.1} KB/s", mb * 1e3)
+        };
+        let docs = totals.documents as f64 / seconds;
+        let docs = if docs >= 10.0 {
+            format!("{docs:.0}")
+        } else {
+            format!("{docs:.1}")
+        };
+        format!(" ({bytes}, {docs} documents/s)")
+    } else {
+        String::new()
+    };
+    format!(
+        "tally: ingested {} ({} new, {} already stored{replaced}), {}, {}{skipped_inputs}, \
+         in {seconds:.1}s{rates}; {db} now holds {}",
+        count(totals.documents, "document", "documents"),
+        stats.inserted,
+        stats.skipped,
+        count(stats.claims, "claim", "claims"),
+        count(totals.failed, "error", "errors"),
+        count(held, "document", "documents"),
+    )
+}
+
 fn progress_bar(total: u64, quiet: bool) -> ProgressBar {
     // indicatif draws nothing when stderr is not a terminal, so piping stays silent.
     let target = if quiet {
@@ -375,5 +419,49 @@ fn file_error(e: &IngestError, path: &str) -> ErrorRecord {
             code: other.code().to_owned(),
             message: other.to_string(),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn totals(documents: u64, failed: u64, bytes: u64, inputs_skipped: u64) -> Totals {
+        Totals {
+            documents,
+            failed,
+            bytes,
+            inputs_skipped,
+            printed: 0,
+            stats: WriteStats {
+                inserted: documents,
+                claims: 1,
+                ..WriteStats::default()
+            },
+        }
+    }
+
+    #[test]
+    fn one_of_each_is_singular_and_a_short_run_has_no_rates() {
+        let line = summary(&totals(1, 1, 2_000, 1), 0.2, "t.db", 1);
+        assert_eq!(
+            line,
+            "tally: ingested 1 document (1 new, 0 already stored), 1 claim, 1 error, \
+             1 input skipped as done, in 0.2s; t.db now holds 1 document"
+        );
+    }
+
+    #[test]
+    fn a_long_run_has_rates_in_units_that_show_them() {
+        let line = summary(&totals(53_302, 0, 220_000_000, 0), 40.0, "t.db", 53_302);
+        assert!(
+            line.contains("0 errors, in 40.0s (5.5 MB/s, 1333 documents/s)"),
+            "{line}"
+        );
+        let slow = summary(&totals(3, 2, 6_000, 0), 2.0, "t.db", 3);
+        assert!(
+            slow.contains("2 errors, in 2.0s (3.0 KB/s, 1.5 documents/s)"),
+            "{slow}"
+        );
     }
 }
