@@ -185,7 +185,7 @@ fn replace_re_extracts_stored_documents() {
     assert!(first.status.success(), "{}", stderr(&first));
     let rerun = tally(&["ingest", "--db", db_arg, page_arg]);
     assert!(
-        stderr(&rerun).contains("1 inputs skipped as done"),
+        stderr(&rerun).contains("1 input skipped as done"),
         "{}",
         stderr(&rerun)
     );

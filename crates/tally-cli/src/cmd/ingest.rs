@@ -336,14 +336,7 @@ fn summary(totals: &Totals, seconds: f64, db: &str, held: u64) -> String {
     } else {
         String::new()
     };
-    let skipped_inputs = if totals.inputs_skipped > 0 {
-        format!(
-            ", {} skipped as done",
-            count(totals.inputs_skipped, "input", "inputs")
-        )
-    } else {
-        String::new()
-    };
+    let skipped_inputs = count(totals.inputs_skipped, "input", "inputs");
     let rates = if seconds >= 1.0 {
         let mb = totals.bytes as f64 / 1e6 / seconds;
         let bytes = if mb >= 0.1 {
@@ -362,8 +355,8 @@ fn summary(totals: &Totals, seconds: f64, db: &str, held: u64) -> String {
         String::new()
     };
     format!(
-        "tally: ingested {} ({} new, {} already stored{replaced}), {}, {}{skipped_inputs}, \
-         in {seconds:.1}s{rates}; {db} now holds {}",
+        "tally: ingested {} ({} new, {} already stored{replaced}), {}, {}, \
+         {skipped_inputs} skipped as done, in {seconds:.1}s{rates}; {db} now holds {}",
         count(totals.documents, "document", "documents"),
         stats.inserted,
         stats.skipped,
@@ -455,12 +448,16 @@ mod tests {
     fn a_long_run_has_rates_in_units_that_show_them() {
         let line = summary(&totals(53_302, 0, 220_000_000, 0), 40.0, "t.db", 53_302);
         assert!(
-            line.contains("0 errors, in 40.0s (5.5 MB/s, 1333 documents/s)"),
+            line.contains(
+                "0 errors, 0 inputs skipped as done, in 40.0s (5.5 MB/s, 1333 documents/s)"
+            ),
             "{line}"
         );
         let slow = summary(&totals(3, 2, 6_000, 0), 2.0, "t.db", 3);
         assert!(
-            slow.contains("2 errors, in 2.0s (3.0 KB/s, 1.5 documents/s)"),
+            slow.contains(
+                "2 errors, 0 inputs skipped as done, in 2.0s (3.0 KB/s, 1.5 documents/s)"
+            ),
             "{slow}"
         );
     }
