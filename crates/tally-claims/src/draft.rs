@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use rustc_hash::FxBuildHasher;
 
+use crate::content;
 use crate::positions::Positions;
 use tally_core::{
     Attribution, AttributionClass, Claim, ClaimKind, Claimant, ClaimantKind, Document, QuoteKind,
@@ -137,7 +138,7 @@ pub fn finish(drafts: Vec<Draft>, doc: &Document) -> Vec<Claim> {
     drafts
         .into_iter()
         .map(|d| {
-            let content = join_evidence(&d.evidence);
+            let content = content::text(&d.evidence, d.kind);
             let base = derived_id(&doc.id, &[d.claimant.name.as_str(), &content]);
             let id = match chain_end.get(&base) {
                 // The common case: a new statement, whose id is its base.
@@ -188,18 +189,6 @@ pub fn finish(drafts: Vec<Draft>, doc: &Document) -> Vec<Claim> {
             }
         })
         .collect()
-}
-
-/// The evidence texts joined by " … ", built in one allocation.
-fn join_evidence(evidence: &[Span]) -> String {
-    match evidence {
-        [one] => one.text.clone(),
-        _ => evidence
-            .iter()
-            .map(|e| e.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" … "),
-    }
 }
 
 #[cfg(test)]

@@ -4,7 +4,9 @@
 //!
 //! ## What it builds
 //! - **Speaker claims** from attributions: the attribution's speaker (or `unknown`, never
-//!   a guess), kind, cue, said-at date and content spans.
+//!   a guess), kind, cue, said-at date and content spans; the claim's text drops the
+//!   quotation marks, the comma before the cue and the "that" of reported speech
+//!   (`content.rs`).
 //! - **Merged statements**: a lead paraphrase and a later quote of the same statement by
 //!   the same speaker become one claim with both evidence spans (see `merge.rs` for the
 //!   rule).
@@ -30,6 +32,7 @@
 //! (then it becomes a reporter claim). Sameness of statements is decided from shared
 //! figures or word overlap, not from meaning.
 
+mod content;
 mod draft;
 mod link;
 mod merge;

@@ -70,7 +70,8 @@ pub struct Claim {
     /// The spans that state the claim: one, or several when a paraphrase and a later quote
     /// of the same statement were merged.
     pub evidence: Vec<Span>,
-    /// The statement's text (the evidence joined).
+    /// The statement's text: the evidence joined by " … ", without the quotation marks
+    /// around a whole quotation, the comma before its cue, or the "that" of reported speech.
     pub content: String,
     /// Ids of the figures the claim carries.
     #[serde(default)]
