@@ -129,6 +129,26 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_across_paragraphs_loses_its_opening_and_closing_marks() {
+        let doc = Document::new(
+            DocumentMeta::default(),
+            ["\"We held the line.", "\"We will hold it again,\" he said."],
+        );
+        let piece = |p: &str| {
+            let start = doc.body.find(p).unwrap();
+            Span::new(&doc.body, start, start + p.len()).unwrap()
+        };
+        let evidence = [
+            piece("\"We held the line."),
+            piece("\"We will hold it again,\""),
+        ];
+        assert_eq!(
+            text(&evidence, ClaimKind::Direct),
+            "We held the line. … We will hold it again"
+        );
+    }
+
+    #[test]
     fn partial_quotes_inside_a_paraphrase_keep_their_marks() {
         let body = r#"He said that Moscow was "open to dialogue" but "not at any price.""#;
         let piece = r#"that Moscow was "open to dialogue" but "not at any price.""#;
