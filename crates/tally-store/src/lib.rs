@@ -29,6 +29,7 @@ pub mod export;
 pub mod ingest;
 pub mod minhash;
 mod names;
+mod packed;
 pub mod schema;
 mod search;
 mod sources;

@@ -10,14 +10,14 @@
 //! (see [`PendingText`]) are added at the end of the batch, table by table.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::fmt::Write as _;
+use std::io::Write as _;
 
-use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
+use rusqlite::{Connection, OptionalExtension, params};
 use tally_core::{Claim, Document, Entity, Figure, Span};
 
 use crate::minhash::Signature;
 use crate::names::name;
+use crate::packed::Packed;
 use crate::store::{OnExisting, Prepared, StoreOptions, WriteStats, claim_key};
 
 /// State of one batch write: the connection (inside an open transaction), the options,
@@ -476,31 +476,20 @@ fn delete_annotations(tx: &Connection, pk: i64) -> rusqlite::Result<()> {
 /// several times the writer's page cache. Written document by document, the three took
 /// turns evicting each other's pages, each eviction a WAL write and a later re-read.
 /// Written table by table, each index's pages are visited in one run, once per
-/// transaction. The rows are owned values (a few KB per document, not the document), so
-/// a transaction can span several batches whose documents are freed as each is written.
+/// transaction. The rows are packed values (about a KB per document, not the document:
+/// see [`Packed`]), so a transaction can span several batches whose documents are freed
+/// as each is written.
 /// The rows, the order within each table (so which of two rows with the same key
 /// `INSERT OR IGNORE` keeps) and the claims' pks are what they were.
 #[derive(Debug, Default)]
 pub(crate) struct PendingRows {
-    entities: Vec<[Value; 6]>,
-    carriers: Vec<[Value; 16]>,
-    figures: Vec<[Value; 22]>,
+    entities: Packed,
+    carriers: Packed,
+    figures: Packed,
 }
 
-fn text(value: &str) -> Value {
-    Value::Text(value.to_owned())
-}
-
-fn opt_text(value: Option<&str>) -> Value {
-    value.map_or(Value::Null, text)
-}
-
-fn int(value: usize) -> Value {
-    Value::Integer(value as i64)
-}
-
-fn real(value: Option<f64>) -> Value {
-    value.map_or(Value::Null, Value::Real)
+fn usize_int(value: usize) -> i64 {
+    value as i64
 }
 
 impl PendingRows {
@@ -509,36 +498,36 @@ impl PendingRows {
         let mut mentions: Vec<&Span> = e.mentions.iter().collect();
         mentions.sort_by_key(|m| (m.start, m.end));
         mentions.dedup_by_key(|m| m.start);
-        self.entities.push([
-            Value::Integer(pk),
-            text(&e.id),
-            text(name(&e.kind)),
-            text(&e.name),
-            opt_text(e.parent.as_deref()),
-            Value::Text(spans_json(mentions.iter().copied())),
-        ]);
+        let row = &mut self.entities;
+        row.int(pk);
+        row.text(&e.id);
+        row.text(name(&e.kind));
+        row.text(&e.name);
+        row.opt_text(e.parent.as_deref());
+        row.text_with(|b| spans_json_into(b, mentions.iter().copied()));
+        row.end_row();
     }
 
     pub fn carrier(&mut self, claim_pk: i64, pk: i64, claim: &Claim) {
         let said = claim.said_at.as_ref();
-        self.carriers.push([
-            Value::Integer(claim_pk),
-            Value::Integer(pk),
-            text(&claim.id),
-            opt_text(claim.claimant.speaker_id.as_deref()),
-            claim.cue.as_ref().map_or(Value::Null, |c| int(c.start)),
-            claim.cue.as_ref().map_or(Value::Null, |c| int(c.end)),
-            opt_text(said.map(|s| s.date.as_str())),
-            opt_text(said.map(|s| name(&s.basis))),
-            opt_text(said.and_then(|s| s.time_id.as_deref())),
-            Value::Text(json(&claim.about_times)),
-            Value::Text(json(&claim.figures)),
-            Value::Text(json(&claim.entities)),
-            Value::Text(json(&claim.conditions)),
-            Value::Text(json(&claim.attributions)),
-            Value::Text(json(&claim.rules)),
-            Value::Text(spans_json(claim.evidence.iter())),
-        ]);
+        let row = &mut self.carriers;
+        row.int(claim_pk);
+        row.int(pk);
+        row.text(&claim.id);
+        row.opt_text(claim.claimant.speaker_id.as_deref());
+        row.opt_int(claim.cue.as_ref().map(|c| usize_int(c.start)));
+        row.opt_int(claim.cue.as_ref().map(|c| usize_int(c.end)));
+        row.opt_text(said.map(|s| s.date.as_str()));
+        row.opt_text(said.map(|s| name(&s.basis)));
+        row.opt_text(said.and_then(|s| s.time_id.as_deref()));
+        row.text_with(|b| json_into(b, &claim.about_times));
+        row.text_with(|b| json_into(b, &claim.figures));
+        row.text_with(|b| json_into(b, &claim.entities));
+        row.text_with(|b| json_into(b, &claim.conditions));
+        row.text_with(|b| json_into(b, &claim.attributions));
+        row.text_with(|b| json_into(b, &claim.rules));
+        row.text_with(|b| spans_json_into(b, claim.evidence.iter()));
+        row.end_row();
     }
 
     /// `date` is the figure's claim's said-at date, else the publication date; a week
@@ -547,30 +536,30 @@ impl PendingRows {
     pub fn figure(&mut self, pk: i64, f: &Figure, claim_pk: Option<i64>, date: Option<&str>) {
         let week = date.and_then(tally_core::week_start);
         let date = week.as_deref().or(date);
-        self.figures.push([
-            Value::Integer(pk),
-            text(&f.id),
-            int(f.span.start),
-            int(f.span.end),
-            text(&f.raw),
-            real(f.low),
-            real(f.best),
-            real(f.high),
-            opt_text(f.unit.as_deref()),
-            Value::Integer(i64::from(f.approx)),
-            Value::Integer(i64::from(f.open_low)),
-            Value::Integer(i64::from(f.open_high)),
-            text(f.measure.as_str()),
-            opt_text(f.noun.as_deref()),
-            opt_text(f.subject.as_ref().map(|a| a.span.text.as_str())),
-            opt_text(f.subject.as_ref().and_then(|a| a.entity_id.as_deref())),
-            opt_text(f.place.as_ref().map(|a| a.span.text.as_str())),
-            opt_text(f.place.as_ref().and_then(|a| a.entity_id.as_deref())),
-            Value::Text(json(&f.hedges)),
-            text(&f.convention),
-            claim_pk.map_or(Value::Null, Value::Integer),
-            opt_text(date),
-        ]);
+        let row = &mut self.figures;
+        row.int(pk);
+        row.text(&f.id);
+        row.int(usize_int(f.span.start));
+        row.int(usize_int(f.span.end));
+        row.text(&f.raw);
+        row.opt_real(f.low);
+        row.opt_real(f.best);
+        row.opt_real(f.high);
+        row.opt_text(f.unit.as_deref());
+        row.int(i64::from(f.approx));
+        row.int(i64::from(f.open_low));
+        row.int(i64::from(f.open_high));
+        row.text(f.measure.as_str());
+        row.opt_text(f.noun.as_deref());
+        row.opt_text(f.subject.as_ref().map(|a| a.span.text.as_str()));
+        row.opt_text(f.subject.as_ref().and_then(|a| a.entity_id.as_deref()));
+        row.opt_text(f.place.as_ref().map(|a| a.span.text.as_str()));
+        row.opt_text(f.place.as_ref().and_then(|a| a.entity_id.as_deref()));
+        row.text_with(|b| json_into(b, &f.hedges));
+        row.text(&f.convention);
+        row.opt_int(claim_pk);
+        row.opt_text(date);
+        row.end_row();
     }
 
     /// Forgets the pending rows (their transaction rolled back).
@@ -586,19 +575,14 @@ impl PendingRows {
             "INSERT OR IGNORE INTO entities (doc_pk, id, kind, name, parent, mentions)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?;
-        for row in &self.entities {
-            st.execute(params_from_iter(row))?;
-        }
-        let mut carriers = 0u64;
+        self.entities.execute_each::<6>(&mut st)?;
         let mut st = tx.prepare_cached(
             "INSERT OR IGNORE INTO claim_instances (claim_pk, doc_pk, id, speaker_id,
                  cue_start, cue_end, said_date, said_basis, said_time_id, about_times,
                  figures, entities, conditions, attributions, rules, evidence)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
         )?;
-        for row in &self.carriers {
-            carriers += st.execute(params_from_iter(row))? as u64;
-        }
+        let carriers = self.carriers.execute_each::<16>(&mut st)?;
         let mut st = tx.prepare_cached(
             "INSERT OR IGNORE INTO figures (doc_pk, id, start, end, raw, low, best, high,
                  unit, approx, open_low, open_high, measure, noun, subject_text,
@@ -606,9 +590,7 @@ impl PendingRows {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
                  ?17, ?18, ?19, ?20, ?21, ?22)",
         )?;
-        for row in &self.figures {
-            st.execute(params_from_iter(row))?;
-        }
+        self.figures.execute_each::<22>(&mut st)?;
         self.clear();
         Ok(carriers)
     }
@@ -654,21 +636,38 @@ impl PendingText<'_> {
 
 /// Spans as a JSON list of `[start, end]` pairs.
 pub(crate) fn spans_json<'s>(spans: impl IntoIterator<Item = &'s Span>) -> String {
-    let mut out = String::from("[");
+    let mut out = Vec::new();
+    spans_json_into(&mut out, spans);
+    // Only ASCII digits, brackets and commas were written.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`spans_json`] appended to `out`.
+pub(crate) fn spans_json_into<'s>(out: &mut Vec<u8>, spans: impl IntoIterator<Item = &'s Span>) {
+    out.push(b'[');
     for (i, s) in spans.into_iter().enumerate() {
         if i > 0 {
-            out.push(',');
+            out.push(b',');
         }
-        // Writing to a String cannot fail.
+        // Writing to a Vec cannot fail.
         let _ = write!(out, "[{},{}]", s.start, s.end);
     }
-    out.push(']');
-    out
+    out.push(b']');
 }
 
 pub(crate) fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
     // Serializing plain data (strings, numbers, vectors of them) cannot fail.
     serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned())
+}
+
+/// [`json`] appended to `out` (UTF-8, as `serde_json` writes).
+pub(crate) fn json_into<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
+    let start = out.len();
+    // As in `json`: plain data cannot fail; if it did, the cell says `null` as there.
+    if serde_json::to_writer(&mut *out, value).is_err() {
+        out.truncate(start);
+        out.extend_from_slice(b"null");
+    }
 }
 
 #[cfg(test)]
