@@ -78,6 +78,79 @@ pub struct Num {
     pub flags: u16,
 }
 
+/// The numbers of an amount (none, one, or two for a range), kept inline: every amount
+/// read would otherwise allocate a list for them, most of them to be dropped as years, dates
+/// or codes. Reads as a slice.
+#[derive(Clone, Copy)]
+pub struct Nums {
+    items: [Num; 2],
+    len: usize,
+}
+
+impl Nums {
+    /// No numbers.
+    #[must_use]
+    pub const fn new() -> Nums {
+        const NONE: Num = Num {
+            start: 0,
+            end: 0,
+            value: 0.0,
+            kind: NumKind::Integer,
+            words: false,
+            scaled: false,
+            top_scale: 1.0,
+            plain_digits: None,
+            grouped: false,
+            flags: 0,
+        };
+        Nums {
+            items: [NONE; 2],
+            len: 0,
+        }
+    }
+
+    /// Adds a number; a third one is ignored (an amount has at most two).
+    pub fn push(&mut self, n: Num) {
+        if let Some(slot) = self.items.get_mut(self.len) {
+            *slot = n;
+            self.len += 1;
+        }
+    }
+}
+
+impl Default for Nums {
+    fn default() -> Nums {
+        Nums::new()
+    }
+}
+
+impl std::ops::Deref for Nums {
+    type Target = [Num];
+    fn deref(&self) -> &[Num] {
+        self.items.get(..self.len).unwrap_or(&[])
+    }
+}
+
+impl<'a> IntoIterator for &'a Nums {
+    type Item = &'a Num;
+    type IntoIter = std::slice::Iter<'a, Num>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl PartialEq for Nums {
+    fn eq(&self, other: &Nums) -> bool {
+        **self == **other
+    }
+}
+
+impl std::fmt::Debug for Nums {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
 /// A digit string kept inline, without allocating: the significant digits (leading zeros
 /// dropped) up to a bound, and how many later digits were dropped. Past 32 significant
 /// digits the value is rounded there, far beyond what an f64 holds anyway.
@@ -383,11 +456,12 @@ fn digit_atom(lexicon: &Lexicon, text: &str, start: usize, money: bool) -> Digit
     };
     if letters_end > pos && !is_alnum_at(text, letters_end) {
         let letters = text.get(pos..letters_end).unwrap_or("");
-        let lower = letters.to_ascii_lowercase();
-        if matches!(lower.as_str(), "st" | "nd" | "rd" | "th") {
+        // Compared without a lowercase copy: these letters follow every "18th" and "1990s".
+        let is = |w: &str| letters.eq_ignore_ascii_case(w);
+        if is("st") || is("nd") || is("rd") || is("th") {
             flags |= flags::ORDINAL;
             pos = letters_end;
-        } else if lower == "s" && kind == NumKind::Integer {
+        } else if is("s") && kind == NumKind::Integer {
             flags |= flags::DECADE;
             pos = letters_end;
         } else if let Some(s) = lexicon.suffixes.iter().find(|s| {

@@ -25,8 +25,8 @@ use tally_core::ExtractError;
 
 use crate::convention::{Base, VagueBase};
 use crate::lex::{self, Kind, Tok};
-use crate::lexicon::{Anchor, Lexicon, ModKind, NumWord, Position, flag, with_lower};
-use crate::number::{self, Num, flags};
+use crate::lexicon::{Anchor, Info, Lexicon, ModKind, NumWord, Position, flag, with_lower};
+use crate::number::{self, Num, Nums, flags};
 use crate::scan;
 
 /// A percent unit.
@@ -80,7 +80,7 @@ pub struct Quantity {
     /// A unit of measure ("point", "km", "GB"), from `data/figures/units.tsv`.
     pub unit: Option<String>,
     /// The numbers inside, in order (one, two for a range, none for a vague word).
-    pub nums: Vec<Num>,
+    pub nums: Nums,
     /// The vague word's key, for vague amounts.
     pub vague: Option<String>,
     /// "between", "from" or the connector of a range.
@@ -119,6 +119,16 @@ struct Part<'a> {
     currency: Option<(&'a str, bool)>,
     percent: Option<PercentUnit>,
     unit: Option<&'a str>,
+    /// The token at `end` and what the lexicon says of it, when already read: the range
+    /// and modifier tests after the part read the same token.
+    next: Option<Next>,
+}
+
+/// The token after a position (`None` at a line break or the end) and its lexicon entry.
+#[derive(Clone, Copy)]
+struct Next {
+    tok: Option<Tok>,
+    info: Info,
 }
 
 impl Part<'_> {
@@ -206,8 +216,9 @@ impl Recognizer {
     /// outward, and the scan resumes after what was read.
     #[must_use]
     pub fn recognize(&self, text: &str) -> Vec<Quantity> {
-        // News holds an amount every few hundred bytes: reserve for that.
-        let mut out: Vec<Quantity> = Vec::with_capacity(text.len() / 256 + 1);
+        // News holds an amount about every hundred bytes (9,000 per MB of the bench
+        // originals): reserve for that, so the list of large items is rarely moved.
+        let mut out: Vec<Quantity> = Vec::with_capacity(text.len() / 96 + 4);
         let addresses = self.addresses(text);
         let mut pos = 0;
         let mut floor = 0;
@@ -564,7 +575,7 @@ impl Recognizer {
         let post_modifier = if range {
             None
         } else {
-            self.modifier_after(text, amount.end)
+            self.modifier_after(text, amount.end, first.next)
         };
         if let Some(m) = &post_modifier {
             span.end = m.span.end;
@@ -581,9 +592,13 @@ impl Recognizer {
                 None => Base::Exact(first.value()?),
             },
         };
-        let mut nums: Vec<Num> = Vec::with_capacity(2);
-        nums.extend(first.num);
-        nums.extend(second.as_ref().and_then(|p| p.num));
+        let mut nums = Nums::new();
+        if let Some(n) = first.num {
+            nums.push(n);
+        }
+        if let Some(n) = second.as_ref().and_then(|p| p.num) {
+            nums.push(n);
+        }
         let flags = nums.iter().fold(0, |f, n| f | n.flags);
         let unit = first
             .unit
@@ -642,8 +657,21 @@ impl Recognizer {
         let mut percent = None;
         let mut unit = None;
         let mut num = num;
+        let mut next = None;
         if cur.is_none() {
-            if let Some((c, e)) = self.currency_after(text, end, scaled) {
+            // The token right after the amount is read and looked up once for all three
+            // tests below (a currency, a percent, a unit): each would read it again, and
+            // most amounts have none of them.
+            let after = lex::next(text, end);
+            let after_info = after.map(|t| lexicon.info_of(text, t));
+            // "of" and a glued "-" may stand before the word that counts.
+            let skips = after.is_some_and(|t| t.is(text, "of") || t.is(text, "-"));
+            let may_be_currency =
+                skips || after_info.is_some_and(|i| i.flags & flag::CURRENCY_FIRST != 0);
+            if let Some((c, e)) = may_be_currency
+                .then(|| self.currency_after(text, end, scaled))
+                .flatten()
+            {
                 // "3 dollars 50 cents", "thirteen dollars and forty-five cents".
                 if !c.1
                     && let Some(n) = num.as_mut()
@@ -655,12 +683,24 @@ impl Recognizer {
                     end = e;
                 }
                 cur = Some(c);
-            } else if let Some((p, e)) = percent_after(text, end) {
+            } else if let Some((p, e)) = after.and_then(|t| percent_at(text, t)) {
                 percent = Some(p);
                 end = e;
-            } else if let Some((u, e)) = self.unit_after(text, end, vague.is_some()) {
+            } else if let Some((u, e)) = if skips {
+                self.unit_after(text, end, vague.is_some())
+            } else {
+                after
+                    .filter(|t| t.kind == Kind::Word)
+                    .zip(after_info)
+                    .and_then(|(t, info)| Some((self.unit_name(info)?, t.end)))
+            } {
                 unit = Some(u);
                 end = e;
+            } else {
+                next = Some(Next {
+                    tok: after,
+                    info: after_info.unwrap_or_default(),
+                });
             }
         } else if currency.is_some()
             && let Some(((iso, false), e)) = self.currency_after(text, end, scaled)
@@ -677,6 +717,7 @@ impl Recognizer {
             currency: cur,
             percent,
             unit,
+            next,
         })
     }
 
@@ -851,6 +892,13 @@ impl Recognizer {
         Some((unit, t.end))
     }
 
+    /// The unit of measure a looked-up word names.
+    fn unit_name(&self, info: crate::lexicon::Info) -> Option<&str> {
+        info.unit
+            .and_then(|i| self.lexicon.unit_names.get(usize::from(i)))
+            .map(String::as_str)
+    }
+
     /// "50 cents" or "and forty-five cents" after a major currency amount: the minor count
     /// (below 100) and where it ends, when its currency matches `iso`.
     fn cents_after(&self, text: &str, pos: usize, iso: &str) -> Option<(f64, usize)> {
@@ -878,7 +926,10 @@ impl Recognizer {
         {
             return None;
         }
-        let c = lex::next(text, first.end)?;
+        let c = match first.next {
+            Some(n) => n.tok?,
+            None => lex::next(text, first.end)?,
+        };
         let connector = c.text(text);
         let ok = [
             "to", "through", "thru", "and", "or", "-", "\u{2013}", "\u{2014}", "~",
@@ -970,8 +1021,16 @@ impl Recognizer {
     }
 
     /// The longest modifier starting right after `pos` ("or more", "or so", "-plus").
-    fn modifier_after(&self, text: &str, pos: usize) -> Option<Modifier> {
+    /// `next` is the token at `pos` and its entry, when already read.
+    fn modifier_after(&self, text: &str, pos: usize, next: Option<Next>) -> Option<Modifier> {
         let lexicon = &*self.lexicon;
+        if let Some(n) = next {
+            let t = n.tok?;
+            // Most amounts stop here: the word after them opens no modifier.
+            if n.info.flags & flag::MODIFIER_FIRST == 0 && !t.is(text, "-") {
+                return None;
+            }
+        }
         let first = lex::next(text, pos)?;
         let first = if first.is(text, "-") && first.start == pos {
             lex::next(text, first.end)?
@@ -1109,9 +1168,8 @@ impl Joined {
     }
 }
 
-/// A percent sign or word right after an amount.
-fn percent_after(text: &str, pos: usize) -> Option<(PercentUnit, usize)> {
-    let t = lex::next(text, pos)?;
+/// A percent sign or word right after an amount: `t` is the token after it.
+fn percent_at(text: &str, t: Tok) -> Option<(PercentUnit, usize)> {
     if t.is(text, "%") {
         return Some((PercentUnit::Percent, t.end));
     }
