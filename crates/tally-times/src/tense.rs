@@ -56,6 +56,26 @@ impl Word<'_> {
     }
 }
 
+/// The first `N` words of `words` in an array, and how many there were; the slots past them
+/// hold empty words.
+fn first_words<'a, const N: usize>(
+    lexicon: &'a Lexicon,
+    words: impl Iterator<Item = Word<'a>>,
+) -> ([Word<'a>; N], usize) {
+    let mut out: [Word<'a>; N] = std::array::from_fn(|_| Word {
+        lower: Cow::Borrowed(""),
+        capital: false,
+        lexicon,
+        known: OnceCell::new(),
+    });
+    let mut len = 0;
+    for (slot, w) in out.iter_mut().zip(words) {
+        *slot = w;
+        len += 1;
+    }
+    (out, len)
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphabetic() || c == '\'' || c == '’'
 }
@@ -226,22 +246,23 @@ pub(crate) fn clause_tense(
     let (left_text, left_lower) = (&left_text[cut..], &left_lower[cut..]);
     let cut = right_lower.find(';').unwrap_or(right_lower.len());
     let (right_text, right_lower) = (&right_text[..cut], &right_lower[..cut]);
-    let left: Vec<Word<'_>> = words(lexicon, left_text, left_lower)
-        .rev()
-        .take(LEFT_WORDS)
-        .collect();
-    let right: Vec<Word<'_>> = words(lexicon, right_text, right_lower)
-        .take(RIGHT_WORDS)
-        .collect();
+    // On the stack: this runs for every expression, and a list grown word by word was
+    // allocated three times over.
+    let (left_words, left_len) =
+        first_words::<LEFT_WORDS>(lexicon, words(lexicon, left_text, left_lower).rev());
+    let (right_words, right_len) =
+        first_words::<RIGHT_WORDS>(lexicon, words(lexicon, right_text, right_lower));
+    let left = left_words.get(..left_len).unwrap_or(&[]);
+    let right = right_words.get(..right_len).unwrap_or(&[]);
     // Whether the nearest word on the left touches the expression (only whitespace between).
     let touching = left_text.trim_end().ends_with(is_word_char);
-    if modifies_a_noun(&left, &right, right_text) {
+    if modifies_a_noun(left, right, right_text) {
         // The clause's verb says nothing about when the noun's event is ("announced the Jan.
         // 14 deadline", "will be tendered under a January 30 offer"), except that an event
         // held on a calendar and named in a future clause is still ahead ("will turn 18
         // before the November election").
         let scheduled = right.iter().take(2).any(|w| w.has(SCHEDULED));
-        return left_cue(&left).filter(|t| scheduled && *t == Tense::Future);
+        return left_cue(left).filter(|t| scheduled && *t == Tense::Future);
     }
     // "since Jan. 13": a time before the clause's, whatever its tense.
     if touching && left.first().is_some_and(|w| w.is("since")) {
@@ -255,7 +276,7 @@ pub(crate) fn clause_tense(
     {
         return Some(Tense::Future);
     }
-    if let Some(t) = left_cue(&left) {
+    if let Some(t) = left_cue(left) {
         return Some(t);
     }
     // Only when nothing on the left says the tense: "On Tuesday, the official said".
