@@ -229,8 +229,9 @@ fn cues_in<'l>(lex: &'l Lexicon, words: &[Word<'_>], hits: &[Hit]) -> Vec<CueAt<
             // After a determiner or possessive the word is a noun ("his remarks", "Trump's
             // claims"), not a reporting verb; a form that is also a noun may have one
             // modifier between ("a news report said").
+            // "He's said" is a pronoun and an auxiliary, not an owner.
             let det = |w: &Word<'_>| {
-                w.is_possessive()
+                (w.is_possessive() && lex.pronoun(w.lower()).is_none())
                     || matches!(
                         w.lower(),
                         "a" | "an"

@@ -107,12 +107,18 @@ pub(crate) struct CueFlags {
     pub np: bool,
     /// A to-infinitive after the cue is the content ("declined to comment").
     pub inf: bool,
+    /// An object noun phrase followed by an "as" phrase is the content ("sees Cruz as a
+    /// uniter"); a bare object is not ("saw the president").
+    pub as_phrase: bool,
     /// A raising cue: no source; the subject and complement are the content ("seemed to").
     pub raise: bool,
     /// The form is also a noun ("report", "plans"): not a cue inside a noun phrase.
     pub noun: bool,
     /// A document noun whose preceding "in" is the cue ("in the latest poll").
     pub in_document: bool,
+    /// A sentence adverb reporting its clause without naming a source ("The FBI is
+    /// reportedly making arrangements ...").
+    pub adverb: bool,
 }
 
 /// One cue form.
@@ -321,9 +327,11 @@ impl Lexicon {
                     "clause" => flags.clause = true,
                     "np" => flags.np = true,
                     "inf" => flags.inf = true,
+                    "as" => flags.as_phrase = true,
                     "raise" => flags.raise = true,
                     "noun" => flags.noun = true,
                     "in" => flags.in_document = true,
+                    "adv" => flags.adverb = true,
                     other => return Err(bad("cues.tsv", format!("unknown flag {other:?}"))),
                 }
             }

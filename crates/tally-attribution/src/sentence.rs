@@ -17,7 +17,8 @@
 //! - `[...], as {The New York Times} reported` and `As reported by {X}, [...]`;
 //! - appositions and relative clauses between dashes: `{Jason Sims — a teacher —} says`;
 //! - labels after a dash: `... - {HuffPollster}: [“...”]`;
-//! - passive reports without agent have no source: `Sanders had been told [that ...]`.
+//! - passive reports without agent have no source: `Sanders had been told [that ...]`;
+//! - reporting adverbs, with no source: `[The FBI is] reportedly [making arrangements ...]`.
 
 use tally_core::AttributionClass;
 
@@ -73,6 +74,8 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
         let next_cue = cues.get(n + 1).map_or(words.len(), |c| c.words.start);
         let result = if let Some(f) = asked(words, cue) {
             Some(f)
+        } else if cue.entry.flags.adverb {
+            adverb(lex, words, cue, next_cue)
         } else if cue.entry.flags.in_document {
             in_document(lex, words, cue, found.last(), next_cue)
         } else if cue.entry.flags.prep {
@@ -81,7 +84,7 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
             raising(lex, words, cue, found.last(), next_cue)
         } else if cue.entry.participle
             && cue.words.start > 0
-            && (words[cue.words.start - 1].is(",") || after_subordinator(words, cue.words.start))
+            && (after_comma(words, cue.words.start) || after_subordinator(words, cue.words.start))
         {
             participle(lex, words, cue, found.last(), next_cue)
         } else if cue.entry.participle
@@ -130,8 +133,28 @@ fn disagrees(words: &[Word<'_>], f: &Found<'_>) -> bool {
     let subjunctive = source.span.start > 0 && words[source.span.start - 1].lower() == "that";
     // "a clinical bowling show helped ...": a singular noun phrase, not "a number of
     // experts say" or "a man and a woman say".
+    // "a third say", "a majority say": a fraction or a collective quantity counts people.
+    let quantity = subject.get(1).is_some_and(|w| {
+        matches!(
+            w.lower(),
+            "third"
+                | "quarter"
+                | "fifth"
+                | "half"
+                | "majority"
+                | "minority"
+                | "plurality"
+                | "number"
+                | "lot"
+                | "handful"
+                | "dozen"
+                | "couple"
+                | "few"
+        )
+    });
     let singular_phrase = subject.len() > 1
         && matches!(subject[0].lower(), "a" | "an" | "each" | "every" | "this")
+        && !quantity
         && !subject
             .iter()
             .any(|w| matches!(w.lower(), "of" | "and" | "or"));
@@ -366,6 +389,79 @@ fn that_ahead(lex: &Lexicon, words: &[Word<'_>], addressee: bool, p: Phrase) -> 
 
 /// Most words between a content's start and a complementizer that [`that_ahead`] moves it to.
 const THAT_AHEAD: usize = 6;
+
+/// A reporting adverb: the clause around it is the content, in two parts around the cue,
+/// and no source is named ("[The FBI is] reportedly [making arrangements to interview
+/// Hillary Clinton]", "Reportedly, [he made ISIS-sympathetic comments]"). The clause starts
+/// after the nearest punctuation, quotation mark or clause word before the cue.
+fn adverb<'l>(
+    lex: &Lexicon,
+    words: &[Word<'_>],
+    cue: &CueAt<'l>,
+    next_cue: usize,
+) -> Option<Found<'l>> {
+    let mut start = cue.words.start;
+    while start > 0 {
+        let w = &words[start - 1];
+        if !w.is_word()
+            || matches!(
+                w.lower(),
+                "that" | "and" | "but" | "or" | "which" | "who" | "while" | "because" | "as"
+            )
+        {
+            break;
+        }
+        start -= 1;
+    }
+    // "Trump reportedly said, ...", "reportedly has told aides": the report is the verb's,
+    // with its own source and content.
+    let verb_cue = |i: usize| words.get(i).is_some_and(|w| w.cue);
+    if verb_cue(cue.words.end)
+        || (class(lex, words, cue.words.end) == Class::Aux && verb_cue(cue.words.end + 1))
+    {
+        return None;
+    }
+    let mut from = cue.words.end;
+    if words.get(from).is_some_and(|w| w.is(",")) && start == cue.words.start {
+        from += 1;
+    }
+    let mut right = run_to_end(lex, words, from, next_cue)?;
+    // "its affiliates, who reportedly hold 7.4 pct of the shares, tried to ...": a relative
+    // clause ends at its comma.
+    if start > 0
+        && matches!(words[start - 1].lower(), "who" | "which")
+        && let Some(comma) =
+            (right.start..right.end).find(|&i| words[i].is(",") && !words[i].inside)
+    {
+        right.end = comma;
+    }
+    if word_count(words, right) < 2 {
+        return None;
+    }
+    let mut content = Vec::with_capacity(2);
+    if start < cue.words.start {
+        content.push(Phrase {
+            start,
+            end: cue.words.start,
+        });
+    }
+    content.push(right);
+    Some(Found {
+        cue: cue.words,
+        lemma: &cue.entry.lemma,
+        class: cue.entry.class,
+        source: None,
+        content,
+    })
+}
+
+/// Whether a comma precedes word `at`, also inside a closing quotation mark ("... the
+/// Republican party,” claiming that ...").
+fn after_comma(words: &[Word<'_>], at: usize) -> bool {
+    at >= 1
+        && (words[at - 1].is(",")
+            || (at >= 2 && words[at - 1].quote() == Some(QuoteDir::Close) && words[at - 2].is(",")))
+}
 
 /// Whether the "-ing" cue at `at` follows a preposition or subordinator inside the
 /// clause ("picked up by saying he is ready", "..., while saying that ..."): it shares the
@@ -919,23 +1015,58 @@ fn looks_like_clause(lex: &Lexicon, words: &[Word<'_>], k: usize) -> bool {
     ) {
         return false;
     }
+    let mut joined = false;
     for (i, w) in words.iter().enumerate().skip(k + 1).take(10) {
         if !w.is_word() {
             return false;
         }
         let l = w.lower();
-        if FINITE.contains(&l) {
+        // "Trump hadn't meant": every negated auxiliary is finite.
+        if FINITE.contains(&l) || l.ends_with("n't") || l.ends_with("n\u{2019}t") {
             return true;
         }
-        if l.len() > 4 && l.ends_with("ed") && i > k && class(lex, words, i) == Class::Other {
+        // Not after "and": "knows the president and praised him" joins two predicates.
+        if l.len() > 4
+            && l.ends_with("ed")
+            && i > k
+            && !joined
+            && class(lex, words, i) == Class::Other
+        {
+            return true;
+        }
+        // "believe this provides ...": "this" takes no plural, so a word in "-s" after it
+        // is its verb.
+        if i == k + 1
+            && lower == "this"
+            && l.len() > 3
+            && l.ends_with('s')
+            && !l.ends_with("ss")
+            && class(lex, words, i) == Class::Other
+        {
             return true;
         }
         // A preposition inside the subject ("the progress on climate change is real",
-        // "supporters of the law are") does not end it.
-        let inside_subject = matches!(
-            l,
-            "on" | "in" | "at" | "of" | "for" | "from" | "about" | "over" | "with" | "to" | "by"
-        );
+        // "supporters of the law are") does not end it, nor "and" joining its nouns
+        // ("moderate and Catholic Republicans might"); "and" before a verb joins predicates.
+        let joins_nouns = matches!(l, "and" | "or")
+            && words.get(i + 1).is_some_and(|n| {
+                n.is_word() && !matches!(class(lex, words, i + 1), Class::Aux | Class::Break)
+            });
+        joined |= joins_nouns;
+        let inside_subject = joins_nouns
+            || matches!(
+                l,
+                "on" | "in"
+                    | "at"
+                    | "of"
+                    | "for"
+                    | "from"
+                    | "about"
+                    | "over"
+                    | "with"
+                    | "to"
+                    | "by"
+            );
         if !inside_subject && matches!(class(lex, words, i), Class::Break | Class::Pronoun) {
             return false;
         }
@@ -1099,18 +1230,17 @@ fn after(
             .filter(|p| word_count(words, *p) >= 2)
             .map(|p| (p, Intro::Clause));
     }
-    if flags.clause && looks_like_clause(lex, words, k) {
-        // A determiner the modifier scan passed over opens the clause ("think [the plan is
-        // real]").
-        let k = if words[j0..k]
+    // A determiner the modifier scan passed over opens the clause ("think [the plan is
+    // real]", "believe [this provides ...]").
+    let det_skipped = k > j0
+        && words[j0..k]
             .iter()
             .enumerate()
-            .all(|(n, _)| matches!(class(lex, words, j0 + n), Class::Det | Class::Possessive))
-        {
-            j0
-        } else {
-            k
-        };
+            .all(|(n, _)| matches!(class(lex, words, j0 + n), Class::Det | Class::Possessive));
+    if flags.clause
+        && (looks_like_clause(lex, words, k) || (det_skipped && looks_like_clause(lex, words, j0)))
+    {
+        let k = if det_skipped || k == j0 { j0 } else { k };
         return run_to_end(lex, words, k, next_cue)
             .filter(|p| word_count(words, *p) >= 2)
             .map(|p| (p, Intro::Clause));
@@ -1132,6 +1262,28 @@ fn after(
         return run_to_end(lex, words, cue.words.end, next_cue)
             .map(|p| before_but(words, p))
             .filter(|p| word_count(words, *p) >= 2)
+            .map(|p| (p, Intro::Object));
+    }
+    // "sees Cruz as a uniter", "saw the program as detrimental": a short object phrase,
+    // then "as".
+    let as_phrase = || {
+        (j0 + 1..words.len().min(j0 + 9))
+            .take_while(|&i| {
+                words[i].is_word()
+                    && !words[i].cue
+                    && !words[i].inside
+                    && (words[i].lower() == "as"
+                        || !matches!(
+                            class(lex, words, i),
+                            Class::Break | Class::Aux | Class::Pronoun
+                        ))
+            })
+            .any(|i| words[i].lower() == "as")
+    };
+    if flags.as_phrase && opens_np && as_phrase() {
+        return run_to_end(lex, words, j0, next_cue)
+            .map(|p| before_but(words, p))
+            .filter(|p| word_count(words, *p) >= 3)
             .map(|p| (p, Intro::Object));
     }
     if flags.np && opens_np {

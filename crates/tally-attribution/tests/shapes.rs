@@ -1002,3 +1002,144 @@ fn the_reporters_caveat_leaves_the_content() {
         ["its forces had captured the village of Kurakhivka"]
     );
 }
+
+/// A fraction or collective quantity is a plural subject: "a third say" agrees.
+#[test]
+fn a_fraction_of_people_says() {
+    let all = found(&["Nearly a third say they don't know what the plan costs."]);
+    assert!(
+        all.iter().any(|(c, s, t)| c == "say"
+            && s.as_deref().is_some_and(|s| s.ends_with("a third"))
+            && t == "they don't know what the plan costs"),
+        "{all:?}"
+    );
+}
+
+/// A bare clause whose subject holds "and", or whose verb follows "this" or is a negated
+/// auxiliary, is the content of a belief verb.
+#[test]
+fn bare_clauses_with_coordinated_subjects_and_negated_auxiliaries() {
+    let all = found(&[
+        "Greenberg's research suggests moderate and Catholic Republicans might also cross party lines.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "suggests",
+            "Greenberg's research",
+            "moderate and Catholic Republicans might also cross party lines"
+        ),
+        "{all:?}"
+    );
+    let all = found(&["Hewitt suggested Trump hadn\u{2019}t meant his statement literally."]);
+    assert!(
+        has(
+            &all,
+            "suggested",
+            "Hewitt",
+            "Trump hadn\u{2019}t meant his statement literally"
+        ),
+        "{all:?}"
+    );
+    let all = found(&["Economists believe this provides an incentive for employers."]);
+    assert!(
+        has(
+            &all,
+            "believe",
+            "Economists",
+            "this provides an incentive for employers"
+        ),
+        "{all:?}"
+    );
+    // "and" before a verb joins two predicates of the subject: no clause.
+    let all = found(&["She knows the president and praised him often."]);
+    assert!(all.iter().all(|(c, _, _)| c != "knows"), "{all:?}");
+}
+
+/// "see X as Y": the object and its "as" phrase are the content; a bare object is not.
+#[test]
+fn seeing_someone_as_something() {
+    let all = found(&["Four in 10 voters see the campaign of Donald Trump as most unfair."]);
+    assert!(
+        has(
+            &all,
+            "see",
+            "Four in 10 voters",
+            "the campaign of Donald Trump as most unfair"
+        ),
+        "{all:?}"
+    );
+    let all = found(&["I saw the president at the rally as he spoke."]);
+    assert!(all.is_empty(), "{all:?}");
+}
+
+/// A participle after a comma inside the closing quotation mark shares the subject.
+#[test]
+fn a_participle_after_a_quoted_comma() {
+    let all = found(&[
+        "Donald Trump has delivered a defense of \u{201C}New York values,\u{201D} saying the city embodied the bravery of America.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "saying",
+            "Donald Trump",
+            "the city embodied the bravery of America"
+        ),
+        "{all:?}"
+    );
+}
+
+/// "He's said": a contracted auxiliary after a pronoun is no possessive.
+#[test]
+fn a_pronoun_with_a_contracted_auxiliary() {
+    let all = found(&["He\u{2019}s said he gets his ideas from a speech in a novel."]);
+    assert!(
+        all.iter()
+            .any(|(c, _, t)| c.ends_with("said")
+                && t == "he gets his ideas from a speech in a novel"),
+        "{all:?}"
+    );
+}
+
+/// "reportedly" reports its clause, with no source; before a reporting verb it leaves the
+/// report to the verb; a relative clause ends at its comma.
+#[test]
+fn reportedly_reports_its_clause() {
+    let mut doc = Document::new(
+        DocumentMeta::default(),
+        ["The FBI is reportedly making arrangements to interview Hillary Clinton."],
+    );
+    tally_text::Segmenter.run(&mut doc).unwrap();
+    Attributor::new().unwrap().run(&mut doc).unwrap();
+    let a = &doc.attributions[0];
+    assert_eq!(a.cue.text, "reportedly");
+    assert!(a.source.is_none());
+    let content: Vec<&str> = a.content.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(
+        content,
+        [
+            "The FBI is",
+            "making arrangements to interview Hillary Clinton"
+        ]
+    );
+    let all = found(&["Trump reportedly said the wall would be paid for."]);
+    assert!(
+        all.len() == 1
+            && has(
+                &all,
+                "reportedly said",
+                "Trump",
+                "the wall would be paid for"
+            ),
+        "{all:?}"
+    );
+    let all = found(&[
+        "The company said its rivals, who reportedly hold 7.4 pct of the shares, tried to buy it.",
+    ]);
+    assert!(
+        all.iter()
+            .any(|(c, s, t)| c == "reportedly" && s.is_none() && t == "hold 7.4 pct of the shares"),
+        "{all:?}"
+    );
+}
