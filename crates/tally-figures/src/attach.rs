@@ -670,12 +670,13 @@ impl SentenceScan {
             return;
         }
         let word = text.as_bytes().get(t.start..t.end).unwrap_or(&[]);
-        if t.start >= self.hedged_to && lexicon.may_hedge(word) {
+        let (may_hedge, may_open_clause) = lexicon.may_hedge_or_open_clause(word);
+        if t.start >= self.hedged_to && may_hedge {
             self.hedge_at(lexicon, text, t.start);
         }
         // Once the sentence's first verb is known, only clause openers and place
         // prepositions matter: a shape test skips the lookup for every other word.
-        if self.first_verb.is_some() && !lexicon.may_open_clause(word) {
+        if self.first_verb.is_some() && !may_open_clause {
             self.words += 1;
             return;
         }

@@ -128,6 +128,13 @@ fn word_end(text: &str, start: usize) -> usize {
 
 /// The token starting at or after `pos`, skipping spaces; `None` at a line break or the end.
 pub(crate) fn next(text: &str, pos: usize) -> Option<Tok> {
+    next_with(text, pos, true)
+}
+
+/// [`next`]; `shortcuts` false leaves digits and punctuation to the full rules (for the
+/// test that the byte tests agree with them).
+#[inline]
+fn next_with(text: &str, pos: usize, shortcuts: bool) -> Option<Tok> {
     let bytes = text.as_bytes();
     // ASCII fast path: spaces, then a plain lowercase or capitalized word ending in ASCII.
     let mut start = pos;
@@ -151,6 +158,32 @@ pub(crate) fn next(text: &str, pos: usize) -> Option<Tok> {
             });
         }
     }
+    // Digit runs and ASCII punctuation, the other tokens around amounts, by byte tests too.
+    if shortcuts && let Some(&b) = bytes.get(start) {
+        if b.is_ascii_digit() {
+            let end = start
+                + bytes
+                    .get(start..)
+                    .map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count());
+            return Some(Tok {
+                start,
+                end,
+                kind: Kind::Digits,
+            });
+        }
+        if b.is_ascii() && !b.is_ascii_alphabetic() && b != b'\n' && b != b'\r' {
+            return Some(Tok {
+                start,
+                end: start + 1,
+                kind: Kind::Punct,
+            });
+        }
+    }
+    next_general(text, start)
+}
+
+/// [`next`] by the full rules, character by character.
+fn next_general(text: &str, start: usize) -> Option<Tok> {
     let start = skip_space(text, start);
     let c = char_at(text, start)?;
     if c == '\n' || c == '\r' {
@@ -183,6 +216,12 @@ pub(crate) fn next(text: &str, pos: usize) -> Option<Tok> {
 
 /// The token ending at or before `pos`, skipping spaces; `None` at a line break or the start.
 pub(crate) fn prev(text: &str, pos: usize) -> Option<Tok> {
+    prev_with(text, pos, true)
+}
+
+/// [`prev`]; `shortcuts` as for [`next_with`].
+#[inline]
+fn prev_with(text: &str, pos: usize, shortcuts: bool) -> Option<Tok> {
     let bytes = text.as_bytes();
     // ASCII fast path: a plain word of ASCII letters with no period or apostrophe around.
     let mut end = pos;
@@ -214,6 +253,38 @@ pub(crate) fn prev(text: &str, pos: usize) -> Option<Tok> {
             });
         }
     }
+    // A digit run, or ASCII punctuation that cannot end a word ("." and "'" can: "U.S.").
+    if shortcuts
+        && end > 0
+        && let Some(&b) = bytes.get(end - 1)
+    {
+        if b.is_ascii_digit() {
+            let start = end
+                - bytes.get(..end).map_or(0, |r| {
+                    r.iter().rev().take_while(|c| c.is_ascii_digit()).count()
+                });
+            return Some(Tok {
+                start,
+                end,
+                kind: Kind::Digits,
+            });
+        }
+        if b.is_ascii()
+            && !b.is_ascii_alphabetic()
+            && !matches!(b, b'\n' | b'\r' | b' ' | b'\t' | b'.' | b'\'')
+        {
+            return Some(Tok {
+                start: end - 1,
+                end,
+                kind: Kind::Punct,
+            });
+        }
+    }
+    prev_general(text, pos)
+}
+
+/// [`prev`] by the full rules, character by character.
+fn prev_general(text: &str, pos: usize) -> Option<Tok> {
     let end = skip_space_back(text, pos);
     let c = char_before(text, end)?;
     if c == '\n' || c == '\r' {
@@ -319,6 +390,16 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The byte-test shortcuts give the tokens of the full rules, from any position.
+        #[test]
+        fn shortcuts_agree_with_full_rules(
+            text in "[a-zA-Z0-9 .,'$%()\n\t\u{a0}\u{2019}\u{e9}\u{20ac}-]{0,16}",
+            pos in 0usize..40,
+        ) {
+            proptest::prop_assert_eq!(next(&text, pos), next_with(&text, pos, false));
+            proptest::prop_assert_eq!(prev(&text, pos), prev_with(&text, pos, false));
+        }
+
         /// `is` answers like comparing the token's text, on any range of any text (ranges
         /// inside a character included) and words ASCII or not.
         #[test]

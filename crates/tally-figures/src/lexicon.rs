@@ -277,18 +277,27 @@ impl Lexicon {
             .is_some_and(|(i, bit)| self.anchor_shapes.get(i).is_some_and(|s| s & bit != 0))
     }
 
-    /// Whether a word may open a hedge phrase.
+    /// Whether a word may open a hedge phrase, and whether it may be a speech verb, a
+    /// clause opener or a place preposition: one reading of its shape for both (the
+    /// sentence scan asks both of every word).
     #[inline]
-    pub(crate) fn may_hedge(&self, word: &[u8]) -> bool {
-        shape_index(word)
-            .is_some_and(|(i, bit)| self.hedge_shapes.get(i).is_some_and(|s| s & bit != 0))
+    pub(crate) fn may_hedge_or_open_clause(&self, word: &[u8]) -> (bool, bool) {
+        shape_index(word).map_or((false, false), |(i, bit)| {
+            (
+                self.hedge_shapes.get(i).is_some_and(|s| s & bit != 0),
+                self.clause_shapes.get(i).is_some_and(|s| s & bit != 0),
+            )
+        })
     }
 
-    /// Whether a word may be a speech verb, a clause opener or a place preposition.
+    /// Whether a run of ASCII letters may be the letters of a currency sign ("US", "Rs").
     #[inline]
-    pub(crate) fn may_open_clause(&self, word: &[u8]) -> bool {
-        shape_index(word)
-            .is_some_and(|(i, bit)| self.clause_shapes.get(i).is_some_and(|s| s & bit != 0))
+    pub(crate) fn may_be_currency_head(&self, word: &[u8]) -> bool {
+        shape_index(word).is_some_and(|(i, bit)| {
+            self.currency_head_shapes
+                .get(i)
+                .is_some_and(|s| s & bit != 0)
+        })
     }
 }
 
@@ -330,6 +339,9 @@ pub(crate) struct Lexicon {
     pub hedge_shapes: Vec<u32>,
     /// The same for speech verbs, clause openers and place prepositions (words.tsv).
     pub clause_shapes: Vec<u32>,
+    /// The same for the letters of currency signs ("US" of "US$", "Rs"): every word before
+    /// a period, a "$" or a number is tested for one.
+    pub currency_head_shapes: Vec<u32>,
     /// The same for words that pack into no key (non-ASCII, longer than 16 bytes).
     pub other: HashMap<String, Info>,
     /// Every single-word entry of the lists above, merged ([`Info`]).
@@ -806,6 +818,7 @@ impl Lexicon {
         }
         let clause_shapes =
             shapes_of(&|i| i.role & (role::CUE | role::CLAUSE | role::PLACE_PREP) != 0);
+        let currency_head_shapes = shapes_of(&|i| i.flags & flag::CURRENCY_HEAD != 0);
 
         let symbol_ascii: Vec<u8> = (0u8..0x80)
             .filter(|&b| symbol_first.get(usize::from(b)) == Some(&true))
@@ -837,6 +850,7 @@ impl Lexicon {
             symbol_ascii,
             anchor_shapes,
             clause_shapes,
+            currency_head_shapes,
             prefixes_by_byte,
             symbol_first,
             table,
@@ -958,6 +972,33 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shape_filters_pass_every_listed_word() {
+        // The shape tests run before any lookup: a listed word they reject would never be
+        // found.
+        let lex = Lexicon::bundled().unwrap();
+        let mut heads = 0;
+        for (key, info) in &lex.table {
+            let bytes = key.to_le_bytes();
+            let word: Vec<u8> = bytes.iter().copied().take_while(|&b| b != 0).collect();
+            if !word.iter().all(u8::is_ascii_alphabetic) {
+                continue;
+            }
+            if info.flags & flag::CURRENCY_HEAD != 0 {
+                heads += 1;
+                assert!(lex.may_be_currency_head(&word), "{word:?}");
+                assert!(lex.may_be_currency_head(&word.to_ascii_uppercase()));
+            }
+            if info.role & (role::CUE | role::CLAUSE | role::PLACE_PREP) != 0 {
+                assert!(lex.may_hedge_or_open_clause(&word).1, "{word:?}");
+            }
+        }
+        assert!(heads > 0);
+        assert!(lex.may_be_currency_head(b"US") && lex.may_be_currency_head(b"Rs"));
+        assert!(!lex.may_be_currency_head(b"the"));
+        assert!(lex.may_hedge_or_open_clause(b"about").0);
+    }
 
     #[test]
     fn bundled_data_parses() {

@@ -361,6 +361,9 @@ impl Recognizer {
                                 .get(end + 1)
                                 .is_some_and(|b| b.is_ascii_digit() || *b == b'$');
                     if sign_follows
+                        && bytes
+                            .get(at..end)
+                            .is_some_and(|w| lexicon.may_be_currency_head(w))
                         && let Some(key) = crate::lexicon::key_in(bytes, at, end)
                         && lexicon
                             .table
