@@ -215,6 +215,21 @@ pub(crate) fn word_key(word: &[u8]) -> Option<u128> {
     key_in(word, 0, word.len())
 }
 
+/// `KEY_MASKS[n]` keeps the low `n` bytes of a key.
+const KEY_MASKS: [u128; 17] = {
+    let mut masks = [0u128; 17];
+    let mut n = 1;
+    while n < 17 {
+        masks[n] = if n == 16 {
+            u128::MAX
+        } else {
+            (1u128 << (8 * n)) - 1
+        };
+        n += 1;
+    }
+    masks
+};
+
 /// [`word_key`] of `bytes[start..end]`, reading 16 bytes at once when the text has them:
 /// every word near a number is looked up, so the key must cost a few instructions.
 #[inline]
@@ -231,11 +246,9 @@ pub(crate) fn key_in(bytes: &[u8], start: usize, end: usize) -> Option<u128> {
         Some(block) => buf.copy_from_slice(block),
         None => buf.get_mut(..len)?.copy_from_slice(bytes.get(start..end)?),
     }
-    let mask = if len == 16 {
-        u128::MAX
-    } else {
-        (1u128 << (8 * len)) - 1
-    };
+    // The low `len` bytes, from a table: a 128-bit shift by a variable amount is a branchy
+    // instruction sequence, and this runs for every word looked up.
+    let mask = KEY_MASKS.get(len).copied().unwrap_or(u128::MAX);
     let x = u128::from_le_bytes(buf) & mask;
     // Non-ASCII bytes, or a NUL inside the word (it would read as a shorter word).
     let zero = !(((x & LOW7).wrapping_add(LOW7)) | x) & HIGH & mask;

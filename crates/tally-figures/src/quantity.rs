@@ -309,7 +309,6 @@ impl Recognizer {
     ) -> Option<(usize, usize, Anchor)> {
         let bytes = text.as_bytes();
         let lexicon = &*self.lexicon;
-        let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
         if pos < block.base || pos >= block.base + block.masks.len {
             // A word already under way at `pos` is not a word start; a digit run is (the
             // scan resumes after what it read, never inside a digit run it wants).
@@ -338,12 +337,14 @@ impl Recognizer {
                             end += 1;
                         }
                     }
-                    let boundary_before =
-                        at == 0 || bytes.get(at - 1).is_none_or(|&c| !is_word_byte(c));
+                    // The bytes around a run of letters are no letters (the masks say where
+                    // runs start and end): only a digit or "_" glues on a word.
+                    let glue = |c: &u8| c.is_ascii_digit() || *c == b'_';
+                    let boundary_before = at == 0 || !bytes.get(at - 1).is_some_and(glue);
                     if !boundary_before {
                         continue;
                     }
-                    let boundary_after = bytes.get(end).is_none_or(|&c| !is_word_byte(c));
+                    let boundary_after = !bytes.get(end).is_some_and(glue);
                     if boundary_after
                         && bytes.get(at..end).is_some_and(|w| lexicon.may_anchor(w))
                         && let Some(key) = crate::lexicon::key_in(bytes, at, end)
