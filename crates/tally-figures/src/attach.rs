@@ -147,6 +147,54 @@ fn combine_backward(lexicon: &Lexicon, text: &str, w: Tok, m: Measure) -> Measur
     m
 }
 
+/// The auxiliary after an "of" phrase that follows a plural counted noun, if one comes within
+/// three words: "14 members [of his family] were killed", "12 residents [of the city] have
+/// died". `of` is the token after the noun.
+fn past_of_phrase(lexicon: &Lexicon, text: &str, of: Tok) -> Option<Tok> {
+    if !of.is(text, "of") {
+        return None;
+    }
+    let mut t = lex::next(text, of.end);
+    for _ in 0..4 {
+        let w = t.filter(|w| w.kind == Kind::Word)?;
+        if lexicon.link_of(text, w) & link::AUX != 0 {
+            return Some(w);
+        }
+        t = lex::next(text, w.end);
+    }
+    None
+}
+
+/// How many words a phrase between a toll head and its verb may have.
+const TOLL_PHRASE_REACH: usize = 10;
+
+/// The measure of a toll whose head stands before a phrase that ends at `last`, the word
+/// before the toll's verb: "the death toll [in Gaza] has surpassed 40,000", "casualties
+/// [among civilians] climbed to 300", "the number of troops killed [since the ground
+/// offensive began] rose to 329". The phrase opens with a preposition (links.tsv
+/// `toll_prep`) right after the measure word and holds words and numbers only: a comma, a
+/// quote or a clause word ("when", "which") ends the search.
+fn toll_across_phrase(lexicon: &Lexicon, text: &str, last: Tok) -> Option<Measure> {
+    let mut t = Some(last);
+    for _ in 0..TOLL_PHRASE_REACH {
+        let w = t.filter(|w| matches!(w.kind, Kind::Word | Kind::Digits))?;
+        let head = lex::prev(text, w.start).filter(|h| h.kind == Kind::Word);
+        if lexicon.link_of(text, w) & link::TOLL_PREP != 0
+            && let Some(h) = head
+            && let Some(m) = lexicon.measure_of(text, h).filter(|m| *m != Measure::Other)
+        {
+            return Some(combine_backward(lexicon, text, h, m));
+        }
+        // "his sudden death from a heart attack when he was 12": a clause inside is no
+        // toll's phrase.
+        if is_clause_break(lexicon, text, w) {
+            return None;
+        }
+        t = head;
+    }
+    None
+}
+
 fn is_casualty_pair(a: Measure, b: Measure) -> bool {
     matches!(
         (a, b),
@@ -311,6 +359,9 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
     // Korean soldiers had been wounded".
     let mut verb_after = None;
     let mut p = lex::next(text, at);
+    if noun.is_some_and(|n| lower(text, n, is_plural)) {
+        p = p.map(|x| past_of_phrase(lexicon, text, x).unwrap_or(x));
+    }
     for _ in 0..4 {
         let Some(w) = p else { break };
         if w.kind != Kind::Word {
@@ -339,6 +390,9 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
     while let Some(x) = b.filter(|x| is_quote(text, *x)) {
         b = lex::prev(text, x.start);
     }
+    // A hedge verb inside the figure's span gives its value too ("has surpassed 40,000").
+    let mut toll_verb = lex::next(text, q.span.start)
+        .is_some_and(|w| w.kind == Kind::Word && lexicon.link_of(text, w) & link::TOLL_VERB != 0);
     for _ in 0..6 {
         let Some(w) = b else { break };
         if w.kind != Kind::Word {
@@ -348,9 +402,14 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
             before = Some(combine_backward(lexicon, text, w, m));
             break;
         }
-        if lexicon.link_of(text, w) & link::LINK == 0 {
+        let links = lexicon.link_of(text, w);
+        if links & link::LINK == 0 {
+            if toll_verb {
+                before = toll_across_phrase(lexicon, text, w);
+            }
             break;
         }
+        toll_verb |= links & link::TOLL_VERB != 0;
         b = lex::prev(text, w.start);
     }
 

@@ -148,6 +148,8 @@ pub(crate) mod link {
     pub const LINK: u8 = 2;
     pub const CHANGE: u8 = 4;
     pub const VERB: u8 = 8;
+    pub const TOLL_VERB: u8 = 16;
+    pub const TOLL_PREP: u8 = 32;
 }
 
 /// Word roles for the attachment rules (words.tsv), as bits.
@@ -632,6 +634,8 @@ impl Lexicon {
                 "link" => link::LINK,
                 "change" => link::CHANGE,
                 "verb" => link::VERB,
+                "toll_verb" => link::TOLL_VERB,
+                "toll_prep" => link::TOLL_PREP,
                 other => {
                     return Err(data_error(
                         "links.tsv",

@@ -266,3 +266,23 @@ fn approximate_ranges() {
     );
     insta::assert_snapshot!("approximate_ranges", text);
 }
+
+/// A toll's head before a phrase ("the death toll in Gaza has surpassed 40,000") and a
+/// counted noun before an "of" phrase ("14 members of his family were killed"); a clause
+/// inside the phrase and a singular noun do not count.
+#[test]
+fn tolls_across_phrases() {
+    let extractor = FigureExtractor::new().unwrap();
+    let text = run(
+        &[
+            "The death toll in Gaza has surpassed 40,000, the ministry said.",
+            "The death toll from the earthquakes in western Afghanistan rose to more than 2,100.",
+            "The number of troops killed since the ground offensive began rose to 329.",
+            "Casualties among civilians climbed to 300, and 2,053 people had been confirmed dead.",
+            "Fourteen members of his family were killed, and one leg of the table is missing.",
+            "His father's death from a heart attack when he was 12 changed him.",
+        ],
+        &extractor,
+    );
+    insta::assert_snapshot!("tolls_across_phrases", text);
+}
