@@ -46,6 +46,11 @@ use crate::tense::clause_tense;
 /// Context kept on each side of a trigger, in bytes: enough for the longest lead-in
 /// ("about two and a half " before "years") and tail (":35 a.m. EST" after "10").
 const LEFT_CONTEXT: usize = 32;
+/// Before a plural unit the look back is longer: a superlative far before "in two decades"
+/// makes it a span looked back over ("one of the deadliest disasters to hit the country in
+/// two decades"), and only these units take it.
+const LEFT_CONTEXT_UNITS: usize = 56;
+const LONG_LOOK_UNITS: &[&str] = &["years", "decades", "months", "weeks", "days", "centuries"];
 const RIGHT_CONTEXT: usize = 24;
 /// How many tokens before a trigger an expression may start ("the first nine months").
 const MAX_LEAD: usize = 6;
@@ -246,7 +251,9 @@ impl TimeExtractor {
                 .map_or(whole.clone(), Span::range);
             let lo = snap_start(
                 body,
-                container.start.max(s.saturating_sub(LEFT_CONTEXT)),
+                container
+                    .start
+                    .max(s.saturating_sub(left_context(&lower[s..e]))),
                 container.start,
                 s,
             );
@@ -347,6 +354,15 @@ fn numbered_id(n: usize) -> String {
     id.push('T');
     id.extend(digits[k..].iter().map(|&d| char::from(d)));
     id
+}
+
+/// The context kept before a trigger word.
+fn left_context(trigger: &str) -> usize {
+    if LONG_LOOK_UNITS.contains(&trigger) {
+        LEFT_CONTEXT_UNITS
+    } else {
+        LEFT_CONTEXT
+    }
 }
 
 /// Moves a window start onto a char boundary and past a partial word (unless that would

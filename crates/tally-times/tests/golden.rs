@@ -189,6 +189,14 @@ fn a_superlative_makes_in_units_a_span() {
         pair("five years", "P5Y")
     );
     assert_eq!(
+        v("It is one of the deadliest disasters to hit the country in two decades."),
+        pair("two decades", "P20Y")
+    );
+    assert_eq!(
+        v("The biggest lender said it will expand in two years."),
+        pair("two years", "2026")
+    );
+    assert_eq!(
         v("The deal closes in three days."),
         pair("three days", "2024-12-21")
     );

@@ -54,8 +54,16 @@ const SUPERLATIVES: &[&str] = &[
     "highest-ever",
 ];
 
-/// How many words before "in" a superlative may stand ("the highest level in").
-const SUPERLATIVE_REACH: usize = 3;
+/// How many words before "in" a superlative may stand ("the highest level in", "one of
+/// the deadliest disasters to hit the country in").
+const SUPERLATIVE_REACH: usize = 7;
+
+/// Words that end the look back for a superlative: a modal or a verb of planning puts the
+/// "in three years" ahead again ("the biggest firm will expand in two years").
+const SUPERLATIVE_STOPS: &[&str] = &[
+    "will", "would", "could", "should", "may", "might", "can", "shall", "said", "says", "plans",
+    "planned", "expects", "expected", "hopes", "aims", "within",
+];
 
 impl Parser<'_, '_> {
     /// Durations and what is built on them: "three years", "two-year", "several days",
@@ -112,11 +120,19 @@ impl Parser<'_, '_> {
     /// Whether a superlative stands shortly before the word at `at` ("lowest in").
     fn after_superlative(&self, at: usize) -> bool {
         let first_time = at >= 2 && self.is(at - 2, "first") && self.is(at - 1, "time");
-        first_time
-            || (at.saturating_sub(SUPERLATIVE_REACH)..at).any(|k| {
-                self.is_any(k, SUPERLATIVES)
-                    || (self.low(k).len() > 5 && self.low(k).ends_with("iest"))
-            })
+        if first_time {
+            return true;
+        }
+        for k in (at.saturating_sub(SUPERLATIVE_REACH)..at).rev() {
+            let word = self.low(k);
+            if self.is_any(k, SUPERLATIVES) || (word.len() > 5 && word.ends_with("iest")) {
+                return true;
+            }
+            if !word.starts_with(char::is_alphanumeric) || self.is_any(k, SUPERLATIVE_STOPS) {
+                return false;
+            }
+        }
+        false
     }
 
     /// An amount and a unit: `(end, amount, unit)`.
