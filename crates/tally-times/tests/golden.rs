@@ -255,6 +255,13 @@ fn military_clock_times() {
         vec![("1311 GMT".to_owned(), "2024-12-18T13:11Z".to_owned())]
     );
     assert_eq!(v("He paid 2100 dollars."), vec![]);
+    assert_eq!(
+        v("The first quake struck at 11:11 am local time on Saturday."),
+        vec![(
+            "11:11 am local time on Saturday".to_owned(),
+            "2024-12-14T11:11".to_owned()
+        )]
+    );
 }
 
 /// A day written with its year once keeps that year when written again without it.
