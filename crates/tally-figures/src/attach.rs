@@ -174,7 +174,11 @@ const TOLL_PHRASE_REACH: usize = 10;
 /// offensive began] rose to 329". The phrase opens with a preposition (links.tsv
 /// `toll_prep`) right after the measure word and holds words and numbers only: a comma, a
 /// quote or a clause word ("when", "which") ends the search.
-fn toll_across_phrase(lexicon: &Lexicon, text: &str, last: Tok) -> Option<Measure> {
+///
+/// With `lead`, the figure follows "to" and the toll has no verb of its own: a verb that
+/// leads a toll (links.tsv `toll_lead`) must stand at most [`TOLL_LEAD_REACH`] words before
+/// its head ("bringing the number of troops killed since the offensive began to 329").
+fn toll_across_phrase(lexicon: &Lexicon, text: &str, last: Tok, lead: bool) -> Option<Measure> {
     let mut t = Some(last);
     for _ in 0..TOLL_PHRASE_REACH {
         let w = t.filter(|w| matches!(w.kind, Kind::Word | Kind::Digits))?;
@@ -182,6 +186,7 @@ fn toll_across_phrase(lexicon: &Lexicon, text: &str, last: Tok) -> Option<Measur
         if lexicon.link_of(text, w) & link::TOLL_PREP != 0
             && let Some(h) = head
             && let Some(m) = lexicon.measure_of(text, h).filter(|m| *m != Measure::Other)
+            && (!lead || led(lexicon, text, h))
         {
             return Some(combine_backward(lexicon, text, h, m));
         }
@@ -193,6 +198,25 @@ fn toll_across_phrase(lexicon: &Lexicon, text: &str, last: Tok) -> Option<Measur
         t = head;
     }
     None
+}
+
+/// How many words before a toll's head its leading verb may stand ("bringing the number of
+/// troops killed").
+const TOLL_LEAD_REACH: usize = 5;
+
+/// Whether a verb that leads a toll stands shortly before its head `h`.
+fn led(lexicon: &Lexicon, text: &str, h: Tok) -> bool {
+    let mut t = lex::prev(text, h.start);
+    for _ in 0..TOLL_LEAD_REACH {
+        let Some(w) = t.filter(|w| w.kind == Kind::Word) else {
+            return false;
+        };
+        if lexicon.link_of(text, w) & link::TOLL_LEAD != 0 {
+            return true;
+        }
+        t = lex::prev(text, w.start);
+    }
+    false
 }
 
 fn is_casualty_pair(a: Measure, b: Measure) -> bool {
@@ -393,6 +417,9 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
     // A hedge verb inside the figure's span gives its value too ("has surpassed 40,000").
     let mut toll_verb = lex::next(text, q.span.start)
         .is_some_and(|w| w.kind == Kind::Word && lexicon.link_of(text, w) & link::TOLL_VERB != 0);
+    // "bringing the number of troops killed since ... to 329": a "to" right before the
+    // figure, with a verb that leads a toll before its head.
+    let (mut first, mut to_first) = (true, false);
     for _ in 0..6 {
         let Some(w) = b else { break };
         if w.kind != Kind::Word {
@@ -405,11 +432,15 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
         let links = lexicon.link_of(text, w);
         if links & link::LINK == 0 {
             if toll_verb {
-                before = toll_across_phrase(lexicon, text, w);
+                before = toll_across_phrase(lexicon, text, w, false);
+            } else if to_first {
+                before = toll_across_phrase(lexicon, text, w, true);
             }
             break;
         }
         toll_verb |= links & link::TOLL_VERB != 0;
+        to_first |= first && w.is(text, "to");
+        first = false;
         b = lex::prev(text, w.start);
     }
 

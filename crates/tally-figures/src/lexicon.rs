@@ -150,6 +150,7 @@ pub(crate) mod link {
     pub const VERB: u8 = 8;
     pub const TOLL_VERB: u8 = 16;
     pub const TOLL_PREP: u8 = 32;
+    pub const TOLL_LEAD: u8 = 64;
 }
 
 /// Word roles for the attachment rules (words.tsv), as bits.
@@ -636,6 +637,7 @@ impl Lexicon {
                 "verb" => link::VERB,
                 "toll_verb" => link::TOLL_VERB,
                 "toll_prep" => link::TOLL_PREP,
+                "toll_lead" => link::TOLL_LEAD,
                 other => {
                     return Err(data_error(
                         "links.tsv",

@@ -281,6 +281,8 @@ fn tolls_across_phrases() {
             "Casualties among civilians climbed to 300, and 2,053 people had been confirmed dead.",
             "Fourteen members of his family were killed, and one leg of the table is missing.",
             "His father's death from a heart attack when he was 12 changed him.",
+            "Two soldiers died, bringing the number of troops killed since the offensive began to 329.",
+            "He took the children of the victims to 12 cities.",
         ],
         &extractor,
     );
