@@ -165,6 +165,41 @@ fn past_of_phrase(lexicon: &Lexicon, text: &str, of: Tok) -> Option<Tok> {
     None
 }
 
+/// A determiner between "of" and a counted noun: "200 of them", "a third of the convoy",
+/// "1.9 million of Gaza's 2.3 million people".
+fn is_of_determiner(text: &str, t: Tok) -> bool {
+    t.kind == Kind::Word
+        && lower(text, t, |l| {
+            matches!(
+                l,
+                "the" | "their" | "them" | "those" | "these" | "us" | "whom"
+            ) || l.len() > 2 && (l.ends_with("'s") || l.ends_with("\u{2019}s"))
+        })
+}
+
+/// Digits or a number word ("500", "three", "million").
+fn is_amount_word(lexicon: &Lexicon, text: &str, t: Tok) -> bool {
+    t.kind == Kind::Digits || t.kind == Kind::Word && lexicon.number_word(text, t).is_some()
+}
+
+/// A point or comma inside a number ("2.3", "1,000"), which the lexer splits off.
+fn is_decimal_mark(text: &str, t: Tok) -> bool {
+    (t.is(text, ".") || t.is(text, ","))
+        && text[t.end..].starts_with(|c: char| c.is_ascii_digit())
+        && text[..t.start].ends_with(|c: char| c.is_ascii_digit())
+}
+
+/// Whether the figure is the whole after a part: "300 of the 500", "two of the three".
+fn is_whole_of_part(lexicon: &Lexicon, text: &str, q: &Quantity) -> bool {
+    let mut b = lex::prev(text, q.span.start);
+    if let Some(det) = b.filter(|x| is_of_determiner(text, *x)) {
+        b = lex::prev(text, det.start);
+    }
+    b.filter(|x| x.is(text, "of"))
+        .and_then(|of| lex::prev(text, of.start))
+        .is_some_and(|n| is_amount_word(lexicon, text, n))
+}
+
 /// How many words a phrase between a toll head and its verb may have.
 const TOLL_PHRASE_REACH: usize = 10;
 
@@ -249,6 +284,8 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
     // troops", "200 of them", "a third of the convoy").
     let mut at = q.span.end;
     let mut t = lex::next(text, at);
+    // Whether a whole's amount was skipped ("300 of the 500 passengers").
+    let mut whole = false;
     while let Some(x) = t.filter(|x| is_quote(text, *x)) {
         at = x.end;
         t = lex::next(text, at);
@@ -256,17 +293,18 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
     if let Some(of) = t.filter(|x| x.is(text, "of")) {
         at = of.end;
         t = lex::next(text, at);
-        if let Some(det) = t.filter(|x| {
-            x.kind == Kind::Word
-                && lower(text, *x, |l| {
-                    matches!(
-                        l,
-                        "the" | "their" | "them" | "those" | "these" | "us" | "whom"
-                    )
-                })
-        }) {
+        if let Some(det) = t.filter(|x| is_of_determiner(text, *x)) {
             at = det.end;
             t = lex::next(text, at);
+        }
+        // "300 of the 500 passengers", "1.9 million of Gaza's 2.3 million people": the part
+        // counts the whole's noun.
+        while let Some(n) =
+            t.filter(|x| is_amount_word(lexicon, text, *x) || is_decimal_mark(text, *x))
+        {
+            at = n.end;
+            t = lex::next(text, at);
+            whole = true;
         }
     }
     let mut noun: Option<Tok> = None;
@@ -379,10 +417,27 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
         noun = Some(c);
     }
 
+    // The whole's noun counts the part only when it is a known counted noun: "8.6 billion
+    // of the 30 billion franc revenues" is money, which the carry rules read from a bare
+    // amount.
+    if whole && noun.is_some_and(|n| lexicon.measure_form(text, n).is_none()) {
+        noun = None;
+    }
+
     // A participle after the phrase: "12 were killed", "40 people have died", "500 North
     // Korean soldiers had been wounded".
     let mut verb_after = None;
     let mut p = lex::next(text, at);
+    // "were killed" after the noun is said of the part in "300 of the 500 passengers were
+    // killed"; "killed" or "who have fled" right after it describe the whole ("one of 26
+    // people killed in the shooting").
+    let finite_after = p.is_some_and(|x| {
+        x.kind == Kind::Word
+            && lexicon.link_of(text, x) & link::AUX != 0
+            && lower(text, x, |l| {
+                matches!(l, "were" | "was" | "are" | "is" | "have" | "has" | "had")
+            })
+    });
     if noun.is_some_and(|n| lower(text, n, is_plural)) {
         p = p.map(|x| past_of_phrase(lexicon, text, x).unwrap_or(x));
     }
@@ -444,6 +499,9 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
         b = lex::prev(text, w.start);
     }
 
+    if finite_after && is_whole_of_part(lexicon, text, q) {
+        verb_after = None;
+    }
     let weak = |m: Option<Measure>| matches!(m, None | Some(Measure::Troops | Measure::Other));
     let noun_measure = if weak(noun_measure) && modifier_measure.is_some() {
         modifier_measure

@@ -288,3 +288,21 @@ fn tolls_across_phrases() {
     );
     insta::assert_snapshot!("tolls_across_phrases", text);
 }
+
+/// A part of a whole counts the whole's noun, and the verb after the phrase is said of the
+/// part ("300 of the 500 passengers were killed"); a reduced relative describes the whole
+/// ("one of 26 people killed").
+#[test]
+fn parts_of_wholes() {
+    let extractor = FigureExtractor::new().unwrap();
+    let text = run(
+        &[
+            "The UN estimates that 1.9 million of Gaza's 2.3 million people have been displaced.",
+            "At least 300 of the 500 passengers were killed.",
+            "She was one of 26 people killed in the shooting.",
+            "They said 8.6 billion of the 30 billion franc revenues would go to debt.",
+        ],
+        &extractor,
+    );
+    insta::assert_snapshot!("parts_of_wholes", text);
+}
