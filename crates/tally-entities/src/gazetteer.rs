@@ -12,6 +12,8 @@ use std::sync::{Arc, LazyLock};
 
 use serde::Deserialize;
 use tally_core::EntityType;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
 use crate::GazetteerError;
 use crate::matcher::{Matcher, case_fits};
@@ -349,9 +351,37 @@ impl GazetteerBuilder {
         let names = std::iter::once(&entry.name).chain(&entry.aliases);
         for alias in names {
             self.claim(alias, index, Form::Name);
+            self.claim_plain(alias, index, Form::Name);
         }
         for demonym in &entry.demonyms {
             self.claim(demonym, index, Form::Demonym);
+            self.claim_plain(demonym, index, Form::Demonym);
+        }
+    }
+
+    /// Claims an accented alias without its accents ("Sao Paulo", "Bogota", "Medellin"):
+    /// English-language copy and all-caps datelines often drop them. The plain form never
+    /// takes a name another row claims as written.
+    fn claim_plain(&mut self, alias: &str, entry: usize, form: Form) {
+        if alias.is_ascii() || std::env::var_os("ENT5_NOPLAIN").is_some() {
+            return;
+        }
+        let plain: String = alias
+            .nfd()
+            .filter(|c| !is_combining_mark(*c))
+            .map(|c| match c {
+                'ı' => 'i',
+                'ł' => 'l',
+                'Ł' => 'L',
+                'ø' => 'o',
+                'Ø' => 'O',
+                'đ' => 'd',
+                'Đ' => 'D',
+                _ => c,
+            })
+            .collect();
+        if plain != alias && !self.aliases.contains_key(&plain.to_lowercase()) {
+            self.claim(&plain, entry, form);
         }
     }
 
@@ -361,6 +391,17 @@ impl GazetteerBuilder {
             return;
         }
         let key = alias.to_lowercase();
+        // One row spelling a name twice ("Nvidia|NVIDIA") keeps the spelling with fewer
+        // capitals: a match may raise letters to capitals but never lower them, so "NVIDIA"
+        // alone would miss "Nvidia", while "Nvidia" still matches "NVIDIA".
+        let capitals = |a: &str| a.chars().filter(|c| c.is_uppercase()).count();
+        if let Some(old) = self.aliases.get(&key)
+            && old.entry == entry
+            && old.form == form
+            && capitals(&old.alias) <= capitals(alias)
+        {
+            return;
+        }
         let capital = |i: usize| self.entries.get(i).is_some_and(|e| e.capital);
         let mut claim = Claim {
             entry,

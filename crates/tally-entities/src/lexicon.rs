@@ -61,7 +61,7 @@ const CONNECTORS: &[&str] = &[
 ];
 /// Lowercase words that, right before a name, make it a place ("at" is left out: "an
 /// analyst at JSA Research").
-const PLACE_CUES: &[&str] = &["in", "near", "outside", "across"];
+const PLACE_CUES: &[&str] = &["in", "near", "outside", "across", "toward", "towards"];
 /// Reporting verbs after a sentence-initial word that make it a name.
 const REPORTING_VERBS: &[&str] = &[
     "said",

@@ -23,8 +23,57 @@ use crate::scan::Word;
 
 /// Lowercase nouns that make the name right before them a place ("Heathrow airport").
 const PLACE_NOUNS: &[&str] = &[
-    "airport", "airbase", "river", "lake", "island", "street", "square", "bridge", "stadium",
-    "strait", "valley", "bay",
+    "airport",
+    "airbase",
+    "river",
+    "lake",
+    "island",
+    "street",
+    "square",
+    "bridge",
+    "stadium",
+    "strait",
+    "valley",
+    "bay",
+    "region",
+    "province",
+    "district",
+    "governorate",
+    "oblast",
+    "village",
+];
+
+/// Offices that take a portfolio word before them as part of the title ("Interior
+/// Minister"); see [`SentenceCtx::portfolio_title`].
+const PORTFOLIO_OFFICES: &[&str] = &["minister", "secretary", "undersecretary"];
+/// The lengths of [`PORTFOLIO_OFFICES`].
+const PORTFOLIO_OFFICE_LENGTHS: [usize; 3] = [8, 9, 14];
+
+/// Two particles that join the words of a name ("Ursula von der Leyen", "Alexander van
+/// der Bellen", "Pedro de la Cruz").
+const PARTICLE_PAIRS: &[(&str, &str)] = &[
+    ("von", "der"),
+    ("von", "dem"),
+    ("van", "der"),
+    ("van", "den"),
+    ("van", "de"),
+    ("de", "la"),
+    ("de", "los"),
+    ("de", "las"),
+    ("de", "le"),
+];
+
+/// Compass words that with "of" make the name after them a place ("east of Khan Younis").
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "outskirts",
 ];
 
 /// Words of the given-name list that in all-caps text are mostly articles, saints' places
@@ -68,12 +117,30 @@ pub const UNKNOWN: Flags = Flags::MAX;
 const MAX_LISTED_WORD: usize = 24;
 
 /// The flags of the word `body[start..end]` as written, and its hash when it was looked up.
-fn word_flags(body: &str, start: usize, end: usize) -> (Flags, Option<u64>) {
+fn word_flags(body: &str, start: usize, end: usize, hyphenated: bool) -> (Flags, Option<u64>) {
     if end - start > MAX_LISTED_WORD {
         return (0, None);
     }
-    let (flags, hash) = LEXICON.flags_and_hash_in(body, start, end);
+    let (mut flags, hash) = LEXICON.flags_and_hash_in(body, start, end);
+    if hyphenated && flags & FIRST_NAME == 0 && hyphenated_given_name(body, start, end) {
+        flags |= FIRST_NAME;
+    }
     (flags, Some(hash))
+}
+
+/// Whether `body[start..end]` is two given names joined by a hyphen: "Jean-Pierre",
+/// "Marie-Claire". Out of line: few words have a hyphen.
+#[cold]
+#[inline(never)]
+fn hyphenated_given_name(body: &str, start: usize, end: usize) -> bool {
+    let Some(dash) = body[start..end].find('-') else {
+        return false;
+    };
+    let (a, b) = (start + dash, start + dash + 1);
+    let given = |s: usize, e: usize| {
+        s < e && LEXICON.flags_and_hash_in(body, s, e).0 & (FIRST_NAME | WORD_FIRST_NAME) != 0
+    };
+    body.as_bytes().get(b).is_some_and(u8::is_ascii_uppercase) && given(start, a) && given(b, end)
 }
 
 /// A gazetteer match accepted by the case rules.
@@ -162,7 +229,12 @@ impl SentenceCtx<'_> {
         };
         let mut f = cell.get();
         if f == UNKNOWN {
-            let (flags, hash) = word_flags(self.body, self.words[i].start, self.words[i].end);
+            let (flags, hash) = word_flags(
+                self.body,
+                self.words[i].start,
+                self.words[i].end,
+                self.words[i].hyphenated,
+            );
             f = flags;
             cell.set(f);
             if let Some(slot) = self.hashes.get(i) {
@@ -194,6 +266,9 @@ impl SentenceCtx<'_> {
             return 0;
         }
         if !self.has(i, TITLE_FIRST) {
+            if self.portfolio_title(i, limit) {
+                return 2;
+            }
             return usize::from(self.has(i, TITLE));
         }
         for len in (1..=LEXICON.max_title_words).rev() {
@@ -206,7 +281,43 @@ impl SentenceCtx<'_> {
                 return len;
             }
         }
-        0
+        if self.portfolio_title(i, limit) { 2 } else { 0 }
+    }
+
+    /// Whether words `i` and `i + 1` are a portfolio and its office: "Interior Minister",
+    /// "Foreign Secretary", "Digital Minister". Any one plain word in no list names the
+    /// portfolio, so the list of titles need not spell them all out.
+    #[inline]
+    fn portfolio_title(&self, i: usize, limit: usize) -> bool {
+        let next = i + 1;
+        if next >= limit {
+            return false;
+        }
+        // Most words fail on length alone, before any text is compared.
+        let office = self.words[next];
+        if !office.joined || !PORTFOLIO_OFFICE_LENGTHS.contains(&(office.end - office.start)) {
+            return false;
+        }
+        // "Republican Secretary of State Jon Husted": an office with "of" after it is a
+        // title of its own ("Secretary of State"), and the word before it no portfolio.
+        if self.is_of(next + 1) {
+            return false;
+        }
+        self.portfolio_title_words(i, next)
+    }
+
+    /// The rest of [`Self::portfolio_title`], out of line: few words get this far.
+    #[inline(never)]
+    fn portfolio_title_words(&self, i: usize, next: usize) -> bool {
+        let w = self.words[i];
+        w.upper
+            && !w.possessive
+            && !w.digit
+            && self.covered[i].is_none()
+            && PORTFOLIO_OFFICES
+                .iter()
+                .any(|o| self.text(next).eq_ignore_ascii_case(o))
+            && !self.has(i, STOP)
     }
 
     /// Whether a lowercase title ends right before word `i` ("commander-in-chief Syrsky"),
@@ -340,6 +451,15 @@ pub fn find_cased(ctx: &SentenceCtx<'_>, out: &mut Vec<Candidate>) {
                 && ctx.has(next, CONNECTOR)
             {
                 j = next + 1;
+            } else if next + 2 < n
+                && words[next + 1].joined
+                && words[next + 2].joined
+                && words[next + 2].upper
+                && words[next].end - words[next].start <= 3
+                && PARTICLE_PAIRS.contains(&(ctx.text(next), ctx.text(next + 1)))
+            {
+                // Two particles: "Ursula von der Leyen", "Alexander van der Bellen".
+                j = next + 2;
             } else {
                 break;
             }
@@ -384,12 +504,15 @@ fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candida
     // King", "Stephen King", "John Major").
     let mut to = to;
     let given = ctx.has(from, FIRST_NAME | WORD_FIRST_NAME) && ctx.covered[from].is_none();
-    while let Some(k) = (from..=to).find(|&k| {
-        let len = ctx.title_at(k, to + 1);
-        len > 0
-            && k + len == to + 1
-            && !(given && k > from && len == 1 && SURNAME_TITLES.contains(&ctx.text(k)))
-    }) {
+    // A title ending the run starts at most `max_title_words` words before its end.
+    while let Some(k) =
+        (from.max((to + 1).saturating_sub(LEXICON.max_title_words))..=to).find(|&k| {
+            let len = ctx.title_at(k, to + 1);
+            len > 0
+                && k + len == to + 1
+                && !(given && k > from && len == 1 && SURNAME_TITLES.contains(&ctx.text(k)))
+        })
+    {
         if k == from {
             return;
         }
@@ -451,6 +574,11 @@ fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candida
             && ctx.covered[k + 1].is_none()
             && ctx.has(k + 1, FIRST_NAME)
             && !ctx.has(k + 1, CONNECTOR)
+            // "White House Chief of Staff Howard Baker": the word ends a title.
+            && !(from..=k).any(|s| {
+                let len = ctx.title_at(s, k + 1);
+                len > 0 && s + len == k + 1
+            })
     }) {
         for (a, b, kind) in [
             (from, k, EntityType::Organization),
@@ -565,17 +693,13 @@ fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candida
     }
     // "Ukrainian Railways", "Russian Helicopters": a demonym opening a run of capitalized
     // words in no list names a national company or body (titles were split off above).
+    // "Swiss Reinsurance Co of Zurich": the company ends at its organization word before
+    // "of", and the place it is of follows.
     if to > from
         && let Some(g) = ctx.covered[from]
         && ctx.gaz[g].form == Form::Demonym
-        && ctx.gaz[g].kind == EntityType::Country
-        && ctx.gaz[g].start == ctx.words[from].start
-        && ((from + 1)..=to).all(|k| ctx.covered[k].is_none_or(|h| h == g))
-        && ((from + 1)..=to).any(|k| ctx.covered[k].is_none())
+        && demonym_org(ctx, from, to, g, out)
     {
-        let mut cand = ctx.candidate(from, to, Some(EntityType::Organization));
-        cand.overrides = true;
-        out.push(cand);
         return;
     }
     // "Garuda Indonesia", "Ford Australia": a name in no list followed by a country's
@@ -596,6 +720,48 @@ fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candida
     }
     let person = ctx.title_before(from);
     typed_pieces(ctx, from, to, person.then_some(EntityType::Person), out);
+}
+
+/// "Ukrainian Railways": the organization a demonym (mention `g`) opens in the run
+/// `from..=to`, pushed to `out`; whether there was one. See [`name_run`].
+fn demonym_org(
+    ctx: &SentenceCtx<'_>,
+    from: usize,
+    to: usize,
+    g: usize,
+    out: &mut Vec<Candidate>,
+) -> bool {
+    if ctx.gaz[g].kind != EntityType::Country || ctx.gaz[g].start != ctx.words[from].start {
+        return false;
+    }
+    let org_of = (from + 2..to).find(|&k| ctx.is_of(k) && ctx.has(k - 1, ORG_SUFFIX));
+    let mut org_end = org_of.map_or(to, |of| of - 1);
+    // "Iranian News Agency IRNA": a listed organization closing the run is a name of its
+    // own ("Americans of Cuban descent" is no organization).
+    if let Some(last) = ctx.covered[org_end]
+        && last != g
+        && ctx.gaz[last].end == ctx.words[org_end].end
+        && ctx.gaz[last].kind == EntityType::Organization
+        && let Some(k) = (from + 1..=org_end).find(|&k| ctx.covered[k] == Some(last))
+        && ctx.gaz[last].start == ctx.words[k].start
+        && ctx.words[k - 1].upper
+        && !ctx.has(k - 1, CONNECTOR)
+    {
+        org_end = k - 1;
+    }
+    if org_end <= from
+        || !((from + 1)..=org_end).all(|k| ctx.covered[k].is_none_or(|h| h == g))
+        || !((from + 1)..=org_end).any(|k| ctx.covered[k].is_none())
+    {
+        return false;
+    }
+    let mut cand = ctx.candidate(from, org_end, Some(EntityType::Organization));
+    cand.overrides = true;
+    out.push(cand);
+    if let Some(of) = org_of {
+        typed_pieces(ctx, of + 1, to, None, out);
+    }
+    true
 }
 
 /// Candidates for the parts of `from..=to` that no gazetteer mention covers.
@@ -679,14 +845,69 @@ fn typed_pieces(
             {
                 cand.kind = Some(EntityType::Place);
             }
-            cand.place_cue = k > 0
+            cand.place_cue = (k > 0
                 && !ctx.words[k - 1].upper
                 && ctx.has(k - 1, PLACE_CUE)
-                && !(k > 1 && ctx.has(k - 2, OWNERSHIP));
+                && !(k > 1 && ctx.has(k - 2, OWNERSHIP)))
+                || after_direction(ctx, k)
+                || after_place(ctx, k, last, out);
             out.push(cand);
         }
         k = end + 1;
     }
+}
+
+/// Whether word `k` follows a compass word and "of": "north of Pokrovsk".
+fn after_direction(ctx: &SentenceCtx<'_>, k: usize) -> bool {
+    k > 1
+        && ctx.words[k].joined
+        && ctx.words[k - 1].joined
+        && ctx.is_of(k - 1)
+        && DIRECTIONS.contains(&ctx.text(k - 2))
+}
+
+/// Whether word `k` is the next item of a list whose previous item is a place: "in Jenin
+/// and Nablus", "toward Kostiantynivka, Druzhkivka". The previous item is a listed place
+/// or a name already read as one; a list's "and" or "or", or a comma, joins them.
+fn after_place(ctx: &SentenceCtx<'_>, k: usize, last: usize, out: &[Candidate]) -> bool {
+    let Some(before) = k.checked_sub(1) else {
+        return false;
+    };
+    let gap = &ctx.body[ctx.words[before].end..ctx.words[k].start];
+    let prev = if ctx.words[k].joined && matches!(ctx.text(before), "and" | "or") {
+        match before.checked_sub(1) {
+            Some(p) if ctx.words[before].joined => p,
+            _ => return false,
+        }
+    } else if gap == ", " && ctx.words[before].upper && !ctx.words[before].possessive && {
+        // A comma joins list items only where the list goes on ("in Jenin, Nablus and
+        // Tulkarm"), not before a clause ("in Kharkiv, Ivanov said").
+        let next = ctx.words.get(last + 1);
+        let rest = next.map_or("", |n| &ctx.body[ctx.words[last].end..n.start]);
+        rest == ", " || next.is_some_and(|n| n.joined && matches!(ctx.text(last + 1), "and" | "or"))
+    } {
+        before
+    } else {
+        return false;
+    };
+    let end = ctx.words[prev].end;
+    if let Some(g) = ctx.covered[prev] {
+        let m = ctx.gaz[g];
+        // "the American Civil Liberties Union of Ohio and Demos": a place after "of" is
+        // part of a name, and what follows the "and" need not be a place.
+        let first = (0..=prev)
+            .rev()
+            .take_while(|&w| ctx.covered[w] == Some(g))
+            .last();
+        let after_of = first.is_some_and(|f| f > 0 && ctx.is_of(f - 1));
+        return m.end == end && m.kind == EntityType::Place && m.form == Form::Name && !after_of;
+    }
+    // After a comma the previous item must be a place for sure: "in Goldman, Sachs and
+    // Co." lists a company's names after a place cue.
+    let comma = prev == before;
+    out.last().is_some_and(|c| {
+        c.end == end && (c.kind == Some(EntityType::Place) || (c.place_cue && !comma))
+    })
 }
 
 /// Whether `word` is a Roman numeral from I to XXXIX ("IV", "XII"), as in "Mark IV".

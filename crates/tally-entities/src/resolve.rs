@@ -114,7 +114,10 @@ pub fn resolve(
             if m.start >= c.end {
                 break;
             }
-            if m.start < c.end && c.start < m.end {
+            // A listed name that holds the candidate stays: "Securities and Exchange
+            // Commission" is not replaced by the "Exchange Commission" of its last run.
+            let holds = m.start < c.start && m.end >= c.end;
+            if m.start < c.end && c.start < m.end && !holds {
                 overridden[mi] = true;
                 let entry = &gaz.entries()[m.entry];
                 // ... but not in "Radio America", whose country word is only part of the name.
@@ -157,6 +160,32 @@ pub fn resolve(
             && let Some(last) = entry.name.rsplit(' ').next()
         {
             note(last_names, key(last), Target::Gaz(m.entry));
+        }
+    }
+
+    // "Rapid Support Forces (RSF)": an acronym in parentheses right after a listed name is
+    // that name, like a name in no list below. Few listed names have a parenthesis after
+    // them, so the search starts from the mentions.
+    for m in mentions.iter().filter(|m| m.form == Form::Name) {
+        let rest = &body.as_bytes()[m.end..];
+        let gap = match rest {
+            [b'(' | b'[', ..] => 1,
+            [b' ', b'(' | b'[', ..] => 2,
+            _ => continue,
+        };
+        let at = m.end + gap;
+        let Some(ci) = candidates.iter().position(|c| c.start == at) else {
+            continue;
+        };
+        let c = &candidates[ci];
+        let text = &body.as_bytes()[c.start..c.end];
+        if c.words == 1
+            && (2..=6).contains(&text.len())
+            && text.iter().all(u8::is_ascii_uppercase)
+            && body.as_bytes().get(m.start) == Some(&text[0])
+            && !by_key.contains_key(&keys[ci])
+        {
+            by_key.insert(keys[ci], Target::Gaz(m.entry));
         }
     }
 

@@ -25,10 +25,26 @@ pub struct Word {
     pub hyphenated: bool,
 }
 
+/// Lowercase Arabic articles, in their common romanizations, that open a hyphenated name.
+const ARABIC_ARTICLES: &[&[u8]] = &[
+    b"al-", b"el-", b"ad-", b"ash-", b"as-", b"at-", b"az-", b"an-", b"ar-",
+];
+
+/// Whether `word` is an Arabic article, a hyphen and a capital: "al-Burhan", "el-Sisi".
+/// Out of line: few words are hyphenated.
+#[cold]
+#[inline(never)]
+fn arabic_article(word: &[u8]) -> bool {
+    ARABIC_ARTICLES
+        .iter()
+        .any(|a| word.len() > a.len() && word.starts_with(a) && word[a.len()].is_ascii_uppercase())
+}
+
 /// Abbreviations whose final period belongs to the word ("Gen.", "Inc.").
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sen", "rep", "gov", "inc", "corp", "co", "ltd",
     "jr", "sr", "st", "prof", "capt", "maj", "sgt", "adm", "rev", "mt", "ft", "messrs", "cmdr",
+    "brig", "cpl", "pvt",
 ];
 
 use crate::swar::{alnum_run_end, in_range};
@@ -222,7 +238,10 @@ pub fn words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) -> Shape
             }
             break;
         }
-        let upper = c.is_uppercase();
+        // "el-Sisi", "al-Burhan": an Arabic article glued to a capitalized name is part
+        // of the name, in a name's middle ("Abdel Fattah el-Sisi") or alone ("al-Sharaa").
+        let upper =
+            c.is_uppercase() || (hyphenated && arabic_article(&bytes[word_start..word_end]));
         if word_end - word_start >= 4 {
             shape.long += 1;
             shape.long_upper += usize::from(upper);

@@ -180,9 +180,150 @@ fn a_titled_person_of_a_place() {
 /// Lowercase particles inside a person's name ("da", "del", "di") keep the name whole.
 #[test]
 fn name_particles_join_a_name() {
-    let out = render(&[
-        "President Luiz Inacio Lula da Silva visited the region with Alfredo del Mazo.",
-    ]);
+    let out =
+        render(&["President Luiz Inacio Lula da Silva visited the region with Alfredo del Mazo."]);
     assert!(out.contains("\"luiz inácio lula da silva\""), "{out}");
     assert!(out.contains("\"alfredo del mazo\""), "{out}");
+}
+
+// Modern wire and web copy (2015-2026 style), written for these tests: non-English names
+// with particles and hyphens, modern organizations and acronyms, conflict places, titles and
+// roles, possessives and second mentions by surname.
+
+#[test]
+fn modern_ukraine_war_report() {
+    insta::assert_snapshot!(render(&[
+        "KYIV, Ukraine (AP) — Russia launched more than 100 drones overnight at Kharkiv and the Odesa region, Ukrainian President Volodymyr Zelenskyy said Tuesday, as fighting raged in Russia's Kursk region.",
+        "Zelenskyy's office said two civilians were killed in Donetsk, where Russian forces have pressed toward Pokrovsk for months. Kremlin spokesperson Dmitry Peskov told reporters that Moscow would respond.",
+        "Ukraine's Foreign Minister Andrii Sybiha said on X that the strikes showed Putin had no interest in peace, and Oleksandr Prokudin, head of the Kherson regional administration, said power was cut.",
+    ]));
+}
+
+#[test]
+fn modern_gaza_report() {
+    insta::assert_snapshot!(render(&[
+        "JERUSALEM (Reuters) - Israeli Prime Minister Benjamin Netanyahu said on Sunday the IDF would expand its operations in Khan Younis and Rafah in the southern Gaza Strip.",
+        "Hamas said in a statement on Telegram that at least 40 people were killed, and the Gaza Health Ministry said the toll had passed 40,000. Netanyahu's office did not comment.",
+        "UNRWA Commissioner-General Philippe Lazzarini wrote on X that aid trucks were stuck at the Kerem Shalom crossing, while Israeli military spokesman Rear Adm. Daniel Hagari said troops had found tunnels.",
+    ]));
+}
+
+#[test]
+fn modern_lebanon_and_yemen_report() {
+    insta::assert_snapshot!(render(&[
+        "Hezbollah fired dozens of rockets at northern Israel on Monday, the Israeli military said, after a strike in Beirut's southern suburbs killed a senior commander of the Iran-backed group.",
+        "Lebanon's caretaker Prime Minister Najib Mikati condemned the attack. Mikati said Lebanon did not want a wider war.",
+        "The Houthis, who control much of northern Yemen, said they had targeted a commercial vessel in the Red Sea. Houthi military spokesman Yahya Saree said in a televised address that the group would continue, and U.S. Central Command said the missile was shot down.",
+    ]));
+}
+
+#[test]
+fn modern_middle_east_leaders() {
+    insta::assert_snapshot!(render(&[
+        "Turkish President Recep Tayyip Erdogan met Saudi Crown Prince Mohammed bin Salman in Riyadh on Wednesday, the Saudi Press Agency reported.",
+        "Erdogan's visit came weeks after Egyptian President Abdel Fattah el-Sisi hosted talks in Cairo with Qatar's Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani.",
+        "Iran's Foreign Minister Abbas Araghchi said in a post on X that Tehran would not negotiate under pressure.",
+    ]));
+}
+
+#[test]
+fn modern_european_union_and_nato() {
+    insta::assert_snapshot!(render(&[
+        "BRUSSELS (AFP) - European Commission President Ursula von der Leyen said Thursday the bloc would propose a new package of sanctions against Russia.",
+        "Von der Leyen spoke after meeting Hungarian Prime Minister Viktor Orban, whose Fidesz party has opposed the measures. Orban's spokesman Zoltan Kovacs said Budapest would decide alone.",
+        "NATO Secretary General Mark Rutte told the Munich Security Conference that allies must spend more, and German Chancellor Friedrich Merz agreed.",
+    ]));
+}
+
+#[test]
+fn modern_latin_america_report() {
+    insta::assert_snapshot!(render(&[
+        "SAO PAULO (Reuters) - Brazilian President Luiz Inácio Lula da Silva said on Monday that Petrobras would keep fuel prices stable, a day after Argentina's President Javier Milei visited Brasilia.",
+        "Lula, who returned to office in 2023, has clashed with central bank chief Roberto Campos Neto over interest rates. Mexico's President Claudia Sheinbaum said Pemex would not raise prices.",
+    ]));
+}
+
+#[test]
+fn modern_asia_report() {
+    insta::assert_snapshot!(render(&[
+        "HANOI (AP) — Nguyen Phu Trong, general secretary of Vietnam's Communist Party, died on Friday, state media reported. Trong had led the party since 2011.",
+        "North Korean leader Kim Jong Un oversaw the test of a new missile, the Korean Central News Agency said, and South Korea's Joint Chiefs of Staff said it flew 1,000 kilometers.",
+        "Chinese Foreign Ministry spokesperson Mao Ning said Beijing opposed the drills, and Japanese Prime Minister Shigeru Ishiba said Tokyo would protest.",
+    ]));
+}
+
+#[test]
+fn modern_technology_companies() {
+    insta::assert_snapshot!(render(&[
+        "OpenAI chief executive Sam Altman said on Tuesday the Microsoft-backed startup would release a new model, as Nvidia shares rose 3%.",
+        "Elon Musk's X, formerly known as Twitter, said it would appeal. Meta and Alphabet's Google declined to comment, and Anthropic did not respond to a request from Reuters.",
+        "TikTok, owned by China's ByteDance, faces a ban in the United States, the Federal Trade Commission said.",
+    ]));
+}
+
+#[test]
+fn modern_international_courts() {
+    insta::assert_snapshot!(render(&[
+        "THE HAGUE (Reuters) - The International Criminal Court issued arrest warrants for Netanyahu, his former defense minister Yoav Gallant and Hamas military chief Mohammed Deif.",
+        "ICC prosecutor Karim Khan said there were reasonable grounds to believe they bore responsibility. The ICC's decision was condemned by Israel and welcomed by Amnesty International.",
+    ]));
+}
+
+#[test]
+fn modern_russia_and_wagner() {
+    insta::assert_snapshot!(render(&[
+        "Wagner Group founder Yevgeny Prigozhin was killed in a plane crash north of Moscow, Russia's aviation agency Rosaviatsia said. Prigozhin's fighters had led the assault on Bakhmut.",
+        "Russian Defense Minister Andrei Belousov visited troops in the Kursk region, the ministry said on Telegram, and Belousov praised their advance near Sudzha.",
+    ]));
+}
+
+#[test]
+fn modern_military_titles() {
+    insta::assert_snapshot!(render(&[
+        "Gen. Charles Q. Brown Jr., chairman of the Joint Chiefs of Staff, said the Pentagon would send more air defenses. Lt. Gen. Pat Ryder, a Pentagon spokesman, declined to give details.",
+        "Defense Secretary Pete Hegseth told Fox News that the U.S. Army would move a brigade to Poland, and Polish Defense Minister Wladyslaw Kosiniak-Kamysz welcomed the decision.",
+    ]));
+}
+
+#[test]
+fn modern_west_bank_and_sudan() {
+    insta::assert_snapshot!(render(&[
+        "Israeli settlers attacked a village near Ramallah in the occupied West Bank, the Palestinian Authority's health ministry said. The UN's humanitarian office, OCHA, said 12 homes were burned in Jenin and Nablus.",
+        "In Sudan, the paramilitary Rapid Support Forces (RSF) shelled El Fasher, the capital of North Darfur, said army chief Gen. Abdel Fattah al-Burhan. The RSF denied the claim, and the World Food Programme warned of famine.",
+    ]));
+}
+
+#[test]
+fn modern_british_politics() {
+    insta::assert_snapshot!(render(&[
+        "LONDON (Reuters) - British Prime Minister Keir Starmer said on Wednesday his Labour government would raise defence spending, and Foreign Secretary David Lammy said Britain stood with Kyiv.",
+        "Conservative leader Kemi Badenoch called the plan too slow, and Reform UK's Nigel Farage said it was too costly. Badenoch's spokesperson declined to comment, the BBC reported.",
+    ]));
+}
+
+/// Names in no list, typed by rules: list items after a place, "toward", "north of",
+/// hyphenated given names, Arabic articles, "General Staff".
+#[test]
+fn modern_names_in_no_list() {
+    insta::assert_snapshot!(render(&[
+        "Russian troops advanced toward Kurakhivka and Velyka Novosilka, Ukraine's General Staff said, and Interior Minister Ihor Klymenko said rescuers were searching the rubble in Uman.",
+        "Syria's Foreign Minister Asaad al-Shibani met Hafez al-Assad's former aides in Damascus. Al-Shibani said the talks were useful, according to the state news agency SANA.",
+        "Vadym Filashkin, the head of the Donetsk regional military administration, said shelling hit Kostiantynivka and Druzhkivka overnight, and troops held positions north of Vovkove.",
+        "Health Minister Mohammed el-Fateh said hospitals in Omdurman and Kassala were full. El-Fateh's deputy, Dr. Haitham Mohamed Ibrahim, said medicines had run out.",
+        "Jean-Pierre Lacroix, the UN's peacekeeping chief, told the Security Council that peacekeepers in Goma had been attacked by rebels backed by Rwanda.",
+        "The strike hit a school in Deir al-Balah and a market in Bani Suheila, east of Khan Younis, while fighting in Kharkiv, Ivanov said, had eased.",
+    ]));
+}
+
+/// A title ending in an organization word ("Chief of Staff") is no organization before a
+/// name; a listed name closing a run ("IRNA") and a place after "Co of" stand alone; a
+/// listed name holding a shorter run ("Securities and Exchange Commission") stays whole.
+#[test]
+fn titles_with_organization_words_and_listed_names_inside_runs() {
+    insta::assert_snapshot!(render(&[
+        "WASHINGTON, March 2 - White House Chief of Staff Howard Baker said the Iranian News Agency IRNA had called Foreign Undersecretary Suleiman Majed al-Shaheen.",
+        "Michael Steinhardt told the Securities and Exchange Commission about the deal with Swiss Reinsurance Co of Zurich, Switzerland, and Goldman, Sachs and Co.",
+        "Both men are first-generation Americans of Cuban descent.",
+        "Republican Secretary of State Jon Husted was sued by the American Civil Liberties Union of Ohio and Demos, and Agriculture Secretary Richard Lyng called in to an MTV and BET town hall.",
+    ]));
 }
