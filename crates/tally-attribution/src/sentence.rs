@@ -81,7 +81,10 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
         } else if cue.entry.flags.prep {
             according_to(lex, words, cue, found.last())
         } else if cue.entry.flags.raise {
-            raising(lex, words, cue, found.last(), next_cue)
+            raising(lex, words, cue, found.last(), next_cue, false)
+        } else if passive_raising(lex, words, cue) {
+            raising(lex, words, cue, found.last(), next_cue, true)
+                .or_else(|| verb(lex, words, cue, found.last(), next_cue))
         } else if cue.entry.participle
             && cue.words.start > 0
             && (after_comma(words, cue.words.start) || after_subordinator(words, cue.words.start))
@@ -1367,9 +1370,12 @@ fn source_right(lex: &Lexicon, words: &[Word<'_>], from: usize) -> Option<Source
 fn before(words: &[Word<'_>], boundary: usize, prev: Option<&Found<'_>>) -> Option<Phrase> {
     let start = prev.map_or_else(
         || dateline_end(words),
-        |f| {
-            let src_end = f.source.map_or(0, |s| s.span.end);
-            f.cue.end.max(src_end)
+        |f| match (f.source, f.content.first()) {
+            // "[The cocoa is believed to have been made up of second hand material], they
+            // added": a sourceless report around its cue (raising, "reportedly") is part of
+            // the later speaker's content.
+            (None, Some(c)) if c.start < f.cue.start => c.start,
+            (source, _) => f.cue.end.max(source.map_or(0, |s| s.span.end)),
         },
     );
     if start >= boundary {
@@ -2361,12 +2367,49 @@ fn participle<'l>(
 
 /// A raising cue ("Trump is expected to win", "the team seemed paralyzed"): no source;
 /// the content is the subject and the complement, as PolNeAR annotates it.
+/// Whether a passive cue raises its subject: "be" (and adverbs) before a past participle
+/// and "to" after it ("is not expected to happen", "is widely believed to have ...", "is
+/// said to be furious"). What is reported is the subject with the infinitive; nobody is
+/// named. Not a verb taking an addressee ("was told to leave").
+fn passive_raising(lex: &Lexicon, words: &[Word<'_>], cue: &CueAt<'_>) -> bool {
+    if cue.entry.flags.obj || cue.words.end != cue.words.start + 1 {
+        return false;
+    }
+    let form = words[cue.words.start].lower();
+    let participle = form.ends_with("ed") || matches!(form, "said" | "thought" | "known" | "seen");
+    // "to" opens an infinitive, not a phrase ("be added to the 21 mln dlrs").
+    let verb_after = words.get(cue.words.end + 1).is_some_and(Word::is_word)
+        && matches!(
+            class(lex, words, cue.words.end + 1),
+            Class::Other | Class::Aux
+        );
+    if !participle || words.get(cue.words.end).is_none_or(|w| w.lower() != "to") || !verb_after {
+        return false;
+    }
+    let mut i = cue.words.start;
+    while i > 0 && cue.words.start - i < 3 {
+        let w = &words[i - 1];
+        if matches!(
+            w.lower(),
+            "is" | "are" | "was" | "were" | "be" | "been" | "being"
+        ) {
+            return true;
+        }
+        if class(lex, words, i - 1) != Class::Aux {
+            return false;
+        }
+        i -= 1;
+    }
+    false
+}
+
 fn raising<'l>(
     lex: &Lexicon,
     words: &[Word<'_>],
     cue: &CueAt<'l>,
     prev: Option<&Found<'_>>,
     next_cue: usize,
+    passive: bool,
 ) -> Option<Found<'l>> {
     let c = cue.words.end;
     let first = words.get(c)?;
@@ -2380,20 +2423,86 @@ fn raising<'l>(
     let mut start = h;
     while start > floor && h - start < 15 {
         let w = &words[start - 1];
-        if !w.is_word() {
+        // "receipts for 1986/87 are now estimated to be ...".
+        if !w.is_word() && !w.is("/") {
             break;
+        }
+        // A subordinator or a coordinated clause (", and the factory is not expected to
+        // ...", "But it was not expected to ...") opens the subject's clause.
+        let opens = matches!(
+            w.lower(),
+            "but"
+                | "when"
+                | "while"
+                | "after"
+                | "before"
+                | "because"
+                | "since"
+                | "if"
+                | "though"
+                | "although"
+                | "until"
+                | "unless"
+                | "whether"
+                | "whereas"
+                | "than"
+        ) || (matches!(w.lower(), "and" | "or")
+            && (start == 1 || words[start - 2].is(",") || start - 1 == floor));
+        // Right before the cue it joins two predicates of one subject ("is moving to Los
+        // Angeles but is expected to ..."); a passive there is read as a plain verb with
+        // the subject of the first predicate ("Cerberus ... and is said to be planning").
+        if opens && start < h {
+            break;
+        }
+        if passive && start == h && (opens || matches!(w.lower(), "and" | "or")) {
+            return None;
         }
         start -= 1;
         if matches!(w.lower(), "which" | "who" | "that") {
             break;
         }
     }
+    let mut end = h;
+    // "The central bank, which has held rates near zero since 2008, is expected to act":
+    // a relative clause between commas belongs to the subject.
+    if start == h
+        && h > floor + 2
+        && words[h - 1].is(",")
+        && let Some(open) = (h.saturating_sub(25).max(floor + 1)..h - 1)
+            .rev()
+            .find(|&i| {
+                words[i].is(",")
+                    && words
+                        .get(i + 1)
+                        .is_some_and(|w| matches!(w.lower(), "which" | "who"))
+            })
+        && !words[open + 1..h - 1]
+            .iter()
+            .any(|w| is_clause_end(w) || w.is(",") || w.cue)
+    {
+        start = open;
+        while start > floor && h - start < 40 && words[start - 1].is_word() {
+            start -= 1;
+        }
+        if start == open {
+            return None;
+        }
+        end = h - 1;
+    }
     if start == h {
         return None;
     }
-    let subject = Phrase { start, end: h };
+    let subject = Phrase { start, end };
+    let cue_span = if passive {
+        Phrase {
+            start: h,
+            end: cue.words.end,
+        }
+    } else {
+        cue.words
+    };
     Some(Found {
-        cue: cue.words,
+        cue: cue_span,
         lemma: &cue.entry.lemma,
         class: cue.entry.class,
         source: None,

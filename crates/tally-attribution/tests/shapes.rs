@@ -1143,3 +1143,66 @@ fn reportedly_reports_its_clause() {
         "{all:?}"
     );
 }
+
+/// A passive before "to" raises its subject: nobody is named, the subject and the
+/// infinitive are what is reported, and a later speaker reports the whole clause.
+#[test]
+fn a_passive_cue_raises_its_subject() {
+    let contents = |text: &str| {
+        let mut doc = Document::new(DocumentMeta::default(), [text]);
+        tally_text::Segmenter.run(&mut doc).unwrap();
+        Attributor::new().unwrap().run(&mut doc).unwrap();
+        doc.attributions
+            .iter()
+            .map(|a| {
+                (
+                    a.cue.text.clone(),
+                    a.source.as_ref().map(|s| s.text.clone()),
+                    a.content.iter().map(|c| c.text.clone()).collect::<Vec<_>>(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let all = contents("The final shuttering of the factory is not expected to happen until 2019.");
+    assert_eq!(
+        all,
+        [(
+            "is not expected".to_owned(),
+            None,
+            vec![
+                "The final shuttering of the factory".to_owned(),
+                "to happen until 2019".to_owned()
+            ]
+        )]
+    );
+    let all = contents(
+        "The central bank, which has held rates near zero since 2008, is expected to act in December.",
+    );
+    assert_eq!(
+        all[0].2,
+        [
+            "The central bank, which has held rates near zero since 2008",
+            "to act in December"
+        ]
+    );
+    // Not a phrase after "to", nor a second predicate of an earlier subject.
+    let all = contents("He proposed that 25 mln dlrs be added to the 21 mln dlrs.");
+    assert!(
+        all.iter()
+            .all(|(c, s, _)| !(c.ends_with("added") && s.is_none())),
+        "{all:?}"
+    );
+    let all = contents("Cerberus led the consortium and is said to be planning a bid.");
+    assert!(
+        all.iter()
+            .any(|(c, s, _)| c == "is said" && s.as_deref() == Some("Cerberus")),
+        "{all:?}"
+    );
+    let all = contents("The cocoa is believed to have been second hand material, they added.");
+    assert!(
+        all.iter().any(|(c, s, t)| c == "added"
+            && s.as_deref() == Some("they")
+            && t == &["The cocoa is believed to have been second hand material"]),
+        "{all:?}"
+    );
+}
