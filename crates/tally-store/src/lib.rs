@@ -32,6 +32,7 @@ mod names;
 mod packed;
 pub mod schema;
 mod search;
+mod seen;
 mod sources;
 mod store;
 mod timeline;

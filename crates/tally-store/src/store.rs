@@ -11,6 +11,7 @@ use crate::StoreError;
 use crate::error::At;
 use crate::minhash::Signature;
 use crate::schema::{self, MIGRATIONS};
+use crate::seen::Seen;
 use crate::write::{BatchWriter, PendingRows, PendingText, SourceCache};
 
 /// Settings for a store.
@@ -134,6 +135,8 @@ pub struct Store {
     sources: SourceCache,
     /// Rows written when the open transaction commits (see [`PendingRows`]).
     rows: PendingRows,
+    /// Content hashes and LSH bands possibly stored (see [`Seen`]).
+    seen: Seen,
 }
 
 impl std::fmt::Debug for Store {
@@ -168,6 +171,7 @@ impl Store {
             options,
             sources: SourceCache::default(),
             rows: PendingRows::default(),
+            seen: Seen::default(),
         })
     }
 
@@ -213,6 +217,7 @@ impl Store {
             options: StoreOptions::default(),
             sources: SourceCache::default(),
             rows: PendingRows::default(),
+            seen: Seen::default(),
         })
     }
 
@@ -243,6 +248,7 @@ impl Store {
             options: StoreOptions::default(),
             sources: SourceCache::default(),
             rows: PendingRows::default(),
+            seen: Seen::default(),
         })
     }
 
@@ -384,6 +390,7 @@ impl Store {
             &self.options,
             &mut self.sources,
             &mut self.rows,
+            &mut self.seen,
             Rows {
                 documents,
                 errors,
@@ -525,13 +532,14 @@ fn write_in_transaction(
     options: &StoreOptions,
     sources: &mut SourceCache,
     pending: &mut PendingRows,
+    seen: &mut Seen,
     batch: Rows<'_>,
     commit: Commit,
 ) -> rusqlite::Result<WriteStats> {
     if conn.is_autocommit() {
         conn.execute_batch("BEGIN")?;
     }
-    let written = write_rows(conn, options, sources, pending, batch).and_then(|mut stats| {
+    let written = write_rows(conn, options, sources, pending, seen, batch).and_then(|mut stats| {
         if commit == Commit::Now {
             stats.claims += pending.write(conn)?;
             conn.execute_batch("COMMIT")?;
@@ -551,6 +559,7 @@ fn write_rows(
     options: &StoreOptions,
     sources: &mut SourceCache,
     rows: &mut PendingRows,
+    seen: &mut Seen,
     batch: Rows<'_>,
 ) -> rusqlite::Result<WriteStats> {
     let Rows {
@@ -558,6 +567,9 @@ fn write_rows(
         errors,
         inputs,
     } = batch;
+    if !documents.is_empty() {
+        seen.prepare(tx, documents.len())?;
+    }
     let mut writer = BatchWriter {
         tx,
         options,
@@ -565,6 +577,7 @@ fn write_rows(
         sources,
         fts: PendingText::default(),
         rows,
+        seen,
     };
     for prepared in documents {
         writer.document(prepared)?;

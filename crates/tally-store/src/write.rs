@@ -18,6 +18,7 @@ use tally_core::{Claim, Document, Entity, Figure, Span};
 use crate::minhash::Signature;
 use crate::names::name;
 use crate::packed::Packed;
+use crate::seen::{Seen, band_key, content_key};
 use crate::store::{OnExisting, Prepared, StoreOptions, WriteStats, claim_key};
 
 /// State of one batch write: the connection (inside an open transaction), the options,
@@ -29,6 +30,7 @@ pub(crate) struct BatchWriter<'a> {
     pub sources: &'a mut SourceCache,
     pub fts: PendingText<'a>,
     pub rows: &'a mut PendingRows,
+    pub seen: &'a mut Seen,
 }
 
 /// Source ids by name. Ids created inside a transaction are kept apart until it commits,
@@ -152,7 +154,7 @@ impl<'a> BatchWriter<'a> {
             let pk: i64 = tx
                 .prepare_cached("SELECT coalesce(max(pk), 0) + 1 FROM documents")?
                 .query_row([], |r| r.get(0))?;
-            let cluster = find_cluster(tx, pk, doc, &prepared.signature, self.options)?;
+            let cluster = find_cluster(tx, pk, doc, &prepared.signature, self.options, self.seen)?;
             tx.prepare_cached(
                 "INSERT INTO documents (id, content_hash, url, canonical_url, title, publisher_id,
                      agency_id, byline, published, published_date, language, origin_path,
@@ -183,8 +185,9 @@ impl<'a> BatchWriter<'a> {
             json(&doc.diagnostics),
         ])?;
         self.fts.documents.push((pk, doc));
+        self.seen.insert(tx, content_key(&doc.content_hash))?;
         // A replaced document keeps its cluster; either way its signature is (re)stored.
-        store_signature(tx, pk, &prepared.signature)?;
+        store_signature(tx, pk, &prepared.signature, self.seen)?;
         for (position, name) in meta.source_chain.iter().enumerate() {
             let id = self.source_id(name)?;
             tx.prepare_cached(
@@ -362,16 +365,18 @@ impl<'a> BatchWriter<'a> {
 
 /// Finds the syndication cluster of a new document (to get pk `pk`): an exact copy's (same
 /// content hash), or that of any LSH candidate whose signature is similar enough; else its
-/// own pk. When the document bridges two clusters they merge into the older one.
+/// own pk. When the document bridges two clusters they merge into the older one. A lookup
+/// whose keys `seen` has never stored is skipped: it would find nothing.
 fn find_cluster(
     tx: &Connection,
     pk: i64,
     doc: &Document,
     signature: &Signature,
     options: &StoreOptions,
+    seen: &Seen,
 ) -> rusqlite::Result<i64> {
     let mut clusters: BTreeSet<i64> = BTreeSet::new();
-    {
+    if seen.may_contain(content_key(&doc.content_hash)) {
         let mut st = tx.prepare_cached(
             "SELECT DISTINCT cluster_id FROM documents WHERE content_hash = ?1 AND pk <> ?2",
         )?;
@@ -380,7 +385,11 @@ fn find_cluster(
             clusters.insert(row?);
         }
     }
-    if clusters.is_empty() && !signature.is_empty() {
+    let bands = signature.bands();
+    if clusters.is_empty()
+        && !signature.is_empty()
+        && bands.iter().any(|&band| seen.may_contain(band_key(band)))
+    {
         // Candidates: documents sharing at least one band; confirmed by similarity.
         let mut st = tx.prepare_cached(
             "SELECT m.signature, d.cluster_id FROM lsh_bands b
@@ -389,7 +398,7 @@ fn find_cluster(
              WHERE b.band IN (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
              GROUP BY b.doc_pk",
         )?;
-        let rows = st.query_map(rusqlite::params_from_iter(signature.bands()), |r| {
+        let rows = st.query_map(rusqlite::params_from_iter(bands), |r| {
             Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, i64>(1)?))
         })?;
         for row in rows {
@@ -411,7 +420,12 @@ fn find_cluster(
     Ok(first)
 }
 
-fn store_signature(tx: &Connection, pk: i64, signature: &Signature) -> rusqlite::Result<()> {
+fn store_signature(
+    tx: &Connection,
+    pk: i64,
+    signature: &Signature,
+    seen: &mut Seen,
+) -> rusqlite::Result<()> {
     if signature.is_empty() {
         return Ok(());
     }
@@ -421,6 +435,7 @@ fn store_signature(tx: &Connection, pk: i64, signature: &Signature) -> rusqlite:
         tx.prepare_cached("INSERT OR IGNORE INTO lsh_bands (band, doc_pk) VALUES (?1, ?2)")?;
     for band in signature.bands() {
         st.execute(params![band, pk])?;
+        seen.insert(tx, band_key(band))?;
     }
     Ok(())
 }
