@@ -113,8 +113,9 @@ pub struct Figure {
     pub best: Option<f64>,
     /// Highest value the words allow; empty when open.
     pub high: Option<f64>,
-    /// ISO 4217 code for money (`USD`), `percent` or `percentage_point` for shares, or empty
-    /// for counts.
+    /// ISO 4217 code for money (`USD`), `percent` or `percentage_point` for shares,
+    /// `fraction` for a share written as a fraction ("around half of the dead": 0.5), a unit
+    /// of measure (`km`), or empty for counts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     /// The words mark the number as approximate ("about", "some", "roughly").

@@ -47,6 +47,7 @@ use crate::attach;
 use crate::carry;
 use crate::convention::{Base, Convention};
 use crate::filter;
+use crate::number::NumKind;
 use crate::quantity::{Quantity, Recognizer};
 
 /// Settings for the figures extractor.
@@ -265,7 +266,8 @@ impl FigureExtractor {
             .currency
             .clone()
             .or_else(|| q.percent.map(|p| p.as_str().to_owned()))
-            .or_else(|| q.unit.clone());
+            .or_else(|| q.unit.clone())
+            .or_else(|| is_share(q).then(|| SHARE_UNIT.to_owned()));
         Some(Figure {
             id: numbered_id(index + 1),
             span,
@@ -433,6 +435,18 @@ impl Extractor for FigureExtractor {
         doc.mark_layer(Layer::Figures);
         Ok(())
     }
+}
+
+/// The unit of a share of a whole written as a fraction ("around half of the dead", "a
+/// third of the convoy"): a part, not a count, so that timelines never compare it with one.
+const SHARE_UNIT: &str = "fraction";
+
+/// Whether every number of the amount is a fraction below one.
+fn is_share(q: &Quantity) -> bool {
+    !q.nums.is_empty()
+        && q.nums
+            .iter()
+            .all(|n| n.kind == NumKind::Fraction && n.value < 1.0)
 }
 
 #[cfg(test)]
