@@ -139,6 +139,9 @@ pub(crate) fn not_figure(
     if first.flags & flags::BARE_FRACTION != 0 && !after.is_some_and(|t| t.is(text, "of")) {
         return Some(NotFigure::BareFraction);
     }
+    if is_article_ordinal(lexicon, text, q, after) {
+        return Some(NotFigure::Ordinal);
+    }
 
     // Ages: "a 45-year-old", "45 years old", "aged 45", "John Smith, 45, said".
     if is_age(lexicon, text, q, before, before_kinds) {
@@ -353,6 +356,32 @@ fn word_before(lexicon: &Lexicon, text: &str, pos: usize) -> Option<Tok> {
         return Some(w);
     }
     Some(t)
+}
+
+/// "a third term", "a fourth quarter", "a ninth justice": "a" and a word that is both an
+/// ordinal and a fraction (third and smaller), before a word that is no function word, is
+/// the ordinal. "a third of", "about a third in recent years", "a third believed" and "a
+/// half dozen" stay, and so does "a quarter", rarely an ordinal ("a quarter point").
+fn is_article_ordinal(lexicon: &Lexicon, text: &str, q: &Quantity, after: Option<Tok>) -> bool {
+    let [n] = &q.nums[..] else {
+        return false;
+    };
+    let article = text
+        .get(q.span.start..)
+        .is_some_and(|t| t.starts_with("a ") || t.starts_with("A "));
+    // "a quarter point", "a quarter ounce": a quarter is rarely an ordinal.
+    let quarter = text
+        .get(q.span.clone())
+        .is_some_and(|t| t.to_ascii_lowercase().contains("quarter"));
+    // "a third believed he should resign": a share doing something.
+    let verb = |t: Tok| t.text(text).ends_with("ed");
+    article
+        && !quarter
+        && n.kind == NumKind::Fraction
+        && n.words
+        && n.value < 0.4
+        && after
+            .is_some_and(|t| t.kind == Kind::Word && !lexicon.is_function_word(text, t) && !verb(t))
 }
 
 fn is_year_like(n: &crate::number::Num) -> bool {

@@ -306,3 +306,19 @@ fn parts_of_wholes() {
     );
     insta::assert_snapshot!("parts_of_wholes", text);
 }
+
+/// A fraction word is a share of a whole (unit `fraction`), and "a third" before a noun is
+/// an ordinal, no figure ("a third term", "a fourth quarter").
+#[test]
+fn shares_and_ordinals() {
+    let extractor = FigureExtractor::new().unwrap();
+    let text = run(
+        &[
+            "Women and children make up around half of the dead, and two-thirds of the wounded.",
+            "He will not seek a third term, and the company took a fourth quarter charge.",
+            "About a third believed he should resign, a quarter point above last year.",
+        ],
+        &extractor,
+    );
+    insta::assert_snapshot!("shares_and_ordinals", text);
+}
