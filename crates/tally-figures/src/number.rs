@@ -1004,9 +1004,10 @@ pub(crate) fn parse(lexicon: &Lexicon, text: &str, anchor: usize, money: bool) -
         plain_digits = None;
     }
 
-    // A sign: "minus five", "negative one", "-9.23" (but not the hyphen of "500-700").
+    // A sign: "minus five", "negative one", "-9.23" (but not the hyphen of "500-700", nor
+    // the tolerance "plus or minus 3 points").
     if let Some(p) = lex::prev(text, start) {
-        if p.is(text, "minus") || p.is(text, "negative") {
+        if p.is(text, "minus") && !is_tolerance(text, p) || p.is(text, "negative") {
             start = p.start;
             value = -value;
             plain_digits = None;
@@ -1125,6 +1126,14 @@ fn point_digits(lexicon: &Lexicon, text: &str, mut pos: usize) -> Option<(f64, u
 }
 
 /// Whether `start..end` is one part of a run like "555-123-4567" or "+1-222-2222".
+/// Whether "minus" is the end of "plus or minus": a tolerance, not a sign.
+fn is_tolerance(text: &str, minus: lex::Tok) -> bool {
+    lex::prev(text, minus.start)
+        .filter(|or| or.is(text, "or"))
+        .and_then(|or| lex::prev(text, or.start))
+        .is_some_and(|plus| plus.is(text, "plus"))
+}
+
 fn dashed_sequence(text: &str, start: usize, end: usize) -> bool {
     let bytes = text.as_bytes();
     // Walk left and right over "digits-" / "-digits" pairs and count the parts.

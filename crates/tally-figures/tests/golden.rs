@@ -307,8 +307,9 @@ fn parts_of_wholes() {
     insta::assert_snapshot!("parts_of_wholes", text);
 }
 
-/// A fraction word is a share of a whole (unit `fraction`), and "a third" before a noun is
-/// an ordinal, no figure ("a third term", "a fourth quarter").
+/// A fraction word is a share of a whole (unit `fraction`), "a third" before a noun is an
+/// ordinal, no figure ("a third term", "a fourth quarter"), and "plus or minus 3" is a
+/// tolerance of 3, not minus 3.
 #[test]
 fn shares_and_ordinals() {
     let extractor = FigureExtractor::new().unwrap();
@@ -317,6 +318,7 @@ fn shares_and_ordinals() {
             "Women and children make up around half of the dead, and two-thirds of the wounded.",
             "He will not seek a third term, and the company took a fourth quarter charge.",
             "About a third believed he should resign, a quarter point above last year.",
+            "The poll has a margin of error of plus or minus 3 percentage points; it fell to minus 5.",
         ],
         &extractor,
     );
