@@ -254,6 +254,19 @@ fn led(lexicon: &Lexicon, text: &str, h: Tok) -> bool {
     false
 }
 
+/// Whether a verb of harm outranks a noun of status: "six hostages were killed" counts
+/// the killed, "three detainees died", "five refugees were wounded"; a noun of harm
+/// ("suffered several hundred casualties") still beats the verb.
+fn harm_over_status(verb: Measure, noun: Option<Measure>) -> bool {
+    matches!(
+        verb,
+        Measure::Killed | Measure::Wounded | Measure::Casualties
+    ) && matches!(
+        noun,
+        Some(Measure::Captured | Measure::Detained | Measure::Displaced | Measure::Missing)
+    )
+}
+
 fn is_casualty_pair(a: Measure, b: Measure) -> bool {
     matches!(
         (a, b),
@@ -509,8 +522,8 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
         noun_measure
     };
     let measure = match (noun_measure, verb_after, before) {
-        (n, Some(v), _) if weak(n) => v,
-        (n, _, Some(v)) if weak(n) => v,
+        (n, Some(v), _) if weak(n) || harm_over_status(v, n) => v,
+        (n, _, Some(v)) if weak(n) || harm_over_status(v, n) => v,
         (Some(n), _, _) => n,
         _ => Measure::Other,
     };

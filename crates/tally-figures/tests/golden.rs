@@ -283,6 +283,7 @@ fn tolls_across_phrases() {
             "His father's death from a heart attack when he was 12 changed him.",
             "Two soldiers died, bringing the number of troops killed since the offensive began to 329.",
             "He took the children of the victims to 12 cities.",
+            "Six hostages were killed, three detainees died and two prisoners were released.",
         ],
         &extractor,
     );
