@@ -22,7 +22,9 @@
 //! nothing says they count the same thing. Within one story they are: "at least 1,000", says
 //! one source, "several hundred", says another, three paragraphs apart; except amounts of
 //! money and other measures, which one story often gives several of ("a $1.25 billion
-//! package", "$2.2 billion of authority left").
+//! package", "$2.2 billion of authority left"), and counts more than five times apart,
+//! which are a part of the story's toll ("14 members of his family were killed" in a quake
+//! that killed 2,100), not a rival estimate of it.
 //!
 //! - **contradiction**: two dated estimates about the same thing, at most `window_days`
 //!   apart, from different claims and different claimants, whose ranges do not overlap.
@@ -519,6 +521,19 @@ fn same_story(a: &About, b: &About) -> bool {
     a.subject_words == b.subject_words && a.documents.iter().any(|d| b.documents.contains(d))
 }
 
+/// How far apart two counts of one story may be and still be estimates of one toll.
+const STORY_SCOPE_RATIO: f64 = 5.0;
+
+/// Whether two ranges could count the same thing in one story: one story's count far
+/// below another is part of it ("14 members of his family were killed" in a quake that
+/// killed 2,100; "around half of the dead", a share), not a rival estimate of it. Ranges
+/// more than [`STORY_SCOPE_RATIO`] apart are of different scope.
+fn same_scope(a: (f64, f64), b: (f64, f64)) -> bool {
+    let (lower, upper) = if a.1 < b.0 { (a, b) } else { (b, a) };
+    // A count below one is a share ("half of the dead"), never a rival count.
+    lower.1 >= 1.0 && upper.0 <= lower.1 * STORY_SCOPE_RATIO
+}
+
 /// Whether `a` and `b` have exactly the same subject and place: both known and equal, or
 /// both absent (revisions need this; see the module doc).
 fn same_subject_and_place(a: &About, b: &About) -> bool {
@@ -581,7 +596,7 @@ fn flag(estimates: &mut [Estimate], about: &[About], window_days: i64, story_anc
                 && !same_claim
                 && !same_claimant
                 && about[i].unit == about[j].unit
-                && same_thing(&about[i], &about[j], story_anchor)
+                && same_thing(&about[i], &about[j], story_anchor && same_scope(ri, rj))
             {
                 estimates[i].flags.push(Flag::Contradiction { with: j });
                 estimates[j].flags.push(Flag::Contradiction { with: i });

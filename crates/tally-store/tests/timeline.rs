@@ -487,6 +487,40 @@ fn within_one_story_two_claimants_figures_contradict_unless_said_of_another_subj
     );
 }
 
+/// A count far below another in the same story is a part of its toll, not a rival
+/// estimate: "14 members of his family" in a quake that killed more than 2,100.
+#[test]
+fn within_one_story_a_count_far_below_the_toll_does_not_contradict_it() {
+    let sentence = "A spokesman said more than 2,100 died; a survivor said 14 of his family died.";
+    let mut one = story(
+        1,
+        "a spokesman",
+        "2023-10-09",
+        sentence,
+        &[Fig {
+            high: None,
+            ..fig("more than 2,100", 2100.0, 0.0)
+        }],
+    );
+    let other = story(
+        1,
+        "Gul Ahmad",
+        "2023-10-09",
+        sentence,
+        &[fig("14", 14.0, 14.0)],
+    );
+    let mut claim = other.claims[0].clone();
+    claim.id = "C2".to_owned();
+    claim.claimant.speaker_id = Some("S2".to_owned());
+    claim.figures = vec!["F2".to_owned()];
+    for mut f in other.figures {
+        f.id = "F2".to_owned();
+        one.figures.push(f);
+    }
+    one.claims.push(claim);
+    assert_eq!(flags(vec![one]), pairs(&[]));
+}
+
 /// A statement dated by a week ("said last week": `2024-W50`) sorts at that week's Monday,
 /// not after every day of the year as the text "2024-W50" would.
 #[test]
