@@ -84,9 +84,18 @@ fn demo_prints_the_ledger_of_every_sample() {
     assert!(text.contains("Ukraine says North Korean losses in Kursk top 1,000 in a week"));
     assert!(text.contains("Automaker GM to cut 10,000 jobs at Opel"));
     assert!(text.contains("Claimant"), "a claim table is shown");
-    assert!(text.contains("■ Timeline:"), "a timeline across the samples is shown");
-    let syndication = text.split("■ Syndicated copies").nth(1).expect("a syndication section");
-    assert!(syndication.contains("2 copies"), "the two AFP copies are one story: {syndication}");
+    assert!(
+        text.contains("■ Timeline:"),
+        "a timeline across the samples is shown"
+    );
+    let syndication = text
+        .split("■ Syndicated copies")
+        .nth(1)
+        .expect("a syndication section");
+    assert!(
+        syndication.contains("2 copies"),
+        "the two AFP copies are one story: {syndication}"
+    );
     let jsonl = tally(&["demo", "--jsonl"]);
     assert_eq!(String::from_utf8_lossy(&jsonl.stdout).lines().count(), 10);
 }
