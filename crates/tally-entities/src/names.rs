@@ -287,7 +287,7 @@ impl SentenceCtx<'_> {
     /// Whether words `i` and `i + 1` are a portfolio and its office: "Interior Minister",
     /// "Foreign Secretary", "Digital Minister". Any one plain word in no list names the
     /// portfolio, so the list of titles need not spell them all out.
-    #[inline]
+    #[inline(always)]
     fn portfolio_title(&self, i: usize, limit: usize) -> bool {
         let next = i + 1;
         if next >= limit {
@@ -858,6 +858,7 @@ fn typed_pieces(
 }
 
 /// Whether word `k` follows a compass word and "of": "north of Pokrovsk".
+#[inline(always)]
 fn after_direction(ctx: &SentenceCtx<'_>, k: usize) -> bool {
     k > 1
         && ctx.words[k].joined
@@ -873,8 +874,14 @@ fn after_place(ctx: &SentenceCtx<'_>, k: usize, last: usize, out: &[Candidate]) 
     let Some(before) = k.checked_sub(1) else {
         return false;
     };
-    let gap = &ctx.body[ctx.words[before].end..ctx.words[k].start];
-    let prev = if ctx.words[k].joined && matches!(ctx.text(before), "and" | "or") {
+    let (b, w) = (ctx.words[before], ctx.words[k]);
+    // Most names follow neither "and"/"or" nor a comma: byte tests rule them out first.
+    let conjunction = w.joined && matches!(b.end - b.start, 2 | 3);
+    if !conjunction && ctx.body.as_bytes().get(b.end) != Some(&b',') {
+        return false;
+    }
+    let gap = &ctx.body[b.end..w.start];
+    let prev = if conjunction && matches!(ctx.text(before), "and" | "or") {
         match before.checked_sub(1) {
             Some(p) if ctx.words[before].joined => p,
             _ => return false,

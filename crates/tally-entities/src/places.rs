@@ -24,6 +24,8 @@
 
 use tally_core::{Entity, EntityType, Span};
 
+use crate::lexicon::{LEXICON, STOP};
+
 /// Where a mention sits: entity index and mention index.
 type At = (usize, usize);
 
@@ -79,8 +81,10 @@ pub fn join_city_region(body: &str, entities: &mut [Entity]) {
         }
         let region_end = region.mentions[rm].end;
         let rest = body.get(region_end..).unwrap_or("");
-        // "California's governor": the region is the head of its own phrase.
-        if rest.starts_with(['\'', '’']) {
+        // "California's governor": the region is the head of its own phrase; "in Madrid,
+        // Spanish Foreign Minister ...": a demonym before a capitalized noun opens one.
+        if rest.starts_with(['\'', '’']) || demonym_opens_phrase(&region.mentions[rm].text, rest)
+        {
             continue;
         }
         if continues_list(rest, region_end, &at, entities) {
@@ -104,10 +108,30 @@ pub fn join_city_region(body: &str, entities: &mut [Entity]) {
     }
 }
 
-/// A city: a listed city (`place:gn…`, from GeoNames) or a name in no list read as a
-/// place.
+/// Whether the region's mention `text`, followed by `rest`, opens a phrase of its own: a
+/// capitalized word other than a day or month follows ("Madrid, Spanish Foreign Minister",
+/// not "Fort Pierce, Florida Friday"). In all-caps text every word is capitalized, so
+/// nothing is read from it there ("SAN JOSE, COSTA RICA AND ...").
+fn demonym_opens_phrase(text: &str, rest: &str) -> bool {
+    let Some(next) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let word = next
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    word.starts_with(|c: char| c.is_uppercase())
+        && text.chars().any(char::is_lowercase)
+        && LEXICON.flags(word) & STOP == 0
+}
+
+/// A city: a listed city (`place:gn…`, from GeoNames; `place:town-…`, curated towns) or
+/// a name in no list read as a place.
 fn is_city(e: &Entity) -> bool {
-    e.kind == EntityType::Place && (e.id.starts_with("place:gn") || e.id.starts_with("local:"))
+    e.kind == EntityType::Place
+        && (e.id.starts_with("place:gn")
+            || e.id.starts_with("place:town-")
+            || e.id.starts_with("local:"))
 }
 
 /// A country, or a first-level subdivision (`place:us-ca`, `place:ru-krs`).

@@ -327,3 +327,15 @@ fn titles_with_organization_words_and_listed_names_inside_runs() {
         "Republican Secretary of State Jon Husted was sued by the American Civil Liberties Union of Ohio and Demos, and Agriculture Secretary Richard Lyng called in to an MTV and BET town hall.",
     ]));
 }
+
+/// A listed town with its country is one place, like a city; a demonym after a city and a
+/// comma opens its own phrase ("in Madrid, Spanish Foreign Minister ...").
+#[test]
+fn towns_with_their_country_and_demonyms_after_a_city() {
+    insta::assert_snapshot!(render(&[
+        "Edmundo Gonzalez was granted asylum in Madrid, Spanish Foreign Minister Jose Manuel Albares said. WHO Director-General Tedros Adhanom Ghebreyesus urged donors to act.",
+        "A strike hit Tyre, Lebanon, and shelling hit Myrnohrad, Pokrovsk and Kramatorsk. In Toulouse, France the planes were built.",
+        "In a speech in Fort Pierce, Florida Friday, she spoke of the La Paz, Bolivia talks.",
+        "TALKS IN SAN JOSE, COSTA RICA AND MANAGUA WERE HELD.",
+    ]));
+}
