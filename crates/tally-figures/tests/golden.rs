@@ -284,6 +284,7 @@ fn tolls_across_phrases() {
             "Two soldiers died, bringing the number of troops killed since the offensive began to 329.",
             "He took the children of the victims to 12 cities.",
             "Six hostages were killed, three detainees died and two prisoners were released.",
+            "Some estimates put the death toll as high as 150,000.",
         ],
         &extractor,
     );
