@@ -19,8 +19,9 @@
 //! - A list ("in Singapore, Malaysia and Thailand", "Toulouse, France and Germany") is
 //!   left alone when a country or subdivision follows the pair; a list of a city and
 //!   countries with nothing after it is still read as one place.
-//! - A city in no list must already have been found as a place ("in Mobile"); a bare
-//!   unknown name before ", California" is not turned into one.
+//! - A name in no list that was read as a person or organization and is mentioned once
+//!   becomes a city before a state or province ("Santa Clara, California"), not before a
+//!   country.
 
 use tally_core::{Entity, EntityType, Span};
 
@@ -32,11 +33,14 @@ type At = (usize, usize);
 /// Joins "City, Region" mention pairs in `entities` (see the module docs).
 pub fn join_city_region(body: &str, entities: &mut [Entity]) {
     // Most documents have no city before a comma: skip building the index for them.
-    let any = entities.iter().filter(|e| is_city(e)).any(|e| {
-        e.mentions
-            .iter()
-            .any(|m| body.get(m.end..).is_some_and(|r| r.starts_with(", ")))
-    });
+    let any = entities
+        .iter()
+        .filter(|e| is_city(e) || is_unplaced_name(e))
+        .any(|e| {
+            e.mentions
+                .iter()
+                .any(|m| body.get(m.end..).is_some_and(|r| r.starts_with(", ")))
+        });
     if !any {
         return;
     }
@@ -64,7 +68,8 @@ pub fn join_city_region(body: &str, entities: &mut [Entity]) {
     let mut joins: Vec<(At, At)> = Vec::new();
     for &(_, (e, m)) in &starts {
         let city = &entities[e];
-        if !is_city(city) {
+        let unplaced = is_unplaced_name(city);
+        if !is_city(city) && !unplaced {
             continue;
         }
         let end = city.mentions[m].end;
@@ -76,7 +81,11 @@ pub fn join_city_region(body: &str, entities: &mut [Entity]) {
             continue;
         };
         let region = &entities[r];
-        if r == e || !is_region(region) || !same_country(city, region) {
+        if r == e
+            || !is_region(region)
+            || !same_country(city, region)
+            || unplaced && region.kind != EntityType::Place
+        {
             continue;
         }
         let region_end = region.mentions[rm].end;
@@ -96,6 +105,9 @@ pub fn join_city_region(body: &str, entities: &mut [Entity]) {
         return;
     }
     for &((e, m), (r, rm)) in &joins {
+        if is_unplaced_name(&entities[e]) {
+            entities[e].kind = EntityType::Place;
+        }
         let end = entities[r].mentions[rm].end;
         let mention = &mut entities[e].mentions[m];
         if let Some(text) = body.get(mention.start..end) {
@@ -132,6 +144,16 @@ fn is_city(e: &Entity) -> bool {
         && (e.id.starts_with("place:gn")
             || e.id.starts_with("place:town-")
             || e.id.starts_with("local:"))
+}
+
+/// A name in no list, read as a person or organization, mentioned once: before a state or
+/// province ("the Santa Clara, California-based company", "Latrobe, Pennsylvania") it is a
+/// city. Before a country it stays what it was ("Smith, Britain" is not a place), and so
+/// does a company named with its seat ("Sunwood Management Corp of Parker, Colorado").
+fn is_unplaced_name(e: &Entity) -> bool {
+    e.id.starts_with("local:")
+        && matches!(e.kind, EntityType::Person | EntityType::Organization)
+        && matches!(e.mentions.as_slice(), [m] if !m.text.contains(" of "))
 }
 
 /// A country, or a first-level subdivision (`place:us-ca`, `place:ru-krs`).
@@ -202,6 +224,44 @@ mod tests {
         join_city_region(body, &mut es);
         assert_eq!(es[0].mentions[0].text, "Long Beach, California");
         assert_eq!(es[1].mentions[0].text, "California");
+    }
+
+    #[test]
+    fn a_name_in_no_list_before_a_state_is_a_city() {
+        let state = |body: &str| {
+            entity(
+                "place:us-ca",
+                EntityType::Place,
+                Some("US"),
+                body,
+                &["California"],
+            )
+        };
+        let body = "the Santa Clara, California-based company";
+        let mut es = vec![
+            entity("local:E1", EntityType::Person, None, body, &["Santa Clara"]),
+            state(body),
+        ];
+        join_city_region(body, &mut es);
+        assert_eq!(es[0].kind, EntityType::Place);
+        assert_eq!(es[0].mentions[0].text, "Santa Clara, California");
+        let body = "Acme Corp of Parker, California said; Smith, Germany";
+        let mut es = vec![
+            entity(
+                "local:E1",
+                EntityType::Organization,
+                None,
+                body,
+                &["Acme Corp of Parker"],
+            ),
+            state(body),
+            entity("local:E2", EntityType::Person, None, body, &["Smith"]),
+            entity("DE", EntityType::Country, None, body, &["Germany"]),
+        ];
+        join_city_region(body, &mut es);
+        assert_eq!(es[0].kind, EntityType::Organization);
+        assert_eq!(es[2].kind, EntityType::Person);
+        assert_eq!(es[2].mentions[0].text, "Smith");
     }
 
     #[test]
