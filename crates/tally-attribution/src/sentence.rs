@@ -100,6 +100,36 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
             None
         } else if cue.entry.participle && noun_modifier(lex, words, cue.words) {
             None
+        } else if let Some(m) = matrix_verb(lex, words, cue.words.start, |m| {
+            // A weak cue without an infinitive frame is a plain verb here ("continued to
+            // insist"); "refused to say" reports with "refused".
+            cues.iter()
+                .find(|c| c.words.start == m)
+                .is_some_and(|c| c.entry.flags.inf || !c.entry.flags.weak)
+        })
+        // The cue in its base form after "to" ("to emailed questions", "overreact to
+        // signals" are phrases); not inside the previous report, whose content it would cut.
+        // And no later cue: "[..., the Tokyo market opened to support the dollar], dealers
+        // said" reads the whole clause as the later speaker's.
+        .filter(|&m| {
+            next_cue == words.len()
+                && words[cue.words.start].lower() == cue.entry.lemma.split(' ').next().unwrap_or("")
+                && found.last().is_none_or(|f| {
+                    m > f.cue.end.max(f.source.map_or(0, |s| s.span.end))
+                        && f.content.iter().all(|c| c.end <= m)
+                })
+        }) {
+            let widened = CueAt {
+                words: Phrase {
+                    start: m,
+                    end: cue.words.end,
+                },
+                entry: cue.entry,
+            };
+            // What follows the cue is its content ("has been trying to find" with a
+            // fronted phrase before it reports nothing).
+            verb(lex, words, &widened, found.last(), next_cue)
+                .filter(|f| f.content.first().is_some_and(|c| c.start >= cue.words.end))
         } else {
             verb(lex, words, cue, found.last(), next_cue)
         };
@@ -456,6 +486,61 @@ fn adverb<'l>(
         source: None,
         content,
     })
+}
+
+/// The start of a verb taking the cue as its infinitive ("He [continued to insist] that
+/// ...", "Clinton is [trying to show] that ...", "Republicans [tend to favor] ..."): the
+/// cue span runs from it, as PolNeAR annotates, and its subject is the source. Not a cue
+/// that reports by itself (`reports`: "refused to say" reports with "refused"), nor a noun after a determiner ("a
+/// chance to argue", "the right to say").
+fn matrix_verb(
+    lex: &Lexicon,
+    words: &[Word<'_>],
+    cue: usize,
+    reports: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let m = cue.checked_sub(2)?;
+    let w = &words[m];
+    if words[m + 1].lower() != "to"
+        || !w.is_word()
+        || (w.cue && reports(m))
+        || w.inside
+        || w.is_capitalized()
+        || !matches!(class(lex, words, m), Class::Other | Class::Aux)
+    {
+        return None;
+    }
+    // A verb form, or a word after an auxiliary ("is eager to attack", "tend to favor"
+    // after "they"); a noun before a purpose clause is neither ("a speech to defend",
+    // "told staffers to promise").
+    let lower = w.lower();
+    let before = m.checked_sub(1)?;
+    let after_aux = matches!(class(lex, words, before), Class::Aux | Class::Pronoun);
+    // An "-ing" form is a verb only after an auxiliary ("is trying to"): "an informal
+    // meeting to discuss" is a noun.
+    let verb_form = lower.ends_with("ed") || (lower.ends_with("ing") && after_aux);
+    if !(verb_form || after_aux)
+        || matches!(
+            class(lex, words, before),
+            Class::Det | Class::Possessive | Class::Prep | Class::Number
+        )
+    {
+        return None;
+    }
+    // "It is hard to see ...", "it is important to note": nobody is the subject.
+    let mut s = before + 1;
+    while s > 0 && class(lex, words, s - 1) == Class::Aux {
+        s -= 1;
+    }
+    if s > 0
+        && matches!(
+            words[s - 1].lower(),
+            "it" | "it's" | "it\u{2019}s" | "there"
+        )
+    {
+        return None;
+    }
+    Some(m)
 }
 
 /// Whether a comma precedes word `at`, also inside a closing quotation mark ("... the

@@ -1206,3 +1206,28 @@ fn a_passive_cue_raises_its_subject() {
         "{all:?}"
     );
 }
+
+/// A verb taking the cue as its infinitive joins the cue, and its subject is the source;
+/// a noun before a purpose clause does not, nor an impersonal "it is hard to".
+#[test]
+fn a_verb_before_an_infinitive_cue() {
+    let all = found(&["He continued to insist that the election was rigged."]);
+    assert!(
+        has(
+            &all,
+            "continued to insist",
+            "He",
+            "that the election was rigged"
+        ),
+        "{all:?}"
+    );
+    let all = found(&["Clinton is trying to show that she can win."]);
+    assert!(
+        has(&all, "is trying to show", "Clinton", "that she can win"),
+        "{all:?}"
+    );
+    let all = found(&["He gave a speech to defend the plan."]);
+    assert!(all.is_empty(), "{all:?}");
+    let all = found(&["It is hard to see how the plan could work."]);
+    assert!(all.iter().all(|(_, s, _)| s.is_none()), "{all:?}");
+}
