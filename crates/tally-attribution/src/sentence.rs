@@ -1218,9 +1218,15 @@ fn after(
     }
     let at = |i: usize| words.get(i);
     // "believes, for example, that ...", "said, in an interview, that ...": an interjected
-    // phrase between commas before the complementizer.
+    // phrase between commas before the complementizer; a relative clause may be longer
+    // ("said on CNN, where he is now a paid contributor, that ...").
+    let reach = if at(k + 1).is_some_and(|w| matches!(w.lower(), "where" | "which" | "who")) {
+        16
+    } else {
+        7
+    };
     if at(k).is_some_and(|w| w.is(",") && !w.inside)
-        && let Some(close) = (k + 1..words.len().min(k + 7)).find(|&i| !words[i].is_word())
+        && let Some(close) = (k + 1..words.len().min(k + reach)).find(|&i| !words[i].is_word())
         && words[close].is(",")
         && close > k + 1
         && !words[k + 1..close].iter().any(|w| w.cue)

@@ -1231,3 +1231,20 @@ fn a_verb_before_an_infinitive_cue() {
     let all = found(&["It is hard to see how the plan could work."]);
     assert!(all.iter().all(|(_, s, _)| s.is_none()), "{all:?}");
 }
+
+/// A relative clause between commas before "that" is an aside of the cue.
+#[test]
+fn a_relative_clause_between_the_cue_and_that() {
+    let all = found(&[
+        "Lewandowski said on CNN, where he is now a paid contributor, that Manafort should be held to account.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "said",
+            "Lewandowski",
+            "that Manafort should be held to account"
+        ),
+        "{all:?}"
+    );
+}
