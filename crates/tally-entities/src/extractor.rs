@@ -37,6 +37,7 @@ use std::sync::Arc;
 
 use tally_core::{Document, Entity, ExtractError, Extractor, Layer, Span};
 
+use crate::agencies;
 use crate::capitals;
 use crate::gazetteer::{Form, Gazetteer};
 use crate::governments;
@@ -198,6 +199,7 @@ impl EntityExtractor {
         );
         places::join_city_region(body, &mut entities);
         governments::join_governments(body, &mut entities);
+        agencies::join_country_bodies(body, &mut entities);
         self.add_source_entities(doc, &mut entities);
         entities
     }

@@ -32,6 +32,7 @@
 //! assert_eq!(doc.entities[5].parent.as_deref(), Some("RU"));
 //! ```
 
+mod agencies;
 mod capitals;
 mod error;
 mod extractor;
