@@ -5,12 +5,17 @@
 //! independently verified". The caveat is the newsroom's, not the ministry's, so the
 //! content ends before it. The openers are data (`data/attribution/caveats.txt`).
 //!
+//! A newsroom that could not check a claim is no source of it either: "a claim Reuters
+//! could not immediately confirm" reads as a report by Reuters with the ministry's
+//! content. A cue that denies checking ("could not confirm", "was unable to verify") makes
+//! a stance, not a statement, so it gives no claim.
+//!
 //! Limitations: only caveats after a comma inside the content, in English wording listed in
 //! the file.
 
 use std::sync::LazyLock;
 
-use tally_core::{Attribution, Document};
+use tally_core::{Attribution, AttributionClass, Document};
 
 const CAVEATS: &str = include_str!("../../../data/attribution/caveats.txt");
 
@@ -41,6 +46,30 @@ pub(crate) fn trim(doc: &Document, attributions: &mut [Attribution]) {
 }
 
 /// Where the comma before the first caveat is, in `text`.
+/// Marks reports whose cue denies checking ("could not immediately confirm") as stances.
+pub(crate) fn unchecked(attributions: &mut [Attribution]) {
+    for a in attributions {
+        if denies_checking(&a.cue.text) {
+            a.class = AttributionClass::Attitude;
+        }
+    }
+}
+
+/// "could not confirm", "cannot independently verify", "was unable to verify".
+fn denies_checking(cue: &str) -> bool {
+    let cue = cue.to_lowercase();
+    let checks = ["confirm", "verify", "confirmed", "verified"]
+        .iter()
+        .any(|v| cue.ends_with(v));
+    let denied = cue.split_whitespace().any(|w| {
+        matches!(
+            w,
+            "not" | "cannot" | "unable" | "couldn't" | "can't" | "never"
+        )
+    });
+    checks && denied
+}
+
 fn caveat_start(text: &str) -> Option<usize> {
     text.match_indices(", ").find_map(|(at, _)| {
         let rest = text.get(at + 2..)?;
@@ -51,7 +80,15 @@ fn caveat_start(text: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::caveat_start;
+    use super::{caveat_start, denies_checking};
+
+    #[test]
+    fn a_cue_that_denies_checking_is_no_report() {
+        assert!(denies_checking("could not immediately confirm"));
+        assert!(denies_checking("was unable to independently verify"));
+        assert!(!denies_checking("confirmed"));
+        assert!(!denies_checking("did not say"));
+    }
 
     #[test]
     fn the_content_ends_before_the_caveat() {

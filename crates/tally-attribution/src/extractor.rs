@@ -102,6 +102,7 @@ impl Extractor for Attributor {
         affiliation::infer(&self.lex, doc, &mut speakers, &attributions);
         said_at::fill(doc, &mut attributions);
         caveat::trim(doc, &mut attributions);
+        caveat::unchecked(&mut attributions);
         doc.speakers = speakers;
         doc.attributions = attributions;
         doc.mark_layer(Layer::Attributions);
