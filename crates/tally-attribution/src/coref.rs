@@ -44,6 +44,8 @@ struct Known {
     gender: Option<Gender>,
     /// An organization or a place: never "he" or "she".
     not_person: Option<NotPerson>,
+    /// The affiliation as written, lowercase ("trump" of "Trump's campaign").
+    owner: Option<String>,
 }
 
 impl Known {
@@ -338,7 +340,16 @@ impl Registry {
 
     fn definite(&self, paragraph: usize, d: &Descriptor) -> Option<usize> {
         let head = d.head.as_deref()?;
+        let owner = owner(d);
         self.nearest(paragraph, |k| {
+            // "Harris's campaign" is not "Trump's campaign" said before; "the Salomon
+            // analysts" are "analysts at Salomon Brothers".
+            if let (Some(a), Some(b)) = (&owner, &k.owner)
+                && !a.contains(b.as_str())
+                && !b.contains(a.as_str())
+            {
+                return false;
+            }
             k.head.as_deref() == Some(head)
                 || k.speaker
                     .role
@@ -399,6 +410,7 @@ impl Registry {
             number: Number::Singular,
             gender: d.gender.filter(|g| *g != Gender::Neuter).or(a.gender),
             not_person: (!person).then_some(NotPerson::Organization),
+            owner: owner(d),
         })
     }
 
@@ -438,6 +450,7 @@ impl Registry {
             number: d.number,
             gender: d.gender.or(m.name_gender),
             not_person: m.not_person,
+            owner: owner(d),
         });
         // The name as written may differ from the entity's canonical one ("Biden" for "Joe
         // Biden"): both find the speaker.
@@ -464,6 +477,13 @@ impl Registry {
 }
 
 /// The speaker's affiliation: the entity it links to, else the phrase's own.
+/// A descriptor's affiliation as written, lowercase and without its possessive ending.
+fn owner(d: &Descriptor) -> Option<String> {
+    d.affiliation
+        .as_ref()
+        .map(|(a, ..)| crate::descriptor::strip_possessive(a).to_lowercase())
+}
+
 fn affiliation_of(m: &Mention<'_>) -> Option<String> {
     m.affiliation_id
         .clone()

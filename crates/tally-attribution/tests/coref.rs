@@ -82,3 +82,16 @@ fn he_never_refers_to_an_i() {
     assert_eq!(ids.len(), 3, "{ids:?}");
     assert_eq!(ids[2].as_deref(), Some("S1"));
 }
+
+#[test]
+fn a_descriptor_owned_by_another_is_another_speaker() {
+    let ids = speakers_of(&[
+        "Trump's campaign said it raised $160 million.",
+        "Harris's campaign said it raised $221 million.",
+        "The Harris campaign said it had $187 million left.",
+        "The Salomon analysts said the same.",
+    ]);
+    assert_eq!(ids[0].as_deref(), Some("S1"));
+    assert_ne!(ids[1], ids[0], "Harris's campaign is not Trump's");
+    assert_eq!(ids[2], ids[1], "the Harris campaign is Harris's campaign");
+}
