@@ -140,7 +140,14 @@ pub(crate) fn parse(
             break;
         }
     }
-    let head_end = complement_at.unwrap_or(last_content + 1);
+    let mut head_end = complement_at.unwrap_or(last_content + 1);
+    // "a new poll released Monday": a day or month closing the phrase is when, not who.
+    while head_end > 1
+        && classes[head_end - 1] == Class::Cap
+        && crate::sentence::is_time_word(ws[head_end - 1].lower())
+    {
+        head_end -= 1;
+    }
     let mut name_start = head_end;
     while name_start > 0
         && classes[name_start - 1] == Class::Cap

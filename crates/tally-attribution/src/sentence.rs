@@ -1976,6 +1976,11 @@ const MAX_CLAUSE_SUBJECT: usize = 10;
 /// Most words (tokens, punctuation included) one content phrase runs to.
 const MAX_CONTENT_WORDS: usize = 500;
 
+/// Whether a lowercase word is one of [`TIME_WORDS`].
+pub(crate) fn is_time_word(lower: &str) -> bool {
+    TIME_WORDS.contains(&lower)
+}
+
 /// Words of time that may stand between a source and its cue ("Feinstein last week said",
 /// "the campaign on Thursday said").
 const TIME_WORDS: &[&str] = &[

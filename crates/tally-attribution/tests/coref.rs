@@ -95,3 +95,16 @@ fn a_descriptor_owned_by_another_is_another_speaker() {
     assert_ne!(ids[1], ids[0], "Harris's campaign is not Trump's");
     assert_eq!(ids[2], ids[1], "the Harris campaign is Harris's campaign");
 }
+
+#[test]
+fn a_day_closing_the_source_is_no_name() {
+    let mut doc = Document::new(
+        DocumentMeta::default(),
+        ["The two are tied, according to a new poll released Monday."],
+    );
+    tally_text::Segmenter.run(&mut doc).unwrap();
+    Attributor::new().unwrap().run(&mut doc).unwrap();
+    let speaker = &doc.speakers[0];
+    assert_eq!(speaker.name, None);
+    assert!(speaker.anonymous);
+}
