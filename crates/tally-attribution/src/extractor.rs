@@ -51,6 +51,7 @@ use crate::nesting;
 use crate::phrase::{self, Class, Phrase, class};
 use crate::said_at;
 use crate::sentence::{self, CueAt, Found};
+use crate::setting;
 use crate::words::{Word, marks_of, words_into};
 
 /// Finds quotations, reported speech and their speakers. Built once; `run` is linear in the
@@ -101,6 +102,7 @@ impl Extractor for Attributor {
         continuation::extend(doc, &quotes, &mut attributions);
         affiliation::infer(&self.lex, doc, &mut speakers, &attributions);
         said_at::fill(doc, &mut attributions);
+        setting::trim(doc, &mut attributions);
         caveat::trim(doc, &mut attributions);
         caveat::unchecked(&mut attributions);
         doc.speakers = speakers;

@@ -61,6 +61,7 @@ mod nesting;
 mod phrase;
 mod said_at;
 mod sentence;
+mod setting;
 mod words;
 
 pub use extractor::Attributor;
