@@ -62,18 +62,10 @@ const CONTENT_CONTINUES: &[&str] = &[
     "and", "or", "'s", "’s", "is", "are", "was", "were", "has", "have", "had", "will", "by",
 ];
 
-/// Words that open a time modifying a speech verb ("said yesterday", "said last week",
-/// "said earlier today"); weekday names count too.
-const CUE_TIME_OPENERS: &[&str] = &[
-    "yesterday",
-    "today",
-    "tonight",
-    "last",
-    "this",
-    "earlier",
-    "later",
-    "late",
-    "early",
+/// Days named by a weekday or a deictic word: they open a time modifying a speech verb
+/// ("said Tuesday", "said yesterday"), stand between a source and its cue ("the campaign
+/// on Thursday said") and close a setting ("in a statement late Friday").
+pub(crate) const DAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -81,7 +73,14 @@ const CUE_TIME_OPENERS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
+    "yesterday",
+    "today",
+    "tonight",
 ];
+
+/// Words other than [`DAYS`] that open a time modifying a speech verb ("said last week",
+/// "said earlier today").
+const CUE_TIME_OPENERS: &[&str] = &["last", "this", "earlier", "later", "late", "early"];
 
 /// Whether a time at the start of a content is the cue's modifier ("said Tuesday it had
 /// struck", "said on May 15 it is redeeming") rather than part of the content. Only a time
@@ -92,8 +91,9 @@ const CUE_TIME_OPENERS: &[&str] = &[
 /// number (the time was cut short).
 fn modifies_the_cue(time: &str, introduced: bool, rest: &str) -> bool {
     let first = time.split_whitespace().next().unwrap_or("");
-    let deictic = CUE_TIME_OPENERS
+    let deictic = DAYS
         .iter()
+        .chain(CUE_TIME_OPENERS)
         .any(|w| w.eq_ignore_ascii_case(first));
     let next = rest.split_whitespace().next().unwrap_or("");
     (introduced || deictic)

@@ -398,7 +398,7 @@ fn that_ahead(lex: &Lexicon, words: &[Word<'_>], addressee: bool, p: Phrase) -> 
     // voters here Sunday", "wrote in his 1990 autobiography"); not a noun the clause
     // completes ("the idea that", "accusations that": PolNeAR keeps those in the content).
     let adverbial = (class(lex, words, p.start) == Class::Prep && w0.lower() != "of")
-        || TIME_WORDS.contains(&w0.lower())
+        || is_time_word(w0.lower())
         || (w0.lower().len() > 4 && w0.lower().ends_with("ly"));
     if !addressee && !adverbial {
         return None;
@@ -844,7 +844,7 @@ fn run_to_end(lex: &Lexicon, words: &[Word<'_>], start: usize, next_cue: usize) 
                 && k - end <= 3
                 && words[k].is_word()
                 && !words[k].cue
-                && (TIME_WORDS.contains(&words[k].lower()) || class(lex, words, k) == Class::Aux)
+                && (is_time_word(words[k].lower()) || class(lex, words, k) == Class::Aux)
             {
                 k += 1;
             }
@@ -1197,7 +1197,7 @@ fn after(
                 && lower != "that"
                 && (lex.is_modifier(lower)
                     || matches!(lower, "however" | "though")
-                    || TIME_WORDS.contains(&lower)
+                    || is_time_word(lower)
                     || (in_phrase && (w.is_capitalized() || class(lex, words, k) == Class::Number))
                     // "suggested to me that", "said to them that".
                     || (in_phrase
@@ -1789,7 +1789,7 @@ fn verb<'l>(
         while j < words.len()
             && j - cue.words.end < 6
             && words[j].is_word()
-            && (lex.is_modifier(words[j].lower()) || TIME_WORDS.contains(&words[j].lower()))
+            && (lex.is_modifier(words[j].lower()) || is_time_word(words[j].lower()))
         {
             j += 1;
         }
@@ -1976,24 +1976,15 @@ const MAX_CLAUSE_SUBJECT: usize = 10;
 /// Most words (tokens, punctuation included) one content phrase runs to.
 const MAX_CONTENT_WORDS: usize = 500;
 
-/// Whether a lowercase word is one of [`TIME_WORDS`].
+/// Whether a lowercase word is a word of time that may stand between a source and its cue
+/// ("Feinstein last week said", "the campaign on Thursday said"): one of
+/// [`said_at::DAYS`](crate::said_at::DAYS) or of [`TIME_WORDS`].
 pub(crate) fn is_time_word(lower: &str) -> bool {
-    TIME_WORDS.contains(&lower)
+    crate::said_at::DAYS.contains(&lower) || TIME_WORDS.contains(&lower)
 }
 
-/// Words of time that may stand between a source and its cue ("Feinstein last week said",
-/// "the campaign on Thursday said").
+/// Words of time other than the days (see [`is_time_word`]).
 const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "yesterday",
-    "today",
-    "tonight",
     "week",
     "month",
     "year",
@@ -2065,7 +2056,7 @@ fn skip_left_adjuncts(lex: &Lexicon, words: &[Word<'_>], cue: usize, floor: usiz
         let floating = h - 1 > floor && matches!(w.lower(), "both" | "all" | "each");
         let skip = floating
             || class(lex, words, h - 1) == Class::Aux
-            || (w.is_word() && TIME_WORDS.contains(&w.lower()))
+            || (w.is_word() && is_time_word(w.lower()))
             // "Her campaign workers here said".
             || (h == cue && matches!(w.lower(), "here" | "there") && h - 1 > floor)
             // "She has since said": "since" after an auxiliary is an adverb, not a clause.

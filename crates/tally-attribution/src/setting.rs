@@ -14,6 +14,8 @@
 use tally_core::{Attribution, Document};
 use tally_times::SETTING_WORDS;
 
+use crate::said_at::DAYS;
+
 /// Prepositions that open a setting.
 const OPENERS: &[&str] = &["in", "on", "at", "during"];
 
@@ -21,20 +23,6 @@ const OPENERS: &[&str] = &["in", "on", "at", "during"];
 const NOT_CLOSING: &[&str] = &[
     "on", "at", "in", "during", "a", "an", "the", "to", "his", "her", "its", "their", "separate",
     "joint", "late", "early", "news", "social", "written",
-];
-
-/// Days that may close a setting ("in a statement late Friday").
-const DAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "yesterday",
-    "today",
-    "tonight",
 ];
 
 /// Words that open the reported clause after a setting: a pronoun or a determiner. A

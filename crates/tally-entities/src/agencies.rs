@@ -63,12 +63,8 @@ pub fn join_country_bodies(body: &str, entities: &mut Vec<Entity>) {
                 continue;
             };
             let (_, start, country, mention) = countries[k];
-            if let Some(text) = body.get(start..m.end) {
-                *m = Span {
-                    start,
-                    end: m.end,
-                    text: text.to_owned(),
-                };
+            if let Ok(grown) = Span::new(body, start, m.end) {
+                *m = grown;
                 covered.push((country, mention));
                 if local && j == 0 {
                     org.name.clone_from(&m.text);

@@ -369,19 +369,21 @@ fn is_article_ordinal(lexicon: &Lexicon, text: &str, q: &Quantity, after: Option
     let article = text
         .get(q.span.start..)
         .is_some_and(|t| t.starts_with("a ") || t.starts_with("A "));
-    // "a quarter point", "a quarter ounce": a quarter is rarely an ordinal.
-    let quarter = text
-        .get(q.span.clone())
-        .is_some_and(|t| t.to_ascii_lowercase().contains("quarter"));
+    // "a quarter point", "a quarter ounce": a quarter is rarely an ordinal. Read last: the
+    // lowercase copy is only made for a fraction after "a".
+    let quarter = || {
+        text.get(q.span.clone())
+            .is_some_and(|t| t.to_ascii_lowercase().contains("quarter"))
+    };
     // "a third believed he should resign": a share doing something.
     let verb = |t: Tok| t.text(text).ends_with("ed");
     article
-        && !quarter
         && n.kind == NumKind::Fraction
         && n.words
         && n.value < 0.4
         && after
             .is_some_and(|t| t.kind == Kind::Word && !lexicon.is_function_word(text, t) && !verb(t))
+        && !quarter()
 }
 
 fn is_year_like(n: &crate::number::Num) -> bool {
