@@ -357,9 +357,21 @@ fn joined_head(lex: &Lexicon, words: &[Word<'_>], at: usize, floor: usize) -> Op
                 .any(|f| words[h].lower().ends_with(f)));
     // "Robert Gordon of Northwestern University", "Bank of America": a name joined by "of"
     // to a capitalized name.
-    let named = words[prep].lower() == "of"
-        && class(lex, words, h) == Class::Cap
-        && words.get(at).is_some_and(|w| w.is_capitalized());
+    // "International Organization for Migration", "Office for the Coordination of
+    // Humanitarian Affairs", "U.S. Embassy in Kyiv": a capitalized head with a capitalized
+    // complement is one name (the place after "in" is where the body sits, not the
+    // speaker). Not "for"/"in" after a person's name: a title or an institution word
+    // heads these, so the head must not end a run opened by a title.
+    let complement_named = words.get(at).is_some_and(|w| w.is_capitalized())
+        || (words.get(at).is_some_and(|w| w.lower() == "the")
+            && words.get(at + 1).is_some_and(|w| w.is_capitalized()));
+    let named = match words[prep].lower() {
+        "of" => {
+            class(lex, words, h) == Class::Cap && words.get(at).is_some_and(|w| w.is_capitalized())
+        }
+        "for" | "in" => class(lex, words, h) == Class::Cap && complement_named,
+        _ => false,
+    };
     let ok = matches!(class(lex, words, h), Class::Noun | Class::Title)
         || named
         || matches!(words[h].lower(), "familiar" | "close")

@@ -1,0 +1,71 @@
+//! Source and content boundaries in modern wire copy (round 8): each test states the cue,
+//! source and content tally must report, on sentences written for the test.
+
+#![allow(clippy::unwrap_used)] // A test fixture: failing loudly is the point.
+
+use tally_attribution::Attributor;
+use tally_core::{Document, DocumentMeta, Extractor};
+
+/// (cue, source, content spans joined by " | ") of every top-level attribution.
+fn found(paragraphs: &[&str]) -> Vec<(String, Option<String>, String)> {
+    let mut doc = Document::new(DocumentMeta::default(), paragraphs);
+    tally_text::Segmenter.run(&mut doc).unwrap();
+    Attributor::new().unwrap().run(&mut doc).unwrap();
+    doc.attributions
+        .iter()
+        .filter(|a| a.within.is_none())
+        .map(|a| {
+            (
+                a.cue.text.clone(),
+                a.source.as_ref().map(|s| s.text.clone()),
+                a.content
+                    .iter()
+                    .map(|c| c.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" | "),
+            )
+        })
+        .collect()
+}
+
+fn has(all: &[(String, Option<String>, String)], cue: &str, source: &str, content: &str) -> bool {
+    all.iter()
+        .any(|(c, s, t)| c == cue && s.as_deref() == Some(source) && t == content)
+}
+
+/// A capitalized body joined by "for" or "in" to a capitalized complement is one source:
+/// the place after "in" is where the body sits.
+#[test]
+fn a_named_body_with_for_or_in_is_one_source() {
+    let all = found(&[
+        "Prices rose sharply in March, the Organization for Regional Trade said, adding that fuel led the increase.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "said",
+            "the Organization for Regional Trade",
+            "Prices rose sharply in March"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "adding",
+            "the Organization for Regional Trade",
+            "that fuel led the increase"
+        ),
+        "{all:?}"
+    );
+    let all = found(&["The British Embassy in Cairo said the consulate would stay closed."]);
+    assert!(
+        has(
+            &all,
+            "said",
+            "The British Embassy in Cairo",
+            "the consulate would stay closed"
+        ),
+        "{all:?}"
+    );
+}
