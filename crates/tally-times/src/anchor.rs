@@ -4,12 +4,14 @@
 //! - "a year ago" / "a year earlier" after a quarter, month or day: that period a year
 //!   before ("profit rose in the third quarter from a year earlier");
 //! - a clock time with no date ("at 10:35 a.m.") after a named day in the same paragraph:
-//!   that day ("The blast came Friday. ... at 10:35 a.m." is Friday 10:35).
+//!   that day ("The blast came Friday. ... at 10:35 a.m." is Friday 10:35);
+//! - the bare day at the other end of a range ("Oct. 14-18"): the date written beside it.
 
 use tally_core::{Document, Timex, TimexType};
 
 use crate::expr::Expr;
 use crate::lexicon::Unit;
+use crate::range::End;
 use crate::resolve::shift_value;
 
 /// How an expression may be re-anchored once every expression is known.
@@ -19,6 +21,8 @@ pub(crate) enum Link {
     Before { unit: Unit, n: i64 },
     /// A clock time without a date.
     Clock,
+    /// The bare day at the other end of a range from the date beside it ("Oct. 14-18").
+    Range(End),
 }
 
 impl Link {
@@ -41,8 +45,27 @@ impl Link {
 
 /// Re-anchors linked expressions on earlier ones; `timexes` is in body order with ids set.
 pub(crate) fn link(doc: &Document, timexes: &mut [(Option<Link>, Timex)]) {
+    // Ranges first: an anchored bare day is then no base for "a year ago".
+    range_days(timexes);
     relink_year_ago(doc, timexes);
     date_clock_times(doc, timexes);
+}
+
+/// The bare day of a range is anchored on the written date beside it, which gave its
+/// month and year.
+fn range_days(timexes: &mut [(Option<Link>, Timex)]) {
+    for i in 0..timexes.len() {
+        let Some(Link::Range(end)) = timexes[i].0 else {
+            continue;
+        };
+        let beside = match end {
+            End::Last => i.checked_sub(1),
+            End::First => Some(i + 1),
+        };
+        timexes[i].1.anchor = beside
+            .and_then(|j| timexes.get(j))
+            .map(|(_, t)| t.id.clone());
+    }
 }
 
 /// A clock time without a date takes the day of the nearest earlier expression of the

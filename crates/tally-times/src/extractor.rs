@@ -39,6 +39,7 @@ use crate::fnv::FnvMap;
 use crate::grammar::{Found, Parser};
 use crate::lex::{Kind, Tok, tokenize};
 use crate::lexicon::Lexicon;
+use crate::range::{RangeDay, other_end_value, range_days};
 use crate::resolve::{Direction, needs_direction, resolve};
 use crate::shape::WordMap;
 use crate::tense::clause_tense;
@@ -193,6 +194,11 @@ impl TimeExtractor {
                     continue;
                 };
                 let link = Link::of(&found.expr);
+                if let Expr::Date { day: Some(day), .. } = found.expr {
+                    for other in range_days(&tokens, found.start, found.end, day) {
+                        push_range_day(body, &tokens, other, &resolved.value, &mut out);
+                    }
+                }
                 out.push((
                     link,
                     Timex {
@@ -391,6 +397,36 @@ fn snap_end(body: &str, mut hi: usize, ceiling: usize) -> usize {
         Some(ws) => hi + ws,
         None => ceiling,
     }
+}
+
+/// The other end of a day range ("Oct. 14-18"), valued from the written date's `value`.
+fn push_range_day(
+    body: &str,
+    tokens: &[Tok<'_>],
+    other: RangeDay,
+    value: &str,
+    out: &mut Vec<(Option<Link>, Timex)>,
+) {
+    let Some(value) = other_end_value(value, other.day) else {
+        return;
+    };
+    let tok = &tokens[other.token];
+    let Ok(span) = Span::new(body, tok.start, tok.end) else {
+        return;
+    };
+    out.push((
+        Some(Link::Range(other.end)),
+        Timex {
+            id: String::new(),
+            raw: span.text.clone(),
+            span,
+            kind: tally_core::TimexType::Date,
+            value,
+            modifier: None,
+            anchor: None,
+            quant: None,
+        },
+    ));
 }
 
 /// Days written with their year earlier in the document. Stories give the full date once

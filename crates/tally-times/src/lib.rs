@@ -31,6 +31,7 @@ mod fnv;
 mod grammar;
 mod lex;
 mod lexicon;
+mod range;
 mod resolve;
 mod said_at;
 mod scan;

@@ -280,3 +280,87 @@ fn a_day_repeated_without_its_year_keeps_it() {
         vec![("Oct. 7".to_owned(), "2024-10-07".to_owned())]
     );
 }
+
+/// A range of days written once with its month has both ends, the bare day taking the
+/// written date's month and year (and anchored on it), whatever the tense would make of a
+/// lone day.
+#[test]
+fn a_range_of_days_has_both_ends() {
+    let v = |text: &str| values("2024-10-16", text);
+    let pairs = |p: &[(&str, &str)]| -> Vec<(String, String)> {
+        p.iter()
+            .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+            .collect()
+    };
+    // A past clause would send a lone "Oct. 18" back to 2023; the end follows the start.
+    assert_eq!(
+        v("The poll was conducted Oct. 14-18 among likely voters."),
+        pairs(&[("Oct. 14", "2024-10-14"), ("18", "2024-10-18")])
+    );
+    assert_eq!(
+        v("Leaders will meet 12–15 June in Geneva."),
+        pairs(&[("12", "2025-06-12"), ("15 June", "2025-06-15")])
+    );
+    // Not ranges: a fraction, an age, a day that runs backwards, a spaced dash.
+    assert_eq!(
+        v("Soybeans for Sep 4-3/8 higher."),
+        pairs(&[("Sep 4", "2024-09-04")])
+    );
+    assert_eq!(
+        v("On Oct. 4-18-year-olds voted."),
+        pairs(&[("Oct. 4", "2024-10-04"), ("18-year", "P18Y")])
+    );
+    assert_eq!(
+        v("Sales for Nov 12-3 rose."),
+        pairs(&[("Nov 12", "2023-11-12")])
+    );
+    assert_eq!(
+        v("It ended on Oct. 14 - 18 people died."),
+        pairs(&[("Oct. 14", "2024-10-14")])
+    );
+    // A year after the range is the start's too.
+    assert_eq!(
+        v("The survey was taken Sept. 11-12, 2023."),
+        pairs(&[
+            ("Sept. 11", "2023-09-11"),
+            ("12", "2023-09-12"),
+            ("2023", "2023")
+        ])
+    );
+    // A day past the month's end is no day.
+    assert_eq!(
+        v("The talks ran Feb. 27-30, 2023."),
+        pairs(&[("Feb. 27", "2023-02-27"), ("2023", "2023")])
+    );
+}
+
+#[test]
+fn a_range_day_is_anchored_on_its_written_date() {
+    let meta = DocumentMeta {
+        published: Some(Published::date(
+            "2024-10-16".parse().unwrap(),
+            PublishedSource::Metadata,
+        )),
+        ..DocumentMeta::default()
+    };
+    let mut doc = Document::new(
+        meta,
+        ["Sales for the March 21-31 period rose from a year ago."],
+    );
+    tally_text::Segmenter.run(&mut doc).unwrap();
+    TimeExtractor::new().unwrap().run(&mut doc).unwrap();
+    let got: Vec<_> = doc
+        .times
+        .iter()
+        .map(|t| (t.raw.as_str(), t.value.as_str(), t.anchor.as_deref()))
+        .collect();
+    // "a year ago" compares with the period's written start, not the bare end day.
+    assert_eq!(
+        got,
+        [
+            ("March 21", "2024-03-21", Some("DCT")),
+            ("31", "2024-03-31", Some("T1")),
+            ("a year ago", "2023-03-21", Some("T1")),
+        ]
+    );
+}

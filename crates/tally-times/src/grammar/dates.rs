@@ -86,7 +86,11 @@ impl Parser<'_, '_> {
                 if let Some((year, end)) = self.date_year(k2) {
                     return Some((end, date(YearRef::Given(year), Some(month), Some(day))));
                 }
-                return Some((k, date(YearRef::Auto, Some(month), Some(day))));
+                // "Oct. 14-18, 2023": the year after a range's end is the start's too.
+                let year = self
+                    .year_after_range(k)
+                    .map_or(YearRef::Auto, YearRef::Given);
+                return Some((k, date(year, Some(month), Some(day))));
             }
         }
         let k = if self.is_any(j, &["of", ","]) {
@@ -109,6 +113,20 @@ impl Parser<'_, '_> {
             return None;
         }
         Some((j, date(YearRef::Auto, Some(month), None)))
+    }
+
+    /// The year written after the bare end day of a range that starts at token `i`
+    /// ("-18, 2023").
+    fn year_after_range(&self, i: usize) -> Option<i64> {
+        let dash = self.tok(i).filter(|t| matches!(t.text, "-" | "–"))?;
+        let day = self
+            .tok(i + 1)
+            .filter(|t| t.kind == Kind::Num && t.text.len() <= 2)?;
+        if !self.touching(i) || dash.end != day.start {
+            return None;
+        }
+        let k = if self.is(i + 2, ",") { i + 3 } else { i + 2 };
+        self.date_year(k).map(|(year, _)| year)
     }
 
     /// "this year", "last year", "next year" (also with "'s"): the year offset and the end.
