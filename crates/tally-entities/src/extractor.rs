@@ -39,7 +39,7 @@ use tally_core::{Document, Entity, ExtractError, Extractor, Layer, Span};
 
 use crate::agencies;
 use crate::capitals;
-use crate::gazetteer::{Form, Gazetteer};
+use crate::gazetteer::{Form, Gazetteer, Pattern};
 use crate::governments;
 use crate::lexicon::{self, Flags};
 use crate::names::{self, Candidate, GazMention, SentenceCtx, UNKNOWN};
@@ -156,12 +156,20 @@ impl EntityExtractor {
             let first = mentions.len();
             covered.clear();
             covered.resize(words.len(), None);
-            self.match_gazetteer(body, words, (start, end), shouting, mentions, covered);
+            hashes.clear();
+            hashes.resize(words.len(), Cell::new(None));
+            self.match_gazetteer(
+                body,
+                words,
+                (start, end),
+                shouting,
+                mentions,
+                covered,
+                hashes,
+            );
             let gaz = &mentions[first..];
             flags.clear();
             flags.resize(words.len(), Cell::new(UNKNOWN));
-            hashes.clear();
-            hashes.resize(words.len(), Cell::new(None));
             // Paragraphs and sentences are both in order: one cursor collects the starts.
             sentence_starts.clear();
             while let Some(s) = doc.sentences.get(next_sentence) {
@@ -239,6 +247,8 @@ impl EntityExtractor {
     /// Every alias is matched from a capital, so the matcher runs at capitalized word
     /// starts (and after a hyphen inside a word: "pro-Russian")
     /// instead of over every byte: lowercase text, most of any article, is never searched.
+    /// A capitalized word's hash from that search goes to `hashes`, for its lexicon lookup.
+    #[allow(clippy::too_many_arguments)] // the paragraph's buffers, each filled here
     fn match_gazetteer(
         &self,
         body: &str,
@@ -247,6 +257,7 @@ impl EntityExtractor {
         shouting: bool,
         out: &mut Vec<GazMention>,
         covered: &mut [Option<usize>],
+        hashes: &[Cell<Option<u64>>],
     ) {
         let text = &body[..end];
         let first = out.len();
@@ -255,16 +266,24 @@ impl EntityExtractor {
         let mut k = 0;
         while k < words.len() {
             let w = words[k];
-            let mut found = if w.upper {
-                self.match_at(text, w.start, shouting, out)
-            } else {
-                None
-            };
+            let mut found = None;
+            if w.upper {
+                let mut first_word = None;
+                found = self.match_at(text, w.start, shouting, out, &mut first_word);
+                // The search hashed the word as the lexicon does when it is one plain
+                // ASCII word (not "U.S.", "Gen.", "Zürich"), which a lookup then reuses.
+                if let Some((h, e)) = first_word
+                    && e == w.end
+                    && e - w.start <= names::MAX_LISTED_WORD
+                {
+                    hashes[k].set(Some(h));
+                }
+            }
             if found.is_none() && w.hyphenated {
                 let inner = &body.as_bytes()[w.start..w.end];
                 found = inner.windows(2).enumerate().find_map(|(i, pair)| {
                     (pair[0] == b'-' && pair[1].is_ascii_uppercase())
-                        .then(|| self.match_at(text, w.start + i + 1, shouting, out))
+                        .then(|| self.match_at(text, w.start + i + 1, shouting, out, &mut None))
                         .flatten()
                 });
             }
@@ -330,14 +349,16 @@ impl EntityExtractor {
 
     /// The longest accepted gazetteer match starting at `at`, pushed to `out`: its end,
     /// and the capital its name also is, if any.
+    /// `first_word` gets the hash of the first word searched (see `Gazetteer::find_at_noting`).
     fn match_at(
         &self,
         text: &str,
         at: usize,
         shouting: bool,
         out: &mut Vec<GazMention>,
+        first_word: &mut Option<(u64, usize)>,
     ) -> Option<(usize, Option<usize>)> {
-        let (id, e) = self.gazetteer.find_at(text, at, text.len(), |p, found| {
+        let accept = |p: &Pattern, found: &str| {
             // "US$40 billion" is a currency, not the country.
             let dollar = text.as_bytes().get(at + found.len()) == Some(&b'$');
             // In all-caps text, short undotted acronyms collide with words ("US", "IT").
@@ -345,7 +366,10 @@ impl EntityExtractor {
                 && p.alias.len() <= 3
                 && !p.alias.contains('.');
             !(dollar || (shouting && acronym))
-        })?;
+        };
+        let (id, e) = self
+            .gazetteer
+            .find_at_noting(text, at, text.len(), accept, first_word)?;
         let pattern = self.gazetteer.pattern(id);
         let found = &text[at..e];
         // "the Ukrainians": a plural demonym used as a noun takes its article.

@@ -164,13 +164,32 @@ impl Gazetteer {
         text: &str,
         at: usize,
         end: usize,
-        mut accept: impl FnMut(&Pattern, &str) -> bool,
+        accept: impl FnMut(&Pattern, &str) -> bool,
     ) -> Option<(usize, usize)> {
-        self.matcher.longest(text, at, end, |id, e| {
-            let p = &self.patterns[id];
-            let found = &text[at..e];
-            case_fits(&p.alias, found) && accept(p, found)
-        })
+        self.find_at_noting(text, at, end, accept, &mut None)
+    }
+
+    /// [`Gazetteer::find_at`], also noting the hash and end of the first word searched
+    /// (see `Matcher::longest_noting`).
+    pub(crate) fn find_at_noting(
+        &self,
+        text: &str,
+        at: usize,
+        end: usize,
+        mut accept: impl FnMut(&Pattern, &str) -> bool,
+        first_word: &mut Option<(u64, usize)>,
+    ) -> Option<(usize, usize)> {
+        self.matcher.longest_noting(
+            text,
+            at,
+            end,
+            |id, e| {
+                let p = &self.patterns[id];
+                let found = &text[at..e];
+                case_fits(&p.alias, found) && accept(p, found)
+            },
+            first_word,
+        )
     }
 }
 

@@ -257,6 +257,12 @@ impl Lexicon {
     #[must_use]
     pub fn flags_and_hash_in(&self, body: &str, start: usize, end: usize) -> (Flags, u64) {
         let h = fold_hash_in(body, start, end);
+        (self.flags_of_hash(h, body, start, end), h)
+    }
+
+    /// [`Lexicon::flags_in`] of the word `body[start..end]` whose [`fold_hash_in`] is `h`.
+    #[must_use]
+    pub fn flags_of_hash(&self, h: u64, body: &str, start: usize, end: usize) -> Flags {
         let bit = listed_bit(h);
         let listed = self
             .listed
@@ -274,7 +280,7 @@ impl Lexicon {
         if b.len() > 5 && (ends(b"ed") || ends(b"ing")) {
             f |= VERB_LIKE;
         }
-        (f, h)
+        f
     }
 
     /// Whether `text` (any case, words separated by white space) is a title.

@@ -70,10 +70,11 @@ fn char_at(text: &str, p: usize, end: usize) -> Option<char> {
     text.get(p..).and_then(|rest| rest.chars().next())
 }
 
-/// Walks `text[at..end]` word by word, calling `probe(hash, position)` wherever a name could
-/// end (see the module docs) until it returns false. A walk starts at a letter or digit.
+/// Walks `text[at..end]` word by word, calling `probe(hash, position, ascii)` wherever a
+/// name could end (see the module docs) until it returns false; `ascii` says whether the
+/// word just hashed was ASCII letters and digits only. A walk starts at a letter or digit.
 #[inline]
-fn walk(text: &str, at: usize, end: usize, mut probe: impl FnMut(u64, usize) -> bool) {
+fn walk(text: &str, at: usize, end: usize, mut probe: impl FnMut(u64, usize, bool) -> bool) {
     let bytes = text.as_bytes();
     let end = end.min(bytes.len());
     let mut h = 0u64;
@@ -81,16 +82,20 @@ fn walk(text: &str, at: usize, end: usize, mut probe: impl FnMut(u64, usize) -> 
     while p < end {
         // A word: ASCII letters and digits eight at a time, other letters one by one.
         let start = p;
+        let mut ascii = true;
         loop {
             p = swar::alnum_run_end(bytes, p, end);
             match char_at(text, p, end) {
-                Some(c) if c.is_alphanumeric() => p += c.len_utf8(),
+                Some(c) if c.is_alphanumeric() => {
+                    p += c.len_utf8();
+                    ascii = false;
+                }
                 _ => break,
             }
         }
         if p > start {
             h = swar::hash_folded_in(h, bytes, start, p);
-            if !probe(h, p) {
+            if !probe(h, p, ascii) {
                 return;
             }
             continue;
@@ -102,7 +107,7 @@ fn walk(text: &str, at: usize, end: usize, mut probe: impl FnMut(u64, usize) -> 
         }
         p += len;
         let word_follows = char_at(text, p, end).is_some_and(char::is_alphanumeric);
-        if !word_follows && !probe(h, p) {
+        if !word_follows && !probe(h, p, false) {
             return;
         }
     }
@@ -119,7 +124,7 @@ impl Matcher {
             let id = u32::try_from(id).unwrap_or(NO_PATTERN);
             let mut first = true;
             let (slots, first_words) = (&mut m.slots, &mut m.first_words);
-            walk(alias, 0, alias.len(), |h, p| {
+            walk(alias, 0, alias.len(), |h, p, _| {
                 if first {
                     let bit = first_word_bit(h);
                     first_words[bit / 64] |= 1 << (bit % 64);
@@ -145,19 +150,38 @@ impl Matcher {
 
     /// The longest alias that matches `text[at..end]` from `at` up to a word boundary and
     /// that `accept(pattern, match_end)` takes: `(pattern, match_end)`.
+    #[cfg(test)]
     pub fn longest(
         &self,
         text: &str,
         at: usize,
         end: usize,
+        accept: impl FnMut(usize, usize) -> bool,
+    ) -> Option<(usize, usize)> {
+        self.longest_noting(text, at, end, accept, &mut None)
+    }
+
+    /// [`Matcher::longest`], also setting `first_word` to the hash of the search's first
+    /// word and the word's end when that word is ASCII letters and digits only: the hash
+    /// is then the word's [`crate::lexicon::fold_hash_in`] too, which lexicon lookups of
+    /// the same word reuse instead of hashing it again.
+    pub fn longest_noting(
+        &self,
+        text: &str,
+        at: usize,
+        end: usize,
         mut accept: impl FnMut(usize, usize) -> bool,
+        first_word: &mut Option<(u64, usize)>,
     ) -> Option<(usize, usize)> {
         let bytes = text.as_bytes();
         let end = end.min(bytes.len()).min(at.saturating_add(self.max_len));
         let mut best = None;
         let mut first = true;
-        walk(text, at, end, |h, p| {
+        walk(text, at, end, |h, p, ascii| {
             if first {
+                if ascii {
+                    *first_word = Some((h, p));
+                }
                 let bit = first_word_bit(h);
                 if self
                     .first_words

@@ -114,14 +114,24 @@ const SURNAME_TITLES: &[&str] = &["King", "Bishop", "Major", "Pope", "Prince"];
 pub const UNKNOWN: Flags = Flags::MAX;
 
 /// Words longer than this are in no word list; they skip the lookup.
-const MAX_LISTED_WORD: usize = 24;
+pub const MAX_LISTED_WORD: usize = 24;
 
-/// The flags of the word `body[start..end]` as written, and its hash when it was looked up.
-fn word_flags(body: &str, start: usize, end: usize, hyphenated: bool) -> (Flags, Option<u64>) {
+/// The flags of the word `body[start..end]` as written, and its hash when it was looked up;
+/// `known` is that hash when the gazetteer search already computed it.
+fn word_flags(
+    body: &str,
+    start: usize,
+    end: usize,
+    hyphenated: bool,
+    known: Option<u64>,
+) -> (Flags, Option<u64>) {
     if end - start > MAX_LISTED_WORD {
         return (0, None);
     }
-    let (mut flags, hash) = LEXICON.flags_and_hash_in(body, start, end);
+    let (mut flags, hash) = match known {
+        Some(h) => (LEXICON.flags_of_hash(h, body, start, end), h),
+        None => LEXICON.flags_and_hash_in(body, start, end),
+    };
     if hyphenated && flags & FIRST_NAME == 0 && hyphenated_given_name(body, start, end) {
         flags |= FIRST_NAME;
     }
@@ -209,7 +219,8 @@ pub struct SentenceCtx<'a> {
     /// For each word, its [`Flags`], looked up on first use ([`UNKNOWN`] until then):
     /// most words are never asked about, and a lookup is the costliest step per word.
     pub flags: &'a [Cell<Flags>],
-    /// For each word looked up in the lexicon (see `flags`), its hash there.
+    /// For each word looked up in the lexicon (see `flags`), its hash there; set before
+    /// the lookup for capitalized words the gazetteer search hashed the same way.
     pub hashes: &'a [Cell<Option<u64>>],
     /// For each word, whether a gazetteer mention covers it.
     pub covered: &'a [Option<usize>],
@@ -234,6 +245,7 @@ impl SentenceCtx<'_> {
                 self.words[i].start,
                 self.words[i].end,
                 self.words[i].hyphenated,
+                self.hashes.get(i).and_then(Cell::get),
             );
             f = flags;
             cell.set(f);

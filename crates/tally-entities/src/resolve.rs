@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap as HashMap;
 use tally_core::{Entity, EntityType, Span};
 
 use crate::gazetteer::{Form, Gazetteer};
-use crate::lexicon::{LEXICON, ORG_HEAD, ORG_PREFIX, STOP, fold_hash};
+use crate::lexicon::{LEXICON, ORG_HEAD, ORG_PREFIX, STOP, fold_hash, fold_hash_in};
 use crate::names::{Candidate, GazMention};
 
 /// "the North"/"the South" seen in the text: `(start, end, north)`.
@@ -375,7 +375,7 @@ pub fn resolve(
                 .mentions
                 .iter()
                 .map(|s| s.text.as_str())
-                .max_by_key(|t| (t.split_whitespace().count(), t.len()))
+                .max_by_key(|t| (word_count(t), t.len()))
                 .unwrap_or_default();
             let plain =
                 !name.contains(|c: char| c.is_whitespace() && c != ' ') && !name.contains("  ");
@@ -412,6 +412,24 @@ fn country_before(
         Form::NotName => false,
     };
     linked.then(|| entry.id.clone())
+}
+
+/// How many words white space separates in `text`: `text.split_whitespace().count()`,
+/// counted over bytes when the text is ASCII (a mention almost always is).
+fn word_count(text: &str) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    // The ASCII characters `char::is_whitespace` takes: tab to carriage return, and space.
+    let space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
+    let mut count = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        let word = !space(b);
+        count += usize::from(word && !in_word);
+        in_word = word;
+    }
+    count
 }
 
 /// `local:E{n}`, without the formatting machinery (one id per entity in no list).
@@ -463,13 +481,15 @@ fn index_words(
     if c.words < 2 {
         return;
     }
-    let last = key(&body[c.last.0..c.last.1]);
-    let first_text = &body[c.first.0..c.first.1];
-    let first = key(first_text);
     match kind {
-        EntityType::Person => note(last_names, last, target),
-        EntityType::Organization if LEXICON.flags(first_text) & (ORG_HEAD | STOP) == 0 => {
-            note(first_words, first, target);
+        EntityType::Person => note(last_names, key(&body[c.last.0..c.last.1]), target),
+        EntityType::Organization => {
+            // The word's key is its lexicon hash too: hashed once for both.
+            let (start, end) = c.first;
+            let first = fold_hash_in(body, start, end);
+            if LEXICON.flags_of_hash(first, body, start, end) & (ORG_HEAD | STOP) == 0 {
+                note(first_words, first, target);
+            }
         }
         _ => {}
     }
@@ -478,6 +498,25 @@ fn index_words(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_counts_match_split_whitespace() {
+        for text in [
+            "",
+            " ",
+            "Donald Trump",
+            "  Donald\n\tJ.\u{b}Trump ",
+            "a\u{c}b\rc",
+            "Jos\u{e9} Mar\u{ed}a\u{a0}Aznar",
+            "x\u{1}y",
+        ] {
+            assert_eq!(
+                word_count(text),
+                text.split_whitespace().count(),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn local_ids_count_in_decimal() {

@@ -47,7 +47,41 @@ const ABBREVIATIONS: &[&str] = &[
     "brig", "cpl", "pvt",
 ];
 
-use crate::swar::{alnum_run_end, in_range};
+/// Longest of [`ABBREVIATIONS`] in bytes.
+const MAX_ABBREVIATION: usize = 6;
+
+/// Each of [`ABBREVIATIONS`] as its bytes in a little-endian `u64`, zero-padded: a word of
+/// up to eight bytes, loaded and folded to lowercase the same way, is one of them exactly
+/// when it equals one of these (no word holds a zero byte, so lengths cannot mix).
+const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
+    let mut keys = [0u64; ABBREVIATIONS.len()];
+    let mut i = 0;
+    while i < ABBREVIATIONS.len() {
+        let a = ABBREVIATIONS[i].as_bytes();
+        assert!(a.len() <= MAX_ABBREVIATION);
+        let mut k = 0;
+        while k < a.len() {
+            keys[i] |= (a[k] as u64) << (8 * k);
+            k += 1;
+        }
+        i += 1;
+    }
+    keys
+};
+
+/// Whether `bytes[start..end]` (one to [`MAX_ABBREVIATION`] bytes) is one of
+/// [`ABBREVIATIONS`] in any ASCII case: one eight-byte load and a few compares instead of
+/// a string comparison per abbreviation (a sentence's last word asks).
+fn is_abbreviation(bytes: &[u8], start: usize, end: usize) -> bool {
+    let len = end - start;
+    if len == 0 || len > MAX_ABBREVIATION {
+        return false;
+    }
+    let key = fold(load(bytes, start) & (u64::MAX >> (8 * (8 - len))));
+    ABBREVIATION_KEYS.contains(&key)
+}
+
+use crate::swar::{alnum_run_end, fold, in_range, load};
 
 /// Byte classes for the scanner: one table lookup per byte instead of a chain of tests.
 const ALNUM: u8 = 1;
@@ -225,13 +259,8 @@ pub fn words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) -> Shape
                 continue;
             }
             if d == '.' {
-                let word = &body[word_start..j];
                 let single = j - word_start == clen && c.is_uppercase();
-                if has_period
-                    || single
-                    || (word.len() <= 6
-                        && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)))
-                {
+                if has_period || single || is_abbreviation(bytes, word_start, j) {
                     word_end = after;
                     resume = after;
                 }
@@ -319,6 +348,22 @@ mod tests {
         assert!(!got[4].2, "team follows a possessive, so it is not joined");
         assert!(!got[5].2, "Gen. follows a comma");
         assert!(got[9].1, "Jobs' is possessive");
+    }
+
+    #[test]
+    fn abbreviations_by_key_are_the_list() {
+        let text = "mr. MRS Gen gen. Messrs messrsx corp. Corp-x co cO c m\u{e9}r. pvt";
+        let bytes = text.as_bytes();
+        for start in 0..text.len() {
+            for end in start..=text.len().min(start + 8) {
+                let Some(word) = text.get(start..end) else {
+                    continue;
+                };
+                let want = (1..=6).contains(&word.len())
+                    && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+                assert_eq!(is_abbreviation(bytes, start, end), want, "{word:?}");
+            }
+        }
     }
 
     #[test]
