@@ -1754,6 +1754,16 @@ fn verb<'l>(
         None
     };
     let after = after(lex, words, cue, next_cue);
+    // "[The rebels shot down a helicopter], the army said, without providing evidence": a
+    // bare clause after a comma that opens with a subordinator, a preposition or a
+    // participle is the reporter's adjunct when content stands before the source; the
+    // post-posed reading below takes it.
+    let after_adjunct = after.as_ref().is_some_and(|(p, i)| {
+        *i == Intro::Clause
+            && p.start > cue.words.end
+            && words[p.start - 1].is(",")
+            && opens_adjunct(words, p.start)
+    });
     // "Those over 60 say they ...", "42% say they're liberal", "The last man to mount a
     // third-party race says he ...": a subject the phrase scan cannot read still stands
     // before a speech verb with its clause after it.
@@ -1793,10 +1803,13 @@ fn verb<'l>(
         {
             j += 1;
         }
+        // The rest continues the interrupted clause ("will cost", "is expected"), not the
+        // reporter's adjunct (", the ministry said Friday, as rescuers searched").
         if words.get(j).is_some_and(|w| w.is(","))
             && words
                 .get(j + 1)
                 .is_some_and(|w| w.is_word() && !w.cue && !w.inside)
+            && !opens_adjunct(words, j + 1)
             && let Some(pre) = before(words, first, prev).map(|p| trim_comma(words, p))
             && words[pre.start..pre.end].iter().all(|w| !w.cue)
             && let Some(rest) = run_to_end(lex, words, j + 1, next_cue)
@@ -1819,6 +1832,7 @@ fn verb<'l>(
     if (boundary_before(words, first) || as_clause)
         && first > floor
         && (after.is_none()
+            || after_adjunct
             || (quote_before
                 && after.as_ref().is_some_and(|(p, i)| {
                     // A quotation after the cue continues a split one: `"It is not
@@ -1850,6 +1864,23 @@ fn verb<'l>(
         return (bare && (!weak || asks)).then(|| make(Some(source), Vec::new()));
     };
     Some(make(Some(source), vec![content]))
+}
+
+/// Whether word `k`, after the comma that closes a post-posed source, opens the reporter's
+/// frame of the whole sentence rather than more of what was said: a simultaneous event
+/// ("as rescuers searched the rubble", "amid heavy shelling") or the manner of the report
+/// ("without providing evidence"). Other openers stay in the content, as PolNeAR annotates
+/// ("..., he said, because Russians are now living longer", "..., by creating ...",
+/// "..., with each receiving 40 percent").
+fn opens_adjunct(words: &[Word<'_>], k: usize) -> bool {
+    match words[k].lower() {
+        "amid" | "without" => true,
+        // "as well as", "as much as": a comparison continues the clause.
+        "as" => words.get(k + 1).is_some_and(|n| {
+            n.is_word() && !matches!(n.lower(), "well" | "much" | "many" | "long" | "soon")
+        }),
+        _ => false,
+    }
 }
 
 /// The issuer of a document read as a cue's source: "{The town} released [a statement]

@@ -69,3 +69,48 @@ fn a_named_body_with_for_or_in_is_one_source() {
         "{all:?}"
     );
 }
+
+/// After a post-posed source, a clause of what happened meanwhile ("as ...") or of how
+/// the claim was made ("without providing evidence") is the reporter's frame, not content;
+/// a parenthetical source still joins both halves of the reported clause.
+#[test]
+fn the_reporters_frame_after_a_post_posed_source_is_no_content() {
+    let all = found(&[
+        "At least 30 people were killed overnight, the city's Health Ministry said Friday, as rescuers searched the rubble.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "said",
+            "the city's Health Ministry",
+            "At least 30 people were killed overnight"
+        ),
+        "{all:?}"
+    );
+    let all =
+        found(&["The rebels shot down a helicopter, the army said, without providing evidence."]);
+    assert!(
+        has(
+            &all,
+            "said",
+            "the army",
+            "The rebels shot down a helicopter"
+        ),
+        "{all:?}"
+    );
+    let all = found(&["The army said the rebels shot down a helicopter, without giving details."]);
+    assert!(
+        has(
+            &all,
+            "said",
+            "The army",
+            "the rebels shot down a helicopter"
+        ),
+        "{all:?}"
+    );
+    let all = found(&["The plan, officials said, will cost $5 billion."]);
+    assert!(
+        has(&all, "said", "officials", "The plan | will cost $5 billion"),
+        "{all:?}"
+    );
+}
