@@ -233,27 +233,36 @@ impl SentenceCtx<'_> {
         &self.body[self.words[i].start..self.words[i].end]
     }
 
-    /// Whether word `i` has any of `flags`.
+    /// Whether word `i` has any of `flags`. Inline: most calls ask about a word already
+    /// looked up, and rules ask several times per word.
+    #[inline]
     fn has(&self, i: usize, flags: Flags) -> bool {
         let Some(cell) = self.flags.get(i) else {
             return false;
         };
         let mut f = cell.get();
         if f == UNKNOWN {
-            let (flags, hash) = word_flags(
-                self.body,
-                self.words[i].start,
-                self.words[i].end,
-                self.words[i].hyphenated,
-                self.hashes.get(i).and_then(Cell::get),
-            );
-            f = flags;
-            cell.set(f);
-            if let Some(slot) = self.hashes.get(i) {
-                slot.set(hash);
-            }
+            f = self.look_up(i, cell);
         }
         f & flags != 0
+    }
+
+    /// The flags of word `i`, looked up now and kept in `cell` (its slot in `flags`), with
+    /// the word's hash in `hashes`.
+    #[inline(never)]
+    fn look_up(&self, i: usize, cell: &Cell<Flags>) -> Flags {
+        let (flags, hash) = word_flags(
+            self.body,
+            self.words[i].start,
+            self.words[i].end,
+            self.words[i].hyphenated,
+            self.hashes.get(i).and_then(Cell::get),
+        );
+        cell.set(flags);
+        if let Some(slot) = self.hashes.get(i) {
+            slot.set(hash);
+        }
+        flags
     }
 
     /// Whether word `i` is "of", in any case: one word, compared as text rather than
