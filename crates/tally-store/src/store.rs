@@ -582,9 +582,15 @@ fn write_rows(
     for prepared in documents {
         writer.document(prepared)?;
     }
-    let BatchWriter { mut stats, fts, .. } = writer;
-    // The full-text rows borrow the batch's documents, so they go in now; the random-key
-    // tables' rows wait for the commit.
+    let BatchWriter {
+        mut stats,
+        fts,
+        rows,
+        ..
+    } = writer;
+    // The full-text rows borrow the batch's documents, so they go in now, after the rows
+    // keyed by document; the random-key tables' rows wait for the commit.
+    rows.write_documents(tx)?;
     fts.write(tx)?;
     {
         let mut st = tx.prepare_cached(
@@ -668,9 +674,9 @@ fn configure(conn: &Connection, name: &str) -> Result<(), StoreError> {
     )
     .at(name)?;
     conn.busy_timeout(Duration::from_secs(30)).at(name)?;
-    // The write path uses about 30 distinct statements; rusqlite's default cache of 16
-    // would re-prepare them for every document.
-    conn.set_prepared_statement_cache_capacity(64);
+    // The write path uses about 30 distinct statements and six multi-row inserts in six
+    // sizes each; rusqlite's default cache of 16 would re-prepare them for every document.
+    conn.set_prepared_statement_cache_capacity(128);
     Ok(())
 }
 

@@ -6,18 +6,19 @@
 //! a carrier's evidence) are JSON columns rather than one row each; statements are prepared
 //! once per connection (`prepare_cached`); source names are looked up once per run; a claim
 //! is upserted and its pk returned by one statement; the rows of tables with a random-key
-//! index (entities, claim carriers, figures: see [`PendingRows`]) and the full-text rows
-//! (see [`PendingText`]) are added at the end of the batch, table by table.
+//! index (entities, claim carriers, figures: see [`PendingRows`]) are added at the commit
+//! and those keyed by document (speakers, attributions, times) and the full-text rows (see
+//! [`PendingText`]) at the end of the batch, table by table, up to 32 rows per statement.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write as _;
 
 use rusqlite::{Connection, OptionalExtension, params};
-use tally_core::{Claim, Document, Entity, Figure, Span};
+use tally_core::{Attribution, Claim, Document, Entity, Figure, Span, Speaker, Timex};
 
 use crate::minhash::Signature;
 use crate::names::name;
-use crate::packed::Packed;
+use crate::packed::{MultiInsert, Packed};
 use crate::seen::{Seen, band_key, content_key};
 use crate::store::{OnExisting, Prepared, StoreOptions, WriteStats, claim_key};
 
@@ -206,80 +207,17 @@ impl<'a> BatchWriter<'a> {
     }
 
     fn annotations(&mut self, pk: i64, doc: &'a Document, replacing: bool) -> rusqlite::Result<()> {
-        let tx = self.tx;
         for e in &doc.entities {
             self.rows.entity(pk, e);
         }
-        {
-            let mut st = tx.prepare_cached(
-                "INSERT OR IGNORE INTO speakers (doc_pk, id, named, name, entity_id, descriptor,
-                     role, affiliation, seniority, anonymous, grp, conditions, mentions)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            )?;
-            for s in &doc.speakers {
-                st.execute(params![
-                    pk,
-                    s.id,
-                    s.named,
-                    s.name,
-                    s.entity_id,
-                    s.descriptor,
-                    s.role,
-                    s.affiliation,
-                    s.seniority,
-                    s.anonymous,
-                    s.group,
-                    json(&s.conditions),
-                    spans_json(s.mentions.iter()),
-                ])?;
-            }
+        for s in &doc.speakers {
+            self.rows.speaker(pk, s);
         }
-        {
-            let mut st = tx.prepare_cached(
-                "INSERT OR IGNORE INTO attributions (doc_pk, id, kind, cue_start, cue_end,
-                     cue_lemma, source_start, source_end, speaker_id, said_date, said_basis,
-                     said_time_id, content, conditions)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-            )?;
-            for a in &doc.attributions {
-                st.execute(params![
-                    pk,
-                    a.id,
-                    name(&a.kind),
-                    a.cue.start as i64,
-                    a.cue.end as i64,
-                    a.cue_lemma,
-                    a.source.as_ref().map(|s| s.start as i64),
-                    a.source.as_ref().map(|s| s.end as i64),
-                    a.speaker_id,
-                    a.said_at.as_ref().map(|s| s.date.as_str()),
-                    a.said_at.as_ref().map(|s| name(&s.basis)),
-                    a.said_at.as_ref().and_then(|s| s.time_id.as_deref()),
-                    spans_json(a.content.iter()),
-                    json(&a.conditions),
-                ])?;
-            }
+        for a in &doc.attributions {
+            self.rows.attribution(pk, a);
         }
-        {
-            let mut st = tx.prepare_cached(
-                "INSERT OR IGNORE INTO times (doc_pk, id, start, end, raw, type, value, modifier,
-                     anchor, quant)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            )?;
-            for t in &doc.times {
-                st.execute(params![
-                    pk,
-                    t.id,
-                    t.span.start as i64,
-                    t.span.end as i64,
-                    t.raw,
-                    name(&t.kind),
-                    t.value,
-                    t.modifier.as_ref().map(name),
-                    t.anchor,
-                    t.quant,
-                ])?;
-            }
+        for t in &doc.times {
+            self.rows.time(pk, t);
         }
         let figure_claim = self.claims(pk, doc, replacing)?;
         let published_date = doc.meta.published.as_ref().map(|p| p.date.to_string());
@@ -496,11 +434,86 @@ fn delete_annotations(tx: &Connection, pk: i64) -> rusqlite::Result<()> {
 /// as each is written.
 /// The rows, the order within each table (so which of two rows with the same key
 /// `INSERT OR IGNORE` keeps) and the claims' pks are what they were.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct PendingRows {
     entities: Packed,
     carriers: Packed,
     figures: Packed,
+    /// The rows keyed by document (appended at the end of their tables, so no index is
+    /// swept): written at the end of each batch ([`PendingRows::write_documents`]), not
+    /// held until the commit, so they cost no memory across batches.
+    speakers: Packed,
+    attributions: Packed,
+    times: Packed,
+    inserts: Inserts,
+}
+
+/// The multi-row statements of [`PendingRows`]' tables: a statement per row cost more in
+/// SQLite's per-statement work (reset, cursors opened and positioned from the root) than
+/// the row's own insert.
+#[derive(Debug)]
+struct Inserts {
+    entities: MultiInsert,
+    carriers: MultiInsert,
+    figures: MultiInsert,
+    speakers: MultiInsert,
+    attributions: MultiInsert,
+    times: MultiInsert,
+}
+
+impl Default for PendingRows {
+    fn default() -> Self {
+        PendingRows {
+            entities: Packed::default(),
+            carriers: Packed::default(),
+            figures: Packed::default(),
+            speakers: Packed::default(),
+            attributions: Packed::default(),
+            times: Packed::default(),
+            inserts: Inserts {
+                entities: MultiInsert::new(
+                    "INSERT OR IGNORE INTO entities (doc_pk, id, kind, name, parent, mentions)
+                     VALUES",
+                    6,
+                ),
+                carriers: MultiInsert::new(
+                    "INSERT OR IGNORE INTO claim_instances (claim_pk, doc_pk, id, speaker_id,
+                         cue_start, cue_end, said_date, said_basis, said_time_id, about_times,
+                         figures, entities, conditions, attributions, rules, evidence)
+                     VALUES",
+                    16,
+                ),
+                figures: MultiInsert::new(
+                    "INSERT OR IGNORE INTO figures (doc_pk, id, start, end, raw, low, best, high,
+                         unit, approx, open_low, open_high, measure, noun, subject_text,
+                         subject_entity, place_text, place_entity, hedges, convention, claim_pk,
+                         date)
+                     VALUES",
+                    22,
+                ),
+                speakers: MultiInsert::new(
+                    "INSERT OR IGNORE INTO speakers (doc_pk, id, named, name, entity_id,
+                         descriptor, role, affiliation, seniority, anonymous, grp, conditions,
+                         mentions)
+                     VALUES",
+                    13,
+                ),
+                attributions: MultiInsert::new(
+                    "INSERT OR IGNORE INTO attributions (doc_pk, id, kind, cue_start, cue_end,
+                         cue_lemma, source_start, source_end, speaker_id, said_date, said_basis,
+                         said_time_id, content, conditions)
+                     VALUES",
+                    14,
+                ),
+                times: MultiInsert::new(
+                    "INSERT OR IGNORE INTO times (doc_pk, id, start, end, raw, type, value,
+                         modifier, anchor, quant)
+                     VALUES",
+                    10,
+                ),
+            },
+        }
+    }
 }
 
 fn usize_int(value: usize) -> i64 {
@@ -508,6 +521,59 @@ fn usize_int(value: usize) -> i64 {
 }
 
 impl PendingRows {
+    pub fn speaker(&mut self, pk: i64, s: &Speaker) {
+        let row = &mut self.speakers;
+        row.int(pk);
+        row.text(&s.id);
+        row.int(i64::from(s.named));
+        row.opt_text(s.name.as_deref());
+        row.opt_text(s.entity_id.as_deref());
+        row.opt_text(s.descriptor.as_deref());
+        row.opt_text(s.role.as_deref());
+        row.opt_text(s.affiliation.as_deref());
+        row.opt_text(s.seniority.as_deref());
+        row.int(i64::from(s.anonymous));
+        row.int(i64::from(s.group));
+        row.text_with(|b| json_into(b, &s.conditions));
+        row.text_with(|b| spans_json_into(b, s.mentions.iter()));
+        row.end_row();
+    }
+
+    pub fn attribution(&mut self, pk: i64, a: &Attribution) {
+        let said = a.said_at.as_ref();
+        let row = &mut self.attributions;
+        row.int(pk);
+        row.text(&a.id);
+        row.text(name(&a.kind));
+        row.int(usize_int(a.cue.start));
+        row.int(usize_int(a.cue.end));
+        row.text(&a.cue_lemma);
+        row.opt_int(a.source.as_ref().map(|s| usize_int(s.start)));
+        row.opt_int(a.source.as_ref().map(|s| usize_int(s.end)));
+        row.opt_text(a.speaker_id.as_deref());
+        row.opt_text(said.map(|s| s.date.as_str()));
+        row.opt_text(said.map(|s| name(&s.basis)));
+        row.opt_text(said.and_then(|s| s.time_id.as_deref()));
+        row.text_with(|b| spans_json_into(b, a.content.iter()));
+        row.text_with(|b| json_into(b, &a.conditions));
+        row.end_row();
+    }
+
+    pub fn time(&mut self, pk: i64, t: &Timex) {
+        let row = &mut self.times;
+        row.int(pk);
+        row.text(&t.id);
+        row.int(usize_int(t.span.start));
+        row.int(usize_int(t.span.end));
+        row.text(&t.raw);
+        row.text(name(&t.kind));
+        row.text(&t.value);
+        row.opt_text(t.modifier.as_ref().map(name));
+        row.opt_text(t.anchor.as_deref());
+        row.opt_text(t.quant.as_deref());
+        row.end_row();
+    }
+
     pub fn entity(&mut self, pk: i64, e: &Entity) {
         // One mention per start offset, as the mentions table's key had it.
         let mut mentions: Vec<&Span> = e.mentions.iter().collect();
@@ -582,30 +648,28 @@ impl PendingRows {
         self.entities.clear();
         self.carriers.clear();
         self.figures.clear();
+        self.speakers.clear();
+        self.attributions.clear();
+        self.times.clear();
+    }
+
+    /// Writes and forgets the rows keyed by document (at the end of each batch).
+    pub fn write_documents(&mut self, tx: &Connection) -> rusqlite::Result<()> {
+        self.speakers.insert(tx, &self.inserts.speakers)?;
+        self.attributions.insert(tx, &self.inserts.attributions)?;
+        self.times.insert(tx, &self.inserts.times)?;
+        self.speakers.clear();
+        self.attributions.clear();
+        self.times.clear();
+        Ok(())
     }
 
     /// Writes and forgets the pending rows; returns the carriers inserted.
     pub fn write(&mut self, tx: &Connection) -> rusqlite::Result<u64> {
-        let mut st = tx.prepare_cached(
-            "INSERT OR IGNORE INTO entities (doc_pk, id, kind, name, parent, mentions)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )?;
-        self.entities.execute_each::<6>(&mut st)?;
-        let mut st = tx.prepare_cached(
-            "INSERT OR IGNORE INTO claim_instances (claim_pk, doc_pk, id, speaker_id,
-                 cue_start, cue_end, said_date, said_basis, said_time_id, about_times,
-                 figures, entities, conditions, attributions, rules, evidence)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-        )?;
-        let carriers = self.carriers.execute_each::<16>(&mut st)?;
-        let mut st = tx.prepare_cached(
-            "INSERT OR IGNORE INTO figures (doc_pk, id, start, end, raw, low, best, high,
-                 unit, approx, open_low, open_high, measure, noun, subject_text,
-                 subject_entity, place_text, place_entity, hedges, convention, claim_pk, date)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                 ?17, ?18, ?19, ?20, ?21, ?22)",
-        )?;
-        self.figures.execute_each::<22>(&mut st)?;
+        self.write_documents(tx)?;
+        self.entities.insert(tx, &self.inserts.entities)?;
+        let carriers = self.carriers.insert(tx, &self.inserts.carriers)?;
+        self.figures.insert(tx, &self.inserts.figures)?;
         self.clear();
         Ok(carriers)
     }
