@@ -810,6 +810,15 @@ fn run_to_end(lex: &Lexicon, words: &[Word<'_>], start: usize, next_cue: usize) 
             end += 1;
             continue;
         }
+        // "nearly 25 million people — half the population — face acute hunger": an aside
+        // between two dashes inside the clause, which goes on after it.
+        if end > start
+            && !quoted(end)
+            && let Some(close) = dash_aside(lex, words, end, next_cue)
+        {
+            end = close + 1;
+            continue;
+        }
         if end > start && is_clause_end(w) && !quoted(end) {
             // A period followed by more words outside a quotation ends the clause; one at
             // the end of the sentence is trimmed below.
@@ -919,6 +928,31 @@ fn run_to_end(lex: &Lexicon, words: &[Word<'_>], start: usize, next_cue: usize) 
         end += 1;
     }
     trim(words, Phrase { start, end })
+}
+
+/// When word `open` is a dash opening a short aside that another dash closes and the
+/// clause goes on after it ("people — half the population — face hunger"), the closing
+/// dash's index. Not when a source and its cue follow the closing dash ("— her campaign
+/// said"), nor when a cue lies inside the aside: those report something else.
+fn dash_aside(lex: &Lexicon, words: &[Word<'_>], open: usize, next_cue: usize) -> Option<usize> {
+    if !matches!(words[open].text, "\u{2014}" | "\u{2013}" | "--") {
+        return None;
+    }
+    let close = (open + 1..words.len().min(open + 16)).find(|&i| {
+        !words[i].is_word() && (is_clause_end(&words[i]) || words[i].quote().is_some())
+    })?;
+    if words[close].text != words[open].text
+        || close < open + 2
+        || next_cue <= close
+        || words[open + 1..close].iter().any(|w| w.cue)
+    {
+        return None;
+    }
+    let next = words.get(close + 1)?;
+    if !next.is_word() || new_clause(lex, words, close, next_cue) {
+        return None;
+    }
+    Some(close)
 }
 
 /// Whether a clause of contrast starts at `at`, after an optional comma ("but", "yet",
@@ -1829,7 +1863,16 @@ fn verb<'l>(
     let as_clause =
         first > floor + 1 && words[first - 1].lower() == "as" && boundary_before(words, first - 1);
     let boundary = if as_clause { first - 1 } else { first };
-    if (boundary_before(words, first) || as_clause)
+    // "Harris will visit three states — Pennsylvania, Michigan and Wisconsin — her
+    // campaign said.": a dash closing an aside stands for the comma before a post-posed
+    // source when nothing follows the cue.
+    // A lone dash is no boundary ("... computers - it implies", "--the same being
+    // proposed"): the content would be a whole clause of the reporter's.
+    let dash_before = first > floor + 2
+        && after.is_none()
+        && matches!(words[first - 1].text, "\u{2014}" | "\u{2013}" | "--")
+        && (floor..first - 2).any(|i| words[i].text == words[first - 1].text);
+    if (boundary_before(words, first) || as_clause || dash_before)
         && first > floor
         && (after.is_none()
             || after_adjunct

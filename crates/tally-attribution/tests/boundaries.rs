@@ -114,3 +114,40 @@ fn the_reporters_frame_after_a_post_posed_source_is_no_content() {
         "{all:?}"
     );
 }
+
+/// An aside between two dashes does not end the content; a dash closing an aside stands
+/// for the comma before a post-posed source; a lone dash still ends the content.
+#[test]
+fn dashes_around_an_aside() {
+    let all = found(&[
+        "The agency says nearly 12 million people — a third of the population — face severe hunger.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "says",
+            "The agency",
+            "nearly 12 million people — a third of the population — face severe hunger"
+        ),
+        "{all:?}"
+    );
+    let all = found(&[
+        "The senator will visit four cities this month — Denver, Austin, Phoenix and Reno — his office said.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "said",
+            "his office",
+            "The senator will visit four cities this month — Denver, Austin, Phoenix and Reno"
+        ),
+        "{all:?}"
+    );
+    let all = found(&["The army said it had retaken the village — a claim the rebels denied."]);
+    assert!(
+        has(&all, "said", "The army", "it had retaken the village"),
+        "{all:?}"
+    );
+    let all = found(&["Sales rose 20 percent in March — it implies strong growth."]);
+    assert!(all.is_empty(), "{all:?}");
+}
