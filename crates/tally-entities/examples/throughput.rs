@@ -5,6 +5,7 @@
 //! does not count: the figure is per core.
 //!
 //! `cargo run --release -p tally-entities --example throughput -- FILE.jsonl...`
+//! (`TALLY_ROUNDS=N` runs exactly N rounds instead).
 
 use std::time::Instant;
 
@@ -42,7 +43,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (mut rounds, mut mentions) = (0usize, 0usize);
     let started = Instant::now();
     let cpu_start = cpu_seconds();
-    while started.elapsed().as_secs_f64() < MIN_SECONDS {
+    // A fixed number of rounds (`TALLY_ROUNDS=3`) makes instruction counts comparable
+    // between builds (`valgrind --tool=callgrind`), where the time limit would not.
+    let fixed_rounds: Option<usize> = std::env::var("TALLY_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok());
+    while fixed_rounds.map_or(started.elapsed().as_secs_f64() < MIN_SECONDS, |r| {
+        rounds < r
+    }) {
         for doc in &docs {
             mentions += extractor
                 .extract(doc)

@@ -194,8 +194,9 @@ pub fn words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) -> Shape
     while i < end {
         let b = bytes[i];
         let class = CLASS[usize::from(b)];
-        let c = if class & ALNUM != 0 {
-            b as char
+        // The first character's case, digit and length; an ASCII one is read off its byte.
+        let (c_upper, c_digit, clen) = if class & ALNUM != 0 {
+            (b.is_ascii_uppercase(), b.is_ascii_digit(), 1)
         } else if class & HIGH != 0 {
             let Some(c) = char_at(body, i, end) else {
                 break;
@@ -205,14 +206,13 @@ pub fn words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) -> Shape
                 i += c.len_utf8();
                 continue;
             }
-            c
+            (c.is_uppercase(), false, c.len_utf8())
         } else {
             clean &= class & SPACE != 0;
             spaced = true;
             i += 1;
             continue;
         };
-        let clen = c.len_utf8();
         let word_start = i;
         let mut j = i + clen;
         let mut has_period = false;
@@ -250,7 +250,7 @@ pub fn words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) -> Shape
             }
             if alnum(next) {
                 // "EADS-led", "Kremlin-backed": the name ends before the hyphen.
-                if d == '-' && c.is_uppercase() && hyphen_suffix(body, after, end) {
+                if d == '-' && c_upper && hyphen_suffix(body, after, end) {
                     break;
                 }
                 has_period |= d == '.';
@@ -259,7 +259,7 @@ pub fn words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) -> Shape
                 continue;
             }
             if d == '.' {
-                let single = j - word_start == clen && c.is_uppercase();
+                let single = j - word_start == clen && c_upper;
                 if has_period || single || is_abbreviation(bytes, word_start, j) {
                     word_end = after;
                     resume = after;
@@ -269,17 +269,15 @@ pub fn words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) -> Shape
         }
         // "el-Sisi", "al-Burhan": an Arabic article glued to a capitalized name is part
         // of the name, in a name's middle ("Abdel Fattah el-Sisi") or alone ("al-Sharaa").
-        let upper =
-            c.is_uppercase() || (hyphenated && arabic_article(&bytes[word_start..word_end]));
-        if word_end - word_start >= 4 {
-            shape.long += 1;
-            shape.long_upper += usize::from(upper);
-        }
+        let upper = c_upper || (hyphenated && arabic_article(&bytes[word_start..word_end]));
+        let long = word_end - word_start >= 4;
+        shape.long += usize::from(long);
+        shape.long_upper += usize::from(long && upper);
         out.push(Word {
             start: word_start,
             end: word_end,
             upper,
-            digit: c.is_ascii_digit(),
+            digit: c_digit,
             possessive,
             joined: clean && spaced,
             hyphenated,
