@@ -296,12 +296,19 @@ pub fn is_shouting(text: &str) -> bool {
     // ASCII letters decide: cheap, and news text in any Latin script is mostly ASCII.
     let (mut upper, mut lower) = (0usize, 0usize);
     let mut chunks = text.as_bytes().chunks_exact(8);
-    for chunk in &mut chunks {
+    let mut left = text.len();
+    for (k, chunk) in (&mut chunks).enumerate() {
         let mut x = [0u8; 8];
         x.copy_from_slice(chunk);
         let x = u64::from_le_bytes(x);
         upper += in_range(x, b'A', b'Z').count_ones() as usize;
         lower += in_range(x, b'a', b'z').count_ones() as usize;
+        left -= 8;
+        // Ordinary text is settled within its first words: even if every byte left were
+        // a capital, the small letters already seen would outweigh them.
+        if k % 8 == 7 && lower * 5 >= upper + left {
+            return false;
+        }
     }
     for b in chunks.remainder() {
         upper += usize::from(b.is_ascii_uppercase());
@@ -360,6 +367,24 @@ mod tests {
                 let want = (1..=6).contains(&word.len())
                     && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
                 assert_eq!(is_abbreviation(bytes, start, end), want, "{word:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn shouting_stops_early_only_when_settled() {
+        let naive = |t: &str| {
+            let upper = t.bytes().filter(u8::is_ascii_uppercase).count();
+            let lower = t.bytes().filter(u8::is_ascii_lowercase).count();
+            upper >= 8 && lower * 5 < upper
+        };
+        let text = "Reuters reported on Tuesday that the talks had stalled. ".repeat(3)
+            + &"MOSCOW, RUSSIA -- THE KREMLIN SAID ON TUESDAY THAT TALKS HAD STALLED. ".repeat(8)
+            + "and so on";
+        for start in (0..text.len()).step_by(7) {
+            for end in (start..=text.len()).step_by(5) {
+                let t = &text[start..end];
+                assert_eq!(is_shouting(t), naive(t), "{start}..{end}");
             }
         }
     }
