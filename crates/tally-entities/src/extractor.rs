@@ -362,10 +362,12 @@ impl EntityExtractor {
             // "US$40 billion" is a currency, not the country.
             let dollar = text.as_bytes().get(at + found.len()) == Some(&b'$');
             // In all-caps text, short undotted acronyms collide with words ("US", "IT").
-            let acronym = !p.alias.bytes().any(|b| b.is_ascii_lowercase())
-                && p.alias.len() <= 3
-                && !p.alias.contains('.');
-            !(dollar || (shouting && acronym))
+            let acronym = || {
+                p.alias.len() <= 3
+                    && !p.alias.bytes().any(|b| b.is_ascii_lowercase())
+                    && !p.alias.contains('.')
+            };
+            !(dollar || (shouting && acronym()))
         };
         let (id, e) = self
             .gazetteer

@@ -223,6 +223,10 @@ impl Matcher {
 /// never matches "us" and "Russia" never matches "russia".
 #[must_use]
 pub fn case_fits(alias: &str, found: &str) -> bool {
+    // Most names are written as listed: one comparison settles them.
+    if alias.len() == found.len() && alias.as_bytes() == found.as_bytes() {
+        return true;
+    }
     if alias.is_ascii() && found.is_ascii() {
         let (a, f) = (alias.as_bytes(), found.as_bytes());
         if a.len() != f.len() {

@@ -371,12 +371,15 @@ pub fn resolve(
     for e in &mut entities {
         if e.name.is_empty() {
             // The fullest mention names the entity ("Donald Trump", not "Trump").
-            let name = e
-                .mentions
-                .iter()
-                .map(|s| s.text.as_str())
-                .max_by_key(|t| (word_count(t), t.len()))
-                .unwrap_or_default();
+            let name = match e.mentions.as_slice() {
+                // Most names in no list are mentioned once.
+                [only] => only.text.as_str(),
+                mentions => mentions
+                    .iter()
+                    .map(|s| s.text.as_str())
+                    .max_by_key(|t| (word_count(t), t.len()))
+                    .unwrap_or_default(),
+            };
             let plain =
                 !name.contains(|c: char| c.is_whitespace() && c != ' ') && !name.contains("  ");
             e.name = if plain {
