@@ -8,10 +8,9 @@
 //! is upserted and its pk returned by one statement; the rows of tables with a random-key
 //! index (entities, claim carriers, figures: see [`PendingRows`]) are added at the commit
 //! and those keyed by document (speakers, attributions, times) and the full-text rows (see
-//! [`PendingText`]) at the end of the batch, table by table, up to 32 rows per statement.
+//! [`PendingText`]) at the end of the batch, table by table, up to 8 rows per statement.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::io::Write as _;
 
 use rusqlite::{Connection, OptionalExtension, params};
 use tally_core::{Attribution, Claim, Document, Entity, Figure, Span, Speaker, Timex};
@@ -728,10 +727,29 @@ pub(crate) fn spans_json_into<'s>(out: &mut Vec<u8>, spans: impl IntoIterator<It
         if i > 0 {
             out.push(b',');
         }
-        // Writing to a Vec cannot fail.
-        let _ = write!(out, "[{},{}]", s.start, s.end);
+        out.push(b'[');
+        push_uint(out, s.start);
+        out.push(b',');
+        push_uint(out, s.end);
+        out.push(b']');
     }
     out.push(b']');
+}
+
+/// `n` in decimal (as `write!(out, "{n}")`, without the formatting machinery: spans are
+/// most of the numbers the writer prints).
+fn push_uint(out: &mut Vec<u8>, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
 }
 
 pub(crate) fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
@@ -759,5 +777,10 @@ mod tests {
         let doc = Document::new(DocumentMeta::default(), ["One.", "Two."]);
         assert_eq!(spans_json(doc.paragraphs.iter()), "[[0,4],[6,10]]");
         assert_eq!(spans_json(std::iter::empty()), "[]");
+        for n in [0usize, 7, 10, 99, 100, 12_345, usize::MAX] {
+            let mut out = Vec::new();
+            push_uint(&mut out, n);
+            assert_eq!(out, n.to_string().into_bytes());
+        }
     }
 }
