@@ -380,9 +380,7 @@ pub fn resolve(
                     .max_by_key(|t| (word_count(t), t.len()))
                     .unwrap_or_default(),
             };
-            let plain =
-                !name.contains(|c: char| c.is_whitespace() && c != ' ') && !name.contains("  ");
-            e.name = if plain {
+            e.name = if single_spaced(name) {
                 name.to_owned()
             } else {
                 tally_core::normalize_whitespace(name)
@@ -415,6 +413,23 @@ fn country_before(
         Form::NotName => false,
     };
     linked.then(|| entry.id.clone())
+}
+
+/// Whether the only white space in `text` is single spaces: such a name needs no
+/// normalizing. Over bytes when the text is ASCII.
+fn single_spaced(text: &str) -> bool {
+    if !text.is_ascii() {
+        return !text.contains(|c: char| c.is_whitespace() && c != ' ') && !text.contains("  ");
+    }
+    let mut previous_space = false;
+    for &b in text.as_bytes() {
+        // The ASCII characters `char::is_whitespace` takes besides the space.
+        if (b'\t'..=b'\r').contains(&b) || (b == b' ' && previous_space) {
+            return false;
+        }
+        previous_space = b == b' ';
+    }
+    true
 }
 
 /// How many words white space separates in `text`: `text.split_whitespace().count()`,
@@ -501,6 +516,28 @@ fn index_words(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn single_spacing_matches_the_char_tests() {
+        for text in [
+            "",
+            " ",
+            "  ",
+            "Donald Trump",
+            "Donald  Trump",
+            "Donald\nTrump",
+            "a\u{b}b",
+            " lead",
+            "trail ",
+            "Jos\u{e9} Mar\u{ed}a",
+            "Jos\u{e9}\u{a0}Mar\u{ed}a",
+            "Jos\u{e9}  Mar\u{ed}a",
+        ] {
+            let want =
+                !text.contains(|c: char| c.is_whitespace() && c != ' ') && !text.contains("  ");
+            assert_eq!(single_spaced(text), want, "{text:?}");
+        }
+    }
 
     #[test]
     fn word_counts_match_split_whitespace() {
