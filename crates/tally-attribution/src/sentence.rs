@@ -1645,8 +1645,22 @@ fn verb<'l>(
     // "Podesta, who said the project was vetted, said he was unaware": the relative
     // clause's antecedent is this cue's subject too.
     let relative_prev = prev.and_then(|f| {
-        let s = f.source?;
-        let antecedent = s.antecedent?;
+        let antecedent = match f.source {
+            Some(s) => s.antecedent?,
+            // "Antony Blinken, who is expected in the region next week, told reporters":
+            // a raising cue in the relative clause has the relative pronoun as its subject
+            // and no source; the antecedent before ", who" is this cue's subject.
+            None => {
+                let who = f.content.first().filter(|c| c.end == c.start + 1)?.start;
+                if !matches!(words[who].lower(), "who" | "which")
+                    || who < 2
+                    || !words[who - 1].is(",")
+                {
+                    return None;
+                }
+                phrase::left_of(lex, words, who - 1, 0)?
+            }
+        };
         let content_end = f.content.last()?.end;
         // The comma may sit inside the clause's closing quotation mark ("who calls Trump a
         // “sociopath,” said").
@@ -1895,7 +1909,7 @@ fn verb<'l>(
             return Some(make(Some(source), content));
         }
     }
-    let Some((content, _)) = after else {
+    let Some((mut content, _)) = after else {
         // `Trump said Friday.` alone: what was said is the sentence before, when it is a
         // quotation; the extractor fills it in, so content stays empty here.
         let bare = words[..first].iter().all(|w| !w.is_word())
@@ -1906,7 +1920,34 @@ fn verb<'l>(
         let asks = cue.entry.lemma == "ask";
         return (bare && (!weak || asks)).then(|| make(Some(source), Vec::new()));
     };
+    if let Some(antecedent) = source.antecedent
+        && source.span.end == source.span.start + 1
+        && antecedent.start <= dateline_end(words)
+    {
+        content = before_main_verb(lex, words, content);
+    }
     Some(make(Some(source), vec![content]))
+}
+
+/// "Gul Ahmad, 45, who said 14 members of his family were killed, stood outside": a
+/// relative clause on the sentence's subject closes before the main verb, so its content
+/// ends at a comma (outside quotation marks) followed by a lowercase verb-like word (not a
+/// determiner, pronoun, conjunction, preposition or noun from the lists).
+fn before_main_verb(lex: &Lexicon, words: &[Word<'_>], mut content: Phrase) -> Phrase {
+    if let Some(k) = (content.start + 1..content.end).find(|&i| {
+        words[i].is(",")
+            && !words[i].inside
+            && words.get(i + 1).is_some_and(|n| {
+                n.is_word()
+                    && !n.is_capitalized()
+                    && !n.inside
+                    && !n.lower().ends_with("ly")
+                    && matches!(class(lex, words, i + 1), Class::Other | Class::Aux)
+            })
+    }) {
+        content.end = k;
+    }
+    content
 }
 
 /// Whether word `k`, after the comma that closes a post-posed source, opens the reporter's
@@ -2195,6 +2236,14 @@ fn left_source(
         let mut a = head;
         if a > floor && (words[a - 1].is(",") || is_dash(&words[a - 1])) {
             a -= 1;
+        }
+        // "Gul Ahmad, 45, who said ...": an age between commas sits between the name and
+        // its relative clause.
+        if a >= cue_floor + 3
+            && words[a - 1].text.bytes().all(|b| b.is_ascii_digit())
+            && words[a - 2].is(",")
+        {
+            a -= 2;
         }
         // The antecedent may be the previous cue's source ("said Beck, who said ...").
         let antecedent = a

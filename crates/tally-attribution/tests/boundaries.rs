@@ -151,3 +151,48 @@ fn dashes_around_an_aside() {
     let all = found(&["Sales rose 20 percent in March — it implies strong growth."]);
     assert!(all.is_empty(), "{all:?}");
 }
+
+/// A relative clause on the subject: a raising cue inside it leaves the main cue its
+/// subject; an age between commas lies between a name and its "who"; the relative clause's
+/// content ends before the main verb.
+#[test]
+fn relative_clauses_on_the_subject() {
+    let all = found(&[
+        "Secretary of State Marco Ferris, who is expected in the region next week, told reporters the agreement was close.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "told",
+            "Secretary of State Marco Ferris",
+            "the agreement was close"
+        ),
+        "{all:?}"
+    );
+    let all = found(&[
+        "Maria Lopez, 52, who said nine members of her family had died, stood outside the hospital.",
+    ]);
+    assert!(
+        has(&all, "said", "who", "nine members of her family had died"),
+        "{all:?}"
+    );
+    let mut doc = Document::new(
+        DocumentMeta::default(),
+        [
+            "\u{201C}We have lost everything,\u{201D} said Maria Lopez, 52, who said nine members of her family had died.",
+        ],
+    );
+    tally_text::Segmenter.run(&mut doc).unwrap();
+    Attributor::new().unwrap().run(&mut doc).unwrap();
+    let who = doc
+        .attributions
+        .iter()
+        .find(|a| a.source.as_ref().is_some_and(|s| s.text == "who"))
+        .unwrap();
+    let speaker = doc
+        .speakers
+        .iter()
+        .find(|s| Some(&s.id) == who.speaker_id.as_ref())
+        .unwrap();
+    assert_eq!(speaker.name.as_deref(), Some("Maria Lopez"));
+}
