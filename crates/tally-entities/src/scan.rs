@@ -285,6 +285,12 @@ pub fn words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) -> Shape
         clean = !possessive;
         spaced = false;
         i = resume;
+        // The usual gap, one space, taken here as the loop would take it (a space keeps
+        // `clean`), without a trip through the byte classes.
+        if i < end && bytes[i] == b' ' {
+            spaced = true;
+            i += 1;
+        }
     }
     shape
 }
