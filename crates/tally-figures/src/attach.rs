@@ -320,6 +320,14 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
             whole = true;
         }
     }
+    // "two more people were killed": the counted noun is after the increment.
+    if !whole
+        && let Some(x) =
+            t.filter(|x| x.kind == Kind::Word && lexicon.role_of(text, *x) & role::INCREMENT != 0)
+    {
+        at = x.end;
+        t = lex::next(text, at);
+    }
     let mut noun: Option<Tok> = None;
     let mut noun_measure: Option<Measure> = None;
     // "42,500 displaced people": a participle before the noun.

@@ -46,6 +46,7 @@ use tally_core::{
 use crate::attach;
 use crate::carry;
 use crate::convention::{Base, Convention};
+use crate::coordinate;
 use crate::filter;
 use crate::number::NumKind;
 use crate::quantity::{Quantity, Recognizer};
@@ -206,6 +207,7 @@ impl FigureExtractor {
             });
         }
         carry::apply(&self.labels, text, &mut out, &mut slots);
+        coordinate::apply(lexicon, text, &mut out, &slots);
         out
     }
 

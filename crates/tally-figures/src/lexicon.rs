@@ -163,6 +163,7 @@ pub(crate) mod role {
     pub const CLAUSE: u16 = 1 << 5;
     pub const COLLECTIVE: u16 = 1 << 6;
     pub const NOT_NOUN: u16 = 1 << 7;
+    pub const INCREMENT: u16 = 1 << 8;
 }
 
 /// Flags of a word in the [`Info`] table.
@@ -661,6 +662,7 @@ impl Lexicon {
                 "clause" => role::CLAUSE,
                 "collective" => role::COLLECTIVE,
                 "not_noun" => role::NOT_NOUN,
+                "increment" => role::INCREMENT,
                 other => {
                     return Err(data_error(
                         "words.tsv",

@@ -39,6 +39,7 @@
 
 mod attach;
 mod carry;
+mod coordinate;
 mod convention;
 mod extractor;
 mod filter;

@@ -326,3 +326,21 @@ fn shares_and_ordinals() {
     );
     insta::assert_snapshot!("shares_and_ordinals", text);
 }
+
+/// "more" between an amount and its noun adds to an earlier figure ("two more people were
+/// killed"); figures coordinated after a verb of harm share it ("killing two students and
+/// two teachers"), unless the later one has a noun or verb of its own.
+#[test]
+fn increments_and_coordinated_harm() {
+    let extractor = FigureExtractor::new().unwrap();
+    let text = run(
+        &[
+            "Officials reported four deaths, and two more people were killed in the county.",
+            "A student opened fire, killing two students and two teachers and wounding nine others.",
+            "The strike killed 12 soldiers, three civilians and destroyed 40 homes.",
+            "The storm caused four deaths and two injuries; it killed two people and 300 homes were destroyed.",
+        ],
+        &extractor,
+    );
+    insta::assert_snapshot!("increments_and_coordinated_harm", text);
+}

@@ -1,0 +1,117 @@
+//! Coordinated figures: "killing two students and two teachers" counts the teachers as
+//! killed too. The verb of harm before the first figure governs the whole coordination,
+//! but the attachment rules read each figure alone, so the second kept the measure of its
+//! own noun (`other`).
+//!
+//! A figure takes the measure of the figure right before it in the same sentence when:
+//! - the earlier one counts harm (killed, wounded, missing, captured, detained, displaced)
+//!   that its own noun does not say ("students", not "deaths": "four deaths and two
+//!   injuries" keeps the injuries' measure);
+//! - the two are joined by "and" or a comma right after the earlier one's noun;
+//! - the later one has a counted noun of measure `other` or `troops` and no verb of its own
+//!   after the noun ("and 300 homes were destroyed" is not said of the killed).
+
+use tally_core::{Figure, Measure};
+
+use crate::carry::Slot;
+use crate::lex::{self, Kind};
+use crate::lexicon::{Lexicon, link};
+
+/// Words a coordination may put between the earlier figure and its noun ("two Palestinian
+/// students").
+const MAX_MODIFIERS: usize = 2;
+
+/// Gives coordinated figures the harm of the figure before them (see the module docs).
+/// `slots[i]` holds the sentence of `figures[i]`.
+pub(crate) fn apply(lexicon: &Lexicon, text: &str, figures: &mut [Figure], slots: &[Slot]) {
+    for i in 1..figures.len() {
+        if slots.get(i).map(|s| &s.sentence) != slots.get(i - 1).map(|s| &s.sentence) {
+            continue;
+        }
+        let (before, after) = figures.split_at_mut(i);
+        let (prev, f) = (&before[i - 1], &mut after[0]);
+        if is_harm(prev.measure)
+            && matches!(f.measure, Measure::Other | Measure::Troops)
+            && f.unit.is_none()
+            && f.noun.is_some()
+            && joined(lexicon, text, prev, f)
+            && !verb_after_noun(lexicon, text, f)
+        {
+            f.measure = prev.measure;
+        }
+    }
+}
+
+fn is_harm(m: Measure) -> bool {
+    matches!(
+        m,
+        Measure::Killed
+            | Measure::Wounded
+            | Measure::Missing
+            | Measure::Captured
+            | Measure::Detained
+            | Measure::Displaced
+    )
+}
+
+/// Whether `f` follows `prev`'s noun after "and", ", and" or ",", and that noun says no
+/// measure of its own.
+fn joined(lexicon: &Lexicon, text: &str, prev: &Figure, f: &Figure) -> bool {
+    let Some(mut t) = lex::prev(text, f.span.start) else {
+        return false;
+    };
+    if !(t.is(text, "and") || t.is(text, ",")) {
+        return false;
+    }
+    if t.is(text, "and")
+        && let Some(comma) = lex::prev(text, t.start).filter(|c| c.is(text, ","))
+    {
+        t = comma;
+    }
+    let Some(noun) = lex::prev(text, t.start).filter(|n| n.kind == Kind::Word) else {
+        return false;
+    };
+    let Some(prev_noun) = prev.noun.as_deref() else {
+        return false;
+    };
+    if !noun.text(text).eq_ignore_ascii_case(prev_noun)
+        || noun.start < prev.span.end
+        || matches!(
+            lexicon.measure_of(text, noun),
+            Some(m) if m != Measure::Other && m != Measure::Troops
+        )
+    {
+        return false;
+    }
+    // Only modifiers between the earlier amount and its noun.
+    let mut words = 0;
+    let mut w = lex::next(text, prev.span.end);
+    while let Some(x) = w.filter(|x| x.start < noun.start) {
+        if x.kind != Kind::Word || words == MAX_MODIFIERS {
+            return false;
+        }
+        words += 1;
+        w = lex::next(text, x.end);
+    }
+    true
+}
+
+/// Whether an auxiliary follows `f`'s counted noun ("300 homes were destroyed").
+fn verb_after_noun(lexicon: &Lexicon, text: &str, f: &Figure) -> bool {
+    let Some(noun) = f.noun.as_deref() else {
+        return false;
+    };
+    let mut w = lex::next(text, f.span.end);
+    for _ in 0..=MAX_MODIFIERS {
+        let Some(x) = w else {
+            return false;
+        };
+        if x.text(text).eq_ignore_ascii_case(noun) {
+            return lex::next(text, x.end).is_some_and(|a| {
+                a.kind == Kind::Word && lexicon.link_of(text, a) & link::AUX != 0
+            });
+        }
+        w = lex::next(text, x.end);
+    }
+    false
+}
