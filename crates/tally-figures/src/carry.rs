@@ -327,12 +327,16 @@ fn partner(text: &str, figures: &[Figure], j: usize, i: usize, scaled: bool) -> 
     Some((p.measure, p.unit.clone(), p.noun.clone()))
 }
 
+/// The most tokens between a figure and its partner: "More than 1,700 migrants have died
+/// or gone missing so far this year, compared with 2,500" is 12.
+const PARTNER_REACH: usize = 16;
+
 /// A clause starts between the two figures ("2.4%, and prices rose from 12"): the
 /// comparison is with something else. Bounded to a few words: a partner farther away is no
 /// partner.
 fn new_clause(text: &str, from: usize, to: usize) -> bool {
     let mut t = lex::next(text, from);
-    for _ in 0..12 {
+    for _ in 0..PARTNER_REACH {
         let Some(x) = t.filter(|x| x.start < to) else {
             return false;
         };

@@ -110,6 +110,15 @@ pub(crate) fn not_figure(
     let mut after_kinds = after.map_or(0, |t| lexicon.context_of(text, t));
     if after_kinds & ctx::TIME_ADJ != 0
         && let Some(t) = after.and_then(|t| word_after(text, t.end))
+        // "2,500 last year", "40 next month": a time after the amount, not its unit ("at
+        // 2200 last night" stays a clock time).
+        && !(after.is_some_and(|a| {
+            ["last", "next", "past", "previous"]
+                .iter()
+                .any(|w| a.text(text).eq_ignore_ascii_case(w))
+        }) && ["year", "month", "week", "quarter", "season", "decade"]
+            .iter()
+            .any(|w| t.text(text).eq_ignore_ascii_case(w)))
     {
         // "six straight days", "two consecutive years".
         after_kinds |= lexicon.context_of(text, t) & ctx::TIME_UNIT;

@@ -344,3 +344,20 @@ fn increments_and_coordinated_harm() {
     );
     insta::assert_snapshot!("increments_and_coordinated_harm", text);
 }
+
+/// An amount before "last year" or "next month" is a figure dated by them, not a duration
+/// ("2,500 last year"), and a compared amount a clause away counts the same thing ("have
+/// died or gone missing so far this year, compared with 2,500").
+#[test]
+fn amounts_before_a_time_and_far_partners() {
+    let extractor = FigureExtractor::new().unwrap();
+    let text = run(
+        &[
+            "Sales fell to 38,500 from around 40,000 last year; it expects 500 next month.",
+            "More than 1,700 migrants have died or gone missing so far this year, compared with 2,500 in all of 2023.",
+            "It rained for two straight days and six last nights, the clashes began at 2200 last night.",
+        ],
+        &extractor,
+    );
+    insta::assert_snapshot!("amounts_before_a_time_and_far_partners", text);
+}
