@@ -632,7 +632,7 @@ fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candida
             .take_while(|&k| ctx.covered[k].is_some())
             .last()
             .is_some_and(|k| head_of(k + 1));
-    if org && (to > from || ctx.covered[from].is_none()) {
+    if org && (to > from || ctx.covered[from].is_none()) && !titled_name_after(ctx, from, to) {
         let mut cand = ctx.candidate(from, to, Some(EntityType::Organization));
         cand.overrides = true;
         out.push(cand);
@@ -656,7 +656,30 @@ fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candida
             break;
         }
         if k > from {
-            typed_pieces(ctx, from, k - 1, None, out);
+            // "Bank of England Governor Andrew Bailey": the affiliation is a name of its
+            // own; a lone word before the title ("Committee Chairman") stays untyped, and
+            // so do a word before a country ("Democratic U.S. Rep.") and names ending in a
+            // listed organization ("New York Federal Reserve President").
+            let listed_last = ctx.covered[k - 1].is_some_and(|g| {
+                let kind = ctx.gaz[g].kind;
+                kind == EntityType::Organization
+                    || (k - 1 == from + 1 && kind == EntityType::Country)
+            });
+            // Leading sentence words ("Former") are no part of it; a listed name is ("New").
+            let mut lead = from;
+            while lead < k - 1 && ctx.has(lead, STOP) && ctx.covered[lead].is_none() {
+                lead += 1;
+            }
+            if k - 1 > lead && !listed_last {
+                name_run(ctx, lead, k - 1, out);
+            } else if k - 1 == lead && ctx.covered[lead].is_none() && is_acronym(ctx.text(lead)) {
+                // "FEMA Administrator Deanne Criswell": an acronym's organization.
+                let mut cand = ctx.candidate(lead, lead, Some(EntityType::Organization));
+                cand.overrides = true;
+                out.push(cand);
+            } else {
+                typed_pieces(ctx, from, k - 1, None, out);
+            }
         }
         // "President of GM": what follows the title is its organization, not a name.
         if ctx.has(name_from, CONNECTOR) {
@@ -741,6 +764,27 @@ fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candida
     }
     let person = ctx.title_before(from);
     typed_pieces(ctx, from, to, person.then_some(EntityType::Person), out);
+}
+
+/// Whether `word` is written like an acronym: two to six capital letters ("FEMA").
+fn is_acronym(word: &str) -> bool {
+    (2..=6).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Whether a title inside the run `from..=to` is followed by a name with no organization
+/// word: "Bank of England Governor Andrew Bailey", "Georgia Bureau of Investigation
+/// Director Chris Hosey" are an organization and a person, split by the title.
+fn titled_name_after(ctx: &SentenceCtx<'_>, from: usize, to: usize) -> bool {
+    (from + 1..to).any(|k| {
+        let len = ctx.title_at(k, to + 1);
+        let name = k + len;
+        len > 0
+            && name <= to
+            && !ctx.has(name, CONNECTOR)
+            && (name..=to).all(|w| {
+                ctx.words[w].upper && !ctx.has(w, ORG_SUFFIX | ORG_HEAD | TITLE | TITLE_FIRST)
+            })
+    })
 }
 
 /// "Ukrainian Railways": the organization a demonym (mention `g`) opens in the run

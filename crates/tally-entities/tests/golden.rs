@@ -177,6 +177,18 @@ fn a_titled_person_of_a_place() {
     ]));
 }
 
+/// An organization or place, a title, then a name: the title splits them, however the
+/// organization is named ("X of Y", a listed name, a county).
+#[test]
+fn an_affiliation_title_and_name_are_split() {
+    insta::assert_snapshot!(render(&[
+        "Georgia Bureau of Investigation Director Chris Hosey said the suspect surrendered. Hosey spoke first.",
+        "Barrow County Sheriff Jud Smith said deputies arrived. Bank of England Governor Andrew Bailey agreed.",
+        "FEMA Administrator Deanne Criswell said the agency was ready to help, and in a speech on the economy New York Federal Reserve President John Williams said rates would fall.",
+        "Former White House aide Ann Lee said so. Committee Chairman Ron Wyden did not.",
+    ]));
+}
+
 /// Lowercase particles inside a person's name ("da", "del", "di") keep the name whole.
 #[test]
 fn name_particles_join_a_name() {
