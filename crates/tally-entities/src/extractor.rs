@@ -17,8 +17,9 @@
 //! Syrsky (title cue "commander-in-chief"), RU (Russia), KP (North Korean, Pyongyang).
 //!
 //! # Limitations
-//! - One alias belongs to one entity: "Georgia" is the country, never the US state;
-//!   "Washington" is the United States, never the city or the state.
+//! - One alias belongs to one entity: "Washington" is the United States, never the city
+//!   or the state. "Georgia" is the country, except in a story that names a US place and
+//!   nothing of the country, where it is the US state (`shared_names.rs`).
 //! - Capitals read as places only from the words right around them (`capitals.rs`).
 //! - Names in no list with no cue get a default type: organization, or place after "in",
 //!   "at", "near". A surname seen before the full name is linked after the fact, but a
@@ -46,6 +47,7 @@ use crate::names::{self, Candidate, GazMention, SentenceCtx, UNKNOWN};
 use crate::places;
 use crate::resolve::{self, Compass, resolve};
 use crate::scan::{self, Word};
+use crate::shared_names;
 
 /// Per-thread buffers for [`EntityExtractor::extract`].
 #[derive(Default)]
@@ -205,6 +207,9 @@ impl EntityExtractor {
             compass,
             resolve_scratch,
         );
+        shared_names::relink_shared_names(&mut entities, |id| {
+            self.gazetteer.get(id).map(|e| e.name.clone())
+        });
         places::join_city_region(body, &mut entities);
         governments::join_governments(body, &mut entities);
         agencies::join_country_bodies(body, &mut entities);

@@ -46,6 +46,7 @@ mod names;
 mod places;
 mod resolve;
 mod scan;
+mod shared_names;
 mod swar;
 
 pub use error::GazetteerError;

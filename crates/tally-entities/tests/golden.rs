@@ -189,6 +189,22 @@ fn an_affiliation_title_and_name_are_split() {
     ]));
 }
 
+/// "Georgia" in a story from a US place is the state; beside other countries, or in a
+/// story naming nothing of the US, it stays the country. AP state abbreviations are the
+/// states ("Winder, Ga.").
+#[test]
+fn georgia_is_the_us_state_in_us_stories() {
+    insta::assert_snapshot!(render(&[
+        "WINDER, Ga. (AP) — A student opened fire at a high school in Georgia on Wednesday, about 45 miles from Atlanta.",
+    ]));
+    insta::assert_snapshot!(render(&[
+        "Protesters gathered in Tbilisi as Georgia's parliament passed the law on Tuesday, and the United States said it was reviewing its ties with Georgia.",
+    ]));
+    insta::assert_snapshot!(render(&[
+        "The Kremlin used its invasions of Georgia and Ukraine as a warning, officials in Texas and in the rest of the country said.",
+    ]));
+}
+
 /// Lowercase particles inside a person's name ("da", "del", "di") keep the name whole.
 #[test]
 fn name_particles_join_a_name() {
