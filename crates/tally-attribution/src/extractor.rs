@@ -261,7 +261,18 @@ fn cues_in<'l>(lex: &'l Lexicon, words: &[Word<'_>], hits: &[Hit]) -> Vec<CueAt<
             let agrees = words[start].lower().ends_with('s')
                 && before(1)
                     .is_some_and(|w| !w.lower().ends_with('s') && lex.noun(w.lower()).is_some());
-            let noun = !entry.flags.in_document && before(1).is_some_and(det)
+            // "Some estimates put the toll at ...", "many reports": a form in "-s" after a
+            // plural quantifier cannot agree with it as a verb ("some estimate").
+            let plural_subject = entry.flags.noun
+                && words[start].lower().ends_with('s')
+                && before(1).is_some_and(|w| {
+                    matches!(
+                        w.lower(),
+                        "some" | "many" | "several" | "most" | "few" | "both" | "other" | "all"
+                    )
+                });
+            let noun = plural_subject
+                || !entry.flags.in_document && before(1).is_some_and(det)
                 || (entry.flags.noun
                     && !agrees
                     && before(1).is_some_and(|w| {

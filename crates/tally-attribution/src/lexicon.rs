@@ -119,6 +119,10 @@ pub(crate) struct CueFlags {
     /// A sentence adverb reporting its clause without naming a source ("The FBI is
     /// reportedly making arrangements ...").
     pub adverb: bool,
+    /// An object naming a result is content only after a subject that can speak: a name, a
+    /// pronoun or a listed descriptor noun ("Ford posted a profit", not "European markets
+    /// posted gains").
+    pub agent: bool,
 }
 
 /// One cue form.
@@ -332,6 +336,7 @@ impl Lexicon {
                     "noun" => flags.noun = true,
                     "in" => flags.in_document = true,
                     "adv" => flags.adverb = true,
+                    "agent" => flags.agent = true,
                     other => return Err(bad("cues.tsv", format!("unknown flag {other:?}"))),
                 }
             }

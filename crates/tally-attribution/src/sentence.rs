@@ -20,6 +20,8 @@
 //! - passive reports without agent have no source: `Sanders had been told [that ...]`;
 //! - reporting adverbs, with no source: `[The FBI is] reportedly [making arrangements ...]`.
 
+use std::sync::LazyLock;
+
 use tally_core::AttributionClass;
 
 use crate::lexicon::{CueEntry, Lexicon};
@@ -1337,8 +1339,11 @@ fn after(
             words[cue.words.start - 1].lower(),
             "was" | "were" | "been" | "be" | "being" | "is" | "are"
         );
+    // A form that is also a noun ("estimates", "claims", "reports") before a comma is the
+    // noun ending its phrase: "forecast revenue above Wall Street estimates, as demand ...".
     if k == j0
         && !passive
+        && !flags.noun
         && at(k).is_some_and(|w| w.is(","))
         && at(k + 1).is_some_and(|w| w.is_word() && !w.cue && !w.lower().ends_with("ing"))
     {
@@ -1909,6 +1914,21 @@ fn verb<'l>(
             return Some(make(Some(source), content));
         }
     }
+    // "European markets posted gains", "Soybean futures posted strong gains": for a cue
+    // flagged `agent`, an object naming a result after a subject that cannot speak (a head
+    // that is neither a name, a pronoun nor a listed descriptor noun) reports nothing.
+    if cue.entry.flags.agent
+        && class(lex, words, source.core.end - 1) == Class::Other
+        && after.as_ref().is_some_and(|(p, i)| {
+            *i == Intro::Object
+                && words[p.start..p.end]
+                    .iter()
+                    .take(5)
+                    .any(|w| w.is_word() && RESULTS.contains(&w.lower()))
+        })
+    {
+        return None;
+    }
     let Some((mut content, _)) = after else {
         // `Trump said Friday.` alone: what was said is the sentence before, when it is a
         // quotation; the extractor fills it in, so content stays empty here.
@@ -1949,6 +1969,15 @@ fn before_main_verb(lex: &Lexicon, words: &[Word<'_>], mut content: Phrase) -> P
     }
     content
 }
+
+/// Nouns of a market or financial result (`data/attribution/results.txt`).
+static RESULTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    include_str!("../../../data/attribution/results.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
 
 /// Whether word `k`, after the comma that closes a post-posed source, opens the reporter's
 /// frame of the whole sentence rather than more of what was said: a simultaneous event

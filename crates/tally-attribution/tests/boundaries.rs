@@ -196,3 +196,25 @@ fn relative_clauses_on_the_subject() {
         .unwrap();
     assert_eq!(speaker.name.as_deref(), Some("Maria Lopez"));
 }
+
+/// A form that is also a noun ends its phrase before a comma ("above Wall Street
+/// estimates, as ...") and after a plural quantifier ("Some estimates put ...").
+#[test]
+fn noun_forms_are_not_cues() {
+    let all = found(&[
+        "Acme on Wednesday forecast revenue above Wall Street estimates, as demand for its chips remained strong.",
+    ]);
+    assert!(all.is_empty(), "{all:?}");
+    let all = found(&["Some estimates put the death toll as high as 90,000."]);
+    assert!(all.is_empty(), "{all:?}");
+    let all = found(&["The ministry estimates that 40,000 people have fled."]);
+    assert!(
+        has(
+            &all,
+            "estimates",
+            "The ministry",
+            "that 40,000 people have fled"
+        ),
+        "{all:?}"
+    );
+}
