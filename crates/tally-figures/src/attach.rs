@@ -1201,5 +1201,8 @@ mod tests {
         let text = "Police said 12 people were arrested.";
         let (r, q) = first(text);
         assert_eq!(subject_of(&r, text, &q), None);
+        let text = "Insured losses could reach $30 billion, according to an estimate by Moody's, while CoreLogic put the figure at $34 billion.";
+        let (r, q) = first(text);
+        assert_eq!(subject_of(&r, text, &q).map(|s| &text[s]), None);
     }
 }
