@@ -240,13 +240,21 @@ impl<'a> BatchWriter<'a> {
     ) -> rusqlite::Result<HashMap<&'a str, (i64, Option<&'a str>)>> {
         let tx = self.tx;
         let mut figure_claim: HashMap<&str, (i64, Option<&str>)> = HashMap::new();
+        // Fetched once per document, not per claim: handing a cached statement back clears
+        // its bindings and re-hashes its text into the cache.
+        let mut select =
+            tx.prepare_cached("SELECT pk, first_doc_pk, said_date FROM claims WHERE key = ?1")?;
+        let mut insert = tx.prepare_cached(
+            "INSERT INTO claims (key, claimant_kind, claimant_name, claimant_anonymous, kind,
+                 content, said_date, first_doc_pk)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?;
         for claim in &doc.claims {
             let key = claim_key(claim);
             let said = claim.said_at.as_ref().map(|s| s.date.as_str());
             // Insert, or keep the earliest said-at date over the carriers; the statement
             // returns the claim's pk unless the stored row needed no change.
-            let stored: Option<(i64, i64, Option<String>)> = tx
-                .prepare_cached("SELECT pk, first_doc_pk, said_date FROM claims WHERE key = ?1")?
+            let stored: Option<(i64, i64, Option<String>)> = select
                 .query_row([&key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
                 .optional()?;
             let (claim_pk, first_doc_pk) = match stored {
@@ -260,12 +268,7 @@ impl<'a> BatchWriter<'a> {
                     (claim_pk, first)
                 }
                 None => {
-                    tx.prepare_cached(
-                        "INSERT INTO claims (key, claimant_kind, claimant_name,
-                             claimant_anonymous, kind, content, said_date, first_doc_pk)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                    )?
-                    .execute(params![
+                    insert.execute(params![
                         key,
                         name(&claim.claimant.kind),
                         claim.claimant.name,
@@ -368,10 +371,18 @@ fn store_signature(
     }
     tx.prepare_cached("INSERT OR REPLACE INTO minhash (doc_pk, signature) VALUES (?1, ?2)")?
         .execute(params![pk, signature.to_bytes()])?;
-    let mut st =
-        tx.prepare_cached("INSERT OR IGNORE INTO lsh_bands (band, doc_pk) VALUES (?1, ?2)")?;
-    for band in signature.bands() {
-        st.execute(params![band, pk])?;
+    // The eight band rows in one statement (a statement each cost as much again as the
+    // rows); the statement, like the cluster lookup, is written for eight bands.
+    const _: () = assert!(crate::minhash::BANDS == 8);
+    let bands = signature.bands();
+    tx.prepare_cached(
+        "INSERT OR IGNORE INTO lsh_bands (band, doc_pk)
+         VALUES (?1, ?9), (?2, ?9), (?3, ?9), (?4, ?9), (?5, ?9), (?6, ?9), (?7, ?9), (?8, ?9)",
+    )?
+    .execute(rusqlite::params_from_iter(
+        bands.iter().chain(std::iter::once(&pk)),
+    ))?;
+    for band in bands {
         seen.insert(tx, band_key(band))?;
     }
     Ok(())
