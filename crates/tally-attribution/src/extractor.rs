@@ -42,7 +42,6 @@ use tally_core::{
 
 use crate::affiliation;
 use crate::antecedent::{self, Heads, Wanted};
-use crate::caveat;
 use crate::continuation;
 use crate::coref::{Mention, NotPerson, Registry};
 use crate::descriptor::{self, Form};
@@ -53,6 +52,7 @@ use crate::said_at;
 use crate::sentence::{self, CueAt, Found};
 use crate::setting;
 use crate::words::{Word, marks_of, words_into};
+use crate::{caveat, citing};
 
 /// Finds quotations, reported speech and their speakers. Built once; `run` is linear in the
 /// document.
@@ -105,6 +105,7 @@ impl Extractor for Attributor {
         setting::trim(doc, &mut attributions);
         caveat::trim(doc, &mut attributions);
         caveat::unchecked(&mut attributions);
+        citing::fold(&self.lex, doc, &mut attributions);
         doc.speakers = speakers;
         doc.attributions = attributions;
         doc.mark_layer(Layer::Attributions);

@@ -24,6 +24,8 @@
 //! - `continuation`: whole quoted sentences after a report, added to its content;
 //! - `affiliation`: affiliations inferred (visibly, with basis and evidence) when the text
 //!   states none;
+//! - `citing`: a "citing" participle folded into the sourcing conditions of the
+//!   statement it follows;
 //! - `said_at`: [`tally_times::cue_time`], same-speaker inheritance, publication date.
 //!
 //! Speed: linear in the document (`cargo bench -p tally-attribution`; set
@@ -52,6 +54,7 @@
 mod affiliation;
 mod antecedent;
 mod caveat;
+mod citing;
 mod continuation;
 mod coref;
 mod descriptor;

@@ -218,3 +218,46 @@ fn noun_forms_are_not_cues() {
         "{all:?}"
     );
 }
+
+/// "citing" after a statement is where that statement came from: a sourcing condition,
+/// not a second claim.
+#[test]
+fn citing_is_a_sourcing_condition() {
+    let mut doc = Document::new(
+        DocumentMeta::default(),
+        [
+            "Dozens of civilians were killed in the strike, the United Nations said, citing local sources.",
+        ],
+    );
+    tally_text::Segmenter.run(&mut doc).unwrap();
+    Attributor::new().unwrap().run(&mut doc).unwrap();
+    let said = doc
+        .attributions
+        .iter()
+        .find(|a| a.cue.text == "said")
+        .unwrap();
+    assert_eq!(said.conditions, vec!["citing local sources".to_owned()]);
+    let citing = doc
+        .attributions
+        .iter()
+        .find(|a| a.cue.text == "citing")
+        .unwrap();
+    assert_eq!(citing.class, tally_core::AttributionClass::Attitude);
+}
+
+/// A reason cited is no source: the participle stays a statement.
+#[test]
+fn citing_a_reason_stays_a_report() {
+    let mut doc = Document::new(
+        DocumentMeta::default(),
+        ["The senator said he would vote against the bill, citing its cost to taxpayers."],
+    );
+    tally_text::Segmenter.run(&mut doc).unwrap();
+    Attributor::new().unwrap().run(&mut doc).unwrap();
+    let citing = doc
+        .attributions
+        .iter()
+        .find(|a| a.cue.text == "citing")
+        .unwrap();
+    assert_eq!(citing.class, tally_core::AttributionClass::Statement);
+}
