@@ -19,27 +19,41 @@ pub fn reporter_claims(doc: &Document, speaker_drafts: &[Draft]) -> Vec<Draft> {
             .flat_map(|d| &d.evidence)
             .chain(doc.attributions.iter().flat_map(|a| &a.content)),
     );
-    let mut sentences: Vec<usize> = Vec::new();
+    let occupied = Occupied::new(doc, speaker_drafts);
+    // Per sentence with an unattributed figure, the stretches of it that hold one.
+    let mut sentences: Vec<(usize, Vec<(usize, usize)>)> = Vec::new();
     for figure in &doc.figures {
         let attributed = covering.contains(&figure.span) || sources.overlaps(&figure.span);
         if attributed || !counts_something(doc, figure) {
             continue;
         }
-        if let Some(i) = doc.sentence_at(figure.span.start)
-            && sentences.last() != Some(&i)
-        {
-            sentences.push(i);
+        let Some(i) = doc.sentence_at(figure.span.start) else {
+            continue;
+        };
+        let Some(sentence) = doc.sentences.get(i) else {
+            continue;
+        };
+        let stretch = occupied.free_around(&doc.body, sentence, &figure.span);
+        match sentences.last_mut() {
+            Some((last, stretches)) if *last == i => {
+                if !stretches.contains(&stretch) {
+                    stretches.push(stretch);
+                }
+            }
+            _ => sentences.push((i, vec![stretch])),
         }
     }
     sentences
         .into_iter()
-        .filter_map(|i| doc.sentences.get(i))
-        .map(|sentence| Draft {
+        .map(|(_, stretches)| Draft {
             claimant: claimant.clone(),
             kind: ClaimKind::Reporter,
             cue: None,
             said_at: None,
-            evidence: vec![sentence.clone()],
+            evidence: stretches
+                .into_iter()
+                .filter_map(|(start, end)| Span::new(&doc.body, start, end).ok())
+                .collect(),
             conditions: Vec::new(),
             attributions: Vec::new(),
             rules: vec![format!(
@@ -120,6 +134,83 @@ impl Reach {
             .is_some_and(|end| end > span.start)
     }
 }
+
+/// What the attributions of a document take of its sentences (contents, sources, cues with
+/// their times, and the evidence of speaker claims), sorted by start and by end for the nearest one on
+/// either side of a figure. A reporter claim's evidence is the rest of its sentence around
+/// its figure: "Germany's economy is expected to shrink by 0.1%, the institutes said, while
+/// unemployment held at 6.4%" reports only "while unemployment held at 6.4%".
+struct Occupied {
+    starts: Vec<usize>,
+    ends: Vec<usize>,
+}
+
+impl Occupied {
+    fn new(doc: &Document, speaker_drafts: &[Draft]) -> Occupied {
+        // The cue's time too: "the institutes said last week, while ...".
+        let cue_time = |a: &tally_core::Attribution| {
+            // Times are numbered in order (`T7` is the seventh): no search per attribution.
+            let id = a.said_at.as_ref()?.time_id.as_deref()?;
+            let n: usize = id.strip_prefix('T')?.parse().ok()?;
+            doc.times
+                .get(n.checked_sub(1)?)
+                .filter(|t| t.id == id)
+                .map(|t| &t.span)
+        };
+        let spans = || {
+            doc.attributions
+                .iter()
+                .flat_map(|a| {
+                    a.content
+                        .iter()
+                        .chain(&a.source)
+                        .chain([&a.cue])
+                        .chain(cue_time(a))
+                })
+                .chain(speaker_drafts.iter().flat_map(|d| &d.evidence))
+        };
+        let mut starts: Vec<usize> = spans().map(|s| s.start).collect();
+        let mut ends: Vec<usize> = spans().map(|s| s.end).collect();
+        starts.sort_unstable();
+        ends.sort_unstable();
+        Occupied { starts, ends }
+    }
+
+    /// The stretch of `sentence` around `figure` that no attribution takes, without the
+    /// spaces and punctuation at its edges. A side is cut only at a punctuation mark: an
+    /// attribution inside a clause ("290 items on which Washington has asked Seoul to
+    /// lower tariffs") leaves the clause whole.
+    fn free_around(&self, body: &str, sentence: &Span, figure: &Span) -> (usize, usize) {
+        let before = self.ends.partition_point(|&e| e <= figure.start);
+        let start = before
+            .checked_sub(1)
+            .map(|k| self.ends[k])
+            .filter(|&e| e > sentence.start && body[e..figure.start].trim_start().starts_with(MARK))
+            .unwrap_or(sentence.start);
+        let after = self.starts.partition_point(|&s| s < figure.end);
+        let end = self
+            .starts
+            .get(after)
+            .copied()
+            .filter(|&s| s < sentence.end && body[figure.end..s].trim_end().ends_with(MARK))
+            .unwrap_or(sentence.end);
+        if (start, end) == (sentence.start, sentence.end) {
+            return (start, end);
+        }
+        let edge = |c: char| c.is_whitespace() || MARK.contains(&c);
+        let text = &body[start..end];
+        let trimmed_start = start + (text.len() - text.trim_start_matches(edge).len());
+        let trimmed_end = start + text.trim_end_matches(edge).len();
+        if trimmed_start <= figure.start && figure.end <= trimmed_end {
+            (trimmed_start, trimmed_end)
+        } else {
+            (start, end)
+        }
+    }
+}
+
+/// Punctuation that ends or opens a clause: where a reporter claim may be cut.
+const MARK: [char; 6] = [',', ';', ':', '—', '–', '-'];
 
 fn outlet(doc: &Document) -> Claimant {
     let (kind, name) = match (&doc.meta.agency, &doc.meta.publisher) {

@@ -437,3 +437,64 @@ fn loss_figures_without_a_subject_inherit_the_documents_only_one() {
     let d = build(Some("UA"));
     assert!(d.figures[2].subject.is_none() && !d.figures[2].subject_inherited);
 }
+
+/// A reporter claim in a sentence that also reports someone's words holds only the rest of
+/// the sentence, cut at a punctuation mark; an attribution inside a clause leaves it whole.
+#[test]
+fn a_reporter_claim_holds_only_the_unattributed_clause() {
+    let mut d = doc(
+        &[
+            "The economy will shrink by 0.1%, the institutes said, while unemployment held at 6.4% in August.",
+            "The 157 are among about 290 items on which Washington asked Seoul to lower tariffs.",
+        ],
+        Some("Reuters"),
+    );
+    let content = span(&d, "The economy will shrink by 0.1%", 0);
+    let cue = span(&d, "said", 0);
+    let mut first = attribution(
+        "A1",
+        QuoteKind::Indirect,
+        cue,
+        Some("S1"),
+        content,
+        SaidAtBasis::PublicationDate,
+        "2024-10-01",
+    );
+    first.source = Some(span(&d, "the institutes", 0));
+    let asked = attribution(
+        "A2",
+        QuoteKind::Indirect,
+        span(&d, "asked", 0),
+        None,
+        span(&d, "Seoul to lower tariffs", 0),
+        SaidAtBasis::PublicationDate,
+        "2024-10-01",
+    );
+    d.attributions = vec![first, asked];
+    d.speakers = vec![speaker("S1", span(&d, "the institutes", 0), true)];
+    d.figures = vec![
+        figure(&d, "F1", "0.1%", 0, Measure::Other, (0.1, 0.1)),
+        figure(&d, "F2", "6.4%", 0, Measure::Other, (6.4, 6.4)),
+        figure(&d, "F3", "290", 0, Measure::Other, (290.0, 290.0)),
+    ];
+    ClaimBuilder.run(&mut d).unwrap();
+    let reporter: Vec<_> = d
+        .claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Reporter)
+        .map(|c| (c.evidence[0].text.as_str(), c.figures.clone()))
+        .collect();
+    assert_eq!(
+        reporter,
+        [
+            (
+                "while unemployment held at 6.4% in August.",
+                vec!["F2".to_owned()]
+            ),
+            (
+                "The 157 are among about 290 items on which Washington asked Seoul to lower tariffs.",
+                vec!["F3".to_owned()]
+            ),
+        ]
+    );
+}
