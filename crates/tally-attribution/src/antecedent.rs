@@ -98,6 +98,24 @@ fn char_floor(text: &str, mut at: usize) -> usize {
     at
 }
 
+/// Where a sentence's own words start after a wire dateline ("SAN FRANCISCO, Nov 20
+/// (Reuters) - Nvidia ..."): past a dash in the bytes from `from` to `to` that follows a
+/// closing bracket or capitals, else `from`.
+fn dateline_end(body: &str, from: usize, to: usize) -> usize {
+    let Some(prefix) = body.get(from..to) else {
+        return from;
+    };
+    ["\u{2014} ", "- ", "\u{2013} ", "-- "]
+        .iter()
+        .filter_map(|d| prefix.find(d).map(|i| (i, d.len())))
+        .min()
+        .filter(|&(i, _)| {
+            let head = prefix[..i].trim_end();
+            i <= 80 && (head.ends_with(')') || head.chars().all(|c| !c.is_lowercase()))
+        })
+        .map_or(from, |(i, n)| from + i + n)
+}
+
 /// A named mention a descriptor refers to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Antecedent<'d> {
@@ -335,38 +353,80 @@ impl Heads {
             .get(paragraph.saturating_sub(MAX_PARAGRAPHS))
             .map_or(0, |p| p.start);
         let end = mentions.partition_point(|m| m.0 < before);
-        mentions[..end]
-            .iter()
-            .rev()
-            .take(MENTIONS)
-            .take_while(|m| m.0 >= floor)
-            .filter(|m| m.1 <= before && m.2.kind == wanted)
-            .find_map(|&(start, end, entity)| {
-                let role = match (entity.kind, kind) {
-                    // The title may come with an earlier mention only ("Sen. Marco Rubio" ...
-                    // "Rubio offered ..." ... "the senator said"): this mention, else the
-                    // entity's first.
-                    (EntityType::Person, NounKind::Person) => self
-                        .person_named(lex, &doc.body, start, end, head)
-                        .or_else(|| {
-                            let first = entity.mentions.first()?;
-                            (first.start != start).then_some(())?;
-                            self.person_named(lex, &doc.body, first.start, first.end, head)
-                        })?,
-                    (EntityType::Organization, NounKind::Org) => self
-                        .organization_named(&doc.body, start, end, head)
-                        .then_some(None)?,
-                    _ => return None,
-                };
-                Some(Antecedent {
-                    entity,
-                    mention: doc.span(start, end).ok()?,
-                    gender: (entity.kind == EntityType::Person)
-                        .then(|| self.name_gender(&entity.name))
-                        .flatten(),
-                    role,
-                })
+        let window = || {
+            mentions[..end]
+                .iter()
+                .rev()
+                .take(MENTIONS)
+                .take_while(|m| m.0 >= floor)
+                .filter(|m| m.1 <= before && m.2.kind == wanted)
+        };
+        let named = window().find_map(|&(start, end, entity)| {
+            let role = match (entity.kind, kind) {
+                // The title may come with an earlier mention only ("Sen. Marco Rubio" ...
+                // "Rubio offered ..." ... "the senator said"): this mention, else the
+                // entity's first.
+                (EntityType::Person, NounKind::Person) => self
+                    .person_named(lex, &doc.body, start, end, head)
+                    .or_else(|| {
+                        let first = entity.mentions.first()?;
+                        (first.start != start).then_some(())?;
+                        self.person_named(lex, &doc.body, first.start, first.end, head)
+                    })?,
+                (EntityType::Organization, NounKind::Org) => self
+                    .organization_named(&doc.body, start, end, head)
+                    .then_some(None)?,
+                _ => return None,
+            };
+            Some(Antecedent {
+                entity,
+                mention: doc.span(start, end).ok()?,
+                gender: (entity.kind == EntityType::Person)
+                    .then(|| self.name_gender(&entity.name))
+                    .flatten(),
+                role,
             })
+        });
+        if named.is_some() || !self.company_heads.contains(head) {
+            return named;
+        }
+        // "Nvidia on Wednesday forecast revenue ... . Revenue rose 94%, the company said":
+        // a company named without a form is the one organization that is the subject of a
+        // sentence in the window; with two or more such subjects it stays unresolved.
+        // The subject is followed by its verb or a time phrase ("Nvidia on Wednesday
+        // forecast", "Acme reported"), not by a comma ("PHOENIX, Ariz., March 2") or a
+        // bracket ("(Reuters)"); a news outlet is no company spoken of.
+        let mut subjects = window().filter(|m| {
+            let verb_next = doc.body.get(m.1..).is_some_and(|a| {
+                a.strip_prefix(' ')
+                    .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_lowercase()))
+            });
+            if !verb_next
+                || m.2
+                    .name
+                    .split_whitespace()
+                    .any(|w| self.media_names.contains(w))
+            {
+                return false;
+            }
+            let i = doc.sentences.partition_point(|s| s.start <= m.0);
+            i.checked_sub(1)
+                .and_then(|i| doc.sentences.get(i))
+                .is_some_and(|s| {
+                    let from = dateline_end(&doc.body, s.start, m.0);
+                    self.opens(lex, doc, from, m.0, m.1)
+                })
+        });
+        let &(start, end, entity) = subjects.next()?;
+        if subjects.any(|m| m.2.id != entity.id) {
+            return None;
+        }
+        Some(Antecedent {
+            entity,
+            mention: doc.span(start, end).ok()?,
+            gender: None,
+            role: None,
+        })
     }
 
     /// Whether the person mentioned at `start..end` is titled `head`: by the titles written

@@ -370,3 +370,32 @@ fn a_newspaper_named_in_its_descriptor_is_a_new_outlet() {
     );
     assert_ne!(speakers(&doc).last().unwrap(), "Springfield Journal");
 }
+
+/// "the company" refers to the one organization that is the subject of a sentence in the
+/// window, even when its name carries no company form; with two such subjects it stays
+/// unresolved.
+#[test]
+fn the_company_is_the_one_organization_subject() {
+    let doc = run(
+        &[
+            "SAN FRANCISCO, Nov 20 (Reuters) - Acme on Wednesday forecast revenue above estimates.",
+            "Revenue rose 94% to $35 billion, the company said.",
+        ],
+        &[
+            ("Acme", EntityType::Organization, "Acme"),
+            ("Reuters", EntityType::Organization, "Reuters"),
+        ],
+    );
+    assert_eq!(speakers(&doc), vec!["Acme"]);
+    let doc = run(
+        &[
+            "Acme raised its prices. Globex cut its prices.",
+            "Demand doubled, the company said.",
+        ],
+        &[
+            ("Acme", EntityType::Organization, "Acme"),
+            ("Globex", EntityType::Organization, "Globex"),
+        ],
+    );
+    assert_eq!(speakers(&doc), vec!["the company"]);
+}
