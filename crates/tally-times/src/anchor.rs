@@ -5,10 +5,13 @@
 //!   before ("profit rose in the third quarter from a year earlier");
 //! - a clock time with no date ("at 10:35 a.m.") after a named day in the same paragraph:
 //!   that day ("The blast came Friday. ... at 10:35 a.m." is Friday 10:35);
-//! - the bare day at the other end of a range ("Oct. 14-18"): the date written beside it.
+//! - the bare day at the other end of a range ("Oct. 14-18"): the date written beside it;
+//! - "the next day", "the following year", "the previous day": next to the nearest earlier
+//!   date fine enough ("arrested on Monday. The following day" is Tuesday).
 
 use tally_core::{Document, Timex, TimexType};
 
+use crate::calendar::{Day, writable};
 use crate::expr::Expr;
 use crate::lexicon::Unit;
 use crate::range::End;
@@ -23,6 +26,8 @@ pub(crate) enum Link {
     Clock,
     /// The bare day at the other end of a range from the date beside it ("Oct. 14-18").
     Range(End),
+    /// `n` units from a narrated time ("the next day").
+    Narrated { unit: Unit, n: i64 },
 }
 
 impl Link {
@@ -38,6 +43,7 @@ impl Link {
                 clock: Some(_),
                 ..
             } => Some(Link::Clock),
+            Expr::Narrated { unit, n } => Some(Link::Narrated { unit: *unit, n: *n }),
             _ => None,
         }
     }
@@ -49,6 +55,90 @@ pub(crate) fn link(doc: &Document, timexes: &mut [(Option<Link>, Timex)]) {
     range_days(timexes);
     relink_year_ago(doc, timexes);
     date_clock_times(doc, timexes);
+    narrated(doc, timexes);
+}
+
+/// How far back (in bytes) "the next day" looks for the time it follows.
+const NARRATED_REACH: usize = 1000;
+
+/// "the next day" and its kin take the nearest earlier date or time, within
+/// [`NARRATED_REACH`], that names at least their unit (a day for "the next day", a year
+/// for "the following year"), cut to that unit and moved by one; with none, their date
+/// is unknown (`XXXX-XX-XX`). In text order, so "the next day ... the following day"
+/// chain. "the end of the month" (`n` = 0) takes only a month named earlier in its
+/// sentence, and keeps the publication date's month without one.
+fn narrated(doc: &Document, timexes: &mut [(Option<Link>, Timex)]) {
+    for i in 0..timexes.len() {
+        let Some(Link::Narrated { unit, n }) = timexes[i].0 else {
+            continue;
+        };
+        let here = timexes[i].1.span.start;
+        let sentence = (n == 0).then(|| doc.sentence_at(here));
+        let base = timexes[..i]
+            .iter()
+            .rev()
+            .map(|(_, t)| t)
+            .take_while(|t| here - t.span.start <= NARRATED_REACH)
+            .take_while(|t| sentence.is_none_or(|s| doc.sentence_at(t.span.start) == s))
+            .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
+            .find_map(|t| cut_to(&t.value, unit).map(|v| (v, t.id.clone())));
+        let Some((value, id)) = base else {
+            // Nothing narrated to follow: "But the next day" in a story of last year is
+            // not the day after publication. Known only as some day, month or year.
+            if n != 0 {
+                let t = &mut timexes[i].1;
+                t.value = unknown(unit).to_owned();
+                t.anchor = None;
+            }
+            continue;
+        };
+        let moved = match unit {
+            _ if n == 0 => Some(value.to_owned()),
+            Unit::Day => next_day(value, n),
+            _ => shift_value(value, unit, n),
+        };
+        if let Some(value) = moved {
+            let t = &mut timexes[i].1;
+            t.value = value;
+            t.anchor = Some(id);
+        }
+    }
+}
+
+/// A TIMEX3 value of one `unit` whose date is unknown.
+fn unknown(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Day => "XXXX-XX-XX",
+        Unit::Week => "XXXX-WXX",
+        Unit::Month => "XXXX-XX",
+        _ => "XXXX",
+    }
+}
+
+/// The day `n` days from a `YYYY-MM-DD` value.
+fn next_day(value: &str, n: i64) -> Option<String> {
+    let day = Day::new(
+        value.get(..4)?.parse().ok()?,
+        value.get(5..7)?.parse().ok()?,
+        value.get(8..10)?.parse().ok()?,
+    )?
+    .plus_days(n);
+    writable(day.year).then(|| format!("{:04}-{:02}-{:02}", day.year, day.month, day.day))
+}
+
+/// The part of a date value that names `unit` (a day, month or year), if it names one.
+fn cut_to(value: &str, unit: Unit) -> Option<&str> {
+    let b = value.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    match unit {
+        Unit::Day => names_a_day(value).then(|| &value[..10]),
+        Unit::Month => {
+            (digits(0..4) && b.get(4) == Some(&b'-') && digits(5..7)).then(|| &value[..7])
+        }
+        Unit::Year => digits(0..4).then(|| &value[..4]),
+        _ => None,
+    }
 }
 
 /// The bare day of a range is anchored on the written date beside it, which gave its

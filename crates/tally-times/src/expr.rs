@@ -61,6 +61,11 @@ pub(crate) enum Expr {
         n: i64,
         base: Option<Box<Expr>>,
     },
+    /// `n` units after (or before, when negative) a time the story has just narrated
+    /// ("the next day", "the following year", "the previous day"): dated from the nearest
+    /// earlier expression fine enough (see `anchor`); `n` = 0 is the one in focus ("the
+    /// end of the month"), else the publication date's.
+    Narrated { unit: Unit, n: i64 },
     /// The quarter a report is about ("the quarter", "the latest quarter"): the last
     /// complete one in a past clause, the current one otherwise.
     LatestQuarter,

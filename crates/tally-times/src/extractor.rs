@@ -77,6 +77,7 @@ const STARTERS: &[&str] = &[
     "half",
     "recent",
     "q",
+    "h",
     "a",
     "an",
     "dozens",

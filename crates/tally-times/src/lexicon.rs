@@ -161,6 +161,9 @@ pub(crate) enum Tense {
     Reporting,
     /// Looks like a past form but is not one ("need", "hundred").
     None,
+    /// The end of a period still running or just reported on ("through September"): the
+    /// nearest, the coming one on a tie. Never read from `tense.tsv`.
+    Through,
 }
 
 /// What the tense scanner needs to know about a word, in one lookup.

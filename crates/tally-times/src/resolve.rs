@@ -27,6 +27,8 @@ pub(crate) enum Direction {
     Future,
     /// A present cue: the nearest one.
     Nearest,
+    /// The nearest one, the later on a tie ("running through September" in March).
+    NearestAhead,
     /// No cue: the past one, unless the next one is much nearer (a day or month without
     /// a year only; see [`NEAR_FUTURE_RATIO`]).
     Unknown,
@@ -42,6 +44,7 @@ impl Direction {
         match tense {
             Some(Tense::Future) => Direction::Future,
             Some(Tense::Present) => Direction::Nearest,
+            Some(Tense::Through) => Direction::NearestAhead,
             Some(Tense::Past) => Direction::Past,
             // "said Tuesday": the weekday is the saying's, a day in the past; "said the
             // dividend will be paid Nov. 16": the date is not the saying's. A reporting
@@ -186,6 +189,10 @@ fn pick<T: Copy>(candidates: &[(i64, T)], dct: i64, direction: Direction) -> Opt
             .iter()
             .min_by_key(|(k, _)| ((k - dct).abs(), *k > dct))
             .map(|c| c.1),
+        Direction::NearestAhead => candidates
+            .iter()
+            .min_by_key(|(k, _)| ((k - dct).abs(), *k < dct))
+            .map(|c| c.1),
     }
 }
 
@@ -233,6 +240,13 @@ pub(crate) fn resolve(expr: &Expr, dct: Option<Day>, direction: Direction) -> Re
                 Rel::Auto => match direction.simple() {
                     Direction::Past | Direction::Unknown => -back,
                     Direction::Future => ahead,
+                    Direction::NearestAhead => {
+                        if ahead <= back {
+                            ahead
+                        } else {
+                            -back
+                        }
+                    }
                     Direction::Nearest => {
                         if ahead < back {
                             ahead
@@ -254,7 +268,7 @@ pub(crate) fn resolve(expr: &Expr, dct: Option<Day>, direction: Direction) -> Re
                 && matches!(direction, Direction::Past | Direction::Unknown);
             resolve_shift(Unit::Weekend, if back { -1 } else { 0 }, dct)
         }
-        Expr::Shift { unit, n } => resolve_shift(*unit, *n, dct),
+        Expr::Shift { unit, n } | Expr::Narrated { unit, n } => resolve_shift(*unit, *n, dct),
         Expr::Before { unit, n, base } => match base {
             Some(base) => {
                 let b = resolve(base, dct, direction);

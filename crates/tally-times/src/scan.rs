@@ -232,7 +232,7 @@ fn whole(text: &str, s: usize, e: usize) -> bool {
 
 /// Runs of digits that can be (part of) a time expression on their own: four digits (a
 /// year, "1990s", "2024-12-18"), a clock or numeric date ("10:35", "12/18"), an hour
-/// before "a.m."/"pm", a decade ("'90s", "80s") or a quarter ("Q3"). Other numbers only
+/// before "a.m."/"pm", a decade ("'90s", "80s"), a quarter ("Q3") or a half ("H1"). Other numbers only
 /// matter next to a time word ("three days", "Dec. 18"), which is a trigger itself, so
 /// prices and counts do not wake the grammar.
 fn digit_run_wanted(bytes: &[u8], start: usize, end: usize) -> bool {
@@ -252,7 +252,7 @@ fn digit_run_wanted(bytes: &[u8], start: usize, end: usize) -> bool {
         || (matches!(next, b':' | b'/') && at(end + 1).is_ascii_digit())
         || (len <= 2 && meridiem)
         || next == b's'
-        || matches!(prev, b'\'' | b'Q' | b'q')
+        || matches!(prev, b'\'' | b'Q' | b'q' | b'H' | b'h')
         // The last byte of a curly apostrophe, U+2019.
         || prev == 0x99
 }

@@ -276,7 +276,18 @@ pub(crate) fn clause_tense(
     {
         return Some(Tense::Future);
     }
-    if let Some(t) = left_cue(left) {
+    let cue_left = left_cue(left);
+    // "needs $500 million to keep operations running through September": the end of a
+    // period still running or just reported on ("production through March 27 totals"),
+    // whichever is nearer, unless the clause is past ("sales rose through September").
+    if touching
+        && left.len() > 1
+        && left.first().is_some_and(|w| w.is("through"))
+        && !matches!(cue_left, Some(Tense::Past | Tense::Reporting))
+    {
+        return Some(Tense::Through);
+    }
+    if let Some(t) = cue_left {
         return Some(t);
     }
     // Only when nothing on the left says the tense: "On Tuesday, the official said".

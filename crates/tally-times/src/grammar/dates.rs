@@ -377,14 +377,32 @@ impl Parser<'_, '_> {
             year_before = Some(YearRef::Given(y));
             s = end;
         }
-        let (n, unit, j) = if self.is(s, "q") && self.tok(s).is_some_and(|t| t.capital) {
+        let half = self.is(s, "h");
+        let (n, unit, j) = if (half || self.is(s, "q")) && self.tok(s).is_some_and(|t| t.capital) {
             let tok = self
                 .tok(s + 1)
                 .filter(|t| t.kind == Kind::Num && t.text.len() == 1)?;
             if !self.touching(s + 1) {
                 return None;
             }
-            (u32::try_from(tok.number()?).ok()?, Unit::Quarter, s + 2)
+            if half {
+                // "H1 2025", "in H2": a half year only with a year or a preposition, and
+                // not inside a code ("H1N1", "H2O").
+                let code =
+                    self.touching(s + 2) && self.tok(s + 2).is_some_and(|t| t.kind != Kind::Punct);
+                let framed = self.date_year(s + 2).is_some()
+                    || year_before.is_some()
+                    || (s > 0
+                        && self.is_any(
+                            s - 1,
+                            &["in", "for", "during", "of", "the", "since", "through", "by"],
+                        ));
+                if code || !framed {
+                    return None;
+                }
+            }
+            let unit = if half { Unit::HalfYear } else { Unit::Quarter };
+            (u32::try_from(tok.number()?).ok()?, unit, s + 2)
         } else {
             // "the final quarter", "the last quarter of 2009" are the fourth.
             let (n, j) = match self.ordinal(s) {
@@ -423,7 +441,7 @@ impl Parser<'_, '_> {
             (None, None) => {
                 // "first half" alone is too often not a date ("the first half of the
                 // match"); a half needs "the" and a year or a hyphen.
-                if unit == Unit::HalfYear && !self.hyphenated_adjective(j) && !the {
+                if unit == Unit::HalfYear && !self.hyphenated_adjective(j) && !the && !half {
                     return None;
                 }
                 (YearRef::Auto, j)

@@ -181,6 +181,7 @@ impl Parser<'_, '_> {
             self.deictic(i),
             self.named_period(i),
             self.same_period_ago(i),
+            self.narrated(i),
             self.clock_expr(i),
         ];
         let mut best: Option<Hit> = None;

@@ -110,6 +110,21 @@ impl Parser<'_, '_> {
                 },
             ));
         }
+        // "drones were launched overnight": the night before the day written about, unless
+        // an article or a possessive makes it an adjective ("an overnight curfew").
+        if self.is(i, "overnight") && !(i > 0 && self.is_any(i - 1, &["a", "an", "the", "'s"])) {
+            return Some((
+                i + 1,
+                Expr::Time {
+                    date: Some(Box::new(Expr::Shift {
+                        unit: Unit::Day,
+                        n: -1,
+                    })),
+                    clock: None,
+                    part: Some("NI"),
+                },
+            ));
+        }
         let n = self.classes(i).iter().find_map(|c| match c {
             Class::Deictic(n) => Some(*n),
             _ => None,
@@ -148,7 +163,8 @@ impl Parser<'_, '_> {
         let qualified = self.is_any(i + 1, &["fiscal", "full", "calendar"]);
         let y = if qualified { i + 2 } else { i + 1 };
         if self.is(y, "year") {
-            if self.is_any(y + 1, &["ended", "ending"]) {
+            // "in the year since": the year that has passed since an event.
+            if self.is_any(y + 1, &["ended", "ending"]) || (!qualified && self.is(y + 1, "since")) {
                 return Some((
                     y + 1,
                     Expr::Duration {
@@ -229,6 +245,39 @@ impl Parser<'_, '_> {
         ))
     }
 
+    /// "the next day", "the following week", "the previous year", "the prior month", and
+    /// "the day before" or "the year after" closing a clause: a period next to one the
+    /// story narrates ("Police arrested him on Monday. The following day, ...").
+    pub(super) fn narrated(&self, i: usize) -> Option<Hit> {
+        if !self.is(i, "the") {
+            return None;
+        }
+        let units = [Unit::Day, Unit::Week, Unit::Month, Unit::Year];
+        let unit_at = |k: usize| {
+            self.unit(k)
+                .filter(|(unit, plural, _)| !plural && units.contains(unit))
+                .map(|(unit, _, end)| (unit, end))
+        };
+        let n = match self.low(i + 1) {
+            "next" | "following" => 1,
+            "previous" | "prior" => -1,
+            _ => {
+                // "the day before" only with nothing after it in the clause: "the day
+                // before the vote" is dated by the vote.
+                let (unit, k) = unit_at(i + 1)?;
+                let n = match self.low(k) {
+                    "before" => -1,
+                    "after" => 1,
+                    _ => return None,
+                };
+                let closes = self.tok(k + 1).is_none_or(|t| t.kind == Kind::Punct);
+                return closes.then_some((k + 1, Expr::Narrated { unit, n }));
+            }
+        };
+        let (unit, k) = unit_at(i + 2)?;
+        Some((k, Expr::Narrated { unit, n }))
+    }
+
     /// "the year", "the month", "the week": the current one, only after a point modifier
     /// ("the end of the month", "the middle of the year"); alone they are too often
     /// generic ("the year's best").
@@ -239,6 +288,11 @@ impl Parser<'_, '_> {
         let (unit, plural, k) = self.unit(i + 1)?;
         if plural || unit.is_clock() || unit == Unit::HalfYear {
             return None;
+        }
+        // "Sales fell in March, and by the end of the month ...": the month (or year) in
+        // focus in the sentence, else the current one.
+        if matches!(unit, Unit::Month | Unit::Year) {
+            return Some((k, Expr::Narrated { unit, n: 0 }));
         }
         Some((k, Expr::Shift { unit, n: 0 }))
     }
