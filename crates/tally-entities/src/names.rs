@@ -8,6 +8,11 @@
 //! settled for the whole document in [`crate::resolve`]. In an all-caps sentence capitals
 //! say nothing, so only cue-anchored names are taken, and every other word becomes a weak
 //! candidate that survives only if it repeats a name found elsewhere.
+//!
+//! Also: "X for Y" runs are one organization ("International Organization for Migration",
+//! "Everytown for Gun Safety"), a name after "the island of" / "the port of" is a place,
+//! and a storm ("Hurricane Milton") is no entity. Limitations: a storm named by a word in
+//! no given-name list ("since Sandy") still reads as an organization when alone.
 
 use std::cell::Cell;
 
@@ -41,6 +46,30 @@ const PLACE_NOUNS: &[&str] = &[
     "governorate",
     "oblast",
     "village",
+];
+
+/// Lowercase nouns that with "of" make the name after them a place ("the island of
+/// Lampedusa", "the port of Sfax").
+const PLACES_OF: &[&str] = &[
+    "island",
+    "islands",
+    "port",
+    "city",
+    "town",
+    "village",
+    "province",
+    "region",
+    "state",
+    "district",
+    "county",
+    "enclave",
+    "territory",
+    "suburb",
+    "municipality",
+    "governorate",
+    "neighborhood",
+    "neighbourhood",
+    "archipelago",
 ];
 
 /// Offices that take a portfolio word before them as part of the title ("Interior
@@ -197,6 +226,8 @@ pub struct Candidate {
     pub overrides: bool,
     /// Preceded by "in", "at", "near": a place when nothing else decides.
     pub place_cue: bool,
+    /// A storm's name ("Hurricane Milton"): no entity, and neither is the bare name later.
+    pub storm: bool,
     /// Number of words.
     pub words: usize,
     /// Byte range of the first and last word, for name coreference.
@@ -374,6 +405,7 @@ impl SentenceCtx<'_> {
             weak: false,
             overrides: false,
             place_cue: false,
+            storm: false,
             words: to - from + 1,
             first: (a.start, a.end),
             last: (b.start, b.end),
@@ -472,6 +504,9 @@ pub fn find_cased(ctx: &SentenceCtx<'_>, out: &mut Vec<Candidate>) {
                 && ctx.has(next, CONNECTOR)
             {
                 j = next + 1;
+            } else if ctx.text(next) == "for" && joins_for(ctx, i, j) {
+                // "International Organization for Migration", "Everytown for Gun Safety".
+                j = next + 1;
             } else if next + 2 < n
                 && words[next + 1].joined
                 && words[next + 2].joined
@@ -488,6 +523,41 @@ pub fn find_cased(ctx: &SentenceCtx<'_>, out: &mut Vec<Candidate>) {
         run(ctx, i, j, out);
         i = j + 1;
     }
+}
+
+/// Whether the capitalized words `from..=to` and those after the "for" at `to + 1` make one
+/// organization's name: "International Organization for Migration", "U.N. Economic
+/// Commission for Africa" (an organization word before "for"), "Everytown for Gun Safety",
+/// "Physicians for Human Rights" (a name in no list, not opening the sentence, before two
+/// capitalized words in no list: a cause). Not "Minister for Economic Affairs" (a title),
+/// "Lawyers for Pennzoil", "Prices for California" (one word after it, or a listed one).
+fn joins_for(ctx: &SentenceCtx<'_>, from: usize, to: usize) -> bool {
+    let words = ctx.words;
+    let after = to + 2;
+    if ctx.words[to].possessive
+        || !(after < words.len() && words[after].joined && words[after].upper)
+        || ctx.has(after, STOP)
+    {
+        return false;
+    }
+    // The name's first word may be a sentence word ("The Brennan Center for Justice").
+    let mut first = from;
+    while first < to && ctx.has(first, STOP) {
+        first += 1;
+    }
+    if (first..=to).any(|k| ctx.has(k, TITLE | TITLE_FIRST) || ctx.words[k].digit) {
+        return false;
+    }
+    if ctx.has(to, ORG_SUFFIX) {
+        return true;
+    }
+    let cause = after + 1 < words.len()
+        && words[after + 1].joined
+        && words[after + 1].upper
+        && (after..=after + 1).all(|k| ctx.covered[k].is_none() && !ctx.has(k, STOP));
+    cause
+        && (first..=to).all(|k| ctx.covered[k].is_none() && !ctx.has(k, STOP))
+        && !is_sentence_initial(ctx, first)
 }
 
 /// Splits and types one capitalized run `from..=to`.
@@ -510,6 +580,17 @@ fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candida
         && ctx.gaz[g].start == ctx.words[from].start
         && ctx.gaz[g].end == ctx.words[to].end
     {
+        return;
+    }
+    // "Hurricane Milton", "Tropical Storm Alberto": a storm is no person, organization or
+    // place (docs/schema.md has no type for it), so its name is no entity.
+    if let Some(len) = storm_word(ctx, from, to)
+        && from + len == to
+    {
+        let mut cand = ctx.candidate(from, to, None);
+        cand.storm = true;
+        cand.overrides = true;
+        out.push(cand);
         return;
     }
     // "Radio Free Europe", "Radio America": a name opening with an organization word is the
@@ -624,9 +705,11 @@ fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candida
         return;
     }
     // An organization word at the end wins over a title at the start ("General Motors").
-    // "Bank of Japan", and with a country before it, "U.S. Department of Labor".
+    // "Bank of Japan", and with a country before it, "U.S. Department of Labor"; a run
+    // joined by "for" is an organization's name (see [`joins_for`]).
     let head_of = |k: usize| k < to && ctx.has(k, ORG_HEAD) && ctx.is_of(k + 1);
     let org = ctx.has(to, ORG_SUFFIX)
+        || (from + 1..to).any(|k| ctx.text(k) == "for")
         || head_of(from)
         || (from..to)
             .take_while(|&k| ctx.covered[k].is_some())
@@ -766,6 +849,20 @@ fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candida
     typed_pieces(ctx, from, to, person.then_some(EntityType::Person), out);
 }
 
+/// The length in words of a storm word opening the run `from..=to` ("Hurricane",
+/// "Tropical Storm"), or `None`.
+fn storm_word(ctx: &SentenceCtx<'_>, from: usize, to: usize) -> Option<usize> {
+    match ctx.text(from) {
+        "Hurricane" | "Typhoon" | "Cyclone" | "Storm" | "Superstorm" => Some(1),
+        "Tropical" | "Super" | "Post-Tropical"
+            if from < to && matches!(ctx.text(from + 1), "Storm" | "Depression" | "Typhoon") =>
+        {
+            Some(2)
+        }
+        _ => None,
+    }
+}
+
 /// Whether `word` is written like an acronym: two to six capital letters ("FEMA").
 fn is_acronym(word: &str) -> bool {
     (2..=6).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
@@ -855,6 +952,11 @@ fn typed_pieces(
         let single_stop = k == last && ctx.has(k, STOP);
         if !single_stop && ctx.words[k].upper {
             let mut cand = ctx.candidate(k, last, kind);
+            // "the island of Lampedusa, the agency said": a place noun and "of" before
+            // the name say more than what follows the comma.
+            if cand.kind.is_none() && place_noun_of(ctx, k) {
+                cand.kind = Some(EntityType::Place);
+            }
             if cand.kind.is_none() {
                 cand.kind = ctx.apposition(last);
             }
@@ -910,6 +1012,10 @@ fn typed_pieces(
             {
                 cand.kind = Some(EntityType::Place);
             }
+            // "identified as Colt Gray", "named as Jane Doe": a person's full name.
+            if cand.kind.is_none() && cand.words >= 2 && identified_as(ctx, k) {
+                cand.kind = Some(EntityType::Person);
+            }
             cand.place_cue = (k > 0
                 && !ctx.words[k - 1].upper
                 && ctx.has(k - 1, PLACE_CUE)
@@ -920,6 +1026,26 @@ fn typed_pieces(
         }
         k = end + 1;
     }
+}
+
+/// Whether word `k` follows a lowercase place noun and "of": "the island of Lampedusa",
+/// "the port of Sfax", "the town of Deir al-Balah".
+fn place_noun_of(ctx: &SentenceCtx<'_>, k: usize) -> bool {
+    k > 1
+        && ctx.words[k].joined
+        && ctx.words[k - 1].joined
+        && ctx.is_of(k - 1)
+        && PLACES_OF.contains(&ctx.text(k - 2))
+}
+
+/// Whether word `k` follows "identified as" or "named as", which name a person: "the
+/// suspect, identified as Colt Gray".
+fn identified_as(ctx: &SentenceCtx<'_>, k: usize) -> bool {
+    k > 1
+        && ctx.words[k].joined
+        && ctx.words[k - 1].joined
+        && ctx.text(k - 1) == "as"
+        && matches!(ctx.text(k - 2), "identified" | "named")
 }
 
 /// Whether word `k` follows a compass word and "of": "north of Pokrovsk".
@@ -1042,9 +1168,13 @@ fn is_sentence_initial(ctx: &SentenceCtx<'_>, k: usize) -> bool {
     {
         return true;
     }
-    // After a colon or an opening quote a new sentence-like clause starts.
+    // After a colon or an opening quote a new sentence-like clause starts, and so does
+    // a story after its dateline's spaced hyphen ("FRANKFURT, Oct 1 (Reuters) - Inflation");
+    // an acronym there is still a name ("CHICAGO, April 7 - CBT soybean futures",
+    // "Istituto Mobiliare Italiano - IMI").
     let gap = &ctx.body[ctx.words[k - 1].end..ctx.words[k].start];
     gap.contains([':', '"', '“', '(', '—', '–'])
+        || ((gap.ends_with(" - ") || gap.ends_with("-- ")) && !is_acronym(ctx.text(k)))
 }
 
 /// Finds cue-anchored candidates in an all-caps sentence (`shouting`) or a title-case

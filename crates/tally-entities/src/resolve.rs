@@ -10,7 +10,9 @@ use rustc_hash::FxHashMap as HashMap;
 use tally_core::{Entity, EntityType, Span};
 
 use crate::gazetteer::{Form, Gazetteer};
-use crate::lexicon::{LEXICON, ORG_HEAD, ORG_PREFIX, STOP, fold_hash, fold_hash_in};
+use crate::lexicon::{
+    FIRST_NAME, LEXICON, ORG_HEAD, ORG_PREFIX, STOP, WORD_FIRST_NAME, fold_hash, fold_hash_in,
+};
 use crate::names::{Candidate, GazMention};
 
 /// "the North"/"the South" seen in the text: `(start, end, north)`.
@@ -207,7 +209,7 @@ pub fn resolve(
     // An untyped name is a place only if most of its mentions follow "in", "near"...:
     // "a stake in Chrysler" once does not make Chrysler a place when it also "said".
     for (c, &key) in candidates.iter().zip(keys.iter()) {
-        if c.kind.is_none() && !c.weak {
+        if c.kind.is_none() && !c.weak && !c.storm {
             *place_votes.entry(key).or_default() += if c.place_cue { 1 } else { -1 };
         }
     }
@@ -227,6 +229,13 @@ pub fn resolve(
             acronyms.push((keys[i + 1], keys[i]));
         }
     }
+    // Storm names ("Hurricane Milton"): their last word alone is the storm too.
+    let storm_names: Vec<u64> = candidates
+        .iter()
+        .filter(|c| c.storm)
+        .map(|c| key(&body[c.last.0..c.last.1]))
+        .collect();
+    let storms = !storm_names.is_empty();
     // Pass 2: untyped names, then weak ones.
     for weak in [false, true] {
         if weak {
@@ -248,7 +257,7 @@ pub fn resolve(
         for (c, &key) in candidates
             .iter()
             .zip(keys.iter())
-            .filter(|(c, _)| c.kind.is_none() && c.weak == weak)
+            .filter(|(c, _)| c.kind.is_none() && c.weak == weak && !c.storm)
         {
             // An all-caps word standing alone ("SAN", "ARMED") is too weak a hint to be the
             // first word of an organization; a surname or the whole name still links.
@@ -268,6 +277,16 @@ pub fn resolve(
             let target = match known {
                 Some(t) => t,
                 None if weak => continue,
+                // "Milton" after "Hurricane Milton", and "since Katrina" in a story naming
+                // a storm: storms take given names, and a person alone by a given name is
+                // rare in news.
+                None if storms
+                    && c.words == 1
+                    && (storm_names.contains(&key)
+                        || LEXICON.flags(text) & (FIRST_NAME | WORD_FIRST_NAME) != 0) =>
+                {
+                    continue;
+                }
                 None => {
                     // "Betsy Ebeling" and "Tom Ebeling": a bare "Ebeling" is one of them,
                     // which one is not known, but a person all the same.
