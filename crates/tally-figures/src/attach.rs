@@ -44,6 +44,10 @@ pub(crate) struct Counted {
     /// The counted noun phrase when names before the noun say whose the figure is ("North
     /// Korean soldiers").
     pub owner: Option<Range<usize>>,
+    /// The measure comes from a verb of harm before the amount ("Russia launched ...,
+    /// killing at least seven people"): the clause's subject did the harm, it did not
+    /// suffer it, so it is not the figure's subject.
+    pub agent_verb: bool,
 }
 
 /// A function word: it ends a noun phrase and names nothing (words.tsv `stop`).
@@ -282,6 +286,7 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
             measure: Measure::Money,
             noun: None,
             owner: None,
+            agent_verb: false,
         };
     }
     if q.percent.is_some() || q.unit.is_some() {
@@ -289,6 +294,7 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
             measure: Measure::Other,
             noun: None,
             owner: None,
+            agent_verb: false,
         };
     }
     let is_measure = |t: Tok| lexicon.measure_of(text, t).filter(|m| *m != Measure::Other);
@@ -486,6 +492,7 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
     // A verb before the figure ("killing at least 20") or a toll head ("a death toll of 40",
     // "casualties stood at several hundred"), with only linking words between.
     let mut before = None;
+    let mut before_verb = false;
     let mut b = lex::prev(text, q.span.start);
     while let Some(x) = b.filter(|x| is_quote(text, *x)) {
         b = lex::prev(text, x.start);
@@ -503,6 +510,7 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
         }
         if let Some(m) = is_measure(w) {
             before = Some(combine_backward(lexicon, text, w, m));
+            before_verb = lexicon.measure_form(text, w).is_some_and(|(_, verb)| verb);
             break;
         }
         let links = lexicon.link_of(text, w);
@@ -529,11 +537,11 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
     } else {
         noun_measure
     };
-    let measure = match (noun_measure, verb_after, before) {
-        (n, Some(v), _) if weak(n) || harm_over_status(v, n) => v,
-        (n, _, Some(v)) if weak(n) || harm_over_status(v, n) => v,
-        (Some(n), _, _) => n,
-        _ => Measure::Other,
+    let (measure, agent_verb) = match (noun_measure, verb_after, before) {
+        (n, Some(v), _) if weak(n) || harm_over_status(v, n) => (v, false),
+        (n, _, Some(v)) if weak(n) || harm_over_status(v, n) => (v, before_verb),
+        (Some(n), _, _) => (n, false),
+        _ => (Measure::Other, false),
     };
     // Names before a noun of people say whose figure it is: "500 North Korean soldiers had
     // been wounded" is North Korean soldiers' figure. Things ("two Chrysler plants") are no
@@ -557,6 +565,7 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
             }
         }),
         owner,
+        agent_verb,
     }
 }
 
@@ -641,6 +650,16 @@ fn is_clause_quote(text: &str, t: Tok) -> bool {
     let after = lex::char_at(text, lex::skip_space(text, t.end));
     let punct = |c: Option<char>| c.is_some_and(|c| matches!(c, ',' | '.' | '!' | '?' | ':' | ';'));
     punct(before) || punct(after)
+}
+
+/// Whether "and" after a comma opens a clause with a named subject of its own ("North
+/// Korean forces have suffered several hundred casualties, and Russia has lost 600,000
+/// troops"); ", and 300 homes were destroyed" shares the clause's subject.
+fn opens_named_clause(text: &str, and: Tok, caps: bool) -> bool {
+    !caps
+        && lex::char_before(text, lex::skip_space_back(text, and.start)) == Some(',')
+        && lex::next(text, and.end)
+            .is_some_and(|n| n.kind == Kind::Word && lex::is_capitalized(n.text(text)))
 }
 
 /// Words that open a new clause: the subject of a figure is found after the last of them.
@@ -839,6 +858,9 @@ impl SentenceScan {
             return;
         }
         let word = text.as_bytes().get(t.start..t.end).unwrap_or(&[]);
+        if word.eq_ignore_ascii_case(b"and") && opens_named_clause(text, t, self.caps) {
+            self.breaks.push(t.start..t.end);
+        }
         let (may_hedge, may_open_clause) = lexicon.may_hedge_or_open_clause(word);
         if t.start >= self.hedged_to && may_hedge {
             self.hedge_at(lexicon, text, t.start);
@@ -925,7 +947,9 @@ fn first_word(text: &str, pos: usize) -> Option<Tok> {
 
 /// The subject phrase of a figure, within its sentence: the name that opens the figure's
 /// clause, else the names before its counted noun ("500 North Korean soldiers"), else a name
-/// after it ("... estimate that the DPRK has suffered", "drawn from U.S. stocks").
+/// after it ("... estimate that the DPRK has suffered", "drawn from U.S. stocks"). After a
+/// verb of harm ("Russia ... killing seven people") only the names before the noun count:
+/// the clause's subject is who did the harm.
 pub(crate) fn subject(
     lexicon: &Lexicon,
     text: &str,
@@ -933,6 +957,9 @@ pub(crate) fn subject(
     scan: &SentenceScan,
     counted: &Counted,
 ) -> Option<Range<usize>> {
+    if counted.agent_verb {
+        return counted.owner.clone();
+    }
     let sentence = scan.range.clone();
     // Back to the start of the figure's clause; a quote right at the figure is its own.
     let mut b = lex::prev(text, q.span.start);

@@ -329,7 +329,8 @@ fn shares_and_ordinals() {
 
 /// "more" between an amount and its noun adds to an earlier figure ("two more people were
 /// killed"); figures coordinated after a verb of harm share it ("killing two students and
-/// two teachers"), unless the later one has a noun or verb of its own.
+/// two teachers"), unless the later one has a noun or verb of its own; the subject of a verb
+/// of harm did the harm and is no subject of the figure (the names before its noun are).
 #[test]
 fn increments_and_coordinated_harm() {
     let extractor = FigureExtractor::new().unwrap();
@@ -339,6 +340,8 @@ fn increments_and_coordinated_harm() {
             "A student opened fire, killing two students and two teachers and wounding nine others.",
             "The strike killed 12 soldiers, three civilians and destroyed 40 homes.",
             "The storm caused four deaths and two injuries; it killed two people and 300 homes were destroyed.",
+            "Russia launched 120 missiles overnight, killing at least seven people, and its strikes wounded 12 Ukrainian soldiers.",
+            "North Korean forces have suffered several hundred casualties, and Russia has lost 600,000 troops.",
         ],
         &extractor,
     );
