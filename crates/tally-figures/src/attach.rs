@@ -151,17 +151,21 @@ fn combine_backward(lexicon: &Lexicon, text: &str, w: Tok, m: Measure) -> Measur
     m
 }
 
-/// The auxiliary after an "of" phrase that follows a plural counted noun, if one comes within
-/// three words: "14 members [of his family] were killed", "12 residents [of the city] have
-/// died". `of` is the token after the noun.
+/// The auxiliary or verb of harm after an "of" phrase that follows a plural counted noun,
+/// if one comes within five words: "14 members [of his family] were killed", "12 residents
+/// [of the city] have died", "two employees [of the energy company DTEK] died". `of` is the
+/// token after the noun.
 fn past_of_phrase(lexicon: &Lexicon, text: &str, of: Tok) -> Option<Tok> {
     if !of.is(text, "of") {
         return None;
     }
     let mut t = lex::next(text, of.end);
-    for _ in 0..4 {
+    for _ in 0..5 {
         let w = t.filter(|w| w.kind == Kind::Word)?;
-        if lexicon.link_of(text, w) & link::AUX != 0 {
+        if lexicon.link_of(text, w) & link::AUX != 0
+            || lexicon.measure_form(text, w).is_some_and(|(_, verb)| verb)
+                && lower(text, w, |l| l.ends_with("ed"))
+        {
             return Some(w);
         }
         t = lex::next(text, w.end);

@@ -342,6 +342,7 @@ fn increments_and_coordinated_harm() {
             "The storm caused four deaths and two injuries; it killed two people and 300 homes were destroyed.",
             "Russia launched 120 missiles overnight, killing at least seven people, and its strikes wounded 12 Ukrainian soldiers.",
             "North Korean forces have suffered several hundred casualties, and Russia has lost 600,000 troops.",
+            "In the Odesa region, two employees of the energy company DTEK died, the company said.",
         ],
         &extractor,
     );
