@@ -4,10 +4,12 @@
 //! own noun (`other`).
 //!
 //! A figure takes the measure of the figure right before it in the same sentence when:
-//! - the earlier one counts harm (killed, wounded, missing, captured, detained, displaced)
-//!   that its own noun does not say ("students", not "deaths": "four deaths and two
-//!   injuries" keeps the injuries' measure);
-//! - the two are joined by "and" or a comma right after the earlier one's noun;
+//! - the earlier one counts harm (killed, wounded, missing, captured, detained, displaced),
+//!   for a coordination one that its own noun does not say ("students", not "deaths":
+//!   "four deaths and two injuries" keeps the injuries' measure);
+//! - the two are joined by "and" or a comma right after the earlier one's noun, or the
+//!   later one is part of the earlier ("six others were wounded, including two children",
+//!   where the earlier noun may say its measure: "12 deaths, including two children");
 //! - the later one has a counted noun of measure `other` or `troops` and no verb of its own
 //!   after the noun ("and 300 homes were destroyed" is not said of the killed).
 
@@ -34,7 +36,7 @@ pub(crate) fn apply(lexicon: &Lexicon, text: &str, figures: &mut [Figure], slots
             && matches!(f.measure, Measure::Other | Measure::Troops)
             && f.unit.is_none()
             && f.noun.is_some()
-            && joined(lexicon, text, prev, f)
+            && (joined(lexicon, text, prev, f) || included(text, prev, f))
             && !verb_after_noun(lexicon, text, f)
         {
             f.measure = prev.measure;
@@ -95,6 +97,17 @@ fn joined(lexicon: &Lexicon, text: &str, prev: &Figure, f: &Figure) -> bool {
     }
     true
 }
+
+/// Whether `f` is part of `prev` ("six others were wounded, including two children"):
+/// "including" right before it, within a few words of `prev`.
+fn included(text: &str, prev: &Figure, f: &Figure) -> bool {
+    lex::prev(text, f.span.start).is_some_and(|t| t.is(text, "including"))
+        && f.span.start - prev.span.end <= INCLUDED_REACH
+}
+
+/// The most bytes from a figure to a part of it after "including" ("six others were
+/// wounded, including two children").
+const INCLUDED_REACH: usize = 40;
 
 /// Whether an auxiliary follows `f`'s counted noun ("300 homes were destroyed").
 fn verb_after_noun(lexicon: &Lexicon, text: &str, f: &Figure) -> bool {

@@ -343,6 +343,7 @@ fn increments_and_coordinated_harm() {
             "Russia launched 120 missiles overnight, killing at least seven people, and its strikes wounded 12 Ukrainian soldiers.",
             "North Korean forces have suffered several hundred casualties, and Russia has lost 600,000 troops.",
             "In the Odesa region, two employees of the energy company DTEK died, the company said.",
+            "Two people were killed and six others were wounded, including two children.",
         ],
         &extractor,
     );
