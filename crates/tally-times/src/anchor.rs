@@ -77,11 +77,17 @@ fn narrated(doc: &Document, timexes: &mut [(Option<Link>, Timex)]) {
         let base = timexes[..i]
             .iter()
             .rev()
-            .map(|(_, t)| t)
-            .take_while(|t| here - t.span.start <= NARRATED_REACH)
-            .take_while(|t| sentence.is_none_or(|s| doc.sentence_at(t.span.start) == s))
-            .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
-            .find_map(|t| cut_to(&t.value, unit).map(|v| (v, t.id.clone())));
+            .take_while(|(_, t)| here - t.span.start <= NARRATED_REACH)
+            .take_while(|(_, t)| sentence.is_none_or(|s| doc.sentence_at(t.span.start) == s))
+            // "overnight" is itself a guess at a night, no day to count from; and a look
+            // back compares with the time told, not with another look back ("against 105
+            // billion the previous week ... down 5% from the previous week" is one week).
+            .filter(|(link, t)| {
+                matches!(t.kind, TimexType::Date | TimexType::Time)
+                    && !t.raw.eq_ignore_ascii_case("overnight")
+                    && !(n < 0 && matches!(link, Some(Link::Narrated { .. })))
+            })
+            .find_map(|(_, t)| cut_to(&t.value, unit).map(|v| (v, t.id.clone())));
         let Some((value, id)) = base else {
             // Nothing narrated to follow: "But the next day" in a story of last year is
             // not the day after publication. Known only as some day, month or year.
@@ -95,6 +101,7 @@ fn narrated(doc: &Document, timexes: &mut [(Option<Link>, Timex)]) {
         let moved = match unit {
             _ if n == 0 => Some(value.to_owned()),
             Unit::Day => next_day(value, n),
+            Unit::Week => next_week(value, n),
             _ => shift_value(value, unit, n),
         };
         if let Some(value) = moved {
@@ -126,6 +133,25 @@ fn next_day(value: &str, n: i64) -> Option<String> {
     writable(day.year).then(|| format!("{:04}-{:02}-{:02}", day.year, day.month, day.day))
 }
 
+/// The ISO week `n` weeks from a week (`YYYY-Www`) or the week of a day (`YYYY-MM-DD`).
+fn next_week(value: &str, n: i64) -> Option<String> {
+    let year: i64 = value.get(..4)?.parse().ok()?;
+    let day = if let Some(w) = value.get(4..).and_then(|r| r.strip_prefix("-W")) {
+        let week: i64 = w.get(..2)?.parse().ok()?;
+        // Week 1 holds January 4; its Monday starts the count.
+        let jan4 = Day::new(year, 1, 4)?;
+        jan4.plus_days(1 - i64::from(jan4.weekday()) + 7 * (week - 1))
+    } else {
+        Day::new(
+            year,
+            value.get(5..7)?.parse().ok()?,
+            value.get(8..10)?.parse().ok()?,
+        )?
+    };
+    let (y, w) = day.plus_days(7 * n).iso_week();
+    writable(y).then(|| format!("{y:04}-W{w:02}"))
+}
+
 /// The part of a date value that names `unit` (a day, month or year), if it names one.
 fn cut_to(value: &str, unit: Unit) -> Option<&str> {
     let b = value.as_bytes();
@@ -133,6 +159,10 @@ fn cut_to(value: &str, unit: Unit) -> Option<&str> {
         |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
     match unit {
         Unit::Day => names_a_day(value).then(|| &value[..10]),
+        Unit::Week if names_a_day(value) => Some(&value[..10]),
+        Unit::Week => {
+            (digits(0..4) && value.get(4..6) == Some("-W") && digits(6..8)).then(|| &value[..8])
+        }
         Unit::Month => {
             (digits(0..4) && b.get(4) == Some(&b'-') && digits(5..7)).then(|| &value[..7])
         }

@@ -77,6 +77,11 @@ fn parts_of_days_and_weeks() {
         ),
         (
             THU,
+            "Rates for overnight funds rose, and you can't win trust overnight."
+        ),
+        (THU, "Three drones were shot down overnight into Thursday."),
+        (
+            THU,
             "Three people were killed in shootings over the weekend."
         ),
         (
@@ -187,6 +192,18 @@ fn anchored_on_events() {
             "In the months since, and in the weeks since the vote, prices rose."
         ),
         (THU, "He died in 2019. The previous year, he had retired."),
+        (
+            THU,
+            "The vote was held on Sunday, and the results came the following week."
+        ),
+        (
+            THU,
+            "Funding could pass within the next week, or over the next year."
+        ),
+        (
+            "1987-04-20",
+            "In the week ended April 17, sales were 112 billion yen against 105 billion the previous week, and purchases fell 5% from the previous week."
+        ),
         (
             "2016-07-15",
             "He signed a letter of apology. But the next day, he said it was false."

@@ -5,6 +5,44 @@ use crate::expr::{Amount, Expr, Rel, YearRef};
 use crate::lex::Kind;
 use crate::lexicon::{Class, Part, RefKind, Unit};
 
+/// Words after an "overnight" that tells when: prepositions and conjunctions.
+const OVERNIGHT_FOLLOWERS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "into",
+    "to",
+    "from",
+    "and",
+    "but",
+    "as",
+    "after",
+    "before",
+    "while",
+    "when",
+    "with",
+    "near",
+    "across",
+    "over",
+    "through",
+    "by",
+    "amid",
+    "that",
+    "following",
+    "against",
+    "along",
+    "around",
+    "outside",
+    "inside",
+    "off",
+];
+
+/// Words that make a following "overnight" mean "suddenly" or "in one night".
+const OVERNIGHT_HEDGES: &[&str] = &[
+    "will", "would", "can", "could", "cannot", "may", "might", "should", "must", "not", "t",
+    "never", "won", "to",
+];
+
 impl Parser<'_, '_> {
     /// "last year", "this week", "next month", "last Tuesday", "this summer", "last June",
     /// "earlier this month", "later this year", "last night", "this morning".
@@ -110,9 +148,11 @@ impl Parser<'_, '_> {
                 },
             ));
         }
-        // "drones were launched overnight": the night before the day written about, unless
-        // an article or a possessive makes it an adjective ("an overnight curfew").
-        if self.is(i, "overnight") && !(i > 0 && self.is_any(i - 1, &["a", "an", "the", "'s"])) {
+        // "drones were launched overnight": the night before the day written about. Not
+        // an adjective ("an overnight curfew", "overnight funds", "cannot overnight
+        // raise"): only before punctuation, a preposition or a conjunction; and not what
+        // could or cannot happen overnight ("can't attain that status overnight").
+        if self.is(i, "overnight") && self.overnight_adverb(i) {
             return Some((
                 i + 1,
                 Expr::Time {
@@ -140,6 +180,18 @@ impl Parser<'_, '_> {
             ));
         }
         Some((i + 1, Expr::Shift { unit: Unit::Day, n }))
+    }
+
+    /// Whether "overnight" at `i` says when something happened, not how fast or what
+    /// kind (see `deictic`).
+    fn overnight_adverb(&self, i: usize) -> bool {
+        let followed = self.tok(i + 1).is_none_or(|t| {
+            t.kind == Kind::Punct && !self.is(i + 1, "-")
+                || !t.classes.is_empty()
+                || OVERNIGHT_FOLLOWERS.contains(&t.lower)
+        });
+        let hedged = (i.saturating_sub(6)..i).any(|k| OVERNIGHT_HEDGES.contains(&self.low(k)));
+        followed && !hedged
     }
 
     /// Named periods: "the year", "the quarter", "the weekend" when they mean the current
@@ -275,6 +327,26 @@ impl Parser<'_, '_> {
             }
         };
         let (unit, k) = unit_at(i + 2)?;
+        // "over the next year", "within the next week": counted from now; "went public
+        // the next year" follows the story.
+        if self.is(i + 1, "next")
+            && unit != Unit::Day
+            && i > 0
+            && self.is_any(
+                i - 1,
+                &[
+                    "over",
+                    "within",
+                    "in",
+                    "during",
+                    "for",
+                    "throughout",
+                    "into",
+                ],
+            )
+        {
+            return None;
+        }
         Some((k, Expr::Narrated { unit, n }))
     }
 
