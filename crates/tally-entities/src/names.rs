@@ -491,6 +491,9 @@ pub fn find_cased(ctx: &SentenceCtx<'_>, out: &mut Vec<Candidate>) {
         }
         // Grow the run of capitalized words joined by spaces (and connectors).
         let mut j = i;
+        // Whether the run took a "for" ("Organisation for Economic Cooperation and
+        // Development"): an "and" before a capitalized word in no list goes on with it.
+        let mut took_for = false;
         while !words[j].possessive && j + 1 < n && words[j + 1].joined {
             let next = j + 1;
             if words[next].upper || (words[next].digit && !ctx.text(next).contains(',')) {
@@ -504,8 +507,18 @@ pub fn find_cased(ctx: &SentenceCtx<'_>, out: &mut Vec<Candidate>) {
                 && ctx.has(next, CONNECTOR)
             {
                 j = next + 1;
-            } else if ctx.text(next) == "for" && joins_for(ctx, i, j) {
+            } else if ctx.text(next) == "for" && !took_for && joins_for(ctx, i, j) {
                 // "International Organization for Migration", "Everytown for Gun Safety".
+                j = next + 1;
+                took_for = true;
+            } else if took_for
+                && ctx.text(next) == "and"
+                && next + 1 < n
+                && words[next + 1].joined
+                && words[next + 1].upper
+                && ctx.covered[next + 1].is_none()
+                && !ctx.has(next + 1, STOP)
+            {
                 j = next + 1;
             } else if next + 2 < n
                 && words[next + 1].joined
@@ -534,9 +547,16 @@ pub fn find_cased(ctx: &SentenceCtx<'_>, out: &mut Vec<Candidate>) {
 fn joins_for(ctx: &SentenceCtx<'_>, from: usize, to: usize) -> bool {
     let words = ctx.words;
     let after = to + 2;
+    // What follows "for" is a cause or a place ("for Africa"), not a company, a product or
+    // an agency's acronym ("an order from Thai Air for CF6-50 engines", "Lotus Express for
+    // MCI Mail", "a contract with the U.S. Army for M1 Abrams tanks").
     if ctx.words[to].possessive
         || !(after < words.len() && words[after].joined && words[after].upper)
         || ctx.has(after, STOP)
+        || words[after].digit
+        || ctx.text(after).bytes().any(|b| b.is_ascii_digit())
+        || is_acronym(ctx.text(after))
+        || ctx.covered[after].is_some_and(|g| ctx.gaz[g].kind != EntityType::Place)
     {
         return false;
     }
@@ -548,7 +568,11 @@ fn joins_for(ctx: &SentenceCtx<'_>, from: usize, to: usize) -> bool {
     if (first..=to).any(|k| ctx.has(k, TITLE | TITLE_FIRST) || ctx.words[k].digit) {
         return false;
     }
-    if ctx.has(to, ORG_SUFFIX) {
+    // "Center for Strategic and International Studies", "Centers for Disease Control": a
+    // center is a facility's word too ("shopping center"), but not before "for".
+    if ctx.has(to, ORG_SUFFIX | ORG_HEAD)
+        || matches!(ctx.text(to), "Center" | "Centre" | "Centers" | "Centres")
+    {
         return true;
     }
     let cause = after + 1 < words.len()
@@ -613,12 +637,18 @@ fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candida
             len > 0
                 && k + len == to + 1
                 && !(given && k > from && len == 1 && SURNAME_TITLES.contains(&ctx.text(k)))
+                // "Brennan Center for Justice": after "for" a title's word is the cause.
+                && !(k > from && ctx.text(k - 1) == "for")
         })
     {
         if k == from {
             return;
         }
         to = k - 1;
+    }
+    // A run cut short after its "for" or "and" ends before them.
+    while to > from && matches!(ctx.text(to), "for" | "and") {
+        to -= 1;
     }
     // Events ("Worldwide Developers Conference") are no entities.
     if ctx.has(to, EVENT_SUFFIX) {

@@ -375,6 +375,7 @@ fn towns_with_their_country_and_demonyms_after_a_city() {
 fn for_organizations_place_nouns_storms_and_datelines() {
     insta::assert_snapshot!(render(&[
         "The World Organization for Animal Health (WOAH) and Physicians for Human Rights said the outbreak spread.",
+        "Analysts at the Center for Strategic and International Studies said Airbus won an order from Vietnam Airlines for A321 jets and a deal with Harbor Systems Inc for NATO radars.",
         "A ferry ran aground off the Greek island of Kythira on Sunday, and survivors were taken to the port of Neapoli, the coast guard said. Rescuers in Neapoli said more boats were missing in the eastern Mediterranean.",
         "Tropical Storm Rafael strengthened into Hurricane Rafael as it neared Cuba. Rafael is the strongest storm since Wilma in 2005, forecasters said.",
         "LONDON, Sept 3 (Reuters) - Unemployment in Britain rose, and the man arrested was identified as Dale Whitcombe.",
