@@ -39,7 +39,7 @@ use crate::fnv::FnvMap;
 use crate::grammar::{Found, Parser};
 use crate::lex::{Kind, Tok, tokenize};
 use crate::lexicon::Lexicon;
-use crate::range::{RangeDay, other_end_value, range_days};
+use crate::range::{End, RangeDay, other_end_value, range_days, season_end};
 use crate::resolve::{Direction, needs_direction, resolve};
 use crate::shape::WordMap;
 use crate::tense::clause_tense;
@@ -78,6 +78,7 @@ const STARTERS: &[&str] = &[
     "recent",
     "q",
     "h",
+    "fy",
     "a",
     "an",
     "dozens",
@@ -199,6 +200,15 @@ impl TimeExtractor {
                     for other in range_days(&tokens, found.start, found.end, day) {
                         push_range_day(body, &tokens, other, &resolved.value, &mut out);
                     }
+                }
+                if let Expr::Date {
+                    year: YearRef::Given(year),
+                    month: None,
+                    day: None,
+                } = found.expr
+                    && let Some(token) = season_end(&tokens, found.end - 1, year)
+                {
+                    push_season_end(body, &tokens, token, year + 1, &mut out);
                 }
                 out.push((
                     link,
@@ -423,6 +433,32 @@ fn push_range_day(
             span,
             kind: tally_core::TimexType::Date,
             value,
+            modifier: None,
+            anchor: None,
+            quant: None,
+        },
+    ));
+}
+
+/// The second year of a season ("2024-25"): the next year, anchored on the written one.
+fn push_season_end(
+    body: &str,
+    tokens: &[Tok<'_>],
+    token: usize,
+    year: i64,
+    out: &mut Vec<(Option<Link>, Timex)>,
+) {
+    let Ok(span) = Span::new(body, tokens[token].start, tokens[token].end) else {
+        return;
+    };
+    out.push((
+        Some(Link::Range(End::Last)),
+        Timex {
+            id: String::new(),
+            raw: span.text.clone(),
+            span,
+            kind: tally_core::TimexType::Date,
+            value: format!("{year:04}"),
             modifier: None,
             anchor: None,
             quant: None,

@@ -2,6 +2,9 @@
 //! (the 18th), "the summit runs 12–15 June" (the 12th). The bare day takes the month and
 //! year of the written date, so both ends resolve alike whatever the tense rule would make
 //! of a lone day; TimeML marks each end of a range as its own expression.
+//!
+//! Likewise the second year of a season or fiscal year written "2024-25" or "2023/24": the
+//! year after the written one.
 
 use crate::calendar::Day;
 use crate::lex::{Kind, Tok};
@@ -66,6 +69,20 @@ pub(crate) fn other_end_value(value: &str, day: u32) -> Option<String> {
     }
     Day::new(year, month, day)?;
     Some(format!("{}{day:02}", &value[..8]))
+}
+
+/// The token of the two-digit year closing a season written from the year at token
+/// `year_tok` ("2024-25", "2023/24", "2024–25"): the next year's last two digits, joined
+/// by a hyphen, en dash or slash, with nothing glued after ("2024-25-30" is no season).
+pub(crate) fn season_end(tokens: &[Tok<'_>], year_tok: usize, year: i64) -> Option<usize> {
+    let (y, d, e) = (
+        tokens.get(year_tok)?,
+        tokens.get(year_tok + 1)?,
+        tokens.get(year_tok + 2)?,
+    );
+    let joined = matches!(d.text, "-" | "–" | "/") && y.end == d.start && d.end == e.start;
+    let next = e.kind == Kind::Num && e.text.len() == 2 && e.number()? == (year + 1) % 100;
+    (joined && next && !glued_on(tokens, year_tok + 2, year_tok + 3)).then_some(year_tok + 2)
 }
 
 /// A one- or two-digit day number at token `i`.

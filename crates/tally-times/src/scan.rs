@@ -253,6 +253,8 @@ fn digit_run_wanted(bytes: &[u8], start: usize, end: usize) -> bool {
         || (len <= 2 && meridiem)
         || next == b's'
         || matches!(prev, b'\'' | b'Q' | b'q' | b'H' | b'h')
+        // "FY24".
+        || (prev | 0x20 == b'y' && start >= 2 && at(start - 2) | 0x20 == b'f')
         // The last byte of a curly apostrophe, U+2019.
         || prev == 0x99
 }

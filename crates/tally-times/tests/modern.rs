@@ -153,6 +153,14 @@ fn fiscal_and_reporting_periods() {
         (THU, "He scored 30 goals in the 2024-25 season."),
         (
             THU,
+            "The 2023/24 budget, fiscal 1999-00, but not 2024-25-30 or /2024/25/."
+        ),
+        (
+            THU,
+            "FY24 revenue beat FY2023 revenue, and FY 2026 guidance rose."
+        ),
+        (
+            THU,
             "Inflation averaged 5% from 2019 to 2021 and fell between 2022 and 2023."
         ),
     ]));

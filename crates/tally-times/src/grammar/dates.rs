@@ -235,6 +235,21 @@ impl Parser<'_, '_> {
             let (year, end) = self.year4(j)?;
             return Some((end, date(YearRef::Given(year), None, None)));
         }
+        // "FY2025", "FY 2025", "FY25": a fiscal year by its number.
+        if self.is(i, "fy") && self.tok(i).is_some_and(|t| t.text == "FY") {
+            if let Some((year, end)) = self.year4(i + 1) {
+                return Some((end, date(YearRef::Given(year), None, None)));
+            }
+            let yy = self
+                .tok(i + 1)
+                .filter(|t| t.kind == Kind::Num && t.text.len() == 2 && self.touching(i + 1))?;
+            if self.tok(i + 2).is_some_and(|t| t.kind != Kind::Punct) && self.touching(i + 2) {
+                return None;
+            }
+            let yy = yy.number()?;
+            let year = if yy <= 50 { 2000 + yy } else { 1900 + yy };
+            return Some((i + 2, date(YearRef::Given(year), None, None)));
+        }
         if self.is(i, "the") && self.is(i + 1, "year") {
             if let Some((year, end)) = self.year4(i + 2).or_else(|| self.spoken_year(i + 2)) {
                 return Some((end, date(YearRef::Given(year), None, None)));

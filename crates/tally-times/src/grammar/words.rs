@@ -153,7 +153,10 @@ impl Parser<'_, '_> {
         if i > 0 && self.touching(i) && self.is_any(i - 1, &[",", ".", "$", "£", "€", "/"]) {
             return None;
         }
-        if self.is(i + 1, "/") && self.touching(i + 1) {
+        if self.is(i + 1, "/")
+            && self.touching(i + 1)
+            && crate::range::season_end(self.t, i, y).is_none()
+        {
             return None;
         }
         if self.is_any(i + 1, &[",", "."])
