@@ -1204,7 +1204,26 @@ fn is_sentence_initial(ctx: &SentenceCtx<'_>, k: usize) -> bool {
     // "Istituto Mobiliare Italiano - IMI").
     let gap = &ctx.body[ctx.words[k - 1].end..ctx.words[k].start];
     gap.contains([':', '"', '“', '(', '—', '–'])
-        || ((gap.ends_with(" - ") || gap.ends_with("-- ")) && !is_acronym(ctx.text(k)))
+        || ((gap.ends_with(" - ") || gap.ends_with("-- "))
+            && !is_acronym(ctx.text(k))
+            && !company_continues(ctx, k))
+}
+
+/// Whether the word `k` opening a story after its dateline goes on like a company's name,
+/// with "and" or a comma before a capitalized word or an apposition: "Bausch and Lomb Inc
+/// said", "Equicor, Equitable HCA Corp, said" (a common noun opening a story goes on in lowercase:
+/// "Inflation in", "Loans and advances", "Producers, news writers", "Hundreds of").
+fn company_continues(ctx: &SentenceCtx<'_>, k: usize) -> bool {
+    let Some(next) = ctx.words.get(k + 1) else {
+        return false;
+    };
+    // "Fentrix, a Houston software maker, said": an apposition describes a name.
+    if ctx.body[ctx.words[k].end..next.start].trim() == "," {
+        return next.upper || ctx.is_article(k + 1);
+    }
+    next.joined
+        && matches!(ctx.text(k + 1), "and" | "&")
+        && ctx.words.get(k + 2).is_some_and(|w| w.joined && w.upper)
 }
 
 /// Finds cue-anchored candidates in an all-caps sentence (`shouting`) or a title-case

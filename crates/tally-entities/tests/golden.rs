@@ -379,5 +379,7 @@ fn for_organizations_place_nouns_storms_and_datelines() {
         "A ferry ran aground off the Greek island of Kythira on Sunday, and survivors were taken to the port of Neapoli, the coast guard said. Rescuers in Neapoli said more boats were missing in the eastern Mediterranean.",
         "Tropical Storm Rafael strengthened into Hurricane Rafael as it neared Cuba. Rafael is the strongest storm since Wilma in 2005, forecasters said.",
         "LONDON, Sept 3 (Reuters) - Unemployment in Britain rose, and the man arrested was identified as Dale Whitcombe.",
+        "AUSTIN, Texas, May 4 (Reuters) - Fentrix, a software maker, raised its forecast.",
+        "OSLO, May 4 - Norvik and Dahl Group bought it.",
     ]));
 }
