@@ -87,8 +87,8 @@ fn narrated(doc: &Document, timexes: &mut [(Option<Link>, Timex)]) {
                     && !t.raw.eq_ignore_ascii_case("overnight")
                     && !(n < 0 && matches!(link, Some(Link::Narrated { .. })))
             })
-            .find_map(|(_, t)| cut_to(&t.value, unit).map(|v| (v, t.id.clone())));
-        let Some((value, id)) = base else {
+            .find_map(|(_, t)| cut_to(&t.value, unit).map(|v| (v, t.id.clone(), t.span.start)));
+        let Some((value, id, start)) = base else {
             // Nothing narrated to follow: "But the next day" in a story of last year is
             // not the day after publication. Known only as some day, month or year.
             if n != 0 {
@@ -97,6 +97,13 @@ fn narrated(doc: &Document, timexes: &mut [(Option<Link>, Timex)]) {
                 t.anchor = None;
             }
             continue;
+        };
+        // "down from 4.082 mln bpd in 1985 while crude runs rose from 2.9 mln the previous
+        // year": the time compared with is already the earlier one.
+        let n = if n < 0 && compared_with(&doc.body, start) {
+            0
+        } else {
+            n
         };
         let moved = match unit {
             _ if n == 0 => Some(value.to_owned()),
@@ -110,6 +117,47 @@ fn narrated(doc: &Document, timexes: &mut [(Option<Link>, Timex)]) {
             t.anchor = Some(id);
         }
     }
+}
+
+/// Words that introduce the earlier side of a comparison ("up from 2.9 mln in 1985").
+const COMPARED_WITH: &[&str] = &[
+    "from ",
+    "against ",
+    "compared with ",
+    "compared to ",
+    "versus ",
+    "vs ",
+];
+
+/// Whether the expression starting at byte `start` is the earlier side of a comparison:
+/// one of [`COMPARED_WITH`] and an amount stand shortly before it in the same sentence
+/// ("from 4.082 mln bpd in 1985"; not "imports from the EC in 1986").
+fn compared_with(body: &str, start: usize) -> bool {
+    let mut from = start.saturating_sub(40);
+    while from > 0 && !body.is_char_boundary(from) {
+        from -= 1;
+    }
+    let Some(left) = body.get(from..start) else {
+        return false;
+    };
+    // Within its sentence: after the last period or semicolon before whitespace ("4.082
+    // mln" is no sentence end).
+    let b = left.as_bytes();
+    let cut = (1..b.len())
+        .rev()
+        .find(|&k| matches!(b[k - 1], b'.' | b';') && b[k].is_ascii_whitespace())
+        .unwrap_or(0);
+    let left = &left[cut..];
+    let lower = left.to_ascii_lowercase();
+    COMPARED_WITH.iter().any(|w| {
+        lower.match_indices(w).any(|(k, _)| {
+            let word_start = k == 0 || !lower[..k].ends_with(|c: char| c.is_alphanumeric());
+            let amount = lower[k + w.len()..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '£' | '€'));
+            word_start && amount
+        })
+    })
 }
 
 /// A TIMEX3 value of one `unit` whose date is unknown.

@@ -202,6 +202,18 @@ fn anchored_on_events() {
         (THU, "He died in 2019. The previous year, he had retired."),
         (
             THU,
+            "Sales slipped to 4.04 mln bpd from 4.08 mln bpd in 2023 while runs rose to 3.0 mln from 2.9 mln the previous year."
+        ),
+        (
+            THU,
+            "Issues doubled to more than 150 in 2024 from the previous year."
+        ),
+        (
+            THU,
+            "Imports from the EU in 2024 rose to 830 billion, compared with 609 billion the previous year."
+        ),
+        (
+            THU,
             "The vote was held on Sunday, and the results came the following week."
         ),
         (
