@@ -139,6 +139,10 @@ fn ends_with_ignore_case(text: &str, suffix: &str) -> bool {
 /// Titles that are also surnames, kept as the last word of a name after a given name.
 const SURNAME_TITLES: &[&str] = &["King", "Bishop", "Major", "Pope", "Prince"];
 
+/// Countries whose name is also a common given name in English-language news: before a
+/// capitalized word in no list they open a person's name ("Chad Sweet", "Jordan Peele").
+const GIVEN_NAME_COUNTRIES: &[&str] = &["Chad", "Jordan"];
+
 /// Marks a word whose flags have not been looked up yet.
 pub const UNKNOWN: Flags = Flags::MAX;
 
@@ -613,6 +617,36 @@ fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candida
     {
         let mut cand = ctx.candidate(from, to, None);
         cand.storm = true;
+        cand.overrides = true;
+        out.push(cand);
+        return;
+    }
+    // "Chad Sweet, the campaign's chairman": a country that is also a given name, before
+    // one or two capitalized words in no list, is a person's given name ("Jordan Valley",
+    // "Jordan Times" end in a place's or organization's word, and stay).
+    if to > from
+        && to - from <= 2
+        && let Some(g) = ctx.covered[from]
+        && ctx.gaz[g].kind == EntityType::Country
+        && ctx.gaz[g].end == ctx.words[from].end
+        && GIVEN_NAME_COUNTRIES.contains(&ctx.text(from))
+        && (from + 1..=to).all(|k| {
+            ctx.covered[k].is_none()
+                && ctx.words[k].upper
+                && !ctx.words[k].digit
+                && !ctx.has(
+                    k,
+                    ORG_SUFFIX
+                        | ORG_HEAD
+                        | PLACE_SUFFIX
+                        | EVENT_SUFFIX
+                        | TITLE
+                        | TITLE_FIRST
+                        | STOP,
+                )
+        })
+    {
+        let mut cand = ctx.candidate(from, to, Some(EntityType::Person));
         cand.overrides = true;
         out.push(cand);
         return;

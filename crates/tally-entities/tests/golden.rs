@@ -381,5 +381,6 @@ fn for_organizations_place_nouns_storms_and_datelines() {
         "LONDON, Sept 3 (Reuters) - Unemployment in Britain rose, and the man arrested was identified as Dale Whitcombe.",
         "AUSTIN, Texas, May 4 (Reuters) - Fentrix, a software maker, raised its forecast.",
         "OSLO, May 4 - Norvik and Dahl Group bought it.",
+        "Chad Brennick, a trade expert, said Jordan and Chad had signed. Brennick spoke near the Jordan Valley.",
     ]));
 }
