@@ -50,8 +50,9 @@ pub fn code(result: anyhow::Result<Outcome>) -> ExitCode {
     }
 }
 
-/// Whether the error is a usage mistake: marked [`Usage`], or an eval suite name or
-/// argument list that does not fit.
+/// Whether the error is a usage mistake: marked [`Usage`], an eval suite name or
+/// argument list that does not fit, or a query argument the store rejects (an unknown
+/// `--measure`, a `--since` that is no date): exit code 2, as the help promises.
 fn is_usage(err: &anyhow::Error) -> bool {
     err.downcast_ref::<Usage>().is_some()
         || err.chain().any(|cause| {
@@ -61,6 +62,9 @@ fn is_usage(err: &anyhow::Error) -> bool {
                     tally_eval::EvalError::UnknownSuite { .. }
                         | tally_eval::EvalError::Usage { .. }
                 )
+            ) || matches!(
+                cause.downcast_ref::<tally_store::StoreError>(),
+                Some(tally_store::StoreError::InvalidArgument { .. })
             )
         })
 }
@@ -109,7 +113,7 @@ pub fn warn(code: &str, message: &dyn std::fmt::Display) {
 
 #[cfg(test)]
 mod tests {
-    use super::causes;
+    use super::{causes, is_usage};
 
     /// An error that, like many library errors, shows its source in its own message.
     #[derive(Debug)]
@@ -137,6 +141,18 @@ mod tests {
             causes(&err),
             ["cannot listen on 127.0.0.1:8080: Address already in use"]
         );
+    }
+
+    #[test]
+    fn a_rejected_query_argument_is_bad_usage() {
+        let bad_date = tally_store::StoreError::InvalidArgument {
+            what: "date",
+            value: "2024-13-01".into(),
+            reason: "expected YYYY-MM-DD".into(),
+        };
+        assert!(is_usage(&anyhow::Error::new(bad_date).context("timeline")));
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
+        assert!(!is_usage(&anyhow::Error::new(io)));
     }
 
     #[test]

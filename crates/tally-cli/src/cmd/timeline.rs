@@ -3,6 +3,7 @@
 
 use std::io::Write;
 
+use tally_store::browse::{Facet, TimelineOptions};
 use tally_store::{Estimate, Flag, Timeline, TimelineQuery};
 
 use crate::cmd::ingest::DbArgs;
@@ -61,16 +62,80 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     }
     if timeline.estimates.is_empty() {
         eprintln!("tally: no {} estimates match", timeline.measure);
+        // An empty answer alone leaves the user guessing which filter was wrong; the
+        // store knows what is there, so say it.
+        let options = store.timeline_options(Some(&args.measure))?;
+        for hint in hints(args, &options) {
+            eprintln!("  {hint}");
+        }
         return Ok(Outcome::Ok);
     }
     write_text(&mut out, &timeline)?;
     Ok(Outcome::Ok)
 }
 
+/// What the store holds that a query could ask for instead: the measures with figures
+/// when the measure has none, else the subjects and places of its figures that were
+/// filtered on.
+fn hints(args: &Args, options: &TimelineOptions) -> Vec<String> {
+    let list = |facets: &[Facet]| -> String {
+        facets
+            .iter()
+            .take(12)
+            .map(|f| {
+                if f.label == f.value {
+                    format!("{} ({})", f.value, f.figures)
+                } else {
+                    format!("{} = {} ({})", f.value, f.label, f.figures)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut hints = Vec::new();
+    if !options.measures.iter().any(|m| m.value == args.measure) {
+        if options.measures.is_empty() {
+            hints.push("the database holds no figures yet (`tally ingest PATH...`)".to_owned());
+        } else {
+            hints.push(format!(
+                "measures with figures: {}",
+                list(&options.measures)
+            ));
+        }
+        return hints;
+    }
+    if args.subject.is_some() {
+        if options.subjects.is_empty() {
+            hints.push(format!(
+                "no {} figure has a known subject entity",
+                args.measure
+            ));
+        } else {
+            hints.push(format!("subjects (--subject): {}", list(&options.subjects)));
+        }
+    }
+    if args.place.is_some() {
+        if options.places.is_empty() {
+            hints.push(format!(
+                "no {} figure has a known place entity",
+                args.measure
+            ));
+        } else {
+            hints.push(format!("places (--place): {}", list(&options.places)));
+        }
+    }
+    if args.since.is_some() || args.until.is_some() {
+        hints.push("--since/--until keep estimates dated within them (inclusive)".to_owned());
+    }
+    hints
+}
+
 /// Writes a timeline for people: date by date, each estimate with its range, claimant,
 /// carriers, hedges and flags. Shared with `tally demo`.
 pub fn write_text(out: &mut impl Write, timeline: &Timeline) -> std::io::Result<()> {
     let mut last_date = None;
+    // One width for every index, so that "#9" and "#10" rows keep their columns aligned.
+    let width = format!("#{}", timeline.estimates.len().saturating_sub(1)).len();
     for (i, e) in timeline.estimates.iter().enumerate() {
         let date = e.date.as_deref().unwrap_or("undated");
         if last_date != Some(date) {
@@ -79,7 +144,8 @@ pub fn write_text(out: &mut impl Write, timeline: &Timeline) -> std::io::Result<
         }
         writeln!(
             out,
-            "  #{i} {:<20} {:<22} {} ({})",
+            "  {:<width$} {:<20} {:<22} {} ({})",
+            format!("#{i}"),
             e.raw,
             range(e),
             e.claimant,
