@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
+use anyhow::Context as _;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use tally_pg::PushOptions;
 
@@ -77,7 +78,10 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
 
 fn push(args: &PushArgs) -> anyhow::Result<Outcome> {
     let started = Instant::now();
-    let mut client = tally_pg::connect(&args.to)?;
+    // The driver's own message ("Connection refused") does not say which server; the
+    // target is named, its password left out.
+    let mut client = tally_pg::connect(&args.to)
+        .with_context(|| format!("cannot connect to {}", redact(&args.to)))?;
     let bar = if args.quiet {
         ProgressBar::hidden()
     } else {
@@ -131,4 +135,48 @@ fn push(args: &PushArgs) -> anyhow::Result<Outcome> {
         );
     }
     Ok(Outcome::Ok)
+}
+
+/// The connection string without its password, to show in an error: the `:password` of a
+/// URL's user part, or the value of a `password=` pair.
+fn redact(to: &str) -> String {
+    if let Some((scheme, rest)) = to.split_once("://") {
+        let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+        if let Some((user, host)) = authority.rsplit_once('@') {
+            let user = user.split_once(':').map_or(user, |(name, _)| name);
+            return format!("{scheme}://{user}@{host}{path}");
+        }
+        return to.to_owned();
+    }
+    to.split_whitespace()
+        .map(|pair| {
+            if pair.starts_with("password=") {
+                "password=***"
+            } else {
+                pair
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn a_password_is_never_shown() {
+        assert_eq!(
+            redact("postgres://tally:s3cret@db.example:5432/ledger"),
+            "postgres://tally@db.example:5432/ledger"
+        );
+        assert_eq!(
+            redact("postgres://tally@db.example/ledger"),
+            "postgres://tally@db.example/ledger"
+        );
+        assert_eq!(
+            redact("host=/var/run/postgresql password=s3cret dbname=ledger"),
+            "host=/var/run/postgresql password=*** dbname=ledger"
+        );
+    }
 }
