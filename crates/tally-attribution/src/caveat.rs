@@ -71,9 +71,21 @@ fn denies_checking(cue: &str) -> bool {
 }
 
 fn caveat_start(text: &str) -> Option<usize> {
-    text.match_indices(", ").find_map(|(at, _)| {
+    memchr::memmem::find_iter(text.as_bytes(), b", ").find_map(|at| {
         let rest = text.get(at + 2..)?;
-        let head = rest.get(..rest.len().min(48))?.to_lowercase();
+        let head = rest.get(..rest.len().min(48))?;
+        // An ASCII head (nearly all) is compared in place; only a head with other
+        // characters pays for Unicode lowercasing, which can change its length.
+        if head.is_ascii() {
+            let head = head.as_bytes();
+            return OPENERS
+                .iter()
+                .any(|o| {
+                    head.len() >= o.len() && head[..o.len()].eq_ignore_ascii_case(o.as_bytes())
+                })
+                .then_some(at);
+        }
+        let head = head.to_lowercase();
         OPENERS.iter().any(|o| head.starts_with(o)).then_some(at)
     })
 }

@@ -364,6 +364,25 @@ fn titles_before<'d>(
         let first = doc.tokens.partition_point(|t| t.end <= sentence.start);
         // Only the words up to the mention matter: the rest of the sentence is not read.
         let end = sentence.end.min(mention.end);
+        // Most mentions follow no title: read the few tokens before the mention first, and
+        // the sentence from its start only when the word before could be a title. A word's
+        // text and kind depend on its own token and the one before (a joined period or
+        // apostrophe), so four tokens back give the same last words as the whole sentence.
+        let near = doc
+            .tokens
+            .partition_point(|t| t.end <= mention.start)
+            .saturating_sub(4);
+        if near > first
+            && let Some(token) = doc.tokens.get(near)
+        {
+            words_into(scratch, doc, lower_body, token.start..end, marks, near);
+            if let Some(at) = scratch.iter().position(|w| w.start == mention.start)
+                && at > 0
+                && !may_be_title(lex, &scratch[at - 1])
+            {
+                continue;
+            }
+        }
         words_into(scratch, doc, lower_body, sentence.start..end, marks, first);
         entities.recase(scratch);
         let words = scratch.as_slice();
@@ -399,6 +418,16 @@ fn titles_before<'d>(
         return Some((role, affiliation));
     }
     None
+}
+
+/// Whether `w` is written as a title: what [`class`] needs before it says
+/// [`Class::Title`], without the sentence around it.
+fn may_be_title(lex: &Lexicon, w: &Word<'_>) -> bool {
+    w.is_word()
+        && lex
+            .info(w.lower())
+            .and_then(|x| x.title.as_ref())
+            .is_some_and(|(t, _)| t == w.text)
 }
 
 /// A quotation that runs over several paragraphs (newspaper style: each paragraph reopens

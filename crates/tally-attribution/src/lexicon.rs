@@ -49,46 +49,81 @@ impl Hasher for Fnv {
 pub(crate) type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
 pub(crate) type HashSet<K> = StdHashSet<K, BuildHasherDefault<Fnv>>;
 
-/// A quick "certainly not a key" test for a word list: one bit per (first byte, last byte,
-/// length) bucket of the keys. Most words of a sentence are in no list, and this rejects
-/// them without hashing; a word that passes is looked up as before.
+/// The info table: keys grouped by a (first bytes, last bytes, length) bucket, so that a
+/// lookup computes one bucket and compares the key with the few entries in it (usually
+/// none: most words of a sentence are in no list) instead of hashing the word and probing
+/// a hash map.
 #[derive(Debug, Clone)]
-struct KeyFilter {
-    bits: Box<[u64; 64]>,
+struct InfoTable {
+    /// `starts[b]..starts[b + 1]` are the entries of bucket `b`.
+    starts: Box<[u32]>,
+    /// Entries sorted by bucket.
+    entries: Vec<(String, Info)>,
 }
 
-impl KeyFilter {
-    fn bucket(key: &str) -> Option<usize> {
+/// Buckets in [`InfoTable`]: 4096, picked by the top 12 bits of the mixed key.
+const BUCKETS: usize = 4096;
+
+impl InfoTable {
+    fn bucket(key: &str) -> usize {
         let bytes = key.as_bytes();
         let n = bytes.len();
         let at = |i: usize| u64::from(*bytes.get(i).unwrap_or(&0));
-        let (first, last) = (*bytes.first()?, *bytes.last()?);
+        let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+            return 0;
+        };
         // The first two bytes, the last two and the length, mixed by one multiplication;
-        // the top 12 bits pick one of 4096 bits.
+        // the top 12 bits pick one of 4096 buckets.
         let packed = u64::from(first)
             | at(1) << 8
             | at(n.saturating_sub(2)) << 16
             | u64::from(last) << 24
             | (n as u64) << 32;
-        usize::try_from(packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52).ok()
+        // The shift leaves 12 bits: always below `BUCKETS`.
+        (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize
     }
 
-    fn of<'k>(keys: impl Iterator<Item = &'k String>) -> KeyFilter {
-        let mut bits = Box::new([0u64; 64]);
-        for key in keys {
-            match KeyFilter::bucket(key) {
-                Some(b) => bits[b / 64] |= 1 << (b % 64),
-                // The empty key: let every empty word through to the lookup.
-                None => bits[0] |= 1,
-            }
+    fn of(map: HashMap<String, Info>) -> InfoTable {
+        let mut entries: Vec<(usize, String, Info)> = map
+            .into_iter()
+            .map(|(k, v)| (InfoTable::bucket(&k), k, v))
+            .collect();
+        entries.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        let mut starts = vec![0u32; BUCKETS + 1];
+        for (b, _, _) in &entries {
+            starts[b + 1] += 1;
         }
-        KeyFilter { bits }
+        for b in 0..BUCKETS {
+            starts[b + 1] += starts[b];
+        }
+        InfoTable {
+            starts: starts.into_boxed_slice(),
+            entries: entries.into_iter().map(|(_, k, v)| (k, v)).collect(),
+        }
     }
 
-    /// False only when `key` is certainly not a key.
-    fn may_contain(&self, key: &str) -> bool {
-        let b = KeyFilter::bucket(key).unwrap_or(0);
-        self.bits[b / 64] & (1 << (b % 64)) != 0
+    fn get(&self, key: &str) -> Option<&Info> {
+        let b = InfoTable::bucket(key);
+        let (Some(&from), Some(&to)) = (self.starts.get(b), self.starts.get(b + 1)) else {
+            return None;
+        };
+        self.entries
+            .get(from as usize..to as usize)?
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
+    }
+
+    #[cfg(test)]
+    fn keys(&self) -> impl Iterator<Item = &String> {
+        self.entries.iter().map(|(k, _)| k)
+    }
+
+    /// Whether bucket of `key` is empty: the word is rejected without a comparison.
+    #[cfg(test)]
+    fn bucket_empty(&self, key: &str) -> bool {
+        let b = InfoTable::bucket(key);
+        self.starts[b] == self.starts[b + 1]
     }
 }
 
@@ -221,9 +256,7 @@ pub(crate) struct Info {
 pub(crate) struct Lexicon {
     /// Pronouns, titles (by lowercase form), function words and descriptor nouns: one
     /// table, one lookup per word.
-    info: HashMap<String, Info>,
-    /// Rejects most words before the `info` lookup.
-    info_filter: KeyFilter,
+    info: InfoTable,
     /// Cue forms and condition phrases in one automaton, so the body is scanned once:
     /// pattern ids below `cues.len()` are cues, the rest conditions.
     automaton: AhoCorasick,
@@ -474,8 +507,7 @@ impl Lexicon {
         }
 
         Ok(Lexicon {
-            info_filter: KeyFilter::of(info.keys()),
-            info,
+            info: InfoTable::of(info),
             automaton,
             cues,
             titles,
@@ -527,9 +559,6 @@ impl Lexicon {
 
     /// Everything the lists say about a lowercase word, in one lookup.
     pub(crate) fn info(&self, lower: &str) -> Option<&Info> {
-        if !self.info_filter.may_contain(lower) {
-            return None;
-        }
         self.info.get(lower)
     }
 
@@ -631,7 +660,7 @@ mod tests {
             "brisket",
             "tundra",
         ];
-        assert!(unlisted.iter().any(|w| !lex.info_filter.may_contain(w)));
+        assert!(unlisted.iter().any(|w| lex.info.bucket_empty(w)));
     }
 
     #[test]
