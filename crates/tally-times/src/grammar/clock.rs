@@ -222,13 +222,10 @@ impl Parser<'_, '_> {
                 },
             ));
         }
-        // "at 11:11 am local time on Saturday": the zone stands between the clock and its
-        // day.
+        // "at 11:11 am local time (on Saturday)": the zone is part of the time, as "ET"
+        // is, and may stand between the clock and its day.
         if let Some(after) = self.phrase(j, &["local", "time"]) {
-            let k = after + usize::from(self.is_any(after, &["on", ","]));
-            if self.clock_date(k).is_some() {
-                j = after;
-            }
+            j = after;
         }
         let k = if self.is_any(j, &["on", ","]) {
             j + 1
