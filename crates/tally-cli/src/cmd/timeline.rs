@@ -142,14 +142,18 @@ pub fn write_text(out: &mut impl Write, timeline: &Timeline) -> std::io::Result<
             writeln!(out, "{date}")?;
             last_date = Some(date);
         }
+        // "unattributed (unattributed)" says one thing twice.
+        let source = if e.claimant == e.sourcing {
+            e.claimant.clone()
+        } else {
+            format!("{} ({})", e.claimant, e.sourcing)
+        };
         writeln!(
             out,
-            "  {:<width$} {:<20} {:<22} {} ({})",
+            "  {:<width$} {:<20} {:<22} {source}",
             format!("#{i}"),
             e.raw,
             range(e),
-            e.claimant,
-            e.sourcing
         )?;
         let publishers: Vec<&str> = e
             .carriers
