@@ -690,7 +690,20 @@ fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candida
     }
     // Facilities and geographic names ("Changi International Airport", "Wall Street").
     if to > from && ctx.has(to, PLACE_SUFFIX) {
-        let mut cand = ctx.candidate(from, to, Some(EntityType::Place));
+        // "the National Hurricane Center said": a facility that reports is the body that
+        // runs it, unless a place cue says where ("experts in the MidEast Gulf said").
+        let cue = |k: usize| !ctx.words[k].upper && ctx.has(k, PLACE_CUE);
+        let placed =
+            from > 0 && (cue(from - 1) || (from > 1 && ctx.is_article(from - 1) && cue(from - 2)));
+        let reports = !placed
+            && ctx.words.get(to + 1).is_some_and(|w| w.joined)
+            && ctx.has(to + 1, REPORTING);
+        let kind = if reports {
+            EntityType::Organization
+        } else {
+            EntityType::Place
+        };
+        let mut cand = ctx.candidate(from, to, Some(kind));
         cand.overrides = true;
         out.push(cand);
         return;

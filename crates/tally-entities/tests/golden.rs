@@ -377,7 +377,7 @@ fn for_organizations_place_nouns_storms_and_datelines() {
         "The World Organization for Animal Health (WOAH) and Physicians for Human Rights said the outbreak spread.",
         "Analysts at the Center for Strategic and International Studies said Airbus won an order from Vietnam Airlines for A321 jets and a deal with Harbor Systems Inc for NATO radars.",
         "A ferry ran aground off the Greek island of Kythira on Sunday, and survivors were taken to the port of Neapoli, the coast guard said. Rescuers in Neapoli said more boats were missing in the eastern Mediterranean.",
-        "Tropical Storm Rafael strengthened into Hurricane Rafael as it neared Cuba. Rafael is the strongest storm since Wilma in 2005, forecasters said.",
+        "Tropical Storm Rafael strengthened into Hurricane Rafael as it neared Cuba. Rafael is the strongest storm since Wilma in 2005, the National Hurricane Center said.",
         "LONDON, Sept 3 (Reuters) - Unemployment in Britain rose, and the man arrested was identified as Dale Whitcombe.",
         "AUSTIN, Texas, May 4 (Reuters) - Fentrix, a software maker, raised its forecast.",
         "OSLO, May 4 - Norvik and Dahl Group bought it.",
