@@ -229,6 +229,12 @@ pub fn read(path: &Path, options: &IngestOptions) -> Result<Records, IngestError
     }
     let name = path.display().to_string();
     let bytes = load(path, options.max_document_bytes)?;
+    if let Some(kind) = sniff::binary_kind(&bytes) {
+        return Err(IngestError::Unreadable {
+            path: name,
+            message: format!("not an article: {kind}"),
+        });
+    }
     let format = options
         .format
         .unwrap_or_else(|| Format::detect(path, &bytes));

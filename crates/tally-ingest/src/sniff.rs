@@ -147,6 +147,29 @@ pub fn detect(path: &Path, head: &[u8]) -> Option<Format> {
     None
 }
 
+/// What a file is when its first bytes are a binary format's signature: files a user
+/// passes by mistake (the store itself, as in `tally ingest news.db articles/` without
+/// `--db`; an export; a PDF or an image), which read as text would become a garbage
+/// article with hundreds of garbage claims.
+pub(crate) fn binary_kind(head: &[u8]) -> Option<&'static str> {
+    const SIGNATURES: &[(&[u8], &str)] = &[
+        (
+            b"SQLite format 3\0",
+            "a SQLite database (a tally store is given with --db FILE)",
+        ),
+        (b"PAR1", "a Parquet file"),
+        (b"%PDF-", "a PDF file (extract its text first)"),
+        (b"PK\x03\x04", "a ZIP archive (unpack it first)"),
+        (b"\x89PNG", "a PNG image"),
+        (b"\xff\xd8\xff", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+    ];
+    SIGNATURES
+        .iter()
+        .find(|(magic, _)| head.starts_with(magic))
+        .map(|(_, kind)| *kind)
+}
+
 /// Reads the record formats (JSONL, WARC, feeds), HTML, anything gzip-compressed and
 /// standard input. Returns `None` for an uncompressed Markdown or text file, which the
 /// caller reads itself.
@@ -266,6 +289,16 @@ mod tests {
         );
         assert_eq!(d("page", "<!DOCTYPE html><html>"), Some(Format::Html));
         assert_eq!(d("story", "# Title\n\nBody"), None);
+    }
+
+    #[test]
+    fn binary_files_are_named_not_read_as_text() {
+        assert_eq!(
+            binary_kind(b"SQLite format 3\0\x10\x00"),
+            Some("a SQLite database (a tally store is given with --db FILE)")
+        );
+        assert_eq!(binary_kind(b"PAR1\x15\x04"), Some("a Parquet file"));
+        assert_eq!(binary_kind(b"# Title\n\nPARIS (AFP) - ..."), None);
     }
 
     #[test]
