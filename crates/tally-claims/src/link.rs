@@ -6,8 +6,8 @@ use tally_core::{Argument, Document, EntityType, Measure};
 use crate::draft::Draft;
 use crate::merge::same_quantity;
 
-/// Fills `entity_id` of every figure's subject and place from the entity mentions inside
-/// them. Subjects prefer countries, then organizations, people, groups, places, leftmost
+/// Fills `entity_id` of every figure's subject, agent and place from the entity mentions
+/// inside them. Subjects prefer countries, then organizations, people, groups, places, leftmost
 /// first ("U.S. President Joe Biden's administration" → `US`); places prefer the most
 /// specific place, rightmost first ("in Russia's Kursk region" → Kursk).
 pub fn link_figure_arguments(doc: &mut Document) {
@@ -53,11 +53,19 @@ pub fn link_figure_arguments(doc: &mut Document) {
             .as_ref()
             .filter(|a| a.entity_id.is_none())
             .and_then(|a| pick(a, &place_rank, true));
-        links.push((f, subject, place));
+        let agent = figure
+            .agent
+            .as_ref()
+            .filter(|a| a.entity_id.is_none())
+            .and_then(|a| pick(a, &subject_rank, false));
+        links.push((f, subject, place, agent));
     }
-    for (f, subject, place) in links {
+    for (f, subject, place, agent) in links {
         let figure = &mut doc.figures[f];
         if let (Some(arg), Some(id)) = (figure.subject.as_mut(), subject) {
+            arg.entity_id = Some(id);
+        }
+        if let (Some(arg), Some(id)) = (figure.agent.as_mut(), agent) {
             arg.entity_id = Some(id);
         }
         if let (Some(arg), Some(id)) = (figure.place.as_mut(), place) {
@@ -140,7 +148,8 @@ fn family(measure: Measure) -> Option<u8> {
 /// A loss or troop figure with no subject in its own sentence ("We assess several hundred
 /// killed or wounded so far," the official said) takes the subject of its family's other
 /// figures when all of those with an entity name the same country: the nearest such
-/// figure's subject, earlier first, marked `subject_inherited`. A document whose figures
+/// figure's subject, earlier first, marked `subject_inherited`; never a figure with a named
+/// agent, whose loss is the other side's. A document whose figures
 /// name two entities (both sides' losses) gives none, nor one whose subject is a person or
 /// a group found only in it: who lost what is then not for tally to guess.
 pub fn inherit_document_subject(doc: &mut Document) {
@@ -174,7 +183,9 @@ pub fn inherit_document_subject(doc: &mut Document) {
         }
         for i in 0..doc.figures.len() {
             let f = &doc.figures[i];
-            if family(f.measure) != Some(fam) || f.subject.is_some() {
+            // A figure whose agent is named ("Russia ..., killing at least seven people")
+            // counts someone else's loss than the story's subject's.
+            if family(f.measure) != Some(fam) || f.subject.is_some() || f.agent.is_some() {
                 continue;
             }
             let earlier = with_entity.iter().rev().find(|&&j| j < i);

@@ -61,6 +61,7 @@ fn figure(
         noun: None,
         subject: None,
         subject_inherited: false,
+        agent: None,
         place: None,
         hedges: Vec::new(),
         convention: "default".into(),

@@ -141,6 +141,11 @@ pub struct Figure {
     /// document with a subject is about, and its nearest mention as the span.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub subject_inherited: bool,
+    /// Who did the harm a loss figure counts, when a verb of harm before the figure names
+    /// them ("Russia launched 120 missiles ..., killing at least seven people": Russia).
+    /// Never the subject: the subject suffered the loss.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent: Option<Argument>,
     /// Where ("in Russia's Kursk region").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<Argument>,

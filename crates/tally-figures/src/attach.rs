@@ -964,21 +964,56 @@ pub(crate) fn subject(
     if counted.agent_verb {
         return counted.owner.clone();
     }
-    let sentence = scan.range.clone();
-    // Back to the start of the figure's clause; a quote right at the figure is its own.
-    let mut b = lex::prev(text, q.span.start);
-    while let Some(x) = b.filter(|x| is_quote(text, *x)) {
-        b = lex::prev(text, x.start);
+    // The names before the counted noun are the figure's own ("Chadian troops overran the
+    // garrison with the loss of more than 700 Libyan troops").
+    if let Some(owner) = &counted.owner {
+        return Some(owner.clone());
     }
-    let before_end = b.map_or(sentence.start, |t| t.end.max(sentence.start));
-    let i = scan.breaks.partition_point(|e| e.end <= before_end);
-    let clause_pos = i
-        .checked_sub(1)
-        .and_then(|i| scan.breaks.get(i))
-        .map_or(sentence.start, |b| b.end);
-    if before_end.saturating_sub(clause_pos) <= REACH
-        && let Some(first) = first_word(text, clause_pos).filter(|t| t.start < q.span.start)
-        && !is_stop(lexicon, text, first)
+    if let Some(span) = clause_subject(lexicon, text, q, scan) {
+        return Some(span);
+    }
+    let sentence = scan.range.clone();
+
+    // After the figure: "... estimate that the DPRK has suffered", "drawn from U.S. stocks".
+    // Only "that", "which" or "from" in the rest of the sentence can give one: where none
+    // starts after the figure, reading the words one by one would find nothing.
+    if scan.last_link.is_none_or(|at| at < q.span.end) {
+        return None;
+    }
+    let mut t = lex::next(text, q.span.end);
+    for _ in 0..12 {
+        let Some(w) = t else { break };
+        if w.end > sentence.end || is_quote(text, w) && w.start > q.span.end + 1 {
+            break;
+        }
+        if (w.is(text, "that") || w.is(text, "which") || w.is(text, "from"))
+            && let Some(n) = lex::next(text, w.end)
+            && let Some(span) = name_phrase(lexicon, text, n, sentence.end, scan.caps)
+        {
+            let verb_follows = lex::next(text, span.end)
+                .is_some_and(|v| v.kind == Kind::Word && lexicon.link_of(text, v) & link::AUX != 0);
+            if w.is(text, "from") || verb_follows {
+                return Some(span);
+            }
+        }
+        if matches!(t.map(|x| x.text(text)), Some(";" | "said" | "says")) {
+            break;
+        }
+        t = lex::next(text, w.end);
+    }
+    None
+}
+
+/// The name that opens a figure's clause and is followed by its verb ("Pyongyang has sent
+/// thousands of troops"; "Russia launched 120 missiles ..., killing at least seven people").
+fn clause_subject(
+    lexicon: &Lexicon,
+    text: &str,
+    q: &Quantity,
+    scan: &SentenceScan,
+) -> Option<Range<usize>> {
+    let first = clause_first_word(text, q, scan)?;
+    if !is_stop(lexicon, text, first)
         && let Some(span) = name_phrase(lexicon, text, first, q.span.start, scan.caps)
         && let Some(after) = lex::next(text, span.end).filter(|t| t.start < q.span.start)
     {
@@ -1010,35 +1045,59 @@ pub(crate) fn subject(
             }
         }
     }
-    if let Some(owner) = &counted.owner {
-        return Some(owner.clone());
-    }
+    None
+}
 
-    // After the figure: "... estimate that the DPRK has suffered", "drawn from U.S. stocks".
-    // Only "that", "which" or "from" in the rest of the sentence can give one: where none
-    // starts after the figure, reading the words one by one would find nothing.
-    if scan.last_link.is_none_or(|at| at < q.span.end) {
+/// The first word of a figure's clause, when the clause starts close enough before it.
+fn clause_first_word(text: &str, q: &Quantity, scan: &SentenceScan) -> Option<Tok> {
+    let sentence = scan.range.clone();
+    // Back to the start of the figure's clause; a quote right at the figure is its own.
+    let mut b = lex::prev(text, q.span.start);
+    while let Some(x) = b.filter(|x| is_quote(text, *x)) {
+        b = lex::prev(text, x.start);
+    }
+    let before_end = b.map_or(sentence.start, |t| t.end.max(sentence.start));
+    let i = scan.breaks.partition_point(|e| e.end <= before_end);
+    let clause_pos = i
+        .checked_sub(1)
+        .and_then(|i| scan.breaks.get(i))
+        .map_or(sentence.start, |b| b.end);
+    if before_end.saturating_sub(clause_pos) > REACH {
         return None;
     }
-    let mut t = lex::next(text, q.span.end);
-    for _ in 0..12 {
-        let Some(w) = t else { break };
-        if w.end > sentence.end || is_quote(text, w) && w.start > q.span.end + 1 {
-            break;
+    first_word(text, clause_pos).filter(|t| t.start < q.span.start)
+}
+
+/// The most words of an agent phrase that is no name ("Russian drones and missiles").
+const AGENT_WORDS: usize = 8;
+
+/// Who did the harm a figure counts, when a verb of harm before it says so: the name that
+/// opens the clause ("Russia launched 120 missiles ..., killing at least seven people":
+/// Russia), else the words before the clause's first verb ("Russian drones and missiles
+/// struck Kharkiv, killing at least 12 people"). Never the figure's subject, which is who
+/// suffered it.
+pub(crate) fn agent(
+    lexicon: &Lexicon,
+    text: &str,
+    q: &Quantity,
+    scan: &SentenceScan,
+    counted: &Counted,
+) -> Option<Range<usize>> {
+    if !counted.agent_verb {
+        return None;
+    }
+    if let Some(span) = clause_subject(lexicon, text, q, scan) {
+        return Some(span);
+    }
+    let first = clause_first_word(text, q, scan)?;
+    let mut last = None;
+    let mut t = Some(first);
+    for _ in 0..AGENT_WORDS {
+        let w = t.filter(|w| w.kind == Kind::Word && w.start < q.span.start)?;
+        if is_verb(lexicon, text, w, scan.caps) {
+            return last.map(|l: Tok| first.start..l.end);
         }
-        if (w.is(text, "that") || w.is(text, "which") || w.is(text, "from"))
-            && let Some(n) = lex::next(text, w.end)
-            && let Some(span) = name_phrase(lexicon, text, n, sentence.end, scan.caps)
-        {
-            let verb_follows = lex::next(text, span.end)
-                .is_some_and(|v| v.kind == Kind::Word && lexicon.link_of(text, v) & link::AUX != 0);
-            if w.is(text, "from") || verb_follows {
-                return Some(span);
-            }
-        }
-        if matches!(t.map(|x| x.text(text)), Some(";" | "said" | "says")) {
-            break;
-        }
+        last = Some(w);
         t = lex::next(text, w.end);
     }
     None

@@ -259,6 +259,11 @@ impl FigureExtractor {
             &[EntityType::Country, EntityType::Organization],
             false,
         );
+        let agent = argument(
+            attach::agent(lexicon, text, q, scan, &counted),
+            &[EntityType::Country, EntityType::Organization],
+            false,
+        );
         let place = argument(
             attach::place(q, scan),
             &[EntityType::Place, EntityType::Country],
@@ -285,6 +290,7 @@ impl FigureExtractor {
             noun: counted.noun,
             subject,
             subject_inherited: false,
+            agent,
             place,
             hedges,
             convention: self.convention.name().to_owned(),

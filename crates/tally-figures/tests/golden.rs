@@ -366,3 +366,37 @@ fn amounts_before_a_time_and_far_partners() {
     );
     insta::assert_snapshot!("amounts_before_a_time_and_far_partners", text);
 }
+
+/// A verb of harm before a figure names who did the harm (`agent`), never the subject: the
+/// subject is who suffered it, here no one named.
+#[test]
+fn the_agent_of_a_verb_of_harm() {
+    let extractor = FigureExtractor::new().unwrap();
+    let mut doc = Document::new(
+        DocumentMeta::default(),
+        [
+            "Russian drones and missiles struck Kharkiv overnight, killing at least 12 people.",
+            "Chadian troops overran the garrison with the loss of more than 700 Libyan troops.",
+        ],
+    );
+    tally_text::Segmenter.run(&mut doc).unwrap();
+    extractor.run(&mut doc).unwrap();
+    let got: Vec<_> = doc
+        .figures
+        .iter()
+        .map(|f| {
+            (
+                f.raw.as_str(),
+                f.subject.as_ref().map(|a| a.span.text.as_str()),
+                f.agent.as_ref().map(|a| a.span.text.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("12", None, Some("Russian drones and missiles")),
+            ("700", Some("Libyan troops"), None),
+        ]
+    );
+}

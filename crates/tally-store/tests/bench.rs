@@ -111,6 +111,7 @@ fn document(i: usize, texts: &[String]) -> Document {
             entity_id: Some(SUBJECTS[(i / 5) % SUBJECTS.len()].into()),
         }),
         subject_inherited: false,
+        agent: None,
         place: Some(Argument {
             span: doc.span(place_at, place_at + place.len()).unwrap(),
             entity_id: None,

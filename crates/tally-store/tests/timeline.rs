@@ -93,6 +93,7 @@ fn story(n: u64, claimant: &str, date: &str, sentence: &str, figures: &[Fig]) ->
             noun: Some("casualties".to_owned()),
             subject: f.subject.map(arg),
             subject_inherited: false,
+            agent: None,
             place: f.place.map(arg),
             hedges: vec![],
             convention: "default".to_owned(),

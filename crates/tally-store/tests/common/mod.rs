@@ -73,6 +73,7 @@ pub fn figure(
         noun: Some("casualties".to_owned()),
         subject: Some(subject),
         subject_inherited: false,
+        agent: None,
         place,
         hedges: vec![],
         convention: "default".to_owned(),
