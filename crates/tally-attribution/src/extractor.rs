@@ -44,7 +44,7 @@ use crate::affiliation;
 use crate::antecedent::{self, Heads, Wanted};
 use crate::continuation;
 use crate::coref::{Mention, NotPerson, Registry};
-use crate::descriptor::{self, Form};
+use crate::descriptor::{self, Descriptor, Form};
 use crate::lexicon::{Gender, Hit, Lexicon, NounKind};
 use crate::nesting;
 use crate::phrase::{self, Class, Phrase, class};
@@ -148,6 +148,16 @@ impl<'d> EntityIndex<'d> {
         &self.mentions
     }
 
+    /// The mention of a person that ends `span`, starting inside it.
+    fn person_ending(&self, span: &Span) -> Option<(usize, usize)> {
+        let i = self.mentions.partition_point(|m| m.1 < span.end);
+        self.mentions[i..]
+            .iter()
+            .take_while(|m| m.1 == span.end)
+            .find(|m| m.0 > span.start && m.2.kind == EntityType::Person)
+            .map(|m| (m.0, m.1))
+    }
+
     /// The entity with a mention overlapping `start..end`.
     fn at(&self, start: usize, end: usize) -> Option<&'d Entity> {
         let i = self.mentions.partition_point(|m| m.1 <= start);
@@ -156,6 +166,61 @@ impl<'d> EntityIndex<'d> {
             .take_while(|m| m.0 < end)
             .find(|m| m.0 < end && start < m.1)
             .map(|m| m.2)
+    }
+}
+
+/// A descriptor that found no name but ends in a person the entities layer knows is that
+/// person, named ("Secretary of State Antony Blinken": the "of" after the title hid the
+/// name from the descriptor's own reading); an affiliation read over the name is dropped.
+/// Only titles and names may stand before the person: "a spokesman for Trump", "the
+/// campaign of Hillary Clinton", "a group of supporters of General Noriega" are someone
+/// else.
+fn name_from_person(
+    lex: &Lexicon,
+    d: &mut Descriptor,
+    body: &str,
+    entities: &EntityIndex<'_>,
+    span: &Span,
+) {
+    if !matches!(d.form, Form::Definite | Form::Indefinite) {
+        return;
+    }
+    let Some((start, end)) = entities.person_ending(span) else {
+        return;
+    };
+    let before: Vec<&str> = body
+        .get(span.start..start)
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    let is_title = |w: &str| {
+        let mut cap = w.to_owned();
+        if let Some(first) = cap.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        lex.title(w).is_some() || lex.title(&cap).is_some()
+    };
+    // "Bank of Japan governor", "Office of Management and Budget director": inside a
+    // name written in title case.
+    let in_name =
+        |w: &str| w.starts_with(|c: char| c.is_uppercase()) && w.chars().any(char::is_lowercase);
+    let complement_of_title =
+        before
+            .iter()
+            .enumerate()
+            .all(|(i, w)| match w.to_ascii_lowercase().as_str() {
+                "for" | "from" | "with" | "by" | "about" | "on" | "to" => false,
+                "of" | "and" => i > 0 && (is_title(before[i - 1]) || in_name(before[i - 1])),
+                _ => true,
+            });
+    if !complement_of_title {
+        return;
+    }
+    d.form = Form::Named;
+    d.name = body.get(start..end).map(str::to_owned);
+    d.name_range = Some((start, end));
+    if d.affiliation.as_ref().is_some_and(|a| a.2 > start) {
+        d.affiliation = None;
     }
 }
 
@@ -749,8 +814,9 @@ fn annotate(
                             .map_or((a, s.apposition), |h| (h, Some(a))),
                         None => (s.core, s.apposition),
                     };
-                    let d = descriptor::parse(lex, &doc.body, words, target, apposition);
+                    let mut d = descriptor::parse(lex, &doc.body, words, target, apposition);
                     let span = span_of(doc, words, target)?;
+                    name_from_person(lex, &mut d, &doc.body, &entities, &span);
                     // "Last Friday, ... saying": a time expression is never a speaker.
                     if doc
                         .times

@@ -399,3 +399,30 @@ fn the_company_is_the_one_organization_subject() {
     );
     assert_eq!(speakers(&doc), vec!["the company"]);
 }
+
+/// A title with an "of" complement before a known person names the person ("Secretary of
+/// State Antony Blinken"); a head noun before "for", "of" or "from" a person is someone
+/// else ("a spokesman for Trump", "the campaign of Hillary Clinton").
+#[test]
+fn a_titled_person_after_an_of_complement_is_named() {
+    let doc = run(
+        &[
+            "Secretary of State Antony Blinken told reporters the deal was close.",
+            "Bank of Japan governor Kazuo Ueda said rates would rise.",
+            "A spokesman for Donald Trump said the rally would go ahead.",
+        ],
+        &[
+            ("Antony Blinken", EntityType::Person, "Antony Blinken"),
+            ("Kazuo Ueda", EntityType::Person, "Kazuo Ueda"),
+            ("Donald Trump", EntityType::Person, "Donald Trump"),
+        ],
+    );
+    assert_eq!(
+        speakers(&doc),
+        [
+            "Antony Blinken",
+            "Kazuo Ueda",
+            "A spokesman for Donald Trump"
+        ]
+    );
+}
