@@ -712,6 +712,9 @@ fn place_at(
     caps: bool,
 ) -> Option<Range<usize>> {
     let n = lex::next(text, prep.end)?;
+    if let Some(end) = kind_of_place(lexicon, text, n, limit, caps) {
+        return Some(prep.start..end);
+    }
     let span = name_phrase(lexicon, text, n, limit, caps)?;
     // "IN FACT", "IN CUSTODY", "IN THE ACT": fixed expressions, which text in capitals
     // cannot tell from names by case.
@@ -746,6 +749,38 @@ fn place_at(
         return None;
     }
     Some(prep.start..span.end)
+}
+
+/// "the southern city of Mykolaiv", "the Italian island of Lampedusa": a kind of place
+/// (words.tsv `place_noun`) after "the" and up to two modifiers, then "of" and a name;
+/// where the name ends.
+fn kind_of_place(
+    lexicon: &Lexicon,
+    text: &str,
+    the: Tok,
+    limit: usize,
+    caps: bool,
+) -> Option<usize> {
+    if caps || !the.is(text, "the") {
+        return None;
+    }
+    let mut t = lex::next(text, the.end);
+    for _ in 0..3 {
+        // Written in small letters: "the Bank of Spain" is a name of its own.
+        let w = t.filter(|w| {
+            w.kind == Kind::Word && w.end <= limit && !lex::is_capitalized(w.text(text))
+        })?;
+        if lexicon.role_of(text, w) & role::PLACE_NOUN != 0 {
+            let of = lex::next(text, w.end).filter(|o| o.is(text, "of"))?;
+            let name = lex::next(text, of.end)?;
+            return name_phrase(lexicon, text, name, limit, caps).map(|r| r.end);
+        }
+        if is_stop(lexicon, text, w) {
+            return None;
+        }
+        t = lex::next(text, w.end);
+    }
+    None
 }
 
 /// Whether a stretch of text is written in capitals throughout: some capitals, no small

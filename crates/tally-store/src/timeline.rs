@@ -24,7 +24,8 @@
 //! money and other measures, which one story often gives several of ("a $1.25 billion
 //! package", "$2.2 billion of authority left"), and counts more than five times apart,
 //! which are a part of the story's toll ("14 members of his family were killed" in a quake
-//! that killed 2,100), not a rival estimate of it.
+//! that killed 2,100), not a rival estimate of it, and a lower count that alone has a place
+//! ("four deaths" in Volusia County against a storm's "at least 16"), a part too.
 //!
 //! - **contradiction**: two dated estimates about the same thing, at most `window_days`
 //!   apart, from different claims and different claimants, whose ranges do not overlap.
@@ -534,6 +535,14 @@ fn same_scope(a: (f64, f64), b: (f64, f64)) -> bool {
     lower.1 >= 1.0 && upper.0 <= lower.1 * STORY_SCOPE_RATIO
 }
 
+/// Whether, of two counts of one story, the lower one alone has a place: a part of the
+/// story's toll counted where it happened ("Hurricane Milton killed at least 16 people";
+/// "Officials in Volusia County reported four deaths"), not a rival estimate of it.
+fn placed_part(a: &About, b: &About, ra: (f64, f64), rb: (f64, f64)) -> bool {
+    let (lower, upper) = if ra.1 < rb.0 { (a, b) } else { (b, a) };
+    lower.place.is_some() && upper.place.is_none()
+}
+
 /// Whether `a` and `b` have exactly the same subject and place: both known and equal, or
 /// both absent (revisions need this; see the module doc).
 fn same_subject_and_place(a: &About, b: &About) -> bool {
@@ -596,7 +605,13 @@ fn flag(estimates: &mut [Estimate], about: &[About], window_days: i64, story_anc
                 && !same_claim
                 && !same_claimant
                 && about[i].unit == about[j].unit
-                && same_thing(&about[i], &about[j], story_anchor && same_scope(ri, rj))
+                && same_thing(
+                    &about[i],
+                    &about[j],
+                    story_anchor
+                        && same_scope(ri, rj)
+                        && !placed_part(&about[i], &about[j], ri, rj),
+                )
             {
                 estimates[i].flags.push(Flag::Contradiction { with: j });
                 estimates[j].flags.push(Flag::Contradiction { with: i });

@@ -522,6 +522,40 @@ fn within_one_story_a_count_far_below_the_toll_does_not_contradict_it() {
     assert_eq!(flags(vec![one]), pairs(&[]));
 }
 
+/// In one story, a lower count that alone has a place is the toll of that place, a part of
+/// the story's toll: "at least 16" statewide and "four" in Volusia County do not contradict.
+#[test]
+fn within_one_story_a_placed_count_below_the_toll_is_a_part_of_it() {
+    let sentence = "Officials said at least 16 died; a spokeswoman said four died in Volusia County.";
+    let mut one = story(
+        1,
+        "officials",
+        "2024-10-10",
+        sentence,
+        &[Fig {
+            high: None,
+            ..fig("at least 16", 16.0, 0.0)
+        }],
+    );
+    let other = story(
+        1,
+        "a spokeswoman",
+        "2024-10-10",
+        sentence,
+        &[fig("four", 4.0, 4.0).at("in Volusia County", Some("local:E1"))],
+    );
+    let mut claim = other.claims[0].clone();
+    claim.id = "C2".to_owned();
+    claim.claimant.speaker_id = Some("S2".to_owned());
+    claim.figures = vec!["F2".to_owned()];
+    for mut f in other.figures {
+        f.id = "F2".to_owned();
+        one.figures.push(f);
+    }
+    one.claims.push(claim);
+    assert_eq!(flags(vec![one]), pairs(&[]));
+}
+
 /// A statement dated by a week ("said last week": `2024-W50`) sorts at that week's Monday,
 /// not after every day of the year as the text "2024-W50" would.
 #[test]
