@@ -158,6 +158,10 @@ pub(crate) struct CueFlags {
     /// pronoun or a listed descriptor noun ("Ford posted a profit", not "European markets
     /// posted gains").
     pub agent: bool,
+    /// The verb has a physical sense: an object naming a place or a position
+    /// (`terrain.txt`) is no stance ("are defending the Kursk region", "attacked four
+    /// positions").
+    pub place: bool,
 }
 
 /// One cue form.
@@ -370,6 +374,7 @@ impl Lexicon {
                     "in" => flags.in_document = true,
                     "adv" => flags.adverb = true,
                     "agent" => flags.agent = true,
+                    "place" => flags.place = true,
                     other => return Err(bad("cues.tsv", format!("unknown flag {other:?}"))),
                 }
             }

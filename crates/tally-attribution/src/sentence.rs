@@ -1339,6 +1339,10 @@ fn after(
             words[cue.words.start - 1].lower(),
             "was" | "were" | "been" | "be" | "being" | "is" | "are"
         );
+    // "At least 41 migrants are feared dead": a status of the subject, not an attitude.
+    if passive && at(j0).is_some_and(|w| w.is_word() && STATUSES.contains(&w.lower())) {
+        return None;
+    }
     // A form that is also a noun ("estimates", "claims", "reports") before a comma is the
     // noun ending its phrase: "forecast revenue above Wall Street estimates, as demand ...".
     if k == j0
@@ -1419,7 +1423,7 @@ fn after(
             .filter(|p| word_count(words, *p) >= 3)
             .map(|p| (p, Intro::Object));
     }
-    if flags.np && opens_np {
+    if flags.np && opens_np && !(flags.place && names_terrain(lex, words, j0)) {
         return run_to_end(lex, words, j0, next_cue)
             .map(|p| before_but(words, p))
             .filter(|p| word_count(words, *p) >= 1)
@@ -1471,6 +1475,21 @@ fn skip_object(lex: &Lexicon, words: &[Word<'_>], j: usize) -> usize {
         lower,
         "him" | "her" | "them" | "us" | "me" | "you" | "reporters" | "journalists"
     ) {
+        return j + 1;
+    }
+    // "told rescuers the vessel had left", "warned residents they should leave": a bare
+    // plural noun the descriptor list does not know, then a determiner or a subject
+    // pronoun opening the reported clause.
+    if !w.is_capitalized()
+        && class(lex, words, j) == Class::Other
+        && lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !lower.ends_with("us")
+        && !lower.ends_with("is")
+        && words.get(j + 1).is_some_and(|n| {
+            n.is_word() && matches!(class(lex, words, j + 1), Class::Det | Class::Pronoun)
+        })
+    {
         return j + 1;
     }
     match phrase::right(lex, words, j, words.len()) {
@@ -1969,6 +1988,68 @@ fn before_main_verb(lex: &Lexicon, words: &[Word<'_>], mut content: Phrase) -> P
     }
     content
 }
+
+/// Whether the object noun phrase opening at `j0` has a place or a position as its head
+/// ("are defending [the Kursk region]", "defended the city"): the physical sense of an
+/// object cue, not a stance. The head is the last word of the phrase's first run of plain
+/// words (at most five) ending at punctuation or a preposition, so "defended the city's
+/// budget" and "defended the city council's decision" keep their objects.
+fn names_terrain(lex: &Lexicon, words: &[Word<'_>], j0: usize) -> bool {
+    // A spatial preposition the function-word list does not class as one ends the head
+    // too: "attacked two army positions near the river".
+    let ends_phrase = |i: usize| {
+        words.get(i).is_none_or(|w| {
+            !w.is_word()
+                || matches!(
+                    w.lower(),
+                    "near"
+                        | "outside"
+                        | "inside"
+                        | "around"
+                        | "along"
+                        | "across"
+                        | "north"
+                        | "south"
+                        | "east"
+                        | "west"
+                )
+        })
+    };
+    let mut i = j0;
+    while i < words.len().min(j0 + 5)
+        && !ends_phrase(i)
+        && !words[i].cue
+        && !matches!(
+            class(lex, words, i),
+            Class::Break | Class::Prep | Class::Aux | Class::Pronoun
+        )
+    {
+        i += 1;
+    }
+    i > j0
+        && (i == words.len()
+            || ends_phrase(i)
+            || matches!(class(lex, words, i), Class::Break | Class::Prep))
+        && TERRAIN.contains(&words[i - 1].lower())
+}
+
+/// Head nouns of a place or a military position (`data/attribution/terrain.txt`).
+static TERRAIN: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    include_str!("../../../data/attribution/terrain.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Statuses after a passive "feared" (`data/attribution/statuses.txt`).
+static STATUSES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    include_str!("../../../data/attribution/statuses.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
 
 /// Nouns of a market or financial result (`data/attribution/results.txt`).
 static RESULTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {

@@ -261,3 +261,73 @@ fn citing_a_reason_stays_a_report() {
         .unwrap();
     assert_eq!(citing.class, tally_core::AttributionClass::Statement);
 }
+
+/// "defend" and "attack" with a place or a position as object are the physical sense: the
+/// outer report keeps the whole clause.
+#[test]
+fn a_place_object_is_no_stance() {
+    let all = found(&[
+        "Some 3,000 Syrian fighters are defending the northern city, a regional commander told journalists.",
+        "Rebels attacked two army positions near the river overnight, the ministry said.",
+        "The governor defended the budget cuts.",
+    ]);
+    assert!(!all.iter().any(|(c, _, _)| c == "defending"), "{all:?}");
+    assert!(!all.iter().any(|(c, _, _)| c == "attacked"), "{all:?}");
+    assert!(
+        has(
+            &all,
+            "told",
+            "a regional commander",
+            "Some 3,000 Syrian fighters are defending the northern city"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(&all, "defended", "The governor", "the budget cuts"),
+        "{all:?}"
+    );
+}
+
+/// "are feared dead" is a status of the subject, not its fear.
+#[test]
+fn feared_dead_is_a_status() {
+    let all = found(&[
+        "Dozens of villagers are feared missing after the landslide, local officials said.",
+        "Residents feared the dam would break.",
+    ]);
+    assert!(
+        !all.iter()
+            .any(|(c, _, t)| c == "feared" && t.starts_with("missing")),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "said",
+            "local officials",
+            "Dozens of villagers are feared missing after the landslide"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(&all, "feared", "Residents", "the dam would break"),
+        "{all:?}"
+    );
+}
+
+/// A bare plural addressee before the reported clause is no content.
+#[test]
+fn a_plural_addressee_is_skipped() {
+    let all = found(&[
+        "Two witnesses told investigators the truck had been speeding.",
+        "The mayor warned residents they should stay indoors.",
+    ]);
+    assert!(
+        has(&all, "told", "Two witnesses", "the truck had been speeding"),
+        "{all:?}"
+    );
+    assert!(
+        has(&all, "warned", "The mayor", "they should stay indoors"),
+        "{all:?}"
+    );
+}
