@@ -751,6 +751,11 @@ fn annotate(
                 w.cue = true;
             }
         }
+        for hit in sourcing {
+            if let Some(w) = buffer.iter_mut().find(|w| w.start == hit.start) {
+                w.condition = true;
+            }
+        }
         let words = buffer.as_slice();
         let found = sentence::analyze(lex, words, &cues);
         let paragraph = doc.paragraph_at(sentence.start).unwrap_or(0);

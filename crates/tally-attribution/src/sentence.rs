@@ -1830,11 +1830,15 @@ fn verb<'l>(
     // bare clause after a comma that opens with a subordinator, a preposition or a
     // participle is the reporter's adjunct when content stands before the source; the
     // post-posed reading below takes it.
+    // "[Tunisian authorities arrested three smugglers], a judicial official told Reuters on
+    // condition of anonymity because ...": a sourcing condition after the cue says why the
+    // source is unnamed; the content is the clause before the source.
     let after_adjunct = after.as_ref().is_some_and(|(p, i)| {
-        *i == Intro::Clause
-            && p.start > cue.words.end
-            && words[p.start - 1].is(",")
-            && opens_adjunct(words, p.start)
+        words[p.start].condition
+            || (*i == Intro::Clause
+                && p.start > cue.words.end
+                && words[p.start - 1].is(",")
+                && opens_adjunct(words, p.start))
     });
     // "Those over 60 say they ...", "42% say they're liberal", "The last man to mount a
     // third-party race says he ...": a subject the phrase scan cannot read still stands

@@ -46,6 +46,9 @@ pub(crate) struct Word<'a> {
     /// Starts a cue of its sentence (set once the cues are known): a comma right before it
     /// ends the content of an earlier cue.
     pub cue: bool,
+    /// Starts a sourcing condition ("on condition of anonymity"): what follows a cue from
+    /// here says why the source is unnamed, not what was said.
+    pub condition: bool,
     /// Belongs to a sentence written all in capitals, where capitals tell nothing, and is
     /// not part of an entity mention: it never counts as capitalized.
     pub caseless: bool,
@@ -237,6 +240,7 @@ pub(crate) fn words_into<'a>(
                 lower: lower_body.get(start..token.end).unwrap_or(""),
                 inside: false,
                 cue: false,
+                condition: false,
                 caseless: false,
             });
             continue;
@@ -416,6 +420,7 @@ fn push<'a>(out: &mut Vec<Word<'a>>, body: &'a str, start: usize, text: &'a str,
         lower: "",
         inside: false,
         cue: false,
+        condition: false,
         caseless: false,
     });
 }

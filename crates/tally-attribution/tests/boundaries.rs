@@ -331,3 +331,28 @@ fn a_plural_addressee_is_skipped() {
         "{all:?}"
     );
 }
+
+/// A sourcing condition after a post-posed source's cue says why the source is unnamed:
+/// the content is the clause before the source.
+#[test]
+fn a_condition_after_a_postposed_source_is_no_content() {
+    let mut doc = Document::new(
+        DocumentMeta::default(),
+        [
+            "Police detained four suspects near the harbour, a security source told AFP on condition of anonymity because he was not allowed to brief the press.",
+        ],
+    );
+    tally_text::Segmenter.run(&mut doc).unwrap();
+    Attributor::new().unwrap().run(&mut doc).unwrap();
+    let told = doc
+        .attributions
+        .iter()
+        .find(|a| a.cue.text == "told")
+        .unwrap();
+    let content: Vec<&str> = told.content.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(content, ["Police detained four suspects near the harbour"]);
+    assert_eq!(
+        told.conditions,
+        vec!["on condition of anonymity".to_owned()]
+    );
+}
