@@ -1340,7 +1340,11 @@ fn after(
             "was" | "were" | "been" | "be" | "being" | "is" | "are"
         );
     // "At least 41 migrants are feared dead": a status of the subject, not an attitude.
-    if passive && at(j0).is_some_and(|w| w.is_word() && STATUSES.contains(&w.lower())) {
+    // Only "feared": "were reported missing" is a sourceless report.
+    if passive
+        && cue.entry.lemma == "fear"
+        && at(j0).is_some_and(|w| w.is_word() && STATUSES.contains(&w.lower()))
+    {
         return None;
     }
     // A form that is also a noun ("estimates", "claims", "reports") before a comma is the

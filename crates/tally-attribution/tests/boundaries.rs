@@ -270,6 +270,7 @@ fn a_place_object_is_no_stance() {
         "Some 3,000 Syrian fighters are defending the northern city, a regional commander told journalists.",
         "Rebels attacked two army positions near the river overnight, the ministry said.",
         "The governor defended the budget cuts.",
+        "The senator defended his position on the bill.",
     ]);
     assert!(!all.iter().any(|(c, _, _)| c == "defending"), "{all:?}");
     assert!(!all.iter().any(|(c, _, _)| c == "attacked"), "{all:?}");
@@ -284,6 +285,10 @@ fn a_place_object_is_no_stance() {
     );
     assert!(
         has(&all, "defended", "The governor", "the budget cuts"),
+        "{all:?}"
+    );
+    assert!(
+        has(&all, "defended", "The senator", "his position on the bill"),
         "{all:?}"
     );
 }
