@@ -19,7 +19,8 @@ pub fn reporter_claims(doc: &Document, speaker_drafts: &[Draft]) -> Vec<Draft> {
             .flat_map(|d| &d.evidence)
             .chain(doc.attributions.iter().flat_map(|a| &a.content)),
     );
-    let occupied = Occupied::new(doc, speaker_drafts);
+    // Built at the first unattributed figure: most documents have none.
+    let mut occupied: Option<Occupied> = None;
     // Per sentence with an unattributed figure, the stretches of it that hold one.
     let mut sentences: Vec<(usize, Vec<(usize, usize)>)> = Vec::new();
     for figure in &doc.figures {
@@ -33,7 +34,9 @@ pub fn reporter_claims(doc: &Document, speaker_drafts: &[Draft]) -> Vec<Draft> {
         let Some(sentence) = doc.sentences.get(i) else {
             continue;
         };
-        let stretch = occupied.free_around(&doc.body, sentence, &figure.span);
+        let stretch = occupied
+            .get_or_insert_with(|| Occupied::new(doc, speaker_drafts))
+            .free_around(&doc.body, sentence, &figure.span);
         match sentences.last_mut() {
             Some((last, stretches)) if *last == i => {
                 if !stretches.contains(&stretch) {
