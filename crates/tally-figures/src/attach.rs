@@ -12,10 +12,12 @@
 //!   were killed" counts killed). Killed and wounded named together ("1,000 men killed and
 //!   wounded", "several hundred killed or wounded") are `casualties`. Participles are never
 //!   the counted noun ("40 died" counts no noun; "42,500 displaced people" counts people).
-//! * **Subject**: the proper-noun phrase that opens the figure's clause ("North Korean forces
-//!   have suffered ...", "North Korean troops fighting for Russia ... have suffered ..."),
-//!   else the names before a counted noun of people ("500 North Korean soldiers had been
-//!   wounded"), else one after it in "that the DPRK has suffered" or "drawn from U.S. stocks".
+//! * **Subject**: the names before a counted noun of people ("500 North Korean soldiers had
+//!   been wounded"), else the proper-noun phrase that opens the figure's clause ("North
+//!   Korean forces have suffered ...", "North Korean troops fighting for Russia ... have
+//!   suffered ..."), else one after it in "that the DPRK has suffered" or "drawn from U.S.
+//!   stocks". After a verb of harm ("..., killing at least 12 people") the clause's opener is
+//!   the **agent**, who did the harm, never the subject.
 //! * **Place**: an "in/near/across ... Name" phrase in the figure's own clause ("in Russia's
 //!   Kursk region"), else in the sentence's subject phrase; a place in the attribution frame
 //!   ("told reporters in Kyiv", "officials in Moscow said") is where the words were spoken,
@@ -984,8 +986,8 @@ fn first_word(text: &str, pos: usize) -> Option<Tok> {
     t
 }
 
-/// The subject phrase of a figure, within its sentence: the name that opens the figure's
-/// clause, else the names before its counted noun ("500 North Korean soldiers"), else a name
+/// The subject phrase of a figure, within its sentence: the names before its counted noun
+/// ("500 North Korean soldiers"), else the name that opens the figure's clause, else a name
 /// after it ("... estimate that the DPRK has suffered", "drawn from U.S. stocks"). After a
 /// verb of harm ("Russia ... killing seven people") only the names before the noun count:
 /// the clause's subject is who did the harm.
