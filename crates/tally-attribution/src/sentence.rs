@@ -2050,7 +2050,7 @@ static TERRAIN: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Statuses after a passive "feared" (`data/attribution/statuses.txt`).
+/// Statuses after a passive "feared" or "reported" (`data/attribution/statuses.txt`).
 static STATUSES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     include_str!("../../../data/attribution/statuses.txt")
         .lines()
@@ -2705,6 +2705,22 @@ fn passive_raising(lex: &Lexicon, words: &[Word<'_>], cue: &CueAt<'_>) -> bool {
     }
     let form = words[cue.words.start].lower();
     let participle = form.ends_with("ed") || matches!(form, "said" | "thought" | "known" | "seen");
+    // "Three hikers were reported missing", "he was reported dead": a status after a
+    // passive report with no agent is the subject's state, reported by nobody named.
+    // "feared dead" is no report at all (see `complement`).
+    if participle
+        && cue.entry.lemma != "fear"
+        && words
+            .get(cue.words.end)
+            .is_some_and(|w| w.is_word() && STATUSES.contains(&w.lower()))
+        && cue.words.start > 0
+        && matches!(
+            words[cue.words.start - 1].lower(),
+            "is" | "are" | "was" | "were" | "be" | "been" | "being"
+        )
+    {
+        return true;
+    }
     // "to" opens an infinitive, not a phrase ("be added to the 21 mln dlrs").
     let verb_after = words.get(cue.words.end + 1).is_some_and(Word::is_word)
         && matches!(

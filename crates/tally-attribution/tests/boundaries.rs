@@ -361,3 +361,30 @@ fn a_condition_after_a_postposed_source_is_no_content() {
         vec!["on condition of anonymity".to_owned()]
     );
 }
+
+/// "were reported missing": a passive report of a status with no agent names nobody; the
+/// content is the subject with its status, as for "is expected to".
+#[test]
+fn reported_status_has_no_source() {
+    let all = found(&[
+        "Four fishermen were reported missing after the boat capsized off the coast.",
+        "The mayor was reported dead on Tuesday.",
+        "The theft was reported to police on Monday.",
+    ]);
+    assert!(
+        all.iter().any(|(c, s, t)| c == "were reported"
+            && s.is_none()
+            && t == "Four fishermen | missing after the boat capsized off the coast"),
+        "{all:?}"
+    );
+    assert!(
+        all.iter().any(|(c, s, t)| c == "was reported"
+            && s.is_none()
+            && t == "The mayor | dead on Tuesday"),
+        "{all:?}"
+    );
+    assert!(
+        !all.iter().any(|(_, _, t)| t.contains("The theft |")),
+        "{all:?}"
+    );
+}
