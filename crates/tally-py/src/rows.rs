@@ -103,6 +103,8 @@ pub const FIGURE_COLUMNS: &[(&str, ColumnType)] = {
         ("subject_entity", Text),
         ("place", Text),
         ("place_entity", Text),
+        ("agent", Text),
+        ("agent_entity", Text),
         ("hedges", Json),
         ("convention", Text),
         ("date", Text),
@@ -205,9 +207,9 @@ pub struct DocumentRows {
 /// Index of the `cluster_id` column in [`DOCUMENT_COLUMNS`].
 pub const CLUSTER_COLUMN: usize = 10;
 /// Index of the `claimant` column in [`FIGURE_COLUMNS`].
-pub const FIGURE_CLAIMANT_COLUMN: usize = 20;
+pub const FIGURE_CLAIMANT_COLUMN: usize = 22;
 /// Index of the `claim_key` column in [`FIGURE_COLUMNS`].
-pub const FIGURE_CLAIM_KEY_COLUMN: usize = 19;
+pub const FIGURE_CLAIM_KEY_COLUMN: usize = 21;
 
 fn compact<T: Serialize>(value: &T) -> String {
     // Plain data (strings and vectors of them) always serializes.
@@ -305,6 +307,8 @@ impl DocumentRows {
                 Cell::text(f.subject.as_ref().and_then(|a| a.entity_id.as_deref())),
                 Cell::text(f.place.as_ref().map(|a| a.span.text.as_str())),
                 Cell::text(f.place.as_ref().and_then(|a| a.entity_id.as_deref())),
+                Cell::text(f.agent.as_ref().map(|a| a.span.text.as_str())),
+                Cell::text(f.agent.as_ref().and_then(|a| a.entity_id.as_deref())),
                 Cell::Text(compact(&f.hedges)),
                 Cell::Text(f.convention.clone()),
                 Cell::text(date.as_deref()),

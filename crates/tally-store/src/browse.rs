@@ -165,6 +165,11 @@ pub struct FigureView {
     pub place: Option<String>,
     /// The place's entity id.
     pub place_entity: Option<String>,
+    /// Who did the harm a loss figure counts, as written ("Russian drones and missiles");
+    /// NULL in rows stored before schema version 4.
+    pub agent: Option<String>,
+    /// The agent's entity id.
+    pub agent_entity: Option<String>,
     /// Hedges ("latest estimate").
     pub hedges: Vec<String>,
 }
@@ -1090,7 +1095,7 @@ impl Store {
             while let Some(r) = rows.next().at(&self.path)? {
                 let f = figure_view(r).at(&self.path)?;
                 let (start, end): (i64, i64) =
-                    (r.get(16).at(&self.path)?, r.get(17).at(&self.path)?);
+                    (r.get(18).at(&self.path)?, r.get(19).at(&self.path)?);
                 push("figure", figure_label(&f), Some(f.id), start, end);
             }
         }
@@ -1478,10 +1483,10 @@ fn doc_ref(r: &Row<'_>) -> rusqlite::Result<DocumentRef> {
     })
 }
 
-/// The [`FigureView`] columns, read by [`figure_view`] at indexes 0 to 15.
+/// The [`FigureView`] columns, read by [`figure_view`] at indexes 0 to 17.
 const FIGURE: &str = "f.id, f.raw, f.low, f.best, f.high, f.unit, f.approx, f.open_low,
     f.open_high, f.measure, f.noun, f.subject_text, f.subject_entity, f.place_text,
-    f.place_entity, f.hedges";
+    f.place_entity, f.hedges, f.agent_text, f.agent_entity";
 
 fn figure_view(r: &Row<'_>) -> rusqlite::Result<FigureView> {
     let hedges: String = r.get(15)?;
@@ -1501,6 +1506,8 @@ fn figure_view(r: &Row<'_>) -> rusqlite::Result<FigureView> {
         subject_entity: r.get(12)?,
         place: r.get(13)?,
         place_entity: r.get(14)?,
+        agent: r.get(16)?,
+        agent_entity: r.get(17)?,
         hedges: json_list(&hedges),
     })
 }
@@ -1672,6 +1679,8 @@ mod tests {
             subject_entity: None,
             place: None,
             place_entity: None,
+            agent: None,
+            agent_entity: None,
             hedges: Vec::new(),
         };
         assert_eq!(figure_label(&f), "300–900 casualties");

@@ -100,6 +100,8 @@ impl ExportTable {
                 ("subject_entity", Text),
                 ("place", Text),
                 ("place_entity", Text),
+                ("agent", Text),
+                ("agent_entity", Text),
                 ("hedges", Json),
                 ("convention", Text),
                 ("date", Text),
@@ -146,7 +148,8 @@ impl ExportTable {
             ExportTable::Figures => {
                 "SELECT d.id, f.id, f.measure, f.raw, f.low, f.best, f.high, f.unit, f.approx,
                      f.open_low, f.open_high, f.noun, f.subject_text, f.subject_entity,
-                     f.place_text, f.place_entity, f.hedges, f.convention, f.date, c.key,
+                     f.place_text, f.place_entity, f.agent_text, f.agent_entity, f.hedges,
+                     f.convention, f.date, c.key,
                      c.claimant_name, p.name, f.start, f.end
                  FROM figures f
                  JOIN documents d ON d.pk = f.doc_pk

@@ -37,10 +37,15 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "carriers by document",
         sql: include_str!("../migrations/0003_carriers_by_document.sql"),
     },
+    Migration {
+        version: 4,
+        name: "figure agent",
+        sql: include_str!("../migrations/0004_figure_agent.sql"),
+    },
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// The database's schema version (0 for a new, empty file).
 ///

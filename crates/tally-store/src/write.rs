@@ -496,10 +496,10 @@ impl Default for PendingRows {
                 figures: MultiInsert::new(
                     "INSERT OR IGNORE INTO figures (doc_pk, id, start, end, raw, low, best, high,
                          unit, approx, open_low, open_high, measure, noun, subject_text,
-                         subject_entity, place_text, place_entity, hedges, convention, claim_pk,
-                         date)
+                         subject_entity, place_text, place_entity, agent_text, agent_entity,
+                         hedges, convention, claim_pk, date)
                      VALUES",
-                    22,
+                    24,
                 ),
                 speakers: MultiInsert::new(
                     "INSERT OR IGNORE INTO speakers (doc_pk, id, named, name, entity_id,
@@ -646,6 +646,8 @@ impl PendingRows {
         row.opt_text(f.subject.as_ref().and_then(|a| a.entity_id.as_deref()));
         row.opt_text(f.place.as_ref().map(|a| a.span.text.as_str()));
         row.opt_text(f.place.as_ref().and_then(|a| a.entity_id.as_deref()));
+        row.opt_text(f.agent.as_ref().map(|a| a.span.text.as_str()));
+        row.opt_text(f.agent.as_ref().and_then(|a| a.entity_id.as_deref()));
         row.text_with(|b| json_into(b, &f.hedges));
         row.text(&f.convention);
         row.opt_int(claim_pk);

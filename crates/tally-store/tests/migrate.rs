@@ -247,3 +247,70 @@ fn a_version_2_database_keeps_its_carriers_in_document_order() {
     let carriers: Vec<&str> = claim.carriers.iter().map(|c| c.claim_id.as_str()).collect();
     assert_eq!(carriers, ["C1", "C7", "C1"]);
 }
+
+/// A version-3 figure row, as the version-3 writer stored it (no agent columns).
+const V3_FIGURE: &str = "
+INSERT INTO documents (pk, id, content_hash, cluster_id, ingested_at)
+    VALUES (1, 'd1', 'h1', 1, 'now');
+INSERT INTO document_text (pk, title, body, paragraphs, sentences, meta_json, layers, diagnostics)
+    VALUES (1, NULL, 'Russian drones and missiles struck Kharkiv, killing at least 12 people.',
+        '[[0,71]]', '[[0,71]]', '{}', '[]', '[]');
+INSERT INTO figures (doc_pk, id, start, end, raw, low, approx, open_low, open_high, measure,
+    subject_text, subject_entity, place_text, place_entity, hedges, convention, date)
+VALUES (1, 'F1', 53, 64, 'at least 12', 12, 0, 0, 1, 'deaths', 'people', NULL, 'Kharkiv',
+    'place:kharkiv', '[]', 'default', '2025-05-02');
+";
+
+#[test]
+fn a_version_3_database_gains_empty_agent_columns_and_exports_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v3.db");
+    let columns = "doc_pk, id, start, end, raw, low, best, high, unit, approx, open_low,
+        open_high, measure, noun, subject_text, subject_entity, place_text, place_entity,
+        hedges, convention, claim_pk, date";
+    let dump = |conn: &Connection| -> Vec<rusqlite::types::Value> {
+        conn.query_row(&format!("SELECT {columns} FROM figures"), [], |r| {
+            (0..22).map(|i| r.get(i)).collect()
+        })
+        .unwrap()
+    };
+    let before = {
+        let mut conn = Connection::open(&path).unwrap();
+        assert_eq!(
+            migrate(&mut conn, "v3", &MIGRATIONS[..3]).unwrap(),
+            [1, 2, 3]
+        );
+        conn.execute_batch(V3_FIGURE).unwrap();
+        dump(&conn)
+    };
+    let store = Store::open(&path).unwrap();
+    let conn = store.connection();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 4);
+    assert_eq!(dump(conn), before, "every old column kept");
+    let agent: (Option<String>, Option<String>) = conn
+        .query_row("SELECT agent_text, agent_entity FROM figures", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!(agent, (None, None), "an old row's agent is unknown");
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    // The export reads the new columns from the upgraded file: NULL, next to the old ones.
+    let mut out = Vec::new();
+    store
+        .export(
+            tally_store::ExportTable::Figures,
+            tally_store::ExportFormat::Jsonl,
+            &mut out,
+            "v3",
+        )
+        .unwrap();
+    let row: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(row["place_entity"], "place:kharkiv");
+    assert!(row["agent"].is_null() && row["agent_entity"].is_null());
+}

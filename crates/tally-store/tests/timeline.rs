@@ -526,7 +526,8 @@ fn within_one_story_a_count_far_below_the_toll_does_not_contradict_it() {
 /// the story's toll: "at least 16" statewide and "four" in Volusia County do not contradict.
 #[test]
 fn within_one_story_a_placed_count_below_the_toll_is_a_part_of_it() {
-    let sentence = "Officials said at least 16 died; a spokeswoman said four died in Volusia County.";
+    let sentence =
+        "Officials said at least 16 died; a spokeswoman said four died in Volusia County.";
     let mut one = story(
         1,
         "officials",
