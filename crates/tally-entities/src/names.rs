@@ -1078,6 +1078,11 @@ fn typed_pieces(
                 && cand.words == 1
                 && is_sentence_initial(ctx, k)
                 && !acts_like_name(ctx, k);
+            // "CHARLOTTE, N.C. (AP)", "SAN ANTONIO, Texas": a dateline's city.
+            if cand.kind.is_none() && is_sentence_initial(ctx, k) && dateline_city(ctx, last) {
+                cand.kind = Some(EntityType::Place);
+                cand.weak = false;
+            }
             // "in Kursk" is a place; "a stake in Chrysler" is not.
             // "Heathrow airport", "Thames river": a geographic noun after the name.
             if cand.kind.is_none()
@@ -1234,6 +1239,22 @@ fn acts_like_name(ctx: &SentenceCtx<'_>, k: usize) -> bool {
     }
     let plural = ctx.text(k).ends_with('s') && !ctx.text(k).ends_with("ss");
     !plural && ctx.words.get(k + 1).is_some_and(|n| n.joined) && ctx.has(k + 1, REPORTING)
+}
+
+/// Whether word `last` ends a dateline's city: ", " and a listed state or country right
+/// after it ("CHARLOTTE, N.C.", "MADISON, Wis.").
+fn dateline_city(ctx: &SentenceCtx<'_>, last: usize) -> bool {
+    let w = ctx.words[last];
+    ctx.words.get(last + 1).is_some_and(|next| {
+        ctx.body.get(w.end..next.start) == Some(", ")
+            && ctx.covered[last + 1].is_some_and(|g| {
+                let m = &ctx.gaz[g];
+                matches!(m.kind, EntityType::Place | EntityType::Country)
+                    && m.start == next.start
+                    // "Leahy, Vermont's senior senator": an apposition, not a dateline.
+                    && !ctx.body[m.end..].starts_with(['\'', '\u{2019}'])
+            })
+    })
 }
 
 fn is_sentence_initial(ctx: &SentenceCtx<'_>, k: usize) -> bool {
