@@ -615,6 +615,17 @@ fn name_phrase(
             lex::is_capitalized(w.text(text)) && !calendar
         };
         let group = lexicon.role_of(text, w) & (role::GROUP | role::PLACE_NOUN) != 0;
+        // "Rio Grande do Sul", "Mato Grosso do Sul": a particle between capitalized words.
+        let particle = !caps
+            && capitalized
+            && matches!(w.text(text), "do" | "da" | "de" | "dos" | "das" | "del")
+            && lex::next(text, w.end)
+                .is_some_and(|n| n.end <= limit && lex::is_capitalized(n.text(text)));
+        if particle {
+            count += 1;
+            cur = lex::next(text, w.end);
+            continue;
+        }
         if !(cap || group && capitalized) {
             break;
         }
