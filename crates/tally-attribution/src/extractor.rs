@@ -47,6 +47,7 @@ use crate::coref::{Mention, NotPerson, Registry};
 use crate::descriptor::{self, Descriptor, Form};
 use crate::lexicon::{Gender, Hit, Lexicon, NounKind};
 use crate::nesting;
+use crate::owner;
 use crate::phrase::{self, Class, Phrase, class};
 use crate::said_at;
 use crate::sentence::{self, CueAt, Found};
@@ -156,6 +157,16 @@ impl<'d> EntityIndex<'d> {
             .take_while(|m| m.1 == span.end)
             .find(|m| m.0 > span.start && m.2.kind == EntityType::Person)
             .map(|m| (m.0, m.1))
+    }
+
+    /// The entity with a mention exactly `start..end`.
+    fn exact(&self, start: usize, end: usize) -> Option<&'d Entity> {
+        let i = self.mentions.partition_point(|m| m.0 < start);
+        self.mentions[i..]
+            .iter()
+            .take_while(|m| m.0 == start)
+            .find(|m| m.1 == end)
+            .map(|m| m.2)
     }
 
     /// The entity with a mention overlapping `start..end`.
@@ -822,6 +833,9 @@ fn annotate(
                     let mut d = descriptor::parse(lex, &doc.body, words, target, apposition);
                     let span = span_of(doc, words, target)?;
                     name_from_person(lex, &mut d, &doc.body, &entities, &span);
+                    owner::name_owner(&mut d, &doc.body, span.start, span.end, |a, b| {
+                        entities.exact(a, b)
+                    });
                     // "Last Friday, ... saying": a time expression is never a speaker.
                     if doc
                         .times

@@ -61,6 +61,7 @@ mod descriptor;
 mod extractor;
 mod lexicon;
 mod nesting;
+mod owner;
 mod phrase;
 mod said_at;
 mod sentence;

@@ -426,3 +426,48 @@ fn a_titled_person_after_an_of_complement_is_named() {
         ]
     );
 }
+
+/// A document owned by a named body speaks for the body; a country's data are about it.
+#[test]
+fn document_of_a_named_body_is_the_body() {
+    let doc = run(
+        &[
+            "Arrivals fell by roughly 60% this year, Interior Ministry data show.",
+            "Oil prices fell 2 percent on Monday, LSEG data showed.",
+            "Exports rose 5 percent in May, U.S. data showed.",
+            "Trade data showed imports fell sharply in May.",
+        ],
+        &[
+            (
+                "Interior Ministry",
+                EntityType::Organization,
+                "Interior Ministry",
+            ),
+            ("U.S.", EntityType::Country, "United States"),
+        ],
+    );
+    let named: Vec<(String, bool)> = doc
+        .speakers
+        .iter()
+        .map(|s| {
+            (
+                s.name
+                    .clone()
+                    .or_else(|| s.descriptor.clone())
+                    .unwrap_or_default(),
+                s.named,
+            )
+        })
+        .collect();
+    assert!(
+        named.contains(&("Interior Ministry".to_owned(), true)),
+        "{named:?}"
+    );
+    assert!(named.contains(&("LSEG".to_owned(), true)), "{named:?}");
+    assert!(
+        named
+            .iter()
+            .all(|(s, n)| !(*n && (s == "U.S." || s == "Trade"))),
+        "{named:?}"
+    );
+}
