@@ -140,10 +140,54 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
                 continue;
             }
             content_edges(lex, words, cue.entry.flags.obj, &mut f);
+            if let Some(prev) = found.last_mut() {
+                split_at_and(lex, words, prev, &mut f);
+            }
             found.push(f);
         }
     }
     found
+}
+
+/// "Officials reported [four deaths], and [two more people were killed], a spokeswoman
+/// said": when a source after its content would take the report before it (its source
+/// before its cue) with its content, the clause after ", and" is the later
+/// speaker's and the report before ends at the comma. Each side keeps two words or more.
+fn split_at_and(lex: &Lexicon, words: &[Word<'_>], prev: &mut Found<'_>, f: &mut Found<'_>) {
+    let ([p], [c]) = (prev.content.as_slice(), f.content.as_slice()) else {
+        return;
+    };
+    let (p, c) = (*p, *c);
+    let preposed = prev
+        .source
+        .is_some_and(|s| s.span.end <= prev.cue.start && p.start >= prev.cue.end);
+    let postposed = f.source.is_some_and(|s| s.span.start >= c.end) && c.end <= f.cue.start;
+    // "Sumita said [A], and [B], the paper said": after a plain "said" the clause often
+    // goes on with the same speaker's words; the later source reports both.
+    if p.start != c.start || p.end > c.end || !preposed || !postposed || prev.lemma == "say" {
+        return;
+    }
+    let Some(comma) = (c.start + 2..c.end.saturating_sub(3)).rev().find(|&i| {
+        words[i].is(",")
+            && !words[i].inside
+            && words[i + 1].is_word()
+            && words[i + 1].lower() == "and"
+    }) else {
+        return;
+    };
+    // The clause after "and" must not be cut by another comma before the source: "and
+    // Texas, a spokeswoman said" lists, it does not open a clause. And it opens with a
+    // subject: a determiner, a pronoun or an amount ("and two more people were killed"),
+    // not a second predicate or object ("and is reluctantly letting", "and marketing").
+    let subject = matches!(
+        class(lex, words, comma + 2),
+        Class::Det | Class::Pronoun | Class::Possessive
+    ) || starts_amount(words, comma + 2);
+    if !subject || words[comma + 2..c.end].iter().any(|w| w.is(",")) {
+        return;
+    }
+    prev.content[0].end = p.end.min(comma);
+    f.content[0].start = comma + 2;
 }
 
 /// Whether a one-word cue in its base form follows a singular subject it cannot agree

@@ -388,3 +388,29 @@ fn reported_status_has_no_source() {
         "{all:?}"
     );
 }
+
+/// "X reported A, and B, Y said": the clause after ", and" is Y's, A stays X's.
+#[test]
+fn postposed_source_takes_the_clause_after_and() {
+    let all = found(&[
+        "Police in the northern district reported three arrests, and two more suspects were detained near the border, a local official said.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "reported",
+            "Police in the northern district",
+            "three arrests"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "said",
+            "a local official",
+            "two more suspects were detained near the border"
+        ),
+        "{all:?}"
+    );
+}
