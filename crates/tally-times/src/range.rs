@@ -96,7 +96,7 @@ fn bare_day(tokens: &[Tok<'_>], i: usize) -> Option<u32> {
 }
 
 /// Whether tokens `a` and `b` are joined by a hyphen or an en dash, with no space.
-fn dash_between(tokens: &[Tok<'_>], a: usize, b: usize) -> bool {
+pub(crate) fn dash_between(tokens: &[Tok<'_>], a: usize, b: usize) -> bool {
     let (Some(l), Some(d), Some(r)) = (tokens.get(a), tokens.get(a + 1), tokens.get(b)) else {
         return false;
     };

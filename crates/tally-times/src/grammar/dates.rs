@@ -118,11 +118,9 @@ impl Parser<'_, '_> {
     /// The year written after the bare end day of a range that starts at token `i`
     /// ("-18, 2023").
     fn year_after_range(&self, i: usize) -> Option<i64> {
-        let dash = self.tok(i).filter(|t| matches!(t.text, "-" | "–"))?;
-        let day = self
-            .tok(i + 1)
+        self.tok(i + 1)
             .filter(|t| t.kind == Kind::Num && t.text.len() <= 2)?;
-        if !self.touching(i) || dash.end != day.start {
+        if !crate::range::dash_between(self.t, i.checked_sub(1)?, i + 1) {
             return None;
         }
         let k = if self.is(i + 2, ",") { i + 3 } else { i + 2 };
