@@ -98,19 +98,26 @@ pub fn relink_shared_names(
 /// The most bytes between two listed names: ", and ".
 const LIST_GAP: usize = 6;
 
-/// Whether a mention of entity `i` sits in a list beside another country's mention.
+/// Whether a mention of entity `i` sits in a list beside another country's mention. The
+/// other countries' mention edges are sorted once, so each mention is two binary searches,
+/// not a scan of every other mention.
 fn listed_with_countries(entities: &[Entity], i: usize) -> bool {
-    let others = || {
-        entities
-            .iter()
-            .enumerate()
-            .filter(|&(j, e)| j != i && e.kind == EntityType::Country)
-            .flat_map(|(_, e)| &e.mentions)
-    };
+    let others = entities
+        .iter()
+        .enumerate()
+        .filter(|&(j, e)| j != i && e.kind == EntityType::Country)
+        .flat_map(|(_, e)| &e.mentions);
+    let (mut starts, mut ends): (Vec<usize>, Vec<usize>) = others.map(|o| (o.start, o.end)).unzip();
+    starts.sort_unstable();
+    ends.sort_unstable();
     entities[i].mentions.iter().any(|m| {
-        others().any(|o| {
-            (o.end <= m.start && m.start - o.end <= LIST_GAP)
-                || (m.end <= o.start && o.start - m.end <= LIST_GAP)
-        })
+        // An other mention ending at most LIST_GAP bytes before this one, or starting at
+        // most LIST_GAP bytes after it.
+        let before = ends.partition_point(|&e| e <= m.start);
+        let after = starts.partition_point(|&s| s < m.end);
+        before
+            .checked_sub(1)
+            .is_some_and(|k| m.start - ends[k] <= LIST_GAP)
+            || starts.get(after).is_some_and(|&s| s - m.end <= LIST_GAP)
     })
 }
