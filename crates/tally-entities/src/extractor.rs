@@ -48,6 +48,7 @@ use crate::places;
 use crate::resolve::{self, Compass, resolve};
 use crate::scan::{self, Word};
 use crate::shared_names;
+use crate::swar;
 
 /// Per-thread buffers for [`EntityExtractor::extract`].
 #[derive(Default)]
@@ -272,7 +273,17 @@ impl EntityExtractor {
         while k < words.len() {
             let w = words[k];
             let mut found = None;
-            if w.upper {
+            let len = w.end - w.start;
+            if w.upper && w.plain && len <= names::MAX_LISTED_WORD {
+                // A plain word is the search's first word: hashed here as the search
+                // would, most capitalized words are ruled out by one bit, with no walk.
+                // The hash is the word's lexicon hash too.
+                let h = swar::hash_folded_in(0, body.as_bytes(), w.start, w.end);
+                hashes[k].set(Some(h));
+                if self.gazetteer.may_open(h, len) {
+                    found = self.match_at(text, w.start, shouting, out, &mut None);
+                }
+            } else if w.upper {
                 let mut first_word = None;
                 found = self.match_at(text, w.start, shouting, out, &mut first_word);
                 // The search hashed the word as the lexicon does when it is one plain

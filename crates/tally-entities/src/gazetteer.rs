@@ -169,6 +169,14 @@ impl Gazetteer {
         self.find_at_noting(text, at, end, accept, &mut None)
     }
 
+    /// Whether an alias may open with the plain ASCII word of `len` bytes whose hash is
+    /// `h` (see `Matcher::may_open`): when not, [`Gazetteer::find_at`] from that word finds
+    /// nothing.
+    #[inline]
+    pub(crate) fn may_open(&self, h: u64, len: usize) -> bool {
+        self.matcher.may_open(h, len)
+    }
+
     /// [`Gazetteer::find_at`], also noting the hash and end of the first word searched
     /// (see `Matcher::longest_noting`).
     pub(crate) fn find_at_noting(

@@ -148,6 +148,22 @@ impl Matcher {
         m
     }
 
+    /// Whether a search whose first word is `len` bytes long and hashes to `h` (a plain
+    /// ASCII word, hashed as [`swar::hash_folded_in`] from 0) can find anything: false when
+    /// no alias opens with that word. A search would stop at its first probe then, so a
+    /// caller that already knows the word's hash skips the walk (most capitalized words
+    /// open no alias). Conservative: a word longer than every alias is left to the search.
+    #[inline]
+    pub fn may_open(&self, h: u64, len: usize) -> bool {
+        if len > self.max_len {
+            return true;
+        }
+        let bit = first_word_bit(h);
+        self.first_words
+            .get(bit / 64)
+            .is_some_and(|w| w >> (bit % 64) & 1 == 1)
+    }
+
     /// The longest alias that matches `text[at..end]` from `at` up to a word boundary and
     /// that `accept(pattern, match_end)` takes: `(pattern, match_end)`.
     #[cfg(test)]
@@ -308,6 +324,27 @@ mod tests {
             find(&m, &aliases, "The Kremlin").as_deref(),
             Some("the Kremlin=The Kremlin")
         );
+    }
+
+    #[test]
+    fn a_word_no_alias_opens_with_finds_nothing() {
+        let aliases = ["U.S.", "North Korea", "Kursk", "the Kremlin", "Biden"];
+        let m = Matcher::new(aliases);
+        for alias in aliases {
+            let first = alias.split(|c: char| !c.is_ascii_alphanumeric()).next();
+            let first = first.unwrap_or_default();
+            let h = swar::hash_folded_in(0, first.as_bytes(), 0, first.len());
+            assert!(m.may_open(h, first.len()), "{alias}");
+        }
+        let text = "Trump and Kurskaya met the North Korean Biden Kursk people";
+        let mut at = 0;
+        for word in text.split(' ') {
+            let h = swar::hash_folded_in(0, text.as_bytes(), at, at + word.len());
+            if !m.may_open(h, word.len()) {
+                assert_eq!(m.longest(text, at, text.len(), |_, _| true), None, "{word}");
+            }
+            at += word.len() + 1;
+        }
     }
 
     #[test]

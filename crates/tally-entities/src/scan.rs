@@ -23,6 +23,9 @@ pub struct Word {
     pub joined: bool,
     /// Has an inner hyphen ("pro-Russian", "Wal-Mart").
     pub hyphenated: bool,
+    /// Only ASCII letters and digits ("Biden", not "U.S.", "Wal-Mart" or "Zürich"): the
+    /// gazetteer search's first word is then exactly this word.
+    pub plain: bool,
 }
 
 /// Lowercase Arabic articles, in their common romanizations, that open a hyphenated name.
@@ -218,6 +221,8 @@ pub fn words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) -> Shape
         let mut has_period = false;
         let mut hyphenated = false;
         let mut possessive = false;
+        // Cleared where the word takes anything but ASCII letters and digits.
+        let mut plain = class & ALNUM != 0;
         let mut word_end;
         let mut resume;
         loop {
@@ -232,6 +237,7 @@ pub fn words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) -> Shape
             };
             if d.is_alphanumeric() {
                 j += d.len_utf8();
+                plain = false;
                 continue;
             }
             if !matches!(d, '.' | '-' | '\'' | '’' | '&') {
@@ -255,6 +261,7 @@ pub fn words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) -> Shape
                 }
                 has_period |= d == '.';
                 hyphenated |= d == '-';
+                plain = false;
                 j = after;
                 continue;
             }
@@ -263,6 +270,7 @@ pub fn words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) -> Shape
                 if has_period || single || is_abbreviation(bytes, word_start, j) {
                     word_end = after;
                     resume = after;
+                    plain = false;
                 }
             }
             break;
@@ -281,6 +289,7 @@ pub fn words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) -> Shape
             possessive,
             joined: clean && spaced,
             hyphenated,
+            plain,
         });
         clean = !possessive;
         spaced = false;
@@ -359,6 +368,20 @@ mod tests {
         assert!(!got[4].2, "team follows a possessive, so it is not joined");
         assert!(!got[5].2, "Gen. follows a comma");
         assert!(got[9].1, "Jobs' is possessive");
+    }
+
+    #[test]
+    fn plain_words_are_ascii_letters_and_digits() {
+        let body = "U.S. President Joe Biden's team, Gen. Smith, EADS-led Wal-Mart, Z\u{fc}rich \
+                    and M\u{fc}ller said 42 times in Kyiv; al-Burhan O'Neill AT&T.";
+        let mut out = Vec::new();
+        words(body, 0, body.len(), &mut out);
+        for w in &out {
+            let text = &body[w.start..w.end];
+            let want = text.bytes().all(|b| b.is_ascii_alphanumeric());
+            assert_eq!(w.plain, want, "{text:?}");
+        }
+        assert!(out.iter().any(|w| w.plain) && out.iter().any(|w| !w.plain));
     }
 
     #[test]
