@@ -190,6 +190,10 @@ pub struct Estimate {
     pub subject: Option<String>,
     /// The place phrase.
     pub place: Option<String>,
+    /// Who did the harm the figure counts, as written ("Russian drones and missiles").
+    pub agent: Option<String>,
+    /// The entity the agent is linked to (`RU`).
+    pub agent_entity: Option<String>,
     /// Documents carrying it.
     pub carriers: Vec<Carrier>,
     /// Contradictions (ranges that do not overlap within the window) and revisions.
@@ -240,6 +244,8 @@ impl From<tally_store::Timeline> for Timeline {
                     content: e.content,
                     subject: e.subject,
                     place: e.place,
+                    agent: e.agent,
+                    agent_entity: e.agent_entity,
                     carriers: e
                         .carriers
                         .into_iter()

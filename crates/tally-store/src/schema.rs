@@ -42,10 +42,15 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "figure agent",
         sql: include_str!("../migrations/0004_figure_agent.sql"),
     },
+    Migration {
+        version: 5,
+        name: "timeline agent",
+        sql: include_str!("../migrations/0005_timeline_agent.sql"),
+    },
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 /// The database's schema version (0 for a new, empty file).
 ///

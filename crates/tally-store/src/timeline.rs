@@ -145,6 +145,11 @@ pub struct Estimate {
     pub place: Option<String>,
     /// The entity the place phrase is linked to.
     pub place_entity: Option<String>,
+    /// Who did the harm the figure counts, as written ("Russian drones and missiles");
+    /// `None` when the figure names none, and for figures stored before schema version 4.
+    pub agent: Option<String>,
+    /// The entity the agent phrase is linked to (`RU`).
+    pub agent_entity: Option<String>,
     /// Every document carrying it.
     pub carriers: Vec<Carrier>,
     /// Contradictions and revisions.
@@ -271,6 +276,8 @@ impl Store {
                 subject_entity: row.subject_entity,
                 place: row.place_text,
                 place_entity: row.place_entity,
+                agent: row.agent_text,
+                agent_entity: row.agent_entity,
                 carriers: vec![carrier],
                 flags: Vec::new(),
             });
@@ -313,7 +320,8 @@ impl Store {
                 "SELECT f.raw, f.low, f.best, f.high, f.open_high, f.unit, f.hedges,
                      f.subject_text, f.subject_entity, f.place_text, f.place_entity, f.date,
                      f.claim_pk, f.doc_pk, d.id, d.cluster_id, d.url, s.name,
-                     c.claimant_name, c.claimant_kind, c.kind, c.content
+                     c.claimant_name, c.claimant_kind, c.kind, c.content,
+                     f.agent_text, f.agent_entity
                  FROM figures f
                  LEFT JOIN documents d ON d.pk = f.doc_pk
                  LEFT JOIN sources s ON s.id = d.publisher_id
@@ -408,6 +416,8 @@ fn figure_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<FigureRow> {
         date: r.get(11)?,
         claim_pk: r.get(12)?,
         doc_pk: r.get(13)?,
+        agent_text: r.get(22)?,
+        agent_entity: r.get(23)?,
         document,
         claim,
     })
@@ -429,6 +439,8 @@ struct FigureRow {
     date: Option<String>,
     claim_pk: Option<i64>,
     doc_pk: i64,
+    agent_text: Option<String>,
+    agent_entity: Option<String>,
     /// `None` when the document row is missing.
     document: Option<DocInfo>,
     /// `None` without a claim, or when its row is missing.

@@ -1,5 +1,5 @@
 //! A figure's agent (who did the harm a loss figure counts) is stored by ingest and read
-//! back by every export format and the claim card the server serves.
+//! back by every export format, the claim card the server serves and the timeline.
 #![allow(clippy::unwrap_used)]
 
 mod common;
@@ -148,4 +148,27 @@ fn the_claim_card_shows_the_agent() {
     assert_eq!(f.agent_entity.as_deref(), Some("RU"));
     let json = serde_json::to_value(f).unwrap();
     assert_eq!(json["agent_entity"], "RU");
+}
+
+#[test]
+fn the_timeline_json_has_the_agent() {
+    let store = stored();
+    let timeline = store
+        .timeline(&tally_store::TimelineQuery {
+            measure: "casualties".to_owned(),
+            ..tally_store::TimelineQuery::default()
+        })
+        .unwrap();
+    let json = serde_json::to_value(&timeline).unwrap();
+    let estimates = json["estimates"].as_array().unwrap();
+    assert_eq!(estimates.len(), 2);
+    let toll = estimates
+        .iter()
+        .find(|e| e["raw"] == "at least 12")
+        .unwrap();
+    assert_eq!(toll["agent"], "Russian drones and missiles");
+    assert_eq!(toll["agent_entity"], "RU");
+    assert_eq!(toll["subject"], "people", "the agent is not the subject");
+    let other = estimates.iter().find(|e| e["raw"] == "40").unwrap();
+    assert!(other["agent"].is_null() && other["agent_entity"].is_null());
 }

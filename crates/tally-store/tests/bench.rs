@@ -36,6 +36,8 @@ const PLACES: &[&str] = &[
     "Medellin",
     "Managua",
 ];
+/// Who did the harm, named in every other lead (a figure's agent).
+const AGENTS: &[&str] = &["Russian drones", "rebel forces", "an air strike"];
 
 fn texts() -> Option<Vec<String>> {
     let eval = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval");
@@ -59,9 +61,11 @@ fn document(i: usize, texts: &[String]) -> Document {
     let date = format!("2024-{:02}-{:02}", 1 + (i / 28) % 12, 1 + i % 28);
     let a = &texts[i % texts.len()];
     let b = &texts[(i * 7 + 3) % texts.len()];
+    let agent = i.is_multiple_of(2).then(|| AGENTS[(i / 2) % AGENTS.len()]);
     let lead = format!(
-        "Officials said {} people were killed in {} on day {i}.",
+        "Officials said {} people were killed{} in {} on day {i}.",
         10 + i % 500,
+        agent.map(|a| format!(" by {a}")).unwrap_or_default(),
         PLACES[i % PLACES.len()]
     );
     let meta = DocumentMeta {
@@ -111,7 +115,13 @@ fn document(i: usize, texts: &[String]) -> Document {
             entity_id: Some(SUBJECTS[(i / 5) % SUBJECTS.len()].into()),
         }),
         subject_inherited: false,
-        agent: None,
+        agent: agent.map(|a| {
+            let at = doc.body.find(a).unwrap();
+            Argument {
+                span: doc.span(at, at + a.len()).unwrap(),
+                entity_id: a.starts_with("Russian").then(|| "RU".into()),
+            }
+        }),
         place: Some(Argument {
             span: doc.span(place_at, place_at + place.len()).unwrap(),
             entity_id: None,

@@ -288,7 +288,7 @@ fn a_version_3_database_gains_empty_agent_columns_and_exports_them() {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 4);
+    assert_eq!(version, tally_store::schema::SCHEMA_VERSION);
     assert_eq!(dump(conn), before, "every old column kept");
     let agent: (Option<String>, Option<String>) = conn
         .query_row("SELECT agent_text, agent_entity FROM figures", [], |r| {
@@ -313,4 +313,75 @@ fn a_version_3_database_gains_empty_agent_columns_and_exports_them() {
     let row: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(row["place_entity"], "place:kharkiv");
     assert!(row["agent"].is_null() && row["agent_entity"].is_null());
+}
+
+/// A version-4 database (agents stored, but not in the timeline's index) gets the index
+/// rebuilt with the agent: its timeline shows who did the harm, read from the index alone.
+#[test]
+fn a_version_4_database_shows_its_agents_on_the_timeline() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v4.db");
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        assert_eq!(
+            migrate(&mut conn, "v4", &MIGRATIONS[..4]).unwrap(),
+            [1, 2, 3, 4]
+        );
+        conn.execute_batch(V3_FIGURE).unwrap();
+        conn.execute_batch(
+            "UPDATE figures SET measure = 'killed',
+                 agent_text = 'Russian drones and missiles', agent_entity = 'RU'",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let conn = store.connection();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, tally_store::schema::SCHEMA_VERSION);
+    let index: String = conn
+        .query_row(
+            "SELECT sql FROM sqlite_schema WHERE name = 'figures_timeline'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(index.contains("agent_text, agent_entity"), "{index}");
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    let timeline = store
+        .timeline(&tally_store::TimelineQuery {
+            measure: "killed".to_owned(),
+            place: Some("place:kharkiv".to_owned()),
+            ..tally_store::TimelineQuery::default()
+        })
+        .unwrap();
+    let [estimate] = timeline.estimates.as_slice() else {
+        panic!("{timeline:?}")
+    };
+    assert_eq!(estimate.raw, "at least 12");
+    assert_eq!(
+        estimate.agent.as_deref(),
+        Some("Russian drones and missiles")
+    );
+    assert_eq!(estimate.agent_entity.as_deref(), Some("RU"));
+    // Still a covering-index scan: the plan never reads the figures table itself.
+    let plan: Vec<String> = conn
+        .prepare(
+            "EXPLAIN QUERY PLAN SELECT raw, agent_text, agent_entity FROM figures
+             WHERE measure = 'killed' AND subject_entity = 'RU' ORDER BY date",
+        )
+        .unwrap()
+        .query_map([], |r| r.get::<_, String>(3))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(
+        plan.iter()
+            .any(|p| p.contains("USING COVERING INDEX figures_timeline")),
+        "{plan:?}"
+    );
 }

@@ -155,6 +155,9 @@ pub fn write_text(out: &mut impl Write, timeline: &Timeline) -> std::io::Result<
             e.raw,
             range(e),
         )?;
+        if let Some(agent) = &e.agent {
+            writeln!(out, "      {}", agent_line(&timeline.measure, agent, e))?;
+        }
         let publishers: Vec<&str> = e
             .carriers
             .iter()
@@ -191,6 +194,20 @@ pub fn write_text(out: &mut impl Write, timeline: &Timeline) -> std::io::Result<
     Ok(())
 }
 
+/// Who did the harm, as a reader says it: "killed by Russian drones and missiles (RU)".
+fn agent_line(measure: &str, agent: &str, e: &Estimate) -> String {
+    // The measures named by a past participle read as one ("killed by"); a count of
+    // casualties or money was "caused by" its agent.
+    let verb = match measure {
+        "killed" | "wounded" | "captured" | "displaced" | "detained" => measure,
+        _ => "caused",
+    };
+    match e.agent_entity.as_deref() {
+        Some(entity) if entity != agent => format!("{verb} by {agent} ({entity})"),
+        _ => format!("{verb} by {agent}"),
+    }
+}
+
 fn range(e: &Estimate) -> String {
     let n = |v: Option<f64>| v.map_or_else(|| "?".to_owned(), |v| format!("{v}"));
     let unit = e
@@ -206,5 +223,72 @@ fn range(e: &Estimate) -> String {
         format!("[~{}]{unit}", n(e.best))
     } else {
         format!("[{} – {}]{unit}", n(e.low), n(e.high))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn estimate(raw: &str, agent: Option<(&str, Option<&str>)>) -> Estimate {
+        Estimate {
+            date: Some("2025-05-02".to_owned()),
+            raw: raw.to_owned(),
+            low: Some(12.0),
+            best: None,
+            high: None,
+            open_high: true,
+            unit: None,
+            hedges: vec![],
+            claimant: "the regional governor".to_owned(),
+            sourcing: "indirect".to_owned(),
+            content: None,
+            subject: None,
+            subject_entity: None,
+            place: None,
+            place_entity: None,
+            agent: agent.map(|a| a.0.to_owned()),
+            agent_entity: agent.and_then(|a| a.1.map(str::to_owned)),
+            carriers: vec![],
+            flags: vec![],
+        }
+    }
+
+    fn text(measure: &str, estimates: Vec<Estimate>) -> String {
+        let timeline = Timeline {
+            measure: measure.to_owned(),
+            subject: None,
+            place: None,
+            estimates,
+        };
+        let mut out = Vec::new();
+        write_text(&mut out, &timeline).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn an_estimate_with_an_agent_says_who_did_the_harm() {
+        let out = text(
+            "killed",
+            vec![
+                estimate(
+                    "at least 12",
+                    Some(("Russian drones and missiles", Some("RU"))),
+                ),
+                estimate("40", Some(("police", None))),
+                estimate("3", None),
+            ],
+        );
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[2], "      killed by Russian drones and missiles (RU)");
+        assert!(lines[4].contains("#1"), "{out}");
+        assert_eq!(lines[5], "      killed by police");
+        assert!(lines[7].contains("#2") && lines[8].starts_with("      carried by"));
+        // A measure that is not a past participle reads "caused by".
+        let out = text(
+            "casualties",
+            vec![estimate("300", Some(("shelling", None)))],
+        );
+        assert!(out.contains("\n      caused by shelling\n"), "{out}");
     }
 }
