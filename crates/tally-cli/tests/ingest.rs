@@ -245,3 +245,59 @@ fn export_into_a_closed_pipe_succeeds() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A user upgrades tally and asks last month's database (schema version 3) for a timeline:
+/// the query commands upgrade the file on open, say so once, and answer.
+#[test]
+fn query_commands_upgrade_an_older_database() {
+    let dir = scratch("upgrade");
+    std::fs::write(dir.join("page.html"), PAGE).expect("write");
+    let db = dir.join("t.db");
+    let db_s = db.to_string_lossy().into_owned();
+    let out = tally(&[
+        "ingest",
+        &dir.join("page.html").to_string_lossy(),
+        "--db",
+        &db_s,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Back to version 3: migrations 5 and 4 undone.
+    tally_store::Store::open(&db)
+        .expect("db opens")
+        .connection()
+        .execute_batch(
+            "DROP INDEX figures_timeline;
+             CREATE INDEX figures_timeline ON figures(
+                 measure, subject_entity, date, place_entity, place_text, subject_text,
+                 claim_pk, low, best, high, open_high, unit, raw, hedges);
+             ALTER TABLE figures DROP COLUMN agent_entity;
+             ALTER TABLE figures DROP COLUMN agent_text;
+             PRAGMA user_version = 3;",
+        )
+        .expect("downgrade");
+    let timeline = || tally(&["timeline", "--measure", "casualties", "--db", &db_s]);
+    let first = timeline();
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(
+        stderr(&first).contains(&format!(
+            "upgraded {db_s} from store schema version 3 to {}",
+            tally_store::schema::SCHEMA_VERSION
+        )),
+        "{}",
+        stderr(&first)
+    );
+    assert!(String::from_utf8_lossy(&first.stdout).contains("several hundred"));
+    let second = timeline();
+    assert_eq!(first.stdout, second.stdout);
+    assert!(!stderr(&second).contains("upgraded"), "said once");
+    for args in [
+        &["search", "Kursk"][..],
+        &["sources"],
+        &["export", "--table", "figures"],
+    ] {
+        let out = tally(&[args, &["--db", &db_s]].concat());
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        assert!(!out.stdout.is_empty(), "{args:?}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -23,6 +23,22 @@ pub enum StoreError {
         /// The newest version this build knows.
         supported: i64,
     },
+    /// The database was written by an older tally and could not be migrated when opened
+    /// for queries because it cannot be written (a write-protected file); it is left
+    /// unchanged.
+    #[error(
+        "database {path} has schema version {found}, older than the {supported} this tally reads, and could not be upgraded in place ({reason}); make the file writable (or copy it somewhere writable) and run any tally command on it once: it upgrades on open"
+    )]
+    Outdated {
+        /// The database file.
+        path: String,
+        /// The version found in the file.
+        found: i64,
+        /// The version this build reads and writes.
+        supported: i64,
+        /// Why the upgrade failed.
+        reason: String,
+    },
     /// A migration failed; the database stays at the version before it.
     #[error("database {path}: migration {version} ({name}) failed: {source}")]
     Migration {
@@ -69,6 +85,7 @@ impl StoreError {
             StoreError::Migration { .. } => "S003",
             StoreError::InvalidArgument { .. } => "S004",
             StoreError::Export { .. } => "S005",
+            StoreError::Outdated { .. } => "S006",
         }
     }
 }

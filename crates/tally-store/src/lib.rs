@@ -44,6 +44,6 @@ pub use search::{RANK_WINDOW, SearchHit, SearchScope};
 pub use sources::{Cluster, ClusterMember};
 pub use store::{
     Commit, Counts, ErrorRecord, InputMark, InputStatus, OnExisting, Prepared, Store, StoreOptions,
-    WriteStats, claim_key,
+    Upgraded, WriteStats, claim_key,
 };
 pub use timeline::{Estimate, Flag, Timeline, TimelineQuery};

@@ -92,7 +92,18 @@ pub fn migrate(
             name: migration.name,
             source,
         };
-        let tx = conn.transaction().map_err(fail)?;
+        // IMMEDIATE takes the write lock before the version is read again: two commands
+        // opening the same old file at once (a search beside an ingest) must not both
+        // apply a step; the second finds it done and skips it.
+        let tx = conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(fail)?;
+        let now: i64 = tx
+            .query_row("PRAGMA user_version", [], |row| row.get(0))
+            .map_err(fail)?;
+        if now >= migration.version {
+            continue;
+        }
         tx.execute_batch(migration.sql).map_err(fail)?;
         // `user_version` takes no bound parameters; the value is our own integer.
         tx.execute_batch(&format!("PRAGMA user_version = {}", migration.version))

@@ -175,13 +175,26 @@ impl Store {
         })
     }
 
-    /// Opens an existing database for queries only.
+    /// Opens an existing database for queries only, first upgrading an older schema in
+    /// place (see [`Store::open_for_queries`]).
+    ///
+    /// # Errors
+    /// As [`Store::open_for_queries`].
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        Store::open_for_queries(path).map(|(store, _)| store)
+    }
+
+    /// Opens an existing database for queries only. A file written by an older tally is
+    /// first migrated in place, as `tally ingest` would (a user who upgrades tally and asks
+    /// last month's database for a timeline wants the timeline, not an errand); the
+    /// migration is returned so that a command can say so. Queries then run on a
+    /// read-only connection.
     ///
     /// # Errors
     /// [`StoreError::Sqlite`] when it cannot be opened, [`StoreError::TooNew`] for a newer
-    /// schema, [`StoreError::InvalidArgument`] for an older one (queries need the current
-    /// schema; opening it for writing migrates it).
-    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+    /// schema, [`StoreError::Outdated`] for an older one that cannot be written here (a
+    /// write-protected file), [`StoreError::Migration`] when a migration step fails.
+    pub fn open_for_queries(path: &Path) -> Result<(Store, Option<Upgraded>), StoreError> {
         let name = path.display().to_string();
         let conn = Connection::open_with_flags(
             path,
@@ -201,24 +214,22 @@ impl Store {
                 supported: schema::SCHEMA_VERSION,
             });
         }
-        if version < schema::SCHEMA_VERSION {
-            return Err(StoreError::InvalidArgument {
-                what: "database",
-                value: name,
-                reason: format!(
-                    "schema version {version} is older than {}: run `tally ingest` on it once to migrate",
-                    schema::SCHEMA_VERSION
-                ),
-            });
-        }
-        Ok(Store {
+        let upgraded = if version < schema::SCHEMA_VERSION {
+            // The read-only connection sees the new schema at its next statement (SQLite
+            // re-reads the schema when another connection changed it).
+            Some(upgrade_in_place(path, &name, version)?)
+        } else {
+            None
+        };
+        let store = Store {
             conn,
             path: name,
             options: StoreOptions::default(),
             sources: SourceCache::default(),
             rows: PendingRows::default(),
             seen: Seen::default(),
-        })
+        };
+        Ok((store, upgraded))
     }
 
     /// A second, read-only connection to the same file, for lookups while this one writes;
@@ -678,6 +689,67 @@ fn configure(conn: &Connection, name: &str) -> Result<(), StoreError> {
     // sizes each; rusqlite's default cache of 16 would re-prepare them for every document.
     conn.set_prepared_statement_cache_capacity(128);
     Ok(())
+}
+
+/// What opening an older database for queries did: the schema versions before and after.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Upgraded {
+    /// The file's schema version when opened.
+    pub from: i64,
+    /// The version it has now ([`schema::SCHEMA_VERSION`]).
+    pub to: i64,
+}
+
+/// Migrates an existing file of schema version `found` to the current one on a short-lived
+/// writable connection; never creates a file.
+fn upgrade_in_place(path: &Path, name: &str, found: i64) -> Result<Upgraded, StoreError> {
+    let outdated = |reason: String| StoreError::Outdated {
+        path: name.to_owned(),
+        found,
+        supported: schema::SCHEMA_VERSION,
+        reason,
+    };
+    // A file whose owner made it read-only (an archive) is left alone, even for a user
+    // whom the permission does not stop (root).
+    let write_protected = std::fs::metadata(path)
+        .map_err(|e| outdated(e.to_string()))?
+        .permissions()
+        .readonly();
+    if write_protected {
+        return Err(outdated("the file is write-protected".to_owned()));
+    }
+    // SQLite opens a file it may not write read-only without an error; `is_readonly` tells.
+    let mut conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| outdated(e.to_string()))?;
+    if conn.is_readonly("main").unwrap_or(true) {
+        return Err(outdated("the file is not writable".to_owned()));
+    }
+    // An ingest writing the file holds its lock for a commit at most: wait, as it would.
+    conn.busy_timeout(Duration::from_secs(30))
+        .map_err(|e| outdated(e.to_string()))?;
+    // A file SQLite could open for writing but not write (a read-only directory for the
+    // WAL's files) is the user's to fix like a write-protected one; any other failure is
+    // the migration's own (S003), which no change of permissions would cure.
+    schema::migrate(&mut conn, name, MIGRATIONS).map_err(|e| match e {
+        StoreError::Migration {
+            source: rusqlite::Error::SqliteFailure(ref f, _),
+            ..
+        } if matches!(
+            f.code,
+            rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen
+        ) =>
+        {
+            outdated(e.to_string())
+        }
+        other => other,
+    })?;
+    Ok(Upgraded {
+        from: found,
+        to: schema::SCHEMA_VERSION,
+    })
 }
 
 /// The claim's key across documents: claimant and normalized, case-folded content. Two

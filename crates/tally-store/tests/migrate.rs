@@ -385,3 +385,91 @@ fn a_version_4_database_shows_its_agents_on_the_timeline() {
         "{plan:?}"
     );
 }
+
+/// A version-3 file, as last month's tally left it, with one Kharkiv death toll.
+fn version_3_file(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("v3.db");
+    let mut conn = Connection::open(&path).unwrap();
+    conn.execute_batch("PRAGMA journal_mode = WAL").unwrap();
+    migrate(&mut conn, "v3", &MIGRATIONS[..3]).unwrap();
+    conn.execute_batch(V3_FIGURE).unwrap();
+    conn.execute_batch("UPDATE figures SET measure = 'killed'")
+        .unwrap();
+    path
+}
+
+fn file_version(path: &std::path::Path) -> i64 {
+    Connection::open(path)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap()
+}
+
+/// `tally timeline` (any query command) on a version-3 file upgrades it in place and
+/// answers; the second open has nothing to do.
+#[test]
+fn opening_an_older_writable_file_for_queries_upgrades_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = version_3_file(dir.path());
+    let (store, upgraded) = Store::open_for_queries(&path).unwrap();
+    assert_eq!(
+        upgraded,
+        Some(tally_store::Upgraded {
+            from: 3,
+            to: tally_store::schema::SCHEMA_VERSION
+        })
+    );
+    let timeline = store
+        .timeline(&tally_store::TimelineQuery {
+            measure: "killed".to_owned(),
+            place: Some("Kharkiv".to_owned()),
+            ..tally_store::TimelineQuery::default()
+        })
+        .unwrap();
+    assert_eq!(timeline.estimates.len(), 1);
+    assert_eq!(timeline.estimates[0].raw, "at least 12");
+    assert_eq!(timeline.estimates[0].agent, None, "never extracted");
+    drop(store);
+    assert_eq!(file_version(&path), tally_store::schema::SCHEMA_VERSION);
+    let (_, again) = Store::open_for_queries(&path).unwrap();
+    assert_eq!(again, None);
+}
+
+/// A write-protected version-3 file is left as it is, and the message says what to do.
+#[test]
+fn an_older_write_protected_file_is_refused_with_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = version_3_file(dir.path());
+    let mut permissions = std::fs::metadata(&path).unwrap().permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&path, permissions).unwrap();
+    let err = Store::open_read_only(&path).unwrap_err();
+    assert_eq!(err.code(), "S006");
+    let message = err.to_string();
+    for words in [
+        "schema version 3",
+        "write-protected",
+        "make the file writable",
+        "run any tally command on it once",
+    ] {
+        assert!(message.contains(words), "{words:?} not in {message}");
+    }
+    assert_eq!(file_version(&path), 3, "left unchanged");
+}
+
+/// Two commands opening the same old file at once: one upgrades it, the other finds the
+/// steps done instead of failing on a column that already exists.
+#[test]
+fn two_upgrades_at_once_both_succeed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = version_3_file(dir.path());
+    let opened: Vec<_> = std::thread::scope(|s| {
+        let a = s.spawn(|| Store::open_for_queries(&path).map(|(_, u)| u));
+        let b = s.spawn(|| Store::open_for_queries(&path).map(|(_, u)| u));
+        [a.join().unwrap(), b.join().unwrap()]
+    })
+    .into_iter()
+    .collect();
+    assert!(opened.iter().all(Result::is_ok), "{opened:?}");
+    assert_eq!(file_version(&path), tally_store::schema::SCHEMA_VERSION);
+}

@@ -23,7 +23,7 @@ pub struct DbArgs {
 }
 
 impl DbArgs {
-    /// Opens an existing database for queries.
+    /// Opens an existing database for queries, upgrading one written by an older tally.
     pub fn open_existing(&self) -> anyhow::Result<Store> {
         if !self.db.exists() {
             anyhow::bail!(
@@ -32,7 +32,17 @@ impl DbArgs {
                 self.db.display()
             );
         }
-        Ok(Store::open_read_only(&self.db)?)
+        let (store, upgraded) = Store::open_for_queries(&self.db)?;
+        if let Some(u) = upgraded {
+            // Said once, on the run that changed the file: an older tally will refuse it now.
+            eprintln!(
+                "tally: upgraded {} from store schema version {} to {} (older tally releases cannot read it now)",
+                self.db.display(),
+                u.from,
+                u.to
+            );
+        }
+        Ok(store)
     }
 }
 
