@@ -162,6 +162,9 @@ pub(crate) struct CueFlags {
     /// (`terrain.txt`) is no stance ("are defending the Kursk region", "attacked four
     /// positions").
     pub place: bool,
+    /// A passive with no agent is another sense, not a report ("was admitted to
+    /// hospital", "was added to the list", "was charged on Monday").
+    pub sense: bool,
 }
 
 /// One cue form.
@@ -375,6 +378,7 @@ impl Lexicon {
                     "adv" => flags.adverb = true,
                     "agent" => flags.agent = true,
                     "place" => flags.place = true,
+                    "sense" => flags.sense = true,
                     other => return Err(bad("cues.tsv", format!("unknown flag {other:?}"))),
                 }
             }

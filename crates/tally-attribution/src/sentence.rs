@@ -83,9 +83,38 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
         } else if cue.entry.flags.prep {
             according_to(lex, words, cue, found.last())
         } else if cue.entry.flags.raise {
-            raising(lex, words, cue, found.last(), next_cue, false)
+            raising(lex, words, cue, found.last(), next_cue, false, false)
         } else if passive_raising(lex, words, cue) {
-            raising(lex, words, cue, found.last(), next_cue, true)
+            raising(lex, words, cue, found.last(), next_cue, true, false)
+                .or_else(|| verb(lex, words, cue, found.last(), next_cue))
+        } else if cue.entry.flags.sense
+            && cue.words.start > 0
+            && !cue.entry.participle
+            && matches!(
+                words[cue.words.start - 1].lower(),
+                "is" | "are" | "was" | "were" | "be" | "been" | "being"
+            )
+            && words.get(cue.words.end).is_none_or(|w| w.lower() != "by")
+        {
+            // "The patient was admitted to hospital", "was added to the list", "were
+            // charged on Monday": an agentless passive of these is another sense.
+            None
+        } else if next_cue == words.len() && agentless_passive(lex, words, cue) {
+            // Only with no later cue: "Clinton, who called Sanders after the winner was
+            // declared, told her supporters ..." keeps "told" whole.
+            raising(lex, words, cue, found.last(), next_cue, true, true)
+                .map(|mut f| {
+                    f.content.truncate(1);
+                    // "(asked) that his demands have been answered": the subject without
+                    // its clause word; a bare "who" stands for its antecedent.
+                    if let Some(c) = f.content.first_mut()
+                        && c.end > c.start + 1
+                        && matches!(words[c.start].lower(), "that" | "which" | "who")
+                    {
+                        c.start += 1;
+                    }
+                    f
+                })
                 .or_else(|| verb(lex, words, cue, found.last(), next_cue))
         } else if cue.entry.participle
             && cue.words.start > 0
@@ -140,6 +169,9 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
                 continue;
             }
             content_edges(lex, words, cue.entry.flags.obj, &mut f);
+            if expletive_passive(words, &f) {
+                f.source = None;
+            }
             if let Some(prev) = found.last_mut() {
                 split_at_and(lex, words, prev, &mut f);
             }
@@ -147,6 +179,20 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
         }
     }
     found
+}
+
+/// "It was announced on Monday that the plant would close": the expletive "it" of a
+/// passive report names nobody; the that-clause is the content.
+fn expletive_passive(words: &[Word<'_>], f: &Found<'_>) -> bool {
+    let be = |i: usize| matches!(words[i].lower(), "is" | "was" | "be" | "been" | "being");
+    f.source.is_some_and(|s| {
+        s.span.end == s.span.start + 1
+            && words[s.span.start].lower() == "it"
+            && (be(f.cue.start) || (f.cue.start > s.span.end && be(f.cue.start - 1)))
+    }) && f
+        .content
+        .first()
+        .is_some_and(|c| words[c.start].lower() == "that")
 }
 
 /// "Officials reported [four deaths], and [two more people were killed], a spokeswoman
@@ -823,6 +869,14 @@ fn trim(words: &[Word<'_>], mut p: Phrase) -> Option<Phrase> {
     while p.end > p.start && words[p.end - 1].kind == crate::words::WordKind::Punct {
         let last = &words[p.end - 1];
         if (last.is(")") && opened(words, p, "(")) || (last.is("]") && opened(words, p, "[")) {
+            break;
+        }
+        // A unit sign glued to its number belongs to the amount ("Oil prices fell 2%, LSEG
+        // data showed" is about 2%, not 2).
+        if matches!(last.text, "%" | "\u{2030}" | "\u{b0}")
+            && p.end - 1 > p.start
+            && words[p.end - 2].end == last.start
+        {
             break;
         }
         p.end -= 1;
@@ -2737,14 +2791,13 @@ fn participle<'l>(
     })
 }
 
-/// A raising cue ("Trump is expected to win", "the team seemed paralyzed"): no source;
-/// the content is the subject and the complement, as PolNeAR annotates it.
 /// Whether a passive cue raises its subject: "be" (and adverbs) before a past participle
 /// and "to" after it ("is not expected to happen", "is widely believed to have ...", "is
 /// said to be furious"). What is reported is the subject with the infinitive; nobody is
 /// named. Not a verb taking an addressee ("was told to leave").
 fn passive_raising(lex: &Lexicon, words: &[Word<'_>], cue: &CueAt<'_>) -> bool {
-    if cue.entry.flags.obj || cue.words.end != cue.words.start + 1 {
+    // "was admitted to hospital", "was added to the list": another sense.
+    if cue.entry.flags.obj || cue.entry.flags.sense || cue.words.end != cue.words.start + 1 {
         return false;
     }
     let form = words[cue.words.start].lower();
@@ -2791,6 +2844,58 @@ fn passive_raising(lex: &Lexicon, words: &[Word<'_>], cue: &CueAt<'_>) -> bool {
     false
 }
 
+/// Whether a passive report has no agent and nothing reported after it: "The theft was
+/// reported to police", "The deal was announced on Monday", "Her death was confirmed.".
+/// The subject is what is reported, not who reports it (PolNeAR: no source, the subject is
+/// the content). Only statements (a passive attitude is mostly the subject's own state:
+/// "is convinced that"), not a verb taking an addressee ("was told"), not before "by",
+/// "as" or "that" ("was quoted as saying", "was confirmed by the ministry"), nor with an
+/// expletive subject ("It was announced on Monday that ...").
+fn agentless_passive(lex: &Lexicon, words: &[Word<'_>], cue: &CueAt<'_>) -> bool {
+    if cue.entry.flags.obj
+        || cue.entry.flags.sense
+        || cue.entry.class != AttributionClass::Statement
+        || cue.words.end != cue.words.start + 1
+        || cue.words.start < 2
+    {
+        return false;
+    }
+    let form = words[cue.words.start].lower();
+    if !form.ends_with("ed") {
+        return false;
+    }
+    let be = cue.words.start - 1;
+    if !matches!(
+        words[be].lower(),
+        "is" | "are" | "was" | "were" | "be" | "been" | "being"
+    ) || matches!(
+        words[be - 1].lower(),
+        "it" | "there" | "what" | "which" | "who" | "that" | "to" | "of"
+    ) || words[be].lower() == "being"
+    {
+        return false;
+    }
+    match words.get(cue.words.end) {
+        None => true,
+        Some(w) if !w.is_word() => matches!(w.text, "." | "," | ";" | "!" | "?"),
+        Some(w) => {
+            let next = w.lower();
+            (matches!(
+                next,
+                "to" | "on" | "in" | "at" | "late" | "earlier" | "last" | "this"
+            ) || is_time_word(next))
+                && !words[cue.words.end..]
+                    .iter()
+                    .take_while(|w| !is_clause_end(w) && !w.is(","))
+                    .any(|w| matches!(w.lower(), "that" | "by") || w.quote().is_some())
+                && class(lex, words, cue.words.end) != Class::Aux
+        }
+    }
+}
+
+/// A raising cue ("Trump is expected to win", "the team seemed paralyzed"): no source;
+/// the content is the subject and the complement, as PolNeAR annotates it. `bare`: an
+/// agentless passive report may have no complement ("The theft was reported.").
 fn raising<'l>(
     lex: &Lexicon,
     words: &[Word<'_>],
@@ -2798,13 +2903,23 @@ fn raising<'l>(
     prev: Option<&Found<'_>>,
     next_cue: usize,
     passive: bool,
+    bare: bool,
 ) -> Option<Found<'l>> {
     let c = cue.words.end;
-    let first = words.get(c)?;
-    if !first.is_word() || (cue.entry.flags.weak && first.lower() != "to") {
-        return None;
-    }
-    let complement = run_to_end(lex, words, c, next_cue)?;
+    // An agentless passive report with nothing after it keeps the subject alone.
+    let complement = match words.get(c) {
+        // "The actor was confirmed dead": a status completes a weak passive cue too.
+        Some(first)
+            if first.is_word()
+                && (!cue.entry.flags.weak
+                    || first.lower() == "to"
+                    || (passive && STATUSES.contains(&first.lower()))) =>
+        {
+            run_to_end(lex, words, c, next_cue)?
+        }
+        _ if bare => Phrase { start: c, end: c },
+        _ => return None,
+    };
     let floor = prev.map_or(0, |f| f.cue.end.max(f.source.map_or(0, |s| s.span.end)));
     let h = skip_left_adjuncts(lex, words, cue.words.start, floor);
     // The subject: back from the cue to the clause start, a comma or a relative pronoun.

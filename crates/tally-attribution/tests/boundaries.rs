@@ -414,3 +414,53 @@ fn postposed_source_takes_the_clause_after_and() {
         "{all:?}"
     );
 }
+
+/// A percent sign glued to its number ends a content with the amount, not before it.
+#[test]
+fn a_percent_sign_stays_in_the_content() {
+    let all = found(&[
+        "Copper prices slipped 3%, exchange data showed.",
+        "Retail sales rose 0.4% in June, the agency said.",
+    ]);
+    assert!(
+        has(&all, "showed", "exchange data", "Copper prices slipped 3%"),
+        "{all:?}"
+    );
+    assert!(
+        has(&all, "said", "the agency", "Retail sales rose 0.4% in June"),
+        "{all:?}"
+    );
+}
+
+/// An agentless passive report names nobody: its subject is what is reported ("The
+/// theft was reported to police"), and "was confirmed dead" is the subject's status; an
+/// expletive "it" before a passive report is no source either.
+#[test]
+fn agentless_passive_reports_have_no_source() {
+    let all = found(&[
+        "The burglary was reported to police on Monday.",
+        "The singer was confirmed dead on Sunday.",
+        "The merger was announced last week.",
+        "It was reported on Friday that the mine would close.",
+        "The patient was admitted to hospital on Monday.",
+    ]);
+    let sourceless = |cue: &str, content: &str| {
+        all.iter()
+            .any(|(c, s, t)| c == cue && s.is_none() && t == content)
+    };
+    assert!(sourceless("was reported", "The burglary"), "{all:?}");
+    assert!(
+        sourceless("was confirmed", "The singer | dead on Sunday"),
+        "{all:?}"
+    );
+    assert!(sourceless("was announced", "The merger"), "{all:?}");
+    assert!(
+        sourceless("was reported", "that the mine would close"),
+        "{all:?}"
+    );
+    // "admitted to hospital" is no report at all.
+    assert!(
+        !all.iter().any(|(c, _, _)| c.contains("admitted")),
+        "{all:?}"
+    );
+}
