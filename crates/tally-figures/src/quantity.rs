@@ -642,7 +642,12 @@ impl Recognizer {
             }
         }
         let tok = lex::next(text, at)?;
-        let vague_word = lexicon.vague_of(text, tok);
+        // One lookup of the first word for both readings, vague word or number.
+        let info = lexicon.info(text, tok);
+        let vague_word = info
+            .vague
+            .and_then(|i| lexicon.vague_words.get(usize::from(i)));
+        let mut known_after = None;
         let (num, vague, mut end) = if let Some(v) = vague_word {
             let (base, vs, ve) = self.vague(text, tok, v)?;
             if currency.is_none() {
@@ -650,10 +655,11 @@ impl Recognizer {
             }
             (None, Some(base), ve)
         } else {
-            let n = number::parse(lexicon, text, tok.start, cur.is_some())?;
+            let (n, after) = number::parse_from(lexicon, text, tok, info.num, cur.is_some())?;
             if currency.is_none() {
                 start = n.start;
             }
+            known_after = after;
             (Some(n), None, n.end)
         };
 
@@ -666,8 +672,12 @@ impl Recognizer {
             // The token right after the amount is read and looked up once for all three
             // tests below (a currency, a percent, a unit): each would read it again, and
             // most amounts have none of them.
-            let after = lex::next(text, end);
-            let after_info = after.map(|t| lexicon.info_of(text, t));
+            // The number parser may have read it already (it stops there).
+            let (after, known_info) = match known_after {
+                Some(a) => (a.tok, a.info),
+                None => (lex::next(text, end), None),
+            };
+            let after_info = after.map(|t| known_info.unwrap_or_else(|| lexicon.info_of(text, t)));
             // "of" and a glued "-" may stand before the word that counts.
             let skips = after.is_some_and(|t| t.is(text, "of") || t.is(text, "-"));
             let may_be_currency =
