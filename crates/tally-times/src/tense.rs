@@ -317,6 +317,8 @@ pub(crate) const TIME_WORD: u16 = 1 << 7;
 pub(crate) const SCHEDULED: u16 = 1 << 8;
 /// A modal verb.
 pub(crate) const MODAL: u16 = 1 << 9;
+/// A word that stands before a month's name and never before the modal "may".
+pub(crate) const MONTH_LEAD: u16 = 1 << 10;
 
 /// The closed-class word lists of this module and their flags, for
 /// [`Lexicon`]'s word index.
@@ -332,6 +334,13 @@ pub(crate) const FLAGGED: &[(u16, &[&str])] = &[
     (
         MODAL,
         &["would", "could", "should", "might", "must", "may", "'d"],
+    ),
+    (
+        MONTH_LEAD,
+        &[
+            "in", "of", "since", "from", "by", "until", "through", "to", "for", "between",
+            "during", "before", "after", "early", "late", "mid", "end",
+        ],
     ),
 ];
 
@@ -475,6 +484,10 @@ fn left_cue(left: &[Word<'_>]) -> Option<Tense> {
         let Some(mut t) = cue(w) else {
             continue;
         };
+        // "rose 0.2 pct in May after 0.6 pct in April": the month, not the modal.
+        if w.is("may") && left.get(i + 1).is_some_and(|p| p.has(MONTH_LEAD)) {
+            continue;
+        }
         let aux = w.has(AUXILIARY);
         if !aux
             && left
@@ -752,6 +765,41 @@ mod tests {
                 "Jan. 13"
             ),
             Some(Tense::Past)
+        );
+    }
+
+    #[test]
+    fn the_month_may_is_no_modal() {
+        assert_eq!(
+            tense_of("Prices rose in May and 6.6 pct in April.", "April"),
+            Some(Tense::Past)
+        );
+        assert_eq!(
+            tense_of("Talks may resume in April.", "April"),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            tense_of("THE RATE ROSE IN MAY AND IN APRIL", "APRIL"),
+            Some(Tense::Past)
+        );
+        assert_eq!(
+            tense_of("THE SEIZURE ON 7 APRIL MAY MEAN THAT", "7 APRIL"),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            tense_of("Prices rose in April, and May may be worse.", "April"),
+            Some(Tense::Past)
+        );
+    }
+
+    #[test]
+    fn comparisons_are_no_cues() {
+        assert_eq!(
+            tense_of(
+                "Its forecast for the quarter ending in October, compared with estimates.",
+                "October"
+            ),
+            None
         );
     }
 
