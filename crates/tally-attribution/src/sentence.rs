@@ -1626,6 +1626,21 @@ fn before(words: &[Word<'_>], boundary: usize, prev: Option<&Found<'_>>) -> Opti
             // added": a sourceless report around its cue (raising, "reportedly") is part of
             // the later speaker's content.
             (None, Some(c)) if c.start < f.cue.start => c.start,
+            // "[Meloni's government has pledged to curb arrivals], Interior Ministry data
+            // show": a report with its source before its cue whose content runs to the
+            // comma before this source is part of this speaker's clause.
+            (Some(s), Some(first))
+                if s.span.end <= f.cue.start
+                    && first.start >= f.cue.end
+                    && f.content.last().is_some_and(|c| {
+                        c.end <= boundary
+                            && words[c.end..boundary]
+                                .iter()
+                                .all(|w| w.is(",") || w.quote() == Some(QuoteDir::Close))
+                    }) =>
+            {
+                s.span.start
+            }
             (source, _) => f.cue.end.max(source.map_or(0, |s| s.span.end)),
         },
     );
@@ -2173,8 +2188,16 @@ static RESULTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 /// ("..., he said, because Russians are now living longer", "..., by creating ...",
 /// "..., with each receiving 40 percent").
 fn opens_adjunct(words: &[Word<'_>], k: usize) -> bool {
-    match words[k].lower() {
+    let Some(w) = words.get(k) else {
+        return false;
+    };
+    match w.lower() {
         "amid" | "without" => true,
+        // "..., according to an estimate by Moody's RMS, while CoreLogic put the figure
+        // at ...": a contrast naming another actor is the reporter's, not the speaker's.
+        "while" | "whereas" => words
+            .get(k + 1)
+            .is_some_and(|n| n.is_capitalized() && n.is_word()),
         // "as well as", "as much as": a comparison continues the clause.
         "as" => words.get(k + 1).is_some_and(|n| {
             n.is_word() && !matches!(n.lower(), "well" | "much" | "many" | "long" | "soon")
@@ -3137,6 +3160,7 @@ fn according_to<'l>(
                 .is_some_and(|w| matches!(w.lower(), "who" | "whom" | "whose" | "which"));
             match rest {
                 Some(r) if describes && !content.is_empty() => source.span.end = r.end,
+                _ if opens_adjunct(words, after_source + 1) => {}
                 r => content.extend(r),
             }
         }

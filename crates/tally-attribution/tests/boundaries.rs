@@ -464,3 +464,50 @@ fn agentless_passive_reports_have_no_source() {
         "{all:?}"
     );
 }
+
+/// A report whose source stands before its cue and whose content runs to the comma
+/// before a post-posed source is part of that later speaker's clause ("X has pledged to
+/// ..., Interior Ministry data show"), not cut after the earlier cue.
+#[test]
+fn postposed_source_takes_an_earlier_report_whole() {
+    let all = found(&[
+        "The coalition government has pledged to cut fuel duty, Treasury figures show.",
+        "Local officials have promised to reopen the bridge, the ministry said.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "show",
+            "Treasury figures",
+            "The coalition government has pledged to cut fuel duty"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "said",
+            "the ministry",
+            "Local officials have promised to reopen the bridge"
+        ),
+        "{all:?}"
+    );
+}
+
+/// ", while <Name> ..." after a post-posed source is a contrast the reporter draws with
+/// another actor, not more of the first source's content.
+#[test]
+fn a_contrast_naming_another_actor_is_no_content() {
+    let all = found(&[
+        "Flood damage could reach $8 billion, according to an estimate by Verisk, while Aon put the figure closer to $5 billion.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "according to",
+            "an estimate by Verisk",
+            "Flood damage could reach $8 billion"
+        ),
+        "{all:?}"
+    );
+}
