@@ -48,6 +48,7 @@ mod lexicon;
 pub mod number;
 mod quantity;
 mod scan;
+mod word_table;
 
 pub use convention::{Base, Convention, ConventionError, Resolved, VagueBase};
 pub use extractor::{FigureExtractor, FiguresConfig};
