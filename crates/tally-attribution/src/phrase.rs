@@ -366,9 +366,8 @@ fn joined_head(lex: &Lexicon, words: &[Word<'_>], at: usize, floor: usize) -> Op
         || (words.get(at).is_some_and(|w| w.lower() == "the")
             && words.get(at + 1).is_some_and(|w| w.is_capitalized()));
     let named = match words[prep].lower() {
-        "of" => {
-            class(lex, words, h) == Class::Cap && words.get(at).is_some_and(|w| w.is_capitalized())
-        }
+        // "Jeffrey Lewis of the James Martin Center": "the" may open the named complement.
+        "of" => class(lex, words, h) == Class::Cap && complement_named,
         "for" | "in" => class(lex, words, h) == Class::Cap && complement_named,
         _ => false,
     };
@@ -417,7 +416,7 @@ fn valid(lex: &Lexicon, words: &[Word<'_>], p: Phrase) -> bool {
 
 /// A lowercase word that looks like a plural noun ("attendees", "voters"): plural heads
 /// are common bare sources and rarely verbs right before a cue.
-fn plural_like(text: &str) -> bool {
+pub(crate) fn plural_like(text: &str) -> bool {
     text.len() >= 4
         && text.ends_with('s')
         && !text.ends_with("ss")
@@ -480,6 +479,28 @@ pub(crate) fn right(lex: &Lexicon, words: &[Word<'_>], from: usize, ceil: usize)
     let end = last_head? + 1;
     let phrase = Phrase { start: from, end };
     valid(lex, words, phrase).then_some(phrase)
+}
+
+/// A determiner and one to three lowercase words closing the clause, after a quotation
+/// and its cue: `"...," wrote one commenter.`, `said a bystander.` The head noun need not
+/// be a known descriptor there: nothing else can follow an inverted cue.
+pub(crate) fn right_bare(lex: &Lexicon, words: &[Word<'_>], from: usize) -> Option<Phrase> {
+    if class(lex, words, from) != Class::Det {
+        return None;
+    }
+    let mut end = from + 1;
+    while end < words.len()
+        && end - from <= 3
+        && words[end].is_word()
+        && class(lex, words, end) == Class::Other
+        && !lex.is_modifier(words[end].lower())
+    {
+        end += 1;
+    }
+    let closes = words
+        .get(end)
+        .is_none_or(|w| matches!(w.text, "." | "," | ";" | "!" | "?"));
+    (end > from + 1 && closes).then_some(Phrase { start: from, end })
 }
 
 /// An apposition right after a phrase: ", a spokesman for the ministry," or ", 35,". Returns

@@ -1619,6 +1619,11 @@ fn source_right(lex: &Lexicon, words: &[Word<'_>], from: usize) -> Option<Source
 /// Content before a source that follows it: from the sentence start (or the end of the
 /// previous attribution) to the comma or closing quotation mark before the source.
 fn before(words: &[Word<'_>], boundary: usize, prev: Option<&Found<'_>>) -> Option<Phrase> {
+    // A report wholly after the boundary bounds nothing before it: `"...," Warren, who has
+    // not endorsed a candidate, told reporters` (the relative clause's report lies between
+    // the antecedent and this cue).
+    let prev = prev
+        .filter(|f| f.cue.start < boundary || f.source.is_some_and(|s| s.span.start < boundary));
     let start = prev.map_or_else(
         || dateline_end(words),
         |f| match (f.source, f.content.first()) {
@@ -1842,7 +1847,18 @@ fn verb<'l>(
         && boundary_before(words, h)
         && !cue.entry.flags.obj
         && (after_quote || left(h - 1).is_none() || named_right());
-    if inverted_possible && let Some(source) = source_right(lex, words, cue.words.end) {
+    let inverted = source_right(lex, words, cue.words.end).or_else(|| {
+        after_quote
+            .then(|| phrase::right_bare(lex, words, cue.words.end))
+            .flatten()
+            .map(|core| Source {
+                span: core,
+                core,
+                apposition: None,
+                antecedent: None,
+            })
+    });
+    if inverted_possible && let Some(source) = inverted {
         let rest = source.span.end;
         let ends = after_quote
             || words.get(rest).is_none_or(|w| {
@@ -1912,6 +1928,7 @@ fn verb<'l>(
                     antecedent: None,
                 })
         });
+    let via_relative = relative_prev.is_some();
     let source = if let Some(s) = relative_prev {
         Some(s)
     } else if let Some(s) = asked_between {
@@ -2031,8 +2048,19 @@ fn verb<'l>(
         && after.is_none()
         && matches!(words[first - 1].text, "\u{2014}" | "\u{2013}" | "--")
         && (floor..first - 2).any(|i| words[i].text == words[first - 1].text);
+    // A relative "who"/"which" right after a quotation is no post-posed source of it:
+    // `"...," Warren, who has not endorsed a candidate, told reporters` reports nothing
+    // of the quote by "endorsed". Without a quotation the earlier reading stays ("...,
+    // Yamato Life, which declared bankruptcy." keeps the company as the speaker of
+    // 'declared', which MEANTIME counts; its content is still wrong).
+    let relative = quote_before
+        && source.antecedent.is_some()
+        && matches!(words[source.span.start].lower(), "who" | "which" | "whom");
+    // The antecedent of a relative clause with its own report ("Warren, who has not
+    // endorsed ..., told") stands before that report: the floor is before the clause.
     if (boundary_before(words, first) || as_clause || dash_before)
-        && first > floor
+        && (first > floor || via_relative)
+        && !relative
         && (after.is_none()
             || after_adjunct
             || (quote_before
@@ -2653,10 +2681,17 @@ fn left_source(
     if core.start >= floor + 2
         && words[core.start - 1].lower() == "and"
         && let Some(first) = phrase::left(lex, words, core.start - 2, floor)
-        && matches!(
+        && (matches!(
             class(lex, words, first.end - 1),
             Class::Cap | Class::Noun | Class::Title | Class::Pronoun
-        )
+        ) || (class(lex, words, first.end - 1) == Class::Other
+            && phrase::plural_like(words[first.end - 1].text)
+            && class(lex, words, core.end - 1) == Class::Noun
+            // "teachers and union officials", "Her directors and advisers"; not "protesting
+            // unpaid wages and government plans".
+            && (first.end == first.start + 1
+                || (first.end == first.start + 2
+                    && matches!(class(lex, words, first.start), Class::Det | Class::Possessive)))))
         && (first.start == floor || !words[first.start - 1].is_word())
     {
         core.start = first.start;

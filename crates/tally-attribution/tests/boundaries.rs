@@ -511,3 +511,48 @@ fn a_contrast_naming_another_actor_is_no_content() {
         "{all:?}"
     );
 }
+
+/// Sources after a quotation: a name joined by "of the" to a named body, a determiner with
+/// an unlisted noun after an inverted cue, coordinated bare plurals, and a relative clause
+/// with its own report between the name and the cue.
+#[test]
+fn sources_after_a_quotation() {
+    let all = found(&[
+        "\"The test was a failure,\" Maria Lopez of the Stockholm Peace Institute wrote in a report.",
+        "\"Nobody warned us,\" said one shopkeeper.",
+        "The plant will close in March, workers and union officials said.",
+        "\"We are not leaving,\" Okafor, who has backed the strike from the start, told reporters.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "wrote",
+            "Maria Lopez of the Stockholm Peace Institute",
+            "\"The test was a failure,\""
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(&all, "said", "one shopkeeper", "\"Nobody warned us,\""),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "said",
+            "workers and union officials",
+            "The plant will close in March"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(&all, "told", "Okafor", "\"We are not leaving,\""),
+        "{all:?}"
+    );
+    // The relative clause's own report keeps its object, not the quotation.
+    assert!(
+        !all.iter()
+            .any(|(c, _, t)| c.contains("backed") && t.contains("leaving")),
+        "{all:?}"
+    );
+}
