@@ -281,7 +281,8 @@ impl EntityExtractor {
                 let h = swar::hash_folded_in(0, body.as_bytes(), w.start, w.end);
                 hashes[k].set(Some(h));
                 if self.gazetteer.may_open(h, len) {
-                    found = self.match_at(text, w.start, shouting, out, &mut None);
+                    let mut first_word = Some((h, w.end));
+                    found = self.match_at(text, w.start, shouting, out, &mut first_word);
                 }
             } else if w.upper {
                 let mut first_word = None;

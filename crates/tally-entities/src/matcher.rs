@@ -73,12 +73,27 @@ fn char_at(text: &str, p: usize, end: usize) -> Option<char> {
 /// Walks `text[at..end]` word by word, calling `probe(hash, position, ascii)` wherever a
 /// name could end (see the module docs) until it returns false; `ascii` says whether the
 /// word just hashed was ASCII letters and digits only. A walk starts at a letter or digit.
+/// `known` is the first word's hash and end when the caller hashed it already (a plain
+/// ASCII word ending at or before `end`): the walk starts after it.
 #[inline]
-fn walk(text: &str, at: usize, end: usize, mut probe: impl FnMut(u64, usize, bool) -> bool) {
+fn walk(
+    text: &str,
+    at: usize,
+    end: usize,
+    known: Option<(u64, usize)>,
+    mut probe: impl FnMut(u64, usize, bool) -> bool,
+) {
     let bytes = text.as_bytes();
     let end = end.min(bytes.len());
     let mut h = 0u64;
     let mut p = at;
+    if let Some((first, first_end)) = known {
+        h = first;
+        p = first_end;
+        if !probe(h, p, true) {
+            return;
+        }
+    }
     while p < end {
         // A word: ASCII letters and digits eight at a time, other letters one by one.
         let start = p;
@@ -124,7 +139,7 @@ impl Matcher {
             let id = u32::try_from(id).unwrap_or(NO_PATTERN);
             let mut first = true;
             let (slots, first_words) = (&mut m.slots, &mut m.first_words);
-            walk(alias, 0, alias.len(), |h, p, _| {
+            walk(alias, 0, alias.len(), None, |h, p, _| {
                 if first {
                     let bit = first_word_bit(h);
                     first_words[bit / 64] |= 1 << (bit % 64);
@@ -180,7 +195,9 @@ impl Matcher {
     /// [`Matcher::longest`], also setting `first_word` to the hash of the search's first
     /// word and the word's end when that word is ASCII letters and digits only: the hash
     /// is then the word's [`crate::lexicon::fold_hash_in`] too, which lexicon lookups of
-    /// the same word reuse instead of hashing it again.
+    /// the same word reuse instead of hashing it again. A caller that hashed the first
+    /// word already (as [`swar::hash_folded_in`] from 0, a word of ASCII letters and digits
+    /// only, no longer than any alias) passes it in `first_word`, and it is not hashed again.
     pub fn longest_noting(
         &self,
         text: &str,
@@ -193,7 +210,8 @@ impl Matcher {
         let end = end.min(bytes.len()).min(at.saturating_add(self.max_len));
         let mut best = None;
         let mut first = true;
-        walk(text, at, end, |h, p, ascii| {
+        let known = first_word.filter(|&(_, e)| e <= end);
+        walk(text, at, end, known, |h, p, ascii| {
             if first {
                 if ascii {
                     *first_word = Some((h, p));
@@ -342,6 +360,34 @@ mod tests {
             let h = swar::hash_folded_in(0, text.as_bytes(), at, at + word.len());
             if !m.may_open(h, word.len()) {
                 assert_eq!(m.longest(text, at, text.len(), |_, _| true), None, "{word}");
+            }
+            at += word.len() + 1;
+        }
+    }
+
+    #[test]
+    fn a_known_first_word_finds_what_the_walk_finds() {
+        let aliases = [
+            "U.S.",
+            "North Korea",
+            "North",
+            "Kursk",
+            "the Kremlin",
+            "New York Times",
+        ];
+        let m = Matcher::new(aliases);
+        let text = "North Korea and the North, New York Times Kursk Kurskaya U.S. x";
+        let mut at = 0;
+        for word in text.split(' ') {
+            let plain = word.bytes().all(|b| b.is_ascii_alphanumeric());
+            if plain {
+                let end = at + word.len();
+                let h = swar::hash_folded_in(0, text.as_bytes(), at, end);
+                let (mut none, mut known) = (None, Some((h, end)));
+                let walked = m.longest_noting(text, at, text.len(), |_, _| true, &mut none);
+                let given = m.longest_noting(text, at, text.len(), |_, _| true, &mut known);
+                assert_eq!(walked, given, "{word}");
+                assert_eq!(none, known, "{word}");
             }
             at += word.len() + 1;
         }
