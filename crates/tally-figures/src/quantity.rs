@@ -337,6 +337,22 @@ impl Recognizer {
                             end += 1;
                         }
                     }
+                    // Most words are neither an anchor nor a currency sign's letters: their
+                    // shape fits no anchor word and no sign follows them, which two cheap
+                    // tests tell before the boundary tests and any lookup.
+                    let word = bytes.get(at..end).unwrap_or(&[]);
+                    let anchor_shape = lexicon.may_anchor(word);
+                    // Letters of a currency sign ("US$", "U.S.$", "Rs.", "USD 5"): only
+                    // before "$", ".", or a space and a digit or "$".
+                    let after = bytes.get(end).copied().unwrap_or(0);
+                    let sign_follows = matches!(after, b'$' | b'.')
+                        || after == b' '
+                            && bytes
+                                .get(end + 1)
+                                .is_some_and(|b| b.is_ascii_digit() || *b == b'$');
+                    if !anchor_shape && !sign_follows {
+                        continue;
+                    }
                     // The bytes around a run of letters are no letters (the masks say where
                     // runs start and end): only a digit or "_" glues on a word.
                     let glue = |c: &u8| c.is_ascii_digit() || *c == b'_';
@@ -346,25 +362,15 @@ impl Recognizer {
                     }
                     let boundary_after = !bytes.get(end).is_some_and(glue);
                     if boundary_after
-                        && bytes.get(at..end).is_some_and(|w| lexicon.may_anchor(w))
+                        && anchor_shape
                         && let Some(key) = crate::lexicon::key_in(bytes, at, end)
                         && let Some(info) = lexicon.table.get(&key)
                         && info.flags & flag::ANCHOR != 0
                     {
                         return Some((at, end, Anchor::Word));
                     }
-                    // Letters of a currency sign ("US$", "U.S.$", "Rs.", "USD 5"): only
-                    // before "$", ".", or a space and a digit or "$".
-                    let after = bytes.get(end).copied().unwrap_or(0);
-                    let sign_follows = matches!(after, b'$' | b'.')
-                        || after == b' '
-                            && bytes
-                                .get(end + 1)
-                                .is_some_and(|b| b.is_ascii_digit() || *b == b'$');
                     if sign_follows
-                        && bytes
-                            .get(at..end)
-                            .is_some_and(|w| lexicon.may_be_currency_head(w))
+                        && lexicon.may_be_currency_head(word)
                         && let Some(key) = crate::lexicon::key_in(bytes, at, end)
                         && lexicon
                             .table
