@@ -19,7 +19,7 @@ const ORG_PREFIXES: &str = include_str!("../../../data/entities/org_prefixes.txt
 
 /// What a word can be, as bits: one lookup per word answers every question name finding
 /// asks about it.
-pub type Flags = u16;
+pub type Flags = u32;
 /// Never a name alone ("the", "monday").
 pub const STOP: Flags = 1;
 /// A one-word title ("president").
@@ -54,6 +54,9 @@ pub const PERSON_APPOSITION: Flags = 1 << 14;
 
 /// Before "in", makes what follows a company, not a place ("a stake in Chrysler").
 pub const OWNERSHIP: Flags = 1 << 15;
+/// Last word of a longer title ("minister" of "prime minister"): no title of two words or
+/// more ends at a word without it, so a search for one stops there.
+pub const TITLE_LAST: Flags = 1 << 16;
 
 /// Words that may sit inside a name between capitalized words ("Bank of Japan").
 const CONNECTORS: &[&str] = &[
@@ -185,7 +188,12 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut mark = |word: &str, flag: Flags| *flags.entry(fold_hash(word)).or_default() |= flag;
     for t in &titles {
         match t.split_once(' ') {
-            Some((first, _)) => mark(first, TITLE_FIRST),
+            Some((first, _)) => {
+                mark(first, TITLE_FIRST);
+                if let Some(last) = t.split_whitespace().last() {
+                    mark(last, TITLE_LAST);
+                }
+            }
             None => mark(t, TITLE),
         }
     }
@@ -287,5 +295,28 @@ impl Lexicon {
     #[must_use]
     pub fn is_title(&self, text: &str) -> bool {
         self.titles.contains(&fold_hash(text))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_longer_title_ends_in_a_marked_word() {
+        let mut longer = 0;
+        for t in words(TITLES).filter(|t| t.contains(' ')) {
+            let last = t.split_whitespace().last().unwrap_or_default();
+            // Words longer than this are never looked up (names.rs): none may end a title.
+            assert!(last.len() <= crate::names::MAX_LISTED_WORD, "{t}");
+            assert_ne!(LEXICON.flags(last) & TITLE_LAST, 0, "{t}");
+            assert_ne!(
+                LEXICON.flags(&t.to_uppercase()[t.rfind(' ').unwrap_or(0) + 1..]) & TITLE_LAST,
+                0,
+                "{t}"
+            );
+            longer += 1;
+        }
+        assert!(longer > 50);
     }
 }

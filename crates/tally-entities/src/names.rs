@@ -22,7 +22,7 @@ use crate::gazetteer::Form;
 use crate::lexicon::{
     CONNECTOR, EVENT_SUFFIX, FIRST_NAME, Flags, LEXICON, ORG_HEAD, ORG_PREFIX, ORG_SUFFIX,
     OWNERSHIP, PERSON_APPOSITION, PLACE_CUE, PLACE_SUFFIX, REPORTING, STOP, TITLE, TITLE_FIRST,
-    VERB_LIKE, WORD_FIRST_NAME,
+    TITLE_LAST, VERB_LIKE, WORD_FIRST_NAME,
 };
 use crate::scan::Word;
 
@@ -391,12 +391,14 @@ impl SentenceCtx<'_> {
             if (from + 1..i).any(|k| !self.words[k].joined) || self.words[i - 1].possessive {
                 return false;
             }
-            // One flag lookup rules out most words before hashing a multi-word title.
+            // One flag lookup rules out most words before hashing a multi-word title, and
+            // the word before `i` (looked up for `len == 1`) rules out every longer one
+            // unless it can end a title.
             if len == 1 {
                 return self.has(from, TITLE);
             }
             let text = &self.body[self.words[from].start..self.words[i - 1].end];
-            self.has(from, TITLE_FIRST) && LEXICON.is_title(text)
+            self.has(i - 1, TITLE_LAST) && self.has(from, TITLE_FIRST) && LEXICON.is_title(text)
         })
     }
 
