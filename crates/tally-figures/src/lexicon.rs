@@ -372,10 +372,12 @@ pub(crate) struct Lexicon {
     pub suffixes: Vec<Suffix>,
     /// The longest suffix, in bytes.
     pub suffix_max_len: usize,
-    pub modifiers: HashMap<String, (ModKind, Position)>,
+    /// Keyed by the normalized phrase's bytes ([`normalize_phrase`]).
+    pub modifiers: HashMap<Box<[u8]>, (ModKind, Position)>,
     pub modifier_max_tokens: usize,
     pub currencies: Vec<(String, Currency)>,
-    pub currency_by_form: HashMap<String, usize>,
+    /// Keyed by the normalized form's bytes ([`normalize_phrase`]).
+    pub currency_by_form: HashMap<Box<[u8]>, usize>,
     pub currency_max_words: usize,
     pub hedges: AhoCorasick,
     pub hedge_names: Vec<String>,
@@ -470,6 +472,11 @@ pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
         }
     }
     f(&word.to_lowercase())
+}
+
+/// [`normalize_phrase`] as bytes, the key of the phrase lists.
+fn phrase_key(phrase: &str) -> Box<[u8]> {
+    normalize_phrase(phrase).into_bytes().into_boxed_slice()
 }
 
 /// Normalizes a phrase the way [`crate::lex`] tokens are joined: lowercase, words separated
@@ -598,7 +605,7 @@ impl Lexicon {
                     modifier_first.insert(word.clone());
                 }
             }
-            modifiers.insert(normalize_phrase(phrase), (kind, position));
+            modifiers.insert(phrase_key(phrase), (kind, position));
         }
 
         let mut currencies = Vec::new();
@@ -629,7 +636,7 @@ impl Lexicon {
             {
                 currency_first.insert(t.text(form).to_lowercase());
             }
-            currency_by_form.insert(normalize_phrase(form), currencies.len());
+            currency_by_form.insert(phrase_key(form), currencies.len());
             currencies.push((
                 form.to_owned(),
                 Currency {
@@ -1067,16 +1074,22 @@ mod tests {
         let lex = Lexicon::bundled().unwrap();
         assert_eq!(lex.info_str("Hundred").num, Some(NumWord::Scale(100.0)));
         assert_eq!(
-            lex.modifiers.get("more than").map(|m| m.0),
+            lex.modifiers.get(b"more than".as_slice()).map(|m| m.0),
             Some(ModKind::MoreThan)
         );
-        assert_eq!(lex.modifiers.get(">=").map(|m| m.0), Some(ModKind::AtLeast));
+        assert_eq!(
+            lex.modifiers.get(b">=".as_slice()).map(|m| m.0),
+            Some(ModKind::AtLeast)
+        );
         assert_eq!(
             lex.info_str("casualties").measure,
             Some((Measure::Casualties, false))
         );
         assert_eq!(lex.info_str("died").measure, Some((Measure::Killed, true)));
-        assert!(lex.currency_by_form.contains_key("hong kong dollars"));
+        assert!(
+            lex.currency_by_form
+                .contains_key(b"hong kong dollars".as_slice())
+        );
         assert!(lex.info_str("December").ctx & ctx::MONTH != 0);
         assert!(lex.info_str("than").flags & flag::MODIFIER_LAST != 0);
         assert!(lex.may_anchor(b"Thousands") && !lex.may_anchor(b"the"));

@@ -1025,6 +1025,7 @@ impl Recognizer {
             };
             if let Some(&(kind, position)) = lexicon.modifiers.get(phrase)
                 && position == Position::Before
+                && let Ok(phrase) = std::str::from_utf8(phrase)
             {
                 if lex::char_before(text, first.start).is_some_and(|c| matches!(c, '<' | '>' | '='))
                 {
@@ -1081,6 +1082,7 @@ impl Recognizer {
             };
             if let Some(&(kind, position)) = lexicon.modifiers.get(phrase)
                 && position == Position::After
+                && let Ok(phrase) = std::str::from_utf8(phrase)
             {
                 // "5 plus 3" is arithmetic, not "5-plus"; "200 or greater than 190" compares.
                 let following = lex::next(text, last.end);
@@ -1181,10 +1183,13 @@ impl Joined {
     }
 
     /// The joined text of tokens `from..to` (indices into the tokens given).
-    fn phrase(&self, from: usize, to: usize) -> Option<&str> {
+    /// Bytes, not a `str`: the phrase lists are keyed by bytes, and checking that the
+    /// joined bytes are UTF-8 (they are: whole tokens are copied) would cost more than the
+    /// lookup; only a phrase found is read as text.
+    fn phrase(&self, from: usize, to: usize) -> Option<&[u8]> {
         let start = self.bounds.get(from)?.0;
         let end = self.bounds.get(to.checked_sub(1)?)?.1;
-        std::str::from_utf8(self.buf.get(start..end)?).ok()
+        self.buf.get(start..end)
     }
 }
 
