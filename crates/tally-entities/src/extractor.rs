@@ -153,9 +153,9 @@ impl EntityExtractor {
                 continue;
             }
             let shouting = scan::is_shouting(&body[start..end]);
-            let shape = scan::words(body, start, end, words);
+            scan::words(body, start, end, words);
             // In a headline in title case, as in all-caps text, capitals mark no names.
-            let capitals_blind = shouting || shape.title_case();
+            let capitals_blind = shouting || scan::title_case(words);
             let first = mentions.len();
             covered.clear();
             covered.resize(words.len(), None);

@@ -163,30 +163,35 @@ fn hyphen_suffix(body: &str, at: usize, end: usize) -> bool {
     word_ends && std::str::from_utf8(&rest[..len]).is_ok_and(|w| HYPHEN_SUFFIXES.contains(&w))
 }
 
-/// Counts the scanner keeps while it walks a paragraph, for [`Shape::title_case`].
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Shape {
-    /// Words of four bytes or more.
-    long: usize,
-    /// Of those, the capitalized ones.
-    long_upper: usize,
-}
-
-impl Shape {
-    /// Whether the paragraph reads like a headline in title case: most words of four letters
-    /// or more are capitalized ("Moscow Waging 'Intense' Counteroffensive With North Korean
-    /// Troops").
-    #[must_use]
-    pub fn title_case(self) -> bool {
-        self.long >= 4 && self.long_upper * 10 >= self.long * 8
+/// Whether the paragraph of `words` reads like a headline in title case: at least four
+/// words of four bytes or more, and four in five of them capitalized ("Moscow Waging
+/// 'Intense' Counteroffensive With North Korean Troops"). Counted after the scan rather
+/// than in it, and only where the paragraph is not in capitals already; ordinary text is
+/// settled by its first lowercase words.
+#[must_use]
+pub fn title_case(words: &[Word]) -> bool {
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for (i, w) in words.iter().enumerate() {
+        if w.end - w.start < 4 {
+            continue;
+        }
+        if w.upper {
+            upper += 1;
+            continue;
+        }
+        lower += 1;
+        // Even if every word left were long and capitalized, too few would be.
+        if upper + (words.len() - i - 1) < 4 * lower {
+            return false;
+        }
     }
+    upper + lower >= 4 && upper >= 4 * lower
 }
 
 /// Scans `body[start..end]` into words. Bytes are classed by one table lookup; the letters
 /// of a word are skipped in a tight loop, and other characters are decoded where they occur.
-pub fn words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) -> Shape {
+pub fn words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) {
     out.clear();
-    let mut shape = Shape::default();
     let bytes = body.as_bytes();
     let end = end.min(bytes.len());
     let mut i = start;
@@ -217,70 +222,31 @@ pub fn words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) -> Shape
             continue;
         };
         let word_start = i;
-        let mut j = i + clen;
-        let mut has_period = false;
-        let mut hyphenated = false;
-        let mut possessive = false;
-        // Cleared where the word takes anything but ASCII letters and digits.
-        let mut plain = class & ALNUM != 0;
-        let mut word_end;
-        let mut resume;
-        loop {
-            j = alnum_run_end(bytes, j, end);
-            word_end = j;
-            resume = j;
-            if j >= end || CLASS[usize::from(bytes[j])] & (INNER | HIGH) == 0 {
-                break;
+        let plain = class & ALNUM != 0;
+        let run_end = alnum_run_end(bytes, i + clen, end);
+        // Most words end at a space or plain punctuation after their letters: nothing more
+        // to read. The rest ("U.S.", "Russia's", "Wal-Mart", "Zürich") are read out of line.
+        let tail = if run_end >= end || CLASS[usize::from(bytes[run_end])] & (INNER | HIGH) == 0 {
+            Tail {
+                word_end: run_end,
+                resume: run_end,
+                possessive: false,
+                hyphenated: false,
+                plain,
             }
-            let Some(d) = char_at(body, j, end) else {
-                break;
-            };
-            if d.is_alphanumeric() {
-                j += d.len_utf8();
-                plain = false;
-                continue;
-            }
-            if !matches!(d, '.' | '-' | '\'' | '’' | '&') {
-                break;
-            }
-            let after = j + d.len_utf8();
-            let next = char_at(body, after, end);
-            if matches!(d, '\'' | '’') {
-                let s_then_break =
-                    matches!(next, Some('s' | 'S')) && !alnum(char_at(body, after + 1, end));
-                if s_then_break || !alnum(next) {
-                    possessive = s_then_break || (bytes[j - 1] == b's' && !alnum(next));
-                    resume = if s_then_break { after + 1 } else { j };
-                    break;
-                }
-            }
-            if alnum(next) {
-                // "EADS-led", "Kremlin-backed": the name ends before the hyphen.
-                if d == '-' && c_upper && hyphen_suffix(body, after, end) {
-                    break;
-                }
-                has_period |= d == '.';
-                hyphenated |= d == '-';
-                plain = false;
-                j = after;
-                continue;
-            }
-            if d == '.' {
-                let single = j - word_start == clen && c_upper;
-                if has_period || single || is_abbreviation(bytes, word_start, j) {
-                    word_end = after;
-                    resume = after;
-                    plain = false;
-                }
-            }
-            break;
-        }
+        } else {
+            tail(body, word_start, clen, c_upper, run_end, end, plain)
+        };
+        let Tail {
+            word_end,
+            resume,
+            possessive,
+            hyphenated,
+            plain,
+        } = tail;
         // "el-Sisi", "al-Burhan": an Arabic article glued to a capitalized name is part
         // of the name, in a name's middle ("Abdel Fattah el-Sisi") or alone ("al-Sharaa").
         let upper = c_upper || (hyphenated && arabic_article(&bytes[word_start..word_end]));
-        let long = word_end - word_start >= 4;
-        shape.long += usize::from(long);
-        shape.long_upper += usize::from(long && upper);
         out.push(Word {
             start: word_start,
             end: word_end,
@@ -301,7 +267,98 @@ pub fn words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) -> Shape
             i += 1;
         }
     }
-    shape
+}
+
+/// Where a word ends and what it holds past its first run of letters and digits.
+struct Tail {
+    /// One past the word's last byte.
+    word_end: usize,
+    /// Where scanning goes on (after a possessive's `'s`).
+    resume: usize,
+    /// See [`Word::possessive`].
+    possessive: bool,
+    /// See [`Word::hyphenated`].
+    hyphenated: bool,
+    /// See [`Word::plain`].
+    plain: bool,
+}
+
+/// The rest of a word whose first run of ASCII letters and digits (from `word_start`, its
+/// first character `clen` bytes long) ends at `j` before a `.`, `-`, `'`, `&` or a
+/// non-ASCII character: inner periods and hyphens, possessives, abbreviations and letters
+/// beyond ASCII. Out of line: the scanner's loop stays small for the common word.
+#[inline(never)]
+fn tail(
+    body: &str,
+    word_start: usize,
+    clen: usize,
+    c_upper: bool,
+    mut j: usize,
+    end: usize,
+    mut plain: bool,
+) -> Tail {
+    let bytes = body.as_bytes();
+    let mut has_period = false;
+    let mut hyphenated = false;
+    let mut possessive = false;
+    let mut word_end;
+    let mut resume;
+    loop {
+        word_end = j;
+        resume = j;
+        if j >= end || CLASS[usize::from(bytes[j])] & (INNER | HIGH) == 0 {
+            break;
+        }
+        let Some(d) = char_at(body, j, end) else {
+            break;
+        };
+        if d.is_alphanumeric() {
+            j = alnum_run_end(bytes, j + d.len_utf8(), end);
+            plain = false;
+            continue;
+        }
+        if !matches!(d, '.' | '-' | '\'' | '’' | '&') {
+            break;
+        }
+        let after = j + d.len_utf8();
+        let next = char_at(body, after, end);
+        if matches!(d, '\'' | '’') {
+            let s_then_break =
+                matches!(next, Some('s' | 'S')) && !alnum(char_at(body, after + 1, end));
+            if s_then_break || !alnum(next) {
+                possessive = s_then_break || (bytes[j - 1] == b's' && !alnum(next));
+                resume = if s_then_break { after + 1 } else { j };
+                break;
+            }
+        }
+        if alnum(next) {
+            // "EADS-led", "Kremlin-backed": the name ends before the hyphen.
+            if d == '-' && c_upper && hyphen_suffix(body, after, end) {
+                break;
+            }
+            has_period |= d == '.';
+            hyphenated |= d == '-';
+            plain = false;
+            j = alnum_run_end(bytes, after, end);
+            continue;
+        }
+        if d == '.' {
+            let single = j - word_start == clen && c_upper;
+            if has_period || single || is_abbreviation(bytes, word_start, j) {
+                word_end = after;
+                resume = after;
+                plain = false;
+            }
+        }
+        break;
+    }
+    Tail {
+        word_end,
+        resume,
+        possessive,
+        hyphenated,
+        plain,
+    }
 }
 
 /// Whether most cased letters in `text` are capitals: an all-caps wire report or headline,
@@ -342,6 +399,164 @@ mod tests {
         out.iter()
             .map(|w| (body[w.start..w.end].to_owned(), w.possessive, w.joined))
             .collect()
+    }
+
+    /// The scanner as it was before its common case was split from [`tail`]: the tests
+    /// check the two agree word for word.
+    /// Long words and long capitalized words, as the scanner counted them before.
+    #[derive(Default)]
+    struct Shape {
+        long: usize,
+        long_upper: usize,
+    }
+
+    fn reference_words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) -> Shape {
+        out.clear();
+        let mut shape = Shape::default();
+        let bytes = body.as_bytes();
+        let end = end.min(bytes.len());
+        let mut i = start;
+        let mut clean = false;
+        let mut spaced = false;
+        while i < end {
+            let b = bytes[i];
+            let class = CLASS[usize::from(b)];
+            let (c_upper, c_digit, clen) = if class & ALNUM != 0 {
+                (b.is_ascii_uppercase(), b.is_ascii_digit(), 1)
+            } else if class & HIGH != 0 {
+                let Some(c) = char_at(body, i, end) else {
+                    break;
+                };
+                if !c.is_alphanumeric() {
+                    clean = false;
+                    i += c.len_utf8();
+                    continue;
+                }
+                (c.is_uppercase(), false, c.len_utf8())
+            } else {
+                clean &= class & SPACE != 0;
+                spaced = true;
+                i += 1;
+                continue;
+            };
+            let word_start = i;
+            let mut j = i + clen;
+            let mut has_period = false;
+            let mut hyphenated = false;
+            let mut possessive = false;
+            // Cleared where the word takes anything but ASCII letters and digits.
+            let mut plain = class & ALNUM != 0;
+            let mut word_end;
+            let mut resume;
+            loop {
+                j = alnum_run_end(bytes, j, end);
+                word_end = j;
+                resume = j;
+                if j >= end || CLASS[usize::from(bytes[j])] & (INNER | HIGH) == 0 {
+                    break;
+                }
+                let Some(d) = char_at(body, j, end) else {
+                    break;
+                };
+                if d.is_alphanumeric() {
+                    j += d.len_utf8();
+                    plain = false;
+                    continue;
+                }
+                if !matches!(d, '.' | '-' | '\'' | '’' | '&') {
+                    break;
+                }
+                let after = j + d.len_utf8();
+                let next = char_at(body, after, end);
+                if matches!(d, '\'' | '’') {
+                    let s_then_break =
+                        matches!(next, Some('s' | 'S')) && !alnum(char_at(body, after + 1, end));
+                    if s_then_break || !alnum(next) {
+                        possessive = s_then_break || (bytes[j - 1] == b's' && !alnum(next));
+                        resume = if s_then_break { after + 1 } else { j };
+                        break;
+                    }
+                }
+                if alnum(next) {
+                    // "EADS-led", "Kremlin-backed": the name ends before the hyphen.
+                    if d == '-' && c_upper && hyphen_suffix(body, after, end) {
+                        break;
+                    }
+                    has_period |= d == '.';
+                    hyphenated |= d == '-';
+                    plain = false;
+                    j = after;
+                    continue;
+                }
+                if d == '.' {
+                    let single = j - word_start == clen && c_upper;
+                    if has_period || single || is_abbreviation(bytes, word_start, j) {
+                        word_end = after;
+                        resume = after;
+                        plain = false;
+                    }
+                }
+                break;
+            }
+            // "el-Sisi", "al-Burhan": an Arabic article glued to a capitalized name is part
+            // of the name, in a name's middle ("Abdel Fattah el-Sisi") or alone ("al-Sharaa").
+            let upper = c_upper || (hyphenated && arabic_article(&bytes[word_start..word_end]));
+            let long = word_end - word_start >= 4;
+            shape.long += usize::from(long);
+            shape.long_upper += usize::from(long && upper);
+            out.push(Word {
+                start: word_start,
+                end: word_end,
+                upper,
+                digit: c_digit,
+                possessive,
+                joined: clean && spaced,
+                hyphenated,
+                plain,
+            });
+            clean = !possessive;
+            spaced = false;
+            i = resume;
+            if i < end && bytes[i] == b' ' {
+                spaced = true;
+                i += 1;
+            }
+        }
+        shape
+    }
+
+    #[test]
+    fn split_scanner_matches_the_reference() {
+        let texts = [
+            "U.S. President Joe Biden's team, Gen. Smith and Wal-Mart's Jobs' iPod.",
+            "EADS-led Kremlin-backed al-Burhan el-Sisi O'Neill AT&T Z\u{fc}rich M\u{fc}ller-Lüdenscheidt",
+            "Sen. Bernie Sanders of Vermont said: \"No.\" J.P. Morgan & Co. Inc. (JPM) rose 3.5%.",
+            "WASHINGTON, March 3 (Reuters) - THE U.N. SAID. Jones' dogs' bones\u{2019}s x\u{2019} y",
+            "caf\u{e9} \u{c9}cole \u{4e2d}\u{6587} 12,000 A. B.C. a.b. St. Louis Mt. Fuji -x- 'q' &&",
+            "",
+            " ",
+            "a",
+            "Ab'",
+            "x.",
+            "e.g. i.e. Dr.No Mr Mrs. messrs. cmdr. pvt. PVT. Pvt",
+            "Moscow Waging 'Intense' Counteroffensive With North Korean Troops near them",
+            "Clinton Wades Into Fight over Trade, Says Deal Hurts Workers and Farmers",
+        ];
+        for text in texts {
+            for start in 0..=text.len() {
+                for end in start..=text.len() {
+                    if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                        continue;
+                    }
+                    let (mut got, mut want) = (Vec::new(), Vec::new());
+                    words(text, start, end, &mut got);
+                    let b = reference_words(text, start, end, &mut want);
+                    assert_eq!(got, want, "{:?}", &text[start..end]);
+                    let headline = b.long >= 4 && b.long_upper * 10 >= b.long * 8;
+                    assert_eq!(title_case(&got), headline, "{:?}", &text[start..end]);
+                }
+            }
+        }
     }
 
     #[test]

@@ -26,7 +26,9 @@ pub fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
 #[inline]
 #[must_use]
 pub fn alnum_mask(x: u64) -> u64 {
-    in_range(x, b'0', b'9') | in_range(x, b'A', b'Z') | in_range(x, b'a', b'z')
+    // Setting bit 5 maps each capital onto its small letter and no other byte into the
+    // small letters (those with bit 5 clear are `@` to `_`), so one range test takes both.
+    in_range(x, b'0', b'9') | in_range(x | 0x2020_2020_2020_2020, b'a', b'z')
 }
 
 /// `x` with its ASCII capitals lowercased.
