@@ -724,7 +724,7 @@ fn annotate(
                 let after_comma = doc.body[..hit.start].trim_end().ends_with(',');
                 let f = e.flags;
                 f.weak
-                    && !(f.np || f.inf || f.clause || f.raise || f.obj)
+                    && !(f.np || f.inf || f.clause || f.raise || f.obj || f.amount)
                     && !(e.participle && after_comma)
             })
         });
@@ -746,6 +746,11 @@ fn annotate(
         );
         entities.recase(&mut buffer);
         let mut cues = cues_in(lex, &buffer, &hits[first_hit..h]);
+        // "put [the death toll at 41]" is the only frame of such a cue: elsewhere "put" is
+        // a plain verb, which must not end another report's content as a cue would.
+        cues.retain(|cue| {
+            !cue.entry.flags.amount || sentence::puts_amount(lex, &buffer, cue.words.end)
+        });
         // "on condition of anonymity to discuss the meeting": the verb after a sourcing
         // condition says why the source is anonymous; it reports nothing.
         let sourcing = &conditions[first_condition..c];

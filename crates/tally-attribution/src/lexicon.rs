@@ -165,6 +165,10 @@ pub(crate) struct CueFlags {
     /// A passive with no agent is another sense, not a report ("was admitted to
     /// hospital", "was added to the list", "was charged on Monday").
     pub sense: bool,
+    /// An object noun phrase followed by an amount after "at", "between", "near",
+    /// "around" or "as high as" is the content, and nothing else is ("put the death toll
+    /// at 41", "put his support at 5 percent"; not "put pressure on").
+    pub amount: bool,
 }
 
 /// One cue form.
@@ -379,6 +383,7 @@ impl Lexicon {
                     "agent" => flags.agent = true,
                     "place" => flags.place = true,
                     "sense" => flags.sense = true,
+                    "at" => flags.amount = true,
                     other => return Err(bad("cues.tsv", format!("unknown flag {other:?}"))),
                 }
             }

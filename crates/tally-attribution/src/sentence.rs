@@ -1305,6 +1305,9 @@ fn after(
     next_cue: usize,
 ) -> Option<(Phrase, Intro)> {
     let flags = cue.entry.flags;
+    if flags.amount {
+        return put_at(lex, words, cue.words.end, next_cue);
+    }
     let mut j = cue.words.end;
     if flags.obj {
         j = skip_object(lex, words, j);
@@ -1462,6 +1465,11 @@ fn after(
         Some(w) => is_clause_end(w) || w.is(","),
     };
     if modifiers_only {
+        // "have endorsed her.", "criticized her, saying ...": "her" before the clause end
+        // is the object pronoun, not a determiner.
+        if flags.np && k == j0 + 1 && words[j0].lower() == "her" {
+            return Some((Phrase { start: j0, end: k }, Intro::Object));
+        }
         return None;
     }
     if !weak {
@@ -1535,6 +1543,65 @@ fn after(
     run_to_end(lex, words, j0, next_cue)
         .filter(|p| word_count(words, *p) >= 2 && has_quote(words, *p))
         .map(|p| (p, Intro::Clause))
+}
+
+/// Whether the cue ending at `j0` has the "put X at amount" frame (see [`put_at`]).
+pub(crate) fn puts_amount(lex: &Lexicon, words: &[Word<'_>], j0: usize) -> bool {
+    put_at(lex, words, j0, words.len()).is_some()
+}
+
+/// "put [the death toll at 41]", "put [his overall support among likely voters at 5
+/// percent]", "put [the figure between $20 billion and $34 billion]": an object phrase of
+/// up to ten words, then "at", "between", "near", "around", "close to" or "as high/low as"
+/// and an amount. The object and the amount are the content.
+fn put_at(
+    lex: &Lexicon,
+    words: &[Word<'_>],
+    j0: usize,
+    next_cue: usize,
+) -> Option<(Phrase, Intro)> {
+    let amount = |i: usize| {
+        words.get(i).is_some_and(|w| {
+            w.text.starts_with(|c: char| c.is_ascii_digit() || c == '$')
+                || class(lex, words, i) == Class::Number
+        })
+    };
+    let first = words.get(j0)?;
+    if !first.is_word()
+        || matches!(
+            class(lex, words, j0),
+            Class::Prep | Class::Break | Class::Aux
+        )
+    {
+        return None;
+    }
+    let mut i = j0 + 1;
+    while i < words.len().min(j0 + 11) && words[i].is_word() && !words[i].inside {
+        let at = match words[i].lower() {
+            "at" | "between" | "near" | "around" => amount(i + 1),
+            "close" => words.get(i + 1).is_some_and(|w| w.lower() == "to") && amount(i + 2),
+            "as" => {
+                words
+                    .get(i + 1)
+                    .is_some_and(|w| matches!(w.lower(), "high" | "low" | "many" | "much"))
+                    && words.get(i + 2).is_some_and(|w| w.lower() == "as")
+                    && amount(i + 3)
+            }
+            // "put the plant up for sale at $40 million", "put troops on alert": a
+            // particle or place makes another verb.
+            "up" | "down" | "out" | "off" | "back" | "aside" | "forward" | "together" | "into"
+            | "onto" | "on" | "under" | "through" => return None,
+            _ => false,
+        };
+        if at {
+            return run_to_end(lex, words, j0, next_cue)
+                .map(|p| before_but(words, p))
+                .filter(|p| word_count(words, *p) >= 3)
+                .map(|p| (p, Intro::Object));
+        }
+        i += 1;
+    }
+    None
 }
 
 /// An object or infinitive content ends before a comma and a clause of contrast (", but",
