@@ -270,6 +270,7 @@ impl Lexicon {
 
     /// [`Lexicon::flags_in`] of the word `body[start..end]` whose [`fold_hash_in`] is `h`.
     #[must_use]
+    #[inline]
     pub fn flags_of_hash(&self, h: u64, body: &str, start: usize, end: usize) -> Flags {
         let bit = listed_bit(h);
         let listed = self
