@@ -261,12 +261,18 @@ fn query_commands_upgrade_an_older_database() {
         &db_s,
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
-    // Back to version 3: migrations 5 and 4 undone.
+    // Back to version 3: migrations 6, 5 and 4 undone.
     tally_store::Store::open(&db)
         .expect("db opens")
         .connection()
         .execute_batch(
-            "DROP INDEX figures_timeline;
+            "DROP TABLE claims_fts;
+             CREATE VIRTUAL TABLE claims_fts USING fts5(
+                 content, claimant_name, content = 'claims', content_rowid = 'pk',
+                 tokenize = 'unicode61 remove_diacritics 2');
+             INSERT INTO claims_fts (claims_fts) VALUES ('rebuild');
+             ALTER TABLE claims DROP COLUMN names;
+             DROP INDEX figures_timeline;
              CREATE INDEX figures_timeline ON figures(
                  measure, subject_entity, date, place_entity, place_text, subject_text,
                  claim_pk, low, best, high, open_high, unit, raw, hedges);

@@ -42,7 +42,8 @@ pub struct ClaimParams {
     /// Full-text query: the claim's words or claimant, a figure's measure or noun
     /// ("casualties"), or the text of a document carrying it (best matches first).
     pub q: Option<String>,
-    /// Words of the claimant's name or descriptor ("official").
+    /// Words of the claimant's name or descriptor ("official"), or of the names an article
+    /// writes them under ("Zelenskyy" for Volodymyr Zelensky).
     pub speaker: Option<String>,
     /// An entity id (`KP`) or canonical name the claim mentions or is about.
     pub entity: Option<String>,
@@ -90,7 +91,7 @@ pub struct DocumentParams {
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct SpeakerParams {
-    /// Words of the name or descriptor.
+    /// Words of the name or descriptor, or of a name an article writes them under.
     pub q: Option<String>,
     /// `true`: only anonymous; `false`: only named.
     pub anonymous: Option<bool>,

@@ -51,7 +51,8 @@ pub struct ClaimFilter {
     /// words or claimant; a figure whose measure or counted noun is one of the words
     /// ("casualties"); any claim of a document whose text matches.
     pub q: Option<String>,
-    /// Words of the claimant's name or descriptor ("official").
+    /// Words of the claimant's name or descriptor ("official"), or of the names an article
+    /// writes them under ("Zelenskyy").
     pub speaker: Option<String>,
     /// An entity the claim mentions or is about: an id (`KP`) or a canonical name.
     pub entity: Option<String>,
@@ -546,7 +547,8 @@ fn is_fts_syntax_error(e: &StoreError) -> bool {
 /// Filter clauses shared by the count and the page; parameters are named so each clause
 /// can use them in any order.
 const CLAIM_WHERE: &str = "
-    (:speaker IS NULL OR instr(lower(c.claimant_name), lower(:speaker)) > 0)
+    (:speaker IS NULL OR instr(lower(c.claimant_name), lower(:speaker)) > 0
+        OR instr(lower(c.names), lower(:speaker)) > 0)
     AND (:kind IS NULL OR c.kind = :kind)
     AND (:anonymous IS NULL OR c.claimant_anonymous = :anonymous)
     AND (:since IS NULL OR coalesce(c.said_date, d.published_date) >= :since)
@@ -1309,7 +1311,8 @@ impl Store {
                  JOIN claim_instances i INDEXED BY sqlite_autoindex_claim_instances_1
                      ON i.claim_pk = c.pk
                  LEFT JOIN speakers s ON s.doc_pk = i.doc_pk AND s.id = i.speaker_id
-                 WHERE (:q IS NULL OR instr(lower(c.claimant_name), lower(:q)) > 0)
+                 WHERE (:q IS NULL OR instr(lower(c.claimant_name), lower(:q)) > 0
+                         OR instr(lower(c.names), lower(:q)) > 0)
                      AND (:anonymous IS NULL OR c.claimant_anonymous = :anonymous)
                  GROUP BY lower(c.claimant_name), c.claimant_kind, c.claimant_anonymous
                  ORDER BY 6 DESC, 7 DESC, 1

@@ -37,6 +37,7 @@ mod sources;
 mod store;
 mod timeline;
 mod write;
+mod written;
 
 pub use error::StoreError;
 pub use export::{ExportFormat, ExportTable};

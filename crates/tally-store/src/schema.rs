@@ -47,10 +47,15 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "timeline agent",
         sql: include_str!("../migrations/0005_timeline_agent.sql"),
     },
+    Migration {
+        version: 6,
+        name: "claim names",
+        sql: include_str!("../migrations/0006_claim_names.sql"),
+    },
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 
 /// The database's schema version (0 for a new, empty file).
 ///

@@ -20,6 +20,7 @@ use crate::names::name;
 use crate::packed::{MultiInsert, Packed};
 use crate::seen::{Seen, band_key, content_key};
 use crate::store::{OnExisting, Prepared, StoreOptions, WriteStats, claim_key};
+use crate::written;
 
 /// State of one batch write: the connection (inside an open transaction), the options,
 /// counters, the source-name cache and the rows still to add.
@@ -129,6 +130,7 @@ impl<'a> BatchWriter<'a> {
             // far (a claim survives while another document carries it), so the rows
             // deferred until now are written first.
             self.stats.claims += self.rows.write(tx)?;
+            self.fts.write_claims(tx)?;
             delete_annotations(tx, pk)?;
             tx.prepare_cached(
                 "INSERT INTO documents_fts (documents_fts, rowid, title, body)
@@ -242,28 +244,38 @@ impl<'a> BatchWriter<'a> {
         let mut figure_claim: HashMap<&str, (i64, Option<&str>)> = HashMap::new();
         // Fetched once per document, not per claim: handing a cached statement back clears
         // its bindings and re-hashes its text into the cache.
-        let mut select =
-            tx.prepare_cached("SELECT pk, first_doc_pk, said_date FROM claims WHERE key = ?1")?;
+        let mut select = tx.prepare_cached(
+            "SELECT pk, first_doc_pk, said_date, names FROM claims WHERE key = ?1",
+        )?;
         let mut insert = tx.prepare_cached(
             "INSERT INTO claims (key, claimant_kind, claimant_name, claimant_anonymous, kind,
-                 content, said_date, first_doc_pk)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                 content, said_date, first_doc_pk, names)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         )?;
         for claim in &doc.claims {
             let key = claim_key(claim);
             let said = claim.said_at.as_ref().map(|s| s.date.as_str());
-            // Insert, or keep the earliest said-at date over the carriers; the statement
-            // returns the claim's pk unless the stored row needed no change.
-            let stored: Option<(i64, i64, Option<String>)> = select
-                .query_row([&key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            let names = written::names(doc, claim);
+            // Insert, or keep the earliest said-at date over the carriers and add this
+            // copy's written names.
+            let stored: Option<(i64, i64, Option<String>, Option<String>)> = select
+                .query_row([&key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
                 .optional()?;
             let (claim_pk, first_doc_pk) = match stored {
-                Some((claim_pk, first, stored_said)) => {
+                Some((claim_pk, first, stored_said, stored_names)) => {
                     if let Some(said) = said
                         && stored_said.as_deref().is_none_or(|s| said < s)
                     {
                         tx.prepare_cached("UPDATE claims SET said_date = ?2 WHERE pk = ?1")?
                             .execute(params![claim_pk, said])?;
+                    }
+                    if let Some(merged) = names
+                        .as_deref()
+                        .and_then(|n| written::merge(stored_names.as_deref(), n))
+                    {
+                        tx.prepare_cached("UPDATE claims SET names = ?2 WHERE pk = ?1")?
+                            .execute(params![claim_pk, merged])?;
+                        self.fts.renamed(claim_pk, stored_names, merged);
                     }
                     (claim_pk, first)
                 }
@@ -277,6 +289,7 @@ impl<'a> BatchWriter<'a> {
                         claim.content,
                         said,
                         pk,
+                        names,
                     ])?;
                     (tx.last_insert_rowid(), pk)
                 }
@@ -290,7 +303,9 @@ impl<'a> BatchWriter<'a> {
                         .prepare_cached("SELECT 1 FROM claim_instances WHERE claim_pk = ?1")?
                         .exists([claim_pk])?)
             {
-                self.fts.claims.insert(claim_pk, claim);
+                self.fts
+                    .claims
+                    .insert(claim_pk, PendingClaim::New { claim, names });
             }
             self.rows.carrier(claim_pk, pk, claim);
             for figure in &claim.figures {
@@ -417,8 +432,8 @@ fn delete_annotations(tx: &Connection, pk: i64) -> rusqlite::Result<()> {
     }
     // A claim no document carries any more goes too, with its index row.
     tx.prepare_cached(
-        "INSERT INTO claims_fts (claims_fts, rowid, content, claimant_name)
-         SELECT 'delete', pk, content, claimant_name FROM claims WHERE first_doc_pk = ?1
+        "INSERT INTO claims_fts (claims_fts, rowid, content, claimant_name, names)
+         SELECT 'delete', pk, content, claimant_name, names FROM claims WHERE first_doc_pk = ?1
              AND NOT EXISTS (SELECT 1 FROM claim_instances i WHERE i.claim_pk = claims.pk)",
     )?
     .execute([pk])?;
@@ -703,10 +718,36 @@ pub(crate) struct PendingText<'a> {
     /// to a new segment whenever a rowid is lower than the last one written, so rows in hash
     /// order flushed at about every other claim (a segment each, then merges: a sixth of
     /// the writer's instructions); in pk order it flushes once per batch.
-    claims: BTreeMap<i64, &'a Claim>,
+    claims: BTreeMap<i64, PendingClaim<'a>>,
+}
+
+/// A claim's full-text row to write at the end of the batch.
+pub(crate) enum PendingClaim<'a> {
+    /// First stored in this batch: its row goes in with these names.
+    New {
+        claim: &'a Claim,
+        names: Option<String>,
+    },
+    /// Indexed before this batch with the names `indexed`; a later copy added names, now
+    /// in its `claims` row: the old index row is deleted and the stored one indexed.
+    Renamed { indexed: Option<String> },
 }
 
 impl PendingText<'_> {
+    /// Records that the claim `pk` now has the names `merged` in its `claims` row, where
+    /// it had `stored`.
+    fn renamed(&mut self, pk: i64, stored: Option<String>, merged: String) {
+        match self.claims.get_mut(&pk) {
+            Some(PendingClaim::New { names, .. }) => *names = Some(merged),
+            // The index still holds the names from before the batch.
+            Some(PendingClaim::Renamed { .. }) => {}
+            None => {
+                self.claims
+                    .insert(pk, PendingClaim::Renamed { indexed: stored });
+            }
+        }
+    }
+
     pub fn write(mut self, tx: &Connection) -> rusqlite::Result<()> {
         // New documents come in pk order already; a replaced one keeps its older pk.
         self.documents.sort_by_key(|&(pk, _)| pk);
@@ -715,12 +756,37 @@ impl PendingText<'_> {
         for (pk, doc) in &self.documents {
             st.execute(params![pk, doc.meta.title, doc.body])?;
         }
+        self.write_claims(tx)
+    }
+
+    /// Writes the claims' rows now (and forgets them): before a replaced document's
+    /// claims are deleted, whose index rows must be the ones the `claims` rows say.
+    pub fn write_claims(&mut self, tx: &Connection) -> rusqlite::Result<()> {
         let mut st = tx.prepare_cached(
-            "INSERT INTO claims_fts (rowid, content, claimant_name) VALUES (?1, ?2, ?3)",
+            "INSERT INTO claims_fts (rowid, content, claimant_name, names) VALUES (?1, ?2, ?3, ?4)",
         )?;
-        for (pk, claim) in &self.claims {
-            st.execute(params![pk, claim.content, claim.claimant.name])?;
+        for (pk, pending) in &self.claims {
+            match pending {
+                PendingClaim::New { claim, names } => {
+                    st.execute(params![pk, claim.content, claim.claimant.name, names])?;
+                }
+                // Rare (a syndicated copy that writes the claimant otherwise): the stored
+                // content and name, whose case may differ from this copy's, are read back.
+                PendingClaim::Renamed { indexed } => {
+                    tx.prepare_cached(
+                        "INSERT INTO claims_fts (claims_fts, rowid, content, claimant_name, names)
+                         SELECT 'delete', pk, content, claimant_name, ?2 FROM claims WHERE pk = ?1",
+                    )?
+                    .execute(params![pk, indexed])?;
+                    tx.prepare_cached(
+                        "INSERT INTO claims_fts (rowid, content, claimant_name, names)
+                         SELECT pk, content, claimant_name, names FROM claims WHERE pk = ?1",
+                    )?
+                    .execute([pk])?;
+                }
+            }
         }
+        self.claims.clear();
         Ok(())
     }
 }
