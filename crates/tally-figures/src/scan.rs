@@ -52,6 +52,19 @@ fn gather(m: u64) -> u64 {
 /// ASCII bytes that start a currency sign.
 #[inline]
 pub(crate) fn masks(bytes: &[u8], start: usize, symbols: &[u8]) -> Masks {
+    // One symbol ("$" in the bundled lists) is one comparison per lane, not a loop.
+    match symbols {
+        [] => masks_with(bytes, start, |_| 0),
+        [s] => masks_with(bytes, start, |x| equal(x, *s)),
+        _ => masks_with(bytes, start, |x| {
+            symbols.iter().fold(0, |m, &s| m | equal(x, s))
+        }),
+    }
+}
+
+/// [`masks`], with the lanes of the symbol bytes given by `symbol`.
+#[inline(always)]
+fn masks_with(bytes: &[u8], start: usize, symbol: impl Fn(u64) -> u64) -> Masks {
     let rest = bytes.get(start..).unwrap_or(&[]);
     let len = rest.len().min(64);
     // A whole block is read in place; only the last, short one is copied into zeros (a
@@ -76,10 +89,7 @@ pub(crate) fn masks(bytes: &[u8], start: usize, symbols: &[u8]) -> Masks {
         let x = u64::from_le_bytes(word);
         let alpha = in_range(x | splat(0x20), b'a', b'z');
         let digit = in_range(x, b'0', b'9');
-        let mut special = x & HIGH;
-        for &s in symbols {
-            special |= equal(x, s);
-        }
+        let special = x & HIGH | symbol(x);
         let shift = 8 * lane;
         out.alpha |= gather(alpha) << shift;
         out.digit |= gather(digit) << shift;
@@ -109,6 +119,16 @@ mod tests {
                 );
             }
             assert_eq!(m.alpha >> m.len.min(63), 0);
+            // No symbol: only non-ASCII bytes are special.
+            let plain = masks(bytes, start, b"");
+            assert_eq!(plain.special & !m.special, 0);
+            assert_eq!(m.special & !plain.special, {
+                let mut dollars = 0u64;
+                for i in 0..m.len {
+                    dollars |= u64::from(bytes[start + i] == b'$') << i;
+                }
+                dollars
+            });
         }
         let all: Vec<u8> = (0..=255).collect();
         for start in [0, 64, 128, 192] {
