@@ -74,7 +74,15 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
             continue;
         }
         let next_cue = cues.get(n + 1).map_or(words.len(), |c| c.words.start);
-        let result = if let Some(f) = asked(words, cue) {
+        // The "saying" of "was quoted as saying" is part of that cue.
+        if found.last().is_some_and(|f| {
+            f.lemma == "quote" && f.cue.start <= cue.words.start && cue.words.end <= f.cue.end
+        }) {
+            continue;
+        }
+        let result = if let Some(f) = quoted_as_saying(lex, words, cue, found.last(), cues) {
+            Some(f)
+        } else if let Some(f) = asked(words, cue) {
             Some(f)
         } else if cue.entry.flags.adverb {
             adverb(lex, words, cue, next_cue)
@@ -282,7 +290,18 @@ fn disagrees(words: &[Word<'_>], f: &Found<'_>) -> bool {
         && !quantity
         && !subject
             .iter()
-            .any(|w| matches!(w.lower(), "of" | "and" | "or"));
+            .any(|w| matches!(w.lower(), "of" | "and" | "or"))
+        // "A mere 9 percent say": an amount counts people.
+        && !subject
+            .iter()
+            .any(|w| {
+                // Not a year: "a 2010 recall", "A 2014 estimate" are nouns.
+                let year = w.text.len() == 4 && (w.text.starts_with("19") || w.text.starts_with("20"));
+                (w.text.starts_with(|c: char| c.is_ascii_digit())
+                    && w.text.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+                    && !year)
+                    || w.lower() == "percent"
+            });
     let singular_word = subject.len() == 1
         && matches!(
             subject[0].lower(),
@@ -1711,7 +1730,20 @@ fn before(words: &[Word<'_>], boundary: usize, prev: Option<&Found<'_>>) -> Opti
                                 .all(|w| w.is(",") || w.quote() == Some(QuoteDir::Close))
                     }) =>
             {
-                s.span.start
+                // A relative source ("seafarers who want pay rises ...") stands inside
+                // its antecedent's clause: back over the words before it to the clause
+                // start.
+                match s.antecedent {
+                    Some(a) => {
+                        let floor = dateline_end(words);
+                        let mut i = a.start.min(s.span.start);
+                        while i > floor && words[i - 1].is_word() {
+                            i -= 1;
+                        }
+                        i
+                    }
+                    None => s.span.start,
+                }
             }
             (source, _) => f.cue.end.max(source.map_or(0, |s| s.span.end)),
         },
@@ -2967,6 +2999,93 @@ fn passive_raising(lex: &Lexicon, words: &[Word<'_>], cue: &CueAt<'_>) -> bool {
         i -= 1;
     }
     false
+}
+
+/// "He was quoted as saying [the plan would fail]", "The minister was quoted by Interfax
+/// as saying [...]": the subject is the source (the quoting outlet only relays), the cue
+/// runs from "be" through "saying", and the content is what follows it.
+fn quoted_as_saying<'l>(
+    lex: &Lexicon,
+    words: &[Word<'_>],
+    cue: &CueAt<'l>,
+    prev: Option<&Found<'_>>,
+    cues: &[CueAt<'_>],
+) -> Option<Found<'l>> {
+    if cue.entry.lemma != "quote" || words[cue.words.start].lower() != "quoted" {
+        return None;
+    }
+    let be = cue.words.start.checked_sub(1)?;
+    if !matches!(
+        words[be].lower(),
+        "is" | "are" | "was" | "were" | "been" | "being"
+    ) {
+        return None;
+    }
+    // "as saying" right after the cue or after a short "by <outlet>" / time phrase.
+    let as_at = (cue.words.end..words.len().min(cue.words.end + 10))
+        .take_while(|&i| words[i].is_word() && !words[i].inside)
+        .find(|&i| {
+            words[i].lower() == "as"
+                && words
+                    .get(i + 1)
+                    .is_some_and(|w| matches!(w.lower(), "saying" | "stating"))
+        })?;
+    let verb = as_at + 1;
+    let floor = prev.map_or(0, |f| f.cue.end.max(f.source.map_or(0, |s| s.span.end)));
+    let mut h = be;
+    // "has been quoted", "was also quoted": auxiliaries and adverbs before "be".
+    while h > floor && class(lex, words, h - 1) == Class::Aux {
+        h -= 1;
+    }
+    if h <= floor {
+        return None;
+    }
+    let source = left_source(lex, words, h - 1, floor, prev.map_or(0, |f| f.cue.end))?;
+    let mut start = verb + 1;
+    while words
+        .get(start)
+        .is_some_and(|w| w.is(":") || w.is(",") || w.lower() == "that")
+    {
+        start += 1;
+    }
+    // A later report ends the content (", the spokesperson said").
+    let next_cue = cues
+        .iter()
+        .find(|c| c.words.start > verb)
+        .map_or(words.len(), |c| c.words.start);
+    // `"...," Wallison was quoted as saying in an interview`: only a setting follows, and
+    // the quotation before the source is the content.
+    // "as saying in an interview that ...": the setting before "that" is no content.
+    if words
+        .get(start)
+        .is_some_and(|w| w.is_word() && class(lex, words, start) == Class::Prep)
+        && let Some(that) = (start + 1..words.len().min(start + 12))
+            .take_while(|&i| words[i].is_word())
+            .find(|&i| words[i].lower() == "that")
+    {
+        start = that + 1;
+    }
+    let setting = words.get(start).is_none_or(|w| {
+        is_clause_end(w) || (w.is_word() && class(lex, words, start) == Class::Prep)
+    });
+    let content = if setting {
+        if !boundary_before(words, source.span.start) {
+            return None;
+        }
+        before(words, source.span.start, prev).map(|p| trim_comma(words, p))?
+    } else {
+        run_to_end(lex, words, start, next_cue)?
+    };
+    Some(Found {
+        cue: Phrase {
+            start: h,
+            end: verb + 1,
+        },
+        lemma: &cue.entry.lemma,
+        class: cue.entry.class,
+        source: Some(source),
+        content: vec![content],
+    })
 }
 
 /// Whether a passive report has no agent and nothing reported after it: "The theft was

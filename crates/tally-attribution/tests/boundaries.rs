@@ -610,3 +610,42 @@ fn her_alone_is_an_object() {
         "{all:?}"
     );
 }
+
+/// "X was quoted (by an outlet) as saying ...": X is the source, the content follows
+/// "saying".
+#[test]
+fn quoted_as_saying_names_the_subject() {
+    let all = found(&[
+        "The minister was quoted by a state news agency on Friday as saying that talks had stalled.",
+        "Ortega was quoted as saying: \"We will respond.\"",
+    ]);
+    assert!(
+        has(
+            &all,
+            "was quoted by a state news agency on Friday as saying",
+            "The minister",
+            "talks had stalled"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "was quoted as saying",
+            "Ortega",
+            "\"We will respond.\""
+        ),
+        "{all:?}"
+    );
+    assert!(!all.iter().any(|(c, _, _)| c == "saying"), "{all:?}");
+}
+
+/// A subject counted by an amount agrees with a plural verb: "A mere 9 percent say".
+#[test]
+fn an_amount_subject_is_plural() {
+    let all = found(&["A mere 12 percent say they trust the courts."]);
+    assert!(
+        has(&all, "say", "A mere 12 percent", "they trust the courts"),
+        "{all:?}"
+    );
+}
