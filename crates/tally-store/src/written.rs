@@ -47,6 +47,34 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// The longest word of `not_names.txt` ("according"): a longer word is not looked up.
+const LONGEST_NOT_NAME: usize = 9;
+
+/// Whether `word` is listed as no name ("He", "The").
+fn is_not_name(word: &str) -> bool {
+    if word.len() > LONGEST_NOT_NAME {
+        return false;
+    }
+    let mut buf = [0u8; LONGEST_NOT_NAME];
+    if word.is_ascii() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).is_ok_and(|w| not_names().contains(w))
+    } else {
+        not_names().contains(word.to_lowercase().as_str())
+    }
+}
+
+/// Whether two words are the same but for case.
+fn same_word(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
+}
+
 /// Whether `text` has `word` as a whole word, matched exactly (the article's own
 /// spelling: content and mention come from the same text).
 fn has_word(text: &str, word: &str) -> bool {
@@ -72,7 +100,9 @@ pub(crate) fn names(doc: &Document, claim: &Claim) -> Option<String> {
         .filter_map(|id| doc.figures.iter().find(|f| f.id == *id))
         .flat_map(|f| f.subject.iter().chain(&f.agent))
         .map(|a| &a.span);
-    let mut known: Vec<String> = words(&claim.claimant.name).map(str::to_lowercase).collect();
+    // Borrowed words compared case-insensitively (an ASCII fast path): the writer runs
+    // this for every claim.
+    let mut known: Vec<&str> = words(&claim.claimant.name).collect();
     let mut out = String::new();
     let mut count = 0;
     for span in mentions.chain(arguments) {
@@ -90,9 +120,8 @@ pub(crate) fn names(doc: &Document, claim: &Claim) -> Option<String> {
             if !chars.next().is_some_and(char::is_uppercase) || chars.next().is_none() {
                 continue;
             }
-            let folded = word.to_lowercase();
-            if not_names().contains(folded.as_str())
-                || known.contains(&folded)
+            if is_not_name(word)
+                || known.iter().any(|k| same_word(k, word))
                 || has_word(&claim.content, word)
             {
                 continue;
@@ -101,7 +130,7 @@ pub(crate) fn names(doc: &Document, claim: &Claim) -> Option<String> {
                 out.push(' ');
             }
             out.push_str(word);
-            known.push(folded);
+            known.push(word);
             count += 1;
         }
     }
@@ -114,18 +143,17 @@ pub(crate) fn merge(stored: Option<&str>, new: &str) -> Option<String> {
     let Some(stored) = stored else {
         return Some(new.to_owned());
     };
-    let mut known: Vec<String> = words(stored).map(str::to_lowercase).collect();
+    let mut known: Vec<&str> = words(stored).collect();
     let mut out = stored.to_owned();
     let mut changed = false;
     for word in words(new) {
         if known.len() >= MAX_WORDS {
             break;
         }
-        let folded = word.to_lowercase();
-        if !known.contains(&folded) {
+        if !known.iter().any(|k| same_word(k, word)) {
             out.push(' ');
             out.push_str(word);
-            known.push(folded);
+            known.push(word);
             changed = true;
         }
     }
@@ -272,6 +300,43 @@ He said the city was hit by 15 drones. Zelenskyy's office said North Korea sent 
             names(&doc, &claim).as_deref(),
             Some("Zelenskyy North Korea")
         );
+    }
+
+    #[test]
+    fn listed_words_and_case_are_compared_as_written_or_folded() {
+        assert!(is_not_name("He") && is_not_name("THE") && is_not_name("According"));
+        assert!(!is_not_name("Zelenskyy") && !is_not_name("Accordingly"));
+        assert!(same_word("ZELENSKYY", "Zelenskyy"));
+        assert!(same_word("ŻUKOWSKI", "Żukowski"));
+        assert!(!same_word("Zelensky", "Zelenskyy"));
+        let longest = not_names().iter().map(|w| w.len()).max();
+        assert_eq!(longest, Some(LONGEST_NOT_NAME));
+    }
+
+    proptest::proptest! {
+        /// Any mention, subject and content text: no panic, and the names are words of
+        /// the mentions, each capitalized, at most MAX_WORDS of them.
+        #[test]
+        fn any_text_gives_capitalized_words_of_the_mentions(
+            mention in "\\PC{0,40}",
+            content in "\\PC{0,40}",
+        ) {
+            let (mut doc, mut claim) = story("x");
+            doc.speakers[0].mentions[0].text = mention.clone();
+            claim.content = content;
+            if let Some(found) = names(&doc, &claim) {
+                let words: Vec<&str> = found.split(' ').collect();
+                proptest::prop_assert!(words.len() <= MAX_WORDS);
+                for w in words {
+                    proptest::prop_assert!(w.chars().next().is_some_and(char::is_uppercase));
+                }
+            }
+            let _ = merge(Some(&mention), &found_or_empty(&doc, &claim));
+        }
+    }
+
+    fn found_or_empty(doc: &Document, claim: &Claim) -> String {
+        names(doc, claim).unwrap_or_default()
     }
 
     #[test]
