@@ -43,6 +43,7 @@ mod governments;
 mod lexicon;
 mod matcher;
 mod names;
+mod person_nouns;
 mod places;
 mod resolve;
 mod scan;

@@ -24,6 +24,7 @@ use crate::lexicon::{
     OWNERSHIP, PERSON_APPOSITION, PLACE_CUE, PLACE_SUFFIX, REPORTING, STOP, TITLE, TITLE_FIRST,
     TITLE_LAST, VERB_LIKE, WORD_FIRST_NAME,
 };
+use crate::person_nouns::is_person_noun;
 use crate::scan::Word;
 
 /// Lowercase nouns that make the name right before them a place ("Heathrow airport").
@@ -469,13 +470,18 @@ impl SentenceCtx<'_> {
             if !(self.words[k].joined || after_possessive) || self.is_of(k) || complement {
                 break;
             }
+            // "CDs, a Central Bank official said": the subject of a reporting verb, not an
+            // apposition.
+            if self.has(k, REPORTING) {
+                return None;
+            }
             // "the club's president": the owner is no head; what it owns is.
             after_possessive = self.words[k].possessive;
             if after_possessive {
                 head = None;
                 continue;
             }
-            if self.has(k, TITLE) {
+            if self.has(k, TITLE) || is_person_noun(self.text(k)) {
                 head = Some(EntityType::Person);
             } else if self.has(k, ORG_SUFFIX) {
                 head = Some(EntityType::Organization);
@@ -686,8 +692,14 @@ fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candida
     while to > from && matches!(ctx.text(to), "for" | "and") {
         to -= 1;
     }
-    // Events ("Worldwide Developers Conference") are no entities.
-    if ctx.has(to, EVENT_SUFFIX) {
+    // Events ("Worldwide Developers Conference", "the Eaton Fire") are no entities; a name
+    // that goes on after "and" is a company's ("Chiyoda Fire and Marine Insurance Co").
+    let continues = || {
+        ctx.words.get(to + 1).is_some_and(|w| w.joined)
+            && matches!(ctx.text(to + 1), "and" | "&")
+            && ctx.words.get(to + 2).is_some_and(|w| w.joined && w.upper)
+    };
+    if ctx.has(to, EVENT_SUFFIX) && !continues() {
         return;
     }
     // Facilities and geographic names ("Changi International Airport", "Wall Street").

@@ -195,8 +195,15 @@ pub fn resolve(
     for (ci, c) in candidates.iter().enumerate() {
         let Some(kind) = c.kind else { continue };
         let key = keys[ci];
-        let target = match by_key.get(&key) {
-            Some(&t) => t,
+        // "Hineman, a Kansas farmer" after "Kalo Hineman": a surname typed a person by
+        // its apposition is the person named before.
+        let surname = || {
+            (kind == EntityType::Person && c.words == 1)
+                .then(|| last_names.get(&key).copied().flatten())
+                .flatten()
+        };
+        let target = match by_key.get(&key).copied().or_else(surname) {
+            Some(t) => t,
             None => {
                 let t = add_local(locals, c, kind, parents.remove(&ci));
                 by_key.insert(key, t);

@@ -384,3 +384,12 @@ fn for_organizations_place_nouns_storms_and_datelines() {
         "Chad Brennick, a trade expert, said Jordan and Chad had signed. Brennick spoke near the Jordan Valley.",
     ]));
 }
+
+#[test]
+fn person_nouns_wildfires_and_acronyms_of_things() {
+    insta::assert_snapshot!(render(&[
+        "\"We are still hearing voices,\" said Tun Tun, a volunteer rescuer in Mandalay. Among the dead was Salah Bardawil, a senior Hamas political official.",
+        "The Eaton Fire near Altadena was 27% contained, Cal Fire said. Gaza resident Mahmoud Nasser fled.",
+        "The AI race is on, and COVID cases rose before the IPO of an EV maker that sells LNG.",
+    ]));
+}
