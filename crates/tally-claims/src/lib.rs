@@ -64,6 +64,7 @@ impl Extractor for ClaimBuilder {
         let mut drafts = draft::from_attributions(doc);
         merge::merge_same_statements(&mut drafts, doc);
         link::share_figure_arguments(&drafts, doc);
+        link::resolve_pronoun_agents(&drafts, doc);
         link::inherit_document_subject(doc);
         drafts.extend(reporter::reporter_claims(doc, &drafts));
         drafts.sort_by_key(|d| d.evidence.first().map_or(usize::MAX, |e| e.start));

@@ -115,6 +115,43 @@ pub fn share_figure_arguments(drafts: &[Draft], doc: &mut Document) {
     }
 }
 
+/// A pronoun agent in a claim is its claimant when the pronoun fits: "Israel says it has
+/// killed about 20,000 militants" was killed by Israel, "the ministry said they had shot
+/// down 40 drones" by the ministry. Only the entity is set; the span stays the pronoun.
+pub fn resolve_pronoun_agents(drafts: &[Draft], doc: &mut Document) {
+    for draft in drafts {
+        let Some(speaker) = draft
+            .claimant
+            .speaker_id
+            .as_deref()
+            .and_then(|id| doc.speakers.iter().find(|s| s.id == id))
+        else {
+            continue;
+        };
+        let Some(entity) = speaker.entity_id.clone() else {
+            continue;
+        };
+        let kind = doc.entities.iter().find(|e| e.id == entity).map(|e| e.kind);
+        let fits = |pronoun: &str| match kind {
+            Some(EntityType::Person) => ["he", "she", "i"]
+                .iter()
+                .any(|p| pronoun.eq_ignore_ascii_case(p)),
+            Some(EntityType::Country | EntityType::Organization) => ["it", "they", "we"]
+                .iter()
+                .any(|p| pronoun.eq_ignore_ascii_case(p)),
+            _ => false,
+        };
+        for figure in doc.figures.iter_mut().filter(|f| draft.covers(&f.span)) {
+            if let Some(agent) = figure.agent.as_mut()
+                && agent.entity_id.is_none()
+                && fits(&agent.span.text)
+            {
+                agent.entity_id = Some(entity.clone());
+            }
+        }
+    }
+}
+
 fn share(doc: &mut Document, from: usize, to: usize) {
     let source = doc.figures[from].clone();
     let target = &mut doc.figures[to];

@@ -499,3 +499,41 @@ fn a_reporter_claim_holds_only_the_unattributed_clause() {
         ]
     );
 }
+
+/// "Israel says it has killed 20,000 militants": the pronoun agent is the claimant.
+#[test]
+fn a_pronoun_agent_is_the_claimant_it_fits() {
+    let build = |kind: EntityType| {
+        let mut d = doc(&["Israel says it has killed about 20,000 militants."], None);
+        let mut f = figure(&d, "F1", "20,000", 0, Measure::Killed, (20000.0, 20000.0));
+        f.agent = Some(Argument {
+            span: span(&d, "it", 0),
+            entity_id: None,
+        });
+        d.figures = vec![f];
+        d.entities = vec![Entity {
+            id: "IL".into(),
+            kind,
+            name: "Israel".into(),
+            mentions: vec![span(&d, "Israel", 0)],
+            parent: None,
+        }];
+        let mut s = speaker("S1", span(&d, "Israel", 0), false);
+        s.named = true;
+        s.entity_id = Some("IL".into());
+        d.speakers = vec![s];
+        d.attributions = vec![attribution(
+            "A1",
+            QuoteKind::Indirect,
+            span(&d, "says", 0),
+            Some("S1"),
+            span(&d, "it has killed about 20,000 militants", 0),
+            SaidAtBasis::PublicationDate,
+            "2025-03-23",
+        )];
+        ClaimBuilder.run(&mut d).unwrap();
+        d.figures[0].agent.clone().unwrap().entity_id
+    };
+    assert_eq!(build(EntityType::Country), Some("IL".into()));
+    assert_eq!(build(EntityType::Person), None, "'it' is no person");
+}
