@@ -283,7 +283,12 @@ pub(crate) fn left(lex: &Lexicon, words: &[Word<'_>], head: usize, floor: usize)
     // Drop lowercase words at the left edge that nothing anchors ("has suffered troops").
     // A lowercase word right after a comma or at the clause start is a modifier of the
     // head ("federal officials"); after another word it is more likely a verb.
-    let bounded = start == floor || !words[start - 1].is_word();
+    // ", and aviation experts say": a coordinator after a comma opens a new clause.
+    let bounded = start == floor
+        || !words[start - 1].is_word()
+        || (start >= floor + 2
+            && matches!(words[start - 1].lower(), "and" | "but")
+            && words[start - 2].is(","));
     if !opened && !bounded {
         if start == head && head_class == Class::Other && plural_like(words[head].text) {
             // A bare plural right before the cue: "a number of attendees said".

@@ -2123,6 +2123,24 @@ fn verb<'l>(
             && words[pre.start..pre.end].iter().all(|w| !w.cue)
             && let Some(rest) = run_to_end(lex, words, j + 1, next_cue)
         {
+            // "..., records show, and aviation experts say it is worth ...": a clause
+            // joined with its own report is another speaker's.
+            // A pronoun or "to" before that cue ("and she felt free to ...", "it's safe
+            // to assume") may still be the speaker's own words.
+            if matches!(words[j + 1].lower(), "and" | "but")
+                && (rest.start + 1..rest.end).any(|i| {
+                    words[i].cue
+                        && !words[i].inside
+                        && words[i - 1].is_word()
+                        && matches!(
+                            class(lex, words, i - 1),
+                            Class::Noun | Class::Cap | Class::Other
+                        )
+                        && words[i - 1].lower() != "to"
+                })
+            {
+                return Some(make(Some(source), vec![pre]));
+            }
             return Some(make(Some(source), vec![pre, rest]));
         }
     }

@@ -649,3 +649,16 @@ fn an_amount_subject_is_plural() {
         "{all:?}"
     );
 }
+
+/// ", and <someone> <cue> ..." after a post-posed source is another speaker's report, not
+/// the second half of the first content.
+#[test]
+fn a_joined_clause_with_its_own_report_is_no_content() {
+    let all = found(&[
+        "Exports rose 4% in March, customs data showed, and economists expect a slowdown.",
+    ]);
+    assert!(
+        has(&all, "showed", "customs data", "Exports rose 4% in March"),
+        "{all:?}"
+    );
+}
