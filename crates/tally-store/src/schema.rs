@@ -18,6 +18,8 @@ pub struct Migration {
     pub name: &'static str,
     /// The SQL, run as one batch.
     pub sql: &'static str,
+    /// Work SQL alone cannot do, run after `sql` in the same transaction.
+    pub then: Option<fn(&Connection) -> rusqlite::Result<()>>,
 }
 
 /// Every migration, in order. The last one's version is [`SCHEMA_VERSION`].
@@ -26,36 +28,48 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 1,
         name: "init",
         sql: include_str!("../migrations/0001_init.sql"),
+        then: None,
     },
     Migration {
         version: 2,
         name: "lean rows",
         sql: include_str!("../migrations/0002_lean_rows.sql"),
+        then: None,
     },
     Migration {
         version: 3,
         name: "carriers by document",
         sql: include_str!("../migrations/0003_carriers_by_document.sql"),
+        then: None,
     },
     Migration {
         version: 4,
         name: "figure agent",
         sql: include_str!("../migrations/0004_figure_agent.sql"),
+        then: None,
     },
     Migration {
         version: 5,
         name: "timeline agent",
         sql: include_str!("../migrations/0005_timeline_agent.sql"),
+        then: None,
     },
     Migration {
         version: 6,
         name: "claim names",
         sql: include_str!("../migrations/0006_claim_names.sql"),
+        then: None,
+    },
+    Migration {
+        version: 7,
+        name: "claim names of older claims",
+        sql: include_str!("../migrations/0007_claim_names_backfill.sql"),
+        then: Some(crate::written::backfill),
     },
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 6;
+pub const SCHEMA_VERSION: i64 = 7;
 
 /// The database's schema version (0 for a new, empty file).
 ///
@@ -110,6 +124,9 @@ pub fn migrate(
             continue;
         }
         tx.execute_batch(migration.sql).map_err(fail)?;
+        if let Some(then) = migration.then {
+            then(&tx).map_err(fail)?;
+        }
         // `user_version` takes no bound parameters; the value is our own integer.
         tx.execute_batch(&format!("PRAGMA user_version = {}", migration.version))
             .map_err(fail)?;
@@ -127,6 +144,7 @@ mod tests {
         version: SCHEMA_VERSION + 1,
         name: "add note",
         sql: "ALTER TABLE documents ADD COLUMN note TEXT;",
+        then: None,
     };
 
     fn insert_document(conn: &Connection) {
@@ -184,6 +202,7 @@ mod tests {
             version: 2,
             name: "broken",
             sql: "CREATE TABLE ok (x); THIS IS NOT SQL;",
+            then: None,
         };
         let err = migrate(&mut conn, "mem", &[MIGRATIONS[0], bad]).unwrap_err();
         assert_eq!(err.code(), "S003");

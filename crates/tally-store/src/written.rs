@@ -21,6 +21,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use rusqlite::OptionalExtension;
 use tally_core::{Claim, Document};
 
 /// Most words a claim's names hold: enough for a title and two spellings of a name,
@@ -100,18 +101,32 @@ pub(crate) fn names(doc: &Document, claim: &Claim) -> Option<String> {
         .filter_map(|id| doc.figures.iter().find(|f| f.id == *id))
         .flat_map(|f| f.subject.iter().chain(&f.agent))
         .map(|a| &a.span);
+    names_in(
+        &claim.claimant.name,
+        &claim.content,
+        mentions.chain(arguments).map(|s| s.text.as_str()),
+    )
+}
+
+/// [`names`] from the texts themselves: the claimant name, the content, and the speaker's
+/// mentions followed by the figures' subject and agent phrases.
+pub(crate) fn names_in<'t>(
+    claimant: &'t str,
+    content: &str,
+    phrases: impl Iterator<Item = &'t str>,
+) -> Option<String> {
     // Borrowed words compared case-insensitively (an ASCII fast path): the writer runs
     // this for every claim.
-    let mut known: Vec<&str> = words(&claim.claimant.name).collect();
+    let mut known: Vec<&str> = words(claimant).collect();
     let mut out = String::new();
     let mut count = 0;
-    for span in mentions.chain(arguments) {
+    for phrase in phrases {
         // In a text written in capitals (wire copy of the 1980s, a shouted headline)
         // every word looks like a name ("PERSONS WERE NEARBY"): it tells nothing.
-        if !span.text.chars().any(char::is_lowercase) {
+        if !phrase.chars().any(char::is_lowercase) {
             continue;
         }
-        for word in words(&span.text) {
+        for word in words(phrase) {
             if count == MAX_WORDS {
                 return Some(out);
             }
@@ -122,7 +137,7 @@ pub(crate) fn names(doc: &Document, claim: &Claim) -> Option<String> {
             }
             if is_not_name(word)
                 || known.iter().any(|k| same_word(k, word))
-                || has_word(&claim.content, word)
+                || has_word(content, word)
             {
                 continue;
             }
@@ -135,6 +150,76 @@ pub(crate) fn names(doc: &Document, claim: &Claim) -> Option<String> {
         }
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// Fills the names of the claims stored before schema version 6 from what the store kept
+/// of their articles: each carrier's speaker mentions (spans into the stored body) and its
+/// figures' subject and agent phrases, carriers in document order as ingest would have met
+/// them, then re-indexes the claims. Run once, by the migration to version 7.
+pub(crate) fn backfill(tx: &rusqlite::Connection) -> rusqlite::Result<()> {
+    use std::collections::HashMap;
+
+    // Carriers in table order (by document), so each body is read once.
+    let mut carriers = tx.prepare(
+        "SELECT i.doc_pk, c.pk, c.claimant_name, c.content, s.mentions, i.figures
+         FROM claim_instances i
+         JOIN claims c ON c.pk = i.claim_pk
+         LEFT JOIN speakers s ON s.doc_pk = i.doc_pk AND s.id = i.speaker_id
+         WHERE c.names IS NULL",
+    )?;
+    let mut body_of = tx.prepare("SELECT body FROM document_text WHERE pk = ?1")?;
+    let mut figure_of =
+        tx.prepare("SELECT subject_text, agent_text FROM figures WHERE doc_pk = ?1 AND id = ?2")?;
+    let mut found: HashMap<i64, String> = HashMap::new();
+    let mut body: (i64, String) = (0, String::new());
+    let mut rows = carriers.query([])?;
+    while let Some(row) = rows.next()? {
+        let doc_pk: i64 = row.get(0)?;
+        let claim_pk: i64 = row.get(1)?;
+        let claimant: String = row.get(2)?;
+        let content: String = row.get(3)?;
+        let mentions: Option<String> = row.get(4)?;
+        let figures: String = row.get(5)?;
+        if body.0 != doc_pk {
+            let text: Option<String> = body_of.query_row([doc_pk], |r| r.get(0)).optional()?;
+            body = (doc_pk, text.unwrap_or_default());
+        }
+        let spans: Vec<(usize, usize)> = mentions
+            .as_deref()
+            .and_then(|m| serde_json::from_str(m).ok())
+            .unwrap_or_default();
+        let mut phrases: Vec<String> = spans
+            .iter()
+            .filter_map(|&(start, end)| body.1.get(start..end))
+            .map(str::to_owned)
+            .collect();
+        let ids: Vec<String> = serde_json::from_str(&figures).unwrap_or_default();
+        for id in &ids {
+            let arguments: Option<(Option<String>, Option<String>)> = figure_of
+                .query_row(rusqlite::params![doc_pk, id], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .optional()?;
+            if let Some((subject, agent)) = arguments {
+                phrases.extend(subject.into_iter().chain(agent));
+            }
+        }
+        let Some(names) = names_in(&claimant, &content, phrases.iter().map(String::as_str)) else {
+            continue;
+        };
+        let merged = merge(found.get(&claim_pk).map(String::as_str), &names);
+        if let Some(merged) = merged {
+            found.insert(claim_pk, merged);
+        }
+    }
+    drop(rows);
+    let mut update = tx.prepare("UPDATE claims SET names = ?2 WHERE pk = ?1")?;
+    for (pk, names) in &found {
+        update.execute(rusqlite::params![pk, names])?;
+    }
+    // Simpler and no slower than a delete and an insert per renamed claim: the index is
+    // read from the content table once.
+    tx.execute_batch("INSERT INTO claims_fts (claims_fts) VALUES ('rebuild')")
 }
 
 /// `stored` with the words of `new` it lacks appended (up to [`MAX_WORDS`] in all);

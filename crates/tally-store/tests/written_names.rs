@@ -153,8 +153,9 @@ fn replacing_a_renamed_claim_keeps_the_index_consistent() {
     }
 }
 
-/// A version-5 database: its claims index is rebuilt with the names column, old claims
-/// stay searchable by content and claimant (their names are unknown), new ones by names.
+/// A version-5 database: its claims index is rebuilt with the names column, and its old
+/// claims get the names their stored speaker mentions write (migration 7), so last
+/// month's claims are found by the article's spelling without re-ingesting.
 #[test]
 fn a_version_5_database_rebuilds_its_claims_index() {
     let dir = tempfile::tempdir().unwrap();
@@ -179,9 +180,11 @@ fn a_version_5_database_rebuilds_its_claims_index() {
              INSERT INTO documents_fts (rowid, title, body) SELECT pk, title, body FROM document_text;
              INSERT INTO claims_fts (rowid, content, claimant_name)
                  VALUES (1, 'Ukraine needed more air defence', 'Volodymyr Zelensky');
-             INSERT INTO claim_instances (claim_pk, doc_pk, id, about_times, figures, entities,
-                 conditions, attributions, rules, evidence)
-                 VALUES (1, 1, 'C1', '[]', '[]', '[]', '[]', '[]', '[]', '[]');",
+             INSERT INTO claim_instances (claim_pk, doc_pk, id, speaker_id, about_times, figures,
+                 entities, conditions, attributions, rules, evidence)
+                 VALUES (1, 1, 'C1', 'S1', '[]', '[]', '[]', '[]', '[]', '[]', '[]');
+             INSERT INTO speakers (doc_pk, id, named, name, anonymous, grp, conditions, mentions)
+                 VALUES (1, 'S1', 1, 'Volodymyr Zelensky', 0, 0, '[]', '[[0,29]]');",
         )
         .unwrap();
         conn.execute(
@@ -206,8 +209,13 @@ fn a_version_5_database_rebuilds_its_claims_index() {
     fts_ok(store.connection());
     assert_eq!(claims_found(&store, "defence").len(), 1);
     assert_eq!(claims_found(&store, "Zelensky").len(), 1);
-    assert!(claims_found(&store, "Zelenskyy").is_empty(), "old: unknown");
-    // A copy ingested now adds its spelling to the old claim.
+    assert_eq!(
+        claims_found(&store, "Zelenskyy").len(),
+        1,
+        "filled on upgrade"
+    );
+    assert_eq!(claims_found(&store, "\"President Zelenskyy\"").len(), 1);
+    // A copy ingested now has the same spelling: nothing to add.
     store.write(&[Prepared::new(copy)], &[]).unwrap();
     fts_ok(store.connection());
     assert_eq!(claims_found(&store, "Zelenskyy").len(), 1);
@@ -255,4 +263,65 @@ fn the_speaker_filters_match_written_names() {
         .unwrap();
     let names: Vec<&str> = speakers.speakers.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["Volodymyr Zelensky"]);
+}
+
+/// The upgrade's backfill gives the names ingest gives: a store ingested now, its names
+/// erased and its version set back to 6, gets the same names back on open.
+#[test]
+fn the_backfill_gives_the_names_ingest_gives() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    let names = |conn: &Connection| -> Vec<(i64, Option<String>)> {
+        conn.prepare("SELECT pk, names FROM claims ORDER BY pk")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let mut other = story("https://d.example/1", "AP", "Zelenskyy");
+    other.claims[0].content = "It was a long night".to_owned();
+    let ingested = {
+        let mut store = Store::open(&path).unwrap();
+        store
+            .write(
+                &[
+                    Prepared::new(story(
+                        "https://a.example/1",
+                        "Kyiv Independent",
+                        "Zelenskyy",
+                    )),
+                    Prepared::new(other),
+                ],
+                &[],
+            )
+            .unwrap();
+        store
+            .write(
+                &[
+                    Prepared::new(story("https://b.example/1", "Reuters", "Zelenskiy")),
+                    Prepared::new(story("https://c.example/1", "Le Monde", "Zelensky")),
+                ],
+                &[],
+            )
+            .unwrap();
+        let ingested = names(store.connection());
+        store
+            .connection()
+            .execute_batch("UPDATE claims SET names = NULL; PRAGMA user_version = 6;")
+            .unwrap();
+        ingested
+    };
+    assert_eq!(
+        ingested,
+        [
+            (1, Some("President Zelenskyy Zelenskiy".to_owned())),
+            (2, Some("President Zelenskyy".to_owned())),
+        ]
+    );
+    let store = Store::open(&path).unwrap();
+    assert_eq!(names(store.connection()), ingested);
+    fts_ok(store.connection());
+    assert_eq!(claims_found(&store, "Zelenskiy").len(), 1);
+    assert_eq!(claims_found(&store, "\"President Zelenskyy\"").len(), 2);
 }

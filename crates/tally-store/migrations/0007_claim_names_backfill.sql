@@ -1,0 +1,11 @@
+-- Schema version 7: the claims stored before version 6 get their written names.
+--
+-- Version 6 gave new claims the names their articles write ("President Zelenskyy" for a
+-- claim stored under "Volodymyr Zelensky") but left older claims' NULL, so a user who
+-- upgraded tally still could not find last month's claims by the article's spelling
+-- without re-ingesting. The store kept what the names are made of: each carrier's speaker
+-- mentions (spans into the stored body) and its figures' subject and agent phrases. This
+-- step has no SQL of its own: the store's code (`written::backfill`) reads them carrier by
+-- carrier, in document order, fills `claims.names` where it is NULL, and rebuilds the
+-- claims' full-text index, in this migration's transaction.
+SELECT 1;
