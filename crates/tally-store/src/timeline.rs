@@ -25,7 +25,9 @@
 //! package", "$2.2 billion of authority left"), and counts more than five times apart,
 //! which are a part of the story's toll ("14 members of his family were killed" in a quake
 //! that killed 2,100), not a rival estimate of it, and a lower count that alone has a place
-//! ("four deaths" in Volusia County against a storm's "at least 16"), a part too.
+//! ("four deaths" in Volusia County against a storm's "at least 16"), a part too. These two
+//! parts of one story are never flagged, even when a shared subject anchors them (the
+//! story's subject is often inherited by every loss figure in it).
 //!
 //! - **contradiction**: two dated estimates about the same thing, at most `window_days`
 //!   apart, from different claims and different claimants, whose ranges do not overlap.
@@ -613,17 +615,21 @@ fn flag(estimates: &mut [Estimate], about: &[About], window_days: i64, story_anc
             let same_claim = about[i].claim.is_some() && about[i].claim == about[j].claim;
             let same_claimant =
                 about[i].claimant.is_some() && about[i].claimant == about[j].claimant;
+            // Within one story a far lower count, or a lower one that alone has a place,
+            // is a part of the toll whatever anchors the two: an inherited subject makes
+            // "renewed strikes killed hundreds" share the war's 50,000 dead's subject.
+            let one_story = about[i]
+                .documents
+                .iter()
+                .any(|d| about[j].documents.contains(d));
+            let part =
+                one_story && (!same_scope(ri, rj) || placed_part(&about[i], &about[j], ri, rj));
             if !overlap
                 && !same_claim
                 && !same_claimant
+                && !part
                 && about[i].unit == about[j].unit
-                && same_thing(
-                    &about[i],
-                    &about[j],
-                    story_anchor
-                        && same_scope(ri, rj)
-                        && !placed_part(&about[i], &about[j], ri, rj),
-                )
+                && same_thing(&about[i], &about[j], story_anchor)
             {
                 estimates[i].flags.push(Flag::Contradiction { with: j });
                 estimates[j].flags.push(Flag::Contradiction { with: i });
