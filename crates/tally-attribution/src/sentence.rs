@@ -1944,7 +1944,9 @@ fn verb<'l>(
     let inverted_possible = h > floor
         && relative_prev.is_none()
         && boundary_before(words, h)
-        && !cue.entry.flags.obj
+        // `"Is it over?" asked Mr. Manafort.`: right after a quotation an addressee verb
+        // inverts too (its source is on the right).
+        && (!cue.entry.flags.obj || (after_quote && words[h - 1].quote() == Some(QuoteDir::Close)))
         && (after_quote || left(h - 1).is_none() || named_right());
     let inverted = source_right(lex, words, cue.words.end).or_else(|| {
         after_quote
@@ -2079,6 +2081,13 @@ fn verb<'l>(
     let source = match source {
         Some(s) => s,
         None if !weak && !coordinated && after.is_some() => clause_subject(lex, words, floor, h)?,
+        // `"Is he running against the party?" asked Mr. Manafort.`: the question closes
+        // the sentence before; a cue opening this one with its source after it and nothing
+        // else reports it (the extractor fills in the quotation).
+        None if prev.is_none() && words[..cue.words.start].iter().all(|w| !w.is_word()) => {
+            let s = source_right(lex, words, cue.words.end)?;
+            return ends_bare(lex, words, s.span.end).then(|| make(Some(s), Vec::new()));
+        }
         None => return None,
     };
     // "The town released a statement Wednesday saying ...": the issuer speaks, not the
@@ -2217,10 +2226,14 @@ fn verb<'l>(
     let Some((mut content, _)) = after else {
         // `Trump said Friday.` alone: what was said is the sentence before, when it is a
         // quotation; the extractor fills it in, so content stays empty here.
-        let bare = words[..first].iter().all(|w| !w.is_word())
-            && words[cue.words.end..]
-                .iter()
-                .all(|w| !w.is_word() || lex.is_modifier(w.lower()) || w.is_capitalized());
+        // An addressee ("Obama asked Republican politicians.") and a trailing participle
+        // ("Trump asked, looking pleased.") leave the report bare.
+        let tail = if cue.entry.flags.obj {
+            skip_object(lex, words, cue.words.end)
+        } else {
+            cue.words.end
+        };
+        let bare = words[..first].iter().all(|w| !w.is_word()) && ends_bare(lex, words, tail);
         // `"...?" Trump asked.`: a question is what "asked" reports.
         let asks = cue.entry.lemma == "ask";
         return (bare && (!weak || asks)).then(|| make(Some(source), Vec::new()));
@@ -2232,6 +2245,25 @@ fn verb<'l>(
         content = before_main_verb(lex, words, content);
     }
     Some(make(Some(source), vec![content]))
+}
+
+/// Whether nothing but modifiers, capitalized words and a trailing participle clause
+/// (", looking far from displeased") follows word `from`: a report with no content of its
+/// own.
+fn ends_bare(lex: &Lexicon, words: &[Word<'_>], from: usize) -> bool {
+    for (i, w) in words.iter().enumerate().skip(from) {
+        if w.is(",")
+            && words
+                .get(i + 1)
+                .is_some_and(|n| n.is_word() && n.lower().ends_with("ing"))
+        {
+            return true;
+        }
+        if w.is_word() && !lex.is_modifier(w.lower()) && !w.is_capitalized() {
+            return false;
+        }
+    }
+    true
 }
 
 /// "Gul Ahmad, 45, who said 14 members of his family were killed, stood outside": a

@@ -662,3 +662,31 @@ fn a_joined_clause_with_its_own_report_is_no_content() {
         "{all:?}"
     );
 }
+
+/// A question or quotation and then an addressee verb: inverted right after the closing
+/// mark ("asked Mr. Ruiz"), or with an addressee or a trailing participle after it.
+#[test]
+fn asked_after_a_question() {
+    let all = found(&[
+        "\"Is this the end of the line?\" asked Mr. Ruiz, referring to the vote.",
+        "\"Where is the money?\" Patel asked, looking at the audience.",
+        "\"Who pays for this?\" Okafor asked the ministers.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "asked",
+            "Mr. Ruiz",
+            "\"Is this the end of the line?\""
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(&all, "asked", "Patel", "\"Where is the money?\""),
+        "{all:?}"
+    );
+    assert!(
+        has(&all, "asked", "Okafor", "\"Who pays for this?\""),
+        "{all:?}"
+    );
+}
