@@ -943,7 +943,7 @@ impl Lexicon {
     #[inline]
     pub(crate) fn info_str(&self, word: &str) -> Info {
         match word_key(word.as_bytes()) {
-            Some(k) => self.table.get(&k).copied().unwrap_or(NO_INFO),
+            Some(k) => *self.table.get_or_empty(&k),
             None => self.info_other(word),
         }
     }
@@ -972,7 +972,7 @@ impl Lexicon {
     #[inline]
     pub(crate) fn info_of(&self, text: &str, tok: crate::lex::Tok) -> Info {
         match key_in(text.as_bytes(), tok.start, tok.end) {
-            Some(k) => self.table.get(&k).copied().unwrap_or(NO_INFO),
+            Some(k) => *self.table.get_or_empty(&k),
             None => self.info_other(tok.text(text)),
         }
     }

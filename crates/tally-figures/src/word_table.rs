@@ -17,10 +17,25 @@ pub(crate) struct WordTable {
     keys: Vec<u128>,
     /// For each slot, the index of its entry in `infos`.
     slots: Vec<u16>,
+    /// The entries, then one empty entry ([`WordTable::get_or_empty`]).
     infos: Vec<Info>,
     /// `64 - log2(keys.len())`: the hash's top bits pick the slot.
     shift: u32,
+    /// The index of the empty entry in `infos`.
+    empty: usize,
 }
+
+/// The entry of a word in no list.
+const EMPTY: Info = Info {
+    num: None,
+    measure: None,
+    vague: None,
+    unit: None,
+    link: 0,
+    ctx: 0,
+    role: 0,
+    flags: 0,
+};
 
 /// Fibonacci hashing: the golden ratio's odd 64-bit multiplier spreads the folded key's
 /// bits into the top bits.
@@ -35,12 +50,17 @@ impl WordTable {
         let mut table = WordTable {
             keys: vec![0; size],
             slots: vec![0; size],
-            infos: Vec::with_capacity(entries.len()),
+            infos: Vec::with_capacity(entries.len() + 1),
             shift: 64 - size.trailing_zeros(),
+            empty: 0,
         };
         for (key, info) in entries {
-            let Ok(index) = u16::try_from(table.infos.len()) else {
-                // More than 65,536 words: no list is near that size.
+            // Indices below u16::MAX, the last one left for the empty entry (no list is
+            // near that size).
+            let Some(index) = u16::try_from(table.infos.len())
+                .ok()
+                .filter(|&i| i < u16::MAX)
+            else {
                 break;
             };
             let mut slot = table.home(key);
@@ -57,6 +77,8 @@ impl WordTable {
                 table.infos.push(info);
             }
         }
+        table.empty = table.infos.len();
+        table.infos.push(Info::default());
         table
     }
 
@@ -91,10 +113,33 @@ impl WordTable {
         }
     }
 
+    /// The entry of a packed word, or an empty entry ([`Info::default`]) for a word in no
+    /// list. Whether a word is listed is a coin toss for the branch predictor (a lookup
+    /// follows every other word near a number): here it picks an index instead of a path,
+    /// and only a probe past an occupied slot of another word branches.
+    #[inline]
+    pub(crate) fn get_or_empty(&self, key: &u128) -> &Info {
+        let mask = self.keys.len().wrapping_sub(1);
+        let mut slot = self.home(*key);
+        loop {
+            let k = self.keys.get(slot).copied().unwrap_or(0);
+            let hit = k == *key && k != 0;
+            if hit || k == 0 {
+                let index = if hit {
+                    self.slots.get(slot).map_or(self.empty, |&i| usize::from(i))
+                } else {
+                    self.empty
+                };
+                return self.infos.get(index).unwrap_or(&EMPTY);
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
     /// How many words the table holds.
     #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
-        self.infos.len()
+        self.infos.len() - 1
     }
 
     /// Every word and its entry, in no particular order.
@@ -131,6 +176,10 @@ mod tests {
         assert_eq!(table.len(), entries.len());
         for (key, info) in &entries {
             assert_eq!(table.get(key), Some(info));
+            assert_eq!(table.get_or_empty(key), info);
+        }
+        for key in [0, 1, 0x10000, u128::MAX] {
+            assert_eq!(table.get_or_empty(&key), &Info::default());
         }
         assert_eq!(table.iter().count(), entries.len());
         assert_eq!(table.get(&0), None);
@@ -149,6 +198,8 @@ mod tests {
             let scan = |key: u128| lex.table.iter().find(|(k, _)| **k == key).map(|(_, i)| i);
             if let Some(key) = word_key(word.as_bytes()) {
                 proptest::prop_assert_eq!(lex.table.get(&key), scan(key));
+                let empty = Info::default();
+                proptest::prop_assert_eq!(lex.table.get_or_empty(&key), scan(key).unwrap_or(&empty));
             }
             for (key, info) in lex.table.iter() {
                 proptest::prop_assert_eq!(lex.table.get(key), Some(info));
