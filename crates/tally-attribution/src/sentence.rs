@@ -291,17 +291,11 @@ fn disagrees(words: &[Word<'_>], f: &Found<'_>) -> bool {
         && !subject
             .iter()
             .any(|w| matches!(w.lower(), "of" | "and" | "or"))
-        // "A mere 9 percent say": an amount counts people.
+        // "A mere 9 percent say": a share counts people ("an 11.9 mln stg loan note"
+        // stays singular).
         && !subject
             .iter()
-            .any(|w| {
-                // Not a year: "a 2010 recall", "A 2014 estimate" are nouns.
-                let year = w.text.len() == 4 && (w.text.starts_with("19") || w.text.starts_with("20"));
-                (w.text.starts_with(|c: char| c.is_ascii_digit())
-                    && w.text.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-                    && !year)
-                    || w.lower() == "percent"
-            });
+            .any(|w| matches!(w.lower(), "percent" | "%"));
     let singular_word = subject.len() == 1
         && matches!(
             subject[0].lower(),
@@ -1733,16 +1727,17 @@ fn before(words: &[Word<'_>], boundary: usize, prev: Option<&Found<'_>>) -> Opti
                 // A relative source ("seafarers who want pay rises ...") stands inside
                 // its antecedent's clause: back over the words before it to the clause
                 // start.
+                // A dateline opening the sentence is no content either.
+                let floor = dateline_end(words);
                 match s.antecedent {
                     Some(a) => {
-                        let floor = dateline_end(words);
-                        let mut i = a.start.min(s.span.start);
+                        let mut i = a.start.min(s.span.start).max(floor);
                         while i > floor && words[i - 1].is_word() {
                             i -= 1;
                         }
                         i
                     }
-                    None => s.span.start,
+                    None => s.span.start.max(floor),
                 }
             }
             (source, _) => f.cue.end.max(source.map_or(0, |s| s.span.end)),
