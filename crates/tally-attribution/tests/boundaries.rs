@@ -690,3 +690,22 @@ fn asked_after_a_question() {
         "{all:?}"
     );
 }
+
+/// "As X put it: <quotation>" reports X; "put it on the table" is no report.
+#[test]
+fn as_someone_put_it() {
+    let all = found(&[
+        "As one former envoy put it: \"The door is closed.\"",
+        "She put it on the table.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "put it:",
+            "one former envoy",
+            "\"The door is closed.\""
+        ),
+        "{all:?}"
+    );
+    assert_eq!(all.len(), 1, "{all:?}");
+}
