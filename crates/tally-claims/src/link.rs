@@ -1,7 +1,7 @@
 //! Linking figure arguments to entities, and sharing them between the figures of one
 //! statement.
 
-use tally_core::{Argument, Document, EntityType, Measure};
+use tally_core::{Argument, Document, EntityType, Figure, Measure};
 
 use crate::draft::Draft;
 use crate::merge::same_quantity;
@@ -156,10 +156,18 @@ fn share(doc: &mut Document, from: usize, to: usize) {
     let source = doc.figures[from].clone();
     let target = &mut doc.figures[to];
     if target.subject.is_none() {
-        target.subject = source.subject;
+        target.subject.clone_from(&source.subject);
     }
     if target.place.is_none() {
-        target.place = source.place;
+        target.place.clone_from(&source.place);
+    }
+    // Hedges only between figures of one range ("several hundred" in a paraphrase and in
+    // its quote, "latest estimate" from the quote): the exact "50,021" is not "more than"
+    // because "more than 50,000" is. A hedge of the statement ("estimated") is lost with
+    // them: hedges do not say which they are.
+    let bounds = |f: &Figure| (f.low, f.high, f.open_low, f.open_high);
+    if bounds(&source) != bounds(target) {
+        return;
     }
     for hedge in source.hedges {
         if !target.hedges.contains(&hedge) {

@@ -251,6 +251,58 @@ fn merged_figures_share_hedges_and_arguments_and_link_entities() {
     );
 }
 
+/// A figure's own bound ("more than") is not shared with a figure of another range in the
+/// same statement; its subject is.
+#[test]
+fn hedges_are_shared_only_between_figures_of_one_range() {
+    let lead = "More than 50,000 Palestinians have been killed, the ministry said.";
+    let quote = "\"The toll is 50,021 killed,\" the ministry said.";
+    let mut d = doc(&[lead, quote], None);
+    let mut toll = figure(
+        &d,
+        "F1",
+        "More than 50,000",
+        0,
+        Measure::Killed,
+        (50000.0, 0.0),
+    );
+    toll.high = None;
+    toll.open_high = true;
+    toll.hedges = vec!["more than".into()];
+    toll.subject = Some(Argument {
+        span: span(&d, "Palestinians", 0),
+        entity_id: None,
+    });
+    let exact = figure(&d, "F2", "50,021", 0, Measure::Killed, (50021.0, 50021.0));
+    d.figures = vec![toll, exact];
+    d.speakers = vec![speaker("S1", span(&d, "the ministry", 0), false)];
+    d.attributions = vec![
+        attribution(
+            "A1",
+            QuoteKind::Indirect,
+            span(&d, "said", 0),
+            Some("S1"),
+            span(&d, "More than 50,000 Palestinians have been killed", 0),
+            SaidAtBasis::PublicationDate,
+            "2025-03-23",
+        ),
+        attribution(
+            "A2",
+            QuoteKind::Direct,
+            span(&d, "said", 1),
+            Some("S1"),
+            span(&d, "\"The toll is 50,021 killed,\"", 0),
+            SaidAtBasis::PublicationDate,
+            "2025-03-23",
+        ),
+    ];
+    ClaimBuilder.run(&mut d).unwrap();
+    assert_eq!(d.claims.len(), 1, "one statement: {:?}", d.claims);
+    let exact = &d.figures[1];
+    assert!(exact.hedges.is_empty(), "{:?}", exact.hedges);
+    assert_eq!(exact.subject.as_ref().unwrap().span.text, "Palestinians");
+}
+
 #[test]
 fn unattributed_figures_are_claims_of_the_agency_or_the_publisher() {
     let mut d = seed_like(Some("AFP"));
