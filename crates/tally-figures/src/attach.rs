@@ -486,8 +486,9 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
         // "THREE WERE SOMEWHAT SERIOUSLY WOUNDED", "TWO OR THREE ARE CRITICALLY WOUNDED",
         // "THE SEVEN WHO WERE WOUNDED": adverbs of degree and a relative "who" stand between
         // the figure and its participle like auxiliaries.
+        // "were listed as missing", "reported as killed".
         let adverb = lower(text, w, |l| {
-            l.ends_with("ly") || matches!(l, "very" | "somewhat" | "who")
+            l.ends_with("ly") || matches!(l, "very" | "somewhat" | "who" | "as")
         });
         if lexicon.link_of(text, w) & link::AUX == 0 && !adverb {
             break;
@@ -516,7 +517,11 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
         }
         if let Some(m) = is_measure(w) {
             before = Some(combine_backward(lexicon, text, w, m));
-            before_verb = lexicon.measure_form(text, w).is_some_and(|(_, verb)| verb);
+            // Who died did not kill: an intransitive verb of harm has no agent.
+            before_verb = lexicon.measure_form(text, w).is_some_and(|(_, verb)| verb)
+                && !lower(text, w, |l| {
+                    matches!(l, "died" | "die" | "dies" | "dying" | "perished")
+                });
             break;
         }
         let links = lexicon.link_of(text, w);
@@ -751,6 +756,16 @@ fn place_at(
     {
         return None;
     }
+    // A word joined by a hyphen belongs to the name ("in North Rhine-Westphalia", "in
+    // Miami-Dade"); the rule below then tells a modifier ("in the Israel-Hamas war") from
+    // a place. All-caps text cannot tell them apart: no place there.
+    let mut span = span;
+    while let Some(joined) = hyphen_joined(text, span.end) {
+        if caps {
+            return None;
+        }
+        span.end = joined;
+    }
     // "in Brazilian coffee exports": the name is an adjective, not a place.
     if !caps
         && let Some(after) = lex::next(text, span.end)
@@ -762,6 +777,15 @@ fn place_at(
         return None;
     }
     Some(prep.start..span.end)
+}
+
+/// Where the word joined by a hyphen right at `end` ends ("-Westphalia", "-held"), if one is.
+fn hyphen_joined(text: &str, end: usize) -> Option<usize> {
+    let rest = text.get(end..)?.strip_prefix('-')?;
+    let len = rest
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(rest.len());
+    (len > 0).then_some(end + 1 + len)
 }
 
 /// "the southern city of Mykolaiv", "the Italian island of Lampedusa": a kind of place
@@ -1140,12 +1164,22 @@ pub(crate) fn agent(
     let first = clause_first_word(text, q, scan)?;
     let mut last = None;
     let mut t = Some(first);
+    // A word joined by a hyphen is part of a compound, never the verb ("Hamas-led
+    // militants stormed").
+    let mut joined = false;
     for _ in 0..AGENT_WORDS {
-        let w = t.filter(|w| w.kind == Kind::Word && w.start < q.span.start)?;
-        if is_verb(lexicon, text, w, scan.caps) {
+        let w = t.filter(|w| w.start < q.span.start)?;
+        let hyphen = w.is(text, "-") && last.is_some_and(|l: Tok| l.end == w.start);
+        if w.kind != Kind::Word && !hyphen {
+            return None;
+        }
+        if !joined && !hyphen && is_verb(lexicon, text, w, scan.caps) {
             return last.map(|l: Tok| first.start..l.end);
         }
-        last = Some(w);
+        joined = hyphen;
+        if !hyphen {
+            last = Some(w);
+        }
         t = lex::next(text, w.end);
     }
     None

@@ -12,6 +12,10 @@
 //!   where the earlier noun may say its measure: "12 deaths, including two children");
 //! - the later one has a counted noun of measure `other` or `troops` and no verb of its own
 //!   after the noun ("and 300 homes were destroyed" is not said of the killed).
+//!
+//! A bare amount after "and" that repeats the earlier figure's verb by ellipsis takes its
+//! measure and noun ("16 people had died in the Eaton Fire and eight in the Palisades
+//! Fire"; see [`gapped`]).
 
 use tally_core::{Figure, Measure};
 
@@ -40,8 +44,31 @@ pub(crate) fn apply(lexicon: &Lexicon, text: &str, figures: &mut [Figure], slots
             && !verb_after_noun(lexicon, text, f)
         {
             f.measure = prev.measure;
+        } else if is_harm(prev.measure) && gapped(text, prev, f) {
+            f.measure = prev.measure;
+            f.noun.clone_from(&prev.noun);
         }
     }
+}
+
+/// The most bytes from a figure to a bare amount that repeats its verb by ellipsis.
+const GAPPED_REACH: usize = 80;
+
+/// Whether `f` is a bare amount standing for `prev`'s noun and verb ("16 people had died in
+/// the Eaton Fire and eight in the Palisades Fire"): no noun or unit of its own, "and" right
+/// before it, and a place or time phrase (or the clause's end) right after it.
+fn gapped(text: &str, prev: &Figure, f: &Figure) -> bool {
+    f.measure == Measure::Other
+        && f.noun.is_none()
+        && f.unit.is_none()
+        && prev.unit.is_none()
+        && f.span.start.saturating_sub(prev.span.end) <= GAPPED_REACH
+        && lex::prev(text, f.span.start).is_some_and(|t| t.is(text, "and"))
+        && lex::next(text, f.span.end).is_none_or(|t| {
+            ["in", "at", "on", "near", "from", "across", ",", ".", ";"]
+                .iter()
+                .any(|w| t.is(text, w))
+        })
 }
 
 fn is_harm(m: Measure) -> bool {

@@ -378,6 +378,7 @@ fn the_agent_of_a_verb_of_harm() {
         [
             "Russian drones and missiles struck Kharkiv overnight, killing at least 12 people.",
             "Chadian troops overran the garrison with the loss of more than 700 Libyan troops.",
+            "The war began when Hamas-led militants stormed into southern Israel, killing some 1,200 people.",
         ],
     );
     tally_text::Segmenter.run(&mut doc).unwrap();
@@ -398,6 +399,27 @@ fn the_agent_of_a_verb_of_harm() {
         [
             ("12", None, Some("Russian drones and missiles")),
             ("700", Some("Libyan troops"), None),
+            ("1,200", None, Some("Hamas-led militants")),
         ]
+    );
+}
+
+/// Tolls given by a modal and a verb, a status after "listed as", a bare amount that repeats
+/// the verb before it by ellipsis, and a name joined by a hyphen that is no place.
+#[test]
+fn modern_toll_phrasings() {
+    let extractor = FigureExtractor::new().unwrap();
+    insta::assert_snapshot!(
+        "modern_toll_phrasings",
+        run(
+            &[
+                "The USGS estimated that the death toll could exceed 10,000.",
+                "Sixteen people were listed as missing.",
+                "The office said 16 people had died in the Eaton Fire near Altadena and eight in the Palisades Fire.",
+                "More than 50,000 Palestinians have been killed in the Israel-Hamas war.",
+                "The plant made 16 tons in May and eight in June.",
+            ],
+            &extractor
+        )
     );
 }
