@@ -44,6 +44,14 @@ pub(crate) fn apply(lexicon: &Lexicon, text: &str, figures: &mut [Figure], slots
             && !verb_after_noun(lexicon, text, f)
         {
             f.measure = prev.measure;
+            // "killing at least 47 people, including nine children": the children's clause
+            // is the killers', so its subject is the earlier figure's agent.
+            if let Some(agent) = &prev.agent
+                && f.subject.as_ref().is_some_and(|s| s.span == agent.span)
+            {
+                f.subject = None;
+                f.agent = Some(agent.clone());
+            }
         } else if is_harm(prev.measure) && gapped(text, prev, f) {
             f.measure = prev.measure;
             f.noun.clone_from(&prev.noun);

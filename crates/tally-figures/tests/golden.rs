@@ -379,6 +379,7 @@ fn the_agent_of_a_verb_of_harm() {
             "Russian drones and missiles struck Kharkiv overnight, killing at least 12 people.",
             "Chadian troops overran the garrison with the loss of more than 700 Libyan troops.",
             "The war began when Hamas-led militants stormed into southern Israel, killing some 1,200 people.",
+            "Paramilitary fighters shelled a camp, killing at least 47 people, including nine children.",
         ],
     );
     tally_text::Segmenter.run(&mut doc).unwrap();
@@ -400,6 +401,8 @@ fn the_agent_of_a_verb_of_harm() {
             ("12", None, Some("Russian drones and missiles")),
             ("700", Some("Libyan troops"), None),
             ("1,200", None, Some("Hamas-led militants")),
+            ("47", None, Some("Paramilitary fighters")),
+            ("nine", None, Some("Paramilitary fighters")),
         ]
     );
 }
