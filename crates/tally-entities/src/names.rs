@@ -659,6 +659,32 @@ fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candida
         out.push(cand);
         return;
     }
+    // "Stability AI", "Scale AI", "Mistral AI": an acronym of a common noun (listed in
+    // not_names.txt so that "the AI race" names nothing) after one or two capitalized
+    // words in no list ends a company's name. Not at a sentence's start ("Generative AI
+    // tools"), where capitals say nothing.
+    if to > from
+        && to - from <= 2
+        && let Some(g) = ctx.covered[to]
+        && ctx.gaz[g].form == Form::NotName
+        && ctx.gaz[g].start == ctx.words[to].start
+        && ctx.gaz[g].end == ctx.words[to].end
+        && is_acronym(ctx.text(to))
+        && (from..to).all(|k| {
+            let w = ctx.words[k];
+            ctx.covered[k].is_none()
+                && w.upper
+                && !w.digit
+                && !w.possessive
+                && !ctx.has(k, STOP | TITLE | TITLE_FIRST | PLACE_SUFFIX | CONNECTOR)
+        })
+        && !is_sentence_initial(ctx, from)
+    {
+        let mut cand = ctx.candidate(from, to, Some(EntityType::Organization));
+        cand.overrides = true;
+        out.push(cand);
+        return;
+    }
     // "Radio Free Europe", "Radio America": a name opening with an organization word is the
     // organization's, over any place or country in it.
     if to > from && ctx.has(from, ORG_PREFIX) {
@@ -1117,11 +1143,43 @@ fn typed_pieces(
                 && ctx.has(k - 1, PLACE_CUE)
                 && !(k > 1 && ctx.has(k - 2, OWNERSHIP)))
                 || after_direction(ctx, k)
-                || after_place(ctx, k, last, out);
+                || after_place(ctx, k, last, out)
+                || camp_after(ctx, last);
+            // "the Zamzam displacement camp", "Tepe refugee camp": a camp for displaced
+            // people is a place.
+            if cand.kind.is_none() && displacement_camp_after(ctx, last) {
+                cand.kind = Some(EntityType::Place);
+            }
             out.push(cand);
         }
         k = end + 1;
     }
+}
+
+/// Whether a lowercase "camp" or "camps" follows the name ending at word `last`: "the
+/// Zamzam camp", "the Abu Shouk camp". Only a hint of a place, weighed like "in X" for the
+/// whole document: "the Clinton camp" is a campaign, and a name that is a person anywhere
+/// in the document stays that person (see [`crate::resolve`]).
+fn camp_after(ctx: &SentenceCtx<'_>, last: usize) -> bool {
+    let next = last + 1;
+    ctx.words.get(next).is_some_and(|w| w.joined && !w.upper)
+        && !ctx.words[last].possessive
+        && matches!(ctx.text(next), "camp" | "camps")
+}
+
+/// Whether a camp for displaced people follows the name ending at word `last`: "the
+/// Zamzam displacement camp", "Tepe refugee camp", "the Jabalia refugee camp".
+fn displacement_camp_after(ctx: &SentenceCtx<'_>, last: usize) -> bool {
+    let (noun, camp) = (last + 1, last + 2);
+    camp < ctx.words.len()
+        && ctx.words[noun].joined
+        && ctx.words[camp].joined
+        && !ctx.words[last].possessive
+        && matches!(
+            ctx.text(noun),
+            "displacement" | "displaced" | "refugee" | "refugees" | "migrant" | "IDP" | "tent"
+        )
+        && matches!(ctx.text(camp), "camp" | "camps")
 }
 
 /// Whether word `k` follows a lowercase place noun and "of": "the island of Lampedusa",

@@ -40,7 +40,11 @@ pub struct Scratch {
     last_names: HashMap<u64, Option<Target>>,
     first_words: HashMap<u64, Option<Target>>,
     place_votes: HashMap<u64, i32>,
-    acronyms: Vec<(u64, u64)>,
+    /// An acronym's key, its name's key, and whether only its initials say so.
+    acronyms: Vec<(u64, u64, bool)>,
+    /// Initials of organizations' names of three to six capitalized words, packed into a
+    /// `u64`, to the name's key (`None` when two names share them).
+    initials: HashMap<u64, Option<u64>>,
     slots: HashMap<Target, usize>,
     counts: Vec<usize>,
     /// The key of each candidate, computed once.
@@ -70,6 +74,7 @@ impl Scratch {
         reset(&mut self.first_words);
         reset(&mut self.place_votes);
         reset(&mut self.slots);
+        reset(&mut self.initials);
     }
 }
 
@@ -94,6 +99,7 @@ pub fn resolve(
         first_words,
         place_votes,
         acronyms,
+        initials,
         slots,
         counts,
         keys,
@@ -121,6 +127,10 @@ pub fn resolve(
             let holds = m.start < c.start && m.end >= c.end;
             if m.start < c.end && c.start < m.end && !holds {
                 overridden[mi] = true;
+                // A phrase that is no name ("AI" of "Stability AI") has no entry.
+                if m.form == Form::NotName {
+                    continue;
+                }
                 let entry = &gaz.entries()[m.entry];
                 // ... but not in "Radio America", whose country word is only part of the name.
                 if entry.kind == EntityType::Country
@@ -233,7 +243,52 @@ pub fn resolve(
             && matches!(between, "(" | " (" | "[" | " [")
             && body[name.start..].starts_with(char::from(text.as_bytes()[0]))
         {
-            acronyms.push((keys[i + 1], keys[i]));
+            acronyms.push((keys[i + 1], keys[i], false));
+        }
+    }
+    // "RSF" in a story naming the "Rapid Support Forces": an acronym made of the initials
+    // of an organization's name in the same document is that name, written in parentheses
+    // after it or not. Few documents have acronyms in no list, so the names' initials are
+    // gathered only when one is there.
+    let acronym_at = |c: &Candidate| {
+        c.words == 1
+            && !c.weak
+            && matches!(c.kind, None | Some(EntityType::Organization))
+            && (3..=6).contains(&(c.end - c.start))
+            && body.as_bytes()[c.start..c.end]
+                .iter()
+                .all(u8::is_ascii_uppercase)
+    };
+    if candidates.iter().any(acronym_at) {
+        let listed = mentions.iter().filter(|m| {
+            m.form == Form::Name && gaz.entries()[m.entry].kind == EntityType::Organization
+        });
+        let named = candidates.iter().filter(|c| {
+            c.words >= 3 && !c.weak && matches!(c.kind, None | Some(EntityType::Organization))
+        });
+        for (start, end) in listed
+            .map(|m| (m.start, m.end))
+            .chain(named.map(|c| (c.start, c.end)))
+        {
+            if let Some(packed) = name_initials(&body[start..end]) {
+                let name = key(&body[start..end]);
+                initials
+                    .entry(packed)
+                    .and_modify(|k| {
+                        if *k != Some(name) {
+                            *k = None;
+                        }
+                    })
+                    .or_insert(Some(name));
+            }
+        }
+        for (ci, c) in candidates.iter().enumerate().filter(|(_, c)| acronym_at(c)) {
+            let packed = pack(&body.as_bytes()[c.start..c.end]);
+            if let Some(Some(name)) = initials.get(&packed)
+                && *name != keys[ci]
+            {
+                acronyms.push((keys[ci], *name, true));
+            }
         }
     }
     // Storm names ("Hurricane Milton"): their last word alone is the storm too.
@@ -246,10 +301,20 @@ pub fn resolve(
     // Pass 2: untyped names, then weak ones.
     for weak in [false, true] {
         if weak {
-            for (acronym, name) in acronyms.iter() {
+            for (acronym, name, by_initials) in acronyms.iter() {
                 let Some(&to) = by_key.get(name) else {
                     continue;
                 };
+                // Initials alone join an organization, not a place or a person ("Gross
+                // Domestic Product" read as a place does not take "GDP").
+                if *by_initials
+                    && let Target::Local(l) = to
+                    && locals
+                        .get(l)
+                        .is_some_and(|l| l.kind != EntityType::Organization)
+                {
+                    continue;
+                }
                 if let Some(from) = by_key.insert(*acronym, to)
                     && from != to
                 {
@@ -496,6 +561,32 @@ fn local_id(n: usize) -> String {
     id
 }
 
+/// The initials of a name's capitalized words packed into a `u64` ("Rapid Support Forces",
+/// "International Organization for Migration"), when there are three to six of them and
+/// every word is capitalized or a lowercase joining word ("for", "of", "and", "the").
+fn name_initials(name: &str) -> Option<u64> {
+    let mut letters = [0u8; 6];
+    let mut n = 0;
+    for word in name.split(' ').filter(|w| !w.is_empty()) {
+        let first = word.as_bytes()[0];
+        if first.is_ascii_uppercase() {
+            *letters.get_mut(n)? = first;
+            n += 1;
+        } else if !matches!(word, "for" | "of" | "and" | "the" | "on" | "in") {
+            return None;
+        }
+    }
+    (n >= 3).then(|| pack(&letters[..n]))
+}
+
+/// Up to eight bytes packed into a `u64`, with the length, so "AB" and "AB\0" differ.
+fn pack(bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .take(7)
+        .fold(bytes.len() as u64, |acc, &b| (acc << 8) | u64::from(b))
+}
+
 /// A case-insensitive hash of a name, so names are compared without allocating: "GM",
 /// "Gm" and "gm" get the same key. 64 bits make a collision within one document
 /// practically impossible.
@@ -582,6 +673,24 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    #[test]
+    fn initials_of_names_match_their_acronyms() {
+        let of = |name: &str| name_initials(name);
+        assert_eq!(of("Rapid Support Forces"), Some(pack(b"RSF")));
+        assert_eq!(
+            of("International Organization for Migration"),
+            Some(pack(b"IOM"))
+        );
+        assert_eq!(of("Bank of the United States"), Some(pack(b"BUS")));
+        // Two words are too few, seven too many, and a name with other lowercase words
+        // or digits has no initials.
+        assert_eq!(of("General Motors"), None);
+        assert_eq!(of("A B C D E F G"), None);
+        assert_eq!(of("Bank said Friday"), None);
+        assert_eq!(of("3M Company Holdings"), None);
+        assert_ne!(pack(b"AB"), pack(b"\0AB"));
     }
 
     #[test]

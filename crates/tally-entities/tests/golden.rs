@@ -393,3 +393,16 @@ fn person_nouns_wildfires_and_acronyms_of_things() {
         "The AI race is on, and COVID cases rose before the IPO of an EV maker that sells LNG.",
     ]));
 }
+
+/// Round 7, modern news: companies named "X AI", acronyms matching a listed name's initials
+/// without parentheses, camps for displaced people as places (a campaign's "camp" stays
+/// the person), and rank titles with "Senior".
+#[test]
+fn ai_companies_initials_camps_and_senior_ranks() {
+    insta::assert_snapshot!(render(&[
+        "Startups such as Mistral AI, Stability AI and Scale AI rely on the chips. The AI race lifted shares.",
+        "The Rapid Support Forces attacked the Zamzam camp near El Fasher. The RSF said it held the camp, and residents of the nearby Abu Shouk camp fled.",
+        "Hillary Clinton spoke in Iowa. The Clinton camp said it expected to win. Ruben Gallego led, and the Gallego camp was calm.",
+        "In Myanmar, Senior Gen. Min Aung Hlaing said elections would be held. Maricopa County Recorder Justin Heap said counting went on.",
+    ]));
+}
