@@ -155,6 +155,13 @@ pub(crate) fn parse(
     {
         name_start -= 1;
     }
+    // "Chief Financial Officer Colette Kress": the words that go on with a title belong to
+    // it, not to the name.
+    if name_start > 0 && classes[name_start - 1] == Class::Title {
+        while name_start + 1 < head_end && lex.is_title_tail(ws[name_start].text) {
+            name_start += 1;
+        }
+    }
     let named = name_start < head_end
         && !(head_end - name_start == 1
             && lex.noun(ws[name_start].lower()).is_some()
@@ -171,6 +178,9 @@ pub(crate) fn parse(
     let mut role = Vec::new();
     let mut affiliation: Option<(String, usize, usize)> = None;
     let mut seniority = Vec::new();
+    // Where the last title word ends: a title's tail right after it goes on with the title
+    // ("Chief Financial Officer", "Chief Executive"), it names no affiliation.
+    let mut title_end = None;
     for (i, w) in ws[..stop].iter().enumerate() {
         let lower = w.lower();
         match classes[i] {
@@ -205,8 +215,17 @@ pub(crate) fn parse(
                 }
                 if !honorific(w.text) {
                     role.push(w.text);
+                    title_end = Some(w.end);
                 }
             }
+            Class::Cap
+                if title_end.is_some_and(|end| end + 1 == w.start) && lex.is_title_tail(w.text) =>
+            {
+                role.push(w.text);
+                title_end = Some(w.end);
+            }
+            // "Senior Gen. Min Aung Hlaing": a rank's seniority, not an affiliation.
+            Class::Cap if i == 0 && lex.is_seniority(lower) => seniority.push(w.text),
             Class::Cap if !named || i < stop => {
                 if affiliation.is_none() {
                     affiliation = Some((w.text.to_owned(), w.start, w.end));

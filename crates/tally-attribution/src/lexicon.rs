@@ -14,6 +14,7 @@ const CUES: &str = include_str!("../../../data/attribution/cues.tsv");
 const NOUNS: &str = include_str!("../../../data/attribution/nouns.tsv");
 const TITLES: &str = include_str!("../../../data/attribution/titles.txt");
 const SENIORITY: &str = include_str!("../../../data/attribution/seniority.txt");
+const TITLE_TAILS: &str = include_str!("../../../data/attribution/title_tails.txt");
 const INSTITUTIONAL: &str = include_str!("../../../data/attribution/institutional.txt");
 const NOT_LABELS: &str = include_str!("../../../data/attribution/not_labels.txt");
 const CONDITIONS: &str = include_str!("../../../data/attribution/conditions.txt");
@@ -274,6 +275,7 @@ pub(crate) struct Lexicon {
     cues: Vec<CueEntry>,
     titles: HashMap<String, Option<Gender>>,
     seniority: HashSet<String>,
+    title_tails: HashSet<String>,
     institutional: HashSet<String>,
     not_labels: HashSet<String>,
     modifiers: HashSet<String>,
@@ -439,6 +441,7 @@ impl Lexicon {
         }
 
         let seniority = lines(SENIORITY).map(|l| l.trim().to_owned()).collect();
+        let title_tails = lines(TITLE_TAILS).map(|l| l.trim().to_owned()).collect();
         let institutional = lines(INSTITUTIONAL).map(|l| l.trim().to_owned()).collect();
         let not_labels = lines(NOT_LABELS).map(|l| l.trim().to_owned()).collect();
 
@@ -526,6 +529,7 @@ impl Lexicon {
             cues,
             titles,
             seniority,
+            title_tails,
             institutional,
             not_labels,
             modifiers,
@@ -590,6 +594,12 @@ impl Lexicon {
     /// Whether `word` (as written) is a title, and the gender it implies.
     pub(crate) fn title(&self, word: &str) -> Option<Option<Gender>> {
         self.titles.get(word).copied()
+    }
+
+    /// Whether `word`, as written, goes on with a title before it ("Chief Financial
+    /// Officer").
+    pub(crate) fn is_title_tail(&self, word: &str) -> bool {
+        self.title_tails.contains(word)
     }
 
     /// Whether `lower` is a seniority word.

@@ -128,3 +128,32 @@ fn seed_article() {
     let doc = annotate(body);
     insta::assert_snapshot!(render(&doc));
 }
+
+/// Titles that go on past their first word ("Chief Financial Officer") and a rank's
+/// seniority ("Senior Gen.") are the speaker's role, not part of the name or an affiliation.
+#[test]
+fn multi_word_titles_and_ranks() {
+    let doc = annotate(paragraphs(
+        "Chief Financial Officer Colette Kress said the company could ship more chips.\n\n\"The AI race is on,\" Chief Executive Jensen Huang told analysts.\n\nSenior Gen. Min Aung Hlaing said 4,521 people had been injured.\n\nAttorney General Merrick Garland said the case was closed.",
+    ));
+    let roles: Vec<_> = doc
+        .speakers
+        .iter()
+        .map(|s| {
+            (
+                s.role.as_deref().unwrap_or("-"),
+                s.seniority.as_deref().unwrap_or("-"),
+                s.affiliation.as_deref().unwrap_or("-"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            ("Chief Financial Officer", "-", "-"),
+            ("Chief Executive", "-", "-"),
+            ("Gen.", "Senior", "-"),
+            ("Attorney General", "-", "-"),
+        ]
+    );
+}
