@@ -164,6 +164,10 @@ pub(crate) enum Tense {
     /// The end of a period still running or just reported on ("through September"): the
     /// nearest, the coming one on a tie. Never read from `tense.tsv`.
     Through,
+    /// A present form of a verb of events kept on a schedule ("the central bank meets in
+    /// June", "voting begins Saturday"): ahead, unless an auxiliary before it says
+    /// otherwise ("did not begin until March").
+    Scheduled,
 }
 
 /// What the tense scanner needs to know about a word, in one lookup.
@@ -382,6 +386,7 @@ impl Lexicon {
                 "past" => Tense::Past,
                 "present" => Tense::Present,
                 "future" => Tense::Future,
+                "scheduled" => Tense::Scheduled,
                 "reporting" => Tense::Reporting,
                 "none" => Tense::None,
                 other => {

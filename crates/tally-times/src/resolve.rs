@@ -42,7 +42,7 @@ pub(crate) const NEAR_FUTURE_RATIO: i64 = 3;
 impl Direction {
     pub(crate) fn from_tense(tense: Option<Tense>) -> Direction {
         match tense {
-            Some(Tense::Future) => Direction::Future,
+            Some(Tense::Future | Tense::Scheduled) => Direction::Future,
             Some(Tense::Present) => Direction::Nearest,
             Some(Tense::Through) => Direction::NearestAhead,
             Some(Tense::Past) => Direction::Past,

@@ -256,6 +256,17 @@ pub(crate) fn clause_tense(
     let right = right_words.get(..right_len).unwrap_or(&[]);
     // Whether the nearest word on the left touches the expression (only whitespace between).
     let touching = left_text.trim_end().ends_with(is_word_char);
+    // "Cocoa for May delivery was off", "the May and July contracts", "for June to August
+    // shipment": a delivery month is the contract's, not the clause's. Trade is forward: a
+    // month of a contract ("for November delivery") is ahead; a plural may be a statistic
+    // ("May shipments rose"): the nearest, ahead on a tie.
+    if let Some(noun) = delivery_noun(right) {
+        return Some(if noun.lower.ends_with('s') {
+            Tense::Through
+        } else {
+            Tense::Future
+        });
+    }
     if modifies_a_noun(left, right, right_text) {
         // The clause's verb says nothing about when the noun's event is ("announced the Jan.
         // 14 deadline", "will be tendered under a January 30 offer"), except that an event
@@ -291,10 +302,16 @@ pub(crate) fn clause_tense(
         return Some(t);
     }
     // Only when nothing on the left says the tense: "On Tuesday, the official said".
+    // A scheduled verb after "to" is an infinitive of purpose, not the clause's verb ("will
+    // meet Thursday morning to begin talks").
+    let mut previous_to = false;
     right
         .iter()
         .take_while(|w| !w.has(CLAUSE_BREAK | CLAUSE_OPENER))
-        .find_map(cue)
+        .find_map(|w| {
+            let after_to = std::mem::replace(&mut previous_to, w.is("to"));
+            cue(w).filter(|t| !(after_to && *t == Tense::Scheduled))
+        })
 }
 
 /// A word that starts another clause on the right.
@@ -374,6 +391,21 @@ const SCHEDULED_EVENTS: &[&str] = &[
     "convention",
 ];
 
+/// Nouns of commodity and futures trading that a month names the delivery of ("for May
+/// shipment", "crude for November delivery"): the clause's verb is about the trade.
+const DELIVERY_NOUNS: &[&str] = &[
+    "delivery",
+    "deliveries",
+    "shipment",
+    "shipments",
+    "loading",
+    "loadings",
+    "arrival",
+    "contract",
+    "contracts",
+    "futures",
+];
+
 /// Words that start another clause on the right: a cue after them is not about this
 /// expression ("took effect in March and will be reviewed").
 const CLAUSE_BREAKS: &[&str] = &[
@@ -437,7 +469,24 @@ fn modifies_a_noun(left: &[Word<'_>], right: &[Word<'_>], right_text: &str) -> b
     if next.is("'s") || next.is("'") {
         return right.get(1).is_some_and(nounish);
     }
+
     left.first().is_some_and(|w| w.has(DETERMINER)) && nounish(next)
+}
+
+/// The delivery noun a month modifies ("May shipment"), past other months of a list or
+/// range ("May and June shipments", "June to August shipment", "April 10/May 10 shipment").
+fn delivery_noun<'w, 'a>(right: &'w [Word<'a>]) -> Option<&'w Word<'a>> {
+    right
+        .iter()
+        .take(4)
+        .find(|w| {
+            !(w.has(TIME_WORD)
+                || matches!(
+                    w.lower.as_ref(),
+                    "to" | "and" | "or" | "through" | "early" | "late"
+                ))
+        })
+        .filter(|w| DELIVERY_NOUNS.contains(&w.lower.as_ref()))
 }
 
 /// The tense given by the auxiliaries before the participle at `left[i]` (nearest first,
@@ -511,6 +560,29 @@ fn left_cue(left: &[Word<'_>]) -> Option<Tense> {
         {
             continue;
         }
+        // "the central bank meets again in June": a present of a scheduled event looks
+        // ahead, but after "to" the verb that governs the infinitive decides ("failed to
+        // meet in June"), and an auxiliary before it says the tense ("did not begin until
+        // March", "would take effect in June").
+        if t == Tense::Scheduled {
+            let mut before = left.iter().skip(i + 1).filter(|p| !p.has(ADVERB));
+            match before.next() {
+                Some(p) if p.is("to") => continue,
+                // "Qtr ends Jan 31" heads a results table: the quarter is over.
+                Some(p) if p.is("qtr") => return Some(Tense::Past),
+                Some(p)
+                    if p.has(AUXILIARY)
+                        || matches!(p.lower.as_ref(), "did" | "does" | "do")
+                        || p.lower.ends_with("n't") =>
+                {
+                    if let Some(at) = cue(p) {
+                        return Some(at);
+                    }
+                }
+                _ => {}
+            }
+            return Some(Tense::Future);
+        }
         if w.is("set") {
             t = if i == 0 || after.is_some_and(|a| a.is("to") || a.is("for")) {
                 Tense::Future
@@ -528,6 +600,15 @@ fn left_cue(left: &[Word<'_>]) -> Option<Tense> {
         // have been says neither past nor future.
         if t == Tense::Past && !aux && modal_perfect(left, i) {
             return None;
+        }
+        // "the vote, which had been scheduled for March": a plan made in the past may be
+        // for a time on either side of now; the nearest.
+        if t == Tense::Future
+            && !aux
+            && w.lower.ends_with("ed")
+            && auxiliary_tense(left, i) == Some(Tense::Past)
+        {
+            return Some(Tense::Present);
         }
         if t == Tense::Past
             && !aux

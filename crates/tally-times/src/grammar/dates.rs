@@ -106,7 +106,15 @@ impl Parser<'_, '_> {
             return Some((end, date(YearRef::Rel(rel), Some(month), None)));
         }
         let lower = self.low(i);
-        if ambiguous_month(lower) && !(i > 0 && self.is_any(i - 1, MONTH_CONTEXT)) {
+        // "scheduled for March", "planned for May": after "for" only a capitalized name is
+        // the month ("a permit for march" is the walk).
+        let after_for = i > 0
+            && self.is(i - 1, "for")
+            && self
+                .tok(i)
+                .and_then(|t| t.text.chars().next())
+                .is_some_and(char::is_uppercase);
+        if ambiguous_month(lower) && !(i > 0 && self.is_any(i - 1, MONTH_CONTEXT)) && !after_for {
             return None;
         }
         if self.caps_modal_may(i) {
