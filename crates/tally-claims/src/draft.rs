@@ -47,8 +47,37 @@ pub fn from_attributions(doc: &Document) -> Vec<Draft> {
     doc.attributions
         .iter()
         .filter(|a| a.class == AttributionClass::Statement && a.within.is_none())
+        .filter(|a| !negated(&doc.body, &a.cue))
         .map(|a| from_attribution(a, &speakers))
         .collect()
+}
+
+/// How many words before a cue's verb may say it did not happen ("did not immediately
+/// say").
+const NEGATION_REACH: usize = 3;
+
+/// Whether the cue `cue` is negated: "not", "never" or a word in "n't" among the
+/// [`NEGATION_REACH`] words before its last word (in the cue, "did not say", or before it),
+/// with no punctuation between ("He did not say where the figures came from", "would not
+/// say who", "has never said"). What was not said is no claim.
+fn negated(body: &str, cue: &Span) -> bool {
+    let Some(text) = body.get(..cue.end) else {
+        return false;
+    };
+    text.split_whitespace()
+        .rev()
+        .skip(1)
+        .take(NEGATION_REACH)
+        .take_while(|w| {
+            w.chars()
+                .all(|c| c.is_alphabetic() || c == '\'' || c == '\u{2019}')
+        })
+        .any(|w| {
+            w.eq_ignore_ascii_case("not")
+                || w.eq_ignore_ascii_case("never")
+                || w.ends_with("n't")
+                || w.ends_with("n\u{2019}t")
+        })
 }
 
 fn from_attribution(a: &Attribution, speakers: &HashMap<&str, &Speaker, FxBuildHasher>) -> Draft {

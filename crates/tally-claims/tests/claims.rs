@@ -589,3 +589,59 @@ fn a_pronoun_agent_is_the_claimant_it_fits() {
     assert_eq!(build(EntityType::Country), Some("IL".into()));
     assert_eq!(build(EntityType::Person), None, "'it' is no person");
 }
+
+/// What was not said is no claim: "He did not say where the figures came from".
+#[test]
+fn a_negated_cue_makes_no_claim() {
+    let build = |sentence: &str, cue: &str, content: &str| {
+        let mut d = doc(&[sentence], None);
+        d.speakers = vec![speaker("S1", span(&d, "The ministry", 0), false)];
+        d.attributions = vec![attribution(
+            "A1",
+            QuoteKind::Indirect,
+            span(&d, cue, 0),
+            Some("S1"),
+            span(&d, content, 0),
+            SaidAtBasis::PublicationDate,
+            "2025-03-23",
+        )];
+        ClaimBuilder.run(&mut d).unwrap();
+        d.claims
+            .iter()
+            .filter(|c| c.claimant.kind == ClaimantKind::Speaker)
+            .count()
+    };
+    let content = "where the figures came from";
+    assert_eq!(
+        build(
+            "The ministry did not say where the figures came from.",
+            "did not say",
+            content
+        ),
+        0
+    );
+    assert_eq!(
+        build(
+            "The ministry didn't immediately say where the figures came from.",
+            "say",
+            content
+        ),
+        0
+    );
+    assert_eq!(
+        build(
+            "The ministry, not the army, said where the figures came from.",
+            "said",
+            content
+        ),
+        1
+    );
+    assert_eq!(
+        build(
+            "The ministry said where the figures came from.",
+            "said",
+            content
+        ),
+        1
+    );
+}
