@@ -211,6 +211,14 @@ function claimantBlock(c) {
   return who;
 }
 
+/** Who did the harm, as the CLI's timeline says it: "killed by Russian drones and missiles (RU)". */
+function agentText(measure, f) {
+  if (!f.agent) return null;
+  // Measures named by a past participle read as one ("killed by"); others were "caused by".
+  const verb = ["killed", "wounded", "captured", "displaced", "detained"].includes(measure) ? measure : "caused";
+  return f.agent_entity && f.agent_entity !== f.agent ? `${verb} by ${f.agent} (${f.agent_entity})` : `${verb} by ${f.agent}`;
+}
+
 function figureChips(figures) {
   if (!figures.length) return null;
   const box = el("div", { class: "figures" });
@@ -220,6 +228,7 @@ function figureChips(figures) {
       f.measure !== "other" && f.measure !== "money" ? el("span", { class: "measure" }, f.measure) : null,
       el("span", { class: "raw" }, `“${f.raw}”`),
       f.place ? el("span", { class: "where" }, f.place) : null,
+      f.agent ? el("span", { class: "where" }, agentText(f.measure, f)) : null,
       (f.hedges || []).map((h) => el("span", { class: "hedge" }, h))));
   }
   return box;
@@ -581,6 +590,7 @@ function drawTimeline(box, timeline) {
     const bottom = p.lo != null ? y(p.lo) : y(p.hi);
     const g = svg("g", { class: `estimate${flagged ? " flagged" : ""}`, "data-index": p.i });
     const tip = `${p.e.claimant} (${p.e.sourcing})\n${shortDate(p.e.date)}: “${p.e.raw}” → ${range({ ...p.e, approx: false })}` +
+      (p.e.agent ? `\n${agentText(timeline.measure, p.e)}` : "") +
       (p.e.carriers.length ? `\ncarried by ${p.e.carriers.map((c) => c.publisher || c.document_id).join(", ")}` : "") +
       (flagged ? "\n⚠ contradicts another estimate" : "");
     g.append(svg("title", {}, tip));
@@ -622,7 +632,7 @@ function estimateTable(timeline) {
       el("td", { class: "date" }, shortDate(e.date)),
       el("td", {}, e.claimant),
       el("td", {}, e.sourcing),
-      el("td", {}, `“${e.raw}”`),
+      el("td", {}, `“${e.raw}”`, e.agent ? [el("br"), el("small", { class: "agent" }, agentText(timeline.measure, e))] : null),
       el("td", { class: "num" }, range({ ...e, approx: false })),
       el("td", {}, e.carriers.map((c, k) => [k ? ", " : "", el("a", { href: `#/doc/${c.document_id}` }, c.publisher || "document")])),
       el("td", {}, flags)));
