@@ -98,6 +98,11 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
                 .downcast_ref::<serde_json::Error>()
                 .and_then(serde_json::Error::io_error_kind)
                 == broken
+            // `tally claims --format csv | head` fails inside the CSV writer.
+            || cause.downcast_ref::<csv::Error>().and_then(|e| match e.kind() {
+                csv::ErrorKind::Io(io) => Some(io.kind()),
+                _ => None,
+            }) == broken
     })
 }
 

@@ -41,11 +41,9 @@ fn claims_csv_has_a_header_and_one_row_per_claim() {
     let claims: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(claims.len(), rows.len());
     assert_eq!(claims[0]["document"]["publisher"], "The Valley Courier");
-    assert!(
-        claims
-            .iter()
-            .all(|c| c["evidence"].as_array().is_some_and(|e| !e.is_empty()))
-    );
+    assert!(claims
+        .iter()
+        .all(|c| c["evidence"].as_array().is_some_and(|e| !e.is_empty())));
 }
 
 #[test]
@@ -98,4 +96,41 @@ fn demo_prints_the_ledger_of_every_sample() {
     );
     let jsonl = tally(&["demo", "--jsonl"]);
     assert_eq!(String::from_utf8_lossy(&jsonl.stdout).lines().count(), 10);
+}
+
+/// `tally claims --format csv DIR | head -1`: a reader that stops early is success, not
+/// "error: Broken pipe" (the CSV writer wraps the pipe's error in its own type).
+#[test]
+fn claims_csv_into_a_closed_pipe_succeeds() {
+    use std::io::Read;
+    // Eight copies of the samples: more rows than a pipe's buffer holds.
+    let samples = sample("");
+    let mut args = vec!["claims", "--format", "csv"];
+    args.extend([samples.as_str(); 8]);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tally"))
+        .args(&args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("tally runs");
+    let mut first = [0u8; 16];
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_exact(&mut first)
+        .expect("a first line");
+    // Dropping the read end closes the pipe while tally still has rows to write.
+    let out = child.wait_with_output().expect("tally exits");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
