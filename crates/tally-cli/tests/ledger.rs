@@ -41,9 +41,11 @@ fn claims_csv_has_a_header_and_one_row_per_claim() {
     let claims: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(claims.len(), rows.len());
     assert_eq!(claims[0]["document"]["publisher"], "The Valley Courier");
-    assert!(claims
-        .iter()
-        .all(|c| c["evidence"].as_array().is_some_and(|e| !e.is_empty())));
+    assert!(
+        claims
+            .iter()
+            .all(|c| c["evidence"].as_array().is_some_and(|e| !e.is_empty()))
+    );
 }
 
 #[test]
