@@ -51,6 +51,15 @@ pub enum StoreError {
         /// The underlying error.
         source: rusqlite::Error,
     },
+    /// The file is an SQLite database with tables of its own but no tally schema version:
+    /// another program's database, which tally must not turn into a store.
+    #[error(
+        "{path} is an SQLite database but not a tally store (it has tables and no tally schema version); left unchanged: give --db a tally database or a new file name"
+    )]
+    NotAStore {
+        /// The database file.
+        path: String,
+    },
     /// A query argument is invalid (an unknown measure, a malformed date, an empty query).
     #[error("invalid {what} {value:?}: {reason}")]
     InvalidArgument {
@@ -86,6 +95,7 @@ impl StoreError {
             StoreError::InvalidArgument { .. } => "S004",
             StoreError::Export { .. } => "S005",
             StoreError::Outdated { .. } => "S006",
+            StoreError::NotAStore { .. } => "S007",
         }
     }
 }

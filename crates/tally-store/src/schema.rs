@@ -103,6 +103,11 @@ pub fn migrate(
             supported,
         });
     }
+    if current == 0 && has_tables(conn, path)? {
+        return Err(StoreError::NotAStore {
+            path: path.to_owned(),
+        });
+    }
     let mut applied = Vec::new();
     for migration in migrations.iter().filter(|m| m.version > current) {
         let fail = |source| StoreError::Migration {
@@ -134,6 +139,20 @@ pub fn migrate(
         applied.push(migration.version);
     }
     Ok(applied)
+}
+
+/// Whether the file already holds tables: a version-0 file with tables was made by another
+/// program (every tally store has set its version since the first migration).
+fn has_tables(conn: &Connection, path: &str) -> Result<bool, StoreError> {
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%')",
+        [],
+        |row| row.get(0),
+    )
+    .map_err(|source| StoreError::Sqlite {
+        path: path.to_owned(),
+        source,
+    })
 }
 
 #[cfg(test)]
@@ -184,6 +203,25 @@ mod tests {
             .unwrap();
         assert_eq!((id.as_str(), note), ("d1", None));
         assert_eq!(version(&conn, "mem").unwrap(), SCHEMA_VERSION + 1);
+    }
+
+    #[test]
+    fn refuses_another_programs_database_and_leaves_it_unchanged() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE notes (body TEXT);")
+            .unwrap();
+        let err = migrate(&mut conn, "notes.db", MIGRATIONS).unwrap_err();
+        assert_eq!(err.code(), "S007");
+        assert!(err.to_string().contains("not a tally store"), "{err}");
+        assert_eq!(version(&conn, "notes.db").unwrap(), 0);
+        let tables: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(tables, 1);
     }
 
     #[test]
