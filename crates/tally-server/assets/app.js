@@ -216,6 +216,8 @@ function agentText(measure, f) {
   if (!f.agent) return null;
   // Measures named by a past participle read as one ("killed by"); others were "caused by".
   const verb = ["killed", "wounded", "captured", "displaced", "detained"].includes(measure) ? measure : "caused";
+  // A pronoun agent ("Israel says it has killed ...") is shown by its entity.
+  if (f.agent_entity && /^(it|they|we|he|she|i|them|us|him|her)$/i.test(f.agent)) return `${verb} by ${f.agent_entity} (“${f.agent}”)`;
   return f.agent_entity && f.agent_entity !== f.agent ? `${verb} by ${f.agent} (${f.agent_entity})` : `${verb} by ${f.agent}`;
 }
 

@@ -203,9 +203,19 @@ fn agent_line(measure: &str, agent: &str, e: &Estimate) -> String {
         _ => "caused",
     };
     match e.agent_entity.as_deref() {
+        // "killed by it (IL)" says nothing by itself: a pronoun agent ("Israel says it has
+        // killed ...") is shown by its entity, the article's word after it.
+        Some(entity) if is_pronoun(agent) => format!("{verb} by {entity} (“{agent}”)"),
         Some(entity) if entity != agent => format!("{verb} by {agent} ({entity})"),
         _ => format!("{verb} by {agent}"),
     }
+}
+
+fn is_pronoun(word: &str) -> bool {
+    const PRONOUNS: [&str; 10] = [
+        "it", "they", "we", "he", "she", "i", "them", "us", "him", "her",
+    ];
+    PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(word))
 }
 
 fn range(e: &Estimate) -> String {
@@ -290,5 +300,11 @@ mod tests {
             vec![estimate("300", Some(("shelling", None)))],
         );
         assert!(out.contains("\n      caused by shelling\n"), "{out}");
+        // A pronoun agent is shown by its entity.
+        let out = text(
+            "killed",
+            vec![estimate("about 20,000", Some(("it", Some("IL"))))],
+        );
+        assert!(out.contains("\n      killed by IL (“it”)\n"), "{out}");
     }
 }
