@@ -287,6 +287,22 @@ pub(crate) fn clause_tense(
     {
         return Some(Tense::Future);
     }
+    // "Retail sales for February will be published": a month a noun is counted over, not
+    // the time of the clause's verb ("scheduled for March" is: a cue before "for"). Not a
+    // fiscal period ("expects earnings for the fourth quarter ending April 30" is ahead).
+    if touching
+        && left.first().is_some_and(|w| w.is("for"))
+        && body
+            .get(span.clone())
+            .zip(lower.get(span.clone()))
+            .and_then(|(text, low)| words(lexicon, text, low).next())
+            .is_some_and(|w| w.capital && w.has(TIME_WORD))
+        && left
+            .get(1)
+            .is_some_and(|n| !n.capital && cue(n).is_none() && !n.has(TIME_WORD | AUXILIARY))
+    {
+        return None;
+    }
     let cue_left = left_cue(left);
     // "needs $500 million to keep operations running through September": the end of a
     // period still running or just reported on ("production through March 27 totals"),
@@ -565,6 +581,9 @@ fn left_cue(left: &[Word<'_>]) -> Option<Tense> {
         // meet in June"), and an auxiliary before it says the tense ("did not begin until
         // March", "would take effect in June").
         if t == Tense::Scheduled {
+            if w.is("comes") && !after.is_some_and(|a| a.is("into")) {
+                continue;
+            }
             let mut before = left.iter().skip(i + 1).filter(|p| !p.has(ADVERB));
             match before.next() {
                 Some(p) if p.is("to") => continue,
