@@ -11,7 +11,9 @@
 //!
 //! Also: "X for Y" runs are one organization ("International Organization for Migration",
 //! "Everytown for Gun Safety"), a name after "the island of" / "the port of" is a place,
-//! and a storm ("Hurricane Milton") is no entity. Limitations: a storm named by a word in
+//! and a storm ("Hurricane Milton") is no entity; "Stability AI" keeps its acronym, a
+//! party's member before a name is no part of it ("Democrat Ruben Gallego"), and a
+//! portfolio joined by "and" is one title ("Health and Human Services Secretary"). Limitations: a storm named by a word in
 //! no given-name list ("since Sandy") still reads as an organization when alone.
 
 use std::cell::Cell;
@@ -519,6 +521,22 @@ pub fn find_cased(ctx: &SentenceCtx<'_>, out: &mut Vec<Candidate>) {
                 && ctx.has(next, CONNECTOR)
             {
                 j = next + 1;
+            } else if next + 2 < n
+                && j == i
+                && ctx.text(next) == "and"
+                && ctx.covered[i].is_none()
+                && ctx.covered[next + 1].is_none()
+                && !ctx.has(i, FIRST_NAME | TITLE)
+                && !is_acronym(ctx.text(next + 1))
+                && !(i > 0 && ctx.has(i - 1, REPORTING))
+                && words[next + 1].joined
+                && words[next + 1].upper
+                && words[next + 2].joined
+                && ctx.portfolio_title(next + 2, n)
+            {
+                // "Health and Human Services Secretary", "Housing and Urban Development
+                // Secretary": a portfolio of two words joined by "and" (see [`name_run`]).
+                j = next + 1;
             } else if ctx.text(next) == "for" && !took_for && joins_for(ctx, i, j) {
                 // "International Organization for Migration", "Everytown for Gun Safety".
                 j = next + 1;
@@ -601,6 +619,18 @@ fn run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candidate>) 
     let mut from = from;
     // Leading sentence words ("The", "But", "Monday") are not part of names.
     while from <= to && ctx.has(from, STOP) {
+        from += 1;
+    }
+    // "Democrat Ruben Gallego", "Republican Kari Lake": a party's member before a given
+    // name or a listed person is no part of the name (not "Republican Jewish Coalition").
+    if from < to
+        && matches!(ctx.text(from), "Democrat" | "Republican")
+        && (ctx.covered[from + 1].is_none() && ctx.has(from + 1, FIRST_NAME)
+            || ctx.covered[from + 1].is_some_and(|g| {
+                ctx.gaz[g].kind == EntityType::Person
+                    && ctx.gaz[g].start == ctx.words[from + 1].start
+            }))
+    {
         from += 1;
     }
     if from <= to {
@@ -709,7 +739,9 @@ fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candida
                 && !(k > from && ctx.text(k - 1) == "for")
         })
     {
-        if k == from {
+        // "Argentina's Industry and Foreign Trade Secretary": a portfolio joined by "and"
+        // (see [`find_cased`]) before its office names no one either.
+        if k == from || (k == from + 3 && matches!(ctx.text(from + 1), "and" | "&")) {
             return;
         }
         to = k - 1;
@@ -855,7 +887,15 @@ fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candida
         if name_from > to {
             break;
         }
-        if k > from {
+        // "Health and Human Services Secretary Robert F. Kennedy Jr.", "Housing and Urban
+        // Development Secretary": a portfolio of two words joined by "and" before its office
+        // is all title ("Health" and "Human" were organizations).
+        let joined_portfolio = len == 2
+            && k >= from + 2
+            && matches!(ctx.text(k - 2), "and" | "&")
+            && (from..k)
+                .all(|w| ctx.covered[w].is_none() && !ctx.has(w, ORG_SUFFIX | ORG_HEAD | TITLE));
+        if k > from && !joined_portfolio {
             // "Bank of England Governor Andrew Bailey": the affiliation is a name of its
             // own; a lone word before the title ("Committee Chairman") stays untyped, and
             // so do a word before a country ("Democratic U.S. Rep.") and names ending in a

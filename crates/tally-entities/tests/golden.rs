@@ -406,3 +406,15 @@ fn ai_companies_initials_camps_and_senior_ranks() {
         "In Myanmar, Senior Gen. Min Aung Hlaing said elections would be held. Maricopa County Recorder Justin Heap said counting went on.",
     ]));
 }
+
+/// Round 7, US politics and health: a party's member before a name ("Democrat Ruben
+/// Gallego"), a portfolio of two words joined by "and" ("Health and Human Services
+/// Secretary"), contractions of "I" ("I've"), and regions ending in "Country".
+#[test]
+fn party_members_joined_portfolios_and_contractions() {
+    insta::assert_snapshot!(render(&[
+        "The race between Democrat Ruben Gallego and Republican Kari Lake was close. The Republican Jewish Coalition said it would spend more.",
+        "The measles spread, and Health and Human Services Secretary Robert F. Kennedy Jr. urged parents to act. Housing and Urban Development Secretary Scott Turner agreed.",
+        "\"This is the most devastating flood I've seen,\" said Mayor Joe Herring as water tore through the Texas Hill Country.",
+    ]));
+}
