@@ -313,6 +313,12 @@ pub fn finish_meta(
         let address = meta.canonical_url.as_deref().or(meta.url.as_deref());
         meta.publisher = address.and_then(publisher_for_url);
     }
+    // A publisher that is an agency under another of its names ("publisher: Associated
+    // Press" beside the dateline's "(AP)") takes the agency's name, so `tally sources` has
+    // one row for it, not two.
+    if let Some(name) = meta.publisher.as_deref().and_then(agency) {
+        meta.publisher = Some(name.to_owned());
+    }
     if meta.source_chain.is_empty() {
         meta.source_chain = meta.agency.iter().chain(&meta.publisher).cloned().collect();
         meta.source_chain.dedup();
@@ -406,5 +412,28 @@ fn decode(
                 Some(Diagnostic::warning("I006", message)),
             )
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_publisher_named_as_an_agency_takes_the_agency_name() {
+        let mut meta = tally_core::DocumentMeta {
+            publisher: Some("Associated Press".to_owned()),
+            agency: Some("AP".to_owned()),
+            ..Default::default()
+        };
+        finish_meta(&mut meta, &IngestOptions::default(), &[]);
+        assert_eq!(meta.publisher.as_deref(), Some("AP"));
+        assert_eq!(meta.source_chain, ["AP"]);
+        let mut meta = tally_core::DocumentMeta {
+            publisher: Some("The Moscow Times".to_owned()),
+            ..Default::default()
+        };
+        finish_meta(&mut meta, &IngestOptions::default(), &[]);
+        assert_eq!(meta.publisher.as_deref(), Some("The Moscow Times"));
     }
 }
