@@ -9,14 +9,16 @@ use crate::exit::Outcome;
 
 /// Arguments of `tally sources`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  tally sources\n  tally sources --min-size 5 --json")]
+#[command(
+    after_help = "Examples:\n  tally sources\n  tally sources --min-size 5 --json\n\nColumns: `published` counts the documents a source put out as the outlet (the publisher);\n`originated` counts those whose story it wrote as the agency (\"(Reuters) -\"), whoever\npublished them. A syndication cluster is one story's copies (same or nearly the same text)."
+)]
 pub struct Args {
     #[command(flatten)]
     pub db: DbArgs,
     /// Smallest cluster shown.
     #[arg(long, default_value_t = 2)]
     pub min_size: u64,
-    /// Most clusters shown.
+    /// Most sources and most clusters shown.
     #[arg(long, default_value_t = 20)]
     pub limit: usize,
     /// Most members listed per cluster.
