@@ -124,7 +124,14 @@ fn hints(args: &Args, options: &TimelineOptions) -> Vec<String> {
             hints.push(format!("places (--place): {}", list(&options.places)));
         }
     }
-    if args.since.is_some() || args.until.is_some() {
+    // Both were checked as YYYY-MM-DD by the query, so text order is date order.
+    if let (Some(since), Some(until)) = (&args.since, &args.until)
+        && since > until
+    {
+        hints.push(format!(
+            "--since {since} is after --until {until}: no date is within both"
+        ));
+    } else if args.since.is_some() || args.until.is_some() {
         hints.push("--since/--until keep estimates dated within them (inclusive)".to_owned());
     }
     hints
@@ -274,6 +281,35 @@ mod tests {
         let mut out = Vec::new();
         write_text(&mut out, &timeline).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn an_inverted_date_range_is_named_in_the_hint() {
+        let args = Args {
+            measure: "killed".to_owned(),
+            subject: None,
+            place: None,
+            since: Some("2025-05-01".to_owned()),
+            until: Some("2025-01-01".to_owned()),
+            window: 7,
+            db: DbArgs {
+                db: "tally.db".into(),
+            },
+            json: false,
+        };
+        let options = TimelineOptions {
+            measures: vec![Facet {
+                value: "killed".to_owned(),
+                label: "killed".to_owned(),
+                figures: 3,
+            }],
+            subjects: vec![],
+            places: vec![],
+        };
+        assert_eq!(
+            hints(&args, &options),
+            ["--since 2025-05-01 is after --until 2025-01-01: no date is within both"]
+        );
     }
 
     #[test]
