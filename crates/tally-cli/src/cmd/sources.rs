@@ -77,8 +77,10 @@ pub fn write_clusters(
     for c in clusters {
         let title = c
             .members
-            .first()
-            .and_then(|m| m.title.as_deref())
+            .iter()
+            // The first copy may have come without a title (a text posted to the API)
+            // while a later one has it.
+            .find_map(|m| m.title.as_deref())
             .unwrap_or("(untitled)");
         let dates = match (c.first_published.as_deref(), c.last_published.as_deref()) {
             (Some(first), Some(last)) if first == last => format!(", {first}"),
@@ -101,4 +103,44 @@ pub fn write_clusters(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tally_store::ClusterMember;
+
+    fn member(id: &str, title: Option<&str>) -> ClusterMember {
+        ClusterMember {
+            document_id: id.to_owned(),
+            url: None,
+            title: title.map(str::to_owned),
+            publisher: None,
+            agency: None,
+            published: Some("2025-03-04".to_owned()),
+        }
+    }
+
+    #[test]
+    fn a_cluster_is_titled_by_the_first_copy_that_has_a_title() {
+        let cluster = Cluster {
+            id: 1,
+            size: 2,
+            agencies: vec![],
+            publishers: vec![],
+            first_published: Some("2025-03-04".to_owned()),
+            last_published: Some("2025-03-04".to_owned()),
+            members: vec![
+                member("d1", None),
+                member("d2", Some("Strikes hit Kharkiv")),
+            ],
+        };
+        let mut out = Vec::new();
+        write_clusters(&mut out, &[cluster], 2).unwrap_or_default();
+        let text = String::from_utf8_lossy(&out);
+        assert!(
+            text.starts_with("cluster 1 — 2 copies, 2025-03-04: Strikes hit Kharkiv\n"),
+            "{text}"
+        );
+    }
 }
