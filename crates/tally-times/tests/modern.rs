@@ -478,9 +478,8 @@ fn delivery_months() {
     ]));
 }
 
-/// More clauses of business and conflict copy (round 4, second batch). Known misses kept
-/// visible: "before cutting again in March" in a story of November is last March; "the
-/// December quarter" is read as the month.
+/// More clauses of business and conflict copy (round 4, second batch). Known miss kept
+/// visible: "before cutting again in March" in a story of November is last March.
 #[test]
 fn clause_tense_second_batch() {
     insta::assert_snapshot!(check(&[
@@ -592,5 +591,21 @@ fn clause_tense_second_batch() {
             "The plant is slated to open in the fourth quarter."
         ),
         ("2025-03-13", "The referendum takes place in October."),
+    ]));
+}
+
+/// A quarter named by its last month ("the December quarter"), as in Australian, New
+/// Zealand and technology-company copy; a month that ends no calendar quarter is a fiscal
+/// quarter and is left as the month.
+#[test]
+fn quarters_named_by_their_month() {
+    insta::assert_snapshot!(check(&[
+        ("2025-03-13", "Sales rose 12% in the December quarter."),
+        ("2025-03-13", "Apple expects growth in the June quarter."),
+        (
+            "2025-03-13",
+            "It lost $30 million in the September quarter last year."
+        ),
+        ("2025-03-13", "Results for the January quarter are due."),
     ]));
 }

@@ -382,6 +382,34 @@ impl Parser<'_, '_> {
         if let Some(hit) = self.reported_quarter(i, s) {
             return Some(hit);
         }
+        // "the December quarter", "the June-quarter results": the calendar quarter that
+        // ends with that month (a month that ends none, "the January quarter", names a
+        // fiscal quarter: not read).
+        if the
+            && let Some((m, j)) = self.month(s)
+            && m % 3 == 0
+        {
+            let j = self.hyphen(j);
+            if self.is(j, "quarter") {
+                let k = if self.is(j + 1, "of") { j + 2 } else { j + 1 };
+                // "the September quarter last year".
+                let (year, end) = self
+                    .date_year(k)
+                    .map(|(y, end)| (YearRef::Given(y), end))
+                    .or_else(|| {
+                        self.relative_year(j + 1)
+                            .map(|(r, end)| (YearRef::Rel(r), end))
+                    })
+                    .unwrap_or((YearRef::Auto, j + 1));
+                return Some((
+                    end,
+                    Expr::Quarter {
+                        quarter: m / 3,
+                        year,
+                    },
+                ));
+            }
+        }
         let mut year_before = None;
         if let Some((rel, end)) = self.relative_year(s)
             && end > s + 2
