@@ -103,7 +103,7 @@ pub fn value(figure: &Figure) -> String {
 }
 
 /// `5600000000` → `5.6 bn`, `12000` → `12,000`.
-fn number(x: f64) -> String {
+pub fn number(x: f64) -> String {
     let scaled = [(1e12, "tn"), (1e9, "bn"), (1e6, "m")]
         .into_iter()
         .find(|(s, _)| x.abs() >= *s);

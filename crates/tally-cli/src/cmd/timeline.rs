@@ -226,7 +226,8 @@ fn is_pronoun(word: &str) -> bool {
 }
 
 fn range(e: &Estimate) -> String {
-    let n = |v: Option<f64>| v.map_or_else(|| "?".to_owned(), |v| format!("{v}"));
+    // Written as the claims table writes figures ("2,100", "30 bn"), not "30000000000".
+    let n = |v: Option<f64>| v.map_or_else(|| "?".to_owned(), crate::render::number);
     let unit = e
         .unit
         .as_deref()
