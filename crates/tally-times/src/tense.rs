@@ -326,7 +326,11 @@ pub(crate) fn clause_tense(
         .take_while(|w| !w.has(CLAUSE_BREAK | CLAUSE_OPENER))
         .find_map(|w| {
             let after_to = std::mem::replace(&mut previous_to, w.is("to"));
-            cue(w).filter(|t| !(after_to && *t == Tense::Scheduled))
+            // "comes" and "reports" are scheduled only before the word that makes them so,
+            // which a scan to the right has not seen.
+            cue(w).filter(|t| {
+                !(*t == Tense::Scheduled && (after_to || w.is("comes") || w.is("reports")))
+            })
         })
 }
 
@@ -581,7 +585,9 @@ fn left_cue(left: &[Word<'_>]) -> Option<Tense> {
         // meet in June"), and an auxiliary before it says the tense ("did not begin until
         // March", "would take effect in June").
         if t == Tense::Scheduled {
-            if w.is("comes") && !after.is_some_and(|a| a.is("into")) {
+            if (w.is("comes") && !after.is_some_and(|a| a.is("into")))
+                || (w.is("reports") && !after.is_some_and(|a| a.is("earnings") || a.is("results")))
+            {
                 continue;
             }
             let mut before = left.iter().skip(i + 1).filter(|p| !p.has(ADVERB));

@@ -261,8 +261,8 @@ fn web_dates_and_clock_zones() {
 
 /// Months, weekdays and quarters without a year in business and conflict copy, resolved by
 /// the tense of their clause (round 4). Known misses kept visible: "the quarter ending in
-/// January" is also read as the current quarter; "which reports earnings on Wednesday" and
-/// "which votes in October" (present forms that are also nouns) and "The annual meeting is
+/// January" is also read as the current quarter; "which votes in October" (a present form
+/// that is also a noun) and "The annual meeting is
 /// on Sept. 14" (the nearest, last year's) are not read as ahead.
 #[test]
 fn clause_tense_of_months_weekdays_and_quarters() {
