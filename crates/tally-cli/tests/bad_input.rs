@@ -190,6 +190,20 @@ fn a_directory_without_articles_is_said_to_have_none() {
         err.contains("no articles in") && err.contains(".md"),
         "{err}"
     );
+    // `tally ingest` says it too, for each such directory among its inputs.
+    let db = dir.join("t.db");
+    let out = tally(&[
+        "ingest",
+        "--db",
+        db.to_str().unwrap(),
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("warning: no articles in") && err.contains(".md"),
+        "{err}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

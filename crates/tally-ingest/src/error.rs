@@ -40,17 +40,6 @@ pub enum IngestError {
         /// What is wrong with it.
         message: String,
     },
-    /// A directory named as an input holds no file a directory walk reads (say, only
-    /// `.json` or `.csv` files): without this the run ends "ingested 0 documents, 0 errors".
-    #[error(
-        "{path}: no article files in this directory (a directory walk reads {extensions}; name a file to read it whatever its extension, with --input-format)"
-    )]
-    NoArticles {
-        /// The directory as given.
-        path: String,
-        /// The extensions a walk reads.
-        extensions: String,
-    },
     /// A single document is larger than the limit.
     #[error(
         "{path}: {size} bytes is more than the {limit}-byte limit for one article (raise it with --max-doc-bytes)"
@@ -98,7 +87,6 @@ impl IngestError {
             IngestError::Record { .. } => "I005",
             IngestError::IsDirectory { .. } => "I007",
             IngestError::Unreadable { .. } => "I010",
-            IngestError::NoArticles { .. } => "I011",
         }
     }
 }

@@ -155,19 +155,7 @@ pub type Records = Box<dyn Iterator<Item = Result<Document, IngestError>>>;
 pub fn expand(paths: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
     let mut out = Vec::new();
     for path in paths {
-        let before = out.len();
         walk(path, &mut out);
-        if out.len() == before {
-            // Only a directory adds nothing: it held no article file at any depth.
-            out.push(Err(IngestError::NoArticles {
-                path: path.display().to_string(),
-                extensions: ARTICLE_EXTENSIONS
-                    .iter()
-                    .map(|e| format!(".{e}"))
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            }));
-        }
     }
     out
 }
@@ -430,22 +418,6 @@ fn decode(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_directory_without_article_files_is_an_error_naming_it() {
-        let dir = std::env::temp_dir().join(format!("tally-no-articles-{}", std::process::id()));
-        let nested = dir.join("nested");
-        std::fs::create_dir_all(&nested).unwrap_or_default();
-        std::fs::write(nested.join("story.json"), "{}").unwrap_or_default();
-        let out = expand(std::slice::from_ref(&dir));
-        let _ = std::fs::remove_dir_all(&dir);
-        assert_eq!(out.len(), 1);
-        let Some(Err(err)) = out.first() else {
-            panic!("an error for the directory: {out:?}");
-        };
-        assert_eq!(err.code(), "I011");
-        assert!(err.to_string().contains(".jsonl"), "{err}");
-    }
 
     #[test]
     fn a_publisher_named_as_an_agency_takes_the_agency_name() {

@@ -102,7 +102,22 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         ..IngestConfig::default()
     };
 
-    let paths = tally_ingest::expand(&args.inputs);
+    // Input by input, so that a directory holding no article file is named: a folder of
+    // `.json` files ended "ingested 0 documents ... 0 errors" without a word.
+    let mut paths = Vec::new();
+    for input in &args.inputs {
+        let found = tally_ingest::expand(std::slice::from_ref(input));
+        if found.is_empty() {
+            // Worded as `tally extract` words it.
+            eprintln!(
+                "tally: warning: no articles in {}: directories are searched for .md, .txt, \
+                 .html, .jsonl, .warc, .rss, .atom and .xml files (optionally .gz); name a file \
+                 to read it whatever its extension",
+                input.display()
+            );
+        }
+        paths.extend(found);
+    }
     let total_bytes: u64 = paths
         .iter()
         .filter_map(|p| p.as_ref().ok())
