@@ -8,10 +8,14 @@
 //! Example: "Arrivals fell by 60%, Interior Ministry data show." → speaker "Interior
 //! Ministry" (named, linked to its entity).
 //!
+//! The owner may also follow the noun: "according to data compiled by LSEG", "figures
+//! collected by the Sudan Doctors Network" (see [`BY_OWNER`]).
+//!
 //! Limitations: the owner must be an organization the entities layer knows, or a single
 //! acronym in capitals ("LSEG", "ONS") that it does not know as anything else; a country
 //! or place before the noun is what the data are about ("U.S. data", "China's trade
-//! figures"), so it stays as it was. "Data from the ministry" is not read.
+//! figures"), so it stays as it was. "Data from the ministry" (no capital) is not read,
+//! nor an owner phrase that the source phrase already holds.
 
 use std::sync::LazyLock;
 
@@ -44,14 +48,11 @@ pub(crate) fn name_owner<'d>(
         return;
     };
     // The last word; a no-break space is two bytes.
-    let Some(head_at) = text
+    let head_at = text
         .char_indices()
         .rev()
         .find(|(_, c)| c.is_whitespace())
-        .map(|(i, c)| i + c.len_utf8())
-    else {
-        return;
-    };
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let head = &text[head_at..];
     if !DOCUMENTS.iter().any(|n| head.eq_ignore_ascii_case(n)) {
         return;
@@ -69,17 +70,25 @@ pub(crate) fn name_owner<'d>(
     else {
         return;
     };
-    if owner.is_empty() {
+    // "data compiled by LSEG": the owner after the noun.
+    let (a, b) = if owner.is_empty() {
+        match owner_after(body, start + text.len()) {
+            Some(range) => range,
+            None => return,
+        }
+    } else {
+        (start + owner_start, start + owner_start + owner.len())
+    };
+    let Some(owner) = body.get(a..b) else {
         return;
-    }
-    let (a, b) = (start + owner_start, start + owner_start + owner.len());
+    };
     let named = match entity(a, b) {
         Some(e) => e.kind == EntityType::Organization,
         // An acronym the entities layer did not read ("LSEG", "ONS"); a bare capitalised
         // word could be a sentence's first word ("Government data showed"), and in a
         // sentence all in capitals any word looks like one ("TRADE DATA SHOWED").
         None => {
-            owner_start == 0
+            (owner_start == 0 || a >= end)
                 && head.bytes().any(|c| c.is_ascii_lowercase())
                 && (2..=6).contains(&owner.len())
                 && owner.bytes().all(|c| c.is_ascii_uppercase())
@@ -93,4 +102,49 @@ pub(crate) fn name_owner<'d>(
         // "Interior data" read over the name is no role of the body.
         d.role = None;
     }
+}
+
+/// Words that hand a document to its owner after the noun ("data compiled by LSEG",
+/// "figures collected by the Armed Conflict Location & Event Data Project").
+const BY_OWNER: &[&str] = &[
+    "compiled by ",
+    "collected by ",
+    "gathered by ",
+    "released by ",
+    "published by ",
+    "provided by ",
+    "issued by ",
+    "kept by ",
+    "from ",
+];
+
+/// The capitalized name after a document noun ending at byte `end` and one of
+/// [`BY_OWNER`] (a leading "the" left out): its byte range.
+fn owner_after(body: &str, end: usize) -> Option<(usize, usize)> {
+    let rest = body.get(end..)?;
+    let rest = rest.strip_prefix(' ')?;
+    let by = BY_OWNER.iter().find(|w| rest.starts_with(*w))?;
+    let mut at = end + 1 + by.len();
+    if body.get(at..)?.starts_with("the ") {
+        at += "the ".len();
+    }
+    // Capitalized words, and "&" or "of" between them.
+    let mut name_end = None;
+    let mut pos = at;
+    let paragraph = body.get(at..)?.split('\n').next()?;
+    for word in paragraph.split(' ') {
+        let bare = word.trim_end_matches([',', '.', ';', ':', ')']);
+        let capital = bare.starts_with(|c: char| c.is_uppercase());
+        if !(capital || (name_end.is_some() && matches!(bare, "&" | "of"))) {
+            break;
+        }
+        if capital {
+            name_end = Some(pos + bare.len());
+        }
+        if bare.len() < word.len() {
+            break;
+        }
+        pos += word.len() + 1;
+    }
+    name_end.map(|e| (at, e))
 }

@@ -157,3 +157,24 @@ fn multi_word_titles_and_ranks() {
         ]
     );
 }
+
+/// Data handed to their owner after the noun speak for the owner: "data compiled by LSEG".
+#[test]
+fn documents_compiled_by_a_named_body() {
+    let doc = annotate(paragraphs(
+        "Revenue beat the average estimate of $53.14 billion, according to data compiled by LSEG.\n\nThe war has killed 24,000 people, according to figures collected by the Sudan Doctors Network.\n\nPrices rose, according to data compiled by analysts.",
+    ));
+    let names: Vec<_> = doc
+        .speakers
+        .iter()
+        .map(|s| (s.name.as_deref(), s.anonymous))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            (Some("LSEG"), false),
+            (Some("Sudan Doctors Network"), false),
+            (None, true)
+        ]
+    );
+}
