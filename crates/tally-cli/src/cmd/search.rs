@@ -23,8 +23,9 @@ pub struct Args {
     /// Only documents.
     #[arg(long)]
     pub documents: bool,
-    /// Most results.
-    #[arg(long, default_value_t = 20)]
+    // `--limit 0` answered "no matches", which is not what the database holds.
+    /// Most results (1 or more).
+    #[arg(long, default_value_t = 20, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
     pub limit: usize,
     /// One JSON object per line instead of text.
     #[arg(long)]
