@@ -615,6 +615,13 @@ fn left_cue(left: &[Word<'_>]) -> Option<Tense> {
                 Tense::Past
             };
         }
+        // "The annual meeting is on Sept. 14", "the election is in November": an event kept
+        // on a calendar, in the present, is still ahead.
+        if matches!(w.lower.as_ref(), "is" | "are")
+            && left.get(i + 1).is_some_and(|n| n.has(SCHEDULED))
+        {
+            return Some(Tense::Future);
+        }
         // "is to resume trading Tuesday": a plan.
         if matches!(w.lower.as_ref(), "is" | "are" | "was" | "were")
             && after.is_some_and(|a| a.is("to"))

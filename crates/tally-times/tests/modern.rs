@@ -262,8 +262,7 @@ fn web_dates_and_clock_zones() {
 /// Months, weekdays and quarters without a year in business and conflict copy, resolved by
 /// the tense of their clause (round 4). Known misses kept visible: "the quarter ending in
 /// January" is also read as the current quarter; "which votes in October" (a present form
-/// that is also a noun) and "The annual meeting is
-/// on Sept. 14" (the nearest, last year's) are not read as ahead.
+/// that is also a noun) is not read as ahead.
 #[test]
 fn clause_tense_of_months_weekdays_and_quarters() {
     insta::assert_snapshot!(check(&[
