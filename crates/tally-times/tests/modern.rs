@@ -608,3 +608,24 @@ fn quarters_named_by_their_month() {
         ("2025-03-13", "Results for the January quarter are due."),
     ]));
 }
+
+/// "the quarter" followed by the month it ended in is that calendar quarter, not always the
+/// last one complete; a fiscal quarter ("ending in January") stays the quarter reported on.
+#[test]
+fn the_quarter_ended_in_a_month() {
+    insta::assert_snapshot!(check(&[
+        (
+            "2025-11-10",
+            "It posted a loss for the quarter ended June 30."
+        ),
+        ("2025-05-10", "Profit in the quarter to March fell."),
+        (
+            "2025-02-10",
+            "It expects earnings for the quarter ending March 31 to rise."
+        ),
+        (
+            "2025-09-10",
+            "Oracle expects revenue for the quarter ending in January to rise."
+        ),
+    ]));
+}

@@ -564,8 +564,42 @@ impl Parser<'_, '_> {
                 },
             ));
         }
-        self.is(k, "quarter")
-            .then_some((k + 1, Expr::LatestQuarter))
+        if !self.is(k, "quarter") {
+            return None;
+        }
+        Some((
+            k + 1,
+            self.quarter_ended(k + 1).unwrap_or(Expr::LatestQuarter),
+        ))
+    }
+
+    /// After "the quarter": the calendar quarter named by the month it ended in ("the quarter
+    /// that ended in September", "the quarter ended June 30, 1987", "the quarter to March"),
+    /// which is not always the last one complete ("posted a loss for the quarter ended June
+    /// 30" in November). A month that ends no calendar quarter is a fiscal one: `None`.
+    fn quarter_ended(&self, i: usize) -> Option<Expr> {
+        let i = if self.is_any(i, &["that", "which"]) {
+            i + 1
+        } else {
+            i
+        };
+        if !self.is_any(i, &["ended", "ending", "ends", "to", "through"]) {
+            return None;
+        }
+        let i = if self.is(i + 1, "in") { i + 2 } else { i + 1 };
+        let (m, j) = self.month(i)?;
+        if m % 3 != 0 {
+            return None;
+        }
+        let k = self.day_num(j).map_or(j, |(_, k)| k);
+        let k = if self.is(k, ",") { k + 1 } else { k };
+        let year = self
+            .date_year(k)
+            .map_or(YearRef::Auto, |(y, _)| YearRef::Given(y));
+        Some(Expr::Quarter {
+            quarter: m / 3,
+            year,
+        })
     }
 
     /// Whether the unit ending at `j` was written as "third-quarter" (an adjective).
