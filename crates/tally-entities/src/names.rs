@@ -146,6 +146,14 @@ const SURNAME_TITLES: &[&str] = &["King", "Bishop", "Major", "Pope", "Prince"];
 /// capitalized word in no list they open a person's name ("Chad Sweet", "Jordan Peele").
 const GIVEN_NAME_COUNTRIES: &[&str] = &["Chad", "Jordan"];
 
+/// Place words that are also common surnames: after a given name alone they end a
+/// person's name ("Kari Lake"), not a place's.
+const SURNAME_PLACE_WORDS: &[&str] = &["Lake"];
+
+/// Plural nouns whose possessive opens an organization's name ("Children's Hospital of
+/// Philadelphia", "People's Liberation Army", "Women's March").
+const POSSESSIVE_PLURALS: &[&str] = &["Children", "Women", "Men", "People", "Workers"];
+
 /// Marks a word whose flags have not been looked up yet.
 pub const UNKNOWN: Flags = Flags::MAX;
 
@@ -508,7 +516,21 @@ pub fn find_cased(ctx: &SentenceCtx<'_>, out: &mut Vec<Candidate>) {
         // Whether the run took a "for" ("Organisation for Economic Cooperation and
         // Development"): an "and" before a capitalized word in no list goes on with it.
         let mut took_for = false;
-        while !words[j].possessive && j + 1 < n && words[j + 1].joined {
+        while j + 1 < n
+            && if words[j].possessive {
+                // After a possessive no word is joined; a plural noun's goes on before a
+                // capitalized word one space on.
+                (j == i || ctx.is_of(j - 1))
+                    && words[j + 1].upper
+                    && POSSESSIVE_PLURALS.contains(&ctx.text(j))
+                    && matches!(
+                        ctx.body.get(words[j].end..words[j + 1].start),
+                        Some("'s " | "’s " | "' " | "’ ")
+                    )
+            } else {
+                words[j + 1].joined
+            }
+        {
             let next = j + 1;
             if words[next].upper || (words[next].digit && !ctx.text(next).contains(',')) {
                 if ctx.has(next, STOP) {
@@ -760,8 +782,28 @@ fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candida
     if ctx.has(to, EVENT_SUFFIX) && !continues() {
         return;
     }
+    // "Children's Hospital of Philadelphia", "People's Liberation Army": a plural noun's
+    // possessive opening the run (see [`find_cased`]) opens an organization's name.
+    if ctx.words[from].possessive && POSSESSIVE_PLURALS.contains(&ctx.text(from)) {
+        // "Children's advocates": the noun alone names no one.
+        if to == from {
+            return;
+        }
+        let mut cand = ctx.candidate(from, to, Some(EntityType::Organization));
+        cand.overrides = true;
+        out.push(cand);
+        return;
+    }
+    // "Kari Lake": a given name before a place word that is also a surname is a person,
+    // unless a place cue says where ("in Grace Lake").
+    let surname_place = to == from + 1
+        && ctx.covered[from].is_none()
+        && ctx.covered[to].is_none()
+        && SURNAME_PLACE_WORDS.contains(&ctx.text(to))
+        && ctx.has(from, FIRST_NAME)
+        && !(from > 0 && !ctx.words[from - 1].upper && ctx.has(from - 1, PLACE_CUE));
     // Facilities and geographic names ("Changi International Airport", "Wall Street").
-    if to > from && ctx.has(to, PLACE_SUFFIX) {
+    if to > from && ctx.has(to, PLACE_SUFFIX) && !surname_place {
         // "the National Hurricane Center said": a facility that reports is the body that
         // runs it, unless a place cue says where ("experts in the MidEast Gulf said").
         let cue = |k: usize| !ctx.words[k].upper && ctx.has(k, PLACE_CUE);

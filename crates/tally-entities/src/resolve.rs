@@ -621,6 +621,10 @@ fn index_words(
         EntityType::Organization => {
             // The word's key is its lexicon hash too: hashed once for both.
             let (start, end) = c.first;
+            // "Women's Media Center" is not "Women" alone.
+            if body[end..].starts_with(['\'', '’']) {
+                return;
+            }
             let first = fold_hash_in(body, start, end);
             if LEXICON.flags_of_hash(first, body, start, end) & (ORG_HEAD | STOP) == 0 {
                 note(first_words, first, target);

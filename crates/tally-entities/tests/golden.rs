@@ -418,3 +418,13 @@ fn party_members_joined_portfolios_and_contractions() {
         "\"This is the most devastating flood I've seen,\" said Mayor Joe Herring as water tore through the Texas Hill Country.",
     ]));
 }
+
+/// Round 7: a plural noun's possessive opening an organization's name, and a given name
+/// before a place word that is also a surname.
+#[test]
+fn possessive_plurals_and_surname_place_words() {
+    insta::assert_snapshot!(render(&[
+        "\"We are losing ground,\" said Dr. Paul Offit of Children's Hospital of Philadelphia, and the People's Liberation Army held drills. Children's advocates agreed.",
+        "Republican Kari Lake trailed, and the Lake campaign said late ballots would help. Boats sank in Grace Lake.",
+    ]));
+}
