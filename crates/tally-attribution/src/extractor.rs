@@ -178,6 +178,29 @@ impl<'d> EntityIndex<'d> {
             .find(|m| m.0 < end && start < m.1)
             .map(|m| m.2)
     }
+
+    /// The entity a name names, of those with a mention overlapping `start..end`: the first,
+    /// unless the last is a person ("BP Group Treasurer Rodney Chase", "U.S. Agriculture
+    /// Undersecretary Daniel Amstutz") or an organization after a place ("Tokyo-based
+    /// Nippon Oil Co Ltd", "the United States Special Operations Command"). Two
+    /// organizations keep the first: the entities layer may have split one name ("Credit
+    /// Suisse" and "First Boston Ltd").
+    fn named_at(&self, start: usize, end: usize) -> Option<&'d Entity> {
+        let i = self.mentions.partition_point(|m| m.1 <= start);
+        let mut inside = self.mentions[i..]
+            .iter()
+            .take_while(|m| m.0 < end)
+            .filter(|m| start < m.1)
+            .map(|m| m.2);
+        let first = inside.next()?;
+        let Some(last) = inside.last() else {
+            return Some(first);
+        };
+        let place = matches!(first.kind, EntityType::Place | EntityType::Country);
+        let head =
+            last.kind == EntityType::Person || (place && last.kind == EntityType::Organization);
+        Some(if head { last } else { first })
+    }
 }
 
 /// A descriptor that found no name but ends in a person the entities layer knows is that
@@ -852,7 +875,7 @@ fn annotate(
                     let linked_entity = d
                         .name_range
                         .filter(|_| d.form == Form::Named)
-                        .and_then(|(a, b)| entities.at(a, b));
+                        .and_then(|(a, b)| entities.named_at(a, b));
                     let not_person = not_a_person(lex, heads, &d, linked_entity);
                     let entity = linked_entity.map(|e| (e.id.clone(), e.name.clone()));
                     let name_gender = (d.form == Form::Named)
