@@ -559,6 +559,15 @@ pub fn find_cased(ctx: &SentenceCtx<'_>, out: &mut Vec<Candidate>) {
                 // "Health and Human Services Secretary", "Housing and Urban Development
                 // Secretary": a portfolio of two words joined by "and" (see [`name_run`]).
                 j = next + 1;
+            } else if next + 1 < n
+                && ctx.text(next) == "at"
+                && words[next + 1].joined
+                && words[next + 1].upper
+                && (i..j).any(|k| ctx.text(k) == "University" && ctx.is_of(k + 1))
+            {
+                // "University of Texas at Austin", "University of North Carolina at Chapel
+                // Hill": a campus is part of the university's name.
+                j = next + 1;
             } else if ctx.text(next) == "for" && !took_for && joins_for(ctx, i, j) {
                 // "International Organization for Migration", "Everytown for Gun Safety".
                 j = next + 1;
@@ -640,7 +649,14 @@ fn joins_for(ctx: &SentenceCtx<'_>, from: usize, to: usize) -> bool {
 fn run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candidate>) {
     let mut from = from;
     // Leading sentence words ("The", "But", "Monday") are not part of names.
-    while from <= to && ctx.has(from, STOP) {
+    // ... but a listed name's first word is ("New" of "New Jersey Department of ...").
+    while from <= to
+        && ctx.has(from, STOP)
+        && (ctx.is_article(from)
+            || !ctx.covered[from].is_some_and(|g| {
+                ctx.gaz[g].start == ctx.words[from].start && ctx.gaz[g].end > ctx.words[from].end
+            }))
+    {
         from += 1;
     }
     // "Democrat Ruben Gallego", "Republican Kari Lake": a party's member before a given

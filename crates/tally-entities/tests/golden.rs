@@ -428,3 +428,13 @@ fn possessive_plurals_and_surname_place_words() {
         "Republican Kari Lake trailed, and the Lake campaign said late ballots would help. Boats sank in Grace Lake.",
     ]));
 }
+
+/// Round 7: a university's campus after "at", "Division of" heads an organization, and a
+/// listed name's first word that is also a sentence word ("New") stays in the name.
+#[test]
+fn campuses_divisions_and_listed_first_words() {
+    insta::assert_snapshot!(render(&[
+        "Scientists at the University of Texas at Austin said so, and W. Nim Kidd, chief of the Texas Division of Emergency Management, agreed.",
+        "The New Jersey Division of Gaming Enforcement and the New York Stock Exchange (NYSE) said the Swiss National Bank sold dollars.",
+    ]));
+}
