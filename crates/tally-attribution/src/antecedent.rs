@@ -99,21 +99,10 @@ fn char_floor(text: &str, mut at: usize) -> usize {
 }
 
 /// Where a sentence's own words start after a wire dateline ("SAN FRANCISCO, Nov 20
-/// (Reuters) - Nvidia ..."): past a dash in the bytes from `from` to `to` that follows a
-/// closing bracket or capitals, else `from`.
-fn dateline_end(body: &str, from: usize, to: usize) -> usize {
-    let Some(prefix) = body.get(from..to) else {
-        return from;
-    };
-    ["\u{2014} ", "- ", "\u{2013} ", "-- "]
-        .iter()
-        .filter_map(|d| prefix.find(d).map(|i| (i, d.len())))
-        .min()
-        .filter(|&(i, _)| {
-            let head = prefix[..i].trim_end();
-            i <= 80 && (head.ends_with(')') || head.chars().all(|c| !c.is_lowercase()))
-        })
-        .map_or(from, |(i, n)| from + i + n)
+/// (Reuters) - Nvidia ..."), when that is before byte `to`; else the sentence's start.
+fn dateline_end(sentence: &Span, to: usize) -> usize {
+    let end = sentence.start + tally_core::dateline_len(&sentence.text);
+    if end <= to { end } else { sentence.start }
 }
 
 /// A named mention a descriptor refers to.
@@ -413,7 +402,7 @@ impl Heads {
             i.checked_sub(1)
                 .and_then(|i| doc.sentences.get(i))
                 .is_some_and(|s| {
-                    let from = dateline_end(&doc.body, s.start, m.0);
+                    let from = dateline_end(s, m.0);
                     self.opens(lex, doc, from, m.0, m.1)
                 })
         });

@@ -184,12 +184,14 @@ impl Occupied {
     /// attribution inside a clause ("290 items on which Washington has asked Seoul to
     /// lower tariffs") leaves the clause whole.
     fn free_around(&self, body: &str, sentence: &Span, figure: &Span) -> (usize, usize) {
+        // "CAIRO (AP) — Fighters shelled ...": the dateline is no part of the claim.
+        let opening = (sentence.start + tally_core::dateline_len(&sentence.text)).min(figure.start);
         let before = self.ends.partition_point(|&e| e <= figure.start);
         let start = before
             .checked_sub(1)
             .map(|k| self.ends[k])
-            .filter(|&e| e > sentence.start && body[e..figure.start].trim_start().starts_with(MARK))
-            .unwrap_or(sentence.start);
+            .filter(|&e| e > opening && body[e..figure.start].trim_start().starts_with(MARK))
+            .unwrap_or(opening);
         let after = self.starts.partition_point(|&s| s < figure.end);
         let end = self
             .starts

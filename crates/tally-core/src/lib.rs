@@ -15,6 +15,7 @@
 
 mod attribution;
 mod claim;
+mod dateline;
 mod diagnostic;
 mod document;
 mod entity;
@@ -29,6 +30,7 @@ pub use attribution::{
     AffiliationBasis, Attribution, AttributionClass, QuoteKind, SaidAt, SaidAtBasis, Speaker,
 };
 pub use claim::{Claim, ClaimKind, Claimant, ClaimantKind};
+pub use dateline::dateline_len;
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::{
     Document, DocumentMeta, Origin, PARAGRAPH_SEPARATOR, RelatedLink, Token, TokenKind,

@@ -1,0 +1,28 @@
+//! Wire datelines at the start of a story's first sentence.
+
+/// How many bytes of `text` (a sentence) are a wire dateline and the dash after it
+/// ("SAN FRANCISCO, Nov 20 (Reuters) - ", "CAIRO (AP) — "), or 0: capitalized words up to
+/// a dash within 80 bytes, closed by a bracket or with no small letter at all, and small
+/// letters after it (text in capitals throughout is left alone: its every heading looks
+/// like a dateline). The place and date say where the story was filed, not what happened.
+///
+/// ```
+/// assert_eq!(tally_core::dateline_len("CAIRO (AP) \u{2014} Fighters shelled a camp."), 15);
+/// assert_eq!(tally_core::dateline_len("Fighters shelled a camp - again."), 0);
+/// assert_eq!(tally_core::dateline_len("LIMA, 27 MAR 90 (EFE) -- THE ATTACKS"), 0);
+/// ```
+#[must_use]
+pub fn dateline_len(text: &str) -> usize {
+    ["\u{2014} ", "- ", "\u{2013} ", "-- "]
+        .iter()
+        .filter_map(|d| text.find(d).map(|i| (i, d.len())))
+        .min()
+        .filter(|&(i, n)| {
+            let head = text[..i].trim_end();
+            i <= 80
+                && !head.is_empty()
+                && (head.ends_with(')') || head.chars().all(|c| !c.is_lowercase()))
+                && text[i + n..].chars().any(char::is_lowercase)
+        })
+        .map_or(0, |(i, n)| i + n)
+}
