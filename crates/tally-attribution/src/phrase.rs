@@ -217,6 +217,19 @@ pub(crate) fn left(lex: &Lexicon, words: &[Word<'_>], head: usize, floor: usize)
     let mut lowercase_run = usize::from(head_class == Class::Other);
     while start > floor && head - start < MAX_PHRASE {
         let prev = start - 1;
+        // "…, local activists and aid workers said": two subjects joined by "and", when
+        // the first opens a clause after a comma (else "shelled a camp and aid workers
+        // said" would take the camp).
+        if words[prev].lower() == "and" {
+            if prev > floor
+                && let Some(p) = left(lex, words, prev - 1, floor)
+                && p.start > floor
+                && words[p.start - 1].is(",")
+            {
+                start = p.start;
+            }
+            break;
+        }
         match class(lex, words, prev) {
             Class::Det => {
                 start = prev;

@@ -709,3 +709,37 @@ fn as_someone_put_it() {
     );
     assert_eq!(all.len(), 1, "{all:?}");
 }
+
+/// Two subjects joined by "and" after a comma are one post-posed source; "and" inside a
+/// clause does not reach back over the clause's object.
+#[test]
+fn coordinated_post_posed_sources() {
+    let all = found(&[
+        "Fighters shelled a camp, killing 47 people, local activists and aid workers said Sunday.",
+        "The yen fell against the dollar, bankers and dealers said.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "said",
+            "local activists and aid workers",
+            "Fighters shelled a camp, killing 47 people"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "said",
+            "bankers and dealers",
+            "The yen fell against the dollar"
+        ),
+        "{all:?}"
+    );
+    let all = found(&["Fighters shelled a camp and aid workers said it was full."]);
+    assert!(
+        all.iter()
+            .all(|(_, s, _)| s.as_deref() != Some("a camp and aid workers")),
+        "{all:?}"
+    );
+}
