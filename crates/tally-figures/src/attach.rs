@@ -989,6 +989,27 @@ impl SentenceScan {
         }
     }
 
+    /// Where a figure's hedges may reach to: the first clause break after it that is not a
+    /// speech verb or an "according to" (those frame the figure's clause: "rose to 40,
+    /// according to preliminary figures"), or the sentence's end.
+    pub(crate) fn hedge_reach(&self, lexicon: &Lexicon, text: &str, span: &Range<usize>) -> usize {
+        let j = self.breaks.partition_point(|b| b.start < span.end);
+        self.breaks
+            .get(j..)
+            .unwrap_or(&[])
+            .iter()
+            .find(|b| {
+                let t = Tok {
+                    start: b.start,
+                    end: b.end,
+                    kind: Kind::Word,
+                };
+                !lex::char_at(text, b.start).is_some_and(char::is_alphabetic)
+                    || lexicon.role_of(text, t) & role::CUE == 0
+            })
+            .map_or(self.range.end, |b| b.start)
+    }
+
     /// The clause around a figure: from the end of the last break before it to the start of
     /// the first break after it.
     fn clause_of(&self, span: &Range<usize>) -> Range<usize> {

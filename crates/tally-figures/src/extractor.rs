@@ -236,14 +236,28 @@ impl FigureExtractor {
                 hedges.push(m.phrase.clone());
             }
         }
+        // A hedge in a clause opened after the figure's ("the toll rose to 24 and officials
+        // warned that the number was likely to grow") is about something else, unless it
+        // is the speech verb that frames the sentence ("..., the survey estimated").
+        let mut reach = None;
         for (range, h) in &scan.hedges {
+            let after = range.start >= q.span.end;
+            let cue = after && is_cue(lexicon, text, range);
+            if after && !cue {
+                let reach = *reach.get_or_insert_with(|| scan.hedge_reach(lexicon, text, &q.span));
+                if range.start >= reach {
+                    continue;
+                }
+            }
             // Another figure's own modifier ("more than 1,000 ... between 500 and 700") is
-            // not a hedge of this one.
+            // not a hedge of this one; nor is a modifier after the figure, which bounds
+            // another amount ("between 300 and 500 trucks, far more than the dozens").
             let i = all.partition_point(|o| o.span.end <= range.start);
             let other = all
                 .get(i)
                 .is_some_and(|o| o.span.start < range.end && o.span != q.span);
-            if !other && !hedges.contains(h) {
+            let later_modifier = after && !cue && lexicon.modifiers.contains_key(h.as_bytes());
+            if !other && !later_modifier && !hedges.contains(h) {
                 hedges.push(h.clone());
             }
         }
@@ -300,6 +314,16 @@ impl FigureExtractor {
 
 /// `F` and the number: `F1`, `F2`, ... written digit by digit, without the formatting
 /// machinery, once per figure.
+/// Whether a hedge is a speech verb ("estimated"), whose clause frames the sentence.
+fn is_cue(lexicon: &crate::lexicon::Lexicon, text: &str, range: &Range<usize>) -> bool {
+    let tok = crate::lex::Tok {
+        start: range.start,
+        end: range.end,
+        kind: crate::lex::Kind::Word,
+    };
+    lexicon.role_of(text, tok) & crate::lexicon::role::CUE != 0
+}
+
 fn numbered_id(n: usize) -> String {
     let mut digits = [0u8; 20];
     let mut k = digits.len();

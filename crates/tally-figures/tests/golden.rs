@@ -426,3 +426,24 @@ fn modern_toll_phrasings() {
         )
     );
 }
+
+/// A hedge belongs to the figure's own clause: not to a figure before a clause opened by
+/// "and officials warned that" or "though", nor a modifier that bounds a later amount; a
+/// speech verb that frames the sentence ("..., the survey estimated") still hedges it.
+#[test]
+fn hedges_stay_in_their_clause() {
+    let extractor = FigureExtractor::new().unwrap();
+    insta::assert_snapshot!(
+        "hedges_stay_in_their_clause",
+        run(
+            &[
+                "The death toll rose to 24 and officials warned that the number was likely to grow.",
+                "More than 24,000 people have been killed, according to ACLED, though activists say the toll is likely far higher.",
+                "Between 300 and 500 trucks entered each day, far more than the dozens allowed before.",
+                "OPEC produced 1.8 mln bpd below its ceiling because of pipeline problems, the survey estimated.",
+                "An estimated 200 people were killed, likely by shelling.",
+            ],
+            &extractor
+        )
+    );
+}
