@@ -106,6 +106,18 @@ pub(crate) fn is_plural(lower: &str) -> bool {
 /// Killed and wounded named together ("killed and wounded", "dead or injured", "killed,
 /// wounded"): `casualties` (CONVENTIONS.md). `w` is the first measure word, `m` its measure;
 /// looks right for the other one.
+/// Whether a displacement phrase starts at a word: "forced from their homes", "forced to
+/// flee" (displacements.tsv), as a whole-word match.
+fn is_displacement(lexicon: &Lexicon, text: &str, w: Tok) -> bool {
+    let input = aho_corasick::Input::new(text)
+        .range(w.start..)
+        .anchored(aho_corasick::Anchored::Yes);
+    lexicon
+        .displacements
+        .find(input)
+        .is_some_and(|m| !lex::char_at(text, m.end()).is_some_and(char::is_alphanumeric))
+}
+
 fn combine_forward(lexicon: &Lexicon, text: &str, w: Tok, m: Measure) -> Measure {
     if !matches!(m, Measure::Killed | Measure::Wounded) {
         return m;
@@ -481,6 +493,10 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
         }
         if let Some(m) = is_measure(w) {
             verb_after = Some(combine_forward(lexicon, text, w, m));
+            break;
+        }
+        if is_displacement(lexicon, text, w) {
+            verb_after = Some(Measure::Displaced);
             break;
         }
         // "THREE WERE SOMEWHAT SERIOUSLY WOUNDED", "TWO OR THREE ARE CRITICALLY WOUNDED",

@@ -16,6 +16,7 @@ const CURRENCIES: &str = include_str!("../../../data/figures/currencies.tsv");
 const MEASURES: &str = include_str!("../../../data/figures/measures.tsv");
 const LINKS: &str = include_str!("../../../data/figures/links.tsv");
 const HEDGES: &str = include_str!("../../../data/figures/hedges.tsv");
+const DISPLACEMENTS: &str = include_str!("../../../data/figures/displacements.tsv");
 const NOT_FIGURES: &str = include_str!("../../../data/figures/not_figures.tsv");
 const UNITS: &str = include_str!("../../../data/figures/units.tsv");
 const WORDS: &str = include_str!("../../../data/figures/words.tsv");
@@ -381,6 +382,9 @@ pub(crate) struct Lexicon {
     pub currency_max_words: usize,
     pub hedges: AhoCorasick,
     pub hedge_names: Vec<String>,
+    /// Phrases that make a verb mean displacement ("forced from their homes"), matched
+    /// anchored at the verb.
+    pub displacements: AhoCorasick,
     /// Currency forms written before a number, lowercase, longest first, with their index
     /// in `currencies`.
     pub currency_prefixes: Vec<(String, usize)>,
@@ -761,6 +765,18 @@ impl Lexicon {
             .build(&hedge_names)
             .map_err(|e| data_error("hedges.tsv", 0, e.to_string()))?;
 
+        let mut displacement_names = Vec::new();
+        for (line, cols) in rows(DISPLACEMENTS) {
+            displacement_names.push(column("displacements.tsv", line, &cols, 0)?.to_owned());
+        }
+        let displacements = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(aho_corasick::StartKind::Anchored)
+            .ascii_case_insensitive(true)
+            .build(&displacement_names)
+            .map_err(|e| data_error("displacements.tsv", 0, e.to_string()))?;
+
         // Currency forms written before a number, longest first so that the first match is
         // the longest ("US$" before "$").
         let mut currency_prefixes: Vec<(String, usize)> = currencies
@@ -933,6 +949,7 @@ impl Lexicon {
             currency_max_words,
             hedges,
             hedge_names,
+            displacements,
             currency_prefixes,
             place_idioms,
             holdings,

@@ -39,8 +39,8 @@
 
 mod attach;
 mod carry;
-mod coordinate;
 mod convention;
+mod coordinate;
 mod extractor;
 mod filter;
 mod lex;

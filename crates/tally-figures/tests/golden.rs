@@ -447,3 +447,21 @@ fn hedges_stay_in_their_clause() {
         )
     );
 }
+
+/// People forced or driven from their homes are displaced.
+#[test]
+fn displacement_phrases() {
+    let extractor = FigureExtractor::new().unwrap();
+    insta::assert_snapshot!(
+        "displacement_phrases",
+        run(
+            &[
+                "More than 13 million people have been forced from their homes.",
+                "Some 40,000 residents were forced to flee as the fire spread.",
+                "About 2,000 families have been driven from their homes by the fighting.",
+                "Three ministers were forced to resign.",
+            ],
+            &extractor
+        )
+    );
+}
