@@ -216,11 +216,26 @@ fn name_from_person(
     entities: &EntityIndex<'_>,
     span: &Span,
 ) {
-    if !matches!(d.form, Form::Definite | Form::Indefinite) {
+    if !matches!(d.form, Form::Definite | Form::Indefinite | Form::Named) {
         return;
     }
     let Some((start, end)) = entities.person_ending(span) else {
         return;
+    };
+    // "Georgia Bureau of Investigation Director Chris Hosey": the descriptor named the body
+    // before the title (its "of" ended the name); the person is the speaker, the body their
+    // affiliation and the words between their role.
+    let body_named = match (d.form, d.name_range) {
+        (Form::Named, Some((a, b)))
+            if b <= start
+                && entities
+                    .at(a, b)
+                    .is_some_and(|e| e.kind != EntityType::Person) =>
+        {
+            Some((a, b))
+        }
+        (Form::Named, _) => return,
+        _ => None,
     };
     let before: Vec<&str> = body
         .get(span.start..start)
@@ -243,7 +258,7 @@ fn name_from_person(
             .iter()
             .enumerate()
             .all(|(i, w)| match w.to_ascii_lowercase().as_str() {
-                "for" | "from" | "with" | "by" | "about" | "on" | "to" => false,
+                "for" | "from" | "with" | "by" | "about" | "on" | "to" | "at" => false,
                 "of" | "and" => i > 0 && (is_title(before[i - 1]) || in_name(before[i - 1])),
                 _ => true,
             });
@@ -255,6 +270,23 @@ fn name_from_person(
     d.name_range = Some((start, end));
     if d.affiliation.as_ref().is_some_and(|a| a.2 > start) {
         d.affiliation = None;
+    }
+    if let Some((a, b)) = body_named {
+        d.affiliation = body.get(a..b).map(|name| (name.to_owned(), a, b));
+        // The title words just before the person ("of Investigation Director": Director).
+        let between: Vec<&str> = body
+            .get(b..start)
+            .unwrap_or("")
+            .split_whitespace()
+            .collect();
+        let n = between
+            .iter()
+            .rev()
+            .take_while(|w| is_title(w) || lex.is_title_tail(w))
+            .count();
+        if d.role.is_none() && n > 0 {
+            d.role = Some(between[between.len() - n..].join(" "));
+        }
     }
 }
 

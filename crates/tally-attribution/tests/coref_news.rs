@@ -471,3 +471,36 @@ fn document_of_a_named_body_is_the_body() {
         "{named:?}"
     );
 }
+
+/// "Georgia Bureau of Investigation Director Chris Hosey said": the person is the speaker,
+/// the bureau their affiliation, "Director" their role; a person before "at" a firm stays.
+#[test]
+fn a_body_title_and_person_name_the_person() {
+    let doc = run(
+        &["Georgia Bureau of Investigation Director Chris Hosey said nine people were hurt."],
+        &[
+            (
+                "Georgia Bureau of Investigation",
+                EntityType::Organization,
+                "Georgia Bureau of Investigation",
+            ),
+            ("Chris Hosey", EntityType::Person, "Chris Hosey"),
+        ],
+    );
+    assert_eq!(speakers(&doc), vec!["Chris Hosey"]);
+    let s = &doc.speakers[0];
+    assert_eq!(s.role.as_deref(), Some("Director"));
+    assert_eq!(
+        s.affiliation.as_deref(),
+        Some("local:E1"),
+        "the bureau's entity"
+    );
+    let doc = run(
+        &["Brian Waterhouse at James Capel said shares would rise."],
+        &[
+            ("Brian Waterhouse", EntityType::Person, "Brian Waterhouse"),
+            ("James Capel", EntityType::Person, "James Capel"),
+        ],
+    );
+    assert_eq!(speakers(&doc), vec!["Brian Waterhouse"]);
+}
