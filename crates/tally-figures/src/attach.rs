@@ -724,6 +724,9 @@ pub(crate) struct SentenceScan {
     /// The sentence is in capitals throughout (old wire copy): case marks no names.
     pub caps: bool,
     places: Vec<Range<usize>>,
+    /// The capitalized objects of attack verbs ("struck Kharkiv"): places of harm done in
+    /// their clause ("..., killing at least 12 people").
+    attack_places: Vec<Range<usize>>,
     /// Clause breaks (words and punctuation), in order.
     breaks: Vec<Range<usize>>,
     /// Where the sentence's first finite verb starts, and whether it is a speech verb: the
@@ -793,6 +796,48 @@ fn place_at(
         return None;
     }
     Some(prep.start..span.end)
+}
+
+/// The object of an attack verb when it is a place name: "struck Kharkiv overnight",
+/// "shelled the city of Kherson". Text in capitals cannot tell names from other objects.
+fn attack_place(
+    lexicon: &Lexicon,
+    text: &str,
+    verb: Tok,
+    limit: usize,
+    caps: bool,
+) -> Option<Range<usize>> {
+    if caps {
+        return None;
+    }
+    let n = lex::next(text, verb.end)?;
+    if let Some(end) = kind_of_place(lexicon, text, n, limit, caps) {
+        return Some(n.start..end);
+    }
+    // "hit the Kremlin", "hit Tesla's shares": only a bare name is read as a place.
+    if n.kind != Kind::Word || n.is(text, "the") || !lex::is_capitalized(n.text(text)) {
+        return None;
+    }
+    let mut span = name_phrase(lexicon, text, n, limit, caps)?;
+    while let Some(joined) = hyphen_joined(text, span.end) {
+        span.end = joined;
+    }
+    // "struck Ukrainian cities", "hit Kharkiv's power grid": the name modifies a noun.
+    // An adverb may follow ("struck Kharkiv overnight", "pounded Gaza heavily").
+    if text.get(span.end..)?.starts_with(['\'', '\u{2019}']) {
+        return None;
+    }
+    if let Some(after) = lex::next(text, span.end)
+        && after.kind == Kind::Word
+        && !lex::is_capitalized(after.text(text))
+        && !is_stop(lexicon, text, after)
+        && !is_verb(lexicon, text, after, false)
+        && lexicon.role_of(text, after) & role::NOT_NOUN == 0
+        && !lower(text, after, |l| l.ends_with("ly"))
+    {
+        return None;
+    }
+    Some(span)
 }
 
 /// Where the word joined by a hyphen right at `end` ends ("-Westphalia", "-held"), if one is.
@@ -881,6 +926,7 @@ pub(crate) fn scan_sentence_into(
         hedges,
         caps,
         places,
+        attack_places,
         breaks,
         first_verb,
         words,
@@ -891,6 +937,7 @@ pub(crate) fn scan_sentence_into(
     hedges.clear();
     *caps = is_all_caps(text.get(range.clone()).unwrap_or(""));
     places.clear();
+    attack_places.clear();
     breaks.clear();
     *first_verb = None;
     *words = 0;
@@ -982,6 +1029,11 @@ impl SentenceScan {
             && let Some(p) = place_at(lexicon, text, t, self.range.end, self.caps)
         {
             self.places.push(p);
+        }
+        if info.role & role::ATTACK != 0
+            && let Some(p) = attack_place(lexicon, text, t, self.range.end, self.caps)
+        {
+            self.attack_places.push(p);
         }
     }
 
@@ -1250,7 +1302,7 @@ fn last_subject_link(bytes: &[u8]) -> Option<usize> {
 /// place in an attribution frame ("told reporters in Kyiv", "officials in Moscow said") says
 /// where the words were spoken and is never taken; when unsure, none: a wrong place makes
 /// false contradictions in timelines.
-pub(crate) fn place(q: &Quantity, scan: &SentenceScan) -> Option<Range<usize>> {
+pub(crate) fn place(q: &Quantity, scan: &SentenceScan, harm: bool) -> Option<Range<usize>> {
     let clause = scan.clause_of(&q.span);
     let i = scan.places.partition_point(|p| p.start < q.span.end);
     if let Some(p) = scan.places.get(i)
@@ -1265,6 +1317,19 @@ pub(crate) fn place(q: &Quantity, scan: &SentenceScan) -> Option<Range<usize>> {
         && q.span.start - p.end <= REACH
     {
         return Some(p.clone());
+    }
+    // Harm done by an attack on a named place in the same clause ("Russian drones struck
+    // Kharkiv overnight, killing at least 12 people").
+    if harm {
+        let k = scan
+            .attack_places
+            .partition_point(|p| p.end <= q.span.start);
+        if let Some(p) = k.checked_sub(1).and_then(|k| scan.attack_places.get(k))
+            && p.start >= clause.start
+            && q.span.start - p.end <= REACH
+        {
+            return Some(p.clone());
+        }
     }
     // The sentence's subject phrase ("Russian forces in Kursk have lost 200 tanks, and 300
     // ... "), unless its verb is a speech verb ("Officials in Kyiv said ...").
@@ -1377,6 +1442,7 @@ mod tests {
         let p = place(
             &q,
             &scan_sentence(&r.lexicon, text, 0..text.len(), &[], false),
+            false,
         )
         .unwrap();
         assert_eq!(&text[p], "in Russia's Kursk region");

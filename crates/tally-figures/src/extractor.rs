@@ -279,7 +279,7 @@ impl FigureExtractor {
             false,
         );
         let place = argument(
-            attach::place(q, scan),
+            attach::place(q, scan, counted.agent_verb),
             &[EntityType::Place, EntityType::Country],
             true,
         );

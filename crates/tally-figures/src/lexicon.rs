@@ -167,6 +167,7 @@ pub(crate) mod role {
     pub const COLLECTIVE: u16 = 1 << 6;
     pub const NOT_NOUN: u16 = 1 << 7;
     pub const INCREMENT: u16 = 1 << 8;
+    pub const ATTACK: u16 = 1 << 9;
 }
 
 /// Flags of a word in the [`Info`] table.
@@ -715,6 +716,7 @@ impl Lexicon {
                 "collective" => role::COLLECTIVE,
                 "not_noun" => role::NOT_NOUN,
                 "increment" => role::INCREMENT,
+                "attack" => role::ATTACK,
                 other => {
                     return Err(data_error(
                         "words.tsv",
@@ -901,8 +903,9 @@ impl Lexicon {
                 *slot.0 |= slot.1;
             }
         }
-        let clause_shapes =
-            shapes_of(&|i| i.role & (role::CUE | role::CLAUSE | role::PLACE_PREP) != 0);
+        let clause_shapes = shapes_of(&|i| {
+            i.role & (role::CUE | role::CLAUSE | role::PLACE_PREP | role::ATTACK) != 0
+        });
         let currency_head_shapes = shapes_of(&|i| i.flags & flag::CURRENCY_HEAD != 0);
 
         let symbol_ascii: Vec<u8> = (0u8..0x80)

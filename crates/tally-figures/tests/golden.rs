@@ -465,3 +465,21 @@ fn displacement_phrases() {
         )
     );
 }
+
+/// The named object of an attack verb is the place of the harm done in its clause.
+#[test]
+fn attack_objects_are_places() {
+    let extractor = FigureExtractor::new().unwrap();
+    insta::assert_snapshot!(
+        "attack_objects_are_places",
+        run(
+            &[
+                "Russian drones and missiles struck Kharkiv overnight, killing at least 12 people.",
+                "Israeli jets pounded the city of Rafah on Tuesday, killing 20 people.",
+                "Missiles hit Ukrainian cities, killing nine.",
+                "The storm hit Tesla's factory, which employs 3,000 workers.",
+            ],
+            &extractor
+        )
+    );
+}
