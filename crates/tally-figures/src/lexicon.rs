@@ -205,7 +205,8 @@ pub(crate) struct Info {
     pub flags: u8,
 }
 
-const NO_INFO: Info = Info {
+/// The entry of a word in no list.
+pub(crate) const NO_INFO: Info = Info {
     num: None,
     measure: None,
     vague: None,

@@ -7,7 +7,7 @@
 //! here the key is folded and multiplied once, the table is a quarter full so a miss
 //! usually ends at the first empty slot, and the entries sit densely behind an index.
 
-use crate::lexicon::Info;
+use crate::lexicon::{Info, NO_INFO};
 
 /// Packed words to their entries. Read-only once built.
 #[derive(Clone, Debug)]
@@ -25,17 +25,6 @@ pub(crate) struct WordTable {
     empty: usize,
 }
 
-/// The entry of a word in no list.
-const EMPTY: Info = Info {
-    num: None,
-    measure: None,
-    vague: None,
-    unit: None,
-    link: 0,
-    ctx: 0,
-    role: 0,
-    flags: 0,
-};
 
 /// Fibonacci hashing: the golden ratio's odd 64-bit multiplier spreads the folded key's
 /// bits into the top bits.
@@ -130,7 +119,7 @@ impl WordTable {
                 } else {
                     self.empty
                 };
-                return self.infos.get(index).unwrap_or(&EMPTY);
+                return self.infos.get(index).unwrap_or(&NO_INFO);
             }
             slot = (slot + 1) & mask;
         }
