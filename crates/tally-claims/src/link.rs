@@ -119,6 +119,11 @@ pub fn share_figure_arguments(drafts: &[Draft], doc: &mut Document) {
 /// killed about 20,000 militants" was killed by Israel, "the ministry said they had shot
 /// down 40 drones" by the ministry. Only the entity is set; the span stays the pronoun.
 pub fn resolve_pronoun_agents(drafts: &[Draft], doc: &mut Document) {
+    // Most documents have no unlinked agent at all: spare the claims a speaker lookup.
+    let unlinked = |f: &Figure| f.agent.as_ref().is_some_and(|a| a.entity_id.is_none());
+    if !doc.figures.iter().any(unlinked) {
+        return;
+    }
     for draft in drafts {
         let Some(speaker) = draft
             .claimant
