@@ -17,15 +17,11 @@ use std::sync::LazyLock;
 
 use tally_core::{Attribution, AttributionClass, Document};
 
+use crate::lexicon::word_list;
+
 const CAVEATS: &str = include_str!("../../../data/attribution/caveats.txt");
 
-static OPENERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    CAVEATS
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
+static OPENERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| word_list(CAVEATS));
 
 /// Ends each content before a caveat after a comma ("…, a claim that could not be
 /// independently verified").

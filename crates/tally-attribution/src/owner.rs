@@ -22,15 +22,11 @@ use std::sync::LazyLock;
 use tally_core::{Entity, EntityType};
 
 use crate::descriptor::{Descriptor, Form, strip_possessive};
+use crate::lexicon::word_list;
 
 /// Head nouns of documents and numbers (`data/attribution/documents.txt`).
-static DOCUMENTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    include_str!("../../../data/attribution/documents.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
+static DOCUMENTS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../../data/attribution/documents.txt")));
 
 /// Names the owner of a document source: `d` becomes the named body. `entity` gives the
 /// entity whose mention is exactly a byte range.

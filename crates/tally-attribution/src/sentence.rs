@@ -24,7 +24,7 @@ use std::sync::LazyLock;
 
 use tally_core::AttributionClass;
 
-use crate::lexicon::{CueEntry, Lexicon};
+use crate::lexicon::{CueEntry, Lexicon, word_list};
 use crate::phrase::{self, Class, Phrase, class, two_to_ten};
 use crate::words::{QuoteDir, Word};
 
@@ -2327,31 +2327,16 @@ fn names_terrain(lex: &Lexicon, words: &[Word<'_>], j0: usize) -> bool {
 }
 
 /// Head nouns of a place or a military position (`data/attribution/terrain.txt`).
-static TERRAIN: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    include_str!("../../../data/attribution/terrain.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
+static TERRAIN: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../../data/attribution/terrain.txt")));
 
 /// Statuses after a passive "feared" or "reported" (`data/attribution/statuses.txt`).
-static STATUSES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    include_str!("../../../data/attribution/statuses.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
+static STATUSES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../../data/attribution/statuses.txt")));
 
 /// Nouns of a market or financial result (`data/attribution/results.txt`).
-static RESULTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    include_str!("../../../data/attribution/results.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
+static RESULTS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../../data/attribution/results.txt")));
 
 /// Whether word `k`, after the comma that closes a post-posed source, opens the reporter's
 /// frame of the whole sentence rather than more of what was said: a simultaneous event
