@@ -16,6 +16,7 @@ const FIRST_NAMES: &str = include_str!("../../../data/entities/first_names.txt")
 /// Given names that are also words ("Mark", "Bill"), which the generated list leaves out.
 const WORD_FIRST_NAMES: &str = include_str!("../../../data/entities/word_first_names.txt");
 const ORG_PREFIXES: &str = include_str!("../../../data/entities/org_prefixes.txt");
+const PERSON_NOUNS: &str = include_str!("../../../data/entities/person_nouns.txt");
 
 /// What a word can be, as bits: one lookup per word answers every question name finding
 /// asks about it.
@@ -57,6 +58,9 @@ pub const OWNERSHIP: Flags = 1 << 15;
 /// Last word of a longer title ("minister" of "prime minister"): no title of two words or
 /// more ends at a word without it, so a search for one stops there.
 pub const TITLE_LAST: Flags = 1 << 16;
+/// A noun for a person that heads an apposition ("Tun Tun, a volunteer rescuer") but is no
+/// title before a name ("Scott Farmer").
+pub const PERSON_NOUN: Flags = 1 << 17;
 
 /// Words that may sit inside a name between capitalized words ("Bank of Japan").
 const CONNECTORS: &[&str] = &[
@@ -197,7 +201,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             None => mark(t, TITLE),
         }
     }
-    let lists: [(&str, Flags); 8] = [
+    let lists: [(&str, Flags); 9] = [
         (ORG_SUFFIXES, ORG_SUFFIX),
         (ORG_HEADS, ORG_HEAD),
         (STOP_CAPS, STOP),
@@ -206,6 +210,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         (ORG_PREFIXES, ORG_PREFIX),
         (PLACE_SUFFIXES, PLACE_SUFFIX),
         (EVENT_SUFFIXES, EVENT_SUFFIX),
+        (PERSON_NOUNS, PERSON_NOUN),
     ];
     for (text, flag) in lists {
         for w in lines(text) {
@@ -319,5 +324,16 @@ mod tests {
             longer += 1;
         }
         assert!(longer > 50);
+    }
+
+    #[test]
+    fn person_nouns_are_marked_in_any_case() {
+        for w in words(PERSON_NOUNS) {
+            assert!(w.len() <= crate::names::MAX_LISTED_WORD, "{w}");
+        }
+        assert_ne!(LEXICON.flags("rescuer") & PERSON_NOUN, 0);
+        assert_ne!(LEXICON.flags("Official") & PERSON_NOUN, 0);
+        assert_eq!(LEXICON.flags("report") & PERSON_NOUN, 0);
+        assert_eq!(LEXICON.flags("officials") & PERSON_NOUN, 0);
     }
 }

@@ -43,7 +43,6 @@ mod governments;
 mod lexicon;
 mod matcher;
 mod names;
-mod person_nouns;
 mod places;
 mod resolve;
 mod scan;

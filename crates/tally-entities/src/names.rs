@@ -23,10 +23,9 @@ use tally_core::EntityType;
 use crate::gazetteer::Form;
 use crate::lexicon::{
     CONNECTOR, EVENT_SUFFIX, FIRST_NAME, Flags, LEXICON, ORG_HEAD, ORG_PREFIX, ORG_SUFFIX,
-    OWNERSHIP, PERSON_APPOSITION, PLACE_CUE, PLACE_SUFFIX, REPORTING, STOP, TITLE, TITLE_FIRST,
-    TITLE_LAST, VERB_LIKE, WORD_FIRST_NAME,
+    OWNERSHIP, PERSON_APPOSITION, PERSON_NOUN, PLACE_CUE, PLACE_SUFFIX, REPORTING, STOP, TITLE,
+    TITLE_FIRST, TITLE_LAST, VERB_LIKE, WORD_FIRST_NAME,
 };
-use crate::person_nouns::is_person_noun;
 use crate::scan::Word;
 
 /// Lowercase nouns that make the name right before them a place ("Heathrow airport").
@@ -491,7 +490,7 @@ impl SentenceCtx<'_> {
                 head = None;
                 continue;
             }
-            if self.has(k, TITLE) || is_person_noun(self.text(k)) {
+            if self.has(k, TITLE | PERSON_NOUN) {
                 head = Some(EntityType::Person);
             } else if self.has(k, ORG_SUFFIX) {
                 head = Some(EntityType::Organization);
