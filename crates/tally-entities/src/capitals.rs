@@ -9,8 +9,8 @@
 //!
 //! Place readings, from the words around the name:
 //! - a locative preposition before it: "in", "at", "near", "outside", "from", "inside",
-//!   "around", "across", "throughout", "into", "via", "toward(s)": "a restaurant in
-//!   Moscow", "told reporters in Kyiv", "flights from Beijing";
+//!   "around", "across", "throughout", "through", "into", "via", "toward(s)": "a restaurant in
+//!   Moscow", "told reporters in Kyiv", "flights from Beijing", "marched through Belgrade";
 //! - a compound after it: "Moscow-based", "Kyiv-born";
 //! - a city noun after it, possessive or not, or before "of" in front of it: "the Moscow
 //!   region", "Moscow residents", "Kyiv's mayor", "the outskirts of Kyiv";
@@ -53,6 +53,7 @@ const LOCATIVE: &[&str] = &[
     "via",
     "toward",
     "towards",
+    "through",
 ];
 
 /// Nouns after which "in X" means those who govern from X: opinions and feelings, and the

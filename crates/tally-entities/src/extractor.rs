@@ -384,7 +384,9 @@ impl EntityExtractor {
                     && !p.alias.bytes().any(|b| b.is_ascii_lowercase())
                     && !p.alias.contains('.')
             };
-            !(dollar || (shouting && acronym()))
+            !(dollar
+                || (shouting && acronym())
+                || (self.short_place_form(p) && inside_longer_name(text, at, at + found.len())))
         };
         let (id, e) = self
             .gazetteer
@@ -408,6 +410,59 @@ impl EntityExtractor {
         });
         Some((e, pattern.literal))
     }
+}
+
+impl EntityExtractor {
+    /// Whether `p` is a one-word short form of a place of several words ("Atlantic" for the
+    /// Atlantic Ocean, "Caribbean" for the Caribbean Sea).
+    fn short_place_form(&self, p: &Pattern) -> bool {
+        p.form == Form::Name
+            && !p.alias.contains([' ', '.', '-'])
+            && self
+                .gazetteer
+                .entries()
+                .get(p.entry)
+                .is_some_and(|e| e.kind == tally_core::EntityType::Place && e.name.contains(' '))
+    }
+}
+
+/// Whether the word at `start..end` of `text` is inside a longer capitalized name: a
+/// capitalized word or a hyphen joins it on either side ("Union Pacific", "Atlantic City",
+/// "Pacific Rim", "Trans-Pacific"), other than a capitalized function word before it, or a
+/// capitalized "The" inside a sentence ("told The Atlantic", a magazine). A short form of a
+/// sea or ocean is that place only alone ("moved off into the Atlantic").
+fn inside_longer_name(text: &str, start: usize, end: usize) -> bool {
+    let after = text.get(end..).unwrap_or("");
+    let mut next = after.chars();
+    let joined_after = match next.next() {
+        Some(' ' | '-') => next.next().is_some_and(char::is_uppercase),
+        _ => false,
+    };
+    if joined_after {
+        return true;
+    }
+    let before = text.get(..start).unwrap_or("");
+    if before.ends_with('-') {
+        return true;
+    }
+    let Some(head) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let word = head
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '&')
+        .next()
+        .unwrap_or("");
+    // "In the April issue of The Atlantic": a capitalized article inside a sentence opens a
+    // title.
+    if word == "The" {
+        let rest = head[..head.len() - 3].trim_end();
+        return rest.ends_with(|c: char| c.is_alphanumeric() || c == ',');
+    }
+    word.chars().next().is_some_and(char::is_uppercase)
+        && !matches!(
+            word,
+            "The" | "A" | "An" | "In" | "On" | "Of" | "And" | "To" | "Into" | "From" | "Across"
+        )
 }
 
 /// "the North", "the nuclear-armed North": up to two lowercase words between.

@@ -438,3 +438,15 @@ fn campuses_divisions_and_listed_first_words() {
         "The New Jersey Division of Gaming Enforcement and the New York Stock Exchange (NYSE) said the Swiss National Bank sold dollars.",
     ]));
 }
+
+/// Round 5 (modern news): seas, oceans and rivers named alone are places, and a short form
+/// ("Atlantic") only where no other capitalized word joins it ("Union
+/// Pacific", "The Atlantic" the magazine); "through" before a capital makes it the city.
+#[test]
+fn seas_oceans_rivers_and_capitals_walked_through() {
+    insta::assert_snapshot!(render(&[
+        "Nearly 20,000 migrants crossed the English Channel, and the storm moved off into the Caribbean. Students blocked bridges over the Danube.",
+        "Union Pacific shares rose, and he told The Atlantic that trade across the Pacific would grow.",
+        "Tens of thousands of people marched through Belgrade on Saturday. Belgrade said the rally was illegal.",
+    ]));
+}
