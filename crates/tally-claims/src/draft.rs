@@ -46,10 +46,34 @@ pub fn from_attributions(doc: &Document) -> Vec<Draft> {
     }
     doc.attributions
         .iter()
-        .filter(|a| a.class == AttributionClass::Statement && a.within.is_none())
-        .filter(|a| !negated(&doc.body, &a.cue))
+        .filter(|a| a.class == AttributionClass::Statement && !negated(&doc.body, &a.cue))
+        .filter(|a| top_level(doc, a))
         .map(|a| from_attribution(a, &speakers))
         .collect()
+}
+
+/// Whether `a` is a top-level statement: nested in no other report, or only in reports
+/// that did not happen. "Ukraine's military estimates that more than 970,000 ... were
+/// killed, a figure Moscow does not confirm" nests the estimate in what Moscow does not
+/// confirm, which makes no claim, so the estimate is the claim. Such a report needs a
+/// speaker of its own: a relative clause under a negated cue ("would not reveal the fee,
+/// which will be noted ...") is none.
+fn top_level(doc: &Document, a: &Attribution) -> bool {
+    if a.within.is_some() && a.speaker_id.is_none() {
+        return false;
+    }
+    let mut within = a.within.as_deref();
+    // The chain is short (nesting depth); the bound guards against a cycle in bad input.
+    for _ in 0..doc.attributions.len() {
+        let Some(id) = within else {
+            return true;
+        };
+        match doc.attributions.iter().find(|o| o.id == id) {
+            Some(outer) if negated(&doc.body, &outer.cue) => within = outer.within.as_deref(),
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// How many words before a cue's verb may say it did not happen ("did not immediately

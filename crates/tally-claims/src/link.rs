@@ -195,11 +195,22 @@ fn family(measure: Measure) -> Option<u8> {
     }
 }
 
+/// Whether `figure` may count what `source` counts: it names no noun of its own ("several
+/// hundred killed") or the same one. "Russian soldiers" do not lend their subject to
+/// "three other people" wounded in Kyiv, nor "Palestinians" to "251 hostages".
+fn same_noun(figure: &Figure, source: &Figure) -> bool {
+    match (&figure.noun, &source.noun) {
+        (None, _) => true,
+        (Some(noun), Some(other)) => noun.eq_ignore_ascii_case(other),
+        (Some(_), None) => false,
+    }
+}
+
 /// A loss or troop figure with no subject in its own sentence ("We assess several hundred
 /// killed or wounded so far," the official said) takes the subject of its family's other
 /// figures when all of those with an entity name the same country: the nearest such
-/// figure's subject, earlier first, marked `subject_inherited`; never a figure with a named
-/// agent, whose loss is the other side's. A document whose figures
+/// figure's subject, earlier first, marked `subject_inherited`, from a figure counting the
+/// same noun when it names one ([`same_noun`]); never a figure with a named agent, whose loss is the other side's. A document whose figures
 /// name two entities (both sides' losses) gives none, nor one whose subject is a person or
 /// a group found only in it: who lost what is then not for tally to guess.
 pub fn inherit_document_subject(doc: &mut Document) {
@@ -238,8 +249,14 @@ pub fn inherit_document_subject(doc: &mut Document) {
             if family(f.measure) != Some(fam) || f.subject.is_some() || f.agent.is_some() {
                 continue;
             }
-            let earlier = with_entity.iter().rev().find(|&&j| j < i);
-            let source = earlier.or_else(|| with_entity.iter().find(|&&j| j > i));
+            let counts_alike = |j: &&usize| same_noun(f, &doc.figures[**j]);
+            let earlier = with_entity
+                .iter()
+                .rev()
+                .filter(counts_alike)
+                .find(|&&j| j < i);
+            let source =
+                earlier.or_else(|| with_entity.iter().filter(counts_alike).find(|&&j| j > i));
             if let Some(&j) = source {
                 let subject = doc.figures[j].subject.clone();
                 let target = &mut doc.figures[i];

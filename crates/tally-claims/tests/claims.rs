@@ -645,3 +645,100 @@ fn a_negated_cue_makes_no_claim() {
         1
     );
 }
+
+/// A report nested only in a report that did not happen is a claim of its own: "the
+/// military estimates that ..., a figure Moscow does not confirm". Nested in a report that
+/// did happen, it stays part of that one's claim.
+#[test]
+fn a_report_nested_in_a_negated_one_is_a_claim() {
+    let build = |outer_cue: &str| {
+        let sentence = format!(
+            "The military estimates that 970,000 soldiers were killed, a figure Moscow {outer_cue}."
+        );
+        let mut d = doc(&[sentence.as_str()], None);
+        d.speakers = vec![
+            speaker("S1", span(&d, "The military", 0), false),
+            speaker("S2", span(&d, "Moscow", 0), false),
+        ];
+        let content = "that 970,000 soldiers were killed";
+        let inner = attribution(
+            "A1",
+            QuoteKind::Indirect,
+            span(&d, "estimates", 0),
+            Some("S1"),
+            span(&d, content, 0),
+            SaidAtBasis::PublicationDate,
+            "2025-05-18",
+        );
+        let outer = attribution(
+            "A2",
+            QuoteKind::Indirect,
+            span(&d, outer_cue, 0),
+            Some("S2"),
+            span(
+                &d,
+                "The military estimates that 970,000 soldiers were killed",
+                0,
+            ),
+            SaidAtBasis::PublicationDate,
+            "2025-05-18",
+        );
+        d.attributions = vec![
+            Attribution {
+                within: Some("A2".into()),
+                ..inner
+            },
+            outer,
+        ];
+        ClaimBuilder.run(&mut d).unwrap();
+        d.claims
+            .iter()
+            .filter(|c| c.claimant.kind == ClaimantKind::Speaker)
+            .map(|c| c.claimant.speaker_id.clone().unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(build("does not confirm"), vec!["S1".to_owned()]);
+    assert_eq!(build("confirms"), vec!["S2".to_owned()]);
+}
+
+/// A loss figure that names what it counts inherits a subject only from a figure counting
+/// the same: "three other people" wounded do not become the story's "Russian soldiers".
+#[test]
+fn an_inherited_subject_needs_the_same_counted_noun() {
+    let build = |noun: &str| {
+        let mut d = doc(
+            &[
+                "Three other people were wounded in Kyiv.",
+                "More than 970,000 Russian soldiers have been killed.",
+            ],
+            None,
+        );
+        let mut wounded = figure(&d, "F1", "Three", 0, Measure::Wounded, (3.0, 3.0));
+        wounded.noun = Some(noun.into());
+        let mut lead = figure(
+            &d,
+            "F2",
+            "More than 970,000",
+            0,
+            Measure::Killed,
+            (970_000.0, f64::INFINITY),
+        );
+        lead.noun = Some("soldiers".into());
+        lead.subject = Some(Argument {
+            span: span(&d, "Russian soldiers", 0),
+            entity_id: Some("RU".into()),
+        });
+        d.figures = vec![wounded, lead];
+        d.entities = vec![Entity {
+            id: "RU".into(),
+            kind: EntityType::Country,
+            name: "Russia".into(),
+            mentions: vec![span(&d, "Russian", 0)],
+            parent: None,
+        }];
+        ClaimBuilder.run(&mut d).unwrap();
+        d.figures[0].subject.as_ref().map(|s| s.span.text.clone())
+    };
+    assert_eq!(build("people"), None);
+    assert_eq!(build("Soldiers"), Some("Russian soldiers".to_owned()));
+}
