@@ -1,7 +1,7 @@
 //! Linking figure arguments to entities, and sharing them between the figures of one
 //! statement.
 
-use tally_core::{Argument, Document, EntityType, Figure, Measure};
+use tally_core::{AffiliationBasis, Argument, Document, EntityType, Figure, Measure, Speaker};
 
 use crate::draft::Draft;
 use crate::merge::same_quantity;
@@ -133,7 +133,7 @@ pub fn resolve_pronoun_agents(drafts: &[Draft], doc: &mut Document) {
         else {
             continue;
         };
-        let Some(entity) = speaker.entity_id.clone() else {
+        let Some(entity) = speaker_entity(speaker) else {
             continue;
         };
         let kind = doc.entities.iter().find(|e| e.id == entity).map(|e| e.kind);
@@ -155,6 +155,21 @@ pub fn resolve_pronoun_agents(drafts: &[Draft], doc: &mut Document) {
             }
         }
     }
+}
+
+/// The entity a speaker is, or for a body named by what it is, the country or organization
+/// written in its mention: "The Israeli military says it killed more than 2,500 fighters"
+/// was killed by Israel's military, linked as IL. An anonymous speaker's affiliation is
+/// not the speaker ("an Israeli official said they ...").
+fn speaker_entity(speaker: &Speaker) -> Option<String> {
+    if speaker.entity_id.is_some() {
+        return speaker.entity_id.clone();
+    }
+    let stated = speaker.affiliation_basis == Some(AffiliationBasis::Stated);
+    if speaker.anonymous || !stated {
+        return None;
+    }
+    speaker.affiliation.clone()
 }
 
 fn share(doc: &mut Document, from: usize, to: usize) {

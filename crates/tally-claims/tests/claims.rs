@@ -4,9 +4,9 @@
 
 use tally_claims::ClaimBuilder;
 use tally_core::{
-    Argument, Attribution, AttributionClass, ClaimKind, ClaimantKind, Document, DocumentMeta,
-    Entity, EntityType, Extractor, Figure, Layer, Measure, QuoteKind, SaidAt, SaidAtBasis, Span,
-    Speaker,
+    AffiliationBasis, Argument, Attribution, AttributionClass, ClaimKind, ClaimantKind, Document,
+    DocumentMeta, Entity, EntityType, Extractor, Figure, Layer, Measure, QuoteKind, SaidAt,
+    SaidAtBasis, Span, Speaker,
 };
 
 const LEAD: &str = "North Korean forces have suffered \"several hundred\" casualties in Russia's Kursk region, a senior U.S. military official said Tuesday.";
@@ -741,4 +741,50 @@ fn an_inherited_subject_needs_the_same_counted_noun() {
     };
     assert_eq!(build("people"), None);
     assert_eq!(build("Soldiers"), Some("Russian soldiers".to_owned()));
+}
+
+/// "The Israeli military says it killed more than 2,500 fighters": a body named by what it
+/// is stands for the country its mention names; an anonymous speaker does not.
+#[test]
+fn a_pronoun_agent_of_a_stated_body_is_its_country() {
+    let build = |anonymous: bool| {
+        let mut d = doc(
+            &["The Israeli military says it killed more than 2,500 fighters."],
+            None,
+        );
+        let mut f = figure(&d, "F1", "2,500", 0, Measure::Killed, (2500.0, 2500.0));
+        f.agent = Some(Argument {
+            span: span(&d, "it", 0),
+            entity_id: None,
+        });
+        d.figures = vec![f];
+        d.entities = vec![Entity {
+            id: "IL".into(),
+            kind: EntityType::Country,
+            name: "Israel".into(),
+            mentions: vec![span(&d, "Israeli", 0)],
+            parent: None,
+        }];
+        let mut s = speaker("S1", span(&d, "The Israeli military", 0), anonymous);
+        s.affiliation = Some("IL".into());
+        s.affiliation_basis = Some(AffiliationBasis::Stated);
+        d.speakers = vec![s];
+        d.attributions = vec![attribution(
+            "A1",
+            QuoteKind::Indirect,
+            span(&d, "says", 0),
+            Some("S1"),
+            span(&d, "it killed more than 2,500 fighters", 0),
+            SaidAtBasis::PublicationDate,
+            "2024-12-04",
+        )];
+        ClaimBuilder.run(&mut d).unwrap();
+        d.figures[0].agent.clone().unwrap().entity_id
+    };
+    assert_eq!(build(false), Some("IL".into()));
+    assert_eq!(
+        build(true),
+        None,
+        "an anonymous speaker is not its affiliation"
+    );
 }
