@@ -36,6 +36,7 @@ mod content;
 mod draft;
 mod link;
 mod merge;
+mod participle;
 mod positions;
 mod reporter;
 
@@ -62,6 +63,7 @@ impl Extractor for ClaimBuilder {
     fn run(&self, doc: &mut Document) -> Result<(), ExtractError> {
         link::link_figure_arguments(doc);
         let mut drafts = draft::from_attributions(doc);
+        participle::take_trailing_harm(&mut drafts, doc);
         merge::merge_same_statements(&mut drafts, doc);
         link::share_figure_arguments(&drafts, doc);
         link::resolve_pronoun_agents(&drafts, doc);

@@ -788,3 +788,52 @@ fn a_pronoun_agent_of_a_stated_body_is_its_country() {
         "an anonymous speaker is not its affiliation"
     );
 }
+
+/// A clause of harm after a post-posed source is the source's: "..., the air force said on
+/// Sunday, killing a woman and wounding three people". Another participle stays the
+/// reporter's: "..., the company said, sending its shares up 5%".
+#[test]
+fn a_harm_clause_after_a_post_posed_source_is_the_sources() {
+    let build = |tail: &str, figure_text: &str| {
+        let sentence = format!("Russia launched 273 drones, the air force said{tail}.");
+        let mut d = doc(&[sentence.as_str()], Some("Reuters"));
+        d.speakers = vec![speaker("S1", span(&d, "the air force", 0), false)];
+        let mut a = attribution(
+            "A1",
+            QuoteKind::Indirect,
+            span(&d, "said", 0),
+            Some("S1"),
+            span(&d, "Russia launched 273 drones", 0),
+            SaidAtBasis::PublicationDate,
+            "2025-05-18",
+        );
+        a.source = Some(span(&d, "the air force", 0));
+        d.attributions = vec![a];
+        d.figures = vec![
+            figure(&d, "F1", "273", 0, Measure::Other, (273.0, 273.0)),
+            figure(&d, "F2", figure_text, 0, Measure::Wounded, (3.0, 3.0)),
+        ];
+        ClaimBuilder.run(&mut d).unwrap();
+        d.claims
+            .iter()
+            .map(|c| (c.claimant.kind, c.figures.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        build(
+            " on Sunday, killing a woman and wounding three people",
+            "three"
+        ),
+        vec![(
+            ClaimantKind::Speaker,
+            vec!["F1".to_owned(), "F2".to_owned()]
+        )]
+    );
+    assert_eq!(
+        build(", sending its shares up 3%", "3%"),
+        vec![
+            (ClaimantKind::Speaker, vec!["F1".to_owned()]),
+            (ClaimantKind::Agency, vec!["F2".to_owned()]),
+        ]
+    );
+}
