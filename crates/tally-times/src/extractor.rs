@@ -38,11 +38,11 @@ use crate::expr::{Expr, YearRef};
 use crate::fnv::FnvMap;
 use crate::grammar::{Found, Parser};
 use crate::lex::{Kind, Tok, tokenize};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, Tense};
 use crate::range::{End, RangeDay, other_end_value, range_days, season_end};
 use crate::resolve::{Direction, needs_direction, resolve};
 use crate::shape::WordMap;
-use crate::tense::clause_tense;
+use crate::tense::{clause_tense, coordinates};
 
 /// Context kept on each side of a trigger, in bytes: enough for the longest lead-in
 /// ("about two and a half " before "years") and tail (":35 a.m. EST" after "10").
@@ -152,6 +152,9 @@ impl TimeExtractor {
         // Expressions come in text order: the sentence holding one is found by walking on.
         let mut sentence = 0;
         let mut dated = DatedDays::default();
+        // The last expression whose direction came from its clause: where it ends, its
+        // sentence and its tense, which an expression coordinated with it shares.
+        let mut previous: Option<(usize, usize, Option<Tense>)> = None;
         for window in windows {
             tokenize(
                 body,
@@ -181,14 +184,25 @@ impl TimeExtractor {
                         sentence += 1;
                     }
                     let scope = sentence_scope(doc, sentence, &range, &window);
-                    Direction::from_tense(clause_tense(
+                    let coordinated = previous
+                        .filter(|(end, at, _)| {
+                            *at == sentence
+                                && *end <= range.start
+                                && coordinates(&self.lexicon, body, &lower, *end..range.start)
+                        })
+                        .and_then(|(_, _, tense)| tense);
+                    let tense = clause_tense(
                         &self.lexicon,
                         body,
                         &lower,
                         scope,
                         range.clone(),
-                    ))
+                        coordinated,
+                    );
+                    previous = Some((range.end, sentence, tense));
+                    Direction::from_tense(tense)
                 } else {
+                    previous = None;
                     Direction::Past
                 };
                 let resolved = resolve(&found.expr, dct, direction);

@@ -17,6 +17,10 @@
 //! - "set" is future only when it takes the date ("set Nov. 10 as the deadline") or an
 //!   infinitive ("set to"); otherwise it is a past participle ("its record high set on
 //!   Aug. 6");
+//! - a verb of plan or expectation up to [`LEFT_WORDS_INFINITIVE`] words left still governs
+//!   an infinitive between ("Traders expect the Fed to hold rates steady at its meeting in
+//!   March" is ahead), and an expression coordinated with the one before it and with no
+//!   cue of its own on the left shares its tense ("... and to resume cutting in June");
 //! - a date used as a noun modifier ("the Jan. 14 deadline", "Wednesday's ruling") is not
 //!   governed by the clause's verb: it gets no cue, and resolution uses its default.
 
@@ -28,6 +32,10 @@ use crate::lexicon::{Lexicon, Tense, WordInfo};
 
 /// How far left a cue may be, in words.
 pub(crate) const LEFT_WORDS: usize = 10;
+/// How far left a verb of plan or expectation may be when an infinitive stands between it
+/// and the expression ("Traders expect the Fed to hold rates steady at its meeting in
+/// March": eleven words), in words: such a verb governs a long infinitive clause.
+pub(crate) const LEFT_WORDS_INFINITIVE: usize = 16;
 /// How far right a cue may be, in words.
 pub(crate) const RIGHT_WORDS: usize = 6;
 
@@ -230,6 +238,7 @@ pub(crate) fn clause_tense(
     lower: &str,
     scope: Range<usize>,
     span: Range<usize>,
+    coordinated: Option<Tense>,
 ) -> Option<Tense> {
     let left_range = scope.start.min(span.start)..span.start;
     let right_range = span.end..scope.end.max(span.end);
@@ -249,10 +258,11 @@ pub(crate) fn clause_tense(
     // On the stack: this runs for every expression, and a list grown word by word was
     // allocated three times over.
     let (left_words, left_len) =
-        first_words::<LEFT_WORDS>(lexicon, words(lexicon, left_text, left_lower).rev());
+        first_words::<LEFT_WORDS_INFINITIVE>(lexicon, words(lexicon, left_text, left_lower).rev());
     let (right_words, right_len) =
         first_words::<RIGHT_WORDS>(lexicon, words(lexicon, right_text, right_lower));
-    let left = left_words.get(..left_len).unwrap_or(&[]);
+    let far = left_words.get(..left_len).unwrap_or(&[]);
+    let left = far.get(..LEFT_WORDS.min(far.len())).unwrap_or(far);
     let right = right_words.get(..right_len).unwrap_or(&[]);
     // Whether the nearest word on the left touches the expression (only whitespace between).
     let touching = left_text.trim_end().ends_with(is_word_char);
@@ -317,6 +327,15 @@ pub(crate) fn clause_tense(
     if let Some(t) = cue_left {
         return Some(t);
     }
+    if let Some(t) = infinitive_governor(far) {
+        return Some(t);
+    }
+    // "expect the Fed to hold rates in March and to resume cutting in June": an expression
+    // joined to the one before it, with no cue of its own on the left, shares its clause's
+    // tense, even when that clause's cue is further left than the scan reaches.
+    if coordinated.is_some() {
+        return coordinated;
+    }
     // Only when nothing on the left says the tense: "On Tuesday, the official said".
     // A scheduled verb after "to" is an infinitive of purpose, not the clause's verb ("will
     // meet Thursday morning to begin talks").
@@ -333,6 +352,43 @@ pub(crate) fn clause_tense(
             })
         })
 }
+
+/// Whether `gap` (the text between two time expressions of a sentence) joins the second to
+/// the first's clause: a coordinator, then either only prepositions and adverbs ("in March
+/// or June", "on Monday and again on Friday") or a coordinated infinitive ("expect the Fed
+/// to hold rates in March and to resume cutting in June"). Not another subject or verb
+/// group ("bought bills on March 30 and 49 mln for resale April 8", "began in September and
+/// would have continued on 21 November"), which may have a tense of its own.
+pub(crate) fn coordinates(lexicon: &Lexicon, body: &str, lower: &str, gap: Range<usize>) -> bool {
+    let (Some(text), Some(low)) = (body.get(gap.clone()), lower.get(gap)) else {
+        return false;
+    };
+    if low.contains([';', ':', '.', '(', ')']) {
+        return false;
+    }
+    let mut gap_words = words(lexicon, text, low);
+    if !gap_words
+        .next()
+        .is_some_and(|w| matches!(w.lower.as_ref(), "and" | "or" | "then"))
+    {
+        return false;
+    }
+    let mut infinitive = false;
+    for (n, w) in gap_words.enumerate() {
+        if n + 1 >= COORDINATED_GAP || w.has(CLAUSE_OPENER) {
+            return false;
+        }
+        if n == 0 && w.is("to") {
+            infinitive = true;
+        } else if !infinitive && !w.has(ADVERB | MONTH_LEAD) && !w.is("on") && !w.is("at") {
+            return false;
+        }
+    }
+    true
+}
+
+/// The most words between two expressions that [`coordinates`] joins.
+const COORDINATED_GAP: usize = 8;
 
 /// A word that starts another clause on the right.
 pub(crate) const CLAUSE_BREAK: u16 = 1;
@@ -536,6 +592,55 @@ fn modal_perfect(left: &[Word<'_>], i: usize) -> bool {
         && auxiliaries.next().is_some_and(|w| w.has(MODAL))
 }
 
+/// A verb of plan or expectation beyond [`LEFT_WORDS`] that governs an infinitive holding
+/// the expression: "expect the Fed to hold rates steady at its meeting in March" is ahead.
+/// Only a verb of [`INFINITIVE_GOVERNORS`], with "to" before a lowercase word among the
+/// words between, no clause opener nor other cue between (those nearer words were
+/// already read by [`left_cue`], which found nothing).
+fn infinitive_governor(far: &[Word<'_>]) -> Option<Tense> {
+    let mut infinitive = false;
+    for (i, w) in far.iter().enumerate() {
+        if w.has(CLAUSE_OPENER) {
+            return None;
+        }
+        // "to" before a verb, not "identical to that issue", "to the".
+        infinitive |= w.is("to")
+            && i.checked_sub(1).and_then(|k| far.get(k)).is_some_and(|v| {
+                !v.capital
+                    && !v.has(DETERMINER | TIME_WORD)
+                    && !matches!(v.lower.as_ref(), "that" | "this")
+            });
+        if i < LEFT_WORDS {
+            continue;
+        }
+        if let Some(t) = cue(w) {
+            let lexical = t == Tense::Future
+                && !w.capital
+                && INFINITIVE_GOVERNORS.contains(&w.lower.as_ref());
+            let noun = far
+                .get(i + 1)
+                .is_some_and(|d| d.has(DETERMINER) || d.lower.ends_with("'s"));
+            return (infinitive && lexical && !noun).then_some(Tense::Future);
+        }
+    }
+    None
+}
+
+/// Future cues that take an infinitive ("expects imports to reach", "plans to issue"), in
+/// present forms only: "he expected the company to earn 35 cents for the quarter" is what
+/// was expected of a past quarter. Not "due" ("due to a ban" is a cause), "payable", "next".
+const INFINITIVE_GOVERNORS: &[&str] = &[
+    "expect",
+    "expects",
+    "expecting",
+    "plan",
+    "plans",
+    "planning",
+    "intend",
+    "intends",
+    "aims",
+];
+
 /// The first cue among `left` (nearest first).
 fn left_cue(left: &[Word<'_>]) -> Option<Tense> {
     // "as early as Tuesday", "as soon as Friday": a time not reached yet.
@@ -700,6 +805,7 @@ mod tests {
             &lower,
             0..sentence.len(),
             start..start + expr.len(),
+            None,
         )
     }
 
@@ -735,7 +841,7 @@ mod tests {
         let lex = Lexicon::bundled().unwrap();
         let lower = s.to_ascii_lowercase();
         assert_eq!(
-            clause_tense(&lex, s, &lower, 0..s.len(), second..second + 5),
+            clause_tense(&lex, s, &lower, 0..s.len(), second..second + 5, None),
             Some(Tense::Future)
         );
         assert_eq!(tense_of(s, "March"), Some(Tense::Past));

@@ -629,3 +629,35 @@ fn the_quarter_ended_in_a_month() {
         ),
     ]));
 }
+
+/// Round 5 (modern news): a verb of plan or expectation further left than the nearest-cue
+/// scan reaches still governs its infinitive ("expect the Fed to hold rates steady at its
+/// meeting in March"), an expression coordinated with the one before it shares its tense
+/// ("... and to resume cutting in June"), and neither reaches past another subject and
+/// verb ("bought bills on March 30 and 49 mln for resale April 8"), "due to" (a cause) or
+/// "to" before a noun ("identical to that issue in March").
+#[test]
+fn long_infinitives_and_coordinated_expressions() {
+    insta::assert_snapshot!(check(&[
+        (
+            "2025-02-07",
+            "Traders expect the Fed to hold rates steady at its meeting in March and to resume cutting in June."
+        ),
+        (
+            "2025-02-07",
+            "The company plans to sell 300 million euros of bonds in two tranches with payment on March 30 or April 8."
+        ),
+        (
+            "2025-02-07",
+            "The bank bought 98 million pounds of bills on Jan. 30 and 49 million for resale Feb. 10."
+        ),
+        (
+            "2025-02-07",
+            "Output fell 4% from the 651,000 tonnes produced last year, due to a ban on fishing in Chile for the month of November."
+        ),
+        (
+            "2025-02-07",
+            "The dialogue began in mid-September and would have continued on 20 and 21 November in Caracas."
+        ),
+    ]));
+}
