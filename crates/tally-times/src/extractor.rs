@@ -47,11 +47,21 @@ use crate::tense::{clause_tense, coordinates};
 /// Context kept on each side of a trigger, in bytes: enough for the longest lead-in
 /// ("about two and a half " before "years") and tail (":35 a.m. EST" after "10").
 const LEFT_CONTEXT: usize = 32;
-/// Before a plural unit the look back is longer: a superlative far before "in two decades"
+/// Before a plural unit or "decade" the look back is longer: a superlative far before "in two decades"
 /// makes it a span looked back over ("one of the deadliest disasters to hit the country in
-/// two decades"), and only these units take it.
+/// two decades", "the first U.S. measles death in a decade"), and only these units take it
+/// ("year" is too common a trigger to look back so far every time).
 const LEFT_CONTEXT_UNITS: usize = 56;
-const LONG_LOOK_UNITS: &[&str] = &["years", "decades", "months", "weeks", "days", "centuries"];
+const LONG_LOOK_UNITS: &[&str] = &[
+    "years",
+    "decades",
+    "months",
+    "weeks",
+    "days",
+    "centuries",
+    "decade",
+    "century",
+];
 const RIGHT_CONTEXT: usize = 24;
 /// How many tokens before a trigger an expression may start ("the first nine months").
 const MAX_LEAD: usize = 6;

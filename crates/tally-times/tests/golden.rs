@@ -204,6 +204,15 @@ fn a_superlative_makes_in_units_a_span() {
         v("They face the first debate in three days."),
         pair("three days", "2024-12-21")
     );
+    // Before a span of years, "first" looks back too, past an abbreviation's periods.
+    assert_eq!(
+        v("A girl died in Texas, the first U.S. measles death in a decade."),
+        pair("a decade", "P10Y")
+    );
+    assert_eq!(
+        v("The bank made its first rate cut in four years."),
+        pair("four years", "P4Y")
+    );
 }
 
 /// A capitalized "Century" before another capitalized word is part of a name.

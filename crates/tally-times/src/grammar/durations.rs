@@ -111,22 +111,40 @@ impl Parser<'_, '_> {
             };
             return Some((end + 2, expr));
         }
-        if i > 0 && self.is(i - 1, "in") && !self.is(i, "the") && !self.after_superlative(i - 1) {
+        if i > 0
+            && self.is(i - 1, "in")
+            && !self.is(i, "the")
+            && !self.after_superlative(i - 1, unit)
+        {
             return Some((end, Expr::InUnits { amount, unit }));
         }
         Some((end, Expr::Duration { amount, unit }))
     }
 
-    /// Whether a superlative stands shortly before the word at `at` ("lowest in").
-    fn after_superlative(&self, at: usize) -> bool {
+    /// Whether a superlative stands shortly before the word at `at` ("lowest in"). Before a
+    /// span of years, "first" is one too: "the first U.S. measles death in a decade", "its
+    /// first rate cut in four years" look back ("the first debate in three days" is ahead).
+    fn after_superlative(&self, at: usize, unit: Unit) -> bool {
         let first_time = at >= 2 && self.is(at - 2, "first") && self.is(at - 1, "time");
         if first_time {
             return true;
         }
+        let long = matches!(
+            unit,
+            Unit::Year | Unit::Decade | Unit::Century | Unit::Millennium
+        );
         for k in (at.saturating_sub(SUPERLATIVE_REACH)..at).rev() {
             let word = self.low(k);
-            if self.is_any(k, SUPERLATIVES) || (word.len() > 5 && word.ends_with("iest")) {
+            if self.is_any(k, SUPERLATIVES)
+                || (word.len() > 5 && word.ends_with("iest"))
+                || (long && word == "first")
+            {
                 return true;
+            }
+            // "U.S." is read "u", ".", "s", ".": its periods end nothing.
+            let abbreviation = word == "." && k > 0 && self.low(k - 1).len() == 1;
+            if abbreviation {
+                continue;
             }
             if !word.starts_with(char::is_alphanumeric) || self.is_any(k, SUPERLATIVE_STOPS) {
                 return false;
