@@ -211,6 +211,7 @@ pub async fn timeline(
         measure,
         subject: text(p.subject, "subject")?,
         place: text(p.place, "place")?,
+        agent: text(p.agent, "agent")?,
         since: text(p.since, "since")?,
         until: text(p.until, "until")?,
         window_days: i64::from(window),

@@ -157,6 +157,9 @@ pub struct Timeline {
     pub subject: Option<String>,
     /// The place asked for.
     pub place: Option<String>,
+    /// The agent asked for (absent when none was).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agent: Option<String>,
     /// Estimates by date.
     pub estimates: Vec<Estimate>,
 }
@@ -194,6 +197,10 @@ pub struct Estimate {
     pub agent: Option<String>,
     /// The entity the agent is linked to (`RU`).
     pub agent_entity: Option<String>,
+    /// The place of the dateline of the article it was read from ("GAZA CITY"), present
+    /// only when the query's place matched there because the figure names no place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<String>,
     /// Documents carrying it.
     pub carriers: Vec<Carrier>,
     /// Contradictions (ranges that do not overlap within the window) and revisions.
@@ -227,6 +234,7 @@ impl From<tally_store::Timeline> for Timeline {
             measure: t.measure,
             subject: t.subject,
             place: t.place,
+            agent: t.agent,
             estimates: t
                 .estimates
                 .into_iter()
@@ -246,6 +254,7 @@ impl From<tally_store::Timeline> for Timeline {
                     place: e.place,
                     agent: e.agent,
                     agent_entity: e.agent_entity,
+                    dateline: e.dateline,
                     carriers: e
                         .carriers
                         .into_iter()

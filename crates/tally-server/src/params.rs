@@ -127,8 +127,12 @@ pub struct TimelineParams {
     pub measure: Option<String>,
     /// Subject: an entity id (`KP`) or words of the subject phrase.
     pub subject: Option<String>,
-    /// Place: an entity id or words ("Kursk").
+    /// Place: an entity id or words ("Kursk"). Words also match a figure with no place
+    /// whose article's dateline names them (the estimate's `dateline`).
     pub place: Option<String>,
+    /// Who did the harm: an entity id (`RU`) or words of the agent phrase ("Russia");
+    /// figures that name no agent are left out.
+    pub agent: Option<String>,
     /// Earliest date, `YYYY-MM-DD`.
     pub since: Option<String>,
     /// Latest date, `YYYY-MM-DD`.

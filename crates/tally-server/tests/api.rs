@@ -356,6 +356,30 @@ fn the_timeline_flags_contradictions() {
 }
 
 #[test]
+fn the_timeline_filters_by_agent() {
+    // The samples' tolls name no agent the pipeline finds today: the filter is checked on
+    // its contract here (tally-store's tests/timeline_filters.rs checks what it keeps).
+    let all = ok("/api/timeline?measure=casualties");
+    assert!(!all["estimates"].as_array().unwrap().is_empty());
+    assert!(all.get("agent").is_none(), "no filter, no echo");
+    let t = ok("/api/timeline?measure=casualties&agent=Zzyzx");
+    assert_eq!(t["agent"], "Zzyzx");
+    assert!(t["estimates"].as_array().unwrap().is_empty());
+    for e in ok("/api/timeline?measure=killed&agent=RU")["estimates"]
+        .as_array()
+        .unwrap()
+    {
+        assert_eq!(e["agent_entity"], "RU");
+    }
+    // An empty agent is no filter, as for the other text parameters.
+    assert!(
+        ok("/api/timeline?measure=casualties&agent=")
+            .get("agent")
+            .is_none()
+    );
+}
+
+#[test]
 fn bad_parameters_are_json_400s() {
     assert!(bad("/api/claims?limit=abc").contains("limit"));
     assert!(bad("/api/claims?limit=1000").contains("1000"));

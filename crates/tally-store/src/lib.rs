@@ -24,6 +24,7 @@
 //! ```
 
 pub mod browse;
+mod dateline;
 mod error;
 pub mod export;
 pub mod ingest;

@@ -66,10 +66,16 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0007_claim_names_backfill.sql"),
         then: Some(crate::written::backfill),
     },
+    Migration {
+        version: 8,
+        name: "dateline places",
+        sql: include_str!("../migrations/0008_dateline.sql"),
+        then: Some(crate::dateline::backfill),
+    },
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 7;
+pub const SCHEMA_VERSION: i64 = 8;
 
 /// The database's schema version (0 for a new, empty file).
 ///

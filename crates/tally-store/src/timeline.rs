@@ -36,9 +36,14 @@
 //!   (both known or both absent), whose range differs from that claimant's latest earlier
 //!   estimate for it. A claimant's own changes are revisions, not contradictions.
 //!
-//! Limitations: a subject or place that looks like an entity id (`KP`, `place:ru-krs`)
-//! matches the figure's linked entity exactly, using the timeline index; anything else
-//! matches the phrase's words as a case-insensitive substring. A subject phrase that no
+//! Filters: measure, subject, place, agent (who did the harm) and dates. A place given as
+//! words also matches a figure with no place phrase whose document's dateline names it
+//! ("GAZA CITY (AP) — ... killed at least 30 people"), marked by [`Estimate::dateline`];
+//! the flags still treat that figure's place as unknown.
+//!
+//! Limitations: a subject, place or agent that looks like an entity id (`KP`,
+//! `place:ru-krs`) matches the figure's linked entity exactly, using the timeline index;
+//! anything else matches the phrase's words as a case-insensitive substring. A subject phrase that no
 //! entity is linked to counts as unknown for the flags: two unlinked phrases ("the
 //! protesters", "people") are not evidence of the same subject. Estimates without a date
 //! sort last and are never flagged. Anonymous claimants are matched by their description,
@@ -60,8 +65,13 @@ pub struct TimelineQuery {
     pub measure: String,
     /// Subject: an entity id (`KP`) or words of the subject phrase.
     pub subject: Option<String>,
-    /// Place: an entity id or words of the place phrase ("Kursk").
+    /// Place: an entity id or words of the place phrase ("Kursk"). Words also match a
+    /// figure without a place phrase whose document's dateline names them ("GAZA CITY
+    /// (AP) — ... killed at least 30 people"): see [`Estimate::dateline`].
     pub place: Option<String>,
+    /// Who did the harm: an entity id (`RU`) or words of the agent phrase ("Russia"
+    /// matches "Russian drones and missiles"). Figures without an agent are left out.
+    pub agent: Option<String>,
     /// Earliest date, `YYYY-MM-DD` (inclusive).
     pub since: Option<String>,
     /// Latest date, `YYYY-MM-DD` (inclusive).
@@ -78,6 +88,7 @@ impl Default for TimelineQuery {
             measure: "casualties".to_owned(),
             subject: None,
             place: None,
+            agent: None,
             since: None,
             until: None,
             window_days: 7,
@@ -152,6 +163,12 @@ pub struct Estimate {
     pub agent: Option<String>,
     /// The entity the agent phrase is linked to (`RU`).
     pub agent_entity: Option<String>,
+    /// The place of the dateline of the document it was read from ("GAZA CITY"), set only
+    /// when the query's place matched it there: the figure itself names no place. Absent
+    /// from JSON otherwise. The flags do not use it (a dateline says where the story was
+    /// filed, not always where the count happened).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<String>,
     /// Every document carrying it.
     pub carriers: Vec<Carrier>,
     /// Contradictions and revisions.
@@ -167,6 +184,9 @@ pub struct Timeline {
     pub subject: Option<String>,
     /// The place asked for.
     pub place: Option<String>,
+    /// The agent asked for (absent from JSON when none was).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agent: Option<String>,
     /// Estimates, by date.
     pub estimates: Vec<Estimate>,
 }
@@ -219,6 +239,7 @@ impl Store {
                 // claim pk.
                 None => (-doc.cluster, row.raw.to_lowercase()),
             };
+            let dateline = doc.dateline;
             let carrier = Carrier {
                 document_id: doc.id,
                 publisher: doc.publisher,
@@ -235,6 +256,12 @@ impl Store {
                 }
                 continue;
             }
+            // The query's place words matched the dateline, not a place phrase.
+            let dateline = if row.place_text.is_none() && query.place.is_some() {
+                dateline
+            } else {
+                None
+            };
             let claim = row.claim;
             index.insert(key, estimates.len());
             about.push(About {
@@ -280,6 +307,7 @@ impl Store {
                 place_entity: row.place_entity,
                 agent: row.agent_text,
                 agent_entity: row.agent_entity,
+                dateline,
                 carriers: vec![carrier],
                 flags: Vec::new(),
             });
@@ -295,6 +323,7 @@ impl Store {
             measure: query.measure.clone(),
             subject: query.subject.clone(),
             place: query.place.clone(),
+            agent: query.agent.clone(),
             estimates,
         })
     }
@@ -303,6 +332,7 @@ impl Store {
     fn timeline_rows(&self, query: &TimelineQuery) -> Result<Vec<FigureRow>, StoreError> {
         let subject_is_entity = query.subject.as_deref().is_some_and(looks_like_entity_id);
         let place_is_entity = query.place.as_deref().is_some_and(looks_like_entity_id);
+        let agent_is_entity = query.agent.as_deref().is_some_and(looks_like_entity_id);
         // Every figures column read is in the covering (measure, subject_entity, date, ...)
         // index, so the scan never visits the figures table. Dated figures come first, by a
         // query of their own: for an entity subject the index order is the date order, so
@@ -323,12 +353,12 @@ impl Store {
                      f.subject_text, f.subject_entity, f.place_text, f.place_entity, f.date,
                      f.claim_pk, f.doc_pk, d.id, d.cluster_id, d.url, s.name,
                      c.claimant_name, c.claimant_kind, c.kind, c.content,
-                     f.agent_text, f.agent_entity
+                     f.agent_text, f.agent_entity, d.dateline
                  FROM figures f
                  LEFT JOIN documents d ON d.pk = f.doc_pk
                  LEFT JOIN sources s ON s.id = d.publisher_id
                  LEFT JOIN claims c ON c.pk = f.claim_pk
-                 WHERE f.measure = ?1 {subject} {place}
+                 WHERE f.measure = ?1 {subject} {place} {agent}
                      AND (?4 IS NULL OR f.date >= ?4) AND (?5 IS NULL OR f.date <= ?5)
                      {order}
                  LIMIT ?6",
@@ -340,7 +370,21 @@ impl Store {
                 place = match (&query.place, place_is_entity) {
                     (None, _) => "AND ?3 IS NULL",
                     (Some(_), true) => "AND f.place_entity = ?3",
-                    (Some(_), false) => "AND instr(lower(f.place_text), lower(?3)) > 0",
+                    // A figure without a place phrase falls back to its document's
+                    // dateline ("GAZA CITY (AP) — ..."). The first term reads the index
+                    // alone, so a figure whose place is another one is dropped before its
+                    // document is read (SQLite tests a term at the loop of the last table
+                    // it names: the second one waits for `d`).
+                    (Some(_), false) => {
+                        "AND (instr(lower(f.place_text), lower(?3)) > 0 OR f.place_text IS NULL)
+                         AND (instr(lower(f.place_text), lower(?3)) > 0
+                             OR instr(lower(d.dateline), lower(?3)) > 0)"
+                    }
+                },
+                agent = match (&query.agent, agent_is_entity) {
+                    (None, _) => "AND ?7 IS NULL",
+                    (Some(_), true) => "AND f.agent_entity = ?7",
+                    (Some(_), false) => "AND instr(lower(f.agent_text), lower(?7)) > 0",
                 },
                 order = if dated {
                     "AND f.date IS NOT NULL ORDER BY f.date"
@@ -365,6 +409,7 @@ impl Store {
                         query.since,
                         query.until,
                         room as i64,
+                        query.agent,
                     ],
                     figure_row,
                 )
@@ -391,6 +436,7 @@ fn figure_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<FigureRow> {
             cluster: r.get(15)?,
             url: r.get(16)?,
             publisher: r.get(17)?,
+            dateline: r.get(24)?,
         }),
         None => None,
     };
@@ -456,6 +502,8 @@ struct DocInfo {
     /// The publisher's name.
     publisher: Option<String>,
     url: Option<String>,
+    /// The place of its dateline ("GAZA CITY"), when it has one.
+    dateline: Option<String>,
 }
 
 /// What a claim contributes to its estimates.

@@ -108,6 +108,7 @@ impl<'a> BatchWriter<'a> {
             .transpose()?;
         let published = meta.published.as_ref();
         let origin = meta.origin.as_ref();
+        let dateline = crate::dateline::place(&doc.body);
         let values = params![
             doc.id,
             doc.content_hash,
@@ -123,6 +124,7 @@ impl<'a> BatchWriter<'a> {
             origin.map(|o| o.path.as_str()),
             origin.and_then(|o| o.record.as_deref()),
             origin.map(|o| o.format.as_str()),
+            dateline,
         ];
         let pk = if let Some(pk) = existing {
             // Replace in place: the row keeps its pk, so claims first seen in this document
@@ -141,9 +143,9 @@ impl<'a> BatchWriter<'a> {
                 "UPDATE documents SET id = ?1, content_hash = ?2, url = ?3, canonical_url = ?4,
                      title = ?5, publisher_id = ?6, agency_id = ?7, byline = ?8, published = ?9,
                      published_date = ?10, language = ?11, origin_path = ?12,
-                     origin_record = ?13, origin_format = ?14,
+                     origin_record = ?13, origin_format = ?14, dateline = ?15,
                      ingested_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-                 WHERE pk = ?15",
+                 WHERE pk = ?16",
             )?
             .execute(rusqlite::params_from_iter(
                 values.iter().copied().chain([&pk as &dyn rusqlite::ToSql]),
@@ -160,9 +162,9 @@ impl<'a> BatchWriter<'a> {
             tx.prepare_cached(
                 "INSERT INTO documents (id, content_hash, url, canonical_url, title, publisher_id,
                      agency_id, byline, published, published_date, language, origin_path,
-                     origin_record, origin_format, pk, cluster_id, ingested_at)
+                     origin_record, origin_format, dateline, pk, cluster_id, ingested_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                     strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+                     ?17, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
             )?
             .execute(rusqlite::params_from_iter(values.iter().copied().chain([
                 &pk as &dyn rusqlite::ToSql,

@@ -13,7 +13,8 @@ use crate::exit::Outcome;
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Examples:\n  tally timeline --measure casualties --subject KP --place Kursk\n  \
-tally timeline --measure killed --subject 'north korean' --since 2024-12-01 --json"
+tally timeline --measure killed --subject 'north korean' --since 2024-12-01 --json\n  \
+tally timeline --measure killed --agent Russia --place Kharkiv"
 )]
 pub struct Args {
     /// What is counted: casualties, killed, wounded, missing, captured, troops, displaced,
@@ -23,9 +24,15 @@ pub struct Args {
     /// Whose figure: an entity id (`KP`) or words of the subject phrase.
     #[arg(long)]
     pub subject: Option<String>,
-    /// Where: an entity id or words of the place phrase (`Kursk`).
+    /// Where: an entity id or words of the place phrase (`Kursk`). Words also match a
+    /// figure with no place whose article's dateline names them ("GAZA CITY (AP) — ..."),
+    /// shown as "(dateline)".
     #[arg(long)]
     pub place: Option<String>,
+    /// Who did the harm: an entity id (`RU`) or words of the agent phrase (`Russia`
+    /// matches "Russian drones and missiles"). Figures that name no agent are left out.
+    #[arg(long)]
+    pub agent: Option<String>,
     /// Earliest date (YYYY-MM-DD).
     #[arg(long)]
     pub since: Option<String>,
@@ -49,6 +56,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         measure: args.measure.clone(),
         subject: args.subject.clone(),
         place: args.place.clone(),
+        agent: args.agent.clone(),
         since: args.since.clone(),
         until: args.until.clone(),
         window_days: args.window,
@@ -124,6 +132,12 @@ fn hints(args: &Args, options: &TimelineOptions) -> Vec<String> {
             hints.push(format!("places (--place): {}", list(&options.places)));
         }
     }
+    if let Some(agent) = &args.agent {
+        hints.push(format!(
+            "--agent {agent} keeps only figures that name who did the harm (\"killed by ...\"); \
+             try without it"
+        ));
+    }
     // Both were checked as YYYY-MM-DD by the query, so text order is date order.
     if let (Some(since), Some(until)) = (&args.since, &args.until)
         && since > until
@@ -164,6 +178,11 @@ pub fn write_text(out: &mut impl Write, timeline: &Timeline) -> std::io::Result<
         )?;
         if let Some(agent) = &e.agent {
             writeln!(out, "      {}", agent_line(&timeline.measure, agent, e))?;
+        }
+        if let Some(dateline) = &e.dateline {
+            // The figure names no place: the query's place matched where the story was
+            // filed, which a reader should weigh.
+            writeln!(out, "      place: {dateline} (dateline)")?;
         }
         let publishers: Vec<&str> = e
             .carriers
@@ -267,6 +286,7 @@ mod tests {
             place_entity: None,
             agent: agent.map(|a| a.0.to_owned()),
             agent_entity: agent.and_then(|a| a.1.map(str::to_owned)),
+            dateline: None,
             carriers: vec![],
             flags: vec![],
         }
@@ -277,6 +297,7 @@ mod tests {
             measure: measure.to_owned(),
             subject: None,
             place: None,
+            agent: None,
             estimates,
         };
         let mut out = Vec::new();
@@ -290,6 +311,7 @@ mod tests {
             measure: "killed".to_owned(),
             subject: None,
             place: None,
+            agent: None,
             since: Some("2025-05-01".to_owned()),
             until: Some("2025-01-01".to_owned()),
             window: 7,
@@ -343,5 +365,15 @@ mod tests {
             vec![estimate("about 20,000", Some(("it", Some("IL"))))],
         );
         assert!(out.contains("\n      killed by IL (“it”)\n"), "{out}");
+    }
+
+    #[test]
+    fn a_place_from_the_dateline_is_marked() {
+        let mut e = estimate("at least 30", None);
+        e.dateline = Some("GAZA CITY".to_owned());
+        let out = text("killed", vec![e, estimate("50", None)]);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[2], "      place: GAZA CITY (dateline)", "{out}");
+        assert_eq!(out.matches("(dateline)").count(), 1, "{out}");
     }
 }

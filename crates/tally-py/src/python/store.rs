@@ -131,6 +131,8 @@ impl Store {
             measure,
             subject,
             place,
+            // The agent filter is not offered to Python yet.
+            agent: None,
             since,
             until,
             window_days,
