@@ -114,3 +114,62 @@ fn schema_prints_the_tables_and_errors_are_clear() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("PostgreSQL"), "{}", stderr(&out));
 }
+
+/// A store written by the previous tally (schema version 7, before `documents.dateline`):
+/// `pg push` and `pg schema` upgrade it on open and say so once, as the query commands do,
+/// so the mirror gets the current tables.
+#[test]
+fn push_and_schema_upgrade_an_older_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("news.db");
+    ingest(&db);
+    tally_store::Store::open(&db)
+        .unwrap()
+        .connection()
+        .execute_batch("ALTER TABLE documents DROP COLUMN dateline; PRAGMA user_version = 7;")
+        .unwrap();
+    let db_s = db.to_str().unwrap();
+    // The push upgrades before it connects: a server that is not there still finds the
+    // file upgraded.
+    let nowhere = format!("host={} user=tally dbname=x", dir.path().display());
+    let out = tally(&["pg", "push", "--db", db_s, "--to", &nowhere]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = format!(
+        "upgraded {db_s} from store schema version 7 to {}",
+        tally_store::schema::SCHEMA_VERSION
+    );
+    assert!(stderr(&out).contains(&said), "{}", stderr(&out));
+    let out = tally(&["pg", "schema", "--db", db_s]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("upgraded"), "said once");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"dateline\" TEXT"));
+    // An old store's schema is printed as the current one.
+    tally_store::Store::open(&db)
+        .unwrap()
+        .connection()
+        .execute_batch("ALTER TABLE documents DROP COLUMN dateline; PRAGMA user_version = 7;")
+        .unwrap();
+    let out = tally(&["pg", "schema", "--db", db_s]);
+    assert!(stderr(&out).contains(&said), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"dateline\" TEXT"));
+    let Some(cluster) = cluster::Cluster::start() else {
+        return;
+    };
+    tally_store::Store::open(&db)
+        .unwrap()
+        .connection()
+        .execute_batch("ALTER TABLE documents DROP COLUMN dateline; PRAGMA user_version = 7;")
+        .unwrap();
+    let out = tally(&["pg", "push", "--db", db_s, "--to", &cluster.url()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains(&said), "{}", stderr(&out));
+    let version: String = cluster
+        .client()
+        .query_one(
+            "SELECT value FROM tally.tally_meta WHERE key = 'schema_version'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(version, tally_store::schema::SCHEMA_VERSION.to_string());
+}

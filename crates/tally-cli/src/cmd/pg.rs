@@ -9,6 +9,7 @@ use anyhow::Context as _;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use tally_pg::PushOptions;
 
+use crate::cmd::ingest::DbArgs;
 use crate::exit::Outcome;
 
 /// Arguments of `tally pg`.
@@ -66,14 +67,31 @@ pub struct SchemaArgs {
 
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     match &args.command {
-        Command::Push(args) => push(args),
+        Command::Push(args) => {
+            upgrade(&args.db)?;
+            push(args)
+        }
         Command::Schema(args) => {
+            upgrade(&args.db)?;
             for statement in tally_pg::create_statements(&args.db, &args.schema)? {
                 println!("{statement};");
             }
             Ok(Outcome::Ok)
         }
     }
+}
+
+/// Upgrades a store written by an older tally in place, saying so once, as the query
+/// commands do: the push reads the store's own catalog, so an old store would mirror its
+/// old tables (and a later push of the upgraded file would meet a version mismatch in
+/// PostgreSQL). A missing file, a write-protected old one or a newer one is an error
+/// naming what to do.
+fn upgrade(db: &std::path::Path) -> anyhow::Result<()> {
+    DbArgs {
+        db: db.to_path_buf(),
+    }
+    .open_existing()
+    .map(drop)
 }
 
 fn push(args: &PushArgs) -> anyhow::Result<Outcome> {
