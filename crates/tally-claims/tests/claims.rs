@@ -552,39 +552,70 @@ fn a_reporter_claim_holds_only_the_unattributed_clause() {
     );
 }
 
+/// The entity the claims stage links to the pronoun agent "it" of `sentence` ("SOURCE says
+/// it killed N ..."), with one entity, Israel (`IL`), of `kind` mentioned as `mention`, and
+/// the speaker `speaker` makes of the source's span.
+fn linked_pronoun_agent(
+    sentence: &str,
+    kind: EntityType,
+    mention: &str,
+    speaker: impl Fn(Span) -> Speaker,
+) -> Option<String> {
+    let mut d = doc(&[sentence], None);
+    let says = span(&d, "says", 0);
+    let content_start = says.end + 1;
+    let content_end = sentence.len() - 1;
+    let amount = span(&d, "killed", 0).end + 1;
+    let mut f = figure(
+        &d,
+        "F1",
+        &sentence[amount..amount + 5],
+        0,
+        Measure::Killed,
+        (1.0, 1.0),
+    );
+    f.agent = Some(Argument {
+        span: span(&d, "it", 0),
+        entity_id: None,
+    });
+    d.figures = vec![f];
+    d.entities = vec![Entity {
+        id: "IL".into(),
+        kind,
+        name: "Israel".into(),
+        mentions: vec![span(&d, mention, 0)],
+        parent: None,
+    }];
+    d.speakers = vec![speaker(d.span(0, says.start - 1).unwrap())];
+    d.attributions = vec![attribution(
+        "A1",
+        QuoteKind::Indirect,
+        says,
+        Some("S1"),
+        d.span(content_start, content_end).unwrap(),
+        SaidAtBasis::PublicationDate,
+        "2025-03-23",
+    )];
+    ClaimBuilder.run(&mut d).unwrap();
+    d.figures[0].agent.clone().unwrap().entity_id
+}
+
 /// "Israel says it has killed 20,000 militants": the pronoun agent is the claimant.
 #[test]
 fn a_pronoun_agent_is_the_claimant_it_fits() {
     let build = |kind: EntityType| {
-        let mut d = doc(&["Israel says it has killed about 20,000 militants."], None);
-        let mut f = figure(&d, "F1", "20,000", 0, Measure::Killed, (20000.0, 20000.0));
-        f.agent = Some(Argument {
-            span: span(&d, "it", 0),
-            entity_id: None,
-        });
-        d.figures = vec![f];
-        d.entities = vec![Entity {
-            id: "IL".into(),
+        let named = |source: Span| {
+            let mut s = speaker("S1", source, false);
+            s.named = true;
+            s.entity_id = Some("IL".into());
+            s
+        };
+        linked_pronoun_agent(
+            "Israel says it has killed about 20,000 militants.",
             kind,
-            name: "Israel".into(),
-            mentions: vec![span(&d, "Israel", 0)],
-            parent: None,
-        }];
-        let mut s = speaker("S1", span(&d, "Israel", 0), false);
-        s.named = true;
-        s.entity_id = Some("IL".into());
-        d.speakers = vec![s];
-        d.attributions = vec![attribution(
-            "A1",
-            QuoteKind::Indirect,
-            span(&d, "says", 0),
-            Some("S1"),
-            span(&d, "it has killed about 20,000 militants", 0),
-            SaidAtBasis::PublicationDate,
-            "2025-03-23",
-        )];
-        ClaimBuilder.run(&mut d).unwrap();
-        d.figures[0].agent.clone().unwrap().entity_id
+            "Israel",
+            named,
+        )
     };
     assert_eq!(build(EntityType::Country), Some("IL".into()));
     assert_eq!(build(EntityType::Person), None, "'it' is no person");
@@ -748,38 +779,18 @@ fn an_inherited_subject_needs_the_same_counted_noun() {
 #[test]
 fn a_pronoun_agent_of_a_stated_body_is_its_country() {
     let build = |anonymous: bool| {
-        let mut d = doc(
-            &["The Israeli military says it killed more than 2,500 fighters."],
-            None,
-        );
-        let mut f = figure(&d, "F1", "2,500", 0, Measure::Killed, (2500.0, 2500.0));
-        f.agent = Some(Argument {
-            span: span(&d, "it", 0),
-            entity_id: None,
-        });
-        d.figures = vec![f];
-        d.entities = vec![Entity {
-            id: "IL".into(),
-            kind: EntityType::Country,
-            name: "Israel".into(),
-            mentions: vec![span(&d, "Israeli", 0)],
-            parent: None,
-        }];
-        let mut s = speaker("S1", span(&d, "The Israeli military", 0), anonymous);
-        s.affiliation = Some("IL".into());
-        s.affiliation_basis = Some(AffiliationBasis::Stated);
-        d.speakers = vec![s];
-        d.attributions = vec![attribution(
-            "A1",
-            QuoteKind::Indirect,
-            span(&d, "says", 0),
-            Some("S1"),
-            span(&d, "it killed more than 2,500 fighters", 0),
-            SaidAtBasis::PublicationDate,
-            "2024-12-04",
-        )];
-        ClaimBuilder.run(&mut d).unwrap();
-        d.figures[0].agent.clone().unwrap().entity_id
+        let stated = |source: Span| {
+            let mut s = speaker("S1", source, anonymous);
+            s.affiliation = Some("IL".into());
+            s.affiliation_basis = Some(AffiliationBasis::Stated);
+            s
+        };
+        linked_pronoun_agent(
+            "The Israeli military says it killed more than 2,500 fighters.",
+            EntityType::Country,
+            "Israeli",
+            stated,
+        )
     };
     assert_eq!(build(false), Some("IL".into()));
     assert_eq!(
