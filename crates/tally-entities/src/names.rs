@@ -50,6 +50,22 @@ const PLACE_NOUNS: &[&str] = &[
     "village",
 ];
 
+/// The plurals of [`PLACE_NOUNS`] that end a list of places: "the Sava and Danube rivers",
+/// "the Kherson and Zaporizhzhia regions" make both names places (not "Thirteen provinces":
+/// the last name follows "and" or "or").
+const PLACE_NOUNS_PLURAL: &[&str] = &[
+    "rivers",
+    "lakes",
+    "islands",
+    "valleys",
+    "regions",
+    "provinces",
+    "districts",
+    "governorates",
+    "oblasts",
+    "villages",
+];
+
 /// Lowercase nouns that with "of" make the name after them a place ("the island of
 /// Lampedusa", "the port of Sfax").
 const PLACES_OF: &[&str] = &[
@@ -1227,8 +1243,15 @@ fn typed_pieces(
                 && next.joined
                 && !next.upper
                 && !ctx.words[last].possessive
-                && PLACE_NOUNS.contains(&ctx.text(last + 1))
+                && (PLACE_NOUNS.contains(&ctx.text(last + 1))
+                    || (PLACE_NOUNS_PLURAL.contains(&ctx.text(last + 1))
+                        && k > 0
+                        && ctx.words[k].joined
+                        && matches!(ctx.text(k - 1), "and" | "or")))
             {
+                cand.kind = Some(EntityType::Place);
+            }
+            if cand.kind.is_none() && first_of_places(ctx, last) {
                 cand.kind = Some(EntityType::Place);
             }
             // "identified as Colt Gray", "named as Jane Doe": a person's full name.
@@ -1277,6 +1300,23 @@ fn displacement_camp_after(ctx: &SentenceCtx<'_>, last: usize) -> bool {
             "displacement" | "displaced" | "refugee" | "refugees" | "migrant" | "IDP" | "tent"
         )
         && matches!(ctx.text(camp), "camp" | "camps")
+}
+
+/// Whether the name ending at word `last` opens a pair of places that a plural place noun
+/// ends: "the Sava and Morava rivers", "the Donetsk or Luhansk regions" (one word after
+/// "and"/"or", then the noun).
+fn first_of_places(ctx: &SentenceCtx<'_>, last: usize) -> bool {
+    let (and, second, noun) = (last + 1, last + 2, last + 3);
+    noun < ctx.words.len()
+        && !ctx.words[last].possessive
+        && ctx.words[and].joined
+        && ctx.words[second].joined
+        && ctx.words[noun].joined
+        && matches!(ctx.text(and), "and" | "or")
+        && ctx.words[second].upper
+        && !ctx.words[second].possessive
+        && !ctx.words[noun].upper
+        && PLACE_NOUNS_PLURAL.contains(&ctx.text(noun))
 }
 
 /// Whether word `k` follows a lowercase place noun and "of": "the island of Lampedusa",

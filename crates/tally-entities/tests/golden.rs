@@ -450,3 +450,14 @@ fn seas_oceans_rivers_and_capitals_walked_through() {
         "Tens of thousands of people marched through Belgrade on Saturday. Belgrade said the rally was illegal.",
     ]));
 }
+
+/// Round 5: a pair of names that a plural place noun ends are places ("the Sava and Morava
+/// rivers", "the Donetsk and Luhansk regions"), but not a lone capitalized word before one
+/// ("Thirteen provinces").
+#[test]
+fn pairs_of_places_before_a_plural_place_noun() {
+    insta::assert_snapshot!(render(&[
+        "Students blocked bridges over the Sava and Morava rivers, and police said the Toplica and Rasina districts were calm.",
+        "Thirteen provinces, mainly in the northeast, reported drought.",
+    ]));
+}
