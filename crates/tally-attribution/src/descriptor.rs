@@ -6,7 +6,7 @@
 //! group; "he" → a pronoun to resolve.
 
 use crate::lexicon::{Gender, Lexicon, NounKind, Number, Pronoun};
-use crate::phrase::{Class, Phrase, class};
+use crate::phrase::{Class, Phrase, class, class_alone};
 use crate::words::Word;
 
 /// How a phrase refers.
@@ -256,7 +256,7 @@ pub(crate) fn parse(
             if affiliation.is_none() {
                 let first = rest
                     .iter()
-                    .position(|w| class(lex, std::slice::from_ref(w), 0) != Class::Det)
+                    .position(|w| class_alone(lex, w) != Class::Det)
                     .unwrap_or(0);
                 let r = &rest[first..];
                 if let (Some(a), Some(b)) = (r.first(), r.last()) {

@@ -39,9 +39,29 @@ pub(crate) enum Class {
 }
 
 /// Classifies word `i` of a sentence from the lexicon; punctuation past the end. Computed
-/// on demand: the scans touch few words of a sentence, and classifying all of them up
-/// front measured slower.
+/// on demand (the scans touch few words of a sentence, and classifying all of them up
+/// front measured slower) and kept in the word, since scans from several cues read the
+/// same words. `words` is the whole sentence (or its start): a word's class depends on the
+/// word before it.
 pub(crate) fn class(lex: &Lexicon, words: &[Word<'_>], i: usize) -> Class {
+    let Some(w) = words.get(i) else {
+        return Class::Punct;
+    };
+    if let Some(c) = w.class.get() {
+        return c;
+    }
+    let c = classify(lex, words, i);
+    w.class.set(Some(c));
+    c
+}
+
+/// The class of a word standing alone, as if it opened a sentence (not kept: in its
+/// sentence the word may have another).
+pub(crate) fn class_alone(lex: &Lexicon, w: &Word<'_>) -> Class {
+    classify(lex, std::slice::from_ref(w), 0)
+}
+
+fn classify(lex: &Lexicon, words: &[Word<'_>], i: usize) -> Class {
     let Some(w) = words.get(i) else {
         return Class::Punct;
     };

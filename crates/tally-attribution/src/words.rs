@@ -4,7 +4,11 @@
 //! Attribution reads only sentences that contain a cue, so building this view costs
 //! nothing for the rest of the article.
 
+use std::cell::Cell;
+
 use tally_core::{Document, TokenKind};
+
+use crate::phrase::Class;
 
 /// Which way a quotation mark faces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,7 +31,7 @@ pub(crate) enum WordKind {
 }
 
 /// One word of a sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub(crate) struct Word<'a> {
     /// First byte in the body.
     pub start: usize,
@@ -52,6 +56,9 @@ pub(crate) struct Word<'a> {
     /// Belongs to a sentence written all in capitals, where capitals tell nothing, and is
     /// not part of an entity mention: it never counts as capitalized.
     pub caseless: bool,
+    /// Its [`Class`] in its sentence, once [`crate::phrase::class`] has computed it: the
+    /// phrase scans read the same words again from every cue of a sentence.
+    pub class: Cell<Option<Class>>,
 }
 
 impl<'a> Word<'a> {
@@ -242,6 +249,7 @@ pub(crate) fn words_into<'a>(
                 cue: false,
                 condition: false,
                 caseless: false,
+                class: Cell::new(None),
             });
             continue;
         }
@@ -317,7 +325,7 @@ fn mark_inside(words: &mut [Word<'_>]) {
 fn merge_possessives<'a>(out: &mut Vec<Word<'a>>, body: &'a str) {
     let mut kept = 0usize;
     for i in 0..out.len() {
-        let w = out[i];
+        let w = out[i].clone();
         if let Some(prev) = kept.checked_sub(1).and_then(|p| out.get_mut(p)) {
             let apostrophe = w.kind == WordKind::Punct && matches!(w.text, "'" | "\u{2019}");
             if apostrophe
@@ -422,6 +430,7 @@ fn push<'a>(out: &mut Vec<Word<'a>>, body: &'a str, start: usize, text: &'a str,
         cue: false,
         condition: false,
         caseless: false,
+        class: Cell::new(None),
     });
 }
 
