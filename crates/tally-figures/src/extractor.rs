@@ -242,7 +242,7 @@ impl FigureExtractor {
         let mut reach = None;
         for (range, h) in &scan.hedges {
             let after = range.start >= q.span.end;
-            let cue = after && is_cue(lexicon, text, range);
+            let cue = after && is_cue(lexicon, text, range) && frames(text, range.end);
             if after && !cue {
                 let reach = *reach.get_or_insert_with(|| scan.hedge_reach(lexicon, text, &q.span));
                 if range.start >= reach {
@@ -312,8 +312,6 @@ impl FigureExtractor {
     }
 }
 
-/// `F` and the number: `F1`, `F2`, ... written digit by digit, without the formatting
-/// machinery, once per figure.
 /// Whether a hedge is a speech verb ("estimated"), whose clause frames the sentence.
 fn is_cue(lexicon: &crate::lexicon::Lexicon, text: &str, range: &Range<usize>) -> bool {
     let tok = crate::lex::Tok {
@@ -324,6 +322,71 @@ fn is_cue(lexicon: &crate::lexicon::Lexicon, text: &str, range: &Range<usize>) -
     lexicon.role_of(text, tok) & crate::lexicon::role::CUE != 0
 }
 
+/// Whether a speech verb ending at `end` closes its clause, so that it frames the figure
+/// before it ("..., the survey estimated.", "officials estimated on Tuesday"), rather than
+/// taking a complement of its own ("and analysts estimated that more cuts could follow":
+/// the estimate is of the cuts, not of the figure before).
+fn frames(text: &str, end: usize) -> bool {
+    let rest = text
+        .get(end..)
+        .unwrap_or("")
+        .trim_start_matches([' ', '\t']);
+    let Some(first) = rest.chars().next() else {
+        return true;
+    };
+    if !first.is_alphanumeric() {
+        return true;
+    }
+    if first.is_uppercase() {
+        return true;
+    }
+    let mut words = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let word = words.next().unwrap_or("");
+    // "estimated to be held abroad", "estimated previously", "estimated a week ago": a
+    // passive or a time, no complement.
+    FRAME_FOLLOWERS.contains(&word)
+        || word.ends_with("ly")
+        || (matches!(word, "a" | "an")
+            && words
+                .next()
+                .is_some_and(|w| FRAME_TIMES.contains(&w.to_ascii_lowercase().as_str())))
+}
+
+/// Time nouns after "a" that keep a speech verb closing its clause ("estimated a week ago").
+const FRAME_TIMES: &[&str] = &["week", "month", "year", "day", "decade", "quarter"];
+
+/// Words that may follow a speech verb closing its clause: a preposition or a time
+/// ("estimated on Tuesday", "estimated in a report", "estimated last week", "estimated
+/// by private sources"), or "to" of a passive ("30 billion dlrs estimated to be held").
+const FRAME_FOLLOWERS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "by",
+    "for",
+    "last",
+    "this",
+    "earlier",
+    "late",
+    "early",
+    "yesterday",
+    "today",
+    "tonight",
+    "according",
+    "as",
+    "after",
+    "before",
+    "while",
+    "and",
+    "but",
+    "based",
+    "to",
+];
+
+/// `F` and the number: `F1`, `F2`, ... written digit by digit, without the formatting
+/// machinery, once per figure.
 fn numbered_id(n: usize) -> String {
     let mut digits = [0u8; 20];
     let mut k = digits.len();

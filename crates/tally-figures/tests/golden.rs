@@ -483,3 +483,25 @@ fn attack_objects_are_places() {
         )
     );
 }
+
+/// A speech verb after the figure frames it only when it closes its clause ("..., the
+/// survey estimated", "estimated by private sources", "estimated to be held abroad"); one
+/// that takes a complement of its own estimates something else ("and analysts estimated
+/// that more cuts could follow", "after it estimated a flat position").
+#[test]
+fn speech_verbs_with_a_complement_hedge_nothing_before() {
+    let extractor = FigureExtractor::new().unwrap();
+    insta::assert_snapshot!(
+        "speech_verbs_with_a_complement_hedge_nothing_before",
+        run(
+            &[
+                "The company said it would cut 1,200 jobs, and analysts estimated that more cuts could follow.",
+                "The surplus was 150 million pounds after it estimated a flat position earlier.",
+                "Output was 9.6 million tonnes, the ministry estimated on Tuesday.",
+                "Some of the $30 billion estimated to be held abroad may return.",
+                "The harvest was 12.4 million tonnes estimated by private sources.",
+            ],
+            &extractor
+        )
+    );
+}
