@@ -25,7 +25,6 @@ pub(crate) struct WordTable {
     empty: usize,
 }
 
-
 /// Fibonacci hashing: the golden ratio's odd 64-bit multiplier spreads the folded key's
 /// bits into the top bits.
 const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
