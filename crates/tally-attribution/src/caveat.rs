@@ -23,6 +23,18 @@ const CAVEATS: &str = include_str!("../../../data/attribution/caveats.txt");
 
 static OPENERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| word_list(CAVEATS));
 
+/// The first bytes of the openers, ASCII-lowercased: most commas are followed by a word no
+/// opener starts with, rejected with one lookup instead of a comparison per opener.
+static FIRST_BYTES: LazyLock<[bool; 256]> = LazyLock::new(|| {
+    let mut first = [false; 256];
+    for o in OPENERS.iter() {
+        if let Some(&b) = o.as_bytes().first() {
+            first[usize::from(b.to_ascii_lowercase())] = true;
+        }
+    }
+    first
+});
+
 /// Ends each content before a caveat after a comma ("…, a claim that could not be
 /// independently verified").
 pub(crate) fn trim(doc: &Document, attributions: &mut [Attribution]) {
@@ -53,6 +65,16 @@ pub(crate) fn unchecked(attributions: &mut [Attribution]) {
 
 /// "could not confirm", "cannot independently verify", "was unable to verify".
 fn denies_checking(cue: &str) -> bool {
+    // Every word checked ends in "m", "y" or "d": an ASCII cue ending otherwise is
+    // rejected before lowercasing.
+    if !cue
+        .as_bytes()
+        .last()
+        .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'm' | b'y' | b'd'))
+        && cue.is_ascii()
+    {
+        return false;
+    }
     let cue = cue.to_lowercase();
     let checks = ["confirm", "verify", "confirmed", "verified"]
         .iter()
@@ -74,6 +96,12 @@ fn caveat_start(text: &str) -> Option<usize> {
         // characters pays for Unicode lowercasing, which can change its length.
         if head.is_ascii() {
             let head = head.as_bytes();
+            let first = head
+                .first()
+                .map_or(0, |b| usize::from(b.to_ascii_lowercase()));
+            if !FIRST_BYTES[first] {
+                return None;
+            }
             return OPENERS
                 .iter()
                 .any(|o| {
