@@ -700,6 +700,24 @@ fn opens_named_clause(text: &str, and: Tok, caps: bool) -> bool {
             .is_some_and(|n| n.kind == Kind::Word && lex::is_capitalized(n.text(text)))
 }
 
+/// Whether "and" after a comma opens a clause whose subject a determiner opens ("Turnout
+/// was 68.9%, and the party won 34.5%": not Turnout's figure); not a list's last name (",
+/// and the United States"). Such a clause ends the search for a figure's subject only: a
+/// place before it still holds ("12 were killed in Gaza, and the toll rose to 40").
+fn opens_determined_clause(text: &str, and: Tok, caps: bool) -> bool {
+    !caps
+        && lex::char_before(text, lex::skip_space_back(text, and.start)) == Some(',')
+        && lex::next(text, and.end).is_some_and(|n| {
+            n.kind == Kind::Word
+                && matches!(
+                    n.text(text),
+                    "the" | "its" | "their" | "his" | "her" | "our" | "this" | "that"
+                )
+                && lex::next(text, n.end)
+                    .is_some_and(|m| m.kind == Kind::Word && !lex::is_capitalized(m.text(text)))
+        })
+}
+
 /// Words that open a new clause: the subject of a figure is found after the last of them.
 fn is_clause_break(lexicon: &Lexicon, text: &str, t: Tok) -> bool {
     if t.kind == Kind::Punct {
@@ -729,6 +747,8 @@ pub(crate) struct SentenceScan {
     attack_places: Vec<Range<usize>>,
     /// Clause breaks (words and punctuation), in order.
     breaks: Vec<Range<usize>>,
+    /// Breaks that end only the search for a subject (", and the party won"), in order.
+    subject_breaks: Vec<Range<usize>>,
     /// Where the sentence's first finite verb starts, and whether it is a speech verb: the
     /// words before it are the sentence's subject phrase.
     first_verb: Option<(usize, bool)>,
@@ -928,6 +948,7 @@ pub(crate) fn scan_sentence_into(
         places,
         attack_places,
         breaks,
+        subject_breaks,
         first_verb,
         words,
         hedged_to,
@@ -939,6 +960,7 @@ pub(crate) fn scan_sentence_into(
     places.clear();
     attack_places.clear();
     breaks.clear();
+    subject_breaks.clear();
     *first_verb = None;
     *words = 0;
     *hedged_to = 0;
@@ -997,6 +1019,9 @@ impl SentenceScan {
             return;
         }
         let word = text.as_bytes().get(t.start..t.end).unwrap_or(&[]);
+        if word.eq_ignore_ascii_case(b"and") && opens_determined_clause(text, t, self.caps) {
+            self.subject_breaks.push(t.start..t.end);
+        }
         if word.eq_ignore_ascii_case(b"and") && opens_named_clause(text, t, self.caps) {
             self.breaks.push(t.start..t.end);
         }
@@ -1218,11 +1243,13 @@ fn clause_first_word(text: &str, q: &Quantity, scan: &SentenceScan) -> Option<To
         b = lex::prev(text, x.start);
     }
     let before_end = b.map_or(sentence.start, |t| t.end.max(sentence.start));
-    let i = scan.breaks.partition_point(|e| e.end <= before_end);
-    let clause_pos = i
-        .checked_sub(1)
-        .and_then(|i| scan.breaks.get(i))
-        .map_or(sentence.start, |b| b.end);
+    let last_before = |breaks: &[Range<usize>]| {
+        let i = breaks.partition_point(|e| e.end <= before_end);
+        i.checked_sub(1)
+            .and_then(|i| breaks.get(i))
+            .map_or(sentence.start, |b| b.end)
+    };
+    let clause_pos = last_before(&scan.breaks).max(last_before(&scan.subject_breaks));
     if before_end.saturating_sub(clause_pos) > REACH {
         return None;
     }

@@ -505,3 +505,22 @@ fn speech_verbs_with_a_complement_hedge_nothing_before() {
         )
     );
 }
+
+/// ", and" before a determiner opens a clause with a subject of its own: a figure after it
+/// is not the first clause's subject's ("Turnout was 68.9%, and the party won 34.5%"); a
+/// place before it still holds, and a list's last name opens no clause.
+#[test]
+fn determined_subjects_after_and() {
+    let extractor = FigureExtractor::new().unwrap();
+    insta::assert_snapshot!(
+        "determined_subjects_after_and",
+        run(
+            &[
+                "Turnout was 68.9%, and the party won 34.5% of the vote and 80 of the 200 seats.",
+                "Twelve people were killed in Gaza, and the toll rose to 40.",
+                "Exports to Japan, China, and the United States rose 12%.",
+            ],
+            &extractor
+        )
+    );
+}
