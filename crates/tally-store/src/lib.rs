@@ -24,6 +24,7 @@
 //! ```
 
 pub mod browse;
+mod counted;
 mod dateline;
 mod error;
 pub mod export;

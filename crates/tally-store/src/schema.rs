@@ -72,10 +72,16 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0008_dateline.sql"),
         then: Some(crate::dateline::backfill),
     },
+    Migration {
+        version: 9,
+        name: "timeline noun",
+        sql: include_str!("../migrations/0009_timeline_noun.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 8;
+pub const SCHEMA_VERSION: i64 = 9;
 
 /// The database's schema version (0 for a new, empty file).
 ///

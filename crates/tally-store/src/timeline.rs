@@ -25,9 +25,15 @@
 //! package", "$2.2 billion of authority left"), and counts more than five times apart,
 //! which are a part of the story's toll ("14 members of his family were killed" in a quake
 //! that killed 2,100), not a rival estimate of it, and a lower count that alone has a place
-//! ("four deaths" in Volusia County against a storm's "at least 16"), a part too. These two
-//! parts of one story are never flagged, even when a shared subject anchors them (the
-//! story's subject is often inherited by every loss figure in it).
+//! ("four deaths" in Volusia County against a storm's "at least 16"), a part too, and a
+//! count of another counted noun, both written ("killing at least 47 people, including
+//! nine children" against another source's "31 people": children, women, soldiers are
+//! among the people), a part too; nouns that name the whole toll (people, persons, dead,
+//! deaths, victims, casualties, ...: `data/store/counted_nouns.tsv`) count as one noun, and
+//! plurals are folded ("children" is "child"), so "432 persons" still contradicts "524
+//! people". These three parts of one story are never flagged, even when a shared subject
+//! anchors them (the story's subject is often inherited by every loss figure in it).
+//! Across stories the noun is not compared.
 //!
 //! - **contradiction**: two dated estimates about the same thing, at most `window_days`
 //!   apart, from different claims and different claimants, whose ranges do not overlap.
@@ -56,7 +62,7 @@ use serde::Serialize;
 use tally_core::{Measure, normalize_whitespace};
 
 use crate::error::At;
-use crate::{Store, StoreError};
+use crate::{Store, StoreError, counted};
 
 /// What to put on a timeline.
 #[derive(Debug, Clone)]
@@ -284,6 +290,7 @@ impl Store {
                     words: names.id(normalize_whitespace(p).to_lowercase()),
                 }),
                 unit: row.unit.clone().map(|u| names.id(u)),
+                noun: row.noun.as_deref().map(|n| names.id(counted::key(n))),
             });
             estimates.push(Estimate {
                 date: row.date,
@@ -353,7 +360,7 @@ impl Store {
                      f.subject_text, f.subject_entity, f.place_text, f.place_entity, f.date,
                      f.claim_pk, f.doc_pk, d.id, d.cluster_id, d.url, s.name,
                      c.claimant_name, c.claimant_kind, c.kind, c.content,
-                     f.agent_text, f.agent_entity, d.dateline
+                     f.agent_text, f.agent_entity, d.dateline, f.noun
                  FROM figures f
                  LEFT JOIN documents d ON d.pk = f.doc_pk
                  LEFT JOIN sources s ON s.id = d.publisher_id
@@ -466,6 +473,7 @@ fn figure_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<FigureRow> {
         doc_pk: r.get(13)?,
         agent_text: r.get(22)?,
         agent_entity: r.get(23)?,
+        noun: r.get(25)?,
         document,
         claim,
     })
@@ -489,6 +497,8 @@ struct FigureRow {
     doc_pk: i64,
     agent_text: Option<String>,
     agent_entity: Option<String>,
+    /// The counted noun as written ("people", "children").
+    noun: Option<String>,
     /// `None` when the document row is missing.
     document: Option<DocInfo>,
     /// `None` without a claim, or when its row is missing.
@@ -529,6 +539,9 @@ struct About {
     place: Option<Place>,
     /// The unit (currency), or none.
     unit: Option<u32>,
+    /// The counted noun's key ([`counted::key`]: "children" → `child`, "persons" →
+    /// `people`), or none.
+    noun: Option<u32>,
     /// The documents carrying it (pks).
     documents: Vec<i64>,
 }
@@ -605,6 +618,16 @@ fn placed_part(a: &About, b: &About, ra: (f64, f64), rb: (f64, f64)) -> bool {
     lower.place.is_some() && upper.place.is_none()
 }
 
+/// Whether two counts of one story count different nouns, both written: "nine children"
+/// killed among "at least 47 people", or "31 people" said by another source, are a part of
+/// the toll (children, women, soldiers are among the people), not a rival estimate of it.
+/// Nouns are compared by [`counted::key`], so "432 persons" and "524 people", or "50
+/// dead", still count one toll. A count without a noun ("the death toll rose to 50") may
+/// still contradict either.
+fn other_noun(a: &About, b: &About) -> bool {
+    matches!((a.noun, b.noun), (Some(x), Some(y)) if x != y)
+}
+
 /// Whether `a` and `b` have exactly the same subject and place: both known and equal, or
 /// both absent (revisions need this; see the module doc).
 fn same_subject_and_place(a: &About, b: &About) -> bool {
@@ -670,8 +693,10 @@ fn flag(estimates: &mut [Estimate], about: &[About], window_days: i64, story_anc
                 .documents
                 .iter()
                 .any(|d| about[j].documents.contains(d));
-            let part =
-                one_story && (!same_scope(ri, rj) || placed_part(&about[i], &about[j], ri, rj));
+            let part = one_story
+                && (!same_scope(ri, rj)
+                    || placed_part(&about[i], &about[j], ri, rj)
+                    || other_noun(&about[i], &about[j]));
             if !overlap
                 && !same_claim
                 && !same_claimant

@@ -386,6 +386,88 @@ fn a_version_4_database_shows_its_agents_on_the_timeline() {
     );
 }
 
+/// A version-8 database (nouns stored, but not in the timeline's index) gets the index
+/// rebuilt with the noun: one story's "nine" children killed no longer contradicts its "at
+/// least 12" people, and the timeline still reads the index alone.
+#[test]
+fn a_version_8_database_compares_counted_nouns_within_a_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v8.db");
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        assert_eq!(
+            migrate(&mut conn, "v8", &MIGRATIONS[..8]).unwrap(),
+            [1, 2, 3, 4, 5, 6, 7, 8]
+        );
+        conn.execute_batch(V3_FIGURE).unwrap();
+        conn.execute_batch(
+            "UPDATE figures SET measure = 'killed', noun = 'people';
+             INSERT INTO figures (doc_pk, id, start, end, raw, low, high, approx, open_low,
+                 open_high, measure, noun, place_text, place_entity, hedges, convention, date)
+             VALUES (1, 'F2', 0, 4, 'nine', 9, 9, 0, 0, 0, 'killed', 'Children', 'Kharkiv',
+                 'place:kharkiv', '[]', 'default', '2025-05-02');",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let conn = store.connection();
+    let index: String = conn
+        .query_row(
+            "SELECT sql FROM sqlite_schema WHERE name = 'figures_timeline'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(index.contains("agent_entity, noun)"), "{index}");
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    let query = |noun: &str| {
+        conn.execute("UPDATE figures SET noun = ?1 WHERE id = 'F2'", [noun])
+            .unwrap();
+        let timeline = store
+            .timeline(&tally_store::TimelineQuery {
+                measure: "killed".to_owned(),
+                ..tally_store::TimelineQuery::default()
+            })
+            .unwrap();
+        let mut raws: Vec<&str> = timeline.estimates.iter().map(|e| e.raw.as_str()).collect();
+        raws.sort_unstable();
+        assert_eq!(raws, ["at least 12", "nine"]);
+        timeline
+            .estimates
+            .iter()
+            .map(|e| e.flags.len())
+            .sum::<usize>()
+    };
+    assert_eq!(
+        query("Children"),
+        0,
+        "children are a part of the people killed"
+    );
+    assert_eq!(
+        query("PEOPLE"),
+        2,
+        "the same noun, case-folded, still contradicts"
+    );
+    let plan: Vec<String> = conn
+        .prepare(
+            "EXPLAIN QUERY PLAN SELECT raw, agent_text, noun FROM figures
+             WHERE measure = 'killed' AND subject_entity = 'RU' ORDER BY date",
+        )
+        .unwrap()
+        .query_map([], |r| r.get::<_, String>(3))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(
+        plan.iter()
+            .any(|p| p.contains("USING COVERING INDEX figures_timeline")),
+        "{plan:?}"
+    );
+}
+
 /// A version-3 file, as last month's tally left it, with one Kharkiv death toll.
 fn version_3_file(dir: &std::path::Path) -> std::path::PathBuf {
     let path = dir.join("v3.db");

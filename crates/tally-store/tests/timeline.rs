@@ -22,6 +22,8 @@ struct Fig {
     subject: Option<(&'static str, Option<&'static str>)>,
     place: Option<(&'static str, Option<&'static str>)>,
     unit: Option<&'static str>,
+    /// The counted noun ("casualties" unless [`Fig::counting`] says otherwise).
+    noun: Option<&'static str>,
 }
 
 const fn fig(raw: &'static str, low: f64, high: f64) -> Fig {
@@ -32,6 +34,7 @@ const fn fig(raw: &'static str, low: f64, high: f64) -> Fig {
         subject: None,
         place: None,
         unit: None,
+        noun: Some("casualties"),
     }
 }
 
@@ -47,6 +50,9 @@ impl Fig {
             place: Some((place, entity)),
             ..self
         }
+    }
+    const fn counting(self, noun: Option<&'static str>) -> Fig {
+        Fig { noun, ..self }
     }
     const fn in_unit(self, unit: &'static str) -> Fig {
         Fig {
@@ -90,7 +96,7 @@ fn story(n: u64, claimant: &str, date: &str, sentence: &str, figures: &[Fig]) ->
             open_low: false,
             open_high: f.high.is_none(),
             measure: Measure::Casualties,
-            noun: Some("casualties".to_owned()),
+            noun: f.noun.map(str::to_owned),
             subject: f.subject.map(arg),
             subject_inherited: false,
             agent: None,
@@ -579,6 +585,106 @@ fn within_one_story_a_placed_count_below_the_toll_is_a_part_of_it() {
         &[fig("four", 4.0, 4.0).at("in Volusia County", Some("local:E1"))],
     );
     assert_eq!(flags(vec![second_claim(one, other)]), pairs(&[]));
+}
+
+/// In one story, a count of another counted noun is a part of the toll: "killing at least 47
+/// people, including nine children" and another source's "31 people" do not make "nine"
+/// contradict "31" (case-folded: "People" is "people"), while "47" and "31" people do, as
+/// do "47 people" and "31 dead" (both name the whole toll), and so does a count without a
+/// noun. Across stories the noun changes nothing.
+#[test]
+fn within_one_story_a_count_of_another_noun_is_a_part_of_the_toll() {
+    let sentence = "Fighters killed at least 47 people, including nine children, activists \
+                    said; the network said 31 People were killed; the toll is 20.";
+    let activists = story(
+        1,
+        "local activists",
+        "2025-11-01",
+        sentence,
+        &[
+            fig("at least 47", 47.0, 47.0).counting(Some("people")),
+            fig("nine", 9.0, 9.0).counting(Some("children")),
+        ],
+    );
+    let mut one = second_claim(
+        activists.clone(),
+        story(
+            1,
+            "the network",
+            "2025-11-01",
+            sentence,
+            &[fig("31", 31.0, 31.0).counting(Some("People"))],
+        ),
+    );
+    // `second_claim` names the added figure F2: the activists' two are F1 and F2 here.
+    one.figures[2].id = "F3".to_owned();
+    one.claims[1].figures = vec!["F3".to_owned()];
+    assert_eq!(
+        flags(vec![one.clone()]),
+        pairs(&[
+            ("31", "contradicts", "at least 47"),
+            ("at least 47", "contradicts", "31"),
+        ])
+    );
+    let expected = flags(vec![one.clone()]);
+    for toll in ["persons", "dead", "victims"] {
+        let mut other = one.clone();
+        other.figures[2].noun = Some(toll.to_owned());
+        assert_eq!(flags(vec![other]), expected, "{toll}");
+    }
+    // A third claim's count without a noun contradicts every count it is within scope of.
+    let mut bare = one.clone();
+    let mut claim = bare.claims[1].clone();
+    claim.id = "C3".to_owned();
+    claim.claimant.name = "officials".to_owned();
+    claim.claimant.speaker_id = Some("S3".to_owned());
+    claim.figures = vec!["F4".to_owned()];
+    let mut twenty = bare.figures[2].clone();
+    twenty.id = "F4".to_owned();
+    let start = bare.body.find("20.").unwrap();
+    twenty.span = bare.span(start, start + 2).unwrap();
+    twenty.raw = "20".to_owned();
+    twenty.low = Some(20.0);
+    twenty.high = Some(20.0);
+    twenty.noun = None;
+    bare.figures.push(twenty);
+    bare.claims.push(claim);
+    assert_eq!(
+        flags(vec![bare]),
+        pairs(&[
+            ("20", "contradicts", "31"),
+            ("20", "contradicts", "at least 47"),
+            ("20", "contradicts", "nine"),
+            ("31", "contradicts", "20"),
+            ("31", "contradicts", "at least 47"),
+            ("at least 47", "contradicts", "20"),
+            ("at least 47", "contradicts", "31"),
+            ("nine", "contradicts", "20"),
+        ])
+    );
+    // Two stories: nothing makes them one toll, and the noun does not decide anything.
+    let other = story(
+        2,
+        "the network",
+        "2025-11-01",
+        "The network said 31 people were killed in the attack on the camp in El Fasher.",
+        &[fig("31", 31.0, 31.0)
+            .counting(Some("people"))
+            .at("in El Fasher", Some("place:sd-fsh"))],
+    );
+    let placed = story(
+        3,
+        "local activists",
+        "2025-11-01",
+        "Activists said nine children were killed in the attack on the camp in El Fasher.",
+        &[fig("nine", 9.0, 9.0)
+            .counting(Some("children"))
+            .at("in El Fasher", Some("place:sd-fsh"))],
+    );
+    assert_eq!(
+        flags(vec![other, placed]),
+        pairs(&[("31", "contradicts", "nine"), ("nine", "contradicts", "31")])
+    );
 }
 
 /// A statement dated by a week ("said last week": `2024-W50`) sorts at that week's Monday,
