@@ -178,7 +178,8 @@ fn related_link(block: &Block) -> Option<RelatedLink> {
 
 /// The credit at the end of a photo caption, without its label: "Residents wade through
 /// a street. (Photo: Diego Vara/Reuters)" → "Diego Vara/Reuters"; "... Photograph: Jane
-/// Doe/Getty Images" → "Jane Doe/Getty Images".
+/// Doe/Getty Images" → "Jane Doe/Getty Images"; "... Oct. 29, 2025. (AP Photo/Matias
+/// Delacroix)" → "AP Photo/Matias Delacroix" (see [`agency_first_credit`]).
 pub(crate) fn caption_credit(caption: &str) -> Option<&str> {
     let caption = caption.trim_end();
     let tail = match caption.strip_suffix(')') {
@@ -192,7 +193,35 @@ pub(crate) fn caption_credit(caption: &str) -> Option<&str> {
         }
     };
     let tail = tail.trim();
+    if agency_first_credit(tail) {
+        return Some(tail);
+    }
     is_credit(tail).then(|| strip_label(tail, CREDIT_LABELS).unwrap_or(tail))
+}
+
+/// Most words in the photographer's name of an agency-first credit ("Matias Delacroix,
+/// File" has three).
+const CREDIT_NAME_WORDS: usize = 6;
+
+/// An agency-first credit, the wire services' own form inside a caption's closing
+/// parentheses: the agency (an alias in `data/ingest/agencies.tsv`, optionally followed by
+/// "Photo"), a slash, then the photographer's capitalized name ("AP Photo/Matias Delacroix",
+/// "AP Photo/Evan Vucci, File", "Reuters/Mohammed Salem"). Only a caption's tail is
+/// tested, never a body paragraph: "AP/Ipsos" in a sentence is a poll, not a credit.
+fn agency_first_credit(tail: &str) -> bool {
+    let Some((agency, name)) = tail.split_once('/') else {
+        return false;
+    };
+    let agency = agency.trim();
+    let agency = ["Photos", "Photo", "photo"]
+        .iter()
+        .find_map(|p| agency.strip_suffix(p))
+        .map_or(agency, str::trim_end);
+    let name = name.trim();
+    agencies::agency(agency).is_some()
+        && name.chars().next().is_some_and(char::is_uppercase)
+        && !name.contains(['/', '(', ')'])
+        && name.split_whitespace().count() <= CREDIT_NAME_WORDS
 }
 
 /// A photo credit: a short line that is labelled as one, or a capitalized line that names a
@@ -342,6 +371,30 @@ mod tests {
             c("A rally in Ohio. Photograph: Jane Doe/Getty Images"),
             Some("Jane Doe/Getty Images")
         );
+        assert_eq!(
+            c(
+                "A man walks past a damaged home in Black River, Jamaica, Wednesday, Oct. 29, \
+               2025. (AP Photo/Matias Delacroix)"
+            ),
+            Some("AP Photo/Matias Delacroix")
+        );
+        assert_eq!(
+            c("President Trump speaks in Washington. (AP Photo/Evan Vucci, File)"),
+            Some("AP Photo/Evan Vucci, File")
+        );
+        assert_eq!(
+            c("Smoke rises over Gaza City. (Reuters/Mohammed Salem)"),
+            Some("Reuters/Mohammed Salem")
+        );
+        assert_eq!(
+            c("Rescuers search the rubble. (Photo: Matias Delacroix/AP)"),
+            Some("Matias Delacroix/AP")
+        );
+        // Not a credit: a poll, a lower-case tail, an unknown "agency", an empty name.
+        assert_eq!(c("Approval fell, a poll found. (AP/Ipsos poll/2025)"), None);
+        assert_eq!(c("Prices rose. (Reuters/survey of economists)"), None);
+        assert_eq!(c("A street in Kursk. (Kursk/Russia)"), None);
+        assert_eq!(c("A street in Kursk. (AP Photo/)"), None);
         assert_eq!(c("The president (left) with aides."), None);
         assert_eq!(c("Soldiers in Kursk (Ukraine)"), None);
     }
