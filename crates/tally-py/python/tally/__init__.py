@@ -381,6 +381,7 @@ class Store:
         *,
         subject: Optional[str] = None,
         place: Optional[str] = None,
+        agent: Optional[str] = None,
         since: Optional[str] = None,
         until: Optional[str] = None,
         window_days: int = 7,
@@ -395,13 +396,18 @@ class Store:
         "estimates": [...]}``; with ``"pandas"`` or ``"arrow"``, one row per estimate.
 
         :param subject: an entity id (``KP``) or words of the subject phrase.
-        :param place: an entity id or words of the place phrase ("Kursk").
+        :param place: an entity id or words of the place phrase ("Kursk"); words also
+            match a figure without a place whose article's dateline names them.
+        :param agent: who did the harm: an entity id (``RU``) or words of the agent phrase
+            ("Russia" matches "Russian drones and missiles"); figures without an agent are
+            left out, and the result echoes the filter as ``agent``.
         :raises TallyError: ``S004`` for an unknown measure or a malformed date.
         """
         result = self._native.timeline(
             measure,
             subject=subject,
             place=place,
+            agent=agent,
             since=since,
             until=until,
             window_days=window_days,

@@ -98,6 +98,7 @@ class Store:
         *,
         subject: Optional[str] = None,
         place: Optional[str] = None,
+        agent: Optional[str] = None,
         since: Optional[str] = None,
         until: Optional[str] = None,
         window_days: int = 7,

@@ -61,6 +61,31 @@ def test_timeline_and_table_as_frames(store):
     assert len(claims) == 5
 
 
+def test_timeline_agent_filter(tmp_path):
+    """``agent=`` keeps the estimates whose figure names who did the harm, by words of the
+    agent phrase or by its entity id, like ``tally timeline --agent``."""
+    store = tally.Store(tmp_path / "agent.db", create=True)
+    strike = (
+        "Russian drones and missiles struck Kharkiv overnight, killing at least 12 people, "
+        "regional officials said on Sunday."
+    )
+    flood = "Nine people died in floods in the south of the country, officials said on Sunday."
+    documents = [tally.extract(text) for text in (strike, flood)]
+    assert [f.get("agent") is not None for d in documents for f in d["figures"]] == [True, False]
+    assert store.add(documents)["inserted"] == 2
+    everything = store.timeline("killed")
+    assert "agent" not in everything
+    assert sorted(e["raw"] for e in everything["estimates"]) == ["12", "Nine"]
+    for agent in ("russian DRONES", "RU"):
+        by_agent = store.timeline("killed", agent=agent)
+        assert by_agent["agent"] == agent
+        [estimate] = by_agent["estimates"]
+        assert estimate["raw"] == "12"
+        assert estimate["agent"] == "Russian drones and missiles"
+        assert estimate["agent_entity"] == "RU"
+    assert store.timeline("killed", agent="no such agent")["estimates"] == []
+
+
 def test_table_equals_tally_export(store, tally_bin, tmp_path, samples):
     db = tmp_path / "cli.db"
     subprocess.run([tally_bin, "ingest", "-q", "--db", str(db), *map(str, samples)], check=True)

@@ -114,7 +114,7 @@ impl Store {
         convert::to_py(py, &detail)
     }
 
-    #[pyo3(signature = (measure, *, subject=None, place=None, since=None, until=None, window_days=7, limit=10_000))]
+    #[pyo3(signature = (measure, *, subject=None, place=None, agent=None, since=None, until=None, window_days=7, limit=10_000))]
     #[allow(clippy::too_many_arguments)]
     fn timeline<'py>(
         &self,
@@ -122,6 +122,7 @@ impl Store {
         measure: String,
         subject: Option<String>,
         place: Option<String>,
+        agent: Option<String>,
         since: Option<String>,
         until: Option<String>,
         window_days: i64,
@@ -131,8 +132,7 @@ impl Store {
             measure,
             subject,
             place,
-            // The agent filter is not offered to Python yet.
-            agent: None,
+            agent,
             since,
             until,
             window_days,
