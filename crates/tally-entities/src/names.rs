@@ -534,10 +534,17 @@ pub fn find_cased(ctx: &SentenceCtx<'_>, out: &mut Vec<Candidate>) {
         while j + 1 < n
             && if words[j].possessive {
                 // After a possessive no word is joined; a plural noun's goes on before a
-                // capitalized word one space on.
+                // capitalized word one space on, and so does a name's before an organization
+                // word ("McDonald's Corp", "Lloyd's Bank Plc", "Fireman's Fund": the "'s" is
+                // the company's), but not a title's ("the President's Council of ...").
                 (j == i || ctx.is_of(j - 1))
                     && words[j + 1].upper
-                    && POSSESSIVE_PLURALS.contains(&ctx.text(j))
+                    && (POSSESSIVE_PLURALS.contains(&ctx.text(j))
+                        || (j == i
+                            && ctx.covered[j].is_none()
+                            && !ctx.has(j, TITLE | TITLE_FIRST)
+                            && ctx.has(j + 1, ORG_SUFFIX)
+                            && !ctx.has(j + 1, STOP)))
                     && matches!(
                         ctx.body.get(words[j].end..words[j + 1].start),
                         Some("'s " | "’s " | "' " | "’ ")

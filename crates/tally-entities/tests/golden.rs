@@ -461,3 +461,14 @@ fn pairs_of_places_before_a_plural_place_noun() {
         "Thirteen provinces, mainly in the northeast, reported drought.",
     ]));
 }
+
+/// Round 5: a name's possessive before an organization word is the company's own "'s"
+/// ("McDonald's Corp", "Lloyd's Bank Plc", "Fireman's Fund" were split into two
+/// organizations), not a title's ("the President's Council of Economic Advisers").
+#[test]
+fn possessive_company_names() {
+    insta::assert_snapshot!(render(&[
+        "McDonald's Corp said sales rose, and Lloyd's Bank Plc and Fireman's Fund agreed.",
+        "He joined the President's Council of Economic Advisers.",
+    ]));
+}
