@@ -1270,6 +1270,7 @@ fn typed_pieces(
                 && ctx.has(k - 1, PLACE_CUE)
                 && !(k > 1 && ctx.has(k - 2, OWNERSHIP)))
                 || after_direction(ctx, k)
+                || off_a_vessel(ctx, k)
                 || after_place(ctx, k, last, out)
                 || camp_after(ctx, last);
             // "the Zamzam displacement camp", "Tepe refugee camp": a camp for displaced
@@ -1335,6 +1336,37 @@ fn place_noun_of(ctx: &SentenceCtx<'_>, k: usize) -> bool {
         && ctx.is_of(k - 1)
         && PLACES_OF.contains(&ctx.text(k - 2))
 }
+
+/// Whether word `k` follows "off" after a vessel or a distance: "six boats off
+/// Lampedusa", "a ship sank 20 miles off Crete". Not after a verb ("spun off Kenvue",
+/// "sold off Twitter"), which takes a company.
+fn off_a_vessel(ctx: &SentenceCtx<'_>, k: usize) -> bool {
+    k > 1
+        && ctx.words[k].joined
+        && ctx.words[k - 1].joined
+        && ctx.text(k - 1) == "off"
+        && OFF_NOUNS.contains(&ctx.text(k - 2))
+}
+
+/// Vessels and distances before "off" and a place ("boats off Lampedusa").
+const OFF_NOUNS: &[&str] = &[
+    "boat",
+    "boats",
+    "ship",
+    "ships",
+    "vessel",
+    "vessels",
+    "dinghy",
+    "dinghies",
+    "miles",
+    "kilometers",
+    "kilometres",
+    "km",
+    "coast",
+    "waters",
+    "island",
+    "islands",
+];
 
 /// Whether word `k` follows "identified as" or "named as", which name a person: "the
 /// suspect, identified as Colt Gray".

@@ -472,3 +472,13 @@ fn possessive_company_names() {
         "He joined the President's Council of Economic Advisers.",
     ]));
 }
+
+/// Round 5: a name after "off" and a vessel or distance is a place ("six boats off
+/// Lampedusa", "20 miles off Crete"), not after a verb ("spun off Kenvue").
+#[test]
+fn off_a_vessel_is_a_place() {
+    insta::assert_snapshot!(render(&[
+        "The coast guard rescued 340 people from six boats off Lampedusa, and a ship sank 20 miles off Gavdos.",
+        "Johnson & Johnson spun off Kenvue last year.",
+    ]));
+}
