@@ -314,8 +314,14 @@ pub(crate) fn parse(
     }
     d.affiliation = affiliation;
 
-    // An apposition adds role, affiliation and seniority when the core has none.
-    if let Some(a) = apposition {
+    // An apposition adds role, affiliation and seniority when the core has none. An age
+    // ("Merz, 69, told") is no role.
+    let age = |a: &Phrase| {
+        words[a.start..a.end]
+            .iter()
+            .all(|w| w.text.bytes().all(|b| b.is_ascii_digit()))
+    };
+    if let Some(a) = apposition.filter(|a| !age(a)) {
         let extra = parse(lex, body, words, a, None);
         if d.role.is_none() {
             d.role = extra.role.or(extra.head.clone());

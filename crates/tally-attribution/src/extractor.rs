@@ -203,6 +203,41 @@ impl<'d> EntityIndex<'d> {
     }
 }
 
+/// "The city's mayor, Ihor Terekhov, told the Guardian": a person named by the whole
+/// apposition of a description that names no one is the speaker, and the description is
+/// what describes them (role "mayor"). Returns the phrase that names the speaker and the
+/// one that describes them.
+fn named_in_apposition(
+    entities: &EntityIndex<'_>,
+    words: &[Word<'_>],
+    core: Phrase,
+    apposition: Option<Phrase>,
+) -> (Phrase, Option<Phrase>) {
+    let bytes = |p: Phrase| {
+        Some((
+            words.get(p.start)?.start,
+            words.get(p.end.checked_sub(1)?)?.end,
+        ))
+    };
+    let person = |p: Phrase| {
+        bytes(p)
+            .and_then(|(a, b)| entities.exact(a, b))
+            .is_some_and(|e| e.kind == EntityType::Person)
+    };
+    let names_someone = |p: Phrase| {
+        bytes(p).is_some_and(|(a, b)| {
+            entities
+                .all()
+                .iter()
+                .any(|m| a <= m.0 && m.1 <= b && m.2.kind == EntityType::Person)
+        })
+    };
+    match apposition {
+        Some(a) if person(a) && !names_someone(core) => (a, Some(core)),
+        _ => (core, apposition),
+    }
+}
+
 /// A descriptor that found no name but ends in a person the entities layer knows is that
 /// person, named ("Secretary of State Antony Blinken": the "of" after the title hid the
 /// name from the descriptor's own reading); an affiliation read over the name is dropped.
@@ -888,7 +923,7 @@ fn annotate(
                     let (target, apposition) = match s.antecedent {
                         Some(a) => appositive_head(lex, &doc.body, words, a)
                             .map_or((a, s.apposition), |h| (h, Some(a))),
-                        None => (s.core, s.apposition),
+                        None => named_in_apposition(&entities, words, s.core, s.apposition),
                     };
                     let mut d = descriptor::parse(lex, &doc.body, words, target, apposition);
                     let span = span_of(doc, words, target)?;

@@ -496,3 +496,29 @@ fn a_body_title_and_person_name_the_person() {
         "the bureau's entity"
     );
 }
+
+/// "The city's mayor, Ihor Terekhov, told ...": the person named in the apposition is the
+/// speaker, described by the phrase before it; an age in apposition is no role.
+#[test]
+fn a_name_in_apposition_after_a_description_is_the_speaker() {
+    let doc = run(
+        &[
+            "The city's mayor, Ihor Terekhov, told the Guardian that 87 civilians had been killed.",
+            "Another official, Anna Koval, 41, said the shelling went on all night.",
+            "A spokesman, 52, said nothing more.",
+        ],
+        &[
+            ("Ihor Terekhov", EntityType::Person, "Ihor Terekhov"),
+            ("Anna Koval", EntityType::Person, "Anna Koval"),
+        ],
+    );
+    assert_eq!(
+        speakers(&doc),
+        ["Ihor Terekhov", "Anna Koval", "A spokesman"]
+    );
+    let roles: Vec<Option<&str>> = doc.speakers.iter().map(|s| s.role.as_deref()).collect();
+    assert_eq!(roles[0], Some("mayor"));
+    assert_ne!(roles[1], Some("41"), "an age is no role");
+    assert_eq!(roles[2], Some("spokesman"));
+    assert!(doc.speakers.iter().take(2).all(|s| !s.anonymous));
+}
