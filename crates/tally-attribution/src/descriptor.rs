@@ -70,6 +70,23 @@ fn honorific(text: &str) -> bool {
     )
 }
 
+/// The group phrase of a partitive source, "the people" of "two of the people": a number,
+/// "of", then a definite determiner and at least one word.
+fn partitive_group(lex: &Lexicon, words: &[Word<'_>], p: Phrase) -> Option<Phrase> {
+    let start = p.start;
+    let group = Phrase {
+        start: start + 2,
+        end: p.end,
+    };
+    let shaped = p.end > start + 3
+        && (class(lex, words, start) == Class::Number
+            || crate::phrase::two_to_ten(words[start].lower())
+            || words[start].lower() == "one")
+        && words[start + 1].lower() == "of"
+        && matches!(words[start + 2].lower(), "the" | "these" | "those");
+    shaped.then_some(group)
+}
+
 /// Parses the core phrase `p` of a source, with an optional apposition that describes it.
 pub(crate) fn parse(
     lex: &Lexicon,
@@ -93,6 +110,13 @@ pub(crate) fn parse(
         .get(ws.first().map_or(0, |w| w.start)..ws.last().map_or(0, |w| w.end))
         .unwrap_or("")
         .to_owned();
+    // "two of the people", "one of the officials": a part of a group the story named
+    // before is described, and refers back, by the group's phrase.
+    if let Some(group) = partitive_group(lex, words, p) {
+        let mut d = parse(lex, body, words, group, apposition);
+        d.text = text;
+        return d;
+    }
     let mut d = Descriptor {
         form: Form::Indefinite,
         text,

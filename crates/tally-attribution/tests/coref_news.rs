@@ -522,3 +522,22 @@ fn a_name_in_apposition_after_a_description_is_the_speaker() {
     assert_eq!(roles[2], Some("spokesman"));
     assert!(doc.speakers.iter().take(2).all(|s| !s.anonymous));
 }
+
+/// "two of the people said": a part of a group named before refers back to the group.
+#[test]
+fn a_part_of_a_group_is_the_group() {
+    let doc = run(
+        &[
+            "Intel plans to cut jobs, three people familiar with the matter said.",
+            "The cuts could come this week, two of the people said.",
+        ],
+        &[],
+    );
+    assert_eq!(
+        speakers(&doc),
+        [
+            "three people familiar with the matter",
+            "three people familiar with the matter"
+        ]
+    );
+}
