@@ -838,8 +838,20 @@ fn annotate(
         let mut cues = cues_in(lex, &buffer, &hits[first_hit..h]);
         // "put [the death toll at 41]" is the only frame of such a cue: elsewhere "put" is
         // a plain verb, which must not end another report's content as a cue would.
+        // "The operation will put the bill supply at about 1,500 billion yen" is a result
+        // to come, not an estimate: a modal before "put" makes no report.
+        let modal = |start: usize| {
+            // Lowercase as written: "in May 2015 put ..." has the month.
+            buffer[start.saturating_sub(2)..=start].iter().any(|w| {
+                matches!(
+                    w.text,
+                    "will" | "would" | "could" | "should" | "might" | "may"
+                )
+            })
+        };
         cues.retain(|cue| {
-            !cue.entry.flags.amount || sentence::puts_amount(lex, &buffer, cue.words.end)
+            !cue.entry.flags.amount
+                || (sentence::puts_amount(lex, &buffer, cue.words.end) && !modal(cue.words.start))
         });
         // "on condition of anonymity to discuss the meeting": the verb after a sourcing
         // condition says why the source is anonymous; it reports nothing.

@@ -1558,6 +1558,15 @@ fn after(
         .map(|p| (p, Intro::Clause))
 }
 
+/// A number word that opens an amount ("eight", "dozens", "hundreds of").
+fn spelled_amount(lower: &str) -> bool {
+    crate::phrase::two_to_ten(lower)
+        || matches!(
+            lower,
+            "one" | "eleven" | "twelve" | "dozens" | "hundreds" | "thousands" | "tens" | "several"
+        )
+}
+
 /// Whether the cue ending at `j0` has the "put X at amount" frame (see [`put_at`]).
 pub(crate) fn puts_amount(lex: &Lexicon, words: &[Word<'_>], j0: usize) -> bool {
     put_at(lex, words, j0, words.len()).is_some()
@@ -1573,10 +1582,36 @@ fn put_at(
     j0: usize,
     next_cue: usize,
 ) -> Option<(Phrase, Intro)> {
+    // "at 63", "at eight", "at more than 100", "at about $7 billion": an amount, spelled
+    // or in digits, after at most two words of approximation.
     let amount = |i: usize| {
-        words.get(i).is_some_and(|w| {
-            w.text.starts_with(|c: char| c.is_ascii_digit() || c == '$')
-                || class(lex, words, i) == Class::Number
+        let hedged = (i..i + 3).find(|&k| {
+            words.get(k).is_none_or(|w| {
+                !matches!(
+                    w.lower(),
+                    "about"
+                        | "around"
+                        | "some"
+                        | "nearly"
+                        | "roughly"
+                        | "over"
+                        | "more"
+                        | "than"
+                        | "almost"
+                        | "approximately"
+                        | "least"
+                        | "at"
+                        | "up"
+                        | "to"
+                )
+            })
+        });
+        hedged.is_some_and(|k| {
+            words.get(k).is_some_and(|w| {
+                w.text.starts_with(|c: char| c.is_ascii_digit() || c == '$')
+                    || class(lex, words, k) == Class::Number
+                    || spelled_amount(w.lower())
+            })
         })
     };
     let first = words.get(j0)?;

@@ -743,3 +743,30 @@ fn coordinated_post_posed_sources() {
         "{all:?}"
     );
 }
+
+/// The amount of "put X at" may be spelled or approximate ("at eight", "at more than 100",
+/// "at about $7 billion"); with a modal before "put" it is a result to come, no estimate.
+#[test]
+fn put_at_a_spelled_or_approximate_amount() {
+    let all = found(&[
+        "The commission put the death toll at eight.",
+        "Officials put the death toll at more than 100.",
+        "The government put the damage at about $7 billion.",
+        "The operation will put the bill supply at about 1,500 billion yen.",
+        "A poll in May put his support at 5 percent.",
+    ]);
+    for (source, content) in [
+        ("The commission", "the death toll at eight"),
+        ("Officials", "the death toll at more than 100"),
+        ("The government", "the damage at about $7 billion"),
+    ] {
+        assert!(has(&all, "put", source, content), "{all:?}");
+    }
+    assert!(
+        !all.iter()
+            .any(|(_, s, _)| s.as_deref() == Some("The operation")),
+        "{all:?}"
+    );
+    let puts = all.iter().filter(|(cue, _, _)| cue == "put").count();
+    assert_eq!(puts, 4, "the month May is no modal: {all:?}");
+}
