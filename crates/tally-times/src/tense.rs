@@ -738,6 +738,19 @@ fn left_cue(left: &[Word<'_>]) -> Option<Tense> {
         if t == Tense::Past && !aux && modal_perfect(left, i) {
             return None;
         }
+        // "up from the 2.7% they expected in March": a pronoun subject makes "expected" a
+        // past verb, and a time right after it ("in March") is when they expected it ("the
+        // deal, expected in March" and "is expected in March" stay ahead; "he expected
+        // prices to firm in the third quarter" looks ahead from then).
+        if t == Tense::Future
+            && i <= 1
+            && w.lower.ends_with("ed")
+            && left.get(i + 1).is_some_and(|p| {
+                matches!(p.lower.as_ref(), "they" | "we" | "he" | "she" | "i" | "it")
+            })
+        {
+            return Some(Tense::Past);
+        }
         // "the vote, which had been scheduled for March": a plan made in the past may be
         // for a time on either side of now; the nearest.
         if t == Tense::Future

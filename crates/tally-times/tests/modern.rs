@@ -661,3 +661,21 @@ fn long_infinitives_and_coordinated_expressions() {
         ),
     ]));
 }
+
+/// "they expected in March": a pronoun subject makes "expected" past and the month the
+/// time of the expecting; "expected in March" as a participle, or with an object or
+/// infinitive between, still looks ahead.
+#[test]
+fn expected_by_a_pronoun_subject() {
+    insta::assert_snapshot!(check(&[
+        (
+            "2025-06-18",
+            "Inflation ended at 3%, up from the 2.7% they expected in March."
+        ),
+        ("2025-06-18", "The deal, expected in March, was delayed."),
+        (
+            "2025-06-18",
+            "He said they expected prices to firm in the third quarter."
+        ),
+    ]));
+}
