@@ -712,7 +712,10 @@ impl Recognizer {
                 after
                     .filter(|t| t.kind == Kind::Word)
                     .zip(after_info)
-                    .and_then(|(t, info)| Some((self.unit_name(info)?, t.end)))
+                    .and_then(|(t, info)| {
+                        let unit = self.unit_name(info)?;
+                        Some(per_hour(text, unit, t.end).unwrap_or((unit, t.end)))
+                    })
             } {
                 unit = Some(u);
                 end = e;
@@ -909,7 +912,7 @@ impl Recognizer {
             return None;
         }
         let unit = self.lexicon.unit_of_str(t.text(text))?;
-        Some((unit, t.end))
+        Some(per_hour(text, unit, t.end).unwrap_or((unit, t.end)))
     }
 
     /// The unit of measure a looked-up word names.
@@ -1324,4 +1327,21 @@ mod tests {
         );
         assert_eq!(q[3].base, Base::Range(20.0, 25.0));
     }
+}
+
+/// "185 miles per hour", "298 km an hour": a distance per hour is a speed, in the unit
+/// names units.tsv gives the abbreviations ("mph", "kph" → "km/h"). Returns the speed unit
+/// and where "hour" ends.
+fn per_hour<'u>(text: &str, unit: &str, pos: usize) -> Option<(&'u str, usize)> {
+    let speed = match unit {
+        "mi" => "mph",
+        "km" => "km/h",
+        _ => return None,
+    };
+    let per = lex::next(text, pos)?;
+    if !(per.is(text, "per") || per.is(text, "an") || per.is(text, "a")) {
+        return None;
+    }
+    let hour = lex::next(text, per.end)?;
+    hour.is(text, "hour").then_some((speed, hour.end))
 }

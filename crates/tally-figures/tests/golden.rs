@@ -524,3 +524,20 @@ fn determined_subjects_after_and() {
         )
     );
 }
+
+/// A distance per hour is a speed: "185 miles per hour" is 185 mph, "298 km an hour" km/h;
+/// a distance before anything else stays a distance.
+#[test]
+fn speeds_per_hour() {
+    let extractor = FigureExtractor::new().unwrap();
+    insta::assert_snapshot!(
+        "speeds_per_hour",
+        run(
+            &[
+                "Melissa had sustained winds of 185 miles per hour (298 km an hour).",
+                "The convoy drove 40 miles a day.",
+            ],
+            &extractor
+        )
+    );
+}
