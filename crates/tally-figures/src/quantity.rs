@@ -1232,6 +1232,23 @@ fn percent_at(text: &str, t: Tok) -> Option<(PercentUnit, usize)> {
     }
 }
 
+/// "185 miles per hour", "298 km an hour": a distance per hour is a speed, in the unit
+/// names units.tsv gives the abbreviations ("mph", "kph" → "km/h"). Returns the speed unit
+/// and where "hour" ends.
+fn per_hour<'u>(text: &str, unit: &str, pos: usize) -> Option<(&'u str, usize)> {
+    let speed = match unit {
+        "mi" => "mph",
+        "km" => "km/h",
+        _ => return None,
+    };
+    let per = lex::next(text, pos)?;
+    if !(per.is(text, "per") || per.is(text, "an") || per.is(text, "a")) {
+        return None;
+    }
+    let hour = lex::next(text, per.end)?;
+    hour.is(text, "hour").then_some((speed, hour.end))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1327,21 +1344,4 @@ mod tests {
         );
         assert_eq!(q[3].base, Base::Range(20.0, 25.0));
     }
-}
-
-/// "185 miles per hour", "298 km an hour": a distance per hour is a speed, in the unit
-/// names units.tsv gives the abbreviations ("mph", "kph" → "km/h"). Returns the speed unit
-/// and where "hour" ends.
-fn per_hour<'u>(text: &str, unit: &str, pos: usize) -> Option<(&'u str, usize)> {
-    let speed = match unit {
-        "mi" => "mph",
-        "km" => "km/h",
-        _ => return None,
-    };
-    let per = lex::next(text, pos)?;
-    if !(per.is(text, "per") || per.is(text, "an") || per.is(text, "a")) {
-        return None;
-    }
-    let hour = lex::next(text, per.end)?;
-    hour.is(text, "hour").then_some((speed, hour.end))
 }
