@@ -849,9 +849,27 @@ fn annotate(
                 )
             })
         };
+        // "A Western official said Western estimates were lower but still put Russian
+        // casualties at about 790,000": a "put" coordinated ("but", "and", and an adverb)
+        // after another cue of its sentence is part of that report, not one of its own
+        // that would cut it ("..., said Michael Pickens, who puts the average at 450 dlrs"
+        // stays a report).
+        let first_other = cues
+            .iter()
+            .filter(|cue| !cue.entry.flags.amount)
+            .map(|cue| cue.words.start)
+            .min();
+        let coordinated = |start: usize| {
+            buffer[start.saturating_sub(2)..start]
+                .iter()
+                .any(|w| matches!(w.lower(), "but" | "and"))
+        };
         cues.retain(|cue| {
             !cue.entry.flags.amount
-                || (sentence::puts_amount(lex, &buffer, cue.words.end) && !modal(cue.words.start))
+                || (sentence::puts_amount(lex, &buffer, cue.words.end)
+                    && !modal(cue.words.start)
+                    && !(coordinated(cue.words.start)
+                        && first_other.is_some_and(|other| other < cue.words.start)))
         });
         // "on condition of anonymity to discuss the meeting": the verb after a sourcing
         // condition says why the source is anonymous; it reports nothing.

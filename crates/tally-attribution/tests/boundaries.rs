@@ -745,7 +745,8 @@ fn coordinated_post_posed_sources() {
 }
 
 /// The amount of "put X at" may be spelled or approximate ("at eight", "at more than 100",
-/// "at about $7 billion"); with a modal before "put" it is a result to come, no estimate.
+/// "at about $7 billion"); with a modal before "put" it is a result to come, no estimate;
+/// coordinated after another report's cue it is part of that report.
 #[test]
 fn put_at_a_spelled_or_approximate_amount() {
     let all = found(&[
@@ -754,6 +755,7 @@ fn put_at_a_spelled_or_approximate_amount() {
         "The government put the damage at about $7 billion.",
         "The operation will put the bill supply at about 1,500 billion yen.",
         "A poll in May put his support at 5 percent.",
+        "An official said estimates were lower but still put the losses at about 790,000.",
     ]);
     for (source, content) in [
         ("The commission", "the death toll at eight"),
@@ -766,6 +768,15 @@ fn put_at_a_spelled_or_approximate_amount() {
         !all.iter()
             .any(|(_, s, _)| s.as_deref() == Some("The operation")),
         "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "said",
+            "An official",
+            "estimates were lower but still put the losses at about 790,000"
+        ),
+        "a coordinated put stays inside the report: {all:?}"
     );
     let puts = all.iter().filter(|(cue, _, _)| cue == "put").count();
     assert_eq!(puts, 4, "the month May is no modal: {all:?}");
