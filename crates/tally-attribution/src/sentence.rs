@@ -2099,7 +2099,7 @@ fn verb<'l>(
     // condition of anonymity because ...": a sourcing condition after the cue says why the
     // source is unnamed; the content is the clause before the source.
     let after_adjunct = after.as_ref().is_some_and(|(p, i)| {
-        words[p.start].condition
+        sourcing_clause(words, p.start)
             || (*i == Intro::Clause
                 && p.start > cue.words.end
                 && words[p.start - 1].is(",")
@@ -2158,6 +2158,7 @@ fn verb<'l>(
                 .get(j + 1)
                 .is_some_and(|w| w.is_word() && !w.cue && !w.inside)
             && !opens_adjunct(words, j + 1)
+            && !sourcing_clause(words, j + 1)
             && let Some(pre) = before(words, first, prev).map(|p| trim_comma(words, p))
             && words[pre.start..pre.end].iter().all(|w| !w.cue)
             && let Some(rest) = run_to_end(lex, words, j + 1, next_cue)
@@ -2379,6 +2380,30 @@ static RESULTS: LazyLock<Vec<&'static str>> =
 /// ("without providing evidence"). Other openers stay in the content, as PolNeAR annotates
 /// ("..., he said, because Russians are now living longer", "..., by creating ...",
 /// "..., with each receiving 40 percent").
+/// Whether the clause at `k` (after a comma) states a sourcing condition: it is one
+/// ("on condition of anonymity", "requested anonymity") or opens with a participle, a
+/// relative or a cause and reaches one within a few words ("speaking on condition of
+/// anonymity because ...", "who asked not to be named", "because they were not authorized
+/// to speak publicly"). It says why the source is unnamed, not what was said.
+fn sourcing_clause(words: &[Word<'_>], k: usize) -> bool {
+    let Some(w) = words.get(k) else {
+        return false;
+    };
+    if w.condition {
+        return true;
+    }
+    if !matches!(
+        w.lower(),
+        "speaking" | "spoke" | "who" | "because" | "since" | "as"
+    ) {
+        return false;
+    }
+    words[k + 1..words.len().min(k + 7)]
+        .iter()
+        .take_while(|w| w.is_word())
+        .any(|w| w.condition)
+}
+
 fn opens_adjunct(words: &[Word<'_>], k: usize) -> bool {
     let Some(w) = words.get(k) else {
         return false;

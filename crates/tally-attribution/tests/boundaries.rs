@@ -781,3 +781,38 @@ fn put_at_a_spelled_or_approximate_amount() {
     let puts = all.iter().filter(|(cue, _, _)| cue == "put").count();
     assert_eq!(puts, 4, "the month May is no modal: {all:?}");
 }
+
+/// A sourcing-condition clause after a comma ("speaking on condition of anonymity because
+/// ...", "who asked not to be named", "because they were not authorized to speak
+/// publicly") says why the source is unnamed: it is a condition of the report, never a
+/// second content span.
+#[test]
+fn a_sourcing_condition_clause_is_no_second_content() {
+    let all = found(&[
+        "The airline has not chosen a supplier, the people said, speaking on condition of anonymity because the talks are private.",
+        "The bank will cut 300 jobs, two employees said, who asked not to be named because they feared for their jobs.",
+        "The ministry is weighing new tariffs, officials said, because they were not authorized to speak publicly.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "said",
+            "the people",
+            "The airline has not chosen a supplier"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(&all, "said", "two employees", "The bank will cut 300 jobs"),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "said",
+            "officials",
+            "The ministry is weighing new tariffs"
+        ),
+        "{all:?}"
+    );
+}
