@@ -4,6 +4,12 @@
 //! basis and the span it came from, and nothing stated is ever overwritten.
 //!
 //! ## Rules, in order, for a speaker with no stated or gazetteer affiliation
+//! 0. **"Its"** (`its_owner`): an anonymous speaker whose descriptor opens with "its" ("Its
+//!    humanitarian office said" after "The United Nations said") belongs to the body the
+//!    pronoun names: the latest earlier speaker that is an organization or a country, else,
+//!    for a listed speaker noun ("office", "spokesman"), the nearest organization mention.
+//!    The pronoun is written, so the basis is `stated`; the evidence is the mention it was
+//!    resolved to.
 //! 1. **Earlier speaker** (`earlier_speaker`): an anonymous institutional speaker ("a senior
 //!    defense official", heads listed in `data/attribution/institutional.txt`) takes the
 //!    affiliation of the nearest earlier anonymous speaker with the same head noun whose
@@ -28,6 +34,8 @@
 //!   talk about, not the ones they belong to.
 //! - Country modifiers need the entities layer; without it only rule 1 applies, and then
 //!   with the affiliation as written ("U.S.").
+//! - "Its" takes the latest body speaking before it, which may not be the one the writer
+//!   meant when another body is the subject in between without speaking.
 //! - A story quoting officials of two governments with the same head noun can give the
 //!   second the first's affiliation; the basis says so.
 
@@ -117,6 +125,73 @@ fn statement_country<'d>(
     found
 }
 
+/// How far back (bytes) an "its" may reach for the body it names.
+const ITS_REACH: usize = 600;
+
+/// "The United Nations said ... Its humanitarian office said ...": an anonymous speaker
+/// whose descriptor opens with "its" belongs to the body the pronoun names: the latest
+/// earlier speaker that is an organization or a country (with its mention), else, for a
+/// listed speaker noun, the nearest organization mention before it within [`ITS_REACH`]
+/// bytes.
+fn its_owner(
+    lex: &Lexicon,
+    doc: &Document,
+    speakers: &[Speaker],
+    i: usize,
+) -> Option<(String, Span)> {
+    let s = &speakers[i];
+    let its = s
+        .descriptor
+        .as_deref()
+        .is_some_and(|d| d.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("its ")));
+    let at = s.mentions.first()?.start;
+    if !s.anonymous || !its {
+        return None;
+    }
+    let kind = |id: &str| doc.entities.iter().find(|e| e.id == id).map(|e| e.kind);
+    let body =
+        |k: Option<EntityType>| matches!(k, Some(EntityType::Organization | EntityType::Country));
+    let floor = at.saturating_sub(ITS_REACH);
+    let speaker = speakers
+        .iter()
+        .filter_map(|e| {
+            let id = e.entity_id.as_deref()?;
+            let m = e
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| m.end <= at && m.start >= floor)?;
+            body(kind(id)).then_some((m.start, id, m))
+        })
+        .max_by_key(|(start, ..)| *start);
+    if let Some((_, id, m)) = speaker {
+        return Some((id.to_owned(), m.clone()));
+    }
+    // With no body speaking before, only a listed speaker noun ("Its humanitarian office",
+    // "its spokesman") reaches for the nearest organization: "its demand", "its target"
+    // name no speaker, and the nearest organization is often the other party.
+    let head = s
+        .descriptor
+        .as_deref()?
+        .rsplit(' ')
+        .next()?
+        .to_ascii_lowercase();
+    lex.noun(&head)?;
+    doc.entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Organization)
+        .filter_map(|e| {
+            let m = e
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| m.end <= at && m.start >= floor)?;
+            Some((m.start, e.id.as_str(), m))
+        })
+        .max_by_key(|(start, ..)| *start)
+        .map(|(_, id, m)| (id.to_owned(), m.clone()))
+}
+
 /// Fills inferred affiliations on `speakers`.
 pub(crate) fn infer(
     lex: &Lexicon,
@@ -139,7 +214,15 @@ pub(crate) fn infer(
         let head = head_noun(s);
         let institutional = s.anonymous && head.as_deref().is_some_and(|h| lex.is_institutional(h));
         let mut inferred: Option<(String, AffiliationBasis, Span)> = None;
-        if institutional && let Some(h) = &head {
+        // The pronoun is written in the mention: its body is stated, the evidence says
+        // which mention it was resolved to.
+        if let Some((id, evidence)) = its_owner(lex, doc, speakers, i) {
+            inferred = Some((id, AffiliationBasis::Stated, evidence));
+        }
+        if inferred.is_none()
+            && institutional
+            && let Some(h) = &head
+        {
             inferred = speakers[i.saturating_sub(LOOK_BACK)..i]
                 .iter()
                 .rev()

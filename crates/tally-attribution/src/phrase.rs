@@ -406,6 +406,14 @@ fn joined_head(lex: &Lexicon, words: &[Word<'_>], at: usize, floor: usize) -> Op
     let named = match words[prep].lower() {
         // "Jeffrey Lewis of the James Martin Center": "the" may open the named complement.
         "of" => class(lex, words, h) == Class::Cap && complement_named,
+        // "Brian Waterhouse at James Capel", "an analyst at Morgan Stanley" (a descriptor
+        // head joins any preposition already): a name at a named firm is one source.
+        // Not a day ("said Saturday at the convention").
+        "at" => {
+            class(lex, words, h) == Class::Cap
+                && complement_named
+                && !crate::sentence::is_time_word(words[h].lower())
+        }
         "for" | "in" => class(lex, words, h) == Class::Cap && complement_named,
         _ => false,
     };

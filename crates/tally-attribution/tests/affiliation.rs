@@ -109,3 +109,59 @@ fn a_stated_affiliation_is_never_replaced() {
         Some(AffiliationBasis::Stated)
     );
 }
+
+/// "Its humanitarian office said" after "The United Nations said": the pronoun names the
+/// body the earlier speaker is; with no such speaker, the nearest organization before it.
+#[test]
+fn its_office_belongs_to_the_body_named_before() {
+    let texts = [
+        &[
+            "The United Nations said aid deliveries to Sudan had stopped.",
+            "Its humanitarian office said 40 trucks were turned back.",
+        ][..],
+        &[
+            "Aid to Sudan through the United Nations has stopped. Its humanitarian office said 40 trucks were turned back.",
+        ][..],
+    ];
+    for paragraphs in texts {
+        let mut doc = Document::new(DocumentMeta::default(), paragraphs);
+        tally_text::Segmenter.run(&mut doc).unwrap();
+        for (id, kind, name) in [
+            ("org:un", EntityType::Organization, "United Nations"),
+            ("SD", EntityType::Country, "Sudan"),
+        ] {
+            let mentions = doc
+                .body
+                .match_indices(name)
+                .map(|(at, _)| doc.span(at, at + name.len()).unwrap())
+                .collect();
+            doc.entities.push(Entity {
+                id: id.into(),
+                kind,
+                name: name.into(),
+                mentions,
+                parent: None,
+            });
+        }
+        doc.mark_layer(Layer::Entities);
+        Attributor::new().unwrap().run(&mut doc).unwrap();
+        let office = doc
+            .speakers
+            .iter()
+            .find(|s| s.descriptor.as_deref() == Some("Its humanitarian office"))
+            .unwrap();
+        assert_eq!(
+            office.affiliation.as_deref(),
+            Some("org:un"),
+            "{paragraphs:?}"
+        );
+        assert!(
+            office
+                .affiliation_evidence
+                .as_ref()
+                .unwrap()
+                .text
+                .ends_with("United Nations")
+        );
+    }
+}

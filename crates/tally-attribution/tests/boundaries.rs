@@ -816,3 +816,31 @@ fn a_sourcing_condition_clause_is_no_second_content() {
         "{all:?}"
     );
 }
+
+/// A name at a named firm is one source: "Brian Waterhouse at James Capel said" reports
+/// Brian Waterhouse (of James Capel), not James Capel, and a quotation before it is his.
+#[test]
+fn a_name_at_a_named_firm_is_one_source() {
+    let all = found(&[
+        "Shares in the group fell 4 percent, Brian Waterhouse at James Capel said.",
+        "\"The market is nervous,\" Sarah Lee at Morgan Stanley said.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "said",
+            "Brian Waterhouse at James Capel",
+            "Shares in the group fell 4 percent"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "said",
+            "Sarah Lee at Morgan Stanley",
+            "\"The market is nervous,\""
+        ),
+        "{all:?}"
+    );
+}
