@@ -719,10 +719,14 @@ fn asked<'l>(words: &[Word<'_>], cue: &CueAt<'l>) -> Option<Found<'l>> {
                 | "about"
         )
     });
-    if !opens || !question {
+    if !opens {
         return None;
     }
-    let start = verb_end;
+    let (start, source) = if question {
+        (verb_end, None)
+    } else {
+        asked_after_setting(words, verb_end)?
+    };
     let mut end = start;
     while end < words.len()
         && (!words[end].is(",") || words[end].inside)
@@ -738,9 +742,58 @@ fn asked<'l>(words: &[Word<'_>], cue: &CueAt<'l>) -> Option<Found<'l>> {
         },
         lemma: &cue.entry.lemma,
         class: cue.entry.class,
-        source: None,
+        source,
         content: vec![content],
     })
+}
+
+/// The question of an "asked" with words between the verb and the question: an adverb
+/// ("Asked specifically what ..."), an asker ("Asked by Starnes if ...", the source) or a
+/// setting ("Asked during a January debate why ...", "when asked at the conference about
+/// the merger"). Up to eight words, none of them punctuation or a cue; "who", "which",
+/// "when" and "where" are left out here, since after a noun they open a relative clause
+/// ("asked by reporters who ..."). Returns the question's first word and the asker.
+fn asked_after_setting(words: &[Word<'_>], from: usize) -> Option<(usize, Option<Source>)> {
+    let first = words.get(from)?;
+    let lower = first.lower();
+    let adverb = lower.ends_with("ly") || matches!(lower, "again" | "later");
+    let by = lower == "by";
+    let setting = matches!(lower, "during" | "at" | "in" | "on" | "after");
+    if !(adverb || by || setting) {
+        return None;
+    }
+    let q = (from + 1..words.len().min(from + 9))
+        .take_while(|&k| words[k].is_word() && !words[k].cue)
+        .find(|&k| {
+            matches!(
+                words[k].lower(),
+                "whether" | "if" | "what" | "why" | "how" | "about"
+            )
+        })?;
+    // The adverb stands alone before the question.
+    if adverb && q != from + 1 {
+        return None;
+    }
+    let source = by.then(|| {
+        // "Asked by Ingraham on Thursday about ...": the asker ends before a setting.
+        let end = (from + 1..q)
+            .find(|&k| {
+                matches!(words[k].lower(), "on" | "at" | "in" | "during")
+                    || is_time_word(words[k].lower())
+            })
+            .unwrap_or(q);
+        let asker = Phrase {
+            start: from + 1,
+            end,
+        };
+        Source {
+            span: asker,
+            core: asker,
+            apposition: None,
+            antecedent: None,
+        }
+    });
+    Some((q, source.filter(|s| s.span.end > s.span.start)))
 }
 
 /// Whether the "-ing" cue at `at` is a progressive: a form of "be" before it, adverbs

@@ -844,3 +844,33 @@ fn a_name_at_a_named_firm_is_one_source() {
         "{all:?}"
     );
 }
+
+/// "Asked" with an adverb, an asker or a setting before its question still reports the
+/// question: "Asked by the moderator whether ...", "Asked during a debate why ...".
+#[test]
+fn asked_with_words_before_the_question() {
+    let all = found(&[
+        "Asked by the moderator whether she would raise taxes, the governor said no.",
+        "Asked during a debate on Monday why he trailed, the senator blamed the press.",
+        "Asked specifically what should change, the voters were divided.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "Asked",
+            "the moderator",
+            "whether she would raise taxes"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        all.iter()
+            .any(|(c, s, t)| c == "Asked" && s.is_none() && t == "why he trailed"),
+        "{all:?}"
+    );
+    assert!(
+        all.iter()
+            .any(|(c, s, t)| c == "Asked" && s.is_none() && t == "what should change"),
+        "{all:?}"
+    );
+}
