@@ -171,6 +171,9 @@ pub(crate) struct CueFlags {
     /// "around" or "as high as" is the content, and nothing else is ("put the death toll
     /// at 41", "put his support at 5 percent"; not "put pressure on").
     pub amount: bool,
+    /// A wh-clause after the cue is the content, with no addressee before it ("questioned
+    /// why Ghazala Khan had not spoken", "wondered whether he would soften his tone").
+    pub wh: bool,
 }
 
 /// One cue form.
@@ -391,6 +394,7 @@ impl Lexicon {
                     "place" => flags.place = true,
                     "sense" => flags.sense = true,
                     "at" => flags.amount = true,
+                    "wh" => flags.wh = true,
                     other => return Err(bad("cues.tsv", format!("unknown flag {other:?}"))),
                 }
             }

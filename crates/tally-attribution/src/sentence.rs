@@ -1462,6 +1462,9 @@ fn after(
                         w.lower(),
                         "what" | "why" | "how" | "whether" | "if" | "when" | "where" | "who"
                     ))
+                    || (flags.wh
+                        && i == cue.words.end
+                        && matches!(w.lower(), "what" | "why" | "how" | "whether" | "if"))
                     || ((flags.obj || flags.inf) && w.lower() == "to")
                     // "asked Trump about his statements": the topic is the question.
                     || (flags.obj && i > cue.words.end && w.lower() == "about"))

@@ -874,3 +874,30 @@ fn asked_with_words_before_the_question() {
         "{all:?}"
     );
 }
+
+/// A wh-clause right after "questioned" or "wondered" is what was questioned.
+#[test]
+fn questioned_why_reports_the_question() {
+    let all = found(&[
+        "The senator questioned why the agency had waited so long.",
+        "Some voters wondered whether the plan would survive.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "questioned",
+            "The senator",
+            "why the agency had waited so long"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "wondered",
+            "Some voters",
+            "whether the plan would survive"
+        ),
+        "{all:?}"
+    );
+}
