@@ -1605,6 +1605,7 @@ fn after(
     if flags.np && opens_np && !(flags.place && names_terrain(lex, words, j0)) {
         return run_to_end(lex, words, j0, next_cue)
             .map(|p| before_but(words, p))
+            .map(|p| before_adjunct(words, p))
             .filter(|p| word_count(words, *p) >= 1)
             .map(|p| (p, Intro::Object));
     }
@@ -1722,6 +1723,58 @@ fn before_but(words: &[Word<'_>], mut p: Phrase) -> Phrase {
         p.end = k;
     }
     p
+}
+
+/// An object noun phrase ends before a setting of the reporting verb ("praised the ruling
+/// [at a press conference]", "mentions her granddaughter [in speeches]") or a clause of
+/// time after a comma ("[, when the poll was taken]"). Outside quotation marks only; other
+/// prepositions inside the object stay ("U.S. assistance for Ukraine"). Times ("on
+/// Sunday", "last week"), causes ("because ...") and concessions ("despite ...": often
+/// inside a reported clause, "quoted X as saying ... despite intense briefings") stay too:
+/// PolNeAR's annotators keep them in the content about as often as not.
+fn before_adjunct(words: &[Word<'_>], mut p: Phrase) -> Phrase {
+    let setting = |i: usize| {
+        (i + 1..p.end.min(i + 5))
+            .take_while(|&k| words[k].is_word())
+            .any(|k| {
+                matches!(
+                    words[k].lower(),
+                    "interview"
+                        | "interviews"
+                        | "speech"
+                        | "speeches"
+                        | "statement"
+                        | "conference"
+                        | "briefing"
+                        | "rally"
+                        | "debate"
+                        | "remarks"
+                        | "hearing"
+                )
+            })
+    };
+    let cut = (p.start + 1..p.end).find(|&i| {
+        let w = &words[i];
+        if w.inside || !w.is_word() {
+            return false;
+        }
+        match w.lower() {
+            "when" | "whereas" => words[i - 1].is(","),
+            "at" | "in" => setting(i),
+            _ => false,
+        }
+    });
+    match cut {
+        Some(k) => trim(
+            words,
+            Phrase {
+                start: p.start,
+                end: k,
+            },
+        )
+        .unwrap_or(p),
+        None => p,
+    }
 }
 
 /// Skips the addressee of "told", "asked", "warned": a pronoun, "reporters", a name or a

@@ -901,3 +901,28 @@ fn questioned_why_reports_the_question() {
         "{all:?}"
     );
 }
+
+/// An object content ends before a setting of the reporting verb; a preposition inside the
+/// object stays.
+#[test]
+fn an_object_content_ends_before_the_verbs_setting() {
+    let all = found(&[
+        "The mayor praised the ruling at a press conference downtown.",
+        "The minister shrugged off the criticism in an interview on Sunday.",
+        "The senator criticized U.S. assistance for Ukraine.",
+    ]);
+    assert!(has(&all, "praised", "The mayor", "the ruling"), "{all:?}");
+    assert!(
+        has(&all, "shrugged off", "The minister", "the criticism"),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "criticized",
+            "The senator",
+            "U.S. assistance for Ukraine"
+        ),
+        "{all:?}"
+    );
+}
