@@ -1732,7 +1732,7 @@ fn before_but(words: &[Word<'_>], mut p: Phrase) -> Phrase {
 /// Sunday", "last week"), causes ("because ...") and concessions ("despite ...": often
 /// inside a reported clause, "quoted X as saying ... despite intense briefings") stay too:
 /// PolNeAR's annotators keep them in the content about as often as not.
-fn before_adjunct(words: &[Word<'_>], mut p: Phrase) -> Phrase {
+fn before_adjunct(words: &[Word<'_>], p: Phrase) -> Phrase {
     let setting = |i: usize| {
         (i + 1..p.end.min(i + 5))
             .take_while(|&k| words[k].is_word())
