@@ -1,15 +1,14 @@
 //! The bundled word lists (`data/attribution/`), parsed once when the extractor is built.
 //!
-//! Cue phrases and sourcing conditions are compiled into one scanner (a DFA, see
-//! `scanner`), so finding them is a single pass over the body. The other lists are small lookup tables
+//! Cue phrases and sourcing conditions are compiled into one Aho-Corasick automaton each,
+//! so finding them is a single pass over the body. The other lists are small lookup tables
 //! consulted only inside sentences that contain a cue.
 
 use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use tally_core::{AttributionClass, ExtractError};
-
-use crate::scanner::Scanner;
 
 const CUES: &str = include_str!("../../../data/attribution/cues.tsv");
 const NOUNS: &str = include_str!("../../../data/attribution/nouns.tsv");
@@ -273,9 +272,9 @@ pub(crate) struct Lexicon {
     /// Pronouns, titles (by lowercase form), function words and descriptor nouns: one
     /// table, one lookup per word.
     info: InfoTable,
-    /// Cue forms and condition phrases in one scanner, so the body is scanned once:
-    /// phrase indices below `cues.len()` are cues, the rest conditions.
-    automaton: Scanner,
+    /// Cue forms and condition phrases in one automaton, so the body is scanned once:
+    /// pattern ids below `cues.len()` are cues, the rest conditions.
+    automaton: AhoCorasick,
     cues: Vec<CueEntry>,
     titles: HashMap<String, Option<Gender>>,
     seniority: HashSet<String>,
@@ -324,11 +323,16 @@ fn bad(source_name: &str, message: String) -> ExtractError {
     }
 }
 
-fn automaton(patterns: &[String], source_name: &str) -> Result<Scanner, ExtractError> {
+fn automaton(patterns: &[String], source_name: &str) -> Result<AhoCorasick, ExtractError> {
     // Patterns are lowercase and the body is searched lowercased: a case-sensitive DFA
     // scans about half again as fast as a case-insensitive one.
     let lower: Vec<String> = patterns.iter().map(|p| p.to_ascii_lowercase()).collect();
-    Scanner::new(&lower).map_err(|e| bad(source_name, e))
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        // A few hundred short patterns: the DFA is small and scans fastest.
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(lower)
+        .map_err(|e| bad(source_name, e.to_string()))
 }
 
 fn number(field: &str, file: &str) -> Result<Number, ExtractError> {
@@ -558,29 +562,29 @@ impl Lexicon {
         let nbsp_after = |i: usize| bytes.get(i) == Some(&0xC2) && bytes.get(i + 1) == Some(&0xA0);
         let mut cues = Vec::with_capacity(lower.len() / 128);
         let mut conditions = Vec::new();
-        self.automaton.scan(bytes, |m| {
-            let before = m.start.checked_sub(1).map(|i| bytes[i]);
-            let after = bytes.get(m.end).copied();
-            if (before.is_some_and(is_word) && !nbsp_before(m.start))
-                || (after.is_some_and(is_word) && !nbsp_after(m.end))
+        for m in self.automaton.find_iter(lower) {
+            let before = m.start().checked_sub(1).map(|i| bytes[i]);
+            let after = bytes.get(m.end()).copied();
+            if (before.is_some_and(is_word) && !nbsp_before(m.start()))
+                || (after.is_some_and(is_word) && !nbsp_after(m.end()))
             {
-                return;
+                continue;
             }
-            let entry = m.phrase;
+            let entry = m.pattern().as_usize();
             if entry < self.cues.len() {
                 cues.push(Hit {
-                    start: m.start,
-                    end: m.end,
+                    start: m.start(),
+                    end: m.end(),
                     entry,
                 });
             } else {
                 conditions.push(Hit {
-                    start: m.start,
-                    end: m.end,
+                    start: m.start(),
+                    end: m.end(),
                     entry: entry - self.cues.len(),
                 });
             }
-        });
+        }
         (cues, conditions)
     }
 

@@ -9,7 +9,7 @@
 //! words), embedded at compile time; see `data/attribution/PROVENANCE.md`.
 //!
 //! How it works, module by module (each file opens with its own rules and limits):
-//! - `lexicon`: the lists, with cues and conditions in one automaton (`scanner`) run over
+//! - `lexicon`: the lists, with cues and conditions in one Aho-Corasick automaton run over
 //!   the lowercased body, so the body is scanned once; each cue form carries its class
 //!   (statement or attitude) and the complements it takes;
 //! - `words`: a cue sentence as words; quotation marks are those
@@ -64,7 +64,6 @@ mod nesting;
 mod owner;
 mod phrase;
 mod said_at;
-mod scanner;
 mod sentence;
 mod setting;
 mod words;
