@@ -4,8 +4,8 @@
 
 mod common;
 
-use common::{claim, doc, figure};
-use tally_core::{Argument, Document};
+use common::{agent, claim, doc, figure};
+use tally_core::Document;
 use tally_store::{ExportFormat, ExportTable, Prepared, Store};
 
 const LEAD: &str = "Russian drones and missiles struck Kharkiv overnight, killing at least 12 people, the regional governor said.";
@@ -28,14 +28,7 @@ fn story() -> Document {
         ("people", "local:people"),
         Some(("Kharkiv", "place:kharkiv")),
     );
-    let start = d.body.find("Russian drones and missiles").unwrap();
-    let agent = d
-        .span(start, start + "Russian drones and missiles".len())
-        .unwrap();
-    d.figures[0].agent = Some(Argument {
-        span: agent,
-        entity_id: Some("RU".to_owned()),
-    });
+    agent(&mut d, 0, "Russian drones and missiles", "RU");
     claim(
         &mut d,
         "the regional governor",

@@ -368,22 +368,7 @@ fn a_version_4_database_shows_its_agents_on_the_timeline() {
         Some("Russian drones and missiles")
     );
     assert_eq!(estimate.agent_entity.as_deref(), Some("RU"));
-    // Still a covering-index scan: the plan never reads the figures table itself.
-    let plan: Vec<String> = conn
-        .prepare(
-            "EXPLAIN QUERY PLAN SELECT raw, agent_text, agent_entity FROM figures
-             WHERE measure = 'killed' AND subject_entity = 'RU' ORDER BY date",
-        )
-        .unwrap()
-        .query_map([], |r| r.get::<_, String>(3))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    assert!(
-        plan.iter()
-            .any(|p| p.contains("USING COVERING INDEX figures_timeline")),
-        "{plan:?}"
-    );
+    assert_timeline_covers(conn, "raw, agent_text, agent_entity");
 }
 
 /// A version-8 database (nouns stored, but not in the timeline's index) gets the index
@@ -451,21 +436,7 @@ fn a_version_8_database_compares_counted_nouns_within_a_story() {
         2,
         "the same noun, case-folded, still contradicts"
     );
-    let plan: Vec<String> = conn
-        .prepare(
-            "EXPLAIN QUERY PLAN SELECT raw, agent_text, noun FROM figures
-             WHERE measure = 'killed' AND subject_entity = 'RU' ORDER BY date",
-        )
-        .unwrap()
-        .query_map([], |r| r.get::<_, String>(3))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    assert!(
-        plan.iter()
-            .any(|p| p.contains("USING COVERING INDEX figures_timeline")),
-        "{plan:?}"
-    );
+    assert_timeline_covers(&conn, "raw, agent_text, noun");
 }
 
 /// A version-3 file, as last month's tally left it, with one Kharkiv death toll.
@@ -554,4 +525,25 @@ fn two_upgrades_at_once_both_succeed() {
     .collect();
     assert!(opened.iter().all(Result::is_ok), "{opened:?}");
     assert_eq!(file_version(&path), tally_store::schema::SCHEMA_VERSION);
+}
+
+/// The timeline's query reading `columns` is still a covering-index scan: its plan never
+/// reads the figures table itself.
+fn assert_timeline_covers(conn: &Connection, columns: &str) {
+    let sql = format!(
+        "EXPLAIN QUERY PLAN SELECT {columns} FROM figures
+         WHERE measure = 'killed' AND subject_entity = 'RU' ORDER BY date"
+    );
+    let plan: Vec<String> = conn
+        .prepare(&sql)
+        .unwrap()
+        .query_map([], |r| r.get::<_, String>(3))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(
+        plan.iter()
+            .any(|p| p.contains("USING COVERING INDEX figures_timeline")),
+        "{plan:?}"
+    );
 }

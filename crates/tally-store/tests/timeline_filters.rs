@@ -4,8 +4,8 @@
 
 mod common;
 
-use common::{claim, doc, figure};
-use tally_core::{Argument, Document};
+use common::{agent, claim, doc, figure};
+use tally_core::Document;
 use tally_store::{Prepared, Store, Timeline, TimelineQuery};
 
 /// "Russian drones and missiles ... killing at least 12" (agent RU) and "Ukraine lost 40"
@@ -28,14 +28,7 @@ fn kharkiv() -> Document {
         ("people", "local:people"),
         None,
     );
-    let start = d.body.find("Russian drones and missiles").unwrap();
-    let agent = d
-        .span(start, start + "Russian drones and missiles".len())
-        .unwrap();
-    d.figures[0].agent = Some(Argument {
-        span: agent,
-        entity_id: Some("RU".to_owned()),
-    });
+    agent(&mut d, 0, "Russian drones and missiles", "RU");
     claim(
         &mut d,
         "the regional governor",

@@ -82,6 +82,17 @@ pub fn figure(
 }
 
 /// Adds a claim by `claimant` with `evidence` (found in the body) carrying `figures`.
+/// Gives figure `index` of `doc` the agent written `text` (its first occurrence in the
+/// body), linked to `entity`.
+pub fn agent(doc: &mut Document, index: usize, text: &str, entity: &str) {
+    let start = doc.body.find(text).unwrap();
+    let span = doc.span(start, start + text.len()).unwrap();
+    doc.figures[index].agent = Some(tally_core::Argument {
+        span,
+        entity_id: Some(entity.to_owned()),
+    });
+}
+
 pub fn claim(doc: &mut Document, claimant: &str, evidence: &str, said: &str, figures: Vec<String>) {
     let e = span(doc, evidence);
     let id = format!("C{}", doc.claims.len() + 1);
