@@ -436,7 +436,7 @@ fn a_version_8_database_compares_counted_nouns_within_a_story() {
         2,
         "the same noun, case-folded, still contradicts"
     );
-    assert_timeline_covers(&conn, "raw, agent_text, noun");
+    assert_timeline_covers(conn, "raw, agent_text, noun");
 }
 
 /// A version-3 file, as last month's tally left it, with one Kharkiv death toll.
