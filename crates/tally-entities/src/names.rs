@@ -590,6 +590,21 @@ pub fn find_cased(ctx: &SentenceCtx<'_>, out: &mut Vec<Candidate>) {
                 // "University of Texas at Austin", "University of North Carolina at Chapel
                 // Hill": a campus is part of the university's name.
                 j = next + 1;
+            } else if ctx.text(next) == "on"
+                && next + 1 < n
+                && words[next + 1].joined
+                && words[next + 1].upper
+                && !ctx.has(next + 1, STOP)
+                && ctx.covered[next + 1].is_none()
+                && matches!(
+                    ctx.text(j),
+                    "Commission" | "Committee" | "Subcommittee" | "Council" | "Conference"
+                )
+            {
+                // "Kenya National Commission on Human Rights", "Council on Foreign
+                // Relations": a body named after what it deliberates on (not "the Commission
+                // on Monday": a day is a stop word).
+                j = next + 1;
             } else if ctx.text(next) == "for" && !took_for && joins_for(ctx, i, j) {
                 // "International Organization for Migration", "Everytown for Gun Safety".
                 j = next + 1;

@@ -482,3 +482,14 @@ fn off_a_vessel_is_a_place() {
         "Johnson & Johnson spun off Kenvue last year.",
     ]));
 }
+
+/// A body named after what it deliberates "on" is one name ("the Kenya National Commission
+/// on Human Rights", "the Council on Foreign Relations"), but not before a day ("the
+/// Commission on Monday").
+#[test]
+fn bodies_named_on_their_subject() {
+    insta::assert_snapshot!(render(&[
+        "The Kenya National Commission on Human Rights put the death toll at eight.",
+        "A fellow at the Council on Foreign Relations said the Commission on Monday approved it.",
+    ]));
+}
