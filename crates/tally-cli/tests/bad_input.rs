@@ -5,6 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod common;
+use common::run_into_closed_pipe;
+
 const PARTIAL: i32 = 3;
 
 fn tally(args: &[&str]) -> Output {
@@ -222,24 +225,17 @@ fn unknown_eval_suite_or_wrong_arguments_are_usage_errors() {
 
 #[test]
 fn closed_pipe_is_not_an_error() {
-    use std::io::Read;
     let dir = scratch("pipe");
     let paths: Vec<String> = (0..200)
         .map(|i| write(&dir, &format!("{i:03}.txt"), ARTICLE.as_bytes()))
         .collect();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tally"))
-        .arg("extract")
-        .arg("--format")
-        .arg("jsonl")
-        .args(&paths)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = [0u8; 16];
-    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
-    // Dropping our end of stdout closes the pipe while tally is still writing.
-    let out = child.wait_with_output().unwrap();
+    let mut args = vec![
+        "extract".to_owned(),
+        "--format".to_owned(),
+        "jsonl".to_owned(),
+    ];
+    args.extend(paths);
+    let out = run_into_closed_pipe(&args);
     assert_eq!(
         out.status.code(),
         Some(0),

@@ -6,6 +6,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod common;
+use common::run_into_closed_pipe;
+
 fn tally(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_tally"))
         .args(args)
@@ -203,7 +206,6 @@ fn replace_re_extracts_stored_documents() {
 /// `tally export | head -1`: a reader that stops early is not an export failure.
 #[test]
 fn export_into_a_closed_pipe_succeeds() {
-    use std::io::Read;
     let dir = scratch("export-pipe");
     let line = |i: usize| {
         let text = format!("Officials said {i} people were evacuated from the valley. ").repeat(20);
@@ -220,28 +222,15 @@ fn export_into_a_closed_pipe_succeeds() {
             .status
             .success()
     );
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tally"))
-        .args([
-            "export",
-            "--db",
-            db_arg,
-            "--table",
-            "documents",
-            "--format",
-            "jsonl",
-        ])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("tally runs");
-    let mut first = [0u8; 16];
-    child
-        .stdout
-        .take()
-        .expect("piped")
-        .read_exact(&mut first)
-        .expect("some output");
-    let out = child.wait_with_output().expect("tally ends");
+    let out = run_into_closed_pipe(&[
+        "export",
+        "--db",
+        db_arg,
+        "--table",
+        "documents",
+        "--format",
+        "jsonl",
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -3,6 +3,9 @@
 
 use std::process::{Command, Output};
 
+mod common;
+use common::run_into_closed_pipe;
+
 fn tally(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_tally"))
         .args(args)
@@ -104,26 +107,11 @@ fn demo_prints_the_ledger_of_every_sample() {
 /// "error: Broken pipe" (the CSV writer wraps the pipe's error in its own type).
 #[test]
 fn claims_csv_into_a_closed_pipe_succeeds() {
-    use std::io::Read;
     // Eight copies of the samples: more rows than a pipe's buffer holds.
     let samples = sample("");
     let mut args = vec!["claims", "--format", "csv"];
     args.extend([samples.as_str(); 8]);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tally"))
-        .args(&args)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("tally runs");
-    let mut first = [0u8; 16];
-    child
-        .stdout
-        .take()
-        .expect("stdout")
-        .read_exact(&mut first)
-        .expect("a first line");
-    // Dropping the read end closes the pipe while tally still has rows to write.
-    let out = child.wait_with_output().expect("tally exits");
+    let out = run_into_closed_pipe(&args);
     assert_eq!(
         out.status.code(),
         Some(0),
