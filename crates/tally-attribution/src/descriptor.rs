@@ -72,16 +72,14 @@ fn honorific(text: &str) -> bool {
 
 /// The group phrase of a partitive source, "the people" of "two of the people": a number,
 /// "of", then a definite determiner and at least one word.
-fn partitive_group(lex: &Lexicon, words: &[Word<'_>], p: Phrase) -> Option<Phrase> {
+fn partitive_group(words: &[Word<'_>], p: Phrase) -> Option<Phrase> {
     let start = p.start;
     let group = Phrase {
         start: start + 2,
         end: p.end,
     };
     let shaped = p.end > start + 3
-        && (class(lex, words, start) == Class::Number
-            || crate::phrase::two_to_ten(words[start].lower())
-            || words[start].lower() == "one")
+        && crate::phrase::numeric(words[start].lower())
         && words[start + 1].lower() == "of"
         && matches!(words[start + 2].lower(), "the" | "these" | "those");
     shaped.then_some(group)
@@ -112,7 +110,7 @@ pub(crate) fn parse(
         .to_owned();
     // "two of the people", "one of the officials": a part of a group the story named
     // before is described, and refers back, by the group's phrase.
-    if let Some(group) = partitive_group(lex, words, p) {
+    if let Some(group) = partitive_group(words, p) {
         let mut d = parse(lex, body, words, group, apposition);
         d.text = text;
         return d;

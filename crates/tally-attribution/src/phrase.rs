@@ -426,7 +426,7 @@ fn joined_head(lex: &Lexicon, words: &[Word<'_>], at: usize, floor: usize) -> Op
 }
 
 /// A number written in digits or as a small number word.
-fn numeric(lower: &str) -> bool {
+pub(crate) fn numeric(lower: &str) -> bool {
     lower.starts_with(|c: char| c.is_ascii_digit())
         || matches!(
             lower,

@@ -1615,12 +1615,12 @@ fn after(
         .map(|p| (p, Intro::Clause))
 }
 
-/// A number word that opens an amount ("eight", "dozens", "hundreds of").
+/// A number that opens an amount, in digits or words ("8", "eight", "dozens", "hundreds of").
 fn spelled_amount(lower: &str) -> bool {
-    crate::phrase::two_to_ten(lower)
+    crate::phrase::numeric(lower)
         || matches!(
             lower,
-            "one" | "eleven" | "twelve" | "dozens" | "hundreds" | "thousands" | "tens" | "several"
+            "eleven" | "twelve" | "dozens" | "hundreds" | "thousands" | "tens" | "several"
         )
 }
 
