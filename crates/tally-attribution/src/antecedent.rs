@@ -55,12 +55,6 @@ pub(crate) struct Heads {
     first_names: HashMap<String, Gender>,
 }
 
-fn lines(text: &str) -> impl Iterator<Item = &str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
 /// `f` of `word` ASCII-lowercased, on the stack: every source's name words are looked up,
 /// and a `String` each measured. `None` for a word longer than any listed one.
 pub(crate) fn lowercased<R>(word: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
@@ -125,7 +119,7 @@ impl Heads {
     /// [`ExtractError::Data`] when `title_heads.tsv` has a line without two columns.
     pub(crate) fn bundled() -> Result<Heads, ExtractError> {
         let mut titles = HashMap::default();
-        for line in lines(TITLE_HEADS) {
+        for line in tally_core::data_lines(TITLE_HEADS) {
             let Some((title, head)) = line.split_once('\t') else {
                 return Err(ExtractError::Data {
                     what: "coreference lists",
@@ -136,7 +130,7 @@ impl Heads {
             titles.insert(title.to_lowercase(), head.trim().to_owned());
         }
         let mut first_names = HashMap::default();
-        for line in lines(FIRST_NAMES) {
+        for line in tally_core::data_lines(FIRST_NAMES) {
             let gender = match line.split_once('\t') {
                 Some((name, "m")) => (name, Gender::Male),
                 Some((name, "f")) => (name, Gender::Female),
@@ -153,10 +147,18 @@ impl Heads {
         Ok(Heads {
             titles,
             first_names,
-            company_forms: lines(COMPANY_FORMS).map(str::to_owned).collect(),
-            company_heads: lines(COMPANY_HEADS).map(str::to_owned).collect(),
-            media_heads: lines(MEDIA_HEADS).map(str::to_owned).collect(),
-            media_names: lines(MEDIA_NAMES).map(str::to_owned).collect(),
+            company_forms: tally_core::data_lines(COMPANY_FORMS)
+                .map(str::to_owned)
+                .collect(),
+            company_heads: tally_core::data_lines(COMPANY_HEADS)
+                .map(str::to_owned)
+                .collect(),
+            media_heads: tally_core::data_lines(MEDIA_HEADS)
+                .map(str::to_owned)
+                .collect(),
+            media_names: tally_core::data_lines(MEDIA_NAMES)
+                .map(str::to_owned)
+                .collect(),
         })
     }
 

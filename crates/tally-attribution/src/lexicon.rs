@@ -303,10 +303,7 @@ pub(crate) struct Hit {
 /// The words of a bundled one-per-line list (`data/attribution/*.txt`), trimmed, with blank
 /// and `#` comment lines left out.
 pub(crate) fn word_list(text: &'static str) -> Vec<&'static str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
+    tally_core::data_lines(text).collect()
 }
 
 fn lines(text: &str) -> impl Iterator<Item = &str> {

@@ -14,11 +14,7 @@ use tally_core::{Document, Span};
 use crate::draft::Draft;
 
 static PARTICIPLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    include_str!("../../../data/claims/harm_participles.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
+    tally_core::data_lines(include_str!("../../../data/claims/harm_participles.txt")).collect()
 });
 
 /// Words a time phrase between the cue and the comma may have ("said on Sunday", "said

@@ -15,6 +15,7 @@
 
 mod attribution;
 mod claim;
+mod data_lines;
 mod dateline;
 mod diagnostic;
 mod document;
@@ -30,6 +31,7 @@ pub use attribution::{
     AffiliationBasis, Attribution, AttributionClass, QuoteKind, SaidAt, SaidAtBasis, Speaker,
 };
 pub use claim::{Claim, ClaimKind, Claimant, ClaimantKind};
+pub use data_lines::data_lines;
 pub use dateline::dateline_len;
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::{

@@ -129,15 +129,7 @@ fn listed_bit(h: u64) -> usize {
 }
 
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    lines(text).map(str::to_lowercase)
-}
-
-/// The entries of a list file as written: [`fold_hash`] folds ASCII case itself, so the
-/// big lists (25,000 given names) are hashed without a lowercased copy of each line.
-fn lines(text: &str) -> impl Iterator<Item = &str> + '_ {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    tally_core::data_lines(text).map(str::to_lowercase)
 }
 
 /// A hash of `text` lowercased, with every run of white space read as one space: the key
@@ -213,7 +205,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         (PERSON_NOUNS, PERSON_NOUN),
     ];
     for (text, flag) in lists {
-        for w in lines(text) {
+        for w in tally_core::data_lines(text) {
             // Non-ASCII entries are lowercased as before; ASCII ones hash the same as is.
             if w.is_ascii() {
                 mark(w, flag);
