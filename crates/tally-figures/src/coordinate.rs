@@ -13,6 +13,10 @@
 //! - the later one has a counted noun of measure `other` or `troops` and no verb of its own
 //!   after the noun ("and 300 homes were destroyed" is not said of the killed).
 //!
+//! An amount that adds to an earlier one of its sentence and names no noun ("killing 12
+//! people and wounding another 128", "a further 20 were hurt") counts the earlier one's noun,
+//! and its measure when it has none of its own (see [`added`]).
+//!
 //! A bare amount after "and" that repeats the earlier figure's verb by ellipsis takes its
 //! measure and noun ("16 people had died in the Eaton Fire and eight in the Palisades
 //! Fire"; see [`gapped`]).
@@ -30,6 +34,7 @@ const MAX_MODIFIERS: usize = 2;
 /// Gives coordinated figures the harm of the figure before them (see the module docs).
 /// `slots[i]` holds the sentence of `figures[i]`.
 pub(crate) fn apply(lexicon: &Lexicon, text: &str, figures: &mut [Figure], slots: &[Slot]) {
+    added(text, figures, slots);
     for i in 1..figures.len() {
         if slots.get(i).map(|s| &s.sentence) != slots.get(i - 1).map(|s| &s.sentence) {
             continue;
@@ -162,4 +167,41 @@ fn verb_after_noun(lexicon: &Lexicon, text: &str, f: &Figure) -> bool {
         w = lex::next(text, x.end);
     }
     false
+}
+
+/// Words before an amount that add it to an earlier one: "another 128", "a further 20".
+const ADDING: &[&str] = &["another", "further", "additional"];
+
+/// Gives an added amount with no noun ("wounding another 128") the noun of the nearest
+/// earlier figure of its sentence that counts one, and that figure's measure when the
+/// added one has none.
+fn added(text: &str, figures: &mut [Figure], slots: &[Slot]) {
+    for i in 1..figures.len() {
+        let Some(f) = figures.get(i) else { break };
+        if f.noun.is_some() || f.unit.is_some() {
+            continue;
+        }
+        let adds = lex::prev(text, f.span.start)
+            .is_some_and(|t| t.kind == Kind::Word && ADDING.iter().any(|w| t.is(text, w)));
+        if !adds {
+            continue;
+        }
+        let sentence = slots.get(i).map(|s| &s.sentence);
+        let earlier = (0..i).rev().find(|&j| {
+            slots.get(j).map(|s| &s.sentence) == sentence
+                && figures
+                    .get(j)
+                    .is_some_and(|g| g.noun.is_some() && g.unit.is_none())
+        });
+        let Some(g) = earlier.and_then(|j| figures.get(j)) else {
+            continue;
+        };
+        let (noun, measure) = (g.noun.clone(), g.measure);
+        if let Some(f) = figures.get_mut(i) {
+            f.noun = noun;
+            if f.measure == Measure::Other {
+                f.measure = measure;
+            }
+        }
+    }
 }

@@ -143,7 +143,8 @@ impl FigureExtractor {
         // figures it holds.
         let mut scan = attach::SentenceScan::default();
         let mut scanned = false;
-        let quantities = self.recognizer.recognize(text);
+        let mut quantities = self.recognizer.recognize(text);
+        crate::ratio::merge(lexicon, text, &mut quantities);
         out.reserve(quantities.len());
         slots.reserve(quantities.len());
         // Amounts come in body order, so the sentence and token lists are walked forward

@@ -142,7 +142,11 @@ pub(crate) fn not_figure(
     }
 
     // Digit fractions ("3/4") are codes or dates unless they are "of" something.
-    if first.kind == NumKind::Fraction && !first.words && !after.is_some_and(|t| t.is(text, "of")) {
+    if first.kind == NumKind::Fraction
+        && !first.words
+        && first.flags & flags::RATIO == 0
+        && !after.is_some_and(|t| t.is(text, "of"))
+    {
         return Some(NotFigure::Code);
     }
     if first.flags & flags::BARE_FRACTION != 0 && !after.is_some_and(|t| t.is(text, "of")) {
@@ -216,6 +220,9 @@ pub(crate) fn not_figure(
     // article before bare digits names a thing, it does not count).
     if before_kinds & ctx::LABEL != 0
         || before.is_some_and(|t| t.is(text, "#"))
+        // "Hospital No 17", "No 10 Downing Street": British style drops the period, and
+        // only the capital tells the label from the determiner ("no 17-year-old").
+        || first.plain_digits.is_some() && before.is_some_and(|t| matches!(t.text(text), "No" | "Nos"))
         || first.plain_digits.is_some()
             && q.modifier.is_none()
             && q.unit.is_none()

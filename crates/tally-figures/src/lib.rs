@@ -47,6 +47,7 @@ mod lex;
 mod lexicon;
 pub mod number;
 mod quantity;
+mod ratio;
 mod scan;
 mod word_table;
 

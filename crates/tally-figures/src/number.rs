@@ -50,6 +50,9 @@ pub mod flags {
     pub const UNIT: u16 = 1 << 10;
     /// Two digits after an apostrophe: a year ("'82", "iLife'11").
     pub const APOSTROPHE_YEAR: u16 = 1 << 11;
+    /// A share written as two numbers ("one in five", "nine out of 10"), joined by the
+    /// figure layer.
+    pub const RATIO: u16 = 1 << 12;
 }
 
 /// A number in the text.

@@ -541,3 +541,59 @@ fn speeds_per_hour() {
         )
     );
 }
+
+/// "one in five adults" is one share (0.2, a fraction), not the counts 1 and 5; a ratio
+/// whose second number is a duration or a year is left alone.
+#[test]
+fn ratios_are_shares() {
+    let extractor = FigureExtractor::new().unwrap();
+    insta::assert_snapshot!(
+        "ratios_are_shares",
+        run(
+            &[
+                "One in five adults in Britain now skips meals, a survey showed.",
+                "Nearly one in 10 voters were undecided, and nine out of 10 doctors agreed.",
+                "About 1 in every 4 homes was damaged; one in three children live in poverty.",
+                "He scored one in 2024 and won 5 in 10 days; 12 in 3 districts were hurt.",
+            ],
+            &extractor
+        )
+    );
+}
+
+/// Numbered places and things are names: "Hospital No 17" (British style, no period),
+/// "Gate 3", "Flight 370".
+#[test]
+fn numbered_names_are_not_figures() {
+    let extractor = FigureExtractor::new().unwrap();
+    insta::assert_snapshot!(
+        "numbered_names_are_not_figures",
+        run(
+            &[
+                "Patients at Hospital No 17 were evacuated, and No 10 Downing Street said 40 were hurt.",
+                "Gate 3 was closed and Flight 370 was carrying 239 people.",
+                "There were no 17 soldiers there.",
+            ],
+            &extractor
+        )
+    );
+}
+
+/// "another 128" with no noun counts what the sentence's earlier figure counts, with the
+/// measure of its own verb ("wounding"), else the earlier one's.
+#[test]
+fn added_amounts_take_the_earlier_noun() {
+    let extractor = FigureExtractor::new().unwrap();
+    insta::assert_snapshot!(
+        "added_amounts_take_the_earlier_noun",
+        run(
+            &[
+                "The attack killed 12 people and wounded another 128, officials said.",
+                "The strike killed 5 soldiers and injured a further 20.",
+                "Floods destroyed 300 homes and damaged another 1,200.",
+                "Another 40 were missing.",
+            ],
+            &extractor
+        )
+    );
+}
