@@ -591,7 +591,7 @@ function drawTimeline(box, timeline) {
     const top = p.hi != null ? y(p.hi) : M.top + 6;
     const bottom = p.lo != null ? y(p.lo) : y(p.hi);
     const g = svg("g", { class: `estimate${flagged ? " flagged" : ""}`, "data-index": p.i });
-    const tip = `${p.e.claimant} (${p.e.sourcing})\n${shortDate(p.e.date)}: “${p.e.raw}” → ${range({ ...p.e, approx: false })}` +
+    const tip = `${p.e.claimant} (${p.e.sourcing})\n${shortDate(p.e.date)}: ${estimateWords(p.e)} → ${range({ ...p.e, approx: false })}` +
       (p.e.agent ? `\n${agentText(timeline.measure, p.e)}` : "") +
       (p.e.carriers.length ? `\ncarried by ${p.e.carriers.map((c) => c.publisher || c.document_id).join(", ")}` : "") +
       (flagged ? "\n⚠ contradicts another estimate" : "");
@@ -619,6 +619,11 @@ function drawTimeline(box, timeline) {
   for (const dot of legend.querySelectorAll(".dot")) dot.style.background = dot.dataset.color;
 }
 
+/** The figure's words and what it counts: "“47” people" (the noun may stand further on in the sentence). */
+function estimateWords(e) {
+  return e.noun ? `“${e.raw}” ${e.noun}` : `“${e.raw}”`;
+}
+
 function estimateTable(timeline) {
   const table = el("table", { class: "grid estimates-table" },
     el("thead", {}, el("tr", {}, ["Date", "Claimant", "Sourcing", "Words", "Range", "Carried by", "Flags"].map((h) => el("th", {}, h)))));
@@ -634,7 +639,7 @@ function estimateTable(timeline) {
       el("td", { class: "date" }, shortDate(e.date)),
       el("td", {}, e.claimant),
       el("td", {}, e.sourcing),
-      el("td", {}, `“${e.raw}”`, e.agent ? [el("br"), el("small", { class: "agent" }, agentText(timeline.measure, e))] : null),
+      el("td", {}, estimateWords(e), e.agent ? [el("br"), el("small", { class: "agent" }, agentText(timeline.measure, e))] : null),
       el("td", { class: "num" }, range({ ...e, approx: false })),
       el("td", {}, e.carriers.map((c, k) => [k ? ", " : "", el("a", { href: `#/doc/${c.document_id}` }, c.publisher || "document")])),
       el("td", {}, flags)));

@@ -171,6 +171,9 @@ pub struct Estimate {
     pub date: Option<String>,
     /// The words ("several hundred").
     pub raw: String,
+    /// What it counts, as written ("people", "children"); `None` when the figure names
+    /// nothing counted ("the death toll rose to 50").
+    pub noun: Option<String>,
     /// Lowest value.
     pub low: Option<f64>,
     /// Best value.
@@ -241,6 +244,7 @@ impl From<tally_store::Timeline> for Timeline {
                 .map(|e| Estimate {
                     date: e.date,
                     raw: e.raw,
+                    noun: e.noun,
                     low: e.low,
                     best: e.best,
                     high: e.high,

@@ -319,6 +319,12 @@ fn the_timeline_flags_contradictions() {
     let estimates = t["estimates"].as_array().unwrap();
     assert!(estimates.len() >= 3);
     assert!(estimates.iter().any(|e| e["raw"] == "several hundred"));
+    // What each counts, as written: a key on every estimate, a word on most.
+    assert!(estimates.iter().all(|e| e["noun"].is_string() || e["noun"].is_null()));
+    assert!(
+        estimates.iter().any(|e| e["noun"].is_string()),
+        "{estimates:?}"
+    );
     // Flags name other estimates by index, and a contradiction is flagged on both sides.
     let mut contradictions = 0;
     for (i, e) in estimates.iter().enumerate() {

@@ -138,6 +138,10 @@ pub struct Estimate {
     pub date: Option<String>,
     /// The words ("several hundred").
     pub raw: String,
+    /// What it counts, as written ("people", "children"); `None` when the figure names
+    /// nothing counted ("the death toll rose to 50"). Within one story, counts of two
+    /// different nouns are parts of one toll, never flagged against each other.
+    pub noun: Option<String>,
     /// Lowest value.
     pub low: Option<f64>,
     /// Best value.
@@ -295,6 +299,7 @@ impl Store {
             estimates.push(Estimate {
                 date: row.date,
                 raw: row.raw,
+                noun: row.noun,
                 low: row.low,
                 best: row.best,
                 high: row.high,

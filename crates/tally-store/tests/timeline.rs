@@ -687,6 +687,46 @@ fn within_one_story_a_count_of_another_noun_is_a_part_of_the_toll() {
     );
 }
 
+/// Each estimate says what it counts, as written (not its comparison key), in JSON too;
+/// a figure that names nothing counted has none.
+#[test]
+fn an_estimate_carries_its_counted_noun() {
+    let toll = story(
+        1,
+        "local activists",
+        "2025-11-01",
+        "Fighters killed at least 47 People, including nine children; the toll is 50.",
+        &[
+            fig("at least 47", 47.0, 47.0).counting(Some("People")),
+            fig("nine", 9.0, 9.0).counting(Some("children")),
+            fig("50", 50.0, 50.0).counting(None),
+        ],
+    );
+    let t = casualties(vec![toll]);
+    let mut nouns: Vec<(&str, Option<&str>)> = t
+        .estimates
+        .iter()
+        .map(|e| (e.raw.as_str(), e.noun.as_deref()))
+        .collect();
+    nouns.sort_unstable();
+    assert_eq!(
+        nouns,
+        [
+            ("50", None),
+            ("at least 47", Some("People")),
+            ("nine", Some("children"))
+        ]
+    );
+    let json = serde_json::to_value(&t).unwrap();
+    for (e, json) in t
+        .estimates
+        .iter()
+        .zip(json["estimates"].as_array().unwrap())
+    {
+        assert_eq!(json["noun"], serde_json::json!(e.noun), "{json}");
+    }
+}
+
 /// A statement dated by a week ("said last week": `2024-W50`) sorts at that week's Monday,
 /// not after every day of the year as the text "2024-W50" would.
 #[test]

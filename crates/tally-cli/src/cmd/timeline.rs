@@ -173,7 +173,7 @@ pub fn write_text(out: &mut impl Write, timeline: &Timeline) -> std::io::Result<
             out,
             "  {:<width$} {:<20} {:<22} {source}",
             format!("#{i}"),
-            e.raw,
+            words(e),
             range(e),
         )?;
         if let Some(agent) = &e.agent {
@@ -218,6 +218,16 @@ pub fn write_text(out: &mut impl Write, timeline: &Timeline) -> std::io::Result<
         }
     }
     Ok(())
+}
+
+/// The figure's words with what it counts ("47 people", "nine children"): the noun often
+/// stands further on in the sentence, and within one story it tells a part of the toll
+/// from a rival estimate of it.
+fn words(e: &Estimate) -> String {
+    match &e.noun {
+        Some(noun) => format!("{} {noun}", e.raw),
+        None => e.raw.clone(),
+    }
 }
 
 /// Who did the harm, as a reader says it: "killed by Russian drones and missiles (RU)".
@@ -271,6 +281,7 @@ mod tests {
         Estimate {
             date: Some("2025-05-02".to_owned()),
             raw: raw.to_owned(),
+            noun: None,
             low: Some(12.0),
             best: None,
             high: None,
@@ -365,6 +376,19 @@ mod tests {
             vec![estimate("about 20,000", Some(("it", Some("IL"))))],
         );
         assert!(out.contains("\n      killed by IL (“it”)\n"), "{out}");
+    }
+
+    #[test]
+    fn an_estimate_says_what_it_counts() {
+        let mut people = estimate("47", None);
+        people.noun = Some("people".to_owned());
+        let mut children = estimate("nine", None);
+        children.noun = Some("children".to_owned());
+        let out = text("killed", vec![people, children, estimate("50", None)]);
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(lines[1].starts_with("  #0 47 people "), "{out}");
+        assert!(lines[3].starts_with("  #1 nine children "), "{out}");
+        assert!(lines[5].starts_with("  #2 50 "), "{out}");
     }
 
     #[test]
