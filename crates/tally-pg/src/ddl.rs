@@ -1,7 +1,7 @@
 //! The PostgreSQL side of the schema: the store's tables with the same columns, keys and
 //! indexes, full-text indexes for the FTS5 tables, and the version record.
 
-use crate::sqlite::{Kind, Schema, Table, quote};
+use crate::sqlite::{Index, Kind, Schema, Table, quote};
 
 /// The table recording which store schema version a PostgreSQL schema holds.
 pub const META: &str = "tally_meta";
@@ -36,15 +36,8 @@ pub fn statements(pg_schema: &str, schema: &Schema) -> Vec<String> {
     for table in &schema.tables {
         out.push(create_table(pg_schema, table));
         for index in &table.indexes {
-            let cols: Vec<String> = index
-                .columns
-                .iter()
-                .take(if index.unique {
-                    usize::MAX
-                } else {
-                    INDEX_COLUMNS
-                })
-                .map(|&c| quote(&table.columns[c].name))
+            let cols: Vec<String> = index_columns(index)
+                .map(|c| quote(&table.columns[c].name))
                 .collect();
             out.push(format!(
                 "CREATE {}INDEX IF NOT EXISTS {} ON {} ({})",
@@ -79,8 +72,7 @@ pub fn statements(pg_schema: &str, schema: &Schema) -> Vec<String> {
         let expr = tsvector(table, &fts.columns);
         out.push(format!(
             "CREATE INDEX IF NOT EXISTS {} ON {} USING gin ({expr})",
-            // Indexes and views share one namespace: the view takes the FTS table's name.
-            quote(&format!("{}_gin", fts.name)),
+            quote(&full_text_index(&fts.name)),
             qualified(pg_schema, &table.name),
         ));
         // A view under the FTS table's name: `WHERE fts @@ websearch_to_tsquery(...)`
@@ -102,6 +94,23 @@ pub fn statements(pg_schema: &str, schema: &Schema) -> Vec<String> {
         ));
     }
     out
+}
+
+/// The columns an index has in PostgreSQL: a unique one all of the store's, another the
+/// first [`INDEX_COLUMNS`].
+pub fn index_columns(index: &Index) -> impl Iterator<Item = usize> + '_ {
+    let n = if index.unique {
+        usize::MAX
+    } else {
+        INDEX_COLUMNS
+    };
+    index.columns.iter().copied().take(n)
+}
+
+/// The GIN index of a full-text view. Indexes and views share one namespace: the view takes
+/// the FTS table's name.
+pub fn full_text_index(fts: &str) -> String {
+    format!("{fts}_gin")
 }
 
 /// The indexed expression: the columns joined by spaces, cut at [`FULL_TEXT_CHARS`].

@@ -19,11 +19,13 @@ pub enum PgError {
     /// PostgreSQL refused a statement or the connection failed.
     #[error("PostgreSQL: {}", describe(.0))]
     Postgres(#[from] postgres::Error),
-    /// The PostgreSQL schema holds another store schema version than the store pushed.
+    /// The PostgreSQL schema holds a newer store schema version than the store pushed (an
+    /// older mirror is upgraded instead).
     #[error(
         "PostgreSQL schema `{schema}` holds tally store schema version {found}, but {path} is \
-         version {store}: push into another schema (--schema), or bring both to the same \
-         version (opening a store with this tally, e.g. `tally ingest`, migrates it)"
+         version {store}: push into another schema (--schema), or bring the store to version \
+         {found} (opening it with a tally that writes that version, e.g. `tally ingest`, \
+         migrates it)"
     )]
     VersionMismatch {
         schema: String,

@@ -7,6 +7,8 @@
 //! PRECISION, TEXT → TEXT, BLOB → BYTEA; the same primary keys, unique constraints and
 //! indexes; each FTS5 table becomes a GIN index over `to_tsvector` of its content columns
 //! and a view of the same name), records the store's schema version, and copies the rows.
+//! A mirror made from an older store version is upgraded in place first, to the pushing
+//! store's catalog; the documents it held are replaced as stores push them again.
 //!
 //! Merging stores: documents, claims and sources have natural keys (the document's content
 //! id, the claim key, the source name), but the integer ids the store's rows refer to each
@@ -33,6 +35,7 @@ pub mod ddl;
 mod error;
 mod push;
 pub mod sqlite;
+mod upgrade;
 mod value;
 
 pub use error::PgError;

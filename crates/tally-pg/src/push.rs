@@ -19,6 +19,7 @@ use rusqlite::{Connection, OpenFlags};
 use crate::PgError;
 use crate::ddl::{self, META, qualified};
 use crate::sqlite::{self, Kind, Schema, Table, quote};
+use crate::upgrade;
 use crate::value::Value;
 
 mod clusters;
@@ -55,11 +56,14 @@ impl Default for PushOptions {
 pub struct PushStats {
     /// The store's schema version.
     pub version: i64,
+    /// The store schema version the mirror had when this push upgraded it in place.
+    pub upgraded_from: Option<i64>,
     /// Documents in the store.
     pub documents: u64,
     /// Documents added to PostgreSQL.
     pub inserted: u64,
-    /// Documents PostgreSQL had from an older ingest, replaced by the store's.
+    /// Documents PostgreSQL had from an older ingest, or pushed before the mirror was
+    /// upgraded to a schema adding to their rows, replaced by the store's.
     pub replaced: u64,
     /// Documents PostgreSQL had already (the same ingest or a newer one).
     pub skipped: u64,
@@ -100,7 +104,8 @@ pub type ProgressFn<'a> = &'a mut dyn FnMut(u64, u64);
 ///
 /// # Errors
 /// [`PgError`]: the store cannot be read, PostgreSQL fails, or the PostgreSQL schema holds
-/// another store schema version ([`PgError::VersionMismatch`]).
+/// a newer store schema version ([`PgError::VersionMismatch`]); a mirror of an older
+/// version is upgraded in place first ([`PushStats::upgraded_from`]).
 pub fn push(
     store: &Path,
     client: &mut postgres::Client,
@@ -117,7 +122,7 @@ pub fn push(
     // One snapshot for the whole push.
     conn.execute_batch("BEGIN").map_err(sqlite_err)?;
     let schema = sqlite::read(&conn, &path)?;
-    setup(client, &options.schema, &schema, &path)?;
+    let upgraded_from = setup(client, &options.schema, &schema, &path)?;
     let mut pusher = Pusher {
         conn: &conn,
         path: path.clone(),
@@ -127,10 +132,17 @@ pub fn push(
         unkeyed: Vec::new(),
         bytes: 0,
         sequences: sequences(client, &options.schema, &schema)?,
+        upgraded: client
+            .query_one(
+                "SELECT to_regclass($1::text) IS NOT NULL",
+                &[&qualified(&options.schema, upgrade::STALE)],
+            )?
+            .get(0),
         schema: &schema,
     };
     let mut stats = PushStats {
         version: schema.version,
+        upgraded_from,
         ..PushStats::default()
     };
     pusher.push_independent(client)?;
@@ -188,14 +200,15 @@ pub fn connect(url: &str) -> Result<postgres::Client, PgError> {
     Ok(config.connect(postgres::NoTls)?)
 }
 
-/// Creates the tables (idempotent) and checks the recorded schema version, under an
-/// advisory lock so concurrent first pushes do not race.
+/// Creates the tables (idempotent) and checks the recorded schema version, upgrading a
+/// mirror of an older version in place, under an advisory lock so concurrent first pushes
+/// do not race. Returns the version a mirror was upgraded from.
 fn setup(
     client: &mut postgres::Client,
     pg: &str,
     schema: &Schema,
     path: &str,
-) -> Result<(), PgError> {
+) -> Result<Option<i64>, PgError> {
     let mut tx = client.transaction()?;
     tx.execute(
         "SELECT pg_advisory_xact_lock(hashtext('tally-pg:' || $1::text))",
@@ -212,15 +225,21 @@ fn setup(
                 &[],
             )?
             .map(|r| r.get(0));
-        if let Some(found) = found.and_then(|v| v.parse::<i64>().ok())
-            && found != schema.version
-        {
-            return Err(PgError::VersionMismatch {
-                schema: pg.to_owned(),
-                path: path.to_owned(),
-                found,
-                store: schema.version,
-            });
+        match found.and_then(|v| v.parse::<i64>().ok()) {
+            Some(found) if found > schema.version => {
+                return Err(PgError::VersionMismatch {
+                    schema: pg.to_owned(),
+                    path: path.to_owned(),
+                    found,
+                    store: schema.version,
+                });
+            }
+            Some(found) if found < schema.version => {
+                upgrade::upgrade(&mut tx, pg, schema, found)?;
+                tx.commit()?;
+                return Ok(Some(found));
+            }
+            _ => {}
         }
     }
     // Once every table and view is there, nothing is created: a role that may only write
@@ -254,7 +273,7 @@ fn setup(
         ],
     )?;
     tx.commit()?;
-    Ok(())
+    Ok(None)
 }
 
 /// The identity sequence of each keyed table's rowid column.
@@ -333,6 +352,8 @@ struct Pusher<'a> {
     /// Tables left out: no key to push them idempotently by.
     unkeyed: Vec<String>,
     bytes: u64,
+    /// Whether the mirror lists documents pushed before an upgrade ([`upgrade::STALE`]).
+    upgraded: bool,
 }
 
 /// Rows added in the transaction in flight, counted once it commits.

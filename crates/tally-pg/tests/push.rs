@@ -423,18 +423,23 @@ fn a_store_of_another_schema_version_is_refused() {
     store(&db, vec![sample(SEOUL)]);
     let mut client = cluster.client();
     run(&db, &mut client, &options("tally")).unwrap();
+    // A mirror of a newer tally: this store's rows would lack what its tables hold.
+    let version = tally_store::schema::SCHEMA_VERSION;
+    let newer = version + 1;
     client
-        .batch_execute("UPDATE tally.tally_meta SET value = '2' WHERE key = 'schema_version'")
+        .batch_execute(&format!(
+            "UPDATE tally.tally_meta SET value = '{newer}' WHERE key = 'schema_version'"
+        ))
         .unwrap();
     let err = run(&db, &mut client, &options("tally")).unwrap_err();
-    let version = tally_store::schema::SCHEMA_VERSION;
     assert!(
-        matches!(err, PgError::VersionMismatch { found: 2, .. }),
+        matches!(err, PgError::VersionMismatch { found, .. } if found == newer),
         "{err}"
     );
     let message = err.to_string();
     assert!(
-        message.contains("schema version 2") && message.contains(&format!("version {version}")),
+        message.contains(&format!("schema version {newer}"))
+            && message.contains(&format!("version {version}")),
         "{message}"
     );
     // Another schema of the same database takes it.
@@ -556,12 +561,129 @@ fn a_store_of_an_older_schema_version_pushes_its_own_tables() {
         .unwrap()
         .get(0);
     assert!(key.contains("(claim_pk, doc_pk, id)"), "{key}");
-    // A current store is refused there.
+    // A current store upgrades that mirror in place: version 3 keyed carriers by document,
+    // 4 added the figures' agent, 6 the claims' names to their full-text index.
     let current = dir.path().join("current.db");
     store(&current, vec![sample(SEOUL)]);
-    let err = run(&current, &mut client, &options("old")).unwrap_err();
+    let stats = run(&current, &mut client, &options("old")).unwrap();
+    assert_eq!((stats.upgraded_from, stats.inserted), (Some(2), 1));
+    let key: String = client
+        .query_one(
+            "SELECT pg_get_indexdef(indexrelid) FROM pg_index
+             WHERE indrelid = 'old.claim_instances'::regclass AND indisprimary",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert!(key.contains("(doc_pk, claim_pk, id)"), "{key}");
+    let found: i64 = client
+        .query_one(
+            "SELECT count(*) FROM old.claims_fts v JOIN old.claims c ON c.pk = v.rowid
+             WHERE c.key = 'k1' AND v.names IS NULL AND v.fts @@ to_tsquery('simple', 'kursk')",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(
+        found, 1,
+        "the view has the new column and finds the old claim"
+    );
+    assert_eq!(count_pg(&mut client, "old", "documents"), 2);
+    let version: String = client
+        .query_one(
+            "SELECT value FROM old.tally_meta WHERE key = 'schema_version'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(version, tally_store::schema::SCHEMA_VERSION.to_string());
+}
+
+/// A store at version 7 with one document whose dateline (a column of version 8) names
+/// Gaza City once the store is upgraded.
+fn store_at_v7(db: &Path) {
+    let mut conn = Connection::open(db).unwrap();
+    tally_store::schema::migrate(&mut conn, "v7", &tally_store::schema::MIGRATIONS[..7]).unwrap();
+    conn.execute_batch(
+        "INSERT INTO sources (id, name) VALUES (7, 'AP');
+         INSERT INTO documents (pk, id, content_hash, publisher_id, cluster_id, ingested_at)
+             VALUES (1, 'd1', 'h1', 7, 1, '2026-01-01T00:00:00.000Z');
+         INSERT INTO document_text (pk, title, body, paragraphs, sentences, meta_json, layers,
+             diagnostics)
+             VALUES (1, 'Gaza', 'GAZA CITY (AP) — Israeli strikes killed at least 30 people.',
+             '[[0,60]]', '[[0,60]]', '{}', '[]', '[]');
+         INSERT INTO claims (pk, key, claimant_kind, claimant_name, claimant_anonymous, kind,
+             content, said_date, first_doc_pk)
+             VALUES (5, 'k1', 'outlet', 'AP', 0, 'reporter',
+             'Israeli strikes killed at least 30 people.', NULL, 1);
+         INSERT INTO claim_instances (claim_pk, doc_pk, id, about_times, figures, entities,
+             conditions, attributions, rules, evidence)
+             VALUES (5, 1, 'C1', '[]', '[\"F1\"]', '[]', '[]', '[]', '[]', '[[18,60]]');
+         INSERT INTO figures (doc_pk, id, start, end, raw, low, high, approx, open_low,
+             open_high, measure, noun, hedges, convention, claim_pk)
+             VALUES (1, 'F1', 43, 54, 'at least 30', 30, NULL, 0, 0, 1, 'killed', 'people',
+             '[\"at least\"]', 'default', 5);",
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_mirror_of_an_older_schema_version_is_upgraded_in_place() {
+    let Some(cluster) = Cluster::start() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("news.db");
+    store_at_v7(&db);
+    let mut client = cluster.client();
+    let stats = run(&db, &mut client, &options("tally")).unwrap();
+    assert_eq!(
+        (stats.version, stats.upgraded_from, stats.inserted),
+        (7, None, 1)
+    );
+    let old = dir.path().join("old.db");
+    std::fs::copy(&db, &old).unwrap();
+    // The store is upgraded by the newer tally (its dateline filled from the text), and a
+    // second store of that version carries a new document.
+    let mut conn = Connection::open(&db).unwrap();
+    tally_store::schema::migrate(&mut conn, "news", tally_store::schema::MIGRATIONS).unwrap();
+    drop(conn);
+    let stats = run(&db, &mut client, &options("tally")).unwrap();
+    let version = tally_store::schema::SCHEMA_VERSION;
+    assert_eq!(
+        (stats.version, stats.upgraded_from),
+        (version, Some(7)),
+        "{stats:?}"
+    );
+    // The document pushed at version 7 is replaced by the store's copy, with its dateline.
+    assert_eq!((stats.inserted, stats.replaced, stats.skipped), (0, 1, 0));
+    let dateline: Option<String> = client
+        .query_one("SELECT dateline FROM tally.documents WHERE id = 'd1'", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(dateline.as_deref(), Some("GAZA CITY"));
+    assert_mirrors(&db, &mut client, "tally");
+    // Once: a rerun adds nothing and replaces nothing.
+    let stats = run(&db, &mut client, &options("tally")).unwrap();
+    assert_eq!(
+        (
+            stats.upgraded_from,
+            stats.inserted,
+            stats.replaced,
+            stats.skipped
+        ),
+        (None, 0, 0, 1)
+    );
+    assert_eq!(stats.total_rows(), 0);
+    assert_mirrors(&db, &mut client, "tally");
+    let grown = dir.path().join("grown.db");
+    store(&grown, vec![sample(SEOUL), sample(FLOOD)]);
+    let stats = run(&grown, &mut client, &options("tally")).unwrap();
+    assert_eq!((stats.upgraded_from, stats.inserted), (None, 2));
+    // A store still at version 7 is now refused: its rows would lack the dateline.
+    let err = run(&old, &mut client, &options("tally")).unwrap_err();
     assert!(
-        matches!(err, PgError::VersionMismatch { found: 2, store, .. } if store == tally_store::schema::SCHEMA_VERSION),
+        matches!(err, PgError::VersionMismatch { found, store: 7, .. } if found == version),
         "{err}"
     );
 }

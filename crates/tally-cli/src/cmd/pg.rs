@@ -121,6 +121,12 @@ fn push(args: &PushArgs) -> anyhow::Result<Outcome> {
         bar.set_position(done);
     })?;
     bar.finish_and_clear();
+    if let (Some(from), false) = (stats.upgraded_from, args.quiet) {
+        eprintln!(
+            "tally: upgraded PostgreSQL schema {} in place from store schema version {from} to {}",
+            args.schema, stats.version
+        );
+    }
     if !args.quiet {
         let seconds = started.elapsed().as_secs_f64().max(1e-9);
         let rows = stats.total_rows();
@@ -133,7 +139,7 @@ fn push(args: &PushArgs) -> anyhow::Result<Outcome> {
             stats.documents,
             stats.inserted,
             if stats.replaced > 0 {
-                format!("{} replaced by a newer ingest, ", stats.replaced)
+                format!("{} replaced by a newer ingest or schema, ", stats.replaced)
             } else {
                 String::new()
             },

@@ -9,6 +9,7 @@ use super::{Added, Pusher, Row};
 use crate::PgError;
 use crate::ddl::{self, qualified};
 use crate::sqlite::{CLUSTER, Kind, REPLACE_NEWER, quote};
+use crate::upgrade::STALE;
 use crate::value::Array;
 
 impl Pusher<'_> {
@@ -55,19 +56,32 @@ impl Pusher<'_> {
             .iter()
             .map(|r| (r.get(0), r.get(1)))
             .collect();
+        let upgraded = self.pushed_before_upgrade(tx, &ids)?;
         let stale: Vec<(usize, i64)> = existing
             .into_iter()
             .filter(|&(i, id)| {
                 let ours = docs[i][stamp].key();
+                // A copy pushed under an older schema lacks what the store's rows have,
+                // unless PostgreSQL's is the newer ingest.
+                let older = |t: &str| ours.as_str() > t || (upgraded.contains(&id) && ours == t);
                 stamps
                     .get(&id)
-                    .is_some_and(|theirs| theirs.as_deref().is_none_or(|t| ours.as_str() > t))
+                    .is_some_and(|theirs| theirs.as_deref().is_none_or(older))
             })
             .collect();
         if stale.is_empty() {
             return Ok(Vec::new());
         }
         let ids: Vec<i64> = stale.iter().map(|&(_, id)| id).collect();
+        if !upgraded.is_empty() {
+            tx.execute(
+                &format!(
+                    "DELETE FROM {} WHERE pk = ANY($1::BIGINT[])",
+                    qualified(&self.pg, STALE)
+                ),
+                &[&ids],
+            )?;
+        }
         for &c in children {
             let child = &schema.tables[c];
             let Some(doc_col) = child.doc_column else {
@@ -134,6 +148,23 @@ impl Pusher<'_> {
         let params: Vec<&(dyn ToSql + Sync)> = arrays.iter().map(Array::sql).collect();
         tx.execute(&sql, &params)?;
         Ok(stale.into_iter().map(|(i, _)| i).collect())
+    }
+
+    /// Which of the PostgreSQL documents `ids` were pushed before an upgrade of the mirror
+    /// added to their rows ([`STALE`]).
+    fn pushed_before_upgrade(
+        &self,
+        tx: &mut postgres::Transaction<'_>,
+        ids: &[i64],
+    ) -> Result<HashSet<i64>, PgError> {
+        if !self.upgraded {
+            return Ok(HashSet::new());
+        }
+        let sql = format!(
+            "SELECT pk FROM {} WHERE pk = ANY($1::BIGINT[])",
+            qualified(&self.pg, STALE)
+        );
+        Ok(tx.query(&sql, &[&ids])?.iter().map(|r| r.get(0)).collect())
     }
 
     /// After documents were replaced: shared rows first seen in one of them (a claim, by
