@@ -727,6 +727,36 @@ fn an_estimate_carries_its_counted_noun() {
     }
 }
 
+/// Each carrier is named by its outlet (looked up once per outlet, not joined per figure).
+#[test]
+fn carriers_are_named_by_their_outlets() {
+    let stories: Vec<Document> = (1..=3)
+        .map(|n| {
+            story(
+                n,
+                "officials",
+                &format!("2025-11-0{n}"),
+                &format!("Officials said {n}0 people were killed."),
+                &[fig(
+                    &*format!("{n}0").leak(),
+                    n as f64 * 10.0,
+                    n as f64 * 10.0,
+                )],
+            )
+        })
+        .collect();
+    let t = casualties(stories);
+    let outlets: Vec<Option<&str>> = t
+        .estimates
+        .iter()
+        .flat_map(|e| e.carriers.iter().map(|c| c.publisher.as_deref()))
+        .collect();
+    assert_eq!(
+        outlets,
+        [Some("Outlet 1"), Some("Outlet 2"), Some("Outlet 3")]
+    );
+}
+
 /// A statement dated by a week ("said last week": `2024-W50`) sorts at that week's Monday,
 /// not after every day of the year as the text "2024-W50" would.
 #[test]
