@@ -442,7 +442,15 @@ fn resolve_date(
                             Day::new(y, m, d).map(|x| (crate::calendar::to_days(x), y))
                         })
                         .collect();
-                    pick(&candidates, crate::calendar::to_days(dct), direction)
+                    // A past day one after the publication date is the same day in the
+                    // writer's time zone ("MANILA, Oct 20 - ... blew up" published Oct 19
+                    // was last year's Oct 20), never a year back.
+                    let slack = i64::from(direction == Direction::Past);
+                    pick(
+                        &candidates,
+                        crate::calendar::to_days(dct) + slack,
+                        direction,
+                    )
                 }
                 None => {
                     let candidates: Vec<(i64, i64)> =

@@ -289,6 +289,10 @@ pub(crate) fn clause_tense(
     if touching && left.first().is_some_and(|w| w.is("since")) {
         return Some(Tense::Past);
     }
+    // "up 24% from December", "down from May": the base of a change already measured.
+    if touching && compared_from(left, right, right_text) {
+        return Some(Tense::Past);
+    }
     // "by Oct. 31", "until Tuesday": a deadline, still ahead unless a past perfect says it
     // was reached ("had sold half by March").
     if touching
@@ -641,6 +645,56 @@ const INFINITIVE_GOVERNORS: &[&str] = &[
     "aims",
 ];
 
+/// Whether the expression is the base of a change: "from" right before it, after "up" or
+/// "down" and the change ("up 24% from December", "down 3 pct from May", "down from May"),
+/// and no end after it ("will be down from March 9 to March 16" is a period).
+fn compared_from(left: &[Word<'_>], right: &[Word<'_>], right_text: &str) -> bool {
+    if !left.first().is_some_and(|w| w.is("from")) {
+        return false;
+    }
+    let period = right_text.trim_start().starts_with('-')
+        || right.first().is_some_and(|w| {
+            matches!(
+                w.lower.as_ref(),
+                "to" | "through" | "until" | "till" | "and"
+            )
+        });
+    if period {
+        return false;
+    }
+    // "to 22.5 pct from April 7" is the date a new rate takes effect: only a change given
+    // with "up"/"down" is measured against its base.
+    let up_down = |w: &Word<'_>| w.is("up") || w.is("down");
+    left.get(1).is_some_and(up_down)
+        || left
+            .get(1)
+            .is_some_and(|w| w.is("percent") || w.is("pct") || w.is("points"))
+            && left.get(2).is_some_and(up_down)
+}
+
+/// Past forms that are as often nouns ("a rate cut", "a direct hit").
+const NOUN_PASTS: &[&str] = &["cut", "hit"];
+
+/// Whether `left[i]`, one of [`NOUN_PASTS`], is a noun: an indefinite article up to four
+/// words before it with no cue between ("bet on a first cut in September", "a quarter-point
+/// cut in September": a cut still to come, not one made). A definite article alone does not
+/// tell it from a subject ("the central bank cut rates in March").
+fn noun_after_article(left: &[Word<'_>], i: usize) -> bool {
+    let Some(w) = left.get(i) else { return false };
+    if !NOUN_PASTS.iter().any(|n| w.is(n)) {
+        return false;
+    }
+    for p in left.iter().skip(i + 1).take(4) {
+        if p.is("a") || p.is("an") {
+            return true;
+        }
+        if cue(p).is_some() || p.has(CLAUSE_OPENER) {
+            return false;
+        }
+    }
+    false
+}
+
 /// The first cue among `left` (nearest first).
 fn left_cue(left: &[Word<'_>]) -> Option<Tense> {
     // "as early as Tuesday", "as soon as Friday": a time not reached yet.
@@ -668,6 +722,9 @@ fn left_cue(left: &[Word<'_>]) -> Option<Tense> {
                 .get(i + 1)
                 .is_some_and(|d| d.has(DETERMINER) || d.lower.ends_with("'s"))
         {
+            continue;
+        }
+        if noun_after_article(left, i) {
             continue;
         }
         // "next to" is a place; "going" looks ahead only in "going to" or "going into"

@@ -679,3 +679,39 @@ fn expected_by_a_pronoun_subject() {
         ),
     ]));
 }
+
+/// Round 6: an irregular past verb before "through" makes the end of the period past
+/// ("fought the blaze through Friday morning" on a Thursday is last Friday); "a first cut in
+/// September" is a noun, no past cue (in June, this September); "up 24% from December" is
+/// the base of a change, past ("to 22.5 pct from April 7" is not: an effective date); a day
+/// just after the publication date in a past clause is the writer's today in another time
+/// zone, not last year's.
+#[test]
+fn past_narrative_and_rate_cut_nouns() {
+    insta::assert_snapshot!(check(&[
+        (
+            "2025-06-26",
+            "Firefighters fought the blaze through Friday morning."
+        ),
+        (
+            "2025-06-26",
+            "The storm swept across the region through Friday morning."
+        ),
+        ("2025-06-26", "The curfew will last through Friday morning."),
+        ("2025-06-18", "Traders bet on a first cut in September."),
+        ("2025-06-18", "The central bank cut rates in September."),
+        (
+            "2025-07-11",
+            "Nearly 1.3 million people are displaced, up 24% from December."
+        ),
+        ("2025-07-11", "Prices fell to 3.4% from 3.5% in December."),
+        (
+            "1987-04-02",
+            "The bank will raise its rate to 22.5 pct from April 7."
+        ),
+        (
+            "1987-10-19",
+            "MANILA, Oct 20 - An explosive device blew up in the Congress building."
+        ),
+    ]));
+}
