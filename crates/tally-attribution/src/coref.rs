@@ -255,6 +255,13 @@ impl Registry {
         }
     }
 
+    /// The nearest anonymous speaker in the window, a group or one person.
+    pub(crate) fn nearest_anonymous(&self, paragraph: usize, group: bool) -> Option<usize> {
+        self.nearest(paragraph, |k| {
+            k.speaker.anonymous && (k.number == Number::Plural) == group
+        })
+    }
+
     /// Whether the speaker at `index` has a role.
     pub(crate) fn has_role(&self, index: usize) -> bool {
         self.known
@@ -279,10 +286,22 @@ impl Registry {
             return Some(i);
         }
         let name = d.name.as_deref()?;
-        self.names
-            .get(name)
-            .or_else(|| self.names.get(surname(name)))
-            .copied()
+        if let Some(&i) = self.names.get(name) {
+            return Some(i);
+        }
+        // "Marvin Roffman" after "Roffman", "the Statistics Office" after "the Federal
+        // Statistics Office" or "the Office"; but "the International Organization for
+        // Migration" is not "the World Health Organization": of two names of one
+        // organization, the shorter has no word the longer lacks.
+        let i = *self.names.get(surname(name))?;
+        let k = &self.known[i];
+        let within = |a: &str, b: &str| a.split(' ').all(|w| b.split(' ').any(|f| f == w));
+        (k.not_person != Some(NotPerson::Organization)
+            || k.speaker
+                .name
+                .as_deref()
+                .is_some_and(|n| within(name, n) || within(n, name)))
+        .then_some(i)
     }
 
     fn nearest(&self, paragraph: usize, ok: impl Fn(&Known) -> bool) -> Option<usize> {

@@ -45,7 +45,7 @@ use crate::antecedent::{self, Heads, Wanted};
 use crate::continuation;
 use crate::coref::{Mention, NotPerson, Registry};
 use crate::descriptor::{self, Descriptor, Form};
-use crate::lexicon::{Gender, Hit, Lexicon, NounKind};
+use crate::lexicon::{Gender, Hit, Lexicon, NounKind, Number};
 use crate::nesting;
 use crate::owner;
 use crate::phrase::{self, Class, Phrase, class};
@@ -771,6 +771,9 @@ fn annotate(
     let mut colon_cursor = 0;
     let mut h = 0;
     let mut c = 0;
+    // The last sentence with a sourcing condition, its conditions and the number of
+    // attributions before it: when it made none, its condition is about an earlier speaker.
+    let mut unclaimed: Option<(&Span, &[Hit], usize)> = None;
     for (sentence_index, sentence) in doc.sentences.iter().enumerate() {
         while h < hits.len() && hits[h].start < sentence.start {
             h += 1;
@@ -785,6 +788,26 @@ fn annotate(
         let first_condition = c;
         while c < conditions.len() && conditions[c].end <= sentence.end {
             c += 1;
+        }
+        if let Some((span, stated, before)) = unclaimed.take()
+            && attributions.len() == before
+        {
+            condition_after(
+                lex,
+                doc,
+                &lower_body,
+                span,
+                stated,
+                &mut registry,
+                &mut attributions,
+            );
+        }
+        if first_condition < c {
+            unclaimed = Some((
+                sentence,
+                &conditions[first_condition..c],
+                attributions.len(),
+            ));
         }
         // A sentence without a cue word may still open with a speaker label ("Bush: ...").
         // Or a label after a dash ("... - HuffPollster: “...”").
@@ -1152,5 +1175,59 @@ fn annotate(
             }
         }
     }
+    if let Some((span, stated, before)) = unclaimed
+        && attributions.len() == before
+    {
+        condition_after(
+            lex,
+            doc,
+            &lower_body,
+            span,
+            stated,
+            &mut registry,
+            &mut attributions,
+        );
+    }
     (registry.into_speakers(), attributions)
+}
+
+/// A sentence with a sourcing condition and no cue ("They spoke on condition of anonymity
+/// because the plan has not been made public.") states the condition of the anonymous
+/// speaker its pronoun subject refers to: it goes to that speaker and to what the speaker
+/// said. Only a pronoun opening the sentence refers back; the speaker is the nearest
+/// anonymous one of the same number in the coreference window.
+fn condition_after(
+    lex: &Lexicon,
+    doc: &Document,
+    lower_body: &str,
+    sentence: &Span,
+    stated: &[Hit],
+    registry: &mut Registry,
+    attributions: &mut [Attribution],
+) {
+    let first = lower_body.get(sentence.start..sentence.end).and_then(|t| {
+        t.split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+    });
+    let Some(pronoun) = first.and_then(|w| lex.pronoun(w)).filter(|p| p.subject) else {
+        return;
+    };
+    let paragraph = doc.paragraph_at(sentence.start).unwrap_or(0);
+    let group = pronoun.number == Number::Plural;
+    let Some(index) = registry.nearest_anonymous(paragraph, group) else {
+        return;
+    };
+    let stated: Vec<String> = stated
+        .iter()
+        .filter_map(|hit| doc.body.get(hit.start..hit.end).map(str::to_owned))
+        .collect();
+    registry.add_conditions(index, &stated);
+    let id = registry.id(index);
+    for a in attributions.iter_mut().filter(|a| a.speaker_id == id) {
+        for condition in &stated {
+            if !a.conditions.contains(condition) {
+                a.conditions.push(condition.clone());
+            }
+        }
+    }
 }

@@ -104,6 +104,24 @@ fn modifies_the_cue(time: &str, introduced: bool, rest: &str) -> bool {
             .any(|w| w.eq_ignore_ascii_case(next))
 }
 
+/// How many words before a cue's verb may make it pluperfect ("had previously put").
+const PLUPERFECT_REACH: usize = 3;
+
+/// Whether `cue` is in the pluperfect ("had said", "The group had previously put the toll
+/// at ..."): it was said before the statements around it, so it takes no other statement's
+/// date.
+fn pluperfect(doc: &Document, cue: &Span) -> bool {
+    let Some(text) = doc.body.get(..cue.end) else {
+        return false;
+    };
+    text.split_whitespace()
+        .rev()
+        .skip(1)
+        .take(PLUPERFECT_REACH)
+        .take_while(|w| w.chars().all(char::is_alphabetic))
+        .any(|w| w.eq_ignore_ascii_case("had"))
+}
+
 /// Fills `said_at` on every attribution, in document order, and takes the cue's time out
 /// of the start of its content.
 pub(crate) fn fill(doc: &Document, attributions: &mut [Attribution]) {
@@ -121,13 +139,18 @@ pub(crate) fn fill(doc: &Document, attributions: &mut [Attribution]) {
                 basis: SaidAtBasis::CueModifier,
                 time_id: Some(id),
             })
-        } else if let Some(prev) = a.speaker_id.as_ref().and_then(|s| {
-            by_speaker
-                .iter()
-                .rev()
-                .find(|(id, _)| id == s)
-                .map(|(_, at)| at)
-        }) {
+        } else if let Some(prev) = a
+            .speaker_id
+            .as_ref()
+            .filter(|_| !pluperfect(doc, &a.cue))
+            .and_then(|s| {
+                by_speaker
+                    .iter()
+                    .rev()
+                    .find(|(id, _)| id == s)
+                    .map(|(_, at)| at)
+            })
+        {
             Some(SaidAt {
                 date: prev.date.clone(),
                 basis: SaidAtBasis::SameSpeaker,

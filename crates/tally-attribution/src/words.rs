@@ -273,14 +273,36 @@ pub(crate) fn words_into<'a>(
         merge_possessives(out, body);
     }
     mark_inside(out);
-    mark_caseless(out);
+    if !mark_caseless(out) {
+        mark_acronyms(out);
+    }
     last
+}
+
+/// Pronouns and function words that are acronyms when written in capitals.
+static ACRONYM_WORDS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    tally_core::data_lines(include_str!("../../../data/attribution/acronym_words.txt")).collect()
+});
+
+/// In a sentence in lower case, an all-capital "WHO" or "IT" is an acronym: its lowercase
+/// form keeps the capitals, so that no pronoun or function-word test ("who" ends a source
+/// phrase) takes it for the word its letters spell.
+fn mark_acronyms(words: &mut [Word<'_>]) {
+    for w in words.iter_mut() {
+        if w.text.len() >= 2
+            && w.text.bytes().all(|b| b.is_ascii_uppercase())
+            && ACRONYM_WORDS.contains(&w.lower)
+        {
+            w.lower = w.text;
+        }
+    }
 }
 
 /// Marks every word of a sentence written all in capitals (wire copy of the 1980s, MUC-3
 /// reports, shouted headlines) as [`Word::caseless`]: there a capital is no sign of a name,
 /// and reading "IT WAS ALSO REPORTED" as a name before a cue makes nonsense sources.
-fn mark_caseless(words: &mut [Word<'_>]) {
+/// Returns whether it did.
+fn mark_caseless(words: &mut [Word<'_>]) -> bool {
     let mut capitalized = 0usize;
     for w in words.iter().filter(|w| w.is_word()) {
         let lowercase = if w.text.is_ascii() {
@@ -289,7 +311,7 @@ fn mark_caseless(words: &mut [Word<'_>]) {
             w.text.chars().any(char::is_lowercase)
         };
         if lowercase {
-            return;
+            return false;
         }
         capitalized += usize::from(w.text != w.lower);
     }
@@ -298,6 +320,7 @@ fn mark_caseless(words: &mut [Word<'_>]) {
             w.caseless = true;
         }
     }
+    capitalized >= 4
 }
 
 /// Sets [`Word::inside`] from the quotation marks of the sentence.

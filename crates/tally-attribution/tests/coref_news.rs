@@ -541,3 +541,70 @@ fn a_part_of_a_group_is_the_group() {
         ]
     );
 }
+
+#[test]
+fn a_description_naming_another_organization_is_a_new_speaker() {
+    let doc = run(
+        &[
+            "The World Health Organization said 20 people had died.",
+            "More than 26,000 people have fled, according to the International Organization for Migration.",
+            "The organization said the number would rise.",
+        ],
+        &[
+            (
+                "World Health Organization",
+                EntityType::Organization,
+                "World Health Organization",
+            ),
+            (
+                "International Organization for Migration",
+                EntityType::Organization,
+                "International Organization for Migration",
+            ),
+        ],
+    );
+    assert_eq!(
+        speakers(&doc),
+        [
+            "World Health Organization",
+            "International Organization for Migration",
+            "International Organization for Migration"
+        ]
+    );
+}
+
+#[test]
+fn an_acronym_spelling_a_pronoun_is_a_name() {
+    let doc = run(
+        &[
+            "\u{201C}We are receiving reports of executions,\u{201D} WHO chief Tedros Adhanom Ghebreyesus wrote on X.",
+            "He said six health workers had been abducted.",
+        ],
+        &[],
+    );
+    assert_eq!(
+        speakers(&doc),
+        ["Tedros Adhanom Ghebreyesus", "Tedros Adhanom Ghebreyesus"]
+    );
+}
+
+#[test]
+fn a_later_sourcing_condition_goes_to_the_anonymous_speaker() {
+    let doc = run(
+        &[
+            "The bloc will cut steel quotas by half, three people familiar with the plan told Reuters.",
+            "The proposal could be presented next week, two of the people said. They spoke on condition of anonymity because the plan is not public.",
+            "A spokesman for the company said it would comment later.",
+        ],
+        &[],
+    );
+    let conditions: Vec<&[String]> = doc
+        .attributions
+        .iter()
+        .map(|a| a.conditions.as_slice())
+        .collect();
+    let anonymity = ["on condition of anonymity".to_owned()];
+    assert_eq!(conditions, [&anonymity[..], &anonymity[..], &[][..]]);
+    assert_eq!(doc.speakers[0].conditions, anonymity);
+    assert!(doc.speakers[1].conditions.is_empty());
+}

@@ -124,3 +124,28 @@ fn a_time_is_never_a_speaker() {
         doc.speakers
     );
 }
+
+/// "The group had previously put the toll at ...": a pluperfect report came before the
+/// statements around it and takes no other statement's date.
+#[test]
+fn a_pluperfect_report_takes_no_date_of_the_same_speaker() {
+    let doc = annotated(
+        Some("2025-10-29"),
+        true,
+        &[
+            "More than 1,500 people were killed, Adam Hassan said on Tuesday.",
+            "Hassan had previously said that about 1,200 people had been killed.",
+            "Hassan also said aid was blocked.",
+        ],
+    );
+    let said: Vec<_> = doc
+        .attributions
+        .iter()
+        .map(|a| a.said_at.clone().unwrap())
+        .collect();
+    assert_eq!(said.len(), 3);
+    assert_eq!(said[0].basis, SaidAtBasis::CueModifier);
+    assert_eq!(said[1].basis, SaidAtBasis::PublicationDate);
+    assert_eq!(said[2].basis, SaidAtBasis::SameSpeaker);
+    assert_eq!(said[2].date, "2025-10-28");
+}

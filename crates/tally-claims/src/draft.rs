@@ -2,6 +2,7 @@
 //! [`Claim`].
 
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use rustc_hash::FxBuildHasher;
 
@@ -47,7 +48,7 @@ pub fn from_attributions(doc: &Document) -> Vec<Draft> {
     doc.attributions
         .iter()
         .filter(|a| a.class == AttributionClass::Statement && !negated(&doc.body, &a.cue))
-        .filter(|a| top_level(doc, a))
+        .filter(|a| top_level(doc, a) && !pronoun_content(a))
         .map(|a| from_attribution(a, &speakers))
         .collect()
 }
@@ -74,6 +75,23 @@ fn top_level(doc: &Document, a: &Attribution) -> bool {
         }
     }
     false
+}
+
+static PRONOUN_CONTENTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    tally_core::data_lines(include_str!("../../../data/claims/pronoun_contents.txt")).collect()
+});
+
+/// Whether the whole content of `a` is a pronoun ("The military denied that, saying its
+/// forces ..."): what it refers to is said elsewhere, and the word alone is no claim.
+fn pronoun_content(a: &Attribution) -> bool {
+    let [span] = a.content.as_slice() else {
+        return false;
+    };
+    let word = span
+        .text
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase();
+    PRONOUN_CONTENTS.contains(&word.as_str())
 }
 
 /// How many words before a cue's verb may say it did not happen ("did not immediately

@@ -848,3 +848,41 @@ fn a_harm_clause_after_a_post_posed_source_is_the_sources() {
         ]
     );
 }
+
+/// "The military denied that": a content that is only a pronoun refers to what was said
+/// elsewhere and makes no claim; a content that starts with one does.
+#[test]
+fn a_pronoun_alone_is_no_claim() {
+    let build = |sentence: &str, cue: &str, content: &str| {
+        let mut d = doc(&[sentence], None);
+        d.speakers = vec![speaker("S1", span(&d, "The military", 0), false)];
+        d.attributions = vec![attribution(
+            "A1",
+            QuoteKind::Indirect,
+            span(&d, cue, 0),
+            Some("S1"),
+            span(&d, content, 0),
+            SaidAtBasis::PublicationDate,
+            "2025-04-04",
+        )];
+        ClaimBuilder.run(&mut d).unwrap();
+        d.claims.len()
+    };
+    assert_eq!(
+        build(
+            "The military denied that, saying it acted alone.",
+            "denied",
+            "that"
+        ),
+        0
+    );
+    assert_eq!(build("The military confirmed it.", "confirmed", "it"), 0);
+    assert_eq!(
+        build(
+            "The military denied that its forces shelled the town.",
+            "denied",
+            "that its forces shelled the town"
+        ),
+        1
+    );
+}
