@@ -239,7 +239,8 @@ fn toll_across_phrase(lexicon: &Lexicon, text: &str, last: Tok, lead: bool) -> O
     let mut t = Some(last);
     for _ in 0..TOLL_PHRASE_REACH {
         let w = t.filter(|w| matches!(w.kind, Kind::Word | Kind::Digits))?;
-        let head = lex::prev(text, w.start).filter(|h| h.kind == Kind::Word);
+        // "the death toll from 20 months of war has risen to": a number inside the phrase.
+        let head = lex::prev(text, w.start).filter(|h| matches!(h.kind, Kind::Word | Kind::Digits));
         if lexicon.link_of(text, w) & link::TOLL_PREP != 0
             && let Some(h) = head
             && let Some(m) = lexicon.measure_of(text, h).filter(|m| *m != Measure::Other)

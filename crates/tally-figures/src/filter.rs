@@ -152,7 +152,7 @@ pub(crate) fn not_figure(
     if first.flags & flags::BARE_FRACTION != 0 && !after.is_some_and(|t| t.is(text, "of")) {
         return Some(NotFigure::BareFraction);
     }
-    if is_article_ordinal(lexicon, text, q, after) {
+    if is_article_ordinal(lexicon, text, q, after) || is_ordinal_half(text, q, before) {
         return Some(NotFigure::Ordinal);
     }
 
@@ -170,6 +170,19 @@ pub(crate) fn not_figure(
                 && after
                     .and_then(|t| next_word(text, t.end))
                     .is_some_and(|t| lexicon.context_of(text, t) & ctx::MONTH != 0))
+    {
+        return Some(NotFigure::Date);
+    }
+
+    // "Sept. 18 and 19", "March 3 or 4": a second day of the same month.
+    if small
+        && q.nums.len() == 1
+        && before.is_some_and(|b| b.is(text, "and") || b.is(text, "or"))
+        && let Some(day) = before.and_then(|b| lex::prev(text, b.start))
+        && day.kind == Kind::Digits
+        && day.end - day.start <= 2
+        && word_before(lexicon, text, day.start)
+            .is_some_and(|m| lexicon.context_of(text, m) & ctx::MONTH != 0)
     {
         return Some(NotFigure::Date);
     }
@@ -230,8 +243,17 @@ pub(crate) fn not_figure(
     {
         return Some(NotFigure::Label);
     }
-    // "a .45-caliber pistol", "a 12-gauge shotgun": the number names a size class.
-    if after_kinds & ctx::DESIGNATION != 0 {
+    // "a .45-caliber pistol", "a 12-gauge shotgun", "a nine-story building": the number
+    // names a size class. A story, lane or star only when hyphenated ("at least one lane
+    // will remain open" counts).
+    if after_kinds & ctx::DESIGNATION != 0
+        && (text.as_bytes().get(q.span.end) == Some(&b'-')
+            || after.is_some_and(|t| {
+                ["caliber", "calibre", "gauge"]
+                    .iter()
+                    .any(|w| t.is(text, w))
+            }))
+    {
         return Some(NotFigure::Label);
     }
     // "their 737 airliner", "the 747 fleet": bare digits before a singular noun name a
@@ -402,6 +424,21 @@ fn is_article_ordinal(lexicon: &Lexicon, text: &str, q: &Quantity, after: Option
         && !quarter()
 }
 
+/// "the second half of the year", "the first half": a part of a period named by its
+/// order, not an amount.
+fn is_ordinal_half(text: &str, q: &Quantity, before: Option<Tok>) -> bool {
+    let [n] = &q.nums[..] else {
+        return false;
+    };
+    n.words
+        && n.kind == NumKind::Fraction
+        && q.modifier.is_none()
+        && text
+            .get(q.amount.clone())
+            .is_some_and(|t| t.eq_ignore_ascii_case("half"))
+        && before.is_some_and(|b| ["first", "second"].iter().any(|w| b.is(text, w)))
+}
+
 fn is_year_like(n: &crate::number::Num) -> bool {
     n.plain_digits == Some(4) && (1000.0..=2100.0).contains(&n.value)
 }
@@ -426,10 +463,23 @@ fn is_age(
     let Some(first) = q.nums.first() else {
         return false;
     };
-    if q.nums.len() != 1 || first.value > 130.0 || first.value < 0.0 {
+    if q.nums.iter().any(|n| n.value > 130.0 || n.value < 0.0) {
         return false;
     }
+    // "aged 45", "aged between 2 and 11", "at age 5".
     if before_kinds & ctx::AGE != 0 {
+        return true;
+    }
+    if q.nums.len() != 1 {
+        return false;
+    }
+    // "aged 17 and 19": the second age of a pair. ("at the age of 56" stays: MEANTIME
+    // counts it as a quantity.)
+    if let Some(b) = before.filter(|b| b.is(text, "and") || b.is(text, "or"))
+        && let Some(bb) = lex::prev(text, b.start)
+        && bb.kind == Kind::Digits
+        && lex::prev(text, bb.start).is_some_and(|a| lexicon.context_of(text, a) & ctx::AGE != 0)
+    {
         return true;
     }
     // "45-year-old", "45 years old", "six-month-old".

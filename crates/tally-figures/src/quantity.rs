@@ -716,6 +716,7 @@ impl Recognizer {
                         let unit = self.unit_name(info)?;
                         Some(per_hour(text, unit, t.end).unwrap_or((unit, t.end)))
                     })
+                    .or_else(|| after.and_then(|t| self.qualified_unit(text, t)))
             } {
                 unit = Some(u);
                 end = e;
@@ -911,8 +912,30 @@ impl Recognizer {
         if t.kind != Kind::Word {
             return None;
         }
+        if let Some(found) = self.qualified_unit(text, t) {
+            return Some(found);
+        }
         let unit = self.lexicon.unit_of_str(t.text(text))?;
         Some(per_hour(text, unit, t.end).unwrap_or((unit, t.end)))
+    }
+
+    /// A unit written with a qualifier before it: "46 basis points" (a basis point, `bp`),
+    /// "4,300 metric tons" (tonnes).
+    fn qualified_unit(&self, text: &str, t: Tok) -> Option<(&str, usize)> {
+        let basis = t.is(text, "basis");
+        if !basis && !t.is(text, "metric") {
+            return None;
+        }
+        let n = lex::next(text, t.end).filter(|n| n.kind == Kind::Word)?;
+        if basis {
+            let points = n.is(text, "point") || n.is(text, "points");
+            return points.then(|| self.lexicon.unit_of_str("bp").map(|u| (u, n.end)))?;
+        }
+        let unit = self
+            .lexicon
+            .unit_of_str(n.text(text))
+            .filter(|u| *u == "t")?;
+        Some((unit, n.end))
     }
 
     /// The unit of measure a looked-up word names.

@@ -597,3 +597,26 @@ fn added_amounts_take_the_earlier_noun() {
         )
     );
 }
+
+/// Round 6 modern copy: ages in pairs and ranges, the halves of a period, a second day of a
+/// month, hyphenated size classes are no figures; basis points, metric tons and millimetres
+/// are units; "killing all five", and a toll whose phrase holds a number ("the death toll
+/// from 20 months of war had risen to 55,432") keep their measure.
+#[test]
+fn modern_round_six() {
+    let extractor = FigureExtractor::new().unwrap();
+    insta::assert_snapshot!(
+        "modern_round_six",
+        run(
+            &[
+                "The dead included three children aged between 2 and 11, and two teenagers, aged 17 and 19.",
+                "Spending must fall by 1.5 billion euros in the second half of the year, but half of it is fixed.",
+                "The committee meets on Sept. 18 and 19 in a nine-story building; at least one lane will remain open.",
+                "Yields fell 62 basis points after it shipped 4,300 metric tons, with 150 millimetres of rain.",
+                "The helicopter crashed, killing all five crew members.",
+                "The overall death toll from 20 months of war had risen to 55,432.",
+            ],
+            &extractor
+        )
+    );
+}
