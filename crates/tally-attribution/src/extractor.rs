@@ -136,10 +136,24 @@ impl<'d> EntityIndex<'d> {
     /// In a sentence all in capitals, gives the words of entity mentions their capitals
     /// back (see [`Word::caseless`]): the entities stage tells names from other words
     /// there, which the letters cannot.
+    /// Also marks the words of place and country mentions ([`Word::place`]).
     fn recase(&self, words: &mut [Word<'_>]) {
         if words.first().is_some_and(|w| w.caseless) {
             for w in words.iter_mut() {
                 w.caseless = self.at(w.start, w.end).is_none();
+            }
+        }
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            return;
+        };
+        let (start, end) = (first.start, last.end);
+        let i = self.mentions.partition_point(|m| m.1 <= start);
+        for &(a, b, e) in self.mentions[i..].iter().take_while(|m| m.0 < end) {
+            if matches!(e.kind, EntityType::Place | EntityType::Country) {
+                let from = words.partition_point(|w| w.start < a);
+                for w in words[from..].iter_mut().take_while(|w| w.end <= b) {
+                    w.place = true;
+                }
             }
         }
     }

@@ -2431,7 +2431,8 @@ fn before_main_verb(lex: &Lexicon, words: &[Word<'_>], mut content: Phrase) -> P
 /// ("are defending [the Kursk region]", "defended the city"): the physical sense of an
 /// object cue, not a stance. The head is the last word of the phrase's first run of plain
 /// words (at most five) ending at punctuation or a preposition, so "defended the city's
-/// budget" and "defended the city council's decision" keep their objects.
+/// budget" and "defended the city council's decision" keep their objects. A place the
+/// entities stage names is one too ("attacked southern Israel").
 fn names_terrain(lex: &Lexicon, words: &[Word<'_>], j0: usize) -> bool {
     // A spatial preposition the function-word list does not class as one ends the head
     // too: "attacked two army positions near the river".
@@ -2468,7 +2469,7 @@ fn names_terrain(lex: &Lexicon, words: &[Word<'_>], j0: usize) -> bool {
         && (i == words.len()
             || ends_phrase(i)
             || matches!(class(lex, words, i), Class::Break | Class::Prep))
-        && TERRAIN.contains(&words[i - 1].lower())
+        && (TERRAIN.contains(&words[i - 1].lower()) || words[i - 1].place)
 }
 
 /// Head nouns of a place or a military position (`data/attribution/terrain.txt`).

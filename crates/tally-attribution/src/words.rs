@@ -56,6 +56,9 @@ pub(crate) struct Word<'a> {
     /// Belongs to a sentence written all in capitals, where capitals tell nothing, and is
     /// not part of an entity mention: it never counts as capitalized.
     pub caseless: bool,
+    /// Lies in a mention of a place or a country (set when entities exist): "attacked
+    /// southern Israel" is an attack on a place, not a stance.
+    pub place: bool,
     /// Its [`Class`] in its sentence, once [`crate::phrase::class`] has computed it: the
     /// phrase scans read the same words again from every cue of a sentence.
     pub class: Cell<Option<Class>>,
@@ -249,6 +252,7 @@ pub(crate) fn words_into<'a>(
                 cue: false,
                 condition: false,
                 caseless: false,
+                place: false,
                 class: Cell::new(None),
             });
             continue;
@@ -284,7 +288,7 @@ static ACRONYM_WORDS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLo
     tally_core::data_lines(include_str!("../../../data/attribution/acronym_words.txt")).collect()
 });
 
-/// In a sentence in lower case, an all-capital "WHO" or "IT" is an acronym: its lowercase
+/// In a sentence in lower case, an all-capital "WHO" is an acronym: its lowercase
 /// form keeps the capitals, so that no pronoun or function-word test ("who" ends a source
 /// phrase) takes it for the word its letters spell.
 fn mark_acronyms(words: &mut [Word<'_>]) {
@@ -453,6 +457,7 @@ fn push<'a>(out: &mut Vec<Word<'a>>, body: &'a str, start: usize, text: &'a str,
         cue: false,
         condition: false,
         caseless: false,
+        place: false,
         class: Cell::new(None),
     });
 }

@@ -608,3 +608,29 @@ fn a_later_sourcing_condition_goes_to_the_anonymous_speaker() {
     assert_eq!(doc.speakers[0].conditions, anonymity);
     assert!(doc.speakers[1].conditions.is_empty());
 }
+
+#[test]
+fn an_attack_on_a_named_place_is_no_stance() {
+    let doc = run(
+        &[
+            "Hamas-led militants attacked southern Israel on Oct. 7, 2023, killing about 1,200 people, according to Israeli tallies.",
+            "Critics attacked Israel's decision to close the crossing.",
+        ],
+        &[("Israel", EntityType::Country, "Israel")],
+    );
+    let cues: Vec<(&str, &str)> = doc
+        .attributions
+        .iter()
+        .map(|a| (a.cue.text.as_str(), a.content[0].text.as_str()))
+        .collect();
+    assert_eq!(
+        cues,
+        [
+            (
+                "according to",
+                "Hamas-led militants attacked southern Israel on Oct. 7, 2023, killing about 1,200 people"
+            ),
+            ("attacked", "Israel's decision to close the crossing"),
+        ]
+    );
+}
