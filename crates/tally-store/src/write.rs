@@ -371,7 +371,9 @@ fn find_cluster(
         return Ok(pk);
     };
     for &other in clusters.iter().skip(1) {
-        tx.prepare_cached("UPDATE documents SET cluster_id = ?1 WHERE cluster_id = ?2")?
+        // OR FAIL: the same rows (`first` is never NULL), but no statement transaction,
+        // whose savepoint would make FTS5 flush its pending terms into small segments.
+        tx.prepare_cached("UPDATE OR FAIL documents SET cluster_id = ?1 WHERE cluster_id = ?2")?
             .execute(params![first, other])?;
     }
     Ok(first)
@@ -774,17 +776,25 @@ impl PendingText<'_> {
                 }
                 // Rare (a syndicated copy that writes the claimant otherwise): the stored
                 // content and name, whose case may differ from this copy's, are read back.
+                // Read first and written by VALUES: an `INSERT ... SELECT` into an FTS5
+                // table runs in a statement transaction, whose savepoint makes FTS5 flush
+                // the pending terms of both full-text tables into small new segments.
                 PendingClaim::Renamed { indexed } => {
+                    let stored: Option<(String, String, Option<String>)> = tx
+                        .prepare_cached(
+                            "SELECT content, claimant_name, names FROM claims WHERE pk = ?1",
+                        )?
+                        .query_row([pk], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                        .optional()?;
+                    let Some((content, claimant, names)) = stored else {
+                        continue;
+                    };
                     tx.prepare_cached(
                         "INSERT INTO claims_fts (claims_fts, rowid, content, claimant_name, names)
-                         SELECT 'delete', pk, content, claimant_name, ?2 FROM claims WHERE pk = ?1",
+                         VALUES ('delete', ?1, ?2, ?3, ?4)",
                     )?
-                    .execute(params![pk, indexed])?;
-                    tx.prepare_cached(
-                        "INSERT INTO claims_fts (rowid, content, claimant_name, names)
-                         SELECT pk, content, claimant_name, names FROM claims WHERE pk = ?1",
-                    )?
-                    .execute([pk])?;
+                    .execute(params![pk, content, claimant, indexed])?;
+                    st.execute(params![pk, content, claimant, names])?;
                 }
             }
         }
