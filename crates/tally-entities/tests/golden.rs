@@ -493,3 +493,15 @@ fn bodies_named_on_their_subject() {
         "A fellow at the Council on Foreign Relations said the Commission on Monday approved it.",
     ]));
 }
+
+/// Round 6 modern copy: time zones after clock times, economic measures and sentence-opening
+/// adverbs and adjectives are no organizations ("2:30 p.m. ET", "GDP", "Globally,", "Rival
+/// Honda Motor"); "PT" stays a company prefix.
+#[test]
+fn time_zones_measures_and_sentence_openers() {
+    insta::assert_snapshot!(render(&[
+        "Powell speaks at 2:30 p.m. ET, and GDP grew 2% in Canada.",
+        "Globally, the World Health Organization estimates 107,500 deaths.",
+        "Rival Honda Motor is in talks with Nissan, and PT Bank Mandiri said it would lend more.",
+    ]));
+}
