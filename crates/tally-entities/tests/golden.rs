@@ -505,3 +505,12 @@ fn time_zones_measures_and_sentence_openers() {
         "Rival Honda Motor is in talks with Nissan, and PT Bank Mandiri said it would lend more.",
     ]));
 }
+
+/// A hospital or clinic is an organization, not a person named after its first words
+/// ("Nasser Hospital" was a person).
+#[test]
+fn hospitals_and_clinics() {
+    insta::assert_snapshot!(render(&[
+        "Medics at Nasser Hospital in Khan Younis and doctors at the Mayo Clinic said so.",
+    ]));
+}
