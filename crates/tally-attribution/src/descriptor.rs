@@ -94,12 +94,14 @@ pub(crate) fn parse(
     apposition: Option<Phrase>,
 ) -> Descriptor {
     // A relative clause describes the speaker but holds no role words ("a lawyer who has
-    // filed many of the suits").
+    // filed many of the suits"); nor does the pollster of "economists polled by Reuters".
     let p = Phrase {
         start: p.start,
         end: (p.start..p.end)
             .find(|&i| {
-                i > p.start && matches!(words[i].lower(), "who" | "which" | "whose" | "that")
+                i > p.start
+                    && (matches!(words[i].lower(), "who" | "which" | "whose" | "that")
+                        || crate::phrase::polled_by(words, i))
             })
             .unwrap_or(p.end),
     };

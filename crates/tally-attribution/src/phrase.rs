@@ -6,7 +6,10 @@
 //! spokesman for the ministry", "two people familiar with the matter", "he"), and word
 //! classes from the bundled lists bound them well enough, in time linear in the phrase.
 
-use crate::lexicon::{FnClass, Lexicon};
+use std::sync::LazyLock;
+
+use crate::lexicon::{FnClass, Lexicon, word_list};
+use crate::sentence::is_terrain;
 use crate::words::Word;
 
 /// How a word can take part in a source phrase.
@@ -294,6 +297,12 @@ pub(crate) fn left(lex: &Lexicon, words: &[Word<'_>], head: usize, floor: usize)
                 Some(h) => start = h,
                 None => break,
             },
+            Class::Break if words[prev].lower() == "by" => {
+                match joined_head(lex, words, start, floor) {
+                    Some(h) => start = h,
+                    None => break,
+                }
+            }
             // "Taiwan's Kuomintang (Nationalist) government", "the Islamic State (IS)
             // group": a short aside in brackets inside the name.
             // Only between capitalized or noun words: "(ITC) price support" stays out.
@@ -353,7 +362,16 @@ fn bracket_open(words: &[Word<'_>], close: usize, floor: usize) -> Option<usize>
 /// title ("spokesman for", "Secretary of", "familiar with"), the index of that head.
 fn joined_head(lex: &Lexicon, words: &[Word<'_>], at: usize, floor: usize) -> Option<usize> {
     let prep = at.checked_sub(1)?;
-    if prep <= floor || class(lex, words, prep) != Class::Prep {
+    if prep <= floor {
+        return None;
+    }
+    // "economists polled by Reuters": the people polled are the source.
+    if words[prep].lower() == "by" {
+        let h = prep - 1;
+        return (polled_by(words, h) && h > floor && class(lex, words, h - 1) == Class::Noun)
+            .then_some(h - 1);
+    }
+    if class(lex, words, prep) != Class::Prep {
         return None;
     }
     let mut h = prep - 1;
@@ -417,12 +435,29 @@ fn joined_head(lex: &Lexicon, words: &[Word<'_>], at: usize, floor: usize) -> Op
         "for" | "in" => class(lex, words, h) == Class::Cap && complement_named,
         _ => false,
     };
+    // "residents in the town of Paiporta": a place noun with its name.
+    let place_named =
+        words[prep].lower() == "of" && complement_named && is_terrain(words[h].lower());
     let ok = matches!(class(lex, words, h), Class::Noun | Class::Title)
         || named
+        || place_named
         || matches!(words[h].lower(), "familiar" | "close")
         || proportion
         || share;
     ok.then_some(h)
+}
+
+/// Participles of polling before "by" (`data/attribution/survey_participles.txt`).
+static SURVEY_PARTICIPLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    word_list(include_str!(
+        "../../../data/attribution/survey_participles.txt"
+    ))
+});
+
+/// Whether word `i` is a polling participle before "by" ("polled by Reuters").
+pub(crate) fn polled_by(words: &[Word<'_>], i: usize) -> bool {
+    SURVEY_PARTICIPLES.contains(&words[i].lower())
+        && words.get(i + 1).is_some_and(|w| w.lower() == "by")
 }
 
 /// A number written in digits or as a small number word.

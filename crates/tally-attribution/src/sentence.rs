@@ -2472,6 +2472,11 @@ fn names_terrain(lex: &Lexicon, words: &[Word<'_>], j0: usize) -> bool {
         && (TERRAIN.contains(&words[i - 1].lower()) || words[i - 1].place)
 }
 
+/// Whether `lower` is a head noun of a place or a military position ("town", "region").
+pub(crate) fn is_terrain(lower: &str) -> bool {
+    TERRAIN.contains(&lower)
+}
+
 /// Head nouns of a place or a military position (`data/attribution/terrain.txt`).
 static TERRAIN: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../../../data/attribution/terrain.txt")));
