@@ -264,17 +264,20 @@ fn content_word_hashes(text: &str, out: &mut Vec<u64>) {
         return;
     }
     let bytes = text.as_bytes();
-    let in_word = |b: u8| b.is_ascii_alphanumeric() || b == b'\'';
     let mut i = 0;
     while i < bytes.len() {
-        if !in_word(bytes[i]) {
+        if WORD_BYTE[usize::from(bytes[i])] == 0 {
             i += 1;
             continue;
         }
         let start = i;
         let mut hash = FNV_OFFSET;
-        while let Some(&b) = bytes.get(i).filter(|&&b| in_word(b)) {
-            hash = (hash ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+        while let Some(&b) = bytes.get(i) {
+            let folded = WORD_BYTE[usize::from(b)];
+            if folded == 0 {
+                break;
+            }
+            hash = (hash ^ u64::from(folded)).wrapping_mul(FNV_PRIME);
             i += 1;
         }
         let len = i - start;
@@ -283,6 +286,22 @@ fn content_word_hashes(text: &str, out: &mut Vec<u64>) {
         }
     }
 }
+
+/// For each byte, its lowercase form when it is part of an ASCII word (a letter, a digit or
+/// an apostrophe), else 0: one table lookup tests and folds a byte in
+/// [`content_word_hashes`], which runs over every compared statement.
+static WORD_BYTE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        if byte.is_ascii_alphanumeric() || byte == b'\'' {
+            table[b] = byte.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0100_0000_01b3;
