@@ -358,6 +358,11 @@ impl SentenceCtx<'_> {
             if end > limit || (1..len).any(|k| !self.words[i + k].joined) {
                 continue;
             }
+            // A longer title ends in a word marked as able to end one: a flag lookup (the
+            // scans look most words up anyway) rules it out before the words are hashed.
+            if len > 1 && !self.has(end - 1, TITLE_LAST) {
+                continue;
+            }
             let text = &self.body[self.words[i].start..self.words[end - 1].end];
             if LEXICON.is_title(text) {
                 return len;
