@@ -33,6 +33,8 @@ const COMPANY_FORMS: &str = include_str!("../../../data/coref/company_forms.txt"
 const COMPANY_HEADS: &str = include_str!("../../../data/coref/company_heads.txt");
 const MEDIA_HEADS: &str = include_str!("../../../data/coref/media_heads.txt");
 const MEDIA_NAMES: &str = include_str!("../../../data/coref/media_names.txt");
+const AGENCY_HEADS: &str = include_str!("../../../data/coref/agency_heads.txt");
+const AGENCY_NAMES: &str = include_str!("../../../data/coref/agency_names.txt");
 const FIRST_NAMES: &str = include_str!("../../../data/coref/first_names.tsv");
 
 /// How many entity mentions back a descriptor may look.
@@ -51,6 +53,10 @@ pub(crate) struct Heads {
     media_heads: HashSet<String>,
     /// Words of news outlets' names ("Journal", "Post", "CNN").
     media_names: HashSet<String>,
+    /// Heads that refer back to a public body ("agency", "regulator").
+    agency_heads: HashSet<String>,
+    /// Words of public bodies' names ("Administration", "Survey").
+    agency_names: HashSet<String>,
     /// Given names borne mostly by one sex ("Hillary" → female).
     first_names: HashMap<String, Gender>,
 }
@@ -157,6 +163,12 @@ impl Heads {
                 .map(str::to_owned)
                 .collect(),
             media_names: tally_core::data_lines(MEDIA_NAMES)
+                .map(str::to_owned)
+                .collect(),
+            agency_heads: tally_core::data_lines(AGENCY_HEADS)
+                .map(str::to_owned)
+                .collect(),
+            agency_names: tally_core::data_lines(AGENCY_NAMES)
                 .map(str::to_owned)
                 .collect(),
         })
@@ -326,7 +338,10 @@ impl Heads {
         if self.media_heads.contains(head) && names_inside {
             return None;
         }
-        let kind = if self.company_heads.contains(head) || self.media_heads.contains(head) {
+        let kind = if self.company_heads.contains(head)
+            || self.media_heads.contains(head)
+            || self.agency_heads.contains(head)
+        {
             NounKind::Org
         } else {
             lex.noun(head)?.kind
@@ -474,7 +489,8 @@ impl Heads {
     /// Whether the organization mentioned at `start..end` is named `head`: a word of its
     /// name ("Bank of England" → "the bank", "Supreme Court" → "the court") or, for "the
     /// company", a company form ending it ("Acme Widgets Inc"), or, for "the newspaper", a
-    /// news outlet's word ("Wall Street Journal").
+    /// news outlet's word ("Wall Street Journal"), or, for "the agency", a public body's or
+    /// a news agency's word ("U.S. Geological Survey", "Xinhua").
     fn organization_named(&self, body: &str, start: usize, end: usize, head: &str) -> bool {
         let Some(name) = body.get(start..end) else {
             return false;
@@ -491,6 +507,10 @@ impl Heads {
         // "the national Asahi newspaper", was turned away before the scan).
         if self.media_heads.contains(head) {
             return words.any(|w| self.media_names.contains(w));
+        }
+        // "the agency" after "the Centers for Disease Control and Prevention" or Xinhua.
+        if self.agency_heads.contains(head) {
+            return words.any(|w| self.agency_names.contains(w) || self.media_names.contains(w));
         }
         // The form may follow the entity's mention ("Acme Widgets Inc." with the entities
         // stage stopping before "Inc.").

@@ -634,3 +634,25 @@ fn an_attack_on_a_named_place_is_no_stance() {
         ]
     );
 }
+
+#[test]
+fn the_agency_is_the_public_body_named_before() {
+    let doc = run(
+        &[
+            "Nationwide, the Centers for Disease Control and Prevention has confirmed 378 cases.",
+            "The agency said it had sent a team of about 10 people to help.",
+        ],
+        &[(
+            "Centers for Disease Control and Prevention",
+            EntityType::Organization,
+            "Centers for Disease Control and Prevention",
+        )],
+    );
+    assert_eq!(
+        speakers(&doc),
+        [
+            "Centers for Disease Control and Prevention",
+            "Centers for Disease Control and Prevention"
+        ]
+    );
+}
