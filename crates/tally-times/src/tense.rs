@@ -712,6 +712,11 @@ fn left_cue(left: &[Word<'_>]) -> Option<Tense> {
         let Some(mut t) = cue(w) else {
             continue;
         };
+        // "fell more than expected in February": what was expected is the yardstick of a
+        // change; the verb before it says when.
+        if t == Tense::Future && left.get(i + 1).is_some_and(|p| p.is("than")) {
+            continue;
+        }
         // "rose 0.2 pct in May after 0.6 pct in April": the month, not the modal.
         if w.is("may") && left.get(i + 1).is_some_and(|p| p.has(MONTH_LEAD)) {
             continue;

@@ -715,3 +715,29 @@ fn past_narrative_and_rate_cut_nouns() {
         ),
     ]));
 }
+
+/// "the fall" of a city or in prices is no season; "than expected" is no look ahead; a
+/// period "starting Thursday" starts ahead.
+#[test]
+fn the_fall_than_expected_and_starting() {
+    insta::assert_snapshot!(check(&[
+        (
+            "2026-03-18",
+            "Cheaper airfares had driven the fall, the ONS said."
+        ),
+        (
+            "2025-10-29",
+            "The toll from the fall of the city rose to 1,500."
+        ),
+        ("2026-03-18", "The fall in prices was a surprise."),
+        ("2026-06-01", "The campaign will pick up in the fall."),
+        (
+            "2026-03-18",
+            "UK inflation fell more than expected in February."
+        ),
+        (
+            "2024-10-30",
+            "Sanchez declared three days of national mourning starting Thursday."
+        ),
+    ]));
+}

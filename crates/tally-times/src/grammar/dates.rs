@@ -626,8 +626,27 @@ impl Parser<'_, '_> {
             ));
         }
         // A bare season needs "the" or a preposition ("in the spring", "in spring"):
-        // "spring" and "fall" are also common words.
-        if !(the || i > 0 && self.is_any(i - 1, &["in", "during", "since", "until", "by"])) {
+        // "spring" and "fall" are also common words. "The fall" is a noun of change as
+        // often ("had driven the fall", "the fall of the city", "the fall in prices"): it
+        // needs the preposition and no complement of its own ("heading into the fall").
+        let introduced = i > 0
+            && self.is_any(
+                i - 1,
+                &[
+                    "in",
+                    "during",
+                    "since",
+                    "until",
+                    "by",
+                    "into",
+                    "through",
+                    "throughout",
+                ],
+            );
+        if self.is(s, "fall") && (!introduced || self.is_any(s + 1, &["of", "in"])) {
+            return None;
+        }
+        if !(the || introduced) {
             return None;
         }
         Some((
