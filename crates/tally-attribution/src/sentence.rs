@@ -3578,12 +3578,20 @@ fn according_to<'l>(
             // "..., according to Jason Delisle, who was an adviser", "according to the
             // Human Rights Campaign, an advocacy group": a relative clause or apposition
             // describes the source; the reported clause lies before the cue.
-            let describes = matches!(
+            // Not "according to the IOM, most of them to Tawila": a part of what was counted.
+            let partitive = words
+                .get(after_source + 2)
+                .is_some_and(|w| w.lower() == "of")
+                && words.get(after_source + 3).is_some_and(|w| {
+                    matches!(w.lower(), "them" | "whom" | "which" | "these" | "those")
+                });
+            let describes = (matches!(
                 class(lex, words, after_source + 1),
                 Class::Det | Class::Possessive
-            ) || words
-                .get(after_source + 1)
-                .is_some_and(|w| matches!(w.lower(), "who" | "whom" | "whose" | "which"));
+            ) && !partitive)
+                || words
+                    .get(after_source + 1)
+                    .is_some_and(|w| matches!(w.lower(), "who" | "whom" | "whose" | "which"));
             match rest {
                 Some(r) if describes && !content.is_empty() => source.span.end = r.end,
                 _ if opens_adjunct(words, after_source + 1) => {}

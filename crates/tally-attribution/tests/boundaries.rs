@@ -929,14 +929,24 @@ fn an_object_content_ends_before_the_verbs_setting() {
 
 /// "economists polled by Reuters": the people polled speak, not the pollster; "the town of
 /// Paiporta" is one place in the source; a perfect "had forecast" takes an object, the noun
-/// "forecast" is no cue.
+/// "forecast" is no cue; "most of them" after "according to X," is part of the count.
 #[test]
 fn polled_people_and_named_places_in_sources() {
     let all = found(&[
         "Economists polled by Reuters had forecast a rate of 3.4%.",
         "Residents in the town of Paiporta told local media that water rose within minutes.",
         "The 2.25 pct forecast contained in the budget was too high, he said.",
+        "More than 26,000 people have fled since Sunday, according to the International Organization for Migration, most of them to Tawila.",
     ]);
+    assert!(
+        has(
+            &all,
+            "according to",
+            "the International Organization for Migration",
+            "More than 26,000 people have fled since Sunday | most of them to Tawila"
+        ),
+        "{all:?}"
+    );
     assert!(
         has(
             &all,
