@@ -188,13 +188,23 @@ fn past_of_phrase(lexicon: &Lexicon, text: &str, of: Tok) -> Option<Tok> {
 }
 
 /// A determiner between "of" and a counted noun: "200 of them", "a third of the convoy",
-/// "1.9 million of Gaza's 2.3 million people".
+/// "1.9 million of Gaza's 2.3 million people", "two of its soldiers".
 fn is_of_determiner(text: &str, t: Tok) -> bool {
     t.kind == Kind::Word
         && lower(text, t, |l| {
             matches!(
                 l,
-                "the" | "their" | "them" | "those" | "these" | "us" | "whom"
+                "the"
+                    | "their"
+                    | "them"
+                    | "those"
+                    | "these"
+                    | "us"
+                    | "whom"
+                    | "its"
+                    | "his"
+                    | "her"
+                    | "our"
             ) || l.len() > 2 && (l.ends_with("'s") || l.ends_with("\u{2019}s"))
         })
 }

@@ -620,3 +620,20 @@ fn modern_round_six() {
         )
     );
 }
+
+/// A part of a possessed whole counts the whole's noun: "two of its soldiers were killed",
+/// "25 of its stores".
+#[test]
+fn a_part_of_a_possessed_whole() {
+    let extractor = FigureExtractor::new().unwrap();
+    insta::assert_snapshot!(
+        "a_part_of_a_possessed_whole",
+        run(
+            &[
+                "The military said two of its soldiers were killed by militants in Rafah.",
+                "The retailer will close 25 of its stores and sell a quarter of her shares.",
+            ],
+            &extractor
+        )
+    );
+}
