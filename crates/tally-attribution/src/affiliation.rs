@@ -168,8 +168,10 @@ fn its_owner(
         return Some((id.to_owned(), m.clone()));
     }
     // With no body speaking before, only a listed speaker noun ("Its humanitarian office",
-    // "its spokesman") reaches for the nearest organization: "its demand", "its target"
-    // name no speaker, and the nearest organization is often the other party.
+    // "its spokesman") reaches for a body: the last country or organization that was a
+    // sentence's subject ("Russia launched drones overnight. Its defence ministry said"),
+    // else the nearest organization. "its demand", "its target" name no speaker, and the
+    // nearest organization is often the other party.
     let head = s
         .descriptor
         .as_deref()?
@@ -177,6 +179,9 @@ fn its_owner(
         .next()?
         .to_ascii_lowercase();
     lex.noun(&head)?;
+    if let Some(found) = subject_body(doc, at, floor) {
+        return Some(found);
+    }
     doc.entities
         .iter()
         .filter(|e| e.kind == EntityType::Organization)
@@ -187,6 +192,72 @@ fn its_owner(
                 .rev()
                 .find(|m| m.end <= at && m.start >= floor)?;
             Some((m.start, e.id.as_str(), m))
+        })
+        .max_by_key(|(start, ..)| *start)
+        .map(|(_, id, m)| (id.to_owned(), m.clone()))
+}
+
+/// The latest country or organization mention between `floor` and `at` that opens its
+/// sentence, alone or after "The" ("Russia denies ...", "The Pentagon said ..."): the
+/// subject an "its" after it most likely names.
+fn subject_body(doc: &Document, at: usize, floor: usize) -> Option<(String, Span)> {
+    let opens_sentence = |m: &Span| {
+        // Sentences are in order: the one holding the mention is the last starting at or
+        // before it.
+        let i = doc.sentences.partition_point(|s| s.start <= m.start);
+        i.checked_sub(1)
+            .and_then(|i| doc.sentences.get(i))
+            .is_some_and(|s| {
+                m.end <= s.end
+                    && doc
+                        .body
+                        .get(s.start..m.start)
+                        .is_some_and(|lead| matches!(lead.trim(), "" | "The" | "the"))
+            })
+    };
+    doc.entities
+        .iter()
+        .filter(|e| matches!(e.kind, EntityType::Organization | EntityType::Country))
+        .filter_map(|e| {
+            let m = e
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| m.end <= at && m.start >= floor && opens_sentence(m))?;
+            Some((m.start, e.id.as_str(), m))
+        })
+        .max_by_key(|(start, ..)| *start)
+        .map(|(_, id, m)| (id.to_owned(), m.clone()))
+}
+
+/// "ROME (AP) — ... The country's civil protection agency said": a speaker described by
+/// "the country's" (or "the nation's") belongs to the latest country before it, named
+/// ("Italy") or as the country of a place ("ROME" in the dateline), with that mention as
+/// evidence. None before: no affiliation (never the word "country").
+fn country_owner(doc: &Document, s: &Speaker) -> Option<(String, Span)> {
+    let descriptor = s
+        .descriptor
+        .as_deref()?
+        .to_ascii_lowercase()
+        .replace('\u{2019}', "'");
+    if !["country's", "nation's"]
+        .iter()
+        .any(|w| descriptor.contains(w))
+    {
+        return None;
+    }
+    let at = s.mentions.first()?.start;
+    let country_code = |c: &str| c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase());
+    doc.entities
+        .iter()
+        .filter_map(|e| {
+            let id = match e.kind {
+                EntityType::Country => e.id.as_str(),
+                EntityType::Place => e.parent.as_deref().filter(|p| country_code(p))?,
+                _ => return None,
+            };
+            let m = e.mentions.iter().rev().find(|m| m.end <= at)?;
+            Some((m.start, id, m))
         })
         .max_by_key(|(start, ..)| *start)
         .map(|(_, id, m)| (id.to_owned(), m.clone()))
@@ -216,7 +287,9 @@ pub(crate) fn infer(
         let mut inferred: Option<(String, AffiliationBasis, Span)> = None;
         // The pronoun is written in the mention: its body is stated, the evidence says
         // which mention it was resolved to.
-        if let Some((id, evidence)) = its_owner(lex, doc, speakers, i) {
+        if let Some((id, evidence)) =
+            its_owner(lex, doc, speakers, i).or_else(|| country_owner(doc, &speakers[i]))
+        {
             inferred = Some((id, AffiliationBasis::Stated, evidence));
         }
         if inferred.is_none()

@@ -224,7 +224,13 @@ pub(crate) fn parse(
             }
             Class::Possessive => {
                 let owner = strip_possessive(w.text);
-                if lex.pronoun(strip_possessive(lower)).is_none() && affiliation.is_none() {
+                // "the country's civil protection agency": "country" refers like a pronoun;
+                // affiliation.rs resolves it to a country in context.
+                let refers = matches!(strip_possessive(lower), "country" | "nation");
+                if lex.pronoun(strip_possessive(lower)).is_none()
+                    && !refers
+                    && affiliation.is_none()
+                {
                     affiliation = Some((owner.to_owned(), w.start, w.start + owner.len()));
                 }
                 if !named && ws[..i].iter().all(Word::is_capitalized) {
@@ -299,12 +305,18 @@ pub(crate) fn parse(
     let head_word = if named {
         role.last().copied()
     } else {
-        // The head is the last listed noun ("two people familiar with the matter"), else
-        // the last word.
+        // The head is a document noun ending the phrase ("official preliminary results":
+        // the results, not an official), else the last listed noun ("two people familiar
+        // with the matter"), else the last word.
         ws[..head_end]
-            .iter()
-            .rev()
-            .find(|w| lex.noun(strip_possessive(w.lower())).is_some())
+            .last()
+            .filter(|w| crate::owner::is_document(w.lower()))
+            .or_else(|| {
+                ws[..head_end]
+                    .iter()
+                    .rev()
+                    .find(|w| lex.noun(strip_possessive(w.lower())).is_some())
+            })
             .or_else(|| ws[..head_end].iter().rev().find(|w| w.is_word()))
             .map(|w| w.text)
     };

@@ -469,7 +469,17 @@ fn cues_in<'l>(lex: &'l Lexicon, words: &[Word<'_>], hits: &[Hit]) -> Vec<CueAt<
                 && !words
                     .get(end)
                     .is_some_and(|w| w.lower() == "that" || w.text == ":");
-            if noun || counted {
+            // "Western estimates were lower", "the 10-year Treasury note slipped in early
+            // trading": a form that is also a noun, right before a finite verb, is that
+            // verb's subject.
+            // Not in a relative clause with its object gapped ("which the government claims
+            // is a front", "what producers claim is needed").
+            let gapped = (1..=3)
+                .filter_map(before)
+                .any(|w| matches!(w.lower(), "which" | "what" | "that" | "who" | "whom"));
+            let subject =
+                entry.flags.noun && end == start + 1 && !gapped && verb_follows(lex, words, end);
+            if noun || counted || subject {
                 return None;
             }
             // "According to Trump, ..." opens a sentence with a capitalized cue before a name;
@@ -492,6 +502,26 @@ fn cues_in<'l>(lex: &'l Lexicon, words: &[Word<'_>], hits: &[Hit]) -> Vec<CueAt<
             })
         })
         .collect()
+}
+
+/// Whether word `at` is a finite verb: an auxiliary or a copula ("were", "has"), or a
+/// past form in "-ed" that a preposition, a determiner, a number or punctuation follows
+/// ("slipped in", "rallied 2%"; not "rigged elections", where it modifies a noun).
+fn verb_follows(lex: &Lexicon, words: &[Word<'_>], at: usize) -> bool {
+    let Some(w) = words.get(at).filter(|w| w.is_word()) else {
+        return false;
+    };
+    let lower = w.lower();
+    if crate::sentence::FINITE.contains(&lower) {
+        return true;
+    }
+    lower.ends_with("ed")
+        && !w.is_capitalized()
+        && lex.info(lower).is_none()
+        && matches!(
+            class(lex, words, at + 1),
+            Class::Prep | Class::Det | Class::Number | Class::Punct | Class::Break
+        )
 }
 
 /// Definite possessive descriptors that are not sources ("The official's comments"): they

@@ -28,6 +28,11 @@ use crate::lexicon::word_list;
 static DOCUMENTS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../../../data/attribution/documents.txt")));
 
+/// Whether `lower` heads a document or a body of numbers ("data", "results").
+pub(crate) fn is_document(lower: &str) -> bool {
+    DOCUMENTS.contains(&lower)
+}
+
 /// Names the owner of a document source: `d` becomes the named body. `entity` gives the
 /// entity whose mention is exactly a byte range.
 pub(crate) fn name_owner<'d>(

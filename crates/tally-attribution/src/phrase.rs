@@ -293,16 +293,13 @@ pub(crate) fn left(lex: &Lexicon, words: &[Word<'_>], head: usize, floor: usize)
                 }
                 start = prev;
             }
-            Class::Prep => match joined_head(lex, words, start, floor) {
+            // "on" and "by" are breaks but may join a source ("Commission on Human Rights",
+            // "economists polled by Reuters").
+            Class::Break if !matches!(words[prev].lower(), "on" | "by") => break,
+            Class::Prep | Class::Break => match joined_head(lex, words, start, floor) {
                 Some(h) => start = h,
                 None => break,
             },
-            Class::Break if words[prev].lower() == "by" => {
-                match joined_head(lex, words, start, floor) {
-                    Some(h) => start = h,
-                    None => break,
-                }
-            }
             // "Taiwan's Kuomintang (Nationalist) government", "the Islamic State (IS)
             // group": a short aside in brackets inside the name.
             // Only between capitalized or noun words: "(ITC) price support" stays out.
@@ -370,6 +367,9 @@ fn joined_head(lex: &Lexicon, words: &[Word<'_>], at: usize, floor: usize) -> Op
         let h = prep - 1;
         return (polled_by(words, h) && h > floor && class(lex, words, h - 1) == Class::Noun)
             .then_some(h - 1);
+    }
+    if words[prep].lower() == "on" {
+        return deliberates_on(lex, words, prep - 1, at);
     }
     if class(lex, words, prep) != Class::Prep {
         return None;
@@ -460,6 +460,53 @@ pub(crate) fn polled_by(words: &[Word<'_>], i: usize) -> bool {
         && words.get(i + 1).is_some_and(|w| w.lower() == "by")
 }
 
+/// "The Kenya National Commission on Human Rights said": `h` heads a body named after
+/// what it deliberates "on", and the capitalized word at `at` goes on with the name. Not a
+/// day or a month ("the Committee on Tuesday said"); "on" after any other word ("Trump on
+/// Sunday said", "the spokesman on Fox") ends the source.
+fn deliberates_on(lex: &Lexicon, words: &[Word<'_>], h: usize, at: usize) -> Option<usize> {
+    let complement = words.get(at)?;
+    let named = words[h].is_capitalized()
+        && class(lex, words, h) != Class::Punct
+        && DELIBERATIVE.contains(&words[h].lower())
+        && complement.is_capitalized()
+        && !crate::sentence::is_time_word(complement.lower())
+        && !MONTHS.contains(&complement.lower().trim_end_matches('.'));
+    named.then_some(h)
+}
+
+/// Bodies named after what they deliberate "on" (`data/attribution/deliberative.txt`).
+static DELIBERATIVE: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../../data/attribution/deliberative.txt")));
+
+/// Month names and their abbreviations, lowercase without the period.
+const MONTHS: &[&str] = &[
+    "january",
+    "jan",
+    "february",
+    "feb",
+    "march",
+    "mar",
+    "april",
+    "apr",
+    "may",
+    "june",
+    "jun",
+    "july",
+    "jul",
+    "august",
+    "aug",
+    "september",
+    "sept",
+    "sep",
+    "october",
+    "oct",
+    "november",
+    "nov",
+    "december",
+    "dec",
+];
+
 /// A number written in digits or as a small number word.
 pub(crate) fn numeric(lower: &str) -> bool {
     lower.starts_with(|c: char| c.is_ascii_digit())
@@ -540,7 +587,13 @@ pub(crate) fn right(lex: &Lexicon, words: &[Word<'_>], from: usize, ceil: usize)
                 last_head = Some(end);
                 end += 1;
             }
-            Class::Other if !stop_word => end += 1,
+            Class::Other if !stop_word => {
+                // "official preliminary results": a document noun heads what it ends.
+                if crate::owner::is_document(lower) {
+                    last_head = Some(end);
+                }
+                end += 1;
+            }
             Class::Prep
                 if end > 0
                     && last_head == Some(end - 1)

@@ -1232,7 +1232,7 @@ enum Intro {
 }
 
 /// Finite verbs and auxiliaries: a subject followed by one of these is a clause.
-const FINITE: &[&str] = &[
+pub(crate) const FINITE: &[&str] = &[
     "is",
     "are",
     "was",

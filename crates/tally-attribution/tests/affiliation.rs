@@ -165,3 +165,37 @@ fn its_office_belongs_to_the_body_named_before() {
         );
     }
 }
+
+#[test]
+fn its_after_a_country_subject_names_that_country() {
+    let doc = annotate(
+        &[
+            "Russia launched a wave of drones overnight. Its defence ministry said only military targets were hit.",
+        ],
+        &[("RU", "Russia", "Russia")],
+    );
+    let ministry = &doc.speakers[0];
+    assert_eq!(ministry.descriptor.as_deref(), Some("Its defence ministry"));
+    assert_eq!(ministry.affiliation.as_deref(), Some("RU"));
+    assert_eq!(
+        ministry.affiliation_evidence.as_ref().unwrap().text,
+        "Russia"
+    );
+}
+
+#[test]
+fn the_countrys_agency_belongs_to_the_country_in_context_or_to_none() {
+    let doc = annotate(
+        &[
+            "Heavy rain hit Italy on Sunday. The country's civil protection agency said two people were missing.",
+        ],
+        &[("IT", "Italy", "Italy")],
+    );
+    assert_eq!(doc.speakers[0].affiliation.as_deref(), Some("IT"));
+    // No country before: no affiliation, never the word "country".
+    let doc = annotate(
+        &["Heavy rain fell. The country's civil protection agency said two people were missing."],
+        &[],
+    );
+    assert_eq!(doc.speakers[0].affiliation, None);
+}

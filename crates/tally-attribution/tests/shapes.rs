@@ -1248,3 +1248,93 @@ fn a_relative_clause_between_the_cue_and_that() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_body_named_on_its_subject_is_one_source() {
+    let all = found(&[
+        "The Kenya National Commission on Human Rights said eight people were killed.",
+        "The Select Committee on Tuesday said the plan was unlawful.",
+        "Trump on Sunday said the deal was done.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "said",
+            "The Kenya National Commission on Human Rights",
+            "eight people were killed"
+        ),
+        "{all:?}"
+    );
+    // A day after "on" is when it was said, not part of the name.
+    assert!(
+        has(
+            &all,
+            "said",
+            "The Select Committee",
+            "the plan was unlawful"
+        ),
+        "{all:?}"
+    );
+    assert!(has(&all, "said", "Trump", "the deal was done"), "{all:?}");
+}
+
+#[test]
+fn a_noun_form_before_a_finite_verb_is_no_cue() {
+    let all = found(&[
+        "Yields rose as the 10-year Treasury note slipped in early trading.",
+        "Western estimates were lower than the official figures.",
+        "The ministry estimates that 40 people died.",
+        "He led the union, which the government claims is a front for the rebels.",
+    ]);
+    assert!(!all.iter().any(|(c, ..)| c == "note"), "{all:?}");
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert!(
+        has(&all, "estimates", "The ministry", "that 40 people died"),
+        "{all:?}"
+    );
+    // A relative clause gaps the verb's object: "claims" is still the verb.
+    assert!(all.iter().any(|(c, ..)| c == "claims"), "{all:?}");
+}
+
+#[test]
+fn according_to_results_is_a_document_source() {
+    let mut doc = Document::new(
+        DocumentMeta::default(),
+        [
+            "The ruling party was leading, according to official preliminary results released on Monday.",
+        ],
+    );
+    tally_text::Segmenter.run(&mut doc).unwrap();
+    Attributor::new().unwrap().run(&mut doc).unwrap();
+    let speaker = &doc.speakers[0];
+    assert_eq!(
+        speaker.descriptor.as_deref(),
+        Some("official preliminary results")
+    );
+    assert!(speaker.group, "{speaker:?}");
+}
+
+#[test]
+fn a_pronoun_after_signaled_is_the_signalers() {
+    let mut doc = Document::new(
+        DocumentMeta::default(),
+        [
+            "The agency said two people were missing.",
+            "Federal Reserve policymakers signaled they expect to cut interest rates twice this year.",
+        ],
+    );
+    tally_text::Segmenter.run(&mut doc).unwrap();
+    Attributor::new().unwrap().run(&mut doc).unwrap();
+    let expect = doc
+        .attributions
+        .iter()
+        .find(|a| a.cue.text == "expect")
+        .unwrap();
+    let signaled = doc
+        .attributions
+        .iter()
+        .find(|a| a.cue.text == "signaled")
+        .unwrap();
+    assert!(expect.within.is_some());
+    assert_eq!(expect.speaker_id, signaled.speaker_id);
+}
