@@ -173,6 +173,10 @@ pub(crate) struct CueFlags {
     /// A wh-clause after the cue is the content, with no addressee before it ("questioned
     /// why Ghazala Khan had not spoken", "wondered whether he would soften his tone").
     pub wh: bool,
+    /// A weak cue whose object noun phrase is the content after a subject that is a study,
+    /// poll or document ("A recent CNN survey found 90 percent support"; not "police
+    /// found a body").
+    pub study: bool,
 }
 
 /// One cue form.
@@ -392,6 +396,7 @@ impl Lexicon {
                     "in" => flags.in_document = true,
                     "adv" => flags.adverb = true,
                     "agent" => flags.agent = true,
+                    "study" => flags.study = true,
                     "place" => flags.place = true,
                     "sense" => flags.sense = true,
                     "at" => flags.amount = true,

@@ -2229,6 +2229,20 @@ fn verb<'l>(
         }
         None => return None,
     };
+    // "A recent CNN survey found 90 percent support": after a study the object is what it
+    // found.
+    let after = match after {
+        None if cue.entry.flags.study && names_study(words, &source) => {
+            let mut entry = cue.entry.clone();
+            entry.flags.np = true;
+            let as_np = CueAt {
+                words: cue.words,
+                entry: &entry,
+            };
+            self::after(lex, words, &as_np, next_cue)
+        }
+        a => a,
+    };
     // "The town released a statement Wednesday saying ...": the issuer speaks, not the
     // document; the cue runs from the issuing verb.
     let (source, issued_at) = match issuer(lex, words, &source, floor, &left) {
@@ -2476,6 +2490,20 @@ fn names_terrain(lex: &Lexicon, words: &[Word<'_>], j0: usize) -> bool {
 pub(crate) fn is_terrain(lower: &str) -> bool {
     TERRAIN.contains(&lower)
 }
+
+/// Whether the source's head is a study, a poll or a document (`studies.txt`).
+fn names_study(words: &[Word<'_>], source: &Source) -> bool {
+    source
+        .core
+        .end
+        .checked_sub(1)
+        .and_then(|i| words.get(i))
+        .is_some_and(|w| STUDIES.contains(&w.lower()) || crate::owner::is_document(w.lower()))
+}
+
+/// Studies, polls and the like (`data/attribution/studies.txt`).
+static STUDIES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../../data/attribution/studies.txt")));
 
 /// Head nouns of a place or a military position (`data/attribution/terrain.txt`).
 static TERRAIN: LazyLock<Vec<&'static str>> =

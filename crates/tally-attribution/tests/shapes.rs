@@ -1338,3 +1338,27 @@ fn a_pronoun_after_signaled_is_the_signalers() {
     assert!(expect.within.is_some());
     assert_eq!(expect.speaker_id, signaled.speaker_id);
 }
+
+#[test]
+fn a_study_finds_its_object() {
+    let all = found(&[
+        "A recent CNN survey found 90 percent support for background checks.",
+        "Polls suggest a tight race in Ohio.",
+        "Police found a body in the river.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "found",
+            "A recent CNN survey",
+            "90 percent support for background checks"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(&all, "suggest", "Polls", "a tight race in Ohio"),
+        "{all:?}"
+    );
+    // Not a study: "found" is no report of its object.
+    assert_eq!(all.len(), 2, "{all:?}");
+}
