@@ -1362,3 +1362,17 @@ fn a_study_finds_its_object() {
     // Not a study: "found" is no report of its object.
     assert_eq!(all.len(), 2, "{all:?}");
 }
+
+#[test]
+fn knowing_takes_a_wh_clause() {
+    let all = found(&["Reporters and editors know how many people are reading their work."]);
+    assert!(
+        has(
+            &all,
+            "know",
+            "Reporters and editors",
+            "how many people are reading their work"
+        ),
+        "{all:?}"
+    );
+}
