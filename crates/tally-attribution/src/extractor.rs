@@ -479,7 +479,7 @@ fn cues_in<'l>(lex: &'l Lexicon, words: &[Word<'_>], hits: &[Hit]) -> Vec<CueAt<
                 .any(|w| matches!(w.lower(), "which" | "what" | "that" | "who" | "whom"));
             let subject =
                 entry.flags.noun && end == start + 1 && !gapped && verb_follows(lex, words, end);
-            if noun || counted || subject {
+            if noun || counted || subject || naming(lex, words, start, end) {
                 return None;
             }
             // "According to Trump, ..." opens a sentence with a capitalized cue before a name;
@@ -502,6 +502,37 @@ fn cues_in<'l>(lex: &'l Lexicon, words: &[Word<'_>], hits: &[Hit]) -> Vec<CueAt<
             })
         })
         .collect()
+}
+
+/// "a company called Cambridge Analytica", "an inflation formula called the "chained
+/// CPI"": "called" after an indefinite noun phrase of unlisted words, before a name or a
+/// quotation, names the thing; no one speaks. "Trump called Haley ...", "officials called",
+/// "a senior official called" (a name, a pronoun or a person noun before it) stay reports.
+fn naming(lex: &Lexicon, words: &[Word<'_>], start: usize, end: usize) -> bool {
+    if end != start + 1 || !words[start].text.eq_ignore_ascii_case("called") {
+        return false;
+    }
+    let named_next = words
+        .get(end)
+        .is_some_and(|w| w.quote().is_some() || w.is_capitalized() || w.lower() == "the");
+    let low = start.saturating_sub(4);
+    let indefinite = (low..start).rev().find_map(|i| {
+        let w = &words[i];
+        match w.lower() {
+            "a" | "an" => Some(true),
+            // "a company called", not "a senior official called": a person would speak.
+            _ if w.is_word()
+                && (class(lex, words, i) == Class::Other
+                    || lex
+                        .noun(w.lower())
+                        .is_some_and(|n| n.kind != NounKind::Person)) =>
+            {
+                None
+            }
+            _ => Some(false),
+        }
+    });
+    named_next && start > 0 && indefinite == Some(true)
 }
 
 /// Whether word `at` is a finite verb: an auxiliary or a copula ("were", "has"), or a

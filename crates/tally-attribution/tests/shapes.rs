@@ -1376,3 +1376,18 @@ fn knowing_takes_a_wh_clause() {
         "{all:?}"
     );
 }
+
+#[test]
+fn called_after_a_thing_names_it() {
+    let all = found(&[
+        "They paid a company called Cambridge Analytica.",
+        "Both oppose an inflation formula called the \u{201C}chained CPI.\u{201D}",
+        "Trump later called Haley \u{201C}very weak on immigration.\u{201D}",
+    ]);
+    assert!(!all.iter().any(|(c, ..)| c == "called"), "{all:?}");
+    assert!(
+        all.iter()
+            .any(|(c, s, _)| c == "later called" && s.as_deref() == Some("Trump")),
+        "{all:?}"
+    );
+}
