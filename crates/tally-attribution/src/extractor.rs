@@ -35,6 +35,8 @@
 //! - A pronoun whose nearest compatible antecedent is the wrong person is resolved wrongly;
 //!   a pronoun with none is left unknown.
 
+use std::sync::LazyLock;
+
 use tally_core::{
     AffiliationBasis, Attribution, Document, Entity, EntityType, ExtractError, Extractor, Layer,
     QuoteKind, Span,
@@ -45,7 +47,7 @@ use crate::antecedent::{self, Heads, Wanted};
 use crate::continuation;
 use crate::coref::{Mention, NotPerson, Registry};
 use crate::descriptor::{self, Descriptor, Form};
-use crate::lexicon::{Gender, Hit, Lexicon, NounKind, Number};
+use crate::lexicon::{Gender, Hit, Lexicon, NounKind, Number, word_list};
 use crate::nesting;
 use crate::owner;
 use crate::phrase::{self, Class, Phrase, class};
@@ -479,7 +481,7 @@ fn cues_in<'l>(lex: &'l Lexicon, words: &[Word<'_>], hits: &[Hit]) -> Vec<CueAt<
                 .any(|w| matches!(w.lower(), "which" | "what" | "that" | "who" | "whom"));
             let subject =
                 entry.flags.noun && end == start + 1 && !gapped && verb_follows(lex, words, end);
-            if noun || counted || subject || naming(lex, words, start, end) {
+            if noun || counted || subject || naming(lex, words, start, end) || phrasal(words, end) {
                 return None;
             }
             // "According to Trump, ..." opens a sentence with a capitalized cue before a name;
@@ -533,6 +535,23 @@ fn naming(lex: &Lexicon, words: &[Word<'_>], start: usize, end: usize) -> bool {
         }
     });
     named_next && start > 0 && indefinite == Some(true)
+}
+
+/// Phrasal verbs that report nothing (`data/attribution/particles.txt`).
+static PARTICLES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../../data/attribution/particles.txt")));
+
+/// Whether the cue ending before word `end` and that word make a phrasal verb of another
+/// sense ("showed up", "called off").
+fn phrasal(words: &[Word<'_>], end: usize) -> bool {
+    let (Some(cue), Some(particle)) = (end.checked_sub(1).map(|i| &words[i]), words.get(end))
+    else {
+        return false;
+    };
+    PARTICLES.iter().any(|p| {
+        p.split_once(' ')
+            .is_some_and(|(v, part)| cue.lower() == v && particle.lower() == part)
+    })
 }
 
 /// Whether word `at` is a finite verb: an auxiliary or a copula ("were", "has"), or a

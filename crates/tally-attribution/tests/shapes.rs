@@ -1391,3 +1391,14 @@ fn called_after_a_thing_names_it() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_phrasal_verb_of_another_sense_is_no_cue() {
+    let all = found(&[
+        "One voter showed up in the brown beret of a nationalist group.",
+        "The union called off the strike on Monday.",
+        "The polls showed a tight race.",
+    ]);
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert!(has(&all, "showed", "The polls", "a tight race"), "{all:?}");
+}
