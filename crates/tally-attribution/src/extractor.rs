@@ -47,7 +47,7 @@ use crate::antecedent::{self, Heads, Wanted};
 use crate::continuation;
 use crate::coref::{Mention, NotPerson, Registry};
 use crate::descriptor::{self, Descriptor, Form};
-use crate::lexicon::{Gender, Hit, Lexicon, NounKind, Number, word_list};
+use crate::lexicon::{CueEntry, Gender, Hit, Lexicon, NounKind, Number, word_list};
 use crate::nesting;
 use crate::owner;
 use crate::phrase::{self, Class, Phrase, class};
@@ -481,7 +481,13 @@ fn cues_in<'l>(lex: &'l Lexicon, words: &[Word<'_>], hits: &[Hit]) -> Vec<CueAt<
                 .any(|w| matches!(w.lower(), "which" | "what" | "that" | "who" | "whom"));
             let subject =
                 entry.flags.noun && end == start + 1 && !gapped && verb_follows(lex, words, end);
-            if noun || counted || subject || naming(lex, words, start, end) || phrasal(words, end) {
+            if noun
+                || counted
+                || subject
+                || naming(lex, words, start, end)
+                || phrasal(words, end)
+                || credit(entry, words, end)
+            {
                 return None;
             }
             // "According to Trump, ..." opens a sentence with a capitalized cue before a name;
@@ -535,6 +541,18 @@ fn naming(lex: &Lexicon, words: &[Word<'_>], start: usize, end: usize) -> bool {
         }
     });
     named_next && start > 0 && indefinite == Some(true)
+}
+
+/// "Wolf reported from Washington.", "Ryan Grim reported from Washington, D.C.": a
+/// reporter's credit line (a "report" form, "from" and nothing but a capitalized place to
+/// the end of the sentence) reports nothing of the story's.
+fn credit(entry: &CueEntry, words: &[Word<'_>], end: usize) -> bool {
+    entry.lemma == "report"
+        && words.get(end).is_some_and(|w| w.lower() == "from")
+        && words.len() > end + 1
+        && words[end + 1..]
+            .iter()
+            .all(|w| !w.is_word() || w.is_capitalized() || w.lower() == "and")
 }
 
 /// Phrasal verbs that report nothing (`data/attribution/particles.txt`).

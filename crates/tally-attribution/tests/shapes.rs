@@ -1402,3 +1402,17 @@ fn a_phrasal_verb_of_another_sense_is_no_cue() {
     assert_eq!(all.len(), 1, "{all:?}");
     assert!(has(&all, "showed", "The polls", "a tight race"), "{all:?}");
 }
+
+#[test]
+fn a_reporters_credit_line_is_no_report() {
+    let all = found(&[
+        "Ryan Grim reported from Washington, D.C.",
+        "The Post reported from Kyiv that the talks had stalled.",
+    ]);
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert!(
+        all.iter()
+            .any(|(c, s, _)| c == "reported" && s.as_deref() == Some("The Post")),
+        "{all:?}"
+    );
+}
