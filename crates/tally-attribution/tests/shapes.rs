@@ -1397,6 +1397,7 @@ fn a_phrasal_verb_of_another_sense_is_no_cue() {
     let all = found(&[
         "One voter showed up in the brown beret of a nationalist group.",
         "The union called off the strike on Monday.",
+        "Clinton won the primary, adding to her delegate lead.",
         "The polls showed a tight race.",
     ]);
     assert_eq!(all.len(), 1, "{all:?}");
