@@ -40,6 +40,11 @@ const FIRST_NAMES: &str = include_str!("../../../data/coref/first_names.tsv");
 /// How many entity mentions back a descriptor may look.
 pub(crate) const MENTIONS: usize = 40;
 
+/// The entries of a one-entry-per-line list.
+fn word_set(text: &str) -> HashSet<String> {
+    tally_core::data_lines(text).map(str::to_owned).collect()
+}
+
 /// The lists under `data/coref/`.
 #[derive(Debug)]
 pub(crate) struct Heads {
@@ -153,24 +158,12 @@ impl Heads {
         Ok(Heads {
             titles,
             first_names,
-            company_forms: tally_core::data_lines(COMPANY_FORMS)
-                .map(str::to_owned)
-                .collect(),
-            company_heads: tally_core::data_lines(COMPANY_HEADS)
-                .map(str::to_owned)
-                .collect(),
-            media_heads: tally_core::data_lines(MEDIA_HEADS)
-                .map(str::to_owned)
-                .collect(),
-            media_names: tally_core::data_lines(MEDIA_NAMES)
-                .map(str::to_owned)
-                .collect(),
-            agency_heads: tally_core::data_lines(AGENCY_HEADS)
-                .map(str::to_owned)
-                .collect(),
-            agency_names: tally_core::data_lines(AGENCY_NAMES)
-                .map(str::to_owned)
-                .collect(),
+            company_forms: word_set(COMPANY_FORMS),
+            company_heads: word_set(COMPANY_HEADS),
+            media_heads: word_set(MEDIA_HEADS),
+            media_names: word_set(MEDIA_NAMES),
+            agency_heads: word_set(AGENCY_HEADS),
+            agency_names: word_set(AGENCY_NAMES),
         })
     }
 

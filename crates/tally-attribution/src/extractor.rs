@@ -901,19 +901,14 @@ fn annotate(
         while c < conditions.len() && conditions[c].end <= sentence.end {
             c += 1;
         }
-        if let Some((span, stated, before)) = unclaimed.take()
-            && attributions.len() == before
-        {
-            condition_after(
-                lex,
-                doc,
-                &lower_body,
-                span,
-                stated,
-                &mut registry,
-                &mut attributions,
-            );
-        }
+        condition_after(
+            lex,
+            doc,
+            &lower_body,
+            unclaimed.take(),
+            &mut registry,
+            &mut attributions,
+        );
         if first_condition < c {
             unclaimed = Some((
                 sentence,
@@ -1287,19 +1282,14 @@ fn annotate(
             }
         }
     }
-    if let Some((span, stated, before)) = unclaimed
-        && attributions.len() == before
-    {
-        condition_after(
-            lex,
-            doc,
-            &lower_body,
-            span,
-            stated,
-            &mut registry,
-            &mut attributions,
-        );
-    }
+    condition_after(
+        lex,
+        doc,
+        &lower_body,
+        unclaimed,
+        &mut registry,
+        &mut attributions,
+    );
     (registry.into_speakers(), attributions)
 }
 
@@ -1307,16 +1297,20 @@ fn annotate(
 /// because the plan has not been made public.") states the condition of the anonymous
 /// speaker its pronoun subject refers to: it goes to that speaker and to what the speaker
 /// said. Only a pronoun opening the sentence refers back; the speaker is the nearest
-/// anonymous one of the same number in the coreference window.
+/// anonymous one of the same number in the coreference window. `pending` is the sentence,
+/// its conditions and the number of attributions before it: nothing happens when the
+/// sentence made an attribution of its own.
 fn condition_after(
     lex: &Lexicon,
     doc: &Document,
     lower_body: &str,
-    sentence: &Span,
-    stated: &[Hit],
+    pending: Option<(&Span, &[Hit], usize)>,
     registry: &mut Registry,
     attributions: &mut [Attribution],
 ) {
+    let Some((sentence, stated, _)) = pending.filter(|p| p.2 == attributions.len()) else {
+        return;
+    };
     let first = lower_body.get(sentence.start..sentence.end).and_then(|t| {
         t.split(|c: char| !c.is_alphanumeric())
             .find(|w| !w.is_empty())

@@ -35,14 +35,18 @@ fn annotated(published: Option<&str>, times: bool, paragraphs: &[&str]) -> Docum
     doc
 }
 
+/// Every attribution's said-at, in order.
+fn said_at(doc: &Document) -> Vec<tally_core::SaidAt> {
+    doc.attributions
+        .iter()
+        .map(|a| a.said_at.clone().unwrap())
+        .collect()
+}
+
 #[test]
 fn cue_modifier_then_same_speaker_then_publication_date() {
     let doc = doc(true, true);
-    let said: Vec<_> = doc
-        .attributions
-        .iter()
-        .map(|a| a.said_at.clone().unwrap())
-        .collect();
+    let said = said_at(&doc);
     assert_eq!(said.len(), 3);
     assert_eq!(said[0].date, "2024-12-17");
     assert_eq!(said[0].basis, SaidAtBasis::CueModifier);
@@ -138,11 +142,7 @@ fn a_pluperfect_report_takes_no_date_of_the_same_speaker() {
             "Hassan also said aid was blocked.",
         ],
     );
-    let said: Vec<_> = doc
-        .attributions
-        .iter()
-        .map(|a| a.said_at.clone().unwrap())
-        .collect();
+    let said = said_at(&doc);
     assert_eq!(said.len(), 3);
     assert_eq!(said[0].basis, SaidAtBasis::CueModifier);
     assert_eq!(said[1].basis, SaidAtBasis::PublicationDate);

@@ -106,6 +106,24 @@ fn attribution(
     }
 }
 
+/// `sentence` with one indirect statement by the named `source` (speaker S1), its claims
+/// built.
+fn one_statement(sentence: &str, source: &str, cue: &str, content: &str) -> Document {
+    let mut d = doc(&[sentence], None);
+    d.speakers = vec![speaker("S1", span(&d, source, 0), false)];
+    d.attributions = vec![attribution(
+        "A1",
+        QuoteKind::Indirect,
+        span(&d, cue, 0),
+        Some("S1"),
+        span(&d, content, 0),
+        SaidAtBasis::PublicationDate,
+        "2025-03-23",
+    )];
+    ClaimBuilder.run(&mut d).unwrap();
+    d
+}
+
 /// The seed's lead paraphrase and its later quote, with figures in both.
 fn seed_like(agency: Option<&str>) -> Document {
     let mut d = doc(&[LEAD, QUOTE, REPORTER], agency);
@@ -625,19 +643,8 @@ fn a_pronoun_agent_is_the_claimant_it_fits() {
 #[test]
 fn a_negated_cue_makes_no_claim() {
     let build = |sentence: &str, cue: &str, content: &str| {
-        let mut d = doc(&[sentence], None);
-        d.speakers = vec![speaker("S1", span(&d, "The ministry", 0), false)];
-        d.attributions = vec![attribution(
-            "A1",
-            QuoteKind::Indirect,
-            span(&d, cue, 0),
-            Some("S1"),
-            span(&d, content, 0),
-            SaidAtBasis::PublicationDate,
-            "2025-03-23",
-        )];
-        ClaimBuilder.run(&mut d).unwrap();
-        d.claims
+        one_statement(sentence, "The ministry", cue, content)
+            .claims
             .iter()
             .filter(|c| c.claimant.kind == ClaimantKind::Speaker)
             .count()
@@ -854,19 +861,9 @@ fn a_harm_clause_after_a_post_posed_source_is_the_sources() {
 #[test]
 fn a_pronoun_alone_is_no_claim() {
     let build = |sentence: &str, cue: &str, content: &str| {
-        let mut d = doc(&[sentence], None);
-        d.speakers = vec![speaker("S1", span(&d, "The military", 0), false)];
-        d.attributions = vec![attribution(
-            "A1",
-            QuoteKind::Indirect,
-            span(&d, cue, 0),
-            Some("S1"),
-            span(&d, content, 0),
-            SaidAtBasis::PublicationDate,
-            "2025-04-04",
-        )];
-        ClaimBuilder.run(&mut d).unwrap();
-        d.claims.len()
+        one_statement(sentence, "The military", cue, content)
+            .claims
+            .len()
     };
     assert_eq!(
         build(
