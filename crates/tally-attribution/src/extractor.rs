@@ -476,11 +476,13 @@ fn cues_in<'l>(lex: &'l Lexicon, words: &[Word<'_>], hits: &[Hit]) -> Vec<CueAt<
             // verb's subject.
             // Not in a relative clause with its object gapped ("which the government claims
             // is a front", "what producers claim is needed").
-            let gapped = (1..=3)
-                .filter_map(before)
-                .any(|w| matches!(w.lower(), "which" | "what" | "that" | "who" | "whom"));
+            let gapped = || {
+                (1..=3)
+                    .filter_map(before)
+                    .any(|w| matches!(w.lower(), "which" | "what" | "that" | "who" | "whom"))
+            };
             let subject =
-                entry.flags.noun && end == start + 1 && !gapped && verb_follows(lex, words, end);
+                entry.flags.noun && end == start + 1 && verb_follows(lex, words, end) && !gapped();
             if noun
                 || counted
                 || subject
@@ -555,9 +557,14 @@ fn credit(entry: &CueEntry, words: &[Word<'_>], end: usize) -> bool {
             .all(|w| !w.is_word() || w.is_capitalized() || w.lower() == "and")
 }
 
-/// Phrasal verbs that report nothing (`data/attribution/particles.txt`).
-static PARTICLES: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("../../../data/attribution/particles.txt")));
+/// Phrasal verbs that report nothing (`data/attribution/particles.txt`), as (particle,
+/// verb): split once, and the particle, which most words after a cue are not, tested first.
+static PARTICLES: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    word_list(include_str!("../../../data/attribution/particles.txt"))
+        .into_iter()
+        .filter_map(|p| p.split_once(' ').map(|(verb, particle)| (particle, verb)))
+        .collect()
+});
 
 /// Whether the cue ending before word `end` and that word make a phrasal verb of another
 /// sense ("showed up", "called off").
@@ -566,10 +573,9 @@ fn phrasal(words: &[Word<'_>], end: usize) -> bool {
     else {
         return false;
     };
-    PARTICLES.iter().any(|p| {
-        p.split_once(' ')
-            .is_some_and(|(v, part)| cue.lower() == v && particle.lower() == part)
-    })
+    PARTICLES
+        .iter()
+        .any(|&(part, verb)| particle.lower() == part && cue.lower() == verb)
 }
 
 /// Whether word `at` is a finite verb: an auxiliary or a copula ("were", "has"), or a
