@@ -285,7 +285,7 @@ pub(crate) fn words_into<'a>(
 
 /// Pronouns and function words that are acronyms when written in capitals.
 static ACRONYM_WORDS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-    tally_core::data_lines(include_str!("../../../data/attribution/acronym_words.txt")).collect()
+    crate::lexicon::word_list(include_str!("../../../data/attribution/acronym_words.txt"))
 });
 
 /// In a sentence in lower case, an all-capital "WHO" is an acronym: its lowercase

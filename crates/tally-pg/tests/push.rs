@@ -117,6 +117,18 @@ fn count_pg(client: &mut postgres::Client, schema: &str, table: &str) -> i64 {
 }
 
 /// Every table has the store's row count, and every joined row is the same.
+/// The definition of `table`'s primary key index in PostgreSQL.
+fn primary_key(client: &mut postgres::Client, table: &str) -> String {
+    client
+        .query_one(
+            "SELECT pg_get_indexdef(indexrelid) FROM pg_index
+             WHERE indrelid = $1::text::regclass AND indisprimary",
+            &[&table],
+        )
+        .unwrap()
+        .get(0)
+}
+
 fn assert_mirrors(db: &Path, client: &mut postgres::Client, schema: &str) {
     for table in tables(db) {
         assert_eq!(
@@ -552,14 +564,7 @@ fn a_store_of_an_older_schema_version_pushes_its_own_tables() {
         .get(0);
     assert_eq!(weight, Some(0.5));
     // Version 2 keyed carriers by claim: PostgreSQL has that key.
-    let key: String = client
-        .query_one(
-            "SELECT pg_get_indexdef(indexrelid) FROM pg_index
-             WHERE indrelid = 'old.claim_instances'::regclass AND indisprimary",
-            &[],
-        )
-        .unwrap()
-        .get(0);
+    let key = primary_key(&mut client, "old.claim_instances");
     assert!(key.contains("(claim_pk, doc_pk, id)"), "{key}");
     // A current store upgrades that mirror in place: version 3 keyed carriers by document,
     // 4 added the figures' agent, 6 the claims' names to their full-text index.
@@ -567,14 +572,7 @@ fn a_store_of_an_older_schema_version_pushes_its_own_tables() {
     store(&current, vec![sample(SEOUL)]);
     let stats = run(&current, &mut client, &options("old")).unwrap();
     assert_eq!((stats.upgraded_from, stats.inserted), (Some(2), 1));
-    let key: String = client
-        .query_one(
-            "SELECT pg_get_indexdef(indexrelid) FROM pg_index
-             WHERE indrelid = 'old.claim_instances'::regclass AND indisprimary",
-            &[],
-        )
-        .unwrap()
-        .get(0);
+    let key = primary_key(&mut client, "old.claim_instances");
     assert!(key.contains("(doc_pk, claim_pk, id)"), "{key}");
     let found: i64 = client
         .query_one(

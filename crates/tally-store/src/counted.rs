@@ -29,9 +29,7 @@ static COUNTED_NOUNS_TSV: &str = include_str!("../../../data/store/counted_nouns
 fn table() -> &'static HashMap<&'static str, &'static str> {
     static TABLE: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        COUNTED_NOUNS_TSV
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        tally_core::data_lines(COUNTED_NOUNS_TSV)
             .filter_map(|l| l.split_once('\t'))
             .map(|(form, key)| (form.trim(), key.trim()))
             .collect()

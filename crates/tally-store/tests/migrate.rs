@@ -88,10 +88,7 @@ fn a_version_1_database_migrates_with_its_data() {
             .unwrap();
         assert_eq!(n, 0, "{gone} is dropped");
     }
-    let check: String = conn
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(check, "ok");
+    assert_intact(conn);
     conn.execute(
         "INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')",
         [],
@@ -230,10 +227,7 @@ fn a_version_2_database_keeps_its_carriers_in_document_order() {
         )
         .unwrap();
     assert_eq!(ignored, 0);
-    let check: String = conn
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(check, "ok");
+    assert_intact(conn);
     let n: i64 = conn
         .query_row(
             "SELECT count(*) FROM sqlite_schema WHERE name IN ('claim_instances_doc', 'claim_instances_v3')",
@@ -296,10 +290,7 @@ fn a_version_3_database_gains_empty_agent_columns_and_exports_them() {
         })
         .unwrap();
     assert_eq!(agent, (None, None), "an old row's agent is unknown");
-    let check: String = conn
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(check, "ok");
+    assert_intact(conn);
     // The export reads the new columns from the upgraded file: NULL, next to the old ones.
     let mut out = Vec::new();
     store
@@ -340,18 +331,9 @@ fn a_version_4_database_shows_its_agents_on_the_timeline() {
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
     assert_eq!(version, tally_store::schema::SCHEMA_VERSION);
-    let index: String = conn
-        .query_row(
-            "SELECT sql FROM sqlite_schema WHERE name = 'figures_timeline'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let index = timeline_index(conn);
     assert!(index.contains("agent_text, agent_entity"), "{index}");
-    let check: String = conn
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(check, "ok");
+    assert_intact(conn);
     let timeline = store
         .timeline(&tally_store::TimelineQuery {
             measure: "killed".to_owned(),
@@ -396,18 +378,9 @@ fn a_version_8_database_compares_counted_nouns_within_a_story() {
     }
     let store = Store::open(&path).unwrap();
     let conn = store.connection();
-    let index: String = conn
-        .query_row(
-            "SELECT sql FROM sqlite_schema WHERE name = 'figures_timeline'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let index = timeline_index(conn);
     assert!(index.contains("agent_entity, noun)"), "{index}");
-    let check: String = conn
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(check, "ok");
+    assert_intact(conn);
     let query = |noun: &str| {
         conn.execute("UPDATE figures SET noun = ?1 WHERE id = 'F2'", [noun])
             .unwrap();
@@ -525,6 +498,24 @@ fn two_upgrades_at_once_both_succeed() {
     .collect();
     assert!(opened.iter().all(Result::is_ok), "{opened:?}");
     assert_eq!(file_version(&path), tally_store::schema::SCHEMA_VERSION);
+}
+
+/// SQLite finds nothing wrong with the file.
+fn assert_intact(conn: &Connection) {
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+}
+
+/// The SQL that made the timeline's covering index.
+fn timeline_index(conn: &Connection) -> String {
+    conn.query_row(
+        "SELECT sql FROM sqlite_schema WHERE name = 'figures_timeline'",
+        [],
+        |r| r.get(0),
+    )
+    .unwrap()
 }
 
 /// The timeline's query reading `columns` is still a covering-index scan: its plan never
