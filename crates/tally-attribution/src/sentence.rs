@@ -1856,10 +1856,12 @@ fn before(words: &[Word<'_>], boundary: usize, prev: Option<&Found<'_>>) -> Opti
             // the later speaker's content.
             (None, Some(c)) if c.start < f.cue.start => c.start,
             // "[Meloni's government has pledged to curb arrivals], Interior Ministry data
-            // show": a report with its source before its cue whose content runs to the
-            // comma before this source is part of this speaker's clause.
-            (Some(s), Some(first))
-                if s.span.end <= f.cue.start
+            // show", "[... and target people the company considers low performers], said
+            // the people", "[Managers were told of the plans], one of the people said": a
+            // report whose content runs to the comma before this source is part of this
+            // speaker's clause, from the start of that clause.
+            (source, Some(first))
+                if source.is_none_or(|s| s.span.end <= f.cue.start)
                     && first.start >= f.cue.end
                     && f.content.last().is_some_and(|c| {
                         c.end <= boundary
@@ -1868,21 +1870,18 @@ fn before(words: &[Word<'_>], boundary: usize, prev: Option<&Found<'_>>) -> Opti
                                 .all(|w| w.is(",") || w.quote() == Some(QuoteDir::Close))
                     }) =>
             {
-                // A relative source ("seafarers who want pay rises ...") stands inside
-                // its antecedent's clause: back over the words before it to the clause
-                // start.
-                // A dateline opening the sentence is no content either.
+                // A relative source ("seafarers who want pay rises ...") stands inside its
+                // antecedent's clause. A dateline opening the sentence is no content.
                 let floor = dateline_end(words);
-                match s.antecedent {
-                    Some(a) => {
-                        let mut i = a.start.min(s.span.start).max(floor);
-                        while i > floor && words[i - 1].is_word() {
-                            i -= 1;
-                        }
-                        i
-                    }
-                    None => s.span.start.max(floor),
+                let from = source.map_or(f.cue.start, |s| {
+                    s.antecedent
+                        .map_or(s.span.start, |a| a.start.min(s.span.start))
+                });
+                let mut i = from.max(floor);
+                while i > floor && words[i - 1].is_word() {
+                    i -= 1;
                 }
+                i
             }
             (source, _) => f.cue.end.max(source.map_or(0, |s| s.span.end)),
         },

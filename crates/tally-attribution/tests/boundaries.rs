@@ -967,3 +967,31 @@ fn polled_people_and_named_places_in_sources() {
     );
     assert!(!all.iter().any(|(c, _, _)| c == "forecast"), "{all:?}");
 }
+
+/// A report inside a clause that a later source takes whole ("..., said the people") does
+/// not cut that clause: the later speaker's content runs from the clause start.
+#[test]
+fn a_report_inside_the_content_of_a_later_source_keeps_the_clause_whole() {
+    let all = found(&[
+        "The plan would close two plants and target staff the firm considers redundant, said the people.",
+        "Workers were told of the decision in an email, one of the officials said.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "said",
+            "the people",
+            "The plan would close two plants and target staff the firm considers redundant"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "said",
+            "one of the officials",
+            "Workers were told of the decision in an email"
+        ),
+        "{all:?}"
+    );
+}
