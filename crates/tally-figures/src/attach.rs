@@ -363,6 +363,13 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
         at = x.end;
         t = lex::next(text, at);
     }
+    // "fewer than 50 737 jets": a model number between the amount and its noun.
+    if let Some(x) =
+        t.filter(|x| x.start == q.span.end + 1 && crate::filter::is_model_number(lexicon, text, *x))
+    {
+        at = x.end;
+        t = lex::next(text, at);
+    }
     let mut noun: Option<Tok> = None;
     let mut noun_measure: Option<Measure> = None;
     // "42,500 displaced people": a participle before the noun.

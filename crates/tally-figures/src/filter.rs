@@ -7,7 +7,7 @@
 
 use crate::convention::Base;
 use crate::lex::{self, Kind, Tok};
-use crate::lexicon::{Lexicon, ModKind, ctx, role};
+use crate::lexicon::{Lexicon, ModKind, NumWord, ctx, role};
 use crate::number::{NumKind, flags};
 use crate::quantity::Quantity;
 
@@ -268,6 +268,19 @@ pub(crate) fn not_figure(
     {
         return Some(NotFigure::Label);
     }
+    // "fewer than 50 737 jets", "three 787 Dreamliners": bare digits between an amount and
+    // its noun name a model.
+    if !caps
+        && q.nums.len() == 1
+        && q.modifier.is_none()
+        && q.post_modifier.is_none()
+        && q.unit.is_none()
+        && !first.scaled
+        && lex::next(text, q.span.start).is_some_and(|t| is_model_number(lexicon, text, t))
+        && amount_just_before(lexicon, text, q.span.start)
+    {
+        return Some(NotFigure::Label);
+    }
     let simple = first.plain_digits.is_some()
         || first.kind == NumKind::Decimal && !first.grouped && !first.scaled && !first.words;
     if let Some(b) = before
@@ -325,6 +338,46 @@ pub(crate) fn not_figure(
         return Some(NotFigure::Pronoun);
     }
     None
+}
+
+/// Whether `t` is three bare digits followed by a word that is no number, scale, unit or
+/// currency word: the shape of a model number between an amount and its noun ("50 737
+/// jets"), where "three 200 mln crown tranches" and "two 550 megawatt plants" measure.
+pub(crate) fn is_model_number(lexicon: &Lexicon, text: &str, t: Tok) -> bool {
+    t.kind == Kind::Digits
+        && t.end - t.start == 3
+        && text.as_bytes().get(t.end) == Some(&b' ')
+        && lex::next(text, t.end).is_some_and(|w| {
+            let info = lexicon.info(text, w);
+            w.kind == Kind::Word
+                && info.num.is_none()
+                && info.unit.is_none()
+                && info.vague.is_none()
+                && info.flags & crate::lexicon::flag::CURRENCY_FIRST == 0
+                && info.ctx & (ctx::TIME_UNIT | ctx::MONTH) == 0
+        })
+}
+
+/// Whether an amount ends one space before `pos`: a number word, or up to three digits that
+/// are no day of a month ("on March 3 200 people" counts 200; "in 2022 100 people" too).
+fn amount_just_before(lexicon: &Lexicon, text: &str, pos: usize) -> bool {
+    let Some(p) = lex::prev(text, pos) else {
+        return false;
+    };
+    if pos != p.end + 1 || text.as_bytes().get(p.end) != Some(&b' ') {
+        return false;
+    }
+    if p.kind == Kind::Word {
+        // A count word; "in mln 480 bales" is a table's unit.
+        return matches!(
+            lexicon.number_word(text, p),
+            Some(NumWord::Unit(_) | NumWord::Teen(_) | NumWord::Tens(_) | NumWord::Group(_))
+        );
+    }
+    p.kind == Kind::Digits
+        && p.end - p.start <= 3
+        && word_before(lexicon, text, p.start)
+            .is_none_or(|b| lexicon.context_of(text, b) & (ctx::MONTH | ctx::WEEKDAY) == 0)
 }
 
 /// Whether the words after an amount end in a singular common noun: up to three lowercase

@@ -299,17 +299,29 @@ fn decimal_value(digits: &str, exp: i64) -> f64 {
         .unwrap_or(f64::NAN)
 }
 
+/// Whether a plain space may group thousands in `text` ("40 000"): not when the text groups
+/// them with commas anywhere ("1,520"), since a writer keeps to one style, and a space
+/// between numbers there separates two ("fewer than 50 737 jets", "July 6 100 mln").
+/// No-break and narrow no-break spaces group in any text.
+pub(crate) fn spaces_group(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    !memchr::memchr_iter(b',', bytes).any(|i| {
+        i > 0 && bytes.get(i - 1).is_some_and(u8::is_ascii_digit) && digit_run(bytes, i + 1) == 3
+    })
+}
+
 /// The number of separator-grouped bytes after a first run of `first` digits at `at`.
-fn grouped_len(bytes: &[u8], at: usize, first: usize) -> usize {
+fn grouped_len(bytes: &[u8], at: usize, first: usize, spaces: bool) -> usize {
     // Western grouping: 1-3 digits, then groups of exactly three after a comma or a space
     // ("1,234,567", "1 234 567", "40 000").
     if (1..=3).contains(&first) {
         for sep in [b',', b' '] {
             let mut pos = at + first;
+            let plain_space_ok = sep == b' ' && spaces;
             let mut groups = 0;
             loop {
                 let is_sep = if sep == b' ' {
-                    byte(bytes, pos) == b' '
+                    plain_space_ok && byte(bytes, pos) == b' '
                 } else {
                     byte(bytes, pos) == b','
                 };
@@ -355,10 +367,10 @@ fn is_alnum_at(text: &str, pos: usize) -> bool {
     lex::char_at(text, pos).is_some_and(char::is_alphanumeric)
 }
 
-fn digit_atom(lexicon: &Lexicon, text: &str, start: usize, money: bool) -> DigitAtom {
+fn digit_atom(lexicon: &Lexicon, text: &str, start: usize, money: bool, spaces: bool) -> DigitAtom {
     let bytes = text.as_bytes();
     let first = digit_run(bytes, start);
-    let int_len = grouped_len(bytes, start, first);
+    let int_len = grouped_len(bytes, start, first, spaces);
     let grouped = int_len != first;
     let mut pos = start + int_len;
     let mut digits = Digits::new();
@@ -631,8 +643,15 @@ pub(crate) struct After {
 }
 
 /// Reads a number whose first part starts at `anchor` (a digit or a number word). `money`
-/// says a currency came first, which allows money-only suffixes ("$10m").
-pub(crate) fn parse(lexicon: &Lexicon, text: &str, anchor: usize, money: bool) -> Option<Num> {
+/// says a currency came first, which allows money-only suffixes ("$10m"); `spaces`, that a
+/// plain space may group thousands ([`spaces_group`]).
+pub(crate) fn parse(
+    lexicon: &Lexicon,
+    text: &str,
+    anchor: usize,
+    money: bool,
+    spaces: bool,
+) -> Option<Num> {
     let first = lex::next(text, anchor)?;
     parse_from(
         lexicon,
@@ -640,6 +659,7 @@ pub(crate) fn parse(lexicon: &Lexicon, text: &str, anchor: usize, money: bool) -
         first,
         lexicon.number_word(text, first),
         money,
+        spaces,
     )
     .map(|(n, _)| n)
 }
@@ -652,6 +672,7 @@ pub(crate) fn parse_from(
     first: Tok,
     first_word: Option<NumWord>,
     money: bool,
+    spaces: bool,
 ) -> Option<(Num, Option<After>)> {
     let mut start = first.start;
     let mut total = 0.0f64;
@@ -725,7 +746,7 @@ pub(crate) fn parse_from(
                 if !allowed {
                     break;
                 }
-                let atom = digit_atom(lexicon, text, tok.start, money);
+                let atom = digit_atom(lexicon, text, tok.start, money, spaces);
                 if parts > 0 && (atom.flags != 0 || atom.value >= scale_of(last)) {
                     break;
                 }
@@ -738,7 +759,7 @@ pub(crate) fn parse_from(
                     && f.kind == Kind::Digits
                     && f.start > atom.end
                 {
-                    let frac = digit_atom(lexicon, text, f.start, money);
+                    let frac = digit_atom(lexicon, text, f.start, money, spaces);
                     if frac.kind == NumKind::Fraction && frac.flags == 0 && frac.value < 1.0 {
                         current = atom.value + frac.value;
                         end = frac.end;
@@ -842,7 +863,7 @@ pub(crate) fn parse_from(
             pos = tok.end;
             if nt.kind == Kind::Digits {
                 // "3 hundred and 21": digits after "and" finish the number.
-                let atom = digit_atom(lexicon, text, nt.start, money);
+                let atom = digit_atom(lexicon, text, nt.start, money, spaces);
                 if atom.flags != 0 || atom.value >= 100.0 && last == Last::Hundred {
                     break;
                 }
@@ -1282,7 +1303,7 @@ mod tests {
 
     fn read(text: &str) -> (String, f64) {
         let lex = lexicon();
-        let n = parse(&lex, text, 0, false).unwrap();
+        let n = parse(&lex, text, 0, false, true).unwrap();
         (text[n.start..n.end].to_owned(), n.value)
     }
 
@@ -1334,7 +1355,7 @@ mod tests {
     fn articles_fractions_dozens() {
         let text = "a dozen eggs";
         let lex = lexicon();
-        let n = parse(&lex, text, 2, false).unwrap();
+        let n = parse(&lex, text, 2, false, true).unwrap();
         assert_eq!((&text[n.start..n.end], n.value), ("a dozen", 12.0));
         assert_eq!(read("two thirds").1, 2.0 / 3.0);
         assert_eq!(read("one and a half million").1, 1_500_000.0);
@@ -1347,7 +1368,7 @@ mod tests {
     #[test]
     fn flags_mark_non_amounts() {
         let lex = lexicon();
-        let f = |t: &str| parse(&lex, t, 0, false).unwrap().flags;
+        let f = |t: &str| parse(&lex, t, 0, false, true).unwrap().flags;
         assert_ne!(f("18th") & flags::ORDINAL, 0);
         assert_ne!(f("1990s") & flags::DECADE, 0);
         assert_ne!(f("192.168.1.2") & flags::DOTTED, 0);
@@ -1361,9 +1382,9 @@ mod tests {
     fn absurd_numbers_stay_finite_or_flagged() {
         let lex = lexicon();
         let long = "9".repeat(10_000);
-        let n = parse(&lex, &long, 0, false).unwrap();
+        let n = parse(&lex, &long, 0, false, true).unwrap();
         assert!(n.flags & flags::HUGE != 0 || n.value.is_finite());
-        let n = parse(&lex, "999,999,999,999,999,999,999", 0, false).unwrap();
+        let n = parse(&lex, "999,999,999,999,999,999,999", 0, false, true).unwrap();
         assert_eq!(n.value, 999_999_999_999_999_999_999.0);
     }
 
@@ -1376,7 +1397,7 @@ mod tests {
             let mut pos = 0;
             while let Some(t) = lex::next(case, pos) {
                 for money in [false, true] {
-                    let reading = parse(&lex, case, t.start, money).map_or("-".to_owned(), |n| {
+                    let reading = parse(&lex, case, t.start, money, true).map_or("-".to_owned(), |n| {
                         format!(
                             "{}..{} {:?} {:?} words={} scaled={} top={:?} plain={:?} grouped={} flags={}",
                             n.start,
@@ -1482,10 +1503,10 @@ mod tests {
             let mut pos = 0;
             while let Some(t) = lex::next(&text, pos) {
                 for money in [false, true] {
-                    let Some((n, after)) = parse_from(&lex, &text, t, lex.number_word(&text, t), money) else {
+                    let Some((n, after)) = parse_from(&lex, &text, t, lex.number_word(&text, t), money, true) else {
                         continue;
                     };
-                    proptest::prop_assert_eq!(Some(n), parse(&lex, &text, t.start, money));
+                    proptest::prop_assert_eq!(Some(n), parse(&lex, &text, t.start, money, true));
                     if let Some(a) = after {
                         proptest::prop_assert_eq!(a.tok, lex::next(&text, n.end));
                         if let (Some(info), Some(tok)) = (a.info, a.tok) {

@@ -220,6 +220,7 @@ impl Recognizer {
         // originals): reserve for that, so the list of large items is rarely moved.
         let mut out: Vec<Quantity> = Vec::with_capacity(text.len() / 96 + 4);
         let addresses = self.addresses(text);
+        let spaces = number::spaces_group(text);
         let mut pos = 0;
         let mut floor = 0;
         let mut block = Block::default();
@@ -243,7 +244,7 @@ impl Recognizer {
                         pos = next_pos(s);
                         continue;
                     }
-                    self.read(text, s, None, floor)
+                    self.read(text, s, None, floor, spaces)
                 }
                 Anchor::Word => {
                     let ok = is_word_boundary_before(text, s)
@@ -252,7 +253,7 @@ impl Recognizer {
                         pos = next_pos(s);
                         continue;
                     }
-                    self.read(text, s, None, floor)
+                    self.read(text, s, None, floor, spaces)
                 }
                 Anchor::Currency(i) => {
                     let form_alpha = text
@@ -268,7 +269,7 @@ impl Recognizer {
                         pos = next_pos(s);
                         continue;
                     }
-                    self.read(text, s, Some((i, e)), floor)
+                    self.read(text, s, Some((i, e)), floor, spaces)
                 }
             };
             let found = found.filter(|q| !self.is_noise(text, q, &addresses));
@@ -492,14 +493,15 @@ impl Recognizer {
         s: usize,
         currency: Option<(usize, usize)>,
         floor: usize,
+        spaces: bool,
     ) -> Option<Quantity> {
-        let mut first = self.part(text, s, currency)?;
+        let mut first = self.part(text, s, currency, spaces)?;
         let mut amount = first.start..first.end;
         let mut second: Option<Part<'_>> = None;
         let mut range_prefix: Option<Tok> = None;
 
         // A second amount: "500 to 700", "500-700", "between 500 and 700", "two or three".
-        if let Some((next, connector_is_and)) = self.range_second(text, &first) {
+        if let Some((next, connector_is_and)) = self.range_second(text, &first, spaces) {
             let before = lex::prev(text, first.start).filter(|t| t.start >= floor);
             // "from A to B" is a change ("swap lines rose from $55 billion to $110 billion")
             // unless a range word introduces it ("ranging from 200 to 300").
@@ -631,7 +633,13 @@ impl Recognizer {
     }
 
     /// One amount: [currency] number|vague [currency|percent].
-    fn part(&self, text: &str, s: usize, currency: Option<(usize, usize)>) -> Option<Part<'_>> {
+    fn part(
+        &self,
+        text: &str,
+        s: usize,
+        currency: Option<(usize, usize)>,
+        spaces: bool,
+    ) -> Option<Part<'_>> {
         let lexicon = &*self.lexicon;
         let mut start = s;
         let mut cur: Option<(&str, bool)> = None;
@@ -661,7 +669,8 @@ impl Recognizer {
             }
             (None, Some(base), ve)
         } else {
-            let (n, after) = number::parse_from(lexicon, text, tok, info.num, cur.is_some())?;
+            let (n, after) =
+                number::parse_from(lexicon, text, tok, info.num, cur.is_some(), spaces)?;
             if currency.is_none() {
                 start = n.start;
             }
@@ -695,7 +704,7 @@ impl Recognizer {
                 // "3 dollars 50 cents", "thirteen dollars and forty-five cents".
                 if !c.1
                     && let Some(n) = num.as_mut()
-                    && let Some((cents, e2)) = self.cents_after(text, e, c.0)
+                    && let Some((cents, e2)) = self.cents_after(text, e, c.0, spaces)
                 {
                     n.value += cents / 100.0;
                     end = e2;
@@ -947,7 +956,7 @@ impl Recognizer {
 
     /// "50 cents" or "and forty-five cents" after a major currency amount: the minor count
     /// (below 100) and where it ends, when its currency matches `iso`.
-    fn cents_after(&self, text: &str, pos: usize, iso: &str) -> Option<(f64, usize)> {
+    fn cents_after(&self, text: &str, pos: usize, iso: &str, spaces: bool) -> Option<(f64, usize)> {
         let lexicon = &*self.lexicon;
         let mut t = lex::next(text, pos)?;
         if t.is(text, "and") {
@@ -956,7 +965,7 @@ impl Recognizer {
         if t.kind != Kind::Digits && lexicon.number_word(text, t).is_none() {
             return None;
         }
-        let n = number::parse(lexicon, text, t.start, true)?;
+        let n = number::parse(lexicon, text, t.start, true, spaces)?;
         if n.flags != 0 || !(0.0..100.0).contains(&n.value) {
             return None;
         }
@@ -965,7 +974,7 @@ impl Recognizer {
     }
 
     /// The second amount of a range, and whether the connector is "and".
-    fn range_second(&self, text: &str, first: &Part<'_>) -> Option<(Part<'_>, bool)> {
+    fn range_second(&self, text: &str, first: &Part<'_>, spaces: bool) -> Option<(Part<'_>, bool)> {
         let lexicon = &*self.lexicon;
         if first.num?.flags & (flags::DASHED | flags::LEADING_ZERO | flags::SLASHED | flags::DOTTED)
             != 0
@@ -1003,7 +1012,7 @@ impl Recognizer {
                 return None;
             }
         }
-        let second = self.part(text, at, currency)?;
+        let second = self.part(text, at, currency, spaces)?;
         let n2 = second.num?;
         if n2.flags & (flags::LEADING_ZERO | flags::HUGE | flags::DASHED | flags::SLASHED) != 0 {
             return None;
@@ -1286,6 +1295,21 @@ mod tests {
 
     fn texts(text: &str) -> Vec<String> {
         found(text).into_iter().map(|x| x.0).collect()
+    }
+
+    #[test]
+    fn plain_space_groups_only_where_commas_do_not() {
+        assert_eq!(texts("a crowd of 40 000 people"), ["40 000"]);
+        // A text that groups with commas separates two numbers with a space.
+        assert_eq!(
+            texts("It delivered 1,520 jets, fewer than 50 737 jets this year"),
+            ["1,520", "fewer than 50", "737"]
+        );
+        // A no-break space groups in any text.
+        assert_eq!(
+            texts("1,520 jets and 40\u{a0}000 people"),
+            ["1,520", "40\u{a0}000"]
+        );
     }
 
     #[test]

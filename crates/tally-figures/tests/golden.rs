@@ -637,3 +637,22 @@ fn a_part_of_a_possessed_whole() {
         )
     );
 }
+
+/// Bare three digits between an amount and its noun name a model ("50 737 jets"), and a
+/// text that groups thousands with commas does not group them with spaces.
+#[test]
+fn model_numbers_between_an_amount_and_its_noun() {
+    let extractor = FigureExtractor::new().unwrap();
+    insta::assert_snapshot!(
+        "model_numbers_between_an_amount_and_its_noun",
+        run(
+            &[
+                "Boeing delivered 1,200 planes last year but fewer than 50 737 jets in March.",
+                "The carrier ordered three 787 Dreamliners.",
+                "On March 3 200 people marched, and in 2022 100 people died.",
+                "The bank sold three 200 mln crown tranches.",
+            ],
+            &extractor
+        )
+    );
+}
