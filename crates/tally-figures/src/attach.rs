@@ -778,6 +778,29 @@ pub(crate) struct SentenceScan {
     last_link: Option<usize>,
 }
 
+/// Whether a sentence tells of medical care for an illness, not for wounds: a care word
+/// ("hospitalized"), an illness word and no other word of injury ("40 people had been
+/// hospitalized with measles"; "20 were injured, of whom 17 were hospitalized" stays).
+pub(crate) fn cared_for_illness(lexicon: &Lexicon, text: &str, sentence: Range<usize>) -> bool {
+    let (mut care, mut illness) = (false, false);
+    let mut pos = sentence.start;
+    while let Some(t) = lex::next(text, pos).filter(|t| t.end <= sentence.end) {
+        pos = t.end;
+        if t.kind != Kind::Word {
+            continue;
+        }
+        let role = lexicon.role_of(text, t);
+        if role & role::CARE != 0 {
+            care = true;
+        } else if role & role::ILLNESS != 0 {
+            illness = true;
+        } else if lexicon.measure_of(text, t) == Some(Measure::Wounded) {
+            return false;
+        }
+    }
+    care && illness
+}
+
 /// A place phrase opened by the preposition `prep`: "in Russia's Kursk region".
 fn place_at(
     lexicon: &Lexicon,

@@ -161,7 +161,7 @@ impl FigureExtractor {
                 Some(s) if s.start <= q.span.start => s.range(),
                 _ => context_range(doc, q.span.start),
             };
-            let counted = attach::counted(lexicon, text, q, caps);
+            let mut counted = attach::counted(lexicon, text, q, caps);
             if is_bare_one(q) && counted.noun.is_none() && counted.measure == Measure::Other {
                 continue;
             }
@@ -190,6 +190,11 @@ impl FigureExtractor {
                     !doc.tokens.is_empty(),
                 );
                 scanned = true;
+            }
+            if counted.measure == Measure::Wounded
+                && attach::cared_for_illness(lexicon, text, sentence.clone())
+            {
+                counted.measure = Measure::Other;
             }
             let Some(figure) = self.figure(doc, q, &quantities, &scan, counted, out.len()) else {
                 continue;

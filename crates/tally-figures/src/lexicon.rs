@@ -168,6 +168,8 @@ pub(crate) mod role {
     pub const NOT_NOUN: u16 = 1 << 7;
     pub const INCREMENT: u16 = 1 << 8;
     pub const ATTACK: u16 = 1 << 9;
+    pub const CARE: u16 = 1 << 10;
+    pub const ILLNESS: u16 = 1 << 11;
 }
 
 /// Flags of a word in the [`Info`] table.
@@ -718,6 +720,8 @@ impl Lexicon {
                 "not_noun" => role::NOT_NOUN,
                 "increment" => role::INCREMENT,
                 "attack" => role::ATTACK,
+                "care" => role::CARE,
+                "illness" => role::ILLNESS,
                 other => {
                     return Err(data_error(
                         "words.tsv",

@@ -656,3 +656,21 @@ fn model_numbers_between_an_amount_and_its_noun() {
         )
     );
 }
+
+/// Care in hospital counts the wounded only where the sentence names no illness.
+#[test]
+fn hospitalized_by_illness_is_not_wounded() {
+    let extractor = FigureExtractor::new().unwrap();
+    insta::assert_snapshot!(
+        "hospitalized_by_illness_is_not_wounded",
+        run(
+            &[
+                "About 40 people had been hospitalized with measles, officials said.",
+                "Half of the 45 patients had to be hospitalized for food poisoning.",
+                "The blast injured 20 people, of whom 17 were hospitalized with burns.",
+                "Twelve people were hospitalized after the crash.",
+            ],
+            &extractor
+        )
+    );
+}
