@@ -588,8 +588,14 @@ pub(crate) fn right(lex: &Lexicon, words: &[Word<'_>], from: usize, ceil: usize)
                 end += 1;
             }
             Class::Other if !stop_word => {
-                // "official preliminary results": a document noun heads what it ends.
-                if crate::owner::is_document(lower) {
+                // "official preliminary results": a document noun heads what it ends;
+                // "television interviewers": a plural after a common head noun heads the
+                // compound (not after a name: "told Reuters shareholders were ...").
+                if crate::owner::is_document(lower)
+                    || (last_head == Some(end.wrapping_sub(1))
+                        && class(lex, words, end - 1) == Class::Noun
+                        && plural_like(words[end].text))
+                {
                     last_head = Some(end);
                 }
                 end += 1;

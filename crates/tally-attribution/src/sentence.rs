@@ -1998,13 +1998,16 @@ fn verb<'l>(
     // A passive report with no agent ("Sanders had been told that ...", "State was ordered
     // to ..."): whoever told is not named; the subject is the addressee, not the source.
     // Not a progressive: "Trump is telling attendees ..." is his report.
-    let passive = cue.entry.flags.obj
+    // Any report in the passive ("No deaths had been reported there", "the teams were
+    // often denied permission") names no source in its subject either.
+    let passive = ((cue.entry.flags.obj
         && cue.words.start > floor
         && !words[cue.words.start].lower().ends_with("ing")
         && matches!(
             words[cue.words.start - 1].lower(),
             "was" | "were" | "been" | "is" | "are" | "be" | "being"
-        )
+        ))
+        || passive_participle(lex, words, cue.words, floor))
         && words.get(cue.words.end).is_none_or(|w| w.lower() != "by");
     // "was also accused of", "Roof, accused of killing nine people,": "accuse" always takes
     // its object, so an "of" right after it is passive whatever comes before.
@@ -3327,6 +3330,36 @@ fn quoted_as_saying<'l>(
 /// "is convinced that"), not a verb taking an addressee ("was told"), not before "by",
 /// "as" or "that" ("was quoted as saying", "was confirmed by the ministry"), nor with an
 /// expletive subject ("It was announced on Monday that ...").
+/// Participles naming the subject's own state ("was concerned that"): the subject holds
+/// the view (`data/attribution/experiencer_participles.txt`).
+static EXPERIENCER_PARTICIPLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    word_list(include_str!(
+        "../../../data/attribution/experiencer_participles.txt"
+    ))
+});
+
+/// Whether the one-word cue is a past participle after a form of "be", with at most one
+/// adverb between ("had been reported", "were often denied").
+fn passive_participle(lex: &Lexicon, words: &[Word<'_>], cue: Phrase, floor: usize) -> bool {
+    let be = |i: usize| {
+        matches!(
+            words[i].lower(),
+            "was" | "were" | "been" | "is" | "are" | "be" | "being"
+        )
+    };
+    let form = words[cue.start].lower();
+    cue.end == cue.start + 1
+        && (form.ends_with("ed") || matches!(form, "said" | "told" | "shown" | "known" | "thought"))
+        && !EXPERIENCER_PARTICIPLES.contains(&form)
+        // "is said to be planning": raising, read elsewhere with its subject.
+        && words.get(cue.end).is_none_or(|w| w.lower() != "to")
+        && cue.start > floor
+        && (be(cue.start - 1)
+            || (cue.start > floor + 1
+                && class(lex, words, cue.start - 1) == Class::Aux
+                && be(cue.start - 2)))
+}
+
 fn agentless_passive(lex: &Lexicon, words: &[Word<'_>], cue: &CueAt<'_>) -> bool {
     if cue.entry.flags.obj
         || cue.entry.flags.sense

@@ -995,3 +995,87 @@ fn a_report_inside_the_content_of_a_later_source_keeps_the_clause_whole() {
         "{all:?}"
     );
 }
+
+/// All top-level and nested attributions as (cue, source, content).
+fn all_found(paragraphs: &[&str]) -> Vec<(String, Option<String>, String)> {
+    let mut doc = Document::new(DocumentMeta::default(), paragraphs);
+    tally_text::Segmenter.run(&mut doc).unwrap();
+    Attributor::new().unwrap().run(&mut doc).unwrap();
+    doc.attributions
+        .iter()
+        .map(|a| {
+            let content: Vec<&str> = a.content.iter().map(|c| c.text.as_str()).collect();
+            (
+                a.cue.text.clone(),
+                a.source.as_ref().map(|s| s.text.clone()),
+                content.join(" | "),
+            )
+        })
+        .collect()
+}
+
+/// A report in the passive names no source in its subject ("No deaths were reported"),
+/// and bare "state media" or "hospital staff" after the content is the source. A
+/// participle naming the subject's state ("was concerned that") keeps its subject.
+#[test]
+fn a_passive_report_has_no_source_in_its_subject() {
+    let all = all_found(&[
+        "No deaths had been reported in the village by Friday, state media said.",
+        "The convoys were often denied permission to move, the spokesman said.",
+        "Two bodies were recovered overnight, hospital staff said.",
+        "The minister was concerned that prices would rise.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "said",
+            "state media",
+            "No deaths had been reported in the village by Friday"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "said",
+            "hospital staff",
+            "Two bodies were recovered overnight"
+        ),
+        "{all:?}"
+    );
+    for subject in ["No deaths", "The convoys"] {
+        assert!(
+            all.iter().all(|(_, s, _)| s.as_deref() != Some(subject)),
+            "{all:?}"
+        );
+    }
+    assert!(
+        all.iter().any(
+            |(_, s, t)| s.as_deref() == Some("The minister") && t.contains("prices would rise")
+        ),
+        "{all:?}"
+    );
+}
+
+/// An addressee compound of a common noun and a plural ("television interviewers") is
+/// skipped whole; a plural after a name is the reported clause's subject.
+#[test]
+fn a_compound_addressee_is_skipped_whole() {
+    let all = found(&[
+        "The former minister told television interviewers he would run again.",
+        "A company spokesman told Reuters shareholders were entitled to vote.",
+    ]);
+    assert!(
+        has(&all, "told", "The former minister", "he would run again"),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "told",
+            "A company spokesman",
+            "shareholders were entitled to vote"
+        ),
+        "{all:?}"
+    );
+}
