@@ -55,7 +55,7 @@
 //! sort last and are never flagged. Anonymous claimants are matched by their description,
 //! so "officials" in two unrelated stories count as one claimant.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
@@ -236,7 +236,7 @@ impl Store {
         let mut estimates: Vec<Estimate> = Vec::new();
         let mut about: Vec<About> = Vec::new();
         let mut names = Names::default();
-        let mut index: HashMap<(i64, String), usize> = HashMap::new();
+        let mut index: FxHashMap<(i64, u32), usize> = FxHashMap::default();
         for row in rows {
             // A figure whose document is gone (never, with one writer) has no carrier.
             let Some(doc) = row.document else {
@@ -244,11 +244,12 @@ impl Store {
             };
             // One estimate per figure wording per claim (a claim can carry several figures),
             // or per syndication cluster for figures no claim carries.
+            let wording = names.lowered(&row.raw);
             let key = match row.claim_pk {
-                Some(pk) => (pk, row.raw.to_lowercase()),
+                Some(pk) => (pk, wording),
                 // Cluster ids are document pks (positive): negated, they cannot meet a
                 // claim pk.
-                None => (-doc.cluster, row.raw.to_lowercase()),
+                None => (-doc.cluster, wording),
             };
             let dateline = doc.dateline;
             let carrier = Carrier {
@@ -273,30 +274,27 @@ impl Store {
             } else {
                 None
             };
-            let claim = row.claim;
             index.insert(key, estimates.len());
             about.push(About {
                 claim: row.claim_pk,
-                claimant: claim.as_ref().map(|c| {
-                    names.id(format!(
-                        "{}\u{0}{}",
-                        c.claimant_kind,
-                        normalize_whitespace(&c.claimant).to_lowercase()
-                    ))
-                }),
-                subject: row.subject_entity.clone().map(|e| names.id(e)),
-                subject_words: row
-                    .subject_text
-                    .as_deref()
-                    .map(|t| names.id(normalize_whitespace(t).to_lowercase())),
+                claimant: row
+                    .claim
+                    .as_ref()
+                    .map(|c| (names.id(&c.claimant_kind), names.folded(&c.claimant))),
+                subject: row.subject_entity.as_deref().map(|e| names.id(e)),
+                subject_words: row.subject_text.as_deref().map(|t| names.folded(t)),
                 documents: vec![row.doc_pk],
                 place: row.place_text.as_deref().map(|p| Place {
-                    entity: row.place_entity.clone().map(|e| names.id(e)),
-                    words: names.id(normalize_whitespace(p).to_lowercase()),
+                    entity: row.place_entity.as_deref().map(|e| names.id(e)),
+                    words: names.folded(p),
                 }),
-                unit: row.unit.clone().map(|u| names.id(u)),
-                noun: row.noun.as_deref().map(|n| names.id(counted::key(n))),
+                unit: row.unit.as_deref().map(|u| names.id(u)),
+                noun: row.noun.as_deref().map(|n| names.noun(n)),
             });
+            let (claimant, sourcing, content) = match row.claim {
+                Some(c) => (c.claimant, c.kind, Some(c.content)),
+                None => ("unattributed".to_owned(), "unattributed".to_owned(), None),
+            };
             estimates.push(Estimate {
                 date: row.date,
                 raw: row.raw,
@@ -306,14 +304,10 @@ impl Store {
                 high: row.high,
                 open_high: row.open_high,
                 unit: row.unit,
-                hedges: serde_json::from_str(&row.hedges).unwrap_or_default(),
-                claimant: claim
-                    .as_ref()
-                    .map_or_else(|| "unattributed".to_owned(), |c| c.claimant.clone()),
-                sourcing: claim
-                    .as_ref()
-                    .map_or_else(|| "unattributed".to_owned(), |c| c.kind.clone()),
-                content: claim.map(|c| c.content),
+                hedges: row.hedges,
+                claimant,
+                sourcing,
+                content,
                 subject: row.subject_text,
                 subject_entity: row.subject_entity,
                 place: row.place_text,
@@ -432,10 +426,14 @@ impl Store {
             }
         }
         // Same-day figures in document order, as stored (stable, so index order breaks
-        // the remaining ties).
-        rows.sort_by(|a, b| {
-            (a.date.is_none(), &a.date, a.doc_pk).cmp(&(b.date.is_none(), &b.date, b.doc_pk))
-        });
+        // the remaining ties). The dated rows come by date and the undated ones after them,
+        // so only each day's rows need sorting: sorting them all moved every wide row.
+        debug_assert!(
+            rows.is_sorted_by(|a, b| (a.date.is_none(), &a.date) <= (b.date.is_none(), &b.date))
+        );
+        for day in rows.chunk_by_mut(|a, b| a.date == b.date) {
+            day.sort_by_key(|r| r.doc_pk);
+        }
         Ok(rows)
     }
 }
@@ -469,7 +467,7 @@ fn figure_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<FigureRow> {
         high: r.get(3)?,
         open_high: r.get(4)?,
         unit: r.get(5)?,
-        hedges: r.get(6)?,
+        hedges: serde_json::from_str(r.get_ref(6)?.as_str().unwrap_or("[]")).unwrap_or_default(),
         subject_text: r.get(7)?,
         subject_entity: r.get(8)?,
         place_text: r.get(9)?,
@@ -493,7 +491,7 @@ struct FigureRow {
     high: Option<f64>,
     open_high: bool,
     unit: Option<String>,
-    hedges: String,
+    hedges: Vec<String>,
     subject_text: Option<String>,
     subject_entity: Option<String>,
     place_text: Option<String>,
@@ -526,7 +524,7 @@ struct DocInfo {
 /// estimates comes from a few dozen outlets, and a seek into `sources` for every figure row
 /// in the main statement cost more than these few lookups.
 #[derive(Default)]
-struct Publishers(HashMap<i64, Option<String>>);
+struct Publishers(FxHashMap<i64, Option<String>>);
 
 impl Publishers {
     fn name(&mut self, store: &Store, id: Option<i64>) -> Result<Option<String>, StoreError> {
@@ -563,7 +561,7 @@ struct About {
     /// The claim carrying it; `None` for an unclaimed figure.
     claim: Option<i64>,
     /// Claimant kind and case-folded name; `None` when unattributed.
-    claimant: Option<u32>,
+    claimant: Option<(u32, u32)>,
     /// The subject's linked entity.
     subject: Option<u32>,
     /// The subject phrase's case-folded words.
@@ -585,15 +583,73 @@ struct Place {
     words: u32,
 }
 
-/// Interned names: each distinct string gets the next number.
+/// Interned names: each distinct string gets the next number. The folded forms are
+/// memoized by the text they come from: a timeline of 2,000 estimates has a few dozen
+/// claimants, subjects and places, and folding and copying each row's anew was a tenth of
+/// its time.
 #[derive(Default)]
-struct Names(HashMap<String, u32>);
+struct Names {
+    ids: FxHashMap<String, u32>,
+    /// Text → id of its case-folded, whitespace-normalized form.
+    folded: Memo,
+    /// Text → id of its lower-cased form.
+    lowered: Memo,
+    /// Counted noun as written → id of its [`counted::key`].
+    nouns: Memo,
+}
 
 impl Names {
-    fn id(&mut self, name: String) -> u32 {
-        let next = self.0.len() as u32;
-        *self.0.entry(name).or_insert(next)
+    /// The id of `name` itself.
+    fn id(&mut self, name: &str) -> u32 {
+        intern(&mut self.ids, name)
     }
+
+    /// The id of `text` case-folded, with its whitespace normalized.
+    fn folded(&mut self, text: &str) -> u32 {
+        self.folded.id(&mut self.ids, text, |t| {
+            normalize_whitespace(t).to_lowercase()
+        })
+    }
+
+    /// The id of `text` lower-cased.
+    fn lowered(&mut self, text: &str) -> u32 {
+        self.lowered.id(&mut self.ids, text, str::to_lowercase)
+    }
+
+    /// The id of a counted noun's key.
+    fn noun(&mut self, noun: &str) -> u32 {
+        self.nouns.id(&mut self.ids, noun, counted::key)
+    }
+}
+
+/// The ids of one form of the texts seen, by text.
+#[derive(Default)]
+struct Memo(FxHashMap<String, u32>);
+
+impl Memo {
+    fn id(
+        &mut self,
+        ids: &mut FxHashMap<String, u32>,
+        text: &str,
+        form: fn(&str) -> String,
+    ) -> u32 {
+        if let Some(&id) = self.0.get(text) {
+            return id;
+        }
+        let id = intern(ids, &form(text));
+        self.0.insert(text.to_owned(), id);
+        id
+    }
+}
+
+/// The number of `name` in `ids`, the next one when it is new.
+fn intern(ids: &mut FxHashMap<String, u32>, name: &str) -> u32 {
+    if let Some(&id) = ids.get(name) {
+        return id;
+    }
+    let next = ids.len() as u32;
+    ids.insert(name.to_owned(), next);
+    next
 }
 
 impl Place {
@@ -704,7 +760,7 @@ fn flag(estimates: &mut [Estimate], about: &[About], window_days: i64, story_anc
         .collect();
     let ranges: Vec<Option<(f64, f64)>> = estimates.iter().map(range).collect();
     // Each claimant's estimates so far, latest last.
-    let mut by_claimant: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut by_claimant: FxHashMap<(u32, u32), Vec<usize>> = FxHashMap::default();
     for j in 0..estimates.len() {
         let (Some(dj), Some(rj)) = (days[j], ranges[j]) else {
             continue;
@@ -715,28 +771,7 @@ fn flag(estimates: &mut [Estimate], about: &[About], window_days: i64, story_anc
                 break;
             }
             let Some(ri) = ranges[i] else { continue };
-            let overlap = ri.0 <= rj.1 && rj.0 <= ri.1;
-            let same_claim = about[i].claim.is_some() && about[i].claim == about[j].claim;
-            let same_claimant =
-                about[i].claimant.is_some() && about[i].claimant == about[j].claimant;
-            // Within one story a far lower count, or a lower one that alone has a place,
-            // is a part of the toll whatever anchors the two: an inherited subject makes
-            // "renewed strikes killed hundreds" share the war's 50,000 dead's subject.
-            let one_story = about[i]
-                .documents
-                .iter()
-                .any(|d| about[j].documents.contains(d));
-            let part = one_story
-                && (!same_scope(ri, rj)
-                    || placed_part(&about[i], &about[j], ri, rj)
-                    || other_noun(&about[i], &about[j]));
-            if !overlap
-                && !same_claim
-                && !same_claimant
-                && !part
-                && about[i].unit == about[j].unit
-                && same_thing(&about[i], &about[j], story_anchor)
-            {
+            if contradicts((&about[i], ri), (&about[j], rj), story_anchor) {
                 estimates[i].flags.push(Flag::Contradiction { with: j });
                 estimates[j].flags.push(Flag::Contradiction { with: i });
             }
@@ -756,6 +791,29 @@ fn flag(estimates: &mut [Estimate], about: &[About], window_days: i64, story_anc
         }
         earlier.push(j);
     }
+}
+
+/// Whether two dated estimates with ranges contradict each other: ranges that do not
+/// overlap, from different claims and claimants, about the same thing, and not a part of
+/// one story's toll. The cheap tests go first: most pairs inside a window overlap or share
+/// a claimant.
+fn contradicts(
+    (a, ra): (&About, (f64, f64)),
+    (b, rb): (&About, (f64, f64)),
+    story_anchor: bool,
+) -> bool {
+    let overlap = ra.0 <= rb.1 && rb.0 <= ra.1;
+    let same_claim = a.claim.is_some() && a.claim == b.claim;
+    let same_claimant = a.claimant.is_some() && a.claimant == b.claimant;
+    if overlap || same_claim || same_claimant || a.unit != b.unit {
+        return false;
+    }
+    // Within one story a far lower count, or a lower one that alone has a place, is a part
+    // of the toll whatever anchors the two: an inherited subject makes "renewed strikes
+    // killed hundreds" share the war's 50,000 dead's subject.
+    let one_story = a.documents.iter().any(|d| b.documents.contains(d));
+    let part = one_story && (!same_scope(ra, rb) || placed_part(a, b, ra, rb) || other_noun(a, b));
+    !part && same_thing(a, b, story_anchor)
 }
 
 /// Days since 1970-01-01 for `YYYY-MM-DD` (proleptic Gregorian), or `None` when malformed.
