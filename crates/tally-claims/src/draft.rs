@@ -48,7 +48,7 @@ pub fn from_attributions(doc: &Document) -> Vec<Draft> {
     doc.attributions
         .iter()
         .filter(|a| a.class == AttributionClass::Statement && !negated(&doc.body, &a.cue))
-        .filter(|a| top_level(doc, a) && !pronoun_content(a))
+        .filter(|a| top_level(doc, a) && !pronoun_content(a) && !agentless_passive(&doc.body, a))
         .map(|a| from_attribution(a, &speakers))
         .collect()
 }
@@ -75,6 +75,32 @@ fn top_level(doc: &Document, a: &Attribution) -> bool {
         }
     }
     false
+}
+
+/// Whether `a` is a report in the passive with no agent and no that-clause ("was revealed
+/// as a Trump delegate", "were projected at 40 billion"): nobody is named and what follows
+/// the cue is a fragment, so the sentence stays the reporter's. "It was reported that ..."
+/// keeps its claim, with an unknown speaker.
+pub(crate) fn agentless_passive(body: &str, a: &Attribution) -> bool {
+    let be = |w: &str| {
+        ["was", "were", "is", "are", "be", "been", "being"]
+            .iter()
+            .any(|b| w.eq_ignore_ascii_case(b))
+    };
+    let that = a.content.first().is_some_and(|c| {
+        c.text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("that"))
+    });
+    // Raising ("Exports are estimated to have risen") has the subject and the infinitive as
+    // two contents: that is a claim.
+    a.source.is_none()
+        && a.content.len() == 1
+        && !that
+        && body
+            .get(a.cue.start..a.cue.end)
+            .is_some_and(|cue| cue.split_whitespace().any(be))
 }
 
 static PRONOUN_CONTENTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
@@ -117,6 +143,8 @@ fn negated(body: &str, cue: &Span) -> bool {
         .any(|w| {
             w.eq_ignore_ascii_case("not")
                 || w.eq_ignore_ascii_case("never")
+                || w.eq_ignore_ascii_case("rarely")
+                || w.eq_ignore_ascii_case("seldom")
                 || w.ends_with("n't")
                 || w.ends_with("n\u{2019}t")
         })

@@ -17,7 +17,7 @@ pub fn reporter_claims(doc: &Document, speaker_drafts: &[Draft]) -> Vec<Draft> {
         speaker_drafts
             .iter()
             .flat_map(|d| &d.evidence)
-            .chain(doc.attributions.iter().flat_map(|a| &a.content)),
+            .chain(voiced(doc).flat_map(|a| &a.content)),
     );
     // Built at the first unattributed figure: most documents have none.
     let mut occupied: Option<Occupied> = None;
@@ -65,6 +65,14 @@ pub fn reporter_claims(doc: &Document, speaker_drafts: &[Draft]) -> Vec<Draft> {
             )],
         })
         .collect()
+}
+
+/// The attributions that give their content a voice: an agentless passive ("were projected
+/// at 40 billion stg") names nobody, so its figures stay the reporter's.
+fn voiced(doc: &Document) -> impl Iterator<Item = &tally_core::Attribution> {
+    doc.attributions
+        .iter()
+        .filter(|a| !crate::draft::agentless_passive(&doc.body, a))
 }
 
 /// Whether a figure is a count worth a claim of its own. A small number of an unmeasured
@@ -161,8 +169,7 @@ impl Occupied {
                 .map(|t| &t.span)
         };
         let spans = || {
-            doc.attributions
-                .iter()
+            voiced(doc)
                 .flat_map(|a| {
                     a.content
                         .iter()

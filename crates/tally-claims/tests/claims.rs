@@ -668,6 +668,14 @@ fn a_negated_cue_makes_no_claim() {
     );
     assert_eq!(
         build(
+            "The ministry rarely discloses where the figures came from.",
+            "rarely discloses",
+            content
+        ),
+        0
+    );
+    assert_eq!(
+        build(
             "The ministry, not the army, said where the figures came from.",
             "said",
             content
@@ -881,5 +889,51 @@ fn a_pronoun_alone_is_no_claim() {
             "that its forces shelled the town"
         ),
         1
+    );
+}
+
+/// A report in the passive with no agent and no that-clause names nobody: its figure is
+/// the reporter's ("Revenues were projected at 40 billion pounds"). "It was reported that"
+/// keeps its claim with an unknown speaker.
+#[test]
+fn an_agentless_passive_leaves_its_figure_to_the_reporter() {
+    let build = |sentence: &str, cue: &str, content: &str, raw: &str| {
+        let mut d = doc(&[sentence], Some("Reuters"));
+        let mut a = attribution(
+            "A1",
+            QuoteKind::Indirect,
+            span(&d, cue, 0),
+            None,
+            span(&d, content, 0),
+            SaidAtBasis::PublicationDate,
+            "2025-03-23",
+        );
+        a.source = None;
+        d.attributions = vec![a];
+        d.figures = vec![figure(&d, "F1", raw, 0, Measure::Money, (4e10, 4e10))];
+        d.mark_layer(Layer::Figures);
+        ClaimBuilder.run(&mut d).unwrap();
+        d.claims
+            .iter()
+            .map(|c| (c.claimant.kind, c.figures.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        build(
+            "Revenues were projected at 40 billion pounds.",
+            "were projected",
+            "at 40 billion pounds",
+            "40 billion pounds"
+        ),
+        [(ClaimantKind::Agency, vec!["F1".to_owned()])]
+    );
+    assert_eq!(
+        build(
+            "It was reported that revenues reached 40 billion pounds.",
+            "was reported",
+            "that revenues reached 40 billion pounds",
+            "40 billion pounds"
+        ),
+        [(ClaimantKind::Unknown, vec!["F1".to_owned()])]
     );
 }
