@@ -89,6 +89,7 @@ pub struct FigureExtractor {
     recognizer: Recognizer,
     convention: Convention,
     labels: carry::Labels,
+    local: crate::local::LocalCurrencies,
 }
 
 impl FigureExtractor {
@@ -109,6 +110,7 @@ impl FigureExtractor {
             recognizer: Recognizer::new()?,
             convention: config.convention,
             labels: carry::Labels::bundled()?,
+            local: crate::local::LocalCurrencies::bundled()?,
         })
     }
 
@@ -214,6 +216,7 @@ impl FigureExtractor {
         }
         carry::apply(&self.labels, text, &mut out, &mut slots);
         coordinate::apply(lexicon, text, &mut out, &slots);
+        self.local.apply(doc, &mut out);
         out
     }
 

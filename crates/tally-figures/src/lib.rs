@@ -45,6 +45,7 @@ mod extractor;
 mod filter;
 mod lex;
 mod lexicon;
+mod local;
 pub mod number;
 mod quantity;
 mod ratio;

@@ -674,3 +674,34 @@ fn hospitalized_by_illness_is_not_wounded() {
         )
     );
 }
+
+/// A bare shared currency word is the currency of the place the sentence names, else of
+/// the dateline's; a qualified one keeps its own.
+#[test]
+fn shared_currency_words_take_the_local_currency() {
+    let extractor = FigureExtractor::new().unwrap();
+    let render_units = |paragraphs: &[&str]| {
+        let mut doc = Document::new(DocumentMeta::default(), paragraphs);
+        tally_text::Segmenter.run(&mut doc).unwrap();
+        extractor.run(&mut doc).unwrap();
+        doc.figures
+            .iter()
+            .map(|f| format!("{} {}", f.span.text, f.unit.as_deref().unwrap_or("-")))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        render_units(&[
+            "ISLAMABAD (Reuters) - The government will borrow 500 billion rupees.",
+            "India's budget of 20 billion rupees and 3 billion Indian rupees.",
+        ]),
+        [
+            "500 billion rupees PKR",
+            "20 billion rupees INR",
+            "3 billion Indian rupees INR"
+        ]
+    );
+    assert_eq!(
+        render_units(&["Rice cost 50 pesos in Manila. In Mexico it cost 90 pesos."]),
+        ["50 pesos PHP", "90 pesos MXN"]
+    );
+}
