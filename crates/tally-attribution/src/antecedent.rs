@@ -36,6 +36,7 @@ const MEDIA_NAMES: &str = include_str!("../../../data/coref/media_names.txt");
 const AGENCY_HEADS: &str = include_str!("../../../data/coref/agency_heads.txt");
 const AGENCY_NAMES: &str = include_str!("../../../data/coref/agency_names.txt");
 const FIRST_NAMES: &str = include_str!("../../../data/coref/first_names.tsv");
+const NAME_OVERRIDES: &str = include_str!("../../../data/coref/name_overrides.tsv");
 
 /// How many entity mentions back a descriptor may look.
 pub(crate) const MENTIONS: usize = 40;
@@ -154,6 +155,20 @@ impl Heads {
                 }
             };
             first_names.insert(gender.0.to_owned(), gender.1);
+        }
+        for line in tally_core::data_lines(NAME_OVERRIDES) {
+            match line.split_once('\t') {
+                Some((name, "m")) => first_names.insert(name.to_owned(), Gender::Male),
+                Some((name, "f")) => first_names.insert(name.to_owned(), Gender::Female),
+                Some((name, "-")) => first_names.remove(name),
+                _ => {
+                    return Err(ExtractError::Data {
+                        what: "coreference lists",
+                        source_name: "data/coref/name_overrides.tsv".to_owned(),
+                        message: format!("expected name<TAB>m|f|- in {line:?}"),
+                    });
+                }
+            };
         }
         Ok(Heads {
             titles,

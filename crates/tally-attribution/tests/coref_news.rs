@@ -656,3 +656,25 @@ fn the_agency_is_the_public_body_named_before() {
         ]
     );
 }
+
+/// A family name written first ("Li Qiang") or a given name male in its own language but
+/// female in the US lists ("Valery", "Stephane") does not keep "he" from the speaker.
+#[test]
+fn he_refers_to_names_the_us_lists_read_as_female() {
+    for name in [
+        "Premier Li Qiang",
+        "General Valery Gerasimov",
+        "spokesman Stephane Dujarric",
+    ] {
+        let doc = run(
+            &[
+                &format!("{name} said the talks would go on."),
+                "\u{201C}We will see,\u{201D} he told reporters.",
+            ],
+            &[],
+        );
+        let all = speakers(&doc);
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert_eq!(all[0], all[1], "{all:?}");
+    }
+}
