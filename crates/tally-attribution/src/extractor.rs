@@ -240,12 +240,19 @@ fn named_in_apposition(
             .and_then(|(a, b)| entities.exact(a, b))
             .is_some_and(|e| e.kind == EntityType::Person)
     };
+    // A possessive names an owner, not the one described: "Keller's attorney, David
+    // Brennan," is Brennan.
+    let owner = |m: &(usize, usize, _)| {
+        words[core.start..core.end]
+            .iter()
+            .any(|w| w.start <= m.0 && m.1 <= w.end && w.is_possessive())
+    };
     let names_someone = |p: Phrase| {
         bytes(p).is_some_and(|(a, b)| {
             entities
                 .all()
                 .iter()
-                .any(|m| a <= m.0 && m.1 <= b && m.2.kind == EntityType::Person)
+                .any(|m| a <= m.0 && m.1 <= b && m.2.kind == EntityType::Person && !owner(m))
         })
     };
     match apposition {

@@ -678,3 +678,22 @@ fn he_refers_to_names_the_us_lists_read_as_female() {
         assert_eq!(all[0], all[1], "{all:?}");
     }
 }
+
+/// "Keller's attorney, David Brennan, said": the person in the possessive owns the
+/// description; the name in apposition is the speaker.
+#[test]
+fn a_name_after_a_description_owned_by_a_person_is_the_speaker() {
+    let doc = run(
+        &[
+            "A jury convicted Thomas Keller of bribery.",
+            "Keller's attorney, David Brennan, said his client would appeal.",
+        ],
+        &[
+            ("Keller", EntityType::Person, "Thomas Keller"),
+            ("David Brennan", EntityType::Person, "David Brennan"),
+        ],
+    );
+    assert_eq!(speakers(&doc), ["David Brennan"]);
+    let role = doc.speakers.iter().find_map(|s| s.role.clone());
+    assert_eq!(role.as_deref(), Some("attorney"));
+}
