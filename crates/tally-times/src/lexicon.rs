@@ -189,6 +189,9 @@ pub(crate) struct Lexicon {
     /// The holidays by the token their name starts with ([`holiday_head`]), longest first,
     /// so a capitalized word meets only its own.
     holiday_heads: WordMap<&'static str, Vec<Holiday>>,
+    /// Nouns a season word before them modifies ("the fall campaign"): words.tsv class
+    /// `seasonal`, kept out of the class table (they date nothing themselves).
+    seasonal: WordMap<&'static str, ()>,
     /// Tense cues, closed-class words and time words, for the tense scanner.
     info: WordMap<&'static str, WordInfo>,
     /// Modifier phrases by first word (longest first), so a token meets only its own.
@@ -306,10 +309,15 @@ impl Lexicon {
     pub(crate) fn bundled() -> Result<Lexicon, ExtractError> {
         let mut words: FnvMap<&'static str, Vec<Class>> = FnvMap::default();
         let mut triggers: Vec<String> = Vec::new();
+        let mut seasonal: FnvMap<&'static str, ()> = FnvMap::default();
         for (line, cols) in rows(WORDS) {
             let [word, class, value] = cols[..] else {
                 return Err(data_error("words.tsv", line, "expected WORD, CLASS, VALUE"));
             };
+            if class == "seasonal" {
+                seasonal.insert(word, ());
+                continue;
+            }
             let parsed = parse_class(class, value).ok_or_else(|| {
                 data_error(
                     "words.tsv",
@@ -441,8 +449,14 @@ impl Lexicon {
             holidays,
             holiday_heads: WordMap::new(holiday_heads),
             info: WordMap::new(info),
+            seasonal: WordMap::new(seasonal),
             triggers,
         })
+    }
+
+    /// Whether a season word before this lowercase noun modifies it ("the fall campaign").
+    pub(crate) fn is_seasonal(&self, lower: &str) -> bool {
+        self.seasonal.get(lower).is_some()
     }
 
     /// The modifier phrases starting with a lowercase word, longest first.

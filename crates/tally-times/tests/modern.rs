@@ -741,3 +741,21 @@ fn the_fall_than_expected_and_starting() {
         ),
     ]));
 }
+
+/// "the fall" before a noun it modifies or next to another season is the season; "the fall
+/// of" a city stays out.
+#[test]
+fn the_fall_as_a_modifier_or_with_another_season() {
+    insta::assert_snapshot!(check(&[
+        (
+            "2024-11-20",
+            "Donors gave less during the fall campaign than in 2020."
+        ),
+        (
+            "2024-11-20",
+            "Prices rose through the fall and winter, the agency said."
+        ),
+        ("2024-11-20", "Sales picked up in the spring and fall."),
+        ("2024-11-20", "The fall of the city was a shock."),
+    ]));
+}

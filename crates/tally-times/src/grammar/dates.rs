@@ -643,10 +643,24 @@ impl Parser<'_, '_> {
                     "throughout",
                 ],
             );
-        if self.is(s, "fall") && (!introduced || self.is_any(s + 1, &["of", "in"])) {
+        // A season before a noun it modifies ("the fall campaign") or coordinated with
+        // another season ("the fall and winter", "spring and fall") is no noun of change.
+        let is_season = |k: usize| {
+            self.classes(k)
+                .iter()
+                .any(|c| matches!(c, Class::Season(_)))
+        };
+        let adjective = the && self.lex.is_seasonal(self.low(s + 1));
+        let coordinated = self.is_any(s + 1, &["and", "or"]) && is_season(s + 2)
+            || s >= 2 && self.is_any(s - 1, &["and", "or"]) && is_season(s - 2);
+        if self.is(s, "fall")
+            && !adjective
+            && !coordinated
+            && (!introduced || self.is_any(s + 1, &["of", "in"]))
+        {
             return None;
         }
-        if !(the || introduced) {
+        if !(the || introduced || coordinated) {
             return None;
         }
         Some((
