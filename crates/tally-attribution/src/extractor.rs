@@ -261,6 +261,56 @@ fn named_in_apposition(
     }
 }
 
+/// "Forecasters said", "Aid workers said": the capitalized first word of a sentence that the
+/// entities layer read as no name is a common word. A plural alone is a group, not a
+/// speaker named "Forecasters"; before another word it is part of the role, not an
+/// affiliation.
+fn sentence_case(
+    lex: &Lexicon,
+    words: &[Word<'_>],
+    target: Phrase,
+    entities: &EntityIndex<'_>,
+    d: &mut Descriptor,
+) {
+    let first = target.start;
+    let Some(w) = words.get(first) else {
+        return;
+    };
+    let opens = first == 0 || !words[first - 1].is_word() && !words[first - 1].is(",");
+    if !opens
+        || !w.is_capitalized()
+        || class(lex, words, first) != Class::Cap
+        || entities.at(w.start, w.end).is_some()
+    {
+        return;
+    }
+    let lower = w.lower();
+    if d.form == Form::Named && d.name_range == Some((w.start, w.end)) && phrase::plural_like(lower)
+    {
+        d.form = Form::Indefinite;
+        d.name = None;
+        d.name_range = None;
+        d.role = Some(lower.to_owned());
+        d.head = Some(lower.to_owned());
+        d.number = Number::Plural;
+        return;
+    }
+    let before_common = words
+        .get(first + 1)
+        .is_some_and(|n| first + 1 < target.end && n.is_word() && !n.is_capitalized());
+    if before_common
+        && d.affiliation
+            .as_ref()
+            .is_some_and(|a| (a.1, a.2) == (w.start, w.end))
+    {
+        d.affiliation = None;
+        d.role = Some(match d.role.take() {
+            Some(role) => format!("{lower} {role}"),
+            None => lower.to_owned(),
+        });
+    }
+}
+
 /// A descriptor that found no name but ends in a person the entities layer knows is that
 /// person, named ("Secretary of State Antony Blinken": the "of" after the title hid the
 /// name from the descriptor's own reading); an affiliation read over the name is dropped.
@@ -1104,6 +1154,9 @@ fn annotate(
                     owner::name_owner(&mut d, &doc.body, span.start, span.end, |a, b| {
                         entities.exact(a, b)
                     });
+                    if doc.has_layer(Layer::Entities) {
+                        sentence_case(lex, words, target, &entities, &mut d);
+                    }
                     // "Last Friday, ... saying": a time expression is never a speaker.
                     if doc
                         .times

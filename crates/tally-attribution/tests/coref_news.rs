@@ -697,3 +697,33 @@ fn a_name_after_a_description_owned_by_a_person_is_the_speaker() {
     let role = doc.speakers.iter().find_map(|s| s.role.clone());
     assert_eq!(role.as_deref(), Some("attorney"));
 }
+
+/// "Forecasters said", "Aid workers said": a capitalized first word the entities layer
+/// read as no name is a common word, a group or part of the role, never a named speaker
+/// or an affiliation. A name the layer knows stays one.
+#[test]
+fn a_sentence_opening_common_word_is_no_name() {
+    let doc = run(
+        &[
+            "Forecasters said the storm was weakening.",
+            "Aid workers said thousands remained in shelters.",
+            "Holness said the damage was vast.",
+        ],
+        &[("Holness", EntityType::Person, "Andrew Holness")],
+    );
+    let find = |text: &str| {
+        doc.speakers
+            .iter()
+            .find(|s| s.mentions.iter().any(|m| m.text == text))
+            .unwrap()
+    };
+    let forecasters = find("Forecasters");
+    assert!(
+        !forecasters.named && forecasters.name.is_none(),
+        "{forecasters:?}"
+    );
+    let aid = find("Aid workers");
+    assert_eq!(aid.role.as_deref(), Some("aid workers"));
+    assert!(aid.affiliation.is_none(), "{aid:?}");
+    assert!(find("Holness").named);
+}
