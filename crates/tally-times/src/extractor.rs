@@ -39,7 +39,7 @@ use crate::fnv::FnvMap;
 use crate::grammar::{Found, Parser};
 use crate::lex::{Kind, Tok, tokenize};
 use crate::lexicon::{Lexicon, Tense};
-use crate::range::{End, RangeDay, other_end_value, range_days, season_end};
+use crate::range::{RangeDay, other_end_value, range_days, season_end};
 use crate::resolve::{Direction, needs_direction, resolve};
 use crate::shape::WordMap;
 use crate::tense::{clause_tense, coordinates};
@@ -216,7 +216,19 @@ impl TimeExtractor {
                     Direction::Past
                 };
                 let resolved = resolve(&found.expr, dct, direction);
-                let Ok(span) = Span::new(body, range.start, range.end) else {
+                // A season or fiscal year written "2023-24" or "2023/24" is one period,
+                // dated by the year it starts in (as "fiscal 1999-00" is).
+                let end = match found.expr {
+                    Expr::Date {
+                        year: YearRef::Given(year),
+                        month: None,
+                        day: None,
+                    } => season_end(&tokens, found.end - 1, year)
+                        .and_then(|t| tokens.get(t))
+                        .map_or(range.end, |t| t.end),
+                    _ => range.end,
+                };
+                let Ok(span) = Span::new(body, range.start, end) else {
                     continue;
                 };
                 let link = Link::of(&found.expr);
@@ -224,15 +236,6 @@ impl TimeExtractor {
                     for other in range_days(&tokens, found.start, found.end, day) {
                         push_range_day(body, &tokens, other, &resolved.value, &mut out);
                     }
-                }
-                if let Expr::Date {
-                    year: YearRef::Given(year),
-                    month: None,
-                    day: None,
-                } = found.expr
-                    && let Some(token) = season_end(&tokens, found.end - 1, year)
-                {
-                    push_season_end(body, &tokens, token, year + 1, &mut out);
                 }
                 out.push((
                     link,
@@ -457,32 +460,6 @@ fn push_range_day(
             span,
             kind: tally_core::TimexType::Date,
             value,
-            modifier: None,
-            anchor: None,
-            quant: None,
-        },
-    ));
-}
-
-/// The second year of a season ("2024-25"): the next year, anchored on the written one.
-fn push_season_end(
-    body: &str,
-    tokens: &[Tok<'_>],
-    token: usize,
-    year: i64,
-    out: &mut Vec<(Option<Link>, Timex)>,
-) {
-    let Ok(span) = Span::new(body, tokens[token].start, tokens[token].end) else {
-        return;
-    };
-    out.push((
-        Some(Link::Range(End::Last)),
-        Timex {
-            id: String::new(),
-            raw: span.text.clone(),
-            span,
-            kind: tally_core::TimexType::Date,
-            value: format!("{year:04}"),
             modifier: None,
             anchor: None,
             quant: None,

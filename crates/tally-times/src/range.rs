@@ -3,8 +3,8 @@
 //! year of the written date, so both ends resolve alike whatever the tense rule would make
 //! of a lone day; TimeML marks each end of a range as its own expression.
 //!
-//! Likewise the second year of a season or fiscal year written "2024-25" or "2023/24": the
-//! year after the written one.
+//! A season or fiscal year written "2024-25" or "2023/24" is one period, not a range: its
+//! second year ([`season_end`]) extends the expression of the first.
 
 use crate::calendar::Day;
 use crate::lex::{Kind, Tok};
