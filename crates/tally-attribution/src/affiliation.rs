@@ -14,7 +14,8 @@
 //!    defense official", heads listed in `data/attribution/institutional.txt`) takes the
 //!    affiliation of the nearest earlier anonymous speaker with the same head noun whose
 //!    affiliation was stated ("a senior U.S. military official").
-//! 2. **Statement country** (`statement_country`): a named person or an anonymous
+//! 2. **Statement country** (`statement_country`): a named speaker (not a country, nor a
+//!    body the gazetteer lists, which has its country or none) or an anonymous
 //!    institutional speaker takes the one country that their own statements name as a
 //!    modifier ("drawn from U.S. stocks", "criticized U.S. assistance"): a country
 //!    mention written as its name or abbreviation (not a demonym: "North Korean forces"
@@ -264,6 +265,20 @@ fn country_owner(doc: &Document, s: &Speaker) -> Option<(String, Span)> {
 }
 
 /// Fills inferred affiliations on `speakers`.
+/// Whether a named speaker is a body the gazetteer lists (an `org:` id) or a country: a
+/// listed body with a country has it already, and one without is international ("The World
+/// Health Organization said ... Israel cut off all supplies" speaks for no country).
+fn listed_body(doc: &Document, s: &Speaker) -> bool {
+    s.entity_id.as_deref().is_some_and(|id| {
+        id.starts_with("org:")
+            || doc
+                .entities
+                .iter()
+                .find(|e| e.id == id)
+                .is_some_and(|e| e.kind == EntityType::Country)
+    })
+}
+
 pub(crate) fn infer(
     lex: &Lexicon,
     doc: &Document,
@@ -314,7 +329,7 @@ pub(crate) fn infer(
                 });
         }
         if inferred.is_none()
-            && (institutional || s.named)
+            && (institutional || (s.named && !listed_body(doc, s)))
             && let Some(own) = contents.get(s.id.as_str())
             && let Some((id, start, end)) = statement_country(&modifiers, own)
             && let Ok(span) = doc.span(start, end)

@@ -199,3 +199,48 @@ fn the_countrys_agency_belongs_to_the_country_in_context_or_to_none() {
     );
     assert_eq!(doc.speakers[0].affiliation, None);
 }
+
+/// A country or an international body the gazetteer lists speaks for itself: the country
+/// its statement names is no affiliation ("The World Health Organization said ... Israel
+/// cut off supplies").
+#[test]
+fn a_country_or_listed_body_takes_no_country_from_its_statement() {
+    let mut doc = Document::new(
+        DocumentMeta::default(),
+        [
+            "The World Health Organization said children died after Israel cut off supplies.",
+            "Japan said U.S. tariffs were unfair.",
+        ],
+    );
+    tally_text::Segmenter.run(&mut doc).unwrap();
+    let entity = |doc: &Document, id: &str, kind: EntityType, form: &str| Entity {
+        id: id.into(),
+        kind,
+        name: form.into(),
+        mentions: doc
+            .body
+            .match_indices(form)
+            .map(|(at, _)| doc.span(at, at + form.len()).unwrap())
+            .collect(),
+        parent: None,
+    };
+    doc.entities = vec![
+        entity(
+            &doc,
+            "org:who",
+            EntityType::Organization,
+            "World Health Organization",
+        ),
+        entity(&doc, "IL", EntityType::Country, "Israel"),
+        entity(&doc, "JP", EntityType::Country, "Japan"),
+        entity(&doc, "US", EntityType::Country, "U.S."),
+    ];
+    doc.mark_layer(Layer::Entities);
+    Attributor::new().unwrap().run(&mut doc).unwrap();
+    assert_eq!(doc.speakers.len(), 2, "{:?}", doc.speakers);
+    assert!(
+        doc.speakers.iter().all(|s| s.affiliation.is_none()),
+        "{:?}",
+        doc.speakers
+    );
+}
