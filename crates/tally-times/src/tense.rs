@@ -416,6 +416,8 @@ pub(crate) const SCHEDULED: u16 = 1 << 8;
 pub(crate) const MODAL: u16 = 1 << 9;
 /// A word that stands before a month's name and never before the modal "may".
 pub(crate) const MONTH_LEAD: u16 = 1 << 10;
+/// A noun of a prospect (tense.tsv lists them as future cues): a cue with its determiner.
+pub(crate) const PROSPECT: u16 = 1 << 11;
 
 /// The closed-class word lists of this module and their flags, for
 /// [`Lexicon`]'s word index.
@@ -428,6 +430,19 @@ pub(crate) const FLAGGED: &[(u16, &[&str])] = &[
     (NOT_NOUN, NOT_NOUNS),
     (DEADLINE, &["by", "until", "till"]),
     (SCHEDULED, SCHEDULED_EVENTS),
+    (
+        PROSPECT,
+        &[
+            "chance",
+            "chances",
+            "odds",
+            "probability",
+            "likelihood",
+            "prospect",
+            "prospects",
+            "possibility",
+        ],
+    ),
     (
         MODAL,
         &["would", "could", "should", "might", "must", "may", "'d"],
@@ -721,8 +736,11 @@ fn left_cue(left: &[Word<'_>]) -> Option<Tense> {
         if w.is("may") && left.get(i + 1).is_some_and(|p| p.has(MONTH_LEAD)) {
             continue;
         }
+        // "put the chance of a cut in April": a noun of prospect looks ahead with its
+        // determiner; another cue after one is a noun ("the expected rise").
         let aux = w.has(AUXILIARY);
         if !aux
+            && !w.has(PROSPECT)
             && left
                 .get(i + 1)
                 .is_some_and(|d| d.has(DETERMINER) || d.lower.ends_with("'s"))

@@ -759,3 +759,22 @@ fn the_fall_as_a_modifier_or_with_another_season() {
         ("2024-11-20", "The fall of the city was a shock."),
     ]));
 }
+
+/// A noun of prospect looks ahead with its determiner, whatever the verb before.
+#[test]
+fn nouns_of_prospect_look_ahead() {
+    insta::assert_snapshot!(check(&[
+        (
+            "2026-03-18",
+            "Traders now put the chance of a cut in April at 60%."
+        ),
+        (
+            "2016-05-19",
+            "The fight could harm Clinton's chances against Trump in November."
+        ),
+        (
+            "2026-03-18",
+            "Sales fell, and the expected rise in February did not come."
+        ),
+    ]));
+}
