@@ -311,6 +311,64 @@ fn sentence_case(
     }
 }
 
+/// "the Civil Defence service", "The Civil Defence": a phrase that opens (after its
+/// determiner) with an organization the entities layer knows, followed by nothing or by
+/// organization nouns only, is that organization, named. Its capitalized words are not an
+/// affiliation and a role ("Civil" / "Defence"). A person noun after it ("a Hamas
+/// official") describes someone else.
+fn name_from_organization(
+    lex: &Lexicon,
+    words: &[Word<'_>],
+    target: Phrase,
+    entities: &EntityIndex<'_>,
+    d: &mut Descriptor,
+) {
+    if d.form == Form::Named || target.start >= target.end {
+        return;
+    }
+    let mut first = target.start;
+    if class(lex, words, first) == Class::Det {
+        first += 1;
+    }
+    let (Some(w), Some(last)) = (words.get(first), words.get(target.end - 1)) else {
+        return;
+    };
+    let Some(&(start, end, e)) = entities
+        .all()
+        .iter()
+        .find(|m| m.0 == w.start && m.1 <= last.end && m.2.kind == EntityType::Organization)
+    else {
+        return;
+    };
+    // The name must end with a word ("the Hamas-run ministry" is no Hamas).
+    if !words[first..target.end].iter().any(|x| x.end == end) {
+        return;
+    }
+    let rest: Vec<&Word<'_>> = words[first..target.end]
+        .iter()
+        .filter(|x| x.start >= end)
+        .collect();
+    // "The Reagan administration", "the Ontario government": a leader's or a place's
+    // government is not the name before it, however the entities layer typed the name.
+    let org_nouns = rest.iter().all(|x| {
+        !x.is_capitalized()
+            && lex.noun(x.lower()).is_some_and(|n| n.kind == NounKind::Org)
+            && !matches!(
+                x.lower(),
+                "administration" | "government" | "regime" | "campaign" | "camp"
+            )
+    });
+    if !org_nouns {
+        return;
+    }
+    d.form = Form::Named;
+    d.name = Some(e.name.clone());
+    d.name_range = Some((start, end));
+    d.affiliation = d.affiliation.take().filter(|a| a.2 <= start || a.1 >= end);
+    d.role = (!rest.is_empty()).then(|| rest.iter().map(|x| x.text).collect::<Vec<_>>().join(" "));
+    d.kind = Some(NounKind::Org);
+}
+
 /// A descriptor that found no name but ends in a person the entities layer knows is that
 /// person, named ("Secretary of State Antony Blinken": the "of" after the title hid the
 /// name from the descriptor's own reading); an affiliation read over the name is dropped.
@@ -1156,6 +1214,7 @@ fn annotate(
                     });
                     if doc.has_layer(Layer::Entities) {
                         sentence_case(lex, words, target, &entities, &mut d);
+                        name_from_organization(lex, words, target, &entities, &mut d);
                     }
                     // "Last Friday, ... saying": a time expression is never a speaker.
                     if doc

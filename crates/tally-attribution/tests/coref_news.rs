@@ -727,3 +727,30 @@ fn a_sentence_opening_common_word_is_no_name() {
     assert!(aid.affiliation.is_none(), "{aid:?}");
     assert!(find("Holness").named);
 }
+
+/// "according to the Civil Defence service", "A VW statement": a phrase opening with an
+/// organization the entities layer knows, followed only by organization or document nouns,
+/// names that organization; a person noun after it ("A Hamas official") or a government
+/// ("the Reagan administration") describes someone else.
+#[test]
+fn an_organization_opening_the_phrase_is_the_speaker() {
+    let doc = run(
+        &[
+            "One strike killed 11 people, according to the Civil Defence service.",
+            "A Hamas official said the talks had stalled.",
+        ],
+        &[
+            ("Civil Defence", EntityType::Organization, "Civil Defence"),
+            ("Hamas", EntityType::Organization, "Hamas"),
+        ],
+    );
+    let civil = &doc.speakers[0];
+    assert!(civil.named, "{civil:?}");
+    assert_eq!(civil.name.as_deref(), Some("Civil Defence"));
+    assert_eq!(civil.role.as_deref(), Some("service"));
+    let official = &doc.speakers[1];
+    assert!(
+        official.anonymous && official.name.is_none(),
+        "{official:?}"
+    );
+}
