@@ -435,9 +435,18 @@ impl SentenceCtx<'_> {
 
     fn candidate(&self, from: usize, to: usize, kind: Option<EntityType>) -> Candidate {
         let (a, b) = (self.words[from], self.words[to]);
+        // A name ends in no initial: a single capital's period closes the sentence ("posted
+        // on X.", "Malcolm X."), while "U.S." and "Jr." keep theirs.
+        let last = self.body.as_bytes().get(b.start..b.end);
+        let end = if last.is_some_and(|w| w.len() == 2 && w[0].is_ascii_uppercase() && w[1] == b'.')
+        {
+            b.end - 1
+        } else {
+            b.end
+        };
         Candidate {
             start: a.start,
-            end: b.end,
+            end,
             kind,
             weak: false,
             overrides: false,
@@ -445,7 +454,7 @@ impl SentenceCtx<'_> {
             storm: false,
             words: to - from + 1,
             first: (a.start, a.end),
-            last: (b.start, b.end),
+            last: (b.start, end),
             key: if from == to {
                 self.hashes.get(from).and_then(Cell::get)
             } else {

@@ -514,3 +514,14 @@ fn hospitals_and_clinics() {
         "Medics at Nasser Hospital in Khan Younis and doctors at the Mayo Clinic said so.",
     ]));
 }
+
+/// A name ends in no initial: the period of a single capital at a sentence end closes the
+/// sentence ("posted on X.", "Malcolm X."), and a sentence-opening adverb after it starts
+/// no name ("X. Later").
+#[test]
+fn a_single_capital_at_a_sentence_end() {
+    insta::assert_snapshot!(render(&[
+        "He posted the video on X. Later he deleted it, and he quoted Malcolm X.",
+        "John F. Kennedy Jr. met U.S. officials.",
+    ]));
+}
