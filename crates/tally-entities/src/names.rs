@@ -415,7 +415,14 @@ impl SentenceCtx<'_> {
         }
         if !self.words[i].joined {
             let gap = &self.body[self.words[i - 1].end..self.words[i].start];
-            return gap.trim() == "," && !self.words[i - 1].upper && self.has(i - 1, TITLE);
+            // "A senior Hamas official, Basem Naim, told": a lowercase person noun before
+            // the comma heads an apposition too (joined, "official" is as often an
+            // adjective: "official Xinhua news agency"); but a company is an owner too
+            // ("its former owner, Exxon").
+            return gap.trim() == ","
+                && !self.words[i - 1].upper
+                && (self.has(i - 1, TITLE)
+                    || self.has(i - 1, PERSON_NOUN) && self.text(i - 1) != "owner");
         }
         (1..=LEXICON.max_title_words.min(i)).any(|len| {
             let from = i - len;

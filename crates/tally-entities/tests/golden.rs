@@ -525,3 +525,13 @@ fn a_single_capital_at_a_sentence_end() {
         "John F. Kennedy Jr. met U.S. officials.",
     ]));
 }
+
+/// A lowercase person noun before a comma heads an apposition: the name after it is a
+/// person ("A senior Hamas official, Basem Naim, told"); a company can be an owner.
+#[test]
+fn a_name_after_a_person_noun_and_a_comma() {
+    insta::assert_snapshot!(render(&[
+        "A senior Hamas official, Basem Naim, told Reuters the group was studying it.",
+        "The unit was bought from its former owner, Exxon.",
+    ]));
+}
