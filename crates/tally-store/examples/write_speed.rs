@@ -3,8 +3,10 @@
 //!
 //! ```sh
 //! tally extract CORPUS --format jsonl > /tmp/docs.jsonl
-//! cargo run --release -p tally-store --example write_speed -- /tmp/docs.jsonl [BATCH]
+//! cargo run --release -p tally-store --example write_speed -- /tmp/docs.jsonl [BATCH [DB]]
 //! ```
+//!
+//! With DB, the database is written there and kept (to compare two builds' rows).
 //!
 //! Prints documents/s and body MB/s of the writer alone (thread CPU time and wall time),
 //! and the database size. Compare with `tally bench` on the same corpus: the store should
@@ -26,8 +28,11 @@ fn thread_cpu_seconds() -> f64 {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let input = args.next().ok_or("usage: write_speed DOCS.jsonl [BATCH]")?;
+    let input = args
+        .next()
+        .ok_or("usage: write_speed DOCS.jsonl [BATCH [DB]]")?;
     let batch: usize = args.next().map_or(Ok(512), |b| b.parse())?;
+    let keep = args.next().map(std::path::PathBuf::from);
     let file = std::io::BufReader::new(std::fs::File::open(&input)?);
     let mut prepared = Vec::new();
     let mut bytes = 0usize;
@@ -40,7 +45,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let dir = std::env::temp_dir().join(format!("tally-write-speed-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
-    let path = dir.join("speed.db");
+    let path = keep.clone().unwrap_or_else(|| dir.join("speed.db"));
     let mut store = Store::open(&path)?;
     let (wall, cpu) = (Instant::now(), thread_cpu_seconds());
     for chunk in prepared.chunks(batch.max(1)) {
