@@ -360,7 +360,13 @@ impl Registry {
     fn definite(&self, paragraph: usize, d: &Descriptor) -> Option<usize> {
         let head = d.head.as_deref()?;
         let owner = owner(d);
+        // "the country's public health agency": a body of the country resolved later, not
+        // the agency named before.
+        let of_a_country = crate::extractor::of_a_country(&d.text);
         self.nearest(paragraph, |k| {
+            if of_a_country && k.owner.is_none() {
+                return false;
+            }
             // "Harris's campaign" is not "Trump's campaign" said before; "the Salomon
             // analysts" are "analysts at Salomon Brothers".
             if let (Some(a), Some(b)) = (&owner, &k.owner)

@@ -244,6 +244,10 @@ pub(crate) fn left(lex: &Lexicon, words: &[Word<'_>], head: usize, floor: usize)
         // the first opens a clause after a comma (else "shelled a camp and aid workers
         // said" would take the camp).
         if words[prev].lower() == "and" {
+            if named_with_and(lex, words, prev, floor) {
+                start = prev - 1;
+                continue;
+            }
             if prev > floor
                 && let Some(p) = left(lex, words, prev - 1, floor)
                 && p.start > floor
@@ -345,6 +349,24 @@ pub(crate) fn left(lex: &Lexicon, words: &[Word<'_>], head: usize, floor: usize)
         end: head + 1,
     };
     valid(lex, words, phrase).then_some(phrase)
+}
+
+/// "the Africa Centres for Disease Control and Prevention", "the Department of Health and
+/// Human Services": an "and" at `and` between capitalized words, in a name that joins a
+/// capitalized head with "for", "of" or "on" before them, goes on with the name.
+fn named_with_and(lex: &Lexicon, words: &[Word<'_>], and: usize, floor: usize) -> bool {
+    let cap = |i: usize| class(lex, words, i) == Class::Cap;
+    if and < floor + 3 || !cap(and - 1) || !cap(and + 1) {
+        return false;
+    }
+    let mut i = and - 1;
+    while i > floor + 1 && cap(i - 1) {
+        i -= 1;
+    }
+    i >= floor + 2
+        && matches!(words[i - 1].lower(), "for" | "of" | "on")
+        && matches!(class(lex, words, i - 2), Class::Cap | Class::Noun)
+        && words[i - 2].is_capitalized()
 }
 
 /// The opening bracket of a short aside of words closing at `close` ("(Nationalist)"), with

@@ -754,3 +754,31 @@ fn an_organization_opening_the_phrase_is_the_speaker() {
         "{official:?}"
     );
 }
+
+/// "A senior official at the Africa Centres for Disease Control and Prevention, who ...,
+/// said": the "and" inside the body's name does not cut the source; "the country's public
+/// health agency" is a body of that country, not the agency named before.
+#[test]
+fn a_name_with_and_stays_whole_and_the_countrys_agency_is_new() {
+    let doc = run(
+        &[
+            "A senior official at the Africa Centres for Disease Control and Prevention, who spoke on condition of anonymity, said cases were higher.",
+            "The World Health Organization said cases rose.",
+            "Sweden reported its first case, the country's public health agency said.",
+        ],
+        &[(
+            "World Health Organization",
+            EntityType::Organization,
+            "World Health Organization",
+        )],
+    );
+    let official = &doc.speakers[0];
+    assert_eq!(
+        official.descriptor.as_deref(),
+        Some("A senior official at the Africa Centres for Disease Control and Prevention")
+    );
+    assert!(official.anonymous);
+    let all = speakers(&doc);
+    assert_eq!(all.len(), 3, "{all:?}");
+    assert_ne!(all[2], "World Health Organization", "{all:?}");
+}
