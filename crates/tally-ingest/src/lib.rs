@@ -38,6 +38,7 @@ mod sniff;
 mod text;
 mod warc;
 mod wire;
+mod wire_pattern;
 
 pub use agencies::{agency, agency_in, host, publisher_for_url};
 pub use error::IngestError;

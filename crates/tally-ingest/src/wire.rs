@@ -5,12 +5,8 @@
 //! paragraph that is only "(AFP)"). Only agencies in `data/ingest/agencies.tsv` count, so
 //! "(Ukraine) -" or "(file photo)" never reads as a wire credit.
 
-use std::sync::LazyLock;
-
+use crate::{agencies, dates, wire_pattern};
 use jiff::civil::Date;
-use regex::Regex;
-
-use crate::{agencies, dates};
 
 /// What a wire marker says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,31 +19,12 @@ pub struct WireMarker {
     pub place: Option<String>,
 }
 
-static LEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?P<head>[\p{Lu}][^()]{0,80}?)?\s*\((?P<agency>[\p{L} .\-]{2,40})\)\s*(?:--|-|—|–|:)\s",
-    )
-    .unwrap_or_else(|e| unreachable!("leading wire pattern is valid: {e}"))
-});
-
-static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|\s(?:--|-|—|–)\s*|^\(|\s\()(?P<agency>[\p{L} .\-]{2,40}?)\)?\s*$")
-        .unwrap_or_else(|e| unreachable!("trailing wire pattern is valid: {e}"))
-});
-
 /// A wire dateline at the start of a paragraph.
 #[must_use]
 pub fn leading(paragraph: &str) -> Option<WireMarker> {
-    // The pattern needs a literal "(": most first paragraphs have none, and ruling them
-    // out with one byte search spares a capturing regex run over the whole paragraph.
-    if !paragraph.as_bytes().contains(&b'(') {
-        return None;
-    }
-    let caps = LEADING.captures(paragraph)?;
-    let agency = agencies::agency(caps.name("agency")?.as_str())?;
-    let head = caps
-        .name("head")
-        .map(|h| h.as_str().trim().trim_end_matches(','));
+    let (head, agency) = wire_pattern::leading(paragraph)?;
+    let agency = agencies::agency(agency)?;
+    let head = head.map(|h| h.trim().trim_end_matches(','));
     let (place, date) = match head {
         Some(head) => split_place_and_date(head),
         None => (None, None),
@@ -72,8 +49,7 @@ pub fn trailing(paragraph: &str) -> Option<WireMarker> {
     if !has_mark && paragraph.len() > 40 {
         return None;
     }
-    let caps = TRAILING.captures(tail)?;
-    let agency = agencies::agency(caps.name("agency")?.as_str().trim())?;
+    let agency = agencies::agency(wire_pattern::trailing(tail)?.trim())?;
     Some(WireMarker {
         agency,
         date: None,
