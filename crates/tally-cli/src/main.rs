@@ -2,6 +2,7 @@
 //! `cmd/`; this file only parses arguments, dispatches, and turns errors into exit codes.
 
 mod cmd;
+mod compact_json;
 mod exit;
 mod ingest_args;
 mod pipeline_args;

@@ -22,6 +22,7 @@ use tally_core::Document;
 use tally_extract::Pipeline;
 use tally_ingest::{Format, IngestOptions};
 
+use crate::compact_json;
 use crate::exit::Outcome;
 use crate::ingest_args::IngestArgs;
 use crate::pipeline_args::PipelineArgs;
@@ -281,7 +282,7 @@ fn single(
         let mut out = Vec::new();
         for (doc, ok) in batch.iter().zip(ok.iter_mut()) {
             out.clear();
-            if *ok && serde_json::to_writer(&mut out, doc).is_err() {
+            if *ok && compact_json::write(&mut out, doc).is_err() {
                 *ok = false;
             }
             std::hint::black_box(&out);
