@@ -65,7 +65,8 @@ static ESCAPE: [u8; 256] = {
 };
 
 /// A high bit set in the byte lanes of `word` (little-endian) that hold a control byte,
-/// `"` or `\\`. Borrows only carry upwards, so the lowest set lane is always a true one.
+/// `"` or `\\`. Borrows only carry upwards, from a lane that is itself flagged, so the
+/// lowest set lane is always a true one.
 fn specials(word: u64) -> u64 {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
@@ -81,44 +82,29 @@ fn string(out: &mut Vec<u8>, text: &str) {
     out.reserve(bytes.len() + 2);
     out.push(b'"');
     let mut run = 0;
-    let mut escape = |out: &mut Vec<u8>, at: usize| {
+    while let Some(at) = next_special(bytes, run) {
         out.extend_from_slice(&bytes[run..at]);
         escape_byte(out, bytes[at]);
         run = at + 1;
-    };
-    if bytes.len() < 8 {
-        for (at, &byte) in bytes.iter().enumerate() {
-            if ESCAPE[usize::from(byte)] != 0 {
-                escape(out, at);
-            }
-        }
-    } else {
-        // Eight bytes at a time. The last word ends at the end of `bytes`: its lanes before
-        // `i`, already tested, are shifted out and spaces (no escape) shifted in, since an
-        // escaped byte left in a lane would flag the lanes above it.
-        const SPACES: u64 = u64::from_ne_bytes([b' '; 8]);
-        let last = bytes.len() - 8;
-        let mut i = 0;
-        while i < bytes.len() {
-            let from = i.min(last);
-            let Some(&word) = bytes[from..].first_chunk::<8>() else {
-                break;
-            };
-            let seen = 8 * (i - from) as u32;
-            let word =
-                (u64::from_le_bytes(word) >> seen) | SPACES.checked_shl(64 - seen).unwrap_or(0);
-            let lanes = specials(word);
-            if lanes == 0 {
-                i = from + 8;
-                continue;
-            }
-            let at = i + lanes.trailing_zeros() as usize / 8;
-            escape(out, at);
-            i = at + 1;
-        }
     }
     out.extend_from_slice(&bytes[run..]);
     out.push(b'"');
+}
+
+/// The first byte at or after `from` that needs an escape: eight bytes at a time, then
+/// the last few one by one.
+fn next_special(bytes: &[u8], from: usize) -> Option<usize> {
+    let (words, tail) = bytes[from..].as_chunks::<8>();
+    for (n, word) in words.iter().enumerate() {
+        let lanes = specials(u64::from_le_bytes(*word));
+        if lanes != 0 {
+            return Some(from + 8 * n + lanes.trailing_zeros() as usize / 8);
+        }
+    }
+    let tail_start = bytes.len() - tail.len();
+    tail.iter()
+        .position(|&byte| ESCAPE[usize::from(byte)] != 0)
+        .map(|i| tail_start + i)
 }
 
 fn escape_byte(out: &mut Vec<u8>, byte: u8) {
