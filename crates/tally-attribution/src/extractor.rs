@@ -311,6 +311,30 @@ fn sentence_case(
     }
 }
 
+/// "according to its most recent quarterly filing", "their quarterly projections": a
+/// document whose owner is a pronoun speaks for whom the pronoun refers to, as "it" or
+/// "they" would (the document stays the mention).
+fn pronoun_owned_document(lex: &Lexicon, d: &mut Descriptor) {
+    if !matches!(d.form, Form::Definite | Form::Indefinite) {
+        return;
+    }
+    let Some((first, _)) = d.text.split_once(' ') else {
+        return;
+    };
+    let subject = match first {
+        "its" | "Its" => "it",
+        "their" | "Their" => "they",
+        _ => return,
+    };
+    if d.head.as_deref().is_some_and(owner::is_document)
+        && let Some(p) = lex.pronoun(subject)
+    {
+        d.form = Form::Pronoun(p);
+        d.number = p.number;
+        d.gender = p.gender;
+    }
+}
+
 /// Whether a descriptor is owned by a country named by a noun ("the country's public health
 /// agency", "the nation's regulator"): a body of that country, not one named before.
 pub(crate) fn of_a_country(text: &str) -> bool {
@@ -1229,6 +1253,7 @@ fn annotate(
                         sentence_case(lex, words, target, &entities, &mut d);
                         name_from_organization(lex, words, target, &entities, &mut d);
                     }
+                    pronoun_owned_document(lex, &mut d);
                     // "Last Friday, ... saying": a time expression is never a speaker.
                     if doc
                         .times

@@ -782,3 +782,17 @@ fn a_name_with_and_stays_whole_and_the_countrys_agency_is_new() {
     assert_eq!(all.len(), 3, "{all:?}");
     assert_ne!(all[2], "World Health Organization", "{all:?}");
 }
+
+/// "according to its most recent quarterly filing": a document owned by a pronoun is the
+/// body the pronoun refers to.
+#[test]
+fn a_document_owned_by_its_is_the_body_before() {
+    let doc = run(
+        &[
+            "Acme Corp said it would cut 500 jobs.",
+            "Acme had 9,000 employees in September, according to its most recent quarterly filing.",
+        ],
+        &[("Acme", EntityType::Organization, "Acme Corp")],
+    );
+    assert_eq!(speakers(&doc), ["Acme Corp", "Acme Corp"]);
+}
