@@ -1,7 +1,8 @@
 //! `tally ingest` on the issue's bad inputs not covered by `tests/ingest.rs` (truncated
 //! gzip, a WARC record of the wrong length, invalid UTF-8 in plain text): invalid UTF-8 in
-//! every other format, a gzip bomb and a 100 MB JSON line. Each is named in the log and in
-//! the `errors` table or warned about, and the rest of the batch is stored.
+//! every other format, a gzip bomb, a 100 MB JSON line and a huge XML entity. Each is named
+//! in the log and in the `errors` table or warned about (or, the entity, left unexpanded),
+//! and the rest of the batch is stored.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -220,5 +221,39 @@ fn a_gzip_bomb_and_a_100_mb_line_are_errors_and_the_rest_is_stored() {
     assert_eq!(urls, want, "{log}");
     let errors = query(&db, "SELECT record FROM errors ORDER BY path");
     assert_eq!(errors, ["line 2", "line 2"], "{log}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A feed whose DTD declares an 8 MiB entity, referenced 100 times in an item's title: the
+/// entity is never expanded (800 MiB if it were), the item is stored with the references
+/// as written, and the rest of the item is read.
+#[test]
+fn a_huge_xml_entity_is_not_expanded() {
+    let dir = scratch("entity");
+    let feed = dir.join("huge.rss");
+    let big = "A".repeat(8 << 20);
+    let refs = "&big;".repeat(100);
+    std::fs::write(
+        &feed,
+        format!(
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY big \"{big}\">]>\n\
+             <rss version=\"2.0\"><channel><title>Wire</title><item><title>{refs}</title>\
+             <link>https://wire.example/x</link><description>Officials in Lima said 12 people \
+             were hurt in the blast on Monday.</description></item></channel></rss>"
+        ),
+    )
+    .expect("write");
+    let db = dir.join("t.db");
+    let out = tally(&[
+        "ingest",
+        &feed.to_string_lossy(),
+        "--db",
+        &db.to_string_lossy(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let titles = query(&db, "SELECT title FROM documents");
+    assert_eq!(titles, [refs], "stored unexpanded");
+    let urls = query(&db, "SELECT url FROM documents");
+    assert_eq!(urls, ["https://wire.example/x"]);
     let _ = std::fs::remove_dir_all(&dir);
 }
