@@ -19,14 +19,23 @@
 //!   split quotes, participles, coordinated verbs, "according to", speaker labels, raising
 //!   verbs with no source, questions asked without an asker);
 //! - `descriptor`: name, role, affiliation, seniority, number of a source phrase;
-//! - `coref`: speakers and coreference in a bounded window;
+//! - `coref`: speakers and coreference in a bounded window; `antecedent`: a definite
+//!   descriptor or pronoun that matches no speaker, resolved to an earlier entity mention
+//!   (given-name gender from `data/coref/`);
 //! - `nesting`: reports inside another report's content, marked `within` it;
 //! - `continuation`: whole quoted sentences after a report, added to its content;
 //! - `affiliation`: affiliations inferred (visibly, with basis and evidence) when the text
 //!   states none;
 //! - `citing`: a "citing" participle folded into the sourcing conditions of the
 //!   statement it follows;
-//! - `said_at`: [`tally_times::cue_time`], same-speaker inheritance, publication date.
+//! - `said_at`: [`tally_times::cue_time`], same-speaker inheritance, publication date;
+//! - `setting`, `caveat`, `owner`: the setting after a cue ("said in a statement") and the
+//!   reporter's caveat cut from a content; a document owned by a named body ("Interior
+//!   Ministry data show") speaks for that body.
+//!
+//! Limits: English, and no parser: sources and contents are found from word classes and
+//! punctuation around a cue, so a cue the lists lack (many belief and noun cues) is
+//! missed, and a speaker with no compatible antecedent is left unknown, never guessed.
 //!
 //! Speed: linear in the document (`cargo bench -p tally-attribution`; set
 //! `TALLY_BENCH_JSONL` to a JSONL corpus to bench on it). Quality: `tally eval attribution

@@ -9,6 +9,11 @@
 //! repeated names within the document ("Trump" → "Donald Trump", "the North" → KP), and
 //! fills [`tally_core::Document::entities`].
 //!
+//! Limits: one alias names one entity ("Washington" is the United States; "Georgia" the
+//! country unless the story names a US place and nothing of it); names in no list with no
+//! cue get a default type; in all-caps text only titled people, organizations ending in an
+//! organization word and gazetteer names are found; linking stays within one document.
+//!
 //! Data lives in `data/entities/` (see its `PROVENANCE.md`); `--gazetteer FILE` merges a
 //! user file over it. Accuracy: `tally eval entities DIR [PEER.jsonl]` on MEANTIME;
 //! speed: `cargo run --release -p tally-entities --example throughput -- FILE.jsonl`.

@@ -2,6 +2,12 @@
 //!
 //! Each suite is a module with a `run(paths) -> Result<Report, EvalError>` function and one
 //! line in [`SUITES`]. Reports are JSON (`{"suite": ..., ...}`) plus a short human summary.
+//! Readers for the gold formats (TimeML, MEANTIME CAT XML, brat) and for peers' predictions
+//! are modules of their own.
+//!
+//! Limits: gold data is read from the paths given (`../shared/eval/`), never bundled, so the
+//! suites are commands, not tests; each scores what its gold annotates (no gold set has
+//! claims, so the `claims` suite reports shares and a hand-judged sample, not P/R/F1).
 
 mod attribution;
 pub mod brat;

@@ -21,6 +21,11 @@
 //! The word lists are data under `data/figures/` (see its `PROVENANCE.md`), embedded at
 //! compile time; nothing is read at run time except a user conventions file.
 //!
+//! Limits: English number words; subjects and places come from word shapes in a window of
+//! the figure's sentence, not a parse (a subject two clauses away, or a place named in an
+//! earlier sentence, is not found); measures come from the lexicon only, so a harm it lacks
+//! is `other`.
+//!
 //! ```
 //! use tally_core::{Document, DocumentMeta, Extractor};
 //! use tally_figures::FigureExtractor;

@@ -1,10 +1,17 @@
 //! Reads news articles into [`tally_core::Document`]s.
 //!
-//! Formats: Markdown (the seed story's format) and plain text. Each input yields a stream
+//! Formats: Markdown (the seed story's format), plain text, HTML pages (main text by
+//! readability, metadata from JSON-LD, OpenGraph and `<meta>`), JSON Lines, WARC (HTML
+//! `response` records) and RSS/Atom feeds, any of them gzipped; the format comes from the
+//! extension, else the first bytes, unless the caller names it. Each input yields a stream
 //! of records; a bad record is an error naming the file and record, and the stream goes on.
 //! Metadata (title, byline, date line, photo credits, related links, source url) is
 //! separated from the body; wire markers ("(Reuters) -", "— AFP") set the agency; the url's
 //! host names the publisher (`data/ingest/outlets.tsv`, falling back to the host).
+//!
+//! Limits: one article per page or record (a live blog is one long document); text built
+//! by JavaScript or inside `<iframe>`s is not seen; the furniture and credit wording is
+//! English; the language is only guessed as English or unknown.
 //!
 //! Invalid UTF-8 is decoded lossily (U+FFFD for each bad sequence) with an `I006` warning
 //! on the document that names the first bad byte: news archives often carry one stray

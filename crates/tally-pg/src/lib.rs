@@ -19,6 +19,9 @@
 //! with its rows, unless that copy was ingested later (re-extracted after a pipeline
 //! upgrade): then it replaces the older one, rows and all.
 //!
+//! Limits: one way, SQLite to PostgreSQL (nothing is read back into a store), and no TLS:
+//! reach a remote server through an SSH tunnel or a local TLS proxy.
+//!
 //! ```no_run
 //! let mut client = tally_pg::connect("postgres://tally@db.example/news")?;
 //! let stats = tally_pg::push(

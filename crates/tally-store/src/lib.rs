@@ -13,6 +13,10 @@
 //! - Browsing, for the HTTP server: [`browse`] (claims with filters and pages, one claim
 //!   with its carriers, a document with every annotation, speakers, entities).
 //!
+//! Limits: one writer at a time (SQLite), so several machines merge through `tally-pg`,
+//! not by sharing a file; syndicated copies are found by shared word 5-grams, so a
+//! translated or heavily rewritten copy is not clustered with its original.
+//!
 //! ```
 //! use tally_core::{Document, DocumentMeta};
 //! use tally_store::{Prepared, SearchScope, Store};

@@ -19,6 +19,10 @@
 //! Word lists (abbreviations, sentence openers, elisions) are data files under
 //! `data/text/`, embedded at compile time.
 //!
+//! Limits: rules for English news text. Lower-case text after a period never starts a
+//! sentence (text without capitals under-splits), and single line breaks inside a
+//! paragraph are spaces.
+//!
 //! ```
 //! use tally_core::{Document, DocumentMeta, Extractor};
 //! use tally_text::{Segmenter, quotations};

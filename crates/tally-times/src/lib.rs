@@ -9,6 +9,10 @@
 //! The vocabulary (month and weekday names, units, numbers, modifiers, holidays, tense
 //! cues) lives in `data/times/` at the repository root; see its `PROVENANCE.md`.
 //!
+//! Limits: English only; without a publication date relative expressions keep `X`s; the
+//! tense is the nearest cue word's, not a parse's; only a few expressions are dated by an
+//! earlier one ("a year earlier", the end day of a range), the rest by the publication date.
+//!
 //! ```
 //! use tally_core::{Document, DocumentMeta, Extractor, Published, PublishedSource};
 //! use tally_times::TimeExtractor;
