@@ -64,6 +64,33 @@ const PLACE_NOUNS_PLURAL: &[&str] = &[
     "governorates",
     "oblasts",
     "villages",
+    "counties",
+    "municipalities",
+    "prefectures",
+];
+
+/// Lowercase plural nouns of kinds of places whose examples follow "such as" or
+/// "including": "towns such as Mirebalais and Saut-d'Eau", "cities including Kharkiv".
+const PLACE_KINDS: &[&str] = &[
+    "towns",
+    "cities",
+    "villages",
+    "provinces",
+    "regions",
+    "districts",
+    "departments",
+    "states",
+    "countries",
+    "communities",
+    "areas",
+    "municipalities",
+    "neighborhoods",
+    "neighbourhoods",
+    "suburbs",
+    "islands",
+    "ports",
+    "capitals",
+    "counties",
 ];
 
 /// Lowercase nouns that with "of" make the name after them a place ("the island of
@@ -1294,7 +1321,7 @@ fn typed_pieces(
             {
                 cand.kind = Some(EntityType::Place);
             }
-            if cand.kind.is_none() && first_of_places(ctx, last) {
+            if cand.kind.is_none() && (first_of_places(ctx, last) || example_of_places(ctx, k)) {
                 cand.kind = Some(EntityType::Place);
             }
             // "identified as Colt Gray", "named as Jane Doe": a person's full name.
@@ -1361,6 +1388,21 @@ fn first_of_places(ctx: &SentenceCtx<'_>, last: usize) -> bool {
         && !ctx.words[second].possessive
         && !ctx.words[noun].upper
         && PLACE_NOUNS_PLURAL.contains(&ctx.text(noun))
+}
+
+/// Whether word `k` follows a plural kind of place and "such as" or "including": "towns
+/// such as Mirebalais", "cities including Kharkiv".
+fn example_of_places(ctx: &SentenceCtx<'_>, k: usize) -> bool {
+    let kind_at = |i: usize| {
+        (i + 1..=k).all(|w| ctx.words[w].joined)
+            && !ctx.words[i].upper
+            && PLACE_KINDS.contains(&ctx.text(i))
+    };
+    match k.checked_sub(1).map(|i| ctx.text(i)) {
+        Some("as") => k >= 3 && ctx.text(k - 2) == "such" && kind_at(k - 3),
+        Some("including") => k >= 2 && kind_at(k - 2),
+        _ => false,
+    }
 }
 
 /// Whether word `k` follows a lowercase place noun and "of": "the island of Lampedusa",

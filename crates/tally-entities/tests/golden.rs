@@ -535,3 +535,14 @@ fn a_name_after_a_person_noun_and_a_comma() {
         "The unit was bought from its former owner, Exxon.",
     ]));
 }
+
+/// Haiti's departments are places, and so are the examples after a plural kind of place
+/// ("towns such as Mirebalais and Saut-d'Eau"); "the Treasury and State departments" stay
+/// organizations.
+#[test]
+fn departments_and_examples_of_places() {
+    insta::assert_snapshot!(render(&[
+        "Most killings occurred in the Artibonite and Centre departments, where gangs attacked towns such as Mirebalais and Saut-d'Eau.",
+        "Police deployed in the Ouest department, and the Treasury and State departments met.",
+    ]));
+}
