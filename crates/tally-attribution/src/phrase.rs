@@ -344,6 +344,19 @@ pub(crate) fn left(lex: &Lexicon, words: &[Word<'_>], head: usize, floor: usize)
             start += 1;
         }
     }
+    // "a move economists warn could raise prices" (an apposition without "that"): "a"
+    // before a plural head belongs to the noun before it.
+    if head == start + 2
+        && matches!(words[start].lower(), "a" | "an")
+        && plural_like(words[head].text)
+        && !words[start + 1].is_capitalized()
+        && !matches!(
+            words[start + 1].lower(),
+            "few" | "dozen" | "couple" | "handful" | "hundred" | "thousand" | "million" | "score"
+        )
+    {
+        start = head;
+    }
     let phrase = Phrase {
         start,
         end: head + 1,

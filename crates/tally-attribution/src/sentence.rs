@@ -960,6 +960,32 @@ fn opened(words: &[Word<'_>], p: Phrase, open: &str) -> bool {
 
 /// Content running from `start` to the clause end: the sentence end, a dash or semicolon
 /// outside quotation marks, or a comma right before the next cue.
+/// Words that end a short source phrase.
+const PREPOSITIONS: [&str; 8] = ["of", "in", "for", "by", "as", "under", "on", "with"];
+
+/// ", a move economists warn could raise prices", ", a number that analysts say understates
+/// the toll": an apposition at `at` naming what was said and holding its own report (a
+/// cue within a few words, after a source) is that source's statement, not more content.
+fn apposed_report(words: &[Word<'_>], at: usize) -> bool {
+    let is = |i: usize, f: &dyn Fn(&Word<'_>) -> bool| words.get(i).is_some_and(f);
+    if !is(at, &|w| matches!(w.lower(), "a" | "an"))
+        || !is(at + 1, &|w| w.is_word() && !w.is_capitalized() && !w.cue)
+    {
+        return false;
+    }
+    let mut k = at + 2;
+    if is(k, &|w| matches!(w.lower(), "that" | "which")) {
+        k += 1;
+    }
+    // The source: one to four words, none a cue nor a preposition ("an associate of Marcos
+    // known as"), then the cue.
+    let source = words[k.min(words.len())..]
+        .iter()
+        .take(5)
+        .position(|w| !w.is_word() || w.cue || PREPOSITIONS.contains(&w.lower()));
+    matches!(source, Some(n) if n >= 1 && is(k + n, &|w| w.cue))
+}
+
 fn run_to_end(lex: &Lexicon, words: &[Word<'_>], start: usize, next_cue: usize) -> Option<Phrase> {
     let quoted = |i: usize| words.get(i).is_some_and(|w| w.inside);
     // Content runs past later cues, so without a bound a "sentence" of thousands of cues
@@ -1077,7 +1103,7 @@ fn run_to_end(lex: &Lexicon, words: &[Word<'_>], start: usize, next_cue: usize) 
                 .map_or(window, |p| &window[..p])
                 .windows(2)
                 .any(|pair| matches!(pair[0].lower(), "who" | "which") && pair[1].cue);
-            if who {
+            if who || apposed_report(words, end + 1) {
                 break;
             }
         }

@@ -1079,3 +1079,34 @@ fn a_compound_addressee_is_skipped_whole() {
         "{all:?}"
     );
 }
+
+/// ", a move economists warn could raise prices": an apposition holding its own report
+/// ends the content before it, and "a" before the plural source belongs to the noun.
+#[test]
+fn an_apposition_with_its_own_report_ends_the_content() {
+    let all = found(&[
+        "The president said he would impose tariffs, a move economists warn could raise prices.",
+        "The ministry said 4,000 soldiers had been killed, a number analysts say understates the toll.",
+    ]);
+    assert!(
+        has(&all, "said", "The president", "he would impose tariffs"),
+        "{all:?}"
+    );
+    assert!(
+        has(&all, "warn", "economists", "could raise prices"),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "said",
+            "The ministry",
+            "4,000 soldiers had been killed"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(&all, "say", "analysts", "understates the toll"),
+        "{all:?}"
+    );
+}
