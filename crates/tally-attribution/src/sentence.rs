@@ -3652,6 +3652,18 @@ fn according_to<'l>(
         while s < words.len() && words[s].is(",") {
             s += 1;
         }
+        // "According to a person familiar with the plans, who was not authorized to discuss
+        // them, exemptions ...": the relative clause describes the source.
+        if words
+            .get(s)
+            .is_some_and(|w| matches!(w.lower(), "who" | "whom" | "whose" | "which"))
+            && let Some(comma) = words[s..words.len().min(s + 40)]
+                .iter()
+                .position(|w| w.is(",") && !w.inside)
+        {
+            source.span.end = s + comma;
+            s += comma + 1;
+        }
         content.extend(run_to_end(lex, words, s, words.len()));
     } else {
         // `"...," the judge said, according to the Post`: the same content as the cue before.

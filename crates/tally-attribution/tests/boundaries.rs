@@ -1110,3 +1110,19 @@ fn an_apposition_with_its_own_report_ends_the_content() {
         "{all:?}"
     );
 }
+
+/// "According to a person familiar with the plans, who was not authorized to discuss them,
+/// ...": the relative clause describes the source; the content follows it.
+#[test]
+fn a_relative_clause_after_a_fronted_according_to_source_is_no_content() {
+    let all = found(&[
+        "According to a person familiar with the plans, who was not authorized to discuss them, exemptions were under discussion.",
+    ]);
+    assert!(
+        all.iter().any(|(c, s, t)| c == "According to"
+            && s.as_deref()
+                .is_some_and(|s| s.starts_with("a person familiar"))
+            && t == "exemptions were under discussion"),
+        "{all:?}"
+    );
+}
