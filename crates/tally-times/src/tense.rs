@@ -314,6 +314,8 @@ pub(crate) fn clause_tense(
         && left
             .get(1)
             .is_some_and(|n| !n.capital && cue(n).is_none() && !n.has(TIME_WORD | AUXILIARY))
+        // "set sentencing for March 12", "set a hearing for Tuesday": the date set.
+        && !left.iter().skip(2).take(2).any(|w| w.is("set"))
     {
         return None;
     }
@@ -793,8 +795,12 @@ fn left_cue(left: &[Word<'_>]) -> Option<Tense> {
             }
             return Some(Tense::Future);
         }
+        // "set sentencing for March 12": what is set for a time is ahead.
         if w.is("set") {
-            t = if i == 0 || after.is_some_and(|a| a.is("to") || a.is("for")) {
+            t = if i == 0
+                || after.is_some_and(|a| a.is("to") || a.is("for"))
+                || left.first().is_some_and(|f| f.is("for"))
+            {
                 Tense::Future
             } else {
                 Tense::Past

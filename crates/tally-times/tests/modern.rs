@@ -778,3 +778,16 @@ fn nouns_of_prospect_look_ahead() {
         ),
     ]));
 }
+
+/// What a court or a body sets for a date is ahead ("set sentencing for March 12").
+#[test]
+fn set_for_a_date() {
+    insta::assert_snapshot!(check(&[
+        (
+            "2025-11-20",
+            "U.S. District Judge Katherine Polk Failla set sentencing for March 12."
+        ),
+        ("2025-11-20", "The judge set a hearing for Tuesday."),
+        ("2025-11-20", "Prices set a record in March."),
+    ]));
+}
