@@ -215,7 +215,8 @@ impl TimeExtractor {
                     previous = None;
                     Direction::Past
                 };
-                let resolved = resolve(&found.expr, dct, direction);
+                let mut resolved = resolve(&found.expr, dct, direction);
+                weekday_year(&tokens, &found, &mut resolved);
                 // A season or fiscal year written "2023-24" or "2023/24" is one period,
                 // dated by the year it starts in (as "fiscal 1999-00" is).
                 let end = match found.expr {
@@ -465,6 +466,38 @@ fn push_range_day(
             quant: None,
         },
     ));
+}
+
+/// A day written with its weekday and no year ("Wednesday, March 4") falls in a year where
+/// it is that weekday: when the tense chose another year, the nearest year (one either
+/// side) that matches wins.
+fn weekday_year(tokens: &[Tok<'_>], found: &Found, resolved: &mut crate::resolve::Resolved) {
+    let Expr::Date {
+        year: YearRef::Auto,
+        month: Some(month),
+        day: Some(day),
+    } = found.expr
+    else {
+        return;
+    };
+    let Some(weekday) = tokens.get(found.start).and_then(|t| {
+        t.classes.iter().find_map(|c| match c {
+            crate::lexicon::Class::Weekday(w) => Some(*w),
+            _ => None,
+        })
+    }) else {
+        return;
+    };
+    let Some(year) = resolved.value.get(..4).and_then(|y| y.parse::<i64>().ok()) else {
+        return;
+    };
+    let matches = |y: i64| Day::new(y, month, day).is_some_and(|d| d.weekday() == weekday);
+    if matches(year) {
+        return;
+    }
+    if let Some(y) = [year + 1, year - 1].into_iter().find(|&y| matches(y)) {
+        resolved.value = format!("{y:04}{}", &resolved.value[4..]);
+    }
 }
 
 /// Days written with their year earlier in the document. Stories give the full date once

@@ -791,3 +791,15 @@ fn set_for_a_date() {
         ("2025-11-20", "Prices set a record in March."),
     ]));
 }
+
+/// A day written with its weekday and no year falls in a year where it is that weekday.
+#[test]
+fn a_weekday_picks_the_year_of_its_date() {
+    insta::assert_snapshot!(check(&[
+        (
+            "2026-02-22",
+            "Arsenal host Bayern in the first leg of their last-16 tie on Wednesday, March 4."
+        ),
+        ("2026-02-22", "The vote was held on Sunday, Nov. 3."),
+    ]));
+}
