@@ -3690,7 +3690,20 @@ fn according_to<'l>(
                 || words
                     .get(after_source + 1)
                     .is_some_and(|w| matches!(w.lower(), "who" | "whom" | "whose" | "which"));
+            // "Hichilema, who was re-elected with 57.8% according to results released on
+            // Saturday, called the outcome ...": the cue closes a relative clause; what
+            // follows is the main clause's predicate, not more of this content.
+            let closes_relative = content.first().is_some_and(|c| {
+                words[c.start..cue.words.start]
+                    .windows(2)
+                    .any(|p| p[0].is(",") && matches!(p[1].lower(), "who" | "which"))
+            }) && words.get(after_source + 1).is_some_and(|w| {
+                w.is_word()
+                    && !w.is_capitalized()
+                    && class(lex, words, after_source + 1) == Class::Other
+            });
             match rest {
+                _ if closes_relative => {}
                 Some(r) if describes && !content.is_empty() => source.span.end = r.end,
                 _ if opens_adjunct(words, after_source + 1) => {}
                 r => content.extend(r),

@@ -1126,3 +1126,21 @@ fn a_relative_clause_after_a_fronted_according_to_source_is_no_content() {
         "{all:?}"
     );
 }
+
+/// "X, who was re-elected with 57.8% of the vote according to results released on
+/// Saturday, called the outcome ...": "according to" closing a relative clause reports that
+/// clause; the main clause after it is not its content.
+#[test]
+fn according_to_closing_a_relative_clause_reports_only_that_clause() {
+    let all = found(&[
+        "The president, who was re-elected with 57.8% of the vote according to results released on Saturday, called the outcome a victory.",
+    ]);
+    let (_, _, content) = all
+        .iter()
+        .find(|(c, _, _)| c == "according to")
+        .unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(
+        content,
+        "The president, who was re-elected with 57.8% of the vote"
+    );
+}
