@@ -13,13 +13,18 @@
 //! normalized to UTC by the feed parser, so the original offset is lost. XML entities other
 //! than the five predefined ones are not expanded, so entity bombs ("billion laughs") stay
 //! inert.
+//!
+//! Encoding: a byte-order mark, else the XML declaration, else UTF-8. Bytes invalid in it
+//! become U+FFFD with an `I006` warning on the items they reach (see `xml_text`), not a
+//! lost feed; a declared encoding tally cannot decode is an error when the text is not
+//! UTF-8.
 
 use std::io::BufRead;
 use std::path::Path;
 
-use tally_core::{Document, DocumentMeta, Origin, Published};
+use tally_core::{Diagnostic, Document, DocumentMeta, Origin, Published};
 
-use crate::{IngestError, IngestOptions, Records, html, sniff};
+use crate::{IngestError, IngestOptions, Records, html, sniff, xml_text};
 
 /// Parses the feed in `reader` into documents, one per item.
 ///
@@ -37,11 +42,15 @@ pub fn records(
         path,
         options.max_document_bytes.saturating_mul(4),
     )?;
-    let feed = feed_rs::parser::parse(&bytes[..]).map_err(|e| IngestError::Record {
+    let feed_error = |message: String| IngestError::Record {
         path: name.clone(),
         record: "feed".to_owned(),
-        message: format!("not a readable RSS or Atom feed: {e}"),
-    })?;
+        message,
+    };
+    let text = xml_text::decode(&bytes, &name).map_err(feed_error)?;
+    let feed = feed_rs::parser::parse(&text.text[..])
+        .map_err(|e| feed_error(format!("not a readable RSS or Atom feed: {e}")))?;
+    let warning = text.warning;
     let publisher = feed
         .title
         .as_ref()
@@ -112,7 +121,38 @@ pub fn records(
         crate::finish_meta(&mut meta, &options, &paragraphs);
         Ok(Document::new(meta, paragraphs))
     });
-    Ok(Box::new(items.collect::<Vec<_>>().into_iter()))
+    let mut items: Vec<_> = items.collect();
+    if let Some(warning) = warning {
+        warn_where_replaced(&mut items, &warning);
+    }
+    Ok(Box::new(items.into_iter()))
+}
+
+/// Puts the decoding warning on the items that show a replacement character, so a feed
+/// with one bad byte warns once, not once per item; on the first document when none does
+/// (the byte was in a part that is not kept), so the file is still named.
+fn warn_where_replaced(items: &mut [Result<Document, IngestError>], warning: &Diagnostic) {
+    let replaced = |doc: &Document| {
+        let meta = &doc.meta;
+        [&meta.title, &meta.byline, &meta.publisher, &meta.url]
+            .into_iter()
+            .flatten()
+            .chain(std::iter::once(&doc.body))
+            .any(|s| s.contains('\u{FFFD}'))
+    };
+    let mut first = None;
+    let mut warned = false;
+    for doc in items.iter_mut().filter_map(|r| r.as_mut().ok()) {
+        if replaced(doc) {
+            doc.diagnostics.push(warning.clone());
+            warned = true;
+        } else if first.is_none() {
+            first = Some(doc);
+        }
+    }
+    if let Some(doc) = first.filter(|_| !warned) {
+        doc.diagnostics.push(warning.clone());
+    }
 }
 
 #[cfg(test)]
@@ -120,8 +160,109 @@ mod tests {
     use super::*;
 
     fn read(xml: &str) -> Result<Vec<Result<Document, IngestError>>, IngestError> {
-        let reader: Box<dyn BufRead> = Box::new(std::io::Cursor::new(xml.as_bytes().to_vec()));
+        read_bytes(xml.as_bytes())
+    }
+
+    fn read_bytes(xml: &[u8]) -> Result<Vec<Result<Document, IngestError>>, IngestError> {
+        let reader: Box<dyn BufRead> = Box::new(std::io::Cursor::new(xml.to_vec()));
         records(reader, Path::new("world.rss"), &IngestOptions::default()).map(Iterator::collect)
+    }
+
+    /// An RSS feed of three items; `{place}` in the template becomes `place`.
+    fn rss(channel: &[u8], place: &[u8]) -> Vec<u8> {
+        let mut xml = b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title><description>".to_vec();
+        xml.extend(channel);
+        xml.extend(b"</description>");
+        for (i, town) in [&b"Lima"[..], place, b"Quito"].into_iter().enumerate() {
+            xml.extend(
+                format!("<item><guid>{i}</guid><title>Blast</title><description>Officials in ")
+                    .as_bytes(),
+            );
+            xml.extend(town);
+            xml.extend(format!(" said {i} people were hurt.</description></item>").as_bytes());
+        }
+        xml.extend(b"</channel></rss>");
+        xml
+    }
+
+    fn warnings(docs: &[Result<Document, IngestError>]) -> Vec<Vec<String>> {
+        docs.iter()
+            .map(|d| {
+                let doc = d.as_ref().unwrap();
+                doc.diagnostics
+                    .iter()
+                    .map(|w| format!("{}: {}", w.code, w.message))
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_invalid_byte_loses_no_item_and_warns_on_the_item_it_is_in() {
+        let docs = read_bytes(&rss(b"News", b"Bogot\xe1")).unwrap();
+        assert_eq!(docs.len(), 3);
+        assert_eq!(
+            docs[1].as_ref().unwrap().body,
+            "Officials in Bogot\u{FFFD} said 1 people were hurt."
+        );
+        let warning =
+            "I006: world.rss: invalid UTF-8 at byte 286; decoded with replacement characters";
+        assert_eq!(warnings(&docs), [vec![], vec![warning.to_owned()], vec![]]);
+    }
+
+    #[test]
+    fn an_invalid_byte_outside_the_items_warns_on_the_first() {
+        let docs = read_bytes(&rss(b"Caf\xe9 news", b"Cusco")).unwrap();
+        let warnings = warnings(&docs);
+        assert_eq!(warnings.iter().map(Vec::len).collect::<Vec<_>>(), [1, 0, 0]);
+        assert!(
+            warnings[0][0].contains("invalid UTF-8 at byte 84"),
+            "{warnings:?}"
+        );
+    }
+
+    #[test]
+    fn an_atom_feed_with_an_invalid_byte_is_read() {
+        let xml = b"<?xml version=\"1.0\" encoding=\"utf-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Wire</title><entry><title>Bogot\xe1</title><id>urn:x</id><content type=\"text\">Officials said 3 people were hurt.</content></entry></feed>";
+        let docs = read_bytes(xml).unwrap();
+        let doc = docs[0].as_ref().unwrap();
+        assert_eq!(doc.meta.title.as_deref(), Some("Bogot\u{FFFD}"));
+        assert_eq!(doc.diagnostics[0].code, "I006");
+    }
+
+    #[test]
+    fn a_declared_latin1_feed_is_decoded_without_a_warning() {
+        let mut xml = rss(b"News", b"Bogot\xe1");
+        xml.splice(
+            ..21,
+            b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>"
+                .iter()
+                .copied(),
+        );
+        let docs = read_bytes(&xml).unwrap();
+        assert_eq!(
+            docs[1].as_ref().unwrap().body,
+            "Officials in Bogot\u{e1} said 1 people were hurt."
+        );
+        assert!(warnings(&docs).iter().all(Vec::is_empty));
+    }
+
+    #[test]
+    fn an_undecodable_declared_encoding_is_a_clear_error() {
+        let mut xml = rss(b"News", b"Bogot\xe1");
+        xml.splice(
+            ..21,
+            b"<?xml version=\"1.0\" encoding=\"x-klingon\"?>"
+                .iter()
+                .copied(),
+        );
+        let err = read_bytes(&xml).err().unwrap().to_string();
+        assert!(
+            err.starts_with(
+                "world.rss: feed: the XML declaration names the encoding \"x-klingon\""
+            ),
+            "{err}"
+        );
     }
 
     #[test]

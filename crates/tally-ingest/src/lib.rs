@@ -16,6 +16,7 @@
 //! Invalid UTF-8 is decoded lossily (U+FFFD for each bad sequence) with an `I006` warning
 //! on the document that names the first bad byte: news archives often carry one stray
 //! Latin-1 byte, and dropping the whole article for it would lose far more than it protects.
+//! Feeds are decoded in the encoding their XML declaration names, the same way.
 //!
 //! ```
 //! use tally_ingest::{Format, IngestOptions, parse_str};
@@ -46,6 +47,7 @@ mod text;
 mod warc;
 mod wire;
 mod wire_pattern;
+mod xml_text;
 
 pub use agencies::{agency, agency_in, host, publisher_for_url};
 pub use error::IngestError;
