@@ -197,7 +197,13 @@ impl Occupied {
         let start = before
             .checked_sub(1)
             .map(|k| self.ends[k])
-            .filter(|&e| e > opening && body[e..figure.start].trim_start().starts_with(MARK))
+            // The mark may close the taken span itself ("said Juliet Peters, a Red Cross
+            // official in Black River, [a town of about 4,000 people]").
+            .filter(|&e| {
+                e > opening
+                    && (body[e..figure.start].trim_start().starts_with(MARK)
+                        || body[..e].ends_with(MARK))
+            })
             .unwrap_or(opening);
         let after = self.starts.partition_point(|&s| s < figure.end);
         let end = self

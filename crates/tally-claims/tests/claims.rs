@@ -937,3 +937,40 @@ fn an_agentless_passive_leaves_its_figure_to_the_reporter() {
         [(ClaimantKind::Unknown, vec!["F1".to_owned()])]
     );
 }
+
+/// A figure in an apposition after a source whose span closes with its comma ("said Jane
+/// Roe, a nurse in Townville, a town of about 4,000 people") is the reporter's, and its
+/// evidence is the apposition, not the whole sentence.
+#[test]
+fn a_reporter_figure_after_a_source_takes_only_its_stretch() {
+    let sentence = "\"We lost everything,\" said Jane Roe, a nurse in Townville, a town of about 4,000 people.";
+    let mut d = doc(&[sentence], Some("AP"));
+    d.speakers = vec![speaker("S1", span(&d, "Jane Roe", 0), false)];
+    let mut a = attribution(
+        "A1",
+        QuoteKind::Direct,
+        span(&d, "said", 0),
+        Some("S1"),
+        span(&d, "\"We lost everything,\"", 0),
+        SaidAtBasis::PublicationDate,
+        "2025-03-23",
+    );
+    a.source = Some(span(&d, "Jane Roe, a nurse in Townville,", 0));
+    d.attributions = vec![a];
+    d.figures = vec![figure(
+        &d,
+        "F1",
+        "about 4,000",
+        0,
+        Measure::Other,
+        (4000.0, 4000.0),
+    )];
+    d.mark_layer(Layer::Figures);
+    ClaimBuilder.run(&mut d).unwrap();
+    let reporter = d
+        .claims
+        .iter()
+        .find(|c| c.kind == ClaimKind::Reporter)
+        .unwrap();
+    assert_eq!(reporter.evidence[0].text, "a town of about 4,000 people.");
+}
