@@ -2257,6 +2257,11 @@ fn verb<'l>(
         }
         None => return None,
     };
+    // "more than the 285 reported in all of 2024": a reduced relative after a figure; a
+    // count is never a speaker.
+    if bare_figure(lex, words, source.core) {
+        return None;
+    }
     // "A recent CNN survey found 90 percent support": after a study the object is what it
     // found.
     let after = match after {
@@ -2665,13 +2670,16 @@ fn clause_subject(lex: &Lexicon, words: &[Word<'_>], floor: usize, h: usize) -> 
         start = c + 1;
     }
     let span = trim_comma(words, Phrase { start, end: h });
-    let n = word_count(words, span);
-    if span.end <= span.start || n == 0 || n > MAX_CLAUSE_SUBJECT {
+    // "Residents in the town of Paiporta, where at least 40 people died, told": a relative
+    // clause between commas belongs to the subject; the words before it name the speaker.
+    let core = relative_tail(words, span, h).map_or(span, |c| trim_comma(words, c));
+    let n = word_count(words, core);
+    if core.end <= core.start || n == 0 || n > MAX_CLAUSE_SUBJECT {
         return None;
     }
     // A subject has no auxiliary or finite verb of its own ("the bill was passed, he
     // says" is a clause); a relative pronoun means a clause the phrase scan declined.
-    let clause_word = words[span.start..span.end]
+    let clause_word = words[core.start..core.end]
         .iter()
         .enumerate()
         .any(|(k, w)| {
@@ -2698,7 +2706,7 @@ fn clause_subject(lex: &Lexicon, words: &[Word<'_>], floor: usize, h: usize) -> 
     if !share
         && !quantifier
         && matches!(
-            class(lex, words, span.end - 1),
+            class(lex, words, core.end - 1),
             Class::Prep | Class::Break | Class::Det | Class::Aux | Class::Punct
         )
     {
@@ -2706,10 +2714,53 @@ fn clause_subject(lex: &Lexicon, words: &[Word<'_>], floor: usize, h: usize) -> 
     }
     Some(Source {
         span,
-        core: span,
+        core,
         apposition: None,
         antecedent: None,
     })
+}
+
+/// The subject before a relative clause that closes `span` between commas (", where at
+/// least 40 people died," right before the cue at `h`): the words before the clause's
+/// opening comma. None when the span has no such clause or the clause is no plain one
+/// (a quotation, another comma, or more than [`MAX_RELATIVE_TAIL`] words).
+fn relative_tail(words: &[Word<'_>], span: Phrase, h: usize) -> Option<Phrase> {
+    if !words[h - 1].is(",") {
+        return None;
+    }
+    let open = (span.start + 1..span.end)
+        .rev()
+        .find(|&i| words[i].is(","))?;
+    let first = words.get(open + 1)?.lower();
+    if !matches!(first, "where" | "when" | "who" | "whose" | "which")
+        || span.end - open > MAX_RELATIVE_TAIL
+        || words[open..span.end].iter().any(|w| w.quote().is_some())
+    {
+        return None;
+    }
+    Some(Phrase {
+        start: span.start,
+        end: open,
+    })
+}
+
+/// Most tokens a relative clause read by [`relative_tail`] has.
+const MAX_RELATIVE_TAIL: usize = 16;
+
+/// Whether a source phrase ends in a bare figure after a determiner or possessive ("the
+/// 285", "her 1,280"): a count, not a name. "Six in 10" and "those over 60" are shares of
+/// people; "3M" and "G7" have letters.
+fn bare_figure(lex: &Lexicon, words: &[Word<'_>], core: Phrase) -> bool {
+    core.end > core.start + 1 && {
+        let t = words[core.end - 1].text;
+        t.starts_with(|c: char| c.is_ascii_digit())
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            && matches!(
+                class(lex, words, core.end - 2),
+                Class::Det | Class::Possessive
+            )
+    }
 }
 
 /// Most words a subject read by [`clause_subject`] has.

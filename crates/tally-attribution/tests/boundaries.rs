@@ -1144,3 +1144,44 @@ fn according_to_closing_a_relative_clause_reports_only_that_clause() {
         "The president, who was re-elected with 57.8% of the vote"
     );
 }
+/// A relative clause between commas after a long subject ("where at least 40 people
+/// died") belongs to the source; the speaker is the phrase before it.
+#[test]
+fn a_relative_clause_after_a_long_subject_stays_in_the_source() {
+    let all = found(&[
+        "Residents in the town of Paiporta, where at least 40 people died, told local media that water rose to two meters within minutes.",
+        "Officials in the northern province of Idlib, which borders Turkey on two sides, said that the shelling had resumed.",
+    ]);
+    let source_of = |cue: &str| {
+        all.iter()
+            .find(|(c, _, _)| c == cue)
+            .and_then(|(_, s, t)| Some((s.clone()?, t.clone())))
+    };
+    let (source, content) = source_of("told").unwrap();
+    assert!(
+        source.starts_with("Residents in the town of Paiporta, where at least 40 people died"),
+        "{all:?}"
+    );
+    assert_eq!(content, "that water rose to two meters within minutes");
+    let (source, content) = source_of("said").unwrap();
+    assert!(
+        source.starts_with("Officials in the northern province of Idlib, which borders Turkey"),
+        "{all:?}"
+    );
+    assert_eq!(content, "that the shelling had resumed");
+}
+
+/// A figure after a determiner ("the 285 reported in all of 2024") is a count in a reduced
+/// relative, never a speaker; a share of people ("Six in 10 say") still speaks.
+#[test]
+fn a_figure_is_never_a_source() {
+    let all = found(&[
+        "The agency has confirmed 378 cases this year, more than the 285 reported in all of 2024.",
+        "Six in 10 say the economy is getting worse.",
+    ]);
+    assert!(!all.iter().any(|(c, _, _)| c == "reported"), "{all:?}");
+    assert!(
+        has(&all, "say", "Six in 10", "the economy is getting worse"),
+        "{all:?}"
+    );
+}
