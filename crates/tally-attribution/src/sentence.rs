@@ -1912,6 +1912,22 @@ fn before(words: &[Word<'_>], boundary: usize, prev: Option<&Found<'_>>) -> Opti
             (source, _) => f.cue.end.max(source.map_or(0, |s| s.span.end)),
         },
     );
+    // "Experts said vaccination remains the best protection; [two doses are 97% effective],
+    // according to the CDC": a semicolon outside quotation marks closes the clause before.
+    // Not in a list ("A was paid $29,715; B was paid $35,845; and C was paid $125,080,
+    // according to FEC records"): two semicolons, or one before "and"/"or".
+    let semicolons: Vec<usize> = (start..boundary)
+        .filter(|&i| words[i].is(";") && !words[i].inside)
+        .collect();
+    let start = match semicolons[..] {
+        [i] if !words
+            .get(i + 1)
+            .is_some_and(|w| matches!(w.lower(), "and" | "or")) =>
+        {
+            i + 1
+        }
+        _ => start,
+    };
     if start >= boundary {
         return None;
     }

@@ -1185,3 +1185,40 @@ fn a_figure_is_never_a_source() {
         "{all:?}"
     );
 }
+
+/// A semicolon outside quotation marks ends the clause before it: a source after the
+/// second clause reports only that clause.
+#[test]
+fn a_semicolon_ends_the_content_before_a_post_posed_source() {
+    let all = found(&[
+        "Public health experts said vaccination remains the best protection; two doses are 97% effective, according to the CDC.",
+        "Turnout was low in the north; most polling stations closed early, the commission said.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "according to",
+            "the CDC",
+            "two doses are 97% effective"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "said",
+            "Public health experts",
+            "vaccination remains the best protection"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "said",
+            "the commission",
+            "most polling stations closed early"
+        ),
+        "{all:?}"
+    );
+}
