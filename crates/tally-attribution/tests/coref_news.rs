@@ -796,3 +796,27 @@ fn a_document_owned_by_its_is_the_body_before() {
     );
     assert_eq!(speakers(&doc), ["Acme Corp", "Acme Corp"]);
 }
+
+/// A body named by an association, lobby, institute or bureau noun is an organization:
+/// a later "it" refers to it ("the 80% it says is needed").
+#[test]
+fn it_refers_to_an_association_or_a_lobby() {
+    let doc = run(
+        &[
+            "The European steel association said imports had risen 12% in 2025.",
+            "It says a quota of 80% is needed to restore the industry.",
+            "Steel lobby Eurofer said capacity use had fallen to 65%.",
+            "It says the cut falls short.",
+        ],
+        &[],
+    );
+    assert_eq!(
+        speakers(&doc),
+        [
+            "The European steel association",
+            "The European steel association",
+            "Eurofer",
+            "Eurofer"
+        ]
+    );
+}
