@@ -606,8 +606,13 @@ fn cues_in<'l>(lex: &'l Lexicon, words: &[Word<'_>], hits: &[Hit]) -> Vec<CueAt<
                         "some" | "many" | "several" | "most" | "few" | "both" | "other" | "all"
                     )
                 });
+            // "Trump's claim that ...", "his plans to ...", "Clinton's attacks on ...": a
+            // noun cue with its owner and its complement is a report (see
+            // `sentence::owned_noun`).
+            let owned = before(1).is_some_and(|w| sentence::owner_word(lex, w))
+                && sentence::owned_complement(entry, words, end).is_some();
             let noun = plural_subject
-                || !entry.flags.in_document && before(1).is_some_and(det)
+                || !entry.flags.in_document && before(1).is_some_and(det) && !owned
                 || (entry.flags.noun
                     && !agrees
                     && before(1).is_some_and(|w| {
@@ -979,6 +984,34 @@ fn not_a_person(
     }
 }
 
+/// The owner of a noun cue as the speaker ("[Hillary Clinton's] claim that ..."): the
+/// name without its possessive ending, so that it links to the person or body; an owner
+/// that is no name keeps its descriptor, without the ending too ("the DNC's").
+fn owner_as_speaker(d: &mut Descriptor, words: &[Word<'_>], target: Phrase) {
+    let Some(last) = target.end.checked_sub(1).map(|i| &words[i]) else {
+        return;
+    };
+    if target.end <= target.start || !last.is_possessive() {
+        return;
+    }
+    let cut = last.text.len() - descriptor::strip_possessive(last.text).len();
+    d.text.truncate(d.text.len().saturating_sub(cut));
+    let named = words[target.start..target.end]
+        .iter()
+        .all(|w| w.is_capitalized() || w.text.ends_with('.'));
+    if named && d.form != Form::Named {
+        d.form = Form::Named;
+        d.name = Some(d.text.clone());
+        d.name_range = Some((words[target.start].start, last.end - cut));
+    } else if let Some(n) = d.name.as_mut() {
+        let keep = descriptor::strip_possessive(n).len();
+        n.truncate(keep);
+        if let Some(r) = d.name_range.as_mut() {
+            r.1 = r.1.min(last.end - cut);
+        }
+    }
+}
+
 /// The named head of an apposition that a relative clause follows: in "Sen. Dianne
 /// Feinstein of California, the ranking Democrat on the committee, who said", the "who"
 /// refers to the senator, whom the apposition describes, not to the apposition (nor to the
@@ -1244,6 +1277,14 @@ fn annotate(
                         None => named_in_apposition(&entities, words, s.core, s.apposition),
                     };
                     let mut d = descriptor::parse(lex, &doc.body, words, target, apposition);
+                    // "[Trump's] claim that": the owner of a one-word noun cue before "that";
+                    // not a company named in the possessive ("Heck's also said").
+                    if f.cue.start == target.end
+                        && f.cue.end == f.cue.start + 1
+                        && words.get(f.cue.end).is_some_and(|w| w.lower() == "that")
+                    {
+                        owner_as_speaker(&mut d, words, target);
+                    }
                     let span = span_of(doc, words, target)?;
                     name_from_person(lex, &mut d, &doc.body, &entities, &span);
                     owner::name_owner(&mut d, &doc.body, span.start, span.end, |a, b| {

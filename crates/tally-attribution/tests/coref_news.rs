@@ -820,3 +820,22 @@ fn it_refers_to_an_association_or_a_lobby() {
         ]
     );
 }
+
+/// A noun cue owned by a name and followed by "that" is that speaker's report ("Hillary
+/// Clinton's claim that ..."); the speaker's name has no possessive ending.
+#[test]
+fn an_owned_claim_is_the_owners_report() {
+    let doc = run(
+        &[
+            "Hillary Clinton's claim that Donald Trump appears in an ISIS video is false.",
+            "The DNC's claim that the vote was fair drew fire.",
+        ],
+        &[],
+    );
+    assert_eq!(speakers(&doc), ["Hillary Clinton", "The DNC"]);
+    assert!(
+        doc.attributions[0].content[0]
+            .text
+            .starts_with("that Donald Trump appears in an ISIS video")
+    );
+}
