@@ -82,6 +82,8 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
         }
         let result = if let Some(f) = owned_noun(lex, words, cue, next_cue) {
             Some(f)
+        } else if let Some(f) = passive_by(lex, words, cue, next_cue) {
+            Some(f)
         } else if let Some(f) = quoted_as_saying(lex, words, cue, found.last(), cues) {
             Some(f)
         } else if let Some(f) = asked(words, cue) {
@@ -253,6 +255,134 @@ fn owned_noun<'l>(
             apposition: None,
             antecedent: None,
         }),
+        content: vec![content],
+    })
+}
+
+/// A passive cue with its agent after "by": the agent is the source and the subject the
+/// content ("The plan was criticized by [Miller]", "the law, opposed by [Democrats],",
+/// "a practice criticized by [civil rights advocates]", "The campaign, first reported by
+/// [The Washington Post],"); an addressee verb takes the "that" clause after the agent
+/// instead ("was warned by the Russian government [that he was a threat]"). Not a cue
+/// with another passive sense or a physical one ("charged by", "attacked by"), nor a weak
+/// cue without an object frame ("the prices offered by suppliers"), nor an agent that is
+/// a time, an amount or a manner ("by Tuesday", "by 5 percent", "by far").
+fn passive_by<'l>(
+    lex: &Lexicon,
+    words: &[Word<'_>],
+    cue: &CueAt<'l>,
+    next_cue: usize,
+) -> Option<Found<'l>> {
+    let flags = cue.entry.flags;
+    if cue.entry.participle
+        || (flags.weak && !flags.np)
+        || flags.sense
+        || flags.place
+        || flags.prep
+        || flags.adverb
+        || flags.raise
+        || flags.in_document
+        || words.get(cue.words.end)?.lower() != "by"
+        || cue.words.start == 0
+    {
+        return None;
+    }
+    let last = words[cue.words.end - 1].lower();
+    if !(last.ends_with("ed")
+        || last.ends_with("en")
+        || matches!(last, "told" | "thought" | "sought" | "held"))
+    {
+        return None;
+    }
+    let agent_at = cue.words.end + 1;
+    let first = words.get(agent_at)?;
+    if !first.is_word()
+        || first.lower().ends_with("ing")
+        || is_time_word(first.lower())
+        || matches!(
+            class(lex, words, agent_at),
+            Class::Number | Class::Prep | Class::Break
+        )
+        || matches!(
+            first.lower(),
+            "far"
+                | "then"
+                | "now"
+                | "themselves"
+                | "itself"
+                | "himself"
+                | "herself"
+                | "hand"
+                | "mail"
+                | "phone"
+        )
+    {
+        return None;
+    }
+    let source = source_right(lex, words, agent_at)?;
+    let head = words[source.core.end - 1].lower();
+    if is_time_word(head)
+        || matches!(
+            head,
+            "end" | "time" | "way" | "margin" | "percent" | "points" | "votes"
+        )
+        || words[source.core.start..source.core.end]
+            .iter()
+            .any(|w| w.text.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    let content = if flags.obj {
+        let at = source.span.end;
+        if words.get(at)?.lower() != "that" {
+            return None;
+        }
+        run_to_end(lex, words, at, next_cue)?
+    } else {
+        // The subject: before the auxiliaries ("was first reported"), or before the comma
+        // of a reduced relative ("The law, opposed by").
+        let mut h = cue.words.start;
+        let mut aux = false;
+        while h > 0
+            && (matches!(
+                words[h - 1].lower(),
+                "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "been"
+                    | "be"
+                    | "being"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "also"
+                    | "then"
+                    | "first"
+                    | "not"
+                    | "never"
+                    | "widely"
+                    | "strongly"
+            ) || (words[h - 1].lower().ends_with("ly") && words[h - 1].is_word()))
+        {
+            aux |= matches!(
+                words[h - 1].lower(),
+                "was" | "were" | "is" | "are" | "been" | "be"
+            );
+            h -= 1;
+        }
+        let head = if !aux && h >= 2 && words[h - 1].is(",") {
+            h - 2
+        } else {
+            h.checked_sub(1)?
+        };
+        phrase::left(lex, words, head, 0)?
+    };
+    Some(Found {
+        cue: cue.words,
+        lemma: &cue.entry.lemma,
+        class: cue.entry.class,
+        source: Some(source),
         content: vec![content],
     })
 }
@@ -1941,7 +2071,14 @@ fn before(words: &[Word<'_>], boundary: usize, prev: Option<&Found<'_>>) -> Opti
     // not endorsed a candidate, told reporters` (the relative clause's report lies between
     // the antecedent and this cue).
     let prev = prev
-        .filter(|f| f.cue.start < boundary || f.source.is_some_and(|s| s.span.start < boundary));
+        .filter(|f| f.cue.start < boundary || f.source.is_some_and(|s| s.span.start < boundary))
+        // "The accord, offered by House Speaker Hara, killed the plan, analysts said": a
+        // passive with its agent inside the clause is part of this content.
+        .filter(|f| {
+            !(words.get(f.cue.end).is_some_and(|w| w.lower() == "by")
+                && f.source.is_some_and(|s| s.span.start == f.cue.end + 1)
+                && f.content.first().is_some_and(|c| c.end <= f.cue.start))
+        });
     let start = prev.map_or_else(
         || dateline_end(words),
         |f| match (f.source, f.content.first()) {

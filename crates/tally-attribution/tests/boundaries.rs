@@ -1222,3 +1222,41 @@ fn a_semicolon_ends_the_content_before_a_post_posed_source() {
         "{all:?}"
     );
 }
+
+/// A passive cue with its agent after "by": the agent speaks and the subject is what it
+/// holds a view on; a report after it keeps the whole clause; an agent that is a time is
+/// no speaker.
+#[test]
+fn a_passive_with_its_agent_names_the_source() {
+    let all = found(&[
+        "The plan was criticized by Miller.",
+        "The law, opposed by Democrats, was blocked.",
+        "He had been warned by the Russian government that he was a threat.",
+        "The accord, offered by House Speaker Kenzaburo Hara, killed the plan, analysts said.",
+        "The results were announced by Tuesday.",
+    ]);
+    assert!(has(&all, "criticized", "Miller", "The plan"), "{all:?}");
+    assert!(has(&all, "opposed", "Democrats", "The law"), "{all:?}");
+    assert!(
+        has(
+            &all,
+            "warned",
+            "the Russian government",
+            "that he was a threat"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "said",
+            "analysts",
+            "The accord, offered by House Speaker Kenzaburo Hara, killed the plan"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        !all.iter().any(|(_, s, _)| s.as_deref() == Some("Tuesday")),
+        "{all:?}"
+    );
+}
