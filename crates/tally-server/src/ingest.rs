@@ -19,6 +19,7 @@ use axum::extract::State;
 use axum::extract::rejection::BytesRejection;
 use axum::http::{HeaderMap, StatusCode, header};
 use tally_core::{Document, Published, PublishedSource};
+use tally_extract::Pipeline;
 use tally_ingest::{Format, IngestOptions};
 use tally_store::{ErrorRecord, Prepared};
 
@@ -29,6 +30,9 @@ use crate::{ApiError, AppState};
 
 /// The origin path recorded on documents that came through the API.
 const ORIGIN: &str = "POST /api/ingest";
+
+/// The diagnostic code of a document an extractor failed on.
+const EXTRACT_FAILED: &str = "E001";
 
 /// Adds articles. Needs `Authorization: Bearer TOKEN`.
 #[utoipa::path(post, path = "/api/ingest", tag = "ingest", params(IngestParams),
@@ -77,22 +81,8 @@ pub async fn ingest(
     }
     state
         .write(move |pipeline, writer| {
-            let (documents, failures) = read_body(&body, kind, &options)?;
-            let mut ids = Vec::with_capacity(documents.len());
-            let mut prepared = Vec::with_capacity(documents.len());
-            let mut errors = failures;
-            for mut doc in documents {
-                ids.push(doc.id.clone());
-                match pipeline.run(&mut doc) {
-                    Ok(()) => prepared.push(Prepared::new(doc)),
-                    Err(e) => errors.push(ErrorRecord {
-                        path: ORIGIN.to_owned(),
-                        record: format!("document {}", doc.id),
-                        code: "E000".to_owned(),
-                        message: e.to_string(),
-                    }),
-                }
-            }
+            let (documents, mut errors) = read_body(&body, kind, &options)?;
+            let (ids, prepared) = extract(pipeline, documents, &mut errors);
             let stats = writer
                 .lock()
                 .map_err(|_| ApiError::Internal("the writer is poisoned".to_owned()))?
@@ -114,6 +104,31 @@ pub async fn ingest(
             }))
         })
         .await
+}
+
+/// Runs the pipeline over `documents`: their ids, and those it annotated ready to store.
+/// A document an extractor fails on is added to `errors` with the code the CLI, the store
+/// and the Python bindings use (`docs/diagnostics.md`), and the others go on.
+fn extract(
+    pipeline: &Pipeline,
+    documents: Vec<Document>,
+    errors: &mut Vec<ErrorRecord>,
+) -> (Vec<String>, Vec<Prepared>) {
+    let mut ids = Vec::with_capacity(documents.len());
+    let mut prepared = Vec::with_capacity(documents.len());
+    for mut doc in documents {
+        ids.push(doc.id.clone());
+        match pipeline.run(&mut doc) {
+            Ok(()) => prepared.push(Prepared::new(doc)),
+            Err(e) => errors.push(ErrorRecord {
+                path: ORIGIN.to_owned(),
+                record: format!("document {}", doc.id),
+                code: EXTRACT_FAILED.to_owned(),
+                message: e.to_string(),
+            }),
+        }
+    }
+    (ids, prepared)
 }
 
 fn authorize(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
@@ -255,4 +270,57 @@ fn read_jsonl(
         }
     }
     Ok((documents, errors))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tally_core::{DocumentMeta, ExtractError, Extractor, Layer};
+
+    /// Fails on documents whose body mentions "fail".
+    struct Picky;
+
+    impl Extractor for Picky {
+        fn name(&self) -> &'static str {
+            "picky"
+        }
+        fn requires(&self) -> &'static [Layer] {
+            &[]
+        }
+        fn provides(&self) -> &'static [Layer] {
+            &[]
+        }
+        fn run(&self, doc: &mut Document) -> Result<(), ExtractError> {
+            if doc.body.contains("fail") {
+                return Err(ExtractError::Data {
+                    what: "test",
+                    source_name: "picky".to_owned(),
+                    message: "refused".to_owned(),
+                });
+            }
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn an_extractor_failure_is_recorded_as_e001_and_the_rest_go_on() {
+        let pipeline = Pipeline::new(vec![Box::new(Picky)]).unwrap();
+        let docs: Vec<Document> = ["Officials said it would fail.", "Officials said 3 died."]
+            .into_iter()
+            .map(|text| Document::new(DocumentMeta::default(), [text]))
+            .collect();
+        let failed = docs[0].id.clone();
+        let mut errors = Vec::new();
+        let (ids, prepared) = extract(&pipeline, docs, &mut errors);
+        assert_eq!(ids.len(), 2);
+        assert_eq!(prepared.len(), 1);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].code, "E001");
+        assert_eq!(errors[0].record, format!("document {failed}"));
+        assert!(
+            errors[0].message.contains("refused"),
+            "{}",
+            errors[0].message
+        );
+    }
 }
