@@ -81,7 +81,7 @@ pub fn agency_in(text: &str) -> Option<&'static str> {
         .map(|m| aliases[m.pattern().as_usize()].1)
 }
 
-/// The outlet that owns a url's host ("https://www.themoscowtimes.com/..." →
+/// The outlet that owns a url's host (`https://www.themoscowtimes.com/...` →
 /// "The Moscow Times"), falling back to the host without "www.".
 #[must_use]
 pub fn publisher_for_url(url: &str) -> Option<String> {
