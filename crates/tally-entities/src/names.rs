@@ -756,9 +756,22 @@ fn run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candidate>) 
     {
         from += 1;
     }
+    // "the April-June quarter", "Monday-Friday": words of a time joined by a hyphen.
+    if from == to && hyphenated_stops(ctx.text(from)) {
+        return;
+    }
     if from <= to {
         name_run(ctx, from, to, out);
     }
+}
+
+/// Whether a word is common words joined by hyphens ("April-June", "Monday-Friday"): each
+/// part in stop_caps.txt.
+fn hyphenated_stops(word: &str) -> bool {
+    word.contains('-')
+        && word
+            .split('-')
+            .all(|p| !p.is_empty() && LEXICON.flags(p) & STOP != 0)
 }
 
 /// Splits and types the capitalized words `from..=to` that open with a name's first word.

@@ -546,3 +546,11 @@ fn departments_and_examples_of_places() {
         "Police deployed in the Ouest department, and the Treasury and State departments met.",
     ]));
 }
+
+/// Common words joined by a hyphen ("the April-June quarter") are no name; "Coca-Cola" is.
+#[test]
+fn hyphenated_months_are_no_name() {
+    insta::assert_snapshot!(render(&[
+        "Operating profit for the April-June quarter rose, and Coca-Cola said the October-December period was weak.",
+    ]));
+}
