@@ -186,6 +186,15 @@ impl Registry {
                 {
                     k.speaker.name = Some(longer.clone());
                 }
+                // "the electoral commission" named later: the institution takes the name.
+                if d.form == Form::Named
+                    && k.speaker.entity_id.is_none()
+                    && k.speaker.name.is_some()
+                    && k.speaker.name == k.speaker.descriptor
+                {
+                    k.speaker.name = m.entity.as_ref().map(|e| e.1.clone()).or(d.name.clone());
+                    k.speaker.entity_id = m.entity.as_ref().map(|e| e.0.clone());
+                }
                 if k.gender.is_none()
                     && let Form::Pronoun(p) = d.form
                 {
@@ -279,6 +288,24 @@ impl Registry {
         self.known.into_iter().map(|k| k.speaker).collect()
     }
 
+    /// "the electoral commission said ..." then "the Electoral Commission of Zambia said":
+    /// an institution first described in lowercase is the one named later by the same
+    /// words (before any "of" complement).
+    fn described_before(&self, name: &str) -> Option<usize> {
+        let head = name.split(" of ").next().unwrap_or(name);
+        if !head.contains(' ') {
+            return None;
+        }
+        self.known.iter().rposition(|k| {
+            k.not_person == Some(NotPerson::Organization)
+                && k.speaker.named
+                && k.speaker.descriptor.as_deref().is_some_and(|t| {
+                    let t = t.strip_prefix("the ").unwrap_or(t);
+                    t.eq_ignore_ascii_case(head) && t.chars().all(|c| !c.is_uppercase())
+                })
+        })
+    }
+
     fn named(&self, d: &Descriptor, entity: Option<&(String, String)>) -> Option<usize> {
         if let Some((id, _)) = entity
             && let Some(&i) = self.entities.get(id)
@@ -287,6 +314,9 @@ impl Registry {
         }
         let name = d.name.as_deref()?;
         if let Some(&i) = self.names.get(name) {
+            return Some(i);
+        }
+        if let Some(i) = self.described_before(name) {
             return Some(i);
         }
         // "Marvin Roffman" after "Roffman", "the Statistics Office" after "the Federal

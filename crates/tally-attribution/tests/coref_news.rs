@@ -839,3 +839,21 @@ fn an_owned_claim_is_the_owners_report() {
             .starts_with("that Donald Trump appears in an ISIS video")
     );
 }
+
+/// "the electoral commission said" then "the Electoral Commission of Zambia said": one body,
+/// named by the later mention.
+#[test]
+fn an_institution_described_first_is_the_one_named_later() {
+    let doc = run(
+        &[
+            "The ruling party won a majority, the electoral commission said on Monday.",
+            "The party took 98 seats, the Electoral Commission of Zambia said.",
+        ],
+        &[],
+    );
+    assert_eq!(doc.speakers.len(), 1, "{:?}", doc.speakers);
+    assert_eq!(
+        doc.speakers[0].name.as_deref(),
+        Some("Electoral Commission")
+    );
+}
