@@ -3966,9 +3966,11 @@ fn according_to<'l>(
             // Saturday, called the outcome ...": the cue closes a relative clause; what
             // follows is the main clause's predicate, not more of this content.
             let closes_relative = content.first().is_some_and(|c| {
-                words[c.start..cue.words.start]
-                    .windows(2)
-                    .any(|p| p[0].is(",") && matches!(p[1].lower(), "who" | "which"))
+                words.get(c.start..cue.words.start).is_some_and(|between| {
+                    between
+                        .windows(2)
+                        .any(|p| p[0].is(",") && matches!(p[1].lower(), "who" | "which"))
+                })
             }) && words.get(after_source + 1).is_some_and(|w| {
                 w.is_word()
                     && !w.is_capitalized()
