@@ -298,6 +298,13 @@ pub fn resolve(
         .map(|c| key(&body[c.last.0..c.last.1]))
         .collect();
     let storms = !storm_names.is_empty();
+    // Surnames a cue typed as a person when they stand alone ("Saka, 23,"): the name of two
+    // or three words that ends in one is that person ("Bukayo Saka scored").
+    let person_surnames: Vec<u64> = candidates
+        .iter()
+        .filter(|c| c.words == 1 && c.kind == Some(EntityType::Person))
+        .map(|c| key(&body[c.start..c.end]))
+        .collect();
     // Pass 2: untyped names, then weak ones.
     for weak in [false, true] {
         if weak {
@@ -362,7 +369,10 @@ pub fn resolve(
                 None => {
                     // "Betsy Ebeling" and "Tom Ebeling": a bare "Ebeling" is one of them,
                     // which one is not known, but a person all the same.
-                    let kind = if c.words == 1 && last_names.contains_key(&key) {
+                    let kind = if c.words == 1 && last_names.contains_key(&key)
+                        || (2..=3).contains(&c.words)
+                            && person_surnames.contains(&self::key(&body[c.last.0..c.last.1]))
+                    {
                         EntityType::Person
                     } else if place_votes.get(&key).is_some_and(|&v| v > 0) {
                         EntityType::Place

@@ -554,3 +554,13 @@ fn hyphenated_months_are_no_name() {
         "Operating profit for the April-June quarter rose, and Coca-Cola said the October-December period was weak.",
     ]));
 }
+
+/// A name of two or three words that ends in a surname a cue typed as a person alone is
+/// that person ("Bukayo Saka scored ... Saka, 23, has").
+#[test]
+fn a_name_ending_in_a_typed_surname_is_a_person() {
+    insta::assert_snapshot!(render(&[
+        "Bukayo Saka scored twice in the first half.",
+        "Saka, 23, has now scored 11 league goals this season.",
+    ]));
+}
