@@ -201,10 +201,18 @@ pub fn is_place(
         return gap == "," && previous.is_some_and(|(k, place)| place && k == prev);
     }
     let before = text(prev);
-    // "in Moscow and Beijing": the reading of the first conjunct carries over.
+    // "in Moscow and Beijing": the reading of the first conjunct carries over, also across
+    // other names listed between ("in Dublin, Hyderabad and Tokyo").
     if is_any(before, &["and", "or"])
         && let Some(k) = prev.checked_sub(1)
-        && previous.is_some_and(|(last, place)| place && last == k)
+        && previous.is_some_and(|(last, place)| {
+            place
+                && last <= k
+                && (last + 1..=k).all(|w| {
+                    let gap = body[words[w - 1].end..words[w].start].trim();
+                    words[w].upper && (gap == "," || gap.is_empty())
+                })
+        })
     {
         return true;
     }

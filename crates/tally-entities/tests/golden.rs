@@ -564,3 +564,13 @@ fn a_name_ending_in_a_typed_surname_is_a_person() {
         "Saka, 23, has now scored 11 league goals this season.",
     ]));
 }
+
+/// A capital closing a list of places after a locative is the city, however many names the
+/// list holds ("offices in London, New York and Tokyo").
+#[test]
+fn a_capital_at_the_end_of_a_list_of_places() {
+    insta::assert_snapshot!(render(&[
+        "Many of the cuts were in Dublin, Hyderabad and Tokyo.",
+        "Tokyo said it would respond.",
+    ]));
+}
