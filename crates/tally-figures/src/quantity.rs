@@ -1298,6 +1298,15 @@ mod tests {
     }
 
     #[test]
+    fn cents_of_a_named_dollar() {
+        let r = Recognizer::new().unwrap();
+        let text = "at 1.385 per U.S. dollar, or 72.20 U.S. cents";
+        let q = r.recognize(text);
+        assert_eq!(q[1].text(text), "72.20 U.S. cents");
+        assert_eq!(q[1].currency.as_deref(), Some("USD"));
+    }
+
+    #[test]
     fn plain_space_groups_only_where_commas_do_not() {
         assert_eq!(texts("a crowd of 40 000 people"), ["40 000"]);
         // A text that groups with commas separates two numbers with a space.
