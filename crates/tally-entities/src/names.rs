@@ -48,6 +48,12 @@ const PLACE_NOUNS: &[&str] = &[
     "governorate",
     "oblast",
     "village",
+    "jungle",
+    "forest",
+    "canyon",
+    "desert",
+    "mountain",
+    "peninsula",
 ];
 
 /// The plurals of [`PLACE_NOUNS`] that end a list of places: "the Sava and Danube rivers",

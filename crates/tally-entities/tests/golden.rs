@@ -574,3 +574,12 @@ fn a_capital_at_the_end_of_a_list_of_places() {
         "Tokyo said it would respond.",
     ]));
 }
+
+/// A lowercase geographic noun after a name makes it a place ("the Darien jungle", "the
+/// Faw peninsula").
+#[test]
+fn geographic_nouns_after_a_name() {
+    insta::assert_snapshot!(render(&[
+        "Fewer migrants crossed the Darien jungle, and Iran overran the Faw peninsula.",
+    ]));
+}
