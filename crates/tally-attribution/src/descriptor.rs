@@ -130,6 +130,17 @@ pub(crate) fn parse(
         number: Number::Singular,
         gender: None,
     };
+    // "one of them said": a part of the group "they" refers to.
+    let part_of_them = ws.len() == 3
+        && crate::phrase::numeric(ws[0].lower())
+        && ws[1].lower() == "of"
+        && ws[2].lower() == "them";
+    if part_of_them && let Some(they) = lex.pronoun("they") {
+        d.form = Form::Pronoun(they);
+        d.number = they.number;
+        d.gender = they.gender;
+        return d;
+    }
     if ws.len() == 1
         && let Some(pronoun) = lex.pronoun(ws[0].lower())
     {

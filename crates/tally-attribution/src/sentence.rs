@@ -1884,6 +1884,12 @@ fn put_at(
                         | "at"
                         | "up"
                         | "to"
+                        | "closer"
+                        | "close"
+                        | "just"
+                        | "under"
+                        | "below"
+                        | "above"
                 )
             })
         });

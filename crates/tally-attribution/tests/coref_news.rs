@@ -857,3 +857,21 @@ fn an_institution_described_first_is_the_one_named_later() {
         Some("Electoral Commission")
     );
 }
+
+/// "one of them said" is a part of the group named before, not a speaker of its own; and
+/// "put the number at closer to 45,000" reports an amount.
+#[test]
+fn one_of_them_is_the_group_before() {
+    let doc = run(
+        &[
+            "The plan is ready, two U.S. officials told Reuters.",
+            "No final decision has been made, one of them said.",
+            "Another official put the number at closer to 45,000.",
+        ],
+        &[],
+    );
+    let all = speakers(&doc);
+    assert_eq!(all.len(), 3, "{all:?}");
+    assert_eq!(all[0], all[1], "{all:?}");
+    assert_eq!(all[2], "Another official", "{all:?}");
+}
