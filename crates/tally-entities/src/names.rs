@@ -54,6 +54,10 @@ const PLACE_NOUNS: &[&str] = &[
     "desert",
     "mountain",
     "peninsula",
+    // Wildfires are named after where they started ("the Palisades fire", "the Hughes
+    // fire").
+    "fire",
+    "wildfire",
 ];
 
 /// The plurals of [`PLACE_NOUNS`] that end a list of places: "the Sava and Danube rivers",
@@ -73,6 +77,8 @@ const PLACE_NOUNS_PLURAL: &[&str] = &[
     "counties",
     "municipalities",
     "prefectures",
+    "fires",
+    "wildfires",
 ];
 
 /// Lowercase plural nouns of kinds of places whose examples follow "such as" or
@@ -1332,6 +1338,9 @@ fn typed_pieces(
                 && next.joined
                 && !next.upper
                 && !ctx.words[last].possessive
+                // "Janney fire him": a fire is a noun only after an article.
+                && (!matches!(ctx.text(last + 1), "fire" | "wildfire")
+                    || k > 0 && ctx.is_article(k - 1))
                 && (PLACE_NOUNS.contains(&ctx.text(last + 1))
                     || (PLACE_NOUNS_PLURAL.contains(&ctx.text(last + 1))
                         && k > 0

@@ -583,3 +583,13 @@ fn geographic_nouns_after_a_name() {
         "Fewer migrants crossed the Darien jungle, and Iran overran the Faw peninsula.",
     ]));
 }
+
+/// A wildfire's name is where it started ("the Hughes fire", "the Palisades and Eaton
+/// fires"); "Janney fire him" is a verb.
+#[test]
+fn wildfires_are_named_after_places() {
+    insta::assert_snapshot!(render(&[
+        "The Hughes fire broke out Tuesday, weeks after the Palisades and Eaton fires.",
+        "He asked that Janney fire him.",
+    ]));
+}
