@@ -701,6 +701,17 @@ fn noun_after_article(left: &[Word<'_>], i: usize) -> bool {
     if !NOUN_PASTS.iter().any(|n| w.is(n)) {
         return false;
     }
+    // "expect the first cut in September", "the next rate cut": an ordinal or "rate" before
+    // it makes it a noun whatever the article.
+    if left.get(i + 1).is_some_and(|p| {
+        [
+            "first", "next", "second", "third", "another", "further", "rate",
+        ]
+        .iter()
+        .any(|m| p.is(m))
+    }) {
+        return true;
+    }
     for p in left.iter().skip(i + 1).take(4) {
         if p.is("a") || p.is("an") {
             return true;
@@ -719,6 +730,19 @@ fn left_cue(left: &[Word<'_>]) -> Option<Tense> {
         && left.get(1).is_some_and(|w| w.is("early") || w.is("soon"))
     {
         return Some(Tense::Future);
+    }
+    // "up from 2.7% in March", "down from four in March": the value compared with is an
+    // earlier one, whatever the clause's tense.
+    // Only with "in"/"at" before the time ("up from four in March"): "will be down from
+    // March 9" is a closing, not a comparison.
+    let compared = left.first().is_some_and(|w| w.is("in") || w.is("at"))
+        && left
+            .windows(2)
+            .take(6)
+            .take_while(|p| !p[0].has(CLAUSE_OPENER))
+            .any(|p| p[0].is("from") && (p[1].is("up") || p[1].is("down")));
+    if compared {
+        return Some(Tense::Past);
     }
     for (i, w) in left.iter().enumerate() {
         if w.has(CLAUSE_OPENER) {

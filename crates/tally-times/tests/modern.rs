@@ -803,3 +803,32 @@ fn a_weekday_picks_the_year_of_its_date() {
         ("2026-02-22", "The vote was held on Sunday, Nov. 3."),
     ]));
 }
+
+/// "expect the first cut in September" is a cut to come; "up from four in March" compares
+/// with an earlier value whatever the clause's tense; "will be down from March 9" is a
+/// closing, not a comparison.
+#[test]
+fn ordinal_rate_cuts_and_values_compared_with_earlier_months() {
+    insta::assert_snapshot!(check(&[
+        (
+            "2025-06-18",
+            "Economists expect the first cut in September."
+        ),
+        (
+            "2025-06-18",
+            "Traders expect the next rate cut in September."
+        ),
+        (
+            "2025-06-18",
+            "Seven officials expect no cuts this year, up from four in March."
+        ),
+        (
+            "2025-06-18",
+            "Inflation will reach 3%, up from their forecast of 2.7% in March."
+        ),
+        (
+            "1987-03-04",
+            "The plant will be down from March 9 to March 16."
+        ),
+    ]));
+}
