@@ -14,8 +14,10 @@
 //!   after the noun ("and 300 homes were destroyed" is not said of the killed).
 //!
 //! An amount that adds to an earlier one of its sentence and names no noun ("killing 12
-//! people and wounding another 128", "a further 20 were hurt") counts the earlier one's noun,
-//! and its measure when it has none of its own (see [`added`]).
+//! people and wounding another 128", "a further 20 were hurt"), or gives the same count at
+//! another time ("19 people were confirmed dead, up from eight on Wednesday", "bringing the
+//! total to 1,001,320"), counts the earlier one's noun, and its measure when it has none of
+//! its own (see [`added`]).
 //!
 //! A bare amount after "and" that repeats the earlier figure's verb by ellipsis takes its
 //! measure and noun ("16 people had died in the Eaton Fire and eight in the Palisades
@@ -169,6 +171,9 @@ fn verb_after_noun(lexicon: &Lexicon, text: &str, f: &Figure) -> bool {
     false
 }
 
+/// Nouns of a running count before "to" and an amount: "bringing the total to 1,001,320".
+const RUNNING_TOTALS: &[&str] = &["total", "toll", "tally", "count"];
+
 /// Words before an amount that add it to an earlier one: "another 128", "a further 20".
 const ADDING: &[&str] = &["another", "further", "additional"];
 
@@ -181,8 +186,21 @@ fn added(text: &str, figures: &mut [Figure], slots: &[Slot]) {
         if f.noun.is_some() || f.unit.is_some() {
             continue;
         }
-        let adds = lex::prev(text, f.span.start)
-            .is_some_and(|t| t.kind == Kind::Word && ADDING.iter().any(|w| t.is(text, w)));
+        let word = |t: &lex::Tok, words: &[&str]| {
+            t.kind == Kind::Word && words.iter().any(|w| t.is(text, w))
+        };
+        let before = lex::prev(text, f.span.start);
+        let two_before = before.and_then(|t| lex::prev(text, t.start));
+        // "up from eight on Wednesday", "bringing the total to 1,001,320": the same count
+        // at another time.
+        let same_count = match (before, two_before) {
+            (Some(a), Some(b)) => {
+                (word(&a, &["from"]) && word(&b, &["up", "down"]))
+                    || (word(&a, &["to"]) && word(&b, RUNNING_TOTALS))
+            }
+            _ => false,
+        };
+        let adds = before.is_some_and(|t| word(&t, ADDING)) || same_count;
         if !adds {
             continue;
         }

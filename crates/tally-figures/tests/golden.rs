@@ -579,8 +579,9 @@ fn numbered_names_are_not_figures() {
     );
 }
 
-/// "another 128" with no noun counts what the sentence's earlier figure counts, with the
-/// measure of its own verb ("wounding"), else the earlier one's.
+/// "another 128", "up from eight", "bringing the total to 12,500" with no noun count what
+/// the sentence's earlier figure counts, with the measure of their own verb ("wounding"),
+/// else the earlier one's.
 #[test]
 fn added_amounts_take_the_earlier_noun() {
     let extractor = FigureExtractor::new().unwrap();
@@ -592,6 +593,8 @@ fn added_amounts_take_the_earlier_noun() {
                 "The strike killed 5 soldiers and injured a further 20.",
                 "Floods destroyed 300 homes and damaged another 1,200.",
                 "Another 40 were missing.",
+                "Officials said 19 people had been confirmed dead, up from eight on Wednesday.",
+                "The army said 1,140 soldiers were killed in a day, bringing the total to 12,500.",
             ],
             &extractor
         )
