@@ -106,6 +106,23 @@ fn attribution(
     }
 }
 
+/// Gives `d` one statement ("said") by speaker S1, named by `mention`, with its source
+/// span and its content.
+fn sourced(d: &mut Document, kind: QuoteKind, mention: &str, source: &str, content: &str) {
+    d.speakers = vec![speaker("S1", span(d, mention, 0), false)];
+    let mut a = attribution(
+        "A1",
+        kind,
+        span(d, "said", 0),
+        Some("S1"),
+        span(d, content, 0),
+        SaidAtBasis::PublicationDate,
+        "2025-05-18",
+    );
+    a.source = Some(span(d, source, 0));
+    d.attributions = vec![a];
+}
+
 /// `sentence` with one indirect statement by the named `source` (speaker S1), its claims
 /// built.
 fn one_statement(sentence: &str, source: &str, cue: &str, content: &str) -> Document {
@@ -823,18 +840,13 @@ fn a_harm_clause_after_a_post_posed_source_is_the_sources() {
     let build = |tail: &str, figure_text: &str| {
         let sentence = format!("Russia launched 273 drones, the air force said{tail}.");
         let mut d = doc(&[sentence.as_str()], Some("Reuters"));
-        d.speakers = vec![speaker("S1", span(&d, "the air force", 0), false)];
-        let mut a = attribution(
-            "A1",
+        sourced(
+            &mut d,
             QuoteKind::Indirect,
-            span(&d, "said", 0),
-            Some("S1"),
-            span(&d, "Russia launched 273 drones", 0),
-            SaidAtBasis::PublicationDate,
-            "2025-05-18",
+            "the air force",
+            "the air force",
+            "Russia launched 273 drones",
         );
-        a.source = Some(span(&d, "the air force", 0));
-        d.attributions = vec![a];
         d.figures = vec![
             figure(&d, "F1", "273", 0, Measure::Other, (273.0, 273.0)),
             figure(&d, "F2", figure_text, 0, Measure::Wounded, (3.0, 3.0)),
@@ -945,18 +957,13 @@ fn an_agentless_passive_leaves_its_figure_to_the_reporter() {
 fn a_reporter_figure_after_a_source_takes_only_its_stretch() {
     let sentence = "\"We lost everything,\" said Jane Roe, a nurse in Townville, a town of about 4,000 people.";
     let mut d = doc(&[sentence], Some("AP"));
-    d.speakers = vec![speaker("S1", span(&d, "Jane Roe", 0), false)];
-    let mut a = attribution(
-        "A1",
+    sourced(
+        &mut d,
         QuoteKind::Direct,
-        span(&d, "said", 0),
-        Some("S1"),
-        span(&d, "\"We lost everything,\"", 0),
-        SaidAtBasis::PublicationDate,
-        "2025-03-23",
+        "Jane Roe",
+        "Jane Roe, a nurse in Townville,",
+        "\"We lost everything,\"",
     );
-    a.source = Some(span(&d, "Jane Roe, a nurse in Townville,", 0));
-    d.attributions = vec![a];
     d.figures = vec![figure(
         &d,
         "F1",

@@ -320,7 +320,11 @@ fn the_timeline_flags_contradictions() {
     assert!(estimates.len() >= 3);
     assert!(estimates.iter().any(|e| e["raw"] == "several hundred"));
     // What each counts, as written: a key on every estimate, a word on most.
-    assert!(estimates.iter().all(|e| e["noun"].is_string() || e["noun"].is_null()));
+    assert!(
+        estimates
+            .iter()
+            .all(|e| e["noun"].is_string() || e["noun"].is_null())
+    );
     assert!(
         estimates.iter().any(|e| e["noun"].is_string()),
         "{estimates:?}"
