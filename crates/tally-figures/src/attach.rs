@@ -491,6 +491,23 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
     // Korean soldiers had been wounded".
     let mut verb_after = None;
     let mut p = lex::next(text, at);
+    // "169 people, including 93 children, had died": the verb comes after the aside.
+    if let Some(c) = p.filter(|x| x.text(text) == ",")
+        && lex::next(text, c.end).is_some_and(|x| x.is(text, "including"))
+    {
+        let mut k = lex::next(text, c.end);
+        for _ in 0..10 {
+            let Some(x) = k else { break };
+            if x.text(text) == "," {
+                p = lex::next(text, x.end);
+                break;
+            }
+            if x.kind != Kind::Word && x.kind != Kind::Digits {
+                break;
+            }
+            k = lex::next(text, x.end);
+        }
+    }
     // "were killed" after the noun is said of the part in "300 of the 500 passengers were
     // killed"; "killed" or "who have fled" right after it describe the whole ("one of 26
     // people killed in the shooting").
@@ -515,6 +532,29 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
         }
         if is_displacement(lexicon, text, w) {
             verb_after = Some(Measure::Displaced);
+            break;
+        }
+        // "forced 30,000 people to evacuate", "forcing 5,000 to flee their homes".
+        if w.is(text, "to")
+            && lex::prev(text, q.span.start).is_some_and(|v| {
+                ["forced", "forcing", "forces", "force"]
+                    .iter()
+                    .any(|f| v.is(text, f))
+            })
+            && lex::next(text, w.end)
+                .is_some_and(|x| ["flee", "evacuate", "leave"].iter().any(|f| x.is(text, f)))
+        {
+            verb_after = Some(Measure::Displaced);
+            break;
+        }
+        // "sentenced five people to death": a sentence, not a killing.
+        if w.is(text, "to")
+            && lex::prev(text, q.span.start).is_some_and(|v| {
+                ["sentenced", "sentencing", "condemned", "sentences"]
+                    .iter()
+                    .any(|f| v.is(text, f))
+            })
+        {
             break;
         }
         // "THREE WERE SOMEWHAT SERIOUSLY WOUNDED", "TWO OR THREE ARE CRITICALLY WOUNDED",

@@ -601,6 +601,26 @@ fn added_amounts_take_the_earlier_noun() {
     );
 }
 
+/// The verb after an aside between commas ("169 people, including 93 children, had died")
+/// counts the figure; "forced 30,000 people to evacuate" displaces them; "sentenced five
+/// people to death" kills nobody.
+#[test]
+fn asides_displacement_and_death_sentences() {
+    let extractor = FigureExtractor::new().unwrap();
+    insta::assert_snapshot!(
+        "asides_displacement_and_death_sentences",
+        run(
+            &[
+                "The ministry said 169 people, including 93 children, had died of malnutrition.",
+                "The fire forced some 30,000 people to evacuate.",
+                "A court sentenced five people to death for the attack.",
+                "The attackers stabbed three people to death.",
+            ],
+            &extractor
+        )
+    );
+}
+
 /// Round 6 modern copy: ages in pairs and ranges, the halves of a period, a second day of a
 /// month, hyphenated size classes are no figures; basis points, metric tons and millimetres
 /// are units; "killing all five", and a toll whose phrase holds a number ("the death toll
