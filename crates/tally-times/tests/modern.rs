@@ -832,3 +832,20 @@ fn ordinal_rate_cuts_and_values_compared_with_earlier_months() {
         ),
     ]));
 }
+
+/// "post" and "pre" modify a time only joined by a hyphen ("post-1959"): "in an internal
+/// post last week", "the Washington Post today" keep the noun out of the span.
+#[test]
+fn post_and_pre_need_a_hyphen() {
+    insta::assert_snapshot!(check(&[
+        (
+            "2025-01-08",
+            "Zuckerberg said in an internal post last week that he had decided."
+        ),
+        ("2025-01-08", "The Washington Post today reported the plan."),
+        (
+            "2025-01-08",
+            "Prices returned to pre-2020 levels after the post-1959 boom."
+        ),
+    ]));
+}

@@ -140,6 +140,11 @@ impl Parser<'_, '_> {
             let Some(j) = self.phrase(i, &m.words) else {
                 continue;
             };
+            // "post-1959", "pre-war" are written with a hyphen; "in an internal post last
+            // week" is a noun before the time.
+            if self.is_any(i, &["post", "pre"]) && self.hyphen(j) == j {
+                continue;
+            }
             let j = self.hyphen(j);
             let hit = match (m.scope, m.modifier) {
                 (ModScope::Point, _) => self.point(j).or_else(|| self.current_period(j)),
