@@ -16,8 +16,8 @@
 //! An amount that adds to an earlier one of its sentence and names no noun ("killing 12
 //! people and wounding another 128", "a further 20 were hurt"), or gives the same count at
 //! another time ("19 people were confirmed dead, up from eight on Wednesday", "bringing the
-//! total to 1,001,320"), counts the earlier one's noun, and its measure when it has none of
-//! its own (see [`added`]).
+//! total to 1,001,320"), or is a part of it ("82 of them"), counts the earlier one's noun,
+//! and its measure when it has none of its own (see [`added`]).
 //!
 //! A bare amount after "and" that repeats the earlier figure's verb by ellipsis takes its
 //! measure and noun ("16 people had died in the Eaton Fire and eight in the Palisades
@@ -200,7 +200,13 @@ fn added(text: &str, figures: &mut [Figure], slots: &[Slot]) {
             }
             _ => false,
         };
-        let adds = before.is_some_and(|t| word(&t, ADDING)) || same_count;
+        // "169 people had died ..., 82 of them in the past month": a part of the earlier count.
+        let after = lex::next(text, f.span.end);
+        let part_of_them = after.is_some_and(|t| word(&t, &["of"]))
+            && after
+                .and_then(|t| lex::next(text, t.end))
+                .is_some_and(|t| word(&t, &["them", "whom"]));
+        let adds = before.is_some_and(|t| word(&t, ADDING)) || same_count || part_of_them;
         if !adds {
             continue;
         }

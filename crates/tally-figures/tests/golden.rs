@@ -603,7 +603,7 @@ fn added_amounts_take_the_earlier_noun() {
 
 /// The verb after an aside between commas ("169 people, including 93 children, had died")
 /// counts the figure; "forced 30,000 people to evacuate" displaces them; "sentenced five
-/// people to death" kills nobody.
+/// people to death" kills nobody; "82 of them" is a part of the earlier count.
 #[test]
 fn asides_displacement_and_death_sentences() {
     let extractor = FigureExtractor::new().unwrap();
@@ -615,6 +615,7 @@ fn asides_displacement_and_death_sentences() {
                 "The fire forced some 30,000 people to evacuate.",
                 "A court sentenced five people to death for the attack.",
                 "The attackers stabbed three people to death.",
+                "The ministry said 169 people had died since the war began, 82 of them in May.",
             ],
             &extractor
         )
