@@ -2,29 +2,10 @@
 //! each bad record is named, the batch goes on, nothing stored is lost, and a rerun adds
 //! nothing. Then `search`, `timeline`, `sources` and `export` on the result.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
 mod common;
-use common::run_into_closed_pipe;
-
-fn tally(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tally"))
-        .args(args)
-        .output()
-        .expect("tally runs")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-    enc.write_all(bytes).expect("in memory");
-    enc.finish().expect("in memory")
-}
+use common::{gzip, run_into_closed_pipe, scratch, stderr, tally};
 
 const PAGE: &str = r#"<!doctype html><html lang="en"><head><title>Kursk</title>
 <script type="application/ld+json">{"@type":"NewsArticle","headline":"Casualties in Kursk","datePublished":"2024-12-18","author":{"name":"AFP"},"publisher":{"name":"The Moscow Times"}}</script>
@@ -80,13 +61,6 @@ fn corpus(dir: &Path) {
         b"Officials in Bogot\xe1 said the talks would resume.\n",
     )
     .expect("write");
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tally-cli-ingest-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
 }
 
 #[test]

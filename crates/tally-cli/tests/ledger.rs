@@ -1,17 +1,8 @@
 //! `tally claims` and `tally demo`: the ledger for people and for machines.
 #![allow(clippy::unwrap_used)]
 
-use std::process::{Command, Output};
-
 mod common;
-use common::run_into_closed_pipe;
-
-fn tally(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tally"))
-        .args(args)
-        .output()
-        .expect("tally runs")
-}
+use common::{run_into_closed_pipe, tally};
 
 fn sample(name: &str) -> String {
     format!("{}/../../samples/{name}", env!("CARGO_MANIFEST_DIR"))

@@ -8,18 +8,9 @@
 mod cluster;
 
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn tally(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tally"))
-        .args(args)
-        .output()
-        .expect("tally runs")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+mod common;
+use common::{stderr, tally};
 
 fn ingest(db: &Path) {
     let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples/synthetic");
