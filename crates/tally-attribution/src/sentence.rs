@@ -102,10 +102,7 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
         } else if cue.entry.flags.sense
             && cue.words.start > 0
             && !cue.entry.participle
-            && matches!(
-                words[cue.words.start - 1].lower(),
-                "is" | "are" | "was" | "were" | "be" | "been" | "being"
-            )
+            && is_be(words[cue.words.start - 1].lower())
             && words.get(cue.words.end).is_none_or(|w| w.lower() != "by")
         {
             // "The patient was admitted to hospital", "was added to the list", "were
@@ -2256,10 +2253,7 @@ fn verb<'l>(
     let passive = ((cue.entry.flags.obj
         && cue.words.start > floor
         && !words[cue.words.start].lower().ends_with("ing")
-        && matches!(
-            words[cue.words.start - 1].lower(),
-            "was" | "were" | "been" | "is" | "are" | "be" | "being"
-        ))
+        && is_be(words[cue.words.start - 1].lower()))
         || passive_participle(lex, words, cue.words, floor))
         && words.get(cue.words.end).is_none_or(|w| w.lower() != "by");
     // "was also accused of", "Roof, accused of killing nine people,": "accuse" always takes
@@ -3507,10 +3501,7 @@ fn passive_raising(lex: &Lexicon, words: &[Word<'_>], cue: &CueAt<'_>) -> bool {
             .get(cue.words.end)
             .is_some_and(|w| w.is_word() && STATUSES.contains(&w.lower()))
         && cue.words.start > 0
-        && matches!(
-            words[cue.words.start - 1].lower(),
-            "is" | "are" | "was" | "were" | "be" | "been" | "being"
-        )
+        && is_be(words[cue.words.start - 1].lower())
     {
         return true;
     }
@@ -3526,10 +3517,7 @@ fn passive_raising(lex: &Lexicon, words: &[Word<'_>], cue: &CueAt<'_>) -> bool {
     let mut i = cue.words.start;
     while i > 0 && cue.words.start - i < 3 {
         let w = &words[i - 1];
-        if matches!(
-            w.lower(),
-            "is" | "are" | "was" | "were" | "be" | "been" | "being"
-        ) {
+        if is_be(w.lower()) {
             return true;
         }
         if class(lex, words, i - 1) != Class::Aux {
@@ -3634,6 +3622,14 @@ fn quoted_as_saying<'l>(
 /// "is convinced that"), not a verb taking an addressee ("was told"), not before "by",
 /// "as" or "that" ("was quoted as saying", "was confirmed by the ministry"), nor with an
 /// expletive subject ("It was announced on Monday that ...").
+/// A form of "be" that makes a participle after it passive ("was", "been", ...).
+fn is_be(lower: &str) -> bool {
+    matches!(
+        lower,
+        "is" | "are" | "was" | "were" | "be" | "been" | "being"
+    )
+}
+
 /// Participles naming the subject's own state ("was concerned that"): the subject holds
 /// the view (`data/attribution/experiencer_participles.txt`).
 static EXPERIENCER_PARTICIPLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
@@ -3645,12 +3641,7 @@ static EXPERIENCER_PARTICIPLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 /// Whether the one-word cue is a past participle after a form of "be", with at most one
 /// adverb between ("had been reported", "were often denied").
 fn passive_participle(lex: &Lexicon, words: &[Word<'_>], cue: Phrase, floor: usize) -> bool {
-    let be = |i: usize| {
-        matches!(
-            words[i].lower(),
-            "was" | "were" | "been" | "is" | "are" | "be" | "being"
-        )
-    };
+    let be = |i: usize| is_be(words[i].lower());
     let form = words[cue.start].lower();
     cue.end == cue.start + 1
         && (form.ends_with("ed") || matches!(form, "said" | "told" | "shown" | "known" | "thought"))
@@ -3678,13 +3669,12 @@ fn agentless_passive(lex: &Lexicon, words: &[Word<'_>], cue: &CueAt<'_>) -> bool
         return false;
     }
     let be = cue.words.start - 1;
-    if !matches!(
-        words[be].lower(),
-        "is" | "are" | "was" | "were" | "be" | "been" | "being"
-    ) || matches!(
-        words[be - 1].lower(),
-        "it" | "there" | "what" | "which" | "who" | "that" | "to" | "of"
-    ) || words[be].lower() == "being"
+    if !is_be(words[be].lower())
+        || matches!(
+            words[be - 1].lower(),
+            "it" | "there" | "what" | "which" | "who" | "that" | "to" | "of"
+        )
+        || words[be].lower() == "being"
     {
         return false;
     }
