@@ -392,9 +392,8 @@ impl Registry {
         let owner = owner(d);
         // "the country's public health agency": a body of the country resolved later, not
         // the agency named before.
-        let of_a_country = crate::extractor::of_a_country(&d.text);
         self.nearest(paragraph, |k| {
-            if of_a_country && k.owner.is_none() {
+            if d.country_owned && k.owner.is_none() {
                 return false;
             }
             // "Harris's campaign" is not "Trump's campaign" said before; "the Salomon

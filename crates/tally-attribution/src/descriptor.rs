@@ -47,6 +47,9 @@ pub(crate) struct Descriptor {
     pub number: Number,
     /// Gender, when a title shows it.
     pub gender: Option<Gender>,
+    /// Owned by "the country's" or "the nation's": a body of a country resolved later, not
+    /// one named before ("the country's public health agency").
+    pub country_owned: bool,
 }
 
 /// The word without a possessive ending ("Ukraine's", "Ukraine’s", "soldiers'").
@@ -129,6 +132,7 @@ pub(crate) fn parse(
         kind: None,
         number: Number::Singular,
         gender: None,
+        country_owned: false,
     };
     // "one of them said": a part of the group "they" refers to.
     let part_of_them = ws.len() == 3
@@ -238,6 +242,7 @@ pub(crate) fn parse(
                 // "the country's civil protection agency": "country" refers like a pronoun;
                 // affiliation.rs resolves it to a country in context.
                 let refers = matches!(strip_possessive(lower), "country" | "nation");
+                d.country_owned |= refers;
                 if lex.pronoun(strip_possessive(lower)).is_none()
                     && !refers
                     && affiliation.is_none()

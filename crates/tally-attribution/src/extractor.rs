@@ -335,19 +335,6 @@ fn pronoun_owned_document(lex: &Lexicon, d: &mut Descriptor) {
     }
 }
 
-/// Whether a descriptor is owned by a country named by a noun ("the country's public health
-/// agency", "the nation's regulator"): a body of that country, not one named before.
-pub(crate) fn of_a_country(text: &str) -> bool {
-    [
-        "country's ",
-        "nation's ",
-        "country\u{2019}s ",
-        "nation\u{2019}s ",
-    ]
-    .iter()
-    .any(|p| text.contains(p))
-}
-
 /// "the Civil Defence service", "The Civil Defence": a phrase that opens (after its
 /// determiner) with an organization the entities layer knows, followed by nothing or by
 /// organization nouns only, is that organization, named. Its capitalized words are not an
@@ -1340,7 +1327,7 @@ fn annotate(
                         && d.text
                             .get(..4)
                             .is_some_and(|t| t.eq_ignore_ascii_case("the "))
-                        && !of_a_country(&d.text)
+                        && !d.country_owned
                         && !registry.has_definite(&mention)
                         && let Some(head) = d.head.as_deref()
                     {
