@@ -177,12 +177,13 @@ impl<'d> EntityIndex<'d> {
 
     /// The entity with a mention exactly `start..end`.
     fn exact(&self, start: usize, end: usize) -> Option<&'d Entity> {
+        self.starting_at(start).find(|m| m.1 == end).map(|m| m.2)
+    }
+
+    /// The mentions that start at byte `start`.
+    fn starting_at(&self, start: usize) -> impl Iterator<Item = &(usize, usize, &'d Entity)> {
         let i = self.mentions.partition_point(|m| m.0 < start);
-        self.mentions[i..]
-            .iter()
-            .take_while(|m| m.0 == start)
-            .find(|m| m.1 == end)
-            .map(|m| m.2)
+        self.mentions[i..].iter().take_while(move |m| m.0 == start)
     }
 
     /// The entity with a mention overlapping `start..end`.
@@ -276,8 +277,7 @@ fn sentence_case(
     let Some(w) = words.get(first) else {
         return;
     };
-    let opens = first == 0 || !words[first - 1].is_word() && !words[first - 1].is(",");
-    if !opens
+    if !phrase::opens_sentence(words, first)
         || !w.is_capitalized()
         || class(lex, words, first) != Class::Cap
         || entities.at(w.start, w.end).is_some()
@@ -358,9 +358,8 @@ fn name_from_organization(
         return;
     };
     let Some(&(start, end, e)) = entities
-        .all()
-        .iter()
-        .find(|m| m.0 == w.start && m.1 <= last.end && m.2.kind == EntityType::Organization)
+        .starting_at(w.start)
+        .find(|m| m.1 <= last.end && m.2.kind == EntityType::Organization)
     else {
         return;
     };

@@ -58,6 +58,12 @@ pub(crate) fn class(lex: &Lexicon, words: &[Word<'_>], i: usize) -> Class {
     c
 }
 
+/// Whether word `i` opens its sentence or a quotation (after punctuation other than a
+/// comma), where a capital letter tells nothing.
+pub(crate) fn opens_sentence(words: &[Word<'_>], i: usize) -> bool {
+    i == 0 || words.get(i - 1).is_some_and(|p| !p.is_word() && !p.is(","))
+}
+
 /// The class of a word standing alone, as if it opened a sentence (not kept: in its
 /// sentence the word may have another).
 pub(crate) fn class_alone(lex: &Lexicon, w: &Word<'_>) -> Class {
@@ -74,7 +80,7 @@ fn classify(lex: &Lexicon, words: &[Word<'_>], i: usize) -> Class {
     let lower = w.lower();
     let info = lex.info(lower);
     // A capitalized word opening the sentence or a quotation may be an ordinary word.
-    let initial = i == 0 || words.get(i - 1).is_some_and(|p| !p.is_word() && !p.is(","));
+    let initial = opens_sentence(words, i);
     let capitalized = w.is_capitalized();
     if info.and_then(|x| x.pronoun).is_some_and(|p| p.subject) && (initial || !capitalized) {
         return Class::Pronoun;
