@@ -28,7 +28,7 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Print the claim ledger of articles: who claimed what, with figures and evidence.
+    /// Print the claim ledger of articles, or query a database's: who claimed what, with figures and evidence.
     Claims(cmd::claims::Args),
     /// Run the whole pipeline on the bundled sample articles and print the claim ledger.
     Demo(cmd::demo::Args),

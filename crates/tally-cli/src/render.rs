@@ -21,6 +21,15 @@ fn table(header: &[&str]) -> Table {
     table
 }
 
+/// A table of `rows` under `header`, in the ledger's style.
+pub fn rows_table(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
+    let mut t = table(header);
+    for row in rows {
+        t.add_row(row);
+    }
+    t.to_string()
+}
+
 /// The claim ledger of one document.
 pub fn claims_table(doc: &Document) -> String {
     let mut t = table(&["Claimant", "Kind", "Said on", "Figures", "Evidence"]);
@@ -86,17 +95,36 @@ pub fn measure(figure: &Figure) -> String {
 /// A figure's value as a reader would write it: `1,200`, `300–900`, `≥ 1,000`, `≈ 300`,
 /// with the unit.
 pub fn value(figure: &Figure) -> String {
-    let unit = figure
-        .unit
-        .as_deref()
-        .map_or(String::new(), |u| format!(" {u}"));
-    let range = match (figure.low, figure.best, figure.high) {
+    let bounds = Bounds {
+        low: figure.low,
+        best: figure.best,
+        high: figure.high,
+        approx: figure.approx,
+        open_high: figure.open_high,
+    };
+    range(bounds, figure.unit.as_deref())
+}
+
+/// What [`range`] reads of a figure, from an extracted one or a stored one alike.
+#[derive(Debug, Clone, Copy)]
+pub struct Bounds {
+    pub low: Option<f64>,
+    pub best: Option<f64>,
+    pub high: Option<f64>,
+    pub approx: bool,
+    pub open_high: bool,
+}
+
+/// A range as a reader would write it, with the unit: see [`value`].
+pub fn range(b: Bounds, unit: Option<&str>) -> String {
+    let unit = unit.map_or(String::new(), |u| format!(" {u}"));
+    let range = match (b.low, b.best, b.high) {
         (Some(l), _, Some(h)) if (l - h).abs() < f64::EPSILON => number(l),
-        (_, Some(b), _) if figure.approx => format!("≈ {}", number(b)),
-        (Some(l), _, None) if figure.open_high => format!("≥ {}", number(l)),
+        (_, Some(best), _) if b.approx => format!("≈ {}", number(best)),
+        (Some(l), _, None) if b.open_high => format!("≥ {}", number(l)),
         (Some(l), _, Some(h)) => format!("{}–{}", number(l), number(h)),
         (None, _, Some(h)) => format!("≤ {}", number(h)),
-        (_, Some(b), _) => number(b),
+        (_, Some(best), _) => number(best),
         _ => "?".to_owned(),
     };
     format!("{range}{unit}")

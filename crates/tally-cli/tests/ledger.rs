@@ -115,3 +115,170 @@ fn claims_csv_into_a_closed_pipe_succeeds() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A database of the synthetic samples, made by `tally ingest`, in a directory of its own.
+fn synthetic_db(name: &str) -> (std::path::PathBuf, String) {
+    let dir = common::scratch(name);
+    let db = dir.join("news.db");
+    let db_arg = db.to_string_lossy().into_owned();
+    let out = tally(&["ingest", "--db", &db_arg, &sample("synthetic")]);
+    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+    (dir, db_arg)
+}
+
+fn jsonl(out: &std::process::Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn claims_db_lists_stored_claims_by_measure_claimant_and_sourcing() {
+    let (dir, db) = synthetic_db("claims-db");
+    let all = jsonl(&tally(&[
+        "claims", "--db", &db, "--format", "jsonl", "--limit", "1000",
+    ]));
+    let killed = tally(&[
+        "claims",
+        "--db",
+        &db,
+        "--measure",
+        "killed",
+        "--format",
+        "jsonl",
+    ]);
+    assert_eq!(killed.status.code(), Some(0), "{}", common::stderr(&killed));
+    let killed = jsonl(&killed);
+    assert!(!killed.is_empty() && killed.len() < all.len());
+    for card in &killed {
+        let measures = card["figures"].as_array().unwrap();
+        assert!(measures.iter().any(|f| f["measure"] == "killed"), "{card}");
+    }
+    let anonymous = jsonl(&tally(&[
+        "claims",
+        "--db",
+        &db,
+        "--anonymous",
+        "--format",
+        "jsonl",
+        "--limit",
+        "1000",
+    ]));
+    assert!(!anonymous.is_empty());
+    assert!(anonymous.iter().all(|c| c["claimant"]["anonymous"] == true));
+    let named = jsonl(&tally(&[
+        "claims", "--db", &db, "--named", "--format", "jsonl", "--limit", "1000",
+    ]));
+    assert_eq!(anonymous.len() + named.len(), all.len());
+    let hnatenko = jsonl(&tally(&[
+        "claims",
+        "--db",
+        &db,
+        "--speaker",
+        "hnatenko",
+        "--format",
+        "jsonl",
+    ]));
+    assert!(!hnatenko.is_empty());
+    assert!(
+        hnatenko
+            .iter()
+            .all(|c| c["claimant"]["name"] == "Petro Hnatenko")
+    );
+    // Dates bound what was said, inclusive, and a month stands for all its days.
+    let december = jsonl(&tally(&[
+        "claims",
+        "--db",
+        &db,
+        "--since",
+        "2024-12-24",
+        "--until",
+        "2024-12",
+        "--format",
+        "jsonl",
+        "--limit",
+        "1000",
+    ]));
+    assert!(!december.is_empty());
+    for c in &december {
+        let said = c["said_date"]
+            .as_str()
+            .unwrap_or_else(|| c["document"]["published"].as_str().unwrap());
+        assert!(("2024-12-24".."2024-12-32").contains(&said), "{said}");
+    }
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn claims_db_table_and_csv_are_for_people_and_spreadsheets() {
+    let (dir, db) = synthetic_db("claims-db-table");
+    let table = tally(&[
+        "claims",
+        "--db",
+        &db,
+        "--measure",
+        "casualties",
+        "--limit",
+        "2",
+    ]);
+    assert_eq!(table.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&table.stdout);
+    assert!(
+        text.contains("Claimant") && text.contains("Carried by"),
+        "{text}"
+    );
+    assert!(text.contains("casualties"), "{text}");
+    // More match than were shown: said on stderr, with how to get the rest.
+    assert!(
+        common::stderr(&table).contains("2 of "),
+        "{}",
+        common::stderr(&table)
+    );
+    let csv_out = tally(&["claims", "--db", &db, "--format", "csv", "--limit", "1000"]);
+    let mut reader = csv::Reader::from_reader(csv_out.stdout.as_slice());
+    let header = reader.headers().unwrap().clone();
+    assert_eq!(&header[0], "claim_key");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert!(
+        rows.iter()
+            .all(|r| r.len() == header.len() && !r[1].is_empty())
+    );
+    assert!(
+        common::stderr(&csv_out).is_empty(),
+        "all shown: nothing to say"
+    );
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn claims_query_flags_without_db_or_bad_values_are_usage_errors() {
+    let path = sample("synthetic/syn-02-seoul-estimate.md");
+    let out = tally(&["claims", "--measure", "killed", &path]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        common::stderr(&out).contains("--db"),
+        "{}",
+        common::stderr(&out)
+    );
+    let out = tally(&["claims", "--db", "x.db", &path]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "articles or a database, not both"
+    );
+    let (dir, db) = synthetic_db("claims-db-usage");
+    for bad in [["--measure", "bogus"], ["--since", "2024-13-01"]] {
+        let out = tally(&["claims", "--db", &db, bad[0], bad[1]]);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        assert!(
+            common::stderr(&out).contains(bad[1]),
+            "{}",
+            common::stderr(&out)
+        );
+    }
+    let out = tally(&["claims", "--db", &dir.join("none.db").to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(common::stderr(&out).contains("tally ingest"));
+    std::fs::remove_dir_all(dir).ok();
+}

@@ -8,6 +8,7 @@ use tally_core::{Claim, Document, Figure, Speaker};
 use tally_extract::Pipeline;
 
 use crate::cmd::extract::{for_each_document, origin};
+use crate::cmd::stored_claims;
 use crate::exit::{self, Outcome};
 use crate::ingest_args::IngestArgs;
 use crate::pipeline_args::PipelineArgs;
@@ -16,7 +17,7 @@ use crate::render;
 /// Output formats of `tally claims`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ClaimsFormat {
-    /// A table per document, for people.
+    /// A table per document (one table with --db), for people.
     Table,
     /// One JSON array of claims.
     Json,
@@ -29,10 +30,13 @@ pub enum ClaimsFormat {
 /// Arguments of `tally claims`.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  tally claims article.md\n  \
-tally claims --format csv articles/ > claims.csv")]
+tally claims --format csv articles/ > claims.csv\n  \
+tally claims --db news.db --measure killed --place Kharkiv --since 2025-01-01\n  \
+tally claims --db news.db --speaker official --anonymous --format jsonl")]
 pub struct Args {
-    /// Article files or directories (walked recursively); `-` reads standard input.
-    #[arg(required = true)]
+    /// Article files or directories (walked recursively); `-` reads standard input. Or none,
+    /// with --db: the claims a database holds.
+    #[arg(required_unless_present = "db", conflicts_with = "db")]
     pub inputs: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ClaimsFormat::Table)]
@@ -41,6 +45,8 @@ pub struct Args {
     pub ingest: IngestArgs,
     #[command(flatten)]
     pub pipeline: PipelineArgs,
+    #[command(flatten)]
+    pub stored: stored_claims::Filters,
 }
 
 /// A claim with what a reader of it alone needs: its document, speaker and figures.
@@ -91,6 +97,15 @@ fn records(doc: &Document) -> impl Iterator<Item = ClaimRecord<'_>> {
 
 /// Runs `tally claims`.
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
+    if let Some(db) = &args.stored.db {
+        return stored_claims::run(db.clone(), &args.stored, args.format);
+    }
+    if let Some(flag) = args.stored.without_db() {
+        return Err(anyhow::anyhow!(
+            "{flag} filters the claims stored in a database: add --db FILE (made by `tally ingest`)"
+        )
+        .context(exit::Usage("a query flag without --db")));
+    }
     let options = args.ingest.options()?;
     let pipeline = Pipeline::builtin(&args.pipeline.config()?)?;
     let mut out = std::io::stdout().lock();

@@ -11,4 +11,5 @@ pub mod pg;
 pub mod search;
 pub mod serve;
 pub mod sources;
+pub mod stored_claims;
 pub mod timeline;
