@@ -196,6 +196,7 @@ def test_read_walks_directories_in_sorted_order(tmp_path):
     with pytest.raises(tally.TallyError) as info:
         list(tally.read(tmp_path / "missing.txt"))
     assert info.value.code == "I001"
+    assert str(info.value) == f"{tmp_path / 'missing.txt'}: no such file"
 
 
 def test_pipeline_options_and_names():

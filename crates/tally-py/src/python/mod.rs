@@ -44,7 +44,14 @@ fn raise_row(py: Python<'_>, row: &ErrorRow) -> PyErr {
     } else {
         format!("{}: {}", row.path, row.record)
     };
-    let err = TallyError::new_err(format!("{place}: {}", row.message));
+    // A whole-file error's message names the file already ("a.txt: no such file"), as the
+    // store's `errors` table keeps it; said twice, it reads as a nested path.
+    let message = if row.record.is_empty() && row.message.starts_with(&row.path) {
+        row.message.clone()
+    } else {
+        format!("{place}: {}", row.message)
+    };
+    let err = TallyError::new_err(message);
     let _ = err.value(py).setattr("code", row.code.as_str());
     err
 }
