@@ -172,11 +172,16 @@ def write(out: Path, items: Iterator[dict], shards: int) -> Tuple[int, int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=100_000)
-    parser.add_argument("--shards", type=int, default=32)
-    parser.add_argument("--out", required=True)
-    parser.add_argument("--eval", default=str(Path(__file__).resolve().parents[3] / "shared" / "eval"))
+    # The docstring's first paragraph, not its first line, which stops mid-sentence.
+    parser = argparse.ArgumentParser(description=" ".join(__doc__.split("\n\n")[0].split()))
+    parser.add_argument("--articles", type=int, default=100_000, help="articles to write (default: %(default)s)")
+    parser.add_argument("--shards", type=int, default=32, help="files, alternately WARC.gz and JSONL (default: %(default)s)")
+    parser.add_argument("--out", required=True, help="directory for the shards")
+    parser.add_argument(
+        "--eval",
+        default=str(Path(__file__).resolve().parents[3] / "shared" / "eval"),
+        help="the eval data the texts come from (default: %(default)s)",
+    )
     args = parser.parse_args()
     pool = stories(Path(args.eval))
     if not pool:

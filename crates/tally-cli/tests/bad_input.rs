@@ -202,6 +202,19 @@ fn unknown_flag_is_a_usage_error() {
 }
 
 #[test]
+fn out_of_range_query_numbers_are_usage_errors() {
+    // Rejected before any database is opened, as the API rejects them (400).
+    for args in [
+        ["timeline", "--measure", "killed", "--window=-1"],
+        ["timeline", "--measure", "killed", "--window=99999"],
+        ["sources", "--limit", "0", "--json"],
+    ] {
+        let out = tally(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+}
+
+#[test]
 fn unknown_eval_suite_or_wrong_arguments_are_usage_errors() {
     let unknown = tally(&["eval", "nosuch", "x"]);
     assert_eq!(unknown.status.code(), Some(2));

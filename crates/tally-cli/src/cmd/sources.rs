@@ -18,8 +18,10 @@ pub struct Args {
     /// Smallest cluster shown.
     #[arg(long, default_value_t = 2)]
     pub min_size: u64,
-    /// Most sources and most clusters shown.
-    #[arg(long, default_value_t = 20)]
+    // `--limit 0` answered "no syndication clusters", which is not what the database holds.
+    /// Most sources and most clusters shown (1 or more).
+    #[arg(long, default_value_t = 20,
+        value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
     pub limit: usize,
     /// Most members listed per cluster.
     #[arg(long, default_value_t = 10)]

@@ -39,8 +39,10 @@ pub struct Args {
     /// Latest date (YYYY-MM-DD).
     #[arg(long)]
     pub until: Option<String>,
-    /// Days within which non-overlapping estimates count as contradicting.
-    #[arg(long, default_value_t = 7)]
+    /// Days within which non-overlapping estimates count as contradicting (0 to 3660).
+    // The API's bound; a negative window flagged nothing without saying why.
+    #[arg(long, default_value_t = 7,
+        value_parser = clap::builder::RangedI64ValueParser::<i64>::new().range(0..=3660))]
     pub window: i64,
     #[command(flatten)]
     pub db: DbArgs,
@@ -184,17 +186,8 @@ pub fn write_text(out: &mut impl Write, timeline: &Timeline) -> std::io::Result<
             // filed, which a reader should weigh.
             writeln!(out, "      place: {dateline} (dateline)")?;
         }
-        let publishers: Vec<&str> = e
-            .carriers
-            .iter()
-            .map(|c| c.publisher.as_deref().unwrap_or("?"))
-            .collect();
-        writeln!(
-            out,
-            "      carried by {}: {}",
-            e.carriers.len(),
-            publishers.join(", ")
-        )?;
+        let publishers = e.carriers.iter().map(|c| c.publisher.as_deref());
+        writeln!(out, "      {}", carried_by(publishers))?;
         if !e.hedges.is_empty() {
             writeln!(out, "      hedges: {}", e.hedges.join(", "))?;
         }
@@ -218,6 +211,14 @@ pub fn write_text(out: &mut impl Write, timeline: &Timeline) -> std::io::Result<
         }
     }
     Ok(())
+}
+
+/// "carried by 2: Example News, unknown outlet": a carrier with no publisher is named as
+/// the ledger names a claim with no outlet, not "?".
+fn carried_by<'a>(publishers: impl ExactSizeIterator<Item = Option<&'a str>>) -> String {
+    let n = publishers.len();
+    let names: Vec<&str> = publishers.map(|p| p.unwrap_or("unknown outlet")).collect();
+    format!("carried by {n}: {}", names.join(", "))
 }
 
 /// The figure's words with what it counts ("47 people", "nine children"): the noun often
@@ -389,6 +390,14 @@ mod tests {
         assert!(lines[1].starts_with("  #0 47 people "), "{out}");
         assert!(lines[3].starts_with("  #1 nine children "), "{out}");
         assert!(lines[5].starts_with("  #2 50 "), "{out}");
+    }
+
+    #[test]
+    fn a_carrier_without_a_publisher_is_an_unknown_outlet() {
+        assert_eq!(
+            carried_by([None, Some("Example News")].into_iter()),
+            "carried by 2: unknown outlet, Example News"
+        );
     }
 
     #[test]
