@@ -3,12 +3,21 @@
 // Safety rule for this file: text from articles (claims, names, titles, paragraphs) is
 // only ever put into the page with textContent or createTextNode, never parsed as HTML, so a
 // "<script>" inside an article stays text. The server's Content-Security-Policy would
-// refuse to run it anyway.
+// refuse to run it anyway. A url from an article is a link only when it is http(s)
+// (webLink), since "javascript:..." in an href is live.
 "use strict";
 
 const SVG = "http://www.w3.org/2000/svg";
 
 // ---------------------------------------------------------------- DOM helpers
+
+/** A link to a document's url, only when it is a web address: a stored url is whatever the
+ * article or crawl said ("javascript:...", "data:..."), and an href would make it live. */
+function webLink(url) {
+  return /^https?:\/\//i.test(url)
+    ? el("a", { href: url, rel: "noopener noreferrer", target: "_blank" }, url)
+    : el("span", {}, url);
+}
 
 /** Builds an element: el("a", {href: "#", class: "x"}, "text", child, ...). */
 function el(tag, attrs, ...children) {
@@ -381,7 +390,7 @@ async function showDocument(id) {
             doc.byline ? `by ${doc.byline}` : null, shortDate(d.published)].filter(Boolean).join(" · ")),
         doc.source_chain.length > 1 ? el("p", { class: "chain" }, "Source chain: ", doc.source_chain.join(" → ")) : null,
         doc.cluster_size > 1 ? el("p", { class: "chain" }, `Syndicated: ${doc.cluster_size} copies of this story are stored`) : null,
-        d.url ? el("p", { class: "url" }, el("a", { href: d.url, rel: "noopener noreferrer", target: "_blank" }, d.url)) : null),
+        d.url ? el("p", { class: "url" }, webLink(d.url)) : null),
       legend,
       textBox),
   );

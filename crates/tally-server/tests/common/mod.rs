@@ -168,7 +168,7 @@ pub fn samples() -> Vec<(String, &'static str, Vec<u8>)> {
 /// An article whose text carries markup that must never run when shown.
 pub const XSS_ARTICLE: &str = "---
 title: Tallyxss test <script>window.__tallyXss = 1</script>
-url: https://xss.example/story
+url: javascript:window.__tallyXss=2
 published: 2024-12-20
 ---
 

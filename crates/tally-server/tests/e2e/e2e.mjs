@@ -93,6 +93,11 @@ try {
   check(!ran, "no script from the article ran");
   const injected = await page.evaluate(() => document.querySelectorAll("main script, main img, main iframe").length);
   check(injected === 0, "no element from the article was created");
+  // Its url is "javascript:...": shown, never a link.
+  check(text.includes("javascript:window.__tallyXss=2"), "a javascript: url is shown as text");
+  const live = await page.evaluate(() => [...document.querySelectorAll("main a[href]")]
+    .filter((a) => !/^(https?:|#|\/)/i.test(a.getAttribute("href"))).length);
+  check(live === 0, "no link goes anywhere but the web or the page itself");
   await page.goto(`${base}/#/?q=tallyxss`);
   await page.locator(".claim-card").first().waitFor({ timeout: 15000 });
   check(await page.evaluate(() => window.__tallyXss === undefined), "claim cards show the same text safely");
