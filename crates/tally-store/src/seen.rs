@@ -1,5 +1,6 @@
 //! What the writer knows is not stored: a Bloom filter of the stored documents' content
-//! hashes and LSH bands, so a new document with no possible copy skips the lookups.
+//! hashes, LSH bands and claim keys, so a new document with no possible copy, and a claim
+//! no document carried before, skip their lookups.
 //!
 //! Finding a new document's syndication cluster looks up its content hash (an exact copy)
 //! and its eight LSH bands (a near copy): nine seeks into indexes with random keys, for
@@ -8,18 +9,22 @@
 //! writer's CPU. A key the filter has never seen is surely not stored; a key it may have
 //! seen is looked up as before, so clusters are exactly what the lookups alone give.
 //!
+//! A claim is looked up by its key before it is inserted (a copy's claim is stored once,
+//! with every carrier); most claims are new, and their seek into the random-key `claims`
+//! index found nothing. A claim key the filter has never seen is inserted without it.
+//!
 //! Example: a wire story's third copy has its content hash in the filter (the first two
 //! were stored), so its lookup runs and finds their cluster; an original story has none of
-//! its nine keys in the filter and runs no lookup.
+//! its nine keys in the filter and runs no lookup, nor do its claims.
 //!
-//! Limitations: the filter is built from the database (every band and content hash, read
-//! once) only when the session writes enough documents to pay for that read, so a small
+//! Limitations: the filter is built from the database (every band, content hash and claim
+//! key, read once) only when the session writes enough documents to pay for that read, so a small
 //! ingest into a large store keeps the lookups. Keys of deleted rows (a replaced document,
 //! a rolled-back batch) stay in it: a false positive costs only the lookup. Another
 //! connection's commit (a second ingest into the same file) is seen through `PRAGMA
-//! data_version`, and the filter is dropped and rebuilt. It holds 2 bytes per key (about 18
-//! bytes per document, 18 MB per million), at least 2 MiB and at most 32 MiB; past that its false positives rise
-//! and more lookups run, never fewer than needed.
+//! data_version`, and the filter is dropped and rebuilt. It holds 2 bytes per key (about 26
+//! bytes per document with four claims, 26 MB per million), at least 2 MiB and at most 32
+//! MiB; past that its false positives rise and more lookups run, never fewer than needed.
 
 use rusqlite::Connection;
 use xxhash_rust::xxh3::xxh3_64;
@@ -59,11 +64,21 @@ struct Filter {
 
 /// A document's content hash as a key (bands are hashes already).
 pub(crate) fn content_key(content_hash: &str) -> u64 {
-    // Prefixed so a content hash's key does not coincide with a band's by construction.
-    let mut bytes = Vec::with_capacity(content_hash.len() + 1);
-    bytes.push(b'c');
-    bytes.extend_from_slice(content_hash.as_bytes());
+    prefixed(b'c', content_hash)
+}
+
+/// Prefixed so a content hash's key and a claim key's do not coincide with each other's or
+/// a band's by construction.
+fn prefixed(prefix: u8, text: &str) -> u64 {
+    let mut bytes = Vec::with_capacity(text.len() + 1);
+    bytes.push(prefix);
+    bytes.extend_from_slice(text.as_bytes());
     xxh3_64(&bytes)
+}
+
+/// A claim's key (`claims.key`) as a filter key.
+pub(crate) fn claim_key(key: &str) -> u64 {
+    prefixed(b'k', key)
 }
 
 pub(crate) fn band_key(band: i64) -> u64 {
@@ -121,7 +136,8 @@ impl Filter {
     fn build(conn: &Connection) -> rusqlite::Result<Filter> {
         let data_version = data_version(conn)?;
         let keys: i64 = conn.query_row(
-            "SELECT (SELECT count(*) FROM lsh_bands) + (SELECT count(*) FROM documents)",
+            "SELECT (SELECT count(*) FROM lsh_bands) + (SELECT count(*) FROM documents)
+                 + (SELECT count(*) FROM claims)",
             [],
             |r| r.get(0),
         )?;
@@ -145,6 +161,11 @@ impl Filter {
         let mut rows = st.query([])?;
         while let Some(row) = rows.next()? {
             filter.insert(content_key(row.get_ref(0)?.as_str()?));
+        }
+        let mut st = conn.prepare("SELECT key FROM claims")?;
+        let mut rows = st.query([])?;
+        while let Some(row) = rows.next()? {
+            filter.insert(claim_key(row.get_ref(0)?.as_str()?));
         }
         Ok(filter)
     }
@@ -179,7 +200,8 @@ mod tests {
         let conn = Connection::open_in_memory()?;
         conn.execute_batch(
             "CREATE TABLE documents (pk INTEGER PRIMARY KEY, content_hash TEXT NOT NULL);
-             CREATE TABLE lsh_bands (band INTEGER NOT NULL, doc_pk INTEGER NOT NULL);",
+             CREATE TABLE lsh_bands (band INTEGER NOT NULL, doc_pk INTEGER NOT NULL);
+             CREATE TABLE claims (pk INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE);",
         )?;
         for pk in 0..documents as i64 {
             conn.execute(
@@ -187,6 +209,10 @@ mod tests {
                 rusqlite::params![pk, format!("hash{pk}")],
             )?;
             conn.execute("INSERT INTO lsh_bands VALUES (?1, ?1)", [pk * 1_000_003])?;
+            conn.execute(
+                "INSERT INTO claims (key) VALUES (?1)",
+                [format!("claim{pk}")],
+            )?;
         }
         Ok(conn)
     }
@@ -203,6 +229,7 @@ mod tests {
         for pk in 0..2_000i64 {
             assert!(seen.may_contain(content_key(&format!("hash{pk}"))));
             assert!(seen.may_contain(band_key(pk * 1_000_003)));
+            assert!(seen.may_contain(claim_key(&format!("claim{pk}"))));
         }
         seen.insert(&conn, content_key("new"))?;
         assert!(seen.may_contain(content_key("new")));
@@ -210,6 +237,10 @@ mod tests {
             .filter(|i| seen.may_contain(content_key(&format!("absent{i}"))))
             .count();
         assert!(false_positives < 100, "{false_positives} of 10,000");
+        let false_positives = (0..10_000)
+            .filter(|i| seen.may_contain(claim_key(&format!("absent{i}"))))
+            .count();
+        assert!(false_positives < 100, "claims: {false_positives} of 10,000");
         Ok(())
     }
 
@@ -255,7 +286,8 @@ mod tests {
         let conn = Connection::open(&path)?;
         conn.execute_batch(
             "CREATE TABLE documents (pk INTEGER PRIMARY KEY, content_hash TEXT NOT NULL);
-             CREATE TABLE lsh_bands (band INTEGER NOT NULL, doc_pk INTEGER NOT NULL);",
+             CREATE TABLE lsh_bands (band INTEGER NOT NULL, doc_pk INTEGER NOT NULL);
+             CREATE TABLE claims (pk INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE);",
         )?;
         let mut seen = Seen::default();
         seen.prepare(&conn, 1)?;

@@ -18,7 +18,7 @@ use tally_core::{Attribution, Claim, Document, Entity, Figure, Span, Speaker, Ti
 use crate::minhash::Signature;
 use crate::names::name;
 use crate::packed::{MultiInsert, Packed};
-use crate::seen::{Seen, band_key, content_key};
+use crate::seen::{self, Seen, band_key, content_key};
 use crate::store::{OnExisting, Prepared, StoreOptions, WriteStats, claim_key};
 use crate::written;
 
@@ -260,9 +260,16 @@ impl<'a> BatchWriter<'a> {
             let names = written::names(doc, claim);
             // Insert, or keep the earliest said-at date over the carriers and add this
             // copy's written names.
-            let stored: Option<(i64, i64, Option<String>, Option<String>)> = select
-                .query_row([&key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
-                .optional()?;
+            // A key the filter has never seen is surely not stored: no lookup.
+            let seen_key = seen::claim_key(&key);
+            let stored: Option<(i64, i64, Option<String>, Option<String>)> =
+                if self.seen.may_contain(seen_key) {
+                    select
+                        .query_row([&key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+                        .optional()?
+                } else {
+                    None
+                };
             let (claim_pk, first_doc_pk) = match stored {
                 Some((claim_pk, first, stored_said, stored_names)) => {
                     if let Some(said) = said
@@ -293,7 +300,9 @@ impl<'a> BatchWriter<'a> {
                         pk,
                         names,
                     ])?;
-                    (tx.last_insert_rowid(), pk)
+                    let claim_pk = tx.last_insert_rowid();
+                    self.seen.insert(tx, seen_key)?;
+                    (claim_pk, pk)
                 }
             };
             // A claim first seen in this document needs its full-text row, unless a replaced

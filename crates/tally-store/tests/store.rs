@@ -99,6 +99,21 @@ fn syndicated_copies_cluster_and_their_claim_is_stored_once_with_all_carriers() 
 }
 
 #[test]
+fn a_copy_written_in_a_later_session_finds_the_stored_claim() {
+    // Each session builds the writer's filter of stored keys from the file: a claim key
+    // missing from it would be inserted again (and refused as a duplicate key).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    for copy in syndicated().into_iter().take(3) {
+        let mut store = Store::open(&path).unwrap();
+        store.write(&prepared(&[copy]), &[]).unwrap();
+    }
+    let counts = Store::open(&path).unwrap().counts().unwrap();
+    assert_eq!((counts.claims, counts.claim_carriers), (1, 3));
+    assert_eq!(counts.clusters, 1);
+}
+
+#[test]
 fn clustering_needs_real_similarity_and_exact_copies_always_join() {
     let mut store = Store::open_in_memory().unwrap();
     let (a, b) = (words(200, 5), words(200, 6));
