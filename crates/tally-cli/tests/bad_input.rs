@@ -215,6 +215,24 @@ fn out_of_range_query_numbers_are_usage_errors() {
 }
 
 #[test]
+fn a_short_tally_token_is_a_usage_error_before_serving() {
+    let dir = scratch("short-token");
+    let db = dir.join("t.db");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tally"))
+        .args(["serve", "--port", "0", "--db", db.to_str().unwrap()])
+        .env("TALLY_TOKEN", "short")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("TALLY_TOKEN is not a usable ingest token") && err.contains("16 characters"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn unknown_eval_suite_or_wrong_arguments_are_usage_errors() {
     let unknown = tally(&["eval", "nosuch", "x"]);
     assert_eq!(unknown.status.code(), Some(2));

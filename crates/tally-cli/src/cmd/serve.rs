@@ -58,7 +58,10 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     config.limits.read_timeout = Duration::from_secs(args.timeout.max(1));
     let from_env = match std::env::var("TALLY_TOKEN") {
         Ok(value) if !value.is_empty() => {
-            config.token = Token::from_value(&value).context("TALLY_TOKEN")?;
+            // A short token is the user's setting to fix, so bad usage (exit 2), said plainly.
+            config.token = Token::from_value(&value).context(crate::exit::Usage(
+                "TALLY_TOKEN is not a usable ingest token",
+            ))?;
             true
         }
         _ => false,
