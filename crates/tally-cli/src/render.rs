@@ -3,12 +3,26 @@
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 use tally_core::{Claim, ClaimKind, Document, Figure};
 
-/// Table width: `$COLUMNS` when set, else 140.
+/// Table width: `$COLUMNS` when set, else the terminal's width when standard output is one,
+/// else 140. Shells do not export `COLUMNS`, so in a terminal narrower than 140 columns
+/// every row wrapped onto two lines.
 fn width() -> u16 {
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())
+        .or_else(terminal_width)
         .unwrap_or(140)
+}
+
+#[cfg(unix)]
+fn terminal_width() -> Option<u16> {
+    let size = rustix::termios::tcgetwinsize(std::io::stdout()).ok()?;
+    (size.ws_col > 0).then_some(size.ws_col)
+}
+
+#[cfg(not(unix))]
+fn terminal_width() -> Option<u16> {
+    None
 }
 
 fn table(header: &[&str]) -> Table {
