@@ -239,6 +239,10 @@ fn claims_db_table_and_csv_are_for_people_and_spreadsheets() {
     let mut reader = csv::Reader::from_reader(csv_out.stdout.as_slice());
     let header = reader.headers().unwrap().clone();
     assert_eq!(&header[0], "claim_key");
+    let anonymous = header
+        .iter()
+        .position(|h| h == "claimant_anonymous")
+        .unwrap();
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert!(
         rows.iter()

@@ -223,11 +223,13 @@ fn carried_by(card: &ClaimCard) -> String {
     text
 }
 
+/// Named by the export tables' convention (docs/schema.md): a stored claim joins the
+/// `tally export --table claims` rows on `claim_key`.
 const CSV_HEADER: &[&str] = &[
     "claim_key",
     "claimant",
     "claimant_kind",
-    "anonymous",
+    "claimant_anonymous",
     "kind",
     "said_date",
     "figures",
@@ -256,11 +258,8 @@ fn write_csv(cards: &[ClaimCard]) -> anyhow::Result<()> {
             card.id.as_str(),
             &card.claimant.name,
             &card.claimant.kind,
-            if card.claimant.anonymous {
-                "true"
-            } else {
-                "false"
-            },
+            // As `tally export --format csv` writes booleans (docs/schema.md).
+            if card.claimant.anonymous { "1" } else { "0" },
             &card.kind,
             card.said_date.as_deref().unwrap_or_default(),
             &figures.join("; "),
