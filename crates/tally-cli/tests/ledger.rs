@@ -248,6 +248,9 @@ fn claims_db_table_and_csv_are_for_people_and_spreadsheets() {
         rows.iter()
             .all(|r| r.len() == header.len() && !r[1].is_empty())
     );
+    for value in ["1", "0"] {
+        assert!(rows.iter().any(|r| &r[anonymous] == value), "{value}");
+    }
     assert!(
         common::stderr(&csv_out).is_empty(),
         "all shown: nothing to say"
