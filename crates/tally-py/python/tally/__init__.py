@@ -353,7 +353,10 @@ class Store:
         :param kind: ``direct``, ``indirect``, ``mixed`` or ``reporter``.
         :param anonymous: only anonymous (True) or only identified (False) claimants.
         :param document: only claims carried by this document id.
+        :param limit: claims in this page, 1 to 200; ``offset`` skips that many.
         :param output: ``"records"`` (list of dicts), ``"pandas"`` or ``"arrow"``.
+        :raises TallyError: ``S004`` for a limit outside 1 to 200, an unknown measure or
+            kind, or a malformed date.
         """
         page = self._native.claims(
             q=q,
@@ -401,7 +404,10 @@ class Store:
         :param agent: who did the harm: an entity id (``RU``) or words of the agent phrase
             ("Russia" matches "Russian drones and missiles"); figures without an agent are
             left out, and the result echoes the filter as ``agent``.
-        :raises TallyError: ``S004`` for an unknown measure or a malformed date.
+        :param window_days: days within which non-overlapping ranges contradict (0 to
+            3660).
+        :raises TallyError: ``S004`` for an unknown measure, a malformed date or a window
+            outside 0 to 3660.
         """
         result = self._native.timeline(
             measure,

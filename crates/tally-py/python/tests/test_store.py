@@ -120,6 +120,15 @@ def test_bad_queries_raise_with_codes(store, tmp_path):
     assert info.value.code == "S004"
     with pytest.raises(ValueError):
         store.claims(output="excel")
+    # A page size the store would not honour (0 read as 20, 500 capped at 200) is refused,
+    # as GET /api/claims refuses it, and so is a negative contradiction window.
+    for limit in (0, 201, 500):
+        with pytest.raises(tally.TallyError, match="limit") as info:
+            store.claims(limit=limit)
+        assert info.value.code == "S004"
+    with pytest.raises(tally.TallyError, match="window_days") as info:
+        store.timeline("killed", window_days=-1)
+    assert info.value.code == "S004"
 
 
 def test_columns():

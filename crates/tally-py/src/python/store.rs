@@ -91,6 +91,15 @@ impl Store {
         limit: u32,
         offset: u32,
     ) -> PyResult<Bound<'py, PyAny>> {
+        // The store reads 0 as 20 and caps at 200: both would answer another page size
+        // than asked, silently. Refused as /api/claims refuses them.
+        in_range(
+            "limit",
+            i64::from(limit),
+            1,
+            i64::from(tally_store::browse::MAX_PAGE),
+        )
+        .map_err(|e| raise(py, &e))?;
         let filter = ClaimFilter {
             q,
             speaker,
@@ -128,6 +137,8 @@ impl Store {
         window_days: i64,
         limit: usize,
     ) -> PyResult<Bound<'py, PyAny>> {
+        // A negative window flags nothing; the API's bound.
+        in_range("window_days", window_days, 0, 3660).map_err(|e| raise(py, &e))?;
         let query = TimelineQuery {
             measure,
             subject,
@@ -236,5 +247,18 @@ impl Store {
             }))
         })?;
         convert::to_py(py, &counts)
+    }
+}
+
+/// `value` within `low..=high`, else the `S004` error a bad query argument raises.
+fn in_range(what: &'static str, value: i64, low: i64, high: i64) -> Result<(), Error> {
+    if (low..=high).contains(&value) {
+        Ok(())
+    } else {
+        Err(Error::InvalidArgument {
+            what,
+            value: value.to_string(),
+            reason: format!("expected {low} to {high}"),
+        })
     }
 }
