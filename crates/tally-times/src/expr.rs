@@ -74,6 +74,10 @@ pub(crate) enum Expr {
     LatestQuarterIn(i64),
     /// The end of the year ("year-end"), as the day `YYYY-12-31`.
     YearEnd,
+    /// The day whose night "overnight" is: the one before the publication date ("drones
+    /// were launched overnight"), or the publication date itself in a clause about what is
+    /// still to come ("gusts could reach 100 mph overnight").
+    Overnight,
     /// A quarter ("the third quarter", "Q3 2024").
     Quarter { quarter: u32, year: YearRef },
     /// A half year ("the first half of 2024").

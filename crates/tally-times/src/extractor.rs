@@ -215,6 +215,17 @@ impl TimeExtractor {
                     previous = None;
                     Direction::Past
                 };
+                // "scored in the second half": a game's half, not the year's.
+                if bare_part_of_year(&found.expr)
+                    && doc
+                        .sentences
+                        .get(sentence)
+                        .filter(|s| s.start <= range.start)
+                        .and_then(|s| lower.get(s.range()))
+                        .is_some_and(|text| about_a_game(&self.lexicon, text))
+                {
+                    continue;
+                }
                 let mut resolved = resolve(&found.expr, dct, direction);
                 weekday_year(&tokens, &found, &mut resolved);
                 // A season or fiscal year written "2023-24" or "2023/24" is one period,
@@ -533,6 +544,27 @@ impl DatedDays {
             *year = YearRef::Given(y);
         }
     }
+}
+
+/// A half or quarter with no year written ("in the second half"), which may be a game's.
+fn bare_part_of_year(expr: &Expr) -> bool {
+    matches!(
+        expr,
+        Expr::Half {
+            year: YearRef::Auto,
+            ..
+        } | Expr::Quarter {
+            year: YearRef::Auto,
+            ..
+        }
+    )
+}
+
+/// Whether a lowercase sentence has a word that only a game report uses ("scored").
+fn about_a_game(lexicon: &Lexicon, lower: &str) -> bool {
+    lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .any(|w| lexicon.is_game_cue(w))
 }
 
 /// The sentence around an expression (`sentence` is the first one not ending before it),

@@ -192,6 +192,9 @@ pub(crate) struct Lexicon {
     /// Nouns a season word before them modifies ("the fall campaign"): words.tsv class
     /// `seasonal`, kept out of the class table (they date nothing themselves).
     seasonal: WordMap<&'static str, ()>,
+    /// Words of a game (words.tsv class `match`), and whether each marks a sentence as
+    /// about one (`cue`) or only has halves of its own (`part`).
+    game_words: WordMap<&'static str, bool>,
     /// Tense cues, closed-class words and time words, for the tense scanner.
     info: WordMap<&'static str, WordInfo>,
     /// Modifier phrases by first word (longest first), so a token meets only its own.
@@ -310,12 +313,17 @@ impl Lexicon {
         let mut words: FnvMap<&'static str, Vec<Class>> = FnvMap::default();
         let mut triggers: Vec<String> = Vec::new();
         let mut seasonal: FnvMap<&'static str, ()> = FnvMap::default();
+        let mut game_words: FnvMap<&'static str, bool> = FnvMap::default();
         for (line, cols) in rows(WORDS) {
             let [word, class, value] = cols[..] else {
                 return Err(data_error("words.tsv", line, "expected WORD, CLASS, VALUE"));
             };
             if class == "seasonal" {
                 seasonal.insert(word, ());
+                continue;
+            }
+            if class == "match" {
+                game_words.insert(word, value == "cue");
                 continue;
             }
             let parsed = parse_class(class, value).ok_or_else(|| {
@@ -450,6 +458,7 @@ impl Lexicon {
             holiday_heads: WordMap::new(holiday_heads),
             info: WordMap::new(info),
             seasonal: WordMap::new(seasonal),
+            game_words: WordMap::new(game_words),
             triggers,
         })
     }
@@ -457,6 +466,17 @@ impl Lexicon {
     /// Whether a season word before this lowercase noun modifies it ("the fall campaign").
     pub(crate) fn is_seasonal(&self, lower: &str) -> bool {
         self.seasonal.get(lower).is_some()
+    }
+
+    /// Whether this lowercase word names a game, which has halves and quarters of its own
+    /// ("the first half of the match").
+    pub(crate) fn is_game(&self, lower: &str) -> bool {
+        self.game_words.get(lower).is_some()
+    }
+
+    /// Whether this lowercase word marks its sentence as about a game ("scored").
+    pub(crate) fn is_game_cue(&self, lower: &str) -> bool {
+        self.game_words.get(lower).copied().unwrap_or(false)
     }
 
     /// The modifier phrases starting with a lowercase word, longest first.

@@ -89,7 +89,7 @@ pub(crate) fn needs_direction(expr: &Expr) -> bool {
         | Expr::Half { year, .. }
         | Expr::Season { year, .. }
         | Expr::Holiday { year, .. } => *year == YearRef::Auto,
-        Expr::InUnits { .. } | Expr::LatestQuarter | Expr::YearEnd => true,
+        Expr::InUnits { .. } | Expr::LatestQuarter | Expr::YearEnd | Expr::Overnight => true,
         Expr::Shift {
             unit: Unit::Weekend,
             n: 0,
@@ -269,6 +269,12 @@ pub(crate) fn resolve(expr: &Expr, dct: Option<Day>, direction: Direction) -> Re
             resolve_shift(Unit::Weekend, if back { -1 } else { 0 }, dct)
         }
         Expr::Shift { unit, n } | Expr::Narrated { unit, n } => resolve_shift(*unit, *n, dct),
+        // A forecast ("will", "could", "is expected to") is of the coming night; anything
+        // else reports the one just past.
+        Expr::Overnight => {
+            let ahead = matches!(direction, Direction::Future | Direction::Nearest);
+            resolve_shift(Unit::Day, if ahead { 0 } else { -1 }, dct)
+        }
         Expr::Before { unit, n, base } => match base {
             Some(base) => {
                 let b = resolve(base, dct, direction);

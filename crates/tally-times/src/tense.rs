@@ -323,10 +323,15 @@ pub(crate) fn clause_tense(
     // "needs $500 million to keep operations running through September": the end of a
     // period still running or just reported on ("production through March 27 totals"),
     // whichever is nearer, unless the clause is past ("sales rose through September").
+    // "Storms were forecast through Thursday evening": what a forecast covers runs on
+    // from when it was made, whatever the tense of the making.
     if touching
         && left.len() > 1
         && left.first().is_some_and(|w| w.is("through"))
-        && !matches!(cue_left, Some(Tense::Past | Tense::Reporting))
+        && (!matches!(cue_left, Some(Tense::Past | Tense::Reporting))
+            || left
+                .get(1)
+                .is_some_and(|w| FORECAST.contains(&w.lower.as_ref())))
     {
         return Some(Tense::Through);
     }
@@ -647,6 +652,16 @@ fn infinitive_governor(far: &[Word<'_>]) -> Option<Tense> {
     None
 }
 
+/// Participles of a forecast: what is forecast through a time is still running ("storms
+/// were forecast through Thursday evening").
+const FORECAST: &[&str] = &[
+    "forecast",
+    "forecasted",
+    "predicted",
+    "projected",
+    "expected",
+];
+
 /// Future cues that take an infinitive ("expects imports to reach", "plans to issue"), in
 /// present forms only: "he expected the company to earn 35 cents for the quarter" is what
 /// was expected of a past quarter. Not "due" ("due to a ban" is a cause), "payable", "next".
@@ -821,7 +836,10 @@ fn left_cue(left: &[Word<'_>]) -> Option<Tense> {
         }
         // "set sentencing for March 12": what is set for a time is ahead.
         if w.is("set") {
-            t = if i == 0
+            // "the stage was set overnight", "the record was set Tuesday": a past passive
+            // right before the time says when it was set.
+            let passive = left.get(i + 1).is_some_and(|p| p.is("was") || p.is("were"));
+            t = if i == 0 && !passive
                 || after.is_some_and(|a| a.is("to") || a.is("for"))
                 || left.first().is_some_and(|f| f.is("for"))
             {

@@ -849,3 +849,39 @@ fn post_and_pre_need_a_hyphen() {
         ),
     ]));
 }
+
+/// Publication date 2025-01-08 is a Wednesday.
+const WED: &str = "2025-01-08";
+
+#[test]
+fn overnight_in_a_forecast_and_what_a_forecast_covers() {
+    insta::assert_snapshot!(check(&[
+        (
+            WED,
+            "Forecasters said gusts could reach 100 mph in the mountains overnight."
+        ),
+        (
+            WED,
+            "Snow will spread across the northern plains and upper Midwest overnight."
+        ),
+        (
+            WED,
+            "Russia launched 70 drones at Kyiv overnight, officials said."
+        ),
+        (WED, "The stage for the rally was set overnight in Asia."),
+        (WED, "A sharp overnight fall on Wall Street hit stocks."),
+        (WED, "Storms were forecast through Thursday evening."),
+        (WED, "Sales rose through Thursday evening."),
+    ]));
+}
+
+#[test]
+fn halves_and_quarters_of_a_game() {
+    insta::assert_snapshot!(check(&[
+        (WED, "Saka scored twice in the first half."),
+        (WED, "Arsenal dominated the second half of the match."),
+        (WED, "The Chiefs scored a touchdown in the fourth quarter."),
+        (WED, "Profit rose in the first half."),
+        (WED, "Sales should recover in the second half of the year."),
+    ]));
+}

@@ -493,6 +493,14 @@ impl Parser<'_, '_> {
                 if unit == Unit::HalfYear && !self.hyphenated_adjective(j) && !the && !half {
                     return None;
                 }
+                // "the first half of the match", "the fourth quarter of the game": a
+                // game's, not the year's.
+                if self.is(j, "of")
+                    && self.is_any(j + 1, &["the", "a", "this", "that", "its", "their"])
+                    && self.lex.is_game(self.low(j + 2))
+                {
+                    return None;
+                }
                 (YearRef::Auto, j)
             }
         };

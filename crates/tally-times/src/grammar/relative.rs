@@ -148,7 +148,8 @@ impl Parser<'_, '_> {
                 },
             ));
         }
-        // "drones were launched overnight": the night before the day written about. Not
+        // "drones were launched overnight": the night before the day written about, or in a
+        // forecast the coming one (the clause's tense decides, see `Expr::Overnight`). Not
         // an adjective ("an overnight curfew", "overnight funds", "cannot overnight
         // raise"): only before punctuation, a preposition or a conjunction; and not what
         // could or cannot happen overnight ("can't attain that status overnight").
@@ -156,10 +157,7 @@ impl Parser<'_, '_> {
             return Some((
                 i + 1,
                 Expr::Time {
-                    date: Some(Box::new(Expr::Shift {
-                        unit: Unit::Day,
-                        n: -1,
-                    })),
+                    date: Some(Box::new(Expr::Overnight)),
                     clock: None,
                     part: Some("NI"),
                 },
@@ -185,9 +183,11 @@ impl Parser<'_, '_> {
     /// Whether "overnight" at `i` says when something happened, not how fast or what
     /// kind (see `deictic`).
     fn overnight_adverb(&self, i: usize) -> bool {
+        // A season after it is the noun it modifies ("a sharp overnight fall on Wall
+        // Street"), not another time.
         let followed = self.tok(i + 1).is_none_or(|t| {
             t.kind == Kind::Punct && !self.is(i + 1, "-")
-                || !t.classes.is_empty()
+                || !t.classes.is_empty() && !t.classes.iter().any(|c| matches!(c, Class::Season(_)))
                 || OVERNIGHT_FOLLOWERS.contains(&t.lower)
         });
         let hedged = (i.saturating_sub(6)..i).any(|k| OVERNIGHT_HEDGES.contains(&self.low(k)));
