@@ -457,6 +457,13 @@ function parseDay(value) {
   return Date.UTC(Number(m[1]), Number(m[2] || 1) - 1, Number(m[3] || 1));
 }
 
+/** A tick label centred on x would be cut by the chart's edge: anchor it inside instead
+ * (about 7 px a character at the tick size). */
+function edge(x, label, width) {
+  const half = label.length * 3.5;
+  return x + half > width ? " end" : x - half < 0 ? " start" : "";
+}
+
 /** "Nice" ticks for a linear scale. */
 function linearTicks(lo, hi, count) {
   const span = hi - lo || 1;
@@ -565,7 +572,7 @@ function drawTimeline(box, timeline) {
   xTicks.forEach(([d, label], k) => {
     if (k % every) return;
     grid.append(svg("line", { x1: x(d), x2: x(d), y1: M.top, y2: H - M.bottom, class: "v" }),
-      svg("text", { x: x(d), y: H - M.bottom + 20, class: "tick x" }, label));
+      svg("text", { x: x(d), y: H - M.bottom + 20, class: `tick x${edge(x(d), label, W)}` }, label));
   });
   grid.append(svg("text", { x: 18, y: M.top + (H - M.top - M.bottom) / 2, class: "axis-label",
     transform: `rotate(-90 18 ${M.top + (H - M.top - M.bottom) / 2})` }, `${timeline.measure}${useLog ? " (log scale)" : ""}`));
@@ -651,10 +658,10 @@ function estimateTable(timeline) {
       el("td", {}, estimateWords(e), e.agent ? [el("br"), el("small", { class: "agent" }, agentText(timeline.measure, e))] : null),
       el("td", { class: "num" }, range({ ...e, approx: false })),
       el("td", {}, e.carriers.map((c, k) => [k ? ", " : "", el("a", { href: `#/doc/${c.document_id}` }, c.publisher || "document")])),
-      el("td", {}, flags)));
+      el("td", {}, el("div", { class: "flags" }, flags))));
   });
   table.append(body);
-  return el("section", { class: "panel" }, el("h2", {}, `${timeline.estimates.length} estimates`), table);
+  return el("section", { class: "panel estimates" }, el("h2", {}, `${timeline.estimates.length} estimates`), table);
 }
 
 // ---------------------------------------------------------------- sources

@@ -85,6 +85,9 @@ try {
 
   // 5. Article text is text: a <script> inside an article is shown, never run.
   await page.goto(`${base}/#/doc/${xssDoc}`);
+  // Wait for this document's own heading: the previous document's passages stay in the
+  // page until the new one is drawn, and reading them made this check flaky.
+  await page.locator(".document h1", { hasText: "Tallyxss" }).waitFor({ timeout: 15000 });
   await page.locator(".doc-text .passage").first().waitFor({ timeout: 15000 });
   const text = await page.locator(".document").textContent();
   check(text.includes("<script>window.__tallyXss = 1</script>"), "a <script> in an article is shown as text");
@@ -101,6 +104,19 @@ try {
   await page.goto(`${base}/#/?q=tallyxss`);
   await page.locator(".claim-card").first().waitFor({ timeout: 15000 });
   check(await page.evaluate(() => window.__tallyXss === undefined), "claim cards show the same text safely");
+
+  // 6. A phone-wide window: cards and the timeline's table stay within the page width
+  // (a card's nowrap chips widened the card grid past it; the table ran out of its panel).
+  await page.setViewportSize({ width: 400, height: 800 });
+  for (const route of ["/#/?q=casualties", "/#/timeline?measure=casualties&subject=KP"]) {
+    await page.goto(`${base}${route}`);
+    await page.locator(route.includes("timeline") ? ".estimates-table" : ".claim-card").first()
+      .waitFor({ timeout: 15000 });
+    const [scroll, client] = await page.evaluate(() =>
+      [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    check(scroll <= client, `${route} fits a 400 px window (${scroll} <= ${client})`);
+  }
+  await page.screenshot({ path: join(outDir, "narrow.png"), fullPage: false });
 
   check(problems.length === 0, `no page or console errors (${problems.join("; ")})`);
   console.log("browser e2e: all checks passed");
