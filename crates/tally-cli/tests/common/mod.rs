@@ -21,9 +21,12 @@ pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
-/// An empty directory for one test, unique to this process.
+/// An empty directory for one test, unique to this process. Under cargo's target/tmp, not
+/// the system's /tmp: most tests do not remove theirs, and every run left eight or more
+/// `tally-cli-*` directories in /tmp.
 pub fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tally-cli-{name}-{}", std::process::id()));
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("tally-cli-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("scratch dir");
     dir
