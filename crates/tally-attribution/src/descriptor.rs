@@ -174,7 +174,7 @@ pub(crate) fn parse(
         .unwrap_or(0);
     let mut complement_at = None;
     for (i, c) in classes.iter().enumerate() {
-        if *c == Class::Prep && i > 0 {
+        if i > 0 && (*c == Class::Prep || crate::phrase::knowing(ws, i)) {
             complement_at = Some(i);
             break;
         }
@@ -298,7 +298,10 @@ pub(crate) fn parse(
     if let Some(c) = complement_at {
         let prep = ws[c].lower();
         let rest = &ws[c + 1..];
-        if matches!(prep, "for" | "of" | "at" | "from" | "in") && !rest.is_empty() {
+        if matches!(prep, "for" | "of" | "at" | "from" | "in")
+            && !crate::phrase::knowing(ws, c)
+            && !rest.is_empty()
+        {
             if affiliation.is_none() {
                 let first = rest
                     .iter()

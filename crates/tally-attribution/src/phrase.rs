@@ -244,6 +244,8 @@ pub(crate) fn left(lex: &Lexicon, words: &[Word<'_>], head: usize, floor: usize)
     let mut start = head;
     let mut opened = false;
     let mut lowercase_run = usize::from(head_class == Class::Other);
+    // The preposition of a knowing link inside the phrase ("close to"), if any.
+    let mut link = None;
     while start > floor && head - start < MAX_PHRASE {
         let prev = start - 1;
         // "…, local activists and aid workers said": two subjects joined by "and", when
@@ -273,6 +275,10 @@ pub(crate) fn left(lex: &Lexicon, words: &[Word<'_>], head: usize, floor: usize)
                     Some(h) => {
                         start = h;
                         opened = false;
+                        if knowing(words, h + 1) {
+                            link = Some(h + 1);
+                            lowercase_run = 0;
+                        }
                     }
                     None => {
                         // "The two voters", "all three candidates", "their many critics":
@@ -304,10 +310,20 @@ pub(crate) fn left(lex: &Lexicon, words: &[Word<'_>], head: usize, floor: usize)
                 start = prev;
             }
             // "on" and "by" are breaks but may join a source ("Commission on Human Rights",
-            // "economists polled by Reuters").
-            Class::Break if !matches!(words[prev].lower(), "on" | "by") => break,
+            // "economists polled by Reuters"), as may a knowing link ("close to").
+            Class::Break
+                if !matches!(words[prev].lower(), "on" | "by") && !knowing(words, prev) =>
+            {
+                break;
+            }
             Class::Prep | Class::Break => match joined_head(lex, words, start, floor) {
-                Some(h) => start = h,
+                Some(h) => {
+                    start = h;
+                    if knowing(words, h + 1) {
+                        link = Some(h + 1);
+                        lowercase_run = 0;
+                    }
+                }
                 None => break,
             },
             // "Taiwan's Kuomintang (Nationalist) government", "the Islamic State (IS)
@@ -348,6 +364,11 @@ pub(crate) fn left(lex: &Lexicon, words: &[Word<'_>], head: usize, floor: usize)
         }
         while start < head && class(lex, words, start) == Class::Other {
             start += 1;
+        }
+        // "WAS INVOLVED IN THE ATTACK": nothing anchors the link's word, so neither it
+        // nor its preposition belongs to the source.
+        if let Some(prep) = link.filter(|&p| start >= p - 1) {
+            start = prep + 1;
         }
     }
     // "a move economists warn could raise prices" (an apposition without "that"): "a"
@@ -402,6 +423,11 @@ fn joined_head(lex: &Lexicon, words: &[Word<'_>], at: usize, floor: usize) -> Op
     let prep = at.checked_sub(1)?;
     if prep <= floor {
         return None;
+    }
+    // "a person briefed on the matter", "people close to the president": what the source
+    // knows is not the speaker.
+    if knowing(words, prep) {
+        return Some(prep - 1);
     }
     // "economists polled by Reuters": the people polled are the source.
     if words[prep].lower() == "by" {
@@ -482,10 +508,26 @@ fn joined_head(lex: &Lexicon, words: &[Word<'_>], at: usize, floor: usize) -> Op
     let ok = matches!(class(lex, words, h), Class::Noun | Class::Title)
         || named
         || place_named
-        || matches!(words[h].lower(), "familiar" | "close")
         || proportion
         || share;
     ok.then_some(h)
+}
+
+/// Words that tie a source to what it knows, with their preposition
+/// (`data/attribution/knowing.txt`: "briefed on", "close to").
+static KNOWING: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    word_list(include_str!("../../../data/attribution/knowing.txt"))
+        .into_iter()
+        .filter_map(|l| l.split_once(' '))
+        .collect()
+});
+
+/// Whether word `prep` is the preposition of a knowing link ("briefed on", "privy to").
+pub(crate) fn knowing(words: &[Word<'_>], prep: usize) -> bool {
+    prep > 0 && {
+        let (link, p) = (words[prep - 1].lower(), words[prep].lower());
+        KNOWING.iter().any(|&(w, q)| w == link && q == p)
+    }
 }
 
 /// Participles of polling before "by" (`data/attribution/survey_participles.txt`).
@@ -614,6 +656,9 @@ pub(crate) fn right(lex: &Lexicon, words: &[Word<'_>], from: usize, ceil: usize)
         end += 1;
     }
     let mut last_head = None;
+    // After a knowing link ("a person briefed on the matter") every word belongs to what
+    // the source knows.
+    let mut known = false;
     while end < ceil && end - from < MAX_PHRASE {
         let c = class(lex, words, end);
         let lower = words[end].lower();
@@ -632,7 +677,8 @@ pub(crate) fn right(lex: &Lexicon, words: &[Word<'_>], from: usize, ceil: usize)
                 // "official preliminary results": a document noun heads what it ends;
                 // "television interviewers": a plural after a common head noun heads the
                 // compound (not after a name: "told Reuters shareholders were ...").
-                if crate::owner::is_document(lower)
+                if known
+                    || crate::owner::is_document(lower)
                     || (last_head == Some(end.wrapping_sub(1))
                         && class(lex, words, end - 1) == Class::Noun
                         && plural_like(words[end].text))
@@ -649,6 +695,13 @@ pub(crate) fn right(lex: &Lexicon, words: &[Word<'_>], from: usize, ceil: usize)
                         Class::Det | Class::Cap | Class::Noun | Class::Possessive
                     ) =>
             {
+                end += 1;
+                if class(lex, words, end) == Class::Det {
+                    end += 1;
+                }
+            }
+            _ if last_head.is_some() && knowing(words, end) => {
+                known = true;
                 end += 1;
                 if class(lex, words, end) == Class::Det {
                     end += 1;

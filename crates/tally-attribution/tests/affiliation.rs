@@ -244,3 +244,19 @@ fn a_country_or_listed_body_takes_no_country_from_its_statement() {
         doc.speakers
     );
 }
+
+#[test]
+fn what_a_source_knows_is_no_affiliation() {
+    let doc = annotate(
+        &["Officials involved in the negotiations said the deal was close."],
+        &[],
+    );
+    let s = &doc.speakers[0];
+    assert_eq!(s.affiliation, None, "{s:?}");
+    assert_eq!(
+        s.role.as_deref(),
+        Some("Officials involved in the negotiations"),
+        "{s:?}"
+    );
+    assert!(s.anonymous, "{s:?}");
+}

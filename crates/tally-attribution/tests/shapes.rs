@@ -1417,3 +1417,42 @@ fn a_reporters_credit_line_is_no_report() {
         "{all:?}"
     );
 }
+
+#[test]
+fn what_an_anonymous_source_knows_stays_in_the_source() {
+    let all = found(&[
+        "A person briefed on the matter said the deal was close.",
+        "A source with knowledge of the talks said the deal was close.",
+        "People close to the president said the deal was close.",
+        "A diplomat privy to the discussions said the deal was close.",
+        "The deal was close, according to officials involved in the negotiations.",
+    ]);
+    for source in [
+        "A person briefed on the matter",
+        "A source with knowledge of the talks",
+        "People close to the president",
+        "A diplomat privy to the discussions",
+    ] {
+        assert!(has(&all, "said", source, "the deal was close"), "{all:?}");
+    }
+    assert!(
+        has(
+            &all,
+            "according to",
+            "officials involved in the negotiations",
+            "The deal was close"
+        ),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_knowing_link_nothing_anchors_is_not_a_source() {
+    // "involved in" after a verb: the link's word is no source head.
+    let all = found(&["He did not confirm whether she was involved in the attack, police said."]);
+    assert!(
+        all.iter()
+            .all(|(_, s, _)| !s.as_deref().is_some_and(|s| s.starts_with("in "))),
+        "{all:?}"
+    );
+}
