@@ -6,6 +6,7 @@ mod compact_json;
 mod exit;
 mod ingest_args;
 mod pipeline_args;
+mod printable;
 mod render;
 mod samples;
 

@@ -289,3 +289,27 @@ fn claims_query_flags_without_db_or_bad_values_are_usage_errors() {
     assert!(common::stderr(&out).contains("tally ingest"));
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+fn a_table_shows_an_articles_escape_sequences_instead_of_sending_them() {
+    let dir = common::scratch("escapes");
+    let path = dir.join("esc.txt");
+    std::fs::write(
+        &path,
+        "Title \u{1b}]0;pwned\u{7} here\n\nOfficials said 12 people \u{1b}[2J were killed in Kharkiv on Monday.\n",
+    )
+    .unwrap();
+    let path = path.to_string_lossy().into_owned();
+    let table = tally(&["claims", &path]);
+    assert_eq!(table.status.code(), Some(0));
+    assert!(!table.stdout.contains(&0x1b) && !table.stdout.contains(&0x07));
+    let text = String::from_utf8_lossy(&table.stdout);
+    assert!(
+        text.contains("Title \u{FFFD}]0;pwned\u{FFFD} here"),
+        "{text}"
+    );
+    // Machines get the text as it was, escaped by JSON.
+    let json = tally(&["claims", "--format", "jsonl", &path]);
+    assert!(String::from_utf8_lossy(&json.stdout).contains("\\u001b[2J"));
+    std::fs::remove_dir_all(dir).ok();
+}

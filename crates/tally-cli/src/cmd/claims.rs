@@ -12,6 +12,7 @@ use crate::cmd::stored_claims;
 use crate::exit::{self, Outcome};
 use crate::ingest_args::IngestArgs;
 use crate::pipeline_args::PipelineArgs;
+use crate::printable::Printable;
 use crate::render;
 
 /// Output formats of `tally claims`.
@@ -132,7 +133,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             return Ok(());
         }
         match args.format {
-            ClaimsFormat::Table => print_table(&mut out, &doc)?,
+            ClaimsFormat::Table => print_table(&mut Printable::new(&mut out), &doc)?,
             ClaimsFormat::Jsonl => {
                 for record in records(&doc) {
                     serde_json::to_writer(&mut out, &record)?;

@@ -10,6 +10,7 @@ use tally_store::{Prepared, Store, TimelineQuery};
 
 use crate::cmd::{sources, timeline};
 use crate::exit::Outcome;
+use crate::printable::Printable;
 use crate::render;
 use crate::samples::SAMPLES;
 
@@ -42,6 +43,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         }
         return Ok(Outcome::Ok);
     }
+    let mut out = Printable::new(out);
     writeln!(
         out,
         "tally demo: the claim ledger of {} bundled sample articles (NOTICE.md)\n",

@@ -6,6 +6,7 @@ use tally_store::SearchScope;
 
 use crate::cmd::ingest::DbArgs;
 use crate::exit::Outcome;
+use crate::printable::Printable;
 
 /// Arguments of `tally search`.
 #[derive(Debug, clap::Args)]
@@ -43,13 +44,14 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         SearchScope::Both
     };
     let hits = store.search(&args.query, scope, args.limit)?;
-    let mut out = std::io::stdout().lock();
+    let mut stdout = std::io::stdout().lock();
     for hit in &hits {
         if args.json {
-            serde_json::to_writer(&mut out, hit)?;
-            writeln!(out)?;
+            serde_json::to_writer(&mut stdout, hit)?;
+            writeln!(stdout)?;
             continue;
         }
+        let mut out = Printable::new(&mut stdout);
         let source = [hit.publisher.as_deref(), hit.published.as_deref()]
             .into_iter()
             .flatten()

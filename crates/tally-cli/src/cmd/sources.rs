@@ -6,6 +6,7 @@ use tally_store::Cluster;
 
 use crate::cmd::ingest::DbArgs;
 use crate::exit::Outcome;
+use crate::printable::Printable;
 
 /// Arguments of `tally sources`.
 #[derive(Debug, clap::Args)]
@@ -45,6 +46,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         writeln!(out)?;
         return Ok(Outcome::Ok);
     }
+    let mut out = Printable::new(out);
     writeln!(
         out,
         "{:<40} {:>9} {:>10}",

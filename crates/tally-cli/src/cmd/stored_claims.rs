@@ -10,6 +10,7 @@ use tally_store::browse::{ClaimCard, ClaimFilter, FigureView, MAX_PAGE};
 use crate::cmd::claims::ClaimsFormat;
 use crate::cmd::ingest::DbArgs;
 use crate::exit::Outcome;
+use crate::printable::Printable;
 use crate::render;
 
 const DEFAULT_LIMIT: usize = 20;
@@ -107,7 +108,7 @@ pub fn run(db: PathBuf, filters: &Filters, format: ClaimsFormat) -> anyhow::Resu
     let (cards, total) = fetch(&store, filters)?;
     let mut out = std::io::stdout().lock();
     match format {
-        ClaimsFormat::Table => write_table(&mut out, &cards)?,
+        ClaimsFormat::Table => write_table(&mut Printable::new(&mut out), &cards)?,
         ClaimsFormat::Json => {
             serde_json::to_writer_pretty(&mut out, &cards)?;
             writeln!(out)?;

@@ -8,6 +8,7 @@ use tally_store::{Estimate, Flag, Timeline, TimelineQuery};
 
 use crate::cmd::ingest::DbArgs;
 use crate::exit::Outcome;
+use crate::printable::Printable;
 
 /// Arguments of `tally timeline`.
 #[derive(Debug, clap::Args)]
@@ -80,7 +81,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         }
         return Ok(Outcome::Ok);
     }
-    write_text(&mut out, &timeline)?;
+    write_text(&mut Printable::new(&mut out), &timeline)?;
     Ok(Outcome::Ok)
 }
 
