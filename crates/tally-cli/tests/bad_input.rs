@@ -38,6 +38,13 @@ fn missing_file_is_named_and_the_rest_still_runs() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(stdout.lines().count(), 1);
     assert!(stdout.contains("thousands of troops"));
+    // As pretty JSON, several inputs give an array even when only one of them was read.
+    let out = tally(&["extract", &missing, &good]);
+    assert_eq!(out.status.code(), Some(PARTIAL));
+    let docs = stdout_json(&out);
+    assert_eq!(docs.as_array().map(Vec::len), Some(1), "{docs}");
+    // One input gives its document itself.
+    assert!(stdout_json(&tally(&["extract", &good])).is_object());
 }
 
 #[test]

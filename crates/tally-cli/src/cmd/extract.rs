@@ -85,7 +85,9 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     })?;
     out.write_all(&lines)?;
     if args.format == OutputFormat::Json {
-        if let [doc] = docs.as_slice() {
+        // The shape follows the command line, not how many inputs happened to succeed:
+        // `tally extract a.md b.md | jq '.[]'` must not break when b.md is missing.
+        if let ([doc], [_]) = (docs.as_slice(), args.inputs.as_slice()) {
             serde_json::to_writer_pretty(&mut out, doc)?;
         } else {
             serde_json::to_writer_pretty(&mut out, &docs)?;
