@@ -60,7 +60,7 @@ print(f"throughput: {raw/1e6/secs:.1f} MB/s uncompressed ({disk/1e6/secs:.1f} MB
 print(f"CPU time: {cpu_secs:.1f} s (user + system): {raw/1e6/cpu_secs:.1f} MB/s per core uncompressed, {docs/cpu_secs:.0f} documents per CPU second")
 print(f"peak memory: {int(peak)/1024:.0f} MiB")
 print(f"database: {size/1e6:.1f} MB, {size/1e6/(docs/1000):.2f} MB per 1,000 articles")
-print(f"written to disk: {int(fs_out)*512/1e9:.1f} GB ({int(fs_out)*512/size:.1f}x the database: WAL frames and checkpoints)")
+print(f"written to disk: {int(fs_out)*512/1e9:.2f} GB ({int(fs_out)*512/size:.1f}x the database, {int(fs_out)*512/raw:.1f}x the input: WAL frames and checkpoints)")
 PY
 # The database is hundreds of MB: kept only when asked (KEEP_DB=1), so runs do not fill /tmp.
 if [ -n "${KEEP_DB:-}" ]; then

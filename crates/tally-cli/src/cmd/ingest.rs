@@ -67,7 +67,7 @@ pub struct Args {
     pub batch: usize,
     /// Commit once this many documents were written since the last commit (whole batches);
     /// an interruption loses at most the documents since then, and a rerun adds them.
-    #[arg(long, value_name = "N", default_value_t = 2048)]
+    #[arg(long, value_name = "N", default_value_t = IngestConfig::default().commit_documents)]
     pub commit_every: usize,
     /// No progress bar and no summary line.
     #[arg(long, short)]
