@@ -17,6 +17,7 @@ const FIRST_NAMES: &str = include_str!("../../../data/entities/first_names.txt")
 const WORD_FIRST_NAMES: &str = include_str!("../../../data/entities/word_first_names.txt");
 const ORG_PREFIXES: &str = include_str!("../../../data/entities/org_prefixes.txt");
 const PERSON_NOUNS: &str = include_str!("../../../data/entities/person_nouns.txt");
+const SURNAME_PLACES: &str = include_str!("../../../data/entities/surname_places.txt");
 
 /// What a word can be, as bits: one lookup per word answers every question name finding
 /// asks about it.
@@ -61,6 +62,8 @@ pub const TITLE_LAST: Flags = 1 << 16;
 /// A noun for a person that heads an apposition ("Tun Tun, a volunteer rescuer") but is no
 /// title before a name ("Scott Farmer").
 pub const PERSON_NOUN: Flags = 1 << 17;
+/// A place word that is also a surname ("lake" of "Kari Lake", "arena" of "Maria Arena").
+pub const SURNAME_PLACE: Flags = 1 << 18;
 
 /// Words that may sit inside a name between capitalized words ("Bank of Japan").
 const CONNECTORS: &[&str] = &[
@@ -193,7 +196,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             None => mark(t, TITLE),
         }
     }
-    let lists: [(&str, Flags); 9] = [
+    let lists: [(&str, Flags); 10] = [
         (ORG_SUFFIXES, ORG_SUFFIX),
         (ORG_HEADS, ORG_HEAD),
         (STOP_CAPS, STOP),
@@ -203,6 +206,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         (PLACE_SUFFIXES, PLACE_SUFFIX),
         (EVENT_SUFFIXES, EVENT_SUFFIX),
         (PERSON_NOUNS, PERSON_NOUN),
+        (SURNAME_PLACES, SURNAME_PLACE),
     ];
     for (text, flag) in lists {
         for w in tally_core::data_lines(text) {

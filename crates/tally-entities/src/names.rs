@@ -23,8 +23,8 @@ use tally_core::EntityType;
 use crate::gazetteer::Form;
 use crate::lexicon::{
     CONNECTOR, EVENT_SUFFIX, FIRST_NAME, Flags, LEXICON, ORG_HEAD, ORG_PREFIX, ORG_SUFFIX,
-    OWNERSHIP, PERSON_APPOSITION, PERSON_NOUN, PLACE_CUE, PLACE_SUFFIX, REPORTING, STOP, TITLE,
-    TITLE_FIRST, TITLE_LAST, VERB_LIKE, WORD_FIRST_NAME,
+    OWNERSHIP, PERSON_APPOSITION, PERSON_NOUN, PLACE_CUE, PLACE_SUFFIX, REPORTING, STOP,
+    SURNAME_PLACE, TITLE, TITLE_FIRST, TITLE_LAST, VERB_LIKE, WORD_FIRST_NAME,
 };
 use crate::scan::Word;
 
@@ -199,10 +199,6 @@ const SURNAME_TITLES: &[&str] = &["King", "Bishop", "Major", "Pope", "Prince"];
 /// Countries whose name is also a common given name in English-language news: before a
 /// capitalized word in no list they open a person's name ("Chad Sweet", "Jordan Peele").
 const GIVEN_NAME_COUNTRIES: &[&str] = &["Chad", "Jordan"];
-
-/// Place words that are also common surnames: after a given name alone they end a
-/// person's name ("Kari Lake"), not a place's.
-const SURNAME_PLACE_WORDS: &[&str] = &["Lake"];
 
 /// Plural nouns whose possessive opens an organization's name ("Children's Hospital of
 /// Philadelphia", "People's Liberation Army", "Women's March").
@@ -614,7 +610,11 @@ pub fn find_cased(ctx: &SentenceCtx<'_>, out: &mut Vec<Candidate>) {
             }
         {
             let next = j + 1;
-            if words[next].upper || (words[next].digit && !ctx.text(next).contains(',')) {
+            // A number goes on with a name ("Apollo 11", "the 95th"), not a day after its
+            // month ("the March 30 Senate primary", "Aug. 30" made the name "30 Senate").
+            let day = ctx.text(next).len() <= 2 && ctx.has(j, STOP);
+            let number = words[next].digit && !ctx.text(next).contains(',') && !day;
+            if words[next].upper || number {
                 if ctx.has(next, STOP) {
                     break;
                 }
@@ -920,13 +920,13 @@ fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candida
         out.push(cand);
         return;
     }
-    // "Kari Lake": a given name before a place word that is also a surname is a person,
-    // unless a place cue says where ("in Grace Lake").
+    // "Kari Lake", "Maria Arena": a given name before a place word that is also a surname
+    // (surname_places.txt) is a person, unless a place cue says where ("in Grace Lake").
     let surname_place = to == from + 1
         && ctx.covered[from].is_none()
         && ctx.covered[to].is_none()
-        && SURNAME_PLACE_WORDS.contains(&ctx.text(to))
-        && ctx.has(from, FIRST_NAME)
+        && ctx.has(to, SURNAME_PLACE)
+        && ctx.has(from, FIRST_NAME | WORD_FIRST_NAME)
         && !(from > 0 && !ctx.words[from - 1].upper && ctx.has(from - 1, PLACE_CUE));
     // Facilities and geographic names ("Changi International Airport", "Wall Street").
     if to > from && ctx.has(to, PLACE_SUFFIX) && !surname_place {

@@ -50,17 +50,29 @@ const ABBREVIATIONS: &[&str] = &[
     "brig", "cpl", "pvt",
 ];
 
+/// Months written short, whose period belongs to the word before a day ("on Jan. 5"): the
+/// word is then the stop word "jan." of `stop_caps.txt`, not the given name "Jan". Not at
+/// a sentence's end ("systems from IBM and DEC.").
+const MONTH_ABBREVIATIONS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
 /// Longest of [`ABBREVIATIONS`] in bytes.
 const MAX_ABBREVIATION: usize = 6;
 
 /// Each of [`ABBREVIATIONS`] as its bytes in a little-endian `u64`, zero-padded: a word of
 /// up to eight bytes, loaded and folded to lowercase the same way, is one of them exactly
 /// when it equals one of these (no word holds a zero byte, so lengths cannot mix).
-const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
-    let mut keys = [0u64; ABBREVIATIONS.len()];
+const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = keys(ABBREVIATIONS);
+/// [`MONTH_ABBREVIATIONS`] the same way.
+const MONTH_KEYS: [u64; MONTH_ABBREVIATIONS.len()] = keys(&MONTH_ABBREVIATIONS);
+
+/// Each word of `list` as its bytes in a little-endian `u64`, zero-padded.
+const fn keys<const N: usize>(list: &[&str]) -> [u64; N] {
+    let mut keys = [0u64; N];
     let mut i = 0;
-    while i < ABBREVIATIONS.len() {
-        let a = ABBREVIATIONS[i].as_bytes();
+    while i < N {
+        let a = list[i].as_bytes();
         assert!(a.len() <= MAX_ABBREVIATION);
         let mut k = 0;
         while k < a.len() {
@@ -70,11 +82,12 @@ const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
         i += 1;
     }
     keys
-};
+}
 
-/// Whether `bytes[start..end]` (one to [`MAX_ABBREVIATION`] bytes) is one of
-/// [`ABBREVIATIONS`] in any ASCII case: one eight-byte load and a few compares instead of
-/// a string comparison per abbreviation (a sentence's last word asks).
+/// Whether `bytes[start..end]` (one to [`MAX_ABBREVIATION`] bytes, a period at `end`) is
+/// one of [`ABBREVIATIONS`] in any ASCII case, or of [`MONTH_ABBREVIATIONS`] before a
+/// day: one eight-byte load and a few compares instead of a string comparison per
+/// abbreviation (a sentence's last word asks).
 fn is_abbreviation(bytes: &[u8], start: usize, end: usize) -> bool {
     let len = end - start;
     if len == 0 || len > MAX_ABBREVIATION {
@@ -82,6 +95,9 @@ fn is_abbreviation(bytes: &[u8], start: usize, end: usize) -> bool {
     }
     let key = fold(load(bytes, start) & (u64::MAX >> (8 * (8 - len))));
     ABBREVIATION_KEYS.contains(&key)
+        || MONTH_KEYS.contains(&key)
+            && bytes.get(end + 1) == Some(&b' ')
+            && bytes.get(end + 2).is_some_and(u8::is_ascii_digit)
 }
 
 use crate::swar::{alnum_run_end, fold, in_range, load};
