@@ -104,6 +104,27 @@ fn modifies_the_cue(time: &str, introduced: bool, rest: &str) -> bool {
             .any(|w| w.eq_ignore_ascii_case(next))
 }
 
+/// "said in a video posted on Telegram late on Tuesday that ...": a dated time inside the
+/// setting phrase between the cue and a content opened by "that" dates the statement (the
+/// times layer's own cue modifier reaches over setting words only).
+fn setting_time<'d>(doc: &'d Document, a: &Attribution) -> Option<&'d Timex> {
+    let content = a.content.first()?;
+    let opens_with_that = content
+        .text
+        .get(..5)
+        .is_some_and(|w| w.eq_ignore_ascii_case("that "));
+    let gap = doc.body.get(a.cue.end..content.start)?;
+    if !opens_with_that || content.start < a.cue.end || gap.contains(['.', ';', '"', '“', '”'])
+    {
+        return None;
+    }
+    doc.times
+        .iter()
+        .filter(|t| t.span.start >= a.cue.end && t.span.end <= content.start)
+        .filter(|t| t.value.starts_with(|c: char| c.is_ascii_digit()))
+        .last()
+}
+
 /// How many words before a cue's verb may make it pluperfect ("had previously put").
 const PLUPERFECT_REACH: usize = 3;
 
@@ -128,7 +149,7 @@ pub(crate) fn fill(doc: &Document, attributions: &mut [Attribution]) {
     let published = doc.published_date().map(|d| d.to_string());
     let mut by_speaker: Vec<(String, SaidAt)> = Vec::new();
     for a in attributions.iter_mut() {
-        let time = cue_time(doc, &a.cue);
+        let time = cue_time(doc, &a.cue).or_else(|| setting_time(doc, a));
         if let Some(t) = time.filter(|t| t.span.start >= a.cue.end) {
             drop_leading_time(doc, &mut a.content, &t.span);
         }

@@ -1605,6 +1605,7 @@ fn after(
     // Kyiv", "on Dec. 3") or when they name a time ("Tuesday"); otherwise they start the
     // content ("said Russia has ...", and title-case headlines).
     let mut in_phrase = false;
+    let mut setting = false;
     while k < words.len() && k - j0 < 12 {
         let w = &words[k];
         let lower = w.lower();
@@ -1636,9 +1637,15 @@ fn after(
             lower,
             "on" | "in" | "at" | "to" | "via" | "during" | "with" | "by"
         ) {
+            // "in a 230-page ruling", "on state television": where it was said. Not "to"
+            // (an infinitive: "decided to take ... bids that"), "with" or "by".
+            setting |= !in_phrase && matches!(lower, "on" | "in" | "at" | "via" | "during");
             in_phrase = true;
         }
         k += 1;
+    }
+    if setting {
+        k = setting_to_that(lex, words, k, j0 + 12);
     }
     let at = |i: usize| words.get(i);
     // "believes, for example, that ...", "said, in an interview, that ...": an interjected
@@ -1834,6 +1841,77 @@ fn after(
     run_to_end(lex, words, j0, next_cue)
         .filter(|p| word_count(words, *p) >= 2 && has_quote(words, *p))
         .map(|p| (p, Intro::Clause))
+}
+
+/// Whether word `i`, right after a "that", opens a clause ("that the ...", "that any
+/// attack ...", "that sales fell", "that it ..."): not when it reads as the verb of a
+/// relative clause: an auxiliary ("a report that was released"), a past form ("a video
+/// that showed off"), or a lowercase word before a name or an article ("an editorial that
+/// accuses Sanders").
+fn opens_clause(lex: &Lexicon, words: &[Word<'_>], i: usize) -> bool {
+    let Some(w) = words.get(i).filter(|w| w.is_word()) else {
+        return false;
+    };
+    if matches!(
+        class(lex, words, i),
+        Class::Det | Class::Pronoun | Class::Cap | Class::Number | Class::Possessive | Class::Title
+    ) {
+        return true;
+    }
+    let verb_before_object = !w.is_capitalized()
+        && words.get(i + 1).is_some_and(|n| {
+            n.is_word() && matches!(class(lex, words, i + 1), Class::Det | Class::Cap)
+        });
+    class(lex, words, i) != Class::Aux && !w.lower().ends_with("ed") && !verb_before_object
+}
+
+/// Prepositions the phrase-breaking class holds that may go on inside a setting phrase
+/// ("in a filing with regulators on Monday", "in an interview broadcast by CNN").
+const SETTING_PREPOSITIONS: &[&str] = &[
+    "on", "by", "to", "about", "over", "during", "through", "into", "under", "amid", "among",
+    "between", "against", "after", "before",
+];
+
+/// "wrote in a 230-page ruling that ...", "said in a video posted on Telegram that ...",
+/// "warned on state television that ...": a setting phrase goes on over any nouns to a
+/// "that" within `limit` that opens a clause, when nothing between makes a clause of its own
+/// (a pronoun, an auxiliary, a cue, punctuation). The index of that "that", else `from`.
+fn setting_to_that(lex: &Lexicon, words: &[Word<'_>], from: usize, limit: usize) -> usize {
+    for i in from..limit.min(words.len()) {
+        let w = &words[i];
+        if w.is_word() && w.lower() == "that" {
+            return if i > from && opens_clause(lex, words, i + 1) {
+                i
+            } else {
+                from
+            };
+        }
+        // "a video posted on Telegram": a participle after a noun modifies it.
+        let participle = w.cue
+            && w.lower().ends_with("ed")
+            && i > from
+            && matches!(class(lex, words, i - 1), Class::Noun | Class::Other);
+        let phrase_word = w.is("-")
+            || (w.is_word()
+                && (!w.cue || participle)
+                && !w.inside
+                && match class(lex, words, i) {
+                    Class::Det
+                    | Class::Prep
+                    | Class::Noun
+                    | Class::Cap
+                    | Class::Number
+                    | Class::Other
+                    | Class::Title
+                    | Class::Possessive => true,
+                    Class::Break => SETTING_PREPOSITIONS.contains(&w.lower()),
+                    _ => false,
+                });
+        if !phrase_word {
+            return from;
+        }
+    }
+    from
 }
 
 /// A number that opens an amount, in digits or words ("8", "eight", "dozens", "hundreds of").

@@ -149,3 +149,17 @@ fn a_pluperfect_report_takes_no_date_of_the_same_speaker() {
     assert_eq!(said[2].basis, SaidAtBasis::SameSpeaker);
     assert_eq!(said[2].date, "2025-10-28");
 }
+
+#[test]
+fn a_day_inside_the_setting_phrase_dates_the_statement() {
+    let doc = annotated(
+        Some("2025-10-29"),
+        true,
+        &[
+            "Its leader said in a video posted on Telegram late on Tuesday that he had ordered an investigation.",
+        ],
+    );
+    let said = said_at(&doc);
+    assert_eq!(said[0].date, "2025-10-28", "{said:?}");
+    assert_eq!(said[0].basis, SaidAtBasis::CueModifier);
+}

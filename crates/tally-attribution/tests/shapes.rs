@@ -1456,3 +1456,42 @@ fn a_knowing_link_nothing_anchors_is_not_a_source() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_setting_phrase_before_that_is_not_what_was_said() {
+    let all = found(&[
+        "Judge Amit Mehta wrote in a 230-page ruling that the department had overreached.",
+        "The minister warned on state television that any attack would be met with force.",
+        "The company said in a filing with regulators on Monday that sales fell.",
+    ]);
+    for (cue, source, content) in [
+        (
+            "wrote",
+            "Judge Amit Mehta",
+            "that the department had overreached",
+        ),
+        (
+            "warned",
+            "The minister",
+            "that any attack would be met with force",
+        ),
+        ("said", "The company", "that sales fell"),
+    ] {
+        assert!(has(&all, cue, source, content), "{all:?}");
+    }
+}
+
+#[test]
+fn a_relative_that_after_a_setting_phrase_is_not_the_content() {
+    // "that showed off": a relative clause about the video; "decided to take ... bids
+    // that the company has received": an infinitive, not a setting.
+    let all = found(&[
+        "The board decided to take no action on two bids that the company has received.",
+        "He spoke in a video that showed off the renovations.",
+    ]);
+    assert!(
+        all.iter()
+            .all(|(_, _, c)| !c.starts_with("that the company") && !c.starts_with("that showed")),
+        "{all:?}"
+    );
+}
