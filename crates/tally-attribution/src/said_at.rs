@@ -118,11 +118,11 @@ fn setting_time<'d>(doc: &'d Document, a: &Attribution) -> Option<&'d Timex> {
     {
         return None;
     }
-    doc.times
-        .iter()
-        .filter(|t| t.span.start >= a.cue.end && t.span.end <= content.start)
-        .filter(|t| t.value.starts_with(|c: char| c.is_ascii_digit()))
-        .last()
+    doc.times.iter().rev().find(|t| {
+        t.span.start >= a.cue.end
+            && t.span.end <= content.start
+            && t.value.starts_with(|c: char| c.is_ascii_digit())
+    })
 }
 
 /// How many words before a cue's verb may make it pluperfect ("had previously put").
