@@ -8,7 +8,7 @@
 use std::io::Write;
 
 use rusqlite::types::ValueRef;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::error::At;
 use crate::{Store, StoreError};
@@ -226,15 +226,16 @@ impl Store {
         let mut count = 0u64;
         match format {
             ExportFormat::Jsonl => {
+                let mut line = Vec::new();
                 while let Some(row) = rows.next().at(&self.path)? {
-                    let mut object = Map::new();
+                    line.clear();
                     for (i, (name, ty)) in columns.iter().enumerate() {
                         let c = cell(row.get_ref(i).at(&self.path)?);
-                        object.insert((*name).to_owned(), json_value(c, *ty));
+                        json_member(&mut line, i, name, &json_value(c, *ty))
+                            .map_err(|e| io(e.into()))?;
                     }
-                    serde_json::to_writer(&mut *out, &Value::Object(object))
-                        .map_err(|e| io(e.into()))?;
-                    out.write_all(b"\n").map_err(io)?;
+                    line.extend_from_slice(b"}\n");
+                    out.write_all(&line).map_err(io)?;
                     count += 1;
                 }
             }
@@ -270,6 +271,21 @@ impl Store {
         out.flush().map_err(io)?;
         Ok(count)
     }
+}
+
+/// Appends one `"name":value` member, opening the object before the first: written by
+/// hand because a `serde_json::Map` orders its keys alphabetically, and JSONL keeps the
+/// table's column order like the CSV header and the Parquet schema.
+fn json_member(
+    line: &mut Vec<u8>,
+    i: usize,
+    name: &str,
+    value: &Value,
+) -> Result<(), serde_json::Error> {
+    line.push(if i == 0 { b'{' } else { b',' });
+    serde_json::to_writer(&mut *line, name)?;
+    line.push(b':');
+    serde_json::to_writer(&mut *line, value)
 }
 
 fn json_value(c: Cell, ty: Type) -> Value {

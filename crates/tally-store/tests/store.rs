@@ -389,6 +389,38 @@ fn exports_every_table_in_every_format() {
     assert!(csv.contains("\"more than 1,000\""), "commas are quoted");
 }
 
+/// JSONL keys come in the table's column order, the order of the CSV header and the
+/// Parquet schema, so the three formats read alike.
+#[test]
+fn jsonl_keys_follow_column_order() {
+    let store = timeline_store();
+    for table in [
+        ExportTable::Claims,
+        ExportTable::Figures,
+        ExportTable::Documents,
+    ] {
+        let mut csv = Vec::new();
+        store
+            .export(table, ExportFormat::Csv, &mut csv, "mem")
+            .unwrap();
+        let csv = String::from_utf8(csv).unwrap();
+        let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+        let mut out = Vec::new();
+        store
+            .export(table, ExportFormat::Jsonl, &mut out, "mem")
+            .unwrap();
+        let line = String::from_utf8(out).unwrap();
+        let line = line.lines().next().unwrap();
+        let mut at = 0;
+        for key in &header {
+            let quoted = format!("\"{key}\":");
+            let found = line[at..].find(&quoted).map(|i| i + at);
+            assert!(found.is_some(), "{key} after byte {at} in {line}");
+            at = found.unwrap() + quoted.len();
+        }
+    }
+}
+
 #[test]
 fn parquet_export_reads_back() {
     use parquet::file::reader::{FileReader, SerializedFileReader};
