@@ -535,26 +535,18 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
             break;
         }
         // "forced 30,000 people to evacuate", "forcing 5,000 to flee their homes".
+        let role_before = |r: u16| {
+            lex::prev(text, q.span.start).is_some_and(|v| lexicon.role_of(text, v) & r != 0)
+        };
         if w.is(text, "to")
-            && lex::prev(text, q.span.start).is_some_and(|v| {
-                ["forced", "forcing", "forces", "force"]
-                    .iter()
-                    .any(|f| v.is(text, f))
-            })
-            && lex::next(text, w.end)
-                .is_some_and(|x| ["flee", "evacuate", "leave"].iter().any(|f| x.is(text, f)))
+            && role_before(role::COMPEL)
+            && lex::next(text, w.end).is_some_and(|x| lexicon.role_of(text, x) & role::FLIGHT != 0)
         {
             verb_after = Some(Measure::Displaced);
             break;
         }
         // "sentenced five people to death": a sentence, not a killing.
-        if w.is(text, "to")
-            && lex::prev(text, q.span.start).is_some_and(|v| {
-                ["sentenced", "sentencing", "condemned", "sentences"]
-                    .iter()
-                    .any(|f| v.is(text, f))
-            })
-        {
+        if w.is(text, "to") && role_before(role::SENTENCE) {
             break;
         }
         // "THREE WERE SOMEWHAT SERIOUSLY WOUNDED", "TWO OR THREE ARE CRITICALLY WOUNDED",
@@ -593,9 +585,7 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
             before = Some(combine_backward(lexicon, text, w, m));
             // Who died did not kill: an intransitive verb of harm has no agent.
             before_verb = lexicon.measure_form(text, w).is_some_and(|(_, verb)| verb)
-                && !lower(text, w, |l| {
-                    matches!(l, "died" | "die" | "dies" | "dying" | "perished")
-                });
+                && lexicon.role_of(text, w) & role::INTRANSITIVE == 0;
             break;
         }
         let links = lexicon.link_of(text, w);

@@ -170,6 +170,10 @@ pub(crate) mod role {
     pub const ATTACK: u16 = 1 << 9;
     pub const CARE: u16 = 1 << 10;
     pub const ILLNESS: u16 = 1 << 11;
+    pub const COMPEL: u16 = 1 << 12;
+    pub const FLIGHT: u16 = 1 << 13;
+    pub const SENTENCE: u16 = 1 << 14;
+    pub const INTRANSITIVE: u16 = 1 << 15;
 }
 
 /// Flags of a word in the [`Info`] table.
@@ -722,6 +726,10 @@ impl Lexicon {
                 "attack" => role::ATTACK,
                 "care" => role::CARE,
                 "illness" => role::ILLNESS,
+                "compel" => role::COMPEL,
+                "flight" => role::FLIGHT,
+                "sentence" => role::SENTENCE,
+                "intransitive" => role::INTRANSITIVE,
                 other => {
                     return Err(data_error(
                         "words.tsv",
