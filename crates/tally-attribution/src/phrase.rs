@@ -513,6 +513,24 @@ fn joined_head(lex: &Lexicon, words: &[Word<'_>], at: usize, floor: usize) -> Op
     ok.then_some(h)
 }
 
+/// Nouns of a reporter's remark on a report (`data/attribution/remarks.txt`).
+static REMARKS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../../data/attribution/remarks.txt")));
+
+/// Whether word `k` opens a reporter's remark on a report: "a"/"an", at most one more word,
+/// then a remark noun ("an account the family disputed", "a disputed figure").
+pub(crate) fn remark_at(words: &[Word<'_>], k: usize) -> bool {
+    let article = words
+        .get(k)
+        .is_some_and(|w| matches!(w.lower(), "a" | "an"));
+    let remark = |i: usize| {
+        words
+            .get(i)
+            .is_some_and(|w| w.is_word() && REMARKS.contains(&w.lower()))
+    };
+    article && (remark(k + 1) || (words.get(k + 1).is_some_and(Word::is_word) && remark(k + 2)))
+}
+
 /// Words that tie a source to what it knows, with their preposition
 /// (`data/attribution/knowing.txt`: "briefed on", "close to").
 static KNOWING: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
@@ -755,6 +773,10 @@ pub(crate) fn apposition(
         first,
         Class::Det | Class::Cap | Class::Title | Class::Possessive | Class::Number | Class::Noun
     ) {
+        return None;
+    }
+    // ", a move that would ...": a remark on the report, not who made it.
+    if remark_at(words, start) {
         return None;
     }
     let mut end = start;

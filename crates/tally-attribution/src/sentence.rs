@@ -1217,6 +1217,10 @@ fn run_to_end(lex: &Lexicon, words: &[Word<'_>], start: usize, next_cue: usize) 
         if end + 1 == next_cue && w.is(",") {
             break;
         }
+        // ", a figure Reuters could not verify": the reporter's remark on the report.
+        if end > start && w.is(",") && !quoted(end) && crate::phrase::remark_at(words, end + 1) {
+            break;
+        }
         // 'said: "... a mistake," but in fact ...': a quotation opening the content ends
         // where a contrasting clause of the narrator follows its closing mark.
         if w.quote() == Some(QuoteDir::Close)
@@ -2885,6 +2889,8 @@ fn opens_adjunct(words: &[Word<'_>], k: usize) -> bool {
     };
     match w.lower() {
         "amid" | "without" => true,
+        // ", the chief said, an account the family disputed": the reporter's remark.
+        "a" | "an" => crate::phrase::remark_at(words, k),
         // "..., according to an estimate by Moody's RMS, while CoreLogic put the figure
         // at ...": a contrast naming another actor is the reporter's, not the speaker's.
         "while" | "whereas" => words
@@ -4032,7 +4038,8 @@ fn according_to<'l>(
             let describes = (matches!(
                 class(lex, words, after_source + 1),
                 Class::Det | Class::Possessive
-            ) && !partitive)
+            ) && !partitive
+                && !crate::phrase::remark_at(words, after_source + 1))
                 || words
                     .get(after_source + 1)
                     .is_some_and(|w| matches!(w.lower(), "who" | "whom" | "whose" | "which"));

@@ -1495,3 +1495,44 @@ fn a_relative_that_after_a_setting_phrase_is_not_the_content() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_remark_on_the_report_is_the_reporters() {
+    let all = found(&[
+        "An officer shot a man during a traffic stop, Police Chief Brian Hara said, an account the family disputed within hours.",
+        "The group put the death toll at more than 1,500, a figure Reuters could not independently verify.",
+        "The Pentagon is considering sending 10,000 troops, according to three U.S. officials familiar with the planning, a move that would double the American presence.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "said",
+            "Police Chief Brian Hara",
+            "An officer shot a man during a traffic stop"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "put",
+            "The group",
+            "the death toll at more than 1,500"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "according to",
+            "three U.S. officials familiar with the planning",
+            "The Pentagon is considering sending 10,000 troops"
+        ),
+        "{all:?}"
+    );
+    // The remark is no second content span either.
+    assert!(
+        all.iter().all(|(_, _, c)| !c.contains("an account")),
+        "{all:?}"
+    );
+}
