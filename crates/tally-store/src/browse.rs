@@ -60,9 +60,11 @@ pub struct ClaimFilter {
     pub measure: Option<String>,
     /// A place: a figure's place (id or words) or a place the claim mentions.
     pub place: Option<String>,
-    /// Said (or else published) on or after this date, `YYYY-MM-DD`.
+    /// Said (or else published) on or after this date, `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`:
+    /// its first day). A said-at week, quarter or year matches when any of its days does.
     pub since: Option<String>,
-    /// Said (or else published) on or before this date, `YYYY-MM-DD`.
+    /// Said (or else published) on or before this date, `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`:
+    /// its last day). A said-at week, quarter or year matches when any of its days does.
     pub until: Option<String>,
     /// `direct`, `indirect`, `mixed` or `reporter`.
     pub kind: Option<String>,
@@ -501,6 +503,18 @@ fn check_date(date: Option<&String>) -> Result<(), StoreError> {
     }
 }
 
+/// The first day of `since` and the last of `until` (a year or month bound covers all its
+/// days), as `YYYY-MM-DD`; each already passed [`check_date`].
+fn day_bounds(since: Option<&String>, until: Option<&String>) -> (Option<String>, Option<String>) {
+    let first = since
+        .and_then(|s| crate::when::day_range(&Some(s.clone())))
+        .map(|(first, _)| crate::when::format_day(first));
+    let last = until
+        .and_then(|u| crate::when::day_range(&Some(u.clone())))
+        .map(|(_, last)| crate::when::format_day(last));
+    (first, last)
+}
+
 fn check_choice(
     what: &'static str,
     value: Option<&String>,
@@ -544,15 +558,21 @@ fn is_fts_syntax_error(e: &StoreError) -> bool {
     )
 }
 
-/// Filter clauses shared by the count and the page; parameters are named so each clause
+/// The day a claim is dated by: the first day its said-at value covers (a week, a
+/// quarter: see `when.rs`), or its first document's publication date when that value is
+/// a reference or missing.
+const CLAIM_DAY: &str = "coalesce(tally_first_day(c.said_date), d.published_date)";
+
+/// Filter clauses shared by the count and the page; `:since` and `:until` are days
+/// (see [`day_bounds`]) that a claim's range of days must overlap. parameters are named so each clause
 /// can use them in any order.
 const CLAIM_WHERE: &str = "
     (:speaker IS NULL OR instr(lower(c.claimant_name), lower(:speaker)) > 0
         OR instr(lower(c.names), lower(:speaker)) > 0)
     AND (:kind IS NULL OR c.kind = :kind)
     AND (:anonymous IS NULL OR c.claimant_anonymous = :anonymous)
-    AND (:since IS NULL OR coalesce(c.said_date, d.published_date) >= :since)
-    AND (:until IS NULL OR substr(coalesce(c.said_date, d.published_date), 1, length(:until)) <= :until)
+    AND (:since IS NULL OR coalesce(tally_last_day(c.said_date), d.published_date) >= :since)
+    AND (:until IS NULL OR coalesce(tally_first_day(c.said_date), d.published_date) <= :until)
     AND (:measure IS NULL OR EXISTS (
         SELECT 1 FROM figures f WHERE f.claim_pk = c.pk AND f.measure = :measure))
     AND (:place IS NULL OR EXISTS (
@@ -596,7 +616,8 @@ const CLAIM_HITS: &str = "
 
 impl Store {
     /// Claims matching `filter`, a page at a time: text matches first (by how they
-    /// matched), then newest said-at (or publication) date first.
+    /// matched), then newest said-at (or publication) date first, a said-at week or quarter
+    /// by its first day.
     ///
     /// # Errors
     /// [`StoreError::InvalidArgument`] for a malformed date, kind or measure;
@@ -677,7 +698,7 @@ impl Store {
                 "SELECT c.pk, NULL, count(*) OVER () FROM claims c
                  JOIN documents d ON d.pk = c.first_doc_pk
                  WHERE {CLAIM_WHERE}
-                 ORDER BY coalesce(c.said_date, d.published_date) DESC, c.pk
+                 ORDER BY {CLAIM_DAY} DESC, c.pk
                  LIMIT :limit OFFSET :offset"
             ),
             Some(_) => format!(
@@ -686,18 +707,19 @@ impl Store {
                  JOIN claims c ON c.pk = b.pk
                  JOIN documents d ON d.pk = c.first_doc_pk
                  WHERE {CLAIM_WHERE}
-                 ORDER BY b.tier, coalesce(c.said_date, d.published_date) DESC, c.pk
+                 ORDER BY b.tier, {CLAIM_DAY} DESC, c.pk
                  LIMIT :limit OFFSET :offset"
             ),
         };
         let mut st = self.conn.prepare_cached(&sql).at(&self.path)?;
+        let (since, until) = day_bounds(filter.since.as_ref(), filter.until.as_ref());
         let words_json = fts.map(|q| serde_json::to_string(&words(q)).unwrap_or_default());
         let mut named: Vec<(&str, &dyn rusqlite::ToSql)> = vec![
             (":speaker", &filter.speaker),
             (":kind", &filter.kind),
             (":anonymous", &filter.anonymous),
-            (":since", &filter.since),
-            (":until", &filter.until),
+            (":since", &since),
+            (":until", &until),
             (":measure", &filter.measure),
             (":place", &filter.place),
             (":entity", &filter.entity),

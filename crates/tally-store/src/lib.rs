@@ -42,6 +42,7 @@ mod seen;
 mod sources;
 mod store;
 mod timeline;
+mod when;
 mod write;
 mod written;
 

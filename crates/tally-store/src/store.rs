@@ -164,6 +164,7 @@ impl Store {
         let name = path.display().to_string();
         let mut conn = Connection::open(path).at(&name)?;
         configure(&conn, &name)?;
+        crate::when::register(&conn).at(&name)?;
         schema::migrate(&mut conn, &name, MIGRATIONS)?;
         Ok(Store {
             conn,
@@ -202,6 +203,7 @@ impl Store {
         )
         .at(&name)?;
         conn.busy_timeout(Duration::from_secs(30)).at(&name)?;
+        crate::when::register(&conn).at(&name)?;
         // Queries read through a memory map (the OS page cache, not heap), saving a system
         // call and a copy for every page a search or timeline touches.
         conn.execute_batch("PRAGMA mmap_size = 17179869184; PRAGMA cache_size = -65536;")
@@ -252,6 +254,7 @@ impl Store {
         let name = ":memory:".to_owned();
         let mut conn = Connection::open_in_memory().at(&name)?;
         configure(&conn, &name)?;
+        crate::when::register(&conn).at(&name)?;
         schema::migrate(&mut conn, &name, MIGRATIONS)?;
         Ok(Store {
             conn,

@@ -366,9 +366,10 @@ impl Store {
                  LEFT JOIN documents d ON d.pk = f.doc_pk
                  LEFT JOIN claims c ON c.pk = f.claim_pk
                  WHERE f.measure = ?1 {subject} {place} {agent}
-                     AND (?4 IS NULL OR f.date >= ?4) AND (?5 IS NULL OR f.date <= ?5)
+                     {bounds}
                      {order}
                  LIMIT ?6",
+                bounds = DATE_BOUNDS,
                 subject = match (&query.subject, subject_is_entity) {
                     (None, _) => "AND ?2 IS NULL",
                     (Some(_), true) => "AND f.subject_entity = ?2",
@@ -815,6 +816,17 @@ fn contradicts(
     let part = one_story && (!same_scope(ra, rb) || placed_part(a, b, ra, rb) || other_noun(a, b));
     !part && same_thing(a, b, story_anchor)
 }
+
+/// `since` (?4) and `until` (?5) match a figure whose days overlap them: a week or a
+/// quarter by its first and last day, not its text (`2016-W11` sorts after `2016-06` as
+/// text); see `when.rs`. An undated value (`PRESENT_REF`) goes by its document's
+/// publication date. The first terms read the index alone, so a dated figure out of the
+/// bounds is dropped before its document is read; the second ones decide for the rest.
+const DATE_BOUNDS: &str = "
+    AND (?4 IS NULL OR coalesce(tally_last_day(f.date) >= ?4, 1))
+    AND (?5 IS NULL OR coalesce(tally_first_day(f.date) <= ?5, 1))
+    AND (?4 IS NULL OR coalesce(tally_last_day(f.date), d.published_date) >= ?4)
+    AND (?5 IS NULL OR coalesce(tally_first_day(f.date), d.published_date) <= ?5)";
 
 /// Days since 1970-01-01 for `YYYY-MM-DD` (proleptic Gregorian), or `None` when malformed.
 fn day_number(date: &str) -> Option<i64> {
