@@ -25,6 +25,13 @@ pub struct DbArgs {
 impl DbArgs {
     /// Opens an existing database for queries, upgrading one written by an older tally.
     pub fn open_existing(&self) -> anyhow::Result<Store> {
+        // SQLite says only "disk I/O error" for a directory; `tally serve` says the same.
+        if self.db.is_dir() {
+            anyhow::bail!(
+                "{} is a directory; --db names the database file (such as --db news.db)",
+                self.db.display()
+            );
+        }
         if !self.db.exists() {
             anyhow::bail!(
                 "no database at {}; create one with `tally ingest PATH... --db {}`",
