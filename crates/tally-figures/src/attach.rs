@@ -344,6 +344,14 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
         if let Some(det) = t.filter(|x| is_of_determiner(text, *x)) {
             at = det.end;
             t = lex::next(text, at);
+            // "six Jesuits, five of them Spaniards": after a pronoun only a plural noun is
+            // counted; "17 of them foreign", "a few of whom get half a vote", "three-fourths
+            // of them tell pollsters" name no noun (the earlier count's is taken, see
+            // coordinate.rs).
+            let pronoun = lower(text, det, |l| matches!(l, "them" | "whom" | "us"));
+            if pronoun && !t.is_some_and(|x| x.kind == Kind::Word && lower(text, x, is_plural)) {
+                t = None;
+            }
         }
         // "300 of the 500 passengers", "1.9 million of Gaza's 2.3 million people": the part
         // counts the whole's noun.

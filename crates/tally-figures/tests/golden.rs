@@ -729,3 +729,22 @@ fn shared_currency_words_take_the_local_currency() {
         ["50 pesos PHP", "90 pesos MXN"]
     );
 }
+
+/// Round 8: after "of them" / "of whom" only a plural noun is counted; otherwise the part
+/// takes the earlier count's noun.
+#[test]
+fn parts_of_them_name_a_plural_or_nothing() {
+    let extractor = FigureExtractor::new().unwrap();
+    insta::assert_snapshot!(
+        "parts_of_them_name_a_plural_or_nothing",
+        run(
+            &[
+                "Gunmen killed six Jesuits, five of them Spaniards.",
+                "Jets struck three oil rigs, setting at least one of them ablaze.",
+                "The syndicate has 93 members, 17 of them foreign.",
+                "Police arrested 921 people, 2 of whom face charges.",
+            ],
+            &extractor
+        )
+    );
+}
