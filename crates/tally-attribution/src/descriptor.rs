@@ -288,6 +288,10 @@ pub(crate) fn parse(
                 if i == 0 && matches!(classes[i], Class::Number) {
                     continue;
                 }
+                // "the U.N.-backed panel": the participle goes with the name before it.
+                if i > 0 && crate::phrase::hyphen_joins(ws, i - 1) {
+                    continue;
+                }
                 role.push(w.text);
             }
             _ => {}

@@ -329,6 +329,12 @@ pub(crate) fn left(lex: &Lexicon, words: &[Word<'_>], head: usize, floor: usize)
             // "Taiwan's Kuomintang (Nationalist) government", "the Islamic State (IS)
             // group": a short aside in brackets inside the name.
             // Only between capitalized or noun words: "(ITC) price support" stays out.
+            // "the U.N.-backed Integrated Food Security Phase Classification": a hyphen
+            // written between two words joins them into one modifier.
+            Class::Punct if prev > floor && hyphen_joins(words, prev) => {
+                start = prev - 1;
+                lowercase_run = 0;
+            }
             Class::Punct if words[prev].is(")") => match bracket_open(words, prev, floor) {
                 Some(open)
                     if lowercase_run == 0
@@ -389,6 +395,23 @@ pub(crate) fn left(lex: &Lexicon, words: &[Word<'_>], head: usize, floor: usize)
         end: head + 1,
     };
     valid(lex, words, phrase).then_some(phrase)
+}
+
+/// Whether word `i` is a hyphen written without spaces between a name and a lowercase word
+/// ("U.N.-backed", "Iran-aligned"), one modifier.
+pub(crate) fn hyphen_joins(words: &[Word<'_>], i: usize) -> bool {
+    let (Some(before), Some(after)) = (i.checked_sub(1).map(|b| &words[b]), words.get(i + 1))
+    else {
+        return false;
+    };
+    words[i].is("-")
+        && before.is_word()
+        && after.is_word()
+        && before.is_capitalized()
+        && !after.is_capitalized()
+        && !after.text.starts_with(|c: char| c.is_ascii_digit())
+        && before.end == words[i].start
+        && words[i].end == after.start
 }
 
 /// "the Africa Centres for Disease Control and Prevention", "the Department of Health and

@@ -1536,3 +1536,13 @@ fn a_remark_on_the_report_is_the_reporters() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_hyphenated_modifier_after_a_name_stays_in_the_source() {
+    let all = found(&["The U.N.-backed monitoring group confirmed that famine had spread."]);
+    assert!(
+        all.iter()
+            .any(|(_, s, _)| s.as_deref() == Some("The U.N.-backed monitoring group")),
+        "{all:?}"
+    );
+}
