@@ -201,7 +201,12 @@ pub(crate) fn not_figure(
     // Years: four plain digits in the range of years, unless they count something.
     if q.nums.iter().all(is_year_like) {
         // "2000 soldiers", "more than 2000 tourists"; but "the 2024 elections" is a year.
-        let counts = after.is_some_and(|t| lexicon.measure_of(text, t).is_some())
+        // "Earthquakes in February 2023 killed 53,000", "Floods in 2022 killed 1,700": a
+        // year after its month, or after "in" before a verb, is when, not who.
+        let dated = before_kinds & ctx::MONTH != 0
+            || before.is_some_and(|b| b.is(text, "in"))
+                && after.is_some_and(|t| lexicon.measure_form(text, t).is_some_and(|(_, v)| v));
+        let counts = !dated && after.is_some_and(|t| lexicon.measure_of(text, t).is_some())
             || q.modifier
                 .as_ref()
                 .is_some_and(|m| m.kind != ModKind::Exact)

@@ -731,7 +731,8 @@ fn shared_currency_words_take_the_local_currency() {
 }
 
 /// Round 8: after "of them" / "of whom" only a plural noun is counted; otherwise the part
-/// takes the earlier count's noun.
+/// takes the earlier count's noun. A year after its month, or after "in" before a verb of
+/// harm, is no count.
 #[test]
 fn parts_of_them_name_a_plural_or_nothing() {
     let extractor = FigureExtractor::new().unwrap();
@@ -743,6 +744,7 @@ fn parts_of_them_name_a_plural_or_nothing() {
                 "Jets struck three oil rigs, setting at least one of them ablaze.",
                 "The syndicate has 93 members, 17 of them foreign.",
                 "Police arrested 921 people, 2 of whom face charges.",
+                "Earthquakes in February 2023 killed 53,000 people, and floods in 2022 killed 1,700.",
             ],
             &extractor
         )
