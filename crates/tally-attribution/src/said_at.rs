@@ -14,13 +14,17 @@ fn cue_time<'d>(doc: &'d Document, cue: &Span) -> Option<&'d Timex> {
     tally_times::cue_time(doc, cue)
 }
 
-/// A date value for `said_at`: a TIME value keeps only its date part.
+/// A date value for `said_at`: a TIME value keeps only its date part ("2024-12-17T10:00",
+/// "2025-01-07TNI" → the day); a week's weekend ("2015-W51-WE") is no time and stays whole.
 fn date_of(t: &Timex) -> String {
-    let date = t
-        .value
-        .get(..10)
-        .filter(|_| t.value.starts_with(|c: char| c.is_ascii_digit()));
-    date.unwrap_or(&t.value).to_owned()
+    let value = t.value.as_str();
+    if !value.starts_with(|c: char| c.is_ascii_digit()) {
+        return value.to_owned();
+    }
+    value
+        .split_once('T')
+        .map_or(value, |(day, _)| day)
+        .to_owned()
 }
 
 /// Words that may stand between a content's start and the cue's time inside it ("said on

@@ -163,3 +163,18 @@ fn a_day_inside_the_setting_phrase_dates_the_statement() {
     assert_eq!(said[0].date, "2025-10-28", "{said:?}");
     assert_eq!(said[0].basis, SaidAtBasis::CueModifier);
 }
+
+#[test]
+fn a_weekend_said_at_keeps_its_whole_value() {
+    let doc = annotated(
+        Some("2025-06-17"),
+        true,
+        &["The minister said last weekend that talks would resume."],
+    );
+    let said = said_at(&doc);
+    assert_eq!(said[0].basis, SaidAtBasis::CueModifier, "{said:?}");
+    assert!(
+        said[0].date.ends_with("-WE") || !said[0].date.contains('W'),
+        "{said:?}"
+    );
+}
