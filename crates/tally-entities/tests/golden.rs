@@ -596,12 +596,13 @@ fn wildfires_are_named_after_places() {
 
 /// Round 8: a month written short before a day is no name ("on Jan. 5"), nor is the day
 /// after it part of the next name ("the Aug. 30 Senate primary"); "Arena" after a given
-/// name is a surname.
+/// name is a surname; "Every" opens no name.
 #[test]
 fn short_months_and_surname_arena() {
     insta::assert_snapshot!(render(&[
         "The vote was held on Jan. 5 in Brussels, and Jan Koum voted on Dec. 2.",
         "If Grayson loses the Aug. 30 Senate primary, he quits; Apollo 11 flew.",
         "Maria Arena, a Belgian lawmaker, spoke at Crypto.com Arena.",
+        "\"Every hour counts,\" said Ali Yerlikaya. Every Clinton voter agreed.",
     ]));
 }
