@@ -123,6 +123,18 @@ impl Registry {
     /// Resolves a source mention to a speaker index, creating a speaker when the mention
     /// introduces one. `None` for a pronoun with no compatible antecedent.
     pub(crate) fn resolve(&mut self, m: &Mention<'_>) -> Option<usize> {
+        // "A woman who said she watched ... told ...": the same words met again as a later
+        // cue's source are the same speaker.
+        if let Some(&(i, _)) = self.recent.iter().rev().find(|(i, _)| {
+            self.known[*i]
+                .speaker
+                .mentions
+                .last()
+                .is_some_and(|s| s.start == m.span.start && s.end == m.span.end)
+        }) {
+            self.touch(i, m.paragraph, m.span.start);
+            return Some(i);
+        }
         let d = m.descriptor;
         let found = match d.form {
             Form::Pronoun(p) => {

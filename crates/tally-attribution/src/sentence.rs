@@ -177,6 +177,7 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
             if disagrees(words, &f) {
                 continue;
             }
+            end_restrictive_relative(lex, words, &mut f, &cues[n + 1..]);
             content_edges(lex, words, cue.entry.flags.obj, &mut f);
             if expletive_passive(words, &f) {
                 f.source = None;
@@ -188,6 +189,44 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
         }
     }
     found
+}
+
+/// "A woman who said she watched the stop from across the street told the paper that ...":
+/// a report in a relative clause without commas ends where the main clause's cue follows
+/// the clause's last noun. Only when the reported clause has words of its own before that
+/// cue, and none opens a clause of its own: "who said the officials told her" and "who
+/// sought to defeat it as a signal that legislators oppose" keep the later cue inside.
+fn end_restrictive_relative(
+    lex: &Lexicon,
+    words: &[Word<'_>],
+    f: &mut Found<'_>,
+    later: &[CueAt<'_>],
+) {
+    let Some(source) = f.source.filter(|s| s.antecedent.is_some()) else {
+        return;
+    };
+    let who = source.span.start;
+    if !matches!(words[who].lower(), "who" | "that") || who == 0 || !words[who - 1].is_word() {
+        return;
+    }
+    let Some(content) = f.content.last_mut() else {
+        return;
+    };
+    let main = later.iter().map(|c| c.words.start).find(|&c| {
+        c >= content.start + 4
+            && c < content.end
+            && !words[c].inside
+            && !words[c].lower().ends_with("ing")
+            && words[c - 1].is_word()
+            && !words[c - 1].is_capitalized()
+            && matches!(class(lex, words, c - 1), Class::Noun | Class::Other)
+            && words[content.start..c]
+                .iter()
+                .all(|w| !w.is(",") && !matches!(w.lower(), "that" | "who" | "which"))
+    });
+    if let Some(c) = main {
+        content.end = c;
+    }
 }
 
 /// Whether a word owns the noun cue after it: a possessive name or noun ("Trump's",
@@ -2385,6 +2424,24 @@ fn verb<'l>(
                 || (h > 1
                     && words[h - 1].quote() == Some(QuoteDir::Close)
                     && words[h - 2].is(",")));
+        // "A woman who said she watched the stop told ...": a relative clause without
+        // commas whose report ends right at this cue; the subject spans the clause.
+        let restrictive = f.source.is_some_and(|s| {
+            s.span.start > 0
+                && words[s.span.start - 1].is_word()
+                && matches!(words[s.span.start].lower(), "who" | "that")
+        }) && content_end == h;
+        if restrictive {
+            return Some(Source {
+                span: Phrase {
+                    start: antecedent.start,
+                    end: h,
+                },
+                core: antecedent,
+                apposition: None,
+                antecedent: None,
+            });
+        }
         (comma && content_end + 1 >= h - 1 && content_end <= h).then_some(Source {
             span: antecedent,
             core: antecedent,

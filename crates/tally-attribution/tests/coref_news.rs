@@ -875,3 +875,15 @@ fn one_of_them_is_the_group_before() {
     assert_eq!(all[0], all[1], "{all:?}");
     assert_eq!(all[2], "Another official", "{all:?}");
 }
+
+#[test]
+fn the_same_words_as_two_sources_are_one_speaker_mentioned_once() {
+    let doc = run(
+        &[
+            "A woman who said she watched the stop told the newspaper that the man had his hands up.",
+        ],
+        &[],
+    );
+    assert_eq!(doc.speakers.len(), 1, "{:?}", doc.speakers);
+    assert_eq!(doc.speakers[0].mentions.len(), 1, "{:?}", doc.speakers);
+}

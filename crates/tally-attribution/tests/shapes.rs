@@ -1546,3 +1546,31 @@ fn a_hyphenated_modifier_after_a_name_stays_in_the_source() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_report_in_a_relative_clause_without_commas_ends_at_the_main_cue() {
+    let all = found(&[
+        "A woman who said she watched the stop from across the street told the newspaper that the man had his hands in the air.",
+        "Republicans who sought to defeat it as a signal that legislators oppose the policy voted no.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "said",
+            "who",
+            "she watched the stop from across the street"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "told",
+            "A woman who said she watched the stop from across the street",
+            "that the man had his hands in the air"
+        ),
+        "{all:?}"
+    );
+    // A cue after a clause of its own ("that legislators oppose") stays inside.
+    assert!(all.iter().all(|(c, _, _)| c != "oppose"), "{all:?}");
+}
