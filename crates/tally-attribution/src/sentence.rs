@@ -884,6 +884,29 @@ fn matrix_verb(
 
 /// Whether a comma precedes word `at`, also inside a closing quotation mark ("... the
 /// Republican party,” claiming that ...").
+/// The antecedent before ", who" at `who` (no further left than `floor`) as the source of a
+/// cue whose subject gap follows a relative clause ending at `end`, right before the comma
+/// at `h - 1`.
+fn relative_antecedent(
+    lex: &Lexicon,
+    words: &[Word<'_>],
+    floor: usize,
+    who: usize,
+    end: usize,
+    h: usize,
+) -> Option<Source> {
+    if h == 0 || end + 1 != h || !words[h - 1].is(",") {
+        return None;
+    }
+    let antecedent = phrase::left_of(lex, words, who - 1, floor)?;
+    Some(Source {
+        span: antecedent,
+        core: antecedent,
+        apposition: None,
+        antecedent: None,
+    })
+}
+
 fn after_comma(words: &[Word<'_>], at: usize) -> bool {
     at >= 1
         && (words[at - 1].is(",")
@@ -1716,7 +1739,16 @@ fn after(
         Some(w) if w.is(",") && at(k + 1).and_then(Word::quote) == Some(QuoteDir::Open) => {
             Some(k + 1)
         }
-        Some(w) if w.quote() == Some(QuoteDir::Open) => Some(k),
+        // "what Zuckerberg called a 'year of efficiency'", "said the "rigged" vote ...": a
+        // determiner right before the quotation opens the quoted noun phrase, so the
+        // content is the phrase (a partial quote), not the quotation alone.
+        Some(w) if w.quote() == Some(QuoteDir::Open) => Some(
+            if k > j0 && matches!(words[k - 1].lower(), "a" | "an" | "the") {
+                k - 1
+            } else {
+                k
+            },
+        ),
         _ => None,
     };
     if let Some(s) = explicit_start {
@@ -2400,6 +2432,16 @@ fn verb<'l>(
     // clause's antecedent is this cue's subject too.
     let relative_prev = prev.and_then(|f| {
         let antecedent = match f.source {
+            // "The president, who was re-elected ... according to results released on
+            // Saturday, called ...": "according to" closes the relative clause it reports;
+            // the antecedent before ", who" is this cue's subject.
+            Some(s) if f.lemma == "according to" => {
+                let c = *f.content.first().filter(|c| c.end <= f.cue.start)?;
+                let who = (c.start + 1..c.end).find(|&i| {
+                    words[i - 1].is(",") && matches!(words[i].lower(), "who" | "which")
+                })?;
+                return relative_antecedent(lex, words, c.start, who, s.span.end, h);
+            }
             Some(s) => s.antecedent?,
             // "Antony Blinken, who is expected in the region next week, told reporters":
             // a raising cue in the relative clause has the relative pronoun as its subject

@@ -1574,3 +1574,44 @@ fn a_report_in_a_relative_clause_without_commas_ends_at_the_main_cue() {
     // A cue after a clause of its own ("that legislators oppose") stays inside.
     assert!(all.iter().all(|(c, _, _)| c != "oppose"), "{all:?}");
 }
+
+/// "what Zuckerberg called a 'year of efficiency'": the determiner before the quotation
+/// opens the quoted noun phrase, so the report is mixed, not a bare quotation.
+#[test]
+fn a_determiner_before_a_quotation_joins_the_content() {
+    let all = found(&[
+        "The company cut 10,000 jobs in what Zuckerberg called a \u{201C}year of efficiency.\u{201D}",
+        "Rubio attacked Trump, whom he called a \u{201C}con artist.\u{201D}",
+    ]);
+    assert!(
+        has(
+            &all,
+            "called",
+            "Zuckerberg",
+            "a \u{201C}year of efficiency.\u{201D}"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(&all, "called", "he", "a \u{201C}con artist.\u{201D}"),
+        "{all:?}"
+    );
+}
+
+/// "X, who was re-elected ... according to results released on Saturday, called ...":
+/// the relative clause closed by "according to" leaves the main cue its subject.
+#[test]
+fn a_cue_after_according_to_closing_a_relative_clause_keeps_its_subject() {
+    let all = found(&[
+        "The president, who was re-elected with 57.8% of the vote according to results released on Saturday, called the outcome \u{201C}a victory for democracy.\u{201D}",
+    ]);
+    assert!(
+        has(
+            &all,
+            "called",
+            "The president",
+            "the outcome \u{201C}a victory for democracy.\u{201D}"
+        ),
+        "{all:?}"
+    );
+}
