@@ -1615,3 +1615,31 @@ fn a_cue_after_according_to_closing_a_relative_clause_keeps_its_subject() {
         "{all:?}"
     );
 }
+
+/// "have warned of famine in the north": "warn of" / "warn about" report the noun phrase
+/// after the preposition, which is the cue's (as PolNeAR annotates "warned of").
+#[test]
+fn warn_of_reports_its_noun_phrase() {
+    let all = found(&[
+        "Aid agencies have warned of famine in the north.",
+        "Experts warned about the risk of an outbreak on the mainland.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "have warned of",
+            "Aid agencies",
+            "famine in the north"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "warned about",
+            "Experts",
+            "the risk of an outbreak on the mainland"
+        ),
+        "{all:?}"
+    );
+}
