@@ -626,7 +626,12 @@ fn cues_in<'l>(lex: &'l Lexicon, words: &[Word<'_>], hits: &[Hit]) -> Vec<CueAt<
             };
             let subject =
                 entry.flags.noun && end == start + 1 && verb_follows(lex, words, end) && !gapped();
+            // "television shows and movies", "his reality TV show": after a broadcast word
+            // a display form is the program, not a verb.
+            let program =
+                entry.flags.display && before(1).is_some_and(|w| PROGRAMS.contains(&w.lower()));
             if noun
+                || program
                 || counted
                 || subject
                 || naming(lex, words, start, end)
@@ -656,6 +661,10 @@ fn cues_in<'l>(lex: &'l Lexicon, words: &[Word<'_>], hits: &[Hit]) -> Vec<CueAt<
         })
         .collect()
 }
+
+/// Words before a display cue's form that make it a noun (`data/attribution/programs.txt`).
+static PROGRAMS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../../data/attribution/programs.txt")));
 
 /// "a company called Cambridge Analytica", "an inflation formula called the "chained
 /// CPI"": "called" after an indefinite noun phrase of unlisted words, before a name or a

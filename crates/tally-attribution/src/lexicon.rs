@@ -177,6 +177,11 @@ pub(crate) struct CueFlags {
     /// poll or document ("A recent CNN survey found 90 percent support"; not "police
     /// found a body").
     pub study: bool,
+    /// The verb also means display: its object noun phrase is content only after a
+    /// subject that can speak (a name, a pronoun or a listed descriptor noun) or a study
+    /// or document ("polls show a tight race", "Trump showed no remorse"; not "television
+    /// shows the crowd", "payments showed a surplus").
+    pub display: bool,
 }
 
 /// One cue form.
@@ -397,6 +402,7 @@ impl Lexicon {
                     "adv" => flags.adverb = true,
                     "agent" => flags.agent = true,
                     "study" => flags.study = true,
+                    "display" => flags.display = true,
                     "place" => flags.place = true,
                     "sense" => flags.sense = true,
                     "at" => flags.amount = true,

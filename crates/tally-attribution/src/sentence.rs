@@ -907,6 +907,16 @@ fn relative_antecedent(
     })
 }
 
+/// Where a display verb's subject starts: before an "of" phrase the source scan took as
+/// the head ("A video of [the incident] shows").
+fn display_subject_start(words: &[Word<'_>], span: Phrase) -> usize {
+    if span.start > 1 && words[span.start - 1].lower() == "of" {
+        span.start.saturating_sub(4)
+    } else {
+        span.start
+    }
+}
+
 fn after_comma(words: &[Word<'_>], at: usize) -> bool {
     at >= 1
         && (words[at - 1].is(",")
@@ -2800,6 +2810,18 @@ fn verb<'l>(
     // "European markets posted gains", "Soybean futures posted strong gains": for a cue
     // flagged `agent`, an object naming a result after a subject that cannot speak (a head
     // that is neither a name, a pronoun nor a listed descriptor noun) reports nothing.
+    // A display verb's object after a subject that neither speaks nor documents
+    // ("Television shows the crowd cheering") is a sight, not a report; a document anywhere
+    // in the source ("A video of the incident shows", "polls released Sunday showed") reports.
+    if cue.entry.flags.display
+        && class(lex, words, source.core.end - 1) == Class::Other
+        && !words[display_subject_start(words, source.span)..source.span.end]
+            .iter()
+            .any(|w| STUDIES.contains(&w.lower()) || crate::owner::is_document(w.lower()))
+        && after.as_ref().is_some_and(|(_, i)| *i == Intro::Object)
+    {
+        return None;
+    }
     if cue.entry.flags.agent
         && class(lex, words, source.core.end - 1) == Class::Other
         && after.as_ref().is_some_and(|(p, i)| {

@@ -1643,3 +1643,36 @@ fn warn_of_reports_its_noun_phrase() {
         "{all:?}"
     );
 }
+
+/// "television shows and movies", "his reality TV show": after a broadcast word "show" is
+/// the program. And a thing that neither speaks nor documents shows a sight, not a report
+/// ("the current account showed a deficit"), while polls, data and videos report what they
+/// show.
+#[test]
+fn show_reports_only_from_speakers_and_documents() {
+    let all = found(&[
+        "It is the latest in a growing number of books, television shows and movies about the crisis.",
+        "He starred in the reality TV show \u{201C}The Apprentice.\u{201D}",
+        "The current account showed a 5.2 billion guilder deficit on invisibles.",
+        "A video of the incident shows him with his hands in the air.",
+        "New polls released Sunday showed Clinton taking a lead.",
+    ]);
+    let source_has = |word: &str| {
+        all.iter()
+            .any(|(_, s, _)| s.as_deref().is_some_and(|s| s.contains(word)))
+    };
+    assert!(
+        !source_has("TV") && !source_has("television") && !source_has("account"),
+        "{all:?}"
+    );
+    assert!(
+        all.iter()
+            .any(|(c, _, t)| c == "shows" && t == "him with his hands in the air"),
+        "{all:?}"
+    );
+    assert!(
+        all.iter()
+            .any(|(c, s, _)| c == "showed" && s.as_deref().is_some_and(|s| s.contains("polls"))),
+        "{all:?}"
+    );
+}
