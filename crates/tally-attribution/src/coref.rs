@@ -138,7 +138,7 @@ impl Registry {
         let d = m.descriptor;
         let found = match d.form {
             Form::Pronoun(p) => {
-                if !p.subject {
+                if !p.subject && !p.owner {
                     return None;
                 }
                 // "Trump said ... [¶] Sanders appeared to dismiss the issue, when he told

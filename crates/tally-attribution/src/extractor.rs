@@ -631,6 +631,7 @@ fn cues_in<'l>(lex: &'l Lexicon, words: &[Word<'_>], hits: &[Hit]) -> Vec<CueAt<
             let program =
                 entry.flags.display && before(1).is_some_and(|w| PROGRAMS.contains(&w.lower()));
             if noun
+                || (entry.flags.owned && !owned)
                 || program
                 || counted
                 || subject

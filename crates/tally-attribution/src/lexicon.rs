@@ -182,6 +182,9 @@ pub(crate) struct CueFlags {
     /// or document ("polls show a tight race", "Trump showed no remorse"; not "television
     /// shows the crowd", "payments showed a surplus").
     pub display: bool,
+    /// A noun that reports only with its owner and a that-clause ("her assertion that
+    /// ..."; not "heard arguments", "allegations of fraud").
+    pub owned: bool,
 }
 
 /// One cue form.
@@ -246,6 +249,9 @@ pub(crate) struct Pronoun {
     pub gender: Option<Gender>,
     /// A subject form ("he"), usable as a source.
     pub subject: bool,
+    /// A possessive form ("her"): the owner of a noun cue ("her claim that ...") is its
+    /// source, resolved like a subject.
+    pub owner: bool,
 }
 
 /// The role of a function word in source and content phrases.
@@ -403,6 +409,7 @@ impl Lexicon {
                     "agent" => flags.agent = true,
                     "study" => flags.study = true,
                     "display" => flags.display = true,
+                    "owned" => flags.owned = true,
                     "place" => flags.place = true,
                     "sense" => flags.sense = true,
                     "at" => flags.amount = true,
@@ -481,6 +488,7 @@ impl Lexicon {
                     number: number(num, "pronouns.tsv")?,
                     gender: gender(gend, "pronouns.tsv")?,
                     subject: role == "subj",
+                    owner: role == "poss",
                 },
             );
         }

@@ -887,3 +887,24 @@ fn the_same_words_as_two_sources_are_one_speaker_mentioned_once() {
     assert_eq!(doc.speakers.len(), 1, "{:?}", doc.speakers);
     assert_eq!(doc.speakers[0].mentions.len(), 1, "{:?}", doc.speakers);
 }
+
+/// "her assertion that ...", "his insistence that ...": the owner of a noun cue is its
+/// source and resolves like a subject pronoun; the same nouns without an owner and a
+/// that-clause report nothing ("heard arguments", "allegations of fraud").
+#[test]
+fn an_owned_noun_cue_resolves_its_possessive_owner() {
+    let doc = run(
+        &[
+            "Senator Jane Doe said the count was fair. Her assertion that the vote was rigged was rejected.",
+            "A judge heard arguments in the case. Allegations of fraud surfaced.",
+        ],
+        &[],
+    );
+    assert_eq!(speakers(&doc), ["Jane Doe", "Jane Doe"]);
+    let cues: Vec<&str> = doc
+        .attributions
+        .iter()
+        .map(|a| a.cue.text.as_str())
+        .collect();
+    assert_eq!(cues, ["said", "assertion"]);
+}
