@@ -247,7 +247,21 @@ pub(crate) fn parse(
                     && !refers
                     && affiliation.is_none()
                 {
-                    affiliation = Some((owner.to_owned(), w.start, w.start + owner.len()));
+                    // "The city council's current president": the lowercase nouns before the
+                    // possessive name the owner with it ("city council"), not the role.
+                    let mut k = i;
+                    while k > 0
+                        && matches!(classes[k - 1], Class::Noun | Class::Other)
+                        && ws[k - 1].text.starts_with(|c: char| c.is_lowercase())
+                        && role.last() == Some(&ws[k - 1].text)
+                    {
+                        role.pop();
+                        k -= 1;
+                    }
+                    let end = w.start + owner.len();
+                    let from = ws[k].start;
+                    affiliation =
+                        Some((body.get(from..end).unwrap_or(owner).to_owned(), from, end));
                 }
                 if !named && ws[..i].iter().all(Word::is_capitalized) {
                     // "his spokesman", "the company's chief", "South Korea's spy agency":

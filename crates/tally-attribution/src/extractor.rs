@@ -1303,6 +1303,17 @@ fn annotate(
                         .name_range
                         .filter(|_| d.form == Form::Named)
                         .and_then(|(a, b)| entities.named_at(a, b));
+                    // "Ukraine's General Staff": a title word inside an organization's
+                    // name is part of the name, not the speaker's role.
+                    if let Some(e) = linked_entity
+                        && e.kind == EntityType::Organization
+                        && d.role.as_deref().is_some_and(|r| {
+                            r.split_whitespace()
+                                .all(|w| e.name.split_whitespace().any(|n| n == w))
+                        })
+                    {
+                        d.role = None;
+                    }
                     let not_person = not_a_person(lex, heads, &d, linked_entity);
                     let entity = linked_entity.map(|e| (e.id.clone(), e.name.clone()));
                     let name_gender = (d.form == Form::Named)

@@ -908,3 +908,33 @@ fn an_owned_noun_cue_resolves_its_possessive_owner() {
         .collect();
     assert_eq!(cues, ["said", "assertion"]);
 }
+
+/// "Ukraine's General Staff": a title word inside an organization's name is no role;
+/// "The city council's current president": the nouns before the possessive are the owner
+/// ("city council"), not part of the role.
+#[test]
+fn roles_leave_names_and_owners_whole() {
+    let doc = run(
+        &[
+            "Ukraine's General Staff said 30 drones were shot down.",
+            "The city council's current president, Angela Ruiz, said the budget was balanced.",
+        ],
+        &[
+            ("General Staff", EntityType::Organization, "General Staff"),
+            ("Angela Ruiz", EntityType::Person, "Angela Ruiz"),
+        ],
+    );
+    let staff = doc
+        .speakers
+        .iter()
+        .find(|s| s.name.as_deref() == Some("General Staff"))
+        .unwrap();
+    assert_eq!(staff.role, None);
+    let ruiz = doc
+        .speakers
+        .iter()
+        .find(|s| s.name.as_deref() == Some("Angela Ruiz"))
+        .unwrap();
+    assert_eq!(ruiz.role.as_deref(), Some("current president"));
+    assert_eq!(ruiz.affiliation.as_deref(), Some("city council"));
+}
