@@ -312,7 +312,11 @@ impl Registry {
             k.not_person == Some(NotPerson::Organization)
                 && k.speaker.named
                 && k.speaker.descriptor.as_deref().is_some_and(|t| {
-                    let t = t.strip_prefix("the ").unwrap_or(t);
+                    // "The electoral commission" opening a sentence is still lowercase.
+                    let t = t
+                        .get(..4)
+                        .filter(|p| p.eq_ignore_ascii_case("the "))
+                        .map_or(t, |_| &t[4..]);
                     t.eq_ignore_ascii_case(head) && t.chars().all(|c| !c.is_uppercase())
                 })
         })

@@ -938,3 +938,21 @@ fn roles_leave_names_and_owners_whole() {
     assert_eq!(ruiz.role.as_deref(), Some("current president"));
     assert_eq!(ruiz.affiliation.as_deref(), Some("city council"));
 }
+
+/// "The electoral commission said ..." opening its sentence, then "the Electoral Commission
+/// of Zambia said": the capitalized "The" does not make the description a name.
+#[test]
+fn an_institution_described_at_a_sentence_start_is_the_one_named_later() {
+    let doc = run(
+        &[
+            "The electoral commission said turnout was 54 percent.",
+            "Later, the Electoral Commission of Zambia said results would be delayed.",
+        ],
+        &[],
+    );
+    assert_eq!(doc.speakers.len(), 1, "{:?}", doc.speakers);
+    assert_eq!(
+        doc.speakers[0].name.as_deref(),
+        Some("Electoral Commission")
+    );
+}
