@@ -1676,3 +1676,25 @@ fn show_reports_only_from_speakers_and_documents() {
         "{all:?}"
     );
 }
+
+/// "the statement read", "a sign which read “...”": "read" with a quotation reports what
+/// a text says; "read" alone ("he read the report") stays no cue.
+#[test]
+fn read_with_a_quotation_reports_the_text() {
+    let all = found(&[
+        "\u{201C}Ailes has spoken to Trump this morning,\u{201D} the statement read.",
+        "One sign read \u{201C}Trust in the Force, but always buckle up.\u{201D}",
+        "He read the report on Monday.",
+    ]);
+    assert!(
+        all.iter()
+            .any(|(c, s, _)| c == "read" && s.as_deref() == Some("the statement")),
+        "{all:?}"
+    );
+    assert!(
+        all.iter()
+            .any(|(c, s, _)| c == "read" && s.as_deref() == Some("One sign")),
+        "{all:?}"
+    );
+    assert_eq!(all.len(), 2, "{all:?}");
+}
