@@ -597,7 +597,17 @@ fn cues_in<'l>(lex: &'l Lexicon, words: &[Word<'_>], hits: &[Hit]) -> Vec<CueAt<
             // `sentence::owned_noun`).
             let owned = before(1).is_some_and(|w| sentence::owner_word(lex, w))
                 && sentence::owned_complement(entry, words, end).is_some();
+            // "for fear of losing her job", "in support of the bill": right after a
+            // preposition a form that is also a noun is the noun; no verb follows one.
+            let after_preposition = entry.flags.noun
+                && before(1).is_some_and(|w| {
+                    matches!(
+                        w.lower(),
+                        "for" | "in" | "with" | "of" | "without" | "from" | "by" | "against"
+                    )
+                });
             let noun = plural_subject
+                || after_preposition
                 || !entry.flags.in_document && before(1).is_some_and(det) && !owned
                 || (entry.flags.noun
                     && !agrees

@@ -1698,3 +1698,19 @@ fn read_with_a_quotation_reports_the_text() {
     );
     assert_eq!(all.len(), 2, "{all:?}");
 }
+
+/// "who spoke on the condition of anonymity for fear of losing her job, said ...": right
+/// after a preposition a form that is also a noun ("fear", "support") is the noun, and the
+/// speaker's "said" keeps its report.
+#[test]
+fn a_noun_cue_form_after_a_preposition_is_the_noun() {
+    let all = found(&[
+        "The employee, a Republican who spoke on the condition of anonymity for fear of losing her job, said she became pregnant last year.",
+    ]);
+    assert!(!all.iter().any(|(c, ..)| c == "fear"), "{all:?}");
+    assert!(
+        all.iter()
+            .any(|(c, _, t)| c == "said" && t == "she became pregnant last year"),
+        "{all:?}"
+    );
+}
