@@ -89,7 +89,12 @@ fn denies_checking(cue: &str) -> bool {
 }
 
 fn caveat_start(text: &str) -> Option<usize> {
-    memchr::memmem::find_iter(text.as_bytes(), b", ").find_map(|at| {
+    // Each ", " is a comma with a space after it (two never overlap): a comma search needs
+    // no substring searcher built per content, as memmem::find_iter does.
+    let bytes = text.as_bytes();
+    let mut commas =
+        memchr::memchr_iter(b',', bytes).filter(|&at| bytes.get(at + 1) == Some(&b' '));
+    commas.find_map(|at| {
         let rest = text.get(at + 2..)?;
         let head = rest.get(..rest.len().min(48))?;
         // An ASCII head (nearly all) is compared in place; only a head with other
