@@ -606,3 +606,14 @@ fn short_months_and_surname_arena() {
         "\"Every hour counts,\" said Ali Yerlikaya. Every Clinton voter agreed.",
     ]));
 }
+
+/// Round 9: units and scales named after people are no entities ("degrees Celsius", "the
+/// Richter scale"); a given name alone stays a person ("Kelvin Ramnath").
+#[test]
+fn units_named_after_people() {
+    insta::assert_snapshot!(render(&[
+        "Temperatures fell to minus 6 degrees Celsius (21 degrees Fahrenheit) in Malatya.",
+        "The quake registered 6.9 on the Richter scale.",
+        "Energy Minister Kelvin Ramnath said Gerhard Richter painted it.",
+    ]));
+}
