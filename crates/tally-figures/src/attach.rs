@@ -232,8 +232,10 @@ fn is_whole_of_part(lexicon: &Lexicon, text: &str, q: &Quantity) -> bool {
         .is_some_and(|n| is_amount_word(lexicon, text, n))
 }
 
-/// How many words a phrase between a toll head and its verb may have.
-const TOLL_PHRASE_REACH: usize = 10;
+/// How many words a phrase between a toll head and its verb may have: room for a relative
+/// clause on the phrase's noun ("from a magnitude 7.1 earthquake that struck eastern Turkey
+/// on Monday").
+const TOLL_PHRASE_REACH: usize = 16;
 
 /// The measure of a toll whose head stands before a phrase that ends at `last`, the word
 /// before the toll's verb: "the death toll [in Gaza] has surpassed 40,000", "casualties
@@ -248,9 +250,10 @@ const TOLL_PHRASE_REACH: usize = 10;
 fn toll_across_phrase(lexicon: &Lexicon, text: &str, last: Tok, lead: bool) -> Option<Measure> {
     let mut t = Some(last);
     for _ in 0..TOLL_PHRASE_REACH {
-        let w = t.filter(|w| matches!(w.kind, Kind::Word | Kind::Digits))?;
+        let w = t?;
         // "the death toll from 20 months of war has risen to": a number inside the phrase.
-        let head = lex::prev(text, w.start).filter(|h| matches!(h.kind, Kind::Word | Kind::Digits));
+        let head = lex::prev(text, w.start)
+            .filter(|h| matches!(h.kind, Kind::Word | Kind::Digits) || in_number(text, *h));
         if lexicon.link_of(text, w) & link::TOLL_PREP != 0
             && let Some(h) = head
             && let Some(m) = lexicon.measure_of(text, h).filter(|m| *m != Measure::Other)
@@ -259,13 +262,37 @@ fn toll_across_phrase(lexicon: &Lexicon, text: &str, last: Tok, lead: bool) -> O
             return Some(combine_backward(lexicon, text, h, m));
         }
         // "his sudden death from a heart attack when he was 12": a clause inside is no
-        // toll's phrase.
-        if is_clause_break(lexicon, text, w) {
+        // toll's phrase, but a relative clause on the phrase's noun is ("the death toll from
+        // the earthquake that struck Turkey rose to 312").
+        if is_clause_break(lexicon, text, w) && !is_relative_on_noun(text, w, head) {
             return None;
         }
         t = head;
     }
     None
+}
+
+/// Whether `t` is a decimal point or a thousands comma between digits ("a magnitude 7.1
+/// earthquake", "2,000 homes").
+fn in_number(text: &str, t: Tok) -> bool {
+    let digit =
+        |x: Option<Tok>, end: usize| x.is_some_and(|x| x.kind == Kind::Digits && x.end == end);
+    t.kind == Kind::Punct
+        && matches!(t.text(text), "." | ",")
+        && digit(lex::prev(text, t.start), t.start)
+        && lex::next(text, t.end).is_some_and(|x| x.kind == Kind::Digits && x.start == t.end)
+}
+
+/// Whether `w` is a relative pronoun right after a word, a noun it describes ("the
+/// earthquake that struck", "the floods which hit").
+fn is_relative_on_noun(text: &str, w: Tok, before: Option<Tok>) -> bool {
+    lower(text, w, |l| matches!(l, "that" | "which"))
+        && before.is_some_and(|b| b.kind == Kind::Word && !lower(text, b, is_function_word))
+}
+
+/// Words before "that" that make it no relative pronoun ("said that", "so that").
+fn is_function_word(l: &str) -> bool {
+    matches!(l, "said" | "so" | "now" | "such" | "and" | "but" | "than")
 }
 
 /// How many words before a toll's head its leading verb may stand ("bringing the number of
@@ -1527,6 +1554,15 @@ mod tests {
         assert_eq!(measure("12 were killed").0, Measure::Killed);
         assert_eq!(measure("killing at least 20 people").0, Measure::Killed);
         assert_eq!(measure("a death toll of 40").0, Measure::Killed);
+        // A number inside the toll's phrase is no figure of the toll; the one after the verb is.
+        let toll = "the death toll from a magnitude 7.1 earthquake that hit Turkey rose to 312";
+        let r = Recognizer::new().unwrap();
+        let found: Vec<Measure> = r
+            .recognize(toll)
+            .iter()
+            .map(|q| counted(&r.lexicon, toll, q, false).measure)
+            .collect();
+        assert_eq!(found, [Measure::Other, Measure::Killed]);
         assert_eq!(measure("the number of dead rose to 40").0, Measure::Killed);
         assert_eq!(
             measure("12 homes were destroyed"),

@@ -285,6 +285,8 @@ fn tolls_across_phrases() {
             "He took the children of the victims to 12 cities.",
             "Six hostages were killed, three detainees died and two prisoners were released.",
             "Some estimates put the death toll as high as 150,000.",
+            "The death toll from a magnitude 7.1 earthquake that struck eastern Turkey on Monday rose to 312 on Wednesday.",
+            "The death from a heart attack that he suffered at 40 shocked them, and sales rose to 312.",
         ],
         &extractor,
     );
