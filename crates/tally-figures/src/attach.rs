@@ -874,7 +874,16 @@ fn place_at(
     limit: usize,
     caps: bool,
 ) -> Option<Range<usize>> {
-    let n = lex::next(text, prep.end)?;
+    let mut n = lex::next(text, prep.end)?;
+    // "in neighbouring Syria", "in eastern Ukraine": a word that locates the place. In
+    // capitals it may be the name's own ("IN NORTHERN IRELAND").
+    if !caps
+        && n.kind == Kind::Word
+        && !lex::is_capitalized(n.text(text))
+        && lower(text, n, |w| lexicon.locators.contains(w))
+    {
+        n = lex::next(text, n.end).filter(|x| lex::is_capitalized(x.text(text)))?;
+    }
     if let Some(end) = kind_of_place(lexicon, text, n, limit, caps) {
         return Some(prep.start..end);
     }

@@ -426,6 +426,9 @@ pub(crate) struct Lexicon {
     pub place_idioms: FxHashSet<String>,
     /// Words before "in" that make the name after it a company (places.tsv `holding`).
     pub holdings: FxHashSet<String>,
+    /// Lowercase words between "in" and a place name that say where it lies ("in
+    /// neighbouring Syria"; places.tsv `locator`).
+    pub locators: FxHashSet<String>,
 }
 
 fn data_error(source: &str, line: usize, message: impl Into<String>) -> ExtractError {
@@ -929,11 +932,13 @@ impl Lexicon {
 
         let mut place_idioms = FxHashSet::default();
         let mut holdings = FxHashSet::default();
+        let mut locators = FxHashSet::default();
         for (line, cols) in rows(PLACES) {
             let phrase = normalize_phrase(column("places.tsv", line, &cols, 0)?);
             match column("places.tsv", line, &cols, 1)? {
                 "idiom" => place_idioms.insert(phrase),
                 "holding" => holdings.insert(phrase),
+                "locator" => locators.insert(phrase),
                 other => {
                     return Err(data_error(
                         "places.tsv",
@@ -969,6 +974,7 @@ impl Lexicon {
             currency_prefixes,
             place_idioms,
             holdings,
+            locators,
         })
     }
 

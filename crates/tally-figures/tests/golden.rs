@@ -752,3 +752,20 @@ fn parts_of_them_name_a_plural_or_nothing() {
         )
     );
 }
+
+/// Round 9: a lowercase word that locates a place stands between "in" and its name ("in
+/// neighbouring Syria", "in eastern Ukraine"); the place right after a figure is its own,
+/// not one named earlier in the sentence.
+#[test]
+fn located_places() {
+    let extractor = FigureExtractor::new().unwrap();
+    let text = run(
+        &[
+            "The quakes killed more than 53,000 people in Turkey and about 6,000 in neighbouring Syria.",
+            "Shelling killed 12 people in eastern Ukraine.",
+            "Sales rose 5% in northern markets.",
+        ],
+        &extractor,
+    );
+    insta::assert_snapshot!("located_places", text);
+}
