@@ -16,7 +16,8 @@
 //!   region", "Moscow residents", "Kyiv's mayor", "the outskirts of Kyiv";
 //! - a dateline: the name opens the paragraph and a dash, a bracket, a date or an all-caps
 //!   spelling follows ("MOSCOW, Dec 18 (Reuters) -", "KYIV —");
-//! - coordination with a place reading: "in Moscow and Beijing".
+//! - coordination with a place reading: "in Moscow and Beijing";
+//! - a lowercase word of direction before it: "in Chelsea, west London", "central Kyiv".
 //!
 //! Everything else is the government: a subject ("Moscow said"), a possessive ("Moscow's
 //! invasion"), an object ("a key supporter of Kyiv", "between Pyongyang and Moscow").
@@ -150,6 +151,28 @@ const MONTHS: &[&str] = &[
     "december",
 ];
 
+/// Words of direction that make the name right after them a part of the city ("in Chelsea,
+/// west London", "central Kyiv", "a suburb of northern Tehran").
+const QUARTERS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+];
+
 /// Compounds after a hyphen that make the name before it a city ("Moscow-based").
 const PLACE_COMPOUNDS: &[&str] = &["based", "born", "bound", "area", "region"];
 
@@ -201,6 +224,11 @@ pub fn is_place(
         return gap == "," && previous.is_some_and(|(k, place)| place && k == prev);
     }
     let before = text(prev);
+    // "west London", "central Kyiv": a quarter of the city. Lowercase only: "West Berlin",
+    // "East Jerusalem" are names of their own.
+    if is_any(before, QUARTERS) && before.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return true;
+    }
     // "in Moscow and Beijing": the reading of the first conjunct carries over, also across
     // other names listed between ("in Dublin, Hyderabad and Tokyo").
     if is_any(before, &["and", "or"])

@@ -617,3 +617,14 @@ fn units_named_after_people() {
         "Energy Minister Kelvin Ramnath said Gerhard Richter painted it.",
     ]));
 }
+
+/// Round 9: a capital after a lowercase word of direction is a quarter of the city, not the
+/// government ("in Chelsea, west London", "in central Kyiv"); alone, as a subject, it is
+/// still the government ("London would respond").
+#[test]
+fn city_quarters() {
+    insta::assert_snapshot!(render(&[
+        "A fire broke out at a house in Chelsea, west London, on Tuesday.",
+        "Police in central Kyiv said London would respond.",
+    ]));
+}
