@@ -88,6 +88,10 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
             Some(f)
         } else if let Some(f) = asked(words, cue) {
             Some(f)
+        } else if reduced_relative(lex, words, cue) {
+            // "a video posted on Telegram", "the statement released Monday": the
+            // participle describes the document; the document is no speaker of it.
+            None
         } else if cue.entry.flags.adverb {
             adverb(lex, words, cue, next_cue)
         } else if cue.entry.flags.in_document {
@@ -227,6 +231,19 @@ fn end_restrictive_relative(
     if let Some(c) = main {
         content.end = c;
     }
+}
+
+/// Whether `cue` is the past participle of an issuing verb right after a document noun ("a
+/// video posted on Telegram", "a statement released Monday"): a reduced relative clause. A
+/// document does not issue itself, while it may well report ("The letter warned").
+fn reduced_relative(lex: &Lexicon, words: &[Word<'_>], cue: &CueAt<'_>) -> bool {
+    let at = cue.words.start;
+    cue.words.end == at + 1
+        && at > 0
+        && words[at].lower().ends_with("ed")
+        && lex.is_issuing_verb(words[at].lower(), false)
+        && words[at - 1].is_word()
+        && lex.is_issued_document(words[at - 1].lower())
 }
 
 /// Whether a word owns the noun cue after it: a possessive name or noun ("Trump's",

@@ -1714,3 +1714,26 @@ fn a_noun_cue_form_after_a_preposition_is_the_noun() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_document_issued_is_no_speaker_of_its_participle() {
+    let all = found(&[
+        "In a video posted online, the commander said the city had fallen.",
+        "The letter warned that harm would come to his family.",
+    ]);
+    assert!(all.iter().all(|(c, _, _)| c != "posted"), "{all:?}");
+    assert!(
+        has(&all, "said", "the commander", "the city had fallen"),
+        "{all:?}"
+    );
+    // A document may report: only issuing participles are read as its modifiers.
+    assert!(
+        has(
+            &all,
+            "warned",
+            "The letter",
+            "that harm would come to his family"
+        ),
+        "{all:?}"
+    );
+}
