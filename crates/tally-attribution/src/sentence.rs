@@ -278,7 +278,7 @@ fn owned_noun<'l>(
         return None;
     }
     let from = owned_complement(cue.entry, words, cue.words.end)?;
-    let content = run_to_end(lex, words, from, next_cue)?;
+    let mut content = run_to_end(lex, words, from, next_cue)?;
     if word_count(words, content) < 2 {
         return None;
     }
@@ -298,6 +298,9 @@ fn owned_noun<'l>(
         }
     }
     let span = Phrase { start, end: at + 1 };
+    if phrase::opens_sentence(words, start) {
+        content.end = subject_clause_end(words, content);
+    }
     Some(Found {
         cue: cue.words,
         lemma: &cue.entry.lemma,
@@ -311,6 +314,62 @@ fn owned_noun<'l>(
         content: vec![content],
     })
 }
+
+/// "[Her claim] [that the vote was rigged] has been rejected", "[Sanders's claim] [that he
+/// still has a way] would depend on ...": an owned noun opening its sentence is the
+/// subject, so its "that" clause ends at the main verb: a finite auxiliary or modal after
+/// the clause's own one, right after a lowercase word that is no pronoun (a pronoun there
+/// is a new clause's subject). A word that could open a clause of its own in between
+/// ("and", a comma, "who", "than") leaves the content whole.
+fn subject_clause_end(words: &[Word<'_>], content: Phrase) -> usize {
+    let finite = |w: &str| {
+        matches!(
+            w,
+            "is" | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "may"
+                | "might"
+                | "should"
+                | "must"
+        )
+    };
+    let mut seen_verb = false;
+    for k in content.start + 1..content.end {
+        let w = &words[k];
+        if !w.is_word() || w.inside || OPENS_CLAUSE.contains(&w.lower()) {
+            return content.end;
+        }
+        let prev = &words[k - 1];
+        if seen_verb
+            && finite(w.lower())
+            && !prev.is_capitalized()
+            && !matches!(
+                prev.lower(),
+                "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there"
+            )
+        {
+            return k;
+        }
+        seen_verb |= finite(w.lower());
+    }
+    content.end
+}
+
+/// Words that open a clause inside a "that" clause ("than markets had expected", "the
+/// people who have lost").
+const OPENS_CLAUSE: &[&str] = &[
+    "and", "or", "but", "who", "which", "that", "than", "as", "if", "when", "because", "since",
+    "while", "after", "before", "until", "unless", "where", "what", "whether", "though",
+    "although",
+];
 
 /// A passive cue with its agent after "by": the agent is the source and the subject the
 /// content ("The plan was criticized by [Miller]", "the law, opposed by [Democrats],",

@@ -1737,3 +1737,38 @@ fn a_document_issued_is_no_speaker_of_its_participle() {
         "{all:?}"
     );
 }
+
+#[test]
+fn an_owned_claim_opening_its_sentence_ends_before_the_main_verb() {
+    let all = found(&["Her claim that the vote was rigged has been rejected by courts."]);
+    assert!(
+        has(&all, "claim", "Her", "that the vote was rigged"),
+        "{all:?}"
+    );
+    let all = found(&["Her claim that prices will rise is wrong."]);
+    assert!(
+        has(&all, "claim", "Her", "that prices will rise"),
+        "{all:?}"
+    );
+    let all = found(&["Courts rejected her claim that the vote was rigged."]);
+    assert!(
+        has(&all, "claim", "her", "that the vote was rigged"),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn an_owned_claim_keeps_a_clause_of_its_own() {
+    let all = found(&[
+        "His claim that the dollar has fallen more than markets had expected was welcome.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "claim",
+            "His",
+            "that the dollar has fallen more than markets had expected was welcome"
+        ),
+        "{all:?}"
+    );
+}
