@@ -2916,7 +2916,7 @@ fn verb<'l>(
         // An addressee ("Obama asked Republican politicians.") and a trailing participle
         // ("Trump asked, looking pleased.") leave the report bare.
         let tail = if cue.entry.flags.obj {
-            skip_object(lex, words, cue.words.end)
+            addressee_end(lex, words, cue.words.end)
         } else {
             cue.words.end
         };
@@ -2932,6 +2932,27 @@ fn verb<'l>(
         content = before_main_verb(lex, words, content);
     }
     Some(make(Some(source), vec![content]))
+}
+
+/// The end of a bare report's addressee: a pronoun or a short listed phrase ("asked him",
+/// "told the officer"), or a determiner with plain words the lists do not know, up to four
+/// (`"...?" Todd asked the real estate mogul.`).
+fn addressee_end(lex: &Lexicon, words: &[Word<'_>], j: usize) -> usize {
+    let end = skip_object(lex, words, j);
+    if end > j || class(lex, words, j) != Class::Det {
+        return end;
+    }
+    let mut k = j + 1;
+    while k < words.len()
+        && k - j <= 4
+        && words[k].is_word()
+        && matches!(class(lex, words, k), Class::Other | Class::Noun)
+        && !lex.is_modifier(words[k].lower())
+        && !words[k].cue
+    {
+        k += 1;
+    }
+    if k > j + 1 { k } else { j }
 }
 
 /// Whether nothing but modifiers, capitalized words and a trailing participle clause

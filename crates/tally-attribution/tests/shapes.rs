@@ -1772,3 +1772,19 @@ fn an_owned_claim_keeps_a_clause_of_its_own() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_question_asked_of_an_unlisted_addressee_is_reported() {
+    let all = found(&[
+        "\"Will you release your tax returns?\" Todd asked the real estate mogul on Sunday.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "asked",
+            "Todd",
+            "\"Will you release your tax returns?\""
+        ),
+        "{all:?}"
+    );
+}
