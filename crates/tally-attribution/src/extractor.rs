@@ -655,6 +655,7 @@ fn cues_in<'l>(lex: &'l Lexicon, words: &[Word<'_>], hits: &[Hit]) -> Vec<CueAt<
             // a prepositional cue is never part of one.
             // (The headline test last: it reads the whole sentence, and is rarely needed.)
             if !entry.flags.prep
+                && !sentence::fronted_form(words, start, end)
                 && words[start].is_capitalized()
                 && (named(
                     start

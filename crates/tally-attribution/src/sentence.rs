@@ -80,7 +80,9 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
         }) {
             continue;
         }
-        let result = if let Some(f) = owned_noun(lex, words, cue, next_cue) {
+        let result = if let Some(f) = fronted(lex, words, cue, &cues[n + 1..]) {
+            Some(f)
+        } else if let Some(f) = owned_noun(lex, words, cue, next_cue) {
             Some(f)
         } else if let Some(f) = passive_by(lex, words, cue, next_cue) {
             Some(f)
@@ -193,6 +195,56 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
         }
     }
     found
+}
+
+/// Whether the cue word opening the sentence is one that news writing fronts before its
+/// source ("Said Comey, ...", "Added one official: ...").
+pub(crate) fn fronted_form(words: &[Word<'_>], start: usize, end: usize) -> bool {
+    start == 0
+        && end == 1
+        && matches!(
+            words[0].text,
+            "Said" | "Added" | "Asked" | "Wrote" | "Explained" | "Replied" | "Says" | "Adds"
+        )
+}
+
+/// A cue opening the sentence before its source: `Said Comey, "We are not ..."`, "Said one
+/// official: the talks have collapsed". The source ends at a comma or a colon, and what
+/// follows is a quotation, or a clause after a colon or a comma, so a name such as "Said
+/// Hamid, the minister, arrived ..." reports nothing; nor does one with a later cue of its
+/// own outside quotation marks ("Said Hamid, 45, told reporters").
+fn fronted<'l>(
+    lex: &Lexicon,
+    words: &[Word<'_>],
+    cue: &CueAt<'l>,
+    later: &[CueAt<'_>],
+) -> Option<Found<'l>> {
+    if !fronted_form(words, cue.words.start, cue.words.end)
+        || later.iter().any(|c| !words[c.words.start].inside)
+    {
+        return None;
+    }
+    let source = source_right(lex, words, cue.words.end)?;
+    let mark = words.get(source.span.end)?;
+    if !(mark.is(",") || mark.is(":")) {
+        return None;
+    }
+    let from = source.span.end + 1;
+    let quoted = words.get(from)?.quote() == Some(QuoteDir::Open);
+    if !quoted && !looks_like_clause(lex, words, from) {
+        return None;
+    }
+    let content = run_to_end(lex, words, from, words.len())?;
+    if word_count(words, content) < 2 {
+        return None;
+    }
+    Some(Found {
+        cue: cue.words,
+        lemma: &cue.entry.lemma,
+        class: cue.entry.class,
+        source: Some(source),
+        content: vec![content],
+    })
 }
 
 /// "A woman who said she watched the stop from across the street told the paper that ...":
@@ -1161,6 +1213,10 @@ fn colon(lex: &Lexicon, words: &[Word<'_>]) -> Option<Found<'static>> {
     let Some(colon) = words.iter().take(7).position(|w| w.is(":")) else {
         return dash_label(lex, words);
     };
+    // "Said Trump: ..." is the fronted cue's report (`fronted`), not a label.
+    if fronted_form(words, 0, 1) {
+        return None;
+    }
     if colon == 0
         || word_count(
             words,

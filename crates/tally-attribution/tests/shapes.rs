@@ -1788,3 +1788,28 @@ fn a_question_asked_of_an_unlisted_addressee_is_reported() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_cue_fronted_before_its_source_reports() {
+    let all = found(&["Said Comey, \"We are not going to recommend charges.\""]);
+    assert!(
+        has(
+            &all,
+            "Said",
+            "Comey",
+            "\"We are not going to recommend charges.\""
+        ),
+        "{all:?}"
+    );
+    let all = found(&["Said one official: the talks have collapsed."]);
+    assert!(
+        has(&all, "Said", "one official", "the talks have collapsed"),
+        "{all:?}"
+    );
+    let all = found(&["Said Trump: \"We will win.\""]);
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert!(has(&all, "Said", "Trump", "\"We will win.\""), "{all:?}");
+    // A first name is no cue.
+    let all = found(&["Said Hamid, the minister, arrived in Cairo on Monday."]);
+    assert!(all.is_empty(), "{all:?}");
+}
