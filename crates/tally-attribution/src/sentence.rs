@@ -1970,7 +1970,14 @@ fn after(
         && at(k).is_some_and(|w| w.is(","))
         && at(k + 1).is_some_and(|w| w.is_word() && !w.cue && !w.lower().ends_with("ing"))
     {
-        return run_to_end(lex, words, k + 1, next_cue)
+        // "said, if elected, she will push for ...": the interjected conditional closes at
+        // its comma, and the clause after it runs on like one right after the cue.
+        let body = interjected_end(words, k + 1).unwrap_or(k + 1);
+        return run_to_end(lex, words, body, next_cue)
+            .map(|p| Phrase {
+                start: k + 1,
+                end: p.end,
+            })
             .filter(|p| word_count(words, *p) >= 3 && (!weak || has_quote(words, *p)))
             .map(|p| (p, Intro::Clause));
     }
@@ -2058,6 +2065,22 @@ fn after(
     run_to_end(lex, words, j0, next_cue)
         .filter(|p| word_count(words, *p) >= 2 && has_quote(words, *p))
         .map(|p| (p, Intro::Clause))
+}
+
+/// After a subordinator opening an interjection ("if elected,", "when asked,", "once the
+/// bill passes,"), the first word after its closing comma: up to eight words, no
+/// punctuation or cue between.
+fn interjected_end(words: &[Word<'_>], at: usize) -> Option<usize> {
+    let first = words.get(at)?;
+    if !matches!(
+        first.lower(),
+        "if" | "unless" | "once" | "when" | "whether" | "while" | "although" | "though"
+    ) {
+        return None;
+    }
+    let close =
+        (at + 1..words.len().min(at + 10)).find(|&i| !words[i].is_word() || words[i].cue)?;
+    (words[close].is(",") && !words[close].inside && close > at + 1).then_some(close + 1)
 }
 
 /// Whether word `i`, right after a "that", opens a clause ("that the ...", "that any

@@ -1813,3 +1813,17 @@ fn a_cue_fronted_before_its_source_reports() {
     let all = found(&["Said Hamid, the minister, arrived in Cairo on Monday."]);
     assert!(all.is_empty(), "{all:?}");
 }
+
+#[test]
+fn an_interjected_condition_after_the_cue_keeps_the_report() {
+    let all = found(&["Clinton said, if elected, she will push for a public option."]);
+    assert!(
+        has(
+            &all,
+            "said",
+            "Clinton",
+            "if elected, she will push for a public option"
+        ),
+        "{all:?}"
+    );
+}
