@@ -2098,6 +2098,13 @@ fn opens_clause(lex: &Lexicon, words: &[Word<'_>], i: usize) -> bool {
     ) {
         return true;
     }
+    // "that any American involvement", "that no one": a quantifier opens the subject.
+    if matches!(
+        w.lower(),
+        "any" | "no" | "every" | "each" | "such" | "neither" | "either"
+    ) {
+        return true;
+    }
     let verb_before_object = !w.is_capitalized()
         && words.get(i + 1).is_some_and(|n| {
             n.is_word() && matches!(class(lex, words, i + 1), Class::Det | Class::Cap)

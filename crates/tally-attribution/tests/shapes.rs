@@ -1827,3 +1827,15 @@ fn an_interjected_condition_after_the_cue_keeps_the_report() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_quantifier_after_the_setting_phrase_opens_the_reported_clause() {
+    let all = found(&[
+        "Iran's foreign minister, Abbas Araghchi, warned on state television that any American involvement would be met with \u{201C}a decisive response.\u{201D}",
+    ]);
+    assert!(
+        all.iter()
+            .any(|(c, _, t)| c == "warned" && t.starts_with("that any American")),
+        "{all:?}"
+    );
+}
