@@ -756,6 +756,16 @@ fn run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candidate>) 
     {
         from += 1;
     }
+    // "Residents of Chelsea said", "Supporters of Trump": a plural noun for people opening
+    // the sentence before "of" is a common noun, no part of the name after it.
+    if from + 1 < to
+        && ctx.is_of(from + 1)
+        && is_sentence_initial(ctx, from)
+        && ctx.covered[from].is_none()
+        && plural_person_noun(ctx.text(from))
+    {
+        from += 2;
+    }
     // "Democrat Ruben Gallego", "Republican Kari Lake": a party's member before a given
     // name or a listed person is no part of the name (not "Republican Jewish Coalition").
     if from < to
@@ -775,6 +785,15 @@ fn run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candidate>) 
     if from <= to {
         name_run(ctx, from, to, out);
     }
+}
+
+/// Whether a word is the plural of a noun for people (person_nouns.txt, person_titles.txt):
+/// "Residents", "Officials".
+fn plural_person_noun(word: &str) -> bool {
+    word.len() > 3
+        && word
+            .strip_suffix('s')
+            .is_some_and(|one| LEXICON.flags(one) & (PERSON_NOUN | TITLE) != 0)
 }
 
 /// Whether a word is common words joined by hyphens ("April-June", "Monday-Friday"): each
@@ -1032,6 +1051,18 @@ fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candida
             .take_while(|&k| ctx.covered[k].is_some())
             .last()
             .is_some_and(|k| head_of(k + 1));
+    // "Police said ...", "Ministry officials": an organization word alone opening the
+    // sentence is a common noun, no named organization; not a dateline's town ("UNION,
+    // N.J.") nor one that owns something ("Union's commercial paper").
+    if org
+        && to == from
+        && ctx.covered[from].is_none()
+        && !ctx.words[from].possessive
+        && is_sentence_initial(ctx, from)
+        && !dateline_city(ctx, from)
+    {
+        return;
+    }
     if org && (to > from || ctx.covered[from].is_none()) && !titled_name_after(ctx, from, to) {
         let mut cand = ctx.candidate(from, to, Some(EntityType::Organization));
         cand.overrides = true;

@@ -628,3 +628,39 @@ fn city_quarters() {
         "Police in central Kyiv said London would respond.",
     ]));
 }
+
+/// The entity names and types of `paragraphs`, sorted.
+fn names(paragraphs: &[&str]) -> Vec<String> {
+    let mut doc = Document::new(DocumentMeta::default(), paragraphs);
+    tally_text::Segmenter.run(&mut doc).unwrap();
+    EntityExtractor::new().unwrap().run(&mut doc).unwrap();
+    let mut out: Vec<String> = doc
+        .entities
+        .iter()
+        .map(|e| format!("{:?} {}", e.kind, e.name).to_lowercase())
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn an_organization_word_alone_opening_a_sentence_is_a_common_noun() {
+    let found = names(&[
+        "Police said the man was arrested on Tuesday.",
+        "Ministry officials said the talks would resume.",
+    ]);
+    assert!(found.is_empty(), "{found:?}");
+    // A dateline's town and an owner stay names.
+    let found = names(&["UNION, N.J., March 12 - Acme Homes Inc said it sold a unit."]);
+    assert!(found.iter().any(|n| n.ends_with(" union")), "{found:?}");
+}
+
+#[test]
+fn a_plural_noun_for_people_before_of_is_no_part_of_the_name() {
+    let found = names(&["Employees of Morton Thiokol Inc said the seals failed."]);
+    assert!(
+        found.contains(&"organization morton thiokol inc".to_string()),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|n| n.contains("employees")), "{found:?}");
+}
