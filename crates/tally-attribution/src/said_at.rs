@@ -112,6 +112,9 @@ fn modifies_the_cue(time: &str, introduced: bool, rest: &str) -> bool {
 /// setting phrase between the cue and a content opened by "that" dates the statement (the
 /// times layer's own cue modifier reaches over setting words only).
 fn setting_time<'d>(doc: &'d Document, a: &Attribution) -> Option<&'d Timex> {
+    if a.content.iter().all(|c| c.end <= a.cue.start) {
+        return closing_time(doc, a);
+    }
     let content = a.content.first()?;
     let opens_with_that = content
         .text
@@ -127,6 +130,31 @@ fn setting_time<'d>(doc: &'d Document, a: &Attribution) -> Option<&'d Timex> {
             && t.span.end <= content.start
             && t.value.starts_with(|c: char| c.is_ascii_digit())
     })
+}
+
+/// `"We are ready," Zelenskiy told Reuters in an interview on Monday.`: after a report whose
+/// content stands before its cue, a day named in the rest of the clause (up to a comma, a
+/// quotation mark or the sentence end) dates the statement.
+fn closing_time<'d>(doc: &'d Document, a: &Attribution) -> Option<&'d Timex> {
+    let rest = doc.body.get(a.cue.end..)?;
+    let end = a.cue.end
+        + rest
+            .find(['.', ';', ',', '"', '“', '”', '\n'])
+            .unwrap_or(rest.len());
+    // A day only ("on Monday", "on March 3"): a year or a month after the cue more often
+    // belongs to what was called for or proclaimed ("called for elections in 1988").
+    let day = |v: &str| {
+        let b = v.as_bytes();
+        b.len() >= 10
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && b[5].is_ascii_digit()
+            && b[8].is_ascii_digit()
+    };
+    doc.times
+        .iter()
+        .rev()
+        .find(|t| t.span.start >= a.cue.end && t.span.end <= end && day(&t.value))
 }
 
 /// How many words before a cue's verb may make it pluperfect ("had previously put").

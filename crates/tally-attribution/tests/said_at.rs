@@ -178,3 +178,15 @@ fn a_weekend_said_at_keeps_its_whole_value() {
         "{said:?}"
     );
 }
+
+#[test]
+fn a_day_after_a_quotation_and_its_cue_dates_the_statement() {
+    let doc = annotated(
+        Some("2025-06-17"),
+        true,
+        &["\u{201C}We are ready,\u{201D} Zelenskiy told Reuters in an interview on Monday."],
+    );
+    let said = said_at(&doc);
+    assert_eq!(said[0].date, "2025-06-16", "{said:?}");
+    assert_eq!(said[0].basis, SaidAtBasis::CueModifier);
+}
