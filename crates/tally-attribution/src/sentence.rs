@@ -200,13 +200,13 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
 /// Whether the cue word opening the sentence is one that news writing fronts before its
 /// source ("Said Comey, ...", "Added one official: ...").
 pub(crate) fn fronted_form(words: &[Word<'_>], start: usize, end: usize) -> bool {
-    start == 0
-        && end == 1
-        && matches!(
-            words[0].text,
-            "Said" | "Added" | "Asked" | "Wrote" | "Explained" | "Replied" | "Says" | "Adds"
-        )
+    start == 0 && end == 1 && FRONTED.contains(&words[0].text)
 }
+
+/// Cue forms fronted before their source (`data/attribution/fronted.txt`), capitalized as
+/// they stand at the sentence start.
+static FRONTED: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../../data/attribution/fronted.txt")));
 
 /// A cue opening the sentence before its source: `Said Comey, "We are not ..."`, "Said one
 /// official: the talks have collapsed". The source ends at a comma or a colon, and what
