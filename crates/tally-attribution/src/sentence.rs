@@ -224,7 +224,13 @@ fn fronted<'l>(
     {
         return None;
     }
-    let source = source_right(lex, words, cue.words.end)?;
+    let mut source = source_right(lex, words, cue.words.end)?;
+    if source.apposition.is_none()
+        && let Some(a) = apposition_to_colon(lex, words, source.core.end)
+    {
+        source.apposition = Some(a);
+        source.span.end = a.end;
+    }
     let mark = words.get(source.span.end)?;
     if !(mark.is(",") || mark.is(":")) {
         return None;
@@ -245,6 +251,17 @@ fn fronted<'l>(
         source: Some(source),
         content: vec![content],
     })
+}
+
+/// `Said Sen. Lindsey Graham, a Republican: "..."`: a fronted source's apposition may close
+/// with the colon that opens the report, where a plain apposition needs a comma. Only plain
+/// words between the comma and the colon, so a quotation or a second comma keeps the name
+/// bare.
+fn apposition_to_colon(lex: &Lexicon, words: &[Word<'_>], comma: usize) -> Option<Phrase> {
+    let colon = (comma + 1..words.len().min(comma + 14))
+        .take_while(|&k| words[k].is_word() || words[k].is(":"))
+        .find(|&k| words[k].is(":"))?;
+    phrase::apposition(lex, words, comma, colon).filter(|a| a.end == colon)
 }
 
 /// "A woman who said she watched the stop from across the street told the paper that ...":

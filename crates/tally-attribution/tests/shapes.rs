@@ -1815,6 +1815,24 @@ fn a_cue_fronted_before_its_source_reports() {
 }
 
 #[test]
+fn a_fronted_source_with_an_apposition_closed_by_a_colon_reports() {
+    let all = found(&["Said Sen. Ann Lee, a Democrat: \"We will not back down.\""]);
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert!(
+        has(
+            &all,
+            "Said",
+            "Sen. Ann Lee, a Democrat",
+            "\"We will not back down.\""
+        ),
+        "{all:?}"
+    );
+    // Two commas before the colon: no apposition, the name stays bare.
+    let all = found(&["Said Hamid, the minister, arrived: late as usual."]);
+    assert!(all.is_empty(), "{all:?}");
+}
+
+#[test]
 fn an_interjected_condition_after_the_cue_keeps_the_report() {
     let all = found(&["Clinton said, if elected, she will push for a public option."]);
     assert!(
