@@ -427,10 +427,45 @@ fn subject_clause_end(words: &[Word<'_>], content: Phrase) -> usize {
         {
             return k;
         }
+        if seen_verb && past_main_verb(words, k, content.end) {
+            return k;
+        }
         seen_verb |= finite(w.lower());
     }
     content.end
 }
+
+/// "[His claim] [that a further dollar fall could be counter-productive] aided the
+/// currency": after the clause's own finite verb group has ended in a content word, a plain
+/// past tense in "-ed" with a determiner after it is the main verb. A word of the verb group
+/// before it ("had never visited the", "could be badly hurt the") keeps it in the clause.
+fn past_main_verb(words: &[Word<'_>], k: usize, end: usize) -> bool {
+    let w = words[k].lower();
+    let prev = &words[k - 1];
+    w.len() > 4
+        && w.ends_with("ed")
+        && !w.ends_with("eed")
+        && !words[k].is_capitalized()
+        && prev.is_word()
+        && !prev.is_capitalized()
+        && !prev.lower().ends_with("ly")
+        && !VERB_GROUP.contains(&prev.lower())
+        && k + 1 < end
+        && DETERMINERS.contains(&words[k + 1].lower())
+}
+
+/// Words inside a verb group: after one, an "-ed" form is its participle, not a new verb.
+const VERB_GROUP: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "having", "will",
+    "would", "could", "can", "may", "might", "should", "must", "not", "never", "also", "already",
+    "just", "ever", "still", "get", "got", "gotten", "become", "became", "he", "she", "it", "they",
+    "we", "i", "you", "there", "to",
+];
+
+/// Determiners that open the object of a main verb.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "his", "her", "their", "our", "this", "these", "those",
+];
 
 /// Words that open a clause inside a "that" clause ("than markets had expected", "the
 /// people who have lost").

@@ -1833,6 +1833,33 @@ fn a_fronted_source_with_an_apposition_closed_by_a_colon_reports() {
 }
 
 #[test]
+fn an_owned_claim_opening_its_sentence_ends_at_a_plain_past_main_verb() {
+    let all = found(&[
+        "His claim that a further dollar fall could be counter-productive aided the currency.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "claim",
+            "His",
+            "that a further dollar fall could be counter-productive"
+        ),
+        "{all:?}"
+    );
+    // A participle in the clause's own verb group stays in the clause.
+    let all = found(&["Her claim that she had never visited the country was rejected."]);
+    assert!(
+        has(
+            &all,
+            "claim",
+            "Her",
+            "that she had never visited the country"
+        ),
+        "{all:?}"
+    );
+}
+
+#[test]
 fn an_interjected_condition_after_the_cue_keeps_the_report() {
     let all = found(&["Clinton said, if elected, she will push for a public option."]);
     assert!(
