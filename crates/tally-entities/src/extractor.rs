@@ -48,6 +48,7 @@ use crate::places;
 use crate::resolve::{self, Compass, resolve};
 use crate::scan::{self, Word};
 use crate::shared_names;
+use crate::sports;
 use crate::swar;
 
 /// Per-thread buffers for [`EntityExtractor::extract`].
@@ -214,6 +215,7 @@ impl EntityExtractor {
         places::join_city_region(body, &mut entities);
         governments::join_governments(body, &mut entities);
         agencies::join_country_bodies(body, &mut entities);
+        sports::join_clubs(body, &mut entities);
         self.add_source_entities(doc, &mut entities);
         entities
     }

@@ -52,6 +52,7 @@ mod places;
 mod resolve;
 mod scan;
 mod shared_names;
+mod sports;
 mod swar;
 
 pub use error::GazetteerError;

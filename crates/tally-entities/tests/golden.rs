@@ -664,3 +664,28 @@ fn a_plural_noun_for_people_before_of_is_no_part_of_the_name() {
     );
     assert!(!found.iter().any(|n| n.contains("employees")), "{found:?}");
 }
+
+#[test]
+fn a_listed_club_in_a_sports_story_is_an_organization() {
+    let found = names(&[
+        "Arsenal beat Chelsea 2-1 on Saturday.",
+        "Chelsea, who finished fourth, sacked their manager.",
+    ]);
+    assert_eq!(
+        found,
+        ["organization arsenal", "organization chelsea"],
+        "{found:?}"
+    );
+    // Outside a sports story the name alone says nothing of a club.
+    let found = names(&["Chelsea Clinton, who spoke on Tuesday, said the plan would work."]);
+    assert!(
+        !found.iter().any(|n| n.starts_with("organization")),
+        "{found:?}"
+    );
+    // A common word for a sport ("manager", "goal") needs a score.
+    let found = names(&["Rick Lazio, the campaign manager said, had one goal: to win."]);
+    assert!(
+        !found.iter().any(|n| n.starts_with("organization")),
+        "{found:?}"
+    );
+}

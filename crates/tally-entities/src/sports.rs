@@ -1,0 +1,182 @@
+//! Football clubs named like a place or a given name ("Chelsea, who finished fourth",
+//! "Arsenal beat Chelsea 2-1"): in a sports story a listed club's mention is the club, an
+//! organization, whatever the names pass made of it. Outside sports stories nothing changes:
+//! the name alone says nothing.
+
+use std::sync::LazyLock;
+
+use tally_core::{Entity, EntityType, Span};
+
+const CLUBS: &str = include_str!("../../../data/entities/sports_clubs.txt");
+const CUES: &str = include_str!("../../../data/entities/sports_cues.txt");
+
+/// Lines of a data file that are no comments, longest first (a club's longer name wins).
+fn entries(data: &'static str) -> Vec<&'static str> {
+    let mut out: Vec<&str> = data
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    out.sort_by_key(|l| std::cmp::Reverse(l.len()));
+    out
+}
+
+static CLUB_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| entries(CLUBS));
+static CUE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| entries(CUES));
+
+/// Whether `text[start..end]` stands as whole words (no letter or digit on either side).
+fn whole(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Starts of the whole-word occurrences of `needle` in `text`.
+fn find_whole<'a>(text: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    text.match_indices(needle)
+        .map(|(i, _)| i)
+        .filter(move |&i| whole(text, i, i + needle.len()))
+}
+
+/// Whether `body` has a score like "2-1" or "3–0": one or two digits each side of a dash.
+fn has_score(body: &str) -> bool {
+    let b = body.as_bytes();
+    let digits_before = |i: usize| {
+        b[..i]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    body.match_indices(['-', '–']).any(|(i, dash)| {
+        let after = &b[i + dash.len()..];
+        let n_after = after.iter().take_while(|c| c.is_ascii_digit()).count();
+        let n_before = digits_before(i);
+        (1..=2).contains(&n_before)
+            && (1..=2).contains(&n_after)
+            && whole(body, i - n_before, i + dash.len() + n_after)
+    })
+}
+
+/// Whether `body` reads as a sports story: a strong cue, or a weak cue and a score.
+fn is_sports(body: &str) -> bool {
+    let lower = body.to_lowercase();
+    let found = |strength: &str| {
+        CUE_WORDS.iter().any(|line| {
+            line.split_once('\t').is_some_and(|(cue, kind)| {
+                kind == strength && find_whole(&lower, cue).next().is_some()
+            })
+        })
+    };
+    found("strong") || (found("weak") && has_score(body))
+}
+
+/// Whether `body` names a listed club anywhere: one pass over the capitals that open a
+/// word, each compared with the clubs of its first letter (scanning once per club cost the
+/// stage half its speed).
+fn any_club(body: &str) -> bool {
+    let b = body.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        c.is_ascii_uppercase()
+            && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+            && CLUBS_BY_LETTER[usize::from(c - b'A')]
+                .iter()
+                .any(|club| b[i..].starts_with(club.as_bytes()) && whole(body, i, i + club.len()))
+    })
+}
+
+/// The clubs by their first letter, A to Z.
+static CLUBS_BY_LETTER: LazyLock<[Vec<&'static str>; 26]> = LazyLock::new(|| {
+    let mut out: [Vec<&'static str>; 26] = Default::default();
+    for club in CLUB_NAMES.iter() {
+        if let Some(c) = club.bytes().next().filter(u8::is_ascii_uppercase) {
+            out[usize::from(c - b'A')].push(club);
+        }
+    }
+    out
+});
+
+/// Makes every mention of a listed club in a sports story a mention of the club.
+pub fn join_clubs(body: &str, entities: &mut Vec<Entity>) {
+    if !any_club(body) || !is_sports(body) {
+        return;
+    }
+    let mut next_id = entities
+        .iter()
+        .filter_map(|e| e.id.strip_prefix("local:E")?.parse::<usize>().ok())
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    for club in CLUB_NAMES.iter() {
+        let mut spans = Vec::new();
+        for start in find_whole(body, club) {
+            let end = start + club.len();
+            // "lives in Liverpool": a place cue says the place.
+            let placed = body[..start].trim_end().ends_with(" in");
+            if placed || taken.iter().any(|&(s, e)| s < end && start < e) {
+                continue;
+            }
+            taken.push((start, end));
+            if claim(entities, start, end) {
+                spans.push(Span {
+                    start,
+                    end,
+                    text: (*club).to_owned(),
+                });
+            }
+        }
+        if spans.is_empty() {
+            continue;
+        }
+        entities.push(Entity {
+            id: format!("local:E{next_id}"),
+            kind: EntityType::Organization,
+            name: (*club).to_owned(),
+            mentions: spans,
+            parent: None,
+        });
+        next_id += 1;
+    }
+    // Names whose every mention was a club's are gone (source entities come later).
+    entities.retain(|e| !e.mentions.is_empty());
+}
+
+/// Takes the mention `start..end` from the entity that has it, if any; false when a longer
+/// name holds it ("Chelsea Flower Show") and it is no club's mention.
+fn claim(entities: &mut [Entity], start: usize, end: usize) -> bool {
+    for e in entities.iter_mut() {
+        if let Some(i) = e
+            .mentions
+            .iter()
+            .position(|m| m.start < end && start < m.end)
+        {
+            let m = &e.mentions[i];
+            if m.start != start || m.end != end {
+                return false;
+            }
+            e.mentions.remove(i);
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scores_are_short_numbers_around_a_dash() {
+        assert!(has_score("won 2-1 at home"));
+        assert!(has_score("a 10–0 rout"));
+        assert!(!has_score("the 2023-24 season"));
+        assert!(!has_score("a 105-98 vote"));
+    }
+
+    #[test]
+    fn a_weak_cue_needs_a_score() {
+        assert!(is_sports("The striker was injured."));
+        assert!(is_sports("Arsenal beat Chelsea 2-1."));
+        assert!(!is_sports("The manager beat expectations."));
+    }
+}
