@@ -340,6 +340,35 @@ fn pronoun_owned_document(lex: &Lexicon, d: &mut Descriptor) {
 /// organization nouns only, is that organization, named. Its capitalized words are not an
 /// affiliation and a role ("Civil" / "Defence"). A person noun after it ("a Hamas
 /// official") describes someone else.
+/// "a statement from the Health Ministry", "a report by the World Bank": a document phrase
+/// whose whole rest after "from"/"by" is an organization the entities layer knows is that
+/// organization's statement; the organization is the speaker, named.
+fn document_from<'e>(
+    lex: &Lexicon,
+    words: &[Word<'_>],
+    first: usize,
+    end: usize,
+    entities: &EntityIndex<'e>,
+) -> Option<(usize, usize, &'e tally_core::Entity)> {
+    let document = words.get(first)?.lower();
+    if !(crate::owner::is_document(document) || lex.is_issued_document(document)) {
+        return None;
+    }
+    if !matches!(words.get(first + 1)?.lower(), "from" | "by") {
+        return None;
+    }
+    let mut k = first + 2;
+    if words.get(k).is_some_and(|w| w.lower() == "the") {
+        k += 1;
+    }
+    let (from, to) = (words.get(k)?.start, words.get(end.checked_sub(1)?)?.end);
+    entities
+        .all()
+        .iter()
+        .find(|m| m.0 == from && m.1 == to && m.2.kind == EntityType::Organization)
+        .copied()
+}
+
 fn name_from_organization(
     lex: &Lexicon,
     words: &[Word<'_>],
@@ -357,6 +386,16 @@ fn name_from_organization(
     let (Some(w), Some(last)) = (words.get(first), words.get(target.end - 1)) else {
         return;
     };
+    if let Some(issuer) = document_from(lex, words, first, target.end, entities) {
+        let (start, end, e) = issuer;
+        d.form = Form::Named;
+        d.name = Some(e.name.clone());
+        d.name_range = Some((start, end));
+        d.affiliation = None;
+        d.role = Some(w.text.to_owned());
+        d.kind = Some(NounKind::Org);
+        return;
+    }
     let Some(&(start, end, e)) = entities
         .starting_at(w.start)
         .find(|m| m.1 <= last.end && m.2.kind == EntityType::Organization)

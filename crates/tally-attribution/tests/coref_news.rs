@@ -956,3 +956,18 @@ fn an_institution_described_at_a_sentence_start_is_the_one_named_later() {
         Some("Electoral Commission")
     );
 }
+
+#[test]
+fn a_statement_from_an_organization_is_the_organization_speaking() {
+    let doc = run(
+        &["According to a statement from the Health Ministry, 37 people died."],
+        &[(
+            "Health Ministry",
+            EntityType::Organization,
+            "Health Ministry",
+        )],
+    );
+    let s = &doc.speakers[0];
+    assert_eq!(s.name.as_deref(), Some("Health Ministry"), "{s:?}");
+    assert!(!s.anonymous, "{s:?}");
+}
