@@ -182,8 +182,17 @@ impl<'d> EntityIndex<'d> {
 
     /// The mentions that start at byte `start`.
     fn starting_at(&self, start: usize) -> impl Iterator<Item = &(usize, usize, &'d Entity)> {
+        self.starting_within(start, start + 1)
+    }
+
+    /// The mentions that start inside `start..end`.
+    fn starting_within(
+        &self,
+        start: usize,
+        end: usize,
+    ) -> impl Iterator<Item = &(usize, usize, &'d Entity)> {
         let i = self.mentions.partition_point(|m| m.0 < start);
-        self.mentions[i..].iter().take_while(move |m| m.0 == start)
+        self.mentions[i..].iter().take_while(move |m| m.0 < end)
     }
 
     /// The entity with a mention overlapping `start..end`.
@@ -251,9 +260,8 @@ fn named_in_apposition(
     let names_someone = |p: Phrase| {
         bytes(p).is_some_and(|(a, b)| {
             entities
-                .all()
-                .iter()
-                .any(|m| a <= m.0 && m.1 <= b && m.2.kind == EntityType::Person && !owner(m))
+                .starting_within(a, b)
+                .any(|m| m.1 <= b && m.2.kind == EntityType::Person && !owner(m))
         })
     };
     match apposition {
@@ -363,9 +371,8 @@ fn document_from<'e>(
     }
     let (from, to) = (words.get(k)?.start, words.get(end.checked_sub(1)?)?.end);
     entities
-        .all()
-        .iter()
-        .find(|m| m.0 == from && m.1 == to && m.2.kind == EntityType::Organization)
+        .starting_at(from)
+        .find(|m| m.1 == to && m.2.kind == EntityType::Organization)
         .copied()
 }
 
