@@ -264,6 +264,13 @@ fn apposition_to_colon(lex: &Lexicon, words: &[Word<'_>], comma: usize) -> Optio
     phrase::apposition(lex, words, comma, colon).filter(|a| a.end == colon)
 }
 
+/// Whether a source is the relative pronoun of a clause without a comma before it ("A
+/// woman who said ...", "officials that spoke ...").
+fn restrictive_relative(words: &[Word<'_>], s: &Source) -> bool {
+    let who = s.span.start;
+    who > 0 && words[who - 1].is_word() && matches!(words[who].lower(), "who" | "that")
+}
+
 /// "A woman who said she watched the stop from across the street told the paper that ...":
 /// a report in a relative clause without commas ends where the main clause's cue follows
 /// the clause's last noun. Only when the reported clause has words of its own before that
@@ -275,11 +282,10 @@ fn end_restrictive_relative(
     f: &mut Found<'_>,
     later: &[CueAt<'_>],
 ) {
-    let Some(source) = f.source.filter(|s| s.antecedent.is_some()) else {
-        return;
-    };
-    let who = source.span.start;
-    if !matches!(words[who].lower(), "who" | "that") || who == 0 || !words[who - 1].is_word() {
+    if !f
+        .source
+        .is_some_and(|s| s.antecedent.is_some() && restrictive_relative(words, &s))
+    {
         return;
     }
     let Some(content) = f.content.last_mut() else {
@@ -2692,11 +2698,8 @@ fn verb<'l>(
                     && words[h - 2].is(",")));
         // "A woman who said she watched the stop told ...": a relative clause without
         // commas whose report ends right at this cue; the subject spans the clause.
-        let restrictive = f.source.is_some_and(|s| {
-            s.span.start > 0
-                && words[s.span.start - 1].is_word()
-                && matches!(words[s.span.start].lower(), "who" | "that")
-        }) && content_end == h;
+        let restrictive =
+            f.source.is_some_and(|s| restrictive_relative(words, &s)) && content_end == h;
         if restrictive {
             return Some(Source {
                 span: Phrase {
