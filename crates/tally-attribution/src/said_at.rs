@@ -125,11 +125,25 @@ fn setting_time<'d>(doc: &'d Document, a: &Attribution) -> Option<&'d Timex> {
     {
         return None;
     }
-    doc.times.iter().rev().find(|t| {
-        t.span.start >= a.cue.end
-            && t.span.end <= content.start
-            && t.value.starts_with(|c: char| c.is_ascii_digit())
+    last_time_within(doc, a.cue.end, content.start, |v| {
+        v.starts_with(|c: char| c.is_ascii_digit())
     })
+}
+
+/// The last time lying inside `start..end` whose value passes `keep`; the times layer is
+/// sorted by start, so only the times starting in the range are read.
+fn last_time_within(
+    doc: &Document,
+    start: usize,
+    end: usize,
+    keep: impl Fn(&str) -> bool,
+) -> Option<&Timex> {
+    let from = doc.times.partition_point(|t| t.span.start < start);
+    let to = doc.times.partition_point(|t| t.span.start < end);
+    doc.times[from..to.max(from)]
+        .iter()
+        .rev()
+        .find(|t| t.span.end <= end && keep(&t.value))
 }
 
 /// `"We are ready," Zelenskiy told Reuters in an interview on Monday.`: after a report whose
@@ -151,10 +165,7 @@ fn closing_time<'d>(doc: &'d Document, a: &Attribution) -> Option<&'d Timex> {
             && b[5].is_ascii_digit()
             && b[8].is_ascii_digit()
     };
-    doc.times
-        .iter()
-        .rev()
-        .find(|t| t.span.start >= a.cue.end && t.span.end <= end && day(&t.value))
+    last_time_within(doc, a.cue.end, end, day)
 }
 
 /// How many words before a cue's verb may make it pluperfect ("had previously put").
