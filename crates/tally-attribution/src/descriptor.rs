@@ -174,7 +174,9 @@ pub(crate) fn parse(
         .unwrap_or(0);
     let mut complement_at = None;
     for (i, c) in classes.iter().enumerate() {
-        if i > 0 && (*c == Class::Prep || crate::phrase::knowing(ws, i)) {
+        if i > 0
+            && (*c == Class::Prep || crate::phrase::knowing(ws, i) || crate::phrase::serves(ws, i))
+        {
             complement_at = Some(i);
             break;
         }
@@ -316,7 +318,7 @@ pub(crate) fn parse(
     if let Some(c) = complement_at {
         let prep = ws[c].lower();
         let rest = &ws[c + 1..];
-        if matches!(prep, "for" | "of" | "at" | "from" | "in")
+        if (matches!(prep, "for" | "of" | "at" | "from" | "in") || crate::phrase::serves(ws, c))
             && !crate::phrase::knowing(ws, c)
             && !rest.is_empty()
         {

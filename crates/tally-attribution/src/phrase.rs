@@ -312,7 +312,9 @@ pub(crate) fn left(lex: &Lexicon, words: &[Word<'_>], head: usize, floor: usize)
             // "on" and "by" are breaks but may join a source ("Commission on Human Rights",
             // "economists polled by Reuters"), as may a knowing link ("close to").
             Class::Break
-                if !matches!(words[prev].lower(), "on" | "by") && !knowing(words, prev) =>
+                if !matches!(words[prev].lower(), "on" | "by")
+                    && !knowing(words, prev)
+                    && !serves(words, prev) =>
             {
                 break;
             }
@@ -449,7 +451,8 @@ fn joined_head(lex: &Lexicon, words: &[Word<'_>], at: usize, floor: usize) -> Op
     }
     // "a person briefed on the matter", "people close to the president": what the source
     // knows is not the speaker.
-    if knowing(words, prep) {
+    // "aides to Mr. Johnson": the head serves the person after "to".
+    if knowing(words, prep) || serves(words, prep) {
         return Some(prep - 1);
     }
     // "economists polled by Reuters": the people polled are the source.
@@ -556,19 +559,39 @@ pub(crate) fn remark_at(words: &[Word<'_>], k: usize) -> bool {
 
 /// Words that tie a source to what it knows, with their preposition
 /// (`data/attribution/knowing.txt`: "briefed on", "close to").
-static KNOWING: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
-    word_list(include_str!("../../../data/attribution/knowing.txt"))
-        .into_iter()
-        .filter_map(|l| l.split_once(' '))
-        .collect()
-});
+static KNOWING: LazyLock<Vec<(&'static str, &'static str)>> =
+    LazyLock::new(|| word_pairs(include_str!("../../../data/attribution/knowing.txt")));
 
 /// Whether word `prep` is the preposition of a knowing link ("briefed on", "privy to").
 pub(crate) fn knowing(words: &[Word<'_>], prep: usize) -> bool {
+    pair_at(&KNOWING, words, prep)
+}
+
+/// Words for a person who serves another, with their preposition
+/// (`data/attribution/relations.txt`: "aide to", "ambassador to").
+static RELATIONS: LazyLock<Vec<(&'static str, &'static str)>> =
+    LazyLock::new(|| word_pairs(include_str!("../../../data/attribution/relations.txt")));
+
+/// Whether word `prep` is the preposition after a word for someone who serves another
+/// ("aides to Mr. Johnson", "an adviser to the president").
+pub(crate) fn serves(words: &[Word<'_>], prep: usize) -> bool {
+    pair_at(&RELATIONS, words, prep)
+}
+
+/// Whether words `prep - 1` and `prep` are one of `pairs`.
+fn pair_at(pairs: &[(&str, &str)], words: &[Word<'_>], prep: usize) -> bool {
     prep > 0 && {
         let (link, p) = (words[prep - 1].lower(), words[prep].lower());
-        KNOWING.iter().any(|&(w, q)| w == link && q == p)
+        pairs.iter().any(|&(w, q)| w == link && q == p)
     }
+}
+
+/// The "word preposition" pairs of a word list.
+fn word_pairs(text: &'static str) -> Vec<(&'static str, &'static str)> {
+    word_list(text)
+        .into_iter()
+        .filter_map(|l| l.split_once(' '))
+        .collect()
 }
 
 /// Participles of polling before "by" (`data/attribution/survey_participles.txt`).

@@ -1884,3 +1884,62 @@ fn a_quantifier_after_the_setting_phrase_opens_the_reported_clause() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_person_serving_another_is_the_source_not_whom_they_serve() {
+    for (text, source) in [
+        (
+            "Aides to Mr. Johnson said privately that the posts had sunk the deal.",
+            "Aides to Mr. Johnson",
+        ),
+        (
+            "An adviser to the president said he would veto the bill.",
+            "An adviser to the president",
+        ),
+        (
+            "Israel's ambassador to the United Nations said the vote was a disgrace.",
+            "Israel's ambassador to the United Nations",
+        ),
+    ] {
+        let all = found(&[text]);
+        assert!(
+            all.iter()
+                .any(|(c, s, _)| c == "said" && s.as_deref() == Some(source)),
+            "{text}: {all:?}"
+        );
+    }
+    // "to" after any other word still ends the source.
+    let all = found(&["He gave the money to the charity, officials said."]);
+    assert!(
+        all.iter()
+            .any(|(c, s, _)| c == "said" && s.as_deref() == Some("officials")),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn nouns_ending_in_ly_head_sources_not_adverbs() {
+    // "-ly" words are read as adverbs ("reportedly said") unless listed as nouns.
+    for (text, source) in [
+        ("The family said the city was wrong.", "The family"),
+        (
+            "A lawyer for the family said they would sue.",
+            "A lawyer for the family",
+        ),
+        (
+            "The state-run daily said the harvest was a record.",
+            "The state-run daily",
+        ),
+        (
+            "Allies of the governor said she would run again.",
+            "Allies of the governor",
+        ),
+    ] {
+        let all = found(&[text]);
+        assert!(
+            all.iter()
+                .any(|(c, s, _)| c == "said" && s.as_deref() == Some(source)),
+            "{text}: {all:?}"
+        );
+    }
+}
