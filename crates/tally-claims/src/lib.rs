@@ -33,6 +33,7 @@
 //! figures or word overlap, not from meaning.
 
 mod content;
+mod dateline;
 mod draft;
 mod link;
 mod merge;

@@ -981,3 +981,67 @@ fn a_reporter_figure_after_a_source_takes_only_its_stretch() {
         .unwrap();
     assert_eq!(reporter.evidence[0].text, "a town of about 4,000 people.");
 }
+
+/// The evidence of each reporter claim of `sentences`, each with one figure `raw`
+/// (a money figure) and no attribution.
+fn reporter_evidence(sentences: &[(&str, &str)]) -> Vec<String> {
+    let paragraphs: Vec<&str> = sentences.iter().map(|(s, _)| *s).collect();
+    let mut d = doc(&paragraphs, Some("Reuters"));
+    d.figures = sentences
+        .iter()
+        .enumerate()
+        .map(|(i, (_, raw))| {
+            figure(
+                &d,
+                &format!("F{}", i + 1),
+                raw,
+                0,
+                Measure::Money,
+                (1.0, 1.0),
+            )
+        })
+        .collect();
+    ClaimBuilder.run(&mut d).unwrap();
+    d.claims
+        .iter()
+        .map(|c| c.evidence[0].text.clone())
+        .collect()
+}
+
+#[test]
+fn a_reporter_claim_leaves_out_a_dated_wire_dateline() {
+    let got = reporter_evidence(&[
+        (
+            "NEW DELHI, April 9 - India's target was fixed at 160 mln tonnes.",
+            "160 mln tonnes",
+        ),
+        ("ALBANY, N.Y., Oct 19 - Shr 85 cts vs 77 cts", "85 cts"),
+        (
+            "FORT WORTH, Texas, - The company sold its interest for 7,250,000 dlrs.",
+            "7,250,000 dlrs",
+        ),
+        ("WASHINGTON, Sept. 3 - shr 46 cts vs 76 cts", "46 cts"),
+    ]);
+    assert_eq!(
+        got,
+        [
+            "India's target was fixed at 160 mln tonnes.",
+            "Shr 85 cts vs 77 cts",
+            "The company sold its interest for 7,250,000 dlrs.",
+            "shr 46 cts vs 76 cts",
+        ]
+    );
+}
+
+#[test]
+fn a_sentence_with_a_dash_that_is_no_dateline_keeps_its_opening() {
+    let kept = [
+        "Exports, Imports and Services - the three items - rose by 5 mln dlrs.",
+        "NATO, which has 30 members - more than ever - spent 1,000 mln dlrs.",
+        "SAN SALVADOR, 3 JAN 90 (RADIO) -- THE ARMY SEIZED 5 RIFLES.",
+        "Sales, April 9 - the best day - reached 9 mln dlrs.",
+    ];
+    let raws = ["5 mln dlrs", "1,000 mln dlrs", "5 RIFLES", "9 mln dlrs"];
+    let got = reporter_evidence(&kept.iter().copied().zip(raws).collect::<Vec<_>>());
+    assert_eq!(got, kept);
+}
