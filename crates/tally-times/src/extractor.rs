@@ -40,9 +40,9 @@ use crate::grammar::{Found, Parser};
 use crate::lex::{Kind, Tok, tokenize};
 use crate::lexicon::{Lexicon, Tense};
 use crate::range::{RangeDay, other_end_value, range_days, season_end};
-use crate::resolve::{Direction, needs_direction, resolve};
+use crate::resolve::{Direction, near_day_ahead, needs_direction, resolve};
 use crate::shape::WordMap;
-use crate::tense::{clause_tense, coordinates};
+use crate::tense::{clause_tense, coordinates, past_event_day};
 
 /// Context kept on each side of a trigger, in bytes: enough for the longest lead-in
 /// ("about two and a half " before "years") and tail (":35 a.m. EST" after "10").
@@ -227,6 +227,14 @@ impl TimeExtractor {
                     continue;
                 }
                 let mut resolved = resolve(&found.expr, dct, direction);
+                if direction == Direction::Past {
+                    let from = sentence_scope(doc, sentence, &range, &window).start;
+                    if let Some(ahead) = near_day_ahead(&found.expr, dct)
+                        && !past_event_day(&self.lexicon, body, &lower, from, range.start)
+                    {
+                        resolved = ahead;
+                    }
+                }
                 weekday_year(&tokens, &found, &mut resolved);
                 // A season or fiscal year written "2023-24" or "2023/24" is one period,
                 // dated by the year it starts in (as "fiscal 1999-00" is).

@@ -39,6 +39,10 @@ pub(crate) enum Direction {
 /// many times nearer than the past one.
 pub(crate) const NEAR_FUTURE_RATIO: i64 = 3;
 
+/// In a past clause, a day without a year up to this many days after the DCT is this
+/// year's, not last year's (see [`near_day_ahead`]).
+const PAST_CLAUSE_DAYS_AHEAD: i64 = 14;
+
 impl Direction {
     pub(crate) fn from_tense(tense: Option<Tense>) -> Direction {
         match tense {
@@ -211,6 +215,33 @@ fn pick_rel<T: Copy>(candidates: &[(i64, T)], dct: i64, rel: i64) -> Option<T> {
             .map(|c| c.1),
         _ => None,
     }
+}
+
+/// A day without a year a few days after the DCT, when a past clause speaks of it not as
+/// its own event: "had ordered flags lowered until Sept. 10" on Sept. 5, "the second phase,
+/// meant to begin on March 2" on Feb. 27. Last year's day would carry its year; this one is
+/// this year's, up to [`PAST_CLAUSE_DAYS_AHEAD`] days ahead.
+pub(crate) fn near_day_ahead(expr: &Expr, dct: Option<Day>) -> Option<Resolved> {
+    let (
+        Expr::Date {
+            year: YearRef::Auto,
+            month: Some(m),
+            day: Some(d),
+        },
+        Some(dct),
+    ) = (expr, dct)
+    else {
+        return None;
+    };
+    let today = crate::calendar::to_days(dct);
+    [dct.year, dct.year + 1]
+        .iter()
+        .filter_map(|&y| Day::new(y, *m, *d))
+        .find(|x| {
+            let ahead = crate::calendar::to_days(*x) - today;
+            ahead > 1 && ahead <= PAST_CLAUSE_DAYS_AHEAD
+        })
+        .map(|x| Resolved::date(day(x), true))
 }
 
 /// Resolves `expr` against `dct` in a clause whose direction is `direction`.

@@ -230,6 +230,26 @@ fn cue(w: &Word<'_>) -> Option<Tense> {
     None
 }
 
+/// Whether a past verb right before the day at `start` says when its own event happened
+/// ("took place on Dec. 30", "resigned on April 4", "the year ended March 31"): then the day
+/// is a past one, however near ahead this year's would be. Words from `from` on are read.
+pub(crate) fn past_event_day(
+    lexicon: &Lexicon,
+    body: &str,
+    lower: &str,
+    from: usize,
+    start: usize,
+) -> bool {
+    let from = from.min(start);
+    let (Some(text), Some(low)) = (body.get(from..start), lower.get(from..start)) else {
+        return false;
+    };
+    words(lexicon, text, low)
+        .rev()
+        .find(|w| !w.is("on") && !w.is("place"))
+        .is_some_and(|w| cue(&w) == Some(Tense::Past))
+}
+
 /// The tense cue nearest to `span` inside `scope` (byte ranges of `body`), if any; `lower`
 /// is `body` with ASCII letters lowered.
 pub(crate) fn clause_tense(

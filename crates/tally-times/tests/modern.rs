@@ -885,3 +885,22 @@ fn halves_and_quarters_of_a_game() {
         (WED, "Sales should recover in the second half of the year."),
     ]));
 }
+
+#[test]
+fn a_day_days_ahead_in_a_past_clause_is_this_years() {
+    insta::assert_snapshot!(check(&[
+        (
+            "2024-09-05",
+            "Kemp said he had ordered flags lowered until sunset on Sept. 10."
+        ),
+        (
+            "2025-02-27",
+            "The second phase, meant to begin on March 2, was delayed."
+        ),
+        ("2025-02-27", "The bank failed on Dec. 15, regulators said."),
+        (
+            "2025-02-27",
+            "The strike ended on March 30, the union said."
+        ),
+    ]));
+}
