@@ -51,7 +51,9 @@
 //! `place:ru-krs`) matches the figure's linked entity exactly, using the timeline index;
 //! anything else matches the phrase's words as a case-insensitive substring. A subject phrase that no
 //! entity is linked to counts as unknown for the flags: two unlinked phrases ("the
-//! protesters", "people") are not evidence of the same subject. Estimates without a date
+//! protesters", "people") are not evidence of the same subject. Estimates come by the first
+//! day their date covers, then its last day, then the date's text (`2016-Q1`, `2016`,
+//! `2016-03-01`, `2016-03`: see `when.rs`); estimates without a date
 //! sort last and are never flagged. Anonymous claimants are matched by their description,
 //! so "officials" in two unrelated stories count as one claimant.
 
@@ -355,7 +357,7 @@ impl Store {
         // planner scan documents and seek figures by `doc_pk`) and keep a figure whose
         // claim row is missing, as before; one whose document is missing is
         // skipped by the caller.
-        let sql = |dated: bool| {
+        let sql = |dated: Dated| {
             format!(
                 "SELECT f.raw, f.low, f.best, f.high, f.open_high, f.unit, f.hedges,
                      f.subject_text, f.subject_entity, f.place_text, f.place_entity, f.date,
@@ -394,19 +396,17 @@ impl Store {
                     (Some(_), true) => "AND f.agent_entity = ?7",
                     (Some(_), false) => "AND instr(lower(f.agent_text), lower(?7)) > 0",
                 },
-                order = if dated {
-                    "AND f.date IS NOT NULL ORDER BY f.date"
-                } else {
-                    "AND f.date IS NULL"
+                order = match dated {
+                    Dated::ByText => "AND f.date IS NOT NULL ORDER BY f.date",
+                    Dated::ByDays => {
+                        "AND f.date IS NOT NULL ORDER BY tally_first_day(f.date) IS NULL,
+                         tally_first_day(f.date), tally_last_day(f.date), f.date"
+                    }
+                    Dated::No => "AND f.date IS NULL",
                 },
             )
         };
-        let mut rows: Vec<FigureRow> = Vec::new();
-        for dated in [true, false] {
-            let room = query.limit.saturating_sub(rows.len());
-            if !dated && (room == 0 || query.since.is_some() || query.until.is_some()) {
-                break;
-            }
+        let run = |dated: Dated, room: usize, rows: &mut Vec<FigureRow>| {
             let mut st = self.conn.prepare_cached(&sql(dated)).at(&self.path)?;
             let found = st
                 .query_map(
@@ -425,18 +425,63 @@ impl Store {
             for row in found {
                 rows.push(row.at(&self.path)?);
             }
+            Ok::<_, StoreError>(())
+        };
+        // The text order is the index's, and it is the day order for days; a month, a
+        // quarter or a year ("2016-Q1" sorts after "2016-12-31" as text) is moved to its
+        // first day below. When the limit cut the text-ordered rows, the cut itself may be
+        // in the wrong place, so SQLite sorts by the days instead (a sort of every match:
+        // only for timelines longer than the limit).
+        let mut rows: Vec<FigureRow> = Vec::new();
+        run(Dated::ByText, query.limit, &mut rows)?;
+        if rows.len() >= query.limit && query.limit > 0 {
+            rows.clear();
+            run(Dated::ByDays, query.limit, &mut rows)?;
         }
-        // Same-day figures in document order, as stored (stable, so index order breaks
-        // the remaining ties). The dated rows come by date and the undated ones after them,
-        // so only each day's rows need sorting: sorting them all moved every wide row.
-        debug_assert!(
-            rows.is_sorted_by(|a, b| (a.date.is_none(), &a.date) <= (b.date.is_none(), &b.date))
-        );
-        for day in rows.chunk_by_mut(|a, b| a.date == b.date) {
-            day.sort_by_key(|r| r.doc_pk);
+        let room = query.limit.saturating_sub(rows.len());
+        if room > 0 && query.since.is_none() && query.until.is_none() {
+            run(Dated::No, room, &mut rows)?;
         }
-        Ok(rows)
+        Ok(in_day_order(rows))
     }
+}
+
+/// Which figures a timeline statement reads, and in which order.
+#[derive(Clone, Copy)]
+enum Dated {
+    /// Dated, by the text of the date (the index order: no sort).
+    ByText,
+    /// Dated, by first day, last day, then text.
+    ByDays,
+    /// Undated.
+    No,
+}
+
+/// `rows` by the first day their date covers, then the last day, then the date's text,
+/// then document (see `when.rs`); dates naming no known days (`XXXX-03`) after every
+/// dated one, undated figures last. Days and weeks (stored as their Monday) are already in
+/// this order, as most timelines are whole: then only each day's rows are sorted, since
+/// moving every wide row cost more than the sort itself.
+fn in_day_order(mut rows: Vec<FigureRow>) -> Vec<FigureRow> {
+    let keys: Vec<(u8, i64, i64)> = rows
+        .iter()
+        .map(|r| match (&r.date, crate::when::day_range(&r.date)) {
+            (_, Some((first, last))) => (0, first, last),
+            (Some(_), None) => (1, 0, 0),
+            (None, None) => (2, 0, 0),
+        })
+        .collect();
+    let before = |a: usize, b: usize| {
+        (keys[a], &rows[a].date, rows[a].doc_pk).cmp(&(keys[b], &rows[b].date, rows[b].doc_pk))
+    };
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    // Stable, so index order breaks the remaining ties.
+    order.sort_by(|&a, &b| before(a, b));
+    if order.iter().enumerate().all(|(i, &at)| i == at) {
+        return rows;
+    }
+    let mut taken: Vec<Option<FigureRow>> = rows.drain(..).map(Some).collect();
+    order.into_iter().filter_map(|i| taken[i].take()).collect()
 }
 
 /// Reads a [`FigureRow`] from the timeline query's columns.

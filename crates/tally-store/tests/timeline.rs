@@ -790,3 +790,79 @@ fn a_week_sorts_among_days() {
         [("12", Some("2024-12-09")), ("40", Some("2024-12-20"))]
     );
 }
+
+/// One story per said-at value (at most nine), each with its own figure ("1", "2", ...), published
+/// 2016-12-31, and the `casualties` timeline of them all (at most `limit` estimates) as
+/// (figure, date).
+fn dated_by(said: &[&str], limit: usize) -> Vec<(String, String)> {
+    const RAWS: [&str; 9] = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
+    let stories = said.iter().zip(RAWS).enumerate().map(|(i, (date, raw))| {
+        let sentence = format!("Officials said {raw} died.");
+        let mut d = story(
+            i as u64,
+            "officials",
+            "2016-12-31",
+            &sentence,
+            &[fig(raw, 1.0, 1.0)],
+        );
+        d.claims[0].said_at.as_mut().unwrap().date = (*date).to_owned();
+        Prepared::new(d)
+    });
+    let prepared: Vec<Prepared> = stories.collect();
+    let mut store = Store::open_in_memory().unwrap();
+    store.write(&prepared, &[]).unwrap();
+    let query = TimelineQuery {
+        measure: "casualties".to_owned(),
+        limit,
+        ..TimelineQuery::default()
+    };
+    let t = store.timeline(&query).unwrap();
+    t.estimates
+        .into_iter()
+        .map(|e| (e.raw, e.date.unwrap_or_default()))
+        .collect()
+}
+
+/// Months, quarters, years, a weekend and a time of day come by the first day they cover,
+/// then the last (a day before its month, a quarter before its year), then the text; as
+/// text "2016-Q1" would sort after every day of 2016 and "2016" before all of them.
+/// Values that name no known days come after the dated ones.
+#[test]
+fn mixed_granularities_sort_by_their_first_then_last_day() {
+    let said = [
+        "2016-03-19",
+        "2016-Q1",
+        "XXXX-03",
+        "2016-03",
+        "2016-W11-WE",
+        "2016-02-29T10:00",
+        "2016",
+        "2016-03-01",
+        "2015-WI",
+    ];
+    let dates: Vec<String> = dated_by(&said, 100).into_iter().map(|(_, d)| d).collect();
+    assert_eq!(
+        dates,
+        [
+            "2015-WI",
+            "2016-Q1",
+            "2016",
+            "2016-02-29T10:00",
+            "2016-03-01",
+            "2016-03",
+            "2016-03-19",
+            "2016-W11-WE",
+            "XXXX-03",
+        ]
+    );
+}
+
+/// A timeline longer than its limit keeps the earliest estimates by day, not by text.
+#[test]
+fn the_limit_keeps_the_earliest_days() {
+    let said = ["2016-03", "2016-Q1", "2016-01-05", "2016"];
+    let dates: Vec<String> = dated_by(&said, 2).into_iter().map(|(_, d)| d).collect();
+    assert_eq!(dates, ["2016-Q1", "2016"]);
+    let dates: Vec<String> = dated_by(&said, 3).into_iter().map(|(_, d)| d).collect();
+    assert_eq!(dates, ["2016-Q1", "2016", "2016-01-05"]);
+}
