@@ -146,7 +146,8 @@ fn its_owner(
         .as_deref()
         .is_some_and(|d| d.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("its ")));
     let at = s.mentions.first()?.start;
-    if !s.anonymous || !its {
+    // Named too: "Its military" is an institution, a named source.
+    if !its {
         return None;
     }
     let kind = |id: &str| doc.entities.iter().find(|e| e.id == id).map(|e| e.kind);

@@ -226,7 +226,9 @@ pub(crate) fn parse(
         let lower = w.lower();
         match classes[i] {
             Class::Det if i == 0 => {
-                let definite = matches!(lower, "the" | "this" | "that" | "these" | "those");
+                // "Its military", "their lawyers": an owner's pronoun refers as "the" does.
+                let definite = matches!(lower, "the" | "this" | "that" | "these" | "those")
+                    || lex.pronoun(lower).is_some_and(|p| p.owner);
                 if !named {
                     d.form = if definite {
                         Form::Definite

@@ -924,7 +924,8 @@ fn that_ahead(lex: &Lexicon, words: &[Word<'_>], addressee: bool, p: Phrase) -> 
     // completes ("the idea that", "accusations that": PolNeAR keeps those in the content).
     let adverbial = (class(lex, words, p.start) == Class::Prep && w0.lower() != "of")
         || is_time_word(w0.lower())
-        || (w0.lower().len() > 4 && w0.lower().ends_with("ly"));
+        || (w0.lower().len() > 4 && w0.lower().ends_with("ly"))
+        || how_often(words, p.start);
     if !addressee && !adverbial {
         return None;
     }
@@ -2080,7 +2081,7 @@ fn after(
                 Class::Break | Class::Prep | Class::Aux
             )
             && !matches!(w.lower(), "down" | "up" | "off" | "out" | "away" | "back")
-    });
+    }) && !how_often(words, j0);
     // "accused Trump of using divisive rhetoric", "is accused of killing": the addressee the
     // object scan skipped and its "of" phrase are what is charged.
     let of_phrase = flags.obj && at(j0).is_some_and(|w| w.is_word() && w.lower() == "of");
@@ -2123,6 +2124,32 @@ fn after(
     run_to_end(lex, words, j0, next_cue)
         .filter(|p| word_count(words, *p) >= 2 && has_quote(words, *p))
         .map(|p| (p, Intro::Clause))
+}
+
+/// Whether a frequency adverbial opens at word `i` ("posted more than 100 times about the
+/// bill", "wrote dozens of times", "spoke twice"): how often is no object.
+fn how_often(words: &[Word<'_>], i: usize) -> bool {
+    if words
+        .get(i)
+        .is_some_and(|w| matches!(w.lower(), "twice" | "once"))
+    {
+        return true;
+    }
+    words[i.min(words.len())..]
+        .iter()
+        .take(6)
+        .take_while(|w| w.is_word())
+        .try_for_each(|w| match w.lower() {
+            "times" => Err(true),
+            // An approximate count: "more than 100", "dozens of", "a few".
+            "more" | "than" | "about" | "over" | "nearly" | "almost" | "at" | "least" | "some"
+            | "of" | "dozens" | "hundreds" | "thousands" | "several" | "many" | "multiple"
+            | "a" | "few" | "countless" | "numerous" => Ok(()),
+            l if w.text.starts_with(|c: char| c.is_ascii_digit()) || two_to_ten(l) => Ok(()),
+            _ => Err(false),
+        })
+        .err()
+        .unwrap_or(false)
 }
 
 /// After a subordinator opening an interjection ("if elected,", "when asked,", "once the

@@ -971,3 +971,36 @@ fn a_statement_from_an_organization_is_the_organization_speaking() {
     assert_eq!(s.name.as_deref(), Some("Health Ministry"), "{s:?}");
     assert!(!s.anonymous, "{s:?}");
 }
+
+#[test]
+fn an_institution_owned_by_its_pronoun_is_named_and_takes_the_owner() {
+    let doc = run(
+        &[
+            "Israel says it has killed 17,000 militants. Its military said three soldiers were killed.",
+        ],
+        &[("Israel", EntityType::Country, "IL")],
+    );
+    let military = doc
+        .speakers
+        .iter()
+        .find(|s| s.descriptor.as_deref() == Some("Its military"))
+        .unwrap();
+    assert!(!military.anonymous && military.named, "{military:?}");
+    assert_eq!(
+        military.affiliation.as_deref(),
+        Some("local:E1"),
+        "{military:?}"
+    );
+    // A person so owned stays anonymous.
+    let doc = run(
+        &[
+            "Israel says it has killed 17,000 militants. Its spokesman said the strikes would go on.",
+        ],
+        &[("Israel", EntityType::Country, "IL")],
+    );
+    assert!(
+        doc.speakers
+            .iter()
+            .any(|s| s.descriptor.as_deref() == Some("Its spokesman") && s.anonymous)
+    );
+}

@@ -1943,3 +1943,25 @@ fn nouns_ending_in_ly_head_sources_not_adverbs() {
         );
     }
 }
+
+#[test]
+fn how_often_someone_posted_is_no_report() {
+    let all = found(&[
+        "Mr. Musk, who had posted more than 100 times about the bill, wrote that it was improved.",
+    ]);
+    assert!(all.iter().all(|(c, _, _)| c != "had posted"), "{all:?}");
+    assert!(
+        has(
+            &all,
+            "wrote",
+            "Mr. Musk, who had posted more than 100 times about the bill,",
+            "that it was improved"
+        ),
+        "{all:?}"
+    );
+    let all = found(&["She said twice that she is innocent."]);
+    assert!(has(&all, "said", "She", "that she is innocent"), "{all:?}");
+    // What was posted is the content.
+    let all = found(&["He posted a video of the rally."]);
+    assert!(has(&all, "posted", "He", "a video of the rally"), "{all:?}");
+}
