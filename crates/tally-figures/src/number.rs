@@ -532,8 +532,10 @@ fn digit_atom(lexicon: &Lexicon, text: &str, start: usize, money: bool, spaces: 
             suffix_scale = v;
             plain = false;
             pos = letters_end;
-        } else if lexicon.unit_of_str(letters).is_some() {
-            // "60GB", "500km": a unit of measure, read by the caller.
+        } else if lexicon.unit_of_str(letters).is_some()
+            || temperature_scale(text, letters_end, letters)
+        {
+            // "60GB", "500km", "40C": a unit of measure, read by the caller.
             flags |= flags::UNIT;
         } else {
             flags |= flags::GLUED;
@@ -645,6 +647,20 @@ pub(crate) struct After {
 /// Reads a number whose first part starts at `anchor` (a digit or a number word). `money`
 /// says a currency came first, which allows money-only suffixes ("$10m"); `spaces`, that a
 /// plain space may group thousands ([`spaces_group`]).
+/// "40C", "45.2F": a capital C or F glued to the digits and ending the word ("1C's" and
+/// "C-2" do not), a temperature the caller reads.
+fn temperature_scale(text: &str, end: usize, letters: &str) -> bool {
+    if letters != "C" && letters != "F" {
+        return false;
+    }
+    let mut rest = text.get(end..).unwrap_or("").chars();
+    match rest.next() {
+        Some('.') => !rest.next().is_some_and(char::is_alphabetic),
+        Some(c) => !matches!(c, '-' | '\'' | '’'),
+        None => true,
+    }
+}
+
 pub(crate) fn parse(
     lexicon: &Lexicon,
     text: &str,

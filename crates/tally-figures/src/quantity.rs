@@ -715,6 +715,9 @@ impl Recognizer {
             } else if let Some((p, e)) = after.and_then(|t| percent_at(text, t)) {
                 percent = Some(p);
                 end = e;
+            } else if let Some((u, e)) = self.temperature(text, end) {
+                unit = Some(u);
+                end = e;
             } else if let Some((u, e)) = if skips {
                 self.unit_after(text, end, vague.is_some())
             } else {
@@ -926,6 +929,45 @@ impl Recognizer {
         }
         let unit = self.lexicon.unit_of_str(t.text(text))?;
         Some(per_hour(text, unit, t.end).unwrap_or((unit, t.end)))
+    }
+
+    /// A temperature scale after an amount: "46 C", "114.8 F", "40C", "46°C", "23.6 degrees
+    /// Celsius", "21 degrees F". A lone capital C or F must end its word, so "the 2 F-14A",
+    /// "1C's launch" and "3C Orion" (a model's name, not spaced) are no temperatures.
+    fn temperature(&self, text: &str, pos: usize) -> Option<(&str, usize)> {
+        let mut t = lex::next(text, pos)?;
+        let degrees = t.is(text, "degrees") || t.is(text, "degree") || t.text(text) == "°";
+        if degrees {
+            t = lex::next(text, t.end)?;
+        }
+        if t.kind != Kind::Word {
+            return None;
+        }
+        let scale = match t.text(text) {
+            "C" => "°C",
+            "F" => "°F",
+            word => {
+                let unit = self.lexicon.unit_of_str(word)?;
+                return (degrees && (unit == "°C" || unit == "°F")).then_some((unit, t.end));
+            }
+        };
+        // Ending its word: not "F-14A", "C's" or an initial ("C.J.").
+        let mut rest = text.get(t.end..).unwrap_or("").chars();
+        let alone = match rest.next() {
+            Some('.') => !rest.next().is_some_and(char::is_alphabetic),
+            Some(c) => !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’')),
+            None => true,
+        };
+        let glued_to_a_word = text
+            .get(..pos)
+            .and_then(|before| {
+                before
+                    .trim_end_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
+                    .chars()
+                    .next_back()
+            })
+            .is_some_and(|c| c.is_alphabetic() || c == '-');
+        (alone && !glued_to_a_word).then_some((scale, t.end))
     }
 
     /// A unit written with a qualifier before it: "46 basis points" (a basis point, `bp`),
@@ -1295,6 +1337,36 @@ mod tests {
 
     fn texts(text: &str) -> Vec<String> {
         found(text).into_iter().map(|x| x.0).collect()
+    }
+
+    #[test]
+    fn temperatures_in_celsius_and_fahrenheit() {
+        let r = Recognizer::new().unwrap();
+        let text = "El Granado hit 46 C (114.8 F), above the 45.2C of 1965; minus 6 degrees \
+                    Celsius, 21 degrees F and 38°C.";
+        let got: Vec<_> = r
+            .recognize(text)
+            .into_iter()
+            .map(|q| (q.text(text).to_owned(), q.unit))
+            .collect();
+        let want = [
+            ("46 C", "°C"),
+            ("114.8 F", "°F"),
+            ("45.2C", "°C"),
+            ("1965", ""),
+            ("minus 6 degrees Celsius", "°C"),
+            ("21 degrees F", "°F"),
+            ("38°C", "°C"),
+        ];
+        let want: Vec<_> = want
+            .iter()
+            .map(|(t, u)| ((*t).to_owned(), (!u.is_empty()).then(|| (*u).to_owned())))
+            .collect();
+        assert_eq!(got, want);
+        // A model's name or a letter that goes on is no temperature.
+        for text in ["the 2 F-14A jets", "1C's launch", "a P-3C Orion"] {
+            assert!(r.recognize(text).iter().all(|q| q.unit.is_none()), "{text}");
+        }
     }
 
     #[test]
