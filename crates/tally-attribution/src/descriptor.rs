@@ -195,6 +195,18 @@ pub(crate) fn parse(
         && !ws[name_start - 1].is_possessive()
     {
         name_start -= 1;
+        // "the Food and Drug Administration": "and" between capitalized words after "the"
+        // or a joining preposition goes on with the name.
+        if name_start >= 3
+            && ws[name_start - 1].lower() == "and"
+            && classes[name_start - 2] == Class::Cap
+            && (1..name_start - 1)
+                .rev()
+                .find(|&k| classes[k - 1] != Class::Cap)
+                .is_some_and(|k| matches!(ws[k - 1].lower(), "the" | "of" | "for" | "on"))
+        {
+            name_start -= 1;
+        }
     }
     // "Chief Financial Officer Colette Kress": the words that go on with a title belong to
     // it, not to the name.

@@ -1359,7 +1359,13 @@ fn annotate(
                     let linked_entity = d
                         .name_range
                         .filter(|_| d.form == Form::Named)
-                        .and_then(|(a, b)| entities.named_at(a, b));
+                        .and_then(|(a, b)| entities.named_at(a, b))
+                        // "the Food and Drug Administration" split by the entities stage
+                        // at "and": the part is not the body named.
+                        .filter(|e| {
+                            !d.name.as_deref().is_some_and(|n| n.contains(" and "))
+                                || e.name.contains(" and ")
+                        });
                     // "Ukraine's General Staff": a title word inside an organization's
                     // name is part of the name, not the speaker's role.
                     if let Some(e) = linked_entity

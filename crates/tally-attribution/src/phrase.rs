@@ -764,6 +764,17 @@ pub(crate) fn right(lex: &Lexicon, words: &[Word<'_>], from: usize, ceil: usize)
                     end += 1;
                 }
             }
+            // "the Securities and Exchange Commission", "the Office of Management and
+            // Budget": "and" inside a name that takes an article or joins a preposition
+            // (not two names: "Baker and Volcker", "Britain and France").
+            _ if lower == "and"
+                && end > from
+                && last_head == Some(end - 1)
+                && class(lex, words, end + 1) == Class::Cap
+                && name_before_and(lex, words, end, from) =>
+            {
+                end += 1;
+            }
             _ if last_head.is_some() && knowing(words, end) => {
                 known = true;
                 end += 1;
@@ -777,6 +788,16 @@ pub(crate) fn right(lex: &Lexicon, words: &[Word<'_>], from: usize, ceil: usize)
     let end = last_head? + 1;
     let phrase = Phrase { start: from, end };
     valid(lex, words, phrase).then_some(phrase)
+}
+
+/// Whether the capitalized words right before `and` (from `from` on) follow "the" or a
+/// joining preposition: a name that goes on after "and".
+fn name_before_and(lex: &Lexicon, words: &[Word<'_>], and: usize, from: usize) -> bool {
+    let mut i = and;
+    while i > from && class(lex, words, i - 1) == Class::Cap {
+        i -= 1;
+    }
+    i < and && i > 0 && matches!(words[i - 1].lower(), "the" | "of" | "for" | "on")
 }
 
 /// A determiner and one to three lowercase words closing the clause, after a quotation

@@ -1004,3 +1004,16 @@ fn an_institution_owned_by_its_pronoun_is_named_and_takes_the_owner() {
             .any(|s| s.descriptor.as_deref() == Some("Its spokesman") && s.anonymous)
     );
 }
+
+#[test]
+fn a_body_named_with_and_keeps_its_whole_name() {
+    // The entities stage may split "the Food and Drug Administration" at "and".
+    let doc = run(
+        &["The Food and Drug Administration said the drug was safe."],
+        &[("Food", EntityType::Organization, "Food")],
+    );
+    assert_eq!(
+        speakers(&doc),
+        vec!["Food and Drug Administration".to_owned()]
+    );
+}

@@ -1965,3 +1965,28 @@ fn how_often_someone_posted_is_no_report() {
     let all = found(&["He posted a video of the rally."]);
     assert!(has(&all, "posted", "He", "a video of the rally"), "{all:?}");
 }
+
+#[test]
+fn and_inside_a_named_body_goes_on_with_the_name() {
+    let all = found(&[
+        "The company told the Securities and Exchange Commission it sold its stake.",
+        "The loss is $5 billion, according to a filing with the Securities and Exchange Commission.",
+    ]);
+    assert!(
+        has(&all, "told", "The company", "it sold its stake"),
+        "{all:?}"
+    );
+    assert!(
+        all.iter().any(|(c, s, _)| c == "according to"
+            && s.as_deref() == Some("a filing with the Securities and Exchange Commission")),
+        "{all:?}"
+    );
+    // Not across two names after the cue: "said Baker and Volcker agreed" reports what
+    // Baker said about both.
+    let all = found(&["The talks went well, said Baker and Volcker agreed."]);
+    assert!(
+        all.iter()
+            .all(|(_, s, _)| s.as_deref() != Some("Baker and Volcker")),
+        "{all:?}"
+    );
+}
