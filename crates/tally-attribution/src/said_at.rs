@@ -192,9 +192,18 @@ pub(crate) fn fill(doc: &Document, attributions: &mut [Attribution]) {
     let published = doc.published_date().map(|d| d.to_string());
     let mut by_speaker: Vec<(String, SaidAt)> = Vec::new();
     for a in attributions.iter_mut() {
-        let time = cue_time(doc, &a.cue).or_else(|| setting_time(doc, a));
+        let mut time = cue_time(doc, &a.cue).or_else(|| setting_time(doc, a));
         if let Some(t) = time.filter(|t| t.span.start >= a.cue.end) {
             drop_leading_time(doc, &mut a.content, &t.span);
+        }
+        // "It said 1986 plantings fell": a time the content kept is part of what was said,
+        // not when it was said.
+        if time.is_some_and(|t| {
+            a.content
+                .iter()
+                .any(|c| c.start <= t.span.start && t.span.end <= c.end)
+        }) {
+            time = None;
         }
         let said = if let Some(t) = time {
             let (date, id) = (date_of(t), t.id.clone());

@@ -190,3 +190,23 @@ fn a_day_after_a_quotation_and_its_cue_dates_the_statement() {
     assert_eq!(said[0].date, "2025-06-16", "{said:?}");
     assert_eq!(said[0].basis, SaidAtBasis::CueModifier);
 }
+
+#[test]
+fn a_time_the_content_keeps_is_what_was_said_not_when() {
+    let doc = annotated(
+        Some("1987-04-01"),
+        true,
+        &["The chairman said 1986 profits surged after acquisitions."],
+    );
+    let at = said_at(&doc);
+    assert_eq!(at.len(), 1, "{at:?}");
+    assert_eq!(at[0].basis, SaidAtBasis::PublicationDate, "{at:?}");
+    assert_eq!(at[0].date, "1987-04-01");
+    // A weekday after the cue still dates it.
+    let doc = annotated(
+        Some("1987-04-01"),
+        true,
+        &["The chairman said Tuesday profits surged after acquisitions."],
+    );
+    assert_eq!(said_at(&doc)[0].basis, SaidAtBasis::CueModifier);
+}
