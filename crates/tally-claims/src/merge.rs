@@ -2,8 +2,13 @@
 //!
 //! Rule: two drafts are the same statement when they have the same (known) speaker, lie
 //! within [`WINDOW`] paragraphs of each other, and either
+//! 0. their evidence shares bytes (one speaker's words are one statement however many cues
+//!    report them), or
 //! 1. carry figures of the same measure whose ranges overlap ("several hundred casualties"
-//!    in the lead and "Several hundred casualties is our latest estimate" in the quote), or
+//!    in the lead and "Several hundred casualties is our latest estimate" in the quote);
+//!    a figure of no named measure (`other`) only when it is the same amount of a unit or
+//!    counted noun, not a small count ("the two types of wine") or a bare number ("the
+//!    787"), which name things rather than report an amount; or
 //! 2. share at least [`MIN_OVERLAP`] of their content words (Jaccard over lower-cased words
 //!    of three letters or more, function words excluded).
 //!
@@ -155,7 +160,7 @@ pub fn merge_same_statements(drafts: &mut Vec<Draft>, doc: &Document) {
         let target = (0..j).find_map(|i| {
             let same = absorbed_into[i].is_none()
                 && drafts[i].claimant.speaker_id.as_deref() == Some(speaker);
-            same.then(|| same_statement(&profiles[i], &profiles[j], &drafts[j]))
+            same.then(|| same_statement(&profiles[i], &profiles[j], &drafts[i], &drafts[j]))
                 .flatten()
                 .map(|why| (i, why))
         });
@@ -173,6 +178,39 @@ pub fn merge_same_statements(drafts: &mut Vec<Draft>, doc: &Document) {
         index += 1;
         absorbed_into[index - 1].is_none()
     });
+    for draft in drafts.iter_mut() {
+        join_overlapping_evidence(&mut draft.evidence, &doc.body);
+    }
+}
+
+/// Evidence spans that share bytes become one span over both, in text order: a quotation
+/// reported both inside a paraphrase and on its own ("Calling a threat by another name
+/// ..." and "\"Calling a threat by another name ...\"") is shown and counted once. A claim
+/// whose spans are apart keeps them as they are.
+pub fn join_overlapping_evidence(evidence: &mut Vec<tally_core::Span>, body: &str) {
+    let overlapping = evidence
+        .iter()
+        .enumerate()
+        .any(|(i, a)| evidence[i + 1..].iter().any(|b| a.overlaps(b)));
+    if !overlapping {
+        return;
+    }
+    let mut bounds: Vec<(usize, usize)> = evidence.iter().map(|s| (s.start, s.end)).collect();
+    bounds.sort_unstable();
+    let mut joined: Vec<(usize, usize)> = Vec::with_capacity(bounds.len());
+    for (start, end) in bounds {
+        match joined.last_mut() {
+            Some(last) if start < last.1 => last.1 = last.1.max(end),
+            _ => joined.push((start, end)),
+        }
+    }
+    let spans: Option<Vec<tally_core::Span>> = joined
+        .into_iter()
+        .map(|(start, end)| tally_core::Span::new(body, start, end).ok())
+        .collect();
+    if let Some(spans) = spans {
+        *evidence = spans;
+    }
 }
 
 fn absorb(into: &mut Draft, later: Draft, reason: String) {
@@ -194,6 +232,7 @@ fn absorb(into: &mut Draft, later: Draft, reason: String) {
 fn same_statement(
     earlier: &Profile<'_>,
     later: &Profile<'_>,
+    earlier_draft: &Draft,
     later_draft: &Draft,
 ) -> Option<String> {
     match (earlier.paragraph, later.paragraph) {
@@ -202,10 +241,22 @@ fn same_statement(
     }
     // The ids are joined only for a merge: most compared pairs are different statements.
     let ids = || later_draft.attributions.join(",");
+    // Two reports of one speaker over the same words (a quotation inside a paraphrase,
+    // two cues over one clause) would list those words as two claims.
+    let shares_words = earlier_draft
+        .evidence
+        .iter()
+        .any(|e| later_draft.evidence.iter().any(|l| e.overlaps(l)));
+    if shares_words {
+        return Some(format!(
+            "merged {}: same speaker, overlapping evidence",
+            ids()
+        ));
+    }
     if let Some(f) = earlier
         .figures
         .iter()
-        .find(|x| later.figures.iter().any(|y| same_quantity(x, y)))
+        .find(|x| later.figures.iter().any(|y| same_figure_said(x, y)))
     {
         return Some(format!(
             "merged {}: same speaker, overlapping {} figure",
@@ -316,6 +367,23 @@ fn jaccard(a: &WordSet, b: &WordSet) -> f64 {
     } else {
         shared as f64 / union as f64
     }
+}
+
+/// Whether two figures in one speaker's statements show them to be one statement said
+/// twice. A loss, troop or money figure is the same estimate when its range overlaps. An
+/// `other` figure says less: "less than 90 pct" and "49 pct" overlap, "two men" and "the
+/// 787" recur in different statements of one speaker; it must be the same amount of a
+/// unit, or of a counted noun from ten up.
+fn same_figure_said(a: &Figure, b: &Figure) -> bool {
+    if !same_quantity(a, b) {
+        return false;
+    }
+    if a.measure != tally_core::Measure::Other {
+        return true;
+    }
+    let range = |f: &Figure| (f.low, f.best, f.high, f.open_low, f.open_high);
+    let amount = a.unit.is_some() || (a.noun.is_some() && a.low.is_some_and(|v| v >= 10.0));
+    amount && range(a) == range(b)
 }
 
 /// Same measure (and noun, for `other`), same unit, overlapping ranges.

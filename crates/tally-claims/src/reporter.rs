@@ -53,10 +53,7 @@ pub fn reporter_claims(doc: &Document, speaker_drafts: &[Draft]) -> Vec<Draft> {
             kind: ClaimKind::Reporter,
             cue: None,
             said_at: None,
-            evidence: stretches
-                .into_iter()
-                .filter_map(|(start, end)| Span::new(&doc.body, start, end).ok())
-                .collect(),
+            evidence: evidence_of(doc, stretches),
             conditions: Vec::new(),
             attributions: Vec::new(),
             rules: vec![format!(
@@ -65,6 +62,17 @@ pub fn reporter_claims(doc: &Document, speaker_drafts: &[Draft]) -> Vec<Draft> {
             )],
         })
         .collect()
+}
+
+/// The stretches of one sentence as evidence. Two figures' stretches may nest (the first
+/// runs to the sentence's end, the second starts after a comma): the words are shown once.
+fn evidence_of(doc: &Document, stretches: Vec<(usize, usize)>) -> Vec<Span> {
+    let mut evidence: Vec<Span> = stretches
+        .into_iter()
+        .filter_map(|(start, end)| Span::new(&doc.body, start, end).ok())
+        .collect();
+    crate::merge::join_overlapping_evidence(&mut evidence, &doc.body);
+    evidence
 }
 
 /// The attributions that give their content a voice: an agentless passive ("were projected

@@ -1045,3 +1045,203 @@ fn a_sentence_with_a_dash_that_is_no_dateline_keeps_its_opening() {
     let got = reporter_evidence(&kept.iter().copied().zip(raws).collect::<Vec<_>>());
     assert_eq!(got, kept);
 }
+
+/// A figure's raw words, counted noun, unit and range.
+type FigureSpec<'a> = (&'a str, Option<&'a str>, Option<&'a str>, (f64, f64));
+
+/// The claims of one speaker's two statements, each in its own paragraph and each
+/// carrying one `other` figure: `raws[i]` with the noun, unit and range of `figures[i]`.
+fn two_statements_with_figures(
+    paragraphs: [&str; 2],
+    contents: [&str; 2],
+    figures: [FigureSpec<'_>; 2],
+) -> usize {
+    let mut d = doc(&paragraphs, Some("Reuters"));
+    d.speakers = vec![speaker("S1", span(&d, "Smith", 0), false)];
+    d.attributions = (0..2)
+        .map(|i| {
+            attribution(
+                &format!("A{}", i + 1),
+                QuoteKind::Indirect,
+                span(&d, "said", i),
+                Some("S1"),
+                span(&d, contents[i], 0),
+                SaidAtBasis::PublicationDate,
+                "1987-04-09",
+            )
+        })
+        .collect();
+    d.figures = figures
+        .iter()
+        .enumerate()
+        .map(|(i, (raw, noun, unit, range))| {
+            // The nth occurrence in the body that lies in paragraph i.
+            let nth = if i == 0 {
+                0
+            } else {
+                paragraphs[0].matches(raw).count()
+            };
+            let mut f = figure(&d, &format!("F{}", i + 1), raw, nth, Measure::Other, *range);
+            f.noun = noun.map(str::to_owned);
+            f.unit = unit.map(str::to_owned);
+            f
+        })
+        .collect();
+    ClaimBuilder.run(&mut d).unwrap();
+    assert!(d.claims.iter().all(|c| c.kind != ClaimKind::Reporter));
+    d.claims.len()
+}
+
+#[test]
+fn a_shared_small_count_or_bare_number_does_not_make_one_statement() {
+    let wine = two_statements_with_figures(
+        [
+            "Smith said he introduced a bill to triple the taxes on beer and on two types of wine.",
+            "The tax on the two types of wine would go from 17 cents to 51 cents, Smith said.",
+        ],
+        [
+            "he introduced a bill to triple the taxes on beer and on two types of wine",
+            "The tax on the two types of wine would go from 17 cents to 51 cents",
+        ],
+        [
+            ("two", Some("types"), None, (2.0, 2.0)),
+            ("two", Some("types"), None, (2.0, 2.0)),
+        ],
+    );
+    assert_eq!(
+        wine, 2,
+        "'two types' refers to the same wines, not the same statement"
+    );
+    let plane = two_statements_with_figures(
+        [
+            "Smith said the airline would use the 787 to expand its routes abroad.",
+            "The 787 will carry more freight than any plane it flies now, Smith said.",
+        ],
+        [
+            "the airline would use the 787 to expand its routes abroad",
+            "The 787 will carry more freight than any plane it flies now",
+        ],
+        [
+            ("787", None, None, (787.0, 787.0)),
+            ("787", None, None, (787.0, 787.0)),
+        ],
+    );
+    assert_eq!(plane, 2, "a bare number names a model, it counts nothing");
+}
+
+#[test]
+fn overlapping_but_different_shares_are_different_statements() {
+    let n = two_statements_with_figures(
+        [
+            "Smith said it will buy all shares, but if less than 90 pct are tendered it will walk away.",
+            "It plans to buy only 49 pct in the offer, Smith said.",
+        ],
+        [
+            "it will buy all shares, but if less than 90 pct are tendered it will walk away",
+            "It plans to buy only 49 pct in the offer",
+        ],
+        [
+            ("90 pct", None, Some("percent"), (0.0, 90.0)),
+            ("49 pct", None, Some("percent"), (49.0, 49.0)),
+        ],
+    );
+    assert_eq!(n, 2);
+}
+
+#[test]
+fn the_same_measured_amount_repeated_is_one_statement() {
+    let n = two_statements_with_figures(
+        [
+            "Smith said zinc concentrates will be short by up to 100,000 tonnes next year.",
+            "A new smelter is the major factor in the 100,000 tonnes shortfall, Smith said.",
+        ],
+        [
+            "zinc concentrates will be short by up to 100,000 tonnes next year",
+            "A new smelter is the major factor in the 100,000 tonnes shortfall",
+        ],
+        [
+            ("100,000 tonnes", None, Some("t"), (100_000.0, 100_000.0)),
+            ("100,000 tonnes", None, Some("t"), (100_000.0, 100_000.0)),
+        ],
+    );
+    assert_eq!(n, 1);
+}
+
+#[test]
+fn two_reports_of_one_speaker_over_the_same_words_are_one_claim() {
+    let sentence = "Qintex Ltd, a 35 pct owner of Hal Roach, has agreed to use the company as its exclusive vehicle for American media investments, Smith said, and Smith added that the deal was final.";
+    let mut d = doc(&[sentence], Some("Reuters"));
+    d.speakers = vec![speaker("S1", span(&d, "Smith", 0), false)];
+    let mut whole = attribution(
+        "A1",
+        QuoteKind::Indirect,
+        span(&d, "said", 0),
+        Some("S1"),
+        span(
+            &d,
+            "Qintex Ltd, a 35 pct owner of Hal Roach, has agreed to use the company as its exclusive vehicle for American media investments",
+            0,
+        ),
+        SaidAtBasis::PublicationDate,
+        "1987-04-09",
+    );
+    whole.content.push(span(&d, "the deal was final", 0));
+    let part = attribution(
+        "A2",
+        QuoteKind::Indirect,
+        span(&d, "added", 0),
+        Some("S1"),
+        span(&d, "Qintex Ltd, a 35 pct owner of Hal Roach", 0),
+        SaidAtBasis::PublicationDate,
+        "1987-04-09",
+    );
+    d.attributions = vec![whole, part];
+    ClaimBuilder.run(&mut d).unwrap();
+    assert_eq!(d.claims.len(), 1, "{:#?}", d.claims);
+    let claim = &d.claims[0];
+    assert!(
+        claim
+            .rules
+            .iter()
+            .any(|r| r.contains("overlapping evidence"))
+    );
+    let evidence: Vec<&str> = claim.evidence.iter().map(|e| e.text.as_str()).collect();
+    assert_eq!(
+        evidence,
+        [
+            "Qintex Ltd, a 35 pct owner of Hal Roach, has agreed to use the company as its exclusive vehicle for American media investments",
+            "the deal was final"
+        ],
+        "the shared words are shown once"
+    );
+}
+
+#[test]
+fn a_reporter_claim_shows_nested_stretches_once() {
+    let sentence = "Air Canada has ordered US$6 billion in new airliners, while Air India has signed a deal for a further US$7 billion.";
+    let mut d = doc(&[sentence], None);
+    d.speakers = vec![speaker("S1", span(&d, "Air Canada", 0), false)];
+    let mut ordered = attribution(
+        "A1",
+        QuoteKind::Indirect,
+        span(&d, "has ordered", 0),
+        Some("S1"),
+        span(&d, "$6 billion in new airliners", 0),
+        SaidAtBasis::PublicationDate,
+        "2005-04-27",
+    );
+    ordered.source = Some(span(&d, "Air Canada", 0));
+    d.attributions = vec![ordered];
+    d.figures = vec![
+        figure(&d, "F1", "US$6 billion", 0, Measure::Money, (6e9, 6e9)),
+        figure(&d, "F2", "US$7 billion", 0, Measure::Money, (7e9, 7e9)),
+    ];
+    ClaimBuilder.run(&mut d).unwrap();
+    let reporter: Vec<Vec<&str>> = d
+        .claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Reporter)
+        .map(|c| c.evidence.iter().map(|e| e.text.as_str()).collect())
+        .collect();
+    assert_eq!(reporter, [[sentence]]);
+}
