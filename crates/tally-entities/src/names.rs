@@ -202,7 +202,8 @@ const GIVEN_NAME_COUNTRIES: &[&str] = &["Chad", "Jordan"];
 
 /// Plural nouns whose possessive opens an organization's name ("Children's Hospital of
 /// Philadelphia", "People's Liberation Army", "Women's March").
-const POSSESSIVE_PLURALS: &[&str] = &["Children", "Women", "Men", "People", "Workers"];
+/// Also inside a name: "Swiss People's Party", "Palestinian Prisoners' Society".
+const POSSESSIVE_PLURALS: &[&str] = &["Children", "Women", "Men", "People", "Workers", "Prisoners"];
 
 /// Marks a word whose flags have not been looked up yet.
 pub const UNKNOWN: Flags = Flags::MAX;
@@ -359,6 +360,18 @@ impl SentenceCtx<'_> {
             slot.set(hash);
         }
         flags
+    }
+
+    /// A lone capital letter right after a number is a unit or grade ("46 C", "114.8 F",
+    /// "40C"), not a name.
+    fn unit_letter(&self, i: usize) -> bool {
+        let w = &self.words[i];
+        w.end - w.start == 1
+            && self
+                .body
+                .get(..w.start)
+                .and_then(|before| before.trim_end_matches([' ', '°']).chars().next_back())
+                .is_some_and(|c| c.is_ascii_digit())
     }
 
     /// Whether word `i` is "of", in any case: one word, compared as text rather than
@@ -578,7 +591,7 @@ pub fn find_cased(ctx: &SentenceCtx<'_>, out: &mut Vec<Candidate>) {
     let n = words.len();
     let mut i = 0;
     while i < n {
-        if !words[i].upper {
+        if !words[i].upper || ctx.unit_letter(i) {
             i += 1;
             continue;
         }
@@ -593,8 +606,7 @@ pub fn find_cased(ctx: &SentenceCtx<'_>, out: &mut Vec<Candidate>) {
                 // capitalized word one space on, and so does a name's before an organization
                 // word ("McDonald's Corp", "Lloyd's Bank Plc", "Fireman's Fund": the "'s" is
                 // the company's), but not a title's ("the President's Council of ...").
-                (j == i || ctx.is_of(j - 1))
-                    && words[j + 1].upper
+                words[j + 1].upper
                     && (POSSESSIVE_PLURALS.contains(&ctx.text(j))
                         || (j == i
                             && ctx.covered[j].is_none()

@@ -689,3 +689,13 @@ fn a_listed_club_in_a_sports_story_is_an_organization() {
         "{found:?}"
     );
 }
+
+/// Round 11: a plural noun's possessive inside a name goes on with it, and a lone capital
+/// letter after a number is a temperature's scale, no name.
+#[test]
+fn possessive_plurals_inside_names_and_temperature_letters() {
+    insta::assert_snapshot!(render(&[
+        "The Swiss People's Party opposed the rescue, the Palestinian Prisoners' Society said 600 were freed and the National People's Congress met.",
+        "El Granado hit 46 C (114.8 F) on Saturday, and Seville 45.2C, AEMET said.",
+    ]));
+}
