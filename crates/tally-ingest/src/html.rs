@@ -161,14 +161,20 @@ pub fn fragment_paragraphs(html: &str) -> Vec<String> {
         return Vec::new();
     }
     let dom = Dom::from(html);
-    for junk in select(
-        &dom,
+    blocks(&dom.select("html"))
+}
+
+/// The text of each block element under `scope`, as [`fragment_paragraphs`] finds them;
+/// removes the junk elements from the tree.
+fn blocks(scope: &Selection<'_>) -> Vec<String> {
+    for junk in select_in(
+        scope,
         "script, style, noscript, figure, figcaption, nav, footer, aside",
     ) {
         junk.remove();
     }
     let nested = matcher("li p, blockquote p, li li");
-    let blocks: Vec<String> = select(&dom, "p, h2, h3, h4, h5, h6, li, blockquote, pre")
+    let blocks: Vec<String> = select_in(scope, "p, h2, h3, h4, h5, h6, li, blockquote, pre")
         .filter(|s| !nested.as_ref().is_some_and(|m| s.is_matcher(m)))
         .map(|s| clean(&s.text()))
         .filter(|t| !t.is_empty())
@@ -176,11 +182,40 @@ pub fn fragment_paragraphs(html: &str) -> Vec<String> {
     if !blocks.is_empty() {
         return blocks;
     }
-    dom.text()
+    scope
+        .text()
         .split('\n')
         .map(clean)
         .filter(|t| !t.is_empty())
         .collect()
+}
+
+/// Elements inside a paragraph that html5ever would never leave there: parsing the
+/// serialized article would close the paragraph before them, so its blocks would differ
+/// from the tree's (readability can build such trees: a `p` around a `div` it kept).
+const NOT_IN_A_PARAGRAPH: &str = "p address, p article, p aside, p blockquote, p center, \
+    p dd, p details, p dialog, p dir, p div, p dl, p dt, p fieldset, p figcaption, p figure, \
+    p footer, p form, p h1, p h2, p h3, p h4, p h5, p h6, p header, p hgroup, p hr, p li, \
+    p listing, p main, p menu, p nav, p ol, p p, p pre, p search, p section, p summary, \
+    p table, p ul, p xmp, a a, li > li, dd > dd, dt > dt";
+
+/// Readability puts its article where its best candidate was; inside one of these, the
+/// article's blocks would be read with ancestors the parse of its own HTML has not ("li p").
+const IN_A_BLOCK: &str = "p #readability-page-1, li #readability-page-1, \
+    blockquote #readability-page-1, a #readability-page-1, table #readability-page-1";
+
+/// The blocks of readability's article, read from its tree: what parsing its serialized
+/// HTML again would find (that second parse was a tenth of reading a page), unless the tree
+/// holds what a parse never builds ([`NOT_IN_A_PARAGRAPH`]); then the HTML is parsed again.
+fn article_blocks(readability: &dom_smoothie::Readability, content: &str) -> Vec<String> {
+    let root = readability.doc.select("#readability-page-1");
+    let reparse = root.length() != 1
+        || matcher(IN_A_BLOCK).is_none_or(|m| root.is_matcher(&m))
+        || matcher(NOT_IN_A_PARAGRAPH).is_none_or(|m| !root.select_matcher(&m).is_empty());
+    if reparse {
+        return fragment_paragraphs(content);
+    }
+    blocks(&root)
 }
 
 fn main_text(dom: Dom, url: Option<&str>, meta: &mut DocumentMeta) -> Vec<String> {
@@ -223,7 +258,7 @@ fn main_text(dom: Dom, url: Option<&str>, meta: &mut DocumentMeta) -> Vec<String
             .as_deref()
             .and_then(|t| Published::parse_iso(t).ok());
     }
-    fragment_paragraphs(&article.content)
+    article_blocks(&readability, &article.content)
 }
 
 fn read_metadata(
@@ -406,6 +441,15 @@ fn apply_json_ld(article: &Value, meta: &mut DocumentMeta, published: &mut Optio
 
 /// The elements of `dom` that match `selector`, in document order; none when the selector
 /// does not parse (as `Document::try_select`).
+/// The elements under `scope` (not `scope` itself) matching `selector`, in document order.
+fn select_in<'a>(scope: &Selection<'a>, selector: &str) -> impl Iterator<Item = Selection<'a>> {
+    matcher(selector)
+        .map(|m| scope.select_matcher(&m))
+        .filter(|s| !s.is_empty())
+        .into_iter()
+        .flat_map(|s| s.iter().collect::<Vec<_>>())
+}
+
 fn select<'a>(dom: &'a Dom, selector: &str) -> impl Iterator<Item = Selection<'a>> {
     matcher(selector)
         .map(|m| dom.select_matcher(&m))
