@@ -214,6 +214,30 @@ pub fn better_said_at(a: Option<SaidAt>, b: Option<SaidAt>) -> Option<SaidAt> {
     }
 }
 
+/// The publication date, when `said` starts after it: what an article reports was said
+/// by the time it was published. A date read from a time that is what the statement is
+/// about ("said he would never eat Oreos again" dated by a later "in August" through the
+/// speaker's other statement, "April 10 is the redemption date") is no said-at date.
+/// Only calendar values are compared (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), by their first day.
+fn after_publication(said: Option<&SaidAt>, doc: &Document) -> Option<String> {
+    let published = doc.meta.published.as_ref()?.date.to_string();
+    let date = said?.date.as_str();
+    let first_day = match date.len() {
+        4 => format!("{date}-01-01"),
+        7 => format!("{date}-01"),
+        10 => date.to_owned(),
+        _ => return None,
+    };
+    let calendar = first_day.bytes().enumerate().all(|(i, b)| {
+        if i == 4 || i == 7 {
+            b == b'-'
+        } else {
+            b.is_ascii_digit()
+        }
+    });
+    (calendar && first_day.len() == 10 && first_day > published).then_some(published)
+}
+
 /// Turns drafts into claims: content, ids, and the figures, times and entities inside the
 /// evidence.
 pub fn finish(drafts: Vec<Draft>, doc: &Document) -> Vec<Claim> {
@@ -254,6 +278,18 @@ pub fn finish(drafts: Vec<Draft>, doc: &Document) -> Vec<Claim> {
                     id
                 }
             };
+            let mut d = d;
+            if let Some(published) = after_publication(d.said_at.as_ref(), doc) {
+                d.rules.push(format!(
+                    "said-at {} is after the publication date: {published}",
+                    d.said_at.as_ref().map_or("", |s| s.date.as_str())
+                ));
+                d.said_at = Some(SaidAt {
+                    date: published,
+                    basis: SaidAtBasis::PublicationDate,
+                    time_id: None,
+                });
+            }
             let said_time = d.said_at.as_ref().and_then(|s| s.time_id.as_deref());
             let about_times = times
                 .inside_any(&d.evidence)

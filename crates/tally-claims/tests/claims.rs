@@ -1245,3 +1245,35 @@ fn a_reporter_claim_shows_nested_stretches_once() {
         .collect();
     assert_eq!(reporter, [[sentence]]);
 }
+
+#[test]
+fn nothing_is_said_after_the_article_was_published() {
+    let sentence = "Trump said he loves Oreos and will never eat them again, adding that in August he would decide.";
+    let said = |date: &str, basis: SaidAtBasis| {
+        let mut d = doc(&[sentence], None);
+        d.meta.published = Some(tally_core::Published::parse_iso("2016-05-18").unwrap());
+        d.speakers = vec![speaker("S1", span(&d, "Trump", 0), false)];
+        d.attributions = vec![attribution(
+            "A1",
+            QuoteKind::Indirect,
+            span(&d, "said", 0),
+            Some("S1"),
+            span(&d, "he loves Oreos and will never eat them again", 0),
+            basis,
+            date,
+        )];
+        ClaimBuilder.run(&mut d).unwrap();
+        d.claims[0].said_at.clone().unwrap()
+    };
+    for later in ["2016-08", "2016-05-19", "2017"] {
+        let at = said(later, SaidAtBasis::SameSpeaker);
+        assert_eq!(
+            (at.date.as_str(), at.basis),
+            ("2016-05-18", SaidAtBasis::PublicationDate),
+            "{later}"
+        );
+    }
+    for earlier in ["2016-05", "2016-05-18", "2015-09", "2016-W19", "PAST_REF"] {
+        assert_eq!(said(earlier, SaidAtBasis::CueModifier).date, earlier);
+    }
+}
