@@ -5,9 +5,15 @@
 //! `Oleksandr Syrsky`, role `commander-in-chief`, affiliation `Ukraine`; "Experts" → a
 //! group; "he" → a pronoun to resolve.
 
-use crate::lexicon::{Gender, Lexicon, NounKind, Number, Pronoun};
+use std::sync::LazyLock;
+
+use crate::lexicon::{Gender, Lexicon, NounKind, Number, Pronoun, word_list};
 use crate::phrase::{Class, Phrase, class, class_alone};
 use crate::words::Word;
+
+/// Portfolios written before a title (`data/attribution/portfolios.txt`).
+static PORTFOLIOS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../../data/attribution/portfolios.txt")));
 
 /// How a phrase refers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -215,6 +221,17 @@ pub(crate) fn parse(
             name_start += 1;
         }
     }
+    // "the Justice Department", "the State Ministry": a title word before an organization's
+    // head noun names the body; no person holds the title.
+    if name_start < head_end
+        && lex
+            .noun(ws[head_end - 1].lower())
+            .is_some_and(|n| n.kind == NounKind::Org)
+    {
+        while name_start > 0 && classes[name_start - 1] == Class::Title {
+            name_start -= 1;
+        }
+    }
     let named = name_start < head_end
         && !(head_end - name_start == 1
             && lex.noun(ws[name_start].lower()).is_some()
@@ -299,6 +316,12 @@ pub(crate) fn parse(
             {
                 role.push(w.text);
                 title_end = Some(w.end);
+            }
+            // "Energy Minister Herman Halushchenko": a portfolio before a title is the role.
+            Class::Cap
+                if classes.get(i + 1) == Some(&Class::Title) && PORTFOLIOS.contains(&lower) =>
+            {
+                role.push(w.text);
             }
             // "Senior Gen. Min Aung Hlaing": a rank's seniority, not an affiliation.
             Class::Cap if i == 0 && lex.is_seniority(lower) => seniority.push(w.text),

@@ -1017,3 +1017,32 @@ fn a_body_named_with_and_keeps_its_whole_name() {
         vec!["Food and Drug Administration".to_owned()]
     );
 }
+
+#[test]
+fn a_title_word_naming_a_department_is_no_person_and_two_departments_stay_two() {
+    let doc = run(
+        &[
+            "The Justice Department said the case was closed. The Energy Department said prices would rise. It said more later.",
+        ],
+        &[],
+    );
+    assert_eq!(
+        speakers(&doc),
+        vec![
+            "Justice Department".to_owned(),
+            "Energy Department".to_owned(),
+            "Energy Department".to_owned()
+        ]
+    );
+}
+
+#[test]
+fn a_portfolio_before_a_title_is_part_of_the_role() {
+    let doc = run(
+        &["Energy Minister Herman Halushchenko said the grid was hit."],
+        &[],
+    );
+    let s = &doc.speakers[0];
+    assert_eq!(s.role.as_deref(), Some("Energy Minister"), "{s:?}");
+    assert_eq!(s.affiliation, None, "{s:?}");
+}
