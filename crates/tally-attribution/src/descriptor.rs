@@ -179,11 +179,19 @@ pub(crate) fn parse(
         .rposition(|c| !matches!(c, Class::Prep | Class::Det))
         .unwrap_or(0);
     let mut complement_at = None;
+    // "a memo obtained by CNN", "documents seen by Reuters": the outlet that got the
+    // document is neither its name nor its role.
+    let mut obtained = false;
     for (i, c) in classes.iter().enumerate() {
         if i > 0
             && (*c == Class::Prep || crate::phrase::knowing(ws, i) || crate::phrase::serves(ws, i))
         {
             complement_at = Some(i);
+            break;
+        }
+        if i > 0 && obtained_by(ws, i) {
+            complement_at = Some(i);
+            obtained = true;
             break;
         }
     }
@@ -352,7 +360,7 @@ pub(crate) fn parse(
     }
     // A complement after the head: "a spokesman for the ministry", "people familiar with
     // the matter".
-    if let Some(c) = complement_at {
+    if let Some(c) = complement_at.filter(|_| !obtained) {
         let prep = ws[c].lower();
         let rest = &ws[c + 1..];
         if (matches!(prep, "for" | "of" | "at" | "from" | "in") || crate::phrase::serves(ws, c))
@@ -452,4 +460,15 @@ pub(crate) fn parse(
         }
     }
     d
+}
+
+/// Whether word `i` is a participle of getting hold of a document with its agent after it,
+/// "obtained by", "seen by", "reviewed by": how an outlet came by it.
+fn obtained_by(ws: &[Word<'_>], i: usize) -> bool {
+    // Not "issued by", "conducted by", "supplied by": their agent is the source.
+    ws.get(i + 1).is_some_and(|w| w.lower() == "by")
+        && matches!(
+            ws[i].lower(),
+            "obtained" | "seen" | "reviewed" | "viewed" | "examined" | "acquired" | "verified"
+        )
 }

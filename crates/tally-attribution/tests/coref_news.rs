@@ -1046,3 +1046,14 @@ fn a_portfolio_before_a_title_is_part_of_the_role() {
     assert_eq!(s.role.as_deref(), Some("Energy Minister"), "{s:?}");
     assert_eq!(s.affiliation, None, "{s:?}");
 }
+
+#[test]
+fn the_outlet_that_obtained_a_document_is_not_its_speaker() {
+    let doc = run(
+        &["He carried a gun, according to an internal memo obtained by CNN."],
+        &[("CNN", EntityType::Organization, "CNN")],
+    );
+    let s = &doc.speakers[0];
+    assert!(s.name.is_none() && s.anonymous, "{s:?}");
+    assert_eq!(s.role.as_deref(), Some("internal memo"), "{s:?}");
+}
