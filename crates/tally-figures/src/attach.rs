@@ -89,6 +89,54 @@ fn looks_like_noun(lexicon: &Lexicon, text: &str, t: Tok, caps: bool) -> bool {
     (caps || !lex::is_capitalized(w)) && !is_stop(lexicon, text, t) && lower(text, t, is_plural)
 }
 
+/// The hyphenated word that `w` opens ("white-collar", "Shahed-type", "pro-Russian"), as
+/// one token, when it has one.
+fn hyphenated(text: &str, w: Tok) -> Option<Tok> {
+    let mut end = w.end;
+    while let Some(h) = lex::next(text, end).filter(|h| h.start == end && h.is(text, "-")) {
+        match lex::next(text, h.end) {
+            Some(x) if x.start == h.end && x.kind == Kind::Word => end = x.end,
+            _ => break,
+        }
+    }
+    (end > w.end).then_some(Tok {
+        start: w.start,
+        end,
+        kind: Kind::Word,
+    })
+}
+
+/// After singular modifiers ("heavy machinery"), "and" or "or" and up to two more lowercase
+/// words ending in a plural: that plural ("six heavy machinery and aerospace companies").
+fn coordinated_plural(lexicon: &Lexicon, text: &str, conj: Tok, noun: Option<Tok>) -> Option<Tok> {
+    let before = noun?;
+    if before.end + 1 != conj.start
+        || !(conj.is(text, "and") || conj.is(text, "or"))
+        || lower(text, before, is_plural)
+        || lexicon.measure_form(text, before).is_some()
+    {
+        return None;
+    }
+    let plain = |t: &Tok| {
+        t.kind == Kind::Word
+            && !lex::is_capitalized(t.text(text))
+            && !is_stop(lexicon, text, *t)
+            && lexicon.number_word(text, *t).is_none()
+            && !lexicon.measure_form(text, *t).is_some_and(|(_, verb)| verb)
+    };
+    // The last plural of up to three plain words: "domestic and overseas branch offices".
+    let mut t = lex::next(text, conj.end).filter(plain);
+    let mut plural = None;
+    for _ in 0..3 {
+        let Some(w) = t else { break };
+        if lower(text, w, is_plural) {
+            plural = Some(w);
+        }
+        t = lex::next(text, w.end).filter(|n| n.start == w.end + 1 && plain(n));
+    }
+    plural
+}
+
 /// A regular plural: "jobs", "launchers"; not "news", "this", "class" or a possessive.
 pub(crate) fn is_plural(lower: &str) -> bool {
     lower.len() > 3
@@ -419,6 +467,30 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
         if w.kind != Kind::Word || words >= 5 {
             break;
         }
+        // "thousands of white-collar staff", "2,700 Shahed-type drones": a hyphenated
+        // modifier is one word of the phrase; a plural one may be the noun ("two co-leads").
+        if let Some(compound) = hyphenated(text, w)
+            .filter(|_| !is_stop(lexicon, text, w) && lexicon.number_word(text, w).is_none())
+        {
+            let next = lex::next(text, compound.end)
+                .filter(|n| n.start == compound.end + 1 && n.kind == Kind::Word)
+                .filter(|n| {
+                    (caps || !lex::is_capitalized(n.text(text))) && !is_stop(lexicon, text, *n)
+                });
+            if next.is_some() || lower(text, compound, is_plural) {
+                if lex::is_capitalized(w.text(text)) && !caps {
+                    proper.get_or_insert(w.start);
+                }
+                noun = Some(compound);
+                at = compound.end;
+                words += 1;
+                if next.is_none() {
+                    break;
+                }
+                t = next;
+                continue;
+            }
+        }
         if let Some((m, verb)) = lexicon.measure_form(text, w) {
             if !verb {
                 noun = Some(w);
@@ -445,6 +517,13 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
         let is_form = lower(text, w, |l| {
             l.ends_with("ing") || l.ends_with("ed") || l.ends_with("ly")
         });
+        if stop && let Some(plural) = coordinated_plural(lexicon, text, w, noun) {
+            // "six heavy machinery and aerospace companies": the modifiers are coordinated;
+            // the plural after them is the noun.
+            noun = Some(plural);
+            at = plural.end;
+            break;
+        }
         if stop || lexicon.number_word(text, w).is_some() {
             break;
         }
@@ -1547,6 +1626,33 @@ mod tests {
         let (r, q) = first(text);
         let c = counted(&r.lexicon, text, &q, true);
         assert_eq!(c.noun.as_deref(), Some("minibuses"));
+    }
+
+    #[test]
+    fn hyphenated_and_coordinated_modifiers_before_the_noun() {
+        let noun = |text: &str| measure(text).1;
+        assert_eq!(
+            noun("thousands of white-collar staff"),
+            Some("staff".into())
+        );
+        assert_eq!(
+            noun("about 2,700 Shahed-type drones a month"),
+            Some("drones".into())
+        );
+        assert_eq!(noun("two co-leads."), Some("co-leads".into()));
+        assert_eq!(
+            noun("six major heavy machinery and aerospace companies employ"),
+            Some("companies".into())
+        );
+        assert_eq!(
+            noun("100 domestic and overseas branch offices."),
+            Some("offices".into())
+        );
+        // A counted singular before "and" keeps its count.
+        assert_eq!(
+            noun("one car plant and five truck plants"),
+            Some("plant".into())
+        );
     }
 
     #[test]
