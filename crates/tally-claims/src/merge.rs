@@ -6,9 +6,9 @@
 //!    report them), or
 //! 1. carry figures of the same measure whose ranges overlap ("several hundred casualties"
 //!    in the lead and "Several hundred casualties is our latest estimate" in the quote);
-//!    a figure of no named measure (`other`) only when it is the same amount of a unit or
-//!    counted noun, not a small count ("the two types of wine") or a bare number ("the
-//!    787"), which name things rather than report an amount; or
+//!    a money figure or one of no named measure (`other`) only when it is the same amount
+//!    of a unit or counted noun, not merely an overlapping one ("under 20 dlrs" and "18
+//!    dlrs"), a small count ("the two types of wine") or a bare number ("the 787"); or
 //! 2. share at least [`MIN_OVERLAP`] of their content words (Jaccard over lower-cased words
 //!    of three letters or more, function words excluded).
 //!
@@ -18,7 +18,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use tally_core::{ClaimKind, Document, Figure};
+use tally_core::{ClaimKind, Document, Figure, Measure};
 
 use crate::draft::{Draft, better_said_at};
 
@@ -370,20 +370,32 @@ fn jaccard(a: &WordSet, b: &WordSet) -> f64 {
 }
 
 /// Whether two figures in one speaker's statements show them to be one statement said
-/// twice. A loss, troop or money figure is the same estimate when its range overlaps. An
-/// `other` figure says less: "less than 90 pct" and "49 pct" overlap, "two men" and "the
-/// 787" recur in different statements of one speaker; it must be the same amount of a
-/// unit, or of a counted noun from ten up.
+/// twice. A loss or troop figure is the same estimate when its range overlaps: vague counts
+/// ("several hundred", "more than 1,000") are why ranges exist. Money and `other` figures
+/// are mostly exact, and overlap says little: "under 20 dlrs a barrel" and "18 dlrs",
+/// "up to 440 mln dlrs" and "close to 400 mln", "less than 90 pct" and "49 pct" are
+/// different statements, and "two men" or "the 787" recur in many; such a figure must be
+/// the same amount (the same range, or the same stated value: "about 75 mln dlrs" and "75
+/// mln dlrs") of a unit, or of a counted noun from ten up.
 fn same_figure_said(a: &Figure, b: &Figure) -> bool {
     if !same_quantity(a, b) {
         return false;
     }
-    if a.measure != tally_core::Measure::Other {
+    if !matches!(a.measure, Measure::Other | Measure::Money) {
         return true;
     }
     let range = |f: &Figure| (f.low, f.best, f.high, f.open_low, f.open_high);
     let amount = a.unit.is_some() || (a.noun.is_some() && a.low.is_some_and(|v| v >= 10.0));
-    amount && range(a) == range(b)
+    amount && (range(a) == range(b) || point(a).is_some_and(|p| Some(p) == point(b)))
+}
+
+/// The one value a figure states: its best value ("about 75 mln dlrs" is 75 mln whatever
+/// range the convention puts around it), or its bound when both bounds are one.
+fn point(f: &Figure) -> Option<f64> {
+    f.best.or(match (f.low, f.high) {
+        (Some(low), Some(high)) if low == high && !f.open_low && !f.open_high => Some(low),
+        _ => None,
+    })
 }
 
 /// Same measure (and noun, for `other`), same unit, overlapping ranges.

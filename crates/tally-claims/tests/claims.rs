@@ -1277,3 +1277,67 @@ fn nothing_is_said_after_the_article_was_published() {
         assert_eq!(said(earlier, SaidAtBasis::CueModifier).date, earlier);
     }
 }
+
+#[test]
+fn overlapping_sums_of_money_are_different_statements() {
+    // Each figure as (low, best, high).
+    type Sum = (f64, Option<f64>, f64);
+    let statements = |first: Sum, second: Sum| {
+        let mut d = doc(
+            &[
+                "Smith said OPEC would hold prices under 20 dlrs a barrel for several years.",
+                "The Saudis are committed to a price of 18 dlrs a barrel, Smith said.",
+            ],
+            Some("Reuters"),
+        );
+        d.speakers = vec![speaker("S1", span(&d, "Smith", 0), false)];
+        d.attributions = [
+            "OPEC would hold prices under 20 dlrs a barrel for several years",
+            "The Saudis are committed to a price of 18 dlrs a barrel",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, content)| {
+            attribution(
+                &format!("A{}", i + 1),
+                QuoteKind::Indirect,
+                span(&d, "said", i),
+                Some("S1"),
+                span(&d, content, 0),
+                SaidAtBasis::PublicationDate,
+                "1987-03-02",
+            )
+        })
+        .collect();
+        let money = |id: &str, raw: &str, (low, best, high): Sum| {
+            let mut f = figure(&d, id, raw, 0, Measure::Money, (low, high));
+            f.best = best;
+            f.unit = Some("USD".into());
+            f
+        };
+        let figures = vec![
+            money("F1", "20 dlrs", first),
+            money("F2", "18 dlrs", second),
+        ];
+        d.figures = figures;
+        ClaimBuilder.run(&mut d).unwrap();
+        d.claims.len()
+    };
+    let exact = (18.0, Some(18.0), 18.0);
+    assert_eq!(
+        statements((0.0, None, 20.0), exact),
+        2,
+        "overlap is not sameness"
+    );
+    assert_eq!(
+        statements((16.2, None, 19.8), exact),
+        2,
+        "a range around another value"
+    );
+    assert_eq!(statements(exact, exact), 1, "the same sum said twice");
+    assert_eq!(
+        statements((16.2, Some(18.0), 19.8), exact),
+        1,
+        "'about 18 dlrs' and '18 dlrs' state one value"
+    );
+}
