@@ -2218,10 +2218,11 @@ fn setting_to_that(lex: &Lexicon, words: &[Word<'_>], from: usize, limit: usize)
                 from
             };
         }
-        // "a video posted on Telegram": a participle after a noun modifies it.
+        // "a video posted on Telegram": a participle after a noun modifies it ("in a
+        // statement posted on social media": the noun may end the modifiers before `from`).
         let participle = w.cue
             && w.lower().ends_with("ed")
-            && i > from
+            && i > 0
             && matches!(class(lex, words, i - 1), Class::Noun | Class::Other);
         let phrase_word = w.is("-")
             || (w.is_word()

@@ -1990,3 +1990,32 @@ fn and_inside_a_named_body_goes_on_with_the_name() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_statement_posted_online_is_the_setting_not_the_report() {
+    let all =
+        found(&["The family said in a statement posted on social media that they were shocked."]);
+    assert!(
+        has(&all, "said", "The family", "that they were shocked"),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn the_reporters_term_after_a_report_is_no_content() {
+    let mut doc = Document::new(
+        DocumentMeta::default(),
+        [
+            "Another 27 were lost to jamming, the air force said, a term the military uses for drones jammed off course.",
+        ],
+    );
+    tally_text::Segmenter.run(&mut doc).unwrap();
+    Attributor::new().unwrap().run(&mut doc).unwrap();
+    let said = doc
+        .attributions
+        .iter()
+        .find(|a| a.cue.text == "said")
+        .unwrap();
+    let content: Vec<&str> = said.content.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(content, vec!["Another 27 were lost to jamming"]);
+}
