@@ -38,8 +38,8 @@
 use std::sync::LazyLock;
 
 use tally_core::{
-    AffiliationBasis, Attribution, Document, Entity, EntityType, ExtractError, Extractor, Layer,
-    QuoteKind, Span,
+    AffiliationBasis, Attribution, AttributionClass, Document, Entity, EntityType, ExtractError,
+    Extractor, Layer, QuoteKind, Span,
 };
 
 use crate::affiliation;
@@ -692,6 +692,7 @@ fn cues_in<'l>(lex: &'l Lexicon, words: &[Word<'_>], hits: &[Hit]) -> Vec<CueAt<
                 || counted
                 || subject
                 || naming(lex, words, start, end)
+                || issues_report(lex, words, hits, start, end)
                 || phrasal(words, end)
                 || credit(entry, words, end)
             {
@@ -718,6 +719,48 @@ fn cues_in<'l>(lex: &'l Lexicon, words: &[Word<'_>], hits: &[Hit]) -> Vec<CueAt<
             })
         })
         .collect()
+}
+
+/// "The ministry posted a statement saying ...", "She wrote a letter Tuesday urging ...": an
+/// issuing verb (`issued.tsv`) whose object is a document that a reporting participle
+/// follows issues the report; the participle's cue reads the issuer through the document
+/// (`sentence::issuer`), so the verb is no report of its own (it would take "a statement
+/// saying ..." as its content, and the document would speak).
+fn issues_report(
+    lex: &Lexicon,
+    words: &[Word<'_>],
+    hits: &[Hit],
+    start: usize,
+    end: usize,
+) -> bool {
+    let out = words.get(end).is_some_and(|w| w.lower() == "out");
+    if end != start + 1 || !lex.is_issuing_verb(words[start].lower(), out) {
+        return false;
+    }
+    // The object right after the verb ("posted a statement", not "wrote in a statement").
+    let object = end + usize::from(out);
+    if !matches!(class(lex, words, object), Class::Det | Class::Possessive) {
+        return false;
+    }
+    let Some(doc) = (object + 1..words.len().min(object + 4))
+        .take_while(|&i| words[i].is_word())
+        .find(|&i| lex.is_issued_document(words[i].lower()))
+    else {
+        return false;
+    };
+    // A statement participle ("saying", "announcing"); an attitude ("urging Congress to
+    // ...") has no frame for the issuer and leaves the verb its report.
+    (doc + 1..words.len().min(doc + 5))
+        .take_while(|&i| words[i].is_word())
+        .any(|i| {
+            words[i].lower().ends_with("ing")
+                && hits.iter().any(|h| {
+                    h.start == words[i].start
+                        && lex
+                            .cue(h)
+                            .is_some_and(|e| e.class == AttributionClass::Statement)
+                })
+        })
 }
 
 /// Words before a display cue's form that make it a noun (`data/attribution/programs.txt`).

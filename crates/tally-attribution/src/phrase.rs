@@ -97,6 +97,16 @@ fn classify(lex: &Lexicon, words: &[Word<'_>], i: usize) -> Class {
     if capitalized && !initial && lower != "i" {
         return Class::Cap;
     }
+    // "The governor remains convinced that ...": a copula before a participle stands
+    // between the source and the cue as "is" does; "a warning remains in effect" keeps
+    // its verb.
+    if matches!(lower, "remains" | "remained")
+        && words
+            .get(i + 1)
+            .is_some_and(|n| n.is_word() && !n.is_capitalized() && n.lower().ends_with("ed"))
+    {
+        return Class::Aux;
+    }
     // Unlisted lowercase words in "-ly" are adverbs ("reportedly"), as in
     // `Lexicon::function`; negated auxiliaries ("Don't blame Bush", "can't") are
     // auxiliaries however they are written.

@@ -841,7 +841,20 @@ fn content_edges(lex: &Lexicon, words: &[Word<'_>], addressee: bool, f: &mut Fou
         && plain(s - 1)
         && words[s - 1].lower() == "which"
     {
-        first.start = s - 1;
+        // "oil, [which] analysts estimate [account for half of its revenue]": the relative
+        // word stands for the content's subject; the speaker and the cue between are not
+        // what was said. After a preposition ("in which he said") it is no such subject.
+        if s > 1 && class(lex, words, s - 2) == Class::Prep {
+            first.start = s - 1;
+        } else {
+            f.content.insert(
+                0,
+                Phrase {
+                    start: s - 1,
+                    end: s,
+                },
+            );
+        }
     }
 }
 
