@@ -139,6 +139,7 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
         } else if cue.entry.participle
             && cue.entry.class == AttributionClass::Attitude
             && !progressive(lex, words, cue.words.start)
+            && !backs_a_name(lex, words, cue.words)
         {
             // "those supporting deportation", "voters seeking change": an attitude in "-ing"
             // that is neither a participle after a comma nor a progressive ("is seeking")
@@ -195,6 +196,18 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
         }
     }
     found
+}
+
+/// "a group backing former Gov. Mike Huckabee", "pastors supporting Mr. Cruz": an attitude
+/// in "-ing" right after a descriptor noun (`nouns.tsv`) and before a name is that
+/// group's stance toward the named, which news annotation reports; before anything else
+/// ("voters seeking change", "a paper welcoming the plans") the form only modifies.
+fn backs_a_name(lex: &Lexicon, words: &[Word<'_>], cue: Phrase) -> bool {
+    cue.start > 0
+        && lex.noun(words[cue.start - 1].lower()).is_some()
+        && words.get(cue.end).is_some_and(|w| {
+            w.is_word() && matches!(class(lex, words, cue.end), Class::Cap | Class::Title)
+        })
 }
 
 /// Whether the cue word opening the sentence is one that news writing fronts before its

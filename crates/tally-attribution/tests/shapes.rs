@@ -2084,3 +2084,21 @@ fn a_relative_which_before_its_speaker_is_content_apart_from_the_cue() {
     let content: Vec<&str> = a.content.iter().map(|c| c.text.as_str()).collect();
     assert_eq!(content, ["which", "account for half of its revenue"]);
 }
+
+#[test]
+fn a_group_backing_a_name_reports_its_stance() {
+    let all = found(&[
+        "Starr gave $10 million to a group backing Bush, the former Florida governor.",
+        "Voters seeking change stayed home. A policy paper welcoming the plans was released.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "backing",
+            "a group",
+            "Bush, the former Florida governor"
+        ),
+        "{all:?}"
+    );
+    assert_eq!(all.len(), 1, "{all:?}");
+}
