@@ -3962,9 +3962,11 @@ fn participle<'l>(
     prev: Option<&Found<'_>>,
     next_cue: usize,
 ) -> Option<Found<'l>> {
-    let source = match prev {
-        Some(f) => f.source,
-        None => subject(lex, words, 0, cue.words.start),
+    // "Clinton seemed ready to riff on it, telling the crowd ...": a report before with no
+    // source of its own (a raising verb) leaves the clause's subject to the participle.
+    let source = match prev.map(|f| f.source) {
+        Some(Some(s)) => Some(s),
+        _ => subject(lex, words, 0, cue.words.start),
     };
     // After a comma a participle reports whatever follows (", citing a poll", ", calling it
     // a mistake"), so weak cues need no explicit complement here.

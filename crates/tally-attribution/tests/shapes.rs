@@ -2102,3 +2102,15 @@ fn a_group_backing_a_name_reports_its_stance() {
     );
     assert_eq!(all.len(), 1, "{all:?}");
 }
+
+#[test]
+fn a_participle_after_a_sourceless_raising_report_takes_the_clause_subject() {
+    let all = found(&[
+        "Weaver didn\u{2019}t seem particularly impressed with the comments, telling reporters, \u{201C}A lot of people said the governor should step down.\u{201D}",
+    ]);
+    assert!(
+        all.iter()
+            .any(|(c, s, _)| c == "telling" && s.as_deref() == Some("Weaver")),
+        "{all:?}"
+    );
+}
