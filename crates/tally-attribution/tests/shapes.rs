@@ -2016,6 +2016,9 @@ fn the_reporters_term_after_a_report_is_no_content() {
         .unwrap();
     let content: Vec<&str> = said.content.iter().map(|c| c.text.as_str()).collect();
     assert_eq!(content, vec!["Another 27 were lost to jamming"]);
+}
+
+#[test]
 fn an_issuing_cue_verb_before_a_statement_saying_makes_one_report() {
     let all = found(&[
         "The ministry posted a statement saying the talks had failed.",
