@@ -160,6 +160,20 @@ fn compared_with(body: &str, start: usize) -> bool {
     })
 }
 
+/// Whether the expression starting at byte `start` is a period compared with, named right
+/// after one of [`COMPARED_WITH`] ("rose 0.4% in March from February").
+fn compared_period(body: &str, start: usize) -> bool {
+    let Some(left) = body.get(..start) else {
+        return false;
+    };
+    let tail = left.get(left.len().saturating_sub(16)..).unwrap_or("");
+    let lower = tail.to_ascii_lowercase();
+    COMPARED_WITH.iter().any(|w| {
+        lower.ends_with(w)
+            && !lower[..lower.len() - w.len()].ends_with(|c: char| c.is_alphanumeric())
+    })
+}
+
 /// A TIMEX3 value of one `unit` whose date is unknown.
 fn unknown(unit: Unit) -> &'static str {
     match unit {
@@ -314,9 +328,16 @@ fn relink_year_ago(doc: &Document, timexes: &mut [(Option<Link>, Timex)]) {
                 .map(|(_, t)| t)
                 .filter(|t| t.kind == TimexType::Date)
         };
-        let base = earlier()
-            .take_while(|t| doc.sentence_at(t.span.start) == sentence)
-            .find(|t| granularity_finer(&t.value, unit) && current(t))
+        // "rose 0.4% in March from February and 3.1% from a year earlier": the period
+        // reported on, not the one it was compared with, unless that is the only one.
+        let candidates = || {
+            earlier()
+                .take_while(|t| doc.sentence_at(t.span.start) == sentence)
+                .filter(|t| granularity_finer(&t.value, unit) && current(t))
+        };
+        let base = candidates()
+            .find(|t| !compared_period(&doc.body, t.span.start))
+            .or_else(|| candidates().next())
             .or_else(|| {
                 (unit == Unit::Year)
                     .then(|| {

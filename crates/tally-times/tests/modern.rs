@@ -904,3 +904,17 @@ fn a_day_days_ahead_in_a_past_clause_is_this_years() {
         ),
     ]));
 }
+
+#[test]
+fn a_year_earlier_compares_the_period_reported_on() {
+    insta::assert_snapshot!(check(&[
+        (
+            "2025-04-20",
+            "Retail sales rose 0.4% in March from February and were up 3.1% from a year earlier."
+        ),
+        (
+            "2025-03-20",
+            "Retail sales rose 1.2% from February a year earlier."
+        ),
+    ]));
+}
