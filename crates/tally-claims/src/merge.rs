@@ -41,6 +41,10 @@ struct Profile<'d> {
     paragraph: Option<usize>,
     figures: Vec<&'d Figure>,
     words: WordSet,
+    /// From the first byte of the evidence to its last: spans outside it share no bytes
+    /// with the evidence, and a claim that absorbed thousands of statements is not walked
+    /// span by span for each later one.
+    hull: Option<(usize, usize)>,
 }
 
 /// A set of word hashes: sorted, without repeats. A statement has a few dozen words, and
@@ -128,8 +132,15 @@ impl<'d> Profile<'d> {
                 Vec::new()
             },
             words,
+            hull: hull(&draft.evidence),
         }
     }
+}
+
+fn hull(evidence: &[tally_core::Span]) -> Option<(usize, usize)> {
+    let start = evidence.iter().map(|e| e.start).min()?;
+    let end = evidence.iter().map(|e| e.end).max()?;
+    Some((start, end))
 }
 
 /// Merges drafts of the same statement, in place. Each draft is compared only with the
@@ -169,6 +180,10 @@ pub fn merge_same_statements(drafts: &mut Vec<Draft>, doc: &Document) {
             let later = std::mem::take(&mut profiles[j]);
             profiles[i].figures.extend(later.figures);
             profiles[i].words.extend(later.words);
+            profiles[i].hull = match (profiles[i].hull, later.hull) {
+                (Some(a), Some(b)) => Some((a.0.min(b.0), a.1.max(b.1))),
+                (a, b) => a.or(b),
+            };
             let later = drafts[j].clone();
             absorb(&mut drafts[i], later, reason);
         }
@@ -188,15 +203,21 @@ pub fn merge_same_statements(drafts: &mut Vec<Draft>, doc: &Document) {
 /// ..." and "\"Calling a threat by another name ...\"") is shown and counted once. A claim
 /// whose spans are apart keeps them as they are.
 pub fn join_overlapping_evidence(evidence: &mut Vec<tally_core::Span>, body: &str) {
-    let overlapping = evidence
-        .iter()
-        .enumerate()
-        .any(|(i, a)| evidence[i + 1..].iter().any(|b| a.overlaps(b)));
-    if !overlapping {
+    if evidence.len() < 2 {
         return;
     }
     let mut bounds: Vec<(usize, usize)> = evidence.iter().map(|s| (s.start, s.end)).collect();
     bounds.sort_unstable();
+    // Sorted by start, a span overlapping any earlier one overlaps the furthest reach.
+    let mut reach = 0;
+    let overlapping = bounds.iter().enumerate().any(|(i, &(start, end))| {
+        let hit = i > 0 && start < reach;
+        reach = reach.max(end);
+        hit
+    });
+    if !overlapping {
+        return;
+    }
     let mut joined: Vec<(usize, usize)> = Vec::with_capacity(bounds.len());
     for (start, end) in bounds {
         match joined.last_mut() {
@@ -243,10 +264,15 @@ fn same_statement(
     let ids = || later_draft.attributions.join(",");
     // Two reports of one speaker over the same words (a quotation inside a paraphrase,
     // two cues over one clause) would list those words as two claims.
-    let shares_words = earlier_draft
-        .evidence
-        .iter()
-        .any(|e| later_draft.evidence.iter().any(|l| e.overlaps(l)));
+    let within_hull = match (earlier.hull, later.hull) {
+        (Some(a), Some(b)) => a.0 < b.1 && b.0 < a.1,
+        _ => false,
+    };
+    let shares_words = within_hull
+        && earlier_draft
+            .evidence
+            .iter()
+            .any(|e| later_draft.evidence.iter().any(|l| e.overlaps(l)));
     if shares_words {
         return Some(format!(
             "merged {}: same speaker, overlapping evidence",
@@ -479,6 +505,30 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn joined_evidence_covers_the_same_bytes_without_overlaps(
+            spans in proptest::collection::vec((0usize..60, 0usize..12), 0..8)
+        ) {
+            let body = "x".repeat(80);
+            let mut evidence: Vec<tally_core::Span> = spans
+                .iter()
+                .map(|&(start, len)| tally_core::Span::new(&body, start, start + len).unwrap())
+                .collect();
+            let before = evidence.clone();
+            let covered = |ev: &[tally_core::Span]| -> Vec<bool> {
+                (0..80).map(|b| ev.iter().any(|s| s.start <= b && b < s.end)).collect()
+            };
+            let overlapped = before.iter().enumerate()
+                .any(|(i, a)| before[i + 1..].iter().any(|b| a.overlaps(b)));
+            join_overlapping_evidence(&mut evidence, &body);
+            proptest::prop_assert_eq!(covered(&evidence), covered(&before));
+            proptest::prop_assert!(evidence.iter().enumerate()
+                .all(|(i, a)| evidence[i + 1..].iter().all(|b| !a.overlaps(b))));
+            if !overlapped {
+                proptest::prop_assert_eq!(evidence, before);
+            }
+        }
+
         #[test]
         fn sorted_sets_overlap_as_hash_sets_do(
             a in proptest::collection::vec(0u64..40, 0..30),
