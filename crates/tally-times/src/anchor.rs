@@ -268,13 +268,27 @@ fn date_clock_times(doc: &Document, timexes: &mut [(Option<Link>, Timex)]) {
         let Some(base) = base else {
             continue;
         };
-        let (day, id) = (base.value[..10].to_owned(), base.id.clone());
+        let (mut day, id) = (base.value[..10].to_owned(), base.id.clone());
+        // "began at 11 p.m. on Tuesday and lasted until 6:15 a.m.": a morning clock after
+        // an evening one of the same sentence is on the next day.
+        let overnight = doc.sentence_at(base.span.start) == doc.sentence_at(here)
+            && hour(&base.value).is_some_and(|h| h >= 18)
+            && hour(&timexes[i].1.value).is_some_and(|h| h < 12);
+        if overnight && let Some(next) = next_day(&day, 1) {
+            day = next;
+        }
         let t = &mut timexes[i].1;
         if let Some(clock) = t.value.get(10..).filter(|c| c.starts_with('T')) {
             t.value = format!("{day}{clock}");
             t.anchor = Some(id);
         }
     }
+}
+
+/// The hour of a value's clock (`...THH:MM`), when it has one.
+fn hour(value: &str) -> Option<u32> {
+    let (_, clock) = value.split_once('T')?;
+    clock.get(..2)?.parse().ok()
 }
 
 /// Whether a value starts with a full `YYYY-MM-DD` date.

@@ -918,3 +918,17 @@ fn a_year_earlier_compares_the_period_reported_on() {
         ),
     ]));
 }
+
+#[test]
+fn a_morning_clock_after_an_evening_one_is_the_next_day() {
+    insta::assert_snapshot!(check(&[
+        (
+            "2025-07-09",
+            "The attack began at about 11 p.m. on Tuesday and lasted until 6:15 a.m."
+        ),
+        (
+            "2025-07-09",
+            "Polls opened at 7 a.m. on Tuesday and closed at 8 p.m."
+        ),
+    ]));
+}
