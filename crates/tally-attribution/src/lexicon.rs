@@ -170,6 +170,9 @@ pub(crate) struct CueFlags {
     /// "around" or "as high as" is the content, and nothing else is ("put the death toll
     /// at 41", "put his support at 5 percent"; not "put pressure on").
     pub amount: bool,
+    /// The verb also means adding up: an amount opening an object with no verb of its own
+    /// is no report ("would add about 0.9 percentage point", "added 151,000 jobs").
+    pub sum: bool,
     /// A wh-clause after the cue is the content, with no addressee before it ("questioned
     /// why Ghazala Khan had not spoken", "wondered whether he would soften his tone").
     pub wh: bool,
@@ -414,6 +417,7 @@ impl Lexicon {
                     "sense" => flags.sense = true,
                     "at" => flags.amount = true,
                     "wh" => flags.wh = true,
+                    "sum" => flags.sum = true,
                     other => return Err(bad("cues.tsv", format!("unknown flag {other:?}"))),
                 }
             }

@@ -2079,6 +2079,12 @@ fn after(
         return None;
     }
     if !weak {
+        if flags.sum
+            && amount_at(words, j0)
+                .is_some_and(|n| !looks_like_clause(lex, words, n) && adds_up(words, n, next_cue))
+        {
+            return None;
+        }
         return run_to_end(lex, words, j0, next_cue)
             .filter(|p| word_count(words, *p) >= 2)
             .map(|p| (p, Intro::Clause));
@@ -2271,6 +2277,59 @@ fn setting_to_that(lex: &Lexicon, words: &[Word<'_>], from: usize, limit: usize)
         }
     }
     from
+}
+
+/// Where the number of an amount opening at word `i` is, after an approximator if any
+/// ("about 0.9", "some 466 mln", "more than 100", "$5 billion").
+fn amount_at(words: &[Word<'_>], i: usize) -> Option<usize> {
+    let mut i = i;
+    if words.get(i).is_some_and(|w| {
+        matches!(
+            w.lower(),
+            "about"
+                | "some"
+                | "nearly"
+                | "almost"
+                | "around"
+                | "roughly"
+                | "over"
+                | "another"
+                | "more"
+                | "up"
+        )
+    }) {
+        i += 1;
+        // "more than", "up to".
+        if words
+            .get(i)
+            .is_some_and(|w| matches!(w.lower(), "than" | "to"))
+        {
+            i += 1;
+        }
+    }
+    words
+        .get(i)
+        .filter(|w| w.is("$") || w.text.starts_with('$') || spelled_amount(w.lower()))
+        .map(|_| i)
+}
+
+/// Whether the amount at word `n` is what was added, not the subject of a reported clause
+/// ("He added 90 pct of the assets came from Asia"): "to" follows it in its phrase ("add
+/// about 0.9 point to inflation", "added 50 to 13.00"), or the phrase is short ("added
+/// 151,000 jobs during the month").
+fn adds_up(words: &[Word<'_>], n: usize, next_cue: usize) -> bool {
+    let phrase = words[n..next_cue.min(words.len())]
+        .iter()
+        .take_while(|w| w.is_word())
+        .take(9);
+    let mut len = 0;
+    for w in phrase {
+        if w.lower() == "to" {
+            return true;
+        }
+        len += 1;
+    }
+    len <= 5
 }
 
 /// A number that opens an amount, in digits or words ("8", "eight", "dozens", "hundreds of").

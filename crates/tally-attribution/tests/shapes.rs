@@ -2117,3 +2117,22 @@ fn a_participle_after_a_sourceless_raising_report_takes_the_clause_subject() {
         "{all:?}"
     );
 }
+
+#[test]
+fn adding_an_amount_is_no_report_but_adding_a_clause_is() {
+    let all = found(&[
+        "Goldman Sachs estimated that the levy would add about 0.9 percentage point to inflation.",
+        "The economy added 151,000 jobs during the month.",
+    ]);
+    assert!(all.iter().all(|(c, _, _)| !c.contains("add")), "{all:?}");
+    let all = found(&["He added about 90 pct of the assets came from Asia."]);
+    assert!(
+        has(
+            &all,
+            "added",
+            "He",
+            "about 90 pct of the assets came from Asia"
+        ),
+        "{all:?}"
+    );
+}
