@@ -270,9 +270,11 @@ fn date_clock_times(doc: &Document, timexes: &mut [(Option<Link>, Timex)]) {
         };
         let (mut day, id) = (base.value[..10].to_owned(), base.id.clone());
         // "began at 11 p.m. on Tuesday and lasted until 6:15 a.m.": a morning clock after
-        // an evening one of the same sentence is on the next day.
+        // an evening one of the same sentence is on the next day. Not after "midnight"
+        // (`T24:00`), which is often the start of the day it is written on ("shortly after
+        // midnight ... by 7 a.m.").
         let overnight = doc.sentence_at(base.span.start) == doc.sentence_at(here)
-            && hour(&base.value).is_some_and(|h| h >= 18)
+            && hour(&base.value).is_some_and(|h| (18..24).contains(&h))
             && hour(&timexes[i].1.value).is_some_and(|h| h < 12);
         if overnight && let Some(next) = next_day(&day, 1) {
             day = next;

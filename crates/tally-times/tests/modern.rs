@@ -932,3 +932,11 @@ fn a_morning_clock_after_an_evening_one_is_the_next_day() {
         ),
     ]));
 }
+
+#[test]
+fn a_morning_clock_after_midnight_stays_on_its_day() {
+    insta::assert_snapshot!(check(&[(
+        "2025-02-27",
+        "The bodies were handed over shortly after midnight and identified by 7 a.m."
+    ),]));
+}
