@@ -2085,7 +2085,17 @@ fn after(
         {
             return None;
         }
-        return run_to_end(lex, words, j0, next_cue)
+        // "said in its annual report it expects": the clause after the setting.
+        let start = if setting
+            && k > j0 + 1
+            && class(lex, words, k) == Class::Pronoun
+            && !matches!(class(lex, words, k - 1), Class::Prep | Class::Break)
+        {
+            k
+        } else {
+            j0
+        };
+        return run_to_end(lex, words, start, next_cue)
             .filter(|p| word_count(words, *p) >= 2)
             .map(|p| (p, Intro::Clause));
     }
@@ -2273,7 +2283,15 @@ fn setting_to_that(lex: &Lexicon, words: &[Word<'_>], from: usize, limit: usize)
                     _ => false,
                 });
         if !phrase_word {
-            return from;
+            // "said in its annual report it expects ...": a subject pronoun after the
+            // setting opens the clause; "..., the bank said in its weekly release.": the
+            // setting closes the clause, and nothing after the cue is reported.
+            let opens = w.is_word() && class(lex, words, i) == Class::Pronoun;
+            return if i > from && (opens || is_clause_end(w)) {
+                i
+            } else {
+                from
+            };
         }
     }
     from

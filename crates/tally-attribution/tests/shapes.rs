@@ -2136,3 +2136,19 @@ fn adding_an_amount_is_no_report_but_adding_a_clause_is() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_setting_after_the_cue_is_not_what_was_said() {
+    // The setting closes the clause: the report is before the source.
+    let all = found(&["Sales rose 5 pct, the company said in its annual report."]);
+    assert!(
+        has(&all, "said", "the company", "Sales rose 5 pct"),
+        "{all:?}"
+    );
+    // A subject pronoun after the setting opens the reported clause.
+    let all = found(&["The company said in its annual report it expects sales to rise."]);
+    assert!(
+        has(&all, "said", "The company", "it expects sales to rise"),
+        "{all:?}"
+    );
+}
