@@ -345,7 +345,17 @@ pub fn finish_meta(
 fn apply_wire_markers(meta: &mut tally_core::DocumentMeta, paragraphs: &mut Vec<String>) {
     furniture::trim(meta, paragraphs);
     let leading = paragraphs.first().and_then(|p| wire::leading(p));
-    let trailing = paragraphs.last().and_then(|p| wire::trailing(p));
+    let mut trailing = paragraphs.last().and_then(|p| wire::trailing(p));
+    let signature_only = paragraphs.last().is_some_and(|p| p.len() <= 40) && trailing.is_some();
+    // A sign-off after the last sentence ("... traders said. REUTER") is the wire credit,
+    // not text: the paragraph ends before it, so no sentence or claim carries it.
+    if trailing.is_none()
+        && let Some(last) = paragraphs.last_mut()
+        && let Some((end, marker)) = wire::sign_off(last)
+    {
+        last.truncate(end);
+        trailing = Some(marker);
+    }
     if let Some(marker) = leading.as_ref().or(trailing.as_ref()) {
         meta.agency.get_or_insert_with(|| marker.agency.to_owned());
     }
@@ -359,7 +369,6 @@ fn apply_wire_markers(meta: &mut tally_core::DocumentMeta, paragraphs: &mut Vec<
             .map(str::to_owned);
         meta.published = Some(published);
     }
-    let signature_only = paragraphs.last().is_some_and(|p| p.len() <= 40) && trailing.is_some();
     if signature_only && paragraphs.len() > 1 {
         paragraphs.pop();
     }

@@ -57,6 +57,33 @@ pub fn trailing(paragraph: &str) -> Option<WireMarker> {
     })
 }
 
+/// A sign-off closing a paragraph's last sentence ("... traders said. REUTER", "... rose 5
+/// pct. AFP"): an agency alias in capitals after a sentence's end. Gives where the
+/// sign-off's leading space starts (the paragraph's text ends there) and its marker. The
+/// capitals and the sentence end keep "... a report by Reuters" and "... to AP" content.
+#[must_use]
+pub fn sign_off(paragraph: &str) -> Option<(usize, WireMarker)> {
+    let text = paragraph.trim_end();
+    let space = text.rfind(char::is_whitespace)?;
+    let word = &text[space..].trim_start();
+    if word.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let before = text[..space].trim_end();
+    if !before.ends_with(['.', '!', '?', '"', '\u{201D}', '\'', ')']) {
+        return None;
+    }
+    let agency = agencies::agency(word)?;
+    Some((
+        before.len(),
+        WireMarker {
+            agency,
+            date: None,
+            place: None,
+        },
+    ))
+}
+
 /// How far from the end of a paragraph a wire signature may start.
 const SIGNATURE_TAIL: usize = 64;
 
@@ -113,5 +140,21 @@ mod tests {
         assert_eq!(trailing("The war goes on. — AFP").unwrap().agency, "AFP");
         assert_eq!(trailing("(Reuters)").unwrap().agency, "Reuters");
         assert_eq!(trailing("AFP").unwrap().agency, "AFP");
+    }
+
+    #[test]
+    fn sign_offs_after_the_last_sentence() {
+        let (end, m) = sign_off("Prices were firm, traders said. REUTER").unwrap();
+        assert_eq!(
+            (end, m.agency),
+            ("Prices were firm, traders said.".len(), "Reuters")
+        );
+        let (end, m) = sign_off("\"We will go,\" he said.  AFP \n").unwrap();
+        assert_eq!((end, m.agency), ("\"We will go,\" he said.".len(), "AFP"));
+        assert_eq!(sign_off("The figures came from a survey by Reuters"), None);
+        assert_eq!(sign_off("He said. Reuters"), None);
+        assert_eq!(sign_off("Shares were sold to AP"), None);
+        assert_eq!(sign_off("He met officials of the U.S. NATO"), None);
+        assert_eq!(sign_off("REUTER"), None);
     }
 }
