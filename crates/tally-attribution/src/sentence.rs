@@ -1915,6 +1915,8 @@ fn after(
                 && lower != "that"
                 && (lex.is_modifier(lower)
                     || matches!(lower, "however" | "though")
+                    // "said of Apple in February that ...": what it was said about.
+                    || (k == j0 && lower == "of" && !flags.weak && !flags.obj)
                     || is_time_word(lower)
                     || (in_phrase && (w.is_capitalized() || class(lex, words, k) == Class::Number))
                     // "suggested to me that", "said to them that".
@@ -1933,6 +1935,9 @@ fn after(
             // "in a 230-page ruling", "on state television": where it was said. Not "to"
             // (an infinitive: "decided to take ... bids that"), "with" or "by".
             setting |= !in_phrase && matches!(lower, "on" | "in" | "at" | "via" | "during");
+            in_phrase = true;
+        } else if k == j0 && lower == "of" && !flags.weak && !flags.obj {
+            setting = true;
             in_phrase = true;
         }
         k += 1;

@@ -2152,3 +2152,18 @@ fn a_setting_after_the_cue_is_not_what_was_said() {
         "{all:?}"
     );
 }
+
+#[test]
+fn what_a_statement_was_about_is_not_what_was_said() {
+    let all = found(&["Trump said of Apple in February that it would build plants here."]);
+    assert!(
+        has(&all, "said", "Trump", "that it would build plants here"),
+        "{all:?}"
+    );
+    let all = found(&["He said of Congress: \"They need to act.\""]);
+    assert!(
+        all.iter()
+            .any(|(c, s, t)| c == "said" && s.as_deref() == Some("He") && t.starts_with('"')),
+        "{all:?}"
+    );
+}
