@@ -339,7 +339,9 @@ impl Registry {
         // Statistics Office" or "the Office"; but "the International Organization for
         // Migration" is not "the World Health Organization": of two names of one
         // organization, the shorter has no word the longer lacks.
-        let i = *self.names.get(surname(name))?;
+        let Some(&i) = self.names.get(surname(name)) else {
+            return self.family_name_first(name);
+        };
         let k = &self.known[i];
         let within = |a: &str, b: &str| a.split(' ').all(|w| b.split(' ').any(|f| f == w));
         (k.not_person != Some(NotPerson::Organization)
@@ -348,6 +350,22 @@ impl Registry {
                 .as_deref()
                 .is_some_and(|n| within(name, n) || within(n, name)))
         .then_some(i)
+    }
+
+    /// "Li" after "Li Qiang", "Kim" after "Kim Jong Un": a single name that is the first
+    /// word of a person speaker's full name (family name first in Chinese and Korean names)
+    /// when no speaker has it as a surname.
+    fn family_name_first(&self, name: &str) -> Option<usize> {
+        if name.contains(' ') {
+            return None;
+        }
+        self.known.iter().rposition(|k| {
+            k.not_person.is_none()
+                && k.speaker.named
+                && k.speaker.name.as_deref().is_some_and(|n| {
+                    n.split(' ').nth(1).is_some() && n.split(' ').next() == Some(name)
+                })
+        })
     }
 
     fn nearest(&self, paragraph: usize, ok: impl Fn(&Known) -> bool) -> Option<usize> {

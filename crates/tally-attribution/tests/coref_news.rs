@@ -1057,3 +1057,23 @@ fn the_outlet_that_obtained_a_document_is_not_its_speaker() {
     assert!(s.name.is_none() && s.anonymous, "{s:?}");
     assert_eq!(s.role.as_deref(), Some("internal memo"), "{s:?}");
 }
+
+#[test]
+fn a_family_name_written_first_refers_to_the_full_name() {
+    let doc = run(
+        &["Prime Minister Li Qiang said growth was strong. Li said the economy would improve."],
+        &[("Li Qiang", EntityType::Person, "Li Qiang")],
+    );
+    assert_eq!(
+        speakers(&doc),
+        vec!["Li Qiang".to_owned(), "Li Qiang".to_owned()]
+    );
+    // A surname still wins: "Johnson" is Boris Johnson, not Johnson Adeyemi.
+    let doc = run(
+        &[
+            "Johnson Adeyemi said the vote was fair. Boris Johnson said it was not. Johnson said so again.",
+        ],
+        &[],
+    );
+    assert_eq!(speakers(&doc)[2], "Boris Johnson", "{:?}", speakers(&doc));
+}
