@@ -159,9 +159,15 @@ impl Inputs {
     }
 }
 
+/// Documents handed to `annotate` at once. Each annotator thread runs the pipeline a stage
+/// at a time over this many documents, so a stage's code and tables stay in the caches
+/// (see `tally_extract::Pipeline::run_batch`); a batch of 512 still spreads over eight.
+const ANNOTATE_DOCUMENTS: usize = 64;
+
 /// Reads `records`, annotates new documents with `annotate` in parallel, and writes them.
-/// `annotate` returns an error message for a document it cannot process; that document is
-/// recorded in the `errors` table (code `E001`) and the rest go on.
+/// `annotate` gets up to [`ANNOTATE_DOCUMENTS`] documents at a time and returns one result
+/// per document, in order: an error message for a document it cannot process, which is
+/// recorded in the `errors` table (code `E001`) while the rest go on.
 ///
 /// # Errors
 /// The first [`StoreError`] from the writer; batches committed before it stay stored.
@@ -174,7 +180,7 @@ pub fn ingest<I, A>(
 ) -> Result<IngestTotals, StoreError>
 where
     I: Iterator<Item = Record>,
-    A: Fn(&mut Document) -> Result<(), String> + Sync,
+    A: Fn(&mut [Document]) -> Vec<Result<(), String>> + Sync,
 {
     let mut totals = IngestTotals::default();
     let mut progress = Progress::default();
@@ -207,27 +213,8 @@ where
             let docs = std::mem::take(pending);
             let annotated: Vec<(Result<Prepared, ErrorRecord>, Option<usize>)> = docs
                 .into_par_iter()
-                .map(|(mut doc, input)| {
-                    let result = match annotate(&mut doc) {
-                        Ok(()) => {
-                            // The store keeps no tokens; dropping them here keeps the
-                            // batches waiting for the writer a few times smaller.
-                            doc.tokens = Vec::new();
-                            Ok(Prepared::new(doc))
-                        }
-                        Err(message) => Err(ErrorRecord {
-                            path: doc
-                                .meta
-                                .origin
-                                .as_ref()
-                                .map_or_else(String::new, |o| o.path.clone()),
-                            record: record_name(&doc),
-                            code: "E001".to_owned(),
-                            message,
-                        }),
-                    };
-                    (result, input)
-                })
+                .chunks(ANNOTATE_DOCUMENTS)
+                .flat_map_iter(|chunk| annotate_chunk(&annotate, chunk))
                 .collect();
             for (item, input) in annotated {
                 match item {
@@ -338,6 +325,44 @@ where
         totals.failed += failed_annotation;
         Ok(totals)
     })
+}
+
+/// Annotates one chunk of documents (each with its input) and prepares each for the
+/// writer, or turns its failure into an error record; in input order.
+fn annotate_chunk<A>(
+    annotate: &A,
+    chunk: Vec<(Document, Option<usize>)>,
+) -> Vec<(Result<Prepared, ErrorRecord>, Option<usize>)>
+where
+    A: Fn(&mut [Document]) -> Vec<Result<(), String>>,
+{
+    let (mut docs, inputs): (Vec<Document>, Vec<Option<usize>>) = chunk.into_iter().unzip();
+    let results = annotate(&mut docs);
+    docs.into_iter()
+        .zip(inputs)
+        .zip(results)
+        .map(|((mut doc, input), result)| {
+            let result = match result {
+                Ok(()) => {
+                    // The store keeps no tokens; dropping them here keeps the batches
+                    // waiting for the writer a few times smaller.
+                    doc.tokens = Vec::new();
+                    Ok(Prepared::new(doc))
+                }
+                Err(message) => Err(ErrorRecord {
+                    path: doc
+                        .meta
+                        .origin
+                        .as_ref()
+                        .map_or_else(String::new, |o| o.path.clone()),
+                    record: record_name(&doc),
+                    code: "E001".to_owned(),
+                    message,
+                }),
+            };
+            (result, input)
+        })
+        .collect()
 }
 
 fn record_name(doc: &Document) -> String {

@@ -44,11 +44,11 @@ fn run(db: &std::path::Path, slow: bool) -> tally_store::ingest::IngestTotals {
     ingest(
         &mut store,
         records(),
-        |_doc: &mut Document| {
+        |docs: &mut [Document]| {
             if slow {
-                std::thread::sleep(Duration::from_millis(2));
+                std::thread::sleep(Duration::from_millis(2) * docs.len() as u32);
             }
-            Ok(())
+            vec![Ok(()); docs.len()]
         },
         &config,
         |_| {},

@@ -118,43 +118,43 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     }
     let mut json = Vec::new();
     let mut failed = false;
-    for_each_document(&args.inputs, &options, |result| {
-        let mut doc = match result {
-            Ok(doc) => doc,
-            Err((code, message)) => {
+    let mut batch = Batch::default();
+    let mut flush = |batch: &mut Batch| -> anyhow::Result<()> {
+        let results = pipeline.run_batch(&mut batch.docs);
+        let mut docs = batch.docs.drain(..).zip(results);
+        // Messages and output in input order, as if each document had gone through alone.
+        for read in batch.order.drain(..) {
+            if let Err((code, message)) = read {
                 exit::report(code, &message);
                 failed = true;
-                return Ok(());
+                continue;
             }
-        };
-        if let Err(e) = pipeline.run(&mut doc) {
-            exit::report("E001", &format!("{}: {e}", origin(&doc)));
-            failed = true;
-            return Ok(());
+            let Some((doc, result)) = docs.next() else {
+                break;
+            };
+            if let Err(e) = result {
+                exit::report("E001", &format!("{}: {e}", origin(&doc)));
+                failed = true;
+                continue;
+            }
+            write_claims(&doc, args.format, &mut out, csv.as_mut(), &mut json)?;
         }
-        match args.format {
-            ClaimsFormat::Table => print_table(&mut Printable::new(&mut out), &doc)?,
-            ClaimsFormat::Jsonl => {
-                for record in records(&doc) {
-                    serde_json::to_writer(&mut out, &record)?;
-                    writeln!(out)?;
-                }
+        Ok(())
+    };
+    for_each_document(&args.inputs, &options, |result| {
+        batch.order.push(match result {
+            Ok(doc) => {
+                batch.docs.push(doc);
+                Ok(())
             }
-            ClaimsFormat::Json => json.extend(
-                records(&doc)
-                    .map(serde_json::to_value)
-                    .collect::<Result<Vec<_>, _>>()?,
-            ),
-            ClaimsFormat::Csv => {
-                if let Some(w) = csv.as_mut() {
-                    for record in records(&doc) {
-                        w.write_record(csv_row(&record))?;
-                    }
-                }
-            }
+            Err(e) => Err(e),
+        });
+        if batch.docs.len() == BATCH {
+            flush(&mut batch)?;
         }
         Ok(())
     })?;
+    flush(&mut batch)?;
     if let Some(mut w) = csv {
         w.flush()?;
     }
@@ -167,6 +167,51 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Ok
     })
+}
+
+/// Documents read before the pipeline runs over them, a stage at a time over the whole
+/// batch (see `Pipeline::run_batch`: a fifth less CPU time than one document at a time).
+const BATCH: usize = 64;
+
+/// Documents waiting for the pipeline, and every record read since the last flush in
+/// input order: a document (the next of `docs`) or a read error with its code.
+#[derive(Default)]
+struct Batch {
+    docs: Vec<Document>,
+    order: Vec<Result<(), (&'static str, String)>>,
+}
+
+/// Writes the claims of one document in `format`: to `out`, to the CSV writer, or into
+/// `json` (printed as one array at the end).
+fn write_claims(
+    doc: &Document,
+    format: ClaimsFormat,
+    out: &mut impl Write,
+    csv: Option<&mut csv::Writer<std::io::Stdout>>,
+    json: &mut Vec<serde_json::Value>,
+) -> anyhow::Result<()> {
+    match format {
+        ClaimsFormat::Table => print_table(&mut Printable::new(out), doc)?,
+        ClaimsFormat::Jsonl => {
+            for record in records(doc) {
+                serde_json::to_writer(&mut *out, &record)?;
+                writeln!(out)?;
+            }
+        }
+        ClaimsFormat::Json => json.extend(
+            records(doc)
+                .map(serde_json::to_value)
+                .collect::<Result<Vec<_>, _>>()?,
+        ),
+        ClaimsFormat::Csv => {
+            if let Some(w) = csv {
+                for record in records(doc) {
+                    w.write_record(csv_row(&record))?;
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 fn print_table(out: &mut impl Write, doc: &Document) -> std::io::Result<()> {

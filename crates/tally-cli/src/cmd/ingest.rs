@@ -178,7 +178,10 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let done = tally_store::ingest::ingest(
         &mut store,
         records,
-        |doc| pipeline.run(doc).map_err(|e| e.to_string()),
+        |docs| {
+            let results = pipeline.run_batch(docs).into_iter();
+            results.map(|r| r.map_err(|e| e.to_string())).collect()
+        },
         &config,
         |p| bar.set_message(format!("{} documents", p.records)),
     )?;
