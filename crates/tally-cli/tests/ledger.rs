@@ -170,6 +170,7 @@ fn claims_db_lists_stored_claims_by_measure_claimant_and_sourcing() {
     let named = jsonl(&tally(&[
         "claims", "--db", &db, "--named", "--format", "jsonl", "--limit", "1000",
     ]));
+    assert!(named.iter().all(|c| c["claimant"]["anonymous"] == false));
     assert_eq!(anonymous.len() + named.len(), all.len());
     let hnatenko = jsonl(&tally(&[
         "claims",
@@ -312,4 +313,44 @@ fn a_table_shows_an_articles_escape_sequences_instead_of_sending_them() {
     let json = tally(&["claims", "--format", "jsonl", &path]);
     assert!(String::from_utf8_lossy(&json.stdout).contains("\\u001b[2J"));
     std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn claims_db_anonymous_and_named_keep_speakers_only() {
+    let dir = common::scratch("claims-db-speakers");
+    let article = dir.join("strike.md");
+    // A wire story's own voice (agency), a quote whose speaker is not found (unknown), a
+    // named and an anonymous speaker.
+    std::fs::write(
+        &article,
+        "# Strike hits city\n\n\
+         KYIV (Reuters) - Twelve people were killed in a missile strike on Kyiv on Monday.\n\n\
+         \"We will rebuild every house,\" he said.\n\n\
+         Mayor Vitali Klitschko said 30 people were wounded.\n\n\
+         A senior official, who spoke on condition of anonymity, said five missiles were fired.\n",
+    )
+    .unwrap();
+    let db = dir.join("news.db").to_string_lossy().into_owned();
+    let out = tally(&["ingest", "--db", &db, &article.to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+    let claims = |flag: &str| {
+        let mut args = vec!["claims", "--db", &db, "--format", "jsonl"];
+        args.extend((!flag.is_empty()).then_some(flag));
+        let mut names: Vec<(String, String)> = jsonl(&tally(&args))
+            .iter()
+            .map(|c| {
+                let kind = c["claimant"]["kind"].as_str().unwrap().to_owned();
+                (kind, c["claimant"]["name"].as_str().unwrap().to_owned())
+            })
+            .collect();
+        names.sort();
+        names
+    };
+    let kinds: Vec<String> = claims("").into_iter().map(|(kind, _)| kind).collect();
+    for kind in ["agency", "unknown", "speaker"] {
+        assert!(kinds.iter().any(|k| k == kind), "{kind} in {kinds:?}");
+    }
+    let speaker = |name: &str| ("speaker".to_owned(), name.to_owned());
+    assert_eq!(claims("--anonymous"), [speaker("A senior official")]);
+    assert_eq!(claims("--named"), [speaker("Vitali Klitschko")]);
 }

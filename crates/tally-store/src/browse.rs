@@ -68,7 +68,9 @@ pub struct ClaimFilter {
     pub until: Option<String>,
     /// `direct`, `indirect`, `mixed` or `reporter`.
     pub kind: Option<String>,
-    /// Only anonymous (`true`) or only identified (`false`) claimants.
+    /// Only claims of anonymous (`true`) or of named (`false`) speakers. Either leaves out
+    /// the reporter's own voice (agency, publisher) and claims whose speaker was not found
+    /// (stored as anonymous: nobody was identified), which are neither.
     pub anonymous: Option<bool>,
     /// Only claims carried by this document id.
     pub document: Option<String>,
@@ -570,7 +572,8 @@ const CLAIM_WHERE: &str = "
     (:speaker IS NULL OR instr(lower(c.claimant_name), lower(:speaker)) > 0
         OR instr(lower(c.names), lower(:speaker)) > 0)
     AND (:kind IS NULL OR c.kind = :kind)
-    AND (:anonymous IS NULL OR c.claimant_anonymous = :anonymous)
+    AND (:anonymous IS NULL
+        OR (c.claimant_kind = 'speaker' AND c.claimant_anonymous = :anonymous))
     AND (:since IS NULL OR coalesce(tally_last_day(c.said_date), d.published_date) >= :since)
     AND (:until IS NULL OR coalesce(tally_first_day(c.said_date), d.published_date) <= :until)
     AND (:measure IS NULL OR EXISTS (

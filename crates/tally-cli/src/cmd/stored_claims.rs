@@ -47,10 +47,11 @@ pub struct Filters {
     /// outlet's own voice).
     #[arg(long, value_parser = ["direct", "indirect", "mixed", "reporter"])]
     pub kind: Option<String>,
-    /// Only claimants not identified by name.
+    /// Only claims of speakers not identified by name (not the reporter's voice, not
+    /// claims whose speaker was not found).
     #[arg(long, conflicts_with = "named")]
     pub anonymous: bool,
-    /// Only claimants identified by name.
+    /// Only claims of speakers identified by name (not the reporter's voice).
     #[arg(long)]
     pub named: bool,
     /// Most claims listed (1 or more).

@@ -351,7 +351,8 @@ class Store:
         :param since: said (else published) on or after this ``YYYY-MM-DD``.
         :param until: said (else published) on or before this ``YYYY-MM-DD``.
         :param kind: ``direct``, ``indirect``, ``mixed`` or ``reporter``.
-        :param anonymous: only anonymous (True) or only identified (False) claimants.
+        :param anonymous: only claims of anonymous (True) or of named (False) speakers;
+            either leaves out the reporter's voice and claims whose speaker was not found.
         :param document: only claims carried by this document id.
         :param limit: claims in this page, 1 to 200; ``offset`` skips that many.
         :param output: ``"records"`` (list of dicts), ``"pandas"`` or ``"arrow"``.
