@@ -439,6 +439,13 @@ impl Registry {
                 return false;
             }
             k.head.as_deref() == Some(head)
+                // "the source" after "one of the sources" (of "two sources briefed ...").
+                || (k.head.as_deref().and_then(|h| h.strip_suffix('s')) == Some(head)
+                    && k.speaker.mentions.iter().any(|m| {
+                        m.text
+                            .get(..7)
+                            .is_some_and(|t| t.eq_ignore_ascii_case("one of "))
+                    }))
                 || k.speaker
                     .role
                     .as_deref()

@@ -1077,3 +1077,19 @@ fn a_family_name_written_first_refers_to_the_full_name() {
     );
     assert_eq!(speakers(&doc)[2], "Boris Johnson", "{:?}", speakers(&doc));
 }
+
+#[test]
+fn the_source_after_one_of_the_sources_is_that_group() {
+    let doc = run(
+        &[
+            "Talks are close, two sources briefed on the talks said. The first phase would free 33 hostages, one of the sources said. Israel would free 700 prisoners, the source added.",
+        ],
+        &[],
+    );
+    let s = speakers(&doc);
+    assert_eq!(s.len(), 3, "{s:?}");
+    assert!(
+        s.iter().all(|x| x == "two sources briefed on the talks"),
+        "{s:?}"
+    );
+}
