@@ -144,7 +144,7 @@ pub(crate) fn not_figure(
     // Digit fractions ("3/4") are codes or dates unless they are "of" something.
     if first.kind == NumKind::Fraction
         && !first.words
-        && first.flags & flags::RATIO == 0
+        && first.flags & (flags::RATIO | flags::MIXED) == 0
         && !after.is_some_and(|t| t.is(text, "of"))
     {
         return Some(NotFigure::Code);
@@ -634,5 +634,8 @@ mod tests {
             kept("12 killed, $5.6 billion, 40%, several hundred, one soldier"),
             ["12", "$5.6 billion", "40%", "several hundred", "one"]
         );
+        // A share price as a mixed number is a figure; a bare digit fraction is a code.
+        assert_eq!(kept("the first offer was 3-5/8."), ["3-5/8"]);
+        assert!(kept("route 3/4 closed").is_empty());
     }
 }

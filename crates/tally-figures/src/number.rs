@@ -53,6 +53,8 @@ pub mod flags {
     /// A share written as two numbers ("one in five", "nine out of 10"), joined by the
     /// figure layer.
     pub const RATIO: u16 = 1 << 12;
+    /// A mixed number joined by a hyphen, "2-5/8": a price, not a code.
+    pub const MIXED: u16 = 1 << 13;
 }
 
 /// A number in the text.
@@ -469,6 +471,18 @@ fn digit_atom(lexicon: &Lexicon, text: &str, start: usize, money: bool, spaces: 
             pos = p + n;
             plain = false;
         }
+    }
+
+    // A mixed fraction in stock prices, "2-5/8" (2 5/8), not the range 2-5.
+    if kind == NumKind::Integer
+        && !after_slash
+        && let Some((frac, after)) = dashed_fraction(text, pos)
+    {
+        value = Some(digits.value(exp) + frac);
+        kind = NumKind::Fraction;
+        flags |= flags::MIXED;
+        pos = after;
+        plain = false;
     }
 
     // Slashes: a fraction "3/4", or a date or code "5/17/2018", "24/7".
@@ -1279,6 +1293,33 @@ fn point_digits(lexicon: &Lexicon, text: &str, mut pos: usize) -> Option<(f64, u
     Some((decimal_value(&digits, -len), end))
 }
 
+/// The fraction of a mixed number joined by a hyphen ("-5/8" of "2-5/8"): a proper fraction
+/// over a power of two, as share prices were quoted, and its value and end. A date or code
+/// ("1-5/17", "2-3/4/5") or an improper fraction ("1-9/8") is no mixed number.
+fn dashed_fraction(text: &str, pos: usize) -> Option<(f64, usize)> {
+    let bytes = text.as_bytes();
+    if byte(bytes, pos) != b'-' {
+        return None;
+    }
+    let num_len = digit_run(bytes, pos + 1);
+    let slash = pos + 1 + num_len;
+    if !(1..=2).contains(&num_len) || byte(bytes, slash) != b'/' {
+        return None;
+    }
+    let den_len = digit_run(bytes, slash + 1);
+    let end = slash + 1 + den_len;
+    if !(1..=2).contains(&den_len)
+        || is_alnum_at(text, end)
+        || matches!(byte(bytes, end), b'/' | b'-') && digit_run(bytes, end + 1) > 0
+    {
+        return None;
+    }
+    let num: u32 = text.get(pos + 1..slash)?.parse().ok()?;
+    let den: u32 = text.get(slash + 1..end)?.parse().ok()?;
+    (num > 0 && num < den && den.is_power_of_two() && den >= 2)
+        .then(|| (f64::from(num) / f64::from(den), end))
+}
+
 /// Whether `start..end` is one part of a run like "555-123-4567" or "+1-222-2222".
 /// Whether "minus" is the end of "plus or minus": a tolerance, not a sign.
 fn is_tolerance(text: &str, minus: lex::Tok) -> bool {
@@ -1331,6 +1372,16 @@ mod tests {
         assert_eq!(read("12,34,567.89"), ("12,34,567.89".into(), 1_234_567.89));
         assert_eq!(read("1, 234"), ("1".into(), 1.0));
         assert_eq!(read("192."), ("192".into(), 192.0));
+    }
+
+    #[test]
+    fn dashed_mixed_fractions() {
+        assert_eq!(read("2-5/8 points"), ("2-5/8".into(), 2.625));
+        assert_eq!(read("31-1/4 at"), ("31-1/4".into(), 31.25));
+        // Not a proper fraction over a power of two, or a date: no mixed number.
+        assert_eq!(read("2-5/3 points").0, "2");
+        assert_eq!(read("2-9/8 points").0, "2");
+        assert_eq!(read("1-5/17/2018").0, "1");
     }
 
     #[test]

@@ -1306,21 +1306,26 @@ fn percent_at(text: &str, t: Tok) -> Option<(PercentUnit, usize)> {
     }
 }
 
-/// "185 miles per hour", "298 km an hour": a distance per hour is a speed, in the unit
-/// names units.tsv gives the abbreviations ("mph", "kph" → "km/h"). Returns the speed unit
-/// and where "hour" ends.
+/// "185 miles per hour", "298 km an hour", "10.2 km per second", "260,000 barrels a day": a
+/// quantity per unit of time is a rate, in the unit names units.tsv gives the abbreviations
+/// ("mph", "kph" → "km/h", "bpd" → "barrel/d"). Returns the rate unit and where the period
+/// ends.
 fn per_hour<'u>(text: &str, unit: &str, pos: usize) -> Option<(&'u str, usize)> {
-    let speed = match unit {
-        "mi" => "mph",
-        "km" => "km/h",
-        _ => return None,
-    };
     let per = lex::next(text, pos)?;
     if !(per.is(text, "per") || per.is(text, "an") || per.is(text, "a")) {
         return None;
     }
-    let hour = lex::next(text, per.end)?;
-    hour.is(text, "hour").then_some((speed, hour.end))
+    let period = lex::next(text, per.end)?;
+    let is = |w: &str| period.is(text, w);
+    let rate = match unit {
+        "mi" if is("hour") => "mph",
+        "km" if is("hour") => "km/h",
+        "mi" if is("second") => "mi/s",
+        "km" if is("second") => "km/s",
+        "barrel" if is("day") => "barrel/d",
+        _ => return None,
+    };
+    Some((rate, period.end))
 }
 
 #[cfg(test)]
@@ -1337,6 +1342,30 @@ mod tests {
 
     fn texts(text: &str) -> Vec<String> {
         found(text).into_iter().map(|x| x.0).collect()
+    }
+
+    #[test]
+    fn rates_per_unit_of_time() {
+        let r = Recognizer::new().unwrap();
+        let text = "It pumps 260,000 barrels per day, 5,000 barrels a day more, at 10.2 km per \
+                    second and 185 miles an hour; 40 barrels per share.";
+        let got: Vec<_> = r
+            .recognize(text)
+            .into_iter()
+            .map(|q| (q.text(text).to_owned(), q.unit.unwrap_or_default()))
+            .collect();
+        let want = [
+            ("260,000 barrels per day", "barrel/d"),
+            ("5,000 barrels a day", "barrel/d"),
+            ("10.2 km per second", "km/s"),
+            ("185 miles an hour", "mph"),
+            ("40 barrels", "barrel"),
+        ];
+        let want: Vec<_> = want
+            .iter()
+            .map(|(t, u)| ((*t).to_owned(), (*u).to_owned()))
+            .collect();
+        assert_eq!(got, want);
     }
 
     #[test]
