@@ -153,22 +153,29 @@ pub fn cue_time<'a>(doc: &'a Document, cue: &Span) -> Option<&'a Timex> {
         .rev()
         .take_while(|t| t.span.start >= scope.start)
         .find(datable);
-    if let Some(t) = before {
-        let gap = body.get(t.span.end..cue.start).unwrap_or("x").trim();
-        let possessive = matches!(gap, "'s" | "’s") || gap.is_empty();
-        if possessive {
-            return Some(t);
-        }
-        // "On Tuesday, the official said": the time opens the sentence.
-        let head = body.get(scope.start..t.span.start).unwrap_or("x").trim();
-        let opens =
-            head.is_empty() || lowercase_in(head, &["on", "late", "early", "earlier", "later"]);
-        if opens && gap.starts_with(',') && !gap[1..].contains([',', ';', '"', '“', '”']) {
-            return Some(t);
-        }
-    }
-    None
+    before.filter(|t| dates_from_before(body, &scope, t, cue))
 }
+
+/// Whether time `t`, the last datable one before `cue`, dates it: right before it ("on
+/// Tuesday said", "Tuesday's statement"), or opening the sentence before the source ("On
+/// Tuesday, the official said", "In September she said", "Last week the ministry said").
+fn dates_from_before(body: &str, scope: &std::ops::Range<usize>, t: &Timex, cue: &Span) -> bool {
+    let gap = body.get(t.span.end..cue.start).unwrap_or("x").trim();
+    if matches!(gap, "'s" | "’s") || gap.is_empty() {
+        return true;
+    }
+    let head = body.get(scope.start..t.span.start).unwrap_or("x").trim();
+    let opens =
+        head.is_empty() || lowercase_in(head, &["on", "in", "late", "early", "earlier", "later"]);
+    let source = gap.strip_prefix(',').unwrap_or(gap);
+    opens
+        && !source.contains([',', ';', '"', '“', '”', '(', ')'])
+        && source.split_whitespace().count() <= MAX_SOURCE_WORDS
+}
+
+/// Most words between a time opening the sentence and the cue: the source ("the
+/// country's health ministry").
+const MAX_SOURCE_WORDS: usize = 6;
 
 /// Whether the text between a cue and a time holds only setting words and commas.
 fn setting_gap(gap: &str) -> bool {
@@ -297,6 +304,26 @@ mod tests {
     }
 
     #[test]
+    fn a_time_opening_the_sentence_dates_its_cue() {
+        assert_eq!(
+            dated("In September, she said the plan was dead", "said").as_deref(),
+            Some("2024-09")
+        );
+        assert_eq!(
+            dated("Last week the ministry said 40 people died", "said").as_deref(),
+            Some("2024-W50")
+        );
+        // Not across a clause: the time belongs to what was said.
+        assert_eq!(
+            dated(
+                "On Monday, troops shelled the town, the ministry said",
+                "said"
+            ),
+            None
+        );
+    }
+
+    #[test]
     fn before_the_cue() {
         assert_eq!(
             dated("The Pentagon on Tuesday said it was over", "said").as_deref(),
@@ -366,22 +393,7 @@ mod tests {
             .filter(datable)
             .filter(|t| t.span.end <= cue.start)
             .max_by_key(|t| t.span.end);
-        if let Some(t) = before {
-            let gap = body.get(t.span.end..cue.start).unwrap_or("x").trim();
-            if matches!(gap, "'s" | "’s") || gap.is_empty() {
-                return Some(t);
-            }
-            let head = body.get(scope.start..t.span.start).unwrap_or("x").trim();
-            let opens = head.is_empty()
-                || matches!(
-                    head.to_lowercase().as_str(),
-                    "on" | "late" | "early" | "earlier" | "later"
-                );
-            if opens && gap.starts_with(',') && !gap[1..].contains([',', ';', '"', '“', '”']) {
-                return Some(t);
-            }
-        }
-        None
+        before.filter(|t| dates_from_before(body, &scope, t, cue))
     }
 
     const WORDS: &[&str] = &[
