@@ -136,6 +136,15 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
             && (after_comma(words, cue.words.start) || after_subordinator(words, cue.words.start))
         {
             participle(lex, words, cue, found.last(), next_cue)
+        } else if let Some(f) = (cue.entry.participle
+            && cue.entry.class == AttributionClass::Statement
+            && after_prepositional_object(lex, words, cue))
+        .then(|| participle(lex, words, cue, found.last(), next_cue))
+        .flatten()
+        .filter(|f| f.source.is_some())
+        {
+            // With no clause subject to take, the phrase before stays the source.
+            Some(f)
         } else if cue.entry.participle
             && cue.entry.class == AttributionClass::Attitude
             && !progressive(lex, words, cue.words.start)
@@ -1134,6 +1143,51 @@ fn after_comma(words: &[Word<'_>], at: usize) -> bool {
     at >= 1
         && (words[at - 1].is(",")
             || (at >= 2 && words[at - 1].quote() == Some(QuoteDir::Close) && words[at - 2].is(",")))
+}
+
+/// Whether the one-word "-ing" statement cue follows the object of a preposition with no
+/// comma between ("is making a pitch to New York voters saying ...", "was heard on a
+/// microphone telling ...", "sent a memo to The Washington Post explaining ..."): the
+/// phrase is where or to whom, not who speaks, so the clause's subject does. The phrase
+/// keeps the report after "about", "from" or "of" ("interviewed about Pope Francis
+/// calling", "a report from Bloomberg saying"), inside a "with" or "including" phrase
+/// ("with three in 10 saying"), before a display verb ("videos showing") and when it is a
+/// document other than the one the subject speaks in ("declined to comment on a press
+/// report saying"; "said in a statement reporting" is the subject's).
+fn after_prepositional_object(lex: &Lexicon, words: &[Word<'_>], cue: &CueAt<'_>) -> bool {
+    let at = cue.words.start;
+    if at == 0
+        || cue.words.end != at + 1
+        || !words[at].text.ends_with("ing")
+        || cue.entry.flags.display
+    {
+        return false;
+    }
+    let phrase_word = |i: usize| {
+        words[i].is_word()
+            && !words[i].cue
+            && matches!(
+                class(lex, words, i),
+                Class::Cap | Class::Other | Class::Noun | Class::Det | Class::Title | Class::Number
+            )
+    };
+    let mut i = at;
+    while i > 0 && at - i < 6 && phrase_word(i - 1) {
+        i -= 1;
+    }
+    if i == at || i == 0 {
+        return false;
+    }
+    let prep = words[i - 1].lower();
+    let absolute = (at.saturating_sub(10)..at)
+        .rev()
+        .take_while(|&k| !words[k].is(","))
+        .any(|k| matches!(words[k].lower(), "with" | "including"));
+    // "to stop complaining", "to avoid reporting": a bare word after "to" is a verb.
+    let infinitive = prep == "to" && class(lex, words, i) == Class::Other;
+    let head = words[at - 1].lower();
+    let document = crate::owner::is_document(head) && prep != "in";
+    !absolute && !infinitive && !document && matches!(prep, "to" | "on" | "at" | "in" | "for")
 }
 
 /// Whether the "-ing" cue at `at` follows a preposition or subordinator inside the

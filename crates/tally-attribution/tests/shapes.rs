@@ -2167,3 +2167,33 @@ fn what_a_statement_was_about_is_not_what_was_said() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_participle_after_a_prepositional_object_takes_the_clause_subject() {
+    let all = found(&[
+        "Texas Sen. Ted Cruz is making a pitch to New York voters saying a state law banning fracking is hurting the economy.",
+        "Trump was heard on a microphone telling Christie to get on a plane.",
+    ]);
+    for (cue, source) in [("saying", "Texas Sen. Ted Cruz"), ("telling", "Trump")] {
+        assert!(
+            all.iter()
+                .any(|(c, s, _)| c == cue && s.as_deref() == Some(source)),
+            "{all:?}"
+        );
+    }
+}
+
+#[test]
+fn a_participle_after_another_document_or_a_with_phrase_keeps_the_phrase() {
+    let all = found(&[
+        "The exchange declined to comment on a press report saying the bank had bought shares.",
+        "Many voters shrugged off the decision, with three in 10 saying a running mate would have no effect.",
+    ]);
+    for source in ["a press report", "three in 10"] {
+        assert!(
+            all.iter()
+                .any(|(c, s, _)| c == "saying" && s.as_deref() == Some(source)),
+            "{all:?}"
+        );
+    }
+}
