@@ -7,12 +7,15 @@ const DASH_REACH: usize = 80;
 /// ("SAN FRANCISCO, Nov 20 (Reuters) - ", "CAIRO (AP) — "), or 0: capitalized words up to
 /// a dash within [`DASH_REACH`] bytes, closed by a bracket or with no small letter at all,
 /// and small letters after it (text in capitals throughout is left alone: its every
-/// heading looks like a dateline). The place and date say where the story was filed, not what happened.
+/// heading looks like a dateline), or the dated Reuters form ("NEW DELHI, April 9 - ",
+/// "ALBANY, N.Y., Oct 19 - "). The place and date say where the story was filed, not what
+/// happened.
 ///
 /// ```
 /// assert_eq!(tally_core::dateline_len("CAIRO (AP) \u{2014} Fighters shelled a camp."), 15);
 /// assert_eq!(tally_core::dateline_len("Fighters shelled a camp - again."), 0);
 /// assert_eq!(tally_core::dateline_len("LIMA, 27 MAR 90 (EFE) -- THE ATTACKS"), 0);
+/// assert_eq!(tally_core::dateline_len("NEW DELHI, April 9 - India's target"), 21);
 /// ```
 #[must_use]
 pub fn dateline_len(text: &str) -> usize {
@@ -21,15 +24,80 @@ pub fn dateline_len(text: &str) -> usize {
     while !text.is_char_boundary(reach) {
         reach -= 1;
     }
-    first_dash(&text.as_bytes()[..reach])
-        .filter(|&(i, n)| {
-            let head = text[..i].trim_end();
-            i <= DASH_REACH
-                && !head.is_empty()
-                && (head.ends_with(')') || head.chars().all(|c| !c.is_lowercase()))
-                && text[i + n..].chars().any(char::is_lowercase)
+    let Some((i, n)) = first_dash(&text.as_bytes()[..reach]) else {
+        return 0;
+    };
+    let head = text[..i].trim_end();
+    let closed = i <= DASH_REACH
+        && !head.is_empty()
+        && (head.ends_with(')') || head.chars().all(|c| !c.is_lowercase()))
+        && text[i + n..].chars().any(char::is_lowercase);
+    if closed {
+        i + n
+    } else if n == 2 && text[..i].ends_with(' ') {
+        dated_dateline_len(text, i - 1)
+    } else {
+        0
+    }
+}
+
+/// The dated form with a region or a date in title case after the place ("NEW DELHI,
+/// April 9 - ", "ALBANY, N.Y., Oct 19 - ", "FORT WORTH, Texas, - "), its " - " at `dash`:
+/// a place in capitals, then comma-separated parts that are each a region or a month and
+/// day (the last may be empty, the slot Reuters left for a date), with a date or that
+/// slot among them, and small letters after the dash. A region alone ("U.S., Japan - ")
+/// is as likely a heading.
+fn dated_dateline_len(text: &str, dash: usize) -> usize {
+    let after = dash + " - ".len();
+    if dash > DASH_REACH || !text[after..].chars().any(char::is_lowercase) {
+        return 0;
+    }
+    let mut parts = text[..dash].split(',');
+    let place_in_capitals = parts.next().is_some_and(|place| {
+        place.chars().any(char::is_uppercase) && !place.chars().any(char::is_lowercase)
+    });
+    let parts: Vec<&str> = parts.map(str::trim).collect();
+    let last = parts.len().checked_sub(1);
+    let slot = |i: usize, part: &str| part.is_empty() && Some(i) == last;
+    let dated = parts
+        .iter()
+        .enumerate()
+        .any(|(i, part)| month_day(part) || slot(i, part))
+        && parts
+            .iter()
+            .enumerate()
+            .all(|(i, part)| slot(i, part) || month_day(part) || region(part));
+    if place_in_capitals && dated { after } else { 0 }
+}
+
+/// Month names and their wire abbreviations.
+static MONTHS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    crate::data_lines(include_str!("../../../data/claims/dateline_months.txt")).collect()
+});
+
+/// Words a region after the place may have ("N.Y.", "West Germany").
+const REGION_WORDS: usize = 3;
+
+/// "April 9", "Oct 19", "Sept. 3".
+fn month_day(part: &str) -> bool {
+    let mut words = part.split_whitespace();
+    let (Some(month), Some(day), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    let month = month.strip_suffix('.').unwrap_or(month);
+    MONTHS.contains(&month)
+        && day.len() <= 2
+        && day.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+}
+
+/// "Texas", "N.Y.", "West Germany": a few capitalized words of letters and periods.
+fn region(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    (1..=REGION_WORDS).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                && w.chars().all(|c| c.is_alphabetic() || c == '.')
         })
-        .map_or(0, |(i, n)| i + n)
 }
 
 /// The first dash followed by a space in `head` ("\u{2014} ", "- ", "\u{2013} ", "-- "),
@@ -108,6 +176,33 @@ mod tests {
                 first_dash_by_search(text),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn dated_datelines_end_after_their_dash() {
+        assert_eq!(dateline_len("NEW DELHI, April 9 - India's target"), 21);
+        assert_eq!(dateline_len("ALBANY, N.Y., Oct 19 - The state"), 23);
+        assert_eq!(dateline_len("WASHINGTON, Sept. 3 - The agency"), 22);
+        assert_eq!(dateline_len("FORT WORTH, Texas, - The company"), 21);
+        assert_eq!(
+            dateline_len("HANOVER, West Germany, March 11 - Turnover"),
+            34
+        );
+    }
+
+    #[test]
+    fn openings_like_dated_datelines_are_not_ones() {
+        for text in [
+            "Sales, April 9 - the best day - rose",
+            "NATO, which has 30 members - more than ever - spent",
+            "NEW DELHI, April 9 - INDIA'S TARGET",
+            "U.S., Japan - the talks resumed",
+            "NEW DELHI, April 9 and later - the talks",
+            "NEW DELHI, April 9 \u{2014} a dash of another kind",
+            "NEW DELHI, April 99 - the talks",
+        ] {
+            assert_eq!(dateline_len(text), 0, "{text}");
         }
     }
 
