@@ -699,3 +699,21 @@ fn possessive_plurals_inside_names_and_temperature_letters() {
         "El Granado hit 46 C (114.8 F) on Saturday, and Seville 45.2C, AEMET said.",
     ]));
 }
+
+#[test]
+fn canadian_provinces_are_places_and_a_utility_stays_whole() {
+    let out = render(&[
+        "Strikers in Oshawa, Ontario and Ontario Hydro met in British Columbia and Alberta.",
+    ]);
+    for (id, name) in [
+        ("place:ca-on", "ontario"),
+        ("place:ca-bc", "british columbia"),
+        ("place:ca-ab", "alberta"),
+    ] {
+        assert!(
+            out.contains(&format!("{id} place \"{name}\" in CA")),
+            "{out}"
+        );
+    }
+    assert!(out.contains("organization \"ontario hydro\""), "{out}");
+}
