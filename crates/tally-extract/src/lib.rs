@@ -131,12 +131,16 @@ impl Pipeline {
     ///
     /// Returns one result per document, in order: a document stops at its first failing
     /// extractor (its error, layers added before it stay) and the others go on.
-    pub fn run_batch(&self, docs: &mut [Document]) -> Vec<Result<(), ExtractError>> {
+    /// `docs` may hold the documents or references to them.
+    pub fn run_batch<D: std::borrow::BorrowMut<Document>>(
+        &self,
+        docs: &mut [D],
+    ) -> Vec<Result<(), ExtractError>> {
         let mut results: Vec<Result<(), ExtractError>> = docs.iter().map(|_| Ok(())).collect();
         for extractor in &self.extractors {
             for (doc, result) in docs.iter_mut().zip(results.iter_mut()) {
                 if result.is_ok() {
-                    *result = extractor.run(doc);
+                    *result = extractor.run(doc.borrow_mut());
                 }
             }
         }

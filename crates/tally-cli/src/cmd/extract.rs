@@ -53,21 +53,6 @@ enum Item {
     Failed(&'static str, String),
 }
 
-/// Runs each extractor over every document of `batch` in turn: what `Pipeline::run` does
-/// for one document, a stage at a time. A document stops at its first error.
-fn run_batch(pipeline: &Pipeline, batch: &mut [Item]) -> Vec<Result<(), tally_core::ExtractError>> {
-    let mut results: Vec<Result<(), tally_core::ExtractError>> =
-        batch.iter().map(|_| Ok(())).collect();
-    for extractor in pipeline.extractors() {
-        for (item, result) in batch.iter_mut().zip(results.iter_mut()) {
-            if let (Item::Doc(doc, _), Ok(())) = (item, &result) {
-                *result = extractor.run(doc);
-            }
-        }
-    }
-    results
-}
-
 /// Runs `tally extract`.
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let options = args.ingest.options()?;
@@ -83,9 +68,16 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let mut lines = Vec::with_capacity(2 * OUT_BUFFER);
     let mut batch: Vec<Item> = Vec::with_capacity(BATCH);
     let mut flush = |batch: &mut Vec<Item>, lines: &mut Vec<u8>| -> anyhow::Result<()> {
-        let results = run_batch(&pipeline, batch);
+        let mut read: Vec<&mut Document> = batch
+            .iter_mut()
+            .filter_map(|item| match item {
+                Item::Doc(doc, _) => Some(doc),
+                Item::Failed(..) => None,
+            })
+            .collect();
+        let mut results = pipeline.run_batch(&mut read).into_iter();
         // Messages in input order, as if each document had gone through on its own.
-        for (item, result) in batch.drain(..).zip(results) {
+        for item in batch.drain(..) {
             let (doc, ingest_diagnostics) = match item {
                 Item::Doc(doc, n) => (doc, n),
                 Item::Failed(code, message) => {
@@ -94,6 +86,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
                     continue;
                 }
             };
+            let result = results.next().unwrap_or(Ok(()));
             for diagnostic in doc.diagnostics.iter().take(ingest_diagnostics) {
                 exit::warn(&diagnostic.code, &diagnostic.message);
             }
@@ -206,69 +199,5 @@ pub fn origin(doc: &Document) -> String {
             }
         }
         None => doc.id.clone(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use tally_core::{DocumentMeta, ExtractError, Extractor, Layer};
-
-    /// Fails on a body holding "bad"; otherwise adds a diagnostic naming itself.
-    struct Stage(&'static str);
-
-    impl Extractor for Stage {
-        fn name(&self) -> &'static str {
-            self.0
-        }
-        fn requires(&self) -> &'static [Layer] {
-            &[]
-        }
-        fn provides(&self) -> &'static [Layer] {
-            &[]
-        }
-        fn run(&self, doc: &mut Document) -> Result<(), ExtractError> {
-            if self.0 == "second" && doc.body.contains("bad") {
-                return Err(ExtractError::MissingLayer {
-                    extractor: self.0,
-                    layer: Layer::Tokens,
-                });
-            }
-            doc.diagnostics.push(tally_core::Diagnostic {
-                code: self.0.to_owned(),
-                severity: tally_core::Severity::Warning,
-                message: String::new(),
-            });
-            Ok(())
-        }
-    }
-
-    #[test]
-    fn a_batch_runs_every_stage_on_each_document_in_order_and_stops_one_at_its_error() {
-        let stages: Vec<Box<dyn Extractor>> = vec![
-            Box::new(Stage("first")),
-            Box::new(Stage("second")),
-            Box::new(Stage("third")),
-        ];
-        let pipeline = Pipeline::new(stages).unwrap();
-        let doc = |body: &str| Item::Doc(Document::new(DocumentMeta::default(), [body]), 0);
-        let mut batch = vec![
-            doc("good one"),
-            Item::Failed("E002", "unreadable".into()),
-            doc("a bad one"),
-            doc("good two"),
-        ];
-        let results = run_batch(&pipeline, &mut batch);
-        assert_eq!(
-            results.iter().map(Result::is_ok).collect::<Vec<_>>(),
-            [true, true, false, true]
-        );
-        let codes = |item: &Item| match item {
-            Item::Doc(d, _) => d.diagnostics.iter().map(|d| d.code.clone()).collect(),
-            Item::Failed(..) => Vec::new(),
-        };
-        assert_eq!(codes(&batch[0]), ["first", "second", "third"]);
-        assert_eq!(codes(&batch[2]), ["first"]);
-        assert_eq!(codes(&batch[3]), ["first", "second", "third"]);
     }
 }
