@@ -33,7 +33,6 @@
 //! figures or word overlap, not from meaning.
 
 mod content;
-mod dateline;
 mod draft;
 mod link;
 mod merge;

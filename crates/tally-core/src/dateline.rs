@@ -72,7 +72,7 @@ fn dated_dateline_len(text: &str, dash: usize) -> usize {
 
 /// Month names and their wire abbreviations.
 static MONTHS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-    crate::data_lines(include_str!("../../../data/claims/dateline_months.txt")).collect()
+    crate::data_lines(include_str!("../../../data/text/dateline_months.txt")).collect()
 });
 
 /// Words a region after the place may have ("N.Y.", "West Germany").
