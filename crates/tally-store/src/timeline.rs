@@ -54,7 +54,9 @@
 //! protesters", "people") are not evidence of the same subject. Estimates come by the first
 //! day their date covers, then its last day, then the date's text (`2016-Q1`, `2016`,
 //! `2016-03-01`, `2016-03`: see `when.rs`); estimates without a date
-//! sort last and are never flagged. Anonymous claimants are matched by their description,
+//! sort last and are never flagged. The flags compare the days a date covers, so a month
+//! overlaps each of its days (no gap for the window, neither one later for a revision);
+//! a date wider than a year (a decade) is never flagged. Anonymous claimants are matched by their description,
 //! so "officials" in two unrelated stories count as one claimant.
 
 use rustc_hash::FxHashMap;
@@ -136,7 +138,8 @@ pub enum Flag {
 /// One estimate on the timeline.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Estimate {
-    /// When it was said (the claim's said-at date) or else published, `YYYY-MM-DD`.
+    /// When it was said (the claim's said-at date) or else published: a TIMEX3 value, a
+    /// day (`YYYY-MM-DD`) or a coarser week, month, quarter or year (`2016-03`).
     pub date: Option<String>,
     /// The words ("several hundred").
     pub raw: String,
@@ -818,15 +821,38 @@ fn range(e: &Estimate) -> Option<(f64, f64)> {
     Some((low, high))
 }
 
-/// Flags contradictions and revisions. Estimates are in date order (undated last), so a
-/// contradiction partner is found by walking back only while inside the window, and a
-/// revision compares with the claimant's latest earlier estimate about the same thing:
-/// linear in the estimates times the number inside one window.
+/// Dates wider than this (a decade, a century) pin a count to no time a window can hold:
+/// their estimates are never flagged, as undated ones are not.
+const MAX_FLAGGED_SPAN_DAYS: i64 = 366;
+
+/// The days an estimate's date covers, `(first, last)`, when it can be flagged: a day, a
+/// week, a month, a quarter, a season or a year (see `when.rs`).
+fn flagged_days(e: &Estimate) -> Option<(i64, i64)> {
+    crate::when::day_range(&e.date).filter(|(first, last)| last - first <= MAX_FLAGGED_SPAN_DAYS)
+}
+
+/// Flags contradictions and revisions. Estimates are in date order (by first day, then
+/// last day; undated last). Two dates are compared by the days they cover: their gap is
+/// the days between the end of one and the start of the other, none when they overlap
+/// ("2016-03" and "2016-03-14"), and a contradiction needs a gap of at most `window_days`.
+/// A partner is found by walking back only while some earlier date still reaches into the
+/// window (a year's date reaches to its December), and a revision compares with the
+/// claimant's latest earlier estimate about the same thing: linear in the estimates times
+/// the number inside one window.
 fn flag(estimates: &mut [Estimate], about: &[About], window_days: i64, story_anchor: bool) {
     debug_assert_eq!(estimates.len(), about.len());
-    let days: Vec<Option<i64>> = estimates
+    let days: Vec<Option<(i64, i64)>> = estimates.iter().map(flagged_days).collect();
+    // The latest last day of the dates up to each index: walking back, once it falls out
+    // of the window no earlier date can be inside it.
+    let reach: Vec<Option<i64>> = days
         .iter()
-        .map(|e| e.date.as_deref().and_then(day_number))
+        .scan(None, |latest: &mut Option<i64>, d| {
+            *latest = match (*latest, *d) {
+                (Some(l), Some((_, last))) => Some(l.max(last)),
+                (l, d) => l.or(d.map(|(_, last)| last)),
+            };
+            Some(*latest)
+        })
         .collect();
     let ranges: Vec<Option<(f64, f64)>> = estimates.iter().map(range).collect();
     // Each claimant's estimates so far, latest last.
@@ -836,9 +862,12 @@ fn flag(estimates: &mut [Estimate], about: &[About], window_days: i64, story_anc
             continue;
         };
         for i in (0..j).rev() {
-            let Some(di) = days[i] else { continue };
-            if dj - di > window_days {
+            if reach[i].is_none_or(|r| dj.0 - r > window_days) {
                 break;
+            }
+            let Some(di) = days[i] else { continue };
+            if gap_days(di, dj) > window_days {
+                continue;
             }
             let Some(ri) = ranges[i] else { continue };
             if contradicts((&about[i], ri), (&about[j], rj), story_anchor) {
@@ -855,12 +884,24 @@ fn flag(estimates: &mut [Estimate], about: &[About], window_days: i64, story_anc
         });
         if let Some(i) = previous
             && ranges[i] != Some(rj)
-            && days[i].is_some_and(|di| dj > di)
+            && days[i].is_some_and(|di| later(di, dj))
         {
             estimates[j].flags.push(Flag::Revision { of: i });
         }
         earlier.push(j);
     }
+}
+
+/// Days between two date ranges: from the end of the earlier to the start of the later,
+/// 0 when they overlap.
+fn gap_days(a: (i64, i64), b: (i64, i64)) -> i64 {
+    (b.0 - a.1).max(a.0 - b.1).max(0)
+}
+
+/// Whether `b` is after `a`: it starts and ends later. A day inside a month ("2016-03-14"
+/// in "2016-03") is neither before nor after it, so it revises nothing said then.
+fn later(a: (i64, i64), b: (i64, i64)) -> bool {
+    b.0 > a.0 && b.1 > a.1
 }
 
 /// Whether two dated estimates with ranges contradict each other: ranges that do not

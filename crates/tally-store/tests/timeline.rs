@@ -866,3 +866,75 @@ fn the_limit_keeps_the_earliest_days() {
     let dates: Vec<String> = dated_by(&said, 3).into_iter().map(|(_, d)| d).collect();
     assert_eq!(dates, ["2016-Q1", "2016", "2016-01-05"]);
 }
+
+/// `doc` said at `date` (a TIMEX3 value), published on 2016-12-31.
+fn said_at(mut doc: Document, date: &str) -> Document {
+    doc.claims[0].said_at.as_mut().unwrap().date = date.to_owned();
+    doc
+}
+
+/// A Kursk story of North Korean losses: `claimant` says `raw` (`low` to `high`) at `date`.
+fn kursk(n: u64, claimant: &str, date: &str, raw: &'static str, low: f64, high: f64) -> Document {
+    let sentence = format!("North Korean forces lost {raw} in Kursk.");
+    let figure = fig(raw, low, high)
+        .about("North Korean forces", Some("KP"))
+        .at("Kursk", Some("place:kursk"));
+    said_at(story(n, claimant, "2016-12-31", &sentence, &[figure]), date)
+}
+
+/// A month overlaps each of its days, and is within the window of a day a few days after
+/// it ends; a year months before is not, and a decade is never flagged.
+#[test]
+fn coarse_dates_contradict_by_the_days_they_cover() {
+    let got = flags(vec![
+        kursk(
+            1,
+            "a U.S. official",
+            "2016-03",
+            "several hundred",
+            300.0,
+            900.0,
+        ),
+        kursk(
+            2,
+            "Ukraine's intelligence",
+            "2016-03-14",
+            "3,000",
+            3000.0,
+            3000.0,
+        ),
+        // Five days after March ends, 22 after the 14th.
+        kursk(3, "the ministry", "2016-04-05", "50", 50.0, 50.0),
+        kursk(4, "a think tank", "2015", "10,000", 10_000.0, 10_000.0),
+        kursk(5, "a blogger", "201X", "1", 1.0, 1.0),
+    ]);
+    assert_eq!(
+        got,
+        pairs(&[
+            ("several hundred", "contradicts", "3,000"),
+            ("3,000", "contradicts", "several hundred"),
+            ("several hundred", "contradicts", "50"),
+            ("50", "contradicts", "several hundred"),
+        ])
+    );
+}
+
+/// A claimant's day inside a month it spoke of earlier is not later than it, so not a
+/// revision; a quarter after that day is, and a day after the quarter has ended too.
+#[test]
+fn coarse_dates_revise_only_what_they_follow() {
+    let official = "a U.S. official";
+    let got = flags(vec![
+        kursk(1, official, "2016-03", "several hundred", 300.0, 900.0),
+        kursk(2, official, "2016-03-14", "1,000 to 1,200", 1000.0, 1200.0),
+        kursk(3, official, "2016-Q2", "2,000", 2000.0, 2000.0),
+        kursk(4, official, "2016-07-02", "2,500", 2500.0, 2500.0),
+    ]);
+    assert_eq!(
+        got,
+        pairs(&[
+            ("2,000", "revises", "1,000 to 1,200"),
+            ("2,500", "revises", "2,000"),
+        ])
+    );
+}
