@@ -629,6 +629,15 @@ mod tests {
     }
 
     #[test]
+    fn an_aircraft_model_after_its_maker_is_no_figure() {
+        assert!(kept("The final Boeing 717 was built in 2006").is_empty());
+        assert!(kept("A HONDURAN BOEING 727 WHICH CRASHED").is_empty());
+        assert!(kept("The Boeing 777 is a family of jets").is_empty());
+        // The count before the maker stays.
+        assert_eq!(kept("it ordered 15 Boeing 777 jets"), ["15"]);
+    }
+
+    #[test]
     fn figures_stay() {
         assert_eq!(
             kept("12 killed, $5.6 billion, 40%, several hundred, one soldier"),
