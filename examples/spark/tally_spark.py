@@ -343,6 +343,76 @@ def clusters(spark, documents, similarity: float, max_rounds: int = 64):
     return docs.join(labels, docs._pk == labels.v).select("id", F.col("label").alias("cluster_id"))
 
 
+def _day_range_sql(col: str) -> Tuple[str, str]:
+    """Spark SQL for the first and last day a TIMEX3 value in ``col`` covers, as in
+    tally-store's when.rs: a day (a time of day dropped), a month, an ISO week, its weekend
+    or one of its days, a quarter, a half, a northern season (winter starts the year), a
+    year, a decade (``201X``) or a century (``20XX``); NULL for references (``PRESENT_REF``),
+    unknown years (``XXXX-03``) and malformed values. Every date is built from a month's
+    first day and offsets, so no invalid value reaches make_date (which raises under ANSI
+    mode); values before the year 1000 are left undated."""
+    v = f"regexp_replace(trim({col}), 'T.*$', '')"
+    y = f"int(substr({v}, 1, 4))"
+
+    def month(year: str, m: str) -> str:
+        return f"make_date({year}, {m}, 1)"
+
+    def end(year: str, m: str) -> str:
+        return f"last_day({month(year, m)})"
+
+    # Months "SP", "SU", "FA" start in March, June, September.
+    season = f"CASE substr({v}, 6, 2) WHEN 'SP' THEN 3 WHEN 'SU' THEN 6 ELSE 9 END"
+    jan4 = f"make_date({y}, 1, 4)"
+    monday = f"date_add({jan4}, (int(substr({v}, 7, 2)) - 1) * 7 - weekday({jan4}))"
+    week_tail = f"substr({v}, 10)"
+    week_day = f"date_add({monday}, int({week_tail}) - 1)"
+    digits = f"regexp_extract({v}, '^([0-9]+)', 1)"
+    span = f"int(pow(10, 4 - length({digits})))"
+    decade_start = f"int({digits}) * {span}"
+    day_of_month = f"int(substr({v}, 9, 2))"
+    month_start = month(y, f"int(substr({v}, 6, 2))")
+    day = (
+        f"CASE WHEN {day_of_month} BETWEEN 1 AND day(last_day({month_start})) "
+        f"THEN date_add({month_start}, {day_of_month} - 1) END"
+    )
+    kinds = [
+        ("^[0-9]{4}-(0[1-9]|1[0-2])-[0-9]{2}$", day, day),
+        ("^[0-9]{4}-(0[1-9]|1[0-2])$", month_start, f"last_day({month_start})"),
+        (
+            "^[0-9]{4}-Q[1-4]$",
+            month(y, f"int(substr({v}, 7, 1)) * 3 - 2"),
+            end(y, f"int(substr({v}, 7, 1)) * 3"),
+        ),
+        (
+            "^[0-9]{4}-H[12]$",
+            month(y, f"int(substr({v}, 7, 1)) * 6 - 5"),
+            end(y, f"int(substr({v}, 7, 1)) * 6"),
+        ),
+        ("^[0-9]{4}-(SP|SU|FA)$", month(y, season), end(y, f"{season} + 2")),
+        ("^[0-9]{4}-WI$", month(f"{y} - 1", "12"), end(y, "2")),
+        ("^[0-9]{4}-W(0[1-9]|[1-4][0-9]|5[0-3])$", monday, f"date_add({monday}, 6)"),
+        (
+            "^[0-9]{4}-W(0[1-9]|[1-4][0-9]|5[0-3])-WE$",
+            f"date_add({monday}, 5)",
+            f"date_add({monday}, 6)",
+        ),
+        ("^[0-9]{4}-W(0[1-9]|[1-4][0-9]|5[0-3])-[1-7]$", week_day, week_day),
+        (
+            "^[1-9][0-9]{0,3}X*$",
+            f"CASE WHEN length({v}) <= 4 THEN make_date({decade_start}, 1, 1) END",
+            f"CASE WHEN length({v}) <= 4 THEN make_date({decade_start} + {span} - 1, 12, 31) END",
+        ),
+    ]
+
+    def case(pick: int) -> str:
+        arms = " ".join(f"WHEN {v} RLIKE '{k[0]}' THEN {k[pick]}" for k in kinds)
+        return f"CASE {arms} END"
+
+    return case(1), case(2)
+
+
+FIRST_DAY, LAST_DAY = _day_range_sql("f.date")
+
 TIMELINE_SQL = """
 WITH f AS (
     SELECT f.measure, coalesce(f.subject_entity, lower(f.subject)) AS subject_key,
@@ -354,15 +424,17 @@ WITH f AS (
            f.date, f.raw, f.low, f.best, f.high, f.open_high, f.unit, f.hedges, f.subject,
            f.place, coalesce(c.claimant, 'unattributed') AS claimant,
            coalesce(c.kind, 'unattributed') AS sourcing, c.content, f.document_id,
-           f.publisher, d._pk
+           f.publisher, d._pk, {first_day} AS first_day, {last_day} AS last_day
     FROM figures f
     JOIN documents d ON d.id = f.document_id
     LEFT JOIN claims c ON c.claim_key = f.claim_key
     WHERE f.measure <> 'other'
 ), e AS (
     SELECT measure, subject_key, place_key, estimate,
-           min_by(struct(date, raw, low, best, high, open_high, unit, hedges, subject, place,
-                         claimant, sourcing, content), struct(date IS NULL, date, _pk)) AS v,
+           -- An estimate is dated by its first copy in the store's day order.
+           min_by(struct(date, first_day, last_day, raw, low, best, high, open_high, unit,
+                         hedges, subject, place, claimant, sourcing, content),
+                  struct(date IS NULL, first_day IS NULL, first_day, last_day, date, _pk)) AS v,
            count(DISTINCT document_id) AS carriers,
            to_json(array_sort(collect_set(publisher))) AS publishers
     FROM f GROUP BY measure, subject_key, place_key, estimate
@@ -371,7 +443,11 @@ SELECT measure, subject_key, place_key, estimate, v.*, carriers, publishers,
        coalesce(v.low, v.best) AS range_low,
        CASE WHEN v.open_high THEN double('inf') ELSE coalesce(v.high, v.best) END AS range_high
 FROM e
-"""
+""".format(first_day=FIRST_DAY, last_day=LAST_DAY)
+
+
+# As tally-store's timeline.rs: dates wider than a year are never flagged.
+MAX_FLAGGED_SPAN_DAYS = 366
 
 
 def timelines(spark, window_days: int):
@@ -380,17 +456,21 @@ def timelines(spark, window_days: int):
     return spark.sql(
         f"""
         WITH known AS (
-            -- Dates are TIMEX3 values; only whole days are compared (as in the store),
-            -- so "1986-Q3" or "2024-12" stay on the timeline unflagged.
+            -- Dates are TIMEX3 values, compared by the days they cover as in the store:
+            -- "2016-03" overlaps "2016-03-14"; a date wider than a year (a decade) is
+            -- left unflagged.
             SELECT * FROM estimates
-            WHERE subject_key IS NOT NULL AND date RLIKE '^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}$'
+            WHERE subject_key IS NOT NULL AND first_day IS NOT NULL
+              AND datediff(last_day, first_day) <= {MAX_FLAGGED_SPAN_DAYS}
               AND range_low IS NOT NULL AND range_high IS NOT NULL
         ), contradictions AS (
             SELECT a.estimate, collect_set(b.estimate) AS contradicts
             FROM known a JOIN known b
               ON a.measure = b.measure AND a.subject_key = b.subject_key
              AND a.place_key <=> b.place_key AND a.estimate <> b.estimate
-             AND abs(datediff(to_date(a.date), to_date(b.date))) <= {int(window_days)}
+             -- The days between the two ranges, none when they overlap.
+             AND greatest(datediff(b.first_day, a.last_day), datediff(a.first_day, b.last_day),
+                          0) <= {int(window_days)}
              AND NOT (a.range_low <= b.range_high AND b.range_low <= a.range_high)
             GROUP BY a.estimate
         ), revisions AS (
@@ -398,16 +478,22 @@ def timelines(spark, window_days: int):
                    lag(estimate) OVER w AS previous,
                    lag(range_low) OVER w AS previous_low,
                    lag(range_high) OVER w AS previous_high,
-                   lag(date) OVER w AS previous_date,
-                   range_low, range_high, date
+                   lag(first_day) OVER w AS previous_first,
+                   lag(last_day) OVER w AS previous_last,
+                   range_low, range_high, first_day, last_day
             FROM known WHERE sourcing <> 'unattributed'
-            WINDOW w AS (PARTITION BY measure, subject_key, lower(claimant) ORDER BY date, estimate)
+            -- tally timeline's order: first day, last day, the date's text.
+            WINDOW w AS (PARTITION BY measure, subject_key, lower(claimant)
+                         ORDER BY first_day, last_day, date, estimate)
         )
         SELECT e.measure, e.subject_key, e.place_key, e.date, e.raw, e.low, e.best, e.high,
                e.open_high, e.unit, e.hedges, e.subject, e.place, e.claimant, e.sourcing,
                e.content, e.carriers, e.publishers, e.estimate,
                to_json(coalesce(c.contradicts, array())) AS contradicts,
-               CASE WHEN r.previous IS NOT NULL AND r.date > r.previous_date
+               -- Later: starts and ends after the previous date (a day inside a month
+               -- said earlier revises nothing).
+               CASE WHEN r.previous IS NOT NULL AND r.first_day > r.previous_first
+                     AND r.last_day > r.previous_last
                      AND (r.range_low <> r.previous_low OR r.range_high <> r.previous_high)
                     THEN r.previous END AS revises
         FROM estimates e
