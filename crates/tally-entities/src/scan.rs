@@ -232,6 +232,16 @@ pub fn words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) {
             }
             (c.is_uppercase(), false, c.len_utf8())
         } else {
+            if b == b'&' && spaced && i + 1 < end && bytes[i + 1] == b' ' {
+                // A spaced ampersand is a word, as "and" is, so names join across it
+                // as they do across their other connectors ("Procter & Gamble", "London
+                // School of Hygiene & Tropical Medicine").
+                out.push(ampersand(i, clean));
+                clean = true;
+                spaced = false;
+                i += 1;
+                continue;
+            }
             clean &= class & SPACE != 0;
             spaced = true;
             i += 1;
@@ -282,6 +292,22 @@ pub fn words(body: &str, start: usize, end: usize, out: &mut Vec<Word>) {
             spaced = true;
             i += 1;
         }
+    }
+}
+
+/// The word for a spaced `&` at `at`; out of line, as ampersands are rare.
+#[cold]
+#[inline(never)]
+fn ampersand(at: usize, clean: bool) -> Word {
+    Word {
+        start: at,
+        end: at + 1,
+        upper: false,
+        digit: false,
+        possessive: false,
+        joined: clean,
+        hyphenated: false,
+        plain: false,
     }
 }
 
@@ -450,6 +476,13 @@ mod tests {
                 }
                 (c.is_uppercase(), false, c.len_utf8())
             } else {
+                if b == b'&' && spaced && i + 1 < end && bytes[i + 1] == b' ' {
+                    out.push(ampersand(i, clean));
+                    clean = true;
+                    spaced = false;
+                    i += 1;
+                    continue;
+                }
                 clean &= class & SPACE != 0;
                 spaced = true;
                 i += 1;
@@ -547,6 +580,7 @@ mod tests {
             "U.S. President Joe Biden's team, Gen. Smith and Wal-Mart's Jobs' iPod.",
             "EADS-led Kremlin-backed al-Burhan el-Sisi O'Neill AT&T Z\u{fc}rich M\u{fc}ller-Lüdenscheidt",
             "Sen. Bernie Sanders of Vermont said: \"No.\" J.P. Morgan & Co. Inc. (JPM) rose 3.5%.",
+            "Procter & Gamble, School of Oriental & African Studies, x &y & z, & a &",
             "WASHINGTON, March 3 (Reuters) - THE U.N. SAID. Jones' dogs' bones\u{2019}s x\u{2019} y",
             "caf\u{e9} \u{c9}cole \u{4e2d}\u{6587} 12,000 A. B.C. a.b. St. Louis Mt. Fuji -x- 'q' &&",
             "",

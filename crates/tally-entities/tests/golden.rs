@@ -717,3 +717,20 @@ fn canadian_provinces_are_places_and_a_utility_stays_whole() {
     }
     assert!(out.contains("organization \"ontario hydro\""), "{out}");
 }
+
+#[test]
+fn a_spaced_ampersand_joins_a_name_as_and_does() {
+    let out = render(&[
+        "He said that after leaving his job with Procter & Gamble Co he would study \
+         there with researchers from the London School of Hygiene & Tropical Medicine.",
+    ]);
+    assert!(
+        out.contains("organization \"procter & gamble co\""),
+        "{out}"
+    );
+    assert!(!out.contains("\"gamble co\""), "{out}");
+    assert!(
+        out.contains("organization \"london school of hygiene & tropical medicine\""),
+        "{out}"
+    );
+}
