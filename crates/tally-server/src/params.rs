@@ -57,7 +57,8 @@ pub struct ClaimParams {
     pub until: Option<String>,
     /// `direct`, `indirect`, `mixed` or `reporter`.
     pub kind: Option<String>,
-    /// `true`: only anonymous claimants; `false`: only named ones.
+    /// `true`: only claims of anonymous speakers; `false`: only of named ones. Either
+    /// leaves out the reporter's own voice and claims whose speaker was not found.
     pub anonymous: Option<bool>,
     /// Only claims carried by this document id.
     pub document: Option<String>,
@@ -93,7 +94,8 @@ pub struct DocumentParams {
 pub struct SpeakerParams {
     /// Words of the name or descriptor, or of a name an article writes them under.
     pub q: Option<String>,
-    /// `true`: only anonymous; `false`: only named.
+    /// `true`: only anonymous speakers; `false`: only named ones. Either leaves out the
+    /// reporter's own voice (agency, publisher) and claimants not found (`unknown`).
     pub anonymous: Option<bool>,
     /// Page size, 1 to 200 (default 20).
     pub limit: Option<u32>,

@@ -294,6 +294,34 @@ fn speakers_entities_sources_and_search() {
         .map(|s| s["name"].as_str().unwrap())
         .collect();
     assert!(names.contains(&"A senior U.S. official"), "{names:?}");
+    // The anonymous/named filter lists speakers only, as `tally claims --anonymous`: not
+    // the reporter's voice (agency, publisher) nor claimants not found (unknown).
+    let kinds = |page: &serde_json::Value| -> Vec<(String, bool)> {
+        let mut kinds: Vec<(String, bool)> = page["speakers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                (
+                    s["kind"].as_str().unwrap().to_owned(),
+                    s["anonymous"] == true,
+                )
+            })
+            .collect();
+        kinds.dedup();
+        kinds
+    };
+    let all = kinds(&ok("/api/speakers?limit=200"));
+    assert!(all.iter().any(|(kind, _)| kind != "speaker"), "{all:?}");
+    for (flag, anonymous) in [("true", true), ("false", false)] {
+        let page = ok(&format!("/api/speakers?anonymous={flag}&limit=200"));
+        let got = kinds(&page);
+        assert!(!got.is_empty());
+        assert!(
+            got.iter().all(|k| *k == ("speaker".to_owned(), anonymous)),
+            "anonymous={flag}: {got:?}"
+        );
+    }
     let countries = ok("/api/entities?type=country&limit=200");
     assert!(
         countries["entities"]

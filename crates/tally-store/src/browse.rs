@@ -356,7 +356,9 @@ pub struct DocumentPage {
 pub struct NameFilter {
     /// Words of the name.
     pub q: Option<String>,
-    /// Speakers: only anonymous (`true`) or named (`false`). Entities: ignored.
+    /// Speakers: only anonymous (`true`) or named (`false`) speakers; either leaves out the
+    /// reporter's own voice (agency, publisher) and claimants not found (`unknown`), as
+    /// [`ClaimFilter::anonymous`] does. Entities: ignored.
     pub anonymous: Option<bool>,
     /// Entities: only this type (`country`, `person`, ...). Speakers: ignored.
     pub kind: Option<String>,
@@ -1338,7 +1340,8 @@ impl Store {
                  LEFT JOIN speakers s ON s.doc_pk = i.doc_pk AND s.id = i.speaker_id
                  WHERE (:q IS NULL OR instr(lower(c.claimant_name), lower(:q)) > 0
                          OR instr(lower(c.names), lower(:q)) > 0)
-                     AND (:anonymous IS NULL OR c.claimant_anonymous = :anonymous)
+                     AND (:anonymous IS NULL
+                         OR (c.claimant_kind = 'speaker' AND c.claimant_anonymous = :anonymous))
                  GROUP BY lower(c.claimant_name), c.claimant_kind, c.claimant_anonymous
                  ORDER BY 6 DESC, 7 DESC, 1
                  LIMIT :limit OFFSET :offset",
