@@ -240,7 +240,14 @@ pub(crate) fn parse(
             name_start -= 1;
         }
     }
+    // "Some Democrats", "many Palestinians": a quantifier before a plural name counts
+    // unnamed members of the group.
+    let members = name_start > 0
+        && head_end - name_start == 1
+        && crate::phrase::plural_like(ws[name_start].lower())
+        && counts_members(ws[0].lower());
     let named = name_start < head_end
+        && !members
         && !(head_end - name_start == 1
             && lex.noun(ws[name_start].lower()).is_some()
             && name_start == 0);
@@ -471,4 +478,21 @@ fn obtained_by(ws: &[Word<'_>], i: usize) -> bool {
             ws[i].lower(),
             "obtained" | "seen" | "reviewed" | "viewed" | "examined" | "acquired" | "verified"
         )
+}
+
+/// Whether a determiner counts members of a group ("some", "many", "two"): before a plural
+/// name ("Some Democrats") it makes an anonymous group, not the named body.
+pub(crate) fn counts_members(lower: &str) -> bool {
+    matches!(
+        lower,
+        "some"
+            | "many"
+            | "several"
+            | "most"
+            | "few"
+            | "other"
+            | "dozens"
+            | "hundreds"
+            | "thousands"
+    ) || crate::phrase::two_to_ten(lower)
 }

@@ -388,6 +388,10 @@ fn name_from_organization(
     }
     let mut first = target.start;
     if class(lex, words, first) == Class::Det {
+        // "Some Democrats": members of the body, not the body.
+        if descriptor::counts_members(words[first].lower()) {
+            return;
+        }
         first += 1;
     }
     let (Some(w), Some(last)) = (words.get(first), words.get(target.end - 1)) else {

@@ -204,6 +204,14 @@ pub(crate) fn left(lex: &Lexicon, words: &[Word<'_>], head: usize, floor: usize)
             end: head + 1,
         });
     }
+    // "Trump himself wrote": the reflexive stresses the source before it.
+    if matches!(
+        words[head].lower(),
+        "himself" | "herself" | "itself" | "themselves"
+    ) && head > floor
+    {
+        return left(lex, words, head - 1, floor);
+    }
     // "Bolton and Gorka both denounced", "the leaders all said": a floating quantifier
     // after the subject.
     if matches!(words[head].lower(), "both" | "all" | "each")

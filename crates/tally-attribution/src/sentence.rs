@@ -2073,6 +2073,11 @@ fn after(
                 class(lex, words, i),
                 Class::Break | Class::Prep | Class::Aux | Class::Pronoun
             )
+            // "told Politico the vice president needed to ...": an article after a name
+            // opens the reported clause's subject, not more of the addressee.
+            && !(i > cue.words.end
+                && matches!(words[i].lower(), "the" | "a" | "an")
+                && words[i - 1].is_capitalized())
         {
             i += 1;
         }

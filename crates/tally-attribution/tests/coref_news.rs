@@ -1093,3 +1093,19 @@ fn the_source_after_one_of_the_sources_is_that_group() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_quantifier_before_a_plural_name_makes_an_anonymous_group() {
+    let doc = run(
+        &["Some Democrats have privately said the plan is weak."],
+        &[("Democrats", EntityType::Organization, "Democratic Party")],
+    );
+    let s = &doc.speakers[0];
+    assert!(s.anonymous && s.group && s.name.is_none(), "{s:?}");
+    // The party named as a whole stays named.
+    let doc = run(
+        &["Democrats said the plan is weak."],
+        &[("Democrats", EntityType::Organization, "Democratic Party")],
+    );
+    assert!(!doc.speakers[0].anonymous, "{:?}", doc.speakers);
+}

@@ -2197,3 +2197,34 @@ fn a_participle_after_another_document_or_a_with_phrase_keeps_the_phrase() {
         );
     }
 }
+
+#[test]
+fn a_reflexive_after_the_source_is_no_part_of_it() {
+    let all = found(&["Trump himself wrote that there would be no third debate."]);
+    assert!(
+        has(
+            &all,
+            "wrote",
+            "Trump",
+            "that there would be no third debate"
+        ),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn an_article_after_the_addressee_opens_the_reported_clause() {
+    let all = found(&["One senator told Politico the vice president needed to close the deal."]);
+    assert!(
+        has(
+            &all,
+            "told",
+            "One senator",
+            "the vice president needed to close the deal"
+        ),
+        "{all:?}"
+    );
+    // The infinitive after a plain addressee stays the content.
+    let all = found(&["She urged lawmakers to act."]);
+    assert!(has(&all, "urged", "She", "to act"), "{all:?}");
+}
