@@ -13,7 +13,9 @@
 //!
 //! What the flags compare. Each estimate has a *subject* (the linked entity of the figure's
 //! subject, `KP`, when there is one) and a *place* (the place phrase, compared by linked
-//! entity when both sides have one, else by its case-folded words). Two estimates are about
+//! entity when both sides have one, else by its case-folded words). A document-local entity
+//! (`local:E3`, numbered within its document) is compared by its phrase's case-folded
+//! words instead, since two documents' `local:E3` are unrelated. Two estimates are about
 //! the same thing when they have the same measure and unit, their subjects agree when both
 //! are known, their places agree when both are known, and they share an anchor: the same
 //! subject, the same place, or the same story (one document carries both, and they have the
@@ -286,11 +288,17 @@ impl Store {
                     .claim
                     .as_ref()
                     .map(|c| (names.id(&c.claimant_kind), names.folded(&c.claimant))),
-                subject: row.subject_entity.as_deref().map(|e| names.id(e)),
+                subject: row
+                    .subject_entity
+                    .as_deref()
+                    .and_then(|e| names.entity(e, row.subject_text.as_deref())),
                 subject_words: row.subject_text.as_deref().map(|t| names.folded(t)),
                 documents: vec![row.doc_pk],
                 place: row.place_text.as_deref().map(|p| Place {
-                    entity: row.place_entity.as_deref().map(|e| names.id(e)),
+                    entity: row
+                        .place_entity
+                        .as_deref()
+                        .and_then(|e| names.entity(e, Some(p))),
                     words: names.folded(p),
                 }),
                 unit: row.unit.as_deref().map(|u| names.id(u)),
@@ -672,6 +680,18 @@ struct Names {
 }
 
 impl Names {
+    /// The id of a linked entity. A document-local id (`local:E3`) numbers one document's
+    /// entities, so across documents it names nothing: it is keyed by the phrase's
+    /// case-folded words instead (the speakers and entities lists merge local ids by name
+    /// too), or unknown without a phrase.
+    fn entity(&mut self, id: &str, phrase: Option<&str>) -> Option<u32> {
+        if id.starts_with("local:") {
+            let words = normalize_whitespace(phrase?).to_lowercase();
+            return Some(self.id(&format!("name:{words}")));
+        }
+        Some(self.id(id))
+    }
+
     /// The id of `name` itself.
     fn id(&mut self, name: &str) -> u32 {
         intern(&mut self.ids, name)

@@ -938,3 +938,28 @@ fn coarse_dates_revise_only_what_they_follow() {
         ])
     );
 }
+
+/// `local:E3` is the third entity of one document: two stories' `local:E3` are compared by
+/// their phrases, so two unrelated companies are not one subject and one company is.
+#[test]
+fn document_local_entities_are_compared_across_stories_by_their_phrase() {
+    let company = |n: u64, claimant: &str, name: &'static str, raw: &'static str, v: f64| {
+        let sentence = format!("{name} lost {raw} in the blast.");
+        story(
+            n,
+            claimant,
+            "2016-03-14",
+            &sentence,
+            &[fig(raw, v, v).about(name, Some("local:E3"))],
+        )
+    };
+    let got = flags(vec![
+        company(1, "the police", "Acme Chemicals", "12", 12.0),
+        company(2, "the union", "Borealis Mining", "40", 40.0),
+        company(3, "the mayor", "Acme  chemicals", "30", 30.0),
+    ]);
+    assert_eq!(
+        got,
+        pairs(&[("12", "contradicts", "30"), ("30", "contradicts", "12")])
+    );
+}
