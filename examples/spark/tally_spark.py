@@ -415,8 +415,13 @@ FIRST_DAY, LAST_DAY = _day_range_sql("f.date")
 
 TIMELINE_SQL = """
 WITH f AS (
-    SELECT f.measure, coalesce(f.subject_entity, lower(f.subject)) AS subject_key,
-           coalesce(f.place_entity, lower(f.place)) AS place_key,
+    -- A document-local entity (local:E3) numbers one document's entities: across
+    -- documents it is keyed by its phrase, as in tally's store.
+    SELECT f.measure,
+           coalesce(CASE WHEN f.subject_entity NOT LIKE 'local:%' THEN f.subject_entity END,
+                    lower(f.subject)) AS subject_key,
+           coalesce(CASE WHEN f.place_entity NOT LIKE 'local:%' THEN f.place_entity END,
+                    lower(f.place)) AS place_key,
            -- One estimate per figure wording per claim, or per cluster without a claim,
            -- as in tally's store.
            CASE WHEN f.claim_key IS NOT NULL THEN concat('c', f.claim_key, ':', lower(f.raw))
