@@ -600,6 +600,9 @@ pub fn find_cased(ctx: &SentenceCtx<'_>, out: &mut Vec<Candidate>) {
         // Whether the run took a "for" ("Organisation for Economic Cooperation and
         // Development"): an "and" before a capitalized word in no list goes on with it.
         let mut took_for = false;
+        // Whether the run took an "of" after an organization head ("Association of
+        // Machinists"): a two-word name after "and" may then go on with it.
+        let mut took_head_of = false;
         while j + 1 < n
             && if words[j].possessive {
                 // After a possessive no word is joined; a plural noun's goes on before a
@@ -636,6 +639,12 @@ pub fn find_cased(ctx: &SentenceCtx<'_>, out: &mut Vec<Candidate>) {
                 && words[next + 1].upper
                 && ctx.has(next, CONNECTOR)
             {
+                took_head_of |= ctx.is_of(next) && ctx.has(j, ORG_HEAD);
+                j = next + 1;
+            } else if took_head_of && ctx.text(next) == "and" && and_goes_on(ctx, j, next) {
+                // "International Association of Machinists and Aerospace Workers",
+                // "London School of Hygiene and Tropical Medicine".
+                took_head_of = false;
                 j = next + 1;
             } else if next + 2 < n
                 && j == i
@@ -706,6 +715,32 @@ pub fn find_cased(ctx: &SentenceCtx<'_>, out: &mut Vec<Candidate>) {
         run(ctx, i, j, out);
         i = j + 1;
     }
+}
+
+/// Whether the "and" at `and` goes on with a name that took an "of" after its head: the
+/// word before it and the two after it are capitalized words in no list, not acronyms,
+/// and the two end in a plural agent noun, as an association's members are named
+/// ("Aerospace Workers", "Electronics Engineers", "Oil Producers"; not "Bank of
+/// Japan and Toyota", "Department of Justice and FBI", "Department of Labor and Air
+/// Force").
+fn and_goes_on(ctx: &SentenceCtx<'_>, before: usize, and: usize) -> bool {
+    let words = ctx.words;
+    let plain = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|w| w.joined && w.upper && !w.digit && !w.possessive)
+            && ctx.covered[k].is_none()
+            && !is_acronym(ctx.text(k))
+            && !ctx.has(
+                k,
+                STOP | TITLE | TITLE_FIRST | FIRST_NAME | ORG_SUFFIX | ORG_HEAD | ORG_PREFIX,
+            )
+    };
+    ctx.covered[before].is_none()
+        && !words[before].possessive
+        && plain(and + 1)
+        && plain(and + 2)
+        && ctx.text(and + 2).ends_with("ers")
 }
 
 /// Whether the capitalized words `from..=to` and those after the "for" at `to + 1` make one

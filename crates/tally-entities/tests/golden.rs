@@ -734,3 +734,18 @@ fn a_spaced_ampersand_joins_a_name_as_and_does() {
         "{out}"
     );
 }
+
+#[test]
+fn an_organization_named_x_of_y_and_z_stays_whole() {
+    let out = render(&[
+        "The strike was called by the International Association of Machinists and \
+         Aerospace Workers, which said the talks with the Bank of Japan and Toyota failed.",
+    ]);
+    assert!(
+        out.contains(
+            "organization \"international association of machinists and aerospace workers\""
+        ),
+        "{out}"
+    );
+    assert!(out.contains("\"bank of japan\""), "{out}");
+}
