@@ -165,13 +165,34 @@ fn dates_from_before(body: &str, scope: &std::ops::Range<usize>, t: &Timex, cue:
         return true;
     }
     let head = body.get(scope.start..t.span.start).unwrap_or("x").trim();
-    let opens =
-        head.is_empty() || lowercase_in(head, &["on", "in", "late", "early", "earlier", "later"]);
+    let opens = head.is_empty()
+        || lowercase_in(head, &["on", "in", "late", "early", "earlier", "later"])
+        || setting_head(head);
     let source = gap.strip_prefix(',').unwrap_or(gap);
     opens
         && !source.contains([',', ';', '"', '“', '”', '(', ')'])
         && source.split_whitespace().count() <= MAX_SOURCE_WORDS
 }
+
+/// "In an interview with NPR on", "At a news conference in Kyiv on": a short setting
+/// phrase opening the sentence, whose time then dates the cue after the source. No clause
+/// inside it ("In the war that began on ...").
+fn setting_head(head: &str) -> bool {
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    words.len() <= MAX_SETTING_WORDS
+        && lowercase_in(first, &["in", "at", "during", "speaking"])
+        && lowercase_in(last, &["on", "at", "in"])
+        && !head.contains([',', ';', '"', '“', '”'])
+        && !words
+            .iter()
+            .any(|w| lowercase_in(w, &["that", "which", "who", "when", "after", "since"]))
+}
+
+/// Most words of a setting phrase opening a sentence ("In an interview with NPR on").
+const MAX_SETTING_WORDS: usize = 8;
 
 /// Most words between a time opening the sentence and the cue: the source ("the
 /// country's health ministry").
@@ -312,6 +333,21 @@ mod tests {
         assert_eq!(
             dated("Last week the ministry said 40 people died", "said").as_deref(),
             Some("2024-W50")
+        );
+        assert_eq!(
+            dated(
+                "In an interview with NPR on Thursday, campaign chair Jen O'Malley Dillon said it was tied",
+                "said"
+            )
+            .as_deref(),
+            Some("2024-12-12")
+        );
+        assert_eq!(
+            dated(
+                "In the war that began on Monday, Russia said it had won",
+                "said"
+            ),
+            None
         );
         // Not across a clause: the time belongs to what was said.
         assert_eq!(
