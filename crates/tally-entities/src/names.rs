@@ -717,6 +717,22 @@ pub fn find_cased(ctx: &SentenceCtx<'_>, out: &mut Vec<Candidate>) {
     }
 }
 
+/// Where a person starts in a run `from..=to` that follows a capitalized title and its "for" (the
+/// portfolio, "Secretary for Foreign Affairs Rene ..."): at its first listed given name in
+/// no listed name, with a word after it; `None` for other runs.
+fn person_after_portfolio(ctx: &SentenceCtx<'_>, from: usize, to: usize) -> Option<usize> {
+    if from < 2 || from + 1 >= to || ctx.text(from - 1) != "for" {
+        return None;
+    }
+    let words = ctx.words;
+    // A capitalized title: "a spokesman for House Speaker Paul Ryan" keeps its "House".
+    let title = words[from - 2];
+    if !words[from - 1].joined || !words[from].joined || !title.upper || !ctx.has(from - 2, TITLE) {
+        return None;
+    }
+    (from + 1..to).find(|&k| ctx.has(k, FIRST_NAME) && ctx.covered[k].is_none())
+}
+
 /// Whether the "and" at `and` goes on with a name that took an "of" after its head: the
 /// word before it and the two after it are capitalized words in no list, not acronyms,
 /// and the two end in a plural agent noun, as an association's members are named
@@ -802,6 +818,12 @@ fn run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candidate>) 
             }))
     {
         from += 1;
+    }
+    // "State Secretary for Foreign Affairs Rene van der Linden": after a title's "for" the
+    // run opens with the portfolio, no name; a given name inside it starts the person.
+    if let Some(k) = person_after_portfolio(ctx, from, to) {
+        run(ctx, k, to, out);
+        return;
     }
     // "Residents of Chelsea said", "Supporters of Trump": a plural noun for people opening
     // the sentence before "of" is a common noun, no part of the name after it.

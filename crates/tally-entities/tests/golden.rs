@@ -749,3 +749,13 @@ fn an_organization_named_x_of_y_and_z_stays_whole() {
     );
     assert!(out.contains("\"bank of japan\""), "{out}");
 }
+
+#[test]
+fn a_person_after_a_title_for_a_portfolio_is_found() {
+    let out = render(&[
+        "The strike was called off, and the State Secretary for Foreign Affairs Rene \
+         van der Linden said that it would not go on.",
+    ]);
+    assert!(out.contains("person \"rene van der linden\""), "{out}");
+    assert!(!out.contains("organization \"foreign affairs"), "{out}");
+}
