@@ -442,14 +442,24 @@ pub(crate) fn parse(
     d.affiliation = affiliation;
 
     // An apposition adds role, affiliation and seniority when the core has none. An age
-    // ("Merz, 69, told") is no role.
+    // ("Merz, 69, told") is no role, nor is a participle's aside with no descriptor noun
+    // ("Bankman-Fried, speaking before the sentence was announced, said").
     let age = |a: &Phrase| {
         words[a.start..a.end]
             .iter()
             .all(|w| w.text.bytes().all(|b| b.is_ascii_digit()))
     };
+    let aside = |a: &Phrase| {
+        words.get(a.start).is_some_and(|w| {
+            !w.is_capitalized() && w.lower().len() > 4 && w.lower().ends_with("ing")
+        })
+    };
     if let Some(a) = apposition.filter(|a| !age(a)) {
         let extra = parse(lex, body, words, a, None);
+        // "managing director of Daiwa Securities" is a role: its head is a listed noun.
+        if aside(&a) && extra.kind.is_none() {
+            return d;
+        }
         if d.role.is_none() {
             d.role = extra.role.or(extra.head.clone());
         }

@@ -1109,3 +1109,12 @@ fn a_quantifier_before_a_plural_name_makes_an_anonymous_group() {
     );
     assert!(!doc.speakers[0].anonymous, "{:?}", doc.speakers);
 }
+
+#[test]
+fn a_participle_aside_after_the_source_is_no_role() {
+    let doc = run(
+        &["Bankman-Fried, speaking before the sentence was announced, said he was sorry."],
+        &[],
+    );
+    assert_eq!(doc.speakers[0].role, None, "{:?}", doc.speakers);
+}
