@@ -397,6 +397,18 @@ pub(crate) fn left(lex: &Lexicon, words: &[Word<'_>], head: usize, floor: usize)
             start = prep + 1;
         }
     }
+    // "Last week Dixons said", "This month Bull reported": a time opening the clause is
+    // when, not who ("This week's report" is a possessive and stays).
+    if start + 2 <= head
+        && matches!(
+            words[start].lower(),
+            "last" | "this" | "next" | "earlier" | "later" | "early" | "late"
+        )
+        && !words[start + 1].is_possessive()
+        && crate::sentence::is_time_word(words[start + 1].lower())
+    {
+        start += 2;
+    }
     // "a move economists warn could raise prices" (an apposition without "that"): "a"
     // before a plural head belongs to the noun before it.
     if head == start + 2

@@ -2228,3 +2228,14 @@ fn an_article_after_the_addressee_opens_the_reported_clause() {
     let all = found(&["She urged lawmakers to act."]);
     assert!(has(&all, "urged", "She", "to act"), "{all:?}");
 }
+
+#[test]
+fn a_time_opening_the_clause_is_not_the_source() {
+    let all = found(&["Last week Dixons said it had won the bid."]);
+    assert!(has(&all, "said", "Dixons", "it had won the bid"), "{all:?}");
+    let all = found(&["This week's report said prices rose."]);
+    assert!(
+        has(&all, "said", "This week's report", "prices rose"),
+        "{all:?}"
+    );
+}
