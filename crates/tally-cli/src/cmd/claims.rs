@@ -7,7 +7,7 @@ use serde::Serialize;
 use tally_core::{Claim, Document, Figure, Speaker};
 use tally_extract::Pipeline;
 
-use crate::cmd::extract::{for_each_document, origin};
+use crate::cmd::extract::{for_each_extracted, origin};
 use crate::cmd::stored_claims;
 use crate::exit::{self, Outcome};
 use crate::ingest_args::IngestArgs;
@@ -117,44 +117,9 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         w.write_record(CSV_HEADER)?;
     }
     let mut json = Vec::new();
-    let mut failed = false;
-    let mut batch = Batch::default();
-    let mut flush = |batch: &mut Batch| -> anyhow::Result<()> {
-        let results = pipeline.run_batch(&mut batch.docs);
-        let mut docs = batch.docs.drain(..).zip(results);
-        // Messages and output in input order, as if each document had gone through alone.
-        for read in batch.order.drain(..) {
-            if let Err((code, message)) = read {
-                exit::report(code, &message);
-                failed = true;
-                continue;
-            }
-            let Some((doc, result)) = docs.next() else {
-                break;
-            };
-            if let Err(e) = result {
-                exit::report("E001", &format!("{}: {e}", origin(&doc)));
-                failed = true;
-                continue;
-            }
-            write_claims(&doc, args.format, &mut out, csv.as_mut(), &mut json)?;
-        }
-        Ok(())
-    };
-    for_each_document(&args.inputs, &options, |result| {
-        batch.order.push(match result {
-            Ok(doc) => {
-                batch.docs.push(doc);
-                Ok(())
-            }
-            Err(e) => Err(e),
-        });
-        if batch.docs.len() == BATCH {
-            flush(&mut batch)?;
-        }
-        Ok(())
+    let failed = for_each_extracted(&args.inputs, &options, &pipeline, false, |doc| {
+        write_claims(&doc, args.format, &mut out, csv.as_mut(), &mut json)
     })?;
-    flush(&mut batch)?;
     if let Some(mut w) = csv {
         w.flush()?;
     }
@@ -167,18 +132,6 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Ok
     })
-}
-
-/// Documents read before the pipeline runs over them, a stage at a time over the whole
-/// batch (see `Pipeline::run_batch`: a fifth less CPU time than one document at a time).
-const BATCH: usize = 64;
-
-/// Documents waiting for the pipeline, and every record read since the last flush in
-/// input order: a document (the next of `docs`) or a read error with its code.
-#[derive(Default)]
-struct Batch {
-    docs: Vec<Document>,
-    order: Vec<Result<(), (&'static str, String)>>,
 }
 
 /// Writes the claims of one document in `format`: to `out`, to the CSV writer, or into

@@ -41,6 +41,51 @@ pub struct Args {
 /// Bytes of output written to standard output at a time.
 const OUT_BUFFER: usize = 1 << 16;
 
+/// Runs `tally extract`.
+pub fn run(args: &Args) -> anyhow::Result<Outcome> {
+    let options = args.ingest.options()?;
+    let pipeline = Pipeline::builtin(&args.pipeline.config()?)?;
+    let mut docs = Vec::new();
+    // Standard output is line-buffered: serde_json's many small writes into it made one
+    // write system call per kilobyte of JSON (60,000 for 4,000 articles). A large buffer
+    // makes that one per 64 KB.
+    let mut out = BufWriter::with_capacity(OUT_BUFFER, std::io::stdout().lock());
+    // JSON lines gather here and go out OUT_BUFFER at a time: a write that large passes
+    // through the (empty) BufWriter instead of being copied into it.
+    let mut lines = Vec::with_capacity(2 * OUT_BUFFER);
+    let failed = for_each_extracted(&args.inputs, &options, &pipeline, true, |doc| {
+        match args.format {
+            OutputFormat::Jsonl => {
+                compact_json::write(&mut lines, &doc)?;
+                lines.push(b'\n');
+                if lines.len() >= OUT_BUFFER {
+                    out.write_all(&lines)?;
+                    lines.clear();
+                }
+            }
+            OutputFormat::Json => docs.push(doc),
+        }
+        Ok(())
+    })?;
+    out.write_all(&lines)?;
+    if args.format == OutputFormat::Json {
+        // The shape follows the command line, not how many inputs happened to succeed:
+        // `tally extract a.md b.md | jq '.[]'` must not break when b.md is missing.
+        if let ([doc], [_]) = (docs.as_slice(), args.inputs.as_slice()) {
+            serde_json::to_writer_pretty(&mut out, doc)?;
+        } else {
+            serde_json::to_writer_pretty(&mut out, &docs)?;
+        }
+        writeln!(out)?;
+    }
+    out.flush()?;
+    Ok(if failed {
+        Outcome::Partial
+    } else {
+        Outcome::Ok
+    })
+}
+
 /// Documents read before the pipeline runs over them. Each stage goes over the whole batch
 /// before the next starts: its code and tables stay in the caches, where running all six
 /// stages on one document after another evicted them (a fifth more CPU time per document).
@@ -53,21 +98,20 @@ enum Item {
     Failed(&'static str, String),
 }
 
-/// Runs `tally extract`.
-pub fn run(args: &Args) -> anyhow::Result<Outcome> {
-    let options = args.ingest.options()?;
-    let pipeline = Pipeline::builtin(&args.pipeline.config()?)?;
-    let mut docs = Vec::new();
+/// Reads every input as [`for_each_document`] does, runs the pipeline over [`BATCH`]
+/// documents at a time, and hands each document that went through to `visit`, in input
+/// order. Read and pipeline errors are reported in the same order (after the document's
+/// ingest warnings when `warn` is set). Returns whether any record failed.
+pub fn for_each_extracted(
+    inputs: &[PathBuf],
+    options: &tally_ingest::IngestOptions,
+    pipeline: &Pipeline,
+    warn: bool,
+    mut visit: impl FnMut(Document) -> anyhow::Result<()>,
+) -> anyhow::Result<bool> {
     let mut failed = false;
-    // Standard output is line-buffered: serde_json's many small writes into it made one
-    // write system call per kilobyte of JSON (60,000 for 4,000 articles). A large buffer
-    // makes that one per 64 KB.
-    let mut out = BufWriter::with_capacity(OUT_BUFFER, std::io::stdout().lock());
-    // JSON lines gather here and go out OUT_BUFFER at a time: a write that large passes
-    // through the (empty) BufWriter instead of being copied into it.
-    let mut lines = Vec::with_capacity(2 * OUT_BUFFER);
     let mut batch: Vec<Item> = Vec::with_capacity(BATCH);
-    let mut flush = |batch: &mut Vec<Item>, lines: &mut Vec<u8>| -> anyhow::Result<()> {
+    let mut flush = |batch: &mut Vec<Item>| -> anyhow::Result<()> {
         let mut read: Vec<&mut Document> = batch
             .iter_mut()
             .filter_map(|item| match item {
@@ -87,29 +131,21 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
                 }
             };
             let result = results.next().unwrap_or(Ok(()));
-            for diagnostic in doc.diagnostics.iter().take(ingest_diagnostics) {
-                exit::warn(&diagnostic.code, &diagnostic.message);
+            if warn {
+                for diagnostic in doc.diagnostics.iter().take(ingest_diagnostics) {
+                    exit::warn(&diagnostic.code, &diagnostic.message);
+                }
             }
             if let Err(e) = result {
                 exit::report("E001", &format!("{}: {e}", origin(&doc)));
                 failed = true;
                 continue;
             }
-            match args.format {
-                OutputFormat::Jsonl => {
-                    compact_json::write(lines, &doc)?;
-                    lines.push(b'\n');
-                    if lines.len() >= OUT_BUFFER {
-                        out.write_all(lines)?;
-                        lines.clear();
-                    }
-                }
-                OutputFormat::Json => docs.push(doc),
-            }
+            visit(doc)?;
         }
         Ok(())
     };
-    for_each_document(&args.inputs, &options, |result| {
+    for_each_document(inputs, options, |result| {
         batch.push(match result {
             Ok(doc) => {
                 let n = doc.diagnostics.len();
@@ -118,28 +154,12 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             Err((code, message)) => Item::Failed(code, message),
         });
         if batch.len() == BATCH {
-            flush(&mut batch, &mut lines)?;
+            flush(&mut batch)?;
         }
         Ok(())
     })?;
-    flush(&mut batch, &mut lines)?;
-    out.write_all(&lines)?;
-    if args.format == OutputFormat::Json {
-        // The shape follows the command line, not how many inputs happened to succeed:
-        // `tally extract a.md b.md | jq '.[]'` must not break when b.md is missing.
-        if let ([doc], [_]) = (docs.as_slice(), args.inputs.as_slice()) {
-            serde_json::to_writer_pretty(&mut out, doc)?;
-        } else {
-            serde_json::to_writer_pretty(&mut out, &docs)?;
-        }
-        writeln!(out)?;
-    }
-    out.flush()?;
-    Ok(if failed {
-        Outcome::Partial
-    } else {
-        Outcome::Ok
-    })
+    flush(&mut batch)?;
+    Ok(failed)
 }
 
 /// Reads every input (walking directories) and hands each document, or each error with its
