@@ -658,9 +658,6 @@ pub(crate) struct After {
     pub info: Option<Info>,
 }
 
-/// Reads a number whose first part starts at `anchor` (a digit or a number word). `money`
-/// says a currency came first, which allows money-only suffixes ("$10m"); `spaces`, that a
-/// plain space may group thousands ([`spaces_group`]).
 /// "40C", "45.2F": a capital C or F glued to the digits and ending the word ("1C's" and
 /// "C-2" do not), a temperature the caller reads.
 fn temperature_scale(text: &str, end: usize, letters: &str) -> bool {
@@ -675,6 +672,9 @@ fn temperature_scale(text: &str, end: usize, letters: &str) -> bool {
     }
 }
 
+/// Reads a number whose first part starts at `anchor` (a digit or a number word). `money`
+/// says a currency came first, which allows money-only suffixes ("$10m"); `spaces`, that a
+/// plain space may group thousands ([`spaces_group`]).
 pub(crate) fn parse(
     lexicon: &Lexicon,
     text: &str,
