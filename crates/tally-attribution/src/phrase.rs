@@ -97,6 +97,9 @@ fn classify(lex: &Lexicon, words: &[Word<'_>], i: usize) -> Class {
     if capitalized && !initial && lower != "i" {
         return Class::Cap;
     }
+    if !capitalized && !initial && name_particle(words, i) {
+        return Class::Cap;
+    }
     // "The governor remains convinced that ...": a copula before a participle stands
     // between the source and the cue as "is" does; "a warning remains in effect" keeps
     // its verb.
@@ -585,6 +588,32 @@ pub(crate) fn remark_at(words: &[Word<'_>], k: usize) -> bool {
             .is_some_and(|w| w.is_word() && REMARKS.contains(&w.lower()))
     };
     article && (remark(k + 1) || (words.get(k + 1).is_some_and(Word::is_word) && remark(k + 2)))
+}
+
+/// Particles inside personal names (`data/attribution/name_particles.txt`): those joined
+/// by a hyphen ("al-") and those standing alone ("von").
+static NAME_PARTICLES: LazyLock<(Vec<&'static str>, Vec<&'static str>)> = LazyLock::new(|| {
+    word_list(include_str!("../../../data/attribution/name_particles.txt"))
+        .into_iter()
+        .partition(|p| p.ends_with('-'))
+});
+
+/// Whether lowercase word `i` goes on with a name: "al-Assad", or "von" / "der" / "bin"
+/// between name words ("Ursula von der Leyen", "Mohammed bin Salman").
+fn name_particle(words: &[Word<'_>], i: usize) -> bool {
+    let (joined, alone) = &*NAME_PARTICLES;
+    let text = words[i].text;
+    if let Some(h) = text.find('-') {
+        return text[h + 1..].starts_with(char::is_uppercase)
+            && joined.iter().any(|p| p.eq_ignore_ascii_case(&text[..=h]));
+    }
+    let particle = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|w| w.is_word() && alone.contains(&w.lower()))
+    };
+    let name = |k: usize| words.get(k).is_some_and(Word::is_capitalized) || particle(k);
+    particle(i) && i > 0 && name(i - 1) && name(i + 1)
 }
 
 /// Words that tie a source to what it knows, with their preposition

@@ -1118,3 +1118,42 @@ fn a_participle_aside_after_the_source_is_no_role() {
     );
     assert_eq!(doc.speakers[0].role, None, "{:?}", doc.speakers);
 }
+
+/// "Ursula von der Leyen", "Bashar al-Assad", "Abubakr al-Bushra": a lowercase particle
+/// inside a name goes on with it, so the name is whole, the speaker named, and the title
+/// before it the role ("President", not "President von der").
+#[test]
+fn a_particle_inside_a_name_goes_on_with_the_name() {
+    let doc = run(
+        &[
+            "European Commission President Ursula von der Leyen said the deal was fair.",
+            "Syrian President Bashar al-Assad said the talks had failed.",
+            "Sudan's agriculture minister, Abubakr al-Bushra, told reporters that the data were old.",
+        ],
+        // A name in apposition needs the entities layer to be a person.
+        &[("Abubakr al-Bushra", EntityType::Person, "Abubakr al-Bushra")],
+    );
+    let named: Vec<(Option<&str>, Option<&str>, bool)> = doc
+        .speakers
+        .iter()
+        .map(|s| (s.name.as_deref(), s.role.as_deref(), s.anonymous))
+        .collect();
+    assert_eq!(
+        named,
+        [
+            (Some("Ursula von der Leyen"), Some("President"), false),
+            (Some("Bashar al-Assad"), Some("President"), false),
+            (
+                Some("Abubakr al-Bushra"),
+                Some("agriculture minister"),
+                false
+            ),
+        ]
+    );
+    // English words between names are not particles: "Smith at Google" is two names.
+    let doc = run(&["John Smith at Google said the deal was fair."], &[]);
+    assert_ne!(
+        doc.speakers[0].name.as_deref(),
+        Some("John Smith at Google")
+    );
+}
