@@ -317,6 +317,17 @@ pub(crate) fn parse(
                     d.form = Form::Definite;
                 }
             }
+            // "Foreign Ministry spokesman", "State Department spokesman": a title word
+            // before a body's capitalized head noun names the body, not the role.
+            Class::Title
+                if i + 1 < stop
+                    && classes[i + 1] == Class::Cap
+                    && lex
+                        .noun(ws[i + 1].lower())
+                        .is_some_and(|n| n.kind == NounKind::Org) =>
+            {
+                extend_affiliation(&mut affiliation, w);
+            }
             Class::Title => {
                 if let Some(g) = lex.title(w.text).flatten() {
                     d.gender = Some(g);
@@ -340,17 +351,7 @@ pub(crate) fn parse(
             }
             // "Senior Gen. Min Aung Hlaing": a rank's seniority, not an affiliation.
             Class::Cap if i == 0 && lex.is_seniority(lower) => seniority.push(w.text),
-            Class::Cap if !named || i < stop => {
-                if affiliation.is_none() {
-                    affiliation = Some((w.text.to_owned(), w.start, w.end));
-                } else if let Some(a) = &mut affiliation
-                    && a.2 + 1 == w.start
-                {
-                    a.0.push(' ');
-                    a.0.push_str(w.text);
-                    a.2 = w.end;
-                }
-            }
+            Class::Cap if !named || i < stop => extend_affiliation(&mut affiliation, w),
             _ if lex.is_seniority(lower) => seniority.push(w.text),
             Class::Noun | Class::Other | Class::Number => {
                 if i == 0 && matches!(classes[i], Class::Number) {
@@ -505,4 +506,18 @@ pub(crate) fn counts_members(lower: &str) -> bool {
             | "hundreds"
             | "thousands"
     ) || crate::phrase::two_to_ten(lower)
+}
+
+/// A capitalized word before the name or head starts the affiliation, or goes on with it
+/// when it follows it directly ("Chinese Foreign Ministry").
+fn extend_affiliation(affiliation: &mut Option<(String, usize, usize)>, w: &Word<'_>) {
+    match affiliation {
+        None => *affiliation = Some((w.text.to_owned(), w.start, w.end)),
+        Some(a) if a.2 + 1 == w.start => {
+            a.0.push(' ');
+            a.0.push_str(w.text);
+            a.2 = w.end;
+        }
+        Some(_) => {}
+    }
 }

@@ -1157,3 +1157,31 @@ fn a_particle_inside_a_name_goes_on_with_the_name() {
         Some("John Smith at Google")
     );
 }
+
+/// "Foreign Ministry spokesman Lin Jian", "a State Department spokesman": the title word
+/// before a body's head noun names the body; the role is "spokesman", not "Foreign
+/// spokesman". A title before a person stays the role ("Foreign Minister Sergei Lavrov").
+#[test]
+fn a_title_word_naming_a_body_is_not_the_role() {
+    let doc = run(
+        &[
+            "Chinese Foreign Ministry spokesman Lin Jian said the probe was lawful.",
+            "A State Department spokesman said talks would go on.",
+            "Foreign Minister Sergei Lavrov said the plan had failed.",
+        ],
+        &[],
+    );
+    let roles: Vec<(Option<&str>, Option<&str>)> = doc
+        .speakers
+        .iter()
+        .map(|s| (s.role.as_deref(), s.affiliation.as_deref()))
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            (Some("spokesman"), Some("Chinese Foreign Ministry")),
+            (Some("spokesman"), Some("State Department")),
+            (Some("Foreign Minister"), None),
+        ]
+    );
+}
