@@ -154,6 +154,7 @@ pub(crate) mod link {
     pub const TOLL_VERB: u8 = 16;
     pub const TOLL_PREP: u8 = 32;
     pub const TOLL_LEAD: u8 = 64;
+    pub const PARTICLE: u8 = 128;
 }
 
 /// Word roles for the attachment rules (words.tsv), as bits.
@@ -702,6 +703,7 @@ impl Lexicon {
                 "toll_verb" => link::TOLL_VERB,
                 "toll_prep" => link::TOLL_PREP,
                 "toll_lead" => link::TOLL_LEAD,
+                "particle" => link::PARTICLE,
                 other => {
                     return Err(data_error(
                         "links.tsv",

@@ -25,7 +25,7 @@ use tally_core::ExtractError;
 
 use crate::convention::{Base, VagueBase};
 use crate::lex::{self, Kind, Tok};
-use crate::lexicon::{Anchor, Info, Lexicon, ModKind, NumWord, Position, flag, with_lower};
+use crate::lexicon::{Anchor, Info, Lexicon, ModKind, NumWord, Position, flag, link, with_lower};
 use crate::number::{self, Num, Nums, flags};
 use crate::scan;
 
@@ -1105,6 +1105,7 @@ impl Recognizer {
                 && let Ok(phrase) = std::str::from_utf8(phrase)
             {
                 if lex::char_before(text, first.start).is_some_and(|c| matches!(c, '<' | '>' | '='))
+                    || self.particle_over(text, phrase, first.start)
                 {
                     return None;
                 }
@@ -1116,6 +1117,14 @@ impl Recognizer {
             }
         }
         None
+    }
+
+    /// Whether `phrase`, starting at `start`, is "over" as the particle of the verb before
+    /// it ("handed over three Patriot batteries").
+    fn particle_over(&self, text: &str, phrase: &str, start: usize) -> bool {
+        phrase == "over"
+            && lex::prev(text, start)
+                .is_some_and(|v| self.lexicon.link_of(text, v) & link::PARTICLE != 0)
     }
 
     /// The longest modifier starting right after `pos` ("or more", "or so", "-plus").
@@ -1481,6 +1490,9 @@ mod tests {
         assert_eq!(texts("500 or more"), ["500 or more"]);
         assert_eq!(texts("x >= 30"), [">= 30"]);
         assert_eq!(texts("500 and 700"), ["500", "700"]);
+        // "over" after "handed" is the verb's particle, not a bound.
+        assert_eq!(texts("it has handed over three batteries"), ["three"]);
+        assert_eq!(texts("it won over 50 seats"), ["over 50"]);
     }
 
     #[test]
