@@ -760,10 +760,16 @@ fn noun_after_article(left: &[Word<'_>], i: usize) -> bool {
 
 /// The first cue among `left` (nearest first).
 fn left_cue(left: &[Word<'_>]) -> Option<Tense> {
-    // "as early as Tuesday", "as soon as Friday": a time not reached yet.
+    // "as early as Tuesday", "as soon as Friday": a time not reached yet, unless a past
+    // verb before it says the earliest point lies behind ("had accessed the network as
+    // early as Jan. 29").
     if left.first().is_some_and(|w| w.is("as"))
         && left.get(1).is_some_and(|w| w.is("early") || w.is("soon"))
     {
+        let before = left.get(3..).unwrap_or_default();
+        if left_cue(before) == Some(Tense::Past) {
+            return Some(Tense::Past);
+        }
         return Some(Tense::Future);
     }
     // "up from 2.7% in March", "down from four in March": the value compared with is an
@@ -968,6 +974,21 @@ mod tests {
             start..start + expr.len(),
             None,
         )
+    }
+
+    #[test]
+    fn as_early_as_looks_ahead_unless_a_past_verb_leads() {
+        assert_eq!(
+            tense_of("Talks could resume as early as Tuesday.", "Tuesday"),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            tense_of(
+                "Hackers had accessed its network as early as Jan. 29.",
+                "Jan"
+            ),
+            Some(Tense::Past)
+        );
     }
 
     #[test]
