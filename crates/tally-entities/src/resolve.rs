@@ -123,8 +123,9 @@ pub fn resolve(
                 break;
             }
             // A listed name that holds the candidate stays: "Securities and Exchange
-            // Commission" is not replaced by the "Exchange Commission" of its last run.
-            let holds = m.start < c.start && m.end >= c.end;
+            // Commission" is not replaced by the "Exchange Commission" of its last run, nor
+            // "International Committee of the Red Cross" by the run "International Committee".
+            let holds = m.start <= c.start && m.end >= c.end && m.end - m.start > c.end - c.start;
             if m.start < c.end && c.start < m.end && !holds {
                 overridden[mi] = true;
                 // A phrase that is no name ("AI" of "Stability AI") has no entry.

@@ -759,3 +759,21 @@ fn a_person_after_a_title_for_a_portfolio_is_found() {
     assert!(out.contains("person \"rene van der linden\""), "{out}");
     assert!(!out.contains("organization \"foreign affairs"), "{out}");
 }
+
+#[test]
+fn listed_names_longer_than_their_run_and_chinese_provinces() {
+    let out = render(&[
+        "About 1,400 remain missing, according to the International Committee of the Red Cross.",
+        "The Department of Health and Human Services said floods hit Inner Mongolia and Henan at 10 a.m. CDT.",
+    ]);
+    for want in [
+        "org:icrc organization \"icrc\"",
+        "org:hhs organization",
+        "place:cn-nm place \"inner mongolia\"",
+        "place:cn-ha place \"henan\"",
+    ] {
+        assert!(out.contains(want), "{want} in\n{out}");
+    }
+    assert!(!out.contains("\"international committee\""), "{out}");
+    assert!(!out.contains("\"cdt\""), "{out}");
+}
