@@ -179,10 +179,16 @@ pub(crate) fn parse(
         .rposition(|c| !matches!(c, Class::Prep | Class::Det))
         .unwrap_or(0);
     let mut complement_at = None;
+    // "University of Missouri economist": a body's name joined by "of" (its word range).
+    let mut of_name = None;
     // "a memo obtained by CNN", "documents seen by Reuters": the outlet that got the
     // document is neither its name nor its role.
     let mut obtained = false;
     for (i, c) in classes.iter().enumerate() {
+        if let Some(end) = of_joins_name(lex, ws, classes, i) {
+            of_name.get_or_insert((i - 1, end));
+            continue;
+        }
         if i > 0
             && (*c == Class::Prep || crate::phrase::knowing(ws, i) || crate::phrase::serves(ws, i))
         {
@@ -316,6 +322,11 @@ pub(crate) fn parse(
                     // a definite reference.
                     d.form = Form::Definite;
                 }
+            }
+            // "University of Missouri economist": the words of a body's name joined by
+            // "of" are its affiliation.
+            _ if of_name.is_some_and(|(a, b)| (a..b).contains(&i)) => {
+                extend_affiliation(&mut affiliation, w);
             }
             // "Foreign Ministry spokesman", "State Department spokesman": a title word
             // before a body's capitalized head noun names the body, not the role.
@@ -506,6 +517,41 @@ pub(crate) fn counts_members(lower: &str) -> bool {
             | "hundreds"
             | "thousands"
     ) || crate::phrase::two_to_ten(lower)
+}
+
+/// "University of Missouri economist", "Ministry of Defence spokesman", "Bank of Japan
+/// Governor": when word `i` is an "of" joining two capitalized words of a body's name
+/// before a lowercase head or a title, where that name ends; it is no complement. Only a
+/// body's head noun takes "of" so ("Perrin Long of Lipper" is a person of a firm), a title
+/// before it keeps it a complement ("Secretary of State Antony Blinken"), and a name with
+/// no head after it ("the Bank of Japan") is the speaker itself.
+fn of_joins_name(lex: &Lexicon, ws: &[Word<'_>], classes: &[Class], i: usize) -> Option<usize> {
+    if i == 0
+        || ws[i].lower() != "of"
+        || !ws[i - 1].is_capitalized()
+        || !lex
+            .noun(ws[i - 1].lower())
+            .is_some_and(|n| n.kind == NounKind::Org)
+        || !ws.get(i + 1).is_some_and(Word::is_capitalized)
+    {
+        return None;
+    }
+    // Past the rest of the name ("Trade and Industry (MITI)"), the head must follow.
+    let mut k = i + 2;
+    while k < ws.len()
+        && classes[k] != Class::Title
+        && (ws[k].is_capitalized()
+            || ws[k].is("(")
+            || ws[k].is(")")
+            || (matches!(ws[k].lower(), "and" | "of" | "&")
+                && ws.get(k + 1).is_some_and(Word::is_capitalized)))
+    {
+        k += 1;
+    }
+    (k < ws.len()
+        && (classes[k] == Class::Title
+            || (matches!(classes[k], Class::Noun | Class::Other) && !ws[k].is_capitalized())))
+    .then_some(k)
 }
 
 /// A capitalized word before the name or head starts the affiliation, or goes on with it

@@ -1185,3 +1185,56 @@ fn a_title_word_naming_a_body_is_not_the_role() {
         ]
     );
 }
+
+/// "A Bank of Japan spokesman", "University of Missouri economist Glenn Grimes": a body's
+/// name joined by "of" before a head is the affiliation; the spokesman is anonymous, not
+/// the bank. "The Bank of Japan said" is the bank; a person "of" a firm stays the person.
+/// "The hospital" after "Massachusetts General Hospital" is the hospital.
+#[test]
+fn a_body_named_with_of_before_a_head_is_the_affiliation() {
+    let doc = run(
+        &[
+            "A Bank of Japan spokesman said rates would stay low.",
+            "University of Missouri economist Glenn Grimes said prices rose.",
+            "The Bank of Japan said rates would stay low.",
+            "Perrin Long of Lipper said funds fell.",
+        ],
+        &[],
+    );
+    type Described<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>, bool);
+    let got: Vec<Described<'_>> = doc
+        .speakers
+        .iter()
+        .map(|s| {
+            (
+                s.name.as_deref(),
+                s.role.as_deref(),
+                s.affiliation.as_deref(),
+                s.anonymous,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (None, Some("spokesman"), Some("Bank of Japan"), true),
+            (
+                Some("Glenn Grimes"),
+                Some("economist"),
+                Some("University of Missouri"),
+                false
+            ),
+            (Some("Bank"), None, Some("Japan"), false),
+            (Some("Perrin Long"), None, Some("Lipper"), false),
+        ]
+    );
+    let doc = run(
+        &["Massachusetts General Hospital said he was well. The hospital said he left."],
+        &[(
+            "Massachusetts General Hospital",
+            EntityType::Organization,
+            "Massachusetts General Hospital",
+        )],
+    );
+    assert_eq!(speakers(&doc), ["Massachusetts General Hospital"; 2]);
+}
