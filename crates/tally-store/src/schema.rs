@@ -78,10 +78,16 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0009_timeline_noun.sql"),
         then: None,
     },
+    Migration {
+        version: 10,
+        name: "full-text hash size",
+        sql: include_str!("../migrations/0010_fts_hashsize.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 9;
+pub const SCHEMA_VERSION: i64 = 10;
 
 /// The database's schema version (0 for a new, empty file).
 ///
@@ -215,6 +221,36 @@ mod tests {
             .unwrap();
         assert_eq!((id.as_str(), note), ("d1", None));
         assert_eq!(version(&conn, "mem").unwrap(), SCHEMA_VERSION + 1);
+    }
+
+    #[test]
+    fn full_text_tables_keep_a_batch_of_terms_in_memory() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn, "mem", MIGRATIONS).unwrap();
+        for table in ["documents_fts", "claims_fts"] {
+            let size: i64 = conn
+                .query_row(
+                    &format!("SELECT v FROM {table}_config WHERE k = 'hashsize'"),
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(size, 8 << 20, "{table}");
+        }
+        // The setting changes how terms are written, not what a search finds.
+        insert_document(&conn);
+        conn.execute_batch(
+            "INSERT INTO documents_fts (rowid, title, body) VALUES (1, NULL, 'text')",
+        )
+        .unwrap();
+        let found: i64 = conn
+            .query_row(
+                "SELECT rowid FROM documents_fts WHERE documents_fts MATCH 'text'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(found, 1);
     }
 
     #[test]
