@@ -3443,6 +3443,9 @@ fn opens_adjunct(words: &[Word<'_>], k: usize) -> bool {
     };
     match w.lower() {
         "amid" | "without" => true,
+        // ", a hunger monitor said on Tuesday, in a report the government rejected": where
+        // it was said, not more of what was said.
+        "in" | "on" | "during" => setting_phrase(words, k + 1),
         // ", the chief said, an account the family disputed": the reporter's remark.
         "a" | "an" => crate::phrase::remark_at(words, k),
         // "..., according to an estimate by Moody's RMS, while CoreLogic put the figure
@@ -3456,6 +3459,44 @@ fn opens_adjunct(words: &[Word<'_>], k: usize) -> bool {
         }),
         _ => false,
     }
+}
+
+/// Statements a setting after a cue names (", he said, in an interview with CNN"): not
+/// [`SETTING_NOUNS`], whose times ("in the past few days") may open the content and whose
+/// "report" would make "declined to comment on a press report saying" a setting.
+const STATEMENTS: &[&str] = &[
+    "statement",
+    "interview",
+    "conference",
+    "briefing",
+    "speech",
+    "address",
+    "post",
+    "tweet",
+    "email",
+    "call",
+    "remarks",
+    "comments",
+    "video",
+    "message",
+    "letter",
+    "report",
+    "release",
+];
+
+/// Whether the words from `k` are setting words up to a statement noun ("a report", "a
+/// televised address").
+fn setting_phrase(words: &[Word<'_>], k: usize) -> bool {
+    for w in words.iter().skip(k).take(4) {
+        let lower = w.lower();
+        if STATEMENTS.contains(&lower) {
+            return true;
+        }
+        if !w.is_word() || !tally_times::SETTING_WORDS.contains(&lower) {
+            return false;
+        }
+    }
+    false
 }
 
 /// The issuer of a document read as a cue's source: "{The town} released [a statement]

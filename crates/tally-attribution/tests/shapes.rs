@@ -2239,3 +2239,40 @@ fn a_time_opening_the_clause_is_not_the_source() {
         "{all:?}"
     );
 }
+
+/// Every top-level attribution's content pieces, joined by " | ".
+fn contents(paragraph: &str) -> Vec<String> {
+    let mut doc = Document::new(DocumentMeta::default(), [paragraph]);
+    tally_text::Segmenter.run(&mut doc).unwrap();
+    Attributor::new().unwrap().run(&mut doc).unwrap();
+    doc.attributions
+        .iter()
+        .filter(|a| a.within.is_none())
+        .map(|a| {
+            a.content
+                .iter()
+                .map(|c| c.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" | ")
+        })
+        .collect()
+}
+
+#[test]
+fn a_setting_after_a_parenthetical_cue_is_not_more_content() {
+    assert_eq!(
+        contents(
+            "Famine has spread to five more areas, a hunger monitor said on Tuesday, in a report the government rejected."
+        ),
+        ["Famine has spread to five more areas"]
+    );
+    assert_eq!(
+        contents("Prices rose, he said, in an interview with CNN."),
+        ["Prices rose"]
+    );
+    // The clause going on after the cue is still content.
+    assert_eq!(
+        contents("The plan, officials said, will cost $5 billion."),
+        ["The plan | will cost $5 billion"]
+    );
+}
