@@ -3445,6 +3445,8 @@ fn opens_adjunct(words: &[Word<'_>], k: usize) -> bool {
         "amid" | "without" => true,
         // ", a hunger monitor said on Tuesday, in a report the government rejected": where
         // it was said, not more of what was said.
+        // ", officials said, in what they called a threat": the reporter's gloss.
+        "in" if words.get(k + 1).is_some_and(|n| n.lower() == "what") => true,
         "in" | "on" | "during" => setting_phrase(words, k + 1),
         // ", the chief said, an account the family disputed": the reporter's remark.
         "a" | "an" => crate::phrase::remark_at(words, k),

@@ -2270,6 +2270,12 @@ fn a_setting_after_a_parenthetical_cue_is_not_more_content() {
         contents("Prices rose, he said, in an interview with CNN."),
         ["Prices rose"]
     );
+    assert_eq!(
+        contents(
+            "China deployed 90 ships near Taiwan, officials said, in what they called a threat."
+        )[0],
+        "China deployed 90 ships near Taiwan"
+    );
     // The clause going on after the cue is still content.
     assert_eq!(
         contents("The plan, officials said, will cost $5 billion."),
