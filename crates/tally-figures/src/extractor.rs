@@ -418,11 +418,15 @@ fn numbered_id(n: usize) -> String {
     id
 }
 
-/// Bare "one" (or "a"-less "one" with no bound): kept only when it counts something.
+/// Bare "one" (or "a"-less "one" with no bound): kept only when it counts something. A
+/// unit, currency or percent is what it counts ("one megabyte", "one kilometre").
 fn is_bare_one(q: &Quantity) -> bool {
     matches!(q.base, Base::Exact(v) if v == 1.0)
         && q.nums.first().is_some_and(|n| n.words)
         && q.modifier.is_none()
+        && q.unit.is_none()
+        && q.currency.is_none()
+        && q.percent.is_none()
 }
 
 /// The first index at or after `from` whose item fails `before` (which holds for a prefix

@@ -5,6 +5,8 @@
 //! Each rule looks at most a few words around the amount (context words are in
 //! `data/figures/not_figures.tsv`), so filtering is constant work per amount.
 
+use std::ops::Range;
+
 use crate::convention::Base;
 use crate::lex::{self, Kind, Tok};
 use crate::lexicon::{Lexicon, ModKind, NumWord, ctx, role};
@@ -225,7 +227,7 @@ pub(crate) fn not_figure(
         && bytes
             .get(q.amount.start - 2)
             .is_some_and(|b| b.is_ascii_alphanumeric());
-    if !q.range && (hyphen_after || hyphen_before) {
+    if !q.range && (hyphen_after || hyphen_before || split_ratio(text, q.amount.clone())) {
         return Some(NotFigure::Code);
     }
 
@@ -238,6 +240,7 @@ pub(crate) fn not_figure(
     // article before bare digits names a thing, it does not count).
     if before_kinds & ctx::LABEL != 0
         || before.is_some_and(|t| t.is(text, "#"))
+        || first.plain_digits.is_some() && !caps && week_number(lexicon, text, before)
         // "Hospital No 17", "No 10 Downing Street": British style drops the period, and
         // only the capital tells the label from the determiner ("no 17-year-old").
         || first.plain_digits.is_some() && before.is_some_and(|t| matches!(t.text(text), "No" | "Nos"))
@@ -339,6 +342,14 @@ pub(crate) fn not_figure(
         && matches!(q.base, Base::Exact(v) if v == 1.0)
         && q.modifier.is_none()
         && (after_kinds & ctx::PRONOUN != 0 || before_kinds & ctx::PRONOUN != 0)
+    {
+        return Some(NotFigure::Pronoun);
+    }
+    // "at one point": a moment, not a point of an index or a rate.
+    if first.words
+        && matches!(q.base, Base::Exact(v) if v == 1.0)
+        && q.unit.as_deref() == Some("point")
+        && before.is_some_and(|b| b.is(text, "at"))
     {
         return Some(NotFigure::Pronoun);
     }
@@ -575,6 +586,36 @@ fn is_age(
     false
 }
 
+/// Whether `before`, the word before bare digits, makes them a week of a season or a
+/// schedule: "Week" capitalized ("the Jets' Week 12 game"), or "week" after a
+/// preposition of time (not_figures.tsv `year_prep`: "by week 12", "in week 3"). Not "last week 12 people died", nor "in a week
+/// 30 were hurt".
+fn week_number(lexicon: &Lexicon, text: &str, before: Option<Tok>) -> bool {
+    let Some(b) = before else { return false };
+    if b.text(text) == "Week" {
+        return true;
+    }
+    b.is(text, "week")
+        && lex::prev(text, b.start)
+            .is_some_and(|p| lexicon.context_of(text, p) & ctx::YEAR_PREP != 0)
+}
+
+/// Whether the amount at `amount` is a side of a share ratio ("a three-for-two stock
+/// split", "two-for-one"): how many shares one becomes, not an amount of anything.
+fn split_ratio(text: &str, amount: Range<usize>) -> bool {
+    const FOR: &[u8] = b"-for-";
+    let bytes = text.as_bytes();
+    let after = bytes.get(amount.end..amount.end + FOR.len());
+    let before = amount
+        .start
+        .checked_sub(FOR.len())
+        .and_then(|s| bytes.get(s..amount.start));
+    [after, before]
+        .into_iter()
+        .flatten()
+        .any(|w| w.eq_ignore_ascii_case(FOR))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -617,6 +658,10 @@ mod tests {
         assert!(kept("the best one I know of, one who knows").is_empty());
         assert!(kept("on one occasion, one day").is_empty());
         assert!(kept("won 3-1 at http://x.com/a/12").is_empty());
+        assert!(kept("a three-for-two stock split and a two-for-one split").is_empty());
+        assert!(kept("a decision by week 12 and the Week 3 game").is_empty());
+        assert!(kept("At one point, Trump tried to shush them").is_empty());
+        assert_eq!(kept("last week 12 people died"), ["12"]);
         assert!(kept("World War 2").is_empty());
         assert!(kept("a .45-caliber pistol and a 12-gauge shotgun").is_empty());
         assert!(kept("<tweet tweet-id=\"753634846703030273\">").is_empty());

@@ -98,3 +98,12 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_bare_one_with_a_unit_counts_it() {
+    let texts = |t: &str| -> Vec<String> { figures_of(t).into_iter().map(|f| f.raw).collect() };
+    assert_eq!(texts("Sales fell one pct in March."), ["one pct"]);
+    assert_eq!(texts("The town is one kilometre away."), ["one kilometre"]);
+    assert!(texts("At one point the crowd cheered.").is_empty());
+    assert!(texts("One of them said so.").is_empty());
+}
