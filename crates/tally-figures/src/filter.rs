@@ -231,6 +231,18 @@ pub(crate) fn not_figure(
         return Some(NotFigure::Code);
     }
 
+    // "dozens of 911 calls", "a 999 call": an emergency number names the line it rings.
+    if first.plain_digits.is_some()
+        && q.nums.len() == 1
+        && q.modifier.is_none()
+        && q.unit.is_none()
+        && after_kinds & ctx::HOTLINE_NOUN != 0
+        && lex::next(text, q.amount.start)
+            .is_some_and(|t| lexicon.context_of(text, t) & ctx::HOTLINE != 0)
+    {
+        return Some(NotFigure::Label);
+    }
+
     // More than twelve digits with no separators: an identifier (a tweet or order id, an
     // account number); news writes amounts that large with commas or scale words.
     if first.plain_digits.is_some_and(|n| n > 12) {
@@ -413,7 +425,8 @@ fn singular_head(lexicon: &Lexicon, text: &str, pos: usize) -> bool {
         if lex::is_capitalized(word)
             || lexicon.measure_of(text, w).is_some()
             || lexicon.number_word(text, w).is_some()
-            || lexicon.context_of(text, w) != 0
+            // A hotline noun ("system", "line") is a plain noun here.
+            || lexicon.context_of(text, w) & !ctx::HOTLINE_NOUN != 0
             || lexicon.link_of(text, w) != 0
             || lexicon.role_of(text, w) & (role::COLLECTIVE | role::NOT_NOUN) != 0
             || lexicon.unit_of_str(word).is_some()
@@ -661,6 +674,8 @@ mod tests {
         assert!(kept("a three-for-two stock split and a two-for-one split").is_empty());
         assert!(kept("a decision by week 12 and the Week 3 game").is_empty());
         assert!(kept("At one point, Trump tried to shush them").is_empty());
+        assert!(kept("more 911 calls came in; 999 callers waited").is_empty());
+        assert_eq!(kept("the centre took 911 complaints"), ["911"]);
         assert_eq!(kept("last week 12 people died"), ["12"]);
         assert!(kept("World War 2").is_empty());
         assert!(kept("a .45-caliber pistol and a 12-gauge shotgun").is_empty());

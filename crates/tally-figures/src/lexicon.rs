@@ -143,6 +143,8 @@ pub(crate) mod ctx {
     pub const DETERMINER: u16 = 256;
     pub const TIME_ADJ: u16 = 512;
     pub const DESIGNATION: u16 = 1024;
+    pub const HOTLINE: u16 = 2048;
+    pub const HOTLINE_NOUN: u16 = 4096;
 }
 
 /// Link word roles (links.tsv), as bits.
@@ -757,6 +759,8 @@ impl Lexicon {
                 "age" => ctx::AGE,
                 "label" => ctx::LABEL,
                 "designation" => ctx::DESIGNATION,
+                "hotline" => ctx::HOTLINE,
+                "hotline_noun" => ctx::HOTLINE_NOUN,
                 "year_prep" => ctx::YEAR_PREP,
                 "pronoun" => ctx::PRONOUN,
                 "time_adj" => ctx::TIME_ADJ,
