@@ -58,6 +58,15 @@ impl Known {
                 .any(|p| m.text.eq_ignore_ascii_case(p))
         })
     }
+
+    /// Whether "he" or "she" may refer to it: one, no body, and a name or a listed head
+    /// noun (not "the camera", "the latest audit").
+    fn could_be_person(&self) -> bool {
+        self.number == Number::Singular
+            && self.kind != Some(NounKind::Org)
+            && self.not_person.is_none()
+            && (self.speaker.named || self.kind.is_some())
+    }
 }
 
 /// The speakers found so far and the recent mentions.
@@ -68,8 +77,10 @@ pub(crate) struct Registry {
     recent: VecDeque<(usize, usize)>,
     names: HashMap<String, usize>,
     entities: HashMap<String, usize>,
-    /// Where the latest mention starts: a pronoun's subject after it is the newer antecedent.
-    last_start: Option<usize>,
+    /// Where the latest mention of a speaker "he" or "she" could refer to starts: a
+    /// pronoun's subject after it is the newer antecedent. A body mentioned after the
+    /// subject does not make it older ("Cheatle resigned, the agency said. She wrote ...").
+    last_person_start: Option<usize>,
 }
 
 /// A mention to register: where it is and what it says.
@@ -146,7 +157,9 @@ impl Registry {
                 // is nearer than any speaker.
                 if let Some(a) = &m.subject
                     && p.number == Number::Singular
-                    && self.last_start.is_none_or(|last| a.mention.start > last)
+                    && self
+                        .last_person_start
+                        .is_none_or(|last| a.mention.start > last)
                     && self.subject_fits(a, p.gender)
                 {
                     let i = self.adopt(m, a);
@@ -165,14 +178,7 @@ impl Registry {
                             k.kind == Some(NounKind::Org)
                                 || k.not_person == Some(NotPerson::Organization)
                         }
-                        Some(g) => {
-                            k.gender.is_none_or(|kg| kg == g)
-                                && k.kind != Some(NounKind::Org)
-                                && k.not_person.is_none()
-                                // A descriptor whose head is no listed noun ("the camera",
-                                // "the latest audit") is no person a "she" refers to.
-                                && (k.speaker.named || k.kind.is_some())
-                        }
+                        Some(g) => k.gender.is_none_or(|kg| kg == g) && k.could_be_person(),
                         None => true,
                     };
                     number_ok && gender_ok && !k.first_or_second_person()
@@ -378,16 +384,18 @@ impl Registry {
     }
 
     fn touch(&mut self, index: usize, paragraph: usize, start: usize) {
-        self.last_start = Some(self.last_start.map_or(start, |s| s.max(start)));
+        if self.known[index].could_be_person() {
+            self.last_person_start = Some(self.last_person_start.map_or(start, |s| s.max(start)));
+        }
         self.recent.push_back((index, paragraph));
         if self.recent.len() > WINDOW {
             self.recent.pop_front();
         }
     }
 
-    /// Where the latest mention starts.
-    pub(crate) fn last_start(&self) -> Option<usize> {
-        self.last_start
+    /// Where the latest mention of a speaker "he" or "she" could refer to starts.
+    pub(crate) fn last_person_start(&self) -> Option<usize> {
+        self.last_person_start
     }
 
     /// The speaker an entity already is: linked to it, or with its name or surname (the

@@ -1486,7 +1486,7 @@ fn annotate(
                             entities.all(),
                             sentence_index,
                             mention.span.start,
-                            registry.last_start(),
+                            registry.last_person_start(),
                         );
                     }
                     let index = registry.resolve(&mention)?;

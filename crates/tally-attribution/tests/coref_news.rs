@@ -1238,3 +1238,27 @@ fn a_body_named_with_of_before_a_head_is_the_affiliation() {
     );
     assert_eq!(speakers(&doc), ["Massachusetts General Hospital"; 2]);
 }
+
+/// "Cheatle resigned the next day, the agency said. She wrote ...": a body speaking after
+/// the subject does not make the subject an older antecedent; "she" is Cheatle, not the
+/// district attorney who spoke before.
+#[test]
+fn a_body_speaking_after_the_subject_leaves_the_subject_the_antecedent() {
+    let doc = run(
+        &[
+            "Kimberly Cheatle said she was sorry.",
+            "Officers spotted the gunman, a county district attorney said.",
+            "Cheatle resigned the next day, the agency said. She wrote that she took full responsibility.",
+        ],
+        &[("Cheatle", EntityType::Person, "Kimberly Cheatle")],
+    );
+    assert_eq!(
+        speakers(&doc),
+        [
+            "Kimberly Cheatle",
+            "a county district attorney",
+            "the agency",
+            "Kimberly Cheatle"
+        ]
+    );
+}
