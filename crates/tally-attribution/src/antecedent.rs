@@ -242,7 +242,19 @@ impl Heads {
                 }),
             )
         };
+        // "In a post on X, he said": a body or place named in a short introductory phrase
+        // leaves the subject of the sentence before the antecedent (not a content before
+        // an inverted cue: "The buyers were based in Europe and Japan, he added").
+        let intro = doc
+            .body
+            .get(here.start..pronoun)
+            .and_then(|b| b.trim_end().strip_suffix(','))
+            .is_some_and(|b| b.split_whitespace().count() <= 6);
         let (start, end, entity) = match first(here.start, pronoun) {
+            (true, None) if intro => {
+                let previous = doc.sentences.get(sentence.checked_sub(1)?)?;
+                *first(previous.start, previous.end).1?
+            }
             (true, m) => {
                 let &m = m?;
                 // The pronoun opens a clause joined to the subject's: "..., when he told".

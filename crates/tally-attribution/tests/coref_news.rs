@@ -1262,3 +1262,22 @@ fn a_body_speaking_after_the_subject_leaves_the_subject_the_antecedent() {
         ]
     );
 }
+
+/// "In a post on X, he said": a body named in a short introductory phrase leaves the
+/// subject of the sentence before ("Hegseth, 44, ... has no ...") the antecedent, not the
+/// speaker quoted before it.
+#[test]
+fn a_body_in_an_introductory_phrase_leaves_the_previous_subject_the_antecedent() {
+    let doc = run(
+        &[
+            "\"Pete is tough,\" Trump wrote on Tuesday.",
+            "Hegseth, 44, a former officer, has no senior experience. In a post on X, he said he was humbled.",
+        ],
+        &[
+            ("Trump", EntityType::Person, "Donald Trump"),
+            ("Hegseth", EntityType::Person, "Pete Hegseth"),
+            ("X", EntityType::Organization, "X"),
+        ],
+    );
+    assert_eq!(speakers(&doc), ["Donald Trump", "Pete Hegseth"]);
+}
