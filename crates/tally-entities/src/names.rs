@@ -518,6 +518,35 @@ impl SentenceCtx<'_> {
         }
     }
 
+    /// Whether a lowercase title opens at word `at`, or after up to three lowercase words
+    /// that qualify it ("foreign policy adviser to President Ilham Aliyev", "chief
+    /// financial officer"), with no name right after the title.
+    fn lowercase_title_after(&self, at: usize) -> bool {
+        let n = self.words.len();
+        for k in at..(at + 4).min(n) {
+            let w = self.words[k];
+            if w.upper || w.digit || (k > at && !w.joined) || self.has(k, STOP) || self.is_of(k) {
+                return false;
+            }
+            let len = self.title_at(k, n);
+            if len > 0 {
+                let after = self.words.get(k + len);
+                if k == at {
+                    return after.is_none_or(|a| !a.joined || !a.upper);
+                }
+                // After qualifying words the title ends the phrase or takes a complement:
+                // "faces major obstacles" is no apposition.
+                return after.is_none_or(|a| {
+                    !a.joined
+                        || self.is_of(k + len)
+                        || ["to", "at", "for", "with", "in", "from", "on"]
+                            .contains(&self.text(k + len))
+                });
+            }
+        }
+        false
+    }
+
     /// The type an apposition after word `to` gives: ", 49," or ", a spokesman" → person;
     /// ", a market research firm" → organization.
     fn apposition(&self, to: usize) -> Option<EntityType> {
@@ -543,12 +572,8 @@ impl SentenceCtx<'_> {
         // with no name after it describes the name before the comma, when that name has
         // two words or more (in "Cos Cob, Mass, president of ..." it is a place's).
         let two_words = to > 0 && self.words[to].joined && self.words[to - 1].upper;
-        if !w.upper && two_words {
-            let len = self.title_at(to + 1, self.words.len());
-            let after = self.words.get(to + 1 + len);
-            if len > 0 && after.is_none_or(|a| !a.joined || !a.upper) {
-                return Some(EntityType::Person);
-            }
+        if !w.upper && two_words && self.lowercase_title_after(to + 1) {
+            return Some(EntityType::Person);
         }
         if !self.is_article(to + 1) {
             return None;

@@ -777,3 +777,15 @@ fn listed_names_longer_than_their_run_and_chinese_provinces() {
     assert!(!out.contains("\"international committee\""), "{out}");
     assert!(!out.contains("\"cdt\""), "{out}");
 }
+
+#[test]
+fn appositions_with_qualified_titles_and_person_nouns_make_people() {
+    let out = render(&[
+        "Hikmet Hajiyev, foreign policy adviser to President Ilham Aliyev, said the number fell.",
+        "\"That is what we see,\" said Friederike Otto, a climate scientist at Imperial College London.",
+        "Turkey will apply to join the European Community, faces major obstacles.",
+    ]);
+    assert!(out.contains("person \"hikmet hajiyev\""), "{out}");
+    assert!(out.contains("person \"friederike otto\""), "{out}");
+    assert!(!out.contains("person \"community\""), "{out}");
+}
