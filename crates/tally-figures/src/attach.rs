@@ -300,8 +300,11 @@ fn toll_across_phrase(lexicon: &Lexicon, text: &str, last: Tok, lead: bool) -> O
     for _ in 0..TOLL_PHRASE_REACH {
         let w = t?;
         // "the death toll from 20 months of war has risen to": a number inside the phrase.
-        let head = lex::prev(text, w.start)
-            .filter(|h| matches!(h.kind, Kind::Word | Kind::Digits) || in_number(text, *h));
+        let head = lex::prev(text, w.start).filter(|h| {
+            matches!(h.kind, Kind::Word | Kind::Digits)
+                || in_number(text, *h)
+                || in_compound(text, *h)
+        });
         if lexicon.link_of(text, w) & link::TOLL_PREP != 0
             && let Some(h) = head
             && let Some(m) = lexicon.measure_of(text, h).filter(|m| *m != Measure::Other)
@@ -329,6 +332,16 @@ fn in_number(text: &str, t: Tok) -> bool {
         && matches!(t.text(text), "." | ",")
         && digit(lex::prev(text, t.start), t.start)
         && lex::next(text, t.end).is_some_and(|x| x.kind == Kind::Digits && x.start == t.end)
+}
+
+/// Whether `t` is a hyphen inside a compound word ("the Emilia-Romagna region", "a
+/// Hamas-run ministry").
+fn in_compound(text: &str, t: Tok) -> bool {
+    let word = |x: Option<Tok>| x.is_some_and(|x| matches!(x.kind, Kind::Word | Kind::Digits));
+    t.kind == Kind::Punct
+        && t.text(text) == "-"
+        && word(lex::prev(text, t.start).filter(|x| x.end == t.start))
+        && word(lex::next(text, t.end).filter(|x| x.start == t.end))
 }
 
 /// Whether `w` is a relative pronoun right after a word, a noun it describes ("the
@@ -1679,6 +1692,10 @@ mod tests {
             .collect();
         assert_eq!(found, [Measure::Other, Measure::Killed]);
         assert_eq!(measure("the number of dead rose to 40").0, Measure::Killed);
+        assert_eq!(
+            measure("the death toll from floods in the Emilia-Romagna region rose to 41").0,
+            Measure::Killed
+        );
         assert_eq!(
             measure("12 homes were destroyed"),
             (Measure::Other, Some("homes".into()))
