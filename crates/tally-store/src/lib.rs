@@ -33,6 +33,7 @@ mod dateline;
 mod error;
 pub mod export;
 pub mod ingest;
+mod known;
 pub mod minhash;
 mod names;
 mod packed;

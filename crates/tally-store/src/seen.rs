@@ -29,6 +29,8 @@
 use rusqlite::Connection;
 use xxhash_rust::xxh3::xxh3_64;
 
+use crate::known::KnownClaims;
+
 /// Bits per key the filter is sized for; with 3 probes the false-positive rate is about
 /// 0.3 % at that load, and the filter is rebuilt twice as large when it is exceeded.
 const BITS_PER_KEY: usize = 16;
@@ -50,6 +52,8 @@ pub(crate) struct Seen {
     filter: Option<Filter>,
     /// Documents written through this connection (new or replaced).
     written: u64,
+    /// What the writer knows is stored: claims by key (see [`KnownClaims`]).
+    pub claims: KnownClaims,
 }
 
 #[derive(Debug)]
@@ -87,11 +91,14 @@ pub(crate) fn band_key(band: i64) -> u64 {
 
 impl Seen {
     /// Before a batch of `documents` is written: builds the filter once the session has
-    /// written enough to pay for it, and drops it when another connection has committed.
+    /// written enough to pay for it, and drops it and the known claims when another
+    /// connection has committed.
     pub fn prepare(&mut self, conn: &Connection, documents: usize) -> rusqlite::Result<()> {
         self.written += documents as u64;
+        let version = data_version(conn)?;
+        self.claims.at_version(version);
         if let Some(filter) = &self.filter {
-            if data_version(conn)? == filter.data_version {
+            if version == filter.data_version {
                 return Ok(());
             }
             self.filter = None;

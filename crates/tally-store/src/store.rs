@@ -422,6 +422,7 @@ impl Store {
             Err(e) => {
                 self.sources.rollback();
                 self.rows.clear();
+                self.seen.claims.clear();
                 Err(e).at(&self.path)
             }
         }
@@ -454,6 +455,7 @@ impl Store {
                 let _ = self.conn.execute_batch("ROLLBACK");
                 self.sources.rollback();
                 self.rows.clear();
+                self.seen.claims.clear();
                 Err(e).at(&self.path)
             }
         }

@@ -15,6 +15,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use rusqlite::{Connection, OptionalExtension, params};
 use tally_core::{Attribution, Claim, Document, Entity, Figure, Span, Speaker, Timex};
 
+use crate::known::Known;
 use crate::minhash::Signature;
 use crate::names::name;
 use crate::packed::{MultiInsert, Packed};
@@ -133,6 +134,8 @@ impl<'a> BatchWriter<'a> {
             // deferred until now are written first.
             self.stats.claims += self.rows.write(tx)?;
             self.fts.write_claims(tx)?;
+            // Claims only this document carried go: the known ones are read again.
+            self.seen.claims.clear();
             delete_annotations(tx, pk)?;
             tx.prepare_cached(
                 "INSERT INTO documents_fts (documents_fts, rowid, title, body)
@@ -260,32 +263,45 @@ impl<'a> BatchWriter<'a> {
             let names = written::names(doc, claim);
             // Insert, or keep the earliest said-at date over the carriers and add this
             // copy's written names.
-            // A key the filter has never seen is surely not stored: no lookup.
+            // A claim this connection stored or read is known; a key the filter has never
+            // seen is surely not stored: no lookup.
             let seen_key = seen::claim_key(&key);
-            let stored: Option<(i64, i64, Option<String>, Option<String>)> =
-                if self.seen.may_contain(seen_key) {
-                    select
-                        .query_row([&key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
-                        .optional()?
-                } else {
-                    None
-                };
+            let stored = match self.seen.claims.get(&key) {
+                Some(known) => Some(known.clone()),
+                None if self.seen.may_contain(seen_key) => select
+                    .query_row([&key], |r| {
+                        Ok(Known {
+                            pk: r.get(0)?,
+                            first_doc_pk: r.get(1)?,
+                            said: r.get::<_, Option<String>>(2)?.map(Into::into),
+                            names: r.get::<_, Option<String>>(3)?.map(Into::into),
+                        })
+                    })
+                    .optional()?,
+                None => None,
+            };
             let (claim_pk, first_doc_pk) = match stored {
-                Some((claim_pk, first, stored_said, stored_names)) => {
+                Some(mut known) => {
+                    let claim_pk = known.pk;
                     if let Some(said) = said
-                        && stored_said.as_deref().is_none_or(|s| said < s)
+                        && known.said.as_deref().is_none_or(|s| said < s)
                     {
                         tx.prepare_cached("UPDATE claims SET said_date = ?2 WHERE pk = ?1")?
                             .execute(params![claim_pk, said])?;
+                        known.said = Some(said.into());
                     }
                     if let Some(merged) = names
                         .as_deref()
-                        .and_then(|n| written::merge(stored_names.as_deref(), n))
+                        .and_then(|n| written::merge(known.names.as_deref(), n))
                     {
                         tx.prepare_cached("UPDATE claims SET names = ?2 WHERE pk = ?1")?
                             .execute(params![claim_pk, merged])?;
-                        self.fts.renamed(claim_pk, stored_names, merged);
+                        let stored_names = known.names.replace(merged.as_str().into());
+                        self.fts
+                            .renamed(claim_pk, stored_names.map(String::from), merged);
                     }
+                    let first = known.first_doc_pk;
+                    self.seen.claims.set(&key, known);
                     (claim_pk, first)
                 }
                 None => {
@@ -302,6 +318,15 @@ impl<'a> BatchWriter<'a> {
                     ])?;
                     let claim_pk = tx.last_insert_rowid();
                     self.seen.insert(tx, seen_key)?;
+                    self.seen.claims.set(
+                        &key,
+                        Known {
+                            pk: claim_pk,
+                            first_doc_pk: pk,
+                            said: said.map(Into::into),
+                            names: names.as_deref().map(Into::into),
+                        },
+                    );
                     (claim_pk, pk)
                 }
             };

@@ -113,6 +113,61 @@ fn a_copy_written_in_a_later_session_finds_the_stored_claim() {
     assert_eq!(counts.clusters, 1);
 }
 
+/// The three copies of `syndicated()` with the claim said on these dates.
+fn copies_said(dates: [&str; 3]) -> Vec<Document> {
+    let mut copies = syndicated();
+    copies.truncate(3);
+    for (copy, date) in copies.iter_mut().zip(dates) {
+        for claim in &mut copy.claims {
+            if let Some(said) = claim.said_at.as_mut() {
+                said.date = date.to_owned();
+            }
+        }
+    }
+    copies
+}
+
+fn said_dates(store: &Store) -> Vec<String> {
+    let conn = store.connection();
+    let mut st = conn
+        .prepare("SELECT said_date FROM claims ORDER BY pk")
+        .unwrap();
+    st.query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn a_claim_keeps_its_earliest_said_date_over_connections() {
+    // The writer remembers the claims it stored; a claim another connection updated in
+    // between must be read again, or the third copy's date would replace an earlier one.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    let [first, second, third]: [Document; 3] =
+        copies_said(["2024-12-17", "2024-12-10", "2024-12-14"])
+            .try_into()
+            .unwrap();
+    let mut one = Store::open(&path).unwrap();
+    let mut other = Store::open(&path).unwrap();
+    one.write(&prepared(&[first]), &[]).unwrap();
+    other.write(&prepared(&[second]), &[]).unwrap();
+    one.write(&prepared(&[third]), &[]).unwrap();
+    assert_eq!(said_dates(&one), ["2024-12-10"]);
+    let counts = one.counts().unwrap();
+    assert_eq!((counts.claims, counts.claim_carriers), (1, 3));
+}
+
+#[test]
+fn a_claim_keeps_its_earliest_said_date_in_one_session() {
+    let mut store = Store::open_in_memory().unwrap();
+    let copies = copies_said(["2024-12-17", "2024-12-10", "2024-12-14"]);
+    for copy in copies {
+        store.write(&prepared(&[copy]), &[]).unwrap();
+    }
+    assert_eq!(said_dates(&store), ["2024-12-10"]);
+}
+
 #[test]
 fn clustering_needs_real_similarity_and_exact_copies_always_join() {
     let mut store = Store::open_in_memory().unwrap();
