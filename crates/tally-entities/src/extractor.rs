@@ -335,7 +335,18 @@ impl EntityExtractor {
                         previous_capital,
                     ) || self.country_follows(text, words[last_word].end, place));
                 previous_capital = Some((last_word, is_place));
-                if is_place && let Some(m) = out.last_mut() {
+                if let Some(state) = self.region_state(body, mention_start, e)
+                    && let Some(m) = out.last_mut()
+                {
+                    // "western Washington": the state, not the capital or its government.
+                    *m = GazMention::new(
+                        m.start,
+                        m.end,
+                        state,
+                        Form::Name,
+                        tally_core::EntityType::Place,
+                    );
+                } else if is_place && let Some(m) = out.last_mut() {
                     *m = GazMention::new(
                         m.start,
                         m.end,
@@ -346,6 +357,24 @@ impl EntityExtractor {
                 }
             }
         }
+    }
+
+    /// The listed place "<name> State" when a capital's name `body[start..end]` follows a
+    /// lowercase compass adjective ("western Washington", "eastern Washington"): a part of
+    /// the state of that name, not the capital city.
+    fn region_state(&self, body: &str, start: usize, end: usize) -> Option<usize> {
+        let head = body.get(..start)?.strip_suffix(' ')?;
+        let adjective = head.rsplit(|c: char| !c.is_ascii_alphabetic()).next()?;
+        if !REGION_ADJECTIVES.contains(&adjective) {
+            return None;
+        }
+        let state = format!("{} State", body.get(start..end)?);
+        let (id, e) = self
+            .gazetteer
+            .find_at(&state, 0, state.len(), |_, _| true)?;
+        let entry = self.gazetteer.pattern(id).entry;
+        (e == state.len() && self.gazetteer.entries()[entry].kind == tally_core::EntityType::Place)
+            .then_some(entry)
     }
 
     /// Whether ", " and the country of the capital `place` follow `end`: "Bangkok,
@@ -413,6 +442,20 @@ impl EntityExtractor {
         Some((e, pattern.literal))
     }
 }
+
+/// Lowercase compass adjectives that make a capital's name before a state of that name
+/// the state's region ("western Washington").
+const REGION_ADJECTIVES: &[&str] = &[
+    "western",
+    "eastern",
+    "northern",
+    "southern",
+    "central",
+    "northwestern",
+    "northeastern",
+    "southwestern",
+    "southeastern",
+];
 
 impl EntityExtractor {
     /// Whether `p` is a one-word short form of a place of several words ("Atlantic" for the

@@ -765,12 +765,15 @@ fn listed_names_longer_than_their_run_and_chinese_provinces() {
     let out = render(&[
         "About 1,400 remain missing, according to the International Committee of the Red Cross.",
         "The Department of Health and Human Services said floods hit Inner Mongolia and Henan at 10 a.m. CDT.",
+        "Rain fell across western Washington, officials in Washington said.",
     ]);
     for want in [
         "org:icrc organization \"icrc\"",
         "org:hhs organization",
         "place:cn-nm place \"inner mongolia\"",
         "place:cn-ha place \"henan\"",
+        "place:us-wa place \"washington state\"",
+        "us country \"united states\"",
     ] {
         assert!(out.contains(want), "{want} in\n{out}");
     }
