@@ -2330,7 +2330,14 @@ fn setting_to_that(lex: &Lexicon, words: &[Word<'_>], from: usize, limit: usize)
             && w.lower().ends_with("ed")
             && i > 0
             && matches!(class(lex, words, i - 1), Class::Noun | Class::Other);
-        let phrase_word = w.is("-")
+        // "in its closely watched employment report": an adverb before a modifier.
+        let adverb = w.is_word()
+            && w.lower().len() > 4
+            && w.lower().ends_with("ly")
+            && class(lex, words, i) == Class::Aux
+            && words.get(i + 1).is_some_and(|n| n.is_word() && !n.cue);
+        let phrase_word = adverb
+            || w.is("-")
             || (w.is_word()
                 && (!w.cue || participle)
                 && !w.inside
@@ -2362,13 +2369,15 @@ fn setting_to_that(lex: &Lexicon, words: &[Word<'_>], from: usize, limit: usize)
 }
 
 /// Where the number of an amount opening at word `i` is, after an approximator if any
-/// ("about 0.9", "some 466 mln", "more than 100", "$5 billion").
+/// ("about 0.9", "some 466 mln", "more than 100", "just 12,000", "$5 billion").
 fn amount_at(words: &[Word<'_>], i: usize) -> Option<usize> {
     let mut i = i;
     if words.get(i).is_some_and(|w| {
         matches!(
             w.lower(),
             "about"
+                | "just"
+                | "only"
                 | "some"
                 | "nearly"
                 | "almost"
@@ -2397,8 +2406,8 @@ fn amount_at(words: &[Word<'_>], i: usize) -> Option<usize> {
 
 /// Whether the amount at word `n` is what was added, not the subject of a reported clause
 /// ("He added 90 pct of the assets came from Asia"): "to" follows it in its phrase ("add
-/// about 0.9 point to inflation", "added 50 to 13.00"), or the phrase is short ("added
-/// 151,000 jobs during the month").
+/// about 0.9 point to inflation", "added 50 to 13.00"), or the phrase is short up to a
+/// subordinator ("added 151,000 jobs during the month", "adding 12,000 jobs as storms hit").
 fn adds_up(words: &[Word<'_>], n: usize, next_cue: usize) -> bool {
     let phrase = words[n..next_cue.min(words.len())]
         .iter()
@@ -2406,10 +2415,15 @@ fn adds_up(words: &[Word<'_>], n: usize, next_cue: usize) -> bool {
         .take(9);
     let mut len = 0;
     for w in phrase {
-        if w.lower() == "to" {
-            return true;
+        match w.lower() {
+            "to" => return true,
+            // "adding just 12,000 jobs as hurricanes depressed payrolls": a subordinate
+            // clause after the amount's noun is the reporter's.
+            "as" | "while" | "because" | "after" | "amid" | "despite" | "since" | "when" => {
+                break;
+            }
+            _ => len += 1,
         }
-        len += 1;
     }
     len <= 5
 }

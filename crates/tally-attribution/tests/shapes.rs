@@ -2282,3 +2282,25 @@ fn a_setting_after_a_parenthetical_cue_is_not_more_content() {
         ["The plan | will cost $5 billion"]
     );
 }
+
+#[test]
+fn an_adverb_inside_a_setting_keeps_it_a_setting() {
+    assert_eq!(
+        contents(
+            "The unemployment rate held at 4.1%, the bureau said in its closely watched employment report."
+        ),
+        ["The unemployment rate held at 4.1%"]
+    );
+    assert_eq!(
+        contents("The Bank of France said in its latest monthly report it expected a pickup."),
+        ["it expected a pickup"]
+    );
+}
+
+#[test]
+fn adding_an_amount_before_a_subordinate_clause_reports_nothing() {
+    let all = found(&[
+        "Job growth slowed, with employers adding just 12,000 jobs as hurricanes depressed payrolls, the department said.",
+    ]);
+    assert!(all.iter().all(|(cue, _, _)| cue != "adding"), "{all:?}");
+}
