@@ -7,7 +7,8 @@
 use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{Anchored, MatchKind, PatternID, dfa::DFA};
 use tally_core::{AttributionClass, ExtractError};
 
 const CUES: &str = include_str!("../../../data/attribution/cues.tsv");
@@ -291,8 +292,9 @@ pub(crate) struct Lexicon {
     /// table, one lookup per word.
     info: InfoTable,
     /// Cue forms and condition phrases in one automaton, so the body is scanned once:
-    /// pattern ids below `cues.len()` are cues, the rest conditions.
-    automaton: AhoCorasick,
+    /// pattern ids below `cues.len()` are cues, the rest conditions. The bare DFA, walked
+    /// by [`Lexicon::find`]'s own loop (see there).
+    automaton: DFA,
     cues: Vec<CueEntry>,
     titles: HashMap<String, Option<Gender>>,
     seniority: HashSet<String>,
@@ -338,16 +340,41 @@ fn bad(source_name: &str, message: String) -> ExtractError {
     }
 }
 
-fn automaton(patterns: &[String], source_name: &str) -> Result<AhoCorasick, ExtractError> {
+fn automaton(patterns: &[String], source_name: &str) -> Result<DFA, ExtractError> {
     // Patterns are lowercase and the body is searched lowercased: a case-sensitive DFA
-    // scans about half again as fast as a case-insensitive one.
+    // scans about half again as fast as a case-insensitive one. No prefilter: with a
+    // thousand patterns the crate builds none, and without one no start state is special,
+    // which `leftmost_longest` relies on.
     let lower: Vec<String> = patterns.iter().map(|p| p.to_ascii_lowercase()).collect();
-    AhoCorasickBuilder::new()
+    aho_corasick::dfa::Builder::new()
         .match_kind(MatchKind::LeftmostLongest)
-        // A few hundred short patterns: the DFA is small and scans fastest.
-        .kind(Some(AhoCorasickKind::DFA))
+        .prefilter(false)
         .build(lower)
         .map_err(|e| bad(source_name, e.to_string()))
+}
+
+/// The next leftmost-longest match of `dfa` in `hay` at or after `at`, as (pattern, end):
+/// what `AhoCorasick::find_iter` yields (its search loop with no prefilter and no anchor,
+/// `aho_corasick::automaton::try_find_fwd`), walked here over the bytes directly. Through
+/// the crate's generic search every byte also paid for a bounds check on the haystack and
+/// the `Input` span; the corpus body is scanned once per document, so that was a tenth of
+/// the attribution stage.
+fn leftmost_longest(dfa: &DFA, hay: &[u8], at: usize) -> Option<(PatternID, usize)> {
+    let mut sid = dfa.start_state(Anchored::No).ok()?;
+    let mut found = None;
+    let mut i = at;
+    while i < hay.len() {
+        sid = dfa.next_state(Anchored::No, sid, hay[i]);
+        i += 1;
+        // Without a prefilter, only the dead state and match states are special.
+        if dfa.is_special(sid) {
+            if dfa.is_dead(sid) {
+                break;
+            }
+            found = Some((dfa.match_pattern(sid, 0), i));
+        }
+    }
+    found
 }
 
 fn number(field: &str, file: &str) -> Result<Number, ExtractError> {
@@ -582,25 +609,25 @@ impl Lexicon {
         let nbsp_after = |i: usize| bytes.get(i) == Some(&0xC2) && bytes.get(i + 1) == Some(&0xA0);
         let mut cues = Vec::with_capacity(lower.len() / 128);
         let mut conditions = Vec::new();
-        for m in self.automaton.find_iter(lower) {
-            let before = m.start().checked_sub(1).map(|i| bytes[i]);
-            let after = bytes.get(m.end()).copied();
-            if (before.is_some_and(is_word) && !nbsp_before(m.start()))
-                || (after.is_some_and(is_word) && !nbsp_after(m.end()))
+        let mut at = 0;
+        while let Some((pattern, end)) = leftmost_longest(&self.automaton, bytes, at) {
+            // Patterns are never empty, so the search moves on.
+            at = end;
+            let start = end - self.automaton.pattern_len(pattern);
+            let before = start.checked_sub(1).map(|i| bytes[i]);
+            let after = bytes.get(end).copied();
+            if (before.is_some_and(is_word) && !nbsp_before(start))
+                || (after.is_some_and(is_word) && !nbsp_after(end))
             {
                 continue;
             }
-            let entry = m.pattern().as_usize();
+            let entry = pattern.as_usize();
             if entry < self.cues.len() {
-                cues.push(Hit {
-                    start: m.start(),
-                    end: m.end(),
-                    entry,
-                });
+                cues.push(Hit { start, end, entry });
             } else {
                 conditions.push(Hit {
-                    start: m.start(),
-                    end: m.end(),
+                    start,
+                    end,
                     entry: entry - self.cues.len(),
                 });
             }
@@ -740,5 +767,56 @@ mod tests {
             &text[hits[0].start..hits[0].end],
             "was not authorized to speak publicly"
         );
+    }
+
+    /// The DFA walk finds what `AhoCorasick::find_iter` finds (same patterns, same
+    /// leftmost-longest kind), on texts dense in overlapping and nested patterns.
+    mod leftmost_longest_walk {
+        use super::super::*;
+        use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind};
+        use proptest::prelude::*;
+
+        fn walk(dfa: &DFA, hay: &[u8]) -> Vec<(usize, usize, usize)> {
+            let mut out = Vec::new();
+            let mut at = 0;
+            while let Some((p, end)) = leftmost_longest(dfa, hay, at) {
+                out.push((p.as_usize(), end - dfa.pattern_len(p), end));
+                at = end;
+            }
+            out
+        }
+
+        fn reference(patterns: &[String], hay: &str) -> Vec<(usize, usize, usize)> {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(patterns)
+                .unwrap()
+                .find_iter(hay)
+                .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+                .collect()
+        }
+
+        #[test]
+        fn agrees_on_nested_phrases() {
+            let patterns: Vec<String> = ["said", "say", "according to", "according", "to", "told"]
+                .map(str::to_owned)
+                .to_vec();
+            let dfa = automaton(&patterns, "test").unwrap();
+            let hay = "unsaid, according told\u{a0}said saysaid according to to";
+            assert_eq!(walk(&dfa, hay.as_bytes()), reference(&patterns, hay));
+            assert_eq!(walk(&dfa, b""), []);
+        }
+
+        proptest! {
+            #[test]
+            fn agrees_with_find_iter(
+                patterns in prop::collection::vec("[ab -]{1,5}", 1..12),
+                hay in "[ab x\u{e9}-]{0,80}",
+            ) {
+                let dfa = automaton(&patterns, "test").unwrap();
+                prop_assert_eq!(walk(&dfa, hay.as_bytes()), reference(&patterns, &hay));
+            }
+        }
     }
 }
