@@ -359,6 +359,9 @@ fn automaton(patterns: &[String], source_name: &str) -> Result<DFA, ExtractError
 /// the crate's generic search every byte also paid for a bounds check on the haystack and
 /// the `Input` span; the corpus body is scanned once per document, so that was a tenth of
 /// the attribution stage.
+// Not inlined: inside `find` the loop ran short of registers and reloaded the haystack
+// and the DFA from the stack on every byte.
+#[inline(never)]
 fn leftmost_longest(dfa: &DFA, hay: &[u8], at: usize) -> Option<(PatternID, usize)> {
     let mut sid = dfa.start_state(Anchored::No).ok()?;
     let mut found = None;
