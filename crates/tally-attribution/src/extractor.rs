@@ -1334,6 +1334,11 @@ fn annotate(
         let mut previous: Option<(Option<Phrase>, Option<usize>)> = None;
         let sentence_conditions = &conditions[first_condition..c];
         for (n, f) in found.iter().enumerate() {
+            // A bare report (`Trump said Friday.`) reports the quotation before it; with
+            // none it reports nothing, and its source is no speaker.
+            if f.content.is_empty() && previous_quotation(doc, sentence_index).is_none() {
+                continue;
+            }
             let source_start = f.source.map_or(usize::MAX, |s| s.span.start);
             while let Some(p) = extra.next_if(|p| p.start < source_start) {
                 let d = descriptor::parse(lex, &doc.body, words, p, None);

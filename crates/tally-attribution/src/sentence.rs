@@ -3270,7 +3270,13 @@ fn verb<'l>(
         } else {
             cue.words.end
         };
-        let bare = words[..first].iter().all(|w| !w.is_word()) && ends_bare(lex, words, tail);
+        let opens = words[..first].iter().all(|w| !w.is_word());
+        // `"Who do they think they are?" Trump said of Apple in February, when ...`: a
+        // question or exclamation closes its own sentence, and the cue opening the next
+        // may carry a setting; with nothing reported after it, the quotation is its
+        // content (the extractor keeps the report only when one stands right before).
+        let bare =
+            opens && (ends_bare(lex, words, tail) || (!weak && setting_follows(words, tail)));
         // `"...?" Trump asked.`: a question is what "asked" reports.
         let asks = cue.entry.lemma == "ask";
         return (bare && (!weak || asks)).then(|| make(Some(source), Vec::new()));
@@ -3323,6 +3329,22 @@ fn ends_bare(lex: &Lexicon, words: &[Word<'_>], from: usize) -> bool {
     }
     true
 }
+
+/// Whether the words from `from` open with a setting (a preposition, after names and
+/// time words: "said in response", "wrote Friday in an email to staff", "said of Apple"),
+/// which reports nothing of its own.
+fn setting_follows(words: &[Word<'_>], from: usize) -> bool {
+    words[from.min(words.len())..]
+        .iter()
+        .find(|w| w.is_word() && !w.is_capitalized() && !is_time_word(w.lower()))
+        .is_none_or(|w| SETTING_OPENERS.contains(&w.lower()))
+}
+
+/// Prepositions that open a cue's setting rather than its content.
+const SETTING_OPENERS: &[&str] = &[
+    "in", "on", "at", "of", "to", "during", "after", "before", "from", "via", "with", "through",
+    "while", "when", "outside", "inside",
+];
 
 /// "Gul Ahmad, 45, who said 14 members of his family were killed, stood outside": a
 /// relative clause on the sentence's subject closes before the main verb, so its content

@@ -2304,3 +2304,41 @@ fn adding_an_amount_before_a_subordinate_clause_reports_nothing() {
     ]);
     assert!(all.iter().all(|(cue, _, _)| cue != "adding"), "{all:?}");
 }
+
+#[test]
+fn a_report_after_a_question_keeps_it_across_a_setting() {
+    let all = found(&[
+        "\u{201C}Who do they think they are?\u{201D} Trump said of Apple in February, when the company balked.",
+        "\"How big is that wall going to be?\" Pence said in response.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "said",
+            "Trump",
+            "\u{201C}Who do they think they are?\u{201D}"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "said",
+            "Pence",
+            "\"How big is that wall going to be?\""
+        ),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_bare_report_with_no_quotation_before_it_names_no_speaker() {
+    let mut doc = Document::new(
+        DocumentMeta::default(),
+        ["Prices fell.", "She also argued in favor of the plan."],
+    );
+    tally_text::Segmenter.run(&mut doc).unwrap();
+    Attributor::new().unwrap().run(&mut doc).unwrap();
+    assert!(doc.attributions.is_empty(), "{:?}", doc.attributions);
+    assert!(doc.speakers.is_empty(), "{:?}", doc.speakers);
+}
