@@ -75,7 +75,7 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
         }
         let next_cue = cues.get(n + 1).map_or(words.len(), |c| c.words.start);
         // The "saying" of "was quoted as saying" is part of that cue.
-        if found.last().is_some_and(|f| {
+        if previous(words, &found, cue).is_some_and(|f| {
             f.lemma == "quote" && f.cue.start <= cue.words.start && cue.words.end <= f.cue.end
         }) {
             continue;
@@ -86,7 +86,9 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
             Some(f)
         } else if let Some(f) = passive_by(lex, words, cue, next_cue) {
             Some(f)
-        } else if let Some(f) = quoted_as_saying(lex, words, cue, found.last(), cues) {
+        } else if let Some(f) =
+            quoted_as_saying(lex, words, cue, previous(words, &found, cue), cues)
+        {
             Some(f)
         } else if let Some(f) = asked(words, cue) {
             Some(f)
@@ -97,14 +99,30 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
         } else if cue.entry.flags.adverb {
             adverb(lex, words, cue, next_cue)
         } else if cue.entry.flags.in_document {
-            in_document(lex, words, cue, found.last(), next_cue)
+            in_document(lex, words, cue, previous(words, &found, cue), next_cue)
         } else if cue.entry.flags.prep {
-            according_to(lex, words, cue, found.last())
+            according_to(lex, words, cue, previous(words, &found, cue))
         } else if cue.entry.flags.raise {
-            raising(lex, words, cue, found.last(), next_cue, false, false)
+            raising(
+                lex,
+                words,
+                cue,
+                previous(words, &found, cue),
+                next_cue,
+                false,
+                false,
+            )
         } else if passive_raising(lex, words, cue) {
-            raising(lex, words, cue, found.last(), next_cue, true, false)
-                .or_else(|| verb(lex, words, cue, found.last(), next_cue))
+            raising(
+                lex,
+                words,
+                cue,
+                previous(words, &found, cue),
+                next_cue,
+                true,
+                false,
+            )
+            .or_else(|| verb(lex, words, cue, previous(words, &found, cue), next_cue))
         } else if cue.entry.flags.sense
             && cue.words.start > 0
             && !cue.entry.participle
@@ -117,29 +135,37 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
         } else if next_cue == words.len() && agentless_passive(lex, words, cue) {
             // Only with no later cue: "Clinton, who called Sanders after the winner was
             // declared, told her supporters ..." keeps "told" whole.
-            raising(lex, words, cue, found.last(), next_cue, true, true)
-                .map(|mut f| {
-                    f.content.truncate(1);
-                    // "(asked) that his demands have been answered": the subject without
-                    // its clause word; a bare "who" stands for its antecedent.
-                    if let Some(c) = f.content.first_mut()
-                        && c.end > c.start + 1
-                        && matches!(words[c.start].lower(), "that" | "which" | "who")
-                    {
-                        c.start += 1;
-                    }
-                    f
-                })
-                .or_else(|| verb(lex, words, cue, found.last(), next_cue))
+            raising(
+                lex,
+                words,
+                cue,
+                previous(words, &found, cue),
+                next_cue,
+                true,
+                true,
+            )
+            .map(|mut f| {
+                f.content.truncate(1);
+                // "(asked) that his demands have been answered": the subject without
+                // its clause word; a bare "who" stands for its antecedent.
+                if let Some(c) = f.content.first_mut()
+                    && c.end > c.start + 1
+                    && matches!(words[c.start].lower(), "that" | "which" | "who")
+                {
+                    c.start += 1;
+                }
+                f
+            })
+            .or_else(|| verb(lex, words, cue, previous(words, &found, cue), next_cue))
         } else if cue.entry.participle
             && cue.words.start > 0
             && (after_comma(words, cue.words.start) || after_subordinator(words, cue.words.start))
         {
-            participle(lex, words, cue, found.last(), next_cue)
+            participle(lex, words, cue, previous(words, &found, cue), next_cue)
         } else if let Some(f) = (cue.entry.participle
             && cue.entry.class == AttributionClass::Statement
             && after_prepositional_object(lex, words, cue))
-        .then(|| participle(lex, words, cue, found.last(), next_cue))
+        .then(|| participle(lex, words, cue, previous(words, &found, cue), next_cue))
         .flatten()
         .filter(|f| f.source.is_some())
         {
@@ -170,7 +196,7 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
         .filter(|&m| {
             next_cue == words.len()
                 && words[cue.words.start].lower() == cue.entry.lemma.split(' ').next().unwrap_or("")
-                && found.last().is_none_or(|f| {
+                && previous(words, &found, cue).is_none_or(|f| {
                     m > f.cue.end.max(f.source.map_or(0, |s| s.span.end))
                         && f.content.iter().all(|c| c.end <= m)
                 })
@@ -184,10 +210,10 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
             };
             // What follows the cue is its content ("has been trying to find" with a
             // fronted phrase before it reports nothing).
-            verb(lex, words, &widened, found.last(), next_cue)
+            verb(lex, words, &widened, previous(words, &found, cue), next_cue)
                 .filter(|f| f.content.first().is_some_and(|c| c.start >= cue.words.end))
         } else {
-            verb(lex, words, cue, found.last(), next_cue)
+            verb(lex, words, cue, previous(words, &found, cue), next_cue)
         };
         if let Some(mut f) = result {
             if disagrees(words, &f) {
@@ -205,6 +231,35 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
         }
     }
     found
+}
+
+/// The report a cue reads as the one before it: the last one, unless that lies inside the
+/// content of an earlier report that ends before the cue: "Cruz, who says [Trump is
+/// attacking him], said ...", "Miller said [it was possible the Administration might
+/// support a fee], but added ...": the cue stands beside the outer report, whose subject
+/// it shares, not inside its content. The same verb again ("said Himber agreed to buy ...
+/// and agreed to an option") coordinates with the nested one.
+fn previous<'a, 'l>(
+    words: &[Word<'_>],
+    found: &'a [Found<'l>],
+    cue: &CueAt<'_>,
+) -> Option<&'a Found<'l>> {
+    let last = found.last()?;
+    let coordinated =
+        cue.words.start > 0 && matches!(words[cue.words.start - 1].lower(), "and" | "but" | "or");
+    if coordinated && last.lemma == cue.entry.lemma {
+        return Some(last);
+    }
+    let outer = found.iter().rev().skip(1).find(|g| {
+        g.content
+            .iter()
+            .any(|c| c.start <= last.cue.start && last.cue.end <= c.end)
+    });
+    Some(
+        outer
+            .filter(|g| g.content.iter().all(|c| c.end <= cue.words.start))
+            .unwrap_or(last),
+    )
 }
 
 /// "a group backing former Gov. Mike Huckabee", "pastors supporting Mr. Cruz": an attitude

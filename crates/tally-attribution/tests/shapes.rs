@@ -2342,3 +2342,19 @@ fn a_bare_report_with_no_quotation_before_it_names_no_speaker() {
     assert!(doc.attributions.is_empty(), "{:?}", doc.attributions);
     assert!(doc.speakers.is_empty(), "{:?}", doc.speakers);
 }
+
+#[test]
+fn a_cue_after_a_nested_report_shares_the_outer_subject() {
+    let all = found(&[
+        "Cruz, who says Trump is attacking him because the polls have tightened, said GOP voters should go with him.",
+        "Miller said it was possible the Administration might support an oil import fee, but added that the President was concerned.",
+    ]);
+    assert!(
+        has(&all, "said", "Cruz", "GOP voters should go with him"),
+        "{all:?}"
+    );
+    assert!(
+        has(&all, "added", "Miller", "that the President was concerned"),
+        "{all:?}"
+    );
+}
