@@ -2110,6 +2110,11 @@ fn after(
                         && i == cue.words.end
                         && matches!(w.lower(), "what" | "why" | "how" | "whether" | "if"))
                     || ((flags.obj || flags.inf) && w.lower() == "to")
+                    // "urged people not to spread rumors", "vowed never to return": a
+                    // negated infinitive.
+                    || ((flags.obj || flags.inf)
+                        && matches!(w.lower(), "not" | "never")
+                        && at(i + 1).is_some_and(|n| n.lower() == "to"))
                     // "asked Trump about his statements": the topic is the question.
                     || (flags.obj && i > cue.words.end && w.lower() == "about"))
         })

@@ -2358,3 +2358,29 @@ fn a_cue_after_a_nested_report_shares_the_outer_subject() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_negated_infinitive_is_the_content_of_a_request() {
+    let all = found(&[
+        "Police urged people not to spread rumors or broadcast videos of the scene.",
+        "The Bundesbank urged the government not to relax efforts to rein in spending.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "urged",
+            "Police",
+            "not to spread rumors or broadcast videos of the scene"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "urged",
+            "The Bundesbank",
+            "not to relax efforts to rein in spending"
+        ),
+        "{all:?}"
+    );
+}
