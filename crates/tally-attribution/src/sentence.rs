@@ -3155,6 +3155,16 @@ fn verb<'l>(
         }
         None => return None,
     };
+    // "A poll from Marquette Law School released Wednesday found ...", "A 2014 study by
+    // Loyola Law School professor Justin Levitt found ...": the phrase before a study cue
+    // may be the study's postmodifier; the study heads the subject.
+    let source = match (cue.entry.flags.study && !names_study(words, &source))
+        .then(|| study_subject(lex, words, floor, h))
+        .flatten()
+    {
+        Some(s) if s.span.start <= source.span.start && source.span.end <= s.span.end => s,
+        _ => source,
+    };
     // "more than the 285 reported in all of 2024": a reduced relative after a figure; a
     // count is never a speaker.
     if bare_figure(lex, words, source.core) {
@@ -3478,6 +3488,43 @@ pub(crate) fn is_terrain(lower: &str) -> bool {
 }
 
 /// Whether the source's head is a study, a poll or a document (`studies.txt`).
+/// The subject of a study cue at `h` headed by a study or document noun with a
+/// postmodifier running to the cue: "A survey by the organization in March", "A poll from
+/// Marquette Law School released Wednesday". The postmodifier opens with a preposition or
+/// a participle and holds only words.
+fn study_subject(lex: &Lexicon, words: &[Word<'_>], floor: usize, h: usize) -> Option<Source> {
+    let is_study =
+        |w: &Word<'_>| STUDIES.contains(&w.lower()) || crate::owner::is_document(w.lower());
+    let i = (floor..h).rev().find(|&i| is_study(&words[i]))?;
+    // Lowercase: "Telephone Surveys Limited" is a name.
+    let next = words
+        .get(i + 1)
+        .filter(|w| i + 1 < h && !w.is_capitalized())?
+        .lower();
+    let opens = matches!(next, "from" | "by" | "in" | "of" | "among" | "for" | "on")
+        || (next.len() > 4 && next.ends_with("ed"));
+    if !opens || words[i + 1..h].iter().any(|w| !w.is_word() || w.inside) {
+        return None;
+    }
+    let mut start = i;
+    while start > floor
+        && words[start - 1].is_word()
+        && matches!(
+            class(lex, words, start - 1),
+            Class::Det | Class::Cap | Class::Number | Class::Possessive | Class::Other
+        )
+    {
+        start -= 1;
+    }
+    let core = Phrase { start, end: i + 1 };
+    Some(Source {
+        span: Phrase { start, end: h },
+        core,
+        apposition: None,
+        antecedent: None,
+    })
+}
+
 fn names_study(words: &[Word<'_>], source: &Source) -> bool {
     source
         .core

@@ -2384,3 +2384,29 @@ fn a_negated_infinitive_is_the_content_of_a_request() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_study_with_a_postmodifier_heads_its_subject() {
+    let all = found(&[
+        "A survey by the organization in March found Mrs. Clinton with a lead of 48 percent to 41 percent.",
+        "A 2014 study by Loyola Law School professor Justin Levitt found 31 incidents of voter impersonation.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "found",
+            "A survey by the organization in March",
+            "Mrs. Clinton with a lead of 48 percent to 41 percent"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "found",
+            "A 2014 study by Loyola Law School professor Justin Levitt",
+            "31 incidents of voter impersonation"
+        ),
+        "{all:?}"
+    );
+}
