@@ -4720,11 +4720,21 @@ fn according_to<'l>(
     // records", "reports emerging in the news media").
     let from = cue.words.end;
     let mut end = from;
-    while end < words.len() && end - from < 20 && !words[end].is(",") && !is_clause_end(&words[end])
+    // A quoted title inside it ("according to the \"Medicare for all\" document",
+    // "according to his book \"The Art of the Deal.\"") is part of it, punctuation and all.
+    while end < words.len()
+        && end - from < 20
+        && (words[end].inside || (!words[end].is(",") && !is_clause_end(&words[end])))
     {
         end += 1;
     }
-    if end == from || words[from..end].iter().any(|w| w.quote().is_some()) {
+    let marks = |dir: QuoteDir| {
+        words[from..end]
+            .iter()
+            .filter(|w| w.quote() == Some(dir))
+            .count()
+    };
+    if end == from || marks(QuoteDir::Open) != marks(QuoteDir::Close) {
         return None;
     }
     let span = Phrase { start: from, end };

@@ -2410,3 +2410,29 @@ fn a_study_with_a_postmodifier_heads_its_subject() {
         "{all:?}"
     );
 }
+
+#[test]
+fn according_to_a_source_with_a_quoted_title() {
+    let all = found(&[
+        "The plan would cost about $1.38 trillion a year, according to the \"Medicare for all\" document he released.",
+        "According to her \"clawback\" plan, firms relocating overseas must repay any assistance.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "according to",
+            "the \"Medicare for all\" document he released",
+            "The plan would cost about $1.38 trillion a year"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "According to",
+            "her \"clawback\" plan",
+            "firms relocating overseas must repay any assistance"
+        ),
+        "{all:?}"
+    );
+}
