@@ -602,15 +602,16 @@ static NAME_PARTICLES: LazyLock<(Vec<&'static str>, Vec<&'static str>)> = LazyLo
 /// between name words ("Ursula von der Leyen", "Mohammed bin Salman").
 fn name_particle(words: &[Word<'_>], i: usize) -> bool {
     let (joined, alone) = &*NAME_PARTICLES;
+    // Particles are short ("della", "ash-"): most words are tested by their length alone.
     let text = words[i].text;
-    if let Some(h) = text.find('-') {
+    if let Some(h) = text.bytes().take(5).position(|b| b == b'-') {
         return text[h + 1..].starts_with(char::is_uppercase)
             && joined.iter().any(|p| p.eq_ignore_ascii_case(&text[..=h]));
     }
     let particle = |k: usize| {
         words
             .get(k)
-            .is_some_and(|w| w.is_word() && alone.contains(&w.lower()))
+            .is_some_and(|w| w.is_word() && w.text.len() <= 5 && alone.contains(&w.lower()))
     };
     let name = |k: usize| words.get(k).is_some_and(Word::is_capitalized) || particle(k);
     particle(i) && i > 0 && name(i - 1) && name(i + 1)
