@@ -7,7 +7,10 @@
 //!   that day ("The blast came Friday. ... at 10:35 a.m." is Friday 10:35);
 //! - the bare day at the other end of a range ("Oct. 14-18"): the date written beside it;
 //! - "the next day", "the following year", "the previous day": next to the nearest earlier
-//!   date fine enough ("arrested on Monday. The following day" is Tuesday).
+//!   date fine enough ("arrested on Monday. The following day" is Tuesday);
+//! - the second month of "between December and May", "from November to March": the first
+//!   such month after the first one (published December 2024: May 2025, whatever the
+//!   clause's tense made of a lone "May").
 
 use tally_core::{Document, Timex, TimexType};
 
@@ -56,6 +59,34 @@ pub(crate) fn link(doc: &Document, timexes: &mut [(Option<Link>, Timex)]) {
     relink_year_ago(doc, timexes);
     date_clock_times(doc, timexes);
     narrated(doc, timexes);
+    month_ranges(doc, timexes);
+}
+
+/// "between December and May", "from November to March": a month range written with bare
+/// month names runs forward, so a second month resolved before the first moves a year on.
+fn month_ranges(doc: &Document, timexes: &mut [(Option<Link>, Timex)]) {
+    let bare_month = |t: &Timex| t.value.len() == 7 && !t.raw.bytes().any(|b| b.is_ascii_digit());
+    for i in 1..timexes.len() {
+        let (a, b) = (&timexes[i - 1].1, &timexes[i].1);
+        if !bare_month(a) || !bare_month(b) || b.value >= a.value {
+            continue;
+        }
+        let gap = doc.body.get(a.span.end..b.span.start).unwrap_or("").trim();
+        let opener = doc.body.get(..a.span.start).unwrap_or("").trim_end();
+        let ends_with = |text: &str, word: &str| {
+            text.len() >= word.len()
+                && text[text.len() - word.len()..].eq_ignore_ascii_case(word)
+                && !text[..text.len() - word.len()].ends_with(char::is_alphanumeric)
+        };
+        let range = (ends_with(opener, "between") && gap.eq_ignore_ascii_case("and"))
+            || (ends_with(opener, "from")
+                && ["to", "through", "until", "-", "\u{2013}"]
+                    .iter()
+                    .any(|g| gap.eq_ignore_ascii_case(g)));
+        if range && let Some(moved) = shift_value(&b.value, Unit::Year, 1) {
+            timexes[i].1.value = moved;
+        }
+    }
 }
 
 /// How far back (in bytes) "the next day" looks for the time it follows.

@@ -940,3 +940,17 @@ fn a_morning_clock_after_midnight_stays_on_its_day() {
         "The bodies were handed over shortly after midnight and identified by 7 a.m."
     ),]));
 }
+
+#[test]
+fn a_month_range_runs_forward() {
+    insta::assert_snapshot!(check(&[
+        (
+            "2024-12-24",
+            "About 24.6 million people faced acute food insecurity between December and May."
+        ),
+        (
+            "2025-03-02",
+            "Flu cases peaked from November to February, officials said."
+        ),
+    ]));
+}
