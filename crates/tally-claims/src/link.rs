@@ -221,11 +221,35 @@ fn same_noun(figure: &Figure, source: &Figure) -> bool {
     }
 }
 
+/// Whether the sentence of figure `i` names a country other than `subject`, and not
+/// `subject`'s: "the overall Palestinian death toll had passed 43,000" is no count of the
+/// Israeli hostages another paragraph names.
+fn names_another_country(doc: &Document, i: usize, subject: Option<&str>) -> bool {
+    let Some(sentence) = doc
+        .sentence_at(doc.figures[i].span.start)
+        .and_then(|s| doc.sentences.get(s))
+    else {
+        return false;
+    };
+    let named = |e: &&tally_core::Entity| {
+        e.kind == EntityType::Country
+            && e.mentions
+                .iter()
+                .any(|m| sentence.start <= m.start && m.end <= sentence.end)
+    };
+    let mut countries = doc.entities.iter().filter(named);
+    // "Chadian troops killed 384 Libyans and captured 48": the subject's country is there.
+    countries.clone().any(|e| Some(e.id.as_str()) != subject)
+        && !countries.any(|e| Some(e.id.as_str()) == subject)
+}
+
 /// A loss or troop figure with no subject in its own sentence ("We assess several hundred
 /// killed or wounded so far," the official said) takes the subject of its family's other
 /// figures when all of those with an entity name the same country: the nearest such
 /// figure's subject, earlier first, marked `subject_inherited`, from a figure counting the
-/// same noun when it names one ([`same_noun`]); never a figure with a named agent, whose loss is the other side's. A document whose figures
+/// same noun when it names one ([`same_noun`]); never a figure with a named agent, whose
+/// loss is the other side's, nor one whose sentence names another country
+/// ([`names_another_country`]). A document whose figures
 /// name two entities (both sides' losses) gives none, nor one whose subject is a person or
 /// a group found only in it: who lost what is then not for tally to guess.
 pub fn inherit_document_subject(doc: &mut Document) {
@@ -274,6 +298,10 @@ pub fn inherit_document_subject(doc: &mut Document) {
                 earlier.or_else(|| with_entity.iter().filter(counts_alike).find(|&&j| j > i));
             if let Some(&j) = source {
                 let subject = doc.figures[j].subject.clone();
+                let id = subject.as_ref().and_then(|a| a.entity_id.as_deref());
+                if names_another_country(doc, i, id) {
+                    continue;
+                }
                 let target = &mut doc.figures[i];
                 target.subject = subject;
                 target.subject_inherited = true;

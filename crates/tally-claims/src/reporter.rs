@@ -200,8 +200,7 @@ impl Occupied {
     /// lower tariffs") leaves the clause whole.
     fn free_around(&self, body: &str, sentence: &Span, figure: &Span) -> (usize, usize) {
         // "CAIRO (AP) — Fighters shelled ...": the dateline is no part of the claim.
-        let opening =
-            (sentence.start + tally_core::dateline_len(&sentence.text)).min(figure.start);
+        let opening = (sentence.start + tally_core::dateline_len(&sentence.text)).min(figure.start);
         let before = self.ends.partition_point(|&e| e <= figure.start);
         let start = before
             .checked_sub(1)

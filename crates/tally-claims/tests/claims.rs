@@ -515,8 +515,8 @@ fn loss_figures_without_a_subject_inherit_the_documents_only_one() {
         "North Korean forces"
     );
     assert!(
-        d.figures[1].subject_inherited,
-        "a later figure inherits too"
+        !d.figures[1].subject_inherited,
+        "a sentence naming another country (Ukrainian) inherits nothing"
     );
     assert!(
         d.figures[3].subject.is_none(),
@@ -1340,4 +1340,49 @@ fn overlapping_sums_of_money_are_different_statements() {
         1,
         "'about 18 dlrs' and '18 dlrs' state one value"
     );
+}
+
+/// A loss figure whose sentence names another country, and not the subject's, inherits
+/// nothing: "the overall Palestinian death toll had passed 43,000" is no count of the
+/// Israeli hostages a later paragraph names. With the subject's country in the sentence
+/// too ("Chadian troops killed 384 Libyans and captured 48") it still inherits.
+#[test]
+fn a_loss_in_a_sentence_naming_another_country_inherits_nothing() {
+    let build = |first: &str| {
+        let mut d = doc(
+            &[
+                first,
+                "Four Israeli hostages would be freed, 100 captured in all.",
+            ],
+            None,
+        );
+        let toll = figure(&d, "F1", "43,000", 0, Measure::Killed, (43_000.0, 43_000.0));
+        let mut hostages = figure(&d, "F2", "Four", 0, Measure::Captured, (4.0, 4.0));
+        hostages.subject = Some(Argument {
+            span: span(&d, "Israeli hostages", 0),
+            entity_id: Some("IL".into()),
+        });
+        d.figures = vec![toll, hostages];
+        let country = |id: &str, name: &str, mention: &str| Entity {
+            id: id.into(),
+            kind: EntityType::Country,
+            name: name.into(),
+            mentions: d
+                .body
+                .match_indices(mention)
+                .map(|(at, _)| d.span(at, at + mention.len()).unwrap())
+                .collect(),
+            parent: None,
+        };
+        d.entities = vec![
+            country("IL", "Israel", "Israeli"),
+            country("PS", "Palestine", "Palestinian"),
+        ];
+        ClaimBuilder.run(&mut d).unwrap();
+        d
+    };
+    let d = build("The Palestinian death toll had passed 43,000.");
+    assert!(d.figures[0].subject.is_none() && !d.figures[0].subject_inherited);
+    let d = build("Palestinian and Israeli deaths passed 43,000.");
+    assert!(d.figures[0].subject_inherited);
 }
