@@ -74,8 +74,9 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
             continue;
         }
         let next_cue = cues.get(n + 1).map_or(words.len(), |c| c.words.start);
+        let prev = previous(words, &found, cue);
         // The "saying" of "was quoted as saying" is part of that cue.
-        if previous(words, &found, cue).is_some_and(|f| {
+        if prev.is_some_and(|f| {
             f.lemma == "quote" && f.cue.start <= cue.words.start && cue.words.end <= f.cue.end
         }) {
             continue;
@@ -86,9 +87,7 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
             Some(f)
         } else if let Some(f) = passive_by(lex, words, cue, next_cue) {
             Some(f)
-        } else if let Some(f) =
-            quoted_as_saying(lex, words, cue, previous(words, &found, cue), cues)
-        {
+        } else if let Some(f) = quoted_as_saying(lex, words, cue, prev, cues) {
             Some(f)
         } else if let Some(f) = asked(words, cue) {
             Some(f)
@@ -99,30 +98,14 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
         } else if cue.entry.flags.adverb {
             adverb(lex, words, cue, next_cue)
         } else if cue.entry.flags.in_document {
-            in_document(lex, words, cue, previous(words, &found, cue), next_cue)
+            in_document(lex, words, cue, prev, next_cue)
         } else if cue.entry.flags.prep {
-            according_to(lex, words, cue, previous(words, &found, cue))
+            according_to(lex, words, cue, prev)
         } else if cue.entry.flags.raise {
-            raising(
-                lex,
-                words,
-                cue,
-                previous(words, &found, cue),
-                next_cue,
-                false,
-                false,
-            )
+            raising(lex, words, cue, prev, next_cue, false, false)
         } else if passive_raising(lex, words, cue) {
-            raising(
-                lex,
-                words,
-                cue,
-                previous(words, &found, cue),
-                next_cue,
-                true,
-                false,
-            )
-            .or_else(|| verb(lex, words, cue, previous(words, &found, cue), next_cue))
+            raising(lex, words, cue, prev, next_cue, true, false)
+                .or_else(|| verb(lex, words, cue, prev, next_cue))
         } else if cue.entry.flags.sense
             && cue.words.start > 0
             && !cue.entry.participle
@@ -135,37 +118,29 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
         } else if next_cue == words.len() && agentless_passive(lex, words, cue) {
             // Only with no later cue: "Clinton, who called Sanders after the winner was
             // declared, told her supporters ..." keeps "told" whole.
-            raising(
-                lex,
-                words,
-                cue,
-                previous(words, &found, cue),
-                next_cue,
-                true,
-                true,
-            )
-            .map(|mut f| {
-                f.content.truncate(1);
-                // "(asked) that his demands have been answered": the subject without
-                // its clause word; a bare "who" stands for its antecedent.
-                if let Some(c) = f.content.first_mut()
-                    && c.end > c.start + 1
-                    && matches!(words[c.start].lower(), "that" | "which" | "who")
-                {
-                    c.start += 1;
-                }
-                f
-            })
-            .or_else(|| verb(lex, words, cue, previous(words, &found, cue), next_cue))
+            raising(lex, words, cue, prev, next_cue, true, true)
+                .map(|mut f| {
+                    f.content.truncate(1);
+                    // "(asked) that his demands have been answered": the subject without
+                    // its clause word; a bare "who" stands for its antecedent.
+                    if let Some(c) = f.content.first_mut()
+                        && c.end > c.start + 1
+                        && matches!(words[c.start].lower(), "that" | "which" | "who")
+                    {
+                        c.start += 1;
+                    }
+                    f
+                })
+                .or_else(|| verb(lex, words, cue, prev, next_cue))
         } else if cue.entry.participle
             && cue.words.start > 0
             && (after_comma(words, cue.words.start) || after_subordinator(words, cue.words.start))
         {
-            participle(lex, words, cue, previous(words, &found, cue), next_cue)
+            participle(lex, words, cue, prev, next_cue)
         } else if let Some(f) = (cue.entry.participle
             && cue.entry.class == AttributionClass::Statement
             && after_prepositional_object(lex, words, cue))
-        .then(|| participle(lex, words, cue, previous(words, &found, cue), next_cue))
+        .then(|| participle(lex, words, cue, prev, next_cue))
         .flatten()
         .filter(|f| f.source.is_some())
         {
@@ -196,7 +171,7 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
         .filter(|&m| {
             next_cue == words.len()
                 && words[cue.words.start].lower() == cue.entry.lemma.split(' ').next().unwrap_or("")
-                && previous(words, &found, cue).is_none_or(|f| {
+                && prev.is_none_or(|f| {
                     m > f.cue.end.max(f.source.map_or(0, |s| s.span.end))
                         && f.content.iter().all(|c| c.end <= m)
                 })
@@ -210,10 +185,10 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
             };
             // What follows the cue is its content ("has been trying to find" with a
             // fronted phrase before it reports nothing).
-            verb(lex, words, &widened, previous(words, &found, cue), next_cue)
+            verb(lex, words, &widened, prev, next_cue)
                 .filter(|f| f.content.first().is_some_and(|c| c.start >= cue.words.end))
         } else {
-            verb(lex, words, cue, previous(words, &found, cue), next_cue)
+            verb(lex, words, cue, prev, next_cue)
         };
         if let Some(mut f) = result {
             if disagrees(words, &f) {
