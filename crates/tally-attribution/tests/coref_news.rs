@@ -1168,6 +1168,7 @@ fn a_title_word_naming_a_body_is_not_the_role() {
             "Chinese Foreign Ministry spokesman Lin Jian said the probe was lawful.",
             "A State Department spokesman said talks would go on.",
             "Foreign Minister Sergei Lavrov said the plan had failed.",
+            "NATO Secretary-General Mark Rutte said the alliance was ready.",
         ],
         &[],
     );
@@ -1182,6 +1183,7 @@ fn a_title_word_naming_a_body_is_not_the_role() {
             (Some("spokesman"), Some("Chinese Foreign Ministry")),
             (Some("spokesman"), Some("State Department")),
             (Some("Foreign Minister"), None),
+            (Some("Secretary-General"), Some("NATO")),
         ]
     );
 }
