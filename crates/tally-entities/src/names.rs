@@ -811,7 +811,9 @@ fn joins_for(ctx: &SentenceCtx<'_>, from: usize, to: usize) -> bool {
     while first < to && ctx.has(first, STOP) {
         first += 1;
     }
-    if (first..=to).any(|k| ctx.has(k, TITLE | TITLE_FIRST) || ctx.words[k].digit) {
+    // A title's first word is a title only with the rest of it: "State Secretary for Foreign
+    // Affairs" is one, "State Administration for Market Regulation" none.
+    if (first..=to).any(|k| ctx.title_at(k, to + 1) > 0 || ctx.words[k].digit) {
         return false;
     }
     // "Center for Strategic and International Studies", "Centers for Disease Control": a
@@ -1042,7 +1044,15 @@ fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candida
         && ctx.has(from, FIRST_NAME | WORD_FIRST_NAME)
         && !(from > 0 && !ctx.words[from - 1].upper && ctx.has(from - 1, PLACE_CUE));
     // Facilities and geographic names ("Changi International Airport", "Wall Street").
-    if to > from && ctx.has(to, PLACE_SUFFIX) && !surname_place {
+    // "Senator Jack Reed of Rhode Island": a titled person of a place is split below.
+    // "Massachusetts State Court for Suffolk County": a name joined by "for" is the body's,
+    // not a place's (see [`joins_for`]).
+    if to > from
+        && ctx.has(to, PLACE_SUFFIX)
+        && !surname_place
+        && !titled_person_of(ctx, from, to)
+        && !(from + 1..to).any(|k| ctx.text(k) == "for")
+    {
         // "the National Hurricane Center said": a facility that reports is the body that
         // runs it, unless a place cue says where ("experts in the MidEast Gulf said").
         let cue = |k: usize| !ctx.words[k].upper && ctx.has(k, PLACE_CUE);
@@ -1321,6 +1331,31 @@ fn is_acronym(word: &str) -> bool {
 /// Whether a title inside the run `from..=to` is followed by a name with no organization
 /// word: "Bank of England Governor Andrew Bailey", "Georgia Bureau of Investigation
 /// Director Chris Hosey" are an organization and a person, split by the title.
+/// Whether the run opens with titles, then a name in no list of organizations, then "of":
+/// "Senator Jack Reed of Rhode Island", "Gov. Dan McKee of Rhode Island".
+fn titled_person_of(ctx: &SentenceCtx<'_>, from: usize, to: usize) -> bool {
+    let mut name = from;
+    while name < to {
+        let len = ctx.title_at(name, to + 1);
+        if len == 0 {
+            break;
+        }
+        name += len;
+    }
+    name > from
+        && !ctx.has(name, CONNECTOR)
+        && (name + 1..to).find(|&k| ctx.is_of(k)).is_some_and(|of| {
+            (name..of).all(|w| {
+                ctx.words[w].upper
+                    && !ctx.words[w].digit
+                    && !ctx.has(
+                        w,
+                        ORG_SUFFIX | ORG_HEAD | PLACE_SUFFIX | TITLE | TITLE_FIRST,
+                    )
+            })
+        })
+}
+
 fn titled_name_after(ctx: &SentenceCtx<'_>, from: usize, to: usize) -> bool {
     (from + 1..to).any(|k| {
         let len = ctx.title_at(k, to + 1);

@@ -11,7 +11,8 @@ use tally_core::{Entity, EntityType, Span};
 
 use crate::gazetteer::{Form, Gazetteer};
 use crate::lexicon::{
-    FIRST_NAME, LEXICON, ORG_HEAD, ORG_PREFIX, STOP, WORD_FIRST_NAME, fold_hash, fold_hash_in,
+    EVENT_SUFFIX, FIRST_NAME, LEXICON, ORG_HEAD, ORG_PREFIX, ORG_SUFFIX, PLACE_SUFFIX, STOP,
+    WORD_FIRST_NAME, fold_hash, fold_hash_in,
 };
 use crate::names::{Candidate, GazMention};
 
@@ -39,6 +40,9 @@ pub struct Scratch {
     by_key: HashMap<u64, Target>,
     last_names: HashMap<u64, Option<Target>>,
     first_words: HashMap<u64, Option<Target>>,
+    /// Persons' given names ("Pete" of "Pete Hegseth"), looked up after surnames and
+    /// organizations' first words.
+    given_names: HashMap<u64, Option<Target>>,
     place_votes: HashMap<u64, i32>,
     /// An acronym's key, its name's key, and whether only its initials say so.
     acronyms: Vec<(u64, u64, bool)>,
@@ -72,6 +76,7 @@ impl Scratch {
         reset(&mut self.by_key);
         reset(&mut self.last_names);
         reset(&mut self.first_words);
+        reset(&mut self.given_names);
         reset(&mut self.place_votes);
         reset(&mut self.slots);
         reset(&mut self.initials);
@@ -97,6 +102,7 @@ pub fn resolve(
         by_key,
         last_names,
         first_words,
+        given_names,
         place_votes,
         acronyms,
         initials,
@@ -173,6 +179,7 @@ pub fn resolve(
             && let Some(last) = entry.name.rsplit(' ').next()
         {
             note(last_names, key(last), Target::Gaz(m.entry));
+            given_name(&entry.name, Target::Gaz(m.entry), given_names);
         }
     }
 
@@ -221,7 +228,7 @@ pub fn resolve(
                 t
             }
         };
-        index_words(body, c, kind, target, last_names, first_words);
+        index_words(body, c, kind, target, last_names, first_words, given_names);
         out.push((c.start, c.end, target));
     }
     // An untyped name is a place only if most of its mentions follow "in", "near"...:
@@ -353,6 +360,20 @@ pub fn resolve(
                         })
                     })
                     .flatten()
+                    // "Pete is tough" after "Pete Hegseth": a bare given name is its person,
+                    // unless organizations open with it or place cues say it is a place
+                    // ("in Trenton" after "Trenton Works").
+                    .or_else(|| {
+                        (c.words == 1
+                            && by_first_word
+                            && !text.contains([' ', ','])
+                            // "Sweden AB": initials are no given name.
+                            && text.bytes().skip(1).any(|b| b.is_ascii_lowercase())
+                            && !first_words.contains_key(&key)
+                            && place_votes.get(&key).is_none_or(|&v| v <= 0))
+                        .then(|| given_names.get(&key).copied().flatten())
+                        .flatten()
+                    })
             });
             let target = match known {
                 Some(t) => t,
@@ -382,7 +403,7 @@ pub fn resolve(
                     };
                     let t = add_local(locals, c, kind, None);
                     by_key.insert(key, t);
-                    index_words(body, c, kind, t, last_names, first_words);
+                    index_words(body, c, kind, t, last_names, first_words, given_names);
                     t
                 }
             };
@@ -616,6 +637,24 @@ fn note(map: &mut HashMap<u64, Option<Target>>, key: u64, target: Target) {
         .or_insert(Some(target));
 }
 
+/// Notes a person's given name as a key of its own: "Pete is tough" after "Pete Hegseth" is
+/// the person (a bare given name was an organization). Shared with organizations' first
+/// words, so that a word two names open joins neither.
+fn given_name(name: &str, target: Target, given_names: &mut HashMap<u64, Option<Target>>) {
+    let Some((first, rest)) = name.split_once(' ') else {
+        return;
+    };
+    // "Morgan Guaranty Trust Co", "Cleveland Public Library": a name typed a person though
+    // it ends in an organization's or a place's word lends no given name.
+    let named_thing = rest.split(' ').any(|w| {
+        w.bytes().any(|b| b.is_ascii_digit())
+            || LEXICON.flags(w) & (ORG_SUFFIX | ORG_HEAD | PLACE_SUFFIX | EVENT_SUFFIX | STOP) != 0
+    });
+    if !named_thing && LEXICON.flags(first) & FIRST_NAME != 0 {
+        note(given_names, key(first), target);
+    }
+}
+
 fn index_words(
     body: &str,
     c: &Candidate,
@@ -623,12 +662,16 @@ fn index_words(
     target: Target,
     last_names: &mut HashMap<u64, Option<Target>>,
     first_words: &mut HashMap<u64, Option<Target>>,
+    given_names: &mut HashMap<u64, Option<Target>>,
 ) {
     if c.words < 2 {
         return;
     }
     match kind {
-        EntityType::Person => note(last_names, key(&body[c.last.0..c.last.1]), target),
+        EntityType::Person => {
+            note(last_names, key(&body[c.last.0..c.last.1]), target);
+            given_name(&body[c.first.0..c.last.1], target, given_names);
+        }
         EntityType::Organization => {
             // The word's key is its lexicon hash too: hashed once for both.
             let (start, end) = c.first;

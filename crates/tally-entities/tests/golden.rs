@@ -792,3 +792,14 @@ fn appositions_with_qualified_titles_and_person_nouns_make_people() {
     assert!(out.contains("person \"friederike otto\""), "{out}");
     assert!(!out.contains("person \"community\""), "{out}");
 }
+
+#[test]
+fn titled_people_of_places_names_joined_by_for_and_bare_given_names() {
+    insta::assert_snapshot!(render(&[
+        "President-elect Donald Trump named Fox News host Pete Hegseth as his choice.",
+        "\"Pete is tough and smart,\" Trump wrote in a statement.",
+        "Senator Jack Reed of Rhode Island, the top Democrat on the panel, said Hegseth would face questions.",
+        "The State Administration for Market Regulation said it would act.",
+        "State Secretary for Foreign Affairs Rene van der Linden did not.",
+    ]));
+}
