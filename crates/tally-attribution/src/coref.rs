@@ -126,6 +126,21 @@ fn ends_with_lowercased(text: &str, suffix: &str) -> bool {
             .all(|(a, b)| a.to_ascii_lowercase() == *b)
 }
 
+/// Whether `front`, one capitalized word in mixed-case text ("Lebanese"), names a place
+/// none of the speaker's mentions names: "Hungarian" after "the National Bank of Hungary"
+/// places the same bank. Compared by the first four letters, which a demonym shares with
+/// its country's name ("Leban-", "Hung-", "Isra-"). In all-capitals text a qualifier
+/// cannot be told from a name's first word ("THE SAN SALVADORAN MASS MEDIA").
+fn foreign_qualifier(front: &str, speaker: &Speaker) -> bool {
+    let capitalized = front.starts_with(|c: char| c.is_uppercase())
+        && front.chars().skip(1).any(|c| c.is_lowercase())
+        && !front.contains(' ');
+    let Some(stem) = front.get(..4).filter(|_| capitalized) else {
+        return false;
+    };
+    !speaker.mentions.iter().any(|m| m.text.contains(stem))
+}
+
 fn surname(name: &str) -> &str {
     name.rsplit(' ').next().unwrap_or(name)
 }
@@ -349,6 +364,9 @@ impl Registry {
             return self.family_name_first(name);
         };
         let k = &self.known[i];
+        if k.not_person == Some(NotPerson::Organization) && self.another_body(i, name, entity) {
+            return None;
+        }
         let within = |a: &str, b: &str| a.split(' ').all(|w| b.split(' ').any(|f| f == w));
         (k.not_person != Some(NotPerson::Organization)
             || k.speaker
@@ -356,6 +374,34 @@ impl Registry {
                 .as_deref()
                 .is_some_and(|n| within(name, n) || within(n, name)))
         .then_some(i)
+    }
+
+    /// "the Lebanese Health Ministry" after "the Health Ministry in Hamas-run Gaza": a
+    /// later name that qualifies a placed organization's whole name in front, and that the
+    /// entities stage took for another entity, is another body of that name (another
+    /// country's), not the one named before. The shorter name after the longer ("the
+    /// Statistics Office" after "the Federal Statistics Office") is still the same body.
+    fn another_body(&self, i: usize, name: &str, entity: Option<&(String, String)>) -> bool {
+        let Some((id, _)) = entity else {
+            return false;
+        };
+        let speaker = &self.known[i].speaker;
+        // A one-word name is a bare head ("the Office"), and a body placed nowhere may be
+        // the one the qualifier places ("the Foreign Ministry", then "the Honduran
+        // Foreign Ministry").
+        let Some(known) = speaker.name.as_deref().filter(|n| n.contains(' ')) else {
+            return false;
+        };
+        if speaker.affiliation.is_none() {
+            return false;
+        }
+        let Some(front) = name
+            .strip_suffix(known)
+            .and_then(|front| front.strip_suffix(' '))
+        else {
+            return false;
+        };
+        foreign_qualifier(front, speaker) && self.entities.iter().any(|(e, &j)| j == i && e != id)
     }
 
     /// "Li" after "Li Qiang", "Kim" after "Kim Jong Un": a single name that is the first

@@ -1283,3 +1283,65 @@ fn a_body_in_an_introductory_phrase_leaves_the_previous_subject_the_antecedent()
     );
     assert_eq!(speakers(&doc), ["Donald Trump", "Pete Hegseth"]);
 }
+
+#[test]
+fn a_body_qualified_by_another_country_is_another_speaker() {
+    let doc = run(
+        &[
+            "The Health Ministry in Hamas-run Gaza said the death toll had passed 43,000.",
+            "In Lebanon, the Lebanese Health Ministry said 21 people were killed Saturday.",
+        ],
+        &[
+            ("Hamas", EntityType::Organization, "Hamas"),
+            ("Lebanon", EntityType::Country, "Lebanon"),
+            (
+                "Lebanese Health Ministry",
+                EntityType::Organization,
+                "Lebanese Health Ministry",
+            ),
+            (
+                "Health Ministry",
+                EntityType::Organization,
+                "Health Ministry",
+            ),
+        ],
+    );
+    assert_eq!(
+        speakers(&doc),
+        ["Health Ministry", "Lebanese Health Ministry"]
+    );
+}
+
+#[test]
+fn a_body_qualified_by_its_own_country_is_the_same_speaker() {
+    let doc = run(
+        &[
+            "The National Bank of Hungary said it had not broken any rules.",
+            "The Hungarian National Bank later said the loans were legal.",
+            "The Federal Statistics Office said imports rose in March.",
+            "The Statistics Office said exports fell.",
+        ],
+        &[
+            ("Hungary", EntityType::Country, "Hungary"),
+            (
+                "Hungarian National Bank",
+                EntityType::Organization,
+                "Hungarian National Bank",
+            ),
+            ("National Bank", EntityType::Organization, "National Bank"),
+            (
+                "Federal Statistics Office",
+                EntityType::Organization,
+                "Federal Statistics Office",
+            ),
+            (
+                "Statistics Office",
+                EntityType::Organization,
+                "Statistics Office",
+            ),
+        ],
+    );
+    let s = speakers(&doc);
+    assert_eq!(s[0], s[1], "{s:?}");
+    assert_eq!(s[2], s[3], "{s:?}");
+}
