@@ -15,6 +15,23 @@ use crate::words::Word;
 static PORTFOLIOS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../../../data/attribution/portfolios.txt")));
 
+/// Words that open a title (`data/attribution/title_heads.txt`).
+static TITLE_HEADS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../../data/attribution/title_heads.txt")));
+
+/// Whether word `i` opens a title: "Managing" of "Managing Director", "Majority" of
+/// "Majority Leader".
+fn title_head(ws: &[Word<'_>], classes: &[Class], i: usize) -> bool {
+    TITLE_HEADS.contains(&ws[i].text) && classes.get(i + 1) == Some(&Class::Title)
+}
+
+/// Whether a title starts at word `i`: a title head, or a title word that no title head
+/// follows ("Finance" of "Institute of International Finance Managing Director" ends the
+/// body's name).
+fn title_starts(ws: &[Word<'_>], classes: &[Class], i: usize) -> bool {
+    title_head(ws, classes, i) || (classes[i] == Class::Title && !title_head(ws, classes, i + 1))
+}
+
 /// How a phrase refers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Form {
@@ -354,6 +371,10 @@ pub(crate) fn parse(
                 role.push(w.text);
                 title_end = Some(w.end);
             }
+            // "Senate Majority Leader John Thune": a title's opening word is the role.
+            Class::Cap if title_head(ws, classes, i) => {
+                role.push(w.text);
+            }
             // "Energy Minister Herman Halushchenko": a portfolio before a title is the role.
             Class::Cap
                 if classes.get(i + 1) == Some(&Class::Title) && PORTFOLIOS.contains(&lower) =>
@@ -539,7 +560,7 @@ fn of_joins_name(lex: &Lexicon, ws: &[Word<'_>], classes: &[Class], i: usize) ->
     // Past the rest of the name ("Trade and Industry (MITI)"), the head must follow.
     let mut k = i + 2;
     while k < ws.len()
-        && classes[k] != Class::Title
+        && !title_starts(ws, classes, k)
         && (ws[k].is_capitalized()
             || ws[k].is("(")
             || ws[k].is(")")
@@ -549,7 +570,7 @@ fn of_joins_name(lex: &Lexicon, ws: &[Word<'_>], classes: &[Class], i: usize) ->
         k += 1;
     }
     (k < ws.len()
-        && (classes[k] == Class::Title
+        && (title_starts(ws, classes, k)
             || (matches!(classes[k], Class::Noun | Class::Other) && !ws[k].is_capitalized())))
     .then_some(k)
 }

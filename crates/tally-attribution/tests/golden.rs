@@ -158,6 +158,33 @@ fn multi_word_titles_and_ranks() {
     );
 }
 
+/// A word that opens a title ("Majority Leader", "Managing Director") is part of the role:
+/// not an affiliation word, and it ends a body's name joined by "of" before it.
+#[test]
+fn titles_opened_by_a_title_head() {
+    let doc = annotate(paragraphs(
+        "Senate Majority Leader John Thune said hearings would begin soon.\n\nInstitute of International Finance Managing Director Horst Schulmann said banks would lend more.\n\nATPC Executive Director Victor Siaahan said the quota was accepted.",
+    ));
+    let roles: Vec<_> = doc
+        .speakers
+        .iter()
+        .map(|s| {
+            (
+                s.role.as_deref().unwrap_or("-"),
+                s.affiliation.as_deref().unwrap_or("-"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            ("Majority Leader", "Senate"),
+            ("Managing Director", "Institute of International Finance"),
+            ("Executive Director", "ATPC"),
+        ]
+    );
+}
+
 /// Data handed to their owner after the noun speak for the owner: "data compiled by LSEG".
 /// (No entities layer here: owners are acronyms; a known organization's name works too.)
 #[test]
