@@ -309,6 +309,7 @@ pub(crate) fn parse(
                 role.push(strip_possessive(w.text));
             }
             Class::Possessive => {
+                owner_titles(lex, ws, classes, i, &mut role, &mut d.gender);
                 let owner = strip_possessive(w.text);
                 // "the country's civil protection agency": "country" refers like a pronoun;
                 // affiliation.rs resolves it to a country in context.
@@ -510,6 +511,36 @@ pub(crate) fn parse(
         }
     }
     d
+}
+
+/// "Vice President Kamala Harris's campaign", "Mr. Trump's lawyers": the titles before a
+/// possessive name are its owner's, not the speaker's role or gender.
+fn owner_titles(
+    lex: &Lexicon,
+    ws: &[Word<'_>],
+    classes: &[Class],
+    i: usize,
+    role: &mut Vec<&str>,
+    gender: &mut Option<Gender>,
+) {
+    let mut k = i;
+    while k > 0 && classes[k - 1] == Class::Cap {
+        k -= 1;
+    }
+    // The titles, and a portfolio or title head that went to the role with them ("U.S.
+    // Treasury Secretary James Baker's debt initiative").
+    while k > 0
+        && (classes[k - 1] == Class::Title
+            || (classes[k - 1] == Class::Cap && role.last() == Some(&ws[k - 1].text)))
+    {
+        k -= 1;
+        if role.last() == Some(&ws[k].text) {
+            role.pop();
+        }
+        if lex.title(ws[k].text).flatten().is_some() {
+            *gender = None;
+        }
+    }
 }
 
 /// Whether word `i` is a participle of getting hold of a document with its agent after it,

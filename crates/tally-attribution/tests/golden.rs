@@ -185,6 +185,21 @@ fn titles_opened_by_a_title_head() {
     );
 }
 
+/// The titles before a possessive name are its owner's: "Vice President Kamala Harris's
+/// campaign" is a campaign, not a "Vice President campaign".
+#[test]
+fn titles_before_an_owner_are_the_owners() {
+    let doc = annotate(paragraphs(
+        "Vice President Kamala Harris's campaign said the economy was resilient.\n\nU.S. Treasury Secretary James Baker's office said talks would resume.",
+    ));
+    let roles: Vec<_> = doc
+        .speakers
+        .iter()
+        .map(|s| s.role.as_deref().unwrap_or("-"))
+        .collect();
+    assert_eq!(roles, ["campaign", "office"]);
+}
+
 /// Data handed to their owner after the noun speak for the owner: "data compiled by LSEG".
 /// (No entities layer here: owners are acronyms; a known organization's name works too.)
 #[test]
