@@ -433,16 +433,15 @@ pub(crate) fn parse(
         // The head is a document noun ending the phrase ("official preliminary results":
         // the results, not an official), else the last listed noun ("two people familiar
         // with the matter"), else the last word.
-        ws[..head_end]
-            .last()
+        let core = &ws[..agent_participle(ws, head_end).unwrap_or(head_end)];
+        core.last()
             .filter(|w| crate::owner::is_document(w.lower()))
             .or_else(|| {
-                ws[..head_end]
-                    .iter()
+                core.iter()
                     .rev()
                     .find(|w| lex.noun(strip_possessive(w.lower())).is_some())
             })
-            .or_else(|| ws[..head_end].iter().rev().find(|w| w.is_word()))
+            .or_else(|| core.iter().rev().find(|w| w.is_word()))
             .map(|w| w.text)
     };
     if let Some(h) = head_word {
@@ -511,6 +510,21 @@ pub(crate) fn parse(
         }
     }
     d
+}
+
+/// "text messages released by a county district attorney", "a poll conducted by the
+/// university": where a participle with its "by" agent follows a lowercase noun, before
+/// `end`. The agent made or gave out what the noun names; it is not the phrase's head.
+fn agent_participle(ws: &[Word<'_>], end: usize) -> Option<usize> {
+    (1..end.saturating_sub(1)).find(|&j| {
+        let p = ws[j].text;
+        ws[j + 1].lower() == "by"
+            && p.starts_with(|c: char| c.is_ascii_lowercase())
+            && (p.ends_with("ed") || p.ends_with("en"))
+            && ws[j - 1].text.starts_with(|c: char| c.is_ascii_lowercase())
+            // "30 pct owned by the group": a share, not what the phrase names.
+            && !(j >= 2 && crate::phrase::numeric(ws[j - 2].lower()))
+    })
 }
 
 /// "Vice President Kamala Harris's campaign", "Mr. Trump's lawyers": the titles before a

@@ -1345,3 +1345,18 @@ fn a_body_qualified_by_its_own_country_is_the_same_speaker() {
     assert_eq!(s[0], s[1], "{s:?}");
     assert_eq!(s[2], s[3], "{s:?}");
 }
+
+#[test]
+fn a_document_released_by_someone_is_headed_by_the_document() {
+    let doc = run(
+        &[
+            "Police had spotted the gunman, according to text messages released by a county district attorney.",
+            "The messages show an officer photographed him at 5:10 p.m.",
+        ],
+        &[],
+    );
+    let s = speakers(&doc);
+    assert_eq!(s.len(), 2, "{s:?}");
+    assert_eq!(s[0], s[1], "{s:?}");
+    assert!(doc.speakers[0].group, "the messages are plural");
+}
