@@ -803,3 +803,11 @@ fn titled_people_of_places_names_joined_by_for_and_bare_given_names() {
         "State Secretary for Foreign Affairs Rene van der Linden did not.",
     ]));
 }
+
+#[test]
+fn us_regions_are_places_and_mortgage_agencies_organizations() {
+    insta::assert_snapshot!(render(&[
+        "Storms hit the U.S. Midwest and the Northeast on Monday.",
+        "Freddie Mac and Fannie Mae said mortgage rates rose.",
+    ]));
+}
