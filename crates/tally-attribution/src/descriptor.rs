@@ -488,6 +488,10 @@ pub(crate) fn parse(
         })
     };
     if let Some(a) = apposition.filter(|a| !age(a)) {
+        if let Some(party) = party_tag(&words[a.start..a.end]) {
+            d.affiliation.get_or_insert(party);
+            return d;
+        }
         let extra = parse(lex, body, words, a, None);
         // "managing director of Daiwa Securities" is a role: its head is a listed noun.
         if aside(&a) && extra.kind.is_none() {
@@ -510,6 +514,32 @@ pub(crate) fn parse(
         }
     }
     d
+}
+
+/// U.S. party tags (`data/attribution/party_tags.tsv`): letter, party.
+static PARTY_TAGS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    word_list(include_str!("../../../data/attribution/party_tags.tsv"))
+        .into_iter()
+        .filter_map(|l| l.split_once('\t'))
+        .collect()
+});
+
+/// "D-N.Y.", "R-Ohio", "I-Vt.": an apposition that is a party tag gives the party, as an
+/// affiliation by name only: its range is empty, so no entity under the tag ("R-Pa." read
+/// as an organization, "N.Y." the state) stands for it.
+fn party_tag(ws: &[Word<'_>]) -> Option<(String, usize, usize)> {
+    let first = ws.first()?;
+    let text = &first.text;
+    let (letter, state) = text.split_once('-')?;
+    let tagged = state.starts_with(|c: char| c.is_ascii_uppercase())
+        && ws
+            .iter()
+            .all(|w| !w.text.contains(' ') && w.end - first.start <= 12);
+    let (_, party) = PARTY_TAGS
+        .iter()
+        .find(|(l, _)| *l == letter)
+        .filter(|_| tagged)?;
+    Some(((*party).to_owned(), first.start, first.start))
 }
 
 /// "text messages released by a county district attorney", "a poll conducted by the

@@ -1360,3 +1360,38 @@ fn a_document_released_by_someone_is_headed_by_the_document() {
     assert_eq!(s[0], s[1], "{s:?}");
     assert!(doc.speakers[0].group, "the messages are plural");
 }
+
+/// "Sen. Chuck Schumer, D-N.Y., said": the party tag in apposition is the affiliation; the
+/// state is not a role.
+#[test]
+fn a_party_tag_in_apposition_is_the_affiliation() {
+    let doc = run(
+        &[
+            "Sen. Chuck Schumer, D-N.Y., said the bill would pass.",
+            "Rep. Jim Jordan, R-Ohio, said it would fail.",
+        ],
+        &[],
+    );
+    let got: Vec<(Option<&str>, Option<&str>, Option<&str>)> = doc
+        .speakers
+        .iter()
+        .map(|s| {
+            (
+                s.name.as_deref(),
+                s.role.as_deref(),
+                s.affiliation.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                Some("Chuck Schumer"),
+                Some("Sen."),
+                Some("Democratic Party")
+            ),
+            (Some("Jim Jordan"), Some("Rep."), Some("Republican Party")),
+        ]
+    );
+}
