@@ -1466,6 +1466,12 @@ fn typed_pieces(
                 || cand.words == 2 && ctx.text(k) == "Mark" && is_roman_numeral(ctx.text(last));
             let given =
                 cand.kind.is_none() && cand.words >= 2 && ctx.has(k, FIRST_NAME | WORD_FIRST_NAME);
+            // "Morgan Guaranty Trust Co of New York": an organization word closing the
+            // run names a company, as it does in a run without a place after it.
+            if given && ctx.has(last, ORG_SUFFIX) && of().is_none() {
+                cand.kind = Some(EntityType::Organization);
+            }
+            let given = given && cand.kind.is_none();
             let of = if given { of() } else { None };
             if given && !group_plural() && !digits() && !org_before_of(of) && !mark_model() {
                 if let Some(of) = of {

@@ -811,3 +811,22 @@ fn us_regions_are_places_and_mortgage_agencies_organizations() {
         "Freddie Mac and Fannie Mae said mortgage rates rose.",
     ]));
 }
+
+#[test]
+fn given_name_runs_ending_in_a_company_word_before_a_place_are_companies() {
+    let out = render(&[
+        "The funds are managed by Morgan Guaranty Trust Co of New York, an official said.",
+        "Lincoln Savings Bank of Brooklyn said it would merge.",
+        "\"It's early,\" said Tom Campbell of Chicago.",
+    ]);
+    assert!(
+        out.contains("organization \"morgan guaranty trust co\""),
+        "{out}"
+    );
+    assert!(
+        out.contains("organization \"lincoln savings bank\""),
+        "{out}"
+    );
+    assert!(!out.contains("person \"morgan"), "{out}");
+    assert!(out.contains("person \"tom campbell\""), "{out}");
+}
