@@ -1682,6 +1682,8 @@ mod tests {
         assert_eq!(measure("12 were killed").0, Measure::Killed);
         assert_eq!(measure("killing at least 20 people").0, Measure::Killed);
         assert_eq!(measure("a death toll of 40").0, Measure::Killed);
+        // "hostage" singular after the count: "taking about 250 hostage".
+        assert_eq!(measure("taking about 250 hostage").0, Measure::Captured);
         // A number inside the toll's phrase is no figure of the toll; the one after the verb is.
         let toll = "the death toll from a magnitude 7.1 earthquake that hit Turkey rose to 312";
         let r = Recognizer::new().unwrap();

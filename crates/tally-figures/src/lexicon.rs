@@ -119,6 +119,9 @@ pub(crate) enum Position {
     Before,
     After,
     Both,
+    /// Before a number that no word follows: "the toll passed 43,000." is a bound, "passed
+    /// three background checks" a count.
+    BeforeAlone,
 }
 
 /// A currency form (currencies.tsv).
@@ -590,6 +593,7 @@ impl Lexicon {
             let position = match column("modifiers.tsv", line, &cols, 2)? {
                 "before" => Position::Before,
                 "after" => Position::After,
+                "before_alone" => Position::BeforeAlone,
                 other => {
                     return Err(data_error(
                         "modifiers.tsv",
@@ -611,13 +615,13 @@ impl Lexicon {
                 toks.push(t.text(phrase).to_lowercase());
                 at = t.end;
             }
-            let edge = if position == Position::Before {
+            let edge = if position != Position::After {
                 toks.last()
             } else {
                 toks.first()
             };
             if let Some(word) = edge {
-                if position == Position::Before {
+                if position != Position::After {
                     modifier_last.insert(word.clone());
                 } else {
                     modifier_first.insert(word.clone());

@@ -579,7 +579,7 @@ impl Recognizer {
             span.start = p.start;
         }
         let modifier = self
-            .modifier_before(text, span.start, floor)
+            .modifier_before(text, span.start, floor, amount.end)
             .filter(|_| !range || range_prefix.is_none());
         if let Some(m) = &modifier {
             span.start = m.span.start;
@@ -1070,8 +1070,15 @@ impl Recognizer {
         Some((second, connector.eq_ignore_ascii_case("and")))
     }
 
-    /// The longest modifier ending right before `pos`, not reaching back before `floor`.
-    fn modifier_before(&self, text: &str, pos: usize, floor: usize) -> Option<Modifier> {
+    /// The longest modifier ending right before `pos`, not reaching back before `floor`;
+    /// `end` is where the number ends.
+    fn modifier_before(
+        &self,
+        text: &str,
+        pos: usize,
+        floor: usize,
+        end: usize,
+    ) -> Option<Modifier> {
         let lexicon = &*self.lexicon;
         let last = lex::prev(text, pos)?;
         if lexicon.info_of(text, last).flags & flag::MODIFIER_LAST == 0 {
@@ -1101,7 +1108,8 @@ impl Recognizer {
                 continue;
             };
             if let Some(&(kind, position)) = lexicon.modifiers.get(phrase)
-                && position == Position::Before
+                && (position == Position::Before
+                    || position == Position::BeforeAlone && !word_follows(text, end))
                 && let Ok(phrase) = std::str::from_utf8(phrase)
             {
                 if lex::char_before(text, first.start).is_some_and(|c| matches!(c, '<' | '>' | '='))
@@ -1280,6 +1288,15 @@ impl Joined {
 }
 
 /// A percent sign or word right after an amount: `t` is the token after it.
+/// Whether a word comes right after `end` in the same clause ("passed three background
+/// checks"), not punctuation or the text's end ("the toll had passed 43,000.").
+fn word_follows(text: &str, end: usize) -> bool {
+    lex::next(text, end).is_some_and(|t| {
+        text[end..t.start].chars().all(char::is_whitespace)
+            && t.text(text).starts_with(|c: char| c.is_alphabetic())
+    })
+}
+
 fn percent_at(text: &str, t: Tok) -> Option<(PercentUnit, usize)> {
     if t.is(text, "%") {
         return Some((PercentUnit::Percent, t.end));
@@ -1493,6 +1510,10 @@ mod tests {
         // "over" after "handed" is the verb's particle, not a bound.
         assert_eq!(texts("it has handed over three batteries"), ["three"]);
         assert_eq!(texts("it won over 50 seats"), ["over 50"]);
+        assert_eq!(texts("sales topped 5,000."), ["topped 5,000"]);
+        // "passed" bounds a number that ends its phrase, not one that counts a noun.
+        assert_eq!(texts("the toll had passed 43,000."), ["passed 43,000"]);
+        assert_eq!(texts("she passed three background checks"), ["three"]);
     }
 
     #[test]
