@@ -830,3 +830,19 @@ fn given_name_runs_ending_in_a_company_word_before_a_place_are_companies() {
     assert!(!out.contains("person \"morgan"), "{out}");
     assert!(out.contains("person \"tom campbell\""), "{out}");
 }
+
+#[test]
+fn utilities_and_newspapers_opening_with_a_place_or_given_name_are_organizations() {
+    let out = render(&[
+        "Northeast Utilities said profits rose, the Orlando Sentinel reported.",
+        "General Public Utilities and the Montreal Gazette were named.",
+    ]);
+    for name in [
+        "northeast utilities",
+        "orlando sentinel",
+        "general public utilities",
+        "montreal gazette",
+    ] {
+        assert!(out.contains(&format!("organization \"{name}\"")), "{out}");
+    }
+}
