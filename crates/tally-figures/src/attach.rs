@@ -34,6 +34,7 @@ use std::ops::Range;
 
 use tally_core::Measure;
 
+use crate::convention::Base;
 use crate::lex::{self, Kind, Tok};
 use crate::lexicon::{Info, Lexicon, ctx, link, role, with_lower};
 use crate::quantity::Quantity;
@@ -237,6 +238,11 @@ fn past_of_phrase(lexicon: &Lexicon, text: &str, of: Tok) -> Option<Tok> {
 
 /// A determiner between "of" and a counted noun: "200 of them", "a third of the convoy",
 /// "1.9 million of Gaza's 2.3 million people", "two of its soldiers".
+/// A lowercase article: "class A" names a class.
+fn is_article(text: &str, t: Tok) -> bool {
+    matches!(t.text(text), "a" | "an" | "the")
+}
+
 fn is_of_determiner(text: &str, t: Tok) -> bool {
     t.kind == Kind::Word
         && lower(text, t, |l| {
@@ -579,6 +585,16 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
                 t = next;
                 continue;
             }
+            break;
+        }
+        // "One strike hit a home": after one thing's noun, a word an article follows is the
+        // clause's verb, not the head of a compound (a larger count's noun before "a" is a
+        // rate's: "40 mln cubic feet a day", "206,000 passenger cars a year").
+        if noun.is_some()
+            && !caps
+            && q.base == Base::Exact(1.0)
+            && lex::next(text, w.end).is_some_and(|n| is_article(text, n))
+        {
             break;
         }
         noun = Some(w);
@@ -1660,6 +1676,11 @@ mod tests {
         assert_eq!(
             noun("100 domestic and overseas branch offices."),
             Some("offices".into())
+        );
+        // A word an article follows is the verb after the noun.
+        assert_eq!(
+            noun("One strike hit a home in the town"),
+            Some("strike".into())
         );
         // A counted singular before "and" keeps its count.
         assert_eq!(
