@@ -149,7 +149,7 @@ fn included(text: &str, prev: &Figure, f: &Figure) -> bool {
 
 /// The most bytes from a figure to a part of it after "including" ("six others were
 /// wounded, including two children").
-const INCLUDED_REACH: usize = 40;
+const INCLUDED_REACH: usize = 80;
 
 /// Whether an auxiliary follows `f`'s counted noun ("300 homes were destroyed").
 fn verb_after_noun(lexicon: &Lexicon, text: &str, f: &Figure) -> bool {

@@ -346,6 +346,7 @@ fn increments_and_coordinated_harm() {
             "North Korean forces have suffered several hundred casualties, and Russia has lost 600,000 troops.",
             "In the Odesa region, two employees of the energy company DTEK died, the company said.",
             "Two people were killed and six others were wounded, including two children.",
+            "Strikes killed at least 40 people across the Gaza Strip overnight and into Sunday, including 14 children.",
             "In the southern city of Mykolaiv, two people were killed, but the Bank of Spain lent 40 million.",
         ],
         &extractor,
