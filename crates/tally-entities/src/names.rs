@@ -711,9 +711,18 @@ pub fn find_cased(ctx: &SentenceCtx<'_>, out: &mut Vec<Candidate>) {
                 // Relations": a body named after what it deliberates on (not "the Commission
                 // on Monday": a day is a stop word).
                 j = next + 1;
-            } else if ctx.text(next) == "for" && !took_for && joins_for(ctx, i, j) {
+            } else if ctx.text(next) == "for" && !took_for && joins_for(ctx, i, j, false) {
                 // "International Organization for Migration", "Everytown for Gun Safety".
                 j = next + 1;
+                took_for = true;
+            } else if ctx.text(next) == "for"
+                && !took_for
+                && next + 1 < n
+                && words[next + 1].joined
+                && ctx.text(next + 1) == "the"
+                && joins_for(ctx, i, j, true)
+            {
+                j = next + 2;
                 took_for = true;
             } else if took_for
                 && ctx.text(next) == "and"
@@ -790,9 +799,12 @@ fn and_goes_on(ctx: &SentenceCtx<'_>, before: usize, and: usize) -> bool {
 /// "Physicians for Human Rights" (a name in no list, not opening the sentence, before two
 /// capitalized words in no list: a cause). Not "Minister for Economic Affairs" (a title),
 /// "Lawyers for Pennzoil", "Prices for California" (one word after it, or a listed one).
-fn joins_for(ctx: &SentenceCtx<'_>, from: usize, to: usize) -> bool {
+///
+/// With `article`, "for the" joins the words after it, only after an organization word:
+/// "Kiel Institute for the World Economy", "Committee for the Protection of Journalists".
+fn joins_for(ctx: &SentenceCtx<'_>, from: usize, to: usize, article: bool) -> bool {
     let words = ctx.words;
-    let after = to + 2;
+    let after = to + 2 + usize::from(article);
     // What follows "for" is a cause or a place ("for Africa"), not a company, a product or
     // an agency's acronym ("an order from Thai Air for CF6-50 engines", "Lotus Express for
     // MCI Mail", "a contract with the U.S. Army for M1 Abrams tanks").
@@ -818,10 +830,18 @@ fn joins_for(ctx: &SentenceCtx<'_>, from: usize, to: usize) -> bool {
     }
     // "Center for Strategic and International Studies", "Centers for Disease Control": a
     // center is a facility's word too ("shopping center"), but not before "for".
-    if ctx.has(to, ORG_SUFFIX | ORG_HEAD)
-        || matches!(ctx.text(to), "Center" | "Centre" | "Centers" | "Centres")
-    {
+    // Before "for the" only a head that takes a complement ("Institute", "Court"): not
+    // "Congress for the Contras", "Defense Intelligence Agency for the Congressional ...".
+    let heads = if article {
+        ORG_HEAD
+    } else {
+        ORG_SUFFIX | ORG_HEAD
+    };
+    if ctx.has(to, heads) || matches!(ctx.text(to), "Center" | "Centre" | "Centers" | "Centres") {
         return true;
+    }
+    if article {
+        return false;
     }
     let cause = after + 1 < words.len()
         && words[after + 1].joined

@@ -846,3 +846,17 @@ fn utilities_and_newspapers_opening_with_a_place_or_given_name_are_organizations
         assert!(out.contains(&format!("organization \"{name}\"")), "{out}");
     }
 }
+
+#[test]
+fn an_organization_head_joins_the_name_after_for_the() {
+    let out = render(&[
+        "Officials at the Kiel Institute for the World Economy said growth slowed.",
+        "The demand for the Boeing jets rose, and Congress for the Contras was split.",
+    ]);
+    assert!(
+        out.contains("organization \"kiel institute for the world economy\""),
+        "{out}"
+    );
+    assert!(!out.contains("for the boeing"), "{out}");
+    assert!(!out.contains("congress for the contras"), "{out}");
+}
