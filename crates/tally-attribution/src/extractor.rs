@@ -319,6 +319,43 @@ fn sentence_case(
     }
 }
 
+/// "Kremlin spokesman Dmitry Peskov told" opening a sentence: a capitalized body noun the
+/// gazetteer names as an organization is the speaker's affiliation, as it is mid-sentence,
+/// not part of the role. "Government officials" names no body, and a body only this text
+/// names ("TV networks", "Agency officials") may be a common noun read as a name.
+fn body_opening_sentence(
+    lex: &Lexicon,
+    words: &[Word<'_>],
+    target: Phrase,
+    entities: &EntityIndex<'_>,
+    d: &mut Descriptor,
+) {
+    let Some(w) = words.get(target.start) else {
+        return;
+    };
+    if d.affiliation.is_some()
+        || !phrase::opens_sentence(words, target.start)
+        || class(lex, words, target.start) != Class::Noun
+        || !entities
+            .exact(w.start, w.end)
+            .is_some_and(|e| e.kind == EntityType::Organization && !e.id.starts_with("local:"))
+    {
+        return;
+    }
+    let Some(rest) = d
+        .role
+        .as_deref()
+        .and_then(|r| r.strip_prefix(w.text))
+        .and_then(|r| r.strip_prefix(' '))
+        // "Data General" is a name, not a body's general.
+        .filter(|r| r.starts_with(|c: char| c.is_lowercase()))
+    else {
+        return;
+    };
+    d.role = Some(rest.to_owned());
+    d.affiliation = Some((w.text.to_owned(), w.start, w.end));
+}
+
 /// "according to its most recent quarterly filing", "their quarterly projections": a
 /// document whose owner is a pronoun speaks for whom the pronoun refers to, as "it" or
 /// "they" would (the document stays the mention).
@@ -1407,6 +1444,7 @@ fn annotate(
                     });
                     if doc.has_layer(Layer::Entities) {
                         sentence_case(lex, words, target, &entities, &mut d);
+                        body_opening_sentence(lex, words, target, &entities, &mut d);
                         name_from_organization(lex, words, target, &entities, &mut d);
                     }
                     pronoun_owned_document(lex, &mut d);

@@ -1395,3 +1395,45 @@ fn a_party_tag_in_apposition_is_the_affiliation() {
         ]
     );
 }
+
+/// "Kremlin spokesman Dmitry Peskov told" opening a sentence: the body the gazetteer names
+/// is the affiliation, the role "spokesman"; "Government officials" names no body.
+#[test]
+fn a_named_body_opening_a_sentence_is_the_affiliation() {
+    let mut doc = Document::new(
+        DocumentMeta::default(),
+        [
+            "Kremlin spokesman Dmitry Peskov told reporters the talks had stalled.",
+            "Government officials said the talks had stalled.",
+        ],
+    );
+    tally_text::Segmenter.run(&mut doc).unwrap();
+    for (id, kind, name) in [
+        ("org:kremlin", EntityType::Organization, "Kremlin"),
+        ("local:E1", EntityType::Person, "Dmitry Peskov"),
+    ] {
+        let at = doc.body.find(name).unwrap();
+        let mention = doc.span(at, at + name.len()).unwrap();
+        doc.entities.push(Entity {
+            id: id.into(),
+            kind,
+            name: name.into(),
+            mentions: vec![mention],
+            parent: None,
+        });
+    }
+    doc.mark_layer(Layer::Entities);
+    Attributor::new().unwrap().run(&mut doc).unwrap();
+    let got: Vec<(Option<&str>, Option<&str>)> = doc
+        .speakers
+        .iter()
+        .map(|s| (s.role.as_deref(), s.affiliation.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some("spokesman"), Some("org:kremlin")),
+            (Some("Government officials"), None),
+        ]
+    );
+}
