@@ -623,6 +623,11 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
         noun = Some(c);
     }
 
+    // "saves hundreds of lives": lives spared are no toll.
+    if noun_measure == Some(Measure::Killed) && spared(lexicon, text, q) {
+        noun_measure = None;
+    }
+
     // The whole's noun counts the part only when it is a known counted noun: "8.6 billion
     // of the 30 billion franc revenues" is money, which the carry rules read from a bare
     // amount.
@@ -678,7 +683,7 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
             break;
         }
         // "forced 30,000 people to evacuate", "forcing 5,000 to flee their homes".
-        let role_before = |r: u16| {
+        let role_before = |r: u32| {
             lex::prev(text, q.span.start).is_some_and(|v| lexicon.role_of(text, v) & r != 0)
         };
         if w.is(text, "to")
@@ -785,6 +790,22 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
         owner,
         agent_verb,
     }
+}
+
+/// Whether a verb that spares what it counts ("saved", "saving") stands up to three words
+/// before the figure: "saved an estimated 300 lives".
+fn spared(lexicon: &Lexicon, text: &str, q: &Quantity) -> bool {
+    let mut b = lex::prev(text, q.span.start);
+    for _ in 0..3 {
+        let Some(w) = b.filter(|w| w.kind == Kind::Word) else {
+            return false;
+        };
+        if lexicon.role_of(text, w) & role::SPARE != 0 {
+            return true;
+        }
+        b = lex::prev(text, w.start);
+    }
+    false
 }
 
 /// A capitalized-name phrase starting at `start` token: "North Korean forces",
@@ -1725,6 +1746,13 @@ mod tests {
         );
         assert_eq!(measure("$5.6 billion").0, Measure::Money);
         assert_eq!(measure("12,000 refugees").0, Measure::Displaced);
+        // Lives saved are no toll; lives lost are.
+        assert_eq!(
+            measure("early evacuation saved hundreds of lives").0,
+            Measure::Other
+        );
+        assert_eq!(measure("saving an estimated 300 lives").0, Measure::Other);
+        assert_eq!(measure("the fire claimed 300 lives").0, Measure::Killed);
     }
 
     #[test]

@@ -164,22 +164,24 @@ pub(crate) mod link {
 
 /// Word roles for the attachment rules (words.tsv), as bits.
 pub(crate) mod role {
-    pub const STOP: u16 = 1;
-    pub const GROUP: u16 = 1 << 1;
-    pub const PLACE_NOUN: u16 = 1 << 2;
-    pub const PLACE_PREP: u16 = 1 << 3;
-    pub const CUE: u16 = 1 << 4;
-    pub const CLAUSE: u16 = 1 << 5;
-    pub const COLLECTIVE: u16 = 1 << 6;
-    pub const NOT_NOUN: u16 = 1 << 7;
-    pub const INCREMENT: u16 = 1 << 8;
-    pub const ATTACK: u16 = 1 << 9;
-    pub const CARE: u16 = 1 << 10;
-    pub const ILLNESS: u16 = 1 << 11;
-    pub const COMPEL: u16 = 1 << 12;
-    pub const FLIGHT: u16 = 1 << 13;
-    pub const SENTENCE: u16 = 1 << 14;
-    pub const INTRANSITIVE: u16 = 1 << 15;
+    pub const STOP: u32 = 1;
+    pub const GROUP: u32 = 1 << 1;
+    pub const PLACE_NOUN: u32 = 1 << 2;
+    pub const PLACE_PREP: u32 = 1 << 3;
+    pub const CUE: u32 = 1 << 4;
+    pub const CLAUSE: u32 = 1 << 5;
+    pub const COLLECTIVE: u32 = 1 << 6;
+    pub const NOT_NOUN: u32 = 1 << 7;
+    pub const INCREMENT: u32 = 1 << 8;
+    pub const ATTACK: u32 = 1 << 9;
+    pub const CARE: u32 = 1 << 10;
+    pub const ILLNESS: u32 = 1 << 11;
+    pub const COMPEL: u32 = 1 << 12;
+    pub const FLIGHT: u32 = 1 << 13;
+    pub const SENTENCE: u32 = 1 << 14;
+    pub const INTRANSITIVE: u32 = 1 << 15;
+    /// A verb that spares what it counts: "saved 300 lives" counts no dead.
+    pub const SPARE: u32 = 1 << 16;
 }
 
 /// Flags of a word in the [`Info`] table.
@@ -212,7 +214,7 @@ pub(crate) struct Info {
     /// [`ctx`] bits.
     pub ctx: u16,
     /// [`role`] bits.
-    pub role: u16,
+    pub role: u32,
     /// [`flag`] bits.
     pub flags: u8,
 }
@@ -741,6 +743,7 @@ impl Lexicon {
                 "flight" => role::FLIGHT,
                 "sentence" => role::SENTENCE,
                 "intransitive" => role::INTRANSITIVE,
+                "spare" => role::SPARE,
                 other => {
                     return Err(data_error(
                         "words.tsv",
@@ -1057,7 +1060,7 @@ impl Lexicon {
     }
 
     /// The attachment roles of a word token ([`role`] bits).
-    pub(crate) fn role_of(&self, text: &str, tok: crate::lex::Tok) -> u16 {
+    pub(crate) fn role_of(&self, text: &str, tok: crate::lex::Tok) -> u32 {
         self.info(text, tok).role
     }
 

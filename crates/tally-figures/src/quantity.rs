@@ -526,7 +526,10 @@ impl Recognizer {
             let change = change_at(before)
                 || prefix
                     .is_some_and(|p| p.is(text, "from") && change_at(lex::prev(text, p.start)));
-            let same_kind = (first.percent.is_none() || next.currency.is_none())
+            // "grew by 90,000 or 0.66% to 14.18 million": a percent before a plain amount
+            // is the change, the amount its result.
+            let same_kind = (first.percent.is_none() || next.percent.is_some())
+                && (first.percent.is_none() || next.currency.is_none())
                 && (first.currency.is_none() || next.percent.is_none())
                 && (first.currency.is_none()
                     || next.currency.is_none()
@@ -543,6 +546,16 @@ impl Recognizer {
         }
 
         // Ranges distribute scale, currency and percent: "5 to 7 million dollars".
+        // "fell by 224,000 to 73.73 million": a change's size, then a level many times larger,
+        // read before the scale is shared ("rise by 5 to 10 percent" stays a range).
+        if second.as_ref().is_some_and(|b| {
+            matches!((first.value(), b.value()), (Some(x), Some(y)) if y > 10.0 * x)
+                && self.change_by(text, first.start, floor)
+        }) {
+            second = None;
+            range_prefix = None;
+            amount.end = first.end;
+        }
         if let Some(b) = second.as_mut() {
             let a = &mut first;
             if let (Some(na), Some(nb)) = (a.num.as_mut(), b.num)
@@ -755,6 +768,28 @@ impl Recognizer {
             unit,
             next,
         })
+    }
+
+    /// Whether "by" after a verb of change comes before the amount at `start`, with at most
+    /// two lowercase words between: "fell by 224,000", "dropped by a record 898,000".
+    fn change_by(&self, text: &str, start: usize, floor: usize) -> bool {
+        let mut t = lex::prev(text, start).filter(|t| t.start >= floor);
+        for _ in 0..3 {
+            let Some(w) = t.filter(|w| w.kind == Kind::Word) else {
+                return false;
+            };
+            if w.is(text, "by") {
+                return lex::prev(text, w.start).is_some_and(|v| {
+                    v.kind == Kind::Word
+                        && self.lexicon.link_of(text, v) & crate::lexicon::link::CHANGE != 0
+                });
+            }
+            if lex::is_capitalized(w.text(text)) {
+                return false;
+            }
+            t = lex::prev(text, w.start).filter(|t| t.start >= floor);
+        }
+        false
     }
 
     /// A vague word and what composes with it; `None` when its conditions are not met.
@@ -974,10 +1009,16 @@ impl Recognizer {
     /// "4,300 metric tons" (tonnes).
     fn qualified_unit(&self, text: &str, t: Tok) -> Option<(&str, usize)> {
         let basis = t.is(text, "basis");
-        if !basis && !t.is(text, "metric") {
+        let cubic = t.is(text, "cubic");
+        if !basis && !cubic && !t.is(text, "square") && !t.is(text, "metric") {
             return None;
         }
         let n = lex::next(text, t.end).filter(|n| n.kind == Kind::Word)?;
+        if !basis && !t.is(text, "metric") {
+            let base = self.lexicon.unit_of_str(n.text(text))?;
+            let unit = power_unit(base, cubic)?;
+            return Some(per_hour(text, unit, n.end).unwrap_or((unit, n.end)));
+        }
         if basis {
             let points = n.is(text, "point") || n.is(text, "points");
             return points.then(|| self.lexicon.unit_of_str("bp").map(|u| (u, n.end)))?;
@@ -1338,20 +1379,55 @@ fn percent_at(text: &str, t: Tok) -> Option<(PercentUnit, usize)> {
 /// ends.
 fn per_hour<'u>(text: &str, unit: &str, pos: usize) -> Option<(&'u str, usize)> {
     let per = lex::next(text, pos)?;
-    if !(per.is(text, "per") || per.is(text, "an") || per.is(text, "a")) {
+    // "135 km/h", "250 µg/m³": the period glued on with a slash.
+    let slash = per.start == pos && per.is(text, "/");
+    if !(slash || per.is(text, "per") || per.is(text, "an") || per.is(text, "a")) {
         return None;
     }
-    let period = lex::next(text, per.end)?;
+    let mut period = lex::next(text, per.end).filter(|p| !slash || p.start == per.end)?;
+    if !slash && period.is(text, "cubic") {
+        // "180 micrograms per cubic metre".
+        period =
+            lex::next(text, period.end).filter(|m| m.is(text, "metre") || m.is(text, "meter"))?;
+        return (unit == "µg").then_some(("µg/m³", period.end));
+    }
     let is = |w: &str| period.is(text, w);
+    let hour = is("hour") || slash && (is("h") || is("hr"));
+    let day = is("day") || slash && is("d");
     let rate = match unit {
-        "mi" if is("hour") => "mph",
-        "km" if is("hour") => "km/h",
+        "mi" if hour => "mph",
+        "km" if hour => "km/h",
         "mi" if is("second") => "mi/s",
         "km" if is("second") => "km/s",
-        "barrel" if is("day") => "barrel/d",
+        "barrel" if day => "barrel/d",
+        "m³" if hour => "m³/h",
+        "m³" if day => "m³/d",
+        "ft³" if day => "ft³/d",
+        "µg" if slash && is("m") => return per_volume(text, period),
         _ => return None,
     };
     Some((rate, period.end))
+}
+
+/// "µg/m3", "µg/m³": the cubic sign or digit right after the metre.
+fn per_volume<'u>(text: &str, m: Tok) -> Option<(&'u str, usize)> {
+    let rest = text.get(m.end..)?;
+    let cube = ["³", "3"].into_iter().find(|c| rest.starts_with(c))?;
+    Some(("µg/m³", m.end + cube.len()))
+}
+
+/// A square or cubic measure of a length unit: "400 cubic metres", "50,000 square feet".
+fn power_unit(base: &str, cubic: bool) -> Option<&'static str> {
+    Some(match (base, cubic) {
+        ("m", true) => "m³",
+        ("m", false) => "m²",
+        ("ft", true) => "ft³",
+        ("ft", false) => "ft²",
+        ("km", true) => "km³",
+        ("km", false) => "km²",
+        ("mi", false) => "mi²",
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -1371,6 +1447,23 @@ mod tests {
     }
 
     #[test]
+    fn a_change_by_then_its_level_is_no_range() {
+        assert_eq!(
+            texts("Nationals dropped by a record 898,000 to 120.3 million."),
+            ["898,000", "120.3 million"]
+        );
+        assert_eq!(
+            texts("Tokyo grew by 90,000 or 0.66% to 14.18 million."),
+            ["90,000", "0.66%", "14.18 million"]
+        );
+        assert_eq!(
+            texts("Sales will rise by 5 to 10 percent."),
+            ["5 to 10 percent"]
+        );
+        assert_eq!(texts("It had 5 to 100 staff."), ["5 to 100"]);
+    }
+
+    #[test]
     fn rates_per_unit_of_time() {
         let r = Recognizer::new().unwrap();
         let text = "It pumps 260,000 barrels per day, 5,000 barrels a day more, at 10.2 km per \
@@ -1386,6 +1479,29 @@ mod tests {
             ("10.2 km per second", "km/s"),
             ("185 miles an hour", "mph"),
             ("40 barrels", "barrel"),
+        ];
+        let want: Vec<_> = want
+            .iter()
+            .map(|(t, u)| ((*t).to_owned(), (*u).to_owned()))
+            .collect();
+        assert_eq!(got, want);
+        // Slashed rates, and square and cubic measures.
+        let text = "Gusts of 135 km/h; soot at 250 µg/m³ or 180 micrograms per cubic metre; \
+                    pumps of 400 cubic metres per hour, 20 million cubic metres a day; a \
+                    50,000 square feet store on 12 square miles.";
+        let got: Vec<_> = r
+            .recognize(text)
+            .into_iter()
+            .map(|q| (q.text(text).to_owned(), q.unit.unwrap_or_default()))
+            .collect();
+        let want = [
+            ("135 km/h", "km/h"),
+            ("250 µg/m³", "µg/m³"),
+            ("180 micrograms per cubic metre", "µg/m³"),
+            ("400 cubic metres per hour", "m³/h"),
+            ("20 million cubic metres a day", "m³/d"),
+            ("50,000 square feet", "ft²"),
+            ("12 square miles", "mi²"),
         ];
         let want: Vec<_> = want
             .iter()

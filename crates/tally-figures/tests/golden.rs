@@ -731,6 +731,18 @@ fn shared_currency_words_take_the_local_currency() {
         render_units(&["Rice cost 50 pesos in Manila. In Mexico it cost 90 pesos."]),
         ["50 pesos PHP", "90 pesos MXN"]
     );
+    // Round 18: francs by place, and currencies of South Asia and Africa by name.
+    assert_eq!(
+        render_units(&[
+            "GOMA, Congo (AFP) - Each family will get 1 million francs.",
+            "A ticket cost 15,000 Congolese francs; losses reached 6.88 billion taka.",
+        ]),
+        [
+            "1 million francs CDF",
+            "15,000 Congolese francs CDF",
+            "6.88 billion taka BDT"
+        ]
+    );
 }
 
 /// Round 8: after "of them" / "of whom" only a plural noun is counted; otherwise the part
