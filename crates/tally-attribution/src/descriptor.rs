@@ -390,6 +390,10 @@ pub(crate) fn parse(
                 if i == 0 && matches!(classes[i], Class::Number) {
                     continue;
                 }
+                // "a 29-year-old office worker": an age describes the person, no role word.
+                if w.text.starts_with(|c: char| c.is_ascii_digit()) && w.text.contains('-') {
+                    continue;
+                }
                 // "the U.N.-backed panel": the participle goes with the name before it.
                 if i > 0 && crate::phrase::hyphen_joins(ws, i - 1) {
                     continue;

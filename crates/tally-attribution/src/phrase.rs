@@ -136,7 +136,8 @@ fn classify(lex: &Lexicon, words: &[Word<'_>], i: usize) -> Class {
     if capitalized {
         return Class::Cap;
     }
-    if w.text.starts_with(|c: char| c.is_ascii_digit()) {
+    // "29-year-old" (see `words::merge_number_compounds`) describes; it counts nothing.
+    if w.text.starts_with(|c: char| c.is_ascii_digit()) && !w.text.contains('-') {
         return Class::Number;
     }
     Class::Other

@@ -2694,6 +2694,60 @@ fn source_right(lex: &Lexicon, words: &[Word<'_>], from: usize) -> Option<Source
     })
 }
 
+/// A left source whose phrase starts in the sentence's dateline ("NEW YORK, March 23 -
+/// <Alcan GmbH>, a subsidiary of Alcan Ltd, said"): the dateline is no name with an
+/// apposition. The source is everything from the dateline to the cue, its phrase up to the
+/// first comma naming the speaker; none when the speaker stands right of the cue ("NEW YORK, March 23 -
+/// Coca-Cola is raising money, said lead manager Salomon Brothers Inc."), so that the
+/// inverted reading applies.
+fn after_dateline(
+    lex: &Lexicon,
+    words: &[Word<'_>],
+    cue: &CueAt<'_>,
+    found: Source,
+    dateline: usize,
+    cue_floor: usize,
+) -> Option<Source> {
+    let head = found.span.end.checked_sub(1)?;
+    if let Some(s) =
+        left_source(lex, words, head, dateline, cue_floor).filter(|s| s.span.start == dateline)
+    {
+        return Some(s);
+    }
+    let inverted = source_right(lex, words, cue.words.end)
+        .is_some_and(|s| words[s.span.end..].iter().all(|w| !w.is_word()));
+    if inverted || dateline >= found.span.end {
+        return None;
+    }
+    let span = trim_comma(
+        words,
+        Phrase {
+            start: dateline,
+            end: found.span.end,
+        },
+    );
+    let core_end = (dateline..span.end)
+        .find(|&i| words[i].is(","))
+        .unwrap_or(span.end);
+    // A clause is no source: "There will be no changes this year, said Senator Dole (R-Kan)".
+    let clause = (dateline..core_end).any(|i| words[i].cue || class(lex, words, i) == Class::Aux);
+    if clause || core_end == dateline || core_end - dateline > 12 {
+        return None;
+    }
+    Some(Source {
+        span,
+        core: Phrase {
+            start: dateline,
+            end: core_end,
+        },
+        apposition: (core_end + 1 < span.end).then_some(Phrase {
+            start: core_end + 1,
+            end: span.end,
+        }),
+        antecedent: None,
+    })
+}
+
 /// Content before a source that follows it: from the sentence start (or the end of the
 /// previous attribution) to the comma or closing quotation mark before the source.
 fn before(words: &[Word<'_>], boundary: usize, prev: Option<&Found<'_>>) -> Option<Phrase> {
@@ -2900,7 +2954,14 @@ fn verb<'l>(
             .take(2)
             .any(|w| w.quote() == Some(QuoteDir::Close));
     let cue_floor = prev.map_or(0, |f| f.cue.end);
-    let left = |i: usize| left_source(lex, words, i, floor, cue_floor);
+    let dateline = dateline_end(words);
+    let left = |i: usize| {
+        let found = left_source(lex, words, i, floor, cue_floor)?;
+        if found.core.start >= dateline || dateline > i {
+            return Some(found);
+        }
+        after_dateline(lex, words, cue, found, dateline, cue_floor)
+    };
 
     // "Podesta, who said the project was vetted, said he was unaware": the relative
     // clause's antecedent is this cue's subject too.

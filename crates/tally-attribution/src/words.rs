@@ -196,6 +196,8 @@ pub(crate) fn words_into<'a>(
     let mut last = first;
     // An unpaired apostrophe split off a token (only `split` makes punctuation words).
     let mut apostrophe = false;
+    // A hyphen token, which may join a number to a word ("29-year-old").
+    let mut hyphen = false;
     for token in doc.tokens[first..]
         .iter()
         .take_while(|t| t.start < span.end)
@@ -257,6 +259,7 @@ pub(crate) fn words_into<'a>(
             });
             continue;
         }
+        hyphen |= text == "-";
         let from = out.len();
         split(out, body, start, text);
         // Lowercase forms come from the lowercased body (same byte offsets); only marks the
@@ -275,6 +278,9 @@ pub(crate) fn words_into<'a>(
     // An unpaired apostrophe glued to a plural is a possessive: "the soldiers' families".
     if apostrophe {
         merge_possessives(out, body);
+    }
+    if hyphen {
+        merge_number_compounds(out, body, lower_body);
     }
     mark_inside(out);
     if !mark_caseless(out) {
@@ -365,6 +371,36 @@ fn merge_possessives<'a>(out: &mut Vec<Word<'a>>, body: &'a str) {
                 prev.text = text;
                 continue;
             }
+        }
+        out[kept] = w;
+        kept += 1;
+    }
+    out.truncate(kept);
+}
+
+/// A number glued by a hyphen to a word is one modifier: "a 29-year-old teacher", "the
+/// 300-member assembly" (the segmenter splits numbers off). Split, the hyphen ended every
+/// apposition and descriptor holding it.
+fn merge_number_compounds<'a>(out: &mut Vec<Word<'a>>, body: &'a str, lower_body: &'a str) {
+    let mut kept = 0usize;
+    let mut i = 0;
+    while i < out.len() {
+        let joins = i + 2 < out.len()
+            && out[i].is_word()
+            && out[i].text.starts_with(|c: char| c.is_ascii_digit())
+            && out[i + 1].is("-")
+            && out[i + 2].is_word()
+            && out[i + 2].text.starts_with(|c: char| c.is_alphabetic())
+            && out[i].end == out[i + 1].start
+            && out[i + 1].end == out[i + 2].start;
+        let mut w = out[i].clone();
+        if joins && let Some(text) = body.get(w.start..out[i + 2].end) {
+            w.end = out[i + 2].end;
+            w.text = text;
+            w.lower = lower_body.get(w.start..w.end).unwrap_or("");
+            i += 3;
+        } else {
+            i += 1;
         }
         out[kept] = w;
         kept += 1;

@@ -1437,3 +1437,68 @@ fn a_named_body_opening_a_sentence_is_the_affiliation() {
         ]
     );
 }
+
+/// "a 29-year-old office worker who said": the age is one word, so the apposition and its
+/// relative clause stay with the named speaker, whose role is "office worker"; declining to
+/// give a full name is a sourcing condition.
+#[test]
+fn an_age_in_an_apposition_keeps_it_whole() {
+    let doc = run(
+        &[
+            "\u{201C}We did it together,\u{201D} said Kim Min-ji, a 29-year-old office worker who said she had come to every protest.",
+            "Maria Lopez, a 34-year-old nurse who declined to give her full name, said the hospital was overwhelmed.",
+        ],
+        &[
+            ("Kim Min-ji", EntityType::Person, "Kim Min-ji"),
+            ("Maria Lopez", EntityType::Person, "Maria Lopez"),
+        ],
+    );
+    assert_eq!(speakers(&doc), ["Kim Min-ji", "Maria Lopez"]);
+    let got: Vec<(Option<&str>, Vec<&str>)> = doc
+        .speakers
+        .iter()
+        .map(|s| {
+            let conditions = s.conditions.iter().map(String::as_str).collect();
+            (s.role.as_deref(), conditions)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some("office worker"), vec![]),
+            (Some("nurse"), vec!["declined to give her full name"])
+        ]
+    );
+}
+
+/// A wire dateline is no name with an apposition: the speaker after the dateline is the
+/// source, and a source right of the cue is an inverted one.
+#[test]
+fn a_dateline_is_no_source() {
+    let doc = run(
+        &[
+            "NEW YORK, March 23 - Acme Corp is raising 600 mln dlrs through an offering of notes, said lead manager Salomon Brothers Inc.",
+            "ESCHBORN, West Germany, March 2 - Alcan Aluminiumwerke GmbH, a subsidiary of Alcan Aluminium Ltd of Canada, said it plans to close its smelter.",
+        ],
+        &[
+            (
+                "Salomon Brothers Inc.",
+                EntityType::Organization,
+                "Salomon Brothers Inc.",
+            ),
+            (
+                "Alcan Aluminiumwerke GmbH",
+                EntityType::Organization,
+                "Alcan Aluminiumwerke GmbH",
+            ),
+            ("NEW YORK", EntityType::Place, "New York"),
+            ("ESCHBORN", EntityType::Place, "Eschborn"),
+        ],
+    );
+    assert_eq!(
+        speakers(&doc),
+        ["Salomon Brothers Inc.", "Alcan Aluminiumwerke GmbH"]
+    );
+    let first = &doc.attributions[0];
+    assert!(first.content[0].text.starts_with("Acme Corp is raising"));
+}
