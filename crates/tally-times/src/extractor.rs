@@ -176,6 +176,7 @@ impl TimeExtractor {
             );
             self.parse(&tokens, &triggers, &mut next, &mut founds);
             for mut found in founds.drain(..) {
+                month_range_year(&tokens, &mut found);
                 dated.complete(&mut found.expr);
                 dated.note(&found.expr);
                 let (Some(first), Some(last)) = (
@@ -517,6 +518,45 @@ fn weekday_year(tokens: &[Tok<'_>], found: &Found, resolved: &mut crate::resolve
     if let Some(y) = [year + 1, year - 1].into_iter().find(|&y| matches(y)) {
         resolved.value = format!("{y:04}{}", &resolved.value[4..]);
     }
+}
+
+/// "January-March 2026", "April to June 2025": a month without its year takes the year of
+/// the month that closes its range (the year before when it comes later in the year:
+/// "November-February 2025").
+fn month_range_year(tokens: &[Tok<'_>], found: &mut Found) {
+    let Expr::Date {
+        year: year @ YearRef::Auto,
+        month: Some(month),
+        day: None,
+    } = &mut found.expr
+    else {
+        return;
+    };
+    // The token at `i`, past the period of an abbreviation ("Jan.-March 2026").
+    let at = |i: usize| {
+        let skip = usize::from(tokens.get(i).is_some_and(|t| t.lower == "."));
+        (i + skip, tokens.get(i + skip))
+    };
+    let (i, joint) = at(found.end);
+    if !joint.is_some_and(|t| matches!(t.lower, "-" | "\u{2013}" | "to" | "through" | "and")) {
+        return;
+    }
+    let Some(closing) = tokens.get(i + 1).and_then(|t| {
+        t.classes.iter().find_map(|c| match c {
+            crate::lexicon::Class::Month(m) => Some(*m),
+            _ => None,
+        })
+    }) else {
+        return;
+    };
+    let Some(y) = at(i + 2)
+        .1
+        .filter(|t| t.kind == Kind::Num && t.text.len() == 4)
+        .and_then(Tok::number)
+    else {
+        return;
+    };
+    *year = YearRef::Given(if *month <= closing { y } else { y - 1 });
 }
 
 /// Days written with their year earlier in the document. Stories give the full date once

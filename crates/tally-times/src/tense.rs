@@ -314,10 +314,12 @@ pub(crate) fn clause_tense(
         return Some(Tense::Past);
     }
     // "by Oct. 31", "until Tuesday": a deadline, still ahead unless a past perfect says it
-    // was reached ("had sold half by March").
+    // was reached ("had sold half by March", "By Friday evening it had climbed to 34").
+    let had = |w: &Word<'_>| w.is("had") || w.is("'d");
     if touching
         && left.first().is_some_and(|w| w.has(DEADLINE))
-        && !left.iter().any(|w| w.is("had") || w.is("'d"))
+        && !left.iter().any(had)
+        && !right.iter().take(3).any(had)
     {
         return Some(Tense::Future);
     }
@@ -747,8 +749,9 @@ fn noun_after_article(left: &[Word<'_>], i: usize) -> bool {
     }) {
         return true;
     }
+    // "another 25 bps cut in April": "another" is an indefinite article too.
     for p in left.iter().skip(i + 1).take(4) {
-        if p.is("a") || p.is("an") {
+        if p.is("a") || p.is("an") || p.is("another") {
             return true;
         }
         if cue(p).is_some() || p.has(CLAUSE_OPENER) {

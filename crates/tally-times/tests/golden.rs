@@ -373,3 +373,83 @@ fn a_range_day_is_anchored_on_its_written_date() {
         ]
     );
 }
+
+/// Round 18: a month without its year takes the year of the month closing its range.
+#[test]
+fn a_month_range_shares_its_closing_year() {
+    let v = |text: &str| values("2025-02-07", text);
+    let pairs = |p: &[(&str, &str)]| {
+        p.iter()
+            .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        v("It expects 4.2% in January-March 2026 and 4.5% in April to June 2024."),
+        pairs(&[
+            ("January", "2026-01"),
+            ("March 2026", "2026-03"),
+            ("April", "2024-04"),
+            ("June 2024", "2024-06"),
+        ])
+    );
+    assert_eq!(
+        v("Sales fell in November-February 2025."),
+        pairs(&[("November", "2024-11"), ("February 2025", "2025-02")])
+    );
+}
+
+/// Round 18: a deadline reached in a past perfect after it; "another" before a noun "cut";
+/// a rate's period ("barrels a day") recurs: a set, not a duration.
+#[test]
+fn deadlines_reached_cuts_ahead_and_rates() {
+    let pair = |raw: &str, value: &str| vec![(raw.to_owned(), value.to_owned())];
+    assert_eq!(
+        values("2025-10-06", "By Friday evening it had climbed to 34."),
+        pair("Friday evening", "2025-10-03TEV")
+    );
+    assert_eq!(
+        values("2025-10-06", "Crews will finish by Friday evening."),
+        pair("Friday evening", "2025-10-10TEV")
+    );
+    assert_eq!(
+        values(
+            "2025-02-07",
+            "We expect another 25 bps cut in April, taking the rate to 6%."
+        ),
+        pair("April", "2025-04")
+    );
+    let found = values(
+        "2025-02-07",
+        "It pumps 1.5 million barrels a day, pays $40.25 million a year, is open 24 hours a \
+         day, rose 5% in a year and sold 300 a year ago; 1987 will be a year of growth.",
+    );
+    let pairs: Vec<(&str, &str)> = found
+        .iter()
+        .map(|(r, v)| (r.as_str(), v.as_str()))
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            ("a day", "P1D"),
+            ("a year", "P1Y"),
+            ("24 hours", "PT24H"),
+            ("a day", "P1D"),
+            ("a year", "P1Y"),
+            ("a year ago", "2024"),
+            ("1987", "1987"),
+            ("a year", "P1Y")
+        ]
+    );
+    let kinds: Vec<_> = {
+        let meta = tally_core::DocumentMeta::default();
+        let mut doc = tally_core::Document::new(
+            meta,
+            ["It pumps 1.5 million barrels a day against a 1986 profit and a year-ago loss."],
+        );
+        tally_text::Segmenter.run(&mut doc).unwrap();
+        TimeExtractor::new().unwrap().run(&mut doc).unwrap();
+        doc.times.iter().map(|t| t.kind).collect()
+    };
+    use tally_core::TimexType::{Date, Set};
+    assert_eq!(kinds, [Set, Date, Date]);
+}

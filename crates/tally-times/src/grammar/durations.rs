@@ -3,9 +3,18 @@
 
 use super::{Hit, Parser, shift_back};
 use crate::expr::{Amount, Expr};
+use crate::lex::{Kind, Tok};
 use crate::lexicon::{RefKind, Unit};
 
 /// Words that may stand between an amount and its unit.
+/// Words before "a day" that make it no rate's period: "in a year", "for a week", "1987
+/// will be a year of consolidation".
+const RATE_STOPS: &[&str] = &[
+    "in", "for", "within", "than", "about", "over", "after", "nearly", "almost", "only", "just",
+    "under", "of", "by", "at", "from", "to", "since", "and", "or", "but", "the", "least", "once",
+    "twice", "times", "half", "per", "during", "be", "is", "was", "were", "been", "being", "are",
+];
+
 const FILLERS: &[&str] = &[
     "more",
     "additional",
@@ -153,6 +162,37 @@ impl Parser<'_, '_> {
         false
     }
 
+    /// Whether "a day" at `a` (its unit ending before `end`) is the period of a rate:
+    /// "1.5 million barrels a day", "$40.25 million a year", "24 hours a day": a recurrence
+    /// (sets.rs), not a length of time. Not "rose 5% in a year", "a year ago", "a
+    /// year-ago loss".
+    pub(super) fn per_amount(&self, a: usize, end: usize) -> bool {
+        // "a year-ago loss", "a year-end position": a compound, not a rate.
+        if a == 0
+            || self.is_any(
+                end,
+                &["ago", "earlier", "later", "before", "after", "from", "-"],
+            )
+        {
+            return false;
+        }
+        let prev = self.low(a - 1);
+        let amount_like = |t: &Tok<'_>| t.kind == Kind::Num || t.lower == "%";
+        let word_or_amount = self
+            .tok(a - 1)
+            .is_some_and(|t| amount_like(t) || t.kind == Kind::Word && !t.capital);
+        if !word_or_amount || self.is_any(a - 1, RATE_STOPS) || prev.is_empty() {
+            return false;
+        }
+        let back = a.saturating_sub(4)..a;
+        !back
+            .clone()
+            .any(|k| self.is_any(k, &["times", "once", "twice"]))
+            && back
+                .into_iter()
+                .any(|k| self.tok(k).is_some_and(amount_like))
+    }
+
     /// An amount and a unit: `(end, amount, unit)`.
     pub(super) fn duration(&self, i: usize) -> Option<(usize, Amount, Unit)> {
         // "a quarter century", "a quarter of a century" → 25 years.
@@ -195,6 +235,9 @@ impl Parser<'_, '_> {
                 // time", "a quarter of the budget").
                 let a_word = self.is_any(i, &["a", "an"]);
                 if a_word && (unit == Unit::Second || unit == Unit::HalfYear) {
+                    return None;
+                }
+                if a_word && !plural && self.per_amount(i, k) {
                     return None;
                 }
                 if unit == Unit::Quarter

@@ -9,6 +9,26 @@ impl Parser<'_, '_> {
     /// Recurrences: "every day", "each year", "every other week", "every Tuesday",
     /// "daily", "weekly", "Tuesdays".
     pub(super) fn set(&self, i: usize) -> Option<Hit> {
+        // "at a rate of 15 a year", "1.5 million barrels a day": the period of a rate.
+        if self.is_any(i, &["a", "an"])
+            && let Some((unit, false, k)) = self.unit(i + 1)
+            && matches!(
+                unit,
+                Unit::Year | Unit::Month | Unit::Week | Unit::Day | Unit::Hour | Unit::Minute
+            )
+            && self.per_amount(i, k)
+        {
+            return Some((
+                k,
+                Expr::Set {
+                    every: 1,
+                    unit,
+                    weekday: None,
+                    month: None,
+                    part: None,
+                },
+            ));
+        }
         if let Some(Class::SetAdj(every, unit)) = self
             .classes(i)
             .iter()
