@@ -37,6 +37,9 @@ mod known;
 pub mod minhash;
 mod names;
 mod packed;
+// Unix: per-read thread CPU time (rustix, a unix dev-dependency).
+#[cfg(all(test, unix))]
+mod plans;
 pub mod schema;
 mod search;
 mod seen;

@@ -926,3 +926,74 @@ fn timeline_puts_undated_figures_last_and_the_limit_takes_dated_ones_first() {
         [d(Some("2024-12-18"), "300")]
     );
 }
+
+/// The document list: newest first, undated last, same dates by storage order; pages keep
+/// that order; the total counts every match, also past the last page; filters narrow both.
+#[test]
+fn document_list_pages_newest_first_with_undated_last() {
+    use tally_store::browse::DocumentFilter;
+    let store_dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&store_dir.path().join("t.db")).unwrap();
+    let dates = [
+        "2024-03-01",
+        "2024-05-09",
+        "",
+        "2024-05-09",
+        "2023-12-31",
+        "2024-06-02",
+    ];
+    let docs: Vec<Document> = dates
+        .iter()
+        .enumerate()
+        .map(|(i, date)| {
+            let publisher = if i % 2 == 0 { "Even Times" } else { "Odd Post" };
+            let mut d = doc(
+                &format!("https://example.org/{i}"),
+                publisher,
+                None,
+                if date.is_empty() { "2024-01-01" } else { date },
+                &[&words(40, i as u64 + 7)],
+            );
+            if date.is_empty() {
+                d.meta.published = None;
+            }
+            d
+        })
+        .collect();
+    store.write(&prepared(&docs), &[]).unwrap();
+    let list = |filter: DocumentFilter| {
+        let page = store.documents(&filter).unwrap();
+        let urls: Vec<String> = page
+            .documents
+            .iter()
+            .map(|d| {
+                d.document
+                    .url
+                    .clone()
+                    .unwrap()
+                    .replace("https://example.org/", "")
+            })
+            .collect();
+        (page.total, urls.join(" "))
+    };
+    let all = DocumentFilter::default();
+    assert_eq!(list(all.clone()), (6, "5 1 3 0 4 2".to_owned()));
+    let page = |offset, limit| DocumentFilter {
+        offset,
+        limit,
+        ..all.clone()
+    };
+    assert_eq!(list(page(2, 3)), (6, "3 0 4".to_owned()));
+    assert_eq!(list(page(9, 3)), (6, String::new()));
+    let odd = DocumentFilter {
+        source: Some("odd".into()),
+        ..all.clone()
+    };
+    assert_eq!(list(odd), (3, "5 1 3".to_owned()));
+    let range = DocumentFilter {
+        since: Some("2024-01-01".into()),
+        until: Some("2024-04".into()),
+        ..all
+    };
+    assert_eq!(list(range), (1, "0".to_owned()));
+}
