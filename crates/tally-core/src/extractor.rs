@@ -50,6 +50,15 @@ pub enum ExtractError {
         /// The missing layer.
         layer: Layer,
     },
+    /// The extractor panicked on this document: a bug, caught so that the rest of a batch
+    /// goes on (see `tally_extract::Pipeline`).
+    #[error("extractor {extractor} failed on this document (a bug, please report it): {message}")]
+    Panicked {
+        /// The extractor's name.
+        extractor: &'static str,
+        /// The panic's message.
+        message: String,
+    },
 }
 
 /// A component that reads a document's layers and adds its own.

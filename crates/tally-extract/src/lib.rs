@@ -118,7 +118,7 @@ impl Pipeline {
     /// The first extractor's [`ExtractError`]; layers added before it stay on `doc`.
     pub fn run(&self, doc: &mut Document) -> Result<(), ExtractError> {
         for extractor in &self.extractors {
-            extractor.run(doc)?;
+            run_one(extractor.as_ref(), doc)?;
         }
         Ok(())
     }
@@ -140,7 +140,7 @@ impl Pipeline {
         for extractor in &self.extractors {
             for (doc, result) in docs.iter_mut().zip(results.iter_mut()) {
                 if result.is_ok() {
-                    *result = extractor.run(doc.borrow_mut());
+                    *result = run_one(extractor.as_ref(), doc.borrow_mut());
                 }
             }
         }
@@ -159,11 +159,30 @@ impl Pipeline {
     ) -> Result<(), ExtractError> {
         for extractor in &self.extractors {
             let started = std::time::Instant::now();
-            extractor.run(doc)?;
+            run_one(extractor.as_ref(), doc)?;
             each(extractor.name(), started.elapsed());
         }
         Ok(())
     }
+}
+
+/// Runs one extractor on one document. A panic (a bug on some input) becomes this
+/// document's error, so that one bad article does not stop a batch of millions; the
+/// document's layers are then incomplete and callers drop or report it.
+fn run_one(extractor: &dyn Extractor, doc: &mut Document) -> Result<(), ExtractError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.run(doc))).unwrap_or_else(
+        |payload| {
+            let message = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "panic".to_owned());
+            Err(ExtractError::Panicked {
+                extractor: extractor.name(),
+                message,
+            })
+        },
+    )
 }
 
 #[cfg(test)]
@@ -217,7 +236,8 @@ mod tests {
         assert_eq!(seen, pipeline.names());
     }
 
-    /// Fails on a body holding "bad"; otherwise records its name as a diagnostic.
+    /// Fails on a body holding "bad", panics on one holding "bug"; otherwise records its
+    /// name as a diagnostic.
     struct Stage(&'static str);
     impl Extractor for Stage {
         fn name(&self) -> &'static str {
@@ -230,6 +250,10 @@ mod tests {
             &[]
         }
         fn run(&self, doc: &mut Document) -> Result<(), ExtractError> {
+            assert!(
+                !(self.0 == "second" && doc.body.contains("bug")),
+                "index out of bounds"
+            );
             if self.0 == "second" && doc.body.contains("bad") {
                 return Err(ExtractError::MissingLayer {
                     extractor: self.0,
@@ -264,6 +288,33 @@ mod tests {
         assert_eq!(codes(&docs[0]), ["first", "second", "third"]);
         assert_eq!(codes(&docs[1]), ["first"]);
         assert_eq!(codes(&docs[2]), ["first", "second", "third"]);
+    }
+
+    #[test]
+    fn a_panicking_extractor_fails_only_its_document() {
+        let stages: Vec<Box<dyn Extractor>> = vec![
+            Box::new(Stage("first")),
+            Box::new(Stage("second")),
+            Box::new(Stage("third")),
+        ];
+        let pipeline = Pipeline::new(stages).unwrap();
+        let doc = |body: &str| Document::new(tally_core::DocumentMeta::default(), [body]);
+        let mut docs = vec![doc("good one"), doc("a bug"), doc("good two")];
+        let results = pipeline.run_batch(&mut docs);
+        assert!(results[0].is_ok() && results[2].is_ok());
+        let err = results[1].as_ref().unwrap_err().to_string();
+        assert!(
+            err.contains("second") && err.contains("index out of bounds"),
+            "{err}"
+        );
+        let mut single = doc("a bug");
+        assert!(matches!(
+            pipeline.run(&mut single),
+            Err(ExtractError::Panicked {
+                extractor: "second",
+                ..
+            })
+        ));
     }
 
     #[test]
