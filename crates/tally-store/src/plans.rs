@@ -92,7 +92,9 @@ fn exercise(store: &Store) -> Result<Vec<serde_json::Value>, crate::StoreError> 
     let mut some_document = None;
     for mut filter in claims {
         filter.limit = 20;
-        let page = store.claims(&filter)?;
+        let (page, cpu) = least_cpu(|| store.claims(&filter));
+        println!("{:.2} ms CPU, least of 5: claims {filter:?}", cpu * 1000.0);
+        let page = page?;
         keep(serde_json::json!(page));
         if let Some(c) = page.claims.first() {
             some_claim.get_or_insert_with(|| c.id.clone());
