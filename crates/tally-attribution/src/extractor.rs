@@ -234,6 +234,7 @@ impl<'d> EntityIndex<'d> {
 /// what describes them (role "mayor"). Returns the phrase that names the speaker and the
 /// one that describes them.
 fn named_in_apposition(
+    lex: &Lexicon,
     entities: &EntityIndex<'_>,
     words: &[Word<'_>],
     core: Phrase,
@@ -265,9 +266,45 @@ fn named_in_apposition(
         })
     };
     match apposition {
-        Some(a) if person(a) && !names_someone(core) => (a, Some(core)),
+        Some(a)
+            if (person(a) || unlisted_name(lex, entities, words, core, a))
+                && !names_someone(core) =>
+        {
+            (a, Some(core))
+        }
         _ => (core, apposition),
     }
+}
+
+/// "The United Nations' special envoy for Syria, Geir Pedersen,": two to four capitalized
+/// words after a descriptor headed by a singular person noun name that person, though the
+/// entities stage typed them no person (an unlisted given name makes a local organization)
+/// or found nothing.
+fn unlisted_name(
+    lex: &Lexicon,
+    entities: &EntityIndex<'_>,
+    words: &[Word<'_>],
+    core: Phrase,
+    apposition: Phrase,
+) -> bool {
+    let name = &words[apposition.start..apposition.end];
+    let person_head = words[core.start..core.end].iter().any(|w| {
+        !w.is_capitalized()
+            && lex
+                .noun(w.lower())
+                .is_some_and(|n| n.kind == NounKind::Person && n.number == Number::Singular)
+    });
+    let (Some(first), Some(last)) = (name.first(), name.last()) else {
+        return false;
+    };
+    person_head
+        && (2..=4).contains(&name.len())
+        && name.iter().all(|w| {
+            w.is_capitalized() && lex.noun(w.lower()).is_none() && lex.title(w.text).is_none()
+        })
+        && entities
+            .exact(first.start, last.end)
+            .is_none_or(|e| e.kind == EntityType::Organization && e.id.starts_with("local:"))
 }
 
 /// "Forecasters said", "Aid workers said": the capitalized first word of a sentence that the
@@ -1426,7 +1463,7 @@ fn annotate(
                     let (target, apposition) = match s.antecedent {
                         Some(a) => appositive_head(lex, &doc.body, words, a)
                             .map_or((a, s.apposition), |h| (h, Some(a))),
-                        None => named_in_apposition(&entities, words, s.core, s.apposition),
+                        None => named_in_apposition(lex, &entities, words, s.core, s.apposition),
                     };
                     let mut d = descriptor::parse(lex, &doc.body, words, target, apposition);
                     // "[Trump's] claim that": the owner of a one-word noun cue before "that";

@@ -1502,3 +1502,32 @@ fn a_dateline_is_no_source() {
     let first = &doc.attributions[0];
     assert!(first.content[0].text.starts_with("Acme Corp is raising"));
 }
+
+/// "The United Nations' special envoy for Syria, Geir Pedersen,": a name in apposition to a
+/// person descriptor is the speaker though the entities stage typed it a local organization
+/// (an unlisted given name); "he" then refers to him.
+#[test]
+fn an_unlisted_name_in_apposition_names_the_speaker() {
+    let doc = run(
+        &[
+            "The United Nations' special envoy for Syria, Geir Pedersen, called for talks in Geneva. Syria's neighbours, he said, must respect its sovereignty.",
+            "The territory's prefect, Francois-Xavier Bieuville, told reporters the toll would rise.",
+        ],
+        &[
+            ("Geir Pedersen", EntityType::Organization, "Geir Pedersen"),
+            (
+                "Francois-Xavier Bieuville",
+                EntityType::Organization,
+                "Francois-Xavier Bieuville",
+            ),
+        ],
+    );
+    assert_eq!(
+        speakers(&doc),
+        [
+            "Geir Pedersen",
+            "Geir Pedersen",
+            "Francois-Xavier Bieuville"
+        ]
+    );
+}
