@@ -444,7 +444,9 @@ fn deadlines_reached_cuts_ahead_and_rates() {
         let meta = tally_core::DocumentMeta::default();
         let mut doc = tally_core::Document::new(
             meta,
-            ["It pumps 1.5 million barrels a day against a 1986 profit and a year-ago loss."],
+            [
+                "It pumps 1.5 million barrels a day - a record - against a 1986 profit and a year-ago loss.",
+            ],
         );
         tally_text::Segmenter.run(&mut doc).unwrap();
         TimeExtractor::new().unwrap().run(&mut doc).unwrap();

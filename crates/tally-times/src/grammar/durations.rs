@@ -168,11 +168,14 @@ impl Parser<'_, '_> {
     /// year-ago loss".
     pub(super) fn per_amount(&self, a: usize, end: usize) -> bool {
         // "a year-ago loss", "a year-end position": a compound, not a rate.
+        let glued_hyphen = self.is(end, "-")
+            && self
+                .tok(end)
+                .zip(end.checked_sub(1).and_then(|u| self.tok(u)))
+                .is_some_and(|(h, u)| h.start == u.end);
         if a == 0
-            || self.is_any(
-                end,
-                &["ago", "earlier", "later", "before", "after", "from", "-"],
-            )
+            || glued_hyphen
+            || self.is_any(end, &["ago", "earlier", "later", "before", "after", "from"])
         {
             return false;
         }
