@@ -18,6 +18,7 @@ const WORD_FIRST_NAMES: &str = include_str!("../../../data/entities/word_first_n
 const ORG_PREFIXES: &str = include_str!("../../../data/entities/org_prefixes.txt");
 const PERSON_NOUNS: &str = include_str!("../../../data/entities/person_nouns.txt");
 const SURNAME_PLACES: &str = include_str!("../../../data/entities/surname_places.txt");
+const PLACE_HEADS: &str = include_str!("../../../data/entities/place_heads.txt");
 
 /// What a word can be, as bits: one lookup per word answers every question name finding
 /// asks about it.
@@ -64,6 +65,8 @@ pub const TITLE_LAST: Flags = 1 << 16;
 pub const PERSON_NOUN: Flags = 1 << 17;
 /// A place word that is also a surname ("lake" of "Kari Lake", "arena" of "Maria Arena").
 pub const SURNAME_PLACE: Flags = 1 << 18;
+/// Opens a geographic name ("lake" of "Lake Kivu", "bay" of "Bay of Bengal").
+pub const PLACE_HEAD: Flags = 1 << 19;
 
 /// Words that may sit inside a name between capitalized words ("Bank of Japan").
 const CONNECTORS: &[&str] = &[
@@ -196,7 +199,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             None => mark(t, TITLE),
         }
     }
-    let lists: [(&str, Flags); 10] = [
+    let lists: [(&str, Flags); 11] = [
         (ORG_SUFFIXES, ORG_SUFFIX),
         (ORG_HEADS, ORG_HEAD),
         (STOP_CAPS, STOP),
@@ -207,6 +210,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         (EVENT_SUFFIXES, EVENT_SUFFIX),
         (PERSON_NOUNS, PERSON_NOUN),
         (SURNAME_PLACES, SURNAME_PLACE),
+        (PLACE_HEADS, PLACE_HEAD),
     ];
     for (text, flag) in lists {
         for w in tally_core::data_lines(text) {

@@ -23,8 +23,8 @@ use tally_core::EntityType;
 use crate::gazetteer::Form;
 use crate::lexicon::{
     CONNECTOR, EVENT_SUFFIX, FIRST_NAME, Flags, LEXICON, ORG_HEAD, ORG_PREFIX, ORG_SUFFIX,
-    OWNERSHIP, PERSON_APPOSITION, PERSON_NOUN, PLACE_CUE, PLACE_SUFFIX, REPORTING, STOP,
-    SURNAME_PLACE, TITLE, TITLE_FIRST, TITLE_LAST, VERB_LIKE, WORD_FIRST_NAME,
+    OWNERSHIP, PERSON_APPOSITION, PERSON_NOUN, PLACE_CUE, PLACE_HEAD, PLACE_SUFFIX, REPORTING,
+    STOP, SURNAME_PLACE, TITLE, TITLE_FIRST, TITLE_LAST, VERB_LIKE, WORD_FIRST_NAME,
 };
 use crate::scan::Word;
 
@@ -1063,6 +1063,10 @@ fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candida
         && ctx.has(to, SURNAME_PLACE)
         && ctx.has(from, FIRST_NAME | WORD_FIRST_NAME)
         && !(from > 0 && !ctx.words[from - 1].upper && ctx.has(from - 1, PLACE_CUE));
+    if let Some(cand) = headed_place(ctx, from, to) {
+        out.push(cand);
+        return;
+    }
     // Facilities and geographic names ("Changi International Airport", "Wall Street").
     // "Senator Jack Reed of Rhode Island": a titled person of a place is split below.
     // "Massachusetts State Court for Suffolk County": a name joined by "for" is the body's,
@@ -1174,7 +1178,8 @@ fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candida
         || (from..to)
             .take_while(|&k| ctx.covered[k].is_some())
             .last()
-            .is_some_and(|k| head_of(k + 1));
+            .is_some_and(|k| head_of(k + 1))
+        || modified_head_of(ctx, from, to);
     // "Police said ...", "Ministry officials": an organization word alone opening the
     // sentence is a common noun, no named organization; not a dateline's town ("UNION,
     // N.J.") nor one that owns something ("Union's commercial paper").
@@ -1727,6 +1732,49 @@ fn after_place(ctx: &SentenceCtx<'_>, k: usize, last: usize, out: &[Candidate]) 
     let comma = prev == before;
     out.last().is_some_and(|c| {
         c.end == end && (c.kind == Some(EntityType::Place) || (c.place_cue && !comma))
+    })
+}
+
+/// A geographic name opened by its head (place_heads.txt): "Bay of Bengal", "Strait of
+/// Hormuz" with "of"; "Lake Kivu", "Mount Kenya" without it only after a place cue ("on
+/// Lake Kivu"), since a head alone also opens companies' names ("Gulf Oil said").
+fn headed_place(ctx: &SentenceCtx<'_>, from: usize, to: usize) -> Option<Candidate> {
+    if to == from || !ctx.has(from, PLACE_HEAD) || ctx.covered[from].is_some() {
+        return None;
+    }
+    // Where a lake or mountain is: "on Lake Kivu", "off Cape Cod", "from Mount Sinjar".
+    let cue = |k: usize| {
+        !ctx.words[k].upper
+            && (ctx.has(k, PLACE_CUE) || matches!(ctx.text(k), "on" | "off" | "at" | "from" | "to"))
+    };
+    let placed =
+        from > 0 && (cue(from - 1) || (from > 1 && ctx.is_article(from - 1) && cue(from - 2)));
+    let of_form = ctx.is_of(from + 1) && to >= from + 2 && to <= from + 3;
+    let direct = placed && to == from + 1 && ctx.covered[to].is_none();
+    if !(of_form || direct) || ctx.has(to, ORG_SUFFIX) {
+        return None;
+    }
+    let mut cand = ctx.candidate(from, to, Some(EntityType::Place));
+    cand.overrides = true;
+    Some(cand)
+}
+
+/// Whether the run opens with plain capitalized words before an organization head and its
+/// "of": "Reserve Bank of India", "Central Bank of Nigeria", "Development Bank of Japan"
+/// (the place after "of" had split them). Not after a title, a given name ("John Court
+/// of Berkeley") or an acronym.
+fn modified_head_of(ctx: &SentenceCtx<'_>, from: usize, to: usize) -> bool {
+    let lead = (from..to).find(|&w| !ctx.has(w, STOP)).unwrap_or(from);
+    let Some(head) = (lead + 1..to).find(|&k| ctx.has(k, ORG_HEAD) && ctx.is_of(k + 1)) else {
+        return false;
+    };
+    (lead..head).all(|w| {
+        ctx.words[w].upper
+            && !ctx.words[w].possessive
+            && ctx.covered[w].is_none()
+            && !ctx.has(w, TITLE | TITLE_FIRST | FIRST_NAME | STOP | CONNECTOR)
+            // "EC Council of Ministers": an acronym names its own body.
+            && !is_acronym(ctx.text(w))
     })
 }
 

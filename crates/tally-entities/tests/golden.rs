@@ -860,3 +860,34 @@ fn an_organization_head_joins_the_name_after_for_the() {
     assert!(!out.contains("for the boeing"), "{out}");
     assert!(!out.contains("congress for the contras"), "{out}");
 }
+
+/// Round 18: an organization head after plain capitalized words keeps its "of" place;
+/// geographic heads open places; states and provinces of India, Pakistan and Congo;
+/// "Congo" alone is the DRC; "Only" opening the sentence is no part of the name.
+#[test]
+fn modern_regions_banks_and_geographic_heads() {
+    let out = render(&[
+        "The decision by officials of the Central Bank of Nigeria was expected by most analysts.",
+        "Fighting in the Democratic Republic of Congo has displaced many people in North Kivu.",
+        "The storm hit West Bengal state and the camps in Cox's Bazar, officials said on Monday.",
+        "Boats often sink on Lake Kivu and in the Bay of Bengal, where ferries are overloaded.",
+        "Only Kellanova rose 7% in early trading on the news, and Akita Prefecture shrank.",
+        "The company bought a stake in Gulf Oil, and Congo said it would send troops to help.",
+    ]);
+    for want in [
+        "organization \"central bank of nigeria\"",
+        "cd country",
+        "place \"north kivu\" in CD",
+        "place \"west bengal\" in IN",
+        "place \"cox's bazar\" in BD",
+        "place \"lake kivu\"",
+        "place \"bay of bengal\"",
+        "organization \"kellanova\"",
+        "place \"akita prefecture\"",
+        "organization \"gulf oil\"",
+    ] {
+        assert!(out.contains(want), "{want}: {out}");
+    }
+    assert!(!out.contains("only kellanova"), "{out}");
+    assert!(!out.contains("cg country"), "{out}");
+}
