@@ -93,6 +93,9 @@ pub(crate) struct Wanted<'a> {
     pub head: &'a str,
     /// A name inside the descriptor.
     pub names_inside: bool,
+    /// The portfolio in the descriptor ("the defense minister"), lowercase: a title with
+    /// another portfolio ("Finance Minister Choi") is someone else.
+    pub portfolio: Option<&'a str>,
 }
 
 /// The nearest char boundary at or before `at`: a window of bytes around a mention must not
@@ -350,7 +353,11 @@ impl Heads {
         paragraph: usize,
         wanted: Wanted<'_>,
     ) -> Option<Antecedent<'d>> {
-        let Wanted { head, names_inside } = wanted;
+        let Wanted {
+            head,
+            names_inside,
+            portfolio,
+        } = wanted;
         // A person's head names a person, an organization's an organization ("the
         // People's Daily article" is neither: its listed noun "people" is no newspaper).
         // A descriptor with a name of its own ("the national Asahi newspaper") introduces
@@ -404,6 +411,17 @@ impl Heads {
                     .then_some(None)?,
                 _ => return None,
             };
+            let other_portfolio = |r: &str| {
+                let mut held = r
+                    .split(' ')
+                    .map(str::to_ascii_lowercase)
+                    .filter(|w| crate::descriptor::is_portfolio(w))
+                    .peekable();
+                held.peek().is_some() && !held.any(|w| Some(w.as_str()) == portfolio)
+            };
+            if portfolio.is_some() && role.as_deref().is_some_and(other_portfolio) {
+                return None;
+            }
             Some(Antecedent {
                 entity,
                 mention: doc.span(start, end).ok()?,

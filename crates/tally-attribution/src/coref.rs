@@ -478,10 +478,29 @@ impl Registry {
     fn definite(&self, paragraph: usize, d: &Descriptor) -> Option<usize> {
         let head = d.head.as_deref()?;
         let owner = owner(d);
+        // "the interior ministry" is not "the health ministry" said before, nor "the
+        // finance minister" "Defense Minister X": portfolios before the head must agree.
+        let portfolios = |text: Option<&str>| -> Vec<String> {
+            text.map(|t| {
+                t.split(' ')
+                    .map(str::to_ascii_lowercase)
+                    .filter(|w| crate::descriptor::is_portfolio(w))
+                    .collect()
+            })
+            .unwrap_or_default()
+        };
+        let ours = portfolios(d.role.as_deref());
+        let described = |k: &Known| {
+            let theirs = portfolios(k.speaker.role.as_deref().or(k.speaker.name.as_deref()));
+            ours.is_empty() || theirs.is_empty() || ours.iter().any(|m| theirs.contains(m))
+        };
         // "the country's public health agency": a body of the country resolved later, not
         // the agency named before.
         self.nearest(paragraph, |k| {
             if d.country_owned && k.owner.is_none() {
+                return false;
+            }
+            if !described(k) {
                 return false;
             }
             // "Harris's campaign" is not "Trump's campaign" said before; "the Salomon

@@ -15,6 +15,15 @@ use crate::words::Word;
 static PORTFOLIOS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../../../data/attribution/portfolios.txt")));
 
+/// Whether a lowercase word names a government portfolio ("health", "interior"): the
+/// listed ones and those that are titles themselves.
+pub(crate) fn is_portfolio(lower: &str) -> bool {
+    matches!(
+        lower,
+        "foreign" | "defense" | "defence" | "interior" | "finance" | "state"
+    ) || PORTFOLIOS.contains(&lower)
+}
+
 /// Words that open a title (`data/attribution/title_heads.txt`).
 static TITLE_HEADS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../../../data/attribution/title_heads.txt")));

@@ -1551,6 +1551,11 @@ fn annotate(
                         && !registry.has_definite(&mention)
                         && let Some(head) = d.head.as_deref()
                     {
+                        let portfolio = d.role.as_deref().and_then(|r| {
+                            r.split(' ')
+                                .map(str::to_ascii_lowercase)
+                                .find(|w| descriptor::is_portfolio(w))
+                        });
                         mention.antecedent = heads.antecedent(
                             lex,
                             doc,
@@ -1564,6 +1569,7 @@ fn annotate(
                                     .split_whitespace()
                                     .skip(1)
                                     .any(|w| w.starts_with(char::is_uppercase)),
+                                portfolio: portfolio.as_deref(),
                             },
                         );
                     }

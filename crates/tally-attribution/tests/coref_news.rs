@@ -1531,3 +1531,26 @@ fn an_unlisted_name_in_apposition_names_the_speaker() {
         ]
     );
 }
+
+/// Portfolios keep office holders apart: "the interior ministry" is not "the health
+/// ministry" said before, nor "the defense minister" "Finance Minister Choi".
+#[test]
+fn another_portfolio_is_another_speaker() {
+    let doc = run(
+        &[
+            "The health ministry said the hospital was damaged. Rescue workers arrived from France, the interior ministry said.",
+            "Finance Minister Choi Sang-mok said the won would recover. The defense minister said troops were ready. The finance minister added that markets were calm.",
+        ],
+        &[("Choi Sang-mok", EntityType::Person, "Choi Sang-mok")],
+    );
+    assert_eq!(
+        speakers(&doc),
+        [
+            "The health ministry",
+            "the interior ministry",
+            "Choi Sang-mok",
+            "The defense minister",
+            "Choi Sang-mok"
+        ]
+    );
+}
