@@ -6,10 +6,11 @@
 //! with a known id extends its aliases and overrides its name, type and parent; an alias
 //! claimed by a later source wins over an earlier one.
 
-use std::collections::HashMap;
+use std::collections::hash_map::Entry as Slot;
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
+use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
 use tally_core::EntityType;
 use unicode_normalization::UnicodeNormalization;
@@ -359,28 +360,52 @@ impl GazetteerBuilder {
     }
 
     fn merge(&mut self, entry: Entry) {
-        let index = if let Some(&i) = self.by_id.get(&entry.id) {
+        if let Some(&i) = self.by_id.get(&entry.id) {
+            let Entry {
+                kind,
+                name,
+                parent,
+                aliases,
+                demonyms,
+                capital,
+                ..
+            } = entry;
             let old = &mut self.entries[i];
-            old.kind = entry.kind;
-            old.capital = entry.capital;
-            old.name.clone_from(&entry.name);
-            if entry.parent.is_some() {
-                old.parent.clone_from(&entry.parent);
+            old.kind = kind;
+            old.capital = capital;
+            old.name.clone_from(&name);
+            if parent.is_some() {
+                old.parent = parent;
             }
-            old.aliases.extend(entry.aliases.iter().cloned());
-            old.demonyms.extend(entry.demonyms.iter().cloned());
-            i
+            self.claim_names(i, &name, &aliases, &demonyms);
+            let old = &mut self.entries[i];
+            old.aliases.extend(aliases);
+            old.demonyms.extend(demonyms);
         } else {
-            self.by_id.insert(entry.id.clone(), self.entries.len());
-            self.entries.push(entry.clone());
-            self.entries.len() - 1
-        };
-        let names = std::iter::once(&entry.name).chain(&entry.aliases);
-        for alias in names {
+            let i = self.entries.len();
+            self.by_id.insert(entry.id.clone(), i);
+            self.entries.push(entry);
+            // The names are lent out while they are claimed (claiming reads other entries)
+            // rather than the whole entry copied for it.
+            let e = &mut self.entries[i];
+            let name = std::mem::take(&mut e.name);
+            let aliases = std::mem::take(&mut e.aliases);
+            let demonyms = std::mem::take(&mut e.demonyms);
+            self.claim_names(i, &name, &aliases, &demonyms);
+            let e = &mut self.entries[i];
+            e.name = name;
+            e.aliases = aliases;
+            e.demonyms = demonyms;
+        }
+    }
+
+    /// Claims a row's name and aliases, then its demonyms, for entry `index`.
+    fn claim_names(&mut self, index: usize, name: &str, aliases: &[String], demonyms: &[String]) {
+        for alias in std::iter::once(name).chain(aliases.iter().map(String::as_str)) {
             self.claim(alias, index, Form::Name);
             self.claim_plain(alias, index, Form::Name);
         }
-        for demonym in &entry.demonyms {
+        for demonym in demonyms {
             self.claim(demonym, index, Form::Demonym);
             self.claim_plain(demonym, index, Form::Demonym);
         }
@@ -417,18 +442,6 @@ impl GazetteerBuilder {
         if alias.chars().count() < 2 {
             return;
         }
-        let key = alias.to_lowercase();
-        // One row spelling a name twice ("Nvidia|NVIDIA") keeps the spelling with fewer
-        // capitals: a match may raise letters to capitals but never lower them, so "NVIDIA"
-        // alone would miss "Nvidia", while "Nvidia" still matches "NVIDIA".
-        let capitals = |a: &str| a.chars().filter(|c| c.is_uppercase()).count();
-        if let Some(old) = self.aliases.get(&key)
-            && old.entry == entry
-            && old.form == form
-            && capitals(&old.alias) <= capitals(alias)
-        {
-            return;
-        }
         let capital = |i: usize| self.entries.get(i).is_some_and(|e| e.capital);
         let mut claim = Claim {
             entry,
@@ -436,11 +449,26 @@ impl GazetteerBuilder {
             alias: alias.to_owned(),
             literal: None,
         };
+        // One hash of the lowercased alias for the look-up and the insert.
+        let mut slot = match self.aliases.entry(alias.to_lowercase()) {
+            Slot::Vacant(slot) => {
+                slot.insert(claim);
+                return;
+            }
+            Slot::Occupied(slot) => slot,
+        };
+        let old = slot.get();
+        // One row spelling a name twice ("Nvidia|NVIDIA") keeps the spelling with fewer
+        // capitals: a match may raise letters to capitals but never lower them, so "NVIDIA"
+        // alone would miss "Nvidia", while "Nvidia" still matches "NVIDIA".
+        let capitals = |a: &str| a.chars().filter(|c| c.is_uppercase()).count();
+        if old.entry == entry && old.form == form && capitals(&old.alias) <= capitals(alias) {
+            return;
+        }
         // A capital's name and a government's alias for it ("Brussels" for the EU, a user
         // row "Moscow" for Russia) make one claim, whichever comes first: the government
         // is the reading by default, the capital the reading where the text uses a place.
-        if let Some(old) = self.aliases.get(&key)
-            && form == Form::Name
+        if form == Form::Name
             && old.form == Form::Name
             && old.entry != entry
             && capital(entry) != capital(old.entry)
@@ -454,7 +482,7 @@ impl GazetteerBuilder {
                 claim.literal = Some(old.entry);
             }
         }
-        self.aliases.insert(key, claim);
+        slot.insert(claim);
     }
 
     /// Compiles the prefix table.
@@ -490,7 +518,9 @@ impl GazetteerBuilder {
             })
             .collect();
         // A stable order keeps pattern ids (and so every result) the same across runs.
-        patterns.sort_by(|a, b| a.alias.cmp(&b.alias));
+        // Aliases are distinct (each is its own lowercased key's), so an unstable sort
+        // gives the one order there is.
+        patterns.sort_unstable_by(|a, b| a.alias.cmp(&b.alias));
         let matcher = Matcher::new(patterns.iter().map(|p| p.alias.as_str()));
         Ok(Gazetteer {
             entries: self.entries,
