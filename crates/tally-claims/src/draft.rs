@@ -219,23 +219,25 @@ pub fn better_said_at(a: Option<SaidAt>, b: Option<SaidAt>) -> Option<SaidAt> {
 /// about ("said he would never eat Oreos again" dated by a later "in August" through the
 /// speaker's other statement, "April 10 is the redemption date") is no said-at date.
 /// Only calendar values are compared (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), by their first day.
-fn after_publication(said: Option<&SaidAt>, doc: &Document) -> Option<String> {
-    let published = doc.meta.published.as_ref()?.date.to_string();
-    let date = said?.date.as_str();
-    let first_day = match date.len() {
-        4 => format!("{date}-01-01"),
-        7 => format!("{date}-01"),
-        10 => date.to_owned(),
+/// `published` is the document's publication date as text, made once per document.
+fn after_publication(said: Option<&SaidAt>, published: Option<&str>) -> Option<String> {
+    let published = published?;
+    let date = said?.date.as_bytes();
+    // The first day of a year ("2024" is 2024-01-01) or month ("2024-05" is 2024-05-01),
+    // written over the tail of a day, on the stack: this runs for every claim.
+    let mut first_day = *b"0000-01-01";
+    match date.len() {
+        4 | 7 | 10 => first_day[..date.len()].copy_from_slice(date),
         _ => return None,
-    };
-    let calendar = first_day.bytes().enumerate().all(|(i, b)| {
+    }
+    let calendar = first_day.iter().enumerate().all(|(i, b)| {
         if i == 4 || i == 7 {
-            b == b'-'
+            *b == b'-'
         } else {
             b.is_ascii_digit()
         }
     });
-    (calendar && first_day.len() == 10 && first_day > published).then_some(published)
+    (calendar && first_day.as_slice() > published.as_bytes()).then(|| published.to_owned())
 }
 
 /// Turns drafts into claims: content, ids, and the figures, times and entities inside the
@@ -258,6 +260,7 @@ pub fn finish(drafts: Vec<Draft>, doc: &Document) -> Vec<Claim> {
     // blowup); every id before the chain's end is taken, so starting there gives the same
     // ids.
     let mut chain_end: HashMap<String, String, FxBuildHasher> = HashMap::default();
+    let published = doc.meta.published.as_ref().map(|p| p.date.to_string());
     drafts
         .into_iter()
         .map(|d| {
@@ -279,7 +282,7 @@ pub fn finish(drafts: Vec<Draft>, doc: &Document) -> Vec<Claim> {
                 }
             };
             let mut d = d;
-            if let Some(published) = after_publication(d.said_at.as_ref(), doc) {
+            if let Some(published) = after_publication(d.said_at.as_ref(), published.as_deref()) {
                 d.rules.push(format!(
                     "said-at {} is after the publication date: {published}",
                     d.said_at.as_ref().map_or("", |s| s.date.as_str())
@@ -330,6 +333,74 @@ pub fn finish(drafts: Vec<Draft>, doc: &Document) -> Vec<Claim> {
 mod tests {
     use super::*;
     use tally_core::DocumentMeta;
+
+    /// The comparison as it was written first, with a date string per call.
+    fn after_publication_reference(said: Option<&SaidAt>, published: &str) -> Option<String> {
+        let date = said?.date.as_str();
+        let first_day = match date.len() {
+            4 => format!("{date}-01-01"),
+            7 => format!("{date}-01"),
+            10 => date.to_owned(),
+            _ => return None,
+        };
+        let calendar = first_day.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+        (calendar && first_day.len() == 10 && first_day.as_str() > published)
+            .then(|| published.to_owned())
+    }
+
+    #[test]
+    fn said_after_publication_by_first_day() {
+        let dates = [
+            "2024",
+            "2025",
+            "2023",
+            "2024-05",
+            "2024-06",
+            "2024-04",
+            "2024-05-17",
+            "2024-05-18",
+            "2024-05-16",
+            "2024-W20",
+            "2024-SU",
+            "PRESENT_REF",
+            "2024-05-17T10:00",
+            "20x4",
+            "2024/05",
+            "",
+            "é024",
+            "2024-05-1é",
+        ];
+        for date in dates {
+            let said = SaidAt {
+                date: date.to_owned(),
+                basis: SaidAtBasis::CueModifier,
+                time_id: None,
+            };
+            let got = after_publication(Some(&said), Some("2024-05-17"));
+            assert_eq!(
+                got,
+                after_publication_reference(Some(&said), "2024-05-17"),
+                "{date}"
+            );
+        }
+        assert_eq!(after_publication(None, Some("2024-05-17")), None);
+        let said = SaidAt {
+            date: "2030".to_owned(),
+            basis: SaidAtBasis::CueModifier,
+            time_id: None,
+        };
+        assert_eq!(after_publication(Some(&said), None), None);
+        assert_eq!(
+            after_publication(Some(&said), Some("2024-05-17")).as_deref(),
+            Some("2024-05-17")
+        );
+    }
 
     /// Found by fuzz target `blowup`: 'He said "n.' repeated to 1 MB gives tens of
     /// thousands of identical claims, and each walked the whole chain of ids before it.
