@@ -148,13 +148,19 @@ impl EntityExtractor {
         } else {
             &doc.paragraphs[..]
         };
+        // Whether a listed club was seen in the words of a unit, and whether a capital lies
+        // outside every unit (then sports::has_club scans the body itself).
+        let (mut club, mut scanned_to, mut capital_outside) = (false, 0, false);
         for unit in units {
             let (start, end) = (unit.start, unit.end);
             if start >= end || body.get(start..end).is_none() {
                 continue;
             }
+            capital_outside |= has_capital(body, scanned_to, start);
+            scanned_to = scanned_to.max(end);
             let shouting = scan::is_shouting(&body[start..end]);
             scan::words(body, start, end, words);
+            club = club || sports::club_in_words(body, words);
             // In a headline in title case, as in all-caps text, capitals mark no names.
             let capitals_blind = shouting || scan::title_case(words);
             let first = mentions.len();
@@ -215,7 +221,9 @@ impl EntityExtractor {
         places::join_city_region(body, &mut entities);
         governments::join_governments(body, &mut entities);
         agencies::join_country_bodies(body, &mut entities);
-        sports::join_clubs(body, &mut entities);
+        capital_outside |= has_capital(body, scanned_to, body.len());
+        let club = sports::has_club(body, club, capital_outside);
+        sports::join_clubs(body, club, &mut entities);
         self.add_source_entities(doc, &mut entities);
         entities
     }
@@ -559,4 +567,12 @@ impl Extractor for EntityExtractor {
         doc.mark_layer(Layer::Entities);
         Ok(())
     }
+}
+
+/// Whether `body[from..to]` holds an ASCII capital (none when `to <= from`): the gaps
+/// between paragraphs are blank lines, so this is a few bytes a paragraph.
+fn has_capital(body: &str, from: usize, to: usize) -> bool {
+    body.as_bytes()
+        .get(from..to)
+        .is_some_and(|gap| gap.iter().any(u8::is_ascii_uppercase))
 }

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use tally_core::{Entity, EntityType, Span};
 
+use crate::scan::Word;
 use crate::swar;
 
 const CLUBS: &str = include_str!("../../../data/entities/sports_clubs.txt");
@@ -107,6 +108,24 @@ fn any_club(body: &str) -> bool {
     })
 }
 
+/// Whether a listed club starts in a stretch of `body` that [`crate::scan::words`] read into
+/// `words`: at a word's first byte, or inside a word that is not plain, at a capital after
+/// its inner punctuation ("pro-Arsenal"). A club is whole words, so it starts at a capital
+/// with no letter or digit before it; the scanner starts a word at every such capital but
+/// those it joins into a word across `.`, `-`, `'`, `’` or `&`, which are looked at here.
+/// So over stretches that hold every capital of the body, this is [`any_club`], with no
+/// pass of its own over the body: the entities stage scans its words anyway.
+pub(crate) fn club_in_words(body: &str, words: &[Word]) -> bool {
+    let clubs = &*CLUBS_BY_LETTER;
+    let b = body.as_bytes();
+    let opens = |k: usize| b[k].is_ascii_uppercase() && clubs.at(body, k);
+    words.iter().any(|w| {
+        opens(w.start)
+            || (!w.plain
+                && (w.start + 1..w.end).any(|k| !b[k - 1].is_ascii_alphanumeric() && opens(k)))
+    })
+}
+
 /// The clubs by their first letter, A to Z, and the bytes that follow each letter in some
 /// club's name: most capitals ("The", "He", "In") are ruled out by that one bit.
 struct ClubIndex {
@@ -151,9 +170,17 @@ static CLUBS_BY_LETTER: LazyLock<ClubIndex> = LazyLock::new(|| {
     index
 });
 
-/// Makes every mention of a listed club in a sports story a mention of the club.
-pub fn join_clubs(body: &str, entities: &mut Vec<Entity>) {
-    if !any_club(body) || !is_sports(body) {
+/// Whether `body` names a listed club anywhere, from what the unit scan found:
+/// `seen_in_words` when [`club_in_words`] found one, `capital_outside` when some capital
+/// lies outside the scanned stretches (then the body is scanned whole).
+pub(crate) fn has_club(body: &str, seen_in_words: bool, capital_outside: bool) -> bool {
+    seen_in_words || (capital_outside && any_club(body))
+}
+
+/// Makes every mention of a listed club in a sports story a mention of the club;
+/// `has_club` from [`has_club`].
+pub fn join_clubs(body: &str, has_club: bool, entities: &mut Vec<Entity>) {
+    if !has_club || !is_sports(body) {
         return;
     }
     let mut next_id = entities
@@ -258,6 +285,65 @@ mod tests {
         assert!(any_club("the  striker of Chelsea"));
         assert!(!any_club("the xArsenal and Chelseas"));
         assert!(!any_club("ARSENAL"));
+    }
+
+    /// [`club_in_words`] over one scan of the whole text.
+    fn club_by_words(text: &str) -> bool {
+        let mut words = Vec::new();
+        crate::scan::words(text, 0, text.len(), &mut words);
+        club_in_words(text, &words)
+    }
+
+    #[test]
+    fn clubs_in_words_are_the_clubs_of_the_body() {
+        let pieces = [
+            "Arsenal",
+            "Roma",
+            "AC Milan",
+            "Inter Milan",
+            "Inter",
+            "pro-",
+            "U.S.",
+            "-",
+            ".",
+            "'",
+            "’",
+            "&",
+            "'s ",
+            "’S ",
+            "x",
+            "7",
+            "é",
+            "É",
+            " ",
+            "\n\n",
+            "(",
+            "Wal-Mart",
+            "al-",
+            "ARSENAL",
+            "Chelseas",
+            "Mr.",
+            "—",
+            "\u{a0}",
+            "s",
+        ];
+        // Every sequence of up to three pieces, before and after a club or not.
+        let mut texts = Vec::new();
+        for a in pieces {
+            for b in pieces {
+                for c in ["Arsenal", "Roma", "x", "AC Milan", "'Chelsea"] {
+                    texts.push(format!("{a}{b}{c}"));
+                    texts.push(format!("{c}{a}{b}"));
+                    texts.push(format!("{a}{c}{b}"));
+                }
+            }
+        }
+        for text in &texts {
+            assert_eq!(club_by_words(text), any_club(text), "{text:?}");
+        }
+        assert!(club_by_words("fans of pro-Arsenal groups"));
+        assert!(club_by_words("the U.S.-Chelsea tour"));
+        assert!(!club_by_words("the xArsenal and Chelseas"));
     }
 
     #[test]
