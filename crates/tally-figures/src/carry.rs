@@ -58,6 +58,9 @@ enum Label {
     Money,
     Count,
     Link,
+    /// A verb of a bound opening the figure's span ("sales topped 5,000"): a clause's
+    /// verb stands between any label and the amount.
+    Verb,
 }
 
 /// The label words of carry.tsv.
@@ -86,6 +89,7 @@ impl Labels {
                 "money" => Label::Money,
                 "count" => Label::Count,
                 "link" => Label::Link,
+                "verb" => Label::Verb,
                 other => return Err(error(format!("unknown kind {other:?}"))),
             };
             words.insert(word.to_ascii_lowercase(), kind);
@@ -174,7 +178,7 @@ pub(crate) fn apply(labels: &Labels, text: &str, figures: &mut [Figure], slots: 
         let floor = prev
             .and_then(|j| figures.get(j))
             .map_or(sentence_start, |p| p.span.end);
-        let update = label(labels, text, start, floor)
+        let update = label(labels, text, start, floor, scaled)
             .map(|l| match l {
                 Found::Money => {
                     let source = nearest(figures, slots, i, |g| money_unit(g).is_some())
@@ -263,7 +267,12 @@ enum Found {
 }
 
 /// A label before `start`, back to `floor`, with only linking words (or a year) between.
-fn label(labels: &Labels, text: &str, start: usize, floor: usize) -> Option<Found> {
+fn label(labels: &Labels, text: &str, start: usize, floor: usize, scaled: bool) -> Option<Found> {
+    // "sales topped 5,000": a plain count after a verb may be anything the subject counts;
+    // "assets topped 61 billion" is the subject's money.
+    if !scaled && lex::next(text, start).is_some_and(|v| labels.of(text, v) == Some(Label::Verb)) {
+        return None;
+    }
     let mut t = lex::prev(text, start);
     for _ in 0..6 {
         let w = t.filter(|w| w.start >= floor)?;
@@ -271,6 +280,7 @@ fn label(labels: &Labels, text: &str, start: usize, floor: usize) -> Option<Foun
             Some(Label::Money) => return Some(Found::Money),
             Some(Label::Count) => return Some(Found::Count(w.text(text).to_owned())),
             Some(Label::Link) => {}
+            Some(Label::Verb) => return None,
             // "Net for 1987 includes 4.4 mln": a year between label and amount.
             None if w.kind == Kind::Digits && is_year(w.text(text)) => {}
             // "NOTE: Net ...": a colon ends no label.

@@ -782,3 +782,31 @@ fn located_places() {
     );
     insta::assert_snapshot!("located_places", text);
 }
+
+/// Round 18: a verb of a bound opening the amount ends the search for its label: "sales
+/// topped 5,000" counts cars, not money; "Net about 553,000" still borrows money.
+#[test]
+fn a_bound_verb_is_no_label_link() {
+    let extractor = FigureExtractor::new().unwrap();
+    let measures = |text: &str| {
+        let mut doc = Document::new(DocumentMeta::default(), [text]);
+        tally_text::Segmenter.run(&mut doc).unwrap();
+        extractor.run(&mut doc).unwrap();
+        doc.figures
+            .iter()
+            .map(|f| format!("{} {:?}", f.span.text, f.measure))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        measures("It sold 5,059 cars, the first month in which sales topped 5,000."),
+        ["5,059 Other", "topped 5,000 Other"]
+    );
+    assert_eq!(
+        measures("Assets rose to 58.30 billion dlrs, the highest since assets topped 61 billion."),
+        ["58.30 billion dlrs Money", "topped 61 billion Money"]
+    );
+    assert_eq!(
+        measures("The loss was 4.1 mln dlrs. Net 553,000 vs 728,000."),
+        ["4.1 mln dlrs Money", "553,000 Money", "728,000 Money"]
+    );
+}
