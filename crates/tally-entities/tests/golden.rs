@@ -891,3 +891,14 @@ fn modern_regions_banks_and_geographic_heads() {
     assert!(!out.contains("only kellanova"), "{out}");
     assert!(!out.contains("cg country"), "{out}");
 }
+
+#[test]
+fn documents_and_agreements_are_no_organizations_or_persons() {
+    let out = render(&[
+        "The conservative manifesto known as the Sharon Statement was drafted in 1960 by activists.",
+        "Finance ministers reaffirmed the Louvre Accord and the Plaza Accord at the meeting on Monday.",
+    ]);
+    for name in ["sharon statement", "louvre accord", "plaza accord"] {
+        assert!(!out.contains(name), "{name}: {out}");
+    }
+}
