@@ -221,6 +221,11 @@ pub(crate) fn parse(
             complement_at = Some(i);
             break;
         }
+        // "the rebel coalition led by Hayat Tahrir al-Sham": the leader is the affiliation.
+        if i > 0 && crate::phrase::led_by(ws, i) {
+            complement_at = Some(i);
+            break;
+        }
         if i > 0 && obtained_by(ws, i) {
             complement_at = Some(i);
             obtained = true;
@@ -416,8 +421,11 @@ pub(crate) fn parse(
     // the matter".
     if let Some(c) = complement_at.filter(|_| !obtained) {
         let prep = ws[c].lower();
-        let rest = &ws[c + 1..];
-        if (matches!(prep, "for" | "of" | "at" | "from" | "in") || crate::phrase::serves(ws, c))
+        let led = crate::phrase::led_by(ws, c);
+        let rest = &ws[(c + 1 + usize::from(led)).min(ws.len())..];
+        if (matches!(prep, "for" | "of" | "at" | "from" | "in")
+            || crate::phrase::serves(ws, c)
+            || led)
             && !crate::phrase::knowing(ws, c)
             && !rest.is_empty()
         {

@@ -492,7 +492,14 @@ fn joined_head(lex: &Lexicon, words: &[Word<'_>], at: usize, floor: usize) -> Op
     // "economists polled by Reuters": the people polled are the source.
     if words[prep].lower() == "by" {
         let h = prep - 1;
-        return (polled_by(words, h) && h > floor && class(lex, words, h - 1) == Class::Noun)
+        // "the rebel coalition led by Hayat Tahrir al-Sham": the led body is the source.
+        let led = led_by(words, h)
+            && h > floor
+            && matches!(class(lex, words, h - 1), Class::Noun | Class::Other);
+        return ((polled_by(words, h) || led)
+            && h > floor
+            && class(lex, words, h - 1) == Class::Noun
+            || led)
             .then_some(h - 1);
     }
     if words[prep].lower() == "on" {
@@ -661,6 +668,20 @@ static SURVEY_PARTICIPLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         "../../../data/attribution/survey_participles.txt"
     ))
 });
+
+/// Participles of leading or backing before "by"
+/// (`data/attribution/leader_participles.txt`).
+static LEADER_PARTICIPLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    word_list(include_str!(
+        "../../../data/attribution/leader_participles.txt"
+    ))
+});
+
+/// Whether word `i` is a participle of leading before "by" ("led by Hamas").
+pub(crate) fn led_by(words: &[Word<'_>], i: usize) -> bool {
+    LEADER_PARTICIPLES.contains(&words[i].lower())
+        && words.get(i + 1).is_some_and(|w| w.lower() == "by")
+}
 
 /// Whether word `i` is a polling participle before "by" ("polled by Reuters").
 pub(crate) fn polled_by(words: &[Word<'_>], i: usize) -> bool {

@@ -1554,3 +1554,45 @@ fn another_portfolio_is_another_speaker() {
         ]
     );
 }
+
+/// "the rebel coalition led by Hayat Tahrir al-Sham said": the led body is the source and
+/// the speaker, its leader the affiliation; "the group" later is the same speaker.
+#[test]
+fn a_body_led_by_another_is_the_source() {
+    let doc = run(
+        &[
+            "\u{201C}We have liberated Damascus,\u{201D} the rebel coalition led by Hayat Tahrir al-Sham said in a statement.",
+            "A group led by investor Michael Steinhardt told regulators it bought a stake. The group said it paid 114 mln dlrs.",
+        ],
+        &[
+            (
+                "Hayat Tahrir al-Sham",
+                EntityType::Organization,
+                "Hayat Tahrir al-Sham",
+            ),
+            (
+                "Michael Steinhardt",
+                EntityType::Person,
+                "Michael Steinhardt",
+            ),
+        ],
+    );
+    let sources: Vec<&str> = doc
+        .attributions
+        .iter()
+        .filter(|a| a.within.is_none())
+        .filter_map(|a| a.source.as_ref().map(|s| s.text.as_str()))
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            "the rebel coalition led by Hayat Tahrir al-Sham",
+            "A group led by investor Michael Steinhardt",
+            "The group"
+        ]
+    );
+    let first = &doc.speakers[0];
+    assert_eq!(first.role.as_deref(), Some("rebel coalition"));
+    assert_eq!(first.affiliation.as_deref(), Some("local:E1"));
+    assert_eq!(doc.speakers.len(), 2);
+}
