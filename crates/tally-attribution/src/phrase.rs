@@ -496,11 +496,8 @@ fn joined_head(lex: &Lexicon, words: &[Word<'_>], at: usize, floor: usize) -> Op
         let led = led_by(words, h)
             && h > floor
             && matches!(class(lex, words, h - 1), Class::Noun | Class::Other);
-        return ((polled_by(words, h) || led)
-            && h > floor
-            && class(lex, words, h - 1) == Class::Noun
-            || led)
-            .then_some(h - 1);
+        let polled = polled_by(words, h) && h > floor && class(lex, words, h - 1) == Class::Noun;
+        return (polled || led).then_some(h - 1);
     }
     if words[prep].lower() == "on" {
         return deliberates_on(lex, words, prep - 1, at);
