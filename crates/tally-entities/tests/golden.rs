@@ -902,3 +902,16 @@ fn documents_and_agreements_are_no_organizations_or_persons() {
         assert!(!out.contains(name), "{name}: {out}");
     }
 }
+
+#[test]
+fn state_capitals_skipped_as_names_are_places() {
+    let out = render(&[
+        "Officials in Boston, Denver and Des Moines said on Monday that the storm had passed.",
+    ]);
+    for name in ["boston", "denver", "des moines"] {
+        assert!(
+            out.contains(&format!("place \"{name}\" in US")),
+            "{name}: {out}"
+        );
+    }
+}
