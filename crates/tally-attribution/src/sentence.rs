@@ -73,7 +73,12 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
         if words.get(cue.words.start).is_some_and(|w| w.inside) {
             continue;
         }
-        let next_cue = cues.get(n + 1).map_or(words.len(), |c| c.words.start);
+        let mut next_cue = cues.get(n + 1).map_or(words.len(), |c| c.words.start);
+        // "reported, citing a Kremlin source, that ...": the aside's cue does not end this
+        // cue's content, which starts after it (see `after`).
+        if next_cue == cue.words.end + 1 && citing_aside(lex, words, cue.words.end).is_some() {
+            next_cue = cues.get(n + 2).map_or(words.len(), |c| c.words.start);
+        }
         let prev = previous(words, &found, cue);
         // The "saying" of "was quoted as saying" is part of that cue.
         if prev.is_some_and(|f| {
@@ -193,6 +198,19 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
         if let Some(mut f) = result {
             if disagrees(words, &f) {
                 continue;
+            }
+            // The aside's own content is what is cited, up to its closing comma.
+            if let Some(close) = cue
+                .words
+                .start
+                .checked_sub(1)
+                .filter(|&c| cues.iter().any(|p| p.words.end == c))
+                .and_then(|c| citing_aside(lex, words, c))
+            {
+                f.content.retain(|c| c.start < close);
+                for c in &mut f.content {
+                    c.end = c.end.min(close);
+                }
             }
             end_restrictive_relative(lex, words, &mut f, &cues[n + 1..]);
             content_edges(lex, words, cue.entry.flags.obj, &mut f);
@@ -1976,6 +1994,9 @@ fn after(
     if flags.obj {
         j = skip_object(lex, words, j);
     }
+    if let Some(close) = citing_aside(lex, words, j) {
+        j = close + 1;
+    }
     let j0 = j;
     let mut k = j;
     // Capitalized words and numbers belong to a modifier only after a preposition ("in
@@ -2692,6 +2713,26 @@ fn source_right(lex: &Lexicon, words: &[Word<'_>], from: usize) -> Option<Source
         apposition,
         antecedent: None,
     })
+}
+
+/// ", citing a Kremlin source," between a cue and its content ("Russian news agencies
+/// reported, citing a Kremlin source, that Assad had arrived"): from the comma at `comma`,
+/// the index of the comma closing the aside, when up to 12 words without quotation marks
+/// lie between and a clause follows it ("that", a determiner, a pronoun or a name; not a
+/// list going on: "citing its platform, opposition to fracking and ...").
+fn citing_aside(lex: &Lexicon, words: &[Word<'_>], comma: usize) -> Option<usize> {
+    if !words.get(comma)?.is(",") || words.get(comma + 1)?.lower() != "citing" {
+        return None;
+    }
+    let close = (comma + 3..words.len().min(comma + 15))
+        .take_while(|&i| words[i].is_word() || words[i].is(","))
+        .find(|&i| words[i].is(","))?;
+    let clause = words.get(close + 1).is_some_and(|w| w.lower() == "that")
+        || matches!(
+            class(lex, words, close + 1),
+            Class::Det | Class::Pronoun | Class::Cap | Class::Title
+        );
+    clause.then_some(close)
 }
 
 /// A left source whose phrase starts in the sentence's dateline ("NEW YORK, March 23 -

@@ -1596,3 +1596,31 @@ fn a_body_led_by_another_is_the_source() {
     assert_eq!(first.affiliation.as_deref(), Some("local:E1"));
     assert_eq!(doc.speakers.len(), 2);
 }
+
+/// "reported, citing a Kremlin source, that ...": the aside names where the report came
+/// from; the report's content starts after it, and the cited source is a condition.
+#[test]
+fn a_citing_aside_between_cue_and_content() {
+    let doc = run(
+        &[
+            "Russian news agencies later reported, citing a Kremlin source, that Assad had arrived in Moscow.",
+        ],
+        &[],
+    );
+    let top: Vec<(&str, &str)> = doc
+        .attributions
+        .iter()
+        .filter(|a| a.within.is_none() && a.class == tally_core::AttributionClass::Statement)
+        .map(|a| (a.cue.text.as_str(), a.content[0].text.as_str()))
+        .collect();
+    assert_eq!(
+        top,
+        [("later reported", "that Assad had arrived in Moscow")]
+    );
+    assert!(
+        doc.attributions[0]
+            .conditions
+            .iter()
+            .any(|c| c == "citing a Kremlin source")
+    );
+}
