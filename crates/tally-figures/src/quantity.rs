@@ -1330,11 +1330,14 @@ impl Joined {
 
 /// A percent sign or word right after an amount: `t` is the token after it.
 /// Whether a word comes right after `end` in the same clause ("passed three background
-/// checks"), not punctuation or the text's end ("the toll had passed 43,000.").
+/// checks"), or a hyphen glues one on ("the past seven-and-a-half years"), not punctuation
+/// or the text's end ("the toll had passed 43,000.").
 fn word_follows(text: &str, end: usize) -> bool {
     lex::next(text, end).is_some_and(|t| {
-        text[end..t.start].chars().all(char::is_whitespace)
-            && t.text(text).starts_with(|c: char| c.is_alphabetic())
+        let glued_hyphen = t.start == end && t.is(text, "-");
+        glued_hyphen
+            || text[end..t.start].chars().all(char::is_whitespace)
+                && t.text(text).starts_with(|c: char| c.is_alphabetic())
     })
 }
 
@@ -1630,6 +1633,14 @@ mod tests {
         // "passed" bounds a number that ends its phrase, not one that counts a noun.
         assert_eq!(texts("the toll had passed 43,000."), ["passed 43,000"]);
         assert_eq!(texts("she passed three background checks"), ["three"]);
+        // "past" likewise: "pushing the number of birds lost past 166 million, officials
+        // said"; "the past 30 days" is no bound.
+        assert_eq!(
+            texts("pushing the birds lost past 166 million, officials said"),
+            ["past 166 million"]
+        );
+        assert_eq!(texts("in the past 30 flights"), ["30"]);
+        assert_eq!(texts("over the past seven-and-a-half rounds")[0], "seven");
     }
 
     #[test]
