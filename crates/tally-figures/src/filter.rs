@@ -555,6 +555,13 @@ fn is_age(
     if q.nums.len() != 1 {
         return false;
     }
+    // "a resident older than 65", "children younger than 5": an age's bound.
+    if before.is_some_and(|b| {
+        b.is(text, "than")
+            && lex::prev(text, b.start).is_some_and(|a| lexicon.context_of(text, a) & ctx::AGE != 0)
+    }) {
+        return true;
+    }
     // "aged 17 and 19": the second age of a pair. ("at the age of 56" stays: MEANTIME
     // counts it as a quantity.)
     if let Some(b) = before.filter(|b| b.is(text, "and") || b.is(text, "or"))
@@ -646,6 +653,9 @@ mod tests {
     #[test]
     fn seed_years_and_dates_are_not_figures() {
         assert!(kept("December 18, 2024").is_empty());
+        // An age's bound is an age.
+        assert!(kept("a resident older than 65 died").is_empty());
+        assert_eq!(kept("more than 65 cases"), ["more than 65"]);
         assert!(kept("since Moscow's invasion of Ukraine in February 2022.").is_empty());
         assert!(kept("seized territory earlier this year, in 2024").is_empty());
     }
