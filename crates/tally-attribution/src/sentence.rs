@@ -2715,6 +2715,17 @@ fn source_right(lex: &Lexicon, words: &[Word<'_>], from: usize) -> Option<Source
     })
 }
 
+/// Whether nothing but modifiers and time words follows the cue to the end of its clause
+/// ("..., polls showed on Monday."): a weak statement cue whose object it refused ("At the
+/// same time, Lusinchi declared a state of emergency") has no post-posed content. Attitudes
+/// keep the looser reading, which PolNeAR's cue and source often match.
+fn ends_at_cue(lex: &Lexicon, words: &[Word<'_>], cue: &CueAt<'_>) -> bool {
+    words[cue.words.end..]
+        .iter()
+        .find(|w| !(w.is_word() && (lex.is_modifier(w.lower()) || is_time_word(w.lower()))))
+        .is_none_or(|w| is_clause_end(w) || w.is(","))
+}
+
 /// ", citing a Kremlin source," between a cue and its content ("Russian news agencies
 /// reported, citing a Kremlin source, that Assad had arrived"): from the comma at `comma`,
 /// the index of the comma closing the aside, when up to 12 words without quotation marks
@@ -3373,7 +3384,12 @@ fn verb<'l>(
         // "..., he believes.").
         let clause_ok = (cue.entry.flags.clause || as_clause) && after.is_none();
         if let Some(pre) = before(words, boundary, prev)
-            && (!weak || has_quote(words, pre) || (clause_ok && word_count(words, pre) >= 4))
+            && (!weak
+                || has_quote(words, pre)
+                || (clause_ok
+                    && word_count(words, pre) >= 4
+                    && (cue.entry.class == AttributionClass::Attitude
+                        || ends_at_cue(lex, words, cue))))
         {
             let mut content = vec![pre];
             content.extend(continuation(lex, words, cue.words.end, next_cue));

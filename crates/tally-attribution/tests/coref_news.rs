@@ -1624,3 +1624,29 @@ fn a_citing_aside_between_cue_and_content() {
             .any(|c| c == "citing a Kremlin source")
     );
 }
+
+/// "Yoon declared martial law": declaring is an act, attributed but no claim of fact; and a
+/// weak statement cue whose object it refused takes no fronted phrase as post-posed content
+/// ("For rectal cancer, the researchers found no remissions"), while one ending its clause
+/// does ("Prices rose in March, the figures show.").
+#[test]
+fn declaring_and_fronted_phrases_are_no_statements() {
+    let doc = run(
+        &[
+            "Yoon declared martial law late on Dec. 3.",
+            "For rectal and colon cancer, the researchers found no remissions.",
+            "Consumer prices rose 2.1 percent in March, the figures show.",
+        ],
+        &[],
+    );
+    let statements: Vec<(&str, &str)> = doc
+        .attributions
+        .iter()
+        .filter(|a| a.class == tally_core::AttributionClass::Statement)
+        .map(|a| (a.cue.text.as_str(), a.content[0].text.as_str()))
+        .collect();
+    assert_eq!(
+        statements,
+        [("show", "Consumer prices rose 2.1 percent in March")]
+    );
+}
