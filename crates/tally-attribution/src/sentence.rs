@@ -3231,6 +3231,22 @@ fn verb<'l>(
     // "Those over 60 say they ...", "42% say they're liberal", "The last man to mount a
     // third-party race says he ...": a subject the phrase scan cannot read still stands
     // before a speech verb with its clause after it.
+    // "Footage from the game shows that ...": a study or display cue's subject may be a
+    // study with a postmodifier the phrase scan cannot read.
+    let study_like = cue.entry.flags.study || cue.entry.flags.display;
+    // It opens a clause: "to tighten background checks for online and gun show sales" has
+    // a verb before it.
+    let source = source.or_else(|| {
+        study_like
+            .then(|| study_subject(lex, words, floor, h))
+            .flatten()
+            .filter(|s| {
+                let i = s.span.start;
+                i == floor
+                    || !words[i - 1].is_word()
+                    || (class(lex, words, i - 1) == Class::Break && words[i - 1].lower() != "to")
+            })
+    });
     let source = match source {
         Some(s) => s,
         None if !weak && !coordinated && after.is_some() => clause_subject(lex, words, floor, h)?,
@@ -3246,7 +3262,7 @@ fn verb<'l>(
     // "A poll from Marquette Law School released Wednesday found ...", "A 2014 study by
     // Loyola Law School professor Justin Levitt found ...": the phrase before a study cue
     // may be the study's postmodifier; the study heads the subject.
-    let source = match (cue.entry.flags.study && !names_study(words, &source))
+    let source = match (study_like && !names_study(words, &source))
         .then(|| study_subject(lex, words, floor, h))
         .flatten()
     {
@@ -3596,7 +3612,17 @@ fn study_subject(lex: &Lexicon, words: &[Word<'_>], floor: usize, h: usize) -> O
         .lower();
     let opens = matches!(next, "from" | "by" | "in" | "of" | "among" | "for" | "on")
         || (next.len() > 4 && next.ends_with("ed"));
-    if !opens || words[i + 1..h].iter().any(|w| !w.is_word() || w.inside) {
+    // A finite verb or a relative word between the study and the cue makes the study the
+    // subject of another clause ("Interior's report failed to stress the probability that
+    // finding ...", "THE INVESTIGATION ... HAVE BEEN DISTRUSTFUL EVER SINCE ... SHOWED").
+    let clause_between = |w: &Word<'_>| {
+        FINITE.contains(&w.lower()) || matches!(w.lower(), "that" | "which" | "who" | "whom")
+    };
+    if !opens
+        || words[i + 1..h]
+            .iter()
+            .any(|w| !w.is_word() || w.inside || clause_between(w))
+    {
         return None;
     }
     let mut start = i;

@@ -2412,6 +2412,39 @@ fn a_study_with_a_postmodifier_heads_its_subject() {
 }
 
 #[test]
+fn a_display_cue_takes_a_study_with_a_postmodifier_as_its_subject() {
+    let all = found(&[
+        "A review of his work in Ukraine shows that politics and business converged.",
+        "Video of the incident shows him with his hands in the air.",
+        "Hair said Interior's report failed to stress the probability that finding oil is low.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "shows",
+            "A review of his work in Ukraine",
+            "that politics and business converged"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "shows",
+            "Video of the incident",
+            "him with his hands in the air"
+        ),
+        "{all:?}"
+    );
+    // A study that is the subject of another verb is no speaker of a later cue.
+    assert!(
+        !all.iter()
+            .any(|(_, s, _)| s.as_deref().is_some_and(|s| s.contains("failed"))),
+        "{all:?}"
+    );
+}
+
+#[test]
 fn according_to_a_source_with_a_quoted_title() {
     let all = found(&[
         "The plan would cost about $1.38 trillion a year, according to the \"Medicare for all\" document he released.",
