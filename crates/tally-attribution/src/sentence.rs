@@ -151,6 +151,15 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
         {
             // With no clause subject to take, the phrase before stays the source.
             Some(f)
+        } else if let Some(f) = (cue.entry.participle
+            && coordinated_participle(lex, words, cue.words))
+        .then(|| participle(lex, words, cue, prev, next_cue))
+        .flatten()
+        .filter(|f| f.source.is_some())
+        {
+            // A participle joined to one with no subject to take ("shouting loudly,
+            // projecting bravado and demanding more") reads as before.
+            Some(f)
         } else if cue.entry.participle
             && cue.entry.class == AttributionClass::Attitude
             && !progressive(lex, words, cue.words.start)
@@ -1248,6 +1257,42 @@ fn after_subordinator(words: &[Word<'_>], at: usize) -> bool {
             words[at - 1].lower(),
             "by" | "after" | "upon" | "while" | "before" | "when" | "since" | "without"
         )
+}
+
+/// Whether the one-word "-ing" cue at `cue` is joined by "and" to an earlier participle of
+/// the same clause ("calling them rapists and vowing to ...", "was bracing for defeat and
+/// hoping to ...", "by crediting Trump and urging him to ..."): it shares that participle's
+/// subject, not the noun right before it. The earlier one opens after a comma, a
+/// subordinator or "be"; no other cue and no punctuation but commas stand between.
+fn coordinated_participle(lex: &Lexicon, words: &[Word<'_>], cue: Phrase) -> bool {
+    let at = cue.start;
+    if at < 3 || cue.end != at + 1 || words[at - 1].lower() != "and" {
+        return false;
+    }
+    for i in (at.saturating_sub(30)..at - 1).rev() {
+        let w = &words[i];
+        if !w.is_word() && !w.is(",") {
+            return false;
+        }
+        let lower = w.lower();
+        // The earlier participle has words of its own before "and" (not a list of bare
+        // verbs: "defining, acquiring and supporting automatic testing"), and "including"
+        // opens a list of nouns ("including low interest rates and promising growth").
+        let joined = lower.len() > 4
+            && lower.ends_with("ing")
+            && i + 2 < at
+            && lower != "including"
+            && (after_comma(words, i)
+                || after_subordinator(words, i)
+                || progressive(lex, words, i));
+        if joined {
+            return true;
+        }
+        if w.cue {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether the one-word "-ing" cue at `cue` modifies the noun after it inside a noun

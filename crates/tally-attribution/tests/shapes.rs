@@ -2445,6 +2445,25 @@ fn a_display_cue_takes_a_study_with_a_postmodifier_as_its_subject() {
 }
 
 #[test]
+fn an_attitude_participle_after_and_shares_the_earlier_participles_subject() {
+    let all = found(&[
+        "Trump opened his campaign with harsh words, calling them rapists and vowing to make Mexico pay for a wall.",
+        "Limbaugh began by crediting Trump for his instincts and urging him to keep following them.",
+        "The program is a system for defining, acquiring and supporting automatic testing capabilities.",
+    ]);
+    assert!(
+        has(&all, "vowing", "Trump", "to make Mexico pay for a wall"),
+        "{all:?}"
+    );
+    assert!(
+        has(&all, "urging", "Limbaugh", "to keep following them"),
+        "{all:?}"
+    );
+    // A list of bare verbs joins no participle with words of its own.
+    assert!(!all.iter().any(|(c, _, _)| c == "supporting"), "{all:?}");
+}
+
+#[test]
 fn according_to_a_source_with_a_quoted_title() {
     let all = found(&[
         "The plan would cost about $1.38 trillion a year, according to the \"Medicare for all\" document he released.",
