@@ -2264,6 +2264,21 @@ fn after(
             .filter(|p| word_count(words, *p) >= 2)
             .map(|p| (p, Intro::Clause));
     }
+    // "which he believes will make it impossible", "a move that the kingdom hopes will
+    // shatter ...": a relative word before the subject is the reported clause's subject,
+    // gapped; its verb follows the cue at once.
+    // Not a cue that also takes an object, a study or a wh-clause: "the weapons that we
+    // found had been abandoned", "people that I know are angry" gap the object.
+    if flags.clause
+        && !(flags.np || flags.study || flags.wh || flags.as_phrase || flags.display)
+        && k == j0
+        && relative_gap(lex, words, cue.words.start)
+        && at(j0).is_some_and(|w| w.is_word() && FINITE.contains(&w.lower()))
+    {
+        return run_to_end(lex, words, j0, next_cue)
+            .filter(|p| word_count(words, *p) >= 2)
+            .map(|p| (p, Intro::Clause));
+    }
     // A determiner the modifier scan passed over opens the clause ("think [the plan is
     // real]", "believe [this provides ...]").
     let det_skipped = k > j0
@@ -2331,6 +2346,27 @@ fn after(
     run_to_end(lex, words, j0, next_cue)
         .filter(|p| word_count(words, *p) >= 2 && has_quote(words, *p))
         .map(|p| (p, Intro::Clause))
+}
+
+/// Whether a relative word ("which", "that", "who", "whom") stands one to three words
+/// before the cue at `at`, with only plain words between: the cue's subject follows it.
+/// A "that" after a verb is a complementizer ("SAID THAT FOUR PERUVIANS SUSPECTS ARE"):
+/// the word before it must be a noun.
+fn relative_gap(lex: &Lexicon, words: &[Word<'_>], at: usize) -> bool {
+    (at.saturating_sub(4)..at.saturating_sub(1))
+        .rev()
+        .take_while(|&i| words[i].is_word() && !words[i].cue)
+        .find(|&i| matches!(words[i].lower(), "which" | "that" | "who" | "whom"))
+        .is_some_and(|i| {
+            words[i].lower() != "that"
+                || (i > 0
+                    && words[i - 1].is_word()
+                    && !words[i - 1].cue
+                    && matches!(
+                        class(lex, words, i - 1),
+                        Class::Noun | Class::Other | Class::Cap
+                    ))
+        })
 }
 
 /// Whether a frequency adverbial opens at word `i` ("posted more than 100 times about the

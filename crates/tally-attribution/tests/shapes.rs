@@ -2464,6 +2464,21 @@ fn an_attitude_participle_after_and_shares_the_earlier_participles_subject() {
 }
 
 #[test]
+fn a_belief_cue_in_a_relative_clause_reports_the_gapped_clause() {
+    let all = found(&[
+        "Trump attacked his rival for alienating Hispanics, which he believes will make it impossible for a Republican to win.",
+        "Many of the weapons that we found had been abandoned.",
+    ]);
+    assert!(
+        all.iter()
+            .any(|(c, s, _)| c == "believes" && s.as_deref() == Some("he")),
+        "{all:?}"
+    );
+    // "find" also takes an object: the gap is its object, not a clause's subject.
+    assert!(!all.iter().any(|(c, _, _)| c == "found"), "{all:?}");
+}
+
+#[test]
 fn according_to_a_source_with_a_quoted_title() {
     let all = found(&[
         "The plan would cost about $1.38 trillion a year, according to the \"Medicare for all\" document he released.",
