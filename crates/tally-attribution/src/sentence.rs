@@ -1629,7 +1629,7 @@ fn run_to_end(lex: &Lexicon, words: &[Word<'_>], start: usize, next_cue: usize) 
         let w = &words[end];
         // Every test below needs punctuation, "and" or "but": other words continue the
         // content.
-        if w.is_word() && !matches!(w.lower(), "and" | "but") {
+        if w.is_word() && !matches!(w.lower(), "and" | "but" | "while" | "whereas") {
             end += 1;
             continue;
         }
@@ -1725,6 +1725,25 @@ fn run_to_end(lex: &Lexicon, words: &[Word<'_>], start: usize, next_cue: usize) 
             && w.is(",")
             && !quoted(end)
             && new_clause(lex, words, end, ahead)
+        {
+            break;
+        }
+        // "... while Sanders suggests ...", "... but he declined to ...": "while",
+        // "whereas" or "but" with no comma, before a subject and its own cue, joins two
+        // reports; the later one is not part of this content. Not after "that" ("said ...
+        // and that while the SEC is considering ..., it"), and not "and", which joins
+        // nouns as often ("voters in Tennessee and Virginia want ...").
+        if end > start
+            && !after_that
+            && matches!(w.lower(), "while" | "whereas" | "but")
+            && words[end - 1].is_word()
+            && words[end - 1].lower() != "that"
+            && !quoted(end)
+            && let Some(cue_at) = words[end + 1..words.len().min(end + 12)]
+                .iter()
+                .position(|n| n.cue)
+                .map(|p| end + 1 + p)
+            && new_clause(lex, words, end - 1, cue_at)
         {
             break;
         }
@@ -3018,6 +3037,20 @@ fn verb<'l>(
 ) -> Option<Found<'l>> {
     let weak = cue.entry.flags.weak;
     let floor = prev.map_or(0, |f| f.cue.end.max(f.source.map_or(0, |s| s.span.end)));
+    // "[Reagan] said [his budget hits the goal] but [the Congressional Budget Office] said
+    // ...": a report whose content ends at a conjunction before this cue leaves this
+    // source after the conjunction ("more pessimistic Fed officials", not "Fed officials"
+    // read from the first one's content).
+    let floor = prev
+        .and_then(|f| f.content.last())
+        .map(|c| c.end)
+        .filter(|&e| {
+            e > floor
+                && e < cue.words.start
+                && words[e].is_word()
+                && matches!(words[e].lower(), "and" | "but" | "while" | "whereas")
+        })
+        .map_or(floor, |e| e + 1);
     let h = skip_left_adjuncts(lex, words, cue.words.start, floor);
     // The cue span takes in the auxiliaries, negation and adverbs right before the verb and
     // a colon right after it ("has repeatedly said", "did not say", "said:"), as PolNeAR and

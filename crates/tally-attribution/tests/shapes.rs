@@ -2479,6 +2479,32 @@ fn a_belief_cue_in_a_relative_clause_reports_the_gapped_clause() {
 }
 
 #[test]
+fn a_report_after_but_or_while_with_its_own_subject_is_not_the_first_ones_content() {
+    let all = found(&[
+        "Reagan said his budget hits the goal but the Congressional Budget Office said it is way off the mark.",
+        "The administration has forecast 3.2 pct growth this year while more pessimistic Fed officials are predicting 2.5 pct.",
+    ]);
+    assert!(
+        has(&all, "said", "Reagan", "his budget hits the goal"),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "said",
+            "the Congressional Budget Office",
+            "it is way off the mark"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        all.iter().any(|(c, s, _)| c == "are predicting"
+            && s.as_deref() == Some("more pessimistic Fed officials")),
+        "{all:?}"
+    );
+}
+
+#[test]
 fn according_to_a_source_with_a_quoted_title() {
     let all = found(&[
         "The plan would cost about $1.38 trillion a year, according to the \"Medicare for all\" document he released.",
