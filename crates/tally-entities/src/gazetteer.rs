@@ -416,7 +416,7 @@ impl GazetteerBuilder {
     /// English-language copy and all-caps datelines often drop them. The plain form never
     /// takes a name another row claims as written.
     fn claim_plain(&mut self, alias: &str, entry: usize, form: Form) {
-        if alias.is_ascii() || std::env::var_os("ENT5_NOPLAIN").is_some() {
+        if alias.is_ascii() {
             return;
         }
         let plain: String = alias
