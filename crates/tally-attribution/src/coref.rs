@@ -496,7 +496,7 @@ impl Registry {
         };
         // "the country's public health agency": a body of the country resolved later, not
         // the agency named before.
-        self.nearest(paragraph, |k| {
+        let found = self.nearest(paragraph, |k| {
             if d.country_owned && k.owner.is_none() {
                 return false;
             }
@@ -529,6 +529,16 @@ impl Registry {
                     && k.speaker.name.as_deref().is_some_and(|n| {
                         n.split(' ').any(|w| w.eq_ignore_ascii_case(head))
                     }))
+        });
+        // "two of the sources" after "three people familiar with the matter", when no
+        // speaker was called sources: the unnamed people are what "the sources" refers to.
+        found.or_else(|| {
+            matches!(head, "sources" | "source").then_some(())?;
+            self.nearest(paragraph, |k| {
+                k.speaker.anonymous
+                    && k.number == Number::Plural
+                    && matches!(k.head.as_deref(), Some("people" | "persons"))
+            })
         })
     }
 

@@ -1650,3 +1650,22 @@ fn declaring_and_fronted_phrases_are_no_statements() {
         [("show", "Consumer prices rose 2.1 percent in March")]
     );
 }
+
+/// "two of the sources" after "three people familiar with the matter": with no speaker
+/// called sources, the unnamed people are the ones referred to.
+#[test]
+fn the_sources_refer_to_people_familiar_with_the_matter() {
+    let doc = run(
+        &[
+            "The chief executive was forced out, three people familiar with the matter told Reuters. He chose to step down, according to two of the sources.",
+        ],
+        &[],
+    );
+    assert_eq!(
+        speakers(&doc),
+        [
+            "three people familiar with the matter",
+            "three people familiar with the matter"
+        ]
+    );
+}
