@@ -2948,6 +2948,18 @@ fn before(words: &[Word<'_>], boundary: usize, prev: Option<&Found<'_>>) -> Opti
                 while i > floor && words[i - 1].is_word() {
                     i -= 1;
                 }
+                // "[Former Defense Minister Kim, who the opposition says recommended the
+                // decree, was arrested], the ministry said": a report inside a relative
+                // clause between commas stands in its antecedent's clause too.
+                if i > floor + 1
+                    && words[i - 1].is(",")
+                    && matches!(words[i].lower(), "who" | "which" | "whom" | "whose")
+                {
+                    i -= 1;
+                    while i > floor && words[i - 1].is_word() {
+                        i -= 1;
+                    }
+                }
                 i
             }
             (source, _) => f.cue.end.max(source.map_or(0, |s| s.span.end)),

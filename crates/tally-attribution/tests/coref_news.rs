@@ -1669,3 +1669,27 @@ fn the_sources_refer_to_people_familiar_with_the_matter() {
         ]
     );
 }
+
+/// A report inside a relative clause between commas stands in its antecedent's clause: the
+/// later speaker's content starts with the antecedent, not with "who".
+#[test]
+fn a_relative_clause_report_keeps_the_outer_content_whole() {
+    let doc = run(
+        &[
+            "Former Defense Minister Kim Yong-hyun, who the opposition says recommended the decree, was arrested on Tuesday, the Justice Ministry said.",
+        ],
+        &[],
+    );
+    let said = doc
+        .attributions
+        .iter()
+        .find(|a| a.cue.text == "said")
+        .unwrap();
+    assert!(
+        said.content[0]
+            .text
+            .starts_with("Former Defense Minister Kim Yong-hyun, who"),
+        "{}",
+        said.content[0].text
+    );
+}
