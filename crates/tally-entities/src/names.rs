@@ -894,6 +894,15 @@ fn run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candidate>) 
     {
         from += 1;
     }
+    // "Survivor Espérance Bahati, 34, said", "Receiver Tee Higgins agreed": a person noun
+    // opening the sentence, capitalized only for that, is the role of the two or three
+    // words in no list after it, a person's name.
+    if role_before_name(ctx, from, to) {
+        let mut cand = ctx.candidate(from + 1, to, Some(EntityType::Person));
+        cand.overrides = true;
+        out.push(cand);
+        return;
+    }
     // "the April-June quarter", "Monday-Friday": words of a time joined by a hyphen.
     if from == to && hyphenated_stops(ctx.text(from)) {
         return;
@@ -901,6 +910,31 @@ fn run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candidate>) 
     if from <= to {
         name_run(ctx, from, to, out);
     }
+}
+
+/// Whether the run `from..=to` opens a sentence with a person noun (person_nouns.txt, not
+/// a title, which the name finder splits off anyway) before two or three plain capitalized
+/// words in no list and with no organization's or place's word.
+fn role_before_name(ctx: &SentenceCtx<'_>, from: usize, to: usize) -> bool {
+    to >= from + 2
+        && to <= from + 3
+        && is_sentence_initial(ctx, from)
+        && ctx.covered[from].is_none()
+        && !ctx.words[from].possessive
+        && ctx.has(from, PERSON_NOUN)
+        && !ctx.has(from, TITLE | TITLE_FIRST)
+        && (from + 1..=to).all(|k| {
+            let w = ctx.words[k];
+            ctx.covered[k].is_none()
+                && w.joined
+                && w.upper
+                && !w.digit
+                && (k == to || !w.possessive)
+                && !ctx.has(
+                    k,
+                    ORG_SUFFIX | ORG_HEAD | ORG_PREFIX | PLACE_SUFFIX | STOP | TITLE | CONNECTOR,
+                )
+        })
 }
 
 /// Whether a word is the plural of a noun for people (person_nouns.txt, person_titles.txt):
@@ -1330,8 +1364,51 @@ fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candida
         out.push(cand);
         return;
     }
-    let person = ctx.title_before(from);
+    let person = ctx.title_before(from) || titled_complement_before(ctx, from, to);
     typed_pieces(ctx, from, to, person.then_some(EntityType::Person), out);
+}
+
+/// Whether the run `from..=to` is a short name set off by a comma after a lowercase title
+/// or person noun and its complement: "The United Nations' special envoy for Syria, Geir
+/// Pedersen, called". The complement is a preposition and one to three capitalized words
+/// (an article may open them); the name has two or three words and none of an
+/// organization's or a place's, so "the head of Reuters, Thomson Reuters Corp" stays a
+/// company.
+fn titled_complement_before(ctx: &SentenceCtx<'_>, from: usize, to: usize) -> bool {
+    if to <= from
+        || to > from + 2
+        || from < 3
+        || ctx.words[from].joined
+        || ctx.body[ctx.words[from - 1].end..ctx.words[from].start].trim() != ","
+        || (from..=to).any(|k| {
+            ctx.covered[k].is_some()
+                || ctx.words[k].digit
+                || ctx.has(k, ORG_SUFFIX | ORG_HEAD | ORG_PREFIX | PLACE_SUFFIX | STOP)
+        })
+    {
+        return false;
+    }
+    let mut k = from - 1;
+    let mut capitals = 0;
+    while k > 0 && ctx.words[k].upper && !ctx.words[k].possessive && capitals < 3 {
+        if capitals > 0 && !ctx.words[k + 1].joined {
+            return false;
+        }
+        capitals += 1;
+        k -= 1;
+    }
+    if capitals == 0 || !ctx.words[k + 1].joined {
+        return false;
+    }
+    if ctx.is_article(k) && k > 0 {
+        k -= 1;
+    }
+    let preposition = ["for", "of", "to", "at", "in"].contains(&ctx.text(k));
+    preposition
+        && k > 0
+        && ctx.words[k].joined
+        && !ctx.words[k - 1].upper
+        && (ctx.has(k - 1, TITLE) || ctx.has(k - 1, PERSON_NOUN) && ctx.text(k - 1) != "owner")
 }
 
 /// The length in words of a storm word opening the run `from..=to` ("Hurricane",

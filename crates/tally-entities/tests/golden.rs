@@ -915,3 +915,24 @@ fn state_capitals_skipped_as_names_are_places() {
         );
     }
 }
+
+/// A short name after a comma that closes a title and its complement is a person ("special
+/// envoy for Syria, Geir Pedersen"), and so is one after a person noun opening the sentence,
+/// which is no part of the name ("Receiver Tee Higgins"); a company there stays one.
+#[test]
+fn names_after_a_role_are_people() {
+    insta::assert_snapshot!(render(&[
+        "The United Nations' special envoy for Syria, Geir Pedersen, called for talks.",
+        "The territory's prefect, Francois-Xavier Bieuville, told reporters.",
+        "Receiver Tee Higgins agreed to a deal. Survivor Espérance Bahati, 34, said she paid.",
+        "The head of the group, Acme Holdings Corp, said so.",
+    ]));
+}
+
+/// Crude oil benchmarks name a grade of oil, not Texas or an organization.
+#[test]
+fn oil_benchmarks_are_no_entities() {
+    insta::assert_snapshot!(render(&[
+        "Benchmark Brent crude futures rose while U.S. West Texas Intermediate crude gained.",
+    ]));
+}
