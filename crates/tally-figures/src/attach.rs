@@ -362,6 +362,44 @@ fn is_function_word(l: &str) -> bool {
     matches!(l, "said" | "so" | "now" | "such" | "and" | "but" | "than")
 }
 
+/// How many tokens before "it" the toll it stands for may be named: the sentence before
+/// and its own.
+const PRONOUN_TOLL_REACH: usize = 60;
+
+/// The measure of the toll that "it" stands for when `w` is the "it" before a toll's verb:
+/// "On Thursday officials had put the toll at 12 dead. By Friday evening it had climbed to
+/// 34". The toll is the nearest head of a toll (a noun of a measure that links a toll to
+/// its value: "toll", "death toll") in the same paragraph, at most one sentence back.
+fn pronoun_toll(lexicon: &Lexicon, text: &str, w: Tok) -> Option<Measure> {
+    if !w.is(text, "it") {
+        return None;
+    }
+    let mut ends = 0;
+    let mut t = lex::prev(text, w.start);
+    let mut after = w.start;
+    for _ in 0..PRONOUN_TOLL_REACH {
+        let x = t?;
+        if text.get(x.end..after).is_some_and(|gap| gap.contains('\n')) {
+            return None;
+        }
+        if x.kind == Kind::Punct && matches!(x.text(text), "." | "!" | "?") {
+            ends += 1;
+            if ends > 1 {
+                return None;
+            }
+        }
+        if let Some((m, false)) = lexicon.measure_form(text, x)
+            && m != Measure::Other
+            && lexicon.link_of(text, x) & link::LINK != 0
+        {
+            return Some(combine_backward(lexicon, text, x, m));
+        }
+        after = x.start;
+        t = lex::prev(text, x.start);
+    }
+    None
+}
+
 /// How many words before a toll's head its leading verb may stand ("bringing the number of
 /// troops killed").
 const TOLL_LEAD_REACH: usize = 5;
@@ -739,7 +777,8 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
         let links = lexicon.link_of(text, w);
         if links & link::LINK == 0 {
             if toll_verb {
-                before = toll_across_phrase(lexicon, text, w, false);
+                before = toll_across_phrase(lexicon, text, w, false)
+                    .or_else(|| pronoun_toll(lexicon, text, w));
             } else if to_first {
                 before = toll_across_phrase(lexicon, text, w, true);
             }

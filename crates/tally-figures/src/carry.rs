@@ -48,7 +48,7 @@ use rustc_hash::FxHashMap as HashMap;
 use tally_core::{ExtractError, Figure, Measure};
 
 use crate::lex::{self, Kind, Tok};
-use crate::lexicon::{rows, with_lower};
+use crate::lexicon::{Lexicon, rows, with_lower};
 
 const CARRY: &str = include_str!("../../../data/figures/carry.tsv");
 
@@ -235,6 +235,75 @@ pub(crate) fn apply(labels: &Labels, text: &str, figures: &mut [Figure], slots: 
     }
 }
 
+/// Gives a bare exchange rate the currency it prices: "the rupee was little changed at
+/// 87.45 per dollar", "The won, which fell to a two-year low of 1,444 per dollar" are
+/// rupees and won, named as the sentence's currency before the figure ("the rupee", "the
+/// Indian rupee"). A rate with no currency named before it stays bare: "1.36 per euro" may
+/// price anything. Returns each rate given a currency with the range of the word that
+/// named it, for the currency of the story's place ([`crate::local`]).
+pub(crate) fn rates(
+    lexicon: &Lexicon,
+    text: &str,
+    figures: &mut [Figure],
+    slots: &[Slot],
+) -> Vec<(usize, Range<usize>)> {
+    let mut named = Vec::new();
+    for (i, (f, slot)) in figures.iter_mut().zip(slots).enumerate() {
+        if !is_bare(f) || !f.raw.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let Some(per) = priced_in(lexicon, text, f.span.end) else {
+            continue;
+        };
+        if let Some((iso, word)) = named_currency(lexicon, text, slot.sentence.start, f.span.start)
+            .filter(|(iso, _)| *iso != per)
+        {
+            f.measure = Measure::Money;
+            f.unit = Some(iso.to_owned());
+            named.push((i, word.start..word.end));
+        }
+    }
+    named
+}
+
+/// The currency after "per", "to the" or "against the" right after a rate.
+fn priced_in<'a>(lexicon: &'a Lexicon, text: &str, end: usize) -> Option<&'a str> {
+    let mut t = lex::next(text, end)?;
+    if t.is(text, "to") || t.is(text, "against") {
+        t = lex::next(text, t.end).filter(|x| x.is(text, "the"))?;
+    } else if !t.is(text, "per") {
+        return None;
+    }
+    lexicon.currency_word(text, lex::next(text, t.end)?)
+}
+
+/// How many words before a rate its currency may be named: "The won, which fell to a
+/// two-year low of 1,444" is ten.
+const RATE_REACH: usize = 24;
+
+/// The nearest currency named with "the" before `start`, back to `floor`.
+fn named_currency<'a>(
+    lexicon: &'a Lexicon,
+    text: &str,
+    floor: usize,
+    start: usize,
+) -> Option<(&'a str, Tok)> {
+    let mut t = lex::prev(text, start);
+    for _ in 0..RATE_REACH {
+        let w = t.filter(|w| w.start >= floor)?;
+        if let Some(iso) = lexicon.currency_word(text, w) {
+            // "the rupee", "the Indian rupee": a currency as a thing, not "won 300 seats".
+            let p = lex::prev(text, w.start);
+            let pp = p.and_then(|p| lex::prev(text, p.start));
+            let the = |x: Option<Tok>| x.is_some_and(|x| x.is(text, "the"));
+            let adjective = p.is_some_and(|p| p.text(text).starts_with(char::is_uppercase));
+            return (the(p) || adjective && the(pp)).then_some((iso, w));
+        }
+        t = lex::prev(text, w.start);
+    }
+    None
+}
+
 /// The currency of a figure of money.
 fn money_unit(g: &Figure) -> Option<&str> {
     g.unit.as_deref().filter(|_| g.measure == Measure::Money)
@@ -325,7 +394,10 @@ fn partner(text: &str, figures: &[Figure], j: usize, i: usize, scaled: bool) -> 
         }
         false
     };
-    if !(compared && !new_clause(text, p.span.end, f.span.start) || listed()) {
+    if !(compared && !new_clause(text, p.span.end, f.span.start)
+        || listed()
+        || elided(text, p.span.start..p.span.end, f.span.start))
+    {
         return None;
     }
     if let Some(unit) = &p.unit
@@ -335,6 +407,41 @@ fn partner(text: &str, figures: &[Figure], j: usize, i: usize, scaled: bool) -> 
         return None;
     }
     Some((p.measure, p.unit.clone(), p.noun.clone()))
+}
+
+/// How many words a time phrase may have between two values of one verb ("on Saturday",
+/// "by the end of May").
+const ELIDED_REACH: usize = 6;
+
+/// Whether the figure at `to` is a second value of the verb of the one at `p`, its verb
+/// left out: "it had climbed to 34, and on Saturday to 55". Both follow "to"; between them
+/// stand a comma, "and" and a phrase opened by "on", "by" or "in".
+fn elided(text: &str, p: Range<usize>, to: usize) -> bool {
+    let is_to = |x: Option<Tok>| x.is_some_and(|x| x.is(text, "to"));
+    if !is_to(lex::prev(text, p.start)) || !is_to(lex::prev(text, to)) {
+        return false;
+    }
+    let mut t = lex::next(text, p.end).filter(|x| x.is(text, ","));
+    t = t
+        .and_then(|x| lex::next(text, x.end))
+        .filter(|x| x.is(text, "and"));
+    let Some(prep) = t
+        .and_then(|x| lex::next(text, x.end))
+        .filter(|x| ["on", "by", "in"].iter().any(|w| x.is(text, w)))
+    else {
+        return false;
+    };
+    let mut t = lex::next(text, prep.end);
+    for _ in 0..ELIDED_REACH {
+        let Some(x) = t.filter(|x| matches!(x.kind, Kind::Word | Kind::Digits)) else {
+            return false;
+        };
+        if x.is(text, "to") {
+            return lex::next(text, x.end).is_some_and(|n| n.start == to);
+        }
+        t = lex::next(text, x.end);
+    }
+    false
 }
 
 /// The most tokens between a figure and its partner: "More than 1,700 migrants have died

@@ -215,8 +215,10 @@ impl FigureExtractor {
             });
         }
         carry::apply(&self.labels, text, &mut out, &mut slots);
+        let rates = carry::rates(lexicon, text, &mut out, &slots);
         coordinate::apply(lexicon, text, &mut out, &slots);
         self.local.apply(doc, &mut out);
+        self.local.apply_rates(doc, &mut out, &rates);
         out
     }
 

@@ -480,7 +480,8 @@ fn word_before(lexicon: &Lexicon, text: &str, pos: usize) -> Option<Tok> {
 
 /// "a third term", "a fourth quarter", "a ninth justice": "a" and a word that is both an
 /// ordinal and a fraction (third and smaller), before a word that is no function word, is
-/// the ordinal. "a third of", "about a third in recent years", "a third believed" and "a
+/// the ordinal, and so is one before a singular verb ("a fourth is due"). "a third of",
+/// "about a third in recent years", "a third believed" and "a
 /// half dozen" stay, and so does "a quarter", rarely an ordinal ("a quarter point").
 fn is_article_ordinal(lexicon: &Lexicon, text: &str, q: &Quantity, after: Option<Tok>) -> bool {
     let [n] = &q.nums[..] else {
@@ -497,12 +498,21 @@ fn is_article_ordinal(lexicon: &Lexicon, text: &str, q: &Quantity, after: Option
     };
     // "a third believed he should resign": a share doing something.
     let verb = |t: Tok| t.text(text).ends_with("ed");
+    // "a fourth is due", "a fifth was Justice Scalia", "a third would be": one more of
+    // things counted before; a share takes "of" or a plural verb ("a third are", "a third
+    // say").
+    let singular = |t: Tok| {
+        ["is", "was", "has", "will", "would"]
+            .iter()
+            .any(|w| t.is(text, w))
+    };
     article
         && n.kind == NumKind::Fraction
         && n.words
         && n.value < 0.4
-        && after
-            .is_some_and(|t| t.kind == Kind::Word && !lexicon.is_function_word(text, t) && !verb(t))
+        && after.is_some_and(|t| {
+            t.kind == Kind::Word && !lexicon.is_function_word(text, t) && !verb(t) || singular(t)
+        })
         && !quarter()
 }
 

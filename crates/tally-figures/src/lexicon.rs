@@ -1081,6 +1081,19 @@ impl Lexicon {
             .and_then(|i| self.vague_words.get(usize::from(i)))
     }
 
+    /// The ISO code of a one-word currency name written after numbers ("rupee", "won",
+    /// "euro"); a symbol or code written before them ("$", "Rs") is none.
+    pub(crate) fn currency_word(&self, text: &str, tok: crate::lex::Tok) -> Option<&str> {
+        if tok.kind != crate::lex::Kind::Word {
+            return None;
+        }
+        let i = with_lower(tok.text(text), |w| {
+            self.currency_by_form.get(w.as_bytes()).copied()
+        })?;
+        let (_, c) = self.currencies.get(i)?;
+        (c.position != Position::Before && !c.minor).then_some(c.iso.as_str())
+    }
+
     /// The unit of measure a word is, if any ("points", "km").
     pub(crate) fn unit_of_str(&self, word: &str) -> Option<&str> {
         self.info_str(word)

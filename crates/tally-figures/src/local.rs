@@ -65,6 +65,37 @@ impl LocalCurrencies {
         }
     }
 
+    /// Gives each exchange rate (figure index, the currency word that names what it
+    /// prices) the currency of the place its sentence or dateline names, as for money
+    /// written with that word: "The peso, pegged at 20.50 to the dollar" in a Manila story
+    /// is in Philippine pesos.
+    pub(crate) fn apply_rates(
+        &self,
+        doc: &Document,
+        figures: &mut [Figure],
+        named: &[(usize, Range<usize>)],
+    ) {
+        let text = doc.body.as_str();
+        for (i, word) in named {
+            let Some(places) = text.get(word.clone()).and_then(|w| self.bare_form(w)) else {
+                continue;
+            };
+            let Some(f) = figures.get_mut(*i) else {
+                continue;
+            };
+            let sentence = doc
+                .sentences
+                .iter()
+                .find(|s| s.start <= word.start && word.start < s.end)
+                .map_or(word.clone(), |s| s.start..s.end);
+            if let Some(iso) =
+                place_in(text, sentence, word.start, places).or_else(|| dateline_place(doc, places))
+            {
+                f.unit = Some(iso.to_owned());
+            }
+        }
+    }
+
     /// The places of the bare shared form in a figure's text: a word of the table not
     /// qualified by a capitalized word before it ("Indian rupees" is no bare form).
     fn bare_form(&self, span: &str) -> Option<&HashMap<String, String>> {

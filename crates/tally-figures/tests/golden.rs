@@ -810,3 +810,23 @@ fn a_bound_verb_is_no_label_link() {
         ["4.1 mln dlrs Money", "553,000 Money", "728,000 Money"]
     );
 }
+
+/// Modern news, round 19: a toll that "it" stands for, and a second value of its verb; an
+/// exchange rate priced in the currency named before it (the story's place for a shared
+/// name); "a fourth" before a singular verb is one more of things, not a share.
+#[test]
+fn pronoun_tolls_rates_and_ordinals() {
+    let extractor = FigureExtractor::new().unwrap();
+    let text = run(
+        &[
+            "On Thursday officials had put the toll at 12 dead. By Friday evening it had climbed to 34, and on Saturday to 55.",
+            "The company said it had climbed to 34.",
+            "The rupee was little changed at 87.45 per dollar, and the yen closed at 151.53 to the dollar.",
+            "MANILA, June 2 - The peso, currently pegged at 20.50 to the dollar, may fall.",
+            "Gold rose to 2,000 per ounce. Analysts saw 1.36 per euro.",
+            "Three payments were made and a fourth is due next year. A third say they do not know, and a third of voters agree.",
+        ],
+        &extractor,
+    );
+    insta::assert_snapshot!("pronoun_tolls_rates_ordinals", text);
+}
