@@ -313,6 +313,15 @@ impl EntityExtractor {
                         .then(|| self.match_at(text, w.start + i + 1, shouting, out, &mut None))
                         .flatten()
                 });
+                if found.is_some()
+                    && out
+                        .last()
+                        .is_some_and(|m| named_country_part(body, w.start, m))
+                    && !self.listed_before_hyphen(body, w.start, out[out.len() - 1].start - 1)
+                {
+                    out.pop();
+                    found = None;
+                }
             }
             let Some((e, literal)) = found else {
                 k += 1;
@@ -466,6 +475,16 @@ const REGION_ADJECTIVES: &[&str] = &[
 ];
 
 impl EntityExtractor {
+    /// Whether the part `start..hyphen` of a hyphenated word is a listed name on its own:
+    /// "Soviet" of "Soviet-U.S. relations", "Arab" of "Arab-Israel" (inside the word the
+    /// gazetteer refuses them as parts of a longer name).
+    fn listed_before_hyphen(&self, body: &str, start: usize, hyphen: usize) -> bool {
+        let part = &body[..hyphen];
+        let mut scratch = Vec::new();
+        self.match_at(part, start, false, &mut scratch, &mut None)
+            .is_some_and(|(e, _)| e == hyphen)
+    }
+
     /// Whether `p` is a one-word short form of a place of several words ("Atlantic" for the
     /// Atlantic Ocean, "Caribbean" for the Caribbean Sea).
     fn short_place_form(&self, p: &Pattern) -> bool {
@@ -477,6 +496,35 @@ impl EntityExtractor {
                 .get(p.entry)
                 .is_some_and(|e| e.kind == tally_core::EntityType::Place && e.name.contains(' '))
     }
+}
+
+/// Combining forms and prefixes that join a country's name without naming anything else
+/// ("Indo-Pacific", "Anti-China", "Post-Soviet"), and the adjectives in no list that pair
+/// with one ("Soviet-U.S. relations", "Arab-Israel ties").
+const HYPHEN_PREFIXES: &[&str] = &[
+    "Afro", "Anglo", "Austro", "Euro", "Franco", "Greco", "Indo", "Italo", "Judeo", "Russo",
+    "Sino", "Pan", "Pro", "Anti", "Ex", "Non", "Post", "Pre", "Mid", "North", "South", "East",
+    "West", "Central", "Soviet", "Arab",
+];
+
+/// Whether the country mention `m`, found after a hyphen inside the word starting at
+/// `word_start`, is part of another name: "the French weather service Meteo-France",
+/// "Petro-Canada", "Heinz-Japan". The part before the hyphen is a capitalized word of its
+/// own (matched by no listed name, or the word's own start would have matched) and no
+/// combining form; "U.S.-China talks" and "Iran-Iraq" open with a listed name, and an
+/// acronym ("AUKUS-China") has no lowercase letter.
+fn named_country_part(body: &str, word_start: usize, m: &GazMention) -> bool {
+    if m.kind != tally_core::EntityType::Country || m.form != Form::Name {
+        return false;
+    }
+    let before = body
+        .get(word_start..m.start.saturating_sub(1))
+        .unwrap_or("");
+    let part = before.rsplit('-').next().unwrap_or("");
+    part.chars().next().is_some_and(char::is_uppercase)
+        && part.chars().all(char::is_alphabetic)
+        && part.chars().any(char::is_lowercase)
+        && !HYPHEN_PREFIXES.contains(&part)
 }
 
 /// Whether the word at `start..end` of `text` is inside a longer capitalized name: a

@@ -936,3 +936,14 @@ fn oil_benchmarks_are_no_entities() {
         "Benchmark Brent crude futures rose while U.S. West Texas Intermediate crude gained.",
     ]));
 }
+
+/// A country after a hyphen is part of another name when a capitalized word in no list
+/// opens it ("Meteo-France", "Petro-Canada"); after a listed name, a combining form or a
+/// prefix it is the country ("U.S.-China talks", "Anglo-Irish relations").
+#[test]
+fn a_country_inside_a_hyphenated_name() {
+    insta::assert_snapshot!(render(&[
+        "The French weather service Meteo-France said Petro-Canada shares fell.",
+        "U.S.-China talks, Soviet-Israel ties, and Anglo-Irish relations.",
+    ]));
+}
