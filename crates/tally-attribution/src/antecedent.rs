@@ -98,6 +98,17 @@ pub(crate) struct Wanted<'a> {
     pub portfolio: Option<&'a str>,
 }
 
+/// "MAMOUDZOU, Mayotte (AFP) -": the agency credited in the dateline filed the story; a
+/// later "the agency said" is about another agency, never the wire itself.
+fn wire_credit(body: &str, start: usize, end: usize) -> bool {
+    start < 200
+        && body[..start].ends_with('(')
+        && body.get(end..).is_some_and(|rest| {
+            rest.strip_prefix(')')
+                .is_some_and(|r| r.trim_start().starts_with(['-', '\u{2013}', '\u{2014}']))
+        })
+}
+
 /// The nearest char boundary at or before `at`: a window of bytes around a mention must not
 /// cut a character (`str::get` would give nothing).
 fn char_floor(text: &str, mut at: usize) -> usize {
@@ -392,7 +403,9 @@ impl Heads {
                 .rev()
                 .take(MENTIONS)
                 .take_while(|m| m.0 >= floor)
-                .filter(|m| m.1 <= before && m.2.kind == wanted)
+                .filter(|m| {
+                    m.1 <= before && m.2.kind == wanted && !wire_credit(&doc.body, m.0, m.1)
+                })
         };
         let named = window().find_map(|&(start, end, entity)| {
             let role = match (entity.kind, kind) {

@@ -1693,3 +1693,22 @@ fn a_relative_clause_report_keeps_the_outer_content_whole() {
         said.content[0].text
     );
 }
+
+/// "MAMOUDZOU, Mayotte (AFP) -": the agency credited in the dateline is no antecedent of a
+/// later "the agency said".
+#[test]
+fn the_wire_credit_is_no_antecedent() {
+    let doc = run(
+        &[
+            "MAMOUDZOU, Mayotte (AFP) - Winds ripped roofs off homes, according to the weather service. It was the strongest storm in 90 years, the agency said.",
+        ],
+        &[("AFP", EntityType::Organization, "Agence France-Presse")],
+    );
+    assert!(
+        doc.speakers
+            .iter()
+            .all(|s| s.name.as_deref() != Some("Agence France-Presse")),
+        "{:?}",
+        doc.speakers
+    );
+}
