@@ -1364,7 +1364,9 @@ fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candida
         out.push(cand);
         return;
     }
-    let person = ctx.title_before(from) || titled_complement_before(ctx, from, to);
+    let person = ctx.title_before(from)
+        || titled_complement_before(ctx, from, to)
+        || person_noun_before(ctx, from, to);
     typed_pieces(ctx, from, to, person.then_some(EntityType::Person), out);
 }
 
@@ -1375,16 +1377,10 @@ fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candida
 /// organization's or a place's, so "the head of Reuters, Thomson Reuters Corp" stays a
 /// company.
 fn titled_complement_before(ctx: &SentenceCtx<'_>, from: usize, to: usize) -> bool {
-    if to <= from
-        || to > from + 2
-        || from < 3
+    if from < 3
         || ctx.words[from].joined
         || ctx.body[ctx.words[from - 1].end..ctx.words[from].start].trim() != ","
-        || (from..=to).any(|k| {
-            ctx.covered[k].is_some()
-                || ctx.words[k].digit
-                || ctx.has(k, ORG_SUFFIX | ORG_HEAD | ORG_PREFIX | PLACE_SUFFIX | STOP)
-        })
+        || !short_plain_name(ctx, from, to)
     {
         return false;
     }
@@ -1409,6 +1405,32 @@ fn titled_complement_before(ctx: &SentenceCtx<'_>, from: usize, to: usize) -> bo
         && ctx.words[k].joined
         && !ctx.words[k - 1].upper
         && (ctx.has(k - 1, TITLE) || ctx.has(k - 1, PERSON_NOUN) && ctx.text(k - 1) != "owner")
+}
+
+/// Whether `from..=to` has two or three words, none listed, a number, or an
+/// organization's, a place's or a stop word.
+fn short_plain_name(ctx: &SentenceCtx<'_>, from: usize, to: usize) -> bool {
+    to > from
+        && to <= from + 2
+        && (from..=to).all(|k| {
+            ctx.covered[k].is_none()
+                && !ctx.words[k].digit
+                && !ctx.has(k, ORG_SUFFIX | ORG_HEAD | ORG_PREFIX | PLACE_SUFFIX | STOP)
+        })
+}
+
+/// Whether a lowercase person noun right before the run makes it a person: "with receiver
+/// A.J. Brown", "Bengals owner Mike Brown". Only before a short plain name
+/// ([`short_plain_name`]): "official" stays out, as often an adjective ("official Xinhua
+/// news agency"), and so does "owner", as a company owns too.
+fn person_noun_before(ctx: &SentenceCtx<'_>, from: usize, to: usize) -> bool {
+    from > 0
+        && ctx.words[from].joined
+        && !ctx.words[from - 1].upper
+        && !ctx.words[from - 1].possessive
+        && ctx.has(from - 1, PERSON_NOUN)
+        && !matches!(ctx.text(from - 1), "official" | "owner")
+        && short_plain_name(ctx, from, to)
 }
 
 /// The length in words of a storm word opening the run `from..=to` ("Hurricane",

@@ -918,7 +918,8 @@ fn state_capitals_skipped_as_names_are_places() {
 
 /// A short name after a comma that closes a title and its complement is a person ("special
 /// envoy for Syria, Geir Pedersen"), and so is one after a person noun opening the sentence,
-/// which is no part of the name ("Receiver Tee Higgins"); a company there stays one.
+/// which is no part of the name ("Receiver Tee Higgins"), or after a lowercase person noun
+/// ("receiver A.J. Brown"); a company there stays one.
 #[test]
 fn names_after_a_role_are_people() {
     insta::assert_snapshot!(render(&[
@@ -926,6 +927,7 @@ fn names_after_a_role_are_people() {
         "The territory's prefect, Francois-Xavier Bieuville, told reporters.",
         "Receiver Tee Higgins agreed to a deal. Survivor Espérance Bahati, 34, said she paid.",
         "The head of the group, Acme Holdings Corp, said so.",
+        "The team signed receiver A.J. Brown, backed by entrepreneur Dick Pratt.",
     ]));
 }
 
