@@ -59,7 +59,7 @@ pub(crate) fn apply(lexicon: &Lexicon, text: &str, figures: &mut [Figure], slots
                 f.subject = None;
                 f.agent = Some(agent.clone());
             }
-        } else if is_harm(prev.measure) && gapped(text, prev, f) {
+        } else if is_harm(prev.measure) && (gapped(text, prev, f) || alternative(text, prev, f)) {
             f.measure = prev.measure;
             f.noun.clone_from(&prev.noun);
         }
@@ -84,6 +84,29 @@ fn gapped(text: &str, prev: &Figure, f: &Figure) -> bool {
                 .iter()
                 .any(|w| t.is(text, w))
         })
+}
+
+/// Whether `f` is a bare amount offered as another value of `prev`: "the toll could climb
+/// into the hundreds or even thousands", "12 dead or 14". Only "or" and an adverb of
+/// degree stand between them.
+fn alternative(text: &str, prev: &Figure, f: &Figure) -> bool {
+    if f.measure != Measure::Other || f.noun.is_some() || f.unit.is_some() || prev.unit.is_some() {
+        return false;
+    }
+    let Some(or) = lex::next(text, prev.span.end).filter(|t| t.is(text, "or")) else {
+        return false;
+    };
+    let Some(mut t) = lex::next(text, or.end) else {
+        return false;
+    };
+    if ["even", "perhaps", "possibly", "maybe"]
+        .iter()
+        .any(|w| t.is(text, w))
+        && let Some(n) = lex::next(text, t.end)
+    {
+        t = n;
+    }
+    t.start == f.span.start
 }
 
 fn is_harm(m: Measure) -> bool {

@@ -821,6 +821,7 @@ fn pronoun_tolls_rates_and_ordinals() {
         &[
             "On Thursday officials had put the toll at 12 dead. By Friday evening it had climbed to 34, and on Saturday to 55.",
             "The company said it had climbed to 34.",
+            "Officials warned that the toll could climb into the hundreds or even thousands.",
             "The rupee was little changed at 87.45 per dollar, and the yen closed at 151.53 to the dollar.",
             "MANILA, June 2 - The peso, currently pegged at 20.50 to the dollar, may fall.",
             "Gold rose to 2,000 per ounce. Analysts saw 1.36 per euro.",
