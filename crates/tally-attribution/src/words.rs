@@ -196,7 +196,8 @@ pub(crate) fn words_into<'a>(
     let mut last = first;
     // An unpaired apostrophe split off a token (only `split` makes punctuation words).
     let mut apostrophe = false;
-    // A hyphen token, which may join a number to a word ("29-year-old").
+    // A hyphen token or letters right after a number, which join it to a word
+    // ("29-year-old", "1ere").
     let mut hyphen = false;
     for token in doc.tokens[first..]
         .iter()
@@ -240,6 +241,11 @@ pub(crate) fn words_into<'a>(
             Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
             _ => clean(c(text)),
         };
+        // "Mayotte la 1ere", "the 2nd": letters glued to a number the segmenter split off.
+        hyphen |= token.kind == TokenKind::Word
+            && out.last().is_some_and(|w| {
+                w.end == start && w.text.starts_with(|c: char| c.is_ascii_digit())
+            });
         if matches!(token.kind, TokenKind::Word | TokenKind::Number)
             && clean_end(text.as_bytes().first(), |t| t.chars().next())
             && clean_end(text.as_bytes().last(), |t| t.chars().next_back())
@@ -380,25 +386,34 @@ fn merge_possessives<'a>(out: &mut Vec<Word<'a>>, body: &'a str) {
 
 /// A number glued by a hyphen to a word is one modifier: "a 29-year-old teacher", "the
 /// 300-member assembly" (the segmenter splits numbers off). Split, the hyphen ended every
-/// apposition and descriptor holding it.
+/// apposition and descriptor holding it. Letters glued to a number are one word too
+/// ("Mayotte la 1ere").
 fn merge_number_compounds<'a>(out: &mut Vec<Word<'a>>, body: &'a str, lower_body: &'a str) {
     let mut kept = 0usize;
     let mut i = 0;
     while i < out.len() {
-        let joins = i + 2 < out.len()
-            && out[i].is_word()
-            && out[i].text.starts_with(|c: char| c.is_ascii_digit())
-            && out[i + 1].is("-")
-            && out[i + 2].is_word()
-            && out[i + 2].text.starts_with(|c: char| c.is_alphabetic())
-            && out[i].end == out[i + 1].start
-            && out[i + 1].end == out[i + 2].start;
+        let number = out[i].is_word() && out[i].text.starts_with(|c: char| c.is_ascii_digit());
+        let letters = |k: usize| {
+            out.get(k)
+                .is_some_and(|w| w.is_word() && w.text.starts_with(|c: char| c.is_alphabetic()))
+        };
+        let glued = |k: usize| out[k].end == out[k + 1].start;
+        // "29-year-old": number, hyphen, word; "1ere": number and letters.
+        let parts = if number && i + 2 < out.len() && out[i + 1].is("-") && letters(i + 2) {
+            (glued(i) && glued(i + 1)).then_some(3)
+        } else if number && letters(i + 1) && glued(i) {
+            Some(2)
+        } else {
+            None
+        };
         let mut w = out[i].clone();
-        if joins && let Some(text) = body.get(w.start..out[i + 2].end) {
-            w.end = out[i + 2].end;
+        if let Some(n) = parts
+            && let Some(text) = body.get(w.start..out[i + n - 1].end)
+        {
+            w.end = out[i + n - 1].end;
             w.text = text;
             w.lower = lower_body.get(w.start..w.end).unwrap_or("");
-            i += 3;
+            i += n;
         } else {
             i += 1;
         }

@@ -1712,3 +1712,24 @@ fn the_wire_credit_is_no_antecedent() {
         doc.speakers
     );
 }
+
+/// Letters glued to a number are one word: "told local broadcaster Mayotte la 1ere on
+/// Sunday" skips the whole addressee, so the quotation before the source is the content.
+#[test]
+fn letters_glued_to_a_number_are_one_word() {
+    let doc = run(
+        &[
+            "\u{201C}There will be several hundred\u{201D} dead, the prefect told local broadcaster Mayotte la 1ere on Sunday.",
+        ],
+        &[],
+    );
+    let contents: Vec<&str> = doc
+        .attributions
+        .iter()
+        .map(|a| a.content[0].text.as_str())
+        .collect();
+    assert_eq!(
+        contents,
+        ["\u{201C}There will be several hundred\u{201D} dead"]
+    );
+}
