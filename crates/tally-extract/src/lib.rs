@@ -269,15 +269,22 @@ mod tests {
         }
     }
 
-    #[test]
-    fn run_batch_runs_every_stage_in_order_and_stops_only_the_failing_document() {
+    fn three_stages() -> Pipeline {
         let stages: Vec<Box<dyn Extractor>> = vec![
             Box::new(Stage("first")),
             Box::new(Stage("second")),
             Box::new(Stage("third")),
         ];
-        let pipeline = Pipeline::new(stages).unwrap();
-        let doc = |body: &str| Document::new(tally_core::DocumentMeta::default(), [body]);
+        Pipeline::new(stages).unwrap()
+    }
+
+    fn doc(body: &str) -> Document {
+        Document::new(tally_core::DocumentMeta::default(), [body])
+    }
+
+    #[test]
+    fn run_batch_runs_every_stage_in_order_and_stops_only_the_failing_document() {
+        let pipeline = three_stages();
         let mut docs = vec![doc("good one"), doc("a bad one"), doc("good two")];
         let results = pipeline.run_batch(&mut docs);
         let ok: Vec<bool> = results.iter().map(Result::is_ok).collect();
@@ -292,13 +299,7 @@ mod tests {
 
     #[test]
     fn a_panicking_extractor_fails_only_its_document() {
-        let stages: Vec<Box<dyn Extractor>> = vec![
-            Box::new(Stage("first")),
-            Box::new(Stage("second")),
-            Box::new(Stage("third")),
-        ];
-        let pipeline = Pipeline::new(stages).unwrap();
-        let doc = |body: &str| Document::new(tally_core::DocumentMeta::default(), [body]);
+        let pipeline = three_stages();
         let mut docs = vec![doc("good one"), doc("a bug"), doc("good two")];
         let results = pipeline.run_batch(&mut docs);
         assert!(results[0].is_ok() && results[2].is_ok());
@@ -325,7 +326,6 @@ mod tests {
             "",
             "\"We will rebuild,\" the mayor told Reuters. Police said two were hurt.",
         ];
-        let doc = |body: &str| Document::new(tally_core::DocumentMeta::default(), [body]);
         let mut batch: Vec<Document> = bodies.iter().map(|b| doc(b)).collect();
         let results = pipeline.run_batch(&mut batch);
         for ((body, batched), result) in bodies.iter().zip(&batch).zip(results) {
