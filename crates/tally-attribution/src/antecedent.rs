@@ -425,11 +425,7 @@ impl Heads {
                 _ => return None,
             };
             let other_portfolio = |r: &str| {
-                let mut held = r
-                    .split(' ')
-                    .map(str::to_ascii_lowercase)
-                    .filter(|w| crate::descriptor::is_portfolio(w))
-                    .peekable();
+                let mut held = crate::descriptor::portfolios(r).peekable();
                 held.peek().is_some() && !held.any(|w| Some(w.as_str()) == portfolio)
             };
             if portfolio.is_some() && role.as_deref().is_some_and(other_portfolio) {

@@ -481,13 +481,8 @@ impl Registry {
         // "the interior ministry" is not "the health ministry" said before, nor "the
         // finance minister" "Defense Minister X": portfolios before the head must agree.
         let portfolios = |text: Option<&str>| -> Vec<String> {
-            text.map(|t| {
-                t.split(' ')
-                    .map(str::to_ascii_lowercase)
-                    .filter(|w| crate::descriptor::is_portfolio(w))
-                    .collect()
-            })
-            .unwrap_or_default()
+            text.map(|t| crate::descriptor::portfolios(t).collect())
+                .unwrap_or_default()
         };
         let ours = portfolios(d.role.as_deref());
         let described = |k: &Known| {

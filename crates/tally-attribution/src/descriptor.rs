@@ -24,6 +24,13 @@ pub(crate) fn is_portfolio(lower: &str) -> bool {
     ) || PORTFOLIOS.contains(&lower)
 }
 
+/// The portfolios named in a role or name, lowercase ("Finance Minister" → "finance").
+pub(crate) fn portfolios(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(' ')
+        .map(str::to_ascii_lowercase)
+        .filter(|w| is_portfolio(w))
+}
+
 /// Words that open a title (`data/attribution/title_heads.txt`).
 static TITLE_HEADS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../../../data/attribution/title_heads.txt")));

@@ -1551,11 +1551,10 @@ fn annotate(
                         && !registry.has_definite(&mention)
                         && let Some(head) = d.head.as_deref()
                     {
-                        let portfolio = d.role.as_deref().and_then(|r| {
-                            r.split(' ')
-                                .map(str::to_ascii_lowercase)
-                                .find(|w| descriptor::is_portfolio(w))
-                        });
+                        let portfolio = d
+                            .role
+                            .as_deref()
+                            .and_then(|r| descriptor::portfolios(r).next());
                         mention.antecedent = heads.antecedent(
                             lex,
                             doc,
