@@ -743,6 +743,18 @@ fn shared_currency_words_take_the_local_currency() {
             "6.88 billion taka BDT"
         ]
     );
+    // Stop 27: pounds in Egypt, Lebanon, Syria and Sudan; sterling in London.
+    assert_eq!(
+        render_units(&[
+            "KHARTOUM (Reuters) - The budget adds 2.88 billion pounds for debt service.",
+            "Syria will spend 24.2 billion pounds. London pledged 3 billion pounds.",
+        ]),
+        [
+            "2.88 billion pounds SDG",
+            "24.2 billion pounds SYP",
+            "3 billion pounds GBP"
+        ]
+    );
 }
 
 /// Round 8: after "of them" / "of whom" only a plural noun is counted; otherwise the part
