@@ -1469,13 +1469,19 @@ mod tests {
     #[test]
     fn rates_per_unit_of_time() {
         let r = Recognizer::new().unwrap();
+        let units = |text: &str| -> Vec<(String, String)> {
+            r.recognize(text)
+                .into_iter()
+                .map(|q| (q.text(text).to_owned(), q.unit.unwrap_or_default()))
+                .collect()
+        };
+        let owned = |want: &[(&str, &str)]| -> Vec<(String, String)> {
+            want.iter()
+                .map(|(t, u)| ((*t).to_owned(), (*u).to_owned()))
+                .collect()
+        };
         let text = "It pumps 260,000 barrels per day, 5,000 barrels a day more, at 10.2 km per \
                     second and 185 miles an hour; 40 barrels per share.";
-        let got: Vec<_> = r
-            .recognize(text)
-            .into_iter()
-            .map(|q| (q.text(text).to_owned(), q.unit.unwrap_or_default()))
-            .collect();
         let want = [
             ("260,000 barrels per day", "barrel/d"),
             ("5,000 barrels a day", "barrel/d"),
@@ -1483,20 +1489,11 @@ mod tests {
             ("185 miles an hour", "mph"),
             ("40 barrels", "barrel"),
         ];
-        let want: Vec<_> = want
-            .iter()
-            .map(|(t, u)| ((*t).to_owned(), (*u).to_owned()))
-            .collect();
-        assert_eq!(got, want);
+        assert_eq!(units(text), owned(&want));
         // Slashed rates, and square and cubic measures.
         let text = "Gusts of 135 km/h; soot at 250 µg/m³ or 180 micrograms per cubic metre; \
                     pumps of 400 cubic metres per hour, 20 million cubic metres a day; a \
                     50,000 square feet store on 12 square miles.";
-        let got: Vec<_> = r
-            .recognize(text)
-            .into_iter()
-            .map(|q| (q.text(text).to_owned(), q.unit.unwrap_or_default()))
-            .collect();
         let want = [
             ("135 km/h", "km/h"),
             ("250 µg/m³", "µg/m³"),
@@ -1506,11 +1503,7 @@ mod tests {
             ("50,000 square feet", "ft²"),
             ("12 square miles", "mi²"),
         ];
-        let want: Vec<_> = want
-            .iter()
-            .map(|(t, u)| ((*t).to_owned(), (*u).to_owned()))
-            .collect();
-        assert_eq!(got, want);
+        assert_eq!(units(text), owned(&want));
     }
 
     #[test]
