@@ -198,7 +198,7 @@ pub(crate) fn words_into<'a>(
     let mut apostrophe = false;
     // A hyphen token or letters right after a number, which join it to a word
     // ("29-year-old", "1ere").
-    let mut hyphen = false;
+    let mut number_join = false;
     for token in doc.tokens[first..]
         .iter()
         .take_while(|t| t.start < span.end)
@@ -242,7 +242,7 @@ pub(crate) fn words_into<'a>(
             _ => clean(c(text)),
         };
         // "Mayotte la 1ere", "the 2nd": letters glued to a number the segmenter split off.
-        hyphen |= token.kind == TokenKind::Word
+        number_join |= token.kind == TokenKind::Word
             && out.last().is_some_and(|w| {
                 w.end == start && w.text.starts_with(|c: char| c.is_ascii_digit())
             });
@@ -265,7 +265,7 @@ pub(crate) fn words_into<'a>(
             });
             continue;
         }
-        hyphen |= text == "-";
+        number_join |= text == "-";
         let from = out.len();
         split(out, body, start, text);
         // Lowercase forms come from the lowercased body (same byte offsets); only marks the
@@ -285,7 +285,7 @@ pub(crate) fn words_into<'a>(
     if apostrophe {
         merge_possessives(out, body);
     }
-    if hyphen {
+    if number_join {
         merge_number_compounds(out, body, lower_body);
     }
     mark_inside(out);
