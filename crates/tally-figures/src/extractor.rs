@@ -268,7 +268,9 @@ impl FigureExtractor {
                 .get(i)
                 .is_some_and(|o| o.span.start < range.end && o.span != q.span);
             let later_modifier = after && !cue && lexicon.modifiers.contains_key(h.as_bytes());
-            if !other && !later_modifier && !hedges.contains(h) {
+            let preposition =
+                lexicon.near_hedges.contains(h) && !before_figure(text, range.end, &all[i..]);
+            if !other && !later_modifier && !preposition && !hedges.contains(h) {
                 hedges.push(h.clone());
             }
         }
@@ -557,6 +559,21 @@ fn is_share(q: &Quantity) -> bool {
         && q.nums
             .iter()
             .all(|n| n.kind == NumKind::Fraction && n.value < 1.0)
+}
+
+/// Whether a figure of `rest` (sorted by start) follows `at` with at most two determiners
+/// between ("around a 80 billion dlr surplus", "about an additional 16 pct").
+fn before_figure(text: &str, at: usize, rest: &[Quantity]) -> bool {
+    const DETERMINERS: &[&str] = &["a", "an", "another", "additional", "extra", "further"];
+    let Some(next) = rest.iter().find(|o| o.span.start >= at) else {
+        return false;
+    };
+    let gap = text.get(at..next.span.start).unwrap_or("");
+    let mut words = 0;
+    gap.split_whitespace().all(|w| {
+        words += 1;
+        words <= 2 && DETERMINERS.iter().any(|d| w.eq_ignore_ascii_case(d))
+    })
 }
 
 #[cfg(test)]

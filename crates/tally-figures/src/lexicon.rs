@@ -398,6 +398,9 @@ pub(crate) struct Lexicon {
     pub currency_max_words: usize,
     pub hedges: AhoCorasick,
     pub hedge_names: Vec<String>,
+    /// Hedges that are prepositions unless a figure follows them ("about 40" but "concerns
+    /// about the debt"): hedges.tsv's `near` column.
+    pub near_hedges: FxHashSet<String>,
     /// Phrases that make a verb mean displacement ("forced from their homes"), matched
     /// anchored at the verb.
     pub displacements: AhoCorasick,
@@ -784,8 +787,23 @@ impl Lexicon {
         }
 
         let mut hedge_names = Vec::new();
+        let mut near_hedges = FxHashSet::default();
         for (line, cols) in rows(HEDGES) {
-            hedge_names.push(column("hedges.tsv", line, &cols, 0)?.to_ascii_lowercase());
+            let name = column("hedges.tsv", line, &cols, 0)?.to_ascii_lowercase();
+            match cols.get(1).copied() {
+                None | Some("") => {}
+                Some("near") => {
+                    near_hedges.insert(name.clone());
+                }
+                Some(other) => {
+                    return Err(data_error(
+                        "hedges.tsv",
+                        line,
+                        format!("unknown where {other:?}"),
+                    ));
+                }
+            }
+            hedge_names.push(name);
         }
         // Hedges are matched at word starts of the figure's sentence (anchored searches).
         let hedges = AhoCorasick::builder()
@@ -983,6 +1001,7 @@ impl Lexicon {
             currency_max_words,
             hedges,
             hedge_names,
+            near_hedges,
             displacements,
             currency_prefixes,
             place_idioms,

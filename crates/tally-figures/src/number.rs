@@ -1032,6 +1032,10 @@ pub(crate) fn parse_from(
                 if current == 0.0 || matches!(last, Last::Scale(_)) {
                     break;
                 }
+                // "a score of 50 out of 100" is a rating, not twenty.
+                if of_a_number(text, tok.end) {
+                    break;
+                }
                 current *= g;
                 exact = None;
                 last = Last::Hundred;
@@ -1350,6 +1354,14 @@ fn dashed_sequence(text: &str, start: usize, end: usize) -> bool {
     parts >= 3 || q > 0 && byte(bytes, q - 1) == b'+'
 }
 
+/// Whether "of" and a written number follow `at` ("a score of 50").
+fn of_a_number(text: &str, at: usize) -> bool {
+    lex::next(text, at)
+        .filter(|t| t.is(text, "of"))
+        .and_then(|t| lex::next(text, t.end))
+        .is_some_and(|t| t.text(text).starts_with(|c: char| c.is_ascii_digit()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1430,6 +1442,9 @@ mod tests {
         assert_eq!(read("3/4").1, 0.75);
         assert_eq!(read("three dozens").1, 36.0);
         assert_eq!(read("two hundred point zero three").1, 200.03);
+        // A group word before "of" and digits is a noun: "a score of 50 out of 100".
+        let rating = parse(&lexicon(), "a score of 50 out of 100", 0, false, true);
+        assert!(rating.is_none_or(|n| n.value != 20.0));
     }
 
     #[test]

@@ -451,6 +451,26 @@ fn hedges_stay_in_their_clause() {
     );
 }
 
+/// "About" and "around" hedge only a figure that follows them: elsewhere they are
+/// prepositions ("concerns about the debt", "around the world").
+#[test]
+fn prepositions_are_not_hedges() {
+    let extractor = FigureExtractor::new().unwrap();
+    insta::assert_snapshot!(
+        "prepositions_are_not_hedges",
+        run(
+            &[
+                "Moody's cited concerns about the nation's growing $36 trillion debt pile.",
+                "Workers traded claims about the impact of last year's 25% raise, which lifted the minimum from $16.",
+                "Japan is running around a 80 billion dlr trade surplus with the United States.",
+                "The fund, which invests around the world, lost about 3% in May.",
+                "It holds options to purchase about an additional 16 pct of the stock.",
+            ],
+            &extractor
+        )
+    );
+}
+
 /// People forced or driven from their homes are displaced.
 #[test]
 fn displacement_phrases() {
