@@ -133,6 +133,12 @@ const CITY_NOUNS: &[&str] = &[
     "outskirt",
     "downtown",
     "heart",
+    // Events the city hosts: "the Paris Olympics", "the London Marathon".
+    "olympics",
+    "olympic",
+    "paralympics",
+    "games",
+    "marathon",
 ];
 
 const MONTHS: &[&str] = &[

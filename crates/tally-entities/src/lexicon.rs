@@ -19,6 +19,7 @@ const ORG_PREFIXES: &str = include_str!("../../../data/entities/org_prefixes.txt
 const PERSON_NOUNS: &str = include_str!("../../../data/entities/person_nouns.txt");
 const SURNAME_PLACES: &str = include_str!("../../../data/entities/surname_places.txt");
 const PLACE_HEADS: &str = include_str!("../../../data/entities/place_heads.txt");
+const PLACE_HEADS_ALONE: &str = include_str!("../../../data/entities/place_heads_alone.txt");
 
 /// What a word can be, as bits: one lookup per word answers every question name finding
 /// asks about it.
@@ -67,6 +68,8 @@ pub const PERSON_NOUN: Flags = 1 << 17;
 pub const SURNAME_PLACE: Flags = 1 << 18;
 /// Opens a geographic name ("lake" of "Lake Kivu", "bay" of "Bay of Bengal").
 pub const PLACE_HEAD: Flags = 1 << 19;
+/// A place head that needs no place cue before it ("mount" of "Mount Ruang erupted").
+pub const PLACE_HEAD_ALONE: Flags = 1 << 20;
 
 /// Words that may sit inside a name between capitalized words ("Bank of Japan").
 const CONNECTORS: &[&str] = &[
@@ -199,7 +202,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             None => mark(t, TITLE),
         }
     }
-    let lists: [(&str, Flags); 11] = [
+    let lists: [(&str, Flags); 12] = [
         (ORG_SUFFIXES, ORG_SUFFIX),
         (ORG_HEADS, ORG_HEAD),
         (STOP_CAPS, STOP),
@@ -211,6 +214,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         (PERSON_NOUNS, PERSON_NOUN),
         (SURNAME_PLACES, SURNAME_PLACE),
         (PLACE_HEADS, PLACE_HEAD),
+        (PLACE_HEADS_ALONE, PLACE_HEAD | PLACE_HEAD_ALONE),
     ];
     for (text, flag) in lists {
         for w in tally_core::data_lines(text) {

@@ -23,8 +23,9 @@ use tally_core::EntityType;
 use crate::gazetteer::Form;
 use crate::lexicon::{
     CONNECTOR, EVENT_SUFFIX, FIRST_NAME, Flags, LEXICON, ORG_HEAD, ORG_PREFIX, ORG_SUFFIX,
-    OWNERSHIP, PERSON_APPOSITION, PERSON_NOUN, PLACE_CUE, PLACE_HEAD, PLACE_SUFFIX, REPORTING,
-    STOP, SURNAME_PLACE, TITLE, TITLE_FIRST, TITLE_LAST, VERB_LIKE, WORD_FIRST_NAME,
+    OWNERSHIP, PERSON_APPOSITION, PERSON_NOUN, PLACE_CUE, PLACE_HEAD, PLACE_HEAD_ALONE,
+    PLACE_SUFFIX, REPORTING, STOP, SURNAME_PLACE, TITLE, TITLE_FIRST, TITLE_LAST, VERB_LIKE,
+    WORD_FIRST_NAME,
 };
 use crate::scan::Word;
 
@@ -732,6 +733,14 @@ pub fn find_cased(ctx: &SentenceCtx<'_>, out: &mut Vec<Candidate>) {
                 && ctx.covered[next + 1].is_none()
                 && !ctx.has(next + 1, STOP)
             {
+                j = next + 1;
+            } else if ctx.text(next) == "and"
+                && next + 1 < n
+                && words[next + 1].joined
+                && matches!(ctx.text(next + 1), "Co" | "Co." | "Company")
+                && (i..=j).all(|k| ctx.covered[k].is_none())
+            {
+                // "Towle and Co", "Pratt and Co Financial Services": the partners' company.
                 j = next + 1;
             } else if next + 2 < n
                 && words[next + 1].joined
@@ -1520,7 +1529,13 @@ fn demonym_org(
     {
         org_end = k - 1;
     }
+    // "American Sam Kendricks": a given name after the demonym opens a person's name.
+    let person = org_end <= from + 3
+        && ctx.has(from + 1, FIRST_NAME)
+        && !ctx.has(from + 1, WORD_FIRST_NAME)
+        && ((from + 1)..=org_end).all(|k| !ctx.has(k, ORG_SUFFIX | ORG_HEAD | ORG_PREFIX));
     if org_end <= from
+        || person
         || !((from + 1)..=org_end).all(|k| ctx.covered[k].is_none_or(|h| h == g))
         || !((from + 1)..=org_end).any(|k| ctx.covered[k].is_none())
     {
@@ -1835,8 +1850,9 @@ fn after_place(ctx: &SentenceCtx<'_>, k: usize, last: usize, out: &[Candidate]) 
 }
 
 /// A geographic name opened by its head (place_heads.txt): "Bay of Bengal", "Strait of
-/// Hormuz" with "of"; "Lake Kivu", "Mount Kenya" without it only after a place cue ("on
-/// Lake Kivu"), since a head alone also opens companies' names ("Gulf Oil said").
+/// Hormuz" with "of"; "Lake Kivu" without it only after a place cue ("on Lake Kivu"),
+/// since a head alone also opens companies' names ("Gulf Oil said"), except a head that
+/// does not (place_heads_alone.txt: "Mount Lewotobi Laki-laki erupted").
 fn headed_place(ctx: &SentenceCtx<'_>, from: usize, to: usize) -> Option<Candidate> {
     if to == from || !ctx.has(from, PLACE_HEAD) || ctx.covered[from].is_some() {
         return None;
@@ -1849,7 +1865,9 @@ fn headed_place(ctx: &SentenceCtx<'_>, from: usize, to: usize) -> Option<Candida
     let placed =
         from > 0 && (cue(from - 1) || (from > 1 && ctx.is_article(from - 1) && cue(from - 2)));
     let of_form = ctx.is_of(from + 1) && to >= from + 2 && to <= from + 3;
-    let direct = placed && to == from + 1 && ctx.covered[to].is_none();
+    let alone = ctx.has(from, PLACE_HEAD_ALONE) && to <= from + 2;
+    let direct =
+        (placed && to == from + 1 || alone) && (from + 1..=to).all(|k| ctx.covered[k].is_none());
     if !(of_form || direct) || ctx.has(to, ORG_SUFFIX) {
         return None;
     }

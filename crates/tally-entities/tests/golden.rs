@@ -949,3 +949,43 @@ fn a_country_inside_a_hyphenated_name() {
         "U.S.-China talks, Soviet-Israel ties, and Anglo-Irish relations.",
     ]));
 }
+
+/// Round 19: a mountain's name is a place without a place cue before it; a demonym before
+/// a given name opens a person's name; "a board member" heads a person's apposition; "and
+/// Co" goes on with the partners' name; a capital before the games it hosts is the city;
+/// companies named in the possessive keep their "'s"; an adjective opening the sentence is
+/// no part of a name; Bangladesh's divisions, Malaysia's states and "La Reunion" are places.
+#[test]
+fn modern_volcanoes_athletes_and_partnerships() {
+    let out = render(&[
+        "Mount Ruang erupted several times last year, and Mount Lewotobi Laki-laki spewed ash on Tuesday.",
+        "Doctors at Mount Sinai Hospital treated the climbers.",
+        "Greece's Emmanouil Karalis took silver, while American Sam Kendricks finished fifth.",
+        "The team was led by Michael Graham, a former board member.",
+        "Towle and Co said it had bought a stake in Pratt and Co Financial Services.",
+        "Kejelcha won gold at the Paris Olympics, and prices rose at McDonald's.",
+        "\"Successive U.S. administrations have failed to act,\" the agency said.",
+        "Flooding hit Barisal, the cyclone moved toward La Reunion, and he was chief minister of Penang.",
+        "She spoke at the Clinton Global Initiative in Chicago.",
+    ]);
+    for want in [
+        "place \"mount ruang\"",
+        "place \"mount lewotobi laki-laki\"",
+        "organization \"mount sinai hospital\"",
+        "person \"sam kendricks\"",
+        "person \"michael graham\"",
+        "organization \"towle and co\"",
+        "organization \"pratt and co financial services\"",
+        "place \"paris\"",
+        "organization \"mcdonald's\"",
+        "us country \"united states\"",
+        "place \"barisal\" in BD",
+        "re country \"reunion\"",
+        "place \"penang\" in MY",
+        "organization \"clinton global initiative\"",
+    ] {
+        assert!(out.contains(want), "{want}: {out}");
+    }
+    assert!(!out.contains("successive"), "{out}");
+    assert!(!out.contains("fr country"), "{out}");
+}
