@@ -745,6 +745,9 @@ pub(crate) fn duration(amount: Amount, unit: Unit) -> String {
         return format!("P{t}X{}", letter(unit));
     };
     let n = n * scale;
+    if n.fract() != 0.0 && matches!(unit, Unit::Hour | Unit::Minute) {
+        return clock_duration(n, unit);
+    }
     if n.fract() != 0.0 {
         // "2 1/2 years" is P2Y6M, "a minute and a half" PT1M30S, "half an hour" PT30M.
         let smaller = match unit {
@@ -774,6 +777,24 @@ pub(crate) fn duration(amount: Amount, unit: Unit) -> String {
         }
     }
     format!("P{t}{}{}", number(n), letter(unit))
+}
+
+/// A fractional number of hours or minutes in hours, minutes and seconds: `PT1H30M`,
+/// `PT28M55.77S` ("28 minutes 55.77 seconds"); seconds keep up to three decimals.
+fn clock_duration(n: f64, unit: Unit) -> String {
+    let per = if unit == Unit::Hour { 3600.0 } else { 60.0 };
+    let total = (n * per * 1000.0).round() / 1000.0;
+    let hours = (total / 3600.0).trunc();
+    let minutes = ((total - hours * 3600.0) / 60.0).trunc();
+    let seconds = ((total - hours * 3600.0 - minutes * 60.0) * 1000.0).round() / 1000.0;
+    let mut out = String::from("PT");
+    for (v, letter) in [(hours, "H"), (minutes, "M"), (seconds, "S")] {
+        if v != 0.0 {
+            out.push_str(&number(v));
+            out.push_str(letter);
+        }
+    }
+    out
 }
 
 /// Moves a TIMEX3 date value by `n` years or months, keeping its granularity:
@@ -918,6 +939,11 @@ mod tests {
         assert_eq!(duration(Amount::Known(24.0), Unit::Hour), "PT24H");
         assert_eq!(duration(Amount::Known(2.5), Unit::Year), "P2Y6M");
         assert_eq!(duration(Amount::Known(1.5), Unit::Minute), "PT1M30S");
+        assert_eq!(
+            duration(Amount::Known(28.0 + 55.77 / 60.0), Unit::Minute),
+            "PT28M55.77S"
+        );
+        assert_eq!(duration(Amount::Known(2.5), Unit::Hour), "PT2H30M");
         assert_eq!(duration(Amount::Known(1.5), Unit::Day), "P1DT12H");
     }
 

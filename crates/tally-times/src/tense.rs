@@ -316,8 +316,11 @@ pub(crate) fn clause_tense(
     // "by Oct. 31", "until Tuesday": a deadline, still ahead unless a past perfect says it
     // was reached ("had sold half by March", "By Friday evening it had climbed to 34").
     let had = |w: &Word<'_>| w.is("had") || w.is("'d");
+    // "closed until at least Thursday": the deadline's floor.
+    let at_least = left.len() > 2 && left[0].is("least") && left[1].is("at");
+    let deadline = if at_least { left.get(2) } else { left.first() };
     if touching
-        && left.first().is_some_and(|w| w.has(DEADLINE))
+        && deadline.is_some_and(|w| w.has(DEADLINE))
         && !left.iter().any(had)
         && !right.iter().take(3).any(had)
     {

@@ -954,3 +954,25 @@ fn a_month_range_runs_forward() {
         ),
     ]));
 }
+
+#[test]
+fn a_race_time_in_minutes_and_seconds_is_one_duration() {
+    insta::assert_snapshot!(check(&[
+        (
+            "2025-09-15",
+            "Gressier won the 10,000m in 28 minutes 55.77 seconds, and Kejelcha was 0.06 behind."
+        ),
+        (
+            "2025-04-21",
+            "She won the marathon in 2 hours, 17 minutes and 22 seconds after leading for 90 minutes."
+        ),
+    ]));
+}
+
+#[test]
+fn a_deadline_at_least_is_still_ahead() {
+    insta::assert_snapshot!(check(&[(
+        "2025-07-08",
+        "The airport, about 60 km from the volcano, was closed until at least Thursday."
+    ),]));
+}

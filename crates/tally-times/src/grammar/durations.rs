@@ -260,6 +260,10 @@ impl Parser<'_, '_> {
                     }
                     end += 3;
                 }
+                if let Some((more, k)) = self.smaller_clock_part(end, amount, unit, hyphenated) {
+                    amount = Amount::Known(more);
+                    end = k;
+                }
                 // "24-hour", "decades-long". Ages ("a 20-year-old", "44 years old") are
                 // not times: they say how old someone is, not when or how long anything
                 // happened.
@@ -289,6 +293,52 @@ impl Parser<'_, '_> {
             k
         };
         Some((end, Amount::Unknown, unit))
+    }
+
+    /// "28 minutes 55.77 seconds", "2 hours, 17 minutes and 22 seconds": smaller clock units
+    /// after a whole number of hours or minutes (from `end`, past an "and" or a comma) add
+    /// to it. The sum in the larger unit and where it ends.
+    fn smaller_clock_part(
+        &self,
+        mut end: usize,
+        amount: Amount,
+        unit: Unit,
+        hyphenated: bool,
+    ) -> Option<(f64, usize)> {
+        let Amount::Known(mut sum) = amount else {
+            return None;
+        };
+        if hyphenated || sum.fract() != 0.0 || !matches!(unit, Unit::Hour | Unit::Minute) {
+            return None;
+        }
+        let scale = |u: Unit| match u {
+            Unit::Hour => 3600.0,
+            Unit::Minute => 60.0,
+            _ => 1.0,
+        };
+        let (mut last, mut found) = (unit, false);
+        while let Some((m, k, small)) = self.clock_part(end) {
+            if scale(small) >= scale(last) {
+                break;
+            }
+            sum += m * scale(small) / scale(unit);
+            (last, end, found) = (small, k, true);
+        }
+        found.then_some((sum, end))
+    }
+
+    /// An amount and a clock unit at `at`, past an "and" or a comma.
+    fn clock_part(&self, at: usize) -> Option<(f64, usize, Unit)> {
+        let at = if self.is_any(at, &["and", ","]) {
+            at + 1
+        } else {
+            at
+        };
+        let (Amount::Known(m), j) = self.amount(at)? else {
+            return None;
+        };
+        let (small, _, k) = self.unit(j)?;
+        small.is_clock().then_some((m, k, small))
     }
 
     /// "the past two weeks", "the last three years", "the next five days", "the first nine
