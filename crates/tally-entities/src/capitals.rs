@@ -217,6 +217,18 @@ pub fn is_place(
     {
         return true;
     }
+    // "Khartoum's twin city", "Moscow's main airport": a possessive over a lowercase word
+    // or two before the city noun.
+    if words[last].possessive
+        && (last + 2..=last + 3).any(|k| {
+            k < words.len()
+                && (last + 1..=k).all(|w| words[w].joined || w == last + 1)
+                && (last + 1..k).all(|w| !words[w].upper && !words[w].digit)
+                && is_any(text(k), CITY_NOUNS)
+        })
+    {
+        return true;
+    }
     // A dateline opens the paragraph: "MOSCOW, Dec 18 (Reuters) -", "KYIV —".
     if body[paragraph_start..start].trim().is_empty() && dateline_follows(rest, text(first)) {
         return true;
