@@ -11,8 +11,8 @@ use tally_core::{Entity, EntityType, Span};
 
 use crate::gazetteer::{Form, Gazetteer};
 use crate::lexicon::{
-    EVENT_SUFFIX, FIRST_NAME, LEXICON, ORG_HEAD, ORG_PREFIX, ORG_SUFFIX, PLACE_SUFFIX, STOP,
-    WORD_FIRST_NAME, fold_hash, fold_hash_in,
+    EVENT_SUFFIX, FIRST_NAME, LEXICON, ORG_HEAD, ORG_PREFIX, ORG_SUFFIX, PLACE_SUFFIX, REPORTING,
+    STOP, WORD_FIRST_NAME, fold_hash, fold_hash_in,
 };
 use crate::names::{Candidate, GazMention};
 
@@ -313,6 +313,27 @@ pub fn resolve(
         .filter(|c| c.words == 1 && c.kind == Some(EntityType::Person))
         .map(|c| key(&body[c.start..c.end]))
         .collect();
+    // Single words in no list standing alone ("Karalis said"): the untyped name of two or
+    // three words that ends in one, and does not open with another, is a person's
+    // ("Greece's Emmanouil Karalis"); companies are shortened to their first word.
+    let lone_words: Vec<u64> = candidates
+        .iter()
+        .zip(keys.iter())
+        .filter(|(c, _)| {
+            c.words == 1 && c.kind.is_none() && !c.storm && speaks(body, c.start, c.end)
+        })
+        .map(|(_, &k)| k)
+        .collect();
+    let surname_alone = |c: &Candidate| {
+        let first = &body[c.first.0..c.first.1];
+        (2..=3).contains(&c.words)
+            && lone_words.contains(&self::key(&body[c.last.0..c.last.1]))
+            && !lone_words.contains(&self::key(first))
+            && LEXICON.flags(first) & (STOP | ORG_SUFFIX | ORG_HEAD | ORG_PREFIX) == 0
+            && body[c.start..c.end].split_whitespace().all(|w| {
+                w.starts_with(|ch: char| ch.is_uppercase()) && w.chars().any(char::is_lowercase)
+            })
+    };
     // Pass 2: untyped names, then weak ones.
     for weak in [false, true] {
         if weak {
@@ -394,6 +415,7 @@ pub fn resolve(
                     let kind = if c.words == 1 && last_names.contains_key(&key)
                         || (2..=3).contains(&c.words)
                             && person_surnames.contains(&self::key(&body[c.last.0..c.last.1]))
+                        || surname_alone(c)
                     {
                         EntityType::Person
                     } else if place_votes.get(&key).is_some_and(|&v| v > 0) {
@@ -540,6 +562,22 @@ fn country_before(
 
 /// Whether the only white space in `text` is single spaces: such a name needs no
 /// normalizing. Over bytes when the text is ASCII.
+/// Whether the word at `start..end` is in proper case, in no list, and speaks: a reporting
+/// verb right after it or "said" right before it ("Karalis said", "said Kejelcha").
+fn speaks(body: &str, start: usize, end: usize) -> bool {
+    let word = &body[start..end];
+    let proper = word.len() >= 3
+        && word.starts_with(|c: char| c.is_uppercase())
+        && word.chars().skip(1).all(char::is_lowercase);
+    if !proper || LEXICON.flags(word) != 0 {
+        return false;
+    }
+    let after = body[end..].split_whitespace().next().unwrap_or("");
+    let after = after.trim_end_matches(|c: char| !c.is_alphabetic());
+    let before = body[..start].split_whitespace().next_back().unwrap_or("");
+    LEXICON.flags(after) & REPORTING != 0 || matches!(before, "said" | "says")
+}
+
 fn single_spaced(text: &str) -> bool {
     if !text.is_ascii() {
         return !text.contains(|c: char| c.is_whitespace() && c != ' ') && !text.contains("  ");

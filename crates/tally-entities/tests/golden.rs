@@ -989,3 +989,23 @@ fn modern_volcanoes_athletes_and_partnerships() {
     assert!(!out.contains("successive"), "{out}");
     assert!(!out.contains("fr country"), "{out}");
 }
+
+/// Round 19: a name in no list whose last word speaks alone later ("Karalis said") is a
+/// person's, whatever its given name; a capital's possessive before a city noun is the city.
+#[test]
+fn modern_surnames_alone_and_twin_cities() {
+    let out = render(&[
+        "Greece's Emmanouil Karalis took silver, ahead of Kurtis Marschall.",
+        "\"We are competing for second place,\" Karalis said.",
+        "Doctors at Al-Nao Hospital in Omdurman, Khartoum's twin city, treated 200 patients.",
+        "Banque Indosuez led the issue, and Indosuez said it sold well.",
+    ]);
+    for want in [
+        "person \"emmanouil karalis\"",
+        "place \"khartoum\"",
+        "organization \"banque indosuez\"",
+    ] {
+        assert!(out.contains(want), "{want}: {out}");
+    }
+    assert!(!out.contains("sd country"), "{out}");
+}
