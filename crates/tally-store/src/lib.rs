@@ -28,6 +28,7 @@
 //! ```
 
 pub mod browse;
+mod claim_day;
 mod counted;
 mod dateline;
 mod error;

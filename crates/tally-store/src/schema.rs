@@ -84,10 +84,16 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0010_fts_hashsize.sql"),
         then: None,
     },
+    Migration {
+        version: 11,
+        name: "claim day",
+        sql: include_str!("../migrations/0011_claim_day.sql"),
+        then: Some(crate::claim_day::backfill),
+    },
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 10;
+pub const SCHEMA_VERSION: i64 = 11;
 
 /// The database's schema version (0 for a new, empty file).
 ///

@@ -41,6 +41,15 @@ pub(crate) fn register(conn: &Connection) -> rusqlite::Result<()> {
     })
 }
 
+/// The first day `value` covers as `YYYY-MM-DD`, or `None` when it is undated: what
+/// `tally_first_day` returns, for values the writer holds as text.
+pub(crate) fn first_day(value: &str) -> Option<String> {
+    if let Some(day) = plain_day(ValueRef::Text(value.as_bytes())) {
+        return Some(day.to_owned());
+    }
+    day_range(&Some(value.to_owned())).map(|(first, _)| format_day(first))
+}
+
 /// The `YYYY-MM-DD` text of a valid day written as such, alone or before a time of day:
 /// its first and last day are itself. Nearly every stored date is one, and a query that
 /// lists claims by date calls the functions once per claim (100,000 at 100k documents),
@@ -308,6 +317,7 @@ mod tests {
                 )
                 .unwrap();
             assert_eq!(first, general.map(|(a, _)| format_day(a)), "{value}");
+            assert_eq!(first_day(&value), first, "{value}");
             assert_eq!(last, general.map(|(_, b)| format_day(b)), "{value}");
         }
         let n: Option<String> = conn

@@ -153,6 +153,12 @@ impl<'a> BatchWriter<'a> {
             .execute(rusqlite::params_from_iter(
                 values.iter().copied().chain([&pk as &dyn rusqlite::ToSql]),
             ))?;
+            // Claims it still leads (others carry them) take its new publication date.
+            tx.prepare_cached(
+                "UPDATE claims SET day = coalesce(tally_first_day(said_date), ?2)
+                 WHERE first_doc_pk = ?1",
+            )?
+            .execute(params![pk, published.map(|p| p.date.to_string())])?;
             self.stats.replaced += 1;
             pk
         } else {
@@ -254,9 +260,10 @@ impl<'a> BatchWriter<'a> {
         )?;
         let mut insert = tx.prepare_cached(
             "INSERT INTO claims (key, claimant_kind, claimant_name, claimant_anonymous, kind,
-                 content, said_date, first_doc_pk, names)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                 content, said_date, first_doc_pk, names, day)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         )?;
+        let published = doc.meta.published.as_ref().map(|p| p.date.to_string());
         for claim in &doc.claims {
             let key = claim_key(claim);
             let said = claim.said_at.as_ref().map(|s| s.date.as_str());
@@ -286,8 +293,18 @@ impl<'a> BatchWriter<'a> {
                     if let Some(said) = said
                         && known.said.as_deref().is_none_or(|s| said < s)
                     {
-                        tx.prepare_cached("UPDATE claims SET said_date = ?2 WHERE pk = ?1")?
-                            .execute(params![claim_pk, said])?;
+                        // The day follows the said-at date, else stays the first
+                        // document's publication date.
+                        tx.prepare_cached(
+                            "UPDATE claims SET said_date = ?2, day = coalesce(?3,
+                                 (SELECT published_date FROM documents WHERE pk = first_doc_pk))
+                             WHERE pk = ?1",
+                        )?
+                        .execute(params![
+                            claim_pk,
+                            said,
+                            crate::when::first_day(said)
+                        ])?;
                         known.said = Some(said.into());
                     }
                     if let Some(merged) = names
@@ -315,6 +332,7 @@ impl<'a> BatchWriter<'a> {
                         said,
                         pk,
                         names,
+                        crate::claim_day::day(said, published.as_deref()),
                     ])?;
                     let claim_pk = tx.last_insert_rowid();
                     self.seen.insert(tx, seen_key)?;
