@@ -863,6 +863,7 @@ fn joins_for(ctx: &SentenceCtx<'_>, from: usize, to: usize, article: bool) -> bo
 
 /// Splits and types one capitalized run `from..=to`.
 fn run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candidate>) {
+    let start = from;
     let mut from = from;
     // Leading sentence words ("The", "But", "Monday") are not part of names.
     // ... but a listed name's first word is ("New" of "New Jersey Department of ...").
@@ -874,6 +875,12 @@ fn run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candidate>) 
             }))
     {
         from += 1;
+    }
+    if from == to && from > start && compass_town(ctx, from) {
+        let mut cand = ctx.candidate(from - 1, to, Some(EntityType::Place));
+        cand.overrides = true;
+        out.push(cand);
+        return;
     }
     // "State Secretary for Foreign Affairs Rene van der Linden": after a title's "for" the
     // run opens with the portfolio, no name; a given name inside it starts the person.
@@ -919,6 +926,20 @@ fn run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candidate>) 
     if from <= to {
         name_run(ctx, from, to, out);
     }
+}
+
+/// Whether the country's name at word `k` follows a compass word or "New", the pair in no
+/// list: "East Palestine, Ohio", "New Britain" name towns of their own.
+fn compass_town(ctx: &SentenceCtx<'_>, k: usize) -> bool {
+    ctx.covered[k - 1].is_none()
+        && ctx.words[k].joined
+        && matches!(ctx.text(k - 1), "East" | "West" | "North" | "South" | "New")
+        && ctx.covered[k].is_some_and(|g| {
+            ctx.gaz[g].kind == EntityType::Country
+                && ctx.gaz[g].form == Form::Name
+                && ctx.gaz[g].start == ctx.words[k].start
+                && ctx.gaz[g].end == ctx.words[k].end
+        })
 }
 
 /// Whether the run `from..=to` opens a sentence with a person noun (person_nouns.txt, not

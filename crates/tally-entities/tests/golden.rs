@@ -1009,3 +1009,27 @@ fn modern_surnames_alone_and_twin_cities() {
     }
     assert!(!out.contains("sd country"), "{out}");
 }
+
+/// Round 19: a compass word before a country's name, the pair in no list, is a town ("East
+/// Palestine"); world regions named after a continent or America are no country.
+#[test]
+fn modern_compass_towns_and_regions() {
+    let out = render(&[
+        "A Norfolk Southern train spilled vinyl chloride in East Palestine, Ohio, in 2023.",
+        "Exports to Latin America and Central America rose, while West Africa and East Timor lagged.",
+        "North Korea and South Sudan were not invited.",
+    ]);
+    for want in [
+        "place \"east palestine\"",
+        "place \"latin america\"",
+        "place \"central america\"",
+        "place \"west africa\"",
+        "tl country \"timor-leste\"",
+        "kp country \"north korea\"",
+        "ss country \"south sudan\"",
+    ] {
+        assert!(out.contains(want), "{want}: {out}");
+    }
+    assert!(!out.contains("ps country"), "{out}");
+    assert!(!out.contains("us country"), "{out}");
+}
