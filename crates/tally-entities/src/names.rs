@@ -720,7 +720,7 @@ pub fn find_cased(ctx: &SentenceCtx<'_>, out: &mut Vec<Candidate>) {
                 && !took_for
                 && next + 1 < n
                 && words[next + 1].joined
-                && ctx.text(next + 1) == "the"
+                && matches!(ctx.text(next + 1), "the" | "a")
                 && joins_for(ctx, i, j, true)
             {
                 j = next + 2;

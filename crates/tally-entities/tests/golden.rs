@@ -1033,3 +1033,19 @@ fn modern_compass_towns_and_regions() {
     assert!(!out.contains("ps country"), "{out}");
     assert!(!out.contains("us country"), "{out}");
 }
+
+/// Round 19: Indonesia's provinces and islands are places; "for a" goes on with a body's
+/// name after its head as "for the" does.
+#[test]
+fn modern_provinces_and_bodies_for_a_cause() {
+    let out = render(&[
+        "Mount Ruang in North Sulawesi erupted several times last year, forcing the evacuation of more than 12,000 people.",
+        "The bill could add $3 trillion to the debt, according to the Committee for a Responsible Federal Budget.",
+    ]);
+    for want in [
+        "place \"north sulawesi\" in ID",
+        "organization \"committee for a responsible federal budget\"",
+    ] {
+        assert!(out.contains(want), "{want}: {out}");
+    }
+}
