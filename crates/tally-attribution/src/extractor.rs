@@ -1376,15 +1376,16 @@ fn annotate(
                     && !(coordinated(cue.words.start)
                         && first_other.is_some_and(|other| other < cue.words.start)))
         });
-        // "on condition of anonymity to discuss the meeting": the verb after a sourcing
-        // condition says why the source is anonymous; it reports nothing.
+        // "on condition of anonymity to discuss the meeting", "... because they feared
+        // reprisals": the verb after a sourcing condition says why the source is anonymous;
+        // it reports nothing.
         let sourcing = &conditions[first_condition..c];
         cues.retain(|cue| {
             let at = buffer.get(cue.words.start).map_or(0, |w| w.start);
             !sourcing.iter().any(|hit| {
                 doc.body
                     .get(hit.end..at)
-                    .is_some_and(|gap| matches!(gap.trim(), "to" | "because"))
+                    .is_some_and(|gap| states_why(gap.trim()))
             })
         });
         for cue in &cues {
@@ -1710,6 +1711,19 @@ fn annotate(
         &mut attributions,
     );
     (registry.into_speakers(), attributions)
+}
+
+/// The words between a sourcing condition and a verb that give the reason for it: "to",
+/// "because", or "because" and a subject pronoun ("because they feared reprisals").
+fn states_why(gap: &str) -> bool {
+    let mut words = gap.split_whitespace();
+    match (words.next(), words.next(), words.next()) {
+        (Some("to" | "because"), None, _) => true,
+        (Some("because"), Some(p), None) => {
+            matches!(p, "they" | "he" | "she" | "we" | "I")
+        }
+        _ => false,
+    }
 }
 
 /// A sentence with a sourcing condition and no cue ("They spoke on condition of anonymity

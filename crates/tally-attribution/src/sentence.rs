@@ -1186,6 +1186,16 @@ fn relative_antecedent(
     })
 }
 
+/// The antecedent of the comma-opened relative clause ("X, who ...") that `at` lies in:
+/// the nearest ", who" or ", which" before it with no comma or clause end between.
+fn enclosing_relative(lex: &Lexicon, words: &[Word<'_>], at: usize) -> Option<Phrase> {
+    let who = (at.saturating_sub(20).max(1)..at)
+        .rev()
+        .take_while(|&i| !words[i].is(",") && !is_clause_end(&words[i]))
+        .find(|&i| matches!(words[i].lower(), "who" | "which") && words[i - 1].is(","))?;
+    phrase::left_of(lex, words, who - 1, 0)
+}
+
 /// Where a display verb's subject starts: before an "of" phrase the source scan took as
 /// the head ("A video of [the incident] shows").
 fn display_subject_start(words: &[Word<'_>], span: Phrase) -> usize {
@@ -3155,7 +3165,11 @@ fn verb<'l>(
                 })?;
                 return relative_antecedent(lex, words, c.start, who, s.span.end, h);
             }
-            Some(s) => s.antecedent?,
+            // "Two aid workers, who spoke on condition of anonymity because they feared
+            // reprisals, said": a report whose subject sits inside the relative clause.
+            Some(s) => s
+                .antecedent
+                .or_else(|| enclosing_relative(lex, words, s.span.start))?,
             // "Antony Blinken, who is expected in the region next week, told reporters":
             // a raising cue in the relative clause has the relative pronoun as its subject
             // and no source; the antecedent before ", who" is this cue's subject.

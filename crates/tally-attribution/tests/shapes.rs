@@ -164,6 +164,34 @@ fn the_verb_after_a_sourcing_condition_is_no_cue() {
 }
 
 #[test]
+fn the_reason_for_a_sourcing_condition_is_no_report() {
+    let all = found(&[
+        "Two aid workers in the area, who spoke on condition of anonymity because they feared reprisals, said fighters had set fire to the market.",
+    ]);
+    assert!(all.iter().all(|(c, _, _)| c != "feared"), "{all:?}");
+    assert!(
+        all.iter().any(|(c, s, t)| c == "said"
+            && s.as_deref()
+                .is_some_and(|s| s.starts_with("Two aid workers in the area"))
+            && t == "fighters had set fire to the market"),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_report_inside_a_relative_clause_leaves_the_main_cue_the_antecedent() {
+    let all = found(&[
+        "Smith, who met the minister after reporters said the talks had failed, said the deal was close.",
+    ]);
+    assert!(
+        all.iter().any(|(c, s, t)| c == "said"
+            && s.as_deref().is_some_and(|s| s.starts_with("Smith"))
+            && t == "the deal was close"),
+        "{all:?}"
+    );
+}
+
+#[test]
 fn a_bare_clause_after_a_belief_verb_keeps_its_determiner_and_prepositions() {
     let all = found(&["They think the progress on climate change is real."]);
     assert!(
