@@ -160,6 +160,23 @@ impl EntityExtractor {
             scanned_to = scanned_to.max(end);
             let shouting = scan::is_shouting(&body[start..end]);
             scan::words(body, start, end, words);
+            // Paragraphs and sentences are both in order: one cursor collects the starts.
+            sentence_starts.clear();
+            while let Some(s) = doc.sentences.get(next_sentence) {
+                if s.start >= end {
+                    break;
+                }
+                if s.start >= start {
+                    sentence_starts.push(s.start);
+                }
+                next_sentence += 1;
+            }
+            // A name does not run across a sentence end ("wrote on X. Musk called ...").
+            for &s in sentence_starts.iter() {
+                if let Ok(k) = words.binary_search_by_key(&s, |w| w.start) {
+                    words[k].joined = false;
+                }
+            }
             club = club || sports::club_in_words(body, words);
             // In a headline in title case, as in all-caps text, capitals mark no names.
             let capitals_blind = shouting || scan::title_case(words);
@@ -180,17 +197,6 @@ impl EntityExtractor {
             let gaz = &mentions[first..];
             flags.clear();
             flags.resize(words.len(), Cell::new(UNKNOWN));
-            // Paragraphs and sentences are both in order: one cursor collects the starts.
-            sentence_starts.clear();
-            while let Some(s) = doc.sentences.get(next_sentence) {
-                if s.start >= end {
-                    break;
-                }
-                if s.start >= start {
-                    sentence_starts.push(s.start);
-                }
-                next_sentence += 1;
-            }
             let ctx = SentenceCtx {
                 body,
                 sentence_starts,

@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 const ABBREVIATIONS: &str = include_str!("../../../data/text/abbreviations.txt");
 const STARTERS: &str = include_str!("../../../data/text/sentence_starters.txt");
 const ELISIONS: &str = include_str!("../../../data/text/elisions.txt");
+const LETTER_NAMES: &str = include_str!("../../../data/text/letter_names.txt");
 
 /// The longest abbreviation or starter looked up; longer words are never in the lists, and
 /// the bound lets lookups lower-case into a stack buffer instead of allocating.
@@ -45,6 +46,8 @@ pub(crate) struct Lexicon {
     starters: HashSet<String>,
     /// Lower-cased elisions without the apostrophe.
     elisions: Vec<String>,
+    /// One-letter names of things ("X", the platform), as written.
+    letter_names: Vec<String>,
     /// Malformed or duplicate lines, as `file:line: problem`.
     problems: Vec<String>,
 }
@@ -73,6 +76,9 @@ impl Lexicon {
         }
         for (_, word) in data_lines(ELISIONS) {
             lexicon.elisions.push(word.to_lowercase());
+        }
+        for (_, word) in data_lines(LETTER_NAMES) {
+            lexicon.letter_names.push(word.to_owned());
         }
         lexicon
     }
@@ -141,6 +147,12 @@ impl Lexicon {
         }
         let mut buf = [0u8; MAX_KEY];
         lower_ascii(word, &mut buf).is_some_and(|key| self.starters.contains(key))
+    }
+
+    /// Whether `word` is a one-letter name of a thing ("X"), not an initial, when a
+    /// lower-case word comes before it.
+    pub(crate) fn is_letter_name(&self, word: &str) -> bool {
+        self.letter_names.iter().any(|n| n == word)
     }
 
     /// Whether `rest` (the text right after a single quote mark) starts with an elision

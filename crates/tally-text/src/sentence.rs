@@ -7,7 +7,8 @@
 //! - after an ellipsis: only a capitalized word ("from... light wounds" stays whole);
 //! - after an abbreviation of class `end`, an acronym or an initial ("U.S.", "Dec.", "J."):
 //!   only a common sentence opener ("the U.S. The talks" breaks, "U.S. President" and
-//!   "Dec. 18" do not);
+//!   "Dec. 18" do not); a one-letter name of a thing after a lower-case word ("posted on
+//!   X. Musk said", `data/text/letter_names.txt`) ends like a plain period;
 //! - after a `number` abbreviation ("No."): anything but a number;
 //! - never after a `prefix` abbreviation ("Gen.", "Mr.", "Lt. Col.").
 //!
@@ -86,7 +87,12 @@ pub(crate) fn split(
         if tokens[next].start > boundary
             && !enumerator
             && !inside(closed, cursor, boundary)
-            && breaks(body, tags[i], &tokens[next..n], &tags[next..n])
+            && breaks(
+                body,
+                terminal(body, tokens, tags, i),
+                &tokens[next..n],
+                &tags[next..n],
+            )
         {
             out.push(start..next);
             start = next;
@@ -95,6 +101,21 @@ pub(crate) fn split(
     }
     if start < n {
         out.push(start..n);
+    }
+}
+
+/// The tag a sentence end after token `i` is judged by: an initial that is a one-letter
+/// name after a lower-case word ("posted on X. Musk said") ends like a plain period.
+fn terminal(body: &str, tokens: &[Token], tags: &[Tag], i: usize) -> Tag {
+    let text = |t: &Token| body.get(t.start..t.end).unwrap_or("");
+    if tags[i] == Tag::Initial
+        && i > 0
+        && text(&tokens[i - 1]).starts_with(char::is_lowercase)
+        && lexicon().is_letter_name(text(&tokens[i]).trim_end_matches('.'))
+    {
+        Tag::Period
+    } else {
+        tags[i]
     }
 }
 

@@ -204,14 +204,16 @@ fn word(text: &str, start: usize) -> (usize, TokenKind, Tag) {
     // never does.
     if bytes.get(i) == Some(&b'.') && bytes.get(i + 1) != Some(&b'.') {
         let w = &text[start..i];
-        let tag = if inner_period && !email && is_acronym(w) {
+        // "Franco-U.S." ends in an acronym as "U.S." does. A capital letter is an initial
+        // before it is a listed lower-case abbreviation: "James P. Best" is no page
+        // reference ("p. 4").
+        let last_part = w.rsplit('-').next().unwrap_or(w);
+        let tag = if inner_period && !email && is_acronym(last_part) {
             Some(Tag::Acronym)
-        } else if let Some(class) = lexicon().abbreviation(w) {
-            Some(Tag::Abbrev(class))
         } else if is_initial(w) {
             Some(Tag::Initial)
         } else {
-            None
+            lexicon().abbreviation(w).map(Tag::Abbrev)
         };
         if let Some(tag) = tag {
             return (i + 1, TokenKind::Word, tag);

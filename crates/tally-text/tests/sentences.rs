@@ -82,6 +82,20 @@ fn initials_are_not_sentence_ends() {
 }
 
 #[test]
+fn a_one_letter_name_after_a_lower_case_word_ends_a_sentence() {
+    check(
+        &[
+            "The company wrote on X. Musk called it corruption. Malcolm X. Little and James P. Best spoke (p. 4) to the Franco-U.S. Group.",
+        ],
+        &[
+            "The company wrote on X.",
+            "Musk called it corruption.",
+            "Malcolm X. Little and James P. Best spoke (p. 4) to the Franco-U.S. Group.",
+        ],
+    );
+}
+
+#[test]
 fn decimals_and_numbers() {
     check(
         &[
