@@ -192,6 +192,23 @@ fn a_report_inside_a_relative_clause_leaves_the_main_cue_the_antecedent() {
 }
 
 #[test]
+fn a_noun_call_is_no_appeal() {
+    let all = found(&[
+        "He spoke of a phone call on Friday between Scholz and Putin. The minister called on allies to send more air defenses.",
+    ]);
+    assert!(all.iter().all(|(c, _, _)| c != "call on"), "{all:?}");
+    assert!(
+        has(
+            &all,
+            "called on",
+            "The minister",
+            "allies to send more air defenses"
+        ),
+        "{all:?}"
+    );
+}
+
+#[test]
 fn a_bare_clause_after_a_belief_verb_keeps_its_determiner_and_prepositions() {
     let all = found(&["They think the progress on climate change is real."]);
     assert!(
