@@ -222,6 +222,14 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
                 }
             }
             end_restrictive_relative(lex, words, &mut f, &cues[n + 1..]);
+            // "the plan, which critics called reckless, was approved": a report in a
+            // relative clause on a subject ends where the clause does.
+            if let Some(close) = in_relative_on_subject(words, cue.words.start) {
+                f.content.retain(|c| c.start < close);
+                for c in &mut f.content {
+                    c.end = c.end.min(close);
+                }
+            }
             content_edges(lex, words, cue.entry.flags.obj, &mut f);
             if expletive_passive(words, &f) {
                 f.source = None;
@@ -1189,11 +1197,21 @@ fn relative_antecedent(
 /// The antecedent of the comma-opened relative clause ("X, who ...") that `at` lies in:
 /// the nearest ", who" or ", which" before it with no comma or clause end between.
 fn enclosing_relative(lex: &Lexicon, words: &[Word<'_>], at: usize) -> Option<Phrase> {
-    let who = (at.saturating_sub(20).max(1)..at)
+    phrase::left_of(lex, words, relative_opening(words, at)? - 1, 0)
+}
+
+/// The closing comma of the relative clause on a subject ("the plan, which critics called
+/// reckless, was approved") that word `at` lies in.
+fn in_relative_on_subject(words: &[Word<'_>], at: usize) -> Option<usize> {
+    relative_opening(words, at).and_then(|who| relative_on_subject(words, who - 1))
+}
+
+/// The "who" or "which" after a comma that opens the relative clause word `at` lies in.
+fn relative_opening(words: &[Word<'_>], at: usize) -> Option<usize> {
+    (at.saturating_sub(20).max(1)..at)
         .rev()
         .take_while(|&i| !words[i].is(",") && !is_clause_end(&words[i]))
-        .find(|&i| matches!(words[i].lower(), "who" | "which") && words[i - 1].is(","))?;
-    phrase::left_of(lex, words, who - 1, 0)
+        .find(|&i| matches!(words[i].lower(), "who" | "which") && words[i - 1].is(","))
 }
 
 /// Where a display verb's subject starts: before an "of" phrase the source scan took as
@@ -1652,6 +1670,15 @@ fn run_to_end(lex: &Lexicon, words: &[Word<'_>], start: usize, next_cue: usize) 
             end = close + 1;
             continue;
         }
+        // "that the administration of Donald Trump, who has pledged to pull out, could
+        // make it harder": a relative clause on the content's subject, whose verb follows.
+        if end > start
+            && !quoted(end)
+            && let Some(close) = relative_on_subject(words, end)
+        {
+            end = close + 1;
+            continue;
+        }
         if end > start && is_clause_end(w) && !quoted(end) {
             // A period followed by more words outside a quotation ends the clause; one at
             // the end of the sentence is trimmed below.
@@ -1784,6 +1811,47 @@ fn run_to_end(lex: &Lexicon, words: &[Word<'_>], start: usize, next_cue: usize) 
         end += 1;
     }
     trim(words, Phrase { start, end })
+}
+
+/// When the comma at `comma` opens a relative clause (", who ...", ", which ...") that a
+/// later comma closes right before a finite auxiliary or modal (", could", ", was"), the
+/// closing comma: the clause sits between a subject and its verb.
+fn relative_on_subject(words: &[Word<'_>], comma: usize) -> Option<usize> {
+    if !words[comma].is(",")
+        || !words
+            .get(comma + 1)
+            .is_some_and(|w| matches!(w.lower(), "who" | "which"))
+    {
+        return None;
+    }
+    let close = (comma + 2..words.len().min(comma + 30))
+        .take_while(|&i| words[i].is_word() || words[i].is(","))
+        .find(|&i| words[i].is(","))?;
+    words
+        .get(close + 1)
+        .is_some_and(|w| {
+            matches!(
+                w.lower(),
+                "has"
+                    | "have"
+                    | "had"
+                    | "is"
+                    | "was"
+                    | "are"
+                    | "were"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "should"
+                    | "must"
+                    | "did"
+                    | "does"
+            )
+        })
+        .then_some(close)
 }
 
 /// When word `open` is a dash opening a short aside that another dash closes and the
@@ -2942,9 +3010,10 @@ fn before(words: &[Word<'_>], boundary: usize, prev: Option<&Found<'_>>) -> Opti
                     && first.start >= f.cue.end
                     && f.content.last().is_some_and(|c| {
                         c.end <= boundary
-                            && words[c.end..boundary]
+                            && (words[c.end..boundary]
                                 .iter()
                                 .all(|w| w.is(",") || w.quote() == Some(QuoteDir::Close))
+                                || in_relative_on_subject(words, f.cue.start).is_some())
                     }) =>
             {
                 // A relative source ("seafarers who want pay rises ...") stands inside its

@@ -209,6 +209,49 @@ fn a_noun_call_is_no_appeal() {
 }
 
 #[test]
+fn a_relative_clause_between_a_subject_and_its_verb_stays_in_the_content() {
+    let all = found(&[
+        "He acknowledged that the administration of Donald Trump, who has pledged to pull out of the agreement, could make it harder to meet.",
+        "The minister said the plan, which critics called reckless, was approved on Monday.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "acknowledged",
+            "He",
+            "that the administration of Donald Trump, who has pledged to pull out of the agreement, could make it harder to meet"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "said",
+            "The minister",
+            "the plan, which critics called reckless, was approved on Monday"
+        ),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_report_in_a_relative_clause_on_a_subject_ends_with_the_clause() {
+    let mut doc = Document::new(
+        DocumentMeta::default(),
+        ["The minister said the plan, which critics called reckless, was approved on Monday."],
+    );
+    tally_text::Segmenter.run(&mut doc).unwrap();
+    Attributor::new().unwrap().run(&mut doc).unwrap();
+    let called = doc
+        .attributions
+        .iter()
+        .find(|a| a.cue.text == "called")
+        .unwrap();
+    let content: Vec<&str> = called.content.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(content.last(), Some(&"reckless"), "{content:?}");
+}
+
+#[test]
 fn a_bare_clause_after_a_belief_verb_keeps_its_determiner_and_prepositions() {
     let all = found(&["They think the progress on climate change is real."]);
     assert!(
