@@ -22,8 +22,14 @@ pub const EXTRA_REFS: &[(&str, &str, &str)] = &[
 ];
 
 /// Columns a store lowers after inserting the row, merged across stores by keeping the
-/// least value: a claim's said-at date is the earliest over its carriers.
-pub const MERGE_MIN: &[(&str, &str)] = &[("claims", "said_date")];
+/// least value: a claim's said-at date is the earliest over its carriers. Each comes with
+/// the columns a store derives from it, which take the pushed row's values whenever it
+/// lowers the column: a claim's listing day (schema 11) is its said-at date's first day
+/// (else its first document's publication date), so the day goes with the date that won,
+/// not with a minimum of its own (a claim said on the 12th in one store and undated in
+/// another, published on the 9th there, is listed on the 12th, as one store of both
+/// documents lists it).
+pub const MERGE_MIN: &[(&str, &str, &[&str])] = &[("claims", "said_date", &["day"])];
 
 /// A root row whose value here is newer (greater) in the store than in PostgreSQL was
 /// re-extracted since it was pushed (`tally ingest --replace`): it is replaced, rows and all.
@@ -121,7 +127,16 @@ pub struct Table {
     /// For a [`Kind::Child`]: the column naming its document.
     pub doc_column: Option<usize>,
     /// Columns merged by keeping the least value.
-    pub merge_min: Vec<usize>,
+    pub merge_min: Vec<MergeMin>,
+}
+
+/// A column merged by keeping the least value, and the columns that go with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MergeMin {
+    pub column: usize,
+    /// Columns set from the same pushed row whenever it lowers `column` (those the store
+    /// has; an older store lacks `claims.day`).
+    pub follow: Vec<usize>,
 }
 
 impl Table {
@@ -238,8 +253,13 @@ pub fn read(conn: &Connection, path: &str) -> Result<Schema, PgError> {
         table.refs = refs;
         table.merge_min = MERGE_MIN
             .iter()
-            .filter(|(t, _)| *t == table.name)
-            .filter_map(|(_, c)| table.column(c))
+            .filter(|(t, _, _)| *t == table.name)
+            .filter_map(|(_, c, follow)| {
+                Some(MergeMin {
+                    column: table.column(c)?,
+                    follow: follow.iter().filter_map(|f| table.column(f)).collect(),
+                })
+            })
             .collect();
     }
     for table in &mut tables {
@@ -491,9 +511,13 @@ mod tests {
                 .iter()
                 .any(|r| r.column == cluster && r.target == schema.root)
         );
+        let claims = table("claims");
         assert_eq!(
-            table("claims").merge_min,
-            [table("claims").column("said_date").unwrap()]
+            claims.merge_min,
+            [MergeMin {
+                column: claims.column("said_date").unwrap(),
+                follow: vec![claims.column("day").unwrap()],
+            }]
         );
     }
 

@@ -475,6 +475,66 @@ fn a_file_that_is_no_store_is_refused() {
     assert!(err.to_string().contains("is not a tally store"), "{err}");
 }
 
+/// Each claim's (key, said_date, day), as text.
+fn claim_days(db: &Path) -> Vec<Vec<String>> {
+    sqlite_rows(
+        db,
+        "SELECT key, coalesce(said_date, ''), coalesce(day, '') FROM claims",
+    )
+}
+
+#[test]
+fn a_claims_day_goes_with_its_earliest_said_date_across_stores() {
+    let Some(cluster) = Cluster::start() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
+    // Two copies of one story in two stores: the same claims, each with its own carrier.
+    store(&a, vec![sample(KURSK)]);
+    store(&b, vec![copy(sample(KURSK), "The Courier")]);
+    let keys: Vec<String> = claim_days(&a).into_iter().map(|r| r[0].clone()).collect();
+    assert!(keys.len() >= 2, "{keys:?}");
+    // Store b dates one claim earlier (its day follows), and has another undated with an
+    // early publication day, which must not win: the day is not a minimum of its own.
+    let conn = Connection::open(&b).unwrap();
+    conn.execute(
+        "UPDATE claims SET said_date = '2001-02-03T10:00', day = '2001-02-03' WHERE key = ?1",
+        [&keys[0]],
+    )
+    .unwrap();
+    conn.execute(
+        "UPDATE claims SET said_date = NULL, day = '1999-01-01' WHERE key = ?1",
+        [&keys[1]],
+    )
+    .unwrap();
+    drop(conn);
+    let want = |keys: &[String]| {
+        let (a, b) = (claim_days(&a), claim_days(&b));
+        let mut want: Vec<Vec<String>> = a
+            .into_iter()
+            .map(|row| {
+                if row[0] == keys[0] {
+                    b.iter().find(|r| r[0] == keys[0]).unwrap().clone()
+                } else {
+                    row
+                }
+            })
+            .collect();
+        want.sort();
+        want
+    };
+    let sql = "SELECT key, coalesce(said_date, ''), coalesce(day, '') FROM claims";
+    let mut client = cluster.client();
+    // Either order of pushes ends the same.
+    for (schema, order) in [("ab", [&a, &b]), ("ba", [&b, &a])] {
+        for db in order {
+            run(db, &mut client, &options(schema)).unwrap();
+        }
+        assert_eq!(pg_rows(&mut client, schema, sql), want(&keys), "{schema}");
+    }
+}
+
 #[test]
 fn a_document_re_extracted_in_the_store_is_replaced() {
     let Some(cluster) = Cluster::start() else {

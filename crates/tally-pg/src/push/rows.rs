@@ -118,7 +118,8 @@ impl Pusher<'_> {
         Ok(lacking)
     }
 
-    /// Lowers the merge-min columns of rows PostgreSQL has to the pushed values.
+    /// Lowers the merge-min columns of rows PostgreSQL has to the pushed values, setting the
+    /// columns that follow each from the same pushed row.
     pub(super) fn merge_min(
         &mut self,
         tx: &mut postgres::Transaction<'_>,
@@ -133,17 +134,35 @@ impl Pusher<'_> {
         for row in rows {
             ids.push(row[rowid].as_int().and_then(|l| self.maps.get(t, l)));
         }
-        for &c in &table.merge_min {
-            let values = self.arrays(table, &[c], rows, &HashMap::new())?;
-            let col = quote(&table.columns[c].name);
+        for merge in &table.merge_min {
+            let columns: Vec<usize> = std::iter::once(merge.column)
+                .chain(merge.follow.iter().copied())
+                .collect();
+            let values = self.arrays(table, &columns, rows, &HashMap::new())?;
+            let set: Vec<String> = columns
+                .iter()
+                .enumerate()
+                .map(|(i, &c)| format!("{} = k.v{i}", quote(&table.columns[c].name)))
+                .collect();
+            let unnest: Vec<String> = columns
+                .iter()
+                .enumerate()
+                .map(|(i, &c)| format!("${}::{}", i + 2, Array::cast(table.columns[c].ty)))
+                .collect();
+            let names: Vec<String> = (0..columns.len()).map(|i| format!("v{i}")).collect();
+            let col = quote(&table.columns[merge.column].name);
             let sql = format!(
-                "UPDATE {} t SET {col} = k.v FROM unnest($1::BIGINT[], $2::{}) AS k(id, v)
-                 WHERE t.{} = k.id AND k.v IS NOT NULL AND (t.{col} IS NULL OR k.v < t.{col})",
+                "UPDATE {} t SET {} FROM unnest($1::BIGINT[], {}) AS k(id, {})
+                 WHERE t.{} = k.id AND k.v0 IS NOT NULL AND (t.{col} IS NULL OR k.v0 < t.{col})",
                 qualified(&self.pg, &table.name),
-                Array::cast(table.columns[c].ty),
+                set.join(", "),
+                unnest.join(", "),
+                names.join(", "),
                 quote(&table.columns[rowid].name),
             );
-            tx.execute(&sql, &[&ids, values[0].sql()])?;
+            let mut params: Vec<&(dyn ToSql + Sync)> = vec![&ids];
+            params.extend(values.iter().map(Array::sql));
+            tx.execute(&sql, &params)?;
         }
         Ok(())
     }
