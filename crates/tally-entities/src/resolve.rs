@@ -210,18 +210,32 @@ pub fn resolve(
     }
 
     // Pass 1: typed candidates.
+    let mut person_firsts: HashMap<u64, Option<Target>> = HashMap::default();
     for (ci, c) in candidates.iter().enumerate() {
         let Some(kind) = c.kind else { continue };
         let key = keys[ci];
         // "Hineman, a Kansas farmer" after "Kalo Hineman": a surname typed a person by
         // its apposition is the person named before.
+        // "Lim was charged" after "Lim Kok Wing": a family name written first is the
+        // person's first word (a given name alone links the same way, "Pete" of "Pete
+        // Hegseth").
         let surname = || {
             (kind == EntityType::Person && c.words == 1)
-                .then(|| last_names.get(&key).copied().flatten())
+                .then(|| {
+                    last_names
+                        .get(&key)
+                        .copied()
+                        .flatten()
+                        .or_else(|| person_firsts.get(&key).copied().flatten())
+                })
                 .flatten()
         };
         let target = match by_key.get(&key).copied().or_else(surname) {
-            Some(t) => t,
+            Some(t) => {
+                // The bare name's later mentions, cued or not, are the same person.
+                by_key.entry(key).or_insert(t);
+                t
+            }
             None => {
                 let t = add_local(locals, c, kind, parents.remove(&ci));
                 by_key.insert(key, t);
@@ -229,6 +243,13 @@ pub fn resolve(
             }
         };
         index_words(body, c, kind, target, last_names, first_words, given_names);
+        if kind == EntityType::Person && c.words >= 2 {
+            note(
+                &mut person_firsts,
+                self::key(&body[c.first.0..c.first.1]),
+                target,
+            );
+        }
         out.push((c.start, c.end, target));
     }
     // An untyped name is a place only if most of its mentions follow "in", "near"...:

@@ -1049,3 +1049,18 @@ fn modern_provinces_and_bodies_for_a_cause() {
         assert!(out.contains(want), "{want}: {out}");
     }
 }
+
+/// Round 19: a family name written first ("Lim Kok Wing") alone later, typed a person by
+/// its cue, is that person.
+#[test]
+fn modern_family_names_written_first() {
+    let out = render(&[
+        "Judge Azura Alwi said Lim Kok Wing, 64, a former transport minister, had abused his position between 2011 and 2013.",
+        "Lim, who has denied wrongdoing, will serve the sentences concurrently and will appeal.",
+    ]);
+    let lim: Vec<&str> = out
+        .lines()
+        .filter(|l| l.contains("\"lim kok wing\""))
+        .collect();
+    assert_eq!(lim.len(), 2, "{out}");
+}
