@@ -439,6 +439,50 @@ fn is_casualty_pair(a: Measure, b: Measure) -> bool {
     )
 }
 
+/// Words that open a higher guess set off by commas: "dozens, perhaps hundreds, of
+/// people", "hundreds, if not thousands, of".
+const ALTERNATIVES: &[&str] = &[
+    "perhaps", "maybe", "possibly", "probably", "even", "if", "not",
+];
+
+/// How many words an aside of alternatives may hold ("if not several thousand").
+const ALTERNATIVE_REACH: usize = 5;
+
+/// The "of" after a comma that closes an aside of alternatives with the figure `q`: the
+/// aside after it (`t` its comma: "dozens, perhaps hundreds, of"), or the figure itself
+/// inside one ("perhaps hundreds, of"). `None` for any other comma.
+fn of_after_alternative(text: &str, q: &Quantity, t: Tok) -> Option<Tok> {
+    if !t.is(text, ",") {
+        return None;
+    }
+    let is_alternative = |x: Tok| ALTERNATIVES.iter().any(|a| x.is(text, a));
+    let of_after = |comma: Tok| lex::next(text, comma.end).filter(|x| x.is(text, "of"));
+    // Inside the aside: the word before the figure opens it ("or" only restates: "789,
+    // or about a quarter, of its shares").
+    if lex::prev(text, q.span.start).is_some_and(is_alternative) {
+        return of_after(t);
+    }
+    // Before the aside: a comma, an alternative ("or even", not a restating "or"), a few
+    // words and a comma before "of".
+    let mut x = lex::next(text, t.end)?;
+    if x.is(text, "or") {
+        x = lex::next(text, x.end)?;
+    }
+    if !is_alternative(x) {
+        return None;
+    }
+    for _ in 0..ALTERNATIVE_REACH {
+        x = lex::next(text, x.end)?;
+        if x.is(text, ",") {
+            return of_after(x);
+        }
+        if x.kind == Kind::Punct {
+            return None;
+        }
+    }
+    None
+}
+
 /// Measure and counted noun. `caps` says the text around is all capitals, where case tells
 /// names from common words no more.
 pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -> Counted {
@@ -469,6 +513,10 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
     while let Some(x) = t.filter(|x| is_quote(text, *x)) {
         at = x.end;
         t = lex::next(text, at);
+    }
+    // "Dozens, perhaps hundreds, of people": both amounts count the noun after the aside.
+    if let Some(of) = t.and_then(|x| of_after_alternative(text, q, x)) {
+        t = Some(of);
     }
     if let Some(of) = t.filter(|x| x.is(text, "of")) {
         at = of.end;

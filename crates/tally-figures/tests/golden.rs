@@ -471,6 +471,26 @@ fn prepositions_are_not_hedges() {
     );
 }
 
+/// An aside of a higher guess between commas ("dozens, perhaps hundreds, of people") leaves
+/// both amounts counting the noun after it.
+#[test]
+fn asides_of_alternatives_share_the_noun() {
+    let extractor = FigureExtractor::new().unwrap();
+    insta::assert_snapshot!(
+        "asides_of_alternatives_share_the_noun",
+        run(
+            &[
+                "Dozens, perhaps hundreds, of people were killed in the blast, officials said.",
+                "The storm left hundreds, if not thousands, of families homeless.",
+                "Revenue rose to $5 million, of which $2 million came from Asia.",
+                "Thousands, or even tens of thousands, of residents fled.",
+                "It sold 789, or about a quarter, of its stores.",
+            ],
+            &extractor
+        )
+    );
+}
+
 /// People forced or driven from their homes are displaced.
 #[test]
 fn displacement_phrases() {
