@@ -439,6 +439,12 @@ fn is_casualty_pair(a: Measure, b: Measure) -> bool {
     )
 }
 
+/// Whether a word ends in a possessive "'s" ("company's", "Russia’s").
+fn is_possessive(text: &str, t: Tok) -> bool {
+    let w = t.text(text);
+    w.len() > 2 && (w.ends_with("'s") || w.ends_with("’s"))
+}
+
 /// Words that open a higher guess set off by commas: "dozens, perhaps hundreds, of
 /// people", "hundreds, if not thousands, of".
 const ALTERNATIVES: &[&str] = &[
@@ -532,6 +538,13 @@ pub(crate) fn counted(lexicon: &Lexicon, text: &str, q: &Quantity, caps: bool) -
             if pronoun && !t.is_some_and(|x| x.kind == Kind::Word && lower(text, x, is_plural)) {
                 t = None;
             }
+        }
+        // "300 of the company's 5,000 employees": the owner before the whole is no noun.
+        if let Some(owner) = t.filter(|x| x.kind == Kind::Word && is_possessive(text, *x))
+            && lex::next(text, owner.end).is_some_and(|n| is_amount_word(lexicon, text, n))
+        {
+            at = owner.end;
+            t = lex::next(text, at);
         }
         // "300 of the 500 passengers", "1.9 million of Gaza's 2.3 million people": the part
         // counts the whole's noun.

@@ -491,6 +491,24 @@ fn asides_of_alternatives_share_the_noun() {
     );
 }
 
+/// A part of a possessed whole counts the whole's noun, not its owner: "300 of the
+/// company's 5,000 employees".
+#[test]
+fn a_part_of_an_owned_whole() {
+    let extractor = FigureExtractor::new().unwrap();
+    insta::assert_snapshot!(
+        "a_part_of_an_owned_whole",
+        run(
+            &[
+                "Twenty-three of the train's 112 cars left the tracks near the village.",
+                "About 300 of the company's 5,000 employees were laid off on Monday.",
+                "The virus spread to 12 of the country's 18 states last year.",
+            ],
+            &extractor
+        )
+    );
+}
+
 /// People forced or driven from their homes are displaced.
 #[test]
 fn displacement_phrases() {
