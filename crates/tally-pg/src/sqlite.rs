@@ -31,6 +31,11 @@ pub const EXTRA_REFS: &[(&str, &str, &str)] = &[
 /// documents lists it).
 pub const MERGE_MIN: &[(&str, &str, &[&str])] = &[("claims", "said_date", &["day"])];
 
+/// Tables a store derives from its other rows by triggers (schema 12's speakers counts):
+/// not mirrored, since the counts of one store are not those of a mirror merging several
+/// (a mirror counts with the store's grouping query over its own rows).
+pub const DERIVED: &[&str] = &["speaker_counts", "speaker_counts_stale"];
+
 /// A root row whose value here is newer (greater) in the store than in PostgreSQL was
 /// re-extracted since it was pushed (`tally ingest --replace`): it is replaced, rows and all.
 pub const REPLACE_NEWER: (&str, &str) = ("documents", "ingested_at");
@@ -210,7 +215,11 @@ pub fn read(conn: &Connection, path: &str) -> Result<Schema, PgError> {
             name.strip_prefix(v)
                 .is_some_and(|rest| rest.starts_with('_'))
         });
-        if name.starts_with("sqlite_") || is_virtual(sql) || shadow {
+        if name.starts_with("sqlite_")
+            || is_virtual(sql)
+            || shadow
+            || DERIVED.contains(&name.as_str())
+        {
             continue;
         }
         tables.push(read_table(conn, name).map_err(err)?);

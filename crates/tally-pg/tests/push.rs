@@ -91,9 +91,11 @@ fn tables(db: &Path) -> Vec<String> {
              AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts_%' ORDER BY name",
         )
         .unwrap();
+    // The store's derived tables (its speakers counts) are not mirrored.
     st.query_map([], |r| r.get(0))
         .unwrap()
         .map(Result::unwrap)
+        .filter(|name: &String| !tally_pg::sqlite::DERIVED.contains(&name.as_str()))
         .collect()
 }
 

@@ -1482,26 +1482,35 @@ impl Store {
     /// [`StoreError::Sqlite`].
     pub fn speakers(&self, filter: &NameFilter) -> Result<SpeakerPage, StoreError> {
         let limit = page_size(filter.limit);
-        // The carriers are read in the table's order (its primary key, by document): the
-        // name shown for claimants that differ only in case ("SOURCES", "sources") is the
-        // last one SQLite's grouping sees, so it depends on that order, and the planner
-        // would otherwise walk `claim_instances_claim` (by claim) with a lookup per row.
-        // It is the order the `claim_instances_doc` index of schema 2 gave.
+        if filter.q.is_none() {
+            return self.counted_speakers(filter, limit);
+        }
+        // A name filter matches the claims' written names too, so it groups the carriers;
+        // the name shown for claimants that differ only in case ("SOURCES", "sources") is
+        // the counted one, as in the unfiltered list. The carriers are read in the table's
+        // order (its primary key, by document): the planner would otherwise walk
+        // `claim_instances_claim` (by claim) with a lookup per row.
         let mut st = self
             .conn
             .prepare_cached(
-                "SELECT c.claimant_name, c.claimant_kind, c.claimant_anonymous,
-                     max(s.role), max(s.affiliation),
-                     count(DISTINCT c.pk), count(DISTINCT i.doc_pk), count(*) OVER ()
-                 FROM claims c
-                 JOIN claim_instances i INDEXED BY sqlite_autoindex_claim_instances_1
-                     ON i.claim_pk = c.pk
-                 LEFT JOIN speakers s ON s.doc_pk = i.doc_pk AND s.id = i.speaker_id
-                 WHERE (:q IS NULL OR instr(lower(c.claimant_name), lower(:q)) > 0
-                         OR instr(lower(c.names), lower(:q)) > 0)
-                     AND (:anonymous IS NULL
-                         OR (c.claimant_kind = 'speaker' AND c.claimant_anonymous = :anonymous))
-                 GROUP BY lower(c.claimant_name), c.claimant_kind, c.claimant_anonymous
+                "SELECT coalesce(k.name, g.name), g.kind, g.anonymous, g.role, g.affiliation,
+                     g.claims, g.documents, count(*) OVER ()
+                 FROM (
+                     SELECT lower(c.claimant_name) AS name_key, c.claimant_name AS name,
+                         c.claimant_kind AS kind, c.claimant_anonymous AS anonymous,
+                         max(s.role) AS role, max(s.affiliation) AS affiliation,
+                         count(DISTINCT c.pk) AS claims, count(DISTINCT i.doc_pk) AS documents
+                     FROM claims c
+                     JOIN claim_instances i INDEXED BY sqlite_autoindex_claim_instances_1
+                         ON i.claim_pk = c.pk
+                     LEFT JOIN speakers s ON s.doc_pk = i.doc_pk AND s.id = i.speaker_id
+                     WHERE (:q IS NULL OR instr(lower(c.claimant_name), lower(:q)) > 0
+                             OR instr(lower(c.names), lower(:q)) > 0)
+                         AND (:anonymous IS NULL
+                             OR (c.claimant_kind = 'speaker' AND c.claimant_anonymous = :anonymous))
+                     GROUP BY 1, 3, 4) g
+                 LEFT JOIN speaker_counts k
+                     ON (k.name_key, k.kind, k.anonymous) = (g.name_key, g.kind, g.anonymous)
                  ORDER BY 6 DESC, 7 DESC, 1
                  LIMIT :limit OFFSET :offset",
             )
@@ -1537,6 +1546,61 @@ impl Store {
             offset: filter.offset,
             limit,
             speakers: rows.into_iter().map(|r| r.0).collect(),
+        })
+    }
+
+    /// The speakers list without a name filter, from the counts the writer keeps
+    /// (`speaker_counts`, schema 12): the page walks `speaker_counts_rank`.
+    fn counted_speakers(&self, filter: &NameFilter, limit: u32) -> Result<SpeakerPage, StoreError> {
+        let anonymous = "(:anonymous IS NULL OR (kind = 'speaker' AND anonymous = :anonymous))";
+        let total: i64 = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM speaker_counts WHERE {anonymous}"
+            ))
+            .at(&self.path)?
+            .query_row(
+                rusqlite::named_params! {":anonymous": filter.anonymous},
+                |r| r.get(0),
+            )
+            .at(&self.path)?;
+        let mut st = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT name, kind, anonymous, role, affiliation, claims, documents
+                 FROM speaker_counts INDEXED BY speaker_counts_rank
+                 WHERE {anonymous}
+                 ORDER BY claims DESC, documents DESC, name
+                 LIMIT :limit OFFSET :offset"
+            ))
+            .at(&self.path)?;
+        let speakers = st
+            .query_map(
+                rusqlite::named_params! {
+                    ":anonymous": filter.anonymous,
+                    ":limit": limit,
+                    ":offset": filter.offset,
+                },
+                |r| {
+                    Ok(SpeakerSummary {
+                        name: r.get(0)?,
+                        kind: r.get(1)?,
+                        anonymous: r.get(2)?,
+                        role: r.get(3)?,
+                        affiliation: r.get(4)?,
+                        claims: r.get::<_, i64>(5)? as u64,
+                        documents: r.get::<_, i64>(6)? as u64,
+                    })
+                },
+            )
+            .at(&self.path)?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .at(&self.path)?;
+        Ok(SpeakerPage {
+            total: total as u64,
+            offset: filter.offset,
+            limit,
+            speakers,
         })
     }
 

@@ -45,6 +45,7 @@ pub mod schema;
 mod search;
 mod seen;
 mod sources;
+mod speaker_counts;
 mod store;
 mod timeline;
 mod when;

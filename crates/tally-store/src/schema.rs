@@ -90,10 +90,16 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0011_claim_day.sql"),
         then: Some(crate::claim_day::backfill),
     },
+    Migration {
+        version: 12,
+        name: "speaker counts",
+        sql: include_str!("../migrations/0012_speaker_counts.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 11;
+pub const SCHEMA_VERSION: i64 = 12;
 
 /// The database's schema version (0 for a new, empty file).
 ///

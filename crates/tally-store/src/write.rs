@@ -754,6 +754,8 @@ impl PendingRows {
         let carriers = self.carriers.insert(tx, &self.inserts.carriers)?;
         self.figures.insert(tx, &self.inserts.figures)?;
         self.clear();
+        // Every commit writes these rows first: the speakers' counts are whole by then.
+        crate::speaker_counts::refresh(tx)?;
         Ok(carriers)
     }
 }

@@ -48,6 +48,16 @@ fn run(db: &std::path::Path, slow: bool) -> tally_store::ingest::IngestTotals {
             if slow {
                 std::thread::sleep(Duration::from_millis(2) * docs.len() as u32);
             }
+            // A claim per story by one of a few claimants (two differing in case only),
+            // some claims shared by many stories: the speakers counts have work to do.
+            for (n, doc) in docs.iter_mut().enumerate() {
+                let who = ["Jane Roe", "JANE ROE", "an official", "the ministry"][n % 4];
+                common::claim(doc, who, "Story", "2024-01-01", vec![]);
+                if n % 5 == 0 {
+                    let own = doc.body[..doc.body.find('.').unwrap()].to_owned();
+                    common::claim(doc, who, &own, "2024-01-02", vec![]);
+                }
+            }
             vec![Ok(()); docs.len()]
         },
         &config,
@@ -124,6 +134,7 @@ fn kill_9_mid_ingest_leaves_a_consistent_database_and_a_rerun_completes_it() {
         )
         .unwrap();
     assert_eq!(orphans, 0, "every stored document has its text");
+    assert_counts_whole(conn);
     drop(store);
 
     let totals = run(&db, false);
@@ -131,6 +142,7 @@ fn kill_9_mid_ingest_leaves_a_consistent_database_and_a_rerun_completes_it() {
     assert_eq!(totals.stats.inserted as usize, TOTAL - stored as usize);
     let store = Store::open(&db).unwrap();
     assert_eq!(store.counts().unwrap().documents as usize, TOTAL);
+    assert_counts_whole(store.connection());
     // A third run adds nothing.
     drop(store);
     let totals = run(&db, false);
@@ -138,4 +150,22 @@ fn kill_9_mid_ingest_leaves_a_consistent_database_and_a_rerun_completes_it() {
         (totals.stats.inserted, totals.stats.skipped as usize),
         (0, TOTAL)
     );
+}
+
+/// The speakers counts kept by the writer's triggers equal a refill from the rows: a kill
+/// takes back the counts of the transaction it interrupted with its rows.
+fn assert_counts_whole(conn: &rusqlite::Connection) {
+    let diff: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM (SELECT * FROM speaker_counts EXCEPT SELECT * FROM speaker_counts_rows
+             UNION ALL SELECT * FROM speaker_counts_rows EXCEPT SELECT * FROM speaker_counts)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let kept: i64 = conn
+        .query_row("SELECT count(*) FROM speaker_counts", [], |r| r.get(0))
+        .unwrap();
+    assert!(kept > 0);
+    assert_eq!(diff, 0, "speaker counts differ from the rows");
 }

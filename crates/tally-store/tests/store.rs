@@ -997,3 +997,124 @@ fn document_list_pages_newest_first_with_undated_last() {
     };
     assert_eq!(list(range), (1, "0".to_owned()));
 }
+
+/// The kept speaker counts against a refill from the rows, and the counted list against
+/// the grouping the name filter still runs (an empty filter matches every claimant).
+fn assert_speaker_counts_agree(store: &Store) {
+    let conn = store.connection();
+    let rows = |sql: &str| -> Vec<String> {
+        let mut st = conn.prepare(sql).unwrap();
+        st.query_map([], |r| {
+            Ok((0..9)
+                .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                .collect::<Vec<_>>()
+                .join("|"))
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+    };
+    assert_eq!(
+        rows("SELECT * FROM speaker_counts ORDER BY 1, 2, 3"),
+        rows("SELECT * FROM speaker_counts_rows ORDER BY 1, 2, 3")
+    );
+    let stale: i64 = conn
+        .query_row("SELECT count(*) FROM speaker_counts_stale", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(stale, 0);
+    let key = |s: &tally_store::browse::SpeakerSummary| {
+        (
+            s.name.clone(),
+            s.kind.clone(),
+            s.anonymous,
+            s.role.clone(),
+            s.affiliation.clone(),
+            s.claims,
+            s.documents,
+        )
+    };
+    for anonymous in [None, Some(true), Some(false)] {
+        let filter = |q: Option<&str>| tally_store::browse::NameFilter {
+            q: q.map(str::to_owned),
+            anonymous,
+            limit: 100,
+            ..Default::default()
+        };
+        let counted = store.speakers(&filter(None)).unwrap();
+        let grouped = store.speakers(&filter(Some(""))).unwrap();
+        assert_eq!(counted.total, grouped.total, "{anonymous:?}");
+        let mut counted: Vec<_> = counted.speakers.iter().map(key).collect();
+        let mut grouped: Vec<_> = grouped.speakers.iter().map(key).collect();
+        counted.sort();
+        grouped.sort();
+        assert_eq!(counted, grouped, "{anonymous:?}");
+    }
+}
+
+#[test]
+fn speaker_counts_follow_writes_and_replacements() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("speakers.db");
+    let mut docs = syndicated();
+    // Claimants differing in case only are one speaker; an anonymous one stands apart.
+    claim(
+        &mut docs[3],
+        "Jane Roe",
+        "An unrelated story",
+        "2024-12-20",
+        vec![],
+    );
+    claim(
+        &mut docs[3],
+        "JANE ROE",
+        "about harvests",
+        "2024-12-21",
+        vec![],
+    );
+    claim(
+        &mut docs[1],
+        "an official",
+        "North Korean forces",
+        "2024-12-22",
+        vec![],
+    );
+    let mut store = Store::open(&path).unwrap();
+    store.write(&prepared(&docs), &[]).unwrap();
+    assert_speaker_counts_agree(&store);
+    let before = store
+        .speakers(&tally_store::browse::NameFilter::default())
+        .unwrap();
+    assert!(before.total >= 3, "{before:?}");
+    drop(store);
+    let options = tally_store::StoreOptions {
+        on_existing: tally_store::OnExisting::Replace,
+        ..Default::default()
+    };
+    // Replaced: one copy loses its claims, another its second claimant's spelling.
+    let mut store = Store::open_with(&path, options).unwrap();
+    docs[0].claims.clear();
+    docs[3].claims.pop();
+    store.write(&prepared(&docs), &[]).unwrap();
+    assert_speaker_counts_agree(&store);
+    // And back, in one batch with a new document.
+    let mut docs = syndicated();
+    let story = words(300, 7);
+    let mut extra = doc(
+        "https://example.org/extra",
+        "Example News",
+        None,
+        "2024-12-19",
+        &[&story],
+    );
+    let said: String = story
+        .split_whitespace()
+        .take(5)
+        .collect::<Vec<_>>()
+        .join(" ");
+    claim(&mut extra, "jane roe", &said, "2024-12-19", vec![]);
+    docs.push(extra);
+    store.write(&prepared(&docs), &[]).unwrap();
+    assert_speaker_counts_agree(&store);
+}
