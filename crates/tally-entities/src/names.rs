@@ -656,7 +656,7 @@ pub fn find_cased(ctx: &SentenceCtx<'_>, out: &mut Vec<Candidate>) {
             let day = ctx.text(next).len() <= 2 && ctx.has(j, STOP);
             let number = words[next].digit && !ctx.text(next).contains(',') && !day;
             if words[next].upper || number {
-                if ctx.has(next, STOP) {
+                if ctx.has(next, STOP) && !compass_surname(ctx, j, next) {
                     break;
                 }
                 j = next;
@@ -926,6 +926,16 @@ fn run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candidate>) 
     if from <= to {
         name_run(ctx, from, to, out);
     }
+}
+
+/// Whether the compass word at `k` is the surname of the given name at `j` before it,
+/// with no capitalized word after it: "spokeswoman Kristen South said", "Kanye West".
+fn compass_surname(ctx: &SentenceCtx<'_>, j: usize, k: usize) -> bool {
+    matches!(ctx.text(k), "North" | "South" | "East" | "West")
+        && ctx.has(j, FIRST_NAME)
+        && !ctx.has(j, STOP)
+        && ctx.covered[j].is_none()
+        && ctx.words.get(k + 1).is_none_or(|w| !w.upper || !w.joined)
 }
 
 /// Whether the country's name at word `k` follows a compass word or "New", the pair in no

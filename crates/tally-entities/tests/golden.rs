@@ -1064,3 +1064,15 @@ fn modern_family_names_written_first() {
         .collect();
     assert_eq!(lim.len(), 2, "{out}");
 }
+
+/// Round 19: a compass word after a given name, with no capitalized word after it, is a
+/// surname ("Kristen South"), not the end of the name.
+#[test]
+fn modern_compass_surnames() {
+    let out = render(&[
+        "Union Pacific spokeswoman Kristen South said the train was traveling at 47 mph.",
+        "Jordan West Bank talks resumed in Amman on Sunday as officials met the envoy there.",
+    ]);
+    assert!(out.contains("person \"kristen south\""), "{out}");
+    assert!(out.contains("place \"west bank\""), "{out}");
+}
