@@ -3458,7 +3458,22 @@ fn verb<'l>(
     });
     let source = match source {
         Some(s) => s,
-        None if !weak && !coordinated && after.is_some() => clause_subject(lex, words, floor, h)?,
+        // A weak verb with "that", a colon or a quotation reports as a plain one does: "A
+        // large body of work suggests that ...", "The stream of new money confirms that".
+        // Not a noun ("the similar views that ..."), another sense ("A blog, called the
+        // Feed"), nor after a comma: "The government, aware that ..., has set" is an aside.
+        None if !coordinated
+            && after.as_ref().is_some_and(|(_, i)| {
+                !weak
+                    || (*i == Intro::Explicit
+                        && !cue.entry.flags.noun
+                        && !cue.entry.flags.sense
+                        && h > floor
+                        && !words[h - 1].is(","))
+            }) =>
+        {
+            clause_subject(lex, words, floor, h)?
+        }
         // `"Is he running against the party?" asked Mr. Manafort.`: the question closes
         // the sentence before; a cue opening this one with its source after it and nothing
         // else reports it (the extractor fills in the quotation).

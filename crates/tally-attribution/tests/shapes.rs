@@ -2617,3 +2617,26 @@ fn according_to_a_source_with_a_quoted_title() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_weak_verb_with_that_takes_a_subject_the_phrase_scan_cannot_read() {
+    let all = found(&[
+        "And a large body of work suggests that tests can give useful information.",
+        "The government, aware that claims would be huge, has set a ceiling.",
+        "These differences belie the similar views that both candidates have.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "suggests",
+            "a large body of work",
+            "that tests can give useful information"
+        ),
+        "{all:?}"
+    );
+    // An aside after a comma and a noun form report nothing.
+    assert!(
+        !all.iter().any(|(c, _, _)| c == "aware" || c == "views"),
+        "{all:?}"
+    );
+}
