@@ -2112,6 +2112,15 @@ fn looks_like_clause(lex: &Lexicon, words: &[Word<'_>], k: usize) -> bool {
                     | "with"
                     | "to"
                     | "by"
+                    | "against"
+                    | "before"
+                    | "between"
+                    | "among"
+                    | "under"
+                    | "into"
+                    | "through"
+                    | "without"
+                    | "during"
             );
         if !inside_subject && matches!(class(lex, words, i), Class::Break | Class::Pronoun) {
             return false;
@@ -2383,10 +2392,19 @@ fn after(
             .iter()
             .enumerate()
             .all(|(n, _)| matches!(class(lex, words, j0 + n), Class::Det | Class::Possessive));
+    // Listed modifier words with no preposition among them may be the clause's subject:
+    // "thinks reporters are biased", "believes the meeting was a mistake".
+    let subject_skipped = k > j0 && !in_phrase && looks_like_clause(lex, words, j0);
     if flags.clause
-        && (looks_like_clause(lex, words, k) || (det_skipped && looks_like_clause(lex, words, j0)))
+        && (subject_skipped
+            || looks_like_clause(lex, words, k)
+            || (det_skipped && looks_like_clause(lex, words, j0)))
     {
-        let k = if det_skipped || k == j0 { j0 } else { k };
+        let k = if det_skipped || subject_skipped || k == j0 {
+            j0
+        } else {
+            k
+        };
         return run_to_end(lex, words, k, next_cue)
             .filter(|p| word_count(words, *p) >= 2)
             .map(|p| (p, Intro::Clause));

@@ -2640,3 +2640,23 @@ fn a_weak_verb_with_that_takes_a_subject_the_phrase_scan_cannot_read() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_bare_clause_subject_may_hold_listed_modifiers_and_more_prepositions() {
+    let all = found(&[
+        "He believes the meeting was a mistake.",
+        "Democrats think reporters are biased.",
+        "Christie hopes his endorsement before the primary will give him a boost.",
+    ]);
+    for (cue, source, content) in [
+        ("believes", "He", "the meeting was a mistake"),
+        ("think", "Democrats", "reporters are biased"),
+        (
+            "hopes",
+            "Christie",
+            "his endorsement before the primary will give him a boost",
+        ),
+    ] {
+        assert!(has(&all, cue, source, content), "{all:?}");
+    }
+}
