@@ -2450,7 +2450,14 @@ fn after(
             .filter(|p| word_count(words, *p) >= 3)
             .map(|p| (p, Intro::Object));
     }
-    if flags.np && opens_np && !(flags.place && names_terrain(lex, words, j0)) {
+    // "spoke about how the consulate had been taken over", "criticized what she called the
+    // angry rhetoric": a wh-clause or a free relative is the object. Not after a display
+    // verb: "it shows how much the party has changed" is evidence, not a report.
+    let wh_object = !flags.display
+        && at(j0).is_some_and(|w| {
+            w.is_word() && !w.inside && matches!(w.lower(), "how" | "what" | "why" | "whether")
+        });
+    if flags.np && (opens_np || wh_object) && !(flags.place && names_terrain(lex, words, j0)) {
         return run_to_end(lex, words, j0, next_cue)
             .map(|p| before_but(words, p))
             .map(|p| before_adjunct(words, p))

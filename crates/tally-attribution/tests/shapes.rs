@@ -2660,3 +2660,32 @@ fn a_bare_clause_subject_may_hold_listed_modifiers_and_more_prepositions() {
         assert!(has(&all, cue, source, content), "{all:?}");
     }
 }
+
+#[test]
+fn a_wh_clause_is_the_object_of_a_weak_noun_phrase_cue() {
+    let all = found(&[
+        "Karadsheh spoke about how the consulate had been taken over.",
+        "She criticized what she called the angry rhetoric of the front-runner.",
+        "The poll shows how much the party has changed.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "spoke about",
+            "Karadsheh",
+            "how the consulate had been taken over"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "criticized",
+            "She",
+            "what she called the angry rhetoric of the front-runner"
+        ),
+        "{all:?}"
+    );
+    // A display verb's wh-clause is what the evidence shows, not a report.
+    assert!(!all.iter().any(|(c, _, _)| c == "shows"), "{all:?}");
+}
