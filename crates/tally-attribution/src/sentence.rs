@@ -2290,9 +2290,18 @@ fn after(
         }
         (flags.obj && i > j0).then_some(i)
     };
-    let inf_at = [j0, k]
-        .into_iter()
-        .find(|&i| infinitive(i))
+    // "agreed earlier this week to sell": "to" may end the modifier run, before a word the
+    // run does not take (not "told in response to a question", "to New York").
+    let verb_next = |i: usize| {
+        at(i + 1).is_some_and(|n| {
+            n.is_word()
+                && !n.is_capitalized()
+                && !lex.is_modifier(n.lower())
+                && class(lex, words, i + 1) != Class::Number
+        })
+    };
+    let inf_at = (j0..=k)
+        .find(|&i| infinitive(i) && (i == j0 || verb_next(i)))
         .or_else(|| past_object().filter(|&i| infinitive(i)));
     if let Some(k) = inf_at {
         return run_to_end(lex, words, k, next_cue)
@@ -2394,7 +2403,11 @@ fn after(
             .all(|(n, _)| matches!(class(lex, words, j0 + n), Class::Det | Class::Possessive));
     // Listed modifier words with no preposition among them may be the clause's subject:
     // "thinks reporters are biased", "believes the meeting was a mistake".
-    let subject_skipped = k > j0 && !in_phrase && looks_like_clause(lex, words, j0);
+    // Not time words alone: "the dairy regime agreed last night is too complicated".
+    let subject_skipped = k > j0
+        && !in_phrase
+        && words[j0..k].iter().any(|w| !is_time_word(w.lower()))
+        && looks_like_clause(lex, words, j0);
     if flags.clause
         && (subject_skipped
             || looks_like_clause(lex, words, k)

@@ -2689,3 +2689,34 @@ fn a_wh_clause_is_the_object_of_a_weak_noun_phrase_cue() {
     // A display verb's wh-clause is what the evidence shows, not a report.
     assert!(!all.iter().any(|(c, _, _)| c == "shows"), "{all:?}");
 }
+
+#[test]
+fn agree_takes_a_bare_clause_and_an_infinitive_after_a_setting() {
+    let all = found(&[
+        "But most Republicans agreed they had no real recourse at this point.",
+        "Gates Corp agreed earlier this week to sell its shares to a partnership.",
+        "The bank agreed in principle to sell the unit.",
+        "The new dairy regime agreed last night is too complicated, Kuypers said.",
+    ]);
+    for (cue, source, content) in [
+        (
+            "agreed",
+            "most Republicans",
+            "they had no real recourse at this point",
+        ),
+        (
+            "agreed",
+            "Gates Corp",
+            "to sell its shares to a partnership",
+        ),
+        ("agreed", "The bank", "to sell the unit"),
+    ] {
+        assert!(has(&all, cue, source, content), "{all:?}");
+    }
+    // A time phrase alone before a verb is no clause subject.
+    assert!(
+        !all.iter()
+            .any(|(c, s, _)| c == "agreed" && s.as_deref() == Some("The new dairy regime")),
+        "{all:?}"
+    );
+}
