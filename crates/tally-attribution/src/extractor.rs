@@ -1391,6 +1391,7 @@ fn annotate(
         for cue in &cues {
             if let Some(w) = buffer.get_mut(cue.words.start) {
                 w.cue = true;
+                w.belief = cue.entry.class == AttributionClass::Attitude && cue.entry.flags.clause;
             }
         }
         for hit in sourcing {

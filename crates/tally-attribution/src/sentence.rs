@@ -1744,10 +1744,19 @@ fn run_to_end(lex: &Lexicon, words: &[Word<'_>], start: usize, next_cue: usize) 
                 .position(|n| n.cue)
                 .map_or(words.len(), |p| end + 1 + p)
         };
+        // "said they had met the rebels and expected them to form a government", "says he's
+        // proud of his campaign and expects to leave ...": a belief after a bare "and" goes
+        // on with the reported clause when that clause opens with its own subject pronoun.
+        // Not a request or promise: "said it was monitoring the situation and urged Beijing
+        // to act" coordinates with "said".
+        let clause_goes_on = w.lower() == "and"
+            && words.get(ahead).is_some_and(|n| n.belief)
+            && opens_with_pronoun(&words[start]);
         if end > start
             && end < ahead
             && (w.is(",") || matches!(w.lower(), "and" | "but"))
             && coordinates(words, end, ahead)
+            && !clause_goes_on
             && !quoted(end)
         {
             break;
@@ -1852,6 +1861,13 @@ fn relative_on_subject(words: &[Word<'_>], comma: usize) -> Option<usize> {
             )
         })
         .then_some(close)
+}
+
+/// Whether `w` is a subject pronoun, contracted or not ("he", "she'd", "they’re").
+fn opens_with_pronoun(w: &Word<'_>) -> bool {
+    let lower = w.lower();
+    let base = lower.split(['\'', '\u{2019}']).next().unwrap_or(lower);
+    w.is_word() && matches!(base, "he" | "she" | "they" | "we" | "i" | "it" | "you")
 }
 
 /// When word `open` is a dash opening a short aside that another dash closes and the

@@ -50,6 +50,10 @@ pub(crate) struct Word<'a> {
     /// Starts a cue of its sentence (set once the cues are known): a comma right before it
     /// ends the content of an earlier cue.
     pub cue: bool,
+    /// Starts a belief cue (an attitude that takes a clause: "hoped", "expected", "thought"):
+    /// after "and" it may go on with a reported clause's own subject ("said they had met
+    /// the rebels and expected them to form a government").
+    pub belief: bool,
     /// Starts a sourcing condition ("on condition of anonymity"): what follows a cue from
     /// here says why the source is unnamed, not what was said.
     pub condition: bool,
@@ -258,6 +262,7 @@ pub(crate) fn words_into<'a>(
                 lower: lower_body.get(start..token.end).unwrap_or(""),
                 inside: false,
                 cue: false,
+                belief: false,
                 condition: false,
                 caseless: false,
                 place: false,
@@ -506,6 +511,7 @@ fn push<'a>(out: &mut Vec<Word<'a>>, body: &'a str, start: usize, text: &'a str,
         lower: "",
         inside: false,
         cue: false,
+        belief: false,
         condition: false,
         caseless: false,
         place: false,

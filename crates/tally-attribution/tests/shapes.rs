@@ -2720,3 +2720,30 @@ fn agree_takes_a_bare_clause_and_an_infinitive_after_a_setting() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_belief_after_and_goes_on_with_a_reported_clause_a_request_does_not() {
+    let all = found(&[
+        "Officials said they had met the rebels and expected them to form a government.",
+        "The State Department said it was monitoring the situation and urged Beijing to act responsibly.",
+    ]);
+    assert!(
+        has(
+            &all,
+            "said",
+            "Officials",
+            "they had met the rebels and expected them to form a government"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &all,
+            "said",
+            "The State Department",
+            "it was monitoring the situation"
+        ),
+        "{all:?}"
+    );
+    assert!(all.iter().any(|(c, _, _)| c == "urged"), "{all:?}");
+}
