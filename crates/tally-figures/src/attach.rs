@@ -1447,6 +1447,31 @@ impl SentenceScan {
             .map_or(self.range.end, |b| b.start)
     }
 
+    /// Whether a hedge before a figure sits in a concessive aside closed before the figure:
+    /// "killed at least 20,000, though the real figure is likely far higher, and driven
+    /// about 13 million from their homes" ("likely" is no hedge of the 13 million).
+    pub(crate) fn in_closed_aside(
+        &self,
+        text: &str,
+        hedge: &Range<usize>,
+        span: &Range<usize>,
+    ) -> bool {
+        let i = self.breaks.partition_point(|b| b.end <= hedge.start);
+        let Some(opener) = i.checked_sub(1).and_then(|k| self.breaks.get(k)) else {
+            return false;
+        };
+        let concessive = text.get(opener.clone()).is_some_and(|w| {
+            ["though", "although", "whereas"]
+                .iter()
+                .any(|c| w.eq_ignore_ascii_case(c))
+        });
+        // The aside runs on to the hedge and a comma closes it before the figure ("... likely
+        // far higher, and driven ..."); "although X is unknown, it is estimated that ..." has
+        // closed before the hedge.
+        let comma = |r: Range<usize>| text.get(r).is_some_and(|g| g.contains(','));
+        concessive && !comma(opener.end..hedge.start) && comma(hedge.end..span.start)
+    }
+
     /// The clause around a figure: from the end of the last break before it to the start of
     /// the first break after it.
     fn clause_of(&self, span: &Range<usize>) -> Range<usize> {

@@ -270,6 +270,9 @@ impl FigureExtractor {
             let later_modifier = after && !cue && lexicon.modifiers.contains_key(h.as_bytes());
             let preposition =
                 lexicon.near_hedges.contains(h) && !before_figure(text, range.end, &all[i..]);
+            if !after && scan.in_closed_aside(text, range, &q.span) {
+                continue;
+            }
             if !other && !later_modifier && !preposition && !hedges.contains(h) {
                 hedges.push(h.clone());
             }

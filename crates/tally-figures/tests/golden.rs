@@ -445,6 +445,7 @@ fn hedges_stay_in_their_clause() {
                 "Between 300 and 500 trucks entered each day, far more than the dozens allowed before.",
                 "OPEC produced 1.8 mln bpd below its ceiling because of pipeline problems, the survey estimated.",
                 "An estimated 200 people were killed, likely by shelling.",
+                "The war has killed at least 20,000 people, though the real figure is likely far higher, and driven about 13 million from their homes.",
             ],
             &extractor
         )
