@@ -123,7 +123,10 @@ fn partitive_group(words: &[Word<'_>], p: Phrase) -> Option<Phrase> {
     let shaped = p.end > start + 3
         && crate::phrase::numeric(words[start].lower())
         && words[start + 1].lower() == "of"
-        && matches!(words[start + 2].lower(), "the" | "these" | "those");
+        && (matches!(
+            words[start + 2].lower(),
+            "the" | "these" | "those" | "his" | "her" | "their" | "its"
+        ) || words[start + 2].is_possessive());
     shaped.then_some(group)
 }
 

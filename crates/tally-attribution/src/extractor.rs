@@ -265,6 +265,17 @@ fn named_in_apposition(
                 .any(|m| m.1 <= b && m.2.kind == EntityType::Person && !owner(m))
         })
     };
+    // "Cedric Schuster of Samoa": a name with its country or body after "of".
+    let apposition = apposition.map(|a| {
+        (a.start + 1..a.end)
+            .find(|&k| words[k].lower() == "of")
+            .map(|k| Phrase {
+                start: a.start,
+                end: k,
+            })
+            .filter(|&name| person(name))
+            .unwrap_or(a)
+    });
     match apposition {
         Some(a)
             if (person(a) || unlisted_name(lex, entities, words, core, a))

@@ -794,6 +794,9 @@ pub(crate) fn right(lex: &Lexicon, words: &[Word<'_>], from: usize, ceil: usize)
             end: from + 1,
         });
     }
+    if let Some(p) = partitive(lex, words, from, ceil) {
+        return Some(p);
+    }
     let mut end = from;
     if class(lex, words, end) == Class::Det {
         end += 1;
@@ -867,6 +870,36 @@ pub(crate) fn right(lex: &Lexicon, words: &[Word<'_>], from: usize, ceil: usize)
     let end = last_head? + 1;
     let phrase = Phrase { start: from, end };
     valid(lex, words, phrase).then_some(phrase)
+}
+
+/// A part of a group right of a cue: "said one of the organizers", "two of his aides",
+/// "some of the company's workers": up to three lower-case words after "of" and a
+/// determiner or possessive, the last ending the phrase.
+fn partitive(lex: &Lexicon, words: &[Word<'_>], from: usize, ceil: usize) -> Option<Phrase> {
+    let part = words[from].lower();
+    if !(two_to_ten(part)
+        || matches!(
+            part,
+            "one" | "some" | "many" | "most" | "several" | "each" | "both"
+        ))
+        || words.get(from + 1).is_none_or(|w| w.lower() != "of")
+        || !matches!(class(lex, words, from + 2), Class::Det | Class::Possessive)
+    {
+        return None;
+    }
+    let head = from + 3;
+    let mut end = head;
+    while end < ceil
+        && end - head < 3
+        && matches!(
+            class(lex, words, end),
+            Class::Other | Class::Noun | Class::Possessive
+        )
+        && !lex.is_modifier(words[end].lower())
+    {
+        end += 1;
+    }
+    (end > head && !words[end - 1].is_possessive()).then_some(Phrase { start: from, end })
 }
 
 /// Whether the capitalized words right before `and` (from `from` on) follow "the" or a

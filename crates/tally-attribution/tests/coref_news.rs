@@ -1733,3 +1733,39 @@ fn letters_glued_to_a_number_are_one_word() {
         ["\u{201C}There will be several hundred\u{201D} dead"]
     );
 }
+
+/// "The head of the Alliance of Small Island States, Cedric Schuster of Samoa, said": the
+/// name in the apposition is the speaker though its country follows it.
+#[test]
+fn a_name_with_its_country_after_of_names_the_speaker() {
+    let doc = run(
+        &[
+            "The head of the Alliance of Small Island States, Cedric Schuster of Samoa, said small islands would leave disappointed.",
+        ],
+        &[
+            ("Cedric Schuster", EntityType::Person, "Cedric Schuster"),
+            ("Samoa", EntityType::Country, "Samoa"),
+        ],
+    );
+    assert_eq!(speakers(&doc), ["Cedric Schuster"]);
+}
+
+/// `"It was hard," said one of the organizers.`: a part of a group after an inverted cue is
+/// the source; "one of Tornetta's lawyers" gives the role its group's noun.
+#[test]
+fn a_part_of_a_group_after_the_cue_is_the_source() {
+    let doc = run(
+        &[
+            "\u{201C}It was hard,\u{201D} said one of the organizers.",
+            "\u{201C}The board failed shareholders,\u{201D} Greg Varallo, one of Tornetta's lawyers, said.",
+        ],
+        &[("Greg Varallo", EntityType::Person, "Greg Varallo")],
+    );
+    assert_eq!(speakers(&doc), ["one of the organizers", "Greg Varallo"]);
+    let varallo = doc
+        .speakers
+        .iter()
+        .find(|s| s.name.as_deref() == Some("Greg Varallo"))
+        .unwrap();
+    assert_eq!(varallo.role.as_deref(), Some("lawyers"));
+}
