@@ -1769,3 +1769,24 @@ fn a_part_of_a_group_after_the_cue_is_the_source() {
         .unwrap();
     assert_eq!(varallo.role.as_deref(), Some("lawyers"));
 }
+
+/// "Yale University's Humanitarian Research Lab ... the lab said": a definite description
+/// with the head of an organization's name refers to it.
+#[test]
+fn the_lab_is_the_named_lab() {
+    let doc = run(
+        &[
+            "Satellite images showed fires, Yale University's Humanitarian Research Lab said on Saturday.",
+            "The fires burned across large parts of the camp, the lab said.",
+        ],
+        &[(
+            "Humanitarian Research Lab",
+            EntityType::Organization,
+            "Humanitarian Research Lab",
+        )],
+    );
+    assert_eq!(
+        speakers(&doc),
+        ["Humanitarian Research Lab", "Humanitarian Research Lab"]
+    );
+}
