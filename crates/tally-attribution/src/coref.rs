@@ -266,6 +266,12 @@ impl Registry {
         Some(i)
     }
 
+    /// Adds a mention to a known speaker: "the statement" of the one who made it.
+    pub(crate) fn attach(&mut self, index: usize, m: &Mention<'_>) {
+        self.known[index].speaker.mentions.push(m.span.clone());
+        self.touch(index, m.paragraph, m.span.start);
+    }
+
     /// Adds sourcing conditions to a speaker, once each.
     pub(crate) fn add_conditions(&mut self, index: usize, conditions: &[String]) {
         if let Some(k) = self.known.get_mut(index) {

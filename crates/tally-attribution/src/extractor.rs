@@ -428,6 +428,34 @@ fn pronoun_owned_document(lex: &Lexicon, d: &mut Descriptor) {
     }
 }
 
+/// "said in a statement", "wrote in a new report": the byte range of the document's word a
+/// report was made in, from the words right after its cue (word `cue_end`).
+fn made_in_document(lex: &Lexicon, words: &[Word<'_>], cue_end: usize) -> Option<(usize, usize)> {
+    let after = words.get(cue_end..)?;
+    let at = after
+        .windows(2)
+        .take(4)
+        .position(|p| p[0].lower() == "in" && matches!(p[1].lower(), "a" | "an"))?;
+    after[at + 2..]
+        .iter()
+        .take(2)
+        .find(|w| is_made_document(lex, w.lower()))
+        .map(|w| (w.start, w.end))
+}
+
+fn is_made_document(lex: &Lexicon, lower: &str) -> bool {
+    owner::is_document(lower) || lex.is_issued_document(lower)
+}
+
+/// The head of a bare definite document ("the statement", "the report").
+fn bare_document<'d>(lex: &Lexicon, d: &'d Descriptor) -> Option<&'d str> {
+    if d.form != Form::Definite {
+        return None;
+    }
+    let (the, head) = d.text.split_once(' ')?;
+    (the.eq_ignore_ascii_case("the") && is_made_document(lex, head)).then_some(head)
+}
+
 /// "the Civil Defence service", "The Civil Defence": a phrase that opens (after its
 /// determiner) with an organization the entities layer knows, followed by nothing or by
 /// organization nouns only, is that organization, named. Its capitalized words are not an
@@ -1260,6 +1288,9 @@ fn annotate(
     // depends only on the entity, and an entity quoted often would otherwise have every
     // mention's sentence re-read for each of its quotes.
     let mut titles_cache: Vec<Option<Option<RoleAndAffiliation>>> = vec![None; doc.entities.len()];
+    // Documents reports were made in ("said in a statement"): where the document's word
+    // starts in the body, the speaker, the paragraph.
+    let mut issued: Vec<((usize, usize), usize, usize)> = Vec::new();
     let mut scratch: Vec<Word<'_>> = Vec::new();
     // One word buffer for all the sentences.
     let mut buffer: Vec<Word<'_>> = Vec::with_capacity(64);
@@ -1597,6 +1628,29 @@ fn annotate(
                             registry.last_person_start(),
                         );
                     }
+                    // "[The ministry] said in a statement ... . ..., the statement said":
+                    // the document speaks for whoever made it.
+                    // Not when another one was mentioned since ("Police released a
+                    // statement. The statement said").
+                    if let Some(i) = bare_document(lex, &d).and_then(|head| {
+                        let &((_, b), i, p) = issued
+                            .iter()
+                            .rev()
+                            .find(|((a, b), ..)| lower_body.get(*a..*b) == Some(head))?;
+                        let between = lower_body.get(b..mention.span.start)?;
+                        let other = [" a ", " an "].iter().any(|art| {
+                            between.match_indices(art).any(|(k, _)| {
+                                between[k + art.len()..]
+                                    .split_whitespace()
+                                    .take(2)
+                                    .any(|w| w.trim_end_matches([',', '.', ';']) == head)
+                            })
+                        });
+                        (!other && paragraph.saturating_sub(p) <= 3).then_some(i)
+                    }) {
+                        registry.attach(i, &mention);
+                        return Some(i);
+                    }
                     let index = registry.resolve(&mention)?;
                     let linked =
                         entity_id.and_then(|id| doc.entities.iter().position(|e| e.id == id));
@@ -1680,6 +1734,9 @@ fn annotate(
                 .collect();
             if let Some(s) = speaker {
                 registry.add_conditions(s, &mine);
+                if let Some(at) = made_in_document(lex, words, f.cue.end) {
+                    issued.push((at, s, paragraph));
+                }
             }
             attributions.push(Attribution {
                 id: format!("A{}", attributions.len() + 1),

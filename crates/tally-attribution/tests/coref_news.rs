@@ -1790,3 +1790,25 @@ fn the_lab_is_the_named_lab() {
         ["Humanitarian Research Lab", "Humanitarian Research Lab"]
     );
 }
+
+/// "The foreign ministry said in a statement ... . ..., the statement said": the document
+/// speaks for whoever made it, unless another one was mentioned since.
+#[test]
+fn the_statement_is_its_makers() {
+    let doc = run(
+        &[
+            "The foreign ministry said in a statement that the strike was illegal.",
+            "\u{201C}This is an act of aggression,\u{201D} the statement said.",
+            "Police released a statement on Monday. The statement said two officers were hurt.",
+        ],
+        &[],
+    );
+    assert_eq!(
+        speakers(&doc),
+        [
+            "The foreign ministry",
+            "The foreign ministry",
+            "The statement"
+        ]
+    );
+}
