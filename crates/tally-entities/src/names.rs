@@ -760,17 +760,29 @@ pub fn find_cased(ctx: &SentenceCtx<'_>, out: &mut Vec<Candidate>) {
     }
 }
 
-/// Where a person starts in a run `from..=to` that follows a capitalized title and its "for" (the
-/// portfolio, "Secretary for Foreign Affairs Rene ..."): at its first listed given name in
-/// no listed name, with a word after it; `None` for other runs.
+/// Where a person starts in a run `from..=to` that follows a capitalized title and its "for"
+/// or "of (the)" (the portfolio, "Secretary for Foreign Affairs Rene ...", "Chancellor of
+/// the Exchequer Nigel Lawson"): at its first listed given name in no listed name, with a
+/// word after it; `None` for other runs.
 fn person_after_portfolio(ctx: &SentenceCtx<'_>, from: usize, to: usize) -> Option<usize> {
-    if from < 2 || from + 1 >= to || ctx.text(from - 1) != "for" {
+    if from < 2 || from + 1 >= to {
         return None;
     }
+    // The preposition and the title before it.
+    let at = if ctx.text(from - 1) == "the" && from >= 3 && ctx.text(from - 2) == "of" {
+        from - 2
+    } else if matches!(ctx.text(from - 1), "for" | "of") {
+        from - 1
+    } else {
+        return None;
+    };
     let words = ctx.words;
     // A capitalized title: "a spokesman for House Speaker Paul Ryan" keeps its "House".
-    let title = words[from - 2];
-    if !words[from - 1].joined || !words[from].joined || !title.upper || !ctx.has(from - 2, TITLE) {
+    if at == 0
+        || !(at..=from).all(|k| words[k].joined)
+        || !words[at - 1].upper
+        || !ctx.has(at - 1, TITLE)
+    {
         return None;
     }
     (from + 1..to).find(|&k| ctx.has(k, FIRST_NAME) && ctx.covered[k].is_none())

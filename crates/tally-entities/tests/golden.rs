@@ -1076,3 +1076,16 @@ fn modern_compass_surnames() {
     assert!(out.contains("person \"kristen south\""), "{out}");
     assert!(out.contains("place \"west bank\""), "{out}");
 }
+
+#[test]
+fn a_person_after_a_title_of_the_portfolio_starts_at_the_given_name() {
+    let found = names(&["Chancellor of the Exchequer Nigel Lawson said rates would fall."]);
+    assert!(
+        found.contains(&"person nigel lawson".to_owned()),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|n| n.contains("exchequer nigel")),
+        "{found:?}"
+    );
+}
