@@ -491,17 +491,18 @@ impl Registry {
                 .unwrap_or_default()
         };
         let ours = portfolios(d.role.as_deref());
+        // Tested last, on a speaker whose head matches: collecting the portfolio words of
+        // every recent speaker, for each definite mention, was most of the look-up's cost.
         let described = |k: &Known| {
-            let theirs = portfolios(k.speaker.role.as_deref().or(k.speaker.name.as_deref()));
-            ours.is_empty() || theirs.is_empty() || ours.iter().any(|m| theirs.contains(m))
+            ours.is_empty() || {
+                let theirs = portfolios(k.speaker.role.as_deref().or(k.speaker.name.as_deref()));
+                theirs.is_empty() || ours.iter().any(|m| theirs.contains(m))
+            }
         };
         // "the country's public health agency": a body of the country resolved later, not
         // the agency named before.
         let found = self.nearest(paragraph, |k| {
             if d.country_owned && k.owner.is_none() {
-                return false;
-            }
-            if !described(k) {
                 return false;
             }
             // "Harris's campaign" is not "Trump's campaign" said before; "the Salomon
@@ -512,7 +513,7 @@ impl Registry {
             {
                 return false;
             }
-            k.head.as_deref() == Some(head)
+            let same_head = k.head.as_deref() == Some(head)
                 // "the source" after "one of the sources" (of "two sources briefed ...").
                 || (k.head.as_deref().and_then(|h| h.strip_suffix('s')) == Some(head)
                     && k.speaker.mentions.iter().any(|m| {
@@ -529,7 +530,8 @@ impl Registry {
                 || (k.not_person == Some(NotPerson::Organization)
                     && k.speaker.name.as_deref().is_some_and(|n| {
                         n.split(' ').any(|w| w.eq_ignore_ascii_case(head))
-                    }))
+                    }));
+            same_head && described(k)
         });
         // "two of the sources" after "three people familiar with the matter", when no
         // speaker was called sources: the unnamed people are what "the sources" refers to.
