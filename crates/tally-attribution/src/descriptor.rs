@@ -341,6 +341,7 @@ pub(crate) fn parse(
                 d.country_owned |= refers;
                 if lex.pronoun(strip_possessive(lower)).is_none()
                     && !refers
+                    && !no_body(strip_possessive(lower))
                     && affiliation.is_none()
                 {
                     // "The city council's current president": the lowercase nouns before the
@@ -445,7 +446,9 @@ pub(crate) fn parse(
                     .position(|w| class_alone(lex, w) != Class::Det)
                     .unwrap_or(0);
                 let r = &rest[first..];
-                if let (Some(a), Some(b)) = (r.first(), r.last()) {
+                if let (Some(a), Some(b)) = (r.first(), r.last())
+                    && !(r.len() == 1 && no_body(a.lower()))
+                {
                     affiliation = Some((
                         body.get(a.start..b.end).unwrap_or("").to_owned(),
                         a.start,
@@ -679,6 +682,15 @@ fn of_joins_name(lex: &Lexicon, ws: &[Word<'_>], classes: &[Class], i: usize) ->
         && (title_starts(ws, classes, k)
             || (matches!(classes[k], Class::Noun | Class::Other) && !ws[k].is_capitalized())))
     .then_some(k)
+}
+
+/// Nouns that own or hold someone without naming a body they speak for: "the world's
+/// richest person", "aid workers in the area".
+fn no_body(lower: &str) -> bool {
+    matches!(
+        lower,
+        "world" | "area" | "vicinity" | "neighborhood" | "neighbourhood" | "planet"
+    )
 }
 
 /// A capitalized word before the name or head starts the affiliation, or goes on with it

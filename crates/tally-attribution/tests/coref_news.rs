@@ -1812,3 +1812,22 @@ fn the_statement_is_its_makers() {
         ]
     );
 }
+
+/// "the world's richest person", "aid workers in the area": places that hold someone name
+/// no body they speak for.
+#[test]
+fn the_world_and_the_area_are_no_affiliations() {
+    let doc = run(
+        &[
+            "Two aid workers in the area said fighters had set fire to the market.",
+            "The plan failed, said Smith, the world's richest person.",
+        ],
+        &[],
+    );
+    assert_eq!(doc.speakers.len(), 2, "{:?}", doc.speakers);
+    assert!(
+        doc.speakers.iter().all(|s| s.affiliation.is_none()),
+        "{:?}",
+        doc.speakers
+    );
+}
