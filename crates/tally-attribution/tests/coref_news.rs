@@ -1831,3 +1831,30 @@ fn the_world_and_the_area_are_no_affiliations() {
         doc.speakers
     );
 }
+
+/// "German Chancellor Olaf Scholz ... the chancellor had urged": a head noun for a head of
+/// government refers back to the person the title named.
+#[test]
+fn the_chancellor_is_the_titled_person() {
+    let doc = run(
+        &[
+            "The strike followed a call between German Chancellor Olaf Scholz and President Vladimir Putin.",
+            "The chancellor urged Putin to withdraw his troops, officials said.",
+        ],
+        &[
+            ("Olaf Scholz", EntityType::Person, "Olaf Scholz"),
+            ("Vladimir Putin", EntityType::Person, "Vladimir Putin"),
+        ],
+    );
+    let urged = doc
+        .attributions
+        .iter()
+        .find(|a| a.cue.text == "urged")
+        .unwrap();
+    let speaker = doc
+        .speakers
+        .iter()
+        .find(|s| urged.speaker_id.as_deref() == Some(s.id.as_str()))
+        .unwrap();
+    assert_eq!(speaker.name.as_deref(), Some("Olaf Scholz"));
+}
