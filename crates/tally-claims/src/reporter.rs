@@ -10,7 +10,12 @@ use crate::draft::Draft;
 /// a claim, and are skipped.
 pub fn reporter_claims(doc: &Document, speaker_drafts: &[Draft]) -> Vec<Draft> {
     let claimant = outlet(doc);
-    let sources = Reach::new(doc.attributions.iter().filter_map(|a| a.source.as_ref()));
+    let sources = Reach::from_ranges(
+        doc.attributions
+            .iter()
+            .filter_map(|a| a.source.as_ref())
+            .map(|s| (s.start, described_end(doc, s))),
+    );
     // A figure in an attitude ("officials believe 200 died") or a nested report is someone
     // else's, not the reporter's, though it makes no speaker claim of its own.
     let covering = Reach::new(
@@ -62,6 +67,26 @@ pub fn reporter_claims(doc: &Document, speaker_drafts: &[Draft]) -> Vec<Draft> {
             )],
         })
         .collect()
+}
+
+/// Where a source's description ends: "said Fatima Adam, 34, who reached Tawila with her
+/// four children": a relative clause right after the source describes the speaker, to the
+/// next comma or the sentence's end.
+fn described_end(doc: &Document, source: &Span) -> usize {
+    let rest = doc.body.get(source.end..).unwrap_or("");
+    let trimmed = rest.trim_start_matches([',', ' ']);
+    if !(trimmed.starts_with("who ") || trimmed.starts_with("whose ")) {
+        return source.end;
+    }
+    let sentence_end = doc
+        .sentence_at(source.start)
+        .and_then(|i| doc.sentences.get(i))
+        .map_or(doc.body.len(), |s| s.end);
+    let from = source.end + (rest.len() - trimmed.len());
+    doc.body
+        .get(from..sentence_end)
+        .and_then(|clause| clause.find([',', ';']))
+        .map_or(sentence_end, |k| from + k)
 }
 
 /// The stretches of one sentence as evidence. Two figures' stretches may nest (the first
@@ -123,7 +148,11 @@ struct Reach {
 
 impl Reach {
     fn new<'a>(spans: impl Iterator<Item = &'a Span>) -> Reach {
-        let mut items: Vec<(usize, usize)> = spans.map(|s| (s.start, s.end)).collect();
+        Reach::from_ranges(spans.map(|s| (s.start, s.end)))
+    }
+
+    fn from_ranges(ranges: impl Iterator<Item = (usize, usize)>) -> Reach {
+        let mut items: Vec<(usize, usize)> = ranges.collect();
         items.sort_unstable();
         let mut furthest = 0;
         for item in &mut items {

@@ -982,6 +982,29 @@ fn a_reporter_figure_after_a_source_takes_only_its_stretch() {
     assert_eq!(reporter.evidence[0].text, "a town of about 4,000 people.");
 }
 
+/// A figure in a relative clause right after a source ("said Fatima Adam, 34, who reached
+/// Tawila with her four children") describes the speaker: no reporter claim.
+#[test]
+fn a_relative_clause_after_a_source_describes_the_speaker() {
+    let sentence = "\"They burned everything,\" said Fatima Adam, 34, who reached Tawila with her four children.";
+    let mut d = doc(&[sentence], Some("Reuters"));
+    sourced(
+        &mut d,
+        QuoteKind::Direct,
+        "Fatima Adam",
+        "Fatima Adam, 34,",
+        "\"They burned everything,\"",
+    );
+    d.figures = vec![figure(&d, "F1", "four", 0, Measure::Other, (4.0, 4.0))];
+    d.mark_layer(Layer::Figures);
+    ClaimBuilder.run(&mut d).unwrap();
+    assert!(
+        d.claims.iter().all(|c| c.kind != ClaimKind::Reporter),
+        "{:?}",
+        d.claims
+    );
+}
+
 /// The evidence of each reporter claim of `sentences`, each with one figure `raw`
 /// (a money figure) and no attribution.
 fn reporter_evidence(sentences: &[(&str, &str)]) -> Vec<String> {
