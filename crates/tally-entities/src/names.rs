@@ -188,6 +188,16 @@ const ENGLISH_NOUN_ENDINGS: &[&str] = &[
     "TION", "SION", "MENT", "HOOD", "SHIP", "NESS", "ITY", "ISM", "ISTS",
 ];
 
+/// Organization suffixes that are common nouns in speech: only their capitals make them end
+/// a name ("Clinton Global Initiative"); in all-caps text they do not ("A PEACE INITIATIVE").
+const CASED_ONLY_SUFFIXES: &[&str] = &["INITIATIVE"];
+
+fn cased_only_suffix(text: &str) -> bool {
+    CASED_ONLY_SUFFIXES
+        .iter()
+        .any(|s| text.eq_ignore_ascii_case(s))
+}
+
 /// Whether `text` ends with the ASCII `suffix`, in any case.
 fn ends_with_ignore_case(text: &str, suffix: &str) -> bool {
     let (t, s) = (text.as_bytes(), suffix.as_bytes());
@@ -773,6 +783,8 @@ fn person_after_portfolio(ctx: &SentenceCtx<'_>, from: usize, to: usize) -> Opti
         from - 2
     } else if matches!(ctx.text(from - 1), "for" | "of") {
         from - 1
+    } else if ctx.text(from - 1) == "and" {
+        portfolio_before_and(ctx, from - 1)?
     } else {
         return None;
     };
@@ -786,6 +798,29 @@ fn person_after_portfolio(ctx: &SentenceCtx<'_>, from: usize, to: usize) -> Opti
         return None;
     }
     (from + 1..to).find(|&k| ctx.has(k, FIRST_NAME) && ctx.covered[k].is_none())
+}
+
+/// The title's "of"/"for" before a portfolio that the "and" at `and` goes on ("Director of
+/// the Office of Management and Budget James Miller"): walking back over capitalized words,
+/// "of" and "the", the first preposition right after a capitalized title.
+fn portfolio_before_and(ctx: &SentenceCtx<'_>, and: usize) -> Option<usize> {
+    let words = ctx.words;
+    if and < 3 || !words[and - 1].upper {
+        return None;
+    }
+    let mut k = and - 1;
+    while k > 0 && k + 8 > and && words[k].joined {
+        let text = ctx.text(k);
+        let of = matches!(text, "of" | "for");
+        if !(words[k].upper || of || text == "the") {
+            return None;
+        }
+        if of && words[k - 1].upper && ctx.has(k - 1, TITLE) {
+            return Some(k);
+        }
+        k -= 1;
+    }
+    None
 }
 
 /// Whether the "and" at `and` goes on with a name that took an "of" after its head: the
@@ -1572,9 +1607,17 @@ fn demonym_org(
     {
         org_end = k - 1;
     }
-    // "American Sam Kendricks": a given name after the demonym opens a person's name.
+    // "American Sam Kendricks": a given name after the demonym opens a person's name. The
+    // surname has two letters or more: a lone letter is no surname ("Venezuelan Bolivar N/A"
+    // is a currency in a table).
     let person = org_end <= from + 3
         && ctx.has(from + 1, FIRST_NAME)
+        && ctx
+            .text(org_end)
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .count()
+            >= 2
         && !ctx.has(from + 1, WORD_FIRST_NAME)
         && ((from + 1)..=org_end).all(|k| !ctx.has(k, ORG_SUFFIX | ORG_HEAD | ORG_PREFIX));
     if org_end <= from
@@ -2124,7 +2167,7 @@ pub fn find_shouting(
     // Organization suffixes, walking back: "THE SALVADORAN ARMED FORCES". From the right,
     // so "ARMED FORCES PRESS COMMITTEE" is one name, not "ARMED FORCES" and "PRESS COMMITTEE".
     for k in (0..n).rev() {
-        if taken[k] || !ctx.has(k, ORG_SUFFIX) {
+        if taken[k] || !ctx.has(k, ORG_SUFFIX) || shouting && cased_only_suffix(ctx.text(k)) {
             continue;
         }
         let mut from = k;

@@ -11,8 +11,8 @@ use tally_core::{Entity, EntityType, Span};
 
 use crate::gazetteer::{Form, Gazetteer};
 use crate::lexicon::{
-    EVENT_SUFFIX, FIRST_NAME, LEXICON, ORG_HEAD, ORG_PREFIX, ORG_SUFFIX, PLACE_SUFFIX, REPORTING,
-    STOP, WORD_FIRST_NAME, fold_hash, fold_hash_in,
+    CONNECTOR, EVENT_SUFFIX, FIRST_NAME, LEXICON, ORG_HEAD, ORG_PREFIX, ORG_SUFFIX, PERSON_NOUN,
+    PLACE_SUFFIX, REPORTING, STOP, TITLE, WORD_FIRST_NAME, fold_hash, fold_hash_in,
 };
 use crate::names::{Candidate, GazMention};
 
@@ -348,6 +348,8 @@ pub fn resolve(
     let surname_alone = |c: &Candidate| {
         let first = &body[c.first.0..c.first.1];
         (2..=3).contains(&c.words)
+            && !ends_name_before(body, c.start)
+            && !opens_longer_name(body, c, candidates)
             && lone_words.contains(&self::key(&body[c.last.0..c.last.1]))
             && !lone_words.contains(&self::key(first))
             && LEXICON.flags(first) & (STOP | ORG_SUFFIX | ORG_HEAD | ORG_PREFIX) == 0
@@ -590,13 +592,49 @@ fn speaks(body: &str, start: usize, end: usize) -> bool {
     let proper = word.len() >= 3
         && word.starts_with(|c: char| c.is_uppercase())
         && word.chars().skip(1).all(char::is_lowercase);
-    if !proper || LEXICON.flags(word) != 0 {
+    if !proper || LEXICON.flags(word) != 0 || plural_of_listed(word) {
         return false;
     }
     let after = body[end..].split_whitespace().next().unwrap_or("");
     let after = after.trim_end_matches(|c: char| !c.is_alphabetic());
     let before = body[..start].split_whitespace().next_back().unwrap_or("");
     LEXICON.flags(after) & REPORTING != 0 || matches!(before, "said" | "says")
+}
+
+/// Whether another name that is no person's opens with `c`'s words: "Deutsche Babcock" after
+/// "Deutsche Babcock AG" is the company shortened.
+fn opens_longer_name(body: &str, c: &Candidate, candidates: &[Candidate]) -> bool {
+    let text = &body[c.start..c.end];
+    candidates.iter().any(|o| {
+        o.kind != Some(EntityType::Person)
+            && o.end - o.start > text.len()
+            && body[o.start..o.end].starts_with(text)
+            && body[o.start + text.len()..].starts_with(' ')
+    })
+}
+
+/// Whether the name at `start` goes on a longer one after a connector: "Cie des Machines
+/// Bull" (a capitalized word, then "des", "de", "du" ...).
+fn ends_name_before(body: &str, start: usize) -> bool {
+    let mut before = body[..start].split_whitespace().rev();
+    let (Some(link), Some(name)) = (before.next(), before.next()) else {
+        return false;
+    };
+    // Not "of": a title's portfolio comes before a person ("Secretary of Agriculture ...").
+    (LEXICON.flags(link) & CONNECTOR != 0 && !matches!(link, "of" | "&") || link == "des")
+        && name.starts_with(|c: char| c.is_uppercase())
+}
+
+/// Whether `word` is the plural of a listed title, noun or name word ("Congressmen",
+/// "Officials"): a common noun, no surname.
+fn plural_of_listed(word: &str) -> bool {
+    let listed = |w: &str| {
+        LEXICON.flags(w) & (TITLE | PERSON_NOUN | ORG_SUFFIX | ORG_HEAD | PLACE_SUFFIX | STOP) != 0
+    };
+    if let Some(stem) = word.strip_suffix("men") {
+        return listed(&format!("{stem}man"));
+    }
+    word.strip_suffix('s').is_some_and(listed)
 }
 
 fn single_spaced(text: &str) -> bool {

@@ -1089,3 +1089,36 @@ fn a_person_after_a_title_of_the_portfolio_starts_at_the_given_name() {
         "{found:?}"
     );
 }
+
+/// Round 20: the surname rule and round 19's other rules leave common words, companies,
+/// currencies and all-caps descriptions alone; a portfolio joined by "and" opens no person.
+#[test]
+fn surname_rule_leaves_companies_and_nouns() {
+    let out = render(&[
+        "Siemens AG said it won an order. Siemens said it was pleased.",
+        "Together Siemens and Ericsson have 90 pct of the market.",
+        "The computer group Cie des Machines Bull got cash. Bull said it would invest.",
+        "Deutsche Babcock AG said profits rose. Babcock said the issue went well.",
+        "Deutsche Babcock has not yet presented its results.",
+        "The Republican Congressmen said they would offer an amendment.",
+        "In addition, the Congressmen said they would propose extending it.",
+        "Director of the Office of Management and Budget James Miller said taxes would not rise.",
+        "Italian Lira N/A (779.746) Venezuelan Bolivar N/A (5.08749)",
+        "THE PRESIDENT SAID THE PEACE INITIATIVE WAS A CONCRETE INITIATIVE.",
+    ]);
+    for want in ["person \"james miller\"", "organization \"siemens ag\""] {
+        assert!(out.contains(want), "{want}: {out}");
+    }
+    for unwanted in [
+        "person \"together siemens\"",
+        "person \"machines bull\"",
+        "person \"deutsche babcock\"",
+        "person \"republican congressmen\"",
+        "person \"bolivar n\"",
+        "budget james miller",
+        "\"peace initiative\"",
+        "\"concrete initiative\"",
+    ] {
+        assert!(!out.contains(unwanted), "{unwanted}: {out}");
+    }
+}
