@@ -447,6 +447,25 @@ fn is_made_document(lex: &Lexicon, lower: &str) -> bool {
     owner::is_document(lower) || lex.is_issued_document(lower)
 }
 
+/// The authors of a document source named by a descriptor after "by" or "from"
+/// ("estimates by analysts", "a report from local aid groups"): the phrase after the
+/// preposition (within the source, which ends at `end`), when it ends in a lowercase listed
+/// person or organization noun. Names are left to `document_from`.
+fn document_authors(
+    lex: &Lexicon,
+    words: &[Word<'_>],
+    target: Phrase,
+    end: usize,
+) -> Option<Phrase> {
+    let k = (target.start..end.saturating_sub(2)).find(|&k| {
+        is_made_document(lex, words[k].lower()) && matches!(words[k + 1].lower(), "by" | "from")
+    })?;
+    let last = words.get(end.checked_sub(1)?)?;
+    let kind = lex.noun(last.lower())?.kind;
+    (!last.is_capitalized() && matches!(kind, NounKind::Person | NounKind::Org))
+        .then_some(Phrase { start: k + 2, end })
+}
+
 /// The head of a bare definite document ("the statement", "the report").
 fn bare_document<'d>(lex: &Lexicon, d: &'d Descriptor) -> Option<&'d str> {
     if d.form != Form::Definite {
@@ -1509,6 +1528,10 @@ fn annotate(
                             .map_or((a, s.apposition), |h| (h, Some(a))),
                         None => named_in_apposition(lex, &entities, words, s.core, s.apposition),
                     };
+                    // "estimates by analysts", "a report from aid groups": the document's
+                    // authors speak.
+                    let (target, apposition) = document_authors(lex, words, target, s.span.end)
+                        .map_or((target, apposition), |authors| (authors, None));
                     let mut d = descriptor::parse(lex, &doc.body, words, target, apposition);
                     // "[Trump's] claim that": the owner of a one-word noun cue before "that";
                     // not a company named in the possessive ("Heck's also said").

@@ -1858,3 +1858,15 @@ fn the_chancellor_is_the_titled_person() {
         .unwrap();
     assert_eq!(speaker.name.as_deref(), Some("Olaf Scholz"));
 }
+
+/// "according to estimates by analysts": the document's authors are the speaker.
+#[test]
+fn a_documents_authors_speak() {
+    let doc = run(
+        &[
+            "Russia has gained about 600 square kilometers this month, according to estimates by analysts.",
+        ],
+        &[],
+    );
+    assert_eq!(speakers(&doc), ["analysts"]);
+}
