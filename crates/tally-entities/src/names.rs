@@ -800,6 +800,19 @@ fn person_after_portfolio(ctx: &SentenceCtx<'_>, from: usize, to: usize) -> Opti
     (from + 1..to).find(|&k| ctx.has(k, FIRST_NAME) && ctx.covered[k].is_none())
 }
 
+/// Where a person starts after a title's "of" and its portfolio, `from..=to` the run after
+/// the portfolio's first word ("Secretary of Agriculture Richard Lyng", "Vice President of
+/// Finance Joel Graff"): at a listed given name in no listed name, followed by one or two
+/// words that end no organization ("Chairman of Morgan Stanley Group Inc" has none).
+fn portfolio_person(ctx: &SentenceCtx<'_>, from: usize, to: usize) -> Option<usize> {
+    let k = (from..to).find(|&k| ctx.has(k, FIRST_NAME) && ctx.covered[k].is_none())?;
+    (to - k <= 2
+        && (k + 1..=to).all(|w| {
+            ctx.covered[w].is_none() && !ctx.has(w, ORG_SUFFIX | ORG_HEAD | CONNECTOR | TITLE)
+        }))
+    .then_some(k)
+}
+
 /// The title's "of"/"for" before a portfolio that the "and" at `and` goes on ("Director of
 /// the Office of Management and Budget James Miller"): walking back over capitalized words,
 /// "of" and "the", the first preposition right after a capitalized title.
@@ -1373,7 +1386,13 @@ fn name_run(ctx: &SentenceCtx<'_>, from: usize, to: usize, out: &mut Vec<Candida
         // "President of GM": what follows the title is its organization, not a name.
         if ctx.has(name_from, CONNECTOR) {
             if name_from < to {
-                typed_pieces(ctx, name_from + 1, to, None, out);
+                let person = portfolio_person(ctx, name_from + 2, to);
+                typed_pieces(ctx, name_from + 1, person.map_or(to, |k| k - 1), None, out);
+                if let Some(k) = person {
+                    let mut cand = ctx.candidate(k, to, Some(EntityType::Person));
+                    cand.overrides = true;
+                    out.push(cand);
+                }
             }
             return;
         }

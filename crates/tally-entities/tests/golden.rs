@@ -1103,10 +1103,15 @@ fn surname_rule_leaves_companies_and_nouns() {
         "The Republican Congressmen said they would offer an amendment.",
         "In addition, the Congressmen said they would propose extending it.",
         "Director of the Office of Management and Budget James Miller said taxes would not rise.",
+        "Secretary of Agriculture Richard Lyng will meet farmers. Lyng said they would agree.",
         "Italian Lira N/A (779.746) Venezuelan Bolivar N/A (5.08749)",
         "THE PRESIDENT SAID THE PEACE INITIATIVE WAS A CONCRETE INITIATIVE.",
     ]);
-    for want in ["person \"james miller\"", "organization \"siemens ag\""] {
+    for want in [
+        "person \"james miller\"",
+        "person \"richard lyng\"",
+        "organization \"siemens ag\"",
+    ] {
         assert!(out.contains(want), "{want}: {out}");
     }
     for unwanted in [
@@ -1116,6 +1121,7 @@ fn surname_rule_leaves_companies_and_nouns() {
         "person \"republican congressmen\"",
         "person \"bolivar n\"",
         "budget james miller",
+        "agriculture richard lyng",
         "\"peace initiative\"",
         "\"concrete initiative\"",
     ] {
