@@ -252,6 +252,18 @@ fn a_report_in_a_relative_clause_on_a_subject_ends_with_the_clause() {
 }
 
 #[test]
+fn a_published_report_speaks_for_its_publisher() {
+    let all = found(&[
+        "The daily newspaper published a report on Monday quoting officials as saying the plan was dropped.",
+    ]);
+    assert!(
+        all.iter()
+            .any(|(c, s, _)| c.ends_with("quoting") && s.as_deref() == Some("The daily newspaper")),
+        "{all:?}"
+    );
+}
+
+#[test]
 fn a_bare_clause_after_a_belief_verb_keeps_its_determiner_and_prepositions() {
     let all = found(&["They think the progress on climate change is real."]);
     assert!(
