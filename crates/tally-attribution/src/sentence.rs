@@ -477,6 +477,27 @@ fn owned_noun<'l>(
     })
 }
 
+/// A finite auxiliary or modal: "is", "was", "has", "will", "could" ...
+fn is_finite_aux(lower: &str) -> bool {
+    matches!(
+        lower,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+    )
+}
+
 /// "[Her claim] [that the vote was rigged] has been rejected", "[Sanders's claim] [that he
 /// still has a way] would depend on ...": an owned noun opening its sentence is the
 /// subject, so its "that" clause ends at the main verb: a finite auxiliary or modal after
@@ -484,25 +505,6 @@ fn owned_noun<'l>(
 /// is a new clause's subject). A word that could open a clause of its own in between
 /// ("and", a comma, "who", "than") leaves the content whole.
 fn subject_clause_end(words: &[Word<'_>], content: Phrase) -> usize {
-    let finite = |w: &str| {
-        matches!(
-            w,
-            "is" | "are"
-                | "was"
-                | "were"
-                | "has"
-                | "have"
-                | "had"
-                | "will"
-                | "would"
-                | "could"
-                | "can"
-                | "may"
-                | "might"
-                | "should"
-                | "must"
-        )
-    };
     let mut seen_verb = false;
     for k in content.start + 1..content.end {
         let w = &words[k];
@@ -511,7 +513,7 @@ fn subject_clause_end(words: &[Word<'_>], content: Phrase) -> usize {
         }
         let prev = &words[k - 1];
         if seen_verb
-            && finite(w.lower())
+            && is_finite_aux(w.lower())
             && !prev.is_capitalized()
             && !matches!(
                 prev.lower(),
@@ -523,7 +525,7 @@ fn subject_clause_end(words: &[Word<'_>], content: Phrase) -> usize {
         if seen_verb && past_main_verb(words, k, content.end) {
             return k;
         }
-        seen_verb |= finite(w.lower());
+        seen_verb |= is_finite_aux(w.lower());
     }
     content.end
 }
@@ -1838,28 +1840,7 @@ fn relative_on_subject(words: &[Word<'_>], comma: usize) -> Option<usize> {
         .find(|&i| words[i].is(","))?;
     words
         .get(close + 1)
-        .is_some_and(|w| {
-            matches!(
-                w.lower(),
-                "has"
-                    | "have"
-                    | "had"
-                    | "is"
-                    | "was"
-                    | "are"
-                    | "were"
-                    | "will"
-                    | "would"
-                    | "could"
-                    | "can"
-                    | "may"
-                    | "might"
-                    | "should"
-                    | "must"
-                    | "did"
-                    | "does"
-            )
-        })
+        .is_some_and(|w| is_finite_aux(w.lower()))
         .then_some(close)
 }
 

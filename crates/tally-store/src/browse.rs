@@ -1523,20 +1523,7 @@ impl Store {
                     ":limit": limit,
                     ":offset": filter.offset,
                 },
-                |r| {
-                    Ok((
-                        SpeakerSummary {
-                            name: r.get(0)?,
-                            kind: r.get(1)?,
-                            anonymous: r.get(2)?,
-                            role: r.get(3)?,
-                            affiliation: r.get(4)?,
-                            claims: r.get::<_, i64>(5)? as u64,
-                            documents: r.get::<_, i64>(6)? as u64,
-                        },
-                        r.get::<_, i64>(7)? as u64,
-                    ))
-                },
+                |r| Ok((speaker_summary(r)?, r.get::<_, i64>(7)? as u64)),
             )
             .at(&self.path)?
             .collect::<rusqlite::Result<Vec<_>>>()
@@ -1581,17 +1568,7 @@ impl Store {
                     ":limit": limit,
                     ":offset": filter.offset,
                 },
-                |r| {
-                    Ok(SpeakerSummary {
-                        name: r.get(0)?,
-                        kind: r.get(1)?,
-                        anonymous: r.get(2)?,
-                        role: r.get(3)?,
-                        affiliation: r.get(4)?,
-                        claims: r.get::<_, i64>(5)? as u64,
-                        documents: r.get::<_, i64>(6)? as u64,
-                    })
-                },
+                speaker_summary,
             )
             .at(&self.path)?
             .collect::<rusqlite::Result<Vec<_>>>()
@@ -1875,6 +1852,19 @@ fn passage(body: &str, index: usize, (start, end): (usize, usize), marks: &[Mark
         paragraph: index,
         segments,
     }
+}
+
+/// A speakers-list row: name, kind, anonymous, role, affiliation, claims, documents.
+fn speaker_summary(r: &rusqlite::Row<'_>) -> rusqlite::Result<SpeakerSummary> {
+    Ok(SpeakerSummary {
+        name: r.get(0)?,
+        kind: r.get(1)?,
+        anonymous: r.get(2)?,
+        role: r.get(3)?,
+        affiliation: r.get(4)?,
+        claims: r.get::<_, i64>(5)? as u64,
+        documents: r.get::<_, i64>(6)? as u64,
+    })
 }
 
 #[cfg(test)]
