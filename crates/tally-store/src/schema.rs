@@ -96,10 +96,16 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0012_speaker_counts.sql"),
         then: None,
     },
+    Migration {
+        version: 13,
+        name: "speaker counts by the writer",
+        sql: include_str!("../migrations/0013_speaker_counts_writer.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 12;
+pub const SCHEMA_VERSION: i64 = 13;
 
 /// The database's schema version (0 for a new, empty file).
 ///

@@ -210,6 +210,9 @@ impl<'a> BatchWriter<'a> {
             .execute(params![pk, position as i64, id])?;
         }
         self.annotations(pk, doc, existing.is_some())?;
+        if !doc.claims.is_empty() {
+            self.rows.counted(pk, existing.is_some());
+        }
         if existing.is_some() {
             // A replaced document's rows go in now, as they did before rows were deferred,
             // so a later replacement in the same batch sees them.
@@ -473,6 +476,8 @@ fn delete_annotations(tx: &Connection, pk: i64) -> rusqlite::Result<()> {
             st.execute(params![band, pk])?;
         }
     }
+    // The carriers' claimants are recounted before the commit (see `speaker_counts`).
+    crate::speaker_counts::mark(tx, pk)?;
     for table in [
         "source_chain",
         "minhash",
@@ -526,6 +531,11 @@ pub(crate) struct PendingRows {
     speakers: Packed,
     attributions: Packed,
     times: Packed,
+    /// The lowest pk of the new documents whose carriers are pending: those from it up
+    /// are counted together once the carriers are written (see `speaker_counts::count`).
+    first_new: Option<i64>,
+    /// Replaced documents whose carriers are pending: their claimants are recounted.
+    replaced: Vec<i64>,
     inserts: Inserts,
 }
 
@@ -551,6 +561,8 @@ impl Default for PendingRows {
             speakers: Packed::default(),
             attributions: Packed::default(),
             times: Packed::default(),
+            first_new: None,
+            replaced: Vec::new(),
             inserts: Inserts {
                 entities: MultiInsert::new(
                     "INSERT OR IGNORE INTO entities (doc_pk, id, kind, name, parent, mentions)
@@ -734,6 +746,8 @@ impl PendingRows {
         self.speakers.clear();
         self.attributions.clear();
         self.times.clear();
+        self.first_new = None;
+        self.replaced.clear();
     }
 
     /// Writes and forgets the rows keyed by document (at the end of each batch).
@@ -747,12 +761,29 @@ impl PendingRows {
         Ok(())
     }
 
+    /// Notes a document with claims, for the speakers' counts. A new document's pk is
+    /// above every stored one, and a replacement writes the pending rows before and
+    /// after it, so the new documents pending are the pks from the first one up.
+    pub fn counted(&mut self, pk: i64, replaced: bool) {
+        if replaced {
+            self.replaced.push(pk);
+        } else if self.first_new.is_none() {
+            self.first_new = Some(pk);
+        }
+    }
+
     /// Writes and forgets the pending rows; returns the carriers inserted.
     pub fn write(&mut self, tx: &Connection) -> rusqlite::Result<u64> {
         self.write_documents(tx)?;
         self.entities.insert(tx, &self.inserts.entities)?;
         let carriers = self.carriers.insert(tx, &self.inserts.carriers)?;
         self.figures.insert(tx, &self.inserts.figures)?;
+        if let Some(first) = self.first_new {
+            crate::speaker_counts::count(tx, first)?;
+        }
+        for &pk in &self.replaced {
+            crate::speaker_counts::mark(tx, pk)?;
+        }
         self.clear();
         // Every commit writes these rows first: the speakers' counts are whole by then.
         crate::speaker_counts::refresh(tx)?;

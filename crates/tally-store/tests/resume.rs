@@ -152,7 +152,7 @@ fn kill_9_mid_ingest_leaves_a_consistent_database_and_a_rerun_completes_it() {
     );
 }
 
-/// The speakers counts kept by the writer's triggers equal a refill from the rows: a kill
+/// The speakers counts kept by the writer equal a refill from the rows: a kill
 /// takes back the counts of the transaction it interrupted with its rows.
 fn assert_counts_whole(conn: &rusqlite::Connection) {
     let diff: i64 = conn

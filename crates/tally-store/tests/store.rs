@@ -1024,6 +1024,16 @@ fn assert_speaker_counts_agree(store: &Store) {
         })
         .unwrap();
     assert_eq!(stale, 0);
+    // Schema 13: the writer counts, no trigger runs per carrier.
+    let triggers: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'
+                 AND tbl_name = 'claim_instances'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(triggers, 0);
     let key = |s: &tally_store::browse::SpeakerSummary| {
         (
             s.name.clone(),
