@@ -137,11 +137,18 @@ impl<'a> BatchWriter<'a> {
             // Claims only this document carried go: the known ones are read again.
             self.seen.claims.clear();
             delete_annotations(tx, pk)?;
-            tx.prepare_cached(
-                "INSERT INTO documents_fts (documents_fts, rowid, title, body)
-                 SELECT 'delete', pk, title, body FROM document_text WHERE pk = ?1",
-            )?
-            .execute([pk])?;
+            // A copy written earlier in this batch has no index row yet, only a pending
+            // one, which goes; deleting an index row that is not there fails as a
+            // corrupt index ("database disk image is malformed").
+            let pending = self.fts.documents.len();
+            self.fts.documents.retain(|&(p, _)| p != pk);
+            if self.fts.documents.len() == pending {
+                tx.prepare_cached(
+                    "INSERT INTO documents_fts (documents_fts, rowid, title, body)
+                     SELECT 'delete', pk, title, body FROM document_text WHERE pk = ?1",
+                )?
+                .execute([pk])?;
+            }
             tx.prepare_cached(
                 "UPDATE documents SET id = ?1, content_hash = ?2, url = ?3, canonical_url = ?4,
                      title = ?5, publisher_id = ?6, agency_id = ?7, byline = ?8, published = ?9,

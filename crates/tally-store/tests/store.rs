@@ -633,6 +633,45 @@ fn every_reference_holds_after_writes_and_replacements() {
 }
 
 #[test]
+fn a_document_repeated_in_one_batch_replaces_its_first_copy() {
+    // The full-text rows are written at the end of a batch: a repeat in the same batch
+    // replaces a copy with no index row yet ("database disk image is malformed" before).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("repeat.db");
+    let docs = syndicated();
+    let options = tally_store::StoreOptions {
+        on_existing: tally_store::OnExisting::Replace,
+        ..Default::default()
+    };
+    let mut store = Store::open_with(&path, options).unwrap();
+    let stats = store
+        .write(
+            &prepared(&[docs[0].clone(), docs[1].clone(), docs[0].clone()]),
+            &[],
+        )
+        .unwrap();
+    assert_eq!((stats.inserted, stats.replaced), (2, 1));
+    let conn = store.connection();
+    for table in ["documents_fts", "claims_fts"] {
+        conn.execute(
+            &format!("INSERT INTO {table}({table}) VALUES ('integrity-check')"),
+            [],
+        )
+        .unwrap();
+    }
+    let indexed: i64 = conn
+        .query_row("SELECT count(*) FROM documents_fts", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(indexed, 2);
+    assert!(
+        !store
+            .search("kursk", SearchScope::Documents, 10)
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
 fn a_replaced_document_sees_the_carriers_written_before_it_in_its_batch() {
     // The writer defers carriers, entities and figures to the end of a batch. A replaced
     // document deletes its claims that no other document carries, so the carriers of
