@@ -4041,6 +4041,19 @@ fn issuer(
         return None;
     }
     let mut v = source.span.start.checked_sub(1)?;
+    // "declassified intelligence documents alleging": with no determiner the phrase keeps
+    // only the head (`phrase::left` drops unanchored lowercase words); its modifiers
+    // stand between it and the verb.
+    for _ in 0..2 {
+        let w = words[v].lower();
+        if v > floor
+            && class(lex, words, v) == Class::Other
+            && w != "out"
+            && !lex.is_issuing_verb(w, false)
+        {
+            v -= 1;
+        }
+    }
     let out = words[v].lower() == "out";
     if out {
         v = v.checked_sub(1)?;

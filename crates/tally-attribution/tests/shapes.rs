@@ -264,6 +264,47 @@ fn a_published_report_speaks_for_its_publisher() {
 }
 
 #[test]
+fn a_source_read_leftwards_stops_at_a_verb_after_its_head() {
+    let all = found(&[
+        "On Wednesday, the country's president declassified intelligence documents alleging that the vote was rigged.",
+    ]);
+    assert!(
+        all.iter()
+            .any(|(c, s, _)| c.ends_with("alleging")
+                && s.as_deref() == Some("the country's president")),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn participles_modifying_a_head_stay_in_the_source() {
+    for (text, source) in [
+        (
+            "The so-called armed forces said they would fight.",
+            "The so-called armed forces",
+        ),
+        (
+            "A retired general said the war was lost.",
+            "A retired general",
+        ),
+        (
+            "The detained men said they were innocent.",
+            "The detained men",
+        ),
+        (
+            "The government funded broadcaster said the town had fallen.",
+            "The government funded broadcaster",
+        ),
+    ] {
+        let all = found(&[text]);
+        assert!(
+            all.iter().any(|(_, s, _)| s.as_deref() == Some(source)),
+            "{text}: {all:?}"
+        );
+    }
+}
+
+#[test]
 fn a_bare_clause_after_a_belief_verb_keeps_its_determiner_and_prepositions() {
     let all = found(&["They think the progress on climate change is real."]);
     assert!(
