@@ -466,6 +466,39 @@ fn document_authors(
         .then_some(Phrase { start: k + 2, end })
 }
 
+/// Documents reports were made in ("said in a statement"): the byte range of the
+/// document's word in the body, the speaker, the paragraph.
+type Issued = ((usize, usize), usize, usize);
+
+/// The speaker who made the latest document headed `head` within three paragraphs of
+/// `paragraph`, unless another such document was mentioned between it and `at` ("Police
+/// released a statement. The statement said").
+fn document_maker(
+    issued: &[Issued],
+    lower_body: &str,
+    head: &str,
+    at: usize,
+    paragraph: usize,
+) -> Option<usize> {
+    let &((_, end), speaker, made_in) = issued
+        .iter()
+        .rev()
+        .find(|((a, b), ..)| lower_body.get(*a..*b) == Some(head))?;
+    if paragraph.saturating_sub(made_in) > 3 {
+        return None;
+    }
+    let between = lower_body.get(end..at)?;
+    let other = [" a ", " an "].iter().any(|art| {
+        between.match_indices(art).any(|(k, _)| {
+            between[k + art.len()..]
+                .split_whitespace()
+                .take(2)
+                .any(|w| w.trim_end_matches([',', '.', ';']) == head)
+        })
+    });
+    (!other).then_some(speaker)
+}
+
 /// The head of a bare definite document ("the statement", "the report").
 fn bare_document<'d>(lex: &Lexicon, d: &'d Descriptor) -> Option<&'d str> {
     if d.form != Form::Definite {
@@ -1307,9 +1340,7 @@ fn annotate(
     // depends only on the entity, and an entity quoted often would otherwise have every
     // mention's sentence re-read for each of its quotes.
     let mut titles_cache: Vec<Option<Option<RoleAndAffiliation>>> = vec![None; doc.entities.len()];
-    // Documents reports were made in ("said in a statement"): where the document's word
-    // starts in the body, the speaker, the paragraph.
-    let mut issued: Vec<((usize, usize), usize, usize)> = Vec::new();
+    let mut issued: Vec<Issued> = Vec::new();
     let mut scratch: Vec<Word<'_>> = Vec::new();
     // One word buffer for all the sentences.
     let mut buffer: Vec<Word<'_>> = Vec::with_capacity(64);
@@ -1653,23 +1684,8 @@ fn annotate(
                     }
                     // "[The ministry] said in a statement ... . ..., the statement said":
                     // the document speaks for whoever made it.
-                    // Not when another one was mentioned since ("Police released a
-                    // statement. The statement said").
                     if let Some(i) = bare_document(lex, &d).and_then(|head| {
-                        let &((_, b), i, p) = issued
-                            .iter()
-                            .rev()
-                            .find(|((a, b), ..)| lower_body.get(*a..*b) == Some(head))?;
-                        let between = lower_body.get(b..mention.span.start)?;
-                        let other = [" a ", " an "].iter().any(|art| {
-                            between.match_indices(art).any(|(k, _)| {
-                                between[k + art.len()..]
-                                    .split_whitespace()
-                                    .take(2)
-                                    .any(|w| w.trim_end_matches([',', '.', ';']) == head)
-                            })
-                        });
-                        (!other && paragraph.saturating_sub(p) <= 3).then_some(i)
+                        document_maker(&issued, &lower_body, head, mention.span.start, paragraph)
                     }) {
                         registry.attach(i, &mention);
                         return Some(i);
