@@ -216,19 +216,13 @@ pub(crate) fn analyze<'l>(lex: &Lexicon, words: &[Word<'_>], cues: &[CueAt<'l>])
                 .filter(|&c| cues.iter().any(|p| p.words.end == c))
                 .and_then(|c| citing_aside(lex, words, c))
             {
-                f.content.retain(|c| c.start < close);
-                for c in &mut f.content {
-                    c.end = c.end.min(close);
-                }
+                end_contents(&mut f, close);
             }
             end_restrictive_relative(lex, words, &mut f, &cues[n + 1..]);
             // "the plan, which critics called reckless, was approved": a report in a
             // relative clause on a subject ends where the clause does.
             if let Some(close) = in_relative_on_subject(words, cue.words.start) {
-                f.content.retain(|c| c.start < close);
-                for c in &mut f.content {
-                    c.end = c.end.min(close);
-                }
+                end_contents(&mut f, close);
             }
             content_edges(lex, words, cue.entry.flags.obj, &mut f);
             if expletive_passive(words, &f) {
@@ -475,6 +469,14 @@ fn owned_noun<'l>(
         }),
         content: vec![content],
     })
+}
+
+/// Cuts a report's content spans at word `close`.
+fn end_contents(f: &mut Found<'_>, close: usize) {
+    f.content.retain(|c| c.start < close);
+    for c in &mut f.content {
+        c.end = c.end.min(close);
+    }
 }
 
 /// A finite auxiliary or modal: "is", "was", "has", "will", "could" ...
